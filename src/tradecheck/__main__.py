@@ -1,0 +1,5 @@
+import sys
+
+from tradecheck.cli import main
+
+sys.exit(main())

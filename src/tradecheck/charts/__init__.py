@@ -1,0 +1,1 @@
+"""tradecheck.charts"""

@@ -1,0 +1,116 @@
+"""Loaders: read each source in its real format into the canonical table.
+
+Public API
+----------
+load(path_or_paths, format=None, **options)
+    Read one or more files (or folders), auto-detecting each format, and return one
+    validated canonical :class:`pandas.DataFrame` (see :mod:`tradecheck.schema`).
+detect(path)
+    The :class:`~tradecheck.loaders.base.Loader` that recognises a file.
+loaders()
+    All registered formats.
+
+Examples
+--------
+>>> from tradecheck.loaders import loaders
+>>> "comtrade_json" in loaders()
+True
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from tradecheck import schema
+from tradecheck.errors import LoadError
+from tradecheck.loaders import (  # noqa: F401  (import registers the formats)
+    belstat,
+    comtrade,
+    gacc,
+    generic,
+    imf,
+    published,
+)
+from tradecheck.loaders.base import Loader, detect, loaders
+
+__all__ = ["load", "detect", "loaders", "Loader", "iter_files"]
+
+_SKIP_SUFFIXES = (".meta.json", ".md", ".txt.sha256")
+_SKIP_NAMES = {"README", "README.md", "SOURCES.md", ".gitkeep"}
+
+
+def iter_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Expand folders into the data files below them (sorted; sidecars and READMEs skipped)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.name not in _SKIP_NAMES and not f.name.endswith(
+                    _SKIP_SUFFIXES
+                ) and not f.name.startswith("."):
+                    out.append(f)
+        else:
+            out.append(p)
+    return out
+
+
+def load(
+    path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    format: str | None = None,
+    validate: bool = True,
+    **options: Any,
+) -> pd.DataFrame:
+    """Load files into one validated canonical table.
+
+    Parameters
+    ----------
+    path
+        A file, a folder (all data files below it), or a list of them.
+    format
+        Force a loader by name (see :func:`loaders`); default: detect by content.
+    validate
+        Check the result against :func:`tradecheck.schema.validate` (default True).
+    **options
+        Passed to the loader (e.g. ``flow="M"`` for a China-customs query CSV whose
+        file name does not say the flow).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The canonical table (columns :data:`tradecheck.schema.CANONICAL_COLUMNS`).
+
+    Raises
+    ------
+    LoadError
+        For a missing, empty, truncated, mis-encoded or unrecognised file, naming the file,
+        the row/column and what was expected. Raw files are only ever read.
+
+    Examples
+    --------
+    >>> from tradecheck import paths
+    >>> df = load(paths.RAW / "published" / "published_figures.csv")  # doctest: +SKIP
+    """
+    if isinstance(path, (str, os.PathLike)):
+        items = [path]
+    else:
+        items = list(path)
+    files = iter_files(items)
+    if not files:
+        raise LoadError(", ".join(map(str, items)) or "(nothing)", "no data files to load")
+    frames = []
+    for f in files:
+        if format and format not in loaders():
+            raise LoadError(f, f"unknown format {format!r}; known: {', '.join(loaders())}")
+        ld = loaders()[format] if format else detect(f)
+        df = ld.load(f, **options)
+        frames.append(schema.make_frame(df) if not df.empty else schema.empty_frame())
+    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if validate:
+        schema.validate(out)
+    return out

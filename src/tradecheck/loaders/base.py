@@ -1,0 +1,214 @@
+"""Loader registry, format detection by content, and shared reading helpers.
+
+Each source module registers one or more :class:`Loader` objects with :func:`register`.
+:func:`detect` reads the first bytes of a file and asks every loader's ``sniff`` how sure it
+is that the file is its format (0 = not mine, 1 = certainly mine); the most confident wins.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from tradecheck import paths
+from tradecheck.errors import LoadError
+
+SniffFn = Callable[[Path, bytes], float]
+LoadFn = Callable[..., pd.DataFrame]
+
+HEAD_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Loader:
+    """A registered reader of one source format.
+
+    Attributes
+    ----------
+    name
+        Short format name used by ``tradecheck load --format NAME``.
+    source
+        The canonical ``source`` value its rows carry.
+    sniff
+        ``sniff(path, head) -> confidence in [0, 1]``; ``head`` is the first 64 KiB.
+    load
+        ``load(path, **options) -> canonical DataFrame`` (not yet validated).
+    description
+        One line for ``tradecheck load --list-formats``.
+    """
+
+    name: str
+    source: str
+    sniff: SniffFn
+    load: LoadFn
+    description: str = ""
+    extensions: tuple[str, ...] = field(default_factory=tuple)
+
+
+_REGISTRY: dict[str, Loader] = {}
+
+
+def register(
+    name: str,
+    *,
+    source: str,
+    sniff: SniffFn,
+    description: str = "",
+    extensions: tuple[str, ...] = (),
+) -> Callable[[LoadFn], LoadFn]:
+    """Decorator: register ``fn`` as the loader of format ``name``."""
+
+    def deco(fn: LoadFn) -> LoadFn:
+        _REGISTRY[name] = Loader(name, source, sniff, fn, description, extensions)
+        return fn
+
+    return deco
+
+
+def loaders() -> dict[str, Loader]:
+    """All registered loaders by name."""
+    return dict(_REGISTRY)
+
+
+def read_head(path: Path, n: int = HEAD_BYTES) -> bytes:
+    """First ``n`` bytes of a file, transparently gunzipped for ``.gz`` files."""
+    import gzip
+
+    with open(path, "rb") as fh:
+        magic = fh.read(2)
+    if magic == b"\x1f\x8b":
+        try:
+            with gzip.open(path, "rb") as gz:
+                return gz.read(n)
+        except (OSError, EOFError):
+            return b""
+    with open(path, "rb") as fh:
+        return fh.read(n)
+
+
+def detect(path: str | os.PathLike[str]) -> Loader:
+    """Pick the loader for ``path`` by content.
+
+    Raises
+    ------
+    LoadError
+        If the file is missing, empty, or no loader recognises it (the message lists the
+        formats tried).
+    """
+    p = Path(path)
+    if not p.exists():
+        raise LoadError(p, "no such file")
+    if p.is_dir():
+        raise LoadError(p, "is a directory; pass the files inside it")
+    if p.stat().st_size == 0:
+        raise LoadError(p, "the file is empty")
+    head = read_head(p)
+    scored: list[tuple[float, str]] = []
+    for name, ld in _REGISTRY.items():
+        try:
+            score = float(ld.sniff(p, head))
+        except Exception:  # a sniffer must never break detection
+            score = 0.0
+        if score > 0:
+            scored.append((score, name))
+    if not scored:
+        formats = ", ".join(sorted(_REGISTRY))
+        raise LoadError(
+            p,
+            "unknown format: no loader recognised the header or layout "
+            f"(tried: {formats}). Use --format NAME, or the generic tidy CSV mapping.",
+        )
+    scored.sort(reverse=True)
+    return _REGISTRY[scored[0][1]]
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """Path as stored in ``source_file``: relative to the project root when inside it."""
+    p = Path(path).resolve()
+    try:
+        return p.relative_to(paths.ROOT).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+ENCODINGS_DEFAULT = ("utf-8-sig", "cp1252", "latin-1")
+
+
+def decode_text(
+    path: Path, data: bytes, encodings: tuple[str, ...] = ENCODINGS_DEFAULT
+) -> tuple[str, str]:
+    """Decode bytes with the first encoding that works; return ``(text, encoding)``.
+
+    Raises
+    ------
+    LoadError
+        If none of ``encodings`` decodes the bytes.
+    """
+    for enc in encodings:
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    raise LoadError(path, f"cannot decode the file as any of {', '.join(encodings)}")
+
+
+def file_vintage(path: Path, default: str | None = None) -> str:
+    """Vintage of a raw file: the ``retrieved_at`` of its sidecar if any, else ``default``,
+    else the file's modification date (``YYYY-MM-DD``)."""
+    import datetime as dt
+    import json
+
+    side = sidecar_path(path)
+    if side.exists():
+        try:
+            meta = json.loads(side.read_text(encoding="utf-8"))
+            v = meta.get("vintage") or meta.get("retrieved_at")
+            if v:
+                return str(v)[:10]
+        except (OSError, ValueError):
+            pass
+    if default:
+        return default
+    ts = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.timezone.utc)
+    return ts.strftime("%Y-%m-%d")
+
+
+def sidecar_path(path: Path) -> Path:
+    """The provenance sidecar of a raw file: ``<name>.meta.json`` beside it."""
+    return path.with_name(path.name + ".meta.json")
+
+
+def to_float(path: Path, raw: Any, *, row: int | None, column: str) -> float:
+    """Parse a number that may carry thousands separators (``"1,234"``, ``"1 234"``,
+    non-breaking spaces) or a decimal comma; raise a :class:`LoadError` naming the cell."""
+    if raw is None:
+        raise LoadError(path, "empty cell where a number was expected", row=row, column=column)
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return float(raw)
+    s = str(raw).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if s in ("", "-", "—", "…", "..."):
+        raise LoadError(path, f"no number in {raw!r}", row=row, column=column)
+    if "," in s and "." in s:
+        s = s.replace(",", "")
+    elif "," in s:
+        parts = s.split(",")
+        if len(parts) > 2 or (len(parts) == 2 and len(parts[1]) == 3):
+            s = s.replace(",", "")
+        else:
+            s = s.replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        raise LoadError(
+            path, f"expected a number, got {raw!r}", row=row, column=column
+        ) from None
+
+
+def options_get(options: dict[str, Any], key: str, default: Any = None) -> Any:
+    """Small helper for loaders' ``**options``."""
+    return options.get(key, default)

@@ -1,0 +1,1 @@
+"""Loader module (belstat) — to be implemented."""

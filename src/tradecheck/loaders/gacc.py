@@ -1,0 +1,1 @@
+"""Loader module (gacc) — to be implemented."""

@@ -1,0 +1,1 @@
+"""Loader module (imf) — to be implemented."""

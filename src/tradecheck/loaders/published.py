@@ -1,0 +1,1 @@
+"""Loader module (published) — to be implemented."""
