@@ -24,6 +24,11 @@ LoadFn = Callable[..., pd.DataFrame]
 HEAD_BYTES = 64 * 1024
 
 
+class LoadWarning(UserWarning):
+    """Something a loader skipped on purpose (e.g. Comtrade breakdown rows or flow codes
+    outside X/M/RX/RM). ``tradecheck load`` prints these as ``note:`` lines."""
+
+
 @dataclass(frozen=True)
 class Loader:
     """A registered reader of one source format.
@@ -77,18 +82,28 @@ def loaders() -> dict[str, Loader]:
 
 def read_head(path: Path, n: int = HEAD_BYTES) -> bytes:
     """First ``n`` bytes of a file, transparently gunzipped for ``.gz`` files."""
-    import gzip
+    import zlib
 
     with open(path, "rb") as fh:
-        magic = fh.read(2)
-    if magic == b"\x1f\x8b":
+        first = fh.read(n)
+    if first[:2] == b"\x1f\x8b":
+        # Decompress incrementally so that a truncated .gz still shows its header to the
+        # sniffers (the loader then reports the truncation precisely).
+        dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out = b""
         try:
-            with gzip.open(path, "rb") as gz:
-                return gz.read(n)
-        except (OSError, EOFError):
-            return b""
-    with open(path, "rb") as fh:
-        return fh.read(n)
+            with open(path, "rb") as fh:
+                while len(out) < n:
+                    chunk = fh.read(64 * 1024)
+                    if not chunk:
+                        break
+                    out += dec.decompress(chunk, n - len(out))
+                    while dec.unconsumed_tail and len(out) < n:
+                        out += dec.decompress(dec.unconsumed_tail, n - len(out))
+        except zlib.error:
+            pass
+        return out[:n]
+    return first
 
 
 def detect(path: str | os.PathLike[str]) -> Loader:
@@ -144,17 +159,31 @@ def decode_text(
 ) -> tuple[str, str]:
     """Decode bytes with the first encoding that works; return ``(text, encoding)``.
 
+    A decoding that yields NUL characters is rejected too: that is what UTF-16 text (or a
+    binary file) looks like through an 8-bit code page, and it is never a valid table.
+
     Raises
     ------
     LoadError
         If none of ``encodings`` decodes the bytes.
+
+    Examples
+    --------
+    >>> decode_text(Path("x.csv"), "Côte".encode("cp1252"))
+    ('Côte', 'cp1252')
     """
     for enc in encodings:
         try:
-            return data.decode(enc), enc
+            text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise LoadError(path, f"cannot decode the file as any of {', '.join(encodings)}")
+        if "\x00" in text:
+            continue
+        return text, enc
+    hint = " (it contains NUL bytes: UTF-16 or a binary file?)" if b"\x00" in data else ""
+    raise LoadError(
+        path, f"cannot decode the file as text in any of {', '.join(encodings)}{hint}"
+    )
 
 
 def file_vintage(path: Path, default: str | None = None) -> str:

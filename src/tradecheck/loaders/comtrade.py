@@ -1,1 +1,917 @@
-"""Loader module (comtrade) — to be implemented."""
+"""UN Comtrade in every shape users save it, normalised to the canonical table.
+
+Formats (all recognised by content, see ``docs/loaders.md``):
+
+=====================  ===========================================================================
+``comtrade_json``      API response ``{"elapsedTime", "count", "data", "error"}`` (47 fields per
+                       record). ``count == 0`` is an empty table, not an error; a non-empty
+                       ``error`` or an HTTP 401/429 error body saved instead of the envelope is a
+                       :class:`~tradecheck.errors.LoadError`.
+``comtrade_csv``       Website download (comtradeplus) with the API's camelCase headers, or any
+                       subset of them that still says who, to whom, which flow, when and how much.
+``comtrade_bulk``      Bulk final file: gzip of tab-separated text, 34 columns, ``CIFValue`` /
+                       ``FOBValue``, 0/1 booleans, M49 codes only (mapped to ISO3 here).
+``comtrade_legacy_csv`` Retired API CSV, 22- or 35-column human headings ("Trade Flow Code" ...).
+``comtrade_legacy_json`` Retired API JSON ``{"validation", "dataset"}``.
+=====================  ===========================================================================
+
+Every variant is renamed to the API's field names and passed through
+:func:`normalise_records`, which applies the rules below.
+
+Double counting
+---------------
+* Only totals over customs procedures, modes of transport and second partners are kept:
+  ``customsCode`` ``C00``, ``motCode`` ``0``, ``partner2Code`` ``0`` (a column that is absent or
+  an empty cell counts as "total"). Other rows are breakdowns of those totals and are dropped;
+  the number dropped is reported as a :class:`~tradecheck.loaders.base.LoadWarning`.
+* ``TOTAL`` and chapter/heading rows of one reporter/partner/flow/period are all kept. They
+  differ in ``commodity`` (``"TOTAL"`` vs ``"27"``, ``"2709"``) and carry their
+  ``classification`` (``H3``, ``S1`` ...), so a window sum must select one level:
+  ``commodity == "TOTAL"`` for all goods, or codes of one length within one classification.
+  Never sum across commodity levels.
+* Flows ``X``, ``M``, ``RX``, ``RM`` are kept. The other Comtrade flow codes (``DX`` domestic
+  export, ``FM`` foreign import, ``MIP``/``MOP``/``XIP``/``XOP`` processing trade) are parts of
+  ``X``/``M`` rather than equivalents, so they are dropped with a warning, never relabelled.
+
+Conventions
+-----------
+* Annual records (``freqCode`` ``A`` or ``refMonth`` 52) cover Jan..Dec; monthly ones the month of
+  ``period`` (``YYYYMM``).
+* ``value`` is ``primaryValue`` in whole US$ (falling back to ``fobvalue`` for exports and
+  ``cifvalue`` for imports when ``primaryValue`` is empty); ``valuation`` is FOB for X/RX and CIF
+  for M/RM.
+* Countries: ``reporterISO``/``partnerISO`` when present (legacy ``WLD`` becomes ``W00``), else the
+  numeric code through :func:`comtrade_code_to_iso3`. Comtrade's own area codes that are not
+  three letters are given user-assigned ISO codes (:data:`SPECIAL_ISO`), with the Comtrade code in
+  ``note``.
+* ``vintage``: the sidecar's (``<file>.meta.json``) vintage/retrieval date, else the file's
+  modification date.
+
+Reading uses pandas (``read_csv`` with ``dtype=str`` so codes keep leading zeros) and the standard
+``json``/``gzip`` modules; no Comtrade client library is needed to read saved files.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import io
+import json
+import re
+import warnings
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from tradecheck import schema
+from tradecheck.errors import LoadError, UnknownCountryError
+from tradecheck.loaders.base import (
+    LoadWarning,
+    decode_text,
+    display_path,
+    file_vintage,
+    register,
+)
+
+__all__ = [
+    "API_FIELDS",
+    "BULK_FIELDS",
+    "LEGACY_CSV_22",
+    "LEGACY_CSV_35",
+    "SPECIAL_ISO",
+    "normalise_records",
+    "comtrade_code_to_iso3",
+    "load_api_json",
+    "load_csv",
+    "load_bulk",
+    "load_legacy_csv",
+    "load_legacy_json",
+]
+
+#: The 47 record fields of the API (``get``/``preview``), in response order.
+API_FIELDS: tuple[str, ...] = (
+    "typeCode", "freqCode", "refPeriodId", "refYear", "refMonth", "period", "reporterCode",
+    "reporterISO", "reporterDesc", "flowCode", "flowDesc", "partnerCode", "partnerISO",
+    "partnerDesc", "partner2Code", "partner2ISO", "partner2Desc", "classificationCode",
+    "classificationSearchCode", "isOriginalClassification", "cmdCode", "cmdDesc", "aggrLevel",
+    "isLeaf", "customsCode", "customsDesc", "mosCode", "motCode", "motDesc", "qtyUnitCode",
+    "qtyUnitAbbr", "qty", "isQtyEstimated", "altQtyUnitCode", "altQtyUnitAbbr", "altQty",
+    "isAltQtyEstimated", "netWgt", "isNetWgtEstimated", "grossWgt", "isGrossWgtEstimated",
+    "cifvalue", "fobvalue", "primaryValue", "legacyEstimationFlag", "isReported", "isAggregate",
+)  # fmt: skip
+
+#: The 34 columns of a bulk final file.
+BULK_FIELDS: tuple[str, ...] = (
+    "datasetCode", "typeCode", "freqCode", "refPeriodId", "refYear", "refMonth", "period",
+    "reporterCode", "flowCode", "partnerCode", "partner2Code", "classificationSearchCode",
+    "classificationCode", "isOriginalClassification", "cmdCode", "customsCode", "mosCode",
+    "motCode", "qtyUnitCode", "qty", "isQtyEstimated", "altQtyUnitCode", "altQty",
+    "isAltQtyEstimated", "netWgt", "isNetWgtEstimated", "grossWgt", "isGrossWgtEstimated",
+    "CIFValue", "FOBValue", "primaryValue", "legacyEstimationFlag", "isReported", "isAggregate",
+)  # fmt: skip
+
+#: Legacy API CSV headings, older 22-column variant.
+LEGACY_CSV_22: tuple[str, ...] = (
+    "Classification", "Year", "Period", "Period Desc.", "Aggregate Level", "Is Leaf Code",
+    "Trade Flow Code", "Trade Flow", "Reporter Code", "Reporter", "Reporter ISO", "Partner Code",
+    "Partner", "Partner ISO", "Commodity Code", "Commodity", "Qty Unit Code", "Qty Unit", "Qty",
+    "Netweight (kg)", "Trade Value (US$)", "Flag",
+)  # fmt: skip
+
+#: Legacy API CSV headings, later 35-column variant.
+LEGACY_CSV_35: tuple[str, ...] = (
+    "Classification", "Year", "Period", "Period Desc.", "Aggregate Level", "Is Leaf Code",
+    "Trade Flow Code", "Trade Flow", "Reporter Code", "Reporter", "Reporter ISO", "Partner Code",
+    "Partner", "Partner ISO", "2nd Partner Code", "2nd Partner", "2nd Partner ISO",
+    "Customs Proc. Code", "Customs", "Mode of Transport Code", "Mode of Transport",
+    "Commodity Code", "Commodity", "Qty Unit Code", "Qty Unit", "Qty", "Alt Qty Unit Code",
+    "Alt Qty Unit", "Alt Qty", "Netweight (kg)", "Gross weight (kg)", "Trade Value (US$)",
+    "CIF Trade Value (US$)", "FOB Trade Value (US$)", "Flag",
+)  # fmt: skip
+
+_LEGACY_CSV_TO_API = {
+    "Classification": "classificationCode", "Year": "refYear", "Period": "period",
+    "Aggregate Level": "aggrLevel", "Is Leaf Code": "isLeaf", "Trade Flow Code": "flowCode",
+    "Trade Flow": "flowDesc", "Reporter Code": "reporterCode", "Reporter": "reporterDesc",
+    "Reporter ISO": "reporterISO", "Partner Code": "partnerCode", "Partner": "partnerDesc",
+    "Partner ISO": "partnerISO", "2nd Partner Code": "partner2Code", "2nd Partner": "partner2Desc",
+    "2nd Partner ISO": "partner2ISO", "Customs Proc. Code": "customsCode",
+    "Customs": "customsDesc", "Mode of Transport Code": "motCode",
+    "Mode of Transport": "motDesc", "Commodity Code": "cmdCode", "Commodity": "cmdDesc",
+    "Trade Value (US$)": "primaryValue", "CIF Trade Value (US$)": "cifvalue",
+    "FOB Trade Value (US$)": "fobvalue", "Flag": "legacyEstimationFlag",
+}  # fmt: skip
+
+_LEGACY_JSON_TO_API = {
+    "pfCode": "classificationCode", "yr": "refYear", "period": "period", "aggrLevel": "aggrLevel",
+    "IsLeaf": "isLeaf", "rgCode": "flowCode", "rgDesc": "flowDesc", "rtCode": "reporterCode",
+    "rtTitle": "reporterDesc", "rt3ISO": "reporterISO", "ptCode": "partnerCode",
+    "ptTitle": "partnerDesc", "pt3ISO": "partnerISO", "ptCode2": "partner2Code",
+    "ptTitle2": "partner2Desc", "pt3ISO2": "partner2ISO", "cstCode": "customsCode",
+    "cstDesc": "customsDesc", "motCode": "motCode", "motDesc": "motDesc", "cmdCode": "cmdCode",
+    "cmdDescE": "cmdDesc", "TradeValue": "primaryValue", "CIFValue": "cifvalue",
+    "FOBValue": "fobvalue", "estCode": "legacyEstimationFlag",
+}  # fmt: skip
+
+#: Legacy "Trade Flow Code" -> current flow code.
+LEGACY_FLOW = {"1": "M", "2": "X", "3": "RX", "4": "RM"}
+
+#: Comtrade area codes in ``reporterISO``/``partnerISO`` that are not three characters (seen in
+#: the real 2021 extract) -> user-assigned ISO 3166 codes (range XAA-XZZ) so that the canonical
+#: table stays ISO3-shaped. The original code is kept in ``note``.
+SPECIAL_ISO = {"_X": "XNS", "X1": "XBK", "X2": "XFZ", "XX": "XSC", "WLD": "W00"}
+
+#: Comtrade numeric codes whose ISO3 is not the ISO 3166 numeric one (Comtrade-specific codes,
+#: areas "nes" and World), read from the real 2021 extract (code -> reporterISO/partnerISO).
+COMTRADE_CODES = {
+    0: "W00", 80: "ATB", 251: "FRA", 579: "NOR", 699: "IND", 757: "CHE", 842: "USA",
+    473: "A79", 490: "S19", 527: "O19", 568: "E19", 577: "F19", 637: "A59",
+    837: "XBK", 838: "XFZ", 839: "XSC", 899: "XNS",
+}  # fmt: skip
+
+FLOWS_KEPT = ("X", "M", "RX", "RM")
+#: Comtrade flow codes that are components of X/M (dropped with a warning).
+FLOWS_DROPPED = ("DX", "FM", "MIP", "MOP", "XIP", "XOP")
+_FLOW_DESC = {
+    "export": "X", "import": "M", "re-export": "RX", "re-import": "RM", "reexport": "RX",
+    "reimport": "RM", "re-exports": "RX", "re-imports": "RM", "exports": "X", "imports": "M",
+}  # fmt: skip
+_ISO_RE = re.compile(r"^[A-Z][A-Z0-9]{2}$")
+
+
+# --------------------------------------------------------------------------- countries
+
+
+@functools.lru_cache(maxsize=4096)
+def comtrade_code_to_iso3(code: int | str) -> str:
+    """ISO3 (or Comtrade area code) for a Comtrade reporter/partner numeric code.
+
+    Comtrade-specific codes (:data:`COMTRADE_CODES`, e.g. 842 USA, 0 World) first, then
+    :func:`tradecheck.countries.to_iso3` with ``scheme="m49"`` (falling back to pycountry's
+    ISO 3166 numeric codes while that module is not available).
+
+    Raises
+    ------
+    UnknownCountryError
+        If the code is not a known country or area.
+
+    Examples
+    --------
+    >>> comtrade_code_to_iso3(112), comtrade_code_to_iso3("156"), comtrade_code_to_iso3(0)
+    ('BLR', 'CHN', 'W00')
+    """
+    text = str(code).strip()
+    if text.endswith(".0"):
+        text = text[:-2]
+    if not text.isdigit():
+        raise UnknownCountryError(f"not a numeric Comtrade country code: {code!r}")
+    num = int(text)
+    if num in COMTRADE_CODES:
+        return COMTRADE_CODES[num]
+    try:
+        from tradecheck.countries import to_iso3  # type: ignore[attr-defined]
+    except ImportError:
+        to_iso3 = None
+    if to_iso3 is not None:
+        return str(to_iso3(num, scheme="m49"))
+    import pycountry
+
+    found = pycountry.countries.get(numeric=f"{num:03d}")
+    if found is None:
+        raise UnknownCountryError(f"unknown M49 country code {num}")
+    return str(found.alpha_3)
+
+
+def _iso_from_column(value: str) -> str | None:
+    v = value.strip().upper()
+    if not v:
+        return None
+    v = SPECIAL_ISO.get(v, v)
+    return v if _ISO_RE.match(v) else None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _as_text(s: pd.Series) -> pd.Series:
+    """Cells as stripped strings; missing -> ""; integral floats without ``.0``."""
+
+    def one(v: Any) -> str:
+        if v is None or v is pd.NA:
+            return ""
+        if isinstance(v, float):
+            if np.isnan(v):
+                return ""
+            return str(int(v)) if v.is_integer() else repr(v)
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        t = str(v).strip()
+        return "" if t.lower() in ("nan", "none", "null") else t
+
+    return pd.Series([one(v) for v in s.tolist()], index=s.index, dtype=object)
+
+
+class _Cols:
+    """Case-insensitive access to a frame's columns, as text."""
+
+    def __init__(self, df: pd.DataFrame) -> None:
+        self.df = df
+        self.by_lower = {str(c).lower(): c for c in df.columns}
+        self._cache: dict[str, pd.Series | None] = {}
+
+    def has(self, name: str) -> bool:
+        return name.lower() in self.by_lower
+
+    def text(self, name: str) -> pd.Series | None:
+        key = name.lower()
+        if key not in self._cache:
+            col = self.by_lower.get(key)
+            self._cache[key] = None if col is None else _as_text(self.df[col])
+        return self._cache[key]
+
+
+def _first_bad(mask: np.ndarray | pd.Series) -> int:
+    return int(np.flatnonzero(np.asarray(mask))[0])
+
+
+def _period_of(period: str, freq: str, month: str, refid: str, year: str) -> tuple[str, str]:
+    freq = freq.upper()
+    annual = freq == "A" or month == "52"
+    monthly = freq == "M" or (month.isdigit() and 1 <= int(month) <= 12)
+    if annual and monthly:
+        raise ValueError("refMonth", f"freqCode {freq!r} contradicts refMonth {month!r}")
+    if period:
+        p = period.replace("-", "")
+        if re.fullmatch(r"\d{4}", p):
+            if freq == "M":
+                raise ValueError("period", f"annual period {period!r} in a monthly (M) record")
+            y, m = p, None
+        elif re.fullmatch(r"\d{6}", p):
+            if freq == "A":
+                raise ValueError("period", f"monthly period {period!r} in an annual (A) record")
+            y, m = p[:4], p[4:]
+        else:
+            raise ValueError("period", f"expected YYYY or YYYYMM, got {period!r}")
+    elif refid:
+        if not re.fullmatch(r"\d{6}(\d{2})?", refid):
+            raise ValueError("refPeriodId", f"expected YYYYMMDD, got {refid!r}")
+        y = refid[:4]
+        m = None if annual else refid[4:6] if monthly else "?"
+    elif year:
+        if not re.fullmatch(r"\d{4}", year):
+            raise ValueError("refYear", f"expected a year YYYY, got {year!r}")
+        y = year
+        m = None if annual else f"{int(month):02d}" if monthly else "?"
+    else:
+        raise ValueError("period", "no period: expected period, refPeriodId or refYear")
+    if m == "?":
+        raise ValueError(
+            "freqCode", "cannot tell annual from monthly: expected freqCode (A/M) or refMonth"
+        )
+    if m is None:
+        return f"{y}-01", f"{y}-12"
+    if not 1 <= int(m) <= 12:
+        raise ValueError("period", f"month out of range in {period or refid!r}")
+    return f"{y}-{m}", f"{y}-{m}"
+
+
+# --------------------------------------------------------------------------- normalise
+
+
+def normalise_records(
+    df: pd.DataFrame,
+    path: str | Path,
+    *,
+    vintage: str | None = None,
+    start_line: int = 2,
+    ref: str = "line",
+    warn: bool = True,
+) -> pd.DataFrame:
+    """Turn Comtrade records (any variant, any sufficient column subset) into canonical rows.
+
+    Parameters
+    ----------
+    df
+        One row per Comtrade record, columns named as in the API (case-insensitive; the bulk
+        names ``CIFValue``/``FOBValue`` are accepted). Needed: a period (``period``, or
+        ``refPeriodId``/``refYear`` with ``freqCode`` or ``refMonth``), reporter and partner
+        (``*ISO`` or ``*Code``), flow (``flowCode`` or ``flowDesc``) and a value
+        (``primaryValue``, or ``cifvalue``/``fobvalue``).
+    path
+        The file the records came from (for ``source_file`` and error messages).
+    vintage
+        Release or retrieval date; default :func:`~tradecheck.loaders.base.file_vintage`.
+    start_line
+        Line (or record) number of ``df``'s first row in the file: 2 for a CSV with one header
+        line; a streaming reader passes the line of each chunk's first row.
+    ref
+        Word used in ``source_ref`` (``"line"`` for text files, ``"record"`` for JSON).
+    warn
+        Emit a :class:`~tradecheck.loaders.base.LoadWarning` for dropped breakdown rows and
+        flows.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Canonical rows (not yet validated), in the input order minus the dropped rows.
+
+    Raises
+    ------
+    LoadError
+        Naming the file, the line and the column, for a missing column, an unparseable value,
+        an unknown country code or flow, or a negative value.
+
+    Examples
+    --------
+    >>> rec = {"freqCode": "A", "period": "2021", "reporterISO": "BLR", "partnerISO": "CHN",
+    ...        "flowDesc": "Export", "cmdDesc": "All Commodities", "primaryValue": "556100100"}
+    >>> out = normalise_records(pd.DataFrame([rec]), "x.csv", vintage="2026-11-29")
+    >>> out.loc[0, ["reporter", "partner", "flow", "period_start", "period_end", "value"]].tolist()
+    ['BLR', 'CHN', 'X', '2021-01', '2021-12', 556100100.0]
+    """
+    path = Path(path)
+    shown = display_path(path)
+    if df is None or len(df) == 0:
+        return schema.empty_frame()
+    df = df.reset_index(drop=True)
+    c = _Cols(df)
+    n = len(df)
+    lines = np.arange(start_line, start_line + n)
+
+    def fail(i: int, column: str, msg: str) -> LoadError:
+        if ref == "line":
+            return LoadError(path, msg, row=int(lines[i]), column=column)
+        return LoadError(path, f"{ref} {int(lines[i])}: {msg}", column=column)
+
+    def need(*names: str) -> None:
+        if not any(c.has(nm) for nm in names):
+            found = ", ".join(map(str, df.columns))
+            raise LoadError(
+                path,
+                f"missing Comtrade column: expected {' or '.join(names)} (columns found: {found})",
+                column=names[0],
+            )
+
+    need("flowCode", "flowDesc")
+    need("reporterISO", "reporterCode")
+    need("partnerISO", "partnerCode")
+    need("primaryValue", "cifvalue", "fobvalue")
+    need("period", "refPeriodId", "refYear")
+
+    keep = np.ones(n, dtype=bool)
+    dropped: Counter[str] = Counter()
+
+    # -- breakdown rows (double-count rules)
+    for name, ok, what in (
+        ("customsCode", ("C00",), "customs-procedure breakdown (customsCode other than C00)"),
+        ("motCode", ("0",), "mode-of-transport breakdown (motCode other than 0)"),
+        ("partner2Code", ("0",), "second-partner breakdown (partner2Code other than 0)"),
+    ):
+        s = c.text(name)
+        if s is None:
+            continue
+        bad = keep & ~(s.str.upper().isin(ok) | (s == "")).to_numpy()
+        if bad.any():
+            dropped[what] += int(bad.sum())
+            keep &= ~bad
+
+    # -- flows
+    if c.has("flowCode"):
+        flow = c.text("flowCode").str.upper()  # type: ignore[union-attr]
+        flow = flow.map(lambda f: LEGACY_FLOW.get(f, f))
+        flow_col = "flowCode"
+        if c.has("flowDesc"):
+            desc = c.text("flowDesc").str.lower().map(_FLOW_DESC)  # type: ignore[union-attr]
+            flow = flow.where(flow != "", desc.fillna(""))
+    else:
+        raw = c.text("flowDesc")
+        assert raw is not None
+        flow = raw.str.lower().map(_FLOW_DESC)
+        unknown = flow.isna() & keep
+        if unknown.any():
+            i = _first_bad(unknown)
+            raise fail(i, "flowDesc", f"unknown flow {raw.iloc[i]!r}: expected Export, Import, "
+                       "Re-export or Re-import")
+        flow = flow.fillna("")
+        flow_col = "flowDesc"
+    other = keep & flow.isin(FLOWS_DROPPED).to_numpy()
+    for code, cnt in Counter(flow[other]).items():
+        dropped[f"flow {code} (a part of X/M, not an equivalent)"] += cnt
+    keep &= ~other
+    badflow = keep & ~flow.isin(FLOWS_KEPT).to_numpy()
+    if badflow.any():
+        i = _first_bad(badflow)
+        raise fail(i, flow_col, f"unknown flow {flow.iloc[i]!r}: expected one of "
+                   f"{', '.join(FLOWS_KEPT + FLOWS_DROPPED)}")
+
+    if warn and dropped:
+        detail = "; ".join(f"{cnt} row(s) of {what}" for what, cnt in dropped.items())
+        warnings.warn(LoadWarning(f"{shown}: dropped {detail}"), stacklevel=2)
+
+    idx = np.flatnonzero(keep)
+    if len(idx) == 0:
+        return schema.empty_frame()
+    sub = df.iloc[idx].reset_index(drop=True)
+    lines = lines[idx]
+    c = _Cols(sub)
+    flow = flow.iloc[idx].reset_index(drop=True)
+    m = len(sub)
+    blank = pd.Series([""] * m, dtype=object)
+
+    def text(name: str) -> pd.Series:
+        s = c.text(name)
+        return blank if s is None else s
+
+    # -- periods
+    cache: dict[tuple[str, ...], tuple[str, str]] = {}
+    starts, ends = [], []
+    for i, key in enumerate(
+        zip(text("period"), text("freqCode"), text("refMonth"), text("refPeriodId"),
+            text("refYear"), strict=True)
+    ):
+        got = cache.get(key)
+        if got is None:
+            try:
+                got = _period_of(*key)
+            except ValueError as exc:
+                column, msg = exc.args
+                raise fail(i, column, msg) from None
+            cache[key] = got
+        starts.append(got[0])
+        ends.append(got[1])
+
+    # -- countries
+    notes: list[list[str]] = [[] for _ in range(m)]
+
+    def countries(side: str) -> list[str]:
+        iso, code = text(f"{side}ISO"), text(f"{side}Code")
+        out: list[str] = []
+        memo: dict[tuple[str, str], str] = {}
+        for i, (a, b) in enumerate(zip(iso, code, strict=True)):
+            key = (a, b)
+            got = memo.get(key)
+            if got is None:
+                got = _iso_from_column(a)
+                if got is None and b:
+                    try:
+                        got = comtrade_code_to_iso3(b)
+                    except UnknownCountryError as exc:
+                        raise fail(i, f"{side}Code", f"{exc}; expected a Comtrade/M49 "
+                                   "country code") from None
+                if got is None:
+                    col = f"{side}ISO" if a else f"{side}Code"
+                    raise fail(i, col, f"cannot resolve {side} {a or b!r} to an ISO3 code")
+                memo[key] = got
+            if a.strip().upper() in SPECIAL_ISO and a.strip().upper() != "WLD":
+                notes[i].append(f"Comtrade {side} {a.strip()} mapped to {got}")
+            out.append(got)
+        return out
+
+    reporters = countries("reporter")
+    partners = countries("partner")
+
+    # -- values
+    def numbers(name: str) -> tuple[pd.Series, pd.Series]:
+        t = text(name)
+        return t, pd.to_numeric(t.where(t != "", None), errors="coerce")
+
+    ptxt, pval = numbers("primaryValue")
+    ctxt, cval = numbers("cifvalue")
+    ftxt, fval = numbers("fobvalue")
+    is_imp = flow.isin(["M", "RM"])
+    for t, v, name in ((ptxt, pval, "primaryValue"), (ctxt, cval, "cifvalue"),
+                       (ftxt, fval, "fobvalue")):
+        bad = (t != "") & v.isna()
+        if bad.any():
+            i = _first_bad(bad)
+            raise fail(i, name, f"expected a number (US$), got {t.iloc[i]!r}")
+    value = pval.where(pval.notna(), cval.where(is_imp, fval))
+    if value.isna().any():
+        i = _first_bad(value.isna())
+        col = "primaryValue" if c.has("primaryValue") else "cifvalue" if is_imp.iloc[i] \
+            else "fobvalue"
+        raise fail(i, col, "empty cell where a value in US$ was expected")
+    if (value < 0).any():
+        i = _first_bad(value < 0)
+        raise fail(i, "primaryValue", f"expected a non-negative value, got {value.iloc[i]!r}")
+
+    # -- commodity, classification
+    if c.has("cmdCode"):
+        commodity = text("cmdCode")
+        commodity = commodity.where(commodity.str.upper() != "TOTAL", "TOTAL")
+        if (commodity == "").any():
+            i = _first_bad(commodity == "")
+            raise fail(i, "cmdCode", "empty commodity code: expected TOTAL or an HS/SITC code")
+    elif c.has("cmdDesc") or c.has("aggrLevel"):
+        desc, lvl = text("cmdDesc"), text("aggrLevel")
+        total = (desc.str.lower() == "all commodities") | (lvl == "0")
+        if not total.all():
+            i = _first_bad(~total)
+            raise fail(i, "cmdDesc", f"no cmdCode column, and {desc.iloc[i]!r} is not "
+                       "'All Commodities': expected a cmdCode column to tell commodities apart")
+        commodity = pd.Series(["TOTAL"] * m, dtype=object)
+    else:
+        commodity = pd.Series(["TOTAL"] * m, dtype=object)
+        for nt in notes:
+            nt.append("no commodity column; assumed TOTAL")
+        key = pd.DataFrame({"r": reporters, "p": partners, "f": flow, "s": starts, "e": ends})
+        dup = key.duplicated(keep=False)
+        if dup.any():
+            i = _first_bad(dup)
+            raise fail(i, "cmdCode", "several rows for one reporter/partner/flow/period and no "
+                       "cmdCode or cmdDesc column: expected a commodity column")
+    classification = text("classificationCode")
+    classification = classification.where(classification != "", text("classificationSearchCode"))
+    default_cl = commodity.map(lambda x: "TOTAL" if x == "TOTAL" else "HS")
+    classification = classification.where(classification != "", default_cl)
+
+    scope = text("typeCode").str.upper().map(lambda t: "services" if t == "S" else "goods")
+    for i, (rep, est) in enumerate(zip(text("isReported"), text("legacyEstimationFlag"),
+                                       strict=True)):
+        if rep.lower() in ("false", "0"):
+            notes[i].append("isReported=false")
+        if est not in ("", "0"):
+            notes[i].append(f"legacyEstimationFlag={est}")
+
+    out = pd.DataFrame(
+        {
+            "reporter": reporters,
+            "partner": partners,
+            "flow": flow.to_numpy(),
+            "period_start": starts,
+            "period_end": ends,
+            "commodity": commodity.to_numpy(),
+            "value": value.to_numpy(dtype="float64"),
+            "currency": "USD",
+            "valuation": np.where(is_imp.to_numpy(), "CIF", "FOB"),
+            "source": "comtrade",
+            "source_file": shown,
+            "source_ref": [f"{ref} {int(x)}" for x in lines],
+            "vintage": vintage or file_vintage(path),
+            "classification": classification.to_numpy(),
+            "scope": scope.to_numpy(),
+            "bound": "eq",
+            "estimate": False,
+            "note": ["; ".join(x) for x in notes],
+        }
+    )
+    return schema.make_frame(out)
+
+
+# --------------------------------------------------------------------------- readers
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise LoadError(path, "no such file")
+    data = path.read_bytes()
+    if not data.strip():
+        raise LoadError(path, "the file is empty: expected Comtrade data")
+    return data
+
+
+def _read_table(path: Path, text: str, sep: str | None = None) -> pd.DataFrame:
+    first = text.split("\n", 1)[0]
+    if sep is None:
+        sep = "\t" if first.count("\t") > first.count(",") else ","
+    try:
+        df = pd.read_csv(
+            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False
+        )
+    except pd.errors.EmptyDataError:
+        raise LoadError(path, "the file is empty: expected a header line and rows") from None
+    except pd.errors.ParserError as exc:
+        found = re.search(r"line (\d+)", str(exc))
+        row = int(found.group(1)) if found else None
+        raise LoadError(
+            path, f"malformed table ({exc}); expected the same number of fields on every line",
+            row=row,
+        ) from None
+    # A short last line (file cut mid-row) leaves NaN in the trailing columns.
+    if len(df) and df.iloc[-1].isna().any():
+        col = str(df.columns[df.iloc[-1].isna().to_numpy()][0])
+        raise LoadError(
+            path, "the last line has too few fields (file truncated?); expected "
+            f"{len(df.columns)} fields", row=len(df) + 1, column=col,
+        )
+    return df
+
+
+def _header_names(head: bytes) -> list[str]:
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = head.decode("latin-1")
+    first = text.lstrip("\ufeff").split("\n", 1)[0].strip("\r")
+    sep = "\t" if first.count("\t") > first.count(",") else ","
+    return [h.strip().strip('"') for h in first.split(sep)]
+
+
+def _json_head(head: bytes) -> str:
+    try:
+        return head.decode("utf-8-sig").lstrip()
+    except UnicodeDecodeError:
+        return ""
+
+
+def _sniff_api_json(path: Path, head: bytes) -> float:
+    t = _json_head(head)
+    if not t.startswith("{"):
+        return 0.0
+    if '"elapsedTime"' in t or ('"count"' in t and '"data"' in t and '"error"' in t):
+        return 0.95
+    if '"statusCode"' in t and ("subscription key" in t or "Rate limit" in t):
+        return 0.8
+    return 0.0
+
+
+def _sniff_legacy_json(path: Path, head: bytes) -> float:
+    t = _json_head(head)
+    return 0.95 if t.startswith("{") and '"validation"' in t and '"dataset"' in t else 0.0
+
+
+def _sniff_csv(path: Path, head: bytes) -> float:
+    if head[:2] == b"\x1f\x8b":
+        return 0.0
+    names = {h.lower() for h in _header_names(head)}
+    if "datasetcode" in names or "cifvalue" in names and "CIFValue" in _header_names(head):
+        return 0.0  # bulk layout
+    who = bool(names & {"reporteriso", "reportercode"})
+    what = bool(names & {"primaryvalue", "cifvalue", "fobvalue"})
+    how = bool(names & {"flowcode", "flowdesc"})
+    if who and what and how:
+        return 0.9
+    if what and (who or how):
+        return 0.5
+    return 0.0
+
+
+def _sniff_bulk(path: Path, head: bytes) -> float:
+    names = _header_names(head)
+    if "datasetCode" in names or ("CIFValue" in names and "FOBValue" in names):
+        return 0.95
+    return 0.0
+
+
+def _sniff_legacy_csv(path: Path, head: bytes) -> float:
+    names = _header_names(head)
+    if names[:3] == ["Classification", "Year", "Period"] and "Trade Flow Code" in names:
+        return 0.95
+    return 0.0
+
+
+@register(
+    "comtrade_json",
+    source="comtrade",
+    sniff=_sniff_api_json,
+    description="UN Comtrade API response (JSON envelope elapsedTime/count/data/error)",
+    extensions=(".json",),
+)
+def load_api_json(path: str | Path, *, vintage: str | None = None, **_: Any) -> pd.DataFrame:
+    """Load a saved UN Comtrade API response.
+
+    Parameters
+    ----------
+    path
+        The ``.json`` file as the API returned it.
+    vintage
+        Override the vintage (default: sidecar or file date).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Canonical rows; an empty frame for ``count == 0``.
+
+    Raises
+    ------
+    LoadError
+        Malformed or truncated JSON, a non-empty ``error``, or an HTTP error body (401 bad key,
+        429 rate limit) saved instead of data.
+
+    Examples
+    --------
+    >>> df = load_api_json("tests/fixtures/comtrade/api_response_real_empty.json")  # doctest: +SKIP
+    """
+    path = Path(path)
+    text, _enc = decode_text(path, _read_bytes(path))
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(
+            path,
+            f"malformed or truncated JSON ({exc.msg} at line {exc.lineno}, char {exc.colno}); "
+            "expected a complete Comtrade API response",
+            row=exc.lineno,
+        ) from None
+    if not isinstance(doc, dict):
+        raise LoadError(path, "expected a JSON object with elapsedTime, count, data, error")
+    if "statusCode" in doc and "data" not in doc:
+        raise LoadError(
+            path,
+            f"this is an HTTP {doc.get('statusCode')} error body from the Comtrade API, not data "
+            f"({doc.get('message', '')!s}); expected the envelope with count and data",
+        )
+    missing = [k for k in ("count", "data") if k not in doc]
+    if missing:
+        raise LoadError(
+            path, f"not a Comtrade API envelope: missing key(s) {', '.join(missing)}",
+            column=missing[0],
+        )
+    err = doc.get("error")
+    if err:
+        raise LoadError(path, f"the Comtrade API returned an error: {err}", column="error")
+    data = doc["data"]
+    if not isinstance(data, list):
+        raise LoadError(path, "expected 'data' to be a list of records", column="data")
+    if len(data) == 0:
+        return schema.empty_frame()
+    bad = next((i for i, r in enumerate(data) if not isinstance(r, dict)), None)
+    if bad is not None:
+        raise LoadError(path, f"record {bad + 1}: expected a JSON object", column="data")
+    if isinstance(doc["count"], int) and doc["count"] != len(data):
+        warnings.warn(
+            LoadWarning(f"{display_path(path)}: count says {doc['count']} but data has "
+                        f"{len(data)} record(s)"),
+            stacklevel=2,
+        )
+    df = pd.DataFrame.from_records(data)
+    return normalise_records(df, path, vintage=vintage, start_line=1, ref="record")
+
+
+@register(
+    "comtrade_csv",
+    source="comtrade",
+    sniff=_sniff_csv,
+    description="UN Comtrade website/API CSV with camelCase headers (all 47 or any subset)",
+    extensions=(".csv",),
+)
+def load_csv(path: str | Path, *, vintage: str | None = None, **_: Any) -> pd.DataFrame:
+    """Load a Comtrade CSV saved from the website or the API (camelCase headers).
+
+    Any subset of the 47 columns works as long as it has a period, reporter, partner, flow and
+    value (see :func:`normalise_records`). Encoding: UTF-8 (with or without BOM), else cp1252,
+    else latin-1.
+
+    Examples
+    --------
+    >>> from tradecheck import paths
+    >>> f = paths.RAW / "comtrade" / "comtrade_exports_2021A_all_pairs_subset_columns.csv"
+    >>> df = load_csv(f)  # doctest: +SKIP
+    """
+    path = Path(path)
+    text, _enc = decode_text(path, _read_bytes(path))
+    df = _read_table(path, text)
+    return normalise_records(df, path, vintage=vintage)
+
+
+@register(
+    "comtrade_bulk",
+    source="comtrade",
+    sniff=_sniff_bulk,
+    description="UN Comtrade bulk final file (gzip TSV, 34 columns, M49 codes)",
+    extensions=(".gz", ".txt", ".tsv"),
+)
+def load_bulk(path: str | Path, *, vintage: str | None = None, **_: Any) -> pd.DataFrame:
+    """Load a Comtrade bulk file (``*.txt.gz`` or its decompressed ``.txt``).
+
+    Countries come as numeric codes only and are mapped with :func:`comtrade_code_to_iso3`.
+    The whole file is read into memory; for very large files use the streaming reader in
+    :mod:`tradecheck.scale`, which calls :func:`normalise_records` per chunk.
+    """
+    path = Path(path)
+    raw = _read_bytes(path)
+    if raw[:2] == b"\x1f\x8b":
+        try:
+            raw = gzip.decompress(raw)
+        except (EOFError, OSError, zlib.error) as exc:
+            raise LoadError(
+                path, f"the gzip stream is truncated or corrupt ({exc}); expected a complete "
+                ".gz file (download it again)",
+            ) from None
+    text, _enc = decode_text(path, raw)
+    df = _read_table(path, text, sep="\t")
+    return normalise_records(df, path, vintage=vintage)
+
+
+@register(
+    "comtrade_legacy_csv",
+    source="comtrade",
+    sniff=_sniff_legacy_csv,
+    description="Legacy Comtrade API CSV (22- or 35-column 'Trade Flow Code' headings)",
+    extensions=(".csv",),
+)
+def load_legacy_csv(path: str | Path, *, vintage: str | None = None, **_: Any) -> pd.DataFrame:
+    """Load a legacy (comtrade.un.org/api/get) CSV, either heading variant.
+
+    ``Trade Flow Code`` 1/2/3/4 becomes M/X/RX/RM and partner ``WLD`` becomes ``W00``.
+    """
+    path = Path(path)
+    text, _enc = decode_text(path, _read_bytes(path))
+    df = _read_table(path, text, sep=",")
+    cols = list(df.columns)
+    if cols not in (list(LEGACY_CSV_22), list(LEGACY_CSV_35)):
+        unknown = [h for h in cols if h not in _LEGACY_CSV_TO_API and h not in LEGACY_CSV_35]
+        if unknown or "Trade Flow Code" not in cols:
+            raise LoadError(
+                path,
+                f"unknown legacy Comtrade header {unknown or cols}; expected the 22- or "
+                "35-column headings (Classification,Year,Period,...)",
+                row=1, column=(unknown or ["Trade Flow Code"])[0],
+            )
+    df = df.rename(columns=_LEGACY_CSV_TO_API)
+    return normalise_records(df, path, vintage=vintage)
+
+
+@register(
+    "comtrade_legacy_json",
+    source="comtrade",
+    sniff=_sniff_legacy_json,
+    description="Legacy Comtrade API JSON (validation + dataset envelope)",
+    extensions=(".json",),
+)
+def load_legacy_json(
+    path: str | Path, *, vintage: str | None = None, **_: Any
+) -> pd.DataFrame:
+    """Load a legacy Comtrade JSON response (``{"validation": ..., "dataset": [...]}``).
+
+    A validation status other than ``Ok`` (e.g. "Result too large", meaning the data were cut)
+    is a :class:`~tradecheck.errors.LoadError`.
+    """
+    path = Path(path)
+    text, _enc = decode_text(path, _read_bytes(path))
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(
+            path,
+            f"malformed or truncated JSON ({exc.msg} at line {exc.lineno}, char {exc.colno}); "
+            "expected a complete legacy Comtrade response",
+            row=exc.lineno,
+        ) from None
+    if not isinstance(doc, dict) or "dataset" not in doc:
+        raise LoadError(path, "expected a JSON object with 'validation' and 'dataset'")
+    status = ((doc.get("validation") or {}).get("status") or {})
+    if status and (status.get("value", 0) != 0 or status.get("name", "Ok") != "Ok"):
+        raise LoadError(
+            path,
+            f"legacy Comtrade validation status {status.get('name')!r} "
+            f"({status.get('description') or 'no description'}); expected 'Ok'",
+            column="validation",
+        )
+    data = doc["dataset"] or []
+    if not isinstance(data, list):
+        raise LoadError(path, "expected 'dataset' to be a list of records", column="dataset")
+    if not data:
+        return schema.empty_frame()
+    df = pd.DataFrame.from_records(data).rename(columns=_LEGACY_JSON_TO_API)
+    return normalise_records(df, path, vintage=vintage, start_line=1, ref="record")
+
+
+def records_from(rows: Iterable[dict[str, Any]], path: str | Path, **kw: Any) -> pd.DataFrame:
+    """Convenience: :func:`normalise_records` on a list of dicts (e.g. API ``data``)."""
+    return normalise_records(pd.DataFrame.from_records(list(rows)), path, **kw)
