@@ -1,1 +1,763 @@
-"""Loader module (imf) — to be implemented."""
+"""IMF trade-by-partner files: IMTS SDMX-CSV, legacy DOTS CSV (wide and panel), DOTS Excel.
+
+Formats (spec: /work/shared/specs/source_formats.md §3):
+
+``imf_imts_csv``
+    SDMX-CSV 2.0 from the IMTS 3.0 API (``STRUCTURE,STRUCTURE_ID,ACTION,COUNTRY,INDICATOR,
+    COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,...``), the 2.1-style CSV
+    (``DATAFLOW`` first), and the Data Explorer download with names instead of codes, long or
+    wide (period columns ``2023``, ``2023-Q1``, ``2023-M01``). ``SCALE`` (power of ten, or
+    words such as ``Millions``) is applied and the magnitude of Belarus–China values is
+    sanity-checked, because the IMTS unit is unresolved in the spec (§3.1).
+``imf_dots_csv``
+    Legacy DOTS ``timeSeries`` (wide, ``Attribute`` Value/Status rows) and ``panel`` CSV;
+    values in US$ millions.
+``imf_dots_xlsx``
+    DOTS "country table" workbook (sheets ``Exports, FOB`` / ``Imports, CIF``; reporter in a
+    title row; ``US Dollars, Millions``; one row per partner; `` e`` suffix = IMF estimate).
+
+Library choice: the CSVs are read with the standard :mod:`csv` module (it handles quoted
+fields and is strict about structure; pandas' type guessing would strip leading zeros of IMF
+numeric codes) and the workbooks with :mod:`openpyxl` in read-only mode (the project's Excel
+reader; no xlrd/calamine dependency needed for .xlsx).
+
+Counts of what was dropped (NaN observations, aggregate partners, duplicates, unknown
+indicators) are logged and stored in ``df.attrs["dropped"]``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import math
+import re
+import zipfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from tradecheck import countries, schema
+from tradecheck.errors import LoadError, UnknownCountryError
+from tradecheck.loaders.base import (
+    decode_text,
+    display_path,
+    file_vintage,
+    register,
+    to_float,
+)
+
+log = logging.getLogger(__name__)
+
+#: IMTS indicator code -> (flow, valuation). Legacy DOT/IFS names are accepted too.
+INDICATORS: dict[str, tuple[str, str]] = {
+    "XG_FOB_USD": ("X", "FOB"),
+    "MG_CIF_USD": ("M", "CIF"),
+    "MG_FOB_USD": ("M", "FOB"),
+    "TXG_FOB_USD": ("X", "FOB"),
+    "TMG_CIF_USD": ("M", "CIF"),
+    "TMG_FOB_USD": ("M", "FOB"),
+}
+
+SCALE_WORDS = {
+    "units": 0,
+    "unit": 0,
+    "ones": 0,
+    "thousands": 3,
+    "thousand": 3,
+    "millions": 6,
+    "million": 6,
+    "billions": 9,
+    "billion": 9,
+}
+
+#: Plausible range (US$) of one Belarus–China annual flow; scaled by months covered.
+PAIR_ANNUAL_RANGE = (1e6, 1e12)
+_PAIR = {"BLR", "CHN"}
+
+# Aggregates and residual rows of IMF partner lists (skipped and counted).
+_AGGREGATE_RE = re.compile(
+    r"(not specified|not included elsewhere|^emerging|export earnings|economies|hemisphere"
+    r"|memorandum|special categories|^euro area$|^european union$|^africa$|^middle east"
+    r"|^sub-saharan africa$|^cis$|^belgium-luxembourg$|^other countries)",
+    re.IGNORECASE,
+)
+
+
+def is_aggregate_name(label: str) -> bool:
+    """True for IMF group/residual rows such as ``Advanced Economies`` or ``Asia not specified``.
+
+    ``Belgium-Luxembourg`` (a pre-1999 reporting union without an ISO code) is treated as an
+    aggregate too.
+
+    Examples
+    --------
+    >>> is_aggregate_name("Emerging and Developing Europe"), is_aggregate_name("Belarus, Rep. of")
+    (True, False)
+    """
+    return bool(_AGGREGATE_RE.search(str(label).strip()))
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def parse_period(text: str) -> tuple[str, str]:
+    """Turn an IMF period label into inclusive ``(start, end)`` months.
+
+    Accepts ``2023``, ``2023-Q1``/``2023Q1``, ``2023-M01``/``2023M1`` and ``2023-01``.
+
+    Examples
+    --------
+    >>> parse_period("2023-Q2"), parse_period("2023-M01"), parse_period("2019")
+    (('2023-04', '2023-06'), ('2023-01', '2023-01'), ('2019-01', '2019-12'))
+    """
+    s = str(text).strip()
+    if isinstance(text, float) and text.is_integer():
+        s = str(int(text))
+    if m := re.fullmatch(r"(\d{4})(?:\.0)?", s):
+        return f"{m[1]}-01", f"{m[1]}-12"
+    if m := re.fullmatch(r"(\d{4})-?Q([1-4])", s):
+        q = int(m[2])
+        return f"{m[1]}-{3 * q - 2:02d}", f"{m[1]}-{3 * q:02d}"
+    if m := re.fullmatch(r"(\d{4})-?M(\d{1,2})|(\d{4})-(\d{2})", s):
+        y, mo = (m[1], m[2]) if m[1] else (m[3], m[4])
+        if 1 <= int(mo) <= 12:
+            return f"{y}-{int(mo):02d}", f"{y}-{int(mo):02d}"
+    raise ValueError(f"not an IMF period: {text!r}")
+
+
+_PERIOD_COL = re.compile(r"^\d{4}(-?Q[1-4]|-?M\d{1,2}|-\d{2})?$")
+
+
+def _months(start: str, end: str) -> int:
+    return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:]) - int(start[5:]) + 1
+
+
+def check_magnitude(
+    path: Path, rows: list[dict[str, Any]], *, hint: str, rng: tuple[float, float] = PAIR_ANNUAL_RANGE
+) -> None:
+    """Raise :class:`LoadError` if a Belarus–China value is implausible after scaling.
+
+    The bounds are ``rng`` for a 12-month value, pro rata for shorter periods. Zero values
+    are allowed.
+    """
+    lo, hi = rng
+    for r in rows:
+        if {r["reporter"], r["partner"]} != _PAIR or r["flow"] not in ("X", "M"):
+            continue
+        v = r["value"]
+        if v == 0:
+            continue
+        frac = _months(r["period_start"], r["period_end"]) / 12
+        if not (lo * frac <= v <= hi * frac):
+            if v < lo * frac:
+                guess = "the values look too small: the unit is probably larger (e.g. millions)"
+            else:
+                guess = "the values look too large: the unit is probably smaller (e.g. units, not millions)"
+            raise LoadError(
+                path,
+                f"implausible Belarus–China value {v:,.0f} US$ for {r['period_start']}..{r['period_end']} "
+                f"({r['reporter']}->{r['partner']} {r['flow']}) after scaling: {guess}. "
+                f"Expected roughly {lo * frac:,.0f}..{hi * frac:,.0f} US$. {hint}",
+                row=int(str(r["source_ref"]).split()[-1]) if str(r["source_ref"]).startswith("line ") else None,
+            )
+
+
+def _scale_exponent(path: Path, raw: Any, row: int | None, column: str = "SCALE") -> int:
+    if raw is None or (isinstance(raw, float) and math.isnan(raw)):
+        return 0
+    s = str(raw).strip()
+    if s == "":
+        return 0
+    if re.fullmatch(r"-?\d+", s):
+        return int(s)
+    w = s.casefold().split(":")[-1].strip()
+    if w in SCALE_WORDS:
+        return SCALE_WORDS[w]
+    raise LoadError(
+        path,
+        f"unknown SCALE {raw!r}: expected a power of ten (0, 3, 6, 9) or Units/Thousands/Millions/Billions",
+        row=row,
+        column=column,
+    )
+
+
+def _code(label: Any) -> str:
+    """``"XG_FOB_USD: Exports..."`` -> ``"XG_FOB_USD"`` (SDMX ``labels=both``)."""
+    s = str(label or "").strip()
+    return s.split(":", 1)[0].strip() if ":" in s else s
+
+
+def _indicator(label: Any) -> tuple[str, str] | None:
+    code = _code(label).upper()
+    if code in INDICATORS:
+        return INDICATORS[code]
+    m = re.search(r"\(([A-Z_]+)\)\s*$", str(label))
+    if m and m[1] in INDICATORS:
+        return INDICATORS[m[1]]
+    low = str(label).casefold()
+    if "export" in low and "fob" in low:
+        return ("X", "FOB")
+    if "import" in low and "cif" in low:
+        return ("M", "CIF")
+    if "import" in low and "fob" in low:
+        return ("M", "FOB")
+    return None
+
+
+def _country(path: Path, value: Any, *, row: int | None, column: str) -> str | None:
+    """ISO3 for an IMF country cell (code or name); ``None`` for aggregates."""
+    s = str(value or "").strip()
+    if not s:
+        raise LoadError(path, "empty country cell", row=row, column=column)
+    if re.fullmatch(r"G\d{3}", s) and s != "G001":
+        return None  # IMF group code (G001 World is kept as W00)
+    if re.fullmatch(r"[A-Z][A-Z0-9]{2}", s):
+        try:
+            return countries.to_iso3(s, "iso3")
+        except UnknownCountryError:
+            pass
+    s_name = _code(s) if ":" in s and re.fullmatch(r"[A-Z0-9]{3,4}", _code(s)) else s
+    if s_name != s:
+        try:
+            return countries.to_iso3(s_name)
+        except UnknownCountryError:
+            pass
+    try:
+        return countries.to_iso3(s)
+    except UnknownCountryError as exc:
+        if is_aggregate_name(s):
+            return None
+        raise LoadError(path, str(exc), row=row, column=column) from None
+
+
+def _read_csv(path: Path, encodings: tuple[str, ...] = ("utf-8-sig", "cp1252")) -> tuple[list[str], list[list[str]]]:
+    text, _ = decode_text(path, path.read_bytes(), encodings)
+    first = text.split("\n", 1)[0]
+    delim = ";" if first.count(";") > first.count(",") else ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delim))
+    while rows and not any(c.strip() for c in rows[-1]):
+        rows.pop()
+    if not rows:
+        raise LoadError(path, "the file has no header row")
+    header = [h.strip() for h in rows[0]]
+    if header and header[0].startswith("STRUCTURE["):
+        header[0] = "STRUCTURE"
+    return header, rows[1:]
+
+
+def _finish(rows: list[dict[str, Any]], dropped: Counter[str], path: Path) -> pd.DataFrame:
+    df = schema.make_frame(rows) if rows else schema.empty_frame()
+    df.attrs["dropped"] = dict(dropped)
+    if dropped:
+        log.info("%s: dropped %s", display_path(path), dict(dropped))
+    return df
+
+
+# --------------------------------------------------------------------------- IMTS
+
+
+def _head_text(head: bytes) -> str:
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return head.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return head.decode("latin-1")
+
+
+def sniff_imts(path: Path, head: bytes) -> float:
+    """Header with OBS_VALUE/TIME_PERIOD and the IMTS dimensions (or a wide IMTS download)."""
+    first = _head_text(head[:4096]).split("\n", 1)[0].upper()
+    if "COUNTERPART_COUNTRY" not in first or "COUNTRY" not in first:
+        return 0.0
+    if "OBS_VALUE" in first and "TIME_PERIOD" in first:
+        return 0.95
+    if "INDICATOR" in first and re.search(r"[,;]\"?\d{4}(-?[MQ]\d{1,2})?\"?", first):
+        return 0.8
+    return 0.0
+
+
+@register(
+    "imf_imts_csv",
+    source="imf_imts",
+    sniff=sniff_imts,
+    description="IMF IMTS SDMX-CSV (2.0 STRUCTURE/2.1 DATAFLOW) or Data Explorer CSV",
+    extensions=(".csv",),
+)
+def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:
+    """Read an IMF IMTS CSV into canonical rows (source ``imf_imts``).
+
+    Parameters
+    ----------
+    path
+        SDMX-CSV 2.0 / 2.1-style CSV (one observation per row), or a wide Data Explorer
+        download (one series per row, period columns).
+    **options
+        ``scale``: power of ten to use when the file has no ``SCALE`` column (default 0,
+        i.e. values in US$); ``check_scale`` (default True): sanity-check Belarus–China
+        magnitudes; ``vintage``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Canonical rows; NaN observations, group partners and unknown indicators are dropped
+        and counted in ``df.attrs["dropped"]``. ``STATUS`` ``e`` sets ``estimate``.
+
+    Raises
+    ------
+    LoadError
+        Missing columns, bad periods, non-numeric values, unknown SCALE, implausible
+        magnitudes, unknown countries.
+
+    Examples
+    --------
+    >>> df = load_imts("tests/fixtures/imf/imts_sdmx_csv20.csv")  # doctest: +SKIP
+    """
+    p = Path(path)
+    header, body = _read_csv(p)
+    cols = {h.upper(): i for i, h in enumerate(header)}
+    for need in ("COUNTRY", "COUNTERPART_COUNTRY", "INDICATOR"):
+        if need not in cols:
+            raise LoadError(
+                p,
+                f"missing column {need}; an IMTS CSV needs COUNTRY, INDICATOR, COUNTERPART_COUNTRY "
+                f"and TIME_PERIOD/OBS_VALUE (or period columns); header was: {', '.join(header)}",
+                row=1,
+            )
+    wide_cols = [i for i, h in enumerate(header) if _PERIOD_COL.match(h)]
+    long = "OBS_VALUE" in cols and "TIME_PERIOD" in cols
+    if not long and not wide_cols:
+        raise LoadError(p, "no TIME_PERIOD/OBS_VALUE columns and no period columns (2023, 2023-M01)", row=1)
+    vintage = options.get("vintage") or file_vintage(p)
+    default_scale = options.get("scale", 0)
+    src = display_path(p)
+    dropped: Counter[str] = Counter()
+    rows: list[dict[str, Any]] = []
+
+    def cell(r: list[str], name: str) -> str:
+        i = cols.get(name)
+        return r[i].strip() if i is not None and i < len(r) else ""
+
+    for n, r in enumerate(body, start=2):
+        if not any(c.strip() for c in r):
+            continue
+        if "ACTION" in cols and cell(r, "ACTION").upper() == "D":
+            dropped["deleted (ACTION=D)"] += 1
+            continue
+        ind = _indicator(cell(r, "INDICATOR"))
+        if ind is None:
+            dropped[f"indicator {cell(r, 'INDICATOR')!r}"] += 1
+            continue
+        flow, valuation = ind
+        reporter = _country(p, cell(r, "COUNTRY"), row=n, column="COUNTRY")
+        partner = _country(p, cell(r, "COUNTERPART_COUNTRY"), row=n, column="COUNTERPART_COUNTRY")
+        if reporter is None or partner is None:
+            dropped["aggregate country"] += 1
+            continue
+        unit = cell(r, "UNIT")
+        if unit and _code(unit).upper() not in ("USD", "US DOLLAR", "US DOLLARS"):
+            raise LoadError(p, f"unit {unit!r} is not US dollars", row=n, column="UNIT")
+        exp = (
+            _scale_exponent(p, cell(r, "SCALE"), n)
+            if "SCALE" in cols and cell(r, "SCALE") != ""
+            else int(default_scale)
+        )
+        status = (cell(r, "STATUS") or cell(r, "OBS_STATUS")).strip().lower()
+        obs: list[tuple[str, str, str]] = []
+        if long:
+            obs.append((cell(r, "TIME_PERIOD"), cell(r, "OBS_VALUE"), "OBS_VALUE"))
+        else:
+            obs.extend((header[i], r[i] if i < len(r) else "", header[i]) for i in wide_cols)
+        for period, raw, col in obs:
+            if raw.strip() == "" and not long:
+                continue
+            if raw.strip().lower() in ("nan", "", "na", "n/a"):
+                dropped["NaN observation"] += 1
+                continue
+            try:
+                start, end = parse_period(period)
+            except ValueError:
+                raise LoadError(p, f"bad period {period!r}: expected 2023, 2023-Q1 or 2023-M01",
+                                row=n, column="TIME_PERIOD" if long else col) from None
+            value = to_float(p, raw, row=n, column=col) * 10.0**exp
+            rows.append(
+                dict(
+                    reporter=reporter, partner=partner, flow=flow, period_start=start,
+                    period_end=end, commodity="TOTAL", value=value, currency="USD",
+                    valuation=valuation, source="imf_imts", source_file=src,
+                    source_ref=f"line {n}", vintage=vintage, classification="TOTAL",
+                    estimate=status == "e",
+                    note=f"IMTS {_code(cell(r, 'INDICATOR'))}; SCALE 10^{exp}",
+                )
+            )
+    if not rows and not dropped:
+        raise LoadError(p, "no observations in the file")
+    if options.get("check_scale", True):
+        check_magnitude(
+            p, rows,
+            hint="Check the SCALE column (power of ten) or pass scale=/check_scale=False.",
+        )
+    return _finish(rows, dropped, p)
+
+
+# --------------------------------------------------------------------------- DOTS CSV
+
+_DOTS_WIDE = ("Country Name", "Country Code", "Indicator Name", "Indicator Code",
+              "Counterpart Country Name", "Counterpart Country Code", "Attribute")
+_DOTS_PANEL = ("Country Name", "Country Code", "Counterpart Country Name",
+               "Counterpart Country Code", "Time Period")
+
+
+def sniff_dots_csv(path: Path, head: bytes) -> float:
+    """Legacy DOTS timeSeries/panel header."""
+    first = _head_text(head[:4096]).split("\n", 1)[0]
+    if all(c in first for c in _DOTS_WIDE):
+        return 0.95
+    if all(c in first for c in _DOTS_PANEL):
+        return 0.9
+    return 0.0
+
+
+def _dots_country(path: Path, name: str, code: str, *, row: int, column: str) -> str | None:
+    """Resolve by name (verified spellings), then by the IMF numeric code (unverified)."""
+    try:
+        return countries.to_iso3(name)
+    except UnknownCountryError:
+        pass
+    if code.strip().isdigit():
+        try:
+            return countries.to_iso3(code.strip(), "imf")
+        except UnknownCountryError:
+            pass
+    if is_aggregate_name(name):
+        return None
+    try:
+        countries.to_iso3(name)
+    except UnknownCountryError as exc:
+        raise LoadError(path, f"{exc} (IMF code {code!r})", row=row, column=column) from None
+    return None  # pragma: no cover
+
+
+@register(
+    "imf_dots_csv",
+    source="imf_dots",
+    sniff=sniff_dots_csv,
+    description="IMF DOTS legacy CSV export (timeSeries wide or panel), US$ millions",
+    extensions=(".csv",),
+)
+def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:
+    """Read a legacy DOTS ``timeSeries`` or ``panel`` CSV (source ``imf_dots``).
+
+    Values are US$ millions (spec §3.3; single source) unless ``unit=`` (multiplier) is given.
+    In the wide file only ``Attribute == "Value"`` rows carry values; a ``Status`` row with
+    ``e`` for a period marks that value as an estimate.
+
+    Raises
+    ------
+    LoadError
+        Missing columns, bad periods, non-numeric values, unknown countries.
+    """
+    p = Path(path)
+    header, body = _read_csv(p)
+    idx = {h: i for i, h in enumerate(header)}
+    unit = float(options.get("unit", 1e6))
+    vintage = options.get("vintage") or file_vintage(p)
+    src = display_path(p)
+    dropped: Counter[str] = Counter()
+    rows: list[dict[str, Any]] = []
+
+    def cell(r: list[str], name: str) -> str:
+        i = idx.get(name)
+        return r[i].strip() if i is not None and i < len(r) else ""
+
+    if all(c in idx for c in _DOTS_WIDE):
+        pcols = [i for i, h in enumerate(header) if _PERIOD_COL.match(h)]
+        if not pcols:
+            raise LoadError(p, "no period columns (1948..2023, 2023M1, 2023Q1) after 'Attribute'", row=1)
+        status: dict[tuple[str, ...], dict[int, str]] = {}
+        for r in body:
+            if cell(r, "Attribute").lower() == "status":
+                key = (cell(r, "Country Code"), cell(r, "Indicator Code"), cell(r, "Counterpart Country Code"))
+                status[key] = {i: r[i].strip().lower() for i in pcols if i < len(r)}
+        for n, r in enumerate(body, start=2):
+            if not any(c.strip() for c in r) or cell(r, "Attribute").lower() != "value":
+                continue
+            ind = _indicator(cell(r, "Indicator Code"))
+            if ind is None:
+                dropped[f"indicator {cell(r, 'Indicator Code')!r}"] += 1
+                continue
+            rep = _dots_country(p, cell(r, "Country Name"), cell(r, "Country Code"), row=n, column="Country Name")
+            par = _dots_country(p, cell(r, "Counterpart Country Name"), cell(r, "Counterpart Country Code"),
+                                row=n, column="Counterpart Country Name")
+            if rep is None or par is None:
+                dropped["aggregate country"] += 1
+                continue
+            st = status.get((cell(r, "Country Code"), cell(r, "Indicator Code"), cell(r, "Counterpart Country Code")), {})
+            for i in pcols:
+                raw = r[i].strip() if i < len(r) else ""
+                if raw == "" or raw.lower() == "nan":
+                    continue
+                start, end = parse_period(header[i])
+                est = raw.lower().endswith(" e") or st.get(i, "") == "e"
+                v = to_float(p, raw.removesuffix(" e").removesuffix(" E"), row=n, column=header[i])
+                rows.append(_dots_row(rep, par, ind, start, end, v * unit, src, f"line {n}", vintage, est,
+                                      cell(r, "Indicator Code")))
+    elif all(c in idx for c in _DOTS_PANEL):
+        icols = [(i, _indicator(h)) for i, h in enumerate(header) if h not in _DOTS_PANEL]
+        icols = [(i, ind) for i, ind in icols if ind is not None]
+        if not icols:
+            raise LoadError(p, "no indicator columns such as '... (TXG_FOB_USD)' or '... (TMG_CIF_USD)'", row=1)
+        for n, r in enumerate(body, start=2):
+            if not any(c.strip() for c in r):
+                continue
+            rep = _dots_country(p, cell(r, "Country Name"), cell(r, "Country Code"), row=n, column="Country Name")
+            par = _dots_country(p, cell(r, "Counterpart Country Name"), cell(r, "Counterpart Country Code"),
+                                row=n, column="Counterpart Country Name")
+            if rep is None or par is None:
+                dropped["aggregate country"] += 1
+                continue
+            try:
+                start, end = parse_period(cell(r, "Time Period"))
+            except ValueError:
+                raise LoadError(p, f"bad period {cell(r, 'Time Period')!r}", row=n, column="Time Period") from None
+            for i, ind in icols:
+                raw = r[i].strip() if i < len(r) else ""
+                if raw == "" or raw.lower() == "nan":
+                    continue
+                est = raw.lower().endswith(" e")
+                v = to_float(p, raw.removesuffix(" e").removesuffix(" E"), row=n, column=header[i])
+                rows.append(_dots_row(rep, par, ind, start, end, v * unit, src, f"line {n}", vintage, est,
+                                      header[i]))
+    else:
+        raise LoadError(p, "not a DOTS timeSeries or panel CSV: expected columns "
+                        + ", ".join(_DOTS_WIDE), row=1)
+    if options.get("check_scale", True):
+        check_magnitude(p, rows, hint="DOTS files are in US$ millions; pass unit= to override.")
+    return _finish(rows, dropped, p)
+
+
+def _dots_row(rep: str, par: str, ind: tuple[str, str], start: str, end: str, value: float,
+              src: str, ref: str, vintage: str, est: bool, label: str) -> dict[str, Any]:
+    return dict(
+        reporter=rep, partner=par, flow=ind[0], period_start=start, period_end=end,
+        commodity="TOTAL", value=value, currency="USD", valuation=ind[1], source="imf_dots",
+        source_file=src, source_ref=ref, vintage=vintage, classification="TOTAL",
+        estimate=est, note=f"DOTS {label}",
+    )
+
+
+# --------------------------------------------------------------------------- DOTS Excel
+
+
+def xlsx_text(path: Path, max_bytes: int = 2_000_000) -> str:
+    """Workbook sheet names and shared strings as one text blob (for sniffing); ``""`` if
+    the file is not a readable xlsx."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = []
+            for name in ("xl/workbook.xml", "xl/sharedStrings.xml"):
+                if name in z.namelist():
+                    with z.open(name) as fh:
+                        parts.append(fh.read(max_bytes).decode("utf-8", "replace"))
+            return "\n".join(parts)
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return ""
+
+
+def sniff_dots_xlsx(path: Path, head: bytes) -> float:
+    """An xlsx whose strings include the DOTS country-table titles."""
+    if not head.startswith(b"PK"):
+        return 0.0
+    t = xlsx_text(path)
+    if "Partner Countries" in t and ("Exports, FOB" in t or "Imports, CIF" in t):
+        return 0.95
+    return 0.0
+
+
+_UNITS_RE = re.compile(r"US Dollars?,\s*(Units|Thousands|Millions|Billions)", re.IGNORECASE)
+
+
+def _is_year(v: Any) -> bool:
+    if isinstance(v, int) and not isinstance(v, bool):
+        return 1900 <= v <= 2100
+    if isinstance(v, float) and v.is_integer():
+        return 1900 <= v <= 2100
+    return isinstance(v, str) and re.fullmatch(r"\s*\d{4}\s*", v) is not None
+
+
+def _sheet_flow(title: str) -> tuple[str, str] | None:
+    low = title.casefold()
+    val = "CIF" if "cif" in low else "FOB" if "fob" in low else "unknown"
+    if "export" in low:
+        return "X", val
+    if "import" in low:
+        return "M", val
+    return None
+
+
+@register(
+    "imf_dots_xlsx",
+    source="imf_dots",
+    sniff=sniff_dots_xlsx,
+    description="IMF DOTS country-table workbook (Exports, FOB / Imports, CIF by partner)",
+    extensions=(".xlsx",),
+)
+def load_dots_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
+    """Read a DOTS "country table" workbook (source ``imf_dots``).
+
+    Each sheet (``Exports, FOB``, ``Imports, CIF``) has title rows, the reporter's IMF name
+    in a title row, a units row (``US Dollars, Millions``), a header row of years (possibly
+    non-contiguous) and one row per partner. Values are multiplied by the unit; a trailing
+    `` e`` marks an IMF estimate; blank cells are "no data" and produce no row. Group rows
+    ("Advanced Economies", ...) are skipped and counted; ``World`` becomes partner ``W00``.
+    A partner row repeated with identical values (the real files repeat their first row) is
+    kept once.
+
+    Parameters
+    ----------
+    path
+        The ``.xlsx`` file.
+    **options
+        ``reporter``: ISO3 if the title row is missing; ``vintage``; ``unknown="skip"`` to
+        skip unresolvable partner names instead of failing.
+
+    Raises
+    ------
+    LoadError
+        No units row, no year header, unknown unit, non-numeric cell, unknown partner,
+        conflicting duplicate rows, or an implausible Belarus–China magnitude.
+
+    Examples
+    --------
+    >>> from tradecheck import paths
+    >>> df = load_dots_xlsx(paths.RAW / "imf_dots" / "DOTS_Belarus_Rep._of.xlsx")  # doctest: +SKIP
+    """
+    import openpyxl
+
+    p = Path(path)
+    try:
+        wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several kinds for broken files
+        raise LoadError(p, f"cannot open as an .xlsx workbook ({type(exc).__name__}: {exc})") from None
+    vintage = options.get("vintage") or file_vintage(p)
+    src = display_path(p)
+    dropped: Counter[str] = Counter()
+    rows: list[dict[str, Any]] = []
+    seen: dict[tuple[str, str, str, str], tuple[float, str]] = {}
+    try:
+        for ws in wb.worksheets:
+            grid = [list(r) for r in ws.iter_rows(values_only=True)]
+            rows.extend(_dots_sheet(p, ws.title, grid, src, vintage, dropped, seen, options))
+    finally:
+        wb.close()
+    if not rows:
+        raise LoadError(p, "no DOTS sheet found (expected sheets like 'Exports, FOB' with a year header)")
+    if options.get("check_scale", True):
+        check_magnitude(p, rows, hint="Check the units row of the sheet.")
+    return _finish(rows, dropped, p)
+
+
+def _dots_sheet(
+    p: Path, title: str, grid: list[list[Any]], src: str, vintage: str,
+    dropped: Counter[str], seen: dict[tuple[str, str, str, str], tuple[float, str]],
+    options: dict[str, Any],
+) -> list[dict[str, Any]]:
+    header_row = None
+    for i, r in enumerate(grid[:40]):
+        if sum(_is_year(v) for v in r) >= 1 and all(
+            v is None or _is_year(v) or (isinstance(v, str) and not v.strip()) for v in r
+        ):
+            header_row = i
+            break
+    texts = [(i, str(v).strip()) for i, r in enumerate(grid[: header_row or 0]) for v in r
+             if isinstance(v, str) and v.strip()]
+    flow_info = _sheet_flow(title)
+    for _, t in texts:
+        if "partner countries" in t.casefold():
+            flow_info = _sheet_flow(t) or flow_info
+    if header_row is None or flow_info is None:
+        dropped[f"sheet {title!r} (not a DOTS table)"] += 1
+        return []
+    unit_exp = None
+    reporter = options.get("reporter")
+    for i, t in texts:
+        m = _UNITS_RE.search(t)
+        if m:
+            unit_exp = SCALE_WORDS[m[1].casefold()]
+        elif "partner countries" not in t.casefold() and reporter is None:
+            try:
+                reporter = countries.to_iso3(t)
+            except UnknownCountryError:
+                pass
+    if unit_exp is None:
+        if "unit" in options:
+            unit_exp = int(round(math.log10(float(options["unit"]))))
+        else:
+            unit_lines = [t for _, t in texts if "dollar" in t.casefold()]
+            raise LoadError(
+                p, f"sheet {title!r}: no units row like 'US Dollars, Millions' above the year header"
+                + (f" (found {unit_lines[0]!r})" if unit_lines else "")
+                + "; pass unit=1e6 if you know it",
+                row=header_row + 1,
+            )
+    if reporter is None:
+        raise LoadError(p, f"sheet {title!r}: reporter name not found in the title rows; pass reporter='ISO3'")
+    flow, valuation = flow_info
+    hdr = grid[header_row]
+    ycols = [(j, int(float(v))) for j, v in enumerate(hdr) if _is_year(v)]
+    label_col = ycols[0][0] - 1
+    out = []
+    for i in range(header_row + 1, len(grid)):
+        r = grid[i]
+        label = r[label_col] if label_col < len(r) else None
+        if label is None or not str(label).strip():
+            continue
+        label = str(label).strip()
+        excel_row = i + 1
+        try:
+            partner = countries.to_iso3(label)
+        except UnknownCountryError as exc:
+            if is_aggregate_name(label):
+                dropped["aggregate partner row"] += 1
+                continue
+            if options.get("unknown") == "skip":
+                dropped["unknown partner"] += 1
+                continue
+            raise LoadError(p, f"sheet {title!r}: {exc}", row=excel_row, column=_col(label_col)) from None
+        for j, year in ycols:
+            raw = r[j] if j < len(r) else None
+            if raw is None or (isinstance(raw, str) and raw.strip() in ("", "...", "-")):
+                continue
+            est = False
+            if isinstance(raw, str):
+                s = raw.strip()
+                if re.search(r"\se$", s, re.IGNORECASE):
+                    est, s = True, s[:-1].strip()
+                raw = s
+            v = to_float(p, raw, row=excel_row, column=f"sheet {title!r} col {_col(j)} ({year})")
+            ref = f"sheet {title} row {excel_row} col {_col(j)}"
+            key = (reporter, partner, flow, str(year))
+            if key in seen:
+                if math.isclose(seen[key][0], v, rel_tol=1e-12, abs_tol=1e-12):
+                    dropped["duplicate partner cell (identical value)"] += 1
+                    continue
+                raise LoadError(p, f"partner {label!r} appears twice with different values for {year} "
+                                f"({seen[key][1]} vs {ref})", row=excel_row)
+            seen[key] = (v, ref)
+            out.append(dict(
+                reporter=reporter, partner=partner, flow=flow, period_start=f"{year}-01",
+                period_end=f"{year}-12", commodity="TOTAL", value=v * 10.0**unit_exp,
+                currency="USD", valuation=valuation, source="imf_dots", source_file=src,
+                source_ref=ref, vintage=vintage, classification="TOTAL", estimate=est,
+                note=f"DOTS country table, {title}",
+            ))
+    return out
+
+
+def _col(j: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(j + 1)

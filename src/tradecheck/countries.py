@@ -1,0 +1,350 @@
+"""Country identifiers across the sources: ISO 3166, UN M49, China customs, IMF, and names.
+
+Library choice: ISO 3166 codes, M49/ISO numeric codes and the English names come from
+``pycountry``, chosen because it also ships the Debian ``iso-codes`` gettext translations
+(read from ``pycountry.LOCALES_DIR``), which give the Russian and Chinese names without a
+hand-made dictionary. What pycountry lacks is kept in one explicit table,
+``tradecheck/data/countries_extra.csv``, where every row names its source and whether it is
+``verified``, ``unverified`` or a ``convention``: China-customs (GACC) partner codes, IMF
+numeric codes (913/924 are **unverified**), IMF/DOTS spellings ("China, P.R.: Mainland"),
+UN Comtrade specials (0 / ``W00`` World), and the short Russian and Chinese names used by
+Belstat and GACC («Россия», 白俄罗斯 ...).
+
+Codes that are not ISO 3166 country codes but pass the canonical ``[A-Z][A-Z0-9]{2}`` check:
+``W00`` (World), historic ISO 3166-3 codes (``SUN``, ``CSK``, ``YUG``, ``DDR``, ``YMD`` ...)
+and ``XKX`` (Kosovo, user-assigned).
+
+Examples
+--------
+>>> to_iso3("Китай")
+'CHN'
+>>> to_iso3(340, scheme="gacc")
+'BLR'
+>>> to_iso3("China, P.R.: Mainland")
+'CHN'
+>>> to_iso3("112")
+'BLR'
+>>> name("BLR", "ru")
+'Беларусь'
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import gettext
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+from tradecheck.errors import UnknownCountryError
+
+__all__ = ["to_iso3", "name", "is_known", "extra_table", "SCHEMES", "WORLD"]
+
+WORLD = "W00"
+SCHEMES = ("iso3", "iso2", "m49", "gacc", "imf", "name")
+_LOCALES = {"ru": "ru", "zh": "zh_CN", "zh_CN": "zh_CN", "zh_TW": "zh_TW", "zh_HK": "zh_HK"}
+
+# IMF/DOTS spell many names as "<Country>, Rep. of" and the like; after an exact lookup fails
+# these suffixes are cut and the rest looked up again ("Estonia, Rep. of" -> "Estonia").
+_IMF_SUFFIXES = (
+    ", rep. of",
+    ", republic of",
+    ", the",
+    ", kingdom of",
+    ", kingdom of the netherlands",
+    ", islamic rep. of",
+    ", arab rep. of",
+    ", union of the",
+    ", the state of",
+    ", united rep. of",
+    ", dem. rep. of",
+    ", federated states of",
+    ", rep. of the",
+)
+
+
+def _key(text: str) -> str:
+    """Normalised lookup key: no accents/diacritics, case-folded, punctuation as spaces."""
+    s = unicodedata.normalize("NFKD", str(text))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.casefold().replace("&", " and ")
+    s = re.sub(r"[\s\u00a0.,;:()'’\"«»\-/]+", " ", s)
+    return s.strip()
+
+
+@dataclass
+class _Index:
+    iso3: set[str] = field(default_factory=set)
+    iso2: dict[str, str] = field(default_factory=dict)
+    m49: dict[str, str] = field(default_factory=dict)
+    gacc: dict[str, str] = field(default_factory=dict)
+    imf: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    ambiguous: set[str] = field(default_factory=set)
+    display: dict[tuple[str, str], str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # key -> original spelling
+
+    def add_name(self, text: str | None, iso3: str, *, override: bool = False) -> None:
+        if not text:
+            return
+        k = _key(text)
+        if not k:
+            return
+        if override:
+            self.names[k] = iso3
+            self.ambiguous.discard(k)
+        elif k in self.names and self.names[k] != iso3:
+            self.ambiguous.add(k)
+        else:
+            self.names.setdefault(k, iso3)
+        self.labels.setdefault(k, text)
+
+
+def extra_table() -> list[dict[str, str]]:
+    """Rows of the explicit table (``countries_extra.csv``) as dicts.
+
+    Columns: ``scheme, code, iso3, lang, display, status, source, note``.
+
+    Examples
+    --------
+    >>> row = next(r for r in extra_table() if r["scheme"] == "imf" and r["code"] == "913")
+    >>> row["iso3"], row["status"]
+    ('BLR', 'unverified')
+    """
+    text = resources.files("tradecheck").joinpath("data/countries_extra.csv").read_text("utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def _translations(loc: str) -> gettext.NullTranslations:
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[loc])
+    except OSError:  # pragma: no cover - locale missing from this pycountry build
+        return gettext.NullTranslations()
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    ix = _Index()
+    trans = {loc: _translations(loc) for loc in sorted(set(_LOCALES.values()))}
+    for c in pycountry.countries:
+        a3 = c.alpha_3
+        ix.iso3.add(a3)
+        ix.iso2[c.alpha_2] = a3
+        ix.m49[str(int(c.numeric))] = a3
+        ix.labels.setdefault(_key(a3), a3)
+        for attr in ("name", "common_name", "official_name"):
+            en = getattr(c, attr, None)
+            if not en:
+                continue
+            ix.add_name(en, a3)
+            for t in trans.values():
+                ix.add_name(t.gettext(en), a3)
+    for h in pycountry.historic_countries:
+        a3 = h.alpha_3
+        if a3 in ix.iso3:
+            continue
+        ix.iso3.add(a3)
+        ix.add_name(h.name, a3)
+    for row in extra_table():
+        scheme, code, a3 = row["scheme"], row["code"].strip(), row["iso3"].strip()
+        if scheme == "iso3":
+            ix.iso3.add(code)
+            ix.iso3.add(a3)
+            ix.names.setdefault(_key(code), a3)
+            _ALIASES[code] = a3
+        elif scheme == "m49":
+            ix.m49[str(int(code))] = a3
+        elif scheme == "gacc":
+            ix.gacc[code.zfill(3)] = a3
+        elif scheme == "imf":
+            ix.imf[code.zfill(3)] = a3
+        elif scheme == "name":
+            ix.add_name(code, a3, override=True)
+            if row.get("display") == "1":
+                lang = row.get("lang") or "en"
+                ix.display.setdefault((a3, lang), code)
+    return ix
+
+
+_ALIASES: dict[str, str] = {}
+
+
+def _suggest(text: str, n: int = 3) -> list[str]:
+    ix = _index()
+    k = _key(text)
+    hits = difflib.get_close_matches(k, list(ix.names), n=n, cutoff=0.6)
+    out = []
+    for h in hits:
+        iso = ix.names[h]
+        out.append(f"{ix.labels.get(h, h)} ({iso})")
+    return out
+
+
+def _unknown(value: object, scheme: str | None, detail: str = "") -> UnknownCountryError:
+    sugg = _suggest(str(value)) if scheme in (None, "name") else []
+    msg = f"unknown country {value!r}"
+    if scheme:
+        msg += f" (scheme {scheme!r})"
+    if detail:
+        msg += f": {detail}"
+    if sugg:
+        msg += "; did you mean: " + ", ".join(sugg) + "?"
+    return UnknownCountryError(msg)
+
+
+def _by_name(text: str) -> str | None:
+    ix = _index()
+    k = _key(text)
+    if k in ix.ambiguous:
+        return None
+    if k in ix.names:
+        return ix.names[k]
+    low = " ".join(str(text).casefold().split())
+    for suf in sorted(_IMF_SUFFIXES, key=len, reverse=True):
+        if low.endswith(suf):
+            k2 = _key(low[: -len(suf)])
+            if k2 in ix.names and k2 not in ix.ambiguous:
+                return ix.names[k2]
+    return None
+
+
+def to_iso3(value: str | int, scheme: str | None = None) -> str:
+    """Resolve a country code or name to ISO 3166 alpha-3 (``W00`` for the world).
+
+    Parameters
+    ----------
+    value
+        A code or a name. Names may be English (ISO or IMF/DOTS spelling), Russian or
+        Chinese (simplified or traditional); case, accents and punctuation are ignored.
+    scheme
+        ``None`` (auto), ``"iso3"``, ``"iso2"``, ``"m49"`` (UN M49 / ISO numeric, as UN
+        Comtrade uses), ``"gacc"`` (China customs 贸易伙伴编码), ``"imf"`` (IMF numeric
+        codes; unverified, see module docstring) or ``"name"``. In auto mode a number is
+        read as M49, three letters as ISO3, two letters as ISO2, anything else as a name.
+
+    Returns
+    -------
+    str
+        The ISO3 code.
+
+    Raises
+    ------
+    UnknownCountryError
+        If nothing matches; the message suggests close names.
+
+    Examples
+    --------
+    >>> to_iso3("BY"), to_iso3(156), to_iso3("0"), to_iso3("白俄羅斯")
+    ('BLR', 'CHN', 'W00', 'BLR')
+    >>> to_iso3("924", scheme="imf")
+    'CHN'
+    """
+    if scheme is not None and scheme not in SCHEMES:
+        raise UnknownCountryError(f"unknown country scheme {scheme!r}; use one of {SCHEMES}")
+    if value is None or (isinstance(value, float) and value != value):
+        raise UnknownCountryError("empty country value")
+    ix = _index()
+    if isinstance(value, bool):
+        raise _unknown(value, scheme)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    if not text:
+        raise UnknownCountryError("empty country value")
+    digits = text.isdigit()
+    if scheme is None:
+        if digits:
+            scheme = "m49"
+        elif re.fullmatch(r"[A-Z][A-Z0-9]{2}", text) and text in ix.iso3:
+            scheme = "iso3"
+        elif re.fullmatch(r"[A-Z]{2}", text) and text in ix.iso2:
+            scheme = "iso2"
+        elif text in _ALIASES:
+            return _ALIASES[text]
+        else:
+            scheme = "name"
+    if scheme == "iso3":
+        up = text.upper()
+        if up in _ALIASES:
+            return _ALIASES[up]
+        if up in ix.iso3:
+            return up
+        raise _unknown(value, scheme, "not an ISO 3166 alpha-3 code")
+    if scheme == "iso2":
+        up = text.upper()
+        if up in ix.iso2:
+            return ix.iso2[up]
+        raise _unknown(value, scheme, "not an ISO 3166 alpha-2 code")
+    if scheme in ("m49", "gacc", "imf"):
+        if not digits:
+            raise _unknown(value, scheme, "expected a numeric code")
+        table = {"m49": ix.m49, "gacc": ix.gacc, "imf": ix.imf}[scheme]
+        code = str(int(text)) if scheme == "m49" else text.zfill(3)
+        if code in table:
+            return table[code]
+        raise _unknown(value, scheme, "code not in the table")
+    found = _by_name(text)
+    if found is None:
+        raise _unknown(value, "name")
+    return found
+
+
+def is_known(value: str | int, scheme: str | None = None) -> bool:
+    """True if :func:`to_iso3` resolves ``value``.
+
+    Examples
+    --------
+    >>> is_known("Narnia")
+    False
+    """
+    try:
+        to_iso3(value, scheme)
+    except UnknownCountryError:
+        return False
+    return True
+
+
+def name(iso3: str, lang: str = "en") -> str:
+    """Short display name of a country in English, Russian or Chinese.
+
+    Parameters
+    ----------
+    iso3
+        ISO3 code (``W00`` for the world).
+    lang
+        ``"en"``, ``"ru"``, ``"zh"`` (simplified) or ``"zh_TW"`` / ``"zh_HK"`` (traditional).
+
+    Raises
+    ------
+    UnknownCountryError
+        For an unknown code or language.
+
+    Examples
+    --------
+    >>> name("CHN", "zh"), name("RUS", "ru"), name("W00")
+    ('中国', 'Россия', 'World')
+    """
+    ix = _index()
+    code = str(iso3).strip().upper()
+    code = _ALIASES.get(code, code)
+    if lang != "en" and lang not in _LOCALES:
+        raise UnknownCountryError(f"unsupported language {lang!r}; use en, ru, zh, zh_TW")
+    # traditional-script requests must not fall back to the simplified display names
+    langs = (lang,) if lang in ("en", "zh_TW", "zh_HK") else (lang, lang.split("_")[0])
+    for lg in langs:
+        if (code, lg) in ix.display:
+            return ix.display[(code, lg)]
+    c = pycountry.countries.get(alpha_3=code) or pycountry.historic_countries.get(alpha_3=code)
+    if c is None:
+        if code == WORLD:
+            return "World"
+        raise UnknownCountryError(f"unknown ISO3 code {iso3!r}")
+    en = getattr(c, "common_name", None) or c.name
+    if lang == "en":
+        return en
+    return _translations(_LOCALES[lang]).gettext(en)
