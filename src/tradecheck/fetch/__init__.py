@@ -1,1 +1,15 @@
-"""tradecheck.fetch"""
+"""Live downloads from UN Comtrade and the IMF (IMTS SDMX), saved unchanged under data/raw.
+
+Modules
+-------
+:mod:`tradecheck.fetch.comtrade`
+    ``fetch(reporter, partner, periods, *, freq="A", flows=("X", "M"), cmd="TOTAL", ...)``.
+:mod:`tradecheck.fetch.imf`
+    ``fetch(reporter, partner, *, indicators=("XG_FOB_USD", "MG_CIF_USD"), freq="M", ...)``.
+
+Every saved response gets a ``<file>.meta.json`` sidecar (URL without key, parameters,
+retrieval time, SHA-256, HTTP status, record count, missing periods). Existing files are never
+overwritten and subscription keys are never written anywhere. The tests replay recorded
+responses through :class:`tradecheck.fetch._transport.ReplayTransport`; nothing here is used
+by the test suite against the network.
+"""

@@ -1,0 +1,471 @@
+"""Live download of UN Comtrade final data (comtradeapi.un.org), saved as raw JSON.
+
+Each API response is saved **unchanged** under ``data/raw/comtrade/`` as
+``comtrade_<reporter>_<partner>_<freq>_<periods>_<sha12>.json`` with a sidecar
+``<file>.meta.json`` (URL without key, parameters, UTC retrieval time, SHA-256, HTTP status,
+record count, periods with no data). The Comtrade loader reads these files like any other
+saved response.
+
+Why ``requests`` and not the official client ``comtradeapicall``: that client loops over the
+periods and silently drops the ones whose request failed, prints the body of an HTTP error
+and returns ``None`` instead of raising, and returns a DataFrame rather than the response
+bytes. Here a failed period is an error, a period that came back empty is recorded as "no
+data", and the raw JSON is kept as the source of record.
+
+The subscription key is read from ``COMTRADE_API_KEY`` or ``COMTRADE_SUBSCRIPTION_KEY`` (or
+passed as ``key=``) and sent only as the ``Ocp-Apim-Subscription-Key`` header: it never
+appears in a URL, a file name, a sidecar, a log line or an error message. Without a key the
+public preview endpoint is used (at most 500 records per call; a warning says so).
+
+Examples
+--------
+>>> comtrade_code("BLR"), comtrade_code("156"), comtrade_code("world")
+((112, 'BLR'), (156, '156'), (0, 'W00'))
+>>> expand_periods("2023", "M")[:2]
+['202301', '202302']
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from tradecheck import __version__, paths
+from tradecheck.errors import FetchError
+from tradecheck.fetch._sidecar import earlier_downloads, redact, safe_token, save_response, utc_now
+from tradecheck.fetch._transport import RequestsTransport, Transport, get_with_backoff
+
+DATA_URL = "https://comtradeapi.un.org/data/v1/get/C/{freq}/HS"
+PREVIEW_URL = "https://comtradeapi.un.org/public/v1/preview/C/{freq}/HS"
+KEY_ENV_VARS = ("COMTRADE_API_KEY", "COMTRADE_SUBSCRIPTION_KEY")
+KEY_HEADER = "Ocp-Apim-Subscription-Key"
+
+#: Records per call: 500 for the keyless preview (comtradeapicall README); 100,000 for the free
+#: "comtrade - v1" key (comtradr's large-data vignette; the official README says 250K).
+PREVIEW_MAX_RECORDS = 500
+KEYED_MAX_RECORDS = 100_000
+#: comtradr refuses URLs longer than this.
+MAX_URL_CHARS = 4095
+#: Caution rather than a documented limit: never more than 12 periods in one request.
+MAX_PERIODS_PER_REQUEST = 12
+#: Seconds between consecutive requests (comtradr throttles to 10 calls per minute).
+MIN_INTERVAL = 6.0
+
+#: Comtrade reporter/partner codes that differ from the ISO 3166 numeric code. USA 842 is
+#: verified in saved Reporters.json records; the others are the long-standing Comtrade codes
+#: (from memory). For any other country pass the Comtrade numeric code directly.
+_COMTRADE_OVERRIDES = {"USA": 842, "FRA": 251, "IND": 699, "CHE": 757, "NOR": 579}
+_WORLD = {"W00", "WLD", "WORLD", "0", "ALL WORLD"}
+
+#: Rough records per period for each aggregate commodity code (for splitting requests).
+_CMD_SIZE = {"TOTAL": 1, "AG2": 100, "AG4": 1300, "AG6": 6000, "ALL": 8000}
+
+
+class FetchWarning(UserWarning):
+    """Something the user should know about a download that is not an error."""
+
+
+def comtrade_code(value: str | int) -> tuple[int, str]:
+    """Comtrade numeric code and a file-name label for a country.
+
+    Parameters
+    ----------
+    value
+        ISO 3166 alpha-3 (``"BLR"``), a Comtrade/M49 numeric code (``156`` or ``"156"``), or
+        World (``"W00"``, ``"WLD"``, ``"world"``, ``0``).
+
+    Returns
+    -------
+    (int, str)
+        The code to send and the label used in file names (ISO3 when given, else the code).
+
+    Raises
+    ------
+    FetchError
+        For anything else.
+    """
+    s = str(value).strip().upper()
+    if s in _WORLD:
+        return 0, "W00"
+    if s.isdigit():
+        return int(s), s
+    if re.fullmatch(r"[A-Z]{3}", s):
+        if s in _COMTRADE_OVERRIDES:
+            return _COMTRADE_OVERRIDES[s], s
+        import pycountry
+
+        c = pycountry.countries.get(alpha_3=s)
+        if c is not None:
+            return int(c.numeric), s
+    raise FetchError(
+        f"unknown country {value!r} for Comtrade: give an ISO3 code (BLR, CHN) or the Comtrade "
+        "numeric code (112, 156)"
+    )
+
+
+def _as_list(value: str | int | Iterable[str | int]) -> list[str]:
+    if isinstance(value, (str, int)):
+        items = str(value).split(",")
+    else:
+        items = [str(v) for v in value]
+    return [i.strip() for i in items if i.strip()]
+
+
+def expand_periods(periods: str | int | Iterable[str | int], freq: str) -> list[str]:
+    """Normalise requested periods to the API form (``YYYY`` or ``YYYYMM``), sorted, unique.
+
+    For monthly data a bare year stands for its twelve months; ``2023-05`` and ``202305`` are
+    both accepted.
+
+    Raises
+    ------
+    FetchError
+        For a period that is not a year or a month, or a month in an annual request.
+    """
+    out: set[str] = set()
+    for p in _as_list(periods):
+        s = p.replace("-", "").replace("M", "").replace("m", "")
+        if freq == "A":
+            if not re.fullmatch(r"\d{4}", s):
+                raise FetchError(f"annual period {p!r}: expected a year like 2023")
+            out.add(s)
+        elif re.fullmatch(r"\d{4}", s):
+            out.update(f"{s}{m:02d}" for m in range(1, 13))
+        elif re.fullmatch(r"\d{4}(0[1-9]|1[0-2])", s):
+            out.add(s)
+        else:
+            raise FetchError(f"monthly period {p!r}: expected YYYY, YYYYMM or YYYY-MM")
+    if not out:
+        raise FetchError("no period requested")
+    return sorted(out)
+
+
+def _periods_token(periods: Sequence[str]) -> str:
+    if len(periods) == 1:
+        return periods[0]
+    if len(periods) > 2 and _contiguous(periods):
+        return f"{periods[0]}-{periods[-1]}"
+    return "+".join(periods)
+
+
+def _contiguous(periods: Sequence[str]) -> bool:
+    def idx(p: str) -> int:
+        return int(p[:4]) * 12 + (int(p[4:6]) - 1 if len(p) == 6 else 0)
+
+    return all(idx(b) - idx(a) == 1 for a, b in itertools.pairwise(periods))
+
+
+def _records_per_period(n_reporters: int, n_partners: int, n_flows: int, cmds: list[str]) -> int:
+    per_cmd = sum(_CMD_SIZE.get(c.upper(), 1) for c in cmds)
+    return max(1, n_reporters * n_partners * n_flows * per_cmd)
+
+
+def resolve_key(key: str | None = None) -> str | None:
+    """The subscription key: ``key`` if given, else the first set of :data:`KEY_ENV_VARS`."""
+    if key:
+        return key
+    for var in KEY_ENV_VARS:
+        v = os.environ.get(var, "").strip()
+        if v:
+            return v
+    return None
+
+
+def build_url(base: str, params: dict[str, str]) -> str:
+    """``base?query`` with commas kept readable (the API takes comma lists)."""
+    return f"{base}?{urlencode(params, safe=',')}"
+
+
+def plan_requests(
+    periods: list[str], *, per_period: int, max_records: int, url_for: Any
+) -> list[list[str]]:
+    """Split ``periods`` into chunks that respect the record limit and the URL length.
+
+    Parameters
+    ----------
+    periods
+        Sorted API periods.
+    per_period
+        Estimated records one period returns.
+    max_records
+        Record limit of one call.
+    url_for
+        ``url_for(chunk) -> str``: the URL a chunk would be requested with.
+
+    Examples
+    --------
+    >>> plan_requests(["2020", "2021", "2022"], per_period=2, max_records=4,
+    ...               url_for=lambda c: "x" * len(c))
+    [['2020', '2021'], ['2022']]
+    """
+    size = max(1, min(MAX_PERIODS_PER_REQUEST, max_records // max(1, per_period)))
+    chunks: list[list[str]] = []
+    i = 0
+    while i < len(periods):
+        n = min(size, len(periods) - i)
+        while n > 1 and len(url_for(periods[i : i + n])) > MAX_URL_CHARS:
+            n -= 1
+        if len(url_for(periods[i : i + n])) > MAX_URL_CHARS:
+            raise FetchError(
+                f"the request URL would exceed {MAX_URL_CHARS} characters even for one period; "
+                "ask for fewer partners or commodity codes at a time"
+            )
+        chunks.append(periods[i : i + n])
+        i += n
+    return chunks
+
+
+def _check_response(
+    resp: Any, *, what: str, keyed: bool, key: str | None, max_records: int
+) -> dict[str, Any]:
+    if resp.status in (401, 403):
+        hint = (
+            "the subscription key was rejected: set COMTRADE_API_KEY to a valid key of the "
+            "'comtrade - v1' product (comtradedeveloper.un.org)"
+            if keyed
+            else "the public preview endpoint refused the call; set COMTRADE_API_KEY to use "
+            "the keyed endpoint"
+        )
+        raise FetchError(f"{what}: HTTP {resp.status}: {hint}")
+    if resp.status != 200:
+        snippet = redact(resp.text()[:300], [key]).strip()
+        raise FetchError(f"{what}: HTTP {resp.status}: {snippet or 'no body'}")
+    try:
+        payload = resp.json()
+    except ValueError:
+        raise FetchError(f"{what}: the answer is not JSON (HTTP 200)") from None
+    if not isinstance(payload, dict) or not isinstance(payload.get("data"), list):
+        raise FetchError(
+            f"{what}: unexpected answer, expected a JSON object with a 'data' list "
+            "(keys elapsedTime, count, data, error)"
+        )
+    err = payload.get("error")
+    if err:
+        raise FetchError(f"{what}: the API reported an error: {redact(str(err), [key])[:300]}")
+    if len(payload["data"]) >= max_records:
+        raise FetchError(
+            f"{what}: {len(payload['data'])} records = the limit of one call "
+            f"({max_records}); the answer is probably truncated. "
+            + ("Request fewer periods or partners." if keyed else "Set COMTRADE_API_KEY.")
+        )
+    return payload
+
+
+def fetch(
+    reporter: str | int | Iterable[str | int],
+    partner: str | int | Iterable[str | int],
+    periods: str | int | Iterable[str | int],
+    *,
+    freq: str = "A",
+    flows: Sequence[str] = ("X", "M"),
+    cmd: str | Sequence[str] = "TOTAL",
+    key: str | None = None,
+    out_dir: str | os.PathLike[str] | None = None,
+    transport: Transport | None = None,
+    progress: bool = False,
+    max_tries: int = 5,
+    min_interval: float = MIN_INTERVAL,
+) -> list[Path]:
+    """Download Comtrade final data and save each response unchanged with a sidecar.
+
+    Parameters
+    ----------
+    reporter, partner
+        ISO3 codes or Comtrade numeric codes (a comma string or a list for several).
+    periods
+        Years (``2023``) for ``freq="A"``; months (``202305``, ``2023-05``) or whole years
+        for ``freq="M"``. Comma string or list.
+    freq
+        ``"A"`` annual or ``"M"`` monthly.
+    flows
+        Comtrade flow codes (default exports and imports).
+    cmd
+        Commodity code(s): ``"TOTAL"`` (all goods), HS codes, or ``AG2``/``AG4``/``AG6``.
+    key
+        Subscription key; default from the environment (``COMTRADE_API_KEY`` or
+        ``COMTRADE_SUBSCRIPTION_KEY``). Without one the keyless preview endpoint is used.
+    out_dir
+        Where to save (default ``data/raw/comtrade``).
+    transport
+        HTTP transport (default :class:`~tradecheck.fetch._transport.RequestsTransport`);
+        tests pass a :class:`~tradecheck.fetch._transport.ReplayTransport`.
+    progress
+        Show a progress bar over the requests.
+    max_tries
+        Attempts per request when rate limited (HTTP 429) or on server errors.
+    min_interval
+        Seconds to wait between consecutive requests.
+
+    Returns
+    -------
+    list of Path
+        The saved JSON files, one per request (an unchanged earlier identical download is
+        returned instead of a duplicate).
+
+    Raises
+    ------
+    FetchError
+        Bad key (401), rate limit still exceeded after ``max_tries``, an ``error`` in the
+        answer, a truncated answer, or any failed request: a period is never dropped
+        silently. Files saved before the failure are listed in the message.
+
+    Warns
+    -----
+    FetchWarning
+        Keyless preview in use; requested periods that came back without records (recorded
+        as ``missing_periods`` in the sidecar); earlier downloads of the same query.
+
+    Examples
+    --------
+    >>> fetch("CHN", "BLR", "2023,2024")  # doctest: +SKIP
+    [PosixPath('.../data/raw/comtrade/comtrade_CHN_BLR_A_2023+2024_1a2b3c4d5e6f.json')]
+    """
+    freq = freq.upper()
+    if freq not in ("A", "M"):
+        raise FetchError(f"freq must be 'A' or 'M', got {freq!r}")
+    reps = [comtrade_code(r) for r in _as_list(reporter)]
+    pars = [comtrade_code(p) for p in _as_list(partner)]
+    if not reps or not pars:
+        raise FetchError("give at least one reporter and one partner")
+    flow_list = [f.upper() for f in _as_list(flows if isinstance(flows, str) else list(flows))]
+    cmds = _as_list(cmd if isinstance(cmd, str) else list(cmd))
+    wanted = expand_periods(periods, freq)
+    key = resolve_key(key)
+    keyed = bool(key)
+    base = (DATA_URL if keyed else PREVIEW_URL).format(freq=freq)
+    max_records = KEYED_MAX_RECORDS if keyed else PREVIEW_MAX_RECORDS
+    if not keyed:
+        warnings.warn(
+            "no Comtrade key in COMTRADE_API_KEY: using the public preview endpoint "
+            f"(at most {PREVIEW_MAX_RECORDS} records per call)",
+            FetchWarning,
+            stacklevel=2,
+        )
+    headers = {"Accept": "application/json"}
+    if key:
+        headers[KEY_HEADER] = key
+    out = Path(out_dir) if out_dir is not None else paths.RAW / "comtrade"
+    transport = transport or RequestsTransport()
+
+    def params_for(chunk: list[str]) -> dict[str, str]:
+        p = {
+            "reporterCode": ",".join(str(c) for c, _ in reps),
+            "period": ",".join(chunk),
+            "partnerCode": ",".join(str(c) for c, _ in pars),
+            "partner2Code": "0",
+            "cmdCode": ",".join(cmds),
+            "flowCode": ",".join(flow_list),
+            "customsCode": "C00",
+            "motCode": "0",
+            "maxRecords": str(max_records),
+            "includeDesc": "true",
+        }
+        return p
+
+    chunks = plan_requests(
+        wanted,
+        per_period=_records_per_period(len(reps), len(pars), len(flow_list), cmds),
+        max_records=max_records,
+        url_for=lambda c: build_url(base, params_for(c)),
+    )
+    rep_label = "+".join(lbl for _, lbl in reps)
+    par_label = "+".join(lbl for _, lbl in pars)
+    saved: list[Path] = []
+    no_data: list[str] = []
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(chunks), desc="comtrade", unit="request", leave=False)
+    try:
+        for i, chunk in enumerate(chunks):
+            if i and min_interval > 0:
+                transport.sleep(min_interval)
+            params = params_for(chunk)
+            url = build_url(base, params)
+            what = f"Comtrade request for {rep_label}-{par_label} periods {','.join(chunk)}"
+            try:
+                resp = get_with_backoff(
+                    transport, url, headers=headers, what=what, max_tries=max_tries
+                )
+                payload = _check_response(
+                    resp, what=what, keyed=keyed, key=key, max_records=max_records
+                )
+            except FetchError as exc:
+                done = f" Saved before the failure: {', '.join(map(str, saved))}." if saved else ""
+                raise FetchError(redact(str(exc), [key]) + done) from None
+            returned = sorted({str(r.get("period")) for r in payload["data"]})
+            missing = [p for p in chunk if p not in returned]
+            unexpected = [p for p in returned if p not in chunk]
+            no_data.extend(missing)
+            retrieved = utc_now()
+            meta = {
+                "title": f"UN Comtrade final data, {rep_label} with {par_label}, "
+                f"freq {freq}, periods {','.join(chunk)}",
+                "publisher": "United Nations Statistics Division, UN Comtrade",
+                "source": "comtrade",
+                "endpoint": "data/v1/get" if keyed else "public/v1/preview",
+                "url": url,
+                "parameters": params,
+                "reported_by": "each record's reporter (reporterISO)",
+                "retrieved_at": retrieved.isoformat().replace("+00:00", "Z"),
+                "vintage": retrieved.date().isoformat(),
+                "http_status": resp.status,
+                "record_count": len(payload["data"]),
+                "count_reported": payload.get("count"),
+                "periods_requested": chunk,
+                "periods_with_data": [p for p in returned if p in chunk],
+                "missing_periods": missing,
+                "missing_note": "the API answered HTTP 200 without records for these periods "
+                "(no data), not a failed request",
+                "unexpected_periods": unexpected,
+                "units": "US$ (primaryValue)",
+                "tool": f"tradecheck {__version__} (tradecheck.fetch.comtrade)",
+            }
+            stem = f"comtrade_{safe_token(rep_label)}_{safe_token(par_label)}_{freq}_" + (
+                safe_token(_periods_token(chunk))
+            )
+            path, new = save_response(out, stem, ".json", resp.body, meta, secrets=[key])
+            saved.append(path)
+            if not new:
+                warnings.warn(
+                    f"identical answer already saved as {path.name}; nothing written",
+                    FetchWarning,
+                    stacklevel=2,
+                )
+            older = earlier_downloads(out, stem, ".json", path)
+            if older and new:
+                warnings.warn(
+                    f"{path.name}: earlier download(s) of the same query exist "
+                    f"({', '.join(p.name for p in older)}); keep one vintage in data/raw "
+                    "or the build will count the data twice",
+                    FetchWarning,
+                    stacklevel=2,
+                )
+            if bar is not None:
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
+    if no_data:
+        warnings.warn(
+            f"Comtrade returned no records for period(s) {', '.join(no_data)} "
+            f"({rep_label} with {par_label}, flows {','.join(flow_list)}); recorded as "
+            "missing_periods in the sidecar(s)",
+            FetchWarning,
+            stacklevel=2,
+        )
+    return saved
+
+
+def read_sidecar(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The sidecar of a saved response, as a dict."""
+    p = Path(path)
+    return json.loads(p.with_name(p.name + ".meta.json").read_text(encoding="utf-8"))

@@ -1,0 +1,45 @@
+"""``tradecheck build``: data/raw -> data/processed (Parquet + manifest)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from tradecheck import paths
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``build`` subcommand."""
+    p = subparsers.add_parser(
+        "build",
+        help="load every file under data/raw and write data/processed (Parquet + manifest)",
+        description="Load every raw file (format detected by content), validate, and write "
+        "canonical.parquet and manifest.json atomically. Skipped when the inputs and loader "
+        "code are unchanged since the last build (use --force to rebuild).",
+    )
+    p.add_argument("--raw", default=str(paths.RAW), help="raw folder (default data/raw)")
+    p.add_argument(
+        "--out", default=str(paths.PROCESSED), help="output folder (default data/processed)"
+    )
+    p.add_argument("--force", action="store_true", help="rebuild even when up to date")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the build and print one summary line."""
+    from tradecheck.store.build import run_build
+
+    res = run_build(args.raw, args.out, force=args.force, progress=not args.no_progress)
+    if res.skipped:
+        print(
+            f"{res.parquet}: up to date ({res.rows:,} rows from {res.files} files; "
+            "--force rebuilds)"
+        )
+    else:
+        size = res.parquet.stat().st_size
+        print(
+            f"{res.parquet}: {res.rows:,} rows from {res.files} files, {size:,} bytes, "
+            f"built in {res.seconds:.2f} s; manifest {res.manifest.name}"
+        )
+    return 0

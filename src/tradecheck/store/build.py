@@ -1,0 +1,412 @@
+"""Raw files -> data/processed: one validated canonical table in Parquet, plus a manifest.
+
+``build()`` loads every data file under ``data/raw`` with :func:`tradecheck.loaders.load`
+(format detected by content), validates the combined table against
+:mod:`tradecheck.schema`, sorts it deterministically and writes
+
+- ``data/processed/canonical.parquet``: pyarrow, a fixed column schema, no pandas index or
+  pandas metadata, zstd compression; the same inputs give the same bytes;
+- ``data/processed/manifest.json``: inputs with SHA-256, size, vintage and rows, row counts per
+  file/source/reporter, the output's SHA-256, and the versions used
+  (see :mod:`tradecheck.store.manifest`).
+
+The build is skipped when the manifest already describes the same inputs (file and sidecar
+hashes) built by the same loader code and the Parquet file on disk is the one it wrote;
+``force=True`` rebuilds anyway. Every write is atomic (temp file in the same folder +
+``os.replace``); any bad raw file stops the build with one :class:`~tradecheck.errors.LoadError`
+naming it **before** anything is written. Raw files are only ever read.
+
+Parquet via pyarrow (rather than ``DataFrame.to_parquet``) so the file carries an explicit,
+stable Arrow schema and no pandas-version-specific metadata.
+
+Examples
+--------
+>>> from tradecheck.store.build import build, read_processed
+>>> build()  # doctest: +SKIP
+PosixPath('.../data/processed/canonical.parquet')
+>>> read_processed().shape  # doctest: +SKIP
+(12345, 20)
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from tradecheck import paths, schema
+from tradecheck.errors import LoadError, TradecheckError
+from tradecheck.store import manifest as mf
+
+PARQUET_NAME = "canonical.parquet"
+MANIFEST_NAME = "manifest.json"
+
+_FLOAT_COLS = ("value",)
+_BOOL_COLS = ("estimate",)
+_STR_COLS = tuple(c for c in schema.CANONICAL_COLUMNS if c not in _FLOAT_COLS + _BOOL_COLS)
+
+#: The Arrow schema of canonical.parquet (column order = schema.CANONICAL_COLUMNS).
+ARROW_SCHEMA = pa.schema(
+    [
+        pa.field(
+            c,
+            pa.float64() if c in _FLOAT_COLS else pa.bool_() if c in _BOOL_COLS else pa.string(),
+            nullable=(c == "note"),
+        )
+        for c in schema.CANONICAL_COLUMNS
+    ],
+    metadata={b"tradecheck.table": b"canonical", b"tradecheck.schema_version": b"1"},
+)
+
+#: Row order of the processed table: by source and file, then the observation's identity,
+#: then the row's position in its file (numeric part of source_ref), then everything else.
+SORT_ORDER: tuple[str, ...] = (
+    "source",
+    "source_file",
+    "reporter",
+    "partner",
+    "flow",
+    "commodity",
+    "scope",
+    "period_start",
+    "period_end",
+    "_ref_num",
+    "source_ref",
+) + tuple(
+    c
+    for c in schema.CANONICAL_COLUMNS
+    if c
+    not in {
+        "source",
+        "source_file",
+        "reporter",
+        "partner",
+        "flow",
+        "commodity",
+        "scope",
+        "period_start",
+        "period_end",
+        "source_ref",
+    }
+)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What :func:`run_build` did.
+
+    Attributes
+    ----------
+    parquet, manifest
+        The output files.
+    skipped
+        True when the existing output was up to date and nothing was written.
+    rows, files
+        Rows in the table and raw files read (or recorded, when skipped).
+    seconds
+        Wall time of the call.
+    """
+
+    parquet: Path
+    manifest: Path
+    skipped: bool
+    rows: int
+    files: int
+    seconds: float
+
+
+def sort_canonical(df: pd.DataFrame) -> pd.DataFrame:
+    """Deterministic row order of a canonical frame (see :data:`SORT_ORDER`), fresh index."""
+    if df.empty:
+        return df.reset_index(drop=True)
+    key = df.assign(
+        _ref_num=pd.to_numeric(
+            df["source_ref"].astype(str).str.extract(r"(\d+)", expand=False), errors="coerce"
+        ).fillna(-1),
+        note=df["note"].fillna(""),
+    )
+    order = key.sort_values(list(SORT_ORDER), kind="stable").index
+    return df.loc[order].reset_index(drop=True)
+
+
+def to_arrow(df: pd.DataFrame) -> pa.Table:
+    """The canonical frame as an Arrow table with :data:`ARROW_SCHEMA` (no index, no pandas
+    metadata)."""
+    arrays = []
+    for field in ARROW_SCHEMA:
+        col = df[field.name]
+        if field.name in _STR_COLS:
+            values = [None if pd.isna(v) else str(v) for v in col]
+            arrays.append(pa.array(values, type=pa.string()))
+        else:
+            arrays.append(pa.array(col.to_numpy(), type=field.type))
+    return pa.Table.from_arrays(arrays, schema=ARROW_SCHEMA)
+
+
+def from_arrow(table: pa.Table) -> pd.DataFrame:
+    """A canonical frame (same dtypes as :func:`tradecheck.schema.make_frame`) from Arrow."""
+    data: dict[str, Any] = {}
+    for name in schema.CANONICAL_COLUMNS:
+        col = table.column(name)
+        if name in _STR_COLS:
+            data[name] = pd.Series(col.to_pylist(), dtype=object)
+        elif name in _BOOL_COLS:
+            data[name] = pd.Series(col.to_numpy(zero_copy_only=False), dtype=bool)
+        else:
+            data[name] = pd.Series(col.to_numpy(zero_copy_only=False), dtype="float64")
+    if table.num_rows == 0:
+        return schema.empty_frame()
+    return pd.DataFrame(data)
+
+
+def _load_one(path: Path) -> tuple[pd.DataFrame, str]:
+    """Load and validate one raw file; every failure becomes a LoadError naming it."""
+    from tradecheck.loaders import base, load
+
+    shown = base.display_path(path)
+    try:
+        ld = base.detect(path)
+        df = load(path, format=ld.name)
+    except LoadError:
+        raise
+    except TradecheckError as exc:
+        raise LoadError(shown, str(exc)) from exc
+    except (OSError, UnicodeError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise LoadError(
+            shown, f"could not be read into the canonical table ({type(exc).__name__}: {exc})"
+        ) from exc
+    return df, ld.name
+
+
+def _counts(df: pd.DataFrame, col: str) -> dict[str, int]:
+    if df.empty:
+        return {}
+    vc = df[col].astype(str).value_counts()
+    return {str(k): int(vc[k]) for k in sorted(vc.index)}
+
+
+def _tmp_in(folder: Path, name: str) -> Path:
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    os.close(fd)
+    return Path(tmp)
+
+
+def run_build(
+    raw: str | os.PathLike[str] = paths.RAW,
+    out: str | os.PathLike[str] = paths.PROCESSED,
+    *,
+    force: bool = False,
+    progress: bool = True,
+) -> BuildResult:
+    """Build the processed table and report what happened (see :func:`build`).
+
+    Returns
+    -------
+    BuildResult
+        Output paths, whether the build was skipped, rows, files and seconds.
+    """
+    t0 = time.perf_counter()
+    from tradecheck.loaders import iter_files
+
+    raw = Path(raw)
+    out = Path(out)
+    parquet = out / PARQUET_NAME
+    man_path = out / MANIFEST_NAME
+    if not raw.is_dir():
+        raise LoadError(raw, "raw data folder not found")
+    files = iter_files([raw])
+    if not files:
+        raise LoadError(raw, "no data files below this folder")
+    entries = [mf.input_entry(f, raw) for f in files]
+    code_sha = mf.code_fingerprint()
+    old = mf.read_manifest(man_path)
+    if not force and mf.is_current(old, entries, code_sha, parquet):
+        assert old is not None
+        return BuildResult(
+            parquet,
+            man_path,
+            True,
+            int(old["output"]["rows"]),
+            len(entries),
+            time.perf_counter() - t0,
+        )
+
+    frames: list[pd.DataFrame] = []
+    bar: Any = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(files), desc="build", unit="file", leave=False)
+    try:
+        for f, entry in zip(files, entries, strict=True):
+            if bar is not None:
+                bar.set_postfix_str(f.name[-40:])
+            df, fmt = _load_one(f)
+            entry["format"] = fmt
+            entry["rows"] = len(df)
+            entry["sources"] = sorted(df["source"].astype(str).unique().tolist())
+            frames.append(df)
+            if bar is not None:
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
+
+    table = pd.concat(frames, ignore_index=True) if frames else schema.empty_frame()
+    schema.validate(table)
+    table = sort_canonical(table)
+    arrow = to_arrow(table)
+
+    by_file = {e["path"]: e["rows"] for e in entries}
+    manifest: dict[str, Any] = {
+        "manifest_format": mf.MANIFEST_FORMAT,
+        "built_at": mf.build_time(),
+        "raw_root": _shown(raw),
+        "code_sha256": code_sha,
+        "environment": mf.environment(),
+        "inputs": entries,
+        "output": {
+            "file": PARQUET_NAME,
+            "rows": int(arrow.num_rows),
+            "columns": {f.name: str(f.type) for f in ARROW_SCHEMA},
+            "sort_order": [c for c in SORT_ORDER if c != "_ref_num"],
+        },
+        "rows": {
+            "total": int(arrow.num_rows),
+            "by_file": by_file,
+            "by_source": _counts(table, "source"),
+            "by_reporter": _counts(table, "reporter"),
+        },
+    }
+
+    out.mkdir(parents=True, exist_ok=True)
+    tmp_parquet = _tmp_in(out, PARQUET_NAME)
+    try:
+        pq.write_table(
+            arrow,
+            tmp_parquet,
+            compression="zstd",
+            use_dictionary=True,
+            write_statistics=True,
+        )
+        with open(tmp_parquet, "rb+") as fh:
+            os.fsync(fh.fileno())
+        manifest["output"]["sha256"] = mf.sha256_file(tmp_parquet)
+        manifest["output"]["bytes"] = tmp_parquet.stat().st_size
+        text = mf.dumps(manifest).encode("utf-8")
+        os.replace(tmp_parquet, parquet)
+    except BaseException:
+        tmp_parquet.unlink(missing_ok=True)
+        raise
+    # The manifest goes last: a crash between the two replaces leaves a manifest that does not
+    # match the Parquet file, so the next build redoes the work instead of trusting it.
+    mf.atomic_write_bytes(man_path, text)
+    return BuildResult(
+        parquet, man_path, False, int(arrow.num_rows), len(entries), time.perf_counter() - t0
+    )
+
+
+def _shown(p: Path) -> str:
+    try:
+        return p.resolve().relative_to(paths.ROOT).as_posix()
+    except ValueError:
+        return p.resolve().as_posix()
+
+
+def build(
+    raw: str | os.PathLike[str] = paths.RAW,
+    out: str | os.PathLike[str] = paths.PROCESSED,
+    *,
+    force: bool = False,
+    progress: bool = True,
+) -> Path:
+    """Load every raw file, validate, and write ``canonical.parquet`` + ``manifest.json``.
+
+    Parameters
+    ----------
+    raw
+        Folder of raw files (default ``data/raw``); never modified.
+    out
+        Output folder (default ``data/processed``), created if needed.
+    force
+        Rebuild even when the manifest shows the inputs and loader code unchanged.
+    progress
+        Show a progress bar over the files (stderr).
+
+    Returns
+    -------
+    Path
+        The Parquet file.
+
+    Raises
+    ------
+    LoadError
+        If the folder has no data files or any file cannot be loaded or fails the schema; the
+        message names the file. Nothing in ``out`` is written or changed in that case.
+    SchemaError
+        If the combined table fails the canonical schema.
+
+    Examples
+    --------
+    >>> path = build(progress=False)  # doctest: +SKIP
+    >>> path.name  # doctest: +SKIP
+    'canonical.parquet'
+    """
+    return run_build(raw, out, force=force, progress=progress).parquet
+
+
+def read_processed(
+    path: str | os.PathLike[str] | None = None, *, build_if_missing: bool = True
+) -> pd.DataFrame:
+    """The validated canonical table from ``canonical.parquet``.
+
+    Parameters
+    ----------
+    path
+        The Parquet file or the folder holding it (default ``data/processed``).
+    build_if_missing
+        When the file does not exist, build it first from ``data/raw`` (default folder) or
+        from the ``raw`` folder next to the given processed folder (``<root>/raw`` for
+        ``<root>/processed``). It is not rebuilt when it exists: run ``tradecheck build``
+        after changing data/raw.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`tradecheck.schema.CANONICAL_COLUMNS` with the dtypes of
+        :func:`tradecheck.schema.make_frame` (object strings, float64 value, bool estimate).
+
+    Raises
+    ------
+    LoadError
+        If the file is missing (and may not be built) or is not a canonical table.
+
+    Examples
+    --------
+    >>> df = read_processed()  # doctest: +SKIP
+    >>> sorted(df["source"].unique())  # doctest: +SKIP
+    ['comtrade', 'imf_dots', 'published']
+    """
+    p = Path(path) if path is not None else paths.CANONICAL_PARQUET
+    if p.is_dir() or (path is not None and p.suffix != ".parquet" and not p.exists()):
+        p = p / PARQUET_NAME
+    if not p.exists():
+        if not build_if_missing:
+            raise LoadError(p, "no processed table here; run `tradecheck build` first")
+        raw = paths.RAW if path is None else p.parent.parent / "raw"
+        build(raw, p.parent, progress=False)
+    try:
+        table = pq.read_table(p)
+    except (OSError, pa.ArrowException) as exc:
+        raise LoadError(p, f"not a readable Parquet file ({exc})") from exc
+    missing = [c for c in schema.CANONICAL_COLUMNS if c not in table.column_names]
+    if missing:
+        raise LoadError(p, f"not a canonical table: missing column(s) {', '.join(missing)}")
+    return schema.validate(from_arrow(table))
