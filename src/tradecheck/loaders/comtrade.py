@@ -69,6 +69,7 @@ import numpy as np
 import pandas as pd
 
 from tradecheck import schema
+from tradecheck.countries import to_iso3
 from tradecheck.errors import LoadError, UnknownCountryError
 from tradecheck.loaders.base import (
     LoadWarning,
@@ -192,8 +193,7 @@ def comtrade_code_to_iso3(code: int | str) -> str:
     """ISO3 (or Comtrade area code) for a Comtrade reporter/partner numeric code.
 
     Comtrade-specific codes (:data:`COMTRADE_CODES`, e.g. 842 USA, 0 World) first, then
-    :func:`tradecheck.countries.to_iso3` with ``scheme="m49"`` (falling back to pycountry's
-    ISO 3166 numeric codes while that module is not available).
+    :func:`tradecheck.countries.to_iso3` with ``scheme="m49"``.
 
     Raises
     ------
@@ -213,18 +213,7 @@ def comtrade_code_to_iso3(code: int | str) -> str:
     num = int(text)
     if num in COMTRADE_CODES:
         return COMTRADE_CODES[num]
-    try:
-        from tradecheck.countries import to_iso3  # type: ignore[attr-defined]
-    except ImportError:
-        to_iso3 = None
-    if to_iso3 is not None:
-        return str(to_iso3(num, scheme="m49"))
-    import pycountry
-
-    found = pycountry.countries.get(numeric=f"{num:03d}")
-    if found is None:
-        raise UnknownCountryError(f"unknown M49 country code {num}")
-    return str(found.alpha_3)
+    return str(to_iso3(num, scheme="m49"))
 
 
 def _iso_from_column(value: str) -> str | None:
@@ -371,8 +360,10 @@ def normalise_records(
     >>> rec = {"freqCode": "A", "period": "2021", "reporterISO": "BLR", "partnerISO": "CHN",
     ...        "flowDesc": "Export", "cmdDesc": "All Commodities", "primaryValue": "556100100"}
     >>> out = normalise_records(pd.DataFrame([rec]), "x.csv", vintage="2026-11-29")
-    >>> out.loc[0, ["reporter", "partner", "flow", "period_start", "period_end", "value"]].tolist()
-    ['BLR', 'CHN', 'X', '2021-01', '2021-12', 556100100.0]
+    >>> out.loc[0, ["reporter", "partner", "flow", "period_start", "period_end"]].tolist()
+    ['BLR', 'CHN', 'X', '2021-01', '2021-12']
+    >>> float(out.loc[0, "value"])
+    556100100.0
     """
     path = Path(path)
     shown = display_path(path)
