@@ -1,0 +1,159 @@
+"""Window values inside one (reporter, source, direction) group of labelled pair rows.
+
+A window is an inclusive range of month indices. Its value comes, in this order, from a row
+covering exactly that window, or from the sum of the window's months, each month taken from a
+monthly row or from the difference of two year-to-date rows (Jan..m minus Jan..m-1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from tradecheck.analysis._common import join_unique, period_of_index, pick
+
+
+@dataclass
+class Window:
+    """A value for a window, with its provenance."""
+
+    value: float
+    how: str
+    source_file: str
+    source_ref: str
+    bound: str = "eq"
+    estimate: bool = False
+    vintage: str = ""
+    valuation: str = ""
+    flow: str = ""
+    n_candidates: int = 1
+    disagree: bool = False
+    refs: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _from_row(row: pd.Series, n: int, disagree: bool, how: str) -> Window:
+    return Window(
+        value=float(row["value"]),
+        how=how,
+        source_file=str(row["source_file"]),
+        source_ref=str(row["source_ref"]),
+        bound=str(row["bound"]),
+        estimate=bool(row["estimate"]),
+        vintage=str(row["vintage"]),
+        valuation=str(row["valuation"]),
+        flow=str(row["flow"]),
+        n_candidates=n,
+        disagree=disagree,
+        refs=[(str(row["source_file"]), str(row["source_ref"]))],
+    )
+
+
+def combine(parts: list[Window], how: str, *, sign: list[int] | None = None) -> Window:
+    """Add (or subtract, with ``sign``) windows, merging their provenance."""
+    sign = sign or [1] * len(parts)
+    refs = [r for p in parts for r in p.refs]
+    bounds = {p.bound for p in parts}
+    bound = "eq" if bounds == {"eq"} else ("approx" if bounds <= {"eq", "approx"} else "mixed")
+    return Window(
+        value=float(sum(s * p.value for s, p in zip(sign, parts, strict=True))),
+        how=how,
+        source_file=join_unique(f for f, _ in refs),
+        source_ref=join_unique(r for _, r in refs),
+        bound=bound,
+        estimate=any(p.estimate for p in parts),
+        vintage=join_unique(p.vintage for p in parts),
+        valuation=join_unique(p.valuation for p in parts),
+        flow="+".join(dict.fromkeys(p.flow for p in parts)),
+        n_candidates=max(p.n_candidates for p in parts),
+        disagree=any(p.disagree for p in parts),
+        refs=refs,
+    )
+
+
+def exact(rows: pd.DataFrame, w0: int, w1: int) -> Window | None:
+    """The figure of a row covering exactly months ``w0..w1`` (best candidate)."""
+    hit = rows[(rows["m0"] == w0) & (rows["m1"] == w1)]
+    if hit.empty:
+        return None
+    row, n, dis = pick(hit)
+    kind = "annual row" if (w1 - w0 == 11 and w0 % 12 == 0) else (
+        "monthly row" if w0 == w1 else (
+            "year-to-date row" if w0 % 12 == 0 else "row for the window"
+        )
+    )
+    return _from_row(row, n, dis, kind)
+
+
+def month(rows: pd.DataFrame, i: int) -> Window | None:
+    """The value of the single month ``i``: a monthly row, or YTD(m) - YTD(m-1)."""
+    w = exact(rows, i, i)
+    if w is not None:
+        return w
+    jan = i - i % 12
+    if i == jan:
+        return None
+    cur = exact(rows, jan, i)
+    prev = exact(rows, jan, i - 1)
+    if cur is None or prev is None:
+        return None
+    return combine([cur, prev], f"YTD {period_of_index(i)} - YTD {period_of_index(i - 1)}",
+                   sign=[1, -1])
+
+
+def window(rows: pd.DataFrame, w0: int, w1: int) -> Window | None:
+    """The value of months ``w0..w1``: an exact row, else the sum of every month's value."""
+    w = exact(rows, w0, w1)
+    if w is not None:
+        return w
+    if w0 == w1:
+        return month(rows, w0)
+    parts = []
+    for i in range(w0, w1 + 1):
+        m = month(rows, i)
+        if m is None:
+            return None
+        parts.append(m)
+    return combine(parts, f"sum of {len(parts)} months")
+
+
+def monthly_points(rows: pd.DataFrame) -> dict[int, Window]:
+    """Every month for which ``rows`` give a value (monthly rows or YTD differences)."""
+    if rows.empty:
+        return {}
+    candidates: set[int] = set()
+    for m0, m1 in zip(rows["m0"], rows["m1"], strict=True):
+        if m0 == m1:
+            candidates.add(int(m0))
+        elif m0 % 12 == 0:  # year-to-date Jan..m1 gives month m1 with the previous YTD
+            candidates.add(int(m1))
+    out = {}
+    for i in sorted(candidates):
+        m = month(rows, i)
+        if m is not None:
+            out[i] = m
+    return out
+
+
+def by_direction(g: pd.DataFrame, reporter: str, w0: int, w1: int) -> dict[str, Window]:
+    """Values of months ``w0..w1`` per direction for one reporter x source group.
+
+    ``"total"`` is a ``T`` figure, or the sum of the reporter's exports and imports when both
+    exist (and never for the unknown side ``XXX``); an exact ``X+M`` replaces a ``T`` figure
+    that is only approximate or a bound.
+    """
+    from tradecheck.analysis._common import A_TO_B, B_TO_A, TOTAL
+    from tradecheck.schema import UNKNOWN_SIDE
+
+    got: dict[str, Window] = {}
+    for direction in (A_TO_B, B_TO_A, TOTAL):
+        gd = g[g["direction"] == direction]
+        w = window(gd, w0, w1) if not gd.empty else None
+        if w is not None:
+            got[direction] = w
+    if A_TO_B in got and B_TO_A in got and reporter != UNKNOWN_SIDE:
+        xm = combine([got[A_TO_B], got[B_TO_A]], "X+M")
+        t = got.get(TOTAL)
+        if t is None or (t.bound != "eq" and xm.bound == "eq"):
+            got[TOTAL] = xm
+    return got
