@@ -27,7 +27,7 @@ from typing import Any
 import pandas as pd
 
 from tradecheck import schema
-from tradecheck.errors import LoadError
+from tradecheck.errors import LoadError, TradecheckError
 from tradecheck.loaders import (  # noqa: F401  (import registers the formats)
     belstat,
     comtrade,
@@ -36,11 +36,11 @@ from tradecheck.loaders import (  # noqa: F401  (import registers the formats)
     imf,
     published,
 )
-from tradecheck.loaders.base import Loader, detect, loaders
+from tradecheck.loaders.base import Loader, LoadWarning, detect, loaders
 
-__all__ = ["load", "detect", "loaders", "Loader", "iter_files"]
+__all__ = ["load", "detect", "loaders", "Loader", "LoadWarning", "iter_files"]
 
-_SKIP_SUFFIXES = (".meta.json", ".md", ".txt.sha256")
+_SKIP_SUFFIXES = (".meta.json", ".mapping.json", ".md", ".txt.sha256")
 _SKIP_NAMES = {"README", "README.md", "SOURCES.md", ".gitkeep"}
 
 
@@ -103,14 +103,30 @@ def load(
     files = iter_files(items)
     if not files:
         raise LoadError(", ".join(map(str, items)) or "(nothing)", "no data files to load")
+    if format and format not in loaders():
+        raise LoadError(files[0], f"unknown format {format!r}; known: {', '.join(loaders())}")
     frames = []
     for f in files:
-        if format and format not in loaders():
-            raise LoadError(f, f"unknown format {format!r}; known: {', '.join(loaders())}")
         ld = loaders()[format] if format else detect(f)
-        df = ld.load(f, **options)
-        frames.append(schema.make_frame(df) if not df.empty else schema.empty_frame())
-    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        if not f.exists():
+            raise LoadError(f, "no such file")
+        try:
+            df = ld.load(f, **options)
+        except TradecheckError:
+            raise
+        except Exception as exc:  # a loader bug or an input no check anticipated
+            if os.environ.get("TRADECHECK_DEBUG"):
+                raise
+            raise LoadError(
+                f, f"the {ld.name} loader could not read the file "
+                f"({exc.__class__.__name__}: {exc}); expected {ld.description or ld.name}"
+            ) from exc
+        if not df.empty:
+            frames.append(schema.make_frame(df))
+    if not frames:
+        out = schema.empty_frame()
+    else:
+        out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     if validate:
         schema.validate(out)
     return out

@@ -1,0 +1,123 @@
+"""``tradecheck load``: read raw files into the canonical table, summarise, optionally save."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from tradecheck.errors import TradecheckError
+
+_MAX_GROUPS = 20
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``load`` subcommand."""
+    p = subparsers.add_parser(
+        "load",
+        help="read raw files (format detected by content) into the canonical table",
+        description="Read one or more files or folders into the canonical table, print a short "
+        "summary (rows per source/reporter/flow and the months covered) and optionally save "
+        "it as Parquet or CSV. Raw files are only read.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    p.add_argument("--out", metavar="FILE", help="write the table to FILE.parquet or FILE.csv")
+    p.add_argument("--format", metavar="NAME", help="force a loader (see --list-formats)")
+    p.add_argument("--list-formats", action="store_true", help="list the known formats and exit")
+    p.add_argument(
+        "--flow",
+        choices=("X", "M"),
+        help="flow of files that do not say it themselves (China-customs query CSV, generic)",
+    )
+    p.set_defaults(func=run)
+
+
+def summary(df: pd.DataFrame, max_groups: int = _MAX_GROUPS) -> str:
+    """A few lines: rows per source/reporter/flow with the months covered.
+
+    Examples
+    --------
+    >>> from tradecheck import schema
+    >>> print(summary(schema.empty_frame()))
+    0 rows
+    """
+    if df.empty:
+        return "0 rows"
+    g = (
+        df.groupby(["source", "reporter", "flow"], sort=True)
+        .agg(rows=("value", "size"), first=("period_start", "min"), last=("period_end", "max"))
+        .reset_index()
+        .sort_values(["rows", "source", "reporter", "flow"], ascending=[False, True, True, True])
+    )
+    files = df["source_file"].nunique()
+    lines = [
+        f"{len(df)} rows from {files} file(s); months {df['period_start'].min()}.."
+        f"{df['period_end'].max()}",
+        f"{'source':<10} {'reporter':<8} {'flow':<4} {'rows':>7}  months",
+    ]
+    for r in g.head(max_groups).itertuples(index=False):
+        lines.append(
+            f"{r.source:<10} {r.reporter:<8} {r.flow:<4} {r.rows:>7}  {r.first}..{r.last}"
+        )
+    if len(g) > max_groups:
+        rest = g.iloc[max_groups:]
+        lines.append(f"... and {len(rest)} more group(s) with {int(rest['rows'].sum())} rows")
+    return "\n".join(lines)
+
+
+def write_table(df: pd.DataFrame, out: str | os.PathLike[str]) -> Path:
+    """Write ``df`` to ``.parquet`` or ``.csv`` atomically (temporary file + ``os.replace``).
+
+    Raises
+    ------
+    TradecheckError
+        For any other suffix.
+    """
+    target = Path(out)
+    suffix = target.suffix.lower()
+    if suffix not in (".parquet", ".csv"):
+        raise TradecheckError(f"--out {out}: expected a file name ending in .parquet or .csv")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        if suffix == ".parquet":
+            df.to_parquet(tmp, index=False)
+        else:
+            df.to_csv(tmp, index=False, encoding="utf-8")
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``tradecheck load``."""
+    from tradecheck.loaders import load, loaders
+
+    if args.list_formats:
+        for name, ld in sorted(loaders().items()):
+            print(f"{name:<22} {ld.source:<10} {ld.description}")
+        return 0
+    if not args.paths:
+        raise TradecheckError("load: expected at least one PATH (or --list-formats)")
+    options: dict[str, Any] = {}
+    if args.flow:
+        options["flow"] = args.flow
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        df = load(args.paths, format=args.format, **options)
+    for w in caught:
+        print(f"note: {w.message}", file=sys.stderr)
+    print(summary(df))
+    if args.out:
+        path = write_table(df, args.out)
+        print(f"wrote {len(df)} rows to {path}")
+    return 0
