@@ -166,10 +166,8 @@ def test_failed_request_for_some_periods_is_an_error_not_a_drop(tmp_path):
     assert "Saved before the failure" in msg
     assert "period=202201,202202" in calls[0]
     # the first chunk (2022) was saved; the second failed and was not silently dropped
-    saved = sorted(tmp_path.glob("*.json"))
-    assert [p.name for p in saved if not p.name.endswith(".meta.json")][0].startswith(
-        "comtrade_CHN_BLR_M_202201-202212_"
-    )
+    data = [p.name for p in tmp_path.glob("*.json") if not p.name.endswith(".meta.json")]
+    assert len(data) == 1 and data[0].startswith("comtrade_CHN_BLR_M_202201-202212_")
     assert t.sleeps[0] == comtrade.MIN_INTERVAL
 
 
@@ -192,7 +190,7 @@ def test_requests_are_split_to_respect_limits():
 def test_key_is_never_leaked(tmp_path, monkeypatch, capsys, caplog):
     caplog.set_level(logging.DEBUG)
     monkeypatch.setenv("COMTRADE_SUBSCRIPTION_KEY", SECRET)
-    saved, t, warns = _fetch(
+    _, t, warns = _fetch(
         tmp_path,
         [Response(429, R429), Response(200, REAL)],
         "CHN",
@@ -206,8 +204,24 @@ def test_key_is_never_leaked(tmp_path, monkeypatch, capsys, caplog):
     monkeypatch.setattr(
         comtrade, "RequestsTransport", lambda: ReplayTransport([Response(200, EMPTY)])
     )
-    assert cli.main(["fetch", "comtrade", "--reporter", "CHN", "--partner", "BLR",
-                     "--period", "2011", "--out", str(tmp_path), "--no-progress"]) == 0
+    assert (
+        cli.main(
+            [
+                "fetch",
+                "comtrade",
+                "--reporter",
+                "CHN",
+                "--partner",
+                "BLR",
+                "--period",
+                "2011",
+                "--out",
+                str(tmp_path),
+                "--no-progress",
+            ]
+        )
+        == 0
+    )
     files = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert len(files) == 4
     for p in files:
@@ -244,8 +258,13 @@ def test_revised_answer_gets_a_new_name_and_a_warning(tmp_path):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("BLR", (112, "BLR")), ("chn", (156, "CHN")), (842, (842, "842")), ("USA", (842, "USA")),
-     ("WLD", (0, "W00"))],
+    [
+        ("BLR", (112, "BLR")),
+        ("chn", (156, "CHN")),
+        (842, (842, "842")),
+        ("USA", (842, "USA")),
+        ("WLD", (0, "W00")),
+    ],
 )
 def test_country_codes(value, expected):
     assert comtrade.comtrade_code(value) == expected

@@ -55,7 +55,9 @@ def test_success_request_and_saved_file(tmp_path):
 def test_saved_file_is_read_by_the_imf_loader(tmp_path):
     from tradecheck.loaders import detect
 
-    path = imf.fetch("CHN", "BLR", out_dir=tmp_path, transport=ReplayTransport([Response(200, CSV)]))
+    path = imf.fetch(
+        "CHN", "BLR", out_dir=tmp_path, transport=ReplayTransport([Response(200, CSV)])
+    )
     assert detect(path).name == "imf_imts_csv"
 
 
@@ -64,8 +66,11 @@ def test_missing_indicator_is_recorded(tmp_path):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         path = imf.fetch(
-            "CHN", "BLR", indicators=("XG_FOB_USD", "MG_CIF_USD", "MG_FOB_USD"),
-            out_dir=tmp_path, transport=t,
+            "CHN",
+            "BLR",
+            indicators=("XG_FOB_USD", "MG_CIF_USD", "MG_FOB_USD"),
+            out_dir=tmp_path,
+            transport=t,
         )
     assert _meta(path)["missing_indicators"] == ["MG_FOB_USD"]
     assert any("MG_FOB_USD" in str(w.message) for w in caught)
@@ -89,8 +94,23 @@ def test_429_backoff_then_success(tmp_path):
 def test_key_never_leaked(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("IMF_API_KEY", SECRET)
     monkeypatch.setattr(imf, "RequestsTransport", lambda: ReplayTransport([Response(200, CSV)]))
-    rc = cli.main(["fetch", "imf", "--reporter", "CHN", "--partner", "BLR", "--freq", "M",
-                   "--start", "2023", "--out", str(tmp_path), "--no-progress"])
+    rc = cli.main(
+        [
+            "fetch",
+            "imf",
+            "--reporter",
+            "CHN",
+            "--partner",
+            "BLR",
+            "--freq",
+            "M",
+            "--start",
+            "2023",
+            "--out",
+            str(tmp_path),
+            "--no-progress",
+        ]
+    )
     assert rc == 0
     out = capsys.readouterr()
     assert SECRET not in out.out + out.err
