@@ -1,1 +1,424 @@
-"""Loader module (belstat) — to be implemented."""
+"""Belstat (National Statistical Committee of Belarus) foreign trade by country.
+
+**The layout is unverified**: no real Belstat file was retrieved for the spec
+(/work/shared/specs/source_formats.md §5). The reader follows the best description
+available and is deliberately tolerant:
+
+- a title row (naming the period, e.g. «январь-декабрь 2020 г.») and a unit row
+  («тыс. долларов США» or «млн. долларов США»);
+- a 2–3-row merged header: period, «экспорт», «импорт», «сальдо» (and «оборот»), and
+  «в % к ...» columns (percentages, ignored);
+- one row per country, in Russian («Китай», «Россия»), interleaved with group rows
+  («СНГ», «ЕАЭС», «страны вне СНГ», «в том числе:»), which are skipped and counted;
+  «Всего» becomes partner ``W00``.
+
+Formats: ``belstat_xlsx`` (openpyxl; merged cells read as blanks and forward-filled) and
+``belstat_text`` (CSV or HTML export, Windows-1251 unless UTF-8, decimal commas,
+non-breaking-space thousands separators; HTML tables parsed with the standard
+:mod:`html.parser` since lxml is not a dependency).
+
+Rows: reporter ``BLR``, source ``belstat``, exports ``X``, imports ``M``, balance ``B``,
+turnover ``T``; valuation ``unknown`` (not stated in the files described). Belstat stopped
+publishing the country breakdown in 2022 (spec §5), so files cover up to 2021.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from tradecheck import countries
+from tradecheck.errors import LoadError, UnknownCountryError
+from tradecheck.loaders.base import display_path, file_vintage, register
+from tradecheck.loaders.imf import _finish, xlsx_text
+
+_UNITS = (
+    (re.compile(r"млрд\.?\s*долл", re.I), 1e9),
+    (re.compile(r"млн\.?\s*долл", re.I), 1e6),
+    (re.compile(r"тыс\.?\s*долл", re.I), 1e3),
+    (re.compile(r"(?<![а-я.])долл\w*\.?\s*США", re.I), 1.0),
+)
+_GROUP_RE = re.compile(
+    r"^(снг|страны снг|еаэс|страны еаэс|страны вне снг|другие страны|прочие страны|вне снг|"
+    r"в том числе|из них|из него|европа|азия|африка|америка|австралия и океания|океания|"
+    r"ес|европейский союз|страны ес|страны дальнего зарубежья|дальнее зарубежье)\b",
+    re.I,
+)
+_TOTAL_RE = re.compile(r"^(всего|итого|все страны)\b", re.I)
+_MONTHS = {
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "мае": 5, "июн": 6,
+    "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+}
+_KIND = (("экспорт", "X"), ("импорт", "M"), ("сальдо", "B"), ("оборот", "T"))
+
+
+def _month(word: str) -> int | None:
+    w = word.casefold()
+    for stem, m in _MONTHS.items():
+        if w.startswith(stem):
+            return m
+    return None
+
+
+def parse_period_ru(text: str) -> tuple[str, str] | None:
+    """Months covered by a Russian period label, or ``None``.
+
+    Examples
+    --------
+    >>> parse_period_ru("январь-август 2021 г.")
+    ('2021-01', '2021-08')
+    >>> parse_period_ru("в январе-декабре 2020 года")
+    ('2020-01', '2020-12')
+    >>> parse_period_ru("2019 г.")
+    ('2019-01', '2019-12')
+    >>> parse_period_ru("март 2021 г.")
+    ('2021-03', '2021-03')
+    """
+    t = str(text).replace("\u00a0", " ")
+    if m := re.search(r"([а-яё]+)\s*[-–—]\s*([а-яё]+)\s+(\d{4})", t, re.I):
+        a, b = _month(m[1]), _month(m[2])
+        if a and b:
+            return f"{m[3]}-{a:02d}", f"{m[3]}-{b:02d}"
+    if m := re.search(r"([а-яё]+)\s+(\d{4})", t, re.I):
+        a = _month(m[1])
+        if a:
+            return f"{m[2]}-{a:02d}", f"{m[2]}-{a:02d}"
+    if m := re.search(r"(?<!\d)(\d{4})\s*(г\.|год)", t, re.I):
+        return f"{m[1]}-01", f"{m[1]}-12"
+    return None
+
+
+def parse_number_ru(path: Path, raw: Any, *, row: int, column: str) -> float | None:
+    """Parse ``"1 234,5"`` (NBSP or space thousands, decimal comma); ``None`` for "no data"
+    marks (``…``, ``x``); ``0.0`` for ``-`` (nil)."""
+    if raw is None:
+        return None
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return float(raw)
+    s = str(raw).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if s in ("", "…", "...", "x", "х", "X", "Х"):
+        return None
+    if s in ("-", "–", "—"):
+        return 0.0
+    s2 = s.replace(",", ".")
+    if re.fullmatch(r"-?\d+(\.\d+)?", s2):
+        return float(s2)
+    raise LoadError(path, f"expected a number like 1 234,5, got {raw!r}", row=row, column=column)
+
+
+def _txt(v: Any) -> str:
+    return "" if v is None else re.sub(r"\s+", " ", str(v).replace("\u00a0", " ")).strip()
+
+
+def _table(
+    path: Path, grid: list[list[Any]], options: dict[str, Any], sheet: str | None, *, html: bool = False
+) -> pd.DataFrame:
+    # header: the first row mentioning both exports and imports
+    hdr = None
+    for i, r in enumerate(grid[:40]):
+        cells = [_txt(v).casefold() for v in r]
+        ex = {j for j, c in enumerate(cells) if "экспорт" in c}
+        im = {j for j, c in enumerate(cells) if "импорт" in c}
+        if ex and im and ex != im:  # in separate cells (a title may name both words)
+            hdr = i
+            break
+    if hdr is None:
+        raise LoadError(path, "header not found: expected a row with «экспорт» and «импорт» "
+                        "(Belstat by-country table)")
+    # header block: rows after the unit/title lines down to hdr (merged cells forward-filled)
+    first_hdr = hdr
+    while first_hdr > 0:
+        prev = grid[first_hdr - 1]
+        filled = [_txt(v) for v in prev if _txt(v)]
+        if not filled or any(u.search(" ".join(filled)) for u, _ in _UNITS) or len(filled) == 1 and _txt(prev[0]):
+            break
+        first_hdr -= 1
+    # a 3rd header row below hdr (e.g. units per column or period) if it has no country label
+    last_hdr = hdr
+    if hdr + 1 < len(grid) and not _txt(grid[hdr + 1][0] if grid[hdr + 1] else None):
+        nxt = [_txt(v) for v in grid[hdr + 1]]
+        if any(nxt) and not any(re.fullmatch(r"-?[\d\s.,]+", x) for x in nxt if x):
+            last_hdr = hdr + 1
+    width = max(len(r) for r in grid[first_hdr : last_hdr + 1])
+    labels = [""] * width
+    for i in range(first_hdr, last_hdr + 1):
+        carry = ""
+        for j in range(width):
+            v = _txt(grid[i][j]) if j < len(grid[i]) else ""
+            if v:
+                carry = v
+            elif i < hdr:
+                v = carry  # merged across columns in the upper header rows
+            if v:
+                labels[j] = (labels[j] + " | " + v).strip(" |")
+    above = " ".join(_txt(v) for r in grid[:first_hdr] for v in r if _txt(v))
+    mult = options.get("unit")
+    if mult is None:
+        for rx, m in _UNITS:
+            if rx.search(above) or rx.search(" ".join(labels)):
+                mult = m
+                break
+    if mult is None:
+        raise LoadError(path, "unit row not found: expected «тыс. долларов США» or «млн. долларов США» "
+                        "above the header; pass unit=1000 if you know it", row=first_hdr + 1)
+    mult = float(mult)
+    title_period = parse_period_ru(above)
+    opt_period = options.get("period")
+    if opt_period:
+        m = re.fullmatch(r"\s*(\d{4}-\d{2})\s*\.\.\s*(\d{4}-\d{2})\s*", str(opt_period))
+        if not m:
+            raise LoadError(path, f"period={opt_period!r} not understood; expected 'YYYY-MM..YYYY-MM'")
+        title_period = (m[1], m[2])
+    cols: dict[int, tuple[str, tuple[str, str]]] = {}
+    for j, lab in enumerate(labels):
+        low = lab.casefold()
+        if "%" in low or "в процентах" in low or "темп" in low:
+            continue
+        kind = next((f for w, f in _KIND if w in low), None)
+        if kind is None:
+            continue
+        per = parse_period_ru(lab) or title_period
+        if per is None:
+            raise LoadError(path, f"no period for column {lab!r}: not in the header nor the title; "
+                            "pass period='2021-01..2021-08'", row=hdr + 1)
+        cols[j] = (kind, per)
+    if not any(k in ("X", "M") for k, _ in cols.values()):
+        raise LoadError(path, "no «экспорт»/«импорт» value columns (only percentages?)", row=hdr + 1)
+    vintage = options.get("vintage") or file_vintage(path)
+    src = display_path(path)
+    dropped: Counter[str] = Counter()
+    out = []
+    for i in range(last_hdr + 1, len(grid)):
+        r = grid[i]
+        label = _txt(r[0]) if r else ""
+        label = re.sub(r"^[\d.\s]+", "", label).rstrip(":").strip()
+        if not label:
+            continue
+        n = i + 1
+        if _TOTAL_RE.match(label):
+            partner = "W00"
+        elif _GROUP_RE.match(label):
+            dropped["group row"] += 1
+            continue
+        else:
+            try:
+                partner = countries.to_iso3(label)
+            except UnknownCountryError as exc:
+                if not any(_txt(v) for v in r[1:]):
+                    dropped["text row without values"] += 1
+                    continue
+                if options.get("unknown") == "skip":
+                    dropped["unknown country row"] += 1
+                    continue
+                raise LoadError(path, f"{exc} (a group row? pass unknown='skip')", row=n, column="A") from None
+        for j, (flow, (start, end)) in cols.items():
+            raw = r[j] if j < len(r) else None
+            col = labels[j]
+            v = parse_number_ru(path, raw, row=n, column=col)
+            if v is None:
+                continue
+            if v < 0 and flow != "B":
+                raise LoadError(path, f"negative {flow} value {raw!r}", row=n, column=col)
+            if sheet:
+                ref = f"sheet {sheet} row {n} col {j + 1}"
+            else:
+                ref = f"html table row {n} col {j + 1}" if html else f"line {n}"
+            out.append(dict(
+                reporter="BLR", partner=partner, flow=flow, period_start=start, period_end=end,
+                commodity="TOTAL", value=v * mult, currency="USD", valuation="unknown",
+                source="belstat", source_file=src, source_ref=ref, vintage=vintage,
+                classification="TOTAL", estimate=False,
+                note=f"Belstat by country; column {col!r}; x{mult:g}",
+            ))
+    if not out:
+        raise LoadError(path, "no country rows with values under the header")
+    return _finish(out, dropped, path)
+
+
+# --------------------------------------------------------------------------- xlsx
+
+
+def sniff_xlsx(path: Path, head: bytes) -> float:
+    if not head.startswith(b"PK"):
+        return 0.0
+    t = xlsx_text(path)
+    if "долларов США" in t and ("кспорт" in t and "мпорт" in t):
+        return 0.9
+    return 0.0
+
+
+@register(
+    "belstat_xlsx",
+    source="belstat",
+    sniff=sniff_xlsx,
+    description="Belstat foreign trade by country, xlsx (layout unverified; Russian names)",
+    extensions=(".xlsx",),
+)
+def load_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
+    """Read a Belstat by-country workbook (source ``belstat``, reporter ``BLR``).
+
+    Parameters
+    ----------
+    path
+        The ``.xlsx`` file (first sheet unless ``sheet=``).
+    **options
+        ``unit`` (multiplier) when no unit row; ``period="2021-01..2021-08"`` when neither
+        title nor header names it; ``unknown="skip"``; ``vintage``.
+
+    Raises
+    ------
+    LoadError
+        Header or unit not found, non-numeric cell, unknown country.
+
+    Examples
+    --------
+    >>> df = load_xlsx("tests/fixtures/belstat/belstat_by_country_2020_constructed.xlsx")  # doctest: +SKIP
+    """
+    import openpyxl
+
+    p = Path(path)
+    try:
+        wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
+    except Exception as exc:
+        raise LoadError(p, f"cannot open as an .xlsx workbook ({type(exc).__name__}: {exc})") from None
+    try:
+        ws = wb[options["sheet"]] if "sheet" in options else wb.worksheets[0]
+        grid = [list(r) for r in ws.iter_rows(values_only=True)]
+        title = ws.title
+    finally:
+        wb.close()
+    return _table(p, grid, options, title)
+
+
+# --------------------------------------------------------------------------- CSV / HTML
+
+
+class _HTMLTable(HTMLParser):
+    """Collect the cells of the first <table> (colspan/rowspan expanded as blanks)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str | None]] = []
+        self._row: list[str | None] | None = None
+        self._cell: list[str] | None = None
+        self._span = (1, 1)
+        self._pending: dict[int, int] = {}  # column -> rows still covered by a rowspan
+        self._active: dict[int, int] = {}
+        self._depth = 0
+        self._done = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._done:
+            return
+        a = dict(attrs)
+        if tag == "table":
+            self._depth += 1
+        elif tag == "tr" and self._depth:
+            self._row = []
+            self._active = self._pending  # spans from rows above that cover this row
+            self._pending = {}
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = []
+            try:
+                self._span = (int(a.get("colspan") or 1), int(a.get("rowspan") or 1))
+            except ValueError:
+                self._span = (1, 1)
+        elif tag == "br" and self._cell is not None:
+            self._cell.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._done:
+            return
+        if tag in ("td", "th") and self._row is not None and self._cell is not None:
+            while len(self._row) in self._active:
+                self._row.append(None)
+            col = len(self._row)
+            self._row.append("".join(self._cell).strip())
+            cs, rs = self._span
+            self._row.extend([None] * (cs - 1))
+            if rs > 1:
+                for k in range(col, col + cs):
+                    self._pending[k] = rs - 1
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            self.rows.append(self._row)
+            self._row = None
+            for k, v in self._active.items():
+                if v > 1:
+                    self._pending.setdefault(k, v - 1)
+            self._active = {}
+        elif tag == "table" and self._depth:
+            self._depth -= 1
+            if self._depth == 0:
+                self._done = True
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _decode_ru(path: Path, data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "strict")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1251")
+    if not re.search(r"[А-Яа-яЁё]", text[:20000]):
+        raise LoadError(path, "no Cyrillic text found: expected a Belstat export in Windows-1251 or UTF-8")
+    if "Ð" in text[:20000] and re.search(r"Ð[\u00a0-\u00bf]", text[:20000]):
+        raise LoadError(path, "looks like UTF-8 text re-encoded as Windows-1251 (mojibake such as 'Ð'); "
+                        "re-export the file")
+    return text
+
+
+def sniff_text(path: Path, head: bytes) -> float:
+    if head.startswith(b"PK"):
+        return 0.0
+    for enc in ("utf-8", "cp1251"):
+        try:
+            t = head.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover
+        return 0.0
+    low = t.casefold()
+    if "долларов сша" in low and "экспорт" in low and "импорт" in low:
+        return 0.85
+    return 0.0
+
+
+@register(
+    "belstat_text",
+    source="belstat",
+    sniff=sniff_text,
+    description="Belstat foreign trade by country, CSV/HTML export (Windows-1251, decimal commas)",
+    extensions=(".csv", ".htm", ".html"),
+)
+def load_text(path: str | Path, **options: Any) -> pd.DataFrame:
+    """Read a Belstat by-country CSV or HTML export (same layout and options as
+    :func:`load_xlsx`). Encoding: UTF-8 (with or without BOM) if valid, else Windows-1251.
+    Numbers: ``1 234,5`` with NBSP or space thousands separators and a decimal comma."""
+    p = Path(path)
+    text = _decode_ru(p, p.read_bytes())
+    if re.search(r"<table", text[:200000], re.I):
+        parser = _HTMLTable()
+        parser.feed(text)
+        grid: list[list[Any]] = [list(r) for r in parser.rows]
+        pre = re.sub(r"<[^>]+>", " ", text[: text.lower().find("<table")])
+        pre_lines = [[ln.strip()] for ln in pre.splitlines() if ln.strip()]
+        grid = pre_lines + grid
+        return _table(p, grid, options, None, html=True)
+    else:
+        first = text.split("\n", 1)[0]
+        delim = ";" if text.count(";") >= text.count(",") and ";" in text else ("\t" if "\t" in first else ",")
+        grid = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim)]
+    return _table(p, grid, options, None)

@@ -552,14 +552,17 @@ def _dots_row(rep: str, par: str, ind: tuple[str, str], start: str, end: str, va
 # --------------------------------------------------------------------------- DOTS Excel
 
 
-def xlsx_text(path: Path, max_bytes: int = 2_000_000) -> str:
+def xlsx_text(path: Path, max_bytes: int = 400_000) -> str:
     """Workbook sheet names and shared strings as one text blob (for sniffing); ``""`` if
     the file is not a readable xlsx."""
     try:
         with zipfile.ZipFile(path) as z:
             parts = []
-            for name in ("xl/workbook.xml", "xl/sharedStrings.xml"):
-                if name in z.namelist():
+            names = z.namelist()
+            # strings may be shared or inline (openpyxl writes inline strings): read both
+            sheets = sorted(n for n in names if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n))[:3]
+            for name in ("xl/workbook.xml", "xl/sharedStrings.xml", *sheets):
+                if name in names:
                     with z.open(name) as fh:
                         parts.append(fh.read(max_bytes).decode("utf-8", "replace"))
             return "\n".join(parts)
