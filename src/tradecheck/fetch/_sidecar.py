@@ -64,6 +64,9 @@ def _exclusive_write(path: Path, data: bytes) -> bool:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # mkstemp creates 0o600; saved data should be readable
         try:
             os.link(tmp, path)  # fails with FileExistsError instead of replacing
         except FileExistsError:

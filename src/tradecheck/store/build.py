@@ -195,6 +195,7 @@ def _counts(df: pd.DataFrame, col: str) -> dict[str, int]:
 def _tmp_in(folder: Path, name: str) -> Path:
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
     os.close(fd)
+    os.chmod(tmp, mf.file_mode())
     return Path(tmp)
 
 
