@@ -1,0 +1,424 @@
+"""Readings of a claim: whose statistics, which flow, which product scope — and the measured
+quantity under each.
+
+A :class:`ReadingSpec` fixes one interpretation (source, reporter, flow kind, direction,
+scope definition); :func:`measure` computes the claimed quantity (level, ratio, percent
+change, absolute change, balance, share) from the canonical table under it, keeping the
+rows used as :class:`~tradecheck.claims.model.Evidence`. :func:`specs_for` enumerates the
+statistical readings a table offers for a claim; published figures are handled by
+:func:`published_matches` (each published row is evidence in its own right).
+
+Examples
+--------
+>>> ReadingSpec("imf_dots", "CHN", "one_way", "BLR", "CHN").label()
+"China's statistics (IMF DOTS): China's imports from Belarus"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from tradecheck import derive
+from tradecheck.claims import scope as scope_mod
+from tradecheck.claims.model import Claim, Evidence, Period
+from tradecheck.schema import UNKNOWN_SIDE, WORLD
+
+__all__ = [
+    "ReadingSpec",
+    "Measurement",
+    "SOURCE_NAMES",
+    "country",
+    "flow_setup",
+    "specs_for",
+    "measure",
+    "published_matches",
+    "money",
+]
+
+SOURCE_NAMES: dict[str, str] = {
+    "imf_dots": "IMF DOTS",
+    "imf_imts": "IMF IMTS",
+    "comtrade": "UN Comtrade",
+    "gacc": "China customs (GACC)",
+    "belstat": "Belstat",
+    "published": "published figures",
+    "generic": "user file",
+}
+_SHORT = {"BLR": "Belarus", "CHN": "China", WORLD: "the world", UNKNOWN_SIDE: "side not stated"}
+MONEY_QUANTITIES = ("level", "abs_change", "balance")
+
+
+def country(iso3: str) -> str:
+    """Short English name of a country code (falls back to the code).
+
+    Examples
+    --------
+    >>> country("CHN")
+    'China'
+    """
+    if iso3 in _SHORT:
+        return _SHORT[iso3]
+    try:
+        from tradecheck import countries
+
+        return str(countries.name(iso3))
+    except Exception:  # countries module absent or code unknown: show the code
+        return iso3
+
+
+def _poss(name: str) -> str:
+    return f"{name}'s"
+
+
+def money(v: float | None) -> str:
+    """Money in millions with one decimal, e.g. ``1,990.0``."""
+    return "n/a" if v is None else f"{v / 1e6:,.1f}"
+
+
+@dataclass(frozen=True)
+class ReadingSpec:
+    """One interpretation of a claim.
+
+    Attributes
+    ----------
+    source, reporter
+        Whose statistics (``reporter`` ``XXX`` = published figure of unstated side).
+    flow_kind
+        ``one_way`` (exporter -> importer), ``total`` (both directions) or ``balance``
+        (exporter's exports minus imports).
+    exporter, importer
+        Direction, or the pair (perspective first for balances).
+    scope
+        ``goods``, ``industrial``, ``product:<name>``, ...
+    definition
+        For ``industrial``: ``D1``/``D2``/``D3``/``D5``.
+    currency
+        Currency of the rows used.
+    """
+
+    source: str
+    reporter: str
+    flow_kind: str
+    exporter: str
+    importer: str
+    scope: str = "goods"
+    definition: str | None = None
+    currency: str = "USD"
+
+    def flows(self) -> list[str]:
+        """The reporter's own flow codes this reading uses."""
+        if self.flow_kind == "one_way":
+            if self.reporter == self.exporter:
+                return ["X"]
+            if self.reporter == self.importer:
+                return ["M"]
+            return ["X", "M"]
+        return ["X", "M", "T"] if self.flow_kind == "total" else ["X", "M", "B"]
+
+    def what(self) -> str:
+        """The flow in words from the reporter's point of view."""
+        r, a, b = self.reporter, self.exporter, self.importer
+        if self.flow_kind == "one_way":
+            if r == a:
+                return f"{_poss(country(a))} exports to {country(b)}"
+            if r == b:
+                return f"{_poss(country(b))} imports from {country(a)}"
+            return f"goods from {country(a)} to {country(b)}"
+        if self.flow_kind == "total":
+            if r in (a, b):
+                other = b if r == a else a
+                return f"{_poss(country(r))} total trade with {country(other)} (exports + imports)"
+            return f"total trade {country(a)}-{country(b)}"
+        return f"{_poss(country(a))} trade balance with {country(b)} (exports - imports)"
+
+    def label(self) -> str:
+        """E.g. ``"China's statistics (IMF DOTS): China's imports from Belarus"``."""
+        src = SOURCE_NAMES.get(self.source, self.source)
+        if self.source == "published":
+            who = (
+                "published figure, side not stated"
+                if self.reporter == UNKNOWN_SIDE
+                else f"published figure from {_poss(country(self.reporter))} side"
+            )
+            head = who
+        else:
+            head = f"{_poss(country(self.reporter))} statistics ({src})"
+        text = f"{head}: {self.what()}"
+        if self.scope == "industrial" and self.definition:
+            d = scope_mod.DEFINITIONS[self.definition]
+            text += f", industrial goods {d.id} = {d.label}"
+        elif self.scope != "goods":
+            text += f", scope {self.scope}"
+        return text
+
+
+@dataclass
+class Measurement:
+    """The claimed quantity under one reading, over one window (and base)."""
+
+    actual: float
+    arithmetic: str
+    evidence: list[Evidence] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    approximate: bool = False
+
+
+def flow_setup(claim: Claim, pair: tuple[str, str]) -> tuple[str, str, str]:
+    """``(flow_kind, exporter, importer)`` of a claim.
+
+    ``both`` -> total trade of the pair; ``"A->B"`` -> goods from A to B; a ``balance``
+    claim is the balance of the first-named country (``A`` of ``"A->B"``, else ``pair[0]``).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.model import Claim
+    >>> c = Claim("x", "level", 1.0, "USD", "eq", "CHN->BLR", None, None, None)
+    >>> flow_setup(c, ("BLR", "CHN"))
+    ('one_way', 'CHN', 'BLR')
+    """
+    direction = (claim.direction or "both").strip()
+    a, b = pair
+    if "->" in direction:
+        x, y = (p.strip().upper() for p in direction.split("->", 1))
+        if x and y:
+            a, b = x, y
+    if claim.quantity == "balance":
+        return "balance", a, b
+    if "->" not in direction:
+        return "total", a, b
+    return "one_way", a, b
+
+
+def _pair_rows(df: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
+    return df[
+        ((df["exporter"] == a) & (df["importer"] == b))
+        | ((df["exporter"] == b) & (df["importer"] == a))
+    ]
+
+
+def specs_for(
+    df: pd.DataFrame, claim: Claim, pair: tuple[str, str]
+) -> list[ReadingSpec]:
+    """Statistical (non-published) readings the table offers for a claim: one per
+    (source, reporter) group with rows for the pair, times the industrial definitions when
+    the claim's scope is ``industrial``."""
+    kind, a, b = flow_setup(claim, pair)
+    rows = _pair_rows(df, a, b)
+    rows = rows[rows["source"] != "published"]
+    groups = sorted(set(zip(rows["source"], rows["reporter"], strict=True)))
+    currency = claim.currency or "USD"
+    out: list[ReadingSpec] = []
+    for src, rep in groups:
+        if rep not in (a, b):
+            continue
+        if claim.scope == "industrial":
+            for d in scope_mod.DEFINITIONS:
+                out.append(ReadingSpec(src, rep, kind, a, b, "industrial", d, currency))
+        else:
+            out.append(ReadingSpec(src, rep, kind, a, b, claim.scope, None, currency))
+    return out
+
+
+def _evidence(wv: derive.WindowValue, prefix: str = "", sign: int = 1) -> list[Evidence]:
+    ev = []
+    for i, (_, r) in enumerate(wv.rows.iterrows()):
+        s = sign * (wv.signs[i] if i < len(wv.signs) else 1)
+        part = wv.parts[i] if i < len(wv.parts) else ""
+        ev.append(
+            Evidence(
+                value=float(r["value"]),
+                period_start=str(r["period_start"]),
+                period_end=str(r["period_end"]),
+                reporter=str(r["reporter"]),
+                flow=str(r["flow"]),
+                source=str(r["source"]),
+                source_file=str(r["source_file"]),
+                source_ref=str(r["source_ref"]),
+                vintage=str(r["vintage"]),
+                how=f"{prefix}{'minus ' if s < 0 else ''}{part}; {wv.how}".strip("; "),
+            )
+        )
+    return ev
+
+
+def _window(
+    df: pd.DataFrame, spec: ReadingSpec, period: Period, *, world: bool = False
+) -> tuple[float, str, list[Evidence], list[str], bool, str] | None | str:
+    """Value of one window: (value, how, evidence, notes, approximate, arithmetic terms), or
+    the reason there is none."""
+    exporter, importer = spec.exporter, spec.importer
+    kind = spec.flow_kind
+    if world:
+        # the same reporter's trade with the world: exporter's exports to W00, importer's
+        # imports from W00, or the reporter's total with W00
+        if kind == "one_way":
+            if spec.reporter == spec.exporter:
+                importer = WORLD
+            elif spec.reporter == spec.importer:
+                exporter = WORLD
+            else:
+                return "no world total for a side not stated"
+        else:
+            exporter, importer = spec.reporter, WORLD
+    if spec.scope == "industrial":
+        sv, why = scope_mod.industrial_value(
+            df, spec.definition or "D1", reporter=spec.reporter, exporter=exporter,
+            importer=importer, start=period.start, end=period.end, source=spec.source,
+            flow_kind=kind, currency=spec.currency,  # type: ignore[arg-type]
+        )
+        if sv is None:
+            return why
+        ev: list[Evidence] = []
+        for sign, code, wv in sv.pieces:
+            ev += _evidence(wv, prefix=f"code {code}: ", sign=sign)
+        terms = _terms([(sg, wv.value) for sg, _, wv in sv.pieces], sv.value)
+        return sv.value, sv.how, ev, list(sv.notes), sv.approximate, terms
+    wv = derive.window_value(
+        df, reporter=spec.reporter, exporter=exporter, importer=importer,
+        start=period.start, end=period.end, source=spec.source, scope=spec.scope,
+        flow_kind=kind, currency=spec.currency,  # type: ignore[arg-type]
+    )
+    if wv is None:
+        return f"no {spec.source} data covering {period.start}..{period.end}"
+    terms = _terms(list(zip(wv.signs, wv.rows["value"].astype(float), strict=True)), wv.value)
+    return wv.value, wv.how, _evidence(wv), [], False, terms
+
+
+def _terms(items: list[tuple[int, float]], total: float) -> str:
+    """``a + b - c = total`` (millions); long sums are abbreviated."""
+    if len(items) <= 1:
+        return money(total)
+    if len(items) > 4:
+        return f"sum of {len(items)} rows = {money(total)}"
+    out = ""
+    for i, (sg, v) in enumerate(items):
+        op = (" - " if sg < 0 else " + ") if i else ("-" if sg < 0 else "")
+        out += f"{op}{money(v)}"
+    return f"{out} = {money(total)}"
+
+
+def measure(
+    df: pd.DataFrame,
+    spec: ReadingSpec,
+    quantity: str,
+    period: Period | None,
+    base: Period | None,
+) -> Measurement | str:
+    """The claimed quantity under one reading.
+
+    Returns
+    -------
+    Measurement or str
+        The measurement, or the reason there is none (no data for the window, no base
+        period, zero base, no world total).
+    """
+    if period is None:
+        return "the claim has no period"
+    cur = _window(df, spec, period)
+    if isinstance(cur, str) or cur is None:
+        return cur or "no data"
+    v1, how1, ev1, notes, approx, terms1 = cur
+    unit = f"{spec.currency} million"
+    if quantity in ("level", "balance"):
+        return Measurement(v1, f"{terms1} ({unit}; {how1})", ev1, notes, approx)
+    if quantity == "share":
+        w = _window(df, spec, period, world=True)
+        if isinstance(w, str) or w is None:
+            return f"share needs the reporter's trade with the world (W00): {w}"
+        wv, _, evw, nw, ax, _ = w
+        if wv == 0:
+            return "the world total is zero"
+        s = 100.0 * v1 / wv
+        return Measurement(
+            s, f"100 x {money(v1)} / {money(wv)} = {s:.3f} %", ev1 + evw, notes + nw,
+            approx or ax,
+        )
+    if base is None:
+        return "the claim compares with no base period"
+    old = _window(df, spec, base)
+    if isinstance(old, str) or old is None:
+        return f"base period: {old}"
+    v0, how0, ev0, notes0, approx0, _ = old
+    ev = ev1 + ev0
+    notes = notes + [n for n in notes0 if n not in notes]
+    approx = approx or approx0
+    if quantity == "abs_change":
+        d = v1 - v0
+        return Measurement(d, f"{money(v1)} - {money(v0)} = {money(d)} ({unit})", ev, notes,
+                           approx)
+    if v0 == 0:
+        return "the base period value is zero"
+    r = v1 / v0
+    if quantity == "ratio":
+        return Measurement(r, f"{money(v1)} / {money(v0)} = {r:.3f}", ev, notes, approx)
+    if quantity == "pct_change":
+        p = 100.0 * (r - 1.0)
+        return Measurement(
+            p, f"100 x ({money(v1)} / {money(v0)} - 1) = {p:.1f} %", ev, notes, approx
+        )
+    return f"unknown quantity {quantity!r}"
+
+
+# ---------------------------------------------------------------------------------------------
+# published figures
+
+
+def published_matches(
+    df: pd.DataFrame, claim: Claim, pair: tuple[str, str], period: Period
+) -> dict[str, list[tuple[pd.Series, int]]]:
+    """Published rows stating exactly the claimed figure's window, scope and flow, by side.
+
+    Returns
+    -------
+    dict
+        reporter side -> list of (row, sign); sign is -1 for a balance published from the
+        other country's side. Only rows with the very same period and scope count.
+    """
+    kind, a, b = flow_setup(claim, pair)
+    pub = df[(df["source"] == "published") & (df["scope"] == claim.scope)]
+    pub = pub[(pub["period_start"] == period.start) & (pub["period_end"] == period.end)]
+    if claim.currency:
+        pub = pub[pub["currency"] == claim.currency]
+    out: dict[str, list[tuple[pd.Series, int]]] = {}
+    if pub.empty:
+        return out
+    if kind == "one_way":
+        sel = pub[pub["flow"].isin(["X", "M"]) & (pub["exporter"] == a) & (pub["importer"] == b)]
+        sel = sel[
+            (sel["reporter"] == UNKNOWN_SIDE)
+            | ((sel["reporter"] == a) & (sel["flow"] == "X"))
+            | ((sel["reporter"] == b) & (sel["flow"] == "M"))
+        ]
+        signs = [1] * len(sel)
+    else:
+        code = "T" if kind == "total" else "B"
+        sel = _pair_rows(pub, a, b)
+        sel = sel[sel["flow"] == code]
+        if code == "B":
+            persp = sel["reporter"].where(sel["reporter"] != UNKNOWN_SIDE, sel["exporter"])
+            signs = [1 if p == a else -1 for p in persp]
+        else:
+            signs = [1] * len(sel)
+    for (_, row), sg in zip(sel.iterrows(), signs, strict=True):
+        out.setdefault(str(row["reporter"]), []).append((row, sg))
+    return out
+
+
+def published_evidence(row: pd.Series, sign: int = 1) -> Evidence:
+    """Evidence for one published row."""
+    flip = " (sign flipped: stated from the other side)" if sign < 0 else ""
+    note = str(row.get("note") or "")
+    return Evidence(
+        value=sign * float(row["value"]),
+        period_start=str(row["period_start"]),
+        period_end=str(row["period_end"]),
+        reporter=str(row["reporter"]),
+        flow=str(row["flow"]),
+        source="published",
+        source_file=str(row["source_file"]),
+        source_ref=str(row["source_ref"]),
+        vintage=str(row["vintage"]),
+        how=f"published figure, bound {row['bound']}{flip}" + (f"; {note}" if note else ""),
+    )

@@ -1,0 +1,154 @@
+"""How fragile is a verdict? The same comparison over neighbouring windows.
+
+For each statistical reading that has data, the claim is re-measured with
+
+* the end month moved by -3..+3 (start unchanged; the base period's end moves with it, so a
+  "Jan-Sep vs Jan-Sep" claim becomes "Jan-Aug vs Jan-Aug"),
+* the full calendar year of the claimed end month (base: the base period's year),
+* the trailing 12 months ending at the claimed end month (base: the 12 months ending at the
+  base period's end),
+
+and the result is summarised in one line, e.g. ``"holds only for 2025-01..2025-09 under
+China's statistics (...); 2025-01..2025-08 gives 1.600"``. The other sources/reporters are
+the other readings of the claim; the summary names those that disagree with the main one.
+
+Each entry of the returned list is a dict. The first has ``kind == "summary"`` and ``text``;
+the others ``kind == "window"`` with ``reading`` (label), ``source``, ``reporter``,
+``window`` (e.g. ``"end -1"``, ``"full year"``, ``"trailing 12 months"``), ``period``,
+``base_period``, ``actual`` and ``holds``.
+
+Examples
+--------
+>>> window_variants(Period("2025-01", "2025-09"), Period("2024-01", "2024-09"))[0]
+('end -3', Period(start='2025-01', end='2025-06'), Period(start='2024-01', end='2024-06'))
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from tradecheck.claims.model import Claim, Period, Reading
+from tradecheck.claims.readings import ReadingSpec, flow_setup, measure
+from tradecheck.claims.tolerance import claim_interval
+from tradecheck.derive import shift_month
+
+__all__ = ["robustness", "window_variants"]
+
+
+def _fmt(v: float | None, quantity: str) -> str:
+    if v is None:
+        return "n/a"
+    if quantity in ("level", "abs_change", "balance"):
+        return f"{v / 1e6:,.1f} m"
+    return f"{v:.3f}" if quantity == "ratio" else f"{v:.1f}"
+
+
+def window_variants(
+    period: Period, base: Period | None
+) -> list[tuple[str, Period, Period | None]]:
+    """Neighbouring windows of a claim: end -3..+3, full year, trailing 12 months."""
+    out: list[tuple[str, Period, Period | None]] = []
+    for k in (-3, -2, -1, 1, 2, 3):
+        end = shift_month(period.end, k)
+        if end < period.start:
+            continue
+        b = None
+        if base is not None:
+            bend = shift_month(base.end, k)
+            if bend < base.start:
+                continue
+            b = Period(base.start, bend)
+        out.append((f"end {k:+d}", Period(period.start, end), b))
+    y = period.end[:4]
+    full = Period(f"{y}-01", f"{y}-12")
+    if full != period:
+        fb = Period(f"{base.end[:4]}-01", f"{base.end[:4]}-12") if base is not None else None
+        out.append(("full year", full, fb))
+    t12 = Period(shift_month(period.end, -11), period.end)
+    if t12 != period:
+        tb = Period(shift_month(base.end, -11), base.end) if base is not None else None
+        out.append(("trailing 12 months", t12, tb))
+    return out
+
+
+def robustness(
+    claim: Claim,
+    df: pd.DataFrame,
+    readings: list[Reading],
+    *,
+    pair: tuple[str, str] = ("BLR", "CHN"),
+) -> list[dict[str, Any]]:
+    """Re-measure a claim over neighbouring windows under each statistical reading with data.
+
+    Returns
+    -------
+    list of dict
+        A summary entry first, then one entry per (reading, window) that has data.
+    """
+    if claim.period is None:
+        return []
+    iv = claim_interval(claim.value, claim.bound, decimals=claim.decimals,
+                        quantity=claim.quantity, span=claim.span)
+    kind, a, b = flow_setup(claim, pair)
+    entries: list[dict[str, Any]] = []
+    lines: list[str] = []
+    main_done = False
+    stat = [r for r in readings if r.source != "published" and r.holds is not None]
+    for r in stat:
+        scope, definition = r.scope, None
+        if scope.startswith("industrial:"):
+            scope, definition = "industrial", scope.split(":", 1)[1]
+        spec = ReadingSpec(r.source, r.reporter, kind, a, b, scope, definition,
+                           claim.currency or "USD")
+        variants = []
+        for name, p, bp in window_variants(claim.period, claim.base_period):
+            m = measure(df, spec, claim.quantity, p, bp)
+            if isinstance(m, str):
+                continue
+            ok = iv.contains(m.actual)
+            variants.append((name, p, ok, m.actual))
+            entries.append({
+                "kind": "window",
+                "reading": r.label,
+                "source": r.source,
+                "reporter": r.reporter,
+                "window": name,
+                "period": p.to_json(),
+                "base_period": bp.to_json() if bp else None,
+                "actual": m.actual,
+                "holds": ok,
+            })
+        if main_done:
+            continue
+        main_done = True
+        claimed = f"{claim.period.start}..{claim.period.end}"
+        if not variants:
+            lines.append(f"no neighbouring window has data under {r.label}")
+            continue
+        flipped = [v for v in variants if v[2] != r.holds]
+        if not flipped:
+            state = "holds" if r.holds else "fails"
+            lines.append(
+                f"robust under {r.label}: {state} for {claimed} and all "
+                f"{len(variants)} neighbouring window(s) with data"
+            )
+        elif r.holds:
+            lines.append(
+                f"fragile under {r.label}: holds for {claimed}; "
+                + ", ".join(f"{v[1].start}..{v[1].end} gives {_fmt(v[3], claim.quantity)}"
+                            for v in flipped)
+            )
+        else:
+            lines.append(
+                f"under {r.label} it fails for {claimed} ({_fmt(r.actual, claim.quantity)}) "
+                "but would hold for "
+                + ", ".join(f"{v[1].start}..{v[1].end} ({_fmt(v[3], claim.quantity)})"
+                            for v in flipped)
+            )
+    others = [r for r in readings if r.holds is not None]
+    if others:
+        held = sum(1 for r in others if r.holds)
+        lines.append(f"across sources/reporters: holds under {held} of {len(others)} readings")
+    return [{"kind": "summary", "text": "; ".join(lines)}] + entries
