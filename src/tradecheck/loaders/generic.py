@@ -22,6 +22,9 @@ to the file (the sidecar also makes the file auto-detected). Either a flat dict
       "skip_rows": 2
     }
 
+* The full form is recognised by any of its keys (``columns``, ``constants``, ``unit``,
+  ``scale``, ``flows``, ``country_scheme``, ``sheet``, ``skip_rows``); otherwise the dict is
+  read as the flat column mapping.
 * ``columns``: canonical name -> column in the file. Canonical names: ``reporter``, ``partner``,
   ``flow``, ``period`` (or ``period_start`` + ``period_end``), ``value``, and optionally
   ``commodity``, ``currency``, ``valuation``, ``unit``, ``scope``, ``bound``,
@@ -83,6 +86,8 @@ _FLOW_WORDS = {
     "total trade": "T", "trade": "T", "balance": "B", "trade balance": "B",
 }  # fmt: skip
 _EXCEL = (".xlsx", ".xlsm", ".xls")
+_SPEC_KEYS = {"columns", "constants", "unit", "scale", "flows", "country_scheme", "sheet",
+              "skip_rows"}
 
 
 def scale_of(unit: object, *, path: str | Path = "(mapping)", row: int | None = None,
@@ -186,7 +191,7 @@ def _normalise_mapping(path: Path, mapping: Mapping[str, Any] | None) -> dict[st
     spec: dict[str, Any] = {"columns": {}, "constants": {}, "flows": {}}
     if not mapping:
         return spec
-    if "columns" in mapping or "constants" in mapping:
+    if set(mapping) & _SPEC_KEYS:
         spec.update({k: v for k, v in mapping.items()})
         spec.setdefault("columns", {})
         spec.setdefault("constants", {})
