@@ -143,8 +143,11 @@ def to_arrow(df: pd.DataFrame) -> pa.Table:
     for field in ARROW_SCHEMA:
         col = df[field.name]
         if field.name in _STR_COLS:
-            values = [None if pd.isna(v) else str(v) for v in col]
-            arrays.append(pa.array(values, type=pa.string()))
+            try:
+                arr = pa.array(col.astype(object), type=pa.string(), from_pandas=True)
+            except (pa.ArrowTypeError, pa.ArrowInvalid):  # non-str objects: stringify
+                arr = pa.array([None if pd.isna(v) else str(v) for v in col], type=pa.string())
+            arrays.append(arr)
         else:
             arrays.append(pa.array(col.to_numpy(), type=field.type))
     return pa.Table.from_arrays(arrays, schema=ARROW_SCHEMA)
