@@ -184,6 +184,9 @@ def yoy(levels: pd.DataFrame | pd.Series) -> pd.DataFrame:
     prev_val = lv.groupby(keys, sort=False)["value"].shift(1) if keys else lv["value"].shift(1)
     consecutive = prev_year == lv["year"] - 1
     lv["prev_value"] = prev_val.where(consecutive)
+    if "bound" in lv.columns:
+        pb = lv.groupby(keys, sort=False)["bound"].shift(1) if keys else lv["bound"].shift(1)
+        lv["prev_bound"] = pb.where(consecutive)
     lv["yoy_abs"] = lv["value"] - lv["prev_value"]
     with np.errstate(divide="ignore", invalid="ignore"):
         lv["yoy_pct"] = 100.0 * (lv["value"] - lv["prev_value"]) / lv["prev_value"]
