@@ -282,3 +282,30 @@ def test_build_of_the_shipped_raw_data(tmp_path):
     assert {e["path"].split("/")[0] for e in man["inputs"]} >= {"comtrade", "imf_dots", "published"}
     assert all(e["vintage"] for e in man["inputs"])  # every shipped file has a sidecar
     assert _hashes(paths.RAW) == before
+
+
+def test_fetched_files_build_end_to_end(raw, out):
+    """Replayed downloads (one with data, one empty period) land in raw and build cleanly."""
+    import warnings
+
+    from tradecheck.fetch import comtrade
+    from tradecheck.fetch._transport import ReplayTransport, Response
+
+    empty = (FIX / "fetch" / "api_response_real_empty.json").read_bytes()
+    t = ReplayTransport([Response(200, COMTRADE_JSON.read_bytes()), Response(200, empty)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        saved = comtrade.fetch("CHN", "ARG,DEU", "2010", out_dir=raw / "fetched", transport=t)
+        saved += comtrade.fetch("CHN", "BLR", "2011", out_dir=raw / "fetched", transport=t)
+    res = store.run_build(raw, out, progress=False)
+    man = mf.read_manifest(res.manifest)
+    assert man is not None
+    by_file = man["rows"]["by_file"]
+    assert by_file[f"fetched/{saved[0].name}"] == 4
+    assert by_file[f"fetched/{saved[1].name}"] == 0
+    assert res.rows == 139 + 4
+    vint = {e["path"]: e["vintage"] for e in man["inputs"]}
+    assert (
+        vint[f"fetched/{saved[0].name}"]
+        == json.loads(saved[0].with_name(saved[0].name + ".meta.json").read_text())["vintage"]
+    )
