@@ -280,3 +280,21 @@ def test_bad_inputs_are_clear_errors():
     with pytest.raises(FetchError, match="freq"):
         comtrade.fetch("CHN", "BLR", "2023", freq="Q", transport=ReplayTransport([]))
     assert comtrade.expand_periods(["2023-05", "202304"], "M") == ["202304", "202305"]
+
+
+def test_missing_series_within_a_period_are_recorded(tmp_path):
+    saved, _, warns = _fetch(
+        tmp_path, [Response(200, REAL)], "CHN", "ARG,DEU", "2010", flows=("X", "M", "RX")
+    )
+    meta = _sidecar(saved[0])
+    assert meta["missing_periods"] == []
+    assert meta["missing_series"] == ["CHN/ARG/RX/TOTAL/2010", "CHN/DEU/RX/TOTAL/2010"]
+    assert any("CHN/ARG/RX/TOTAL/2010" in w for w in warns)
+
+
+def test_count_larger_than_data_is_truncation(tmp_path):
+    body = json.loads(REAL)
+    body["count"] = 9
+    t = ReplayTransport([Response(200, json.dumps(body).encode())])
+    with pytest.raises(FetchError, match="count=9"):
+        comtrade.fetch("CHN", "ARG,DEU", "2010", out_dir=tmp_path, transport=t)

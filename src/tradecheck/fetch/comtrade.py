@@ -249,6 +249,12 @@ def _check_response(
     err = payload.get("error")
     if err:
         raise FetchError(f"{what}: the API reported an error: {redact(str(err), [key])[:300]}")
+    count = payload.get("count")
+    if isinstance(count, int) and count > len(payload["data"]):
+        raise FetchError(
+            f"{what}: the answer says count={count} but holds {len(payload['data'])} records; "
+            "it is truncated. Request fewer periods or partners at a time."
+        )
     if len(payload["data"]) >= max_records:
         raise FetchError(
             f"{what}: {len(payload['data'])} records = the limit of one call "
@@ -379,6 +385,7 @@ def fetch(
     par_label = "+".join(lbl for _, lbl in pars)
     saved: list[Path] = []
     no_data: list[str] = []
+    partial: list[str] = []
     bar = None
     if progress:
         from tqdm.auto import tqdm
@@ -405,6 +412,8 @@ def fetch(
             missing = [p for p in chunk if p not in returned]
             unexpected = [p for p in returned if p not in chunk]
             no_data.extend(missing)
+            gaps = missing_series(payload["data"], reps, pars, flow_list, cmds, chunk)
+            partial.extend(g for g in gaps if g.rsplit("/", 1)[1] not in missing)
             retrieved = utc_now()
             meta = {
                 "title": f"UN Comtrade final data, {rep_label} with {par_label}, "
@@ -425,6 +434,7 @@ def fetch(
                 "missing_periods": missing,
                 "missing_note": "the API answered HTTP 200 without records for these periods "
                 "(no data), not a failed request",
+                "missing_series": gaps,
                 "unexpected_periods": unexpected,
                 "units": "US$ (primaryValue)",
                 "tool": f"tradecheck {__version__} (tradecheck.fetch.comtrade)",
@@ -462,7 +472,60 @@ def fetch(
             FetchWarning,
             stacklevel=2,
         )
+    if partial:
+        shown = ", ".join(partial[:10]) + (
+            f" and {len(partial) - 10} more" if len(partial) > 10 else ""
+        )
+        warnings.warn(
+            f"Comtrade returned no records for some series (reporter/partner/flow/cmd/period): "
+            f"{shown}; recorded as missing_series in the sidecar(s)",
+            FetchWarning,
+            stacklevel=2,
+        )
     return saved
+
+
+def missing_series(
+    records: list[dict[str, Any]],
+    reps: list[tuple[int, str]],
+    pars: list[tuple[int, str]],
+    flows: list[str],
+    cmds: list[str],
+    periods: list[str],
+) -> list[str]:
+    """Requested reporter/partner/flow/commodity/period combinations without any record.
+
+    Only explicit commodity codes are enumerated (``TOTAL``, ``27``); for ``AG2``-style
+    aggregates the list is empty because the codes that should come back are not known.
+
+    Examples
+    --------
+    >>> rec = [{"reporterCode": 156, "partnerCode": 112, "flowCode": "X", "cmdCode": "TOTAL",
+    ...         "period": "2023"}]
+    >>> missing_series(rec, [(156, "CHN")], [(112, "BLR")], ["X", "M"], ["TOTAL"], ["2023"])
+    ['CHN/BLR/M/TOTAL/2023']
+    """
+    if any(c.upper() in _CMD_SIZE and c.upper() != "TOTAL" for c in cmds):
+        return []
+    seen = {
+        (
+            str(r.get("reporterCode")),
+            str(r.get("partnerCode")),
+            str(r.get("flowCode")),
+            str(r.get("cmdCode")),
+            str(r.get("period")),
+        )
+        for r in records
+    }
+    out = []
+    for rc, rl in reps:
+        for pc, pl in pars:
+            for f in flows:
+                for c in cmds:
+                    for p in periods:
+                        if (str(rc), str(pc), f, c, p) not in seen:
+                            out.append(f"{rl}/{pl}/{f}/{c}/{p}")
+    return out
 
 
 def read_sidecar(path: str | os.PathLike[str]) -> dict[str, Any]:
