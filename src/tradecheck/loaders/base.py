@@ -121,8 +121,11 @@ def detect(path: str | os.PathLike[str]) -> Loader:
     if p.is_dir():
         raise LoadError(p, "is a directory; pass the files inside it")
     if p.stat().st_size == 0:
-        raise LoadError(p, "the file is empty")
+        raise LoadError(p, "the file is empty: expected a header line and data", row=1)
     head = read_head(p)
+    if not head.strip():
+        raise LoadError(p, "the file is empty (only blanks): expected a header line and data",
+                        row=1)
     scored: list[tuple[float, str]] = []
     for name, ld in _REGISTRY.items():
         try:
@@ -133,10 +136,21 @@ def detect(path: str | os.PathLike[str]) -> Loader:
             scored.append((score, name))
     if not scored:
         formats = ", ".join(sorted(_REGISTRY))
+        binary = head[:2] in (b"PK", b"\xd0\xcf", b"\x1f\x8b")
+        if b"\x00" in head and not binary:
+            nul = head.index(b"\x00")
+            raise LoadError(
+                p,
+                "not text in a supported encoding (NUL bytes: UTF-16 or a binary file?); "
+                "expected UTF-8 or cp1252 text (re-save it as UTF-8)",
+                row=head[:nul].count(b"\n") + 1,
+            )
+        first = head.split(b"\n", 1)[0].strip(b"\r")[:120].decode("utf-8", "replace")
         raise LoadError(
             p,
-            "unknown format: no loader recognised the header or layout "
+            f"unknown format: no loader recognised the header {first!r} "
             f"(tried: {formats}). Use --format NAME, or the generic tidy CSV mapping.",
+            row=1,
         )
     scored.sort(reverse=True)
     return _REGISTRY[scored[0][1]]
@@ -172,17 +186,25 @@ def decode_text(
     >>> decode_text(Path("x.csv"), "Côte".encode("cp1252"))
     ('Côte', 'cp1252')
     """
+    first_bad: int | None = None
     for enc in encodings:
         try:
             text = data.decode(enc)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            first_bad = exc.start if first_bad is None else min(first_bad, exc.start)
             continue
         if "\x00" in text:
             continue
         return text, enc
-    hint = " (it contains NUL bytes: UTF-16 or a binary file?)" if b"\x00" in data else ""
+    if b"\x00" in data:
+        pos = data.index(b"\x00")
+        hint = " (it contains NUL bytes: UTF-16 or a binary file?)"
+    else:
+        pos, hint = first_bad or 0, ""
     raise LoadError(
-        path, f"cannot decode the file as text in any of {', '.join(encodings)}{hint}"
+        path,
+        f"cannot decode the file as text{hint}; expected one of {', '.join(encodings)}",
+        row=data[:pos].count(b"\n") + 1,
     )
 
 

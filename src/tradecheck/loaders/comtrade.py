@@ -69,7 +69,7 @@ import numpy as np
 import pandas as pd
 
 from tradecheck import schema
-from tradecheck.countries import to_iso3
+from tradecheck.countries import is_known, to_iso3
 from tradecheck.errors import LoadError, UnknownCountryError
 from tradecheck.loaders.base import (
     LoadWarning,
@@ -216,12 +216,20 @@ def comtrade_code_to_iso3(code: int | str) -> str:
     return str(to_iso3(num, scheme="m49"))
 
 
+_KNOWN_AREAS = frozenset(COMTRADE_CODES.values())
+
+
 def _iso_from_column(value: str) -> str | None:
+    """ISO3 from a reporterISO/partnerISO cell, or None when empty or not a known code."""
     v = value.strip().upper()
     if not v:
         return None
     v = SPECIAL_ISO.get(v, v)
-    return v if _ISO_RE.match(v) else None
+    if not _ISO_RE.match(v):
+        return None
+    if v in _KNOWN_AREAS or is_known(v, scheme="iso3"):
+        return v
+    return None
 
 
 # --------------------------------------------------------------------------- helpers
@@ -385,6 +393,7 @@ def normalise_records(
             raise LoadError(
                 path,
                 f"missing Comtrade column: expected {' or '.join(names)} (columns found: {found})",
+                row=1 if ref == "line" else None,
                 column=names[0],
             )
 
@@ -496,7 +505,8 @@ def normalise_records(
                                    "country code") from None
                 if got is None:
                     col = f"{side}ISO" if a else f"{side}Code"
-                    raise fail(i, col, f"cannot resolve {side} {a or b!r} to an ISO3 code")
+                    raise fail(i, col, f"unknown country {a or b!r}; expected an ISO3 code or "
+                               "a Comtrade/M49 country code")
                 memo[key] = got
             if a.strip().upper() in SPECIAL_ISO and a.strip().upper() != "WLD":
                 notes[i].append(f"Comtrade {side} {a.strip()} mapped to {got}")
@@ -820,9 +830,17 @@ def load_bulk(path: str | Path, *, vintage: str | None = None, **_: Any) -> pd.D
         try:
             raw = gzip.decompress(raw)
         except (EOFError, OSError, zlib.error) as exc:
+            partial = b""
+            try:
+                partial = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw)
+            except zlib.error:
+                pass
+            lines = partial.count(b"\n")
             raise LoadError(
-                path, f"the gzip stream is truncated or corrupt ({exc}); expected a complete "
-                ".gz file (download it again)",
+                path,
+                f"the gzip stream is truncated or corrupt after line {lines} of the "
+                f"decompressed text ({exc}); expected a complete .gz file (download it again)",
+                row=lines + 1,
             ) from None
     text, _enc = decode_text(path, raw)
     df = _read_table(path, text, sep="\t")
