@@ -1,0 +1,959 @@
+"""Find quantitative trade claims in en/de/ru/zh text and return structured :class:`Claim` s.
+
+The grammar is rule-based (regular expressions in ``_numbers``, ``_periods`` and ``_vocab``):
+claims in trade news follow a small set of constructions, the output must be explainable
+field by field, and no trained multilingual extractor for this task exists to reuse. An
+LLM or a general NER model would need network access or heavy weights and gives no
+per-field guarantee.
+
+How a claim is built
+--------------------
+1. Every amount is found: money (number + scale + currency), percentages, multipliers
+   ("2.2-fold", "в 2,2 раза", "增长1.2倍", "doubled") and physical amounts (tonnes, m³; these
+   are never reported but tell that a nearby percentage is about volumes).
+2. For each amount, its clause and sentence give: the trade flow (nearest "trade/exports/
+   imports" word and the countries around it -> direction), the kind of quantity (level,
+   change, absolute change, share, balance), the bound ("about", "more than"), the period
+   (nearest period expression; a sentence without one inherits the previous one; a year left
+   out is taken from the text or the publication date), the base period (explicit
+   "compared with 2021", else the same months a year earlier), the statistics source and the
+   scope (region, product, industrial goods, services).
+3. Figures that are not trade values of the pair (targets, investment, other countries'
+   trade, volumes in tonnes, prices) are dropped; repeated mentions are reported once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from tradecheck.claims import _vocab as V
+from tradecheck.claims._lang import LANGS, detect, normalise
+from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
+from tradecheck.claims._periods import BaseCue, PeriodMention, find_periods
+from tradecheck.claims.model import Claim, Period
+from tradecheck.errors import TradecheckError
+
+__all__ = ["ClaimParseError", "parse"]
+
+
+class ClaimParseError(TradecheckError):
+    """Bad arguments to :func:`parse` (unknown language, malformed date or pair)."""
+
+
+# ------------------------------------------------------------------------------------------
+# amounts
+# ------------------------------------------------------------------------------------------
+_CUR_PRE = r"(?P<pre>US\$|US-\$|USD|U\.S\.\s?\$|\$|CNY|RMB|BYN|¥)"
+_CUR_POST = (
+    r"(?P<post>(?:U\.?S\.?[- ]?|US-|American\s+)?dollars?|USD|US-Dollar|Dollar|US\$|\$"
+    r"|долл(?:ар(?:ов|а|ы)?|\.)(?:\s+США)?|美元|人民币|元|yuan|renminbi|RMB|CNY|юан(?:ей|я|и|ь)"
+    r"|(?:белорусских\s+)?рубл(?:ей|я|ь)|бел\.\s*руб\.|руб\.|BYN|Belarusian\s+rubles?|belarussische[n]?\s+Rubel"
+    r"|euros?|EUR|€|евро|欧元|российских\s+рублей)"
+)
+_MONEY = re.compile(
+    rf"{_CUR_PRE}?\s?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE_RE})(?![a-zа-яё]))?(?:\s?{_CUR_POST}(?![a-zа-яё]))?",
+    re.I,
+)
+_PERCENT = re.compile(
+    rf"(?P<num>{NUM})\s?(?:%|per\s?cent(?!age)|percent(?!age)|Prozent(?!punkt)|процент(?:а|ов)?(?!\w)|проц\.)", re.I)
+_RATIO_NUM = re.compile(
+    rf"(?:(?<!\w)(?:в|во)\s+(?P<ru>{NUM})\s+раз(?:а)?(?!\w))"
+    rf"|(?:(?P<num>{NUM})\s?(?:-|‑|–)?\s?(?:fold|times?|mal|fache[nsm]?)(?!\w))"
+    rf"|(?:(?P<zh>{NUM})\s*倍)",
+    re.I,
+)
+_RATIO_WORD = re.compile(
+    r"(?<!\w)(?P<en>two|three|four|five|six|seven|eight|nine|ten|one\s+and\s+a\s+half)[- ]?(?:fold|times)(?!\w)"
+    r"|(?<!\w)(?:в|во)\s+(?P<ru>два|три|четыре|пять|шесть|семь|восемь|девять|десять|полтора|полторы)\s+раз\w*"
+    r"|(?<!\w)(?P<de>zwei|drei|vier|fünf|zehn)fach\w*"
+    r"|(?<!\w)(?:das\s+)?(?P<de2>Doppelte|Dreifache|Vierfache|Fünffache)(?!\w)"
+    r"|(?P<zh>[一二两三四五六七八九十]{1,3}|半)倍",
+    re.I,
+)
+_DE2 = {"doppelte": 2.0, "dreifache": 3.0, "vierfache": 4.0, "fünffache": 5.0}
+
+
+@dataclass
+class _Amount:
+    kind: str  # money | percent | ratio | ratio_word | physical
+    start: int
+    end: int
+    value: float
+    decimals: int | None
+    currency: str | None = None
+    num_start: int = 0
+
+
+def _currency(pre: str | None, post: str | None, lang: str) -> str | None:
+    for tok in (post, pre):
+        if not tok:
+            continue
+        t = tok.lower()
+        if "евро" in t or "euro" in t or t in ("eur", "€", "欧元"):
+            return "EUR"
+        if "российск" in t:
+            return "RUB"
+        if "$" in t or "dollar" in t or "usd" in t or "долл" in t or "美元" in t:
+            return "USD"
+        if t in ("cny", "rmb", "¥", "元", "人民币", "yuan", "renminbi") or t.startswith("юан"):
+            return "CNY"
+        if "руб" in t or "byn" in t or "rubel" in t or "ruble" in t:
+            return "BYN"
+    return None
+
+
+def _find_amounts(norm: str, lang: str) -> list[_Amount]:
+    out: list[_Amount] = []
+    taken = [False] * (len(norm) + 1)
+
+    def free(s: int, e: int) -> bool:
+        return not any(taken[s:e])
+
+    def take(s: int, e: int) -> None:
+        for i in range(s, e):
+            taken[i] = True
+
+    for m in _PERCENT.finditer(norm):
+        try:
+            v, d = parse_number(m.group("num"), lang)
+        except ValueError:
+            continue
+        # signs written before the number ("+13%", "-5%")
+        s = m.start()
+        if s > 0 and norm[s - 1] in "+-" and (s == 1 or not norm[s - 2].isalnum()):
+            if norm[s - 1] == "-":
+                v = -v
+            s -= 1
+        out.append(_Amount("percent", s, m.end(), v, d, num_start=m.start("num")))
+        take(s, m.end())
+    for m in _RATIO_NUM.finditer(norm):
+        g = m.group("ru") or m.group("num") or m.group("zh")
+        if not free(m.start(), m.end()):
+            continue
+        try:
+            v, d = parse_number(g, lang)
+        except ValueError:
+            continue
+        if v <= 0 or v > 1000:
+            continue
+        gi = "ru" if m.group("ru") else ("num" if m.group("num") else "zh")
+        out.append(_Amount("ratio", m.start(), m.end(), v, d, num_start=m.start(gi)))
+        take(m.start(), m.end())
+    for m in _RATIO_WORD.finditer(norm):
+        if not free(m.start(), m.end()):
+            continue
+        if m.group("de2"):
+            v: float | None = _DE2[m.group("de2").lower()]
+        elif m.group("zh"):
+            v = 0.5 if m.group("zh") == "半" else word_number(m.group("zh"))
+        else:
+            w = (m.group("en") or m.group("ru") or m.group("de") or "").lower()
+            v = 1.5 if w.startswith("one and") else word_number(w)
+        if v is None:
+            continue
+        out.append(_Amount("ratio", m.start(), m.end(), float(v), None, num_start=m.start()))
+        take(m.start(), m.end())
+    for rx, val, _ in V.RATIO_WORDS:
+        for m in rx.finditer(norm):
+            if free(m.start(), m.end()):
+                out.append(_Amount("ratio_word", m.start(), m.end(), val, None, num_start=m.start()))
+                take(m.start(), m.end())
+    for m in _MONEY.finditer(norm):
+        pre, post, scale = m.group("pre"), m.group("post"), m.group("scale")
+        if not (pre or post):
+            # a number with a scale and a physical unit, or nothing: physical or ignored
+            ph = V.PHYSICAL_UNIT.match(norm[m.end("num"):m.end("num") + 30])
+            if ph and free(m.start("num"), m.end("num")):
+                out.append(_Amount("physical", m.start("num"), m.end("num") + ph.end(), 0.0, None,
+                                   num_start=m.start("num")))
+            elif scale and free(m.start(), m.end()):
+                try:
+                    v, d = parse_number(m.group("num"), lang)
+                except ValueError:
+                    continue
+                out.append(_Amount("bare", m.start(), m.end(), v * scale_factor(scale, lang), d,
+                                   num_start=m.start("num")))
+            continue
+        if not free(m.start("num"), m.end("num")):
+            continue
+        if scale and scale.lower() in ("b", "m", "k") and not pre:
+            continue
+        try:
+            v, d = parse_number(m.group("num"), lang)
+        except ValueError:
+            continue
+        cur = _currency(pre, post, lang)
+        s = m.start() if pre else m.start("num")
+        e = m.end()
+        # "40多亿美元": more than 4 bn
+        out.append(_Amount("money", s, e, v * scale_factor(scale, lang), d, cur, num_start=m.start("num")))
+        take(s, e)
+    # "40多亿美元" (more than 4 bn): number, 多, scale, currency
+    for m in re.finditer(rf"(?P<num>{NUM})多(?P<scale>万亿|亿|万|千)(?P<post>美元|元|人民币)", norm):
+        if free(m.start(), m.end()):
+            v, d = parse_number(m.group("num"), lang)
+            a = _Amount("money", m.start(), m.end(), v * scale_factor(m.group("scale")), d,
+                        _currency(None, m.group("post"), lang), num_start=m.start())
+            a.kind = "money_gt"
+            out.append(a)
+            take(m.start(), m.end())
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+# ------------------------------------------------------------------------------------------
+# text structure
+# ------------------------------------------------------------------------------------------
+_ABBREV = re.compile(
+    r"(?:\b(?:Mio|Mrd|Bio|Tsd|bzw|ca|z\.B|u\.a|d\.h|Nr|vs|approx|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Dr|Mr|Mrs|St)"
+    r"|(?<!\w)(?:млн|млрд|трлн|тыс|руб|долл|г|гг|т|в|ст|им|ул|бел|т\.е|т\.ч|т\.к|др))$", re.I)
+
+
+def _sentences(norm: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    i = 0
+    n = len(norm)
+    while i < n:
+        ch = norm[i]
+        cut = False
+        if ch in "。!?\n":
+            cut = True
+        elif ch == "." and (i + 1 == n or norm[i + 1] in " \t\"»”'\n["):
+            # not a decimal point, not after an abbreviation, next word starts a sentence
+            word = re.search(r"[\w.]*$", norm[start:i])
+            nxt = re.match(r"[\s\"»”'\[]*(\S?)", norm[i + 1:])
+            nxt_ch = nxt.group(1) if nxt else ""
+            if not (word and _ABBREV.search(word.group(0))):
+                cut = True
+            elif nxt_ch and nxt_ch.isupper() and word and not re.search(
+                    r"(?i)(?:Mio|Mrd|Bio|Tsd|млн|млрд|трлн|тыс|долл|руб|г|гг)$", word.group(0)):
+                cut = True
+            if nxt_ch and nxt_ch.islower():
+                cut = False
+        if cut:
+            if norm[start:i + 1].strip():
+                out.append((start, i + 1))
+            start = i + 1
+        i += 1
+    if norm[start:].strip():
+        out.append((start, n))
+    return out
+
+
+def _clause_cuts(norm: str) -> list[int]:
+    """Offsets of clause separators (commas between words, semicolons, dashes, brackets)."""
+    cuts = []
+    for m in re.finditer(r"(?<!\d),|,(?!\d)|,(?=\d{4}\b)|[;:、()\[\]«»]|\s[-–—]\s|—|–(?!\d)", norm):
+        cuts.append(m.start())
+    return cuts
+
+
+@dataclass
+class _Kw:
+    kind: str  # trade | export | import
+    start: int
+    end: int
+
+
+@dataclass
+class _CountryHit:
+    iso: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Doc:
+    text: str
+    norm: str
+    lang: str
+    as_of: date | None
+    pair: tuple[str, str]
+    amounts: list[_Amount] = field(default_factory=list)
+    periods: list[PeriodMention] = field(default_factory=list)
+    cues: list[BaseCue] = field(default_factory=list)
+    sents: list[tuple[int, int]] = field(default_factory=list)
+    cuts: list[int] = field(default_factory=list)
+    kws: list[_Kw] = field(default_factory=list)
+    countries: list[_CountryHit] = field(default_factory=list)
+
+    # ---------------------------------------------------------------- setup
+    def prepare(self) -> None:
+        self.amounts = _find_amounts(self.norm, self.lang)
+        money_spans = [(a.num_start, a.end) for a in self.amounts if a.kind in ("money", "money_gt", "bare", "physical")]
+        self.periods, self.cues = find_periods(self.norm, money_spans)
+        self.sents = _sentences(self.norm)
+        self.cuts = _clause_cuts(self.norm)
+        for kind, rx in (("trade", V.TRADE_KW), ("export", V.EXPORT_KW), ("import", V.IMPORT_KW)):
+            for m in rx.finditer(self.norm):
+                self.kws.append(_Kw(kind, m.start(), m.end()))
+        # "中白贸易" / "白中贸易": both
+        self.kws.sort(key=lambda k: k.start)
+        # drop a trade keyword overlapping an export/import one (进出口 contains 出口 and 进口)
+        keep: list[_Kw] = []
+        for k in self.kws:
+            if any(o is not k and o.start <= k.start and k.end <= o.end and (o.end - o.start) > (k.end - k.start)
+                   for o in self.kws):
+                continue
+            keep.append(k)
+        self.kws = keep
+        iso_res = dict(V.COUNTRY_RES)
+        for iso in self.pair:
+            if iso not in iso_res:
+                iso_res[iso] = _fallback_country_re(iso)
+        for iso, rx in iso_res.items():
+            for m in rx.finditer(self.norm):
+                if m.end() > m.start():
+                    self.countries.append(_CountryHit(iso, m.start(), m.end()))
+        # regions mask country words inside them ("Minsk" is not a country anyway)
+        self.countries.sort(key=lambda c: c.start)
+
+    # ---------------------------------------------------------------- helpers
+    def sent_of(self, pos: int) -> tuple[int, int]:
+        for s, e in self.sents:
+            if s <= pos < e:
+                return s, e
+        return 0, len(self.norm)
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        ss, se = self.sent_of(pos)
+        cs, ce = ss, se
+        for c in self.cuts:
+            if ss <= c < pos:
+                cs = c + 1
+            elif pos <= c < se:
+                ce = c
+                break
+        return cs, ce
+
+    def prev_clause(self, cs: int) -> tuple[int, int] | None:
+        ss, _ = self.sent_of(cs)
+        if cs <= ss:
+            return None
+        return self.clause_of(max(ss, cs - 2))
+
+    def countries_in(self, s: int, e: int) -> list[_CountryHit]:
+        return [c for c in self.countries if s <= c.start and c.end <= e]
+
+    def other(self, iso: str) -> str:
+        return self.pair[1] if iso == self.pair[0] else self.pair[0]
+
+    # ---------------------------------------------------------------- run
+    def run(self) -> list[Claim]:
+        self.prepare()
+        claims: list[Claim] = []
+        self._last_period: Period | None = None
+        for i, a in enumerate(self.amounts):
+            if a.kind in ("physical",):
+                continue
+            try:
+                c = self.build(a, i)
+            except (ValueError, ArithmeticError, IndexError):  # defensive: never raise on text
+                c = None
+            if c is not None:
+                claims.append(c)
+        return _dedupe(claims)
+
+    def build(self, a: _Amount, idx: int) -> Claim | None:
+        t = self.norm
+        ss, se = self.sent_of(a.start)
+        cs, ce = self.clause_of(a.start)
+        clause = t[cs:ce]
+        pc = self.prev_clause(cs)
+        prev_clause = t[pc[0]:pc[1]] if pc else ""
+        if a.kind == "bare":
+            # "exports - $419.4 million, imports - 388.7 million": currency from the sentence
+            curs = {x.currency for x in self.amounts if x.kind == "money" and ss <= x.start < se}
+            if len(curs) != 1:
+                return None
+            a.currency = curs.pop()
+            a.kind = "money"
+        if a.kind in ("money", "money_gt") and a.currency not in ("USD", "CNY", "BYN"):
+            return None
+        # ---- not a trade value
+        if V.NOT_TRADE_WEAK.search(clause):
+            return None
+        if V.NOT_TRADE_STRONG.search(clause) or V.NOT_TRADE_STRONG.search(prev_clause):
+            return None
+        if a.kind in ("money", "money_gt"):
+            before = t[max(ss, a.start - 14):a.start]
+            if re.search(r"(?:(?<!\w)(?:from|с|со|von|vom)\s+(?:(?:about|around|almost|nearly|около|почти|etwa|rund)\s+)?|[从由])$", before, re.I):
+                return None
+        if a.kind in ("percent", "ratio", "ratio_word"):
+            if V.PRICE_TERMS.search(clause) or V.PHYSICAL_TERMS.search(clause):
+                return None
+            after = t[a.end:ce]
+            if re.match(r"^\s*(?:to|до|auf|至|到)\s*", after):
+                tgt = [x for x in self.amounts if x.start >= a.end and x.start < ce]
+                if tgt and tgt[0].kind == "physical":
+                    return None
+            if not any(x.kind in ("money", "money_gt", "bare") for x in self.amounts if cs <= x.start < ce):
+                prev = [x for x in self.amounts if ss <= x.start < cs and x.kind in ("money", "money_gt", "bare", "physical")]
+                if prev and prev[-1].kind == "physical":
+                    return None
+        # ---- flow and direction
+        kw = self.flow_kw(a, ss, se, cs, ce)
+        if kw is None:
+            return None
+        direction = self.direction(kw, a)
+        if direction is None:
+            return None
+        # ---- quantity, value, bound
+        q = self.quantity(a, cs, ce, ss)
+        if q is None:
+            return None
+        quantity, value, decimals = q
+        bound = self.bound(a, cs, ce)
+        if quantity == "balance":
+            bal = self.balance(a, cs, ce, ss)
+            value, direction = bal
+        # ---- period, base
+        period = self.period_for(a, ss, se, cs, ce)
+        base = None
+        if quantity in ("ratio", "pct_change", "abs_change") and period is not None:
+            base = self.base_for(a, ss, se, period)
+        # ---- reporter, scope
+        reporter = self.reporter(ss, se)
+        scope = self.scope(a, ss, se, cs, ce)
+        span = self.text[max(cs, self.span_start(a, cs)):min(ce, a.end + 0)].strip()
+        if not span:
+            span = self.text[a.start:a.end]
+        return Claim(
+            span=span, quantity=quantity, value=value, currency=a.currency if quantity in ("level", "abs_change", "balance") else None,
+            bound=bound, direction=direction, reporter=reporter, period=period, base_period=base,
+            scope=scope, lang=self.lang, decimals=decimals, pair=self.pair,
+        )
+
+    def span_start(self, a: _Amount, cs: int) -> int:
+        # the claim's words: from the nearest flow keyword (if in the clause) to the amount
+        kws = [k for k in self.kws if cs <= k.start < a.start]
+        return kws[-1].start if kws else max(cs, a.start - 60)
+
+    # ---------------------------------------------------------------- flow
+    def flow_kw(self, a: _Amount, ss: int, se: int, cs: int, ce: int) -> _Kw | None:
+        kws = self.kws
+        before_clause = [k for k in kws if cs <= k.start and k.end <= a.start]
+        if before_clause:
+            return before_clause[-1]
+        after_clause = [k for k in kws if a.end <= k.start and k.end <= ce]
+        if after_clause:
+            return after_clause[0]
+        before_sent = [k for k in kws if ss <= k.start and k.end <= a.start]
+        if before_sent:
+            return before_sent[-1]
+        after_sent = [k for k in kws if a.end <= k.start and k.end <= se]
+        if after_sent:
+            return after_sent[0]
+        # previous sentences of the text ("... Trade was X. In 2025 it amounted to Y")
+        earlier = [k for k in kws if k.end <= ss]
+        if earlier:
+            return earlier[-1]
+        return None
+
+    def _marked(self, kw: _Kw) -> tuple[str | None, str | None, bool]:
+        """(exporter, importer, other_country) read around one flow keyword."""
+        t = self.norm
+        kcs, kce = self.clause_of(kw.start)
+        nxt = [x.start for x in self.amounts if x.start >= kw.end and x.kind != "physical"]
+        r_end = min([kw.end + 60, kce] + nxt[:1])
+        l_start = max(kcs, kw.start - 40)
+        prev_amt = [x.end for x in self.amounts if x.end <= kw.start and x.kind != "physical"]
+        if prev_amt:
+            l_start = max(l_start, prev_amt[-1])
+        left = self.countries_in(l_start, kw.start)
+        right = self.countries_in(kw.end, r_end)
+        pairset = set(self.pair)
+        exporter = importer = None
+        other = False
+        dest_rx = re.compile(r"(?:(?<!\w)(?:to|into|for|в|во|на|nach|in\s+die|in\s+den|an|towards)\s+(?:the\s+)?(?:\w+\s+)?$|(?:对|向|往|销往|输往)\s*$)", re.I)
+        orig_rx = re.compile(r"(?:(?<!\w)(?:from|из|aus|von|vom)\s+(?:the\s+)?(?:\w+\s+)?$|(?:自|从|由)\s*$)", re.I)
+        roles: list[tuple[str, str]] = []  # (role, iso)
+        for c in left + right:
+            pre = t[max(0, c.start - 20):c.start]
+            if dest_rx.search(pre):
+                roles.append(("dest", c.iso))
+            elif orig_rx.search(pre):
+                roles.append(("orig", c.iso))
+            else:
+                roles.append(("actor", c.iso))
+        for role, iso in roles:
+            if iso not in pairset:
+                other = True
+        if kw.kind == "trade":
+            return None, None, other
+        for role, iso in roles:
+            if iso not in pairset:
+                continue
+            if role == "dest":
+                importer = importer or iso
+            elif role == "orig":
+                exporter = exporter or iso
+            else:
+                if kw.kind == "export":
+                    exporter = exporter or iso
+                else:
+                    importer = importer or iso
+        return exporter, importer, other
+
+    def direction(self, kw: _Kw, a: _Amount) -> str | None:
+        exporter, importer, other = self._marked(kw)
+        if kw.kind == "trade":
+            if other and not self._pair_near(kw):
+                return None
+            return "both"
+        if other and exporter is None and importer is None:
+            return None
+        if exporter and importer and exporter == importer:
+            importer = None
+        if exporter is None and importer is None:
+            # another flow keyword of the same kind in the sentence that names the countries
+            ss, se = self.sent_of(kw.start)
+            for k in self.kws:
+                if k is kw or k.kind != kw.kind or not (ss <= k.start < se):
+                    continue
+                e2, i2, o2 = self._marked(k)
+                if e2 or i2:
+                    exporter, importer = e2, i2
+                    break
+        if exporter is None and importer is None:
+            actor = self.actor(kw)
+            if kw.kind == "export":
+                exporter = actor
+            else:
+                importer = actor
+        if exporter is None:
+            exporter = self.other(importer)  # type: ignore[arg-type]
+        if importer is None:
+            importer = self.other(exporter)
+        if exporter == importer:
+            return None
+        return f"{exporter}->{importer}"
+
+    def _pair_near(self, kw: _Kw) -> bool:
+        kcs, kce = self.clause_of(kw.start)
+        hits = self.countries_in(max(kcs, kw.start - 40), min(kce, kw.end + 40))
+        pairset = set(self.pair)
+        if not hits:
+            return True
+        # "trade with Russia": the partner right after "with"
+        t = self.norm
+        for c in hits:
+            if c.iso not in pairset and re.search(r"(?:with|с|со|mit|与|和|同|zwischen|between|между)\s*$", t[max(0, c.start - 10):c.start], re.I):
+                return False
+        return any(c.iso in pairset for c in hits)
+
+    def actor(self, kw: _Kw) -> str:
+        """Whose exports/imports an unmarked flow word means."""
+        # the actor of the nearest earlier export/import keyword in the text
+        for k in reversed([k for k in self.kws if k.end <= kw.start and k.kind in ("export", "import")]):
+            e, i, _ = self._marked(k)
+            if k.kind == "export" and e:
+                return e
+            if k.kind == "import" and i:
+                return i
+            if e or i:
+                break
+        reg = self.region_at(kw.start)
+        if reg:
+            return reg[0]
+        pairset = set(self.pair)
+        # "X trade with Y": the actor is the other of Y
+        for c in self.countries:
+            if c.start > kw.start:
+                break
+            if c.iso in pairset:
+                if re.search(r"(?:with|с|со|mit)\s*$", self.norm[max(0, c.start - 8):c.start], re.I):
+                    return self.other(c.iso)
+                return c.iso
+        for c in self.countries:
+            if c.iso in pairset:
+                return c.iso
+        return self.pair[0]
+
+    # ---------------------------------------------------------------- quantity
+    def quantity(self, a: _Amount, cs: int, ce: int, ss: int) -> tuple[str, float, int | None] | None:
+        t = self.norm
+        lb = max(cs, a.start - 50)
+        prev_end = [x.end for x in self.amounts if cs <= x.end <= a.start and x is not a]
+        if prev_end:
+            lb = max(lb, prev_end[-1])
+        before = t[lb:a.start]
+        after = t[a.end:min(ce, a.end + 30)]
+        if a.kind in ("money", "money_gt"):
+            if self._is_balance(a, cs, ce):
+                return "balance", a.value, a.decimals
+            abs_rx = re.compile(
+                r"(?:(?<!\w)(?<!made\s)(?<!makes\s)(?<!make\s)(?:by|up|down|um|на|an?\s+(?:increase|rise|growth|gain|decrease|decline|drop|fall)\s+of|ein(?:en)?\s+(?:Plus|Zuwachs|Anstieg|Rückgang|Minus)\s+von|(?:рост|прирост|увеличение|снижение|сокращение)\s+на)"
+                r"\s+(?:(?:about|almost|nearly|more\s+than|over|around|some|etwa|rund|fast|knapp|mehr\s+als|über|около|почти|более|свыше|порядка|примерно)\s+)?$"
+                r"|(?:增长|增加|减少|下降|多|少|增|减)(?:了)?(?:约|近|超过)?$)", re.I)
+            if abs_rx.search(before):
+                dec = V.DECREASE.search(before[-40:]) if before else None
+                inc = V.INCREASE.search(before[-40:]) if before else None
+                sign = -1.0 if (dec and (not inc or dec.end() > inc.end())) else 1.0
+                if re.search(r"(?<!\w)down\s", before[-12:], re.I):
+                    sign = -1.0
+                return "abs_change", sign * a.value, a.decimals
+            return "level", a.value, a.decimals
+        if a.kind == "percent":
+            ctx_before = t[max(cs, a.start - 60):a.start]
+            if V.SHARE_CUE.search(ctx_before) or re.match(r"^\s*(?:of\s+(?:the\s+)?(?:total|all|its|Belarus|China)|от\s+общ|of\s+\w+['’]s\s+total)", after, re.I):
+                return "share", abs(a.value), a.decimals
+            ctx = t[max(cs, a.start - 40):min(ce, a.end + 30)]
+            idx = V.INDEX_CUE.search(ctx)
+            if idx:
+                is_growth_rate = re.match(r"growth\s+(?:rate|index)", idx.group(0), re.I)
+                if not is_growth_rate or a.value >= 100:
+                    return "pct_change", a.value - 100.0, a.decimals
+            sign = self._change_sign(before, after, a)
+            if sign is None:
+                if t[a.start] == "+" or (t[a.start] == "-" and a.value < 0):
+                    return "pct_change", a.value, a.decimals
+                return None
+            return "pct_change", sign * abs(a.value), a.decimals
+        if a.kind in ("ratio", "ratio_word"):
+            v = a.value
+            matched = t[a.start:a.end]
+            if "倍" in matched and a.kind == "ratio":
+                zb = t[max(cs, a.start - 6):a.start]
+                if re.search(r"(?:增长|增加|提高|上升|扩大|增)(?:了)?(?:约|近|超过)?$", zb):
+                    v = v + 1.0
+            else:
+                sign = self._change_sign(before, after, a)
+                if sign is not None and sign < 0:
+                    v = 1.0 / v
+            return "ratio", v, a.decimals
+        return None
+
+    def _change_sign(self, before: str, after: str, a: _Amount) -> float | None:
+        """+1 for an increase, -1 for a decrease, None if no change word is near."""
+        cands: list[tuple[int, float]] = []  # (distance, sign)
+        for rx, sgn in ((V.INCREASE, 1.0), (V.DECREASE, -1.0)):
+            for m in rx.finditer(before):
+                word = m.group(0).lower()
+                if word in ("more", "less", "больше", "меньше", "mehr", "weniger") and re.match(r"\s*(?:than|чем|als)", before[m.end():]):
+                    continue  # "more than" is a bound
+                cands.append((len(before) - m.end(), sgn))
+            for m in rx.finditer(after[:20]):
+                word = m.group(0).lower()
+                if word in ("more", "less", "больше", "меньше", "mehr", "weniger", "higher", "lower", "выше", "ниже",
+                            "höher", "niedriger") or word in ("up", "down"):
+                    cands.append((m.start() + 1, sgn))
+        if not cands:
+            return None
+        cands.sort(key=lambda x: x[0])
+        return cands[0][1]
+
+    def _is_balance(self, a: _Amount, cs: int, ce: int) -> bool:
+        t = self.norm
+        before = t[max(cs, a.start - 45):a.start]
+        after = t[a.end:min(ce, a.end + 25)]
+        if V.BALANCE_KW.search(before) or re.match(r"^\s*(?:\w+\s+)?(?:deficit|surplus|дефицит\w*|профицит\w*|Defizit|Überschuss|逆差|顺差)", after, re.I):
+            # a flow keyword between the balance word and the amount means a level ("surplus ... exports of $X")
+            m = list(V.BALANCE_KW.finditer(before))
+            if m:
+                between = before[m[-1].end():]
+                if V.EXPORT_KW.search(between) or V.IMPORT_KW.search(between):
+                    return False
+            return True
+        return False
+
+    def balance(self, a: _Amount, cs: int, ce: int, ss: int) -> tuple[float, str]:
+        t = self.norm
+        ctx = t[max(ss, a.start - 60):min(ce, a.end + 25)]
+        negative = bool(V.NEGATIVE_BALANCE.search(ctx)) or t[max(cs, a.start - 8):a.start].rstrip().endswith(("минус", "minus", "-"))
+        pairset = set(self.pair)
+        holder = None
+        for c in self.countries_in(max(ss, a.start - 80), a.start):
+            if c.iso not in pairset:
+                continue
+            pre = t[max(0, c.start - 12):c.start]
+            if re.search(r"(?:with|с|со|mit|in\s+trade\s+with|в\s+торговле\s+с|对|与|同)\s*$", pre, re.I):
+                holder = self.other(c.iso)
+            elif re.search(r"(?:in\s+favou?r\s+of|в\s+пользу|zugunsten|zu\s+Gunsten\s+von)\s*$", pre, re.I):
+                holder = c.iso
+                negative = False
+            else:
+                holder = c.iso
+        if holder is None:
+            holder = self.actor(_Kw("trade", a.start, a.start))
+        v = abs(a.value)
+        return (-v if negative else v), f"{holder}->{self.other(holder)}"
+
+    # ---------------------------------------------------------------- bound
+    def bound(self, a: _Amount, cs: int, ce: int) -> str:
+        t = self.norm
+        if a.kind == "money_gt":
+            return "gt"
+        lb = max(cs, a.start - 32)
+        prev_end = [x.end for x in self.amounts if cs <= x.end <= a.start and x is not a]
+        if prev_end:
+            lb = max(lb, prev_end[-1])
+        before = t[lb:a.start]
+        after = t[a.end:ce]
+        for rx, b in V.BOUND_AFTER:
+            if rx.search(after):
+                return b
+        best: tuple[int, str] | None = None
+        for rx, b in V.BOUND_BEFORE:
+            for m in rx.finditer(before):
+                word = m.group(0)
+                dist = len(before) - m.end()
+                if re.fullmatch(r"[\u4e00-\u9fff]+", word) and dist > 4:
+                    continue
+                if word.lower() in ("больше", "меньше") and not re.match(r"\s*(?:чем)?", before[m.end():]):
+                    continue
+                if word.lower() in ("over", "über") and dist > 3:
+                    continue
+                if best is None or dist < best[0]:
+                    best = (dist, b)
+        return best[1] if best else "eq"
+
+    # ---------------------------------------------------------------- periods
+    def _context_year(self, pos: int) -> int | None:
+        for p in reversed([p for p in self.periods if p.end <= pos and not p.is_base]):
+            if p.year is not None:
+                return p.year
+            if p.rel is not None and self.as_of is not None:
+                return self.as_of.year + p.rel
+        return None
+
+    def _resolve(self, p: PeriodMention) -> Period | None:
+        y = p.year
+        if y is None and p.rel is not None and self.as_of is not None:
+            y = self.as_of.year + p.rel
+        if y is None:
+            y = self._context_year(p.start)
+        if y is None and self.as_of is not None:
+            y = self.as_of.year if p.m2 < self.as_of.month else self.as_of.year - 1
+        if y is None:
+            return None
+        return Period(f"{y:04d}-{p.m1:02d}", f"{y:04d}-{p.m2:02d}")
+
+    def period_for(self, a: _Amount, ss: int, se: int, cs: int, ce: int) -> Period | None:
+        ps = [p for p in self.periods if ss <= p.start < se and not p.is_base]
+        in_clause = [p for p in ps if cs <= p.start < ce]
+        chosen: PeriodMention | None = None
+        if in_clause:
+            chosen = min(in_clause, key=lambda p: (p.start - a.end) if p.start >= a.end else (a.start - p.end))
+        else:
+            before = [p for p in ps if p.end <= a.start]
+            after = [p for p in ps if p.start >= a.end]
+            if before:
+                chosen = before[-1]
+            elif after:
+                chosen = after[0]
+        if chosen is not None:
+            per = self._resolve(chosen)
+            self._last_period = per
+            return per
+        # inherit from the previous sentences
+        earlier = [p for p in self.periods if p.end <= ss and not p.is_base]
+        if earlier:
+            return self._resolve(earlier[-1])
+        return None
+
+    def base_for(self, a: _Amount, ss: int, se: int, period: Period) -> Period | None:
+        bases = [p for p in self.periods if ss <= p.start < se and p.is_base]
+        y0, m1 = int(period.start[:4]), int(period.start[5:])
+        y1, m2 = int(period.end[:4]), int(period.end[5:])
+        if bases:
+            b = min(bases, key=lambda p: abs(p.start - a.start))
+            if b.year is not None:
+                if b.full_year:
+                    return Period(f"{b.year:04d}-{m1:02d}", f"{b.year + (y1 - y0):04d}-{m2:02d}")
+                return Period(f"{b.year:04d}-{b.m1:02d}", f"{b.year:04d}-{b.m2:02d}")
+            if b.rel is not None and self.as_of is not None and b.rel <= -1:
+                by = y0 - 1 if b.full_year else self.as_of.year + b.rel
+                if not b.full_year:
+                    return Period(f"{by:04d}-{b.m1:02d}", f"{by:04d}-{b.m2:02d}")
+        return Period(f"{y0 - 1:04d}-{m1:02d}", f"{y1 - 1:04d}-{m2:02d}")
+
+    # ---------------------------------------------------------------- reporter and scope
+    def reporter(self, ss: int, se: int) -> str | None:
+        sent = self.norm[ss:se]
+        found: list[tuple[int, str]] = []
+        for iso, rx in V.REPORTER_CUES:
+            for m in rx.finditer(sent):
+                found.append((m.start(), iso))
+        if not found:
+            for iso, rx in V.REPORTER_CUES:
+                for m in rx.finditer(self.norm):
+                    found.append((m.start(), iso))
+        if not found:
+            return None
+        found.sort()
+        iso = found[0][1]
+        return iso if iso in self.pair else None
+
+    def region_at(self, pos: int) -> tuple[str, str] | None:
+        ss, se = self.sent_of(pos)
+        hits: list[tuple[int, str, str]] = []
+        for country, name, rx in V.REGION_RES:
+            if country not in self.pair:
+                continue
+            for m in rx.finditer(self.norm[:se]):
+                hits.append((m.start(), country, name))
+        if not hits:
+            return None
+        hits.sort()
+        in_sent = [h for h in hits if h[0] >= ss]
+        if in_sent:
+            return in_sent[-1][1], in_sent[-1][2]
+        # carried from an earlier sentence unless this one names the pair country itself
+        c, n = hits[-1][1], hits[-1][2]
+        if any(x.iso == c for x in self.countries_in(ss, se)):
+            return None
+        return c, n
+
+    def scope(self, a: _Amount, ss: int, se: int, cs: int, ce: int) -> str:
+        t = self.norm
+        reg = self.region_at(a.start)
+        if reg:
+            return f"region:{reg[1]}"
+        # product: nearest cue before the amount in the sentence, not behind a total-trade word
+        best: tuple[int, str] | None = None
+        for name, rx in V.PRODUCTS:
+            for m in rx.finditer(t, ss, a.start):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), name)
+        if best is not None:
+            # overlapping cues ("potassium fertilizer"): the more specific product, listed first
+            order = [n for n, _ in V.PRODUCTS]
+            near = [(n, m.start()) for n, rx in V.PRODUCTS for m in rx.finditer(t, max(ss, best[0] - 25), min(a.start, best[0] + 25))]
+            if near:
+                best = (best[0], min(near, key=lambda x: order.index(x[0]))[0])
+            between = t[best[0]:a.start]
+            trade_between = [k for k in self.kws if k.kind == "trade" and best[0] < k.start < a.start]
+            if not trade_between and not re.search(r"товарооборот|贸易额|turnover|Handel", between, re.I):
+                return f"product:{best[1]}"
+        for name, rx in V.PRODUCTS:
+            m = rx.search(t, a.end, ce)
+            if m and re.match(r"^\s*(?:worth\s+of|of|в\s+виде)?\s*$", t[a.end:m.start()], re.I):
+                return f"product:{name}"
+        sent = t[ss:se]
+        if V.INDUSTRIAL.search(sent):
+            return "industrial"
+        if V.GOODS_AND_SERVICES.search(sent):
+            return "goods_and_services"
+        if V.SERVICES.search(sent):
+            return "services"
+        return "goods"
+
+
+def _fallback_country_re(iso: str) -> re.Pattern[str]:
+    """Names of a country outside the built-in table (English names and ISO code)."""
+    names = [iso]
+    try:  # pragma: no cover - depends on the countries module of another stage
+        from tradecheck import countries as _countries
+
+        for lg in ("en", "ru", "zh"):
+            try:
+                names.append(_countries.name(iso, lg))
+            except Exception:  # noqa: BLE001 - best effort only
+                pass
+    except ImportError:
+        pass
+    alts = "|".join(re.escape(n) for n in names if n)
+    return re.compile(rf"(?<!\w)(?:{alts})\w*", re.I)
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen: set[tuple[object, ...]] = set()
+    out: list[Claim] = []
+    for c in claims:
+        key = (c.quantity, round(c.value, 9), c.direction, c.period, c.base_period, c.scope, c.bound)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def _as_of(value: str | date | None) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    s = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            return datetime.strptime(s, fmt).date()
+        except ValueError:
+            continue
+    raise ClaimParseError(f"as_of: expected a date YYYY-MM-DD, got {value!r}")
+
+
+def _pair(pair: object) -> tuple[str, str]:
+    if isinstance(pair, str):
+        parts = re.split(r"[-,/ ]", pair.strip())
+    else:
+        try:
+            parts = list(pair)  # type: ignore[call-overload]
+        except TypeError:
+            parts = []
+    if len(parts) != 2 or not all(isinstance(p, str) and re.fullmatch(r"[A-Za-z]{3}", p) for p in parts):
+        raise ClaimParseError(f"pair: expected two ISO3 codes such as ('BLR', 'CHN'), got {pair!r}")
+    a, b = (p.upper() for p in parts)
+    if a == b:
+        raise ClaimParseError(f"pair: the two countries must differ, got {pair!r}")
+    return a, b
+
+
+def parse(
+    text: str,
+    *,
+    as_of: str | date | None = None,
+    lang: str = "auto",
+    pair: tuple[str, str] = ("BLR", "CHN"),
+) -> list[Claim]:
+    """Find the quantitative trade claims about ``pair`` in ``text``.
+
+    Parameters
+    ----------
+    text
+        Any text in English, German, Russian or Chinese (simplified or traditional).
+    as_of
+        Publication date (``date`` or ``"YYYY-MM-DD"``); resolves "last year", "this year"
+        and month ranges written without a year.
+    lang
+        ``"auto"`` (detect), ``"en"``, ``"de"``, ``"ru"`` or ``"zh"``; the language decides how
+        ``1,234`` / ``1.234`` are read.
+    pair
+        The two countries (ISO3) whose trade is meant; directions are written with them.
+
+    Returns
+    -------
+    list of Claim
+        One per claim found, in text order; empty when there is none.
+
+    Raises
+    ------
+    ClaimParseError
+        For an unknown ``lang``, a malformed ``as_of`` or ``pair``.
+
+    Examples
+    --------
+    >>> [c.to_json()["value"] for c in parse("In 2022 trade between Belarus and China reached $5.08 billion.")]
+    [5080000000.0]
+    >>> parse("The sides aim to bring trade to $10 billion by 2030.")
+    []
+    >>> parse("2018年,中白贸易额17.2亿美元、同比增长18.4%。")[1].value
+    18.4
+    """
+    if lang not in ("auto", *LANGS):
+        raise ClaimParseError(f"lang: expected one of auto, {', '.join(LANGS)}; got {lang!r}")
+    pr = _pair(pair)
+    d = _as_of(as_of)
+    if text is None or not isinstance(text, str):
+        raise ClaimParseError(f"text: expected a string, got {type(text).__name__}")
+    if not text.strip():
+        return []
+    norm = normalise(text)
+    lg = detect(norm) if lang == "auto" else lang
+    doc = _Doc(text=text, norm=norm, lang=lg, as_of=d, pair=pr)
+    return doc.run()
