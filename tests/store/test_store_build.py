@@ -122,6 +122,7 @@ def test_manifest_contents(raw, out):
     parquet = out / "canonical.parquet"
     assert man["output"]["sha256"] == hashlib.sha256(parquet.read_bytes()).hexdigest()
     assert man["output"]["bytes"] == parquet.stat().st_size and man["output"]["rows"] == 139
+    assert man["overlaps"]["observations"] == 0
 
 
 def test_second_build_is_skipped_and_force_gives_the_same_bytes(raw, out, monkeypatch):
@@ -151,6 +152,11 @@ def test_changed_inputs_trigger_a_rebuild(raw, out):
     shutil.copy2(COMTRADE_JSON, raw / "comtrade" / "second_copy.json")
     res = store.run_build(raw, out, progress=False)
     assert not res.skipped and res.files == 3 and res.rows == 143
+    # the copy duplicates 4 observations: recorded, not silently merged
+    assert res.overlaps == 4
+    man = mf.read_manifest(out / "manifest.json")
+    assert man is not None and man["overlaps"]["observations"] == 4
+    assert len(man["overlaps"]["files"]) == 2
 
 
 def test_changed_output_triggers_a_rebuild(raw, out):

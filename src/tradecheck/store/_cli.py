@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from tradecheck import paths
@@ -41,5 +42,12 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"{res.parquet}: {res.rows:,} rows from {res.files} files, {size:,} bytes, "
             f"built in {res.seconds:.2f} s; manifest {res.manifest.name}"
+        )
+    if res.overlaps:
+        print(
+            f"tradecheck: warning: {res.overlaps} observation(s) appear in more than one raw "
+            f"file of the same source (two downloads of the same data?); see 'overlaps' in "
+            f"{res.manifest}",
+            file=sys.stderr,
         )
     return 0

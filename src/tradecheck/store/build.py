@@ -112,6 +112,9 @@ class BuildResult:
         Rows in the table and raw files read (or recorded, when skipped).
     seconds
         Wall time of the call.
+    overlaps
+        Observations found in more than one raw file of the same source (see
+        :func:`overlaps`); usually two vintages of one download, counted twice.
     """
 
     parquet: Path
@@ -120,6 +123,7 @@ class BuildResult:
     rows: int
     files: int
     seconds: float
+    overlaps: int = 0
 
 
 def sort_canonical(df: pd.DataFrame) -> pd.DataFrame:
@@ -195,6 +199,46 @@ def _counts(df: pd.DataFrame, col: str) -> dict[str, int]:
     return {str(k): int(vc[k]) for k in sorted(vc.index)}
 
 
+#: Columns that identify one observation of one source; the same key in two different files
+#: usually means two downloads (vintages) of the same data that would be counted twice.
+OVERLAP_KEY = (
+    "source",
+    "reporter",
+    "partner",
+    "flow",
+    "period_start",
+    "period_end",
+    "commodity",
+    "scope",
+    "currency",
+)
+
+
+def overlaps(df: pd.DataFrame, *, examples: int = 5) -> dict[str, Any]:
+    """Observations present in more than one raw file of the same source.
+
+    Returns
+    -------
+    dict
+        ``observations`` (how many keys of :data:`OVERLAP_KEY` occur in several files),
+        ``files`` (the files involved) and a few ``examples``.
+    """
+    if df.empty:
+        return {"observations": 0, "files": [], "examples": []}
+    n_files = df.groupby(list(OVERLAP_KEY), sort=True, dropna=False)["source_file"].nunique()
+    dup = n_files[n_files > 1]
+    if dup.empty:
+        return {"observations": 0, "files": [], "examples": []}
+    keys = set(dup.index)
+    idx = pd.MultiIndex.from_frame(df[list(OVERLAP_KEY)])
+    files = sorted(df.loc[idx.isin(keys), "source_file"].astype(str).unique().tolist())
+    return {
+        "observations": len(dup),
+        "files": files,
+        "examples": ["/".join(map(str, k)) for k in list(dup.index)[:examples]],
+    }
+
+
 def _tmp_in(folder: Path, name: str) -> Path:
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
     os.close(fd)
@@ -240,6 +284,7 @@ def run_build(
             int(old["output"]["rows"]),
             len(entries),
             time.perf_counter() - t0,
+            int(old.get("overlaps", {}).get("observations", 0)),
         )
 
     frames: list[pd.DataFrame] = []
@@ -288,6 +333,7 @@ def run_build(
             "by_source": _counts(table, "source"),
             "by_reporter": _counts(table, "reporter"),
         },
+        "overlaps": overlaps(table),
     }
 
     out.mkdir(parents=True, exist_ok=True)
@@ -313,7 +359,13 @@ def run_build(
     # match the Parquet file, so the next build redoes the work instead of trusting it.
     mf.atomic_write_bytes(man_path, text)
     return BuildResult(
-        parquet, man_path, False, int(arrow.num_rows), len(entries), time.perf_counter() - t0
+        parquet,
+        man_path,
+        False,
+        int(arrow.num_rows),
+        len(entries),
+        time.perf_counter() - t0,
+        int(manifest["overlaps"]["observations"]),
     )
 
 
