@@ -368,9 +368,14 @@ def _decode_ru(path: Path, data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", "strict")
     try:
-        text = data.decode("utf-8")
+        text, enc = data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
-        text = data.decode("cp1251")
+        text, enc = data.decode("cp1251"), "Windows-1251"
+    if re.search(r"[А-Яа-яЁё]", text[:20000]) and not re.search(
+        r"экспорт|импорт|долл|стран", text[:20000], re.I
+    ):
+        raise LoadError(path, f"decoded as {enc} but no Russian words (экспорт, импорт, долларов США) "
+                        "appear: wrong encoding? expected a Belstat export in Windows-1251 or UTF-8")
     if not re.search(r"[А-Яа-яЁё]", text[:20000]):
         raise LoadError(path, "no Cyrillic text found: expected a Belstat export in Windows-1251 or UTF-8")
     if "Ð" in text[:20000] and re.search(r"Ð[\u00a0-\u00bf]", text[:20000]):
