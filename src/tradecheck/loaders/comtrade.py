@@ -745,7 +745,7 @@ def load_api_json(path: str | Path, *, vintage: str | None = None, **_: Any) -> 
     except json.JSONDecodeError as exc:
         raise LoadError(
             path,
-            f"malformed or truncated JSON ({exc.msg} at line {exc.lineno}, char {exc.colno}); "
+            f"malformed or truncated JSON ({exc.msg}: line {exc.lineno}, char {exc.colno}); "
             "expected a complete Comtrade API response",
             row=exc.lineno,
         ) from None
@@ -898,7 +898,7 @@ def load_legacy_json(
     except json.JSONDecodeError as exc:
         raise LoadError(
             path,
-            f"malformed or truncated JSON ({exc.msg} at line {exc.lineno}, char {exc.colno}); "
+            f"malformed or truncated JSON ({exc.msg}: line {exc.lineno}, char {exc.colno}); "
             "expected a complete legacy Comtrade response",
             row=exc.lineno,
         ) from None
