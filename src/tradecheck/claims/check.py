@@ -24,10 +24,13 @@ Holding
     (:mod:`tradecheck.claims.tolerance`). For published figures the published row's own
     rounding and bound give an interval and the claim holds when the two overlap.
     **Several published figures for one window** (they often disagree): all are shown as
-    evidence; the reading holds when at least one of them agrees with the claim (the claim
-    may restate that publication), and the reason names the agreeing and the disagreeing
-    figures, so a reader sees the disagreement. The statistical readings remain separate
-    readings and decide "mixed" vs "supported".
+    evidence, grouped by the side that published them (one reading per side). The most
+    precise figures decide: the exact ("eq") figures when there are any, the hedged ones
+    ("about", "more than") only when no exact figure exists. The reading holds when at least
+    one deciding figure agrees with the claim (the claim may restate that publication); the
+    reason names the agreeing, the disagreeing and the non-deciding figures, so the
+    disagreement is visible. The statistical readings remain separate readings and decide
+    "mixed" vs "supported".
 Verdict
     ``supported``: holds under every counted reading that has data; ``mixed``: under some;
     ``not_supported``: under none; ``not_verifiable``: no counted reading has data (period
@@ -186,7 +189,7 @@ def _published_readings(
     kind, a, b = flow_setup(claim, pair)
     cur = published_matches(df, claim, pair, claim.period)
     if claim.quantity in ("level", "balance"):
-        combos: dict[str, list[tuple[float, bool, list, str]]] = {}
+        combos: dict[str, list[tuple[float, bool, list, str, bool]]] = {}
         for side, rows in cur.items():
             for row, sg in rows:
                 v = sg * float(row["value"])
@@ -194,7 +197,7 @@ def _published_readings(
                 ok = iv.overlaps(riv)
                 text = f"{format_value(v, claim.quantity, claim.currency)} ({row['bound']})"
                 combos.setdefault(side, []).append(
-                    (v, ok, [published_evidence(row, sg)], text)
+                    (v, ok, [published_evidence(row, sg)], text, row["bound"] == "eq")
                 )
     else:
         if claim.base_period is None:
@@ -216,39 +219,48 @@ def _published_readings(
                     ok = iv.contains(x)
                     text = (f"{format_value(x, claim.quantity, claim.currency)} from "
                             f"{money(v1)} and {money(v0)}")
+                    exact = r1["bound"] == "eq" and r0["bound"] == "eq"
                     combos.setdefault(side, []).append(
-                        (x, ok, [published_evidence(r1, s1), published_evidence(r0, s0)], text)
+                        (x, ok, [published_evidence(r1, s1), published_evidence(r0, s0)], text,
+                         exact)
                     )
     out: list[Reading] = []
     for side in sorted(combos):
         items = combos[side][:25]
         spec = ReadingSpec("published", side, kind, a, b, claim.scope, None,
                            claim.currency or "USD")
-        good = [t for t in items if t[1]]
-        bad = [t for t in items if not t[1]]
+        # the most precise figures decide: exact ("eq") figures when there are any; figures
+        # stated with a bound ("about", "more than") only when no exact figure exists
+        exact = [t for t in items if t[4]]
+        deciding = exact or items
+        good = [t for t in deciding if t[1]]
+        bad = [t for t in deciding if not t[1]]
         holds = bool(good)
-        actual = (good or items)[0][0]
+        actual = (good or deciding)[0][0]
         evidence = [e for t in items for e in t[2]]
-        n = len(items)
-        if n == 1:
+        target = _describe(iv, claim.quantity, claim.currency)
+        if len(items) == 1:
             reason = f"one published figure: {items[0][3]}; " + (
                 "agrees" if holds else "does not agree"
-            ) + f" with {_describe(iv, claim.quantity, claim.currency)}"
+            ) + f" with {target}"
         else:
+            kind_text = "exact " if exact and len(exact) < len(items) else ""
             reason = (
-                f"{len(good)} of {n} published figures for this window agree with "
-                f"{_describe(iv, claim.quantity, claim.currency)}"
+                f"{len(good)} of {len(deciding)} {kind_text}published figures for this window "
+                f"agree with {target}"
             )
             if good:
                 reason += "; agreeing: " + ", ".join(t[3] for t in good)
             if bad:
                 reason += "; disagreeing: " + ", ".join(t[3] for t in bad)
+            if exact and len(exact) < len(items):
+                reason += "; not deciding (stated with a bound, an exact figure exists): " + (
+                    ", ".join(t[3] for t in items if not t[4])
+                )
             if good and bad:
-                reason += " (the publications disagree; rule: the reading holds when at " \
-                          "least one published figure agrees)"
-        arithmetic = (
-            "published figure(s): " + ", ".join(t[3] for t in items)
-        )
+                reason += (" (the publications disagree; rule: the reading holds when at "
+                           "least one deciding figure agrees)")
+        arithmetic = "published figure(s): " + ", ".join(t[3] for t in items)
         out.append(
             Reading(
                 label=spec.label(), reporter=side, source="published", flows=spec.flows(),
@@ -354,10 +366,15 @@ def check_claim(
 ) -> CheckResult:
     """Judge one claim against a canonical table (see the module docstring for the rules)."""
     a, b = pair
-    has_pair = bool(
-        (((df["exporter"] == a) & (df["importer"] == b))
-         | ((df["exporter"] == b) & (df["importer"] == a))).any()
-    ) if not df.empty else False
+    kind, x, y = flow_setup(claim, pair)
+    if not df.empty:
+        # only rows of the pair (and the pair's trade with the world, for shares) can matter
+        ends = {a, b, x, y}
+        mask = (df["exporter"].isin(ends) & df["importer"].isin(ends)) | (
+            df["reporter"].isin(ends) & (df["partner"] == schema.WORLD)
+        )
+        df = df[mask]
+    has_pair = not df.empty
     readings = _readings(df, claim, pair) if not df.empty else []
     if claim.reporter is not None:
         for r in readings:
