@@ -273,7 +273,7 @@ def run_build(
     if not files:
         raise LoadError(raw, "no data files below this folder")
     entries = [mf.input_entry(f, raw) for f in files]
-    code_sha = mf.code_fingerprint()
+    code_sha = mf.code_fingerprint(extra=[Path(__file__)])
     old = mf.read_manifest(man_path)
     if not force and mf.is_current(old, entries, code_sha, parquet):
         assert old is not None
