@@ -176,6 +176,8 @@ def pick(rows: pd.DataFrame) -> tuple[pd.Series, int, bool]:
     candidates and whether candidates of the chosen bound disagree by more than
     :data:`DISAGREE_RTOL`.
     """
+    if len(rows) == 1:
+        return rows.iloc[0], 1, False
     published = rows["source"] == "published"
     r = rows.assign(
         _rank=rows["bound"].map(BOUND_RANK).fillna(9),
@@ -213,7 +215,7 @@ def format_years(years: Iterable[int]) -> str:
     >>> format_years([])
     ''
     """
-    ys = sorted(set(int(y) for y in years))
+    ys = sorted({int(y) for y in years})
     out: list[str] = []
     i = 0
     while i < len(ys):

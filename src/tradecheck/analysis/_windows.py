@@ -71,10 +71,29 @@ def combine(parts: list[Window], how: str, *, sign: list[int] | None = None) -> 
     )
 
 
-def exact(rows: pd.DataFrame, w0: int, w1: int) -> Window | None:
+class Indexed:
+    """Labelled rows of one group, indexed by their window ``(m0, m1)`` for fast look-up."""
+
+    def __init__(self, rows: pd.DataFrame) -> None:
+        self.rows = rows
+        self.by_window: dict[tuple[int, int], pd.DataFrame] = (
+            {(int(k[0]), int(k[1])): v for k, v in rows.groupby(["m0", "m1"], sort=False)}
+            if not rows.empty else {}
+        )
+
+    @property
+    def empty(self) -> bool:
+        return self.rows.empty
+
+
+def _ix(rows: pd.DataFrame | Indexed) -> Indexed:
+    return rows if isinstance(rows, Indexed) else Indexed(rows)
+
+
+def exact(rows: pd.DataFrame | Indexed, w0: int, w1: int) -> Window | None:
     """The figure of a row covering exactly months ``w0..w1`` (best candidate)."""
-    hit = rows[(rows["m0"] == w0) & (rows["m1"] == w1)]
-    if hit.empty:
+    hit = _ix(rows).by_window.get((int(w0), int(w1)))
+    if hit is None or hit.empty:
         return None
     row, n, dis = pick(hit)
     kind = "annual row" if (w1 - w0 == 11 and w0 % 12 == 0) else (
@@ -85,8 +104,9 @@ def exact(rows: pd.DataFrame, w0: int, w1: int) -> Window | None:
     return _from_row(row, n, dis, kind)
 
 
-def month(rows: pd.DataFrame, i: int) -> Window | None:
+def month(rows: pd.DataFrame | Indexed, i: int) -> Window | None:
     """The value of the single month ``i``: a monthly row, or YTD(m) - YTD(m-1)."""
+    rows = _ix(rows)
     w = exact(rows, i, i)
     if w is not None:
         return w
@@ -101,8 +121,9 @@ def month(rows: pd.DataFrame, i: int) -> Window | None:
                    sign=[1, -1])
 
 
-def window(rows: pd.DataFrame, w0: int, w1: int) -> Window | None:
+def window(rows: pd.DataFrame | Indexed, w0: int, w1: int) -> Window | None:
     """The value of months ``w0..w1``: an exact row, else the sum of every month's value."""
+    rows = _ix(rows)
     w = exact(rows, w0, w1)
     if w is not None:
         return w
@@ -117,12 +138,13 @@ def window(rows: pd.DataFrame, w0: int, w1: int) -> Window | None:
     return combine(parts, f"sum of {len(parts)} months")
 
 
-def monthly_points(rows: pd.DataFrame) -> dict[int, Window]:
+def monthly_points(rows: pd.DataFrame | Indexed) -> dict[int, Window]:
     """Every month for which ``rows`` give a value (monthly rows or YTD differences)."""
+    rows = _ix(rows)
     if rows.empty:
         return {}
     candidates: set[int] = set()
-    for m0, m1 in zip(rows["m0"], rows["m1"], strict=True):
+    for m0, m1 in rows.by_window:
         if m0 == m1:
             candidates.add(int(m0))
         elif m0 % 12 == 0:  # year-to-date Jan..m1 gives month m1 with the previous YTD
@@ -135,7 +157,13 @@ def monthly_points(rows: pd.DataFrame) -> dict[int, Window]:
     return out
 
 
-def by_direction(g: pd.DataFrame, reporter: str, w0: int, w1: int) -> dict[str, Window]:
+def index_directions(g: pd.DataFrame) -> dict[str, Indexed]:
+    """One :class:`Indexed` per direction of a reporter x source group."""
+    return {d: Indexed(gd) for d, gd in g.groupby("direction", sort=False)}
+
+
+def by_direction(g: pd.DataFrame | dict[str, Indexed], reporter: str, w0: int,
+                 w1: int) -> dict[str, Window]:
     """Values of months ``w0..w1`` per direction for one reporter x source group.
 
     ``"total"`` is a ``T`` figure, or the sum of the reporter's exports and imports when both
@@ -145,10 +173,11 @@ def by_direction(g: pd.DataFrame, reporter: str, w0: int, w1: int) -> dict[str, 
     from tradecheck.analysis._common import A_TO_B, B_TO_A, TOTAL
     from tradecheck.schema import UNKNOWN_SIDE
 
+    ixd = g if isinstance(g, dict) else index_directions(g)
     got: dict[str, Window] = {}
     for direction in (A_TO_B, B_TO_A, TOTAL):
-        gd = g[g["direction"] == direction]
-        w = window(gd, w0, w1) if not gd.empty else None
+        gd = ixd.get(direction)
+        w = window(gd, w0, w1) if gd is not None and not gd.empty else None
         if w is not None:
             got[direction] = w
     if A_TO_B in got and B_TO_A in got and reporter != UNKNOWN_SIDE:

@@ -118,9 +118,10 @@ def annual_levels(
     ends = {A_TO_B: (a, b), B_TO_A: (b, a), TOTAL: (a, b)}
     out: list[dict[str, object]] = []
     for (reporter, source), g in rows.groupby(["reporter", "source"], sort=True):
+        ixd = W.index_directions(g)
         for year in sorted(set(g["year"])):
             w0, w1 = year * 12, year * 12 + 11
-            got = W.by_direction(g, str(reporter), w0, w1)
+            got = W.by_direction(ixd, str(reporter), w0, w1)
             for direction in DIRECTIONS:
                 if direction in got:
                     out.append(_record(int(year), str(reporter), str(source), direction,

@@ -16,10 +16,7 @@ import pandas as pd
 
 from tradecheck.analysis import _windows as W
 from tradecheck.analysis._common import (
-    A_TO_B,
-    B_TO_A,
     DIRECTIONS,
-    TOTAL,
     InsufficientDataError,
     check_frame,
     check_pair,
@@ -61,11 +58,12 @@ def monthly_levels(
     rows = pair_rows(df, (a, b), sources=sources, scope=scope, currency=currency)
     out = []
     for (reporter, source), g in rows.groupby(["reporter", "source"], sort=True):
+        ixd = W.index_directions(g)
         months: set[int] = set()
-        for d in (A_TO_B, B_TO_A, TOTAL):
-            months |= set(W.monthly_points(g[g["direction"] == d]))
+        for ix in ixd.values():
+            months |= set(W.monthly_points(ix))
         for i in sorted(months):
-            got = W.by_direction(g, str(reporter), i, i)
+            got = W.by_direction(ixd, str(reporter), i, i)
             for direction in DIRECTIONS:
                 w = got.get(direction)
                 if w is None:
@@ -148,8 +146,9 @@ def ytd_vs_last_year(
     bper = f"{period_of_index(bas0)}..{period_of_index(bas1)}"
     out = []
     for (reporter, source), g in rows.groupby(["reporter", "source"], sort=True):
-        cur = W.by_direction(g, str(reporter), cur0, cur1)
-        bas = W.by_direction(g, str(reporter), bas0, bas1)
+        ixd = W.index_directions(g)
+        cur = W.by_direction(ixd, str(reporter), cur0, cur1)
+        bas = W.by_direction(ixd, str(reporter), bas0, bas1)
         for direction in DIRECTIONS:
             c, p = cur.get(direction), bas.get(direction)
             if c is None and p is None:
@@ -299,7 +298,7 @@ def trailing_12m(monthly: pd.Series | pd.DataFrame) -> pd.Series | pd.DataFrame:
     out = monthly.copy()
     out["trailing_12m"] = np.nan
     groups = out.groupby(keys, sort=False).groups if keys else {(): out.index}
-    for _, ix in groups.items():
+    for ix in groups.values():
         g = out.loc[ix]
         s = pd.Series(g["value"].to_numpy(dtype=float),
                       index=_to_period_index(pd.Index(g["period"])))
