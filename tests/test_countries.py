@@ -118,8 +118,17 @@ def test_unknown_name_suggests():
 
 @pytest.mark.parametrize(
     ("value", "scheme"),
-    [("Narnia", None), ("ZZZ", "iso3"), ("QQ", "iso2"), ("999", "m49"), ("888", "gacc"),
-     ("BLR", "gacc"), ("", None), (None, None), ("BLR", "klingon")],
+    [
+        ("Narnia", None),
+        ("ZZZ", "iso3"),
+        ("QQ", "iso2"),
+        ("999", "m49"),
+        ("888", "gacc"),
+        ("BLR", "gacc"),
+        ("", None),
+        (None, None),
+        ("BLR", "klingon"),
+    ],
 )
 def test_unknown_raises(value, scheme):
     with pytest.raises(UnknownCountryError):
@@ -155,3 +164,10 @@ def test_every_extra_row_resolves_to_its_iso3():
     for r in extra_table():
         scheme = None if r["scheme"] == "name" else r["scheme"]
         assert to_iso3(r["code"], scheme) == r["iso3"], r
+
+
+def test_docstring_examples():
+    import doctest
+
+    result = doctest.testmod(countries, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 5 and result.failed == 0

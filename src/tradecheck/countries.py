@@ -33,6 +33,7 @@ from __future__ import annotations
 import csv
 import difflib
 import gettext
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -43,7 +44,7 @@ import pycountry
 
 from tradecheck.errors import UnknownCountryError
 
-__all__ = ["to_iso3", "name", "is_known", "extra_table", "SCHEMES", "WORLD"]
+__all__ = ["SCHEMES", "WORLD", "extra_table", "is_known", "name", "to_iso3"]
 
 WORLD = "W00"
 SCHEMES = ("iso3", "iso2", "m49", "gacc", "imf", "name")
@@ -246,13 +247,15 @@ def to_iso3(value: str | int, scheme: str | None = None) -> str:
     """
     if scheme is not None and scheme not in SCHEMES:
         raise UnknownCountryError(f"unknown country scheme {scheme!r}; use one of {SCHEMES}")
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         raise UnknownCountryError("empty country value")
     ix = _index()
     if isinstance(value, bool):
         raise _unknown(value, scheme)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
+    if isinstance(value, float):
+        f = float(value)
+        if f.is_integer():
+            value = str(int(f))
     text = str(value).strip()
     if not text:
         raise UnknownCountryError("empty country value")

@@ -107,7 +107,9 @@ def test_missing_unit(tmp_path):
     body = [GOOD[0], "", GOOD[2], GOOD[3]]
     with pytest.raises(LoadError, match="unit row"):
         load_text(_csv(tmp_path, body))
-    assert _get(load_text(_csv(tmp_path, body, "c.csv"), unit=1e6), "CHN", "X").value == pytest.approx(100.5e6)
+    assert _get(
+        load_text(_csv(tmp_path, body, "c.csv"), unit=1e6), "CHN", "X"
+    ).value == pytest.approx(100.5e6)
 
 
 def test_missing_period(tmp_path):
@@ -130,7 +132,9 @@ def test_wrong_encoding(tmp_path):
     with pytest.raises(LoadError, match="wrong encoding"):
         load_text(p)
     q = tmp_path / "m.csv"
-    q.write_bytes("\r\n".join(GOOD).encode("utf-8").decode("cp1252", "replace").encode("cp1251", "replace"))
+    q.write_bytes(
+        "\r\n".join(GOOD).encode("utf-8").decode("cp1252", "replace").encode("cp1251", "replace")
+    )
     with pytest.raises(LoadError):
         load_text(q)
 

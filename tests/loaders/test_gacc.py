@@ -92,31 +92,38 @@ def test_query_bad_flow_option():
 
 
 def test_query_wrong_encoding(tmp_path):
-    p = _write(tmp_path, "export-x.csv", HEADER + "202401,87032343,340,白俄罗斯,\"1,000\"\r\n", "utf-16")
+    p = _write(
+        tmp_path, "export-x.csv", HEADER + '202401,87032343,340,白俄罗斯,"1,000"\r\n', "utf-16"
+    )
     with pytest.raises(LoadError, match="GB18030"):
         load_query_csv(p)
 
 
 def test_query_non_numeric_value(tmp_path):
-    p = _write(tmp_path, "export-x.csv", HEADER + "202401,87032343,340,白俄罗斯,\"1,000\"\r\n"
-               "202402,87032343,340,白俄罗斯,abc\r\n")
+    p = _write(
+        tmp_path,
+        "export-x.csv",
+        HEADER + '202401,87032343,340,白俄罗斯,"1,000"\r\n202402,87032343,340,白俄罗斯,abc\r\n',
+    )
     with pytest.raises(LoadError) as exc:
         load(p)
     assert "line 3" in str(exc.value) and "美元" in str(exc.value)
 
 
 def test_query_unknown_partner(tmp_path):
-    p = _write(tmp_path, "export-x.csv", HEADER + "202401,87032343,888,某国,\"1,000\"\r\n")
+    p = _write(tmp_path, "export-x.csv", HEADER + '202401,87032343,888,某国,"1,000"\r\n')
     with pytest.raises(LoadError, match="888"):
         load(p)
     assert load(p, unknown="skip").empty
 
 
 def test_query_bad_month_and_no_value_column(tmp_path):
-    p = _write(tmp_path, "export-x.csv", HEADER + "202413,87032343,340,白俄罗斯,\"1,000\"\r\n")
+    p = _write(tmp_path, "export-x.csv", HEADER + '202413,87032343,340,白俄罗斯,"1,000"\r\n')
     with pytest.raises(LoadError, match="YYYYMM"):
         load(p)
-    q = _write(tmp_path, "export-y.csv", "数据年月,商品编码,贸易伙伴编码,欧元\r\n202401,1,340,5\r\n")
+    q = _write(
+        tmp_path, "export-y.csv", "数据年月,商品编码,贸易伙伴编码,欧元\r\n202401,1,340,5\r\n"
+    )
     with pytest.raises(LoadError, match="美元"):
         load_query_csv(q)
 
@@ -162,7 +169,10 @@ def test_bulletin_needs_year_month_and_unit(tmp_path):
     q = _write(tmp_path, "b2.csv", text.replace("单位：千美元", ""))
     with pytest.raises(LoadError, match="unit"):
         load_bulletin_csv(q)
-    assert load_bulletin_csv(q, unit="千美元").value.tolist() == load_bulletin_csv(BULL_CSV).value.tolist()
+    assert (
+        load_bulletin_csv(q, unit="千美元").value.tolist()
+        == load_bulletin_csv(BULL_CSV).value.tolist()
+    )
 
 
 def test_bulletin_unknown_country_and_bad_number(tmp_path):

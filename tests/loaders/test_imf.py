@@ -27,8 +27,13 @@ def dots():
 
 
 def _value(df, reporter, partner, flow, year):
-    sel = df[(df.reporter == reporter) & (df.partner == partner) & (df.flow == flow)
-             & (df.period_start == f"{year}-01") & (df.period_end == f"{year}-12")]
+    sel = df[
+        (df.reporter == reporter)
+        & (df.partner == partner)
+        & (df.flow == flow)
+        & (df.period_start == f"{year}-01")
+        & (df.period_end == f"{year}-12")
+    ]
     assert len(sel) == 1, (reporter, partner, flow, year, len(sel))
     return sel.iloc[0]
 
@@ -37,15 +42,15 @@ def _value(df, reporter, partner, flow, year):
 @pytest.mark.parametrize(
     ("reporter", "partner", "flow", "year", "millions"),
     [
-        ("BLR", "CHN", "X", 2019, 673.3361),       # Exports, FOB row 58 col AD
-        ("BLR", "CHN", "X", 2020, 748.2426),       # Exports, FOB row 58 col AE
-        ("BLR", "CHN", "M", 2019, 3807.5948),      # Imports, CIF row 59 col AD
-        ("BLR", "CHN", "M", 2020, 3708.9217),      # Imports, CIF row 59 col AE
+        ("BLR", "CHN", "X", 2019, 673.3361),  # Exports, FOB row 58 col AD
+        ("BLR", "CHN", "X", 2020, 748.2426),  # Exports, FOB row 58 col AE
+        ("BLR", "CHN", "M", 2019, 3807.5948),  # Imports, CIF row 59 col AD
+        ("BLR", "CHN", "M", 2020, 3708.9217),  # Imports, CIF row 59 col AE
         ("BLR", "CHN", "X", 1992, 27.731),
-        ("CHN", "BLR", "X", 2019, 1777.67595),     # Exports, FOB row 89 col AS
-        ("CHN", "BLR", "X", 2020, 2109.38905),     # Exports, FOB row 89 col AT
-        ("CHN", "BLR", "M", 2019, 914.62827),      # Imports, CIF row 89 col AS
-        ("CHN", "BLR", "M", 2020, 894.84143),      # Imports, CIF row 89 col AT
+        ("CHN", "BLR", "X", 2019, 1777.67595),  # Exports, FOB row 89 col AS
+        ("CHN", "BLR", "X", 2020, 2109.38905),  # Exports, FOB row 89 col AT
+        ("CHN", "BLR", "M", 2019, 914.62827),  # Imports, CIF row 89 col AS
+        ("CHN", "BLR", "M", 2020, 894.84143),  # Imports, CIF row 89 col AT
         ("CHN", "BLR", "X", 1992, 9.02),
     ],
 )
@@ -60,7 +65,9 @@ def test_real_dots_belarus_china_values(dots, reporter, partner, flow, year, mil
 def test_real_dots_both_sides_1992_2020_complete(dots):
     for reporter, partner in (("BLR", "CHN"), ("CHN", "BLR")):
         for flow in ("X", "M"):
-            sel = dots[(dots.reporter == reporter) & (dots.partner == partner) & (dots.flow == flow)]
+            sel = dots[
+                (dots.reporter == reporter) & (dots.partner == partner) & (dots.flow == flow)
+            ]
             years = {int(p[:4]) for p in sel.period_start}
             assert set(range(1992, 2021)) <= years, (reporter, flow)
 
@@ -102,8 +109,14 @@ def test_real_dots_file_not_modified(digest):
 # ---------------------------------------------------------------- constructed workbooks
 
 
-def _workbook(path: Path, *, units="US Dollars, Millions", cells=None, partner="China, P.R.: Mainland",
-              extra_rows=()):
+def _workbook(
+    path: Path,
+    *,
+    units="US Dollars, Millions",
+    cells=None,
+    partner="China, P.R.: Mainland",
+    extra_rows=(),
+):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Exports, FOB"
@@ -130,7 +143,9 @@ def test_constructed_dots_xlsx_estimate_suffix_and_units(tmp_path):
     r20 = _value(df, "BLR", "CHN", "X", 2020)
     assert r20.estimate and r20.value == pytest.approx(700.25e6)
     assert not _value(df, "BLR", "CHN", "X", 2019).estimate
-    df2 = load(_workbook(tmp_path / "k.xlsx", units="US Dollars, Thousands", cells=(600500.0, 700250.0)))
+    df2 = load(
+        _workbook(tmp_path / "k.xlsx", units="US Dollars, Thousands", cells=(600500.0, 700250.0))
+    )
     assert _value(df2, "BLR", "CHN", "X", 2019).value == pytest.approx(600.5e6)
     assert df.attrs["dropped"]["aggregate partner row"] == 1
 
@@ -235,9 +250,15 @@ HEAD20 = "STRUCTURE,STRUCTURE_ID,ACTION,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FR
 @pytest.mark.parametrize(
     ("row", "match"),
     [
-        ("dataflow,IMF.STA:IMTS(1.0.0),I,CHN,XG_FOB_USD,BLR,A,2023,12x3,6,USD", "expected a number"),
+        (
+            "dataflow,IMF.STA:IMTS(1.0.0),I,CHN,XG_FOB_USD,BLR,A,2023,12x3,6,USD",
+            "expected a number",
+        ),
         ("dataflow,IMF.STA:IMTS(1.0.0),I,CHN,XG_FOB_USD,BLR,A,23/2023,1200,6,USD", "bad period"),
-        ("dataflow,IMF.STA:IMTS(1.0.0),I,CHN,XG_FOB_USD,BLR,A,2023,1200,Zillions,USD", "unknown SCALE"),
+        (
+            "dataflow,IMF.STA:IMTS(1.0.0),I,CHN,XG_FOB_USD,BLR,A,2023,1200,Zillions,USD",
+            "unknown SCALE",
+        ),
         ("dataflow,IMF.STA:IMTS(1.0.0),I,CHN,XG_FOB_USD,BLR,A,2023,1200,6,EUR", "not US dollars"),
         ("dataflow,IMF.STA:IMTS(1.0.0),I,CHN,XG_FOB_USD,Narnia,A,2023,1200,6,USD", "Narnia"),
         ("dataflow,IMF.STA:IMTS(1.0.0),I,CHN,XG_FOB_USD,BLR,A,2023,0.0012,6,USD", "too small"),
@@ -253,15 +274,19 @@ def test_imts_bad_rows(tmp_path, row, match):
 
 def test_imts_missing_column(tmp_path):
     p = tmp_path / "imts.csv"
-    p.write_text("DATAFLOW,COUNTRY,COUNTERPART_COUNTRY,TIME_PERIOD,OBS_VALUE\nIMF.STA:IMTS(1.0.0),CHN,BLR,2023,1\n")
+    p.write_text(
+        "DATAFLOW,COUNTRY,COUNTERPART_COUNTRY,TIME_PERIOD,OBS_VALUE\nIMF.STA:IMTS(1.0.0),CHN,BLR,2023,1\n"
+    )
     with pytest.raises(LoadError, match="missing column INDICATOR"):
         load(p, format="imf_imts_csv")
 
 
 def test_imts_no_scale_column_uses_option(tmp_path):
     p = tmp_path / "imts.csv"
-    p.write_text("DATAFLOW,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE\n"
-                 "IMF.STA:IMTS(1.0.0),CHN,XG_FOB_USD,BLR,A,2023,2345.6\n")
+    p.write_text(
+        "DATAFLOW,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE\n"
+        "IMF.STA:IMTS(1.0.0),CHN,XG_FOB_USD,BLR,A,2023,2345.6\n"
+    )
     with pytest.raises(LoadError, match="too small"):
         load(p)
     assert load(p, scale=6).value.iloc[0] == pytest.approx(2345.6e6)
@@ -297,3 +322,12 @@ def test_dots_csv_unknown_country(tmp_path):
     with pytest.raises(LoadError, match="Atlantis") as exc:
         load(p)
     assert "line 4" in str(exc.value)
+
+
+def test_docstring_examples():
+    import doctest
+
+    from tradecheck.loaders import belstat, gacc, imf
+
+    for mod in (imf, gacc, belstat):
+        assert doctest.testmod(mod, optionflags=doctest.ELLIPSIS).failed == 0, mod.__name__

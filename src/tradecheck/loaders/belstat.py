@@ -40,21 +40,33 @@ from tradecheck.loaders.base import display_path, file_vintage, register
 from tradecheck.loaders.imf import _finish, xlsx_text
 
 _UNITS = (
-    (re.compile(r"млрд\.?\s*долл", re.I), 1e9),
-    (re.compile(r"млн\.?\s*долл", re.I), 1e6),
-    (re.compile(r"тыс\.?\s*долл", re.I), 1e3),
-    (re.compile(r"(?<![а-я.])долл\w*\.?\s*США", re.I), 1.0),
+    (re.compile(r"млрд\.?\s*долл", re.IGNORECASE), 1e9),
+    (re.compile(r"млн\.?\s*долл", re.IGNORECASE), 1e6),
+    (re.compile(r"тыс\.?\s*долл", re.IGNORECASE), 1e3),
+    (re.compile(r"(?<![а-я.])долл\w*\.?\s*США", re.IGNORECASE), 1.0),
 )
 _GROUP_RE = re.compile(
     r"^(снг|страны снг|еаэс|страны еаэс|страны вне снг|другие страны|прочие страны|вне снг|"
     r"в том числе|из них|из него|европа|азия|африка|америка|австралия и океания|океания|"
     r"ес|европейский союз|страны ес|страны дальнего зарубежья|дальнее зарубежье)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_TOTAL_RE = re.compile(r"^(всего|итого|все страны)\b", re.I)
+_TOTAL_RE = re.compile(r"^(всего|итого|все страны)\b", re.IGNORECASE)
 _MONTHS = {
-    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "мае": 5, "июн": 6,
-    "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+    "янв": 1,
+    "фев": 2,
+    "мар": 3,
+    "апр": 4,
+    "мая": 5,
+    "май": 5,
+    "мае": 5,
+    "июн": 6,
+    "июл": 7,
+    "авг": 8,
+    "сен": 9,
+    "окт": 10,
+    "ноя": 11,
+    "дек": 12,
 }
 _KIND = (("экспорт", "X"), ("импорт", "M"), ("сальдо", "B"), ("оборот", "T"))
 
@@ -82,15 +94,15 @@ def parse_period_ru(text: str) -> tuple[str, str] | None:
     ('2021-03', '2021-03')
     """
     t = str(text).replace("\u00a0", " ")
-    if m := re.search(r"([а-яё]+)\s*[-–—]\s*([а-яё]+)\s+(\d{4})", t, re.I):
+    if m := re.search(r"([а-яё]+)\s*[-–—]\s*([а-яё]+)\s+(\d{4})", t, re.IGNORECASE):
         a, b = _month(m[1]), _month(m[2])
         if a and b:
             return f"{m[3]}-{a:02d}", f"{m[3]}-{b:02d}"
-    if m := re.search(r"([а-яё]+)\s+(\d{4})", t, re.I):
+    if m := re.search(r"([а-яё]+)\s+(\d{4})", t, re.IGNORECASE):
         a = _month(m[1])
         if a:
             return f"{m[2]}-{a:02d}", f"{m[2]}-{a:02d}"
-    if m := re.search(r"(?<!\d)(\d{4})\s*(г\.|год)", t, re.I):
+    if m := re.search(r"(?<!\d)(\d{4})\s*(г\.|год)", t, re.IGNORECASE):
         return f"{m[1]}-01", f"{m[1]}-12"
     return None
 
@@ -118,7 +130,12 @@ def _txt(v: Any) -> str:
 
 
 def _table(
-    path: Path, grid: list[list[Any]], options: dict[str, Any], sheet: str | None, *, html: bool = False
+    path: Path,
+    grid: list[list[Any]],
+    options: dict[str, Any],
+    sheet: str | None,
+    *,
+    html: bool = False,
 ) -> pd.DataFrame:
     # header: the first row mentioning both exports and imports
     hdr = None
@@ -130,14 +147,22 @@ def _table(
             hdr = i
             break
     if hdr is None:
-        raise LoadError(path, "header not found: expected a row with «экспорт» and «импорт» "
-                        "(Belstat by-country table)")
+        raise LoadError(
+            path,
+            "header not found: expected a row with «экспорт» and «импорт» "
+            "(Belstat by-country table)",
+        )
     # header block: rows after the unit/title lines down to hdr (merged cells forward-filled)
     first_hdr = hdr
     while first_hdr > 0:
         prev = grid[first_hdr - 1]
         filled = [_txt(v) for v in prev if _txt(v)]
-        if not filled or any(u.search(" ".join(filled)) for u, _ in _UNITS) or len(filled) == 1 and _txt(prev[0]):
+        if (
+            not filled
+            or any(u.search(" ".join(filled)) for u, _ in _UNITS)
+            or len(filled) == 1
+            and _txt(prev[0])
+        ):
             break
         first_hdr -= 1
     # a 3rd header row below hdr (e.g. units per column or period) if it has no country label
@@ -159,22 +184,28 @@ def _table(
             if v:
                 labels[j] = (labels[j] + " | " + v).strip(" |")
     above = " ".join(_txt(v) for r in grid[:first_hdr] for v in r if _txt(v))
-    mult = options.get("unit")
+    unit_opt = options.get("unit")
+    mult: float | None = None if unit_opt is None else float(unit_opt)
     if mult is None:
-        for rx, m in _UNITS:
+        for rx, factor in _UNITS:
             if rx.search(above) or rx.search(" ".join(labels)):
-                mult = m
+                mult = factor
                 break
     if mult is None:
-        raise LoadError(path, "unit row not found: expected «тыс. долларов США» or «млн. долларов США» "
-                        "above the header; pass unit=1000 if you know it", row=first_hdr + 1)
-    mult = float(mult)
+        raise LoadError(
+            path,
+            "unit row not found: expected «тыс. долларов США» or «млн. долларов США» "
+            "above the header; pass unit=1000 if you know it",
+            row=first_hdr + 1,
+        )
     title_period = parse_period_ru(above)
     opt_period = options.get("period")
     if opt_period:
         m = re.fullmatch(r"\s*(\d{4}-\d{2})\s*\.\.\s*(\d{4}-\d{2})\s*", str(opt_period))
         if not m:
-            raise LoadError(path, f"period={opt_period!r} not understood; expected 'YYYY-MM..YYYY-MM'")
+            raise LoadError(
+                path, f"period={opt_period!r} not understood; expected 'YYYY-MM..YYYY-MM'"
+            )
         title_period = (m[1], m[2])
     cols: dict[int, tuple[str, tuple[str, str]]] = {}
     for j, lab in enumerate(labels):
@@ -186,11 +217,17 @@ def _table(
             continue
         per = parse_period_ru(lab) or title_period
         if per is None:
-            raise LoadError(path, f"no period for column {lab!r}: not in the header nor the title; "
-                            "pass period='2021-01..2021-08'", row=hdr + 1)
+            raise LoadError(
+                path,
+                f"no period for column {lab!r}: not in the header nor the title; "
+                "pass period='2021-01..2021-08'",
+                row=hdr + 1,
+            )
         cols[j] = (kind, per)
     if not any(k in ("X", "M") for k, _ in cols.values()):
-        raise LoadError(path, "no «экспорт»/«импорт» value columns (only percentages?)", row=hdr + 1)
+        raise LoadError(
+            path, "no «экспорт»/«импорт» value columns (only percentages?)", row=hdr + 1
+        )
     vintage = options.get("vintage") or file_vintage(path)
     src = display_path(path)
     dropped: Counter[str] = Counter()
@@ -217,26 +254,41 @@ def _table(
                 if options.get("unknown") == "skip":
                     dropped["unknown country row"] += 1
                     continue
-                raise LoadError(path, f"{exc} (a group row? pass unknown='skip')", row=n, column="A") from None
+                raise LoadError(
+                    path, f"{exc} (a group row? pass unknown='skip')", row=n, column="A"
+                ) from None
         for j, (flow, (start, end)) in cols.items():
             raw = r[j] if j < len(r) else None
             col = labels[j]
-            v = parse_number_ru(path, raw, row=n, column=col)
-            if v is None:
+            num = parse_number_ru(path, raw, row=n, column=col)
+            if num is None:
                 continue
-            if v < 0 and flow != "B":
+            if num < 0 and flow != "B":
                 raise LoadError(path, f"negative {flow} value {raw!r}", row=n, column=col)
             if sheet:
                 ref = f"sheet {sheet} row {n} col {j + 1}"
             else:
                 ref = f"html table row {n} col {j + 1}" if html else f"line {n}"
-            out.append(dict(
-                reporter="BLR", partner=partner, flow=flow, period_start=start, period_end=end,
-                commodity="TOTAL", value=v * mult, currency="USD", valuation="unknown",
-                source="belstat", source_file=src, source_ref=ref, vintage=vintage,
-                classification="TOTAL", estimate=False,
-                note=f"Belstat by country; column {col!r}; x{mult:g}",
-            ))
+            out.append(
+                {
+                    "reporter": "BLR",
+                    "partner": partner,
+                    "flow": flow,
+                    "period_start": start,
+                    "period_end": end,
+                    "commodity": "TOTAL",
+                    "value": num * mult,
+                    "currency": "USD",
+                    "valuation": "unknown",
+                    "source": "belstat",
+                    "source_file": src,
+                    "source_ref": ref,
+                    "vintage": vintage,
+                    "classification": "TOTAL",
+                    "estimate": False,
+                    "note": f"Belstat by country; column {col!r}; x{mult:g}",
+                }
+            )
     if not out:
         raise LoadError(path, "no country rows with values under the header")
     return _finish(out, dropped, path)
@@ -286,8 +338,10 @@ def load_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
     p = Path(path)
     try:
         wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except Exception as exc:
-        raise LoadError(p, f"cannot open as an .xlsx workbook ({type(exc).__name__}: {exc})") from None
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for broken files
+        raise LoadError(
+            p, f"cannot open as an .xlsx workbook ({type(exc).__name__}: {exc})"
+        ) from None
     try:
         ws = wb[options["sheet"]] if "sheet" in options else wb.worksheets[0]
         grid = [list(r) for r in ws.iter_rows(values_only=True)]
@@ -372,15 +426,23 @@ def _decode_ru(path: Path, data: bytes) -> str:
     except UnicodeDecodeError:
         text, enc = data.decode("cp1251"), "Windows-1251"
     if re.search(r"[А-Яа-яЁё]", text[:20000]) and not re.search(
-        r"экспорт|импорт|долл|стран", text[:20000], re.I
+        r"экспорт|импорт|долл|стран", text[:20000], re.IGNORECASE
     ):
-        raise LoadError(path, f"decoded as {enc} but no Russian words (экспорт, импорт, долларов США) "
-                        "appear: wrong encoding? expected a Belstat export in Windows-1251 or UTF-8")
+        raise LoadError(
+            path,
+            f"decoded as {enc} but no Russian words (экспорт, импорт, долларов США) "
+            "appear: wrong encoding? expected a Belstat export in Windows-1251 or UTF-8",
+        )
     if not re.search(r"[А-Яа-яЁё]", text[:20000]):
-        raise LoadError(path, "no Cyrillic text found: expected a Belstat export in Windows-1251 or UTF-8")
+        raise LoadError(
+            path, "no Cyrillic text found: expected a Belstat export in Windows-1251 or UTF-8"
+        )
     if "Ð" in text[:20000] and re.search(r"Ð[\u00a0-\u00bf]", text[:20000]):
-        raise LoadError(path, "looks like UTF-8 text re-encoded as Windows-1251 (mojibake such as 'Ð'); "
-                        "re-export the file")
+        raise LoadError(
+            path,
+            "looks like UTF-8 text re-encoded as Windows-1251 (mojibake such as 'Ð'); "
+            "re-export the file",
+        )
     return text
 
 
@@ -414,7 +476,7 @@ def load_text(path: str | Path, **options: Any) -> pd.DataFrame:
     Numbers: ``1 234,5`` with NBSP or space thousands separators and a decimal comma."""
     p = Path(path)
     text = _decode_ru(p, p.read_bytes())
-    if re.search(r"<table", text[:200000], re.I):
+    if re.search(r"<table", text[:200000], re.IGNORECASE):
         parser = _HTMLTable()
         parser.feed(text)
         grid: list[list[Any]] = [list(r) for r in parser.rows]
@@ -424,6 +486,10 @@ def load_text(path: str | Path, **options: Any) -> pd.DataFrame:
         return _table(p, grid, options, None, html=True)
     else:
         first = text.split("\n", 1)[0]
-        delim = ";" if text.count(";") >= text.count(",") and ";" in text else ("\t" if "\t" in first else ",")
+        delim = (
+            ";"
+            if text.count(";") >= text.count(",") and ";" in text
+            else ("\t" if "\t" in first else ",")
+        )
         grid = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim)]
     return _table(p, grid, options, None)

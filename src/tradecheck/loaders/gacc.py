@@ -42,21 +42,58 @@ from tradecheck.loaders.imf import _finish, xlsx_text
 
 VALUE_COLUMNS = {"美元": "USD", "人民币": "CNY"}
 KNOWN_COLUMNS = (
-    "数据年月", "商品编码", "商品名称", "贸易伙伴编码", "贸易伙伴名称", "贸易方式编码",
-    "贸易方式名称", "注册地编码", "注册地名称", "第一数量", "第一计量单位", "第二数量",
-    "第二计量单位", "美元", "人民币",
+    "数据年月",
+    "商品编码",
+    "商品名称",
+    "贸易伙伴编码",
+    "贸易伙伴名称",
+    "贸易方式编码",
+    "贸易方式名称",
+    "注册地编码",
+    "注册地名称",
+    "第一数量",
+    "第一计量单位",
+    "第二数量",
+    "第二计量单位",
+    "美元",
+    "人民币",
 )
 #: GACC partner codes that are groups or residuals, not countries (spec §4.1).
 GROUP_CODES = {"100", "200", "300", "400", "500", "600", "701", "702", "999"}
 #: Group rows of the bulletin table (2) (continents, blocs); skipped and counted.
 GROUP_NAMES = {
-    "亚洲", "非洲", "欧洲", "拉丁美洲", "北美洲", "大洋洲", "东南亚国家联盟", "东盟", "欧洲联盟",
-    "欧盟", "亚太经济合作组织", "金砖国家", "区域全面经济伙伴关系协定", "RCEP", "一带一路沿线国家",
-    "中东欧国家", "上海合作组织", "独联体国家", "国(地)别不详", "国（地）别不详",
-    "联合国及机构和国际组织", "中性包装原产国别",
+    "亚洲",
+    "非洲",
+    "欧洲",
+    "拉丁美洲",
+    "北美洲",
+    "大洋洲",
+    "东南亚国家联盟",
+    "东盟",
+    "欧洲联盟",
+    "欧盟",
+    "亚太经济合作组织",
+    "金砖国家",
+    "区域全面经济伙伴关系协定",
+    "RCEP",
+    "一带一路沿线国家",
+    "中东欧国家",
+    "上海合作组织",
+    "独联体国家",
+    "国(地)别不详",
+    "国（地）别不详",
+    "联合国及机构和国际组织",
+    "中性包装原产国别",
 }
-_UNITS = {"千美元": ("USD", 1e3), "万美元": ("USD", 1e4), "百万美元": ("USD", 1e6),
-          "亿美元": ("USD", 1e8), "万元": ("CNY", 1e4), "亿元": ("CNY", 1e8), "千元": ("CNY", 1e3)}
+_UNITS = {
+    "千美元": ("USD", 1e3),
+    "万美元": ("USD", 1e4),
+    "百万美元": ("USD", 1e6),
+    "亿美元": ("USD", 1e8),
+    "万元": ("CNY", 1e4),
+    "亿元": ("CNY", 1e8),
+    "千元": ("CNY", 1e3),
+}
 _VALUATION = {"X": "FOB", "M": "CIF", "T": "unknown"}
 
 
@@ -72,7 +109,9 @@ def decode_gacc(path: Path, data: bytes) -> str:
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise LoadError(path, f"starts with a UTF-8 BOM but is not UTF-8 (byte {exc.start})") from None
+            raise LoadError(
+                path, f"starts with a UTF-8 BOM but is not UTF-8 (byte {exc.start})"
+            ) from None
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as exc:
@@ -87,7 +126,11 @@ def decode_gacc(path: Path, data: bytes) -> str:
 
 def _looks_gb(head: bytes) -> str:
     try:
-        return head.decode("utf-8-sig") if head.startswith(b"\xef\xbb\xbf") else head.decode("gb18030", "ignore")
+        return (
+            head.decode("utf-8-sig")
+            if head.startswith(b"\xef\xbb\xbf")
+            else head.decode("gb18030", "ignore")
+        )
     except UnicodeDecodeError:  # pragma: no cover
         return ""
 
@@ -107,10 +150,22 @@ def _flow_from(path: Path, options: dict[str, Any]) -> str:
     opt = options.get("flow")
     if opt:
         f = str(opt).strip()
-        m = {"x": "X", "export": "X", "exports": "X", "出口": "X", "0": "X",
-             "m": "M", "import": "M", "imports": "M", "进口": "M", "1": "M"}.get(f.lower(), None)
+        m = {
+            "x": "X",
+            "export": "X",
+            "exports": "X",
+            "出口": "X",
+            "0": "X",
+            "m": "M",
+            "import": "M",
+            "imports": "M",
+            "进口": "M",
+            "1": "M",
+        }.get(f.lower(), None)
         if m is None:
-            raise LoadError(path, f"flow={opt!r} not understood; use flow='X' (出口) or flow='M' (进口)")
+            raise LoadError(
+                path, f"flow={opt!r} not understood; use flow='X' (出口) or flow='M' (进口)"
+            )
         return m
     name = path.name.lower()
     ex = bool(re.search(r"export|出口", name))
@@ -122,7 +177,7 @@ def _flow_from(path: Path, options: dict[str, Any]) -> str:
         path,
         f"the flow is not a column of a China-customs query CSV and the file name has {why}; "
         "rename the file (e.g. export-2024.csv) or pass flow='X' or flow='M' "
-        "(CLI: tradecheck load FILE --opt flow=M)",
+        "(CLI: tradecheck load FILE --flow M)",
     )
 
 
@@ -191,14 +246,18 @@ def load_query_csv(path: str | Path, **options: Any) -> pd.DataFrame:
     vcols = [c for c in VALUE_COLUMNS if c in idx]
     if not vcols:
         raise LoadError(
-            p, "no value column: expected a column named 美元 (US$) or 人民币 (yuan); header was: "
-            + ", ".join(header), row=1,
+            p,
+            "no value column: expected a column named 美元 (US$) or 人民币 (yuan); header was: "
+            + ", ".join(header),
+            row=1,
         )
     want = options.get("currency")
     if want:
         vcols = [c for c in vcols if VALUE_COLUMNS[c] == str(want).upper()]
         if not vcols:
-            raise LoadError(p, f"currency={want!r} requested but the file has no such value column", row=1)
+            raise LoadError(
+                p, f"currency={want!r} requested but the file has no such value column", row=1
+            )
     vcol = vcols[0]
     currency = VALUE_COLUMNS[vcol]
     flow = _flow_from(p, options)
@@ -207,8 +266,10 @@ def load_query_csv(path: str | Path, **options: Any) -> pd.DataFrame:
         fixed_period = _period_option(p, options)
         if fixed_period is None:
             raise LoadError(
-                p, "no 数据年月 (YYYYMM) column, so the period must be given: pass "
-                "period='2024-01..2024-06' (the months of the query)", row=1,
+                p,
+                "no 数据年月 (YYYYMM) column, so the period must be given: pass "
+                "period='2024-01..2024-06' (the months of the query)",
+                row=1,
             )
     unit = float(options.get("unit", 1))
     vintage = options.get("vintage") or file_vintage(p)
@@ -256,10 +317,14 @@ def load_query_csv(path: str | Path, **options: Any) -> pd.DataFrame:
                     if options.get("unknown") == "skip":
                         dropped["unknown partner"] += 1
                         continue
-                    raise LoadError(p, f"{exc} (贸易伙伴名称 {pname!r})", row=n, column="贸易伙伴编码") from None
+                    raise LoadError(
+                        p, f"{exc} (贸易伙伴名称 {pname!r})", row=n, column="贸易伙伴编码"
+                    ) from None
         commodity = cell("商品编码") or "TOTAL"
         if commodity != "TOTAL" and not commodity.isdigit():
-            raise LoadError(p, f"商品编码 {commodity!r} is not a numeric HS/CN code", row=n, column="商品编码")
+            raise LoadError(
+                p, f"商品编码 {commodity!r} is not a numeric HS/CN code", row=n, column="商品编码"
+            )
         raw = cell(vcol)
         if raw in ("", "-"):
             dropped["empty value"] += 1
@@ -272,19 +337,32 @@ def load_query_csv(path: str | Path, **options: Any) -> pd.DataFrame:
             agg[key]["value"] += v
             agg[key]["_lines"].append(n)
         else:
-            agg[key] = dict(
-                reporter="CHN", partner=partner, flow=flow, period_start=start, period_end=end,
-                commodity=commodity, value=v, currency=currency, valuation=_VALUATION[flow],
-                source="gacc", source_file=src, source_ref=f"line {n}", vintage=vintage,
-                classification="HS" if commodity != "TOTAL" else "TOTAL", estimate=False,
-                _lines=[n],
-            )
+            agg[key] = {
+                "reporter": "CHN",
+                "partner": partner,
+                "flow": flow,
+                "period_start": start,
+                "period_end": end,
+                "commodity": commodity,
+                "value": v,
+                "currency": currency,
+                "valuation": _VALUATION[flow],
+                "source": "gacc",
+                "source_file": src,
+                "source_ref": f"line {n}",
+                "vintage": vintage,
+                "classification": "HS" if commodity != "TOTAL" else "TOTAL",
+                "estimate": False,
+                "_lines": [n],
+            }
     out = []
     for r in agg.values():
         lines = r.pop("_lines")
         r["note"] = f"GACC query; value column {vcol}; unit x{unit:g} (whole units unverified)"
         if len(lines) > 1:
-            r["note"] += f"; sum of {len(lines)} lines ({', '.join(map(str, lines[:10]))}{'...' if len(lines) > 10 else ''})"
+            r["note"] += (
+                f"; sum of {len(lines)} lines ({', '.join(map(str, lines[:10]))}{'...' if len(lines) > 10 else ''})"
+            )
         out.append(r)
     if not out and not dropped:
         raise LoadError(p, "no data rows")
@@ -361,8 +439,10 @@ def load_bulletin_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
     p = Path(path)
     try:
         wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except Exception as exc:
-        raise LoadError(p, f"cannot open as an .xlsx workbook ({type(exc).__name__}: {exc})") from None
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for broken files
+        raise LoadError(
+            p, f"cannot open as an .xlsx workbook ({type(exc).__name__}: {exc})"
+        ) from None
     try:
         ws = wb[options["sheet"]] if "sheet" in options else wb.worksheets[0]
         grid = [list(r) for r in ws.iter_rows(values_only=True)]
@@ -376,39 +456,58 @@ def _s(v: Any) -> str:
     return "" if v is None else re.sub(r"\s+", "", str(v))
 
 
-def _bulletin(p: Path, grid: list[list[Any]], options: dict[str, Any], sheet: str | None) -> pd.DataFrame:
+def _bulletin(
+    p: Path, grid: list[list[Any]], options: dict[str, Any], sheet: str | None
+) -> pd.DataFrame:
     # header: a row with 出口 and 进口, followed by a row with 当月
     h1 = None
     for i, r in enumerate(grid[:30]):
         cells = [_s(v) for v in r]
-        if "出口" in cells and "进口" in cells and i + 1 < len(grid) and any(
-            "当月" in _s(v) for v in grid[i + 1]
+        if (
+            "出口" in cells
+            and "进口" in cells
+            and i + 1 < len(grid)
+            and any("当月" in _s(v) for v in grid[i + 1])
         ):
             h1 = i
             break
     if h1 is None:
-        raise LoadError(p, "header not found: expected a row with 进出口 / 出口 / 进口 and below it "
-                        "当月 / 1至当月累计 (bulletin table (2) layout)")
+        raise LoadError(
+            p,
+            "header not found: expected a row with 进出口 / 出口 / 进口 and below it "
+            "当月 / 1至当月累计 (bulletin table (2) layout)",
+        )
     above = " ".join(_s(v) for r in grid[:h1] for v in r if _s(v))
     year, month = options.get("year"), options.get("month")
     m = _TITLE_RE.search(above)
     if (year is None or month is None) and m:
         year, month = year or int(m[1]), month or int(m[2])
     if year is None or month is None:
-        raise LoadError(p, "year and month not found in the title (e.g. 2024年6月); pass year= and month=",
-                        row=1)
+        raise LoadError(
+            p,
+            "year and month not found in the title (e.g. 2024年6月); pass year= and month=",
+            row=1,
+        )
     year, month = int(year), int(month)
     if not 1 <= month <= 12:
         raise LoadError(p, f"month {month} out of range")
     unit_label = options.get("unit")
     if unit_label is None:
         for u in sorted(_UNITS, key=len, reverse=True):
-            if re.search(rf"(单位|Unit)[:：]?\s*{u}", above) or f"({u})" in above or f"（{u}）" in above:
+            if (
+                re.search(rf"(单位|Unit)[:：]?\s*{u}", above)
+                or f"({u})" in above
+                or f"（{u}）" in above
+            ):
                 unit_label = u
                 break
     if unit_label is None or unit_label not in _UNITS:
-        raise LoadError(p, f"unit line not found or not understood (expected 单位：千美元 or 万元; got "
-                        f"{unit_label!r}); pass unit='千美元'", row=h1)
+        raise LoadError(
+            p,
+            f"unit line not found or not understood (expected 单位：千美元 or 万元; got "
+            f"{unit_label!r}); pass unit='千美元'",
+            row=h1,
+        )
     currency, mult = _UNITS[unit_label]
     top = [_s(v) for v in grid[h1]]
     sub = [_s(v) for v in grid[h1 + 1]]
@@ -453,7 +552,9 @@ def _bulletin(p: Path, grid: list[list[Any]], options: dict[str, Any], sheet: st
                 if options.get("unknown") == "skip":
                     dropped["unknown country row"] += 1
                     continue
-                raise LoadError(p, f"{exc} (a group row? pass unknown='skip')", row=n, column="国别(地区)") from None
+                raise LoadError(
+                    p, f"{exc} (a group row? pass unknown='skip')", row=n, column="国别(地区)"
+                ) from None
         for j, (flow, kind) in colmap.items():
             if kind == "ytd" and month == 1:
                 continue  # Jan..Jan equals the month column; keep one row
@@ -461,19 +562,35 @@ def _bulletin(p: Path, grid: list[list[Any]], options: dict[str, Any], sheet: st
             if raw is None or _s(raw) == "":
                 continue
             nil = _s(raw) in ("-", "—")
-            col = f"{ {'T': '进出口', 'X': '出口', 'M': '进口'}[flow]} {'当月' if kind == 'month' else '累计'}"
+            col = f"{ {'T': '进出口', 'X': '出口', 'M': '进口'}[flow] } {'当月' if kind == 'month' else '累计'}"
             v = 0.0 if nil else to_float(p, raw, row=n, column=col)
             start = ym if kind == "month" else f"{year:04d}-01"
             ref = f"sheet {sheet} row {n} col {j + 1}" if sheet else f"line {n}"
-            out.append(dict(
-                reporter="CHN", partner=partner, flow=flow, period_start=start, period_end=ym,
-                commodity="TOTAL", value=v * mult, currency=currency, valuation=_VALUATION[flow],
-                source="gacc", source_file=src, source_ref=ref, vintage=vintage,
-                classification="TOTAL", estimate=False,
-                note=("bulletin table (2); " + ("'-' (nil) in source; " if nil else "")
-                      + ("T = exports + imports as published; " if flow == "T" else "")
-                      + f"unit {unit_label}"),
-            ))
+            out.append(
+                {
+                    "reporter": "CHN",
+                    "partner": partner,
+                    "flow": flow,
+                    "period_start": start,
+                    "period_end": ym,
+                    "commodity": "TOTAL",
+                    "value": v * mult,
+                    "currency": currency,
+                    "valuation": _VALUATION[flow],
+                    "source": "gacc",
+                    "source_file": src,
+                    "source_ref": ref,
+                    "vintage": vintage,
+                    "classification": "TOTAL",
+                    "estimate": False,
+                    "note": (
+                        "bulletin table (2); "
+                        + ("'-' (nil) in source; " if nil else "")
+                        + ("T = exports + imports as published; " if flow == "T" else "")
+                        + f"unit {unit_label}"
+                    ),
+                }
+            )
     if not out:
         raise LoadError(p, "no data rows under the header")
     return _finish(out, dropped, p)

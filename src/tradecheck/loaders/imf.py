@@ -136,7 +136,11 @@ def _months(start: str, end: str) -> int:
 
 
 def check_magnitude(
-    path: Path, rows: list[dict[str, Any]], *, hint: str, rng: tuple[float, float] = PAIR_ANNUAL_RANGE
+    path: Path,
+    rows: list[dict[str, Any]],
+    *,
+    hint: str,
+    rng: tuple[float, float] = PAIR_ANNUAL_RANGE,
 ) -> None:
     """Raise :class:`LoadError` if a Belarus–China value is implausible after scaling.
 
@@ -161,7 +165,9 @@ def check_magnitude(
                 f"implausible Belarus–China value {v:,.0f} US$ for {r['period_start']}..{r['period_end']} "
                 f"({r['reporter']}->{r['partner']} {r['flow']}) after scaling: {guess}. "
                 f"Expected roughly {lo * frac:,.0f}..{hi * frac:,.0f} US$. {hint}",
-                row=int(str(r["source_ref"]).split()[-1]) if str(r["source_ref"]).startswith("line ") else None,
+                row=int(str(r["source_ref"]).split()[-1])
+                if str(r["source_ref"]).startswith("line ")
+                else None,
             )
 
 
@@ -233,7 +239,9 @@ def _country(path: Path, value: Any, *, row: int | None, column: str) -> str | N
         raise LoadError(path, str(exc), row=row, column=column) from None
 
 
-def _read_csv(path: Path, encodings: tuple[str, ...] = ("utf-8-sig", "cp1252")) -> tuple[list[str], list[list[str]]]:
+def _read_csv(
+    path: Path, encodings: tuple[str, ...] = ("utf-8-sig", "cp1252")
+) -> tuple[list[str], list[list[str]]]:
     text, _ = decode_text(path, path.read_bytes(), encodings)
     first = text.split("\n", 1)[0]
     delim = ";" if first.count(";") > first.count(",") else ","
@@ -330,7 +338,9 @@ def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:
     wide_cols = [i for i, h in enumerate(header) if _PERIOD_COL.match(h)]
     long = "OBS_VALUE" in cols and "TIME_PERIOD" in cols
     if not long and not wide_cols:
-        raise LoadError(p, "no TIME_PERIOD/OBS_VALUE columns and no period columns (2023, 2023-M01)", row=1)
+        raise LoadError(
+            p, "no TIME_PERIOD/OBS_VALUE columns and no period columns (2023, 2023-M01)", row=1
+        )
     vintage = options.get("vintage") or file_vintage(p)
     default_scale = options.get("scale", 0)
     src = display_path(p)
@@ -380,24 +390,39 @@ def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:
             try:
                 start, end = parse_period(period)
             except ValueError:
-                raise LoadError(p, f"bad period {period!r}: expected 2023, 2023-Q1 or 2023-M01",
-                                row=n, column="TIME_PERIOD" if long else col) from None
+                raise LoadError(
+                    p,
+                    f"bad period {period!r}: expected 2023, 2023-Q1 or 2023-M01",
+                    row=n,
+                    column="TIME_PERIOD" if long else col,
+                ) from None
             value = to_float(p, raw, row=n, column=col) * 10.0**exp
             rows.append(
-                dict(
-                    reporter=reporter, partner=partner, flow=flow, period_start=start,
-                    period_end=end, commodity="TOTAL", value=value, currency="USD",
-                    valuation=valuation, source="imf_imts", source_file=src,
-                    source_ref=f"line {n}", vintage=vintage, classification="TOTAL",
-                    estimate=status == "e",
-                    note=f"IMTS {_code(cell(r, 'INDICATOR'))}; SCALE 10^{exp}",
-                )
+                {
+                    "reporter": reporter,
+                    "partner": partner,
+                    "flow": flow,
+                    "period_start": start,
+                    "period_end": end,
+                    "commodity": "TOTAL",
+                    "value": value,
+                    "currency": "USD",
+                    "valuation": valuation,
+                    "source": "imf_imts",
+                    "source_file": src,
+                    "source_ref": f"line {n}",
+                    "vintage": vintage,
+                    "classification": "TOTAL",
+                    "estimate": status == "e",
+                    "note": f"IMTS {_code(cell(r, 'INDICATOR'))}; SCALE 10^{exp}",
+                }
             )
     if not rows and not dropped:
         raise LoadError(p, "no observations in the file")
     if options.get("check_scale", True):
         check_magnitude(
-            p, rows,
+            p,
+            rows,
             hint="Check the SCALE column (power of ten) or pass scale=/check_scale=False.",
         )
     return _finish(rows, dropped, p)
@@ -405,10 +430,22 @@ def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- DOTS CSV
 
-_DOTS_WIDE = ("Country Name", "Country Code", "Indicator Name", "Indicator Code",
-              "Counterpart Country Name", "Counterpart Country Code", "Attribute")
-_DOTS_PANEL = ("Country Name", "Country Code", "Counterpart Country Name",
-               "Counterpart Country Code", "Time Period")
+_DOTS_WIDE = (
+    "Country Name",
+    "Country Code",
+    "Indicator Name",
+    "Indicator Code",
+    "Counterpart Country Name",
+    "Counterpart Country Code",
+    "Attribute",
+)
+_DOTS_PANEL = (
+    "Country Name",
+    "Country Code",
+    "Counterpart Country Name",
+    "Counterpart Country Code",
+    "Time Period",
+)
 
 
 def sniff_dots_csv(path: Path, head: bytes) -> float:
@@ -476,11 +513,17 @@ def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:
     if all(c in idx for c in _DOTS_WIDE):
         pcols = [i for i, h in enumerate(header) if _PERIOD_COL.match(h)]
         if not pcols:
-            raise LoadError(p, "no period columns (1948..2023, 2023M1, 2023Q1) after 'Attribute'", row=1)
+            raise LoadError(
+                p, "no period columns (1948..2023, 2023M1, 2023Q1) after 'Attribute'", row=1
+            )
         status: dict[tuple[str, ...], dict[int, str]] = {}
         for r in body:
             if cell(r, "Attribute").lower() == "status":
-                key = (cell(r, "Country Code"), cell(r, "Indicator Code"), cell(r, "Counterpart Country Code"))
+                key = (
+                    cell(r, "Country Code"),
+                    cell(r, "Indicator Code"),
+                    cell(r, "Counterpart Country Code"),
+                )
                 status[key] = {i: r[i].strip().lower() for i in pcols if i < len(r)}
         for n, r in enumerate(body, start=2):
             if not any(c.strip() for c in r) or cell(r, "Attribute").lower() != "value":
@@ -489,13 +532,27 @@ def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:
             if ind is None:
                 dropped[f"indicator {cell(r, 'Indicator Code')!r}"] += 1
                 continue
-            rep = _dots_country(p, cell(r, "Country Name"), cell(r, "Country Code"), row=n, column="Country Name")
-            par = _dots_country(p, cell(r, "Counterpart Country Name"), cell(r, "Counterpart Country Code"),
-                                row=n, column="Counterpart Country Name")
+            rep = _dots_country(
+                p, cell(r, "Country Name"), cell(r, "Country Code"), row=n, column="Country Name"
+            )
+            par = _dots_country(
+                p,
+                cell(r, "Counterpart Country Name"),
+                cell(r, "Counterpart Country Code"),
+                row=n,
+                column="Counterpart Country Name",
+            )
             if rep is None or par is None:
                 dropped["aggregate country"] += 1
                 continue
-            st = status.get((cell(r, "Country Code"), cell(r, "Indicator Code"), cell(r, "Counterpart Country Code")), {})
+            st = status.get(
+                (
+                    cell(r, "Country Code"),
+                    cell(r, "Indicator Code"),
+                    cell(r, "Counterpart Country Code"),
+                ),
+                {},
+            )
             for i in pcols:
                 raw = r[i].strip() if i < len(r) else ""
                 if raw == "" or raw.lower() == "nan":
@@ -503,50 +560,116 @@ def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:
                 start, end = parse_period(header[i])
                 est = raw.lower().endswith(" e") or st.get(i, "") == "e"
                 v = to_float(p, raw.removesuffix(" e").removesuffix(" E"), row=n, column=header[i])
-                rows.append(_dots_row(rep, par, ind, start, end, v * unit, src, f"line {n}", vintage, est,
-                                      cell(r, "Indicator Code")))
+                rows.append(
+                    _dots_row(
+                        rep,
+                        par,
+                        ind,
+                        start,
+                        end,
+                        v * unit,
+                        src,
+                        f"line {n}",
+                        vintage,
+                        est,
+                        cell(r, "Indicator Code"),
+                    )
+                )
     elif all(c in idx for c in _DOTS_PANEL):
-        icols = [(i, _indicator(h)) for i, h in enumerate(header) if h not in _DOTS_PANEL]
-        icols = [(i, ind) for i, ind in icols if ind is not None]
+        icols: list[tuple[int, tuple[str, str]]] = []
+        for i, h in enumerate(header):
+            ind_h = _indicator(h) if h not in _DOTS_PANEL else None
+            if ind_h is not None:
+                icols.append((i, ind_h))
         if not icols:
-            raise LoadError(p, "no indicator columns such as '... (TXG_FOB_USD)' or '... (TMG_CIF_USD)'", row=1)
+            raise LoadError(
+                p, "no indicator columns such as '... (TXG_FOB_USD)' or '... (TMG_CIF_USD)'", row=1
+            )
         for n, r in enumerate(body, start=2):
             if not any(c.strip() for c in r):
                 continue
-            rep = _dots_country(p, cell(r, "Country Name"), cell(r, "Country Code"), row=n, column="Country Name")
-            par = _dots_country(p, cell(r, "Counterpart Country Name"), cell(r, "Counterpart Country Code"),
-                                row=n, column="Counterpart Country Name")
+            rep = _dots_country(
+                p, cell(r, "Country Name"), cell(r, "Country Code"), row=n, column="Country Name"
+            )
+            par = _dots_country(
+                p,
+                cell(r, "Counterpart Country Name"),
+                cell(r, "Counterpart Country Code"),
+                row=n,
+                column="Counterpart Country Name",
+            )
             if rep is None or par is None:
                 dropped["aggregate country"] += 1
                 continue
             try:
                 start, end = parse_period(cell(r, "Time Period"))
             except ValueError:
-                raise LoadError(p, f"bad period {cell(r, 'Time Period')!r}", row=n, column="Time Period") from None
+                raise LoadError(
+                    p, f"bad period {cell(r, 'Time Period')!r}", row=n, column="Time Period"
+                ) from None
             for i, ind in icols:
                 raw = r[i].strip() if i < len(r) else ""
                 if raw == "" or raw.lower() == "nan":
                     continue
                 est = raw.lower().endswith(" e")
                 v = to_float(p, raw.removesuffix(" e").removesuffix(" E"), row=n, column=header[i])
-                rows.append(_dots_row(rep, par, ind, start, end, v * unit, src, f"line {n}", vintage, est,
-                                      header[i]))
+                rows.append(
+                    _dots_row(
+                        rep,
+                        par,
+                        ind,
+                        start,
+                        end,
+                        v * unit,
+                        src,
+                        f"line {n}",
+                        vintage,
+                        est,
+                        header[i],
+                    )
+                )
     else:
-        raise LoadError(p, "not a DOTS timeSeries or panel CSV: expected columns "
-                        + ", ".join(_DOTS_WIDE), row=1)
+        raise LoadError(
+            p,
+            "not a DOTS timeSeries or panel CSV: expected columns " + ", ".join(_DOTS_WIDE),
+            row=1,
+        )
     if options.get("check_scale", True):
         check_magnitude(p, rows, hint="DOTS files are in US$ millions; pass unit= to override.")
     return _finish(rows, dropped, p)
 
 
-def _dots_row(rep: str, par: str, ind: tuple[str, str], start: str, end: str, value: float,
-              src: str, ref: str, vintage: str, est: bool, label: str) -> dict[str, Any]:
-    return dict(
-        reporter=rep, partner=par, flow=ind[0], period_start=start, period_end=end,
-        commodity="TOTAL", value=value, currency="USD", valuation=ind[1], source="imf_dots",
-        source_file=src, source_ref=ref, vintage=vintage, classification="TOTAL",
-        estimate=est, note=f"DOTS {label}",
-    )
+def _dots_row(
+    rep: str,
+    par: str,
+    ind: tuple[str, str],
+    start: str,
+    end: str,
+    value: float,
+    src: str,
+    ref: str,
+    vintage: str,
+    est: bool,
+    label: str,
+) -> dict[str, Any]:
+    return {
+        "reporter": rep,
+        "partner": par,
+        "flow": ind[0],
+        "period_start": start,
+        "period_end": end,
+        "commodity": "TOTAL",
+        "value": value,
+        "currency": "USD",
+        "valuation": ind[1],
+        "source": "imf_dots",
+        "source_file": src,
+        "source_ref": ref,
+        "vintage": vintage,
+        "classification": "TOTAL",
+        "estimate": est,
+        "note": f"DOTS {label}",
+    }
 
 
 # --------------------------------------------------------------------------- DOTS Excel
@@ -643,8 +766,10 @@ def load_dots_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
     p = Path(path)
     try:
         wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises several kinds for broken files
-        raise LoadError(p, f"cannot open as an .xlsx workbook ({type(exc).__name__}: {exc})") from None
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for broken files
+        raise LoadError(
+            p, f"cannot open as an .xlsx workbook ({type(exc).__name__}: {exc})"
+        ) from None
     vintage = options.get("vintage") or file_vintage(p)
     src = display_path(p)
     dropped: Counter[str] = Counter()
@@ -657,15 +782,22 @@ def load_dots_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
     finally:
         wb.close()
     if not rows:
-        raise LoadError(p, "no DOTS sheet found (expected sheets like 'Exports, FOB' with a year header)")
+        raise LoadError(
+            p, "no DOTS sheet found (expected sheets like 'Exports, FOB' with a year header)"
+        )
     if options.get("check_scale", True):
         check_magnitude(p, rows, hint="Check the units row of the sheet.")
     return _finish(rows, dropped, p)
 
 
 def _dots_sheet(
-    p: Path, title: str, grid: list[list[Any]], src: str, vintage: str,
-    dropped: Counter[str], seen: dict[tuple[str, str, str, str], tuple[float, str]],
+    p: Path,
+    title: str,
+    grid: list[list[Any]],
+    src: str,
+    vintage: str,
+    dropped: Counter[str],
+    seen: dict[tuple[str, str, str, str], tuple[float, str]],
     options: dict[str, Any],
 ) -> list[dict[str, Any]]:
     header_row = None
@@ -675,8 +807,12 @@ def _dots_sheet(
         ):
             header_row = i
             break
-    texts = [(i, str(v).strip()) for i, r in enumerate(grid[: header_row or 0]) for v in r
-             if isinstance(v, str) and v.strip()]
+    texts = [
+        (i, str(v).strip())
+        for i, r in enumerate(grid[: header_row or 0])
+        for v in r
+        if isinstance(v, str) and v.strip()
+    ]
     flow_info = _sheet_flow(title)
     for _, t in texts:
         if "partner countries" in t.casefold():
@@ -697,17 +833,20 @@ def _dots_sheet(
                 pass
     if unit_exp is None:
         if "unit" in options:
-            unit_exp = int(round(math.log10(float(options["unit"]))))
+            unit_exp = round(math.log10(float(options["unit"])))
         else:
             unit_lines = [t for _, t in texts if "dollar" in t.casefold()]
             raise LoadError(
-                p, f"sheet {title!r}: no units row like 'US Dollars, Millions' above the year header"
+                p,
+                f"sheet {title!r}: no units row like 'US Dollars, Millions' above the year header"
                 + (f" (found {unit_lines[0]!r})" if unit_lines else "")
                 + "; pass unit=1e6 if you know it",
                 row=header_row + 1,
             )
     if reporter is None:
-        raise LoadError(p, f"sheet {title!r}: reporter name not found in the title rows; pass reporter='ISO3'")
+        raise LoadError(
+            p, f"sheet {title!r}: reporter name not found in the title rows; pass reporter='ISO3'"
+        )
     flow, valuation = flow_info
     hdr = grid[header_row]
     ycols = [(j, int(float(v))) for j, v in enumerate(hdr) if _is_year(v)]
@@ -729,7 +868,9 @@ def _dots_sheet(
             if options.get("unknown") == "skip":
                 dropped["unknown partner"] += 1
                 continue
-            raise LoadError(p, f"sheet {title!r}: {exc}", row=excel_row, column=_col(label_col)) from None
+            raise LoadError(
+                p, f"sheet {title!r}: {exc}", row=excel_row, column=_col(label_col)
+            ) from None
         for j, year in ycols:
             raw = r[j] if j < len(r) else None
             if raw is None or (isinstance(raw, str) and raw.strip() in ("", "...", "-")):
@@ -747,16 +888,33 @@ def _dots_sheet(
                 if math.isclose(seen[key][0], v, rel_tol=1e-12, abs_tol=1e-12):
                     dropped["duplicate partner cell (identical value)"] += 1
                     continue
-                raise LoadError(p, f"partner {label!r} appears twice with different values for {year} "
-                                f"({seen[key][1]} vs {ref})", row=excel_row)
+                raise LoadError(
+                    p,
+                    f"partner {label!r} appears twice with different values for {year} "
+                    f"({seen[key][1]} vs {ref})",
+                    row=excel_row,
+                )
             seen[key] = (v, ref)
-            out.append(dict(
-                reporter=reporter, partner=partner, flow=flow, period_start=f"{year}-01",
-                period_end=f"{year}-12", commodity="TOTAL", value=v * 10.0**unit_exp,
-                currency="USD", valuation=valuation, source="imf_dots", source_file=src,
-                source_ref=ref, vintage=vintage, classification="TOTAL", estimate=est,
-                note=f"DOTS country table, {title}",
-            ))
+            out.append(
+                {
+                    "reporter": reporter,
+                    "partner": partner,
+                    "flow": flow,
+                    "period_start": f"{year}-01",
+                    "period_end": f"{year}-12",
+                    "commodity": "TOTAL",
+                    "value": v * 10.0**unit_exp,
+                    "currency": "USD",
+                    "valuation": valuation,
+                    "source": "imf_dots",
+                    "source_file": src,
+                    "source_ref": ref,
+                    "vintage": vintage,
+                    "classification": "TOTAL",
+                    "estimate": est,
+                    "note": f"DOTS country table, {title}",
+                }
+            )
     return out
 
 
