@@ -48,6 +48,7 @@ def test_success_request_and_saved_file(tmp_path):
     assert meta["sha256"] == sha and meta["record_count"] == 4 and meta["http_status"] == 200
     assert meta["indicators_returned"] == ["MG_CIF_USD", "XG_FOB_USD"]
     assert meta["missing_indicators"] == []
+    assert meta["missing_periods"] == {}
     assert (meta["first_period"], meta["last_period"]) == ("2023-M01", "2023-M02")
     assert meta["url"] == call.url
 
@@ -135,3 +136,15 @@ def test_key_and_period_forms():
         imf.time_bound("last year", "M", end=False)
     with pytest.raises(FetchError, match="freq"):
         imf.fetch("CHN", "BLR", freq="W", transport=ReplayTransport([]))
+
+
+def test_missing_periods_are_recorded(tmp_path):
+    t = ReplayTransport([Response(200, CSV)])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        path = imf.fetch(
+            "CHN", "BLR", start="2023-01", end="2023-03", out_dir=tmp_path, transport=t
+        )
+    gaps = _meta(path)["missing_periods"]
+    assert gaps == {"XG_FOB_USD": ["2023-M03"], "MG_CIF_USD": ["2023-M03"]}
+    assert any("2023-M03" in str(w.message) for w in caught)

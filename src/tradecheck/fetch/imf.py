@@ -128,6 +128,30 @@ def time_bound(value: str | int, freq: str, *, end: bool) -> str:
     return f"{year}-M{12 if end else 1:02d}"
 
 
+def expected_periods(lo: str, hi: str, freq: str) -> list[str]:
+    """Every ``TIME_PERIOD`` between two bounds of :func:`time_bound`, as the data spell them
+    (``2023``, ``2023-Q1``, ``2023-M01``).
+
+    Examples
+    --------
+    >>> expected_periods("2023-M11", "2024-M02", "M")
+    ['2023-M11', '2023-M12', '2024-M01', '2024-M02']
+    >>> expected_periods("2020-A1", "2022-A1", "A")
+    ['2020', '2021', '2022']
+    """
+    y0, y1 = int(lo[:4]), int(hi[:4])
+    if freq == "A":
+        return [str(y) for y in range(y0, y1 + 1)]
+    step = 3 if freq == "Q" else 1
+    n0 = y0 * 12 + (int(lo[6:]) - 1) * step
+    n1 = y1 * 12 + (int(hi[6:]) - 1) * step
+    out = []
+    for n in range(n0, n1 + 1, step):
+        y, m = divmod(n, 12)
+        out.append(f"{y}-Q{m // 3 + 1}" if freq == "Q" else f"{y}-M{m + 1:02d}")
+    return out
+
+
 def resolve_key(key: str | None = None) -> str | None:
     """The optional IMF key: ``key`` if given, else the first set of :data:`KEY_ENV_VARS`."""
     if key:
@@ -241,6 +265,13 @@ def fetch(
     got_ind = sorted({r.get("INDICATOR", "") for r in rows} - {""})
     missing = [i for i in requested if i not in got_ind] if "INDICATOR" in header else []
     periods = sorted({r["TIME_PERIOD"] for r in rows if r.get("TIME_PERIOD")})
+    gaps: dict[str, list[str]] = {}
+    if lo and hi and "INDICATOR" in header:
+        expected = expected_periods(lo, hi, freq)
+        for ind in requested:
+            have = {r.get("TIME_PERIOD") for r in rows if r.get("INDICATOR") == ind}
+            if ind not in missing and (lacking := [p for p in expected if p not in have]):
+                gaps[ind] = lacking
     retrieved = utc_now()
     meta = {
         "title": f"IMF International Trade in Goods by partner (IMTS), key {series_key}",
@@ -262,6 +293,7 @@ def fetch(
         "indicators_requested": requested,
         "indicators_returned": got_ind,
         "missing_indicators": missing,
+        "missing_periods": gaps,
         "first_period": periods[0] if periods else None,
         "last_period": periods[-1] if periods else None,
         "units": "see the SCALE and UNIT columns of the file",
@@ -285,6 +317,16 @@ def fetch(
         warnings.warn(
             f"{what}: no series came back for indicator(s) {', '.join(missing)}; recorded as "
             "missing_indicators in the sidecar",
+            FetchWarning,
+            stacklevel=2,
+        )
+    if gaps:
+        listed = "; ".join(
+            f"{k}: {', '.join(v[:6])}{' ...' if len(v) > 6 else ''}" for k, v in gaps.items()
+        )
+        warnings.warn(
+            f"{what}: periods without observations ({listed}); recorded as missing_periods "
+            "in the sidecar",
             FetchWarning,
             stacklevel=2,
         )
