@@ -81,3 +81,17 @@ def test_unexpected_loader_failure_becomes_load_error(monkeypatch, fixtures_dir)
 def test_warnings_are_load_warnings(fixtures_dir):
     with pytest.warns(LoadWarning):
         load(fixtures_dir / "comtrade" / "legacy_35cols_constructed.csv")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["tradecheck.loaders.base", "tradecheck.loaders.comtrade", "tradecheck.loaders.generic",
+     "tradecheck.loaders.published", "tradecheck.loaders._cli", "tradecheck.loaders"],
+)
+def test_docstring_examples(name):
+    import doctest
+    import importlib
+
+    mod = importlib.import_module(name)
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0

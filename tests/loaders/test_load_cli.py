@@ -85,9 +85,9 @@ def test_warnings_printed_as_notes(fixtures_dir, capsys):
 
 
 def test_summary_truncates_long_listings():
-    rows = [dict(reporter=r, partner="CHN", flow="X", period_start="2021-01",
-                 period_end="2021-12", value=1, source="comtrade", source_file="f",
-                 source_ref="line 2", vintage="v") for r in ("AUT", "BEL", "DEU")]
+    rows = [{"reporter": r, "partner": "CHN", "flow": "X", "period_start": "2021-01",
+             "period_end": "2021-12", "value": 1, "source": "comtrade", "source_file": "f",
+             "source_ref": "line 2", "vintage": "v"} for r in ("AUT", "BEL", "DEU")]
     text = summary(schema.make_frame(rows), max_groups=2)
     assert "... and 1 more group(s) with 1 rows" in text
 

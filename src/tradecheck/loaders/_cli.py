@@ -57,8 +57,10 @@ def summary(df: pd.DataFrame, max_groups: int = _MAX_GROUPS) -> str:
     )
     files = df["source_file"].nunique()
     lines = [
-        f"{len(df)} rows from {files} file(s); months {df['period_start'].min()}.."
-        f"{df['period_end'].max()}",
+        (
+            f"{len(df)} rows from {files} file(s); months {df['period_start'].min()}.."
+            f"{df['period_end'].max()}"
+        ),
         f"{'source':<10} {'reporter':<8} {'flow':<4} {'rows':>7}  months",
     ]
     for r in g.head(max_groups).itertuples(index=False):

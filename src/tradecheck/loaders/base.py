@@ -130,7 +130,7 @@ def detect(path: str | os.PathLike[str]) -> Loader:
     for name, ld in _REGISTRY.items():
         try:
             score = float(ld.sniff(p, head))
-        except Exception:  # a sniffer must never break detection
+        except Exception:  # noqa: BLE001  (a sniffer must never break detection)
             score = 0.0
         if score > 0:
             scored.append((score, name))
@@ -225,7 +225,7 @@ def file_vintage(path: Path, default: str | None = None) -> str:
             pass
     if default:
         return default
-    ts = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.timezone.utc)
+    ts = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
     return ts.strftime("%Y-%m-%d")
 
 

@@ -63,7 +63,7 @@ from tradecheck.countries import to_iso3
 from tradecheck.errors import LoadError, UnknownCountryError
 from tradecheck.loaders.base import decode_text, display_path, file_vintage, register, to_float
 
-__all__ = ["load_generic", "read_mapping", "scale_of", "parse_period", "UNITS", "MAPPING_KEYS"]
+__all__ = ["MAPPING_KEYS", "UNITS", "load_generic", "parse_period", "read_mapping", "scale_of"]
 
 #: Accepted units and their multipliers.
 UNITS: dict[str, float] = {
@@ -159,7 +159,7 @@ def parse_period(value: object) -> tuple[str, str]:
     if mm and 1 <= int(mm.group(2)) <= 12:
         m = f"{mm.group(1)}-{int(mm.group(2)):02d}"
         return m, m
-    q = re.fullmatch(r"(\d{4})\s*-?\s*Q([1-4])", s, flags=re.I)
+    q = re.fullmatch(r"(\d{4})\s*-?\s*Q([1-4])", s, flags=re.IGNORECASE)
     if q:
         y, k = q.group(1), int(q.group(2))
         return f"{y}-{3 * k - 2:02d}", f"{y}-{3 * k:02d}"
@@ -236,7 +236,7 @@ def _read(path: Path, sheet: Any, skip_rows: int) -> tuple[pd.DataFrame, str]:
                                header=skip_rows, dtype=object)
         except ValueError as exc:  # e.g. missing sheet
             raise LoadError(path, f"cannot read the workbook: {exc}") from None
-        except Exception as exc:  # zip/openpyxl errors on a damaged workbook
+        except Exception as exc:  # noqa: BLE001  (zip/openpyxl errors on a damaged workbook)
             raise LoadError(path, f"not a readable Excel workbook ({exc.__class__.__name__}: "
                             f"{exc}); expected .xlsx") from None
         name = sheet if sheet is not None else "1"
@@ -390,14 +390,14 @@ def load_generic(
             raw = cell(rec, side)
             if raw is None or str(raw).strip() == "":
                 raise err(side, f"empty {side}: expected a country name or code")
-            key = (side, raw)
-            if key not in countries:
+            ckey = (side, raw)
+            if ckey not in countries:
                 try:
-                    countries[key] = to_iso3(str(raw).strip(), scheme=scheme)
+                    countries[ckey] = to_iso3(str(raw).strip(), scheme=scheme)
                 except UnknownCountryError as exc:
                     raise err(side, f"unknown country {raw!r} ({exc}); expected an ISO code or "
                               "a country name tradecheck.countries knows") from None
-            out[side] = countries[key]
+            out[side] = countries[ckey]
         raw_flow = cell(rec, "flow")
         f = str(raw_flow or "").strip()
         code = flows.get(f.casefold()) or _FLOW_WORDS.get(f.casefold())
