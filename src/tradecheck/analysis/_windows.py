@@ -182,6 +182,7 @@ def by_direction(g: pd.DataFrame | dict[str, Indexed], reporter: str, w0: int,
             got[direction] = w
     if A_TO_B in got and B_TO_A in got and reporter != UNKNOWN_SIDE:
         xm = combine([got[A_TO_B], got[B_TO_A]], "X+M")
+        xm.flow = "X+M"
         t = got.get(TOTAL)
         if t is None or (t.bound != "eq" and xm.bound == "eq"):
             got[TOTAL] = xm
