@@ -116,13 +116,13 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
                 r"|(?:перв\w+|за)\s+три\s+квартал\w*|первых\s+тр[её]х\s+кварталов", _I), "9m"),
     (re.compile(rf"(?:from\s+|с\s+|von\s+|vom\s+|между\s+)?(?P<a>{MONTH})\s*(?:-|–|—|to|through|till|until|bis(?:\s+(?:einschließlich|Ende))?|по|and)\s*(?:(?:end\s+of|Ende)\s+)?(?P<b>{MONTH})", _I), "mrange"),
     (re.compile(r"(?P<a>\d{1,2})\s*月?(?:份)?\s*(?:-|–|—|至|到|~)\s*(?P<b>\d{1,2})\s*月(?:份)?"), "zrange"),
-    (re.compile(rf"(?:(?:the\s+)?first|(?:in\s+den\s+)?ersten|перв(?:ые|ых|ое)|за|前)\s*(?P<n>{_WORDNUM})\s*(?:months?|Monate[n]?|месяц\w*|个月|月)", _I), "firstn"),
+    (re.compile(rf"(?:(?:the\s+)?first|(?:in\s+den\s+)?ersten|перв(?:ые|ых|ое)|за|по\s+итогам|前)\s*(?P<n>{_WORDNUM})\s*(?:months?|Monate[n]?|месяц\w*|个月|月)", _I), "firstn"),
     (re.compile(r"(?<![A-Za-z])Q(?P<q>[1-4])(?![\w])|(?<![\w])(?P<q2>[1-4])Q(?![\w])"), "q"),
     (re.compile(r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter", _I), "q"),
     (re.compile(r"(?:(?P<d>[1-4])\.|(?P<o>ersten|zweiten|dritten|vierten|erste|zweite|dritte|vierte))\s*Quartal\w*", _I), "q"),
     (re.compile(r"(?<![\w])(?P<o>IV|III|II|I|[1-4])(?:-?(?:й|м|го|ом))?\s+квартал\w*|(?P<o2>перв\w*|втор\w*|трет\w*|четв[её]рт\w*)\s+квартал\w*", _I), "q"),
     (re.compile(r"(?:第)?(?P<o>[一二三四1-4])季度"), "q"),
-    (re.compile(r"(?<![A-Za-z])H(?P<h>[12])(?![\w])|(?P<o>first|second)\s+half|(?P<d>ersten|zweiten|erste|zweite)\s+(?:Halbjahr\w*|Jahreshälfte)|(?P<r>перв\w*|втор\w*)\s+полугоди\w*|(?P<z>[上下])半年|за\s+полугодие", _I), "h"),
+    (re.compile(r"(?<![A-Za-z])H(?P<h>[12])(?![\w])|(?P<o>first|second)\s+half|(?:(?P<d>ersten|zweiten|erste|zweite|erstes|zweites)|(?P<dn>[12])\.)\s*(?:Halbjahr\w*|Jahreshälfte)|(?P<r>перв\w*|втор\w*)\s+полугоди\w*|(?P<z>[上下])半年|за\s+полугодие", _I), "h"),
     (re.compile(rf"(?:(?:in|im|в|во)\s+)?(?P<a>{MONTH})(?=\s*,?\s*(?:of\s+)?{YEAR})", _I), "month"),
     (re.compile(r"(?<=年)\s*(?P<a>\d{1,2})\s*月(?:份)?"), "zmonth"),
 ]
@@ -137,7 +137,7 @@ _REL_RE: list[tuple[re.Pattern[str], int]] = [
 ]
 _PREV_YEAR_BASE = re.compile(
     r"(?:the\s+)?(?:previous|prior|preceding)\s+year|(?:a|one)\s+year\s+(?:ago|earlier|before)|the\s+year\s+before"
-    r"|предыдущ\w+\s+год\w*|предшествующ\w+\s+год\w*|прошлым\s+годом|Vorjahr\w*|上年同期|去年同期|上年|上一年", _I)
+    r"|годом\s+(?:ранее|раньше)|год\s+назад|предыдущ\w+\s+год\w*|предшествующ\w+\s+год\w*|прошлым\s+годом|Vorjahr\w*|上年同期|去年同期|上年|上一年", _I)
 
 _YOY = re.compile(
     r"year[- ]on[- ]year|y/y|\byoy\b|y-o-y|year[- ]over[- ]year|on\s+an?\s+annual\s+basis"
@@ -150,7 +150,7 @@ _YOY = re.compile(
 
 _BASE_BEFORE = re.compile(
     r"(?:compared\s+(?:with|to)|(?:as\s+)?against|than\s+(?:in|during|for)?|versus|vs\.?|from|over|relative\s+to"
-    r"|gegenüber(?:\s+(?:dem|der))?|im\s+Vergleich\s+zu(?:m|r)?|verglichen\s+mit|als\s+(?:im|in)?"
+    r"|gegenüber(?:\s+(?:dem|der))?|im\s+Vergleich\s+zu(?:m|r)?|verglichen\s+mit|als\s+(?:im|in)?|wie\s+(?:im|in)?"
     r"|по\s+сравнению\s+со?|в\s+сравнении\s+со?|чем\s+(?:в|за)?|против|относительно|к\s+уровню|к|"
     r"比|较|与|和|同)\s*(?:the\s+|dem\s+)?(?:year\s+|level\s+of\s+)?$", _I)
 _BASE_AFTER_ZH = re.compile(r"^\s*(?:年)?\s*(?:相比|比较|同期相比)")
@@ -249,6 +249,8 @@ def _is_base(text: str, s: int, e: int) -> bool:
     if _BASE_BEFORE.search(before):
         # "from January" is not a base; "to 2021" is not a base
         return True
+    if re.match(r"^\s*(?:年)?(?:同期)?的\s*[\d.一二两三四五六七八九十]+\s*倍", text[e: e + 14]):
+        return True
     return bool(_BASE_AFTER_ZH.match(text[e: e + 8]))
 
 
@@ -277,7 +279,7 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
     if kind == "h":
         txt = m.group(0).lower()
         second = (gd.get("h") == "2" or (gd.get("o") or "").lower() == "second"
-                  or (gd.get("d") or "").lower().startswith("zweit")
+                  or (gd.get("d") or "").lower().startswith("zweit") or gd.get("dn") == "2"
                   or (gd.get("r") or "").lower().startswith("втор") or gd.get("z") == "下")
         if "полугодие" in txt and txt.startswith("за"):
             second = False

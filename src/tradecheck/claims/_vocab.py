@@ -22,7 +22,7 @@ COUNTRY_PATTERNS: dict[str, str] = {
     "CHN": (r"(?<!\w)(?:People['’]?s\s+Republic\s+of\s+China|China(?:['’]s?)?|Chinese|PRC|Beijing|Volksrepublik"
             r"|chinesisch\w*|Китай|Китая|Китаю|Китаем|Китае|китайск\w*|КНР|Поднебесн\w*|Пекин\w*)(?!\w)"
             r"|中国|中方|中华人民共和国|(?<=[对来赴访向自从与和同])华|中(?=白)"),
-    "RUS": (r"(?<!\w)(?:Russia\w*|Russland\w*|russisch\w*|Росси\w*|российск\w*|РФ)(?!\w)|(?<!白)俄罗斯|(?<!白)俄方"),
+    "RUS": (r"(?<!\w)(?:Russia\w*|Russland\w*|russisch\w*|Росси\w*|российск\w*|РФ)(?!\w)|(?<!白)俄罗斯|(?<!白)俄方|(?<=[中与和对同])俄|俄(?=[中贸])"),
     "KAZ": r"(?<!\w)(?:Kazakh\w*|Kasach\w*|Казахстан\w*|казахстанск\w*)(?!\w)|哈萨克斯坦",
     "UKR": r"(?<!\w)(?:Ukrain\w*|Украин\w*|украинск\w*)(?!\w)|乌克兰",
     "POL": r"(?<!\w)(?:Poland|Polish|Polen|polnisch\w*|Польш\w*|польск\w*)(?!\w)|波兰",
@@ -76,15 +76,15 @@ REGIONS: list[tuple[str, str, str]] = [
 
 # --- flows ------------------------------------------------------------------------------------
 TRADE_KW = re.compile(
-    r"(?<!\w)(?:(?:foreign\s+|bilateral\s+|mutual\s+)?trade(?!\s+(?:partner|deficit|surplus|balance|war|mission|fair|agreement|polic|representative|house|cent|zone|route|office|talks|relations|and\s+economic\s+cooperation))(?:\s+(?:turnover|volume))?"
+    r"(?<!\w)(?:traded|trading(?!\s+partner)|(?:foreign\s+|bilateral\s+|mutual\s+)?trade(?!\s+(?:partner|deficit|surplus|balance|war|mission|fair|agreement|polic|representative|house|cent|zone|route|office|talks|relations|and\s+economic\s+cooperation))(?:\s+(?:turnover|volume))?"
     r"|turnover|commerce|товарооборот\w*|(?:внешнеторгов\w+\s+)?оборот\w*|торговл\w*|взаимн\w+\s+торговл\w*"
     r"|Handel(?!s(?:partner|bilanz|defizit|überschuss|krieg|abkommen|beziehung))\w*|Warenaustausch\w*|Warenverkehr\w*|Außenhandel\w*|Handelsvolumen|Handelsumsatz)(?!\w)"
     r"|贸易额|贸易总额|贸易|进出口总额|进出口额|进出口", _I)
 EXPORT_KW = re.compile(
-    r"(?<!\w)(?:export\w*|deliveries|supplies|shipments|sales|sold|экспорт\w*|поставк\w*|поставл\w*|вывоз\w*|продаж\w*"
+    r"(?<!\w)(?:\w*(?:exporte|ausfuhren)\w*|export\w*|deliveries|supplies|shipments|sales|sold|экспорт\w*|поставк\w*|поставл\w*|вывоз\w*|продаж\w*"
     r"|Export\w*|Ausfuhr\w*|Lieferung\w*|geliefert|exportiert\w*)(?!\w)|出口|输出|销往", _I)
 IMPORT_KW = re.compile(
-    r"(?<!\w)(?:import\w*|purchases|purchased|bought|импорт\w*|ввоз\w*|закуп\w*|Import\w*|Einfuhr\w*|importiert\w*)(?!\w)|进口|采购|输入", _I)
+    r"(?<!\w)(?:\w*(?:importe|einfuhren)\w*|import\w*|purchases|purchased|bought|импорт\w*|ввоз\w*|закуп\w*|Import\w*|Einfuhr\w*|importiert\w*)(?!\w)|进口|采购|输入", _I)
 BALANCE_KW = re.compile(
     r"(?<!\w)(?:deficit|surplus|balance|сальдо|дефицит\w*|профицит\w*|Defizit\w*|Überschuss\w*|Handelsbilanz\w*|Bilanz\w*|Saldo)(?!\w)|逆差|顺差|差额", _I)
 NEGATIVE_BALANCE = re.compile(r"deficit|дефицит|отрицательн|негативн|Defizit|negativ|逆差|minus|минус", _I)
@@ -108,16 +108,16 @@ BOUND_AFTER: list[tuple[re.Pattern[str], str]] = [
 # --- changes ----------------------------------------------------------------------------------
 DECREASE = re.compile(
     r"(?<!\w)(?:fell|fall\w*|decrease\w*|declin\w*|drop\w*|down|shr[au]nk\w*|contract\w*|lower|less|reduc\w*|slump\w*|plung\w*|slid\w*|dipped|dip|loss"
-    r"|gesunken|gefallen|zurückgegangen|zurück|Rückgang|verringert\w*|Minus|weniger|sank|fiel|schrumpf\w*|eingebrochen|niedriger|gesenkt"
+    r"|gesunken|gefallen|zurückgegangen|zurück\w*|Rückgang|verringert\w*|Minus|weniger|sank\w*|sink\w*|fiel\w*|schrumpf\w*|eingebrochen|niedriger|gesenkt"
     r"|снизил\w*|сниже\w*|сократил\w*|сокращ\w*|уменьшил\w*|уменьш\w*|упал\w*|упад\w*|падени\w*|меньше|ниже|спад\w*|минус)(?!\w)"
     r"|下降|减少|下滑|降低|回落|缩减|萎缩|下跌|减", _I)
 INCREASE = re.compile(
     r"(?<!\w)(?:rose|rise\w*|rising|grew|grow\w*|increas\w*|up|gain\w*|surg\w*|jump\w*|soar\w*|climb\w*|higher|more|expand\w*|skyrocket\w*|boost\w*|add\w*|advance\w*|rebound\w*|plus"
-    r"|gestiegen|stieg|steigt|wuchs|gewachsen|zugelegt|legte|Plus|Anstieg|Zuwachs|Wachstum|höher|erhöht\w*|mehr|gesteigert|zunahm|zugenommen"
+    r"|gestiegen|stieg\w*|steig\w*|wuchs\w*|gewachsen|zugelegt|zuleg\w*|legte|Plus|Anstieg|Zuwachs|Wachstum|höher|erhöht\w*|mehr|gesteigert|zunahm|zugenommen"
     r"|вырос\w*|выросл\w*|увелич\w*|рост\w*|прирост\w*|больше|выше|возрос\w*|прибавил\w*|нарастил\w*|подскочил\w*)(?!\w)"
     r"|增长|增加|上升|提高|上涨|增幅|增|涨", _I)
 INDEX_CUE = re.compile(
-    r"темп\w*\s+роста|(?<!\w)к\s+уровню|%\s*к\s+(?:соответствующ|аналогичн|уровню|\d{4}|прошл|предыдущ)|в\s+процентах\s+к|growth\s+rate|growth\s+index", _I)
+    r"темп\w*\s+роста|составил\w*\s+\d+(?:[.,]\d+)?\s*%\s*(?:к|от)\s|(?<!\w)к\s+уровню|%\s*к\s+(?:соответствующ|аналогичн|уровню|\d{4}|прошл|предыдущ)|в\s+процентах\s+к|growth\s+rate|growth\s+index", _I)
 SHARE_CUE = re.compile(
     r"(?<!\w)(?:share|accounted\s+for|account\s+for|accounts\s+for|of\s+(?:the\s+)?total|proportion|доля|долю|доли|удельн\w+\s+вес\w*|приходит\w*|приходил\w*|Anteil\w*|entfiel\w*|entfallen)(?!\w)|占|比重|份额", _I)
 PHYSICAL_UNIT = re.compile(

@@ -228,6 +228,8 @@ def _sentences(norm: str) -> list[tuple[int, int]]:
             nxt_ch = nxt.group(1) if nxt else ""
             if not (word and _ABBREV.search(word.group(0))):
                 cut = True
+            if word and re.fullmatch(r"\d{1,2}", word.group(0)):
+                cut = False  # German ordinal: "1. Quartal", "3. März"
             elif nxt_ch and nxt_ch.isupper() and word and not re.search(
                     r"(?i)(?:Mio|Mrd|Bio|Tsd|млн|млрд|трлн|тыс|долл|руб|г|гг)$", word.group(0)):
                 cut = True
@@ -381,7 +383,9 @@ class _Doc:
         if a.kind in ("money", "money_gt"):
             before = t[max(ss, a.start - 14):a.start]
             if re.search(r"(?:(?<!\w)(?:from|с|со|von|vom)\s+(?:(?:about|around|almost|nearly|около|почти|etwa|rund)\s+)?|[从由])$", before, re.I):
-                return None
+                later = [x for x in self.amounts if x.start >= a.end and x.start < se and x.kind in ("money", "money_gt", "bare")]
+                if later and re.search(r"(?<!\w)(?:to|до|auf|bis)\s|[至到]", t[a.end:later[0].start], re.I):
+                    return None
         if a.kind in ("percent", "ratio", "ratio_word"):
             if V.PRICE_TERMS.search(clause) or V.PHYSICAL_TERMS.search(clause):
                 return None
@@ -395,11 +399,16 @@ class _Doc:
                 if prev and prev[-1].kind == "physical":
                     return None
         # ---- flow and direction
+        is_bal = a.kind in ("money", "money_gt") and self._is_balance(a, cs, ce)
         kw = self.flow_kw(a, ss, se, cs, ce)
         if kw is None:
-            return None
-        direction = self.direction(kw, a)
-        if direction is None:
+            if not is_bal:
+                return None
+            kw = _Kw("trade", a.start, a.start)
+            direction: str | None = "both"
+        else:
+            direction = self.direction(kw, a)
+        if direction is None and not is_bal:
             return None
         # ---- quantity, value, bound
         q = self.quantity(a, cs, ce, ss)
@@ -409,7 +418,14 @@ class _Doc:
         bound = self.bound(a, cs, ce)
         if quantity == "balance":
             bal = self.balance(a, cs, ce, ss)
+            if bal is None:
+                return None
             value, direction = bal
+        if quantity == "share" and kw.kind != "trade":
+            holder = self.share_holder(a, cs)
+            if holder is not None:
+                direction = (f"{self.other(holder)}->{holder}" if kw.kind == "export"
+                             else f"{holder}->{self.other(holder)}")
         # ---- period, base
         period = self.period_for(a, ss, se, cs, ce)
         base = None
@@ -476,6 +492,9 @@ class _Doc:
             if dest_rx.search(pre):
                 roles.append(("dest", c.iso))
             elif orig_rx.search(pre):
+                roles.append(("orig", c.iso))
+            elif c in right:
+                # "imports of Chinese goods", "экспорт белорусских товаров": the origin
                 roles.append(("orig", c.iso))
             else:
                 roles.append(("actor", c.iso))
@@ -576,7 +595,7 @@ class _Doc:
     # ---------------------------------------------------------------- quantity
     def quantity(self, a: _Amount, cs: int, ce: int, ss: int) -> tuple[str, float, int | None] | None:
         t = self.norm
-        lb = max(cs, a.start - 50)
+        lb = max(cs, a.start - 100)
         prev_end = [x.end for x in self.amounts if cs <= x.end <= a.start and x is not a]
         if prev_end:
             lb = max(lb, prev_end[-1])
@@ -598,12 +617,12 @@ class _Doc:
                 return "abs_change", sign * a.value, a.decimals
             return "level", a.value, a.decimals
         if a.kind == "percent":
-            ctx_before = t[max(cs, a.start - 60):a.start]
+            ctx_before = t[max(cs, a.start - 90):a.start]
             if V.SHARE_CUE.search(ctx_before) or re.match(r"^\s*(?:of\s+(?:the\s+)?(?:total|all|its|Belarus|China)|от\s+общ|of\s+\w+['’]s\s+total)", after, re.I):
                 return "share", abs(a.value), a.decimals
-            ctx = t[max(cs, a.start - 40):min(ce, a.end + 30)]
+            ctx = t[max(cs, a.start - 90):min(ce, a.end + 30)]
             idx = V.INDEX_CUE.search(ctx)
-            if idx:
+            if idx and not re.search(r"(?<!\w)(?:на|by|um)\s+(?:\w+\s+)?$", t[max(cs, a.start - 20):a.start], re.I):
                 is_growth_rate = re.match(r"growth\s+(?:rate|index)", idx.group(0), re.I)
                 if not is_growth_rate or a.value >= 100:
                     return "pct_change", a.value - 100.0, a.decimals
@@ -639,7 +658,7 @@ class _Doc:
             for m in rx.finditer(after[:20]):
                 word = m.group(0).lower()
                 if word in ("more", "less", "больше", "меньше", "mehr", "weniger", "higher", "lower", "выше", "ниже",
-                            "höher", "niedriger") or word in ("up", "down"):
+                            "höher", "niedriger") or word in ("up", "down") or m.start() <= 3:
                     cands.append((m.start() + 1, sgn))
         if not cands:
             return None
@@ -648,7 +667,7 @@ class _Doc:
 
     def _is_balance(self, a: _Amount, cs: int, ce: int) -> bool:
         t = self.norm
-        before = t[max(cs, a.start - 45):a.start]
+        before = t[max(cs, a.start - 80):a.start]
         after = t[a.end:min(ce, a.end + 25)]
         if V.BALANCE_KW.search(before) or re.match(r"^\s*(?:\w+\s+)?(?:deficit|surplus|дефицит\w*|профицит\w*|Defizit|Überschuss|逆差|顺差)", after, re.I):
             # a flow keyword between the balance word and the amount means a level ("surplus ... exports of $X")
@@ -660,16 +679,18 @@ class _Doc:
             return True
         return False
 
-    def balance(self, a: _Amount, cs: int, ce: int, ss: int) -> tuple[float, str]:
+    def balance(self, a: _Amount, cs: int, ce: int, ss: int) -> tuple[float, str] | None:
         t = self.norm
-        ctx = t[max(ss, a.start - 60):min(ce, a.end + 25)]
+        ctx = t[max(cs, a.start - 100):min(ce, a.end + 25)]
         negative = bool(V.NEGATIVE_BALANCE.search(ctx)) or t[max(cs, a.start - 8):a.start].rstrip().endswith(("минус", "minus", "-"))
         pairset = set(self.pair)
         holder = None
         for c in self.countries_in(max(ss, a.start - 80), a.start):
-            if c.iso not in pairset:
-                continue
             pre = t[max(0, c.start - 12):c.start]
+            if c.iso not in pairset:
+                if re.search(r"(?:with|с|со|mit|对|与|同)\s*$", pre, re.I):
+                    return None  # a balance with another country
+                continue
             if re.search(r"(?:with|с|со|mit|in\s+trade\s+with|в\s+торговле\s+с|对|与|同)\s*$", pre, re.I):
                 holder = self.other(c.iso)
             elif re.search(r"(?:in\s+favou?r\s+of|в\s+пользу|zugunsten|zu\s+Gunsten\s+von)\s*$", pre, re.I):
@@ -681,6 +702,22 @@ class _Doc:
             holder = self.actor(_Kw("trade", a.start, a.start))
         v = abs(a.value)
         return (-v if negative else v), f"{holder}->{self.other(holder)}"
+
+    def share_holder(self, a: _Amount, cs: int) -> str | None:
+        """The pair country whose share is meant ("China's share", "доля Китая", "中国占")."""
+        t = self.norm
+        m = None
+        for m in V.SHARE_CUE.finditer(t, cs, a.start):
+            pass
+        if m is None:
+            return None
+        for c in self.countries_in(max(cs, m.start() - 25), min(a.start, m.end() + 25)):
+            if c.iso not in self.pair:
+                continue
+            gap = t[c.end:m.start()] if c.end <= m.start() else t[m.end():c.start]
+            if len(gap.strip(" ’'s")) <= 12 and not re.search(r"(?:в|in|im|of)\s+\S*$", t[max(0, c.start - 6):c.start]):
+                return c.iso
+        return None
 
     # ---------------------------------------------------------------- bound
     def bound(self, a: _Amount, cs: int, ce: int) -> str:
