@@ -73,7 +73,7 @@ from tradecheck.claims.readings import (
     published_matches,
     specs_for,
 )
-from tradecheck.claims.tolerance import Interval, claim_interval, row_interval
+from tradecheck.claims.tolerance import Interval, change_interval, claim_interval, row_interval
 from tradecheck.errors import TradecheckError
 
 __all__ = ["check", "check_claim", "resolve_data", "format_value"]
@@ -216,9 +216,15 @@ def _published_readings(
                         x = v1 / v0 if claim.quantity == "ratio" else 100 * (v1 / v0 - 1)
                     if x is None:
                         continue
-                    ok = iv.contains(x)
+                    # both figures are rounded (and maybe hedged): the change may be anything
+                    # their intervals allow
+                    civ = change_interval(row_interval(v1, str(r1["bound"])),
+                                          row_interval(v0, str(r0["bound"])), claim.quantity)
+                    ok = iv.overlaps(civ) if civ is not None else iv.contains(x)
                     text = (f"{format_value(x, claim.quantity, claim.currency)} from "
-                            f"{money(v1)} and {money(v0)}")
+                            f"{money(v1)} ({r1['bound']}) and {money(v0)} ({r0['bound']})")
+                    if civ is not None:
+                        text += f", possible {_describe(civ, claim.quantity, claim.currency)}"
                     exact = r1["bound"] == "eq" and r0["bound"] == "eq"
                     combos.setdefault(side, []).append(
                         (x, ok, [published_evidence(r1, s1), published_evidence(r0, s0)], text,
@@ -341,19 +347,25 @@ def _verdict(claim: Claim, readings: list[Reading], has_pair_data: bool) -> tupl
     good = [r for r in with_data if r.holds]
     bad = [r for r in with_data if not r.holds]
     n = len(with_data)
+    only_published = all(r.source == "published" for r in with_data)
+    caveat = (
+        " (only published figures cover this window, no statistical source: the claim is "
+        "compared with what officials published)" if only_published else ""
+    )
     if not bad:
         return "supported", f"holds under all {n} reading(s) with data: " + "; ".join(
             r.label for r in good
-        )
+        ) + caveat
     if not good:
         return "not_supported", f"fails under all {n} reading(s) with data: " + "; ".join(
             f"{r.label} ({r.reason})" for r in bad
-        )
+        ) + caveat
     return "mixed", (
         f"holds under {len(good)} of {n} readings with data; holds: "
         + "; ".join(r.label for r in good)
         + "; fails: "
         + "; ".join(f"{r.label} ({r.reason})" for r in bad)
+        + caveat
     )
 
 

@@ -7,6 +7,8 @@ For each statistical reading that has data, the claim is re-measured with
 * the full calendar year of the claimed end month (base: the base period's year),
 * the trailing 12 months ending at the claimed end month (base: the 12 months ending at the
   base period's end),
+* the same months one year earlier and one year later (base shifted alike) — where only
+  annual data exist these are the only neighbours,
 
 and the result is summarised in one line, e.g. ``"holds only for 2025-01..2025-09 under
 China's statistics (...); 2025-01..2025-08 gives 1.600"``. The other sources/reporters are
@@ -48,7 +50,7 @@ def _fmt(v: float | None, quantity: str) -> str:
 def window_variants(
     period: Period, base: Period | None
 ) -> list[tuple[str, Period, Period | None]]:
-    """Neighbouring windows of a claim: end -3..+3, full year, trailing 12 months."""
+    """Neighbouring windows of a claim: end -3..+3, full year, trailing 12 months, year -1/+1."""
     out: list[tuple[str, Period, Period | None]] = []
     for k in (-3, -2, -1, 1, 2, 3):
         end = shift_month(period.end, k)
@@ -70,6 +72,12 @@ def window_variants(
     if t12 != period:
         tb = Period(shift_month(base.end, -11), base.end) if base is not None else None
         out.append(("trailing 12 months", t12, tb))
+    for k in (-1, 1):
+        # the same months a year earlier / later (useful where only annual data exist)
+        p = Period(shift_month(period.start, 12 * k), shift_month(period.end, 12 * k))
+        b = (Period(shift_month(base.start, 12 * k), shift_month(base.end, 12 * k))
+             if base is not None else None)
+        out.append((f"year {k:+d}", p, b))
     return out
 
 

@@ -42,7 +42,9 @@ Published figures as evidence
     A published figure is itself rounded and hedged. :func:`row_interval` gives the interval
     of values a published row allows (its last significant digit sets h; its own ``approx``/
     ``gt``/``lt`` bound widens it the same way); the claim holds against that row when the
-    two intervals overlap.
+    two intervals overlap. A change computed from two published figures gets the interval of
+    all changes the two row intervals allow (:func:`change_interval`), e.g. 5.79 bn / 5.1 bn
+    -> ratio in [5.785/5.15, 5.795/5.05].
 
 Design note: the interval arithmetic is a few comparisons, written here without a library
 (``portion``/``intervals`` packages would add a dependency for four lines).
@@ -70,6 +72,7 @@ __all__ = [
     "half_unit",
     "is_almost",
     "ratio_interval",
+    "change_interval",
     "APPROX_BAND",
     "ALMOST_BAND",
     "WORD_BAND",
@@ -313,3 +316,28 @@ def ratio_interval(iv: Interval, *, to: str) -> Interval:
     else:
         raise ValueError(f"to must be 'ratio' or 'pct_change', got {to!r}")
     return Interval(f(iv.lo), f(iv.hi), iv.lo_closed, iv.hi_closed, iv.half_width)
+
+
+def change_interval(new: Interval, old: Interval, quantity: str) -> Interval | None:
+    """Interval of a change between two uncertain values (interval arithmetic).
+
+    ``ratio`` and ``pct_change`` need positive values (None otherwise); ``abs_change`` is
+    ``new - old``. The ends are taken as closed.
+
+    Examples
+    --------
+    >>> change_interval(Interval(5.785, 5.795), Interval(5.05, 5.15), "ratio").describe()
+    '[1.123, 1.148]'
+    >>> change_interval(Interval(3.0, 4.0), Interval(3.8, None, False), "pct_change").hi
+    5.263157894736836
+    """
+    if quantity == "abs_change":
+        lo = None if new.lo is None or old.hi is None else new.lo - old.hi
+        hi = None if new.hi is None or old.lo is None else new.hi - old.lo
+        return Interval(lo, hi, True, True)
+    if new.lo is None or old.lo is None or new.lo < 0 or old.lo <= 0:
+        return None
+    lo = 0.0 if old.hi is None else new.lo / old.hi
+    hi = None if new.hi is None else new.hi / old.lo
+    iv = Interval(lo, hi, True, True)
+    return ratio_interval(iv, to="pct_change") if quantity == "pct_change" else iv
