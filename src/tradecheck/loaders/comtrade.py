@@ -85,13 +85,13 @@ __all__ = [
     "LEGACY_CSV_22",
     "LEGACY_CSV_35",
     "SPECIAL_ISO",
-    "normalise_records",
     "comtrade_code_to_iso3",
     "load_api_json",
-    "load_csv",
     "load_bulk",
+    "load_csv",
     "load_legacy_csv",
     "load_legacy_json",
+    "normalise_records",
 ]
 
 #: The 47 record fields of the API (``get``/``preview``), in response order.
@@ -206,8 +206,7 @@ def comtrade_code_to_iso3(code: int | str) -> str:
     ('BLR', 'CHN', 'W00')
     """
     text = str(code).strip()
-    if text.endswith(".0"):
-        text = text[:-2]
+    text = text.removesuffix(".0")
     if not text.isdigit():
         raise UnknownCountryError(f"not a numeric Comtrade country code: {code!r}")
     num = int(text)
@@ -250,7 +249,44 @@ def _as_text(s: pd.Series) -> pd.Series:
         t = str(v).strip()
         return "" if t.lower() in ("nan", "none", "null") else t
 
-    return pd.Series([one(v) for v in s.tolist()], index=s.index, dtype=object)
+    # Convert each distinct value once (bulk columns repeat a few codes over many rows).
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    table = np.array([one(v) for v in uniques] + [""], dtype=object)
+    return pd.Series(table[codes], index=s.index, dtype=object)
+
+
+def _per_distinct(
+    keys: list[pd.Series], fn: Any, fail_at: Any
+) -> list[np.ndarray]:
+    """Apply ``fn(*key)`` once per distinct key tuple (in order of first appearance) and
+    spread the results back; on ``ValueError(column, msg)`` call ``fail_at(row, column, msg)``
+    with the first row holding that key (which is also the first failing row)."""
+    joined = keys[0].astype(str)
+    for k in keys[1:]:
+        joined = joined + "\x1f" + k.astype(str)
+    codes, uniques = pd.factorize(joined)
+    first_rows = pd.Series(np.arange(len(codes))).groupby(codes).min().to_numpy()
+    results = []
+    for j, u in enumerate(uniques):
+        try:
+            results.append(fn(*u.split("\x1f")))
+        except ValueError as exc:
+            column, msg = exc.args if len(exc.args) == 2 else ("period", str(exc))
+            raise fail_at(int(first_rows[j]), column, msg) from None
+    width = len(results[0]) if results and isinstance(results[0], tuple) else 1
+    out = []
+    for w in range(width):
+        col = np.array([r[w] if width > 1 else r for r in results], dtype=object)
+        out.append(col[codes])
+    return out
+
+
+def _join_notes(parts: list[np.ndarray], n: int) -> np.ndarray:
+    acc = np.full(n, "", dtype=object)
+    for p in parts:
+        both = (acc != "") & (p != "")
+        acc = np.where(both, acc + "; " + p, acc + p)
+    return acc
 
 
 class _Cols:
@@ -468,50 +504,39 @@ def normalise_records(
         return blank if s is None else s
 
     # -- periods
-    cache: dict[tuple[str, ...], tuple[str, str]] = {}
-    starts, ends = [], []
-    for i, key in enumerate(
-        zip(text("period"), text("freqCode"), text("refMonth"), text("refPeriodId"),
-            text("refYear"), strict=True)
-    ):
-        got = cache.get(key)
-        if got is None:
-            try:
-                got = _period_of(*key)
-            except ValueError as exc:
-                column, msg = exc.args
-                raise fail(i, column, msg) from None
-            cache[key] = got
-        starts.append(got[0])
-        ends.append(got[1])
+    starts, ends = _per_distinct(
+        [text("period"), text("freqCode"), text("refMonth"), text("refPeriodId"),
+         text("refYear")],
+        _period_of,
+        fail,
+    )
 
     # -- countries
-    notes: list[list[str]] = [[] for _ in range(m)]
+    note_parts: list[np.ndarray] = []
 
-    def countries(side: str) -> list[str]:
+    def resolve(side: str, a: str, b: str) -> str:
+        got = _iso_from_column(a)
+        if got is None and b:
+            try:
+                got = comtrade_code_to_iso3(b)
+            except UnknownCountryError as exc:
+                raise ValueError(f"{side}Code", f"{exc}; expected a Comtrade/M49 country "
+                                 "code") from None
+        if got is None:
+            raise ValueError(f"{side}ISO" if a else f"{side}Code",
+                             f"unknown country {a or b!r}; expected an ISO3 code or a "
+                             "Comtrade/M49 country code")
+        return got
+
+    def countries(side: str) -> np.ndarray:
         iso, code = text(f"{side}ISO"), text(f"{side}Code")
-        out: list[str] = []
-        memo: dict[tuple[str, str], str] = {}
-        for i, (a, b) in enumerate(zip(iso, code, strict=True)):
-            key = (a, b)
-            got = memo.get(key)
-            if got is None:
-                got = _iso_from_column(a)
-                if got is None and b:
-                    try:
-                        got = comtrade_code_to_iso3(b)
-                    except UnknownCountryError as exc:
-                        raise fail(i, f"{side}Code", f"{exc}; expected a Comtrade/M49 "
-                                   "country code") from None
-                if got is None:
-                    col = f"{side}ISO" if a else f"{side}Code"
-                    raise fail(i, col, f"unknown country {a or b!r}; expected an ISO3 code or "
-                               "a Comtrade/M49 country code")
-                memo[key] = got
-            if a.strip().upper() in SPECIAL_ISO and a.strip().upper() != "WLD":
-                notes[i].append(f"Comtrade {side} {a.strip()} mapped to {got}")
-            out.append(got)
-        return out
+        (got,) = _per_distinct([iso, code], lambda a, b: resolve(side, a, b), fail)
+        up = iso.str.upper().to_numpy()
+        special = np.isin(up, [k for k in SPECIAL_ISO if k != "WLD"])
+        if special.any():
+            note_parts.append(np.where(
+                special, "Comtrade " + side + " " + iso.to_numpy() + " mapped to " + got, ""))
+        return got
 
     reporters = countries("reporter")
     partners = countries("partner")
@@ -558,8 +583,7 @@ def normalise_records(
         commodity = pd.Series(["TOTAL"] * m, dtype=object)
     else:
         commodity = pd.Series(["TOTAL"] * m, dtype=object)
-        for nt in notes:
-            nt.append("no commodity column; assumed TOTAL")
+        note_parts.append(np.full(m, "no commodity column; assumed TOTAL", dtype=object))
         key = pd.DataFrame({"r": reporters, "p": partners, "f": flow, "s": starts, "e": ends})
         dup = key.duplicated(keep=False)
         if dup.any():
@@ -568,16 +592,15 @@ def normalise_records(
                        "cmdCode or cmdDesc column: expected a commodity column")
     classification = text("classificationCode")
     classification = classification.where(classification != "", text("classificationSearchCode"))
-    default_cl = commodity.map(lambda x: "TOTAL" if x == "TOTAL" else "HS")
+    default_cl = pd.Series(np.where(commodity == "TOTAL", "TOTAL", "HS"), dtype=object)
     classification = classification.where(classification != "", default_cl)
 
-    scope = text("typeCode").str.upper().map(lambda t: "services" if t == "S" else "goods")
-    for i, (rep, est) in enumerate(zip(text("isReported"), text("legacyEstimationFlag"),
-                                       strict=True)):
-        if rep.lower() in ("false", "0"):
-            notes[i].append("isReported=false")
-        if est not in ("", "0"):
-            notes[i].append(f"legacyEstimationFlag={est}")
+    scope = np.where(text("typeCode").str.upper() == "S", "services", "goods")
+    rep = text("isReported").str.lower()
+    note_parts.append(np.where(rep.isin(["false", "0"]), "isReported=false", "").astype(object))
+    est = text("legacyEstimationFlag")
+    note_parts.append(
+        np.where(~est.isin(["", "0"]), "legacyEstimationFlag=" + est, "").astype(object))
 
     out = pd.DataFrame(
         {
@@ -592,13 +615,13 @@ def normalise_records(
             "valuation": np.where(is_imp.to_numpy(), "CIF", "FOB"),
             "source": "comtrade",
             "source_file": shown,
-            "source_ref": [f"{ref} {int(x)}" for x in lines],
+            "source_ref": np.char.add(f"{ref} ", lines.astype(str)).astype(object),
             "vintage": vintage or file_vintage(path),
             "classification": classification.to_numpy(),
-            "scope": scope.to_numpy(),
+            "scope": scope,
             "bound": "eq",
             "estimate": False,
-            "note": ["; ".join(x) for x in notes],
+            "note": _join_notes(note_parts, m),
         }
     )
     return schema.make_frame(out)
