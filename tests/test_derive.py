@@ -15,9 +15,9 @@ def rows(*specs, **common):
     out = []
     for i, spec in enumerate(specs):
         ps, pe, v, *extra = spec
-        r = dict(reporter="CHN", partner="BLR", flow="M", period_start=ps, period_end=pe,
-                 value=float(v), source="gacc", source_file="t.csv", source_ref=f"line {i + 2}",
-                 vintage="2024-01-01")
+        r = {"reporter": "CHN", "partner": "BLR", "flow": "M", "period_start": ps, "period_end": pe,
+                 "value": float(v), "source": "gacc", "source_file": "t.csv", "source_ref": f"line {i + 2}",
+                 "vintage": "2024-01-01"}
         r.update(common)
         if extra:
             r.update(extra[0])
@@ -26,7 +26,7 @@ def rows(*specs, **common):
 
 
 def wv(df, start, end, **kw):
-    args = dict(reporter="CHN", exporter="BLR", importer="CHN")
+    args = {"reporter": "CHN", "exporter": "BLR", "importer": "CHN"}
     args.update(kw)
     return window_value(df, start=start, end=end, **args)
 
@@ -121,12 +121,12 @@ def test_other_scope_rows_ignored_for_goods():
 
 def test_direction_maps_to_reporters_own_flow():
     df = schema.make_frame([
-        dict(reporter="BLR", partner="CHN", flow="X", period_start="2021-01",
-             period_end="2021-12", value=600.0, source="belstat", source_file="b",
-             source_ref="1", vintage="v"),
-        dict(reporter="CHN", partner="BLR", flow="M", period_start="2021-01",
-             period_end="2021-12", value=650.0, source="gacc", source_file="g",
-             source_ref="1", vintage="v"),
+        {"reporter": "BLR", "partner": "CHN", "flow": "X", "period_start": "2021-01",
+             "period_end": "2021-12", "value": 600.0, "source": "belstat", "source_file": "b",
+             "source_ref": "1", "vintage": "v"},
+        {"reporter": "CHN", "partner": "BLR", "flow": "M", "period_start": "2021-01",
+             "period_end": "2021-12", "value": 650.0, "source": "gacc", "source_file": "g",
+             "source_ref": "1", "vintage": "v"},
     ])
     assert window_value(df, reporter="BLR", exporter="BLR", importer="CHN", start="2021-01",
                         end="2021-12").value == 600
@@ -152,10 +152,10 @@ def _xm(x=None, m=None, t=None, b=None, reporter="BLR"):
     out = []
     for flow, v in (("X", x), ("M", m), ("T", t), ("B", b)):
         if v is not None:
-            r = dict(reporter=reporter, partner="CHN" if reporter != "XXX" else "XXX",
-                     flow=flow, period_start="2022-01", period_end="2022-12", value=v,
-                     source="published" if reporter == "XXX" else "belstat",
-                     source_file="f", source_ref=flow, vintage="v")
+            r = {"reporter": reporter, "partner": "CHN" if reporter != "XXX" else "XXX",
+                     "flow": flow, "period_start": "2022-01", "period_end": "2022-12", "value": v,
+                     "source": "published" if reporter == "XXX" else "belstat",
+                     "source_file": "f", "source_ref": flow, "vintage": "v"}
             if flow in ("T", "B"):
                 r.update(exporter="BLR", importer="CHN")
             out.append(r)
@@ -163,8 +163,8 @@ def _xm(x=None, m=None, t=None, b=None, reporter="BLR"):
 
 
 def test_total_requires_both_flows_or_a_T_row():
-    kw = dict(reporter="BLR", exporter="BLR", importer="CHN", start="2022-01", end="2022-12",
-              flow_kind="total")
+    kw = {"reporter": "BLR", "exporter": "BLR", "importer": "CHN", "start": "2022-01", "end": "2022-12",
+              "flow_kind": "total"}
     assert window_value(_xm(x=1.5, m=4.25), **kw).value == 5.75
     assert window_value(_xm(x=1.5), **kw) is None
     got = window_value(_xm(x=1.5, t=5.8), **kw)
@@ -172,8 +172,8 @@ def test_total_requires_both_flows_or_a_T_row():
 
 
 def test_balance_from_flows_and_from_B_rows():
-    kw = dict(reporter="BLR", exporter="BLR", importer="CHN", start="2022-01", end="2022-12",
-              flow_kind="balance")
+    kw = {"reporter": "BLR", "exporter": "BLR", "importer": "CHN", "start": "2022-01", "end": "2022-12",
+              "flow_kind": "balance"}
     assert window_value(_xm(x=1.5, m=4.25), **kw).value == -2.75
     assert window_value(_xm(b=-2.5), **kw).value == -2.5
     # the same B row seen from China's side flips sign

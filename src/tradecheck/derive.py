@@ -54,11 +54,11 @@ FlowKind = Literal["one_way", "total", "balance"]
 
 __all__ = [
     "WindowValue",
-    "window_value",
-    "sum_window",
-    "ytd_to_monthly",
     "mirror",
     "shift_month",
+    "sum_window",
+    "window_value",
+    "ytd_to_monthly",
 ]
 
 
@@ -561,7 +561,7 @@ def mirror(
     dict
         ``{"exporter_reports": WindowValue|None, "importer_reports": WindowValue|None}``.
     """
-    kw = dict(start=start, end=end, source=source, currency=currency)
+    kw = {"start": start, "end": end, "source": source, "currency": currency}
     return {
         "exporter_reports": window_value(
             df, reporter=exporter, exporter=exporter, importer=importer, **kw  # type: ignore[arg-type]

@@ -278,8 +278,8 @@ def test_no_data_not_verifiable(data):
 def test_rounding_boundaries_end_to_end():
     def frame(current):
         return schema.make_frame([
-            dict(reporter="CHN", partner="BLR", flow="M", period_start=ps, period_end=pe,
-                 value=v, source="gacc", source_file="f", source_ref=ps, vintage="v")
+            {"reporter": "CHN", "partner": "BLR", "flow": "M", "period_start": ps, "period_end": pe,
+                 "value": v, "source": "gacc", "source_file": "f", "source_ref": ps, "vintage": "v"}
             for ps, pe, v in (("2024-01", "2024-09", 1000.0), ("2025-01", "2025-09", current))])
     c = claim("ratio", 2.2, "BLR->CHN", ("2025-01", "2025-09"), ("2024-01", "2024-09"),
               decimals=1)

@@ -24,10 +24,10 @@ def monthly():
     recs = []
     for year, vals in ((2024, [100] * 12), (2025, MONTHS_2025)):
         for m, v in enumerate(vals, start=1):
-            recs.append(dict(reporter="CHN", partner="BLR", flow="M",
-                             period_start=f"{year}-{m:02d}", period_end=f"{year}-{m:02d}",
-                             value=float(v) * 1e6, source="gacc", source_file="f",
-                             source_ref=f"{year}-{m}", vintage="v"))
+            recs.append({"reporter": "CHN", "partner": "BLR", "flow": "M",
+                             "period_start": f"{year}-{m:02d}", "period_end": f"{year}-{m:02d}",
+                             "value": float(v) * 1e6, "source": "gacc", "source_file": "f",
+                             "source_ref": f"{year}-{m}", "vintage": "v"})
     return schema.validate(schema.make_frame(recs))
 
 

@@ -12,15 +12,15 @@ from tradecheck.claims.scope import DEFINITIONS, hs_chapter_map, industrial_valu
 
 
 def frame(codes: dict[str, float], cls: str, year: str = "2021", flow: str = "X"):
-    recs = [dict(reporter="CHN", partner="BLR", flow=flow, period_start=f"{year}-01",
-                 period_end=f"{year}-12", commodity=c, classification=cls, value=v,
-                 source="comtrade", source_file="f", source_ref=c, vintage="v")
+    recs = [{"reporter": "CHN", "partner": "BLR", "flow": flow, "period_start": f"{year}-01",
+                 "period_end": f"{year}-12", "commodity": c, "classification": cls, "value": v,
+                 "source": "comtrade", "source_file": "f", "source_ref": c, "vintage": "v"}
             for c, v in codes.items()]
     return schema.validate(schema.make_frame(recs))
 
 
-KW = dict(reporter="CHN", exporter="CHN", importer="BLR", start="2021-01", end="2021-12",
-          source="comtrade")
+KW = {"reporter": "CHN", "exporter": "CHN", "importer": "BLR", "start": "2021-01", "end": "2021-12",
+          "source": "comtrade"}
 
 
 def value(df, d):

@@ -7,7 +7,13 @@ import doctest
 import pytest
 
 from tradecheck.claims import tolerance
-from tradecheck.claims.tolerance import Interval, claim_interval, half_unit, ratio_interval, row_interval
+from tradecheck.claims.tolerance import (
+    Interval,
+    claim_interval,
+    half_unit,
+    ratio_interval,
+    row_interval,
+)
 
 
 def test_docstring_examples():

@@ -56,7 +56,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeAlias
 
 import pandas as pd
 
@@ -76,9 +76,11 @@ from tradecheck.claims.readings import (
 from tradecheck.claims.tolerance import Interval, change_interval, claim_interval, row_interval
 from tradecheck.errors import TradecheckError
 
-__all__ = ["check", "check_claim", "resolve_data", "format_value"]
+__all__ = ["check", "check_claim", "format_value", "resolve_data"]
 
-DataArg = pd.DataFrame | str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None
+DataArg: TypeAlias = (
+    pd.DataFrame | str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None
+)
 
 
 def resolve_data(data: DataArg) -> pd.DataFrame:
@@ -145,7 +147,7 @@ def _describe_money(iv: Interval, currency: str | None) -> str:
 def _claimed_interval(claim: Claim) -> Interval:
     return claim_interval(
         claim.value, claim.bound, decimals=claim.decimals, quantity=claim.quantity,
-        span=claim.span,
+        span=claim.span, lang=claim.lang,
     )
 
 
@@ -153,15 +155,15 @@ def _stat_reading(
     df: pd.DataFrame, claim: Claim, spec: ReadingSpec, iv: Interval
 ) -> Reading:
     m = measure(df, spec, claim.quantity, claim.period, claim.base_period)
-    base = dict(
-        label=spec.label(),
-        reporter=spec.reporter,
-        source=spec.source,
-        flows=spec.flows(),
-        scope=spec.scope if not spec.definition else f"industrial:{spec.definition}",
-        claimed=float(claim.value),
-        interval=iv.as_tuple(),
-    )
+    base = {
+        "label": spec.label(),
+        "reporter": spec.reporter,
+        "source": spec.source,
+        "flows": spec.flows(),
+        "scope": spec.scope if not spec.definition else f"industrial:{spec.definition}",
+        "claimed": float(claim.value),
+        "interval": iv.as_tuple(),
+    }
     if isinstance(m, str):
         reason = m
         if spec.scope not in ("goods", "industrial"):
@@ -378,7 +380,7 @@ def check_claim(
 ) -> CheckResult:
     """Judge one claim against a canonical table (see the module docstring for the rules)."""
     a, b = pair
-    kind, x, y = flow_setup(claim, pair)
+    _kind, x, y = flow_setup(claim, pair)
     if not df.empty:
         # only rows of the pair (and the pair's trade with the world, for shares) can matter
         ends = {a, b, x, y}

@@ -26,15 +26,15 @@ from tradecheck.claims.model import Claim, Evidence, Period
 from tradecheck.schema import UNKNOWN_SIDE, WORLD
 
 __all__ = [
-    "ReadingSpec",
-    "Measurement",
     "SOURCE_NAMES",
+    "Measurement",
+    "ReadingSpec",
     "country",
     "flow_setup",
-    "specs_for",
     "measure",
-    "published_matches",
     "money",
+    "published_matches",
+    "specs_for",
 ]
 
 SOURCE_NAMES: dict[str, str] = {
@@ -60,11 +60,13 @@ def country(iso3: str) -> str:
     """
     if iso3 in _SHORT:
         return _SHORT[iso3]
+    from tradecheck.errors import TradecheckError
+
     try:
         from tradecheck import countries
 
         return str(countries.name(iso3))
-    except Exception:  # countries module absent or code unknown: show the code
+    except (ImportError, TradecheckError):  # no countries module, or code unknown: the code
         return iso3
 
 
@@ -271,9 +273,9 @@ def _window(
         if sv is None:
             return why
         ev: list[Evidence] = []
-        for sign, code, wv in sv.pieces:
-            ev += _evidence(wv, prefix=f"code {code}: ", sign=sign)
-        terms = _terms([(sg, wv.value) for sg, _, wv in sv.pieces], sv.value)
+        for sign, code, piece in sv.pieces:
+            ev += _evidence(piece, prefix=f"code {code}: ", sign=sign)
+        terms = _terms([(sg, p.value) for sg, _, p in sv.pieces], sv.value)
         return sv.value, sv.how, ev, list(sv.notes), sv.approximate, terms
     wv = derive.window_value(
         df, reporter=spec.reporter, exporter=exporter, importer=importer,
@@ -340,7 +342,7 @@ def measure(
     old = _window(df, spec, base)
     if isinstance(old, str) or old is None:
         return f"base period: {old}"
-    v0, how0, ev0, notes0, approx0, _ = old
+    v0, _how0, ev0, notes0, approx0, _ = old
     ev = ev1 + ev0
     notes = notes + [n for n in notes0 if n not in notes]
     approx = approx or approx0

@@ -98,7 +98,7 @@ def robustness(
     if claim.period is None:
         return []
     iv = claim_interval(claim.value, claim.bound, decimals=claim.decimals,
-                        quantity=claim.quantity, span=claim.span)
+                        quantity=claim.quantity, span=claim.span, lang=claim.lang)
     kind, a, b = flow_setup(claim, pair)
     entries: list[dict[str, Any]] = []
     lines: list[str] = []

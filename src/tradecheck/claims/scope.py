@@ -52,11 +52,11 @@ import pandas as pd
 from tradecheck import derive
 
 __all__ = [
-    "Definition",
     "DEFINITIONS",
+    "Definition",
     "ScopedValue",
-    "hs_chapter_map",
     "has_commodity_detail",
+    "hs_chapter_map",
     "industrial_value",
 ]
 
@@ -166,8 +166,8 @@ def industrial_value(
     detail = detail[(detail["period_start"] <= end) & (detail["period_end"] >= start)]
     if detail.empty:
         return None, f"no commodity detail (SITC or HS rows) for {start}..{end}"
-    kw = dict(reporter=reporter, exporter=exporter, importer=importer, start=start, end=end,
-              source=source, flow_kind=flow_kind, currency=currency)
+    kw = {"reporter": reporter, "exporter": exporter, "importer": importer, "start": start, "end": end,
+              "source": source, "flow_kind": flow_kind, "currency": currency}
     classes = set(detail["classification"].astype(str))
     sitc = sorted(c for c in classes if c.startswith("S"))
     if sitc:

@@ -13,7 +13,9 @@ Money
     ``Claim.value`` is in currency units (5.83 bn -> 5.83e9), so the written unit is
     recovered: the largest of trillion, billion, million, thousand, one in which the value
     shows no more than ``decimals`` digits after the point. ``$5.83 bn`` -> h = 0.005 bn;
-    ``$3 bn`` -> h = 0.5 bn; ``$700 million`` -> h = 0.5 million. When ``decimals`` is
+    ``$3 bn`` -> h = 0.5 bn; ``$700 million`` -> h = 0.5 million. Chinese texts count in
+    亿 (10^8) and 万 (10^4): for ``lang="zh"`` the units tried are 万亿, 亿, 万, one
+    (``28亿美元`` -> h = 0.5 亿 = 5e7). When ``decimals`` is
     unknown (None) for money, the last significant digit of the value sets the half-unit
     (``5.8e9`` -> h = 0.05e9).
 Word ratios
@@ -66,16 +68,16 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "ALMOST_BAND",
+    "APPROX_BAND",
+    "WORD_BAND",
     "Interval",
+    "change_interval",
     "claim_interval",
-    "row_interval",
     "half_unit",
     "is_almost",
     "ratio_interval",
-    "change_interval",
-    "APPROX_BAND",
-    "ALMOST_BAND",
-    "WORD_BAND",
+    "row_interval",
 ]
 
 APPROX_BAND = 0.05
@@ -86,6 +88,7 @@ WORD_BAND = 0.05
 """Relative half-width for multiples written as words ("doubled")."""
 
 _MONEY_SCALES = (1e12, 1e9, 1e6, 1e3, 1.0)
+_MONEY_SCALES_ZH = (1e12, 1e8, 1e4, 1.0)
 _ALMOST = re.compile(
     r"\b(almost|nearly|close to|just under|fast|beinahe|nahezu|knapp)\b|почти|около\s+почти|"
     r"без\s+малого|чуть\s+меньше|近|将近|接近|差不多",
@@ -171,7 +174,7 @@ def _digits_after_point(x: float) -> int:
     return len(s.split(".")[1]) if "." in s else 0
 
 
-def _money_half_unit(value: float, decimals: int | None) -> float:
+def _money_half_unit(value: float, decimals: int | None, lang: str = "en") -> float:
     v = abs(value)
     if v == 0:
         return 0.5
@@ -185,7 +188,7 @@ def _money_half_unit(value: float, decimals: int | None) -> float:
                 exp += 1
             return 0.5 * 10.0**exp
         return 0.5 * 10.0 ** (-_digits_after_point(v))
-    for scale in _MONEY_SCALES:
+    for scale in _MONEY_SCALES_ZH if lang == "zh" else _MONEY_SCALES:
         written = v / scale
         if written < 0.1 and scale > 1:
             continue
@@ -194,7 +197,7 @@ def _money_half_unit(value: float, decimals: int | None) -> float:
     return 0.5 * 10.0 ** (-decimals)
 
 
-def half_unit(value: float, decimals: int | None, quantity: str) -> float:
+def half_unit(value: float, decimals: int | None, quantity: str, lang: str = "en") -> float:
     """The rounding half-unit of a claimed value.
 
     Parameters
@@ -205,6 +208,8 @@ def half_unit(value: float, decimals: int | None, quantity: str) -> float:
         Digits after the point as written; None if unknown or written as a word.
     quantity
         ``level``, ``abs_change``, ``balance`` are money; the rest are plain numbers.
+    lang
+        Language of the text (``zh`` counts money in 亿 and 万).
 
     Returns
     -------
@@ -217,9 +222,11 @@ def half_unit(value: float, decimals: int | None, quantity: str) -> float:
     500000000.0
     >>> half_unit(97, 0, "pct_change")
     0.5
+    >>> half_unit(2.8e9, 0, "level", lang="zh")
+    50000000.0
     """
     if quantity in ("level", "abs_change", "balance"):
-        return _money_half_unit(value, decimals)
+        return _money_half_unit(value, decimals, lang)
     if decimals is None:
         if float(value).is_integer() and quantity == "ratio":
             return 0.0
@@ -239,6 +246,7 @@ def claim_interval(
     decimals: int | None,
     quantity: str,
     span: str | None = None,
+    lang: str = "en",
 ) -> Interval:
     """The interval of actual values under which a claim holds (rules: module docstring).
 
@@ -254,6 +262,8 @@ def claim_interval(
         The claim's quantity (selects money vs. plain-number rounding).
     span
         The claim's words; used only to tell "almost" from "about".
+    lang
+        Language of the text (money units, see :func:`half_unit`).
 
     Examples
     --------
@@ -263,7 +273,7 @@ def claim_interval(
     '[96.5, 97.5)'
     """
     v = float(value)
-    h = half_unit(v, decimals, quantity)
+    h = half_unit(v, decimals, quantity, lang)
     word = h == 0.0
     if word:
         h_eff = WORD_BAND * abs(v)
@@ -310,9 +320,9 @@ def ratio_interval(iv: Interval, *, to: str) -> Interval:
     (1.965, 1.975, True, False)
     """
     if to == "ratio":
-        f = lambda x: None if x is None else 1 + x / 100.0  # noqa: E731
+        f = lambda x: None if x is None else 1 + x / 100.0
     elif to == "pct_change":
-        f = lambda x: None if x is None else 100.0 * (x - 1)  # noqa: E731
+        f = lambda x: None if x is None else 100.0 * (x - 1)
     else:
         raise ValueError(f"to must be 'ratio' or 'pct_change', got {to!r}")
     return Interval(f(iv.lo), f(iv.hi), iv.lo_closed, iv.hi_closed, iv.half_width)
