@@ -1,0 +1,569 @@
+"""One command from data to a reproducible PDF: execute the notebooks, convert, compile.
+
+The route (measured in ``shared/notes/pdf_report_routes.md``): notebooks are executed with
+**papermill** (parameters injected into the cell tagged ``parameters``), converted with
+**pandoc**'s ipynb reader to typst (the pandoc binary bundled in the ``pypandoc-binary`` wheel,
+with the Lua filter ``cells.lua``), and compiled into one PDF with the **typst** Python binding.
+Chosen because everything is a PyPI wheel (plus the Debian CJK font), it is fast, and typst
+writes identical bytes for identical inputs when given a fixed timestamp and a fixed font set.
+
+Determinism
+-----------
+- The PDF's creation date is ``SOURCE_DATE_EPOCH`` (default :data:`DEFAULT_EPOCH`), never the
+  wall clock; the default as-of date is that day too.
+- Fonts are pinned: ``ignore_system_fonts=True`` with matplotlib's bundled DejaVu fonts and the
+  Noto CJK folder; a typst warning about an unknown font fails the build (no silent tofu).
+- Executed notebooks are scrubbed of timings (papermill/nbclient timestamps) and random cell
+  ids before conversion; media files are named by content hash (pandoc ``--extract-media``).
+
+Examples
+--------
+>>> from tradecheck.report.build import default_as_of
+>>> default_as_of(epoch=1764374400)
+'2025-11-29'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from tradecheck import __version__, paths
+from tradecheck.errors import TradecheckError
+
+#: Fixed creation time when ``SOURCE_DATE_EPOCH`` is unset (2025-11-29 00:00 UTC, as the Makefile).
+DEFAULT_EPOCH = 1764374400
+
+#: The report's notebooks, in order (file names under ``notebooks/``).
+NOTEBOOKS: tuple[str, ...] = (
+    "01_load_and_validate.ipynb",
+    "02_trend.ipynb",
+    "03_claims.ipynb",
+    "04_mirror_statistics.ipynb",
+)
+
+#: Where fonts-noto-cjk puts the CJK fonts (Debian/Ubuntu).
+CJK_FONT_DIRS: tuple[Path, ...] = (
+    Path("/usr/share/fonts/opentype/noto"),
+    Path("/usr/share/fonts/truetype/noto"),
+)
+
+#: The notebook that checks the claims writes its results (JSON) for the provenance appendix.
+CLAIMS_NOTEBOOK = "03_claims.ipynb"
+
+_PANDOC_ARGS = ("-f", "ipynb", "-t", "typst", "--ipynb-output=all", "--wrap=preserve")
+
+
+class ReportError(TradecheckError):
+    """The report could not be built (missing font, failing notebook, typst error)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# small pieces
+
+
+def source_date_epoch() -> int:
+    """Return ``SOURCE_DATE_EPOCH`` as an int, or :data:`DEFAULT_EPOCH` when unset.
+
+    Raises
+    ------
+    ReportError
+        If the variable is set but not an integer.
+    """
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return DEFAULT_EPOCH
+    try:
+        return int(raw)
+    except ValueError:
+        raise ReportError(
+            f"SOURCE_DATE_EPOCH must be seconds since 1970 (an integer), got {raw!r}"
+        ) from None
+
+
+def default_as_of(epoch: int | None = None) -> str:
+    """Return the default as-of date: the UTC day of ``SOURCE_DATE_EPOCH``.
+
+    Parameters
+    ----------
+    epoch : int, optional
+        Seconds since 1970; default :func:`source_date_epoch`.
+
+    Examples
+    --------
+    >>> default_as_of(epoch=0)
+    '1970-01-01'
+    """
+    e = source_date_epoch() if epoch is None else epoch
+    return dt.datetime.fromtimestamp(e, tz=dt.UTC).date().isoformat()
+
+
+def normalise_as_of(as_of: str | dt.date | None) -> str:
+    """Return ``as_of`` as ``YYYY-MM-DD`` (default :func:`default_as_of`).
+
+    Raises
+    ------
+    ReportError
+        If the date cannot be read.
+
+    Examples
+    --------
+    >>> normalise_as_of("2025-11-05")
+    '2025-11-05'
+    """
+    if as_of is None:
+        return default_as_of()
+    if isinstance(as_of, dt.date):
+        return as_of.isoformat()
+    try:
+        return dt.date.fromisoformat(str(as_of).strip()).isoformat()
+    except ValueError:
+        raise ReportError(f"as-of date must be YYYY-MM-DD, got {as_of!r}") from None
+
+
+def normalise_pair(pair: str | Sequence[str]) -> tuple[str, str]:
+    """Return the reporter/partner pair as two upper-case ISO3 codes.
+
+    Accepts ``("BLR", "CHN")`` or ``"BLR-CHN"``.
+
+    Raises
+    ------
+    ReportError
+        If it is not two three-letter codes.
+
+    Examples
+    --------
+    >>> normalise_pair("blr-chn")
+    ('BLR', 'CHN')
+    """
+    parts = pair.replace("_", "-").replace("/", "-").split("-") if isinstance(pair, str) else list(pair)
+    codes = [str(p).strip().upper() for p in parts]
+    if len(codes) != 2 or not all(len(c) == 3 and c.isalpha() for c in codes) or codes[0] == codes[1]:
+        raise ReportError(f"pair must be two different ISO3 codes like BLR-CHN, got {pair!r}")
+    return codes[0], codes[1]
+
+
+def font_dirs() -> list[Path]:
+    """Return the font folders the PDF may use: matplotlib's DejaVu fonts + Noto CJK.
+
+    Raises
+    ------
+    ReportError
+        If no Noto CJK font is installed (``make fonts`` installs Debian's fonts-noto-cjk).
+    """
+    import matplotlib
+
+    mpl_fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    for d in CJK_FONT_DIRS:
+        if any(d.glob("NotoSansCJK*")) and any(d.glob("NotoSerifCJK*")):
+            return [mpl_fonts, d]
+    raise ReportError(
+        "the Noto CJK fonts are missing (needed for Chinese text in the PDF): run `make fonts` "
+        "or `apt-get install fonts-noto-cjk` (looked in "
+        + ", ".join(str(d) for d in CJK_FONT_DIRS)
+        + ")"
+    )
+
+
+def ensure_kernel() -> str:
+    """Return a Jupyter kernel name that runs the current interpreter.
+
+    ``python3`` is used when it resolves to this interpreter (the usual case in the project
+    venv, whose ipykernel spec says ``python`` = the running interpreter). Otherwise (e.g. a
+    user-wide ``python3`` spec pointing at another Python shadows it) a ``tradecheck`` spec
+    pointing at ``sys.executable`` is installed into ``sys.prefix`` and used.
+    """
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    ksm = KernelSpecManager()
+    try:
+        spec = ksm.get_kernel_spec("python3")
+        exe = spec.argv[0] if spec.argv else ""
+        if _is_this_python(exe):
+            return "python3"
+    except NoSuchKernel:
+        pass
+    name = "tradecheck"
+    try:
+        spec = ksm.get_kernel_spec(name)
+        if spec.argv and _is_this_python(spec.argv[0]):
+            return name
+    except NoSuchKernel:
+        pass
+    from ipykernel.kernelspec import install
+
+    install(kernel_name=name, display_name="Python (tradecheck)", prefix=sys.prefix)
+    return name
+
+
+def _is_this_python(exe: str) -> bool:
+    # jupyter_client substitutes sys.executable for a bare "python"/"python3"/"python3.X".
+    major, minor = sys.version_info[:2]
+    if exe in ("python", f"python{major}", f"python{major}.{minor}"):
+        return True
+    # same bin folder = same venv (don't resolve symlinks: a venv's python links to the base one)
+    return bool(exe) and Path(os.path.abspath(exe)).parent == Path(os.path.abspath(sys.executable)).parent
+
+
+def scrub_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Remove run-specific metadata (timings, random cell ids) from an executed notebook.
+
+    papermill and nbclient record start/end times per cell and per run; nbformat gives new
+    cells (papermill's injected-parameters cell) random ids. None of it belongs in a
+    reproducible artefact.
+    """
+    pm = nb.metadata.get("papermill")
+    if isinstance(pm, dict):
+        for key in ("start_time", "end_time", "duration", "input_path", "output_path", "environment_variables"):
+            pm.pop(key, None)
+    for i, cell in enumerate(nb.cells):
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if "id" in cell:
+            cell["id"] = f"cell-{i:03d}"
+    return nb
+
+
+# ---------------------------------------------------------------------------------------------
+# the three stages
+
+
+def execute_notebook(
+    src: Path,
+    dst: Path,
+    parameters: dict[str, Any],
+    *,
+    kernel_name: str,
+    cwd: Path,
+    failed_copy: Path | None = None,
+) -> nbformat.NotebookNode:
+    """Execute ``src`` with papermill into ``dst`` (scrubbed) and return the notebook.
+
+    Raises
+    ------
+    ReportError
+        When a cell fails; the message names the notebook, the cell and the error, and the
+        executed notebook (with the traceback) is kept at ``failed_copy`` if given.
+    """
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        pm.execute_notebook(
+            str(src),
+            str(dst),
+            parameters=parameters,
+            kernel_name=kernel_name,
+            progress_bar=False,
+            log_output=False,
+            cwd=str(cwd),
+            record_timing=False,
+        )
+    except PapermillExecutionError as exc:
+        where = ""
+        if failed_copy is not None and dst.exists():
+            failed_copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(dst, failed_copy)
+            where = f" (executed notebook kept at {failed_copy})"
+        raise ReportError(
+            f"notebook {src.name} failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue}{where}"
+        ) from None
+    nb = nbformat.read(dst, as_version=4)
+    scrub_notebook(nb)
+    nbformat.write(nb, dst)
+    return nb
+
+
+def notebook_to_typst(nb_path: Path, out_typ: Path, *, workdir: Path) -> Path:
+    """Convert an executed notebook to typst with pandoc (``-f ipynb -t typst``).
+
+    Media go to ``workdir/media`` named by content hash; the paths in the ``.typ`` file are
+    relative to ``workdir`` (typst resolves absolute paths against its project root).
+    """
+    import pypandoc
+
+    lua = workdir / "cells.lua"
+    if not lua.exists():
+        lua.write_bytes(resources.files("tradecheck.report").joinpath("cells.lua").read_bytes())
+    cmd = [
+        pypandoc.get_pandoc_path(),
+        os.path.relpath(nb_path, workdir),
+        *_PANDOC_ARGS,
+        "--lua-filter",
+        "cells.lua",
+        "--extract-media",
+        "media",
+        "-o",
+        os.path.relpath(out_typ, workdir),
+    ]
+    proc = subprocess.run(cmd, cwd=workdir, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise ReportError(f"pandoc could not convert {nb_path.name}: {proc.stderr.strip()}")
+    return out_typ
+
+
+def markdown_to_typst(markdown: str, out_typ: Path) -> Path:
+    """Convert a Markdown string (the provenance appendix) to a typst file with pandoc."""
+    import pypandoc
+
+    proc = subprocess.run(
+        [pypandoc.get_pandoc_path(), "-f", "markdown", "-t", "typst", "--wrap=preserve",
+         "-o", str(out_typ)],
+        input=markdown, capture_output=True, text=True, check=False,
+    )
+    if proc.returncode != 0:
+        raise ReportError(f"pandoc could not convert the appendix: {proc.stderr.strip()}")
+    return out_typ
+
+
+def compile_pdf(
+    main: Path,
+    *,
+    root: Path,
+    sys_inputs: dict[str, str],
+    timestamp: int,
+    fonts: Iterable[Path] | None = None,
+) -> bytes:
+    """Compile ``main`` with typst and return the PDF bytes.
+
+    Raises
+    ------
+    ReportError
+        On a typst error, or a warning that a font family is unknown (glyphs would be
+        missing or substituted).
+    """
+    import typst
+
+    font_paths = [str(p) for p in (font_dirs() if fonts is None else fonts)]
+    try:
+        pdf, warnings = typst.compile_with_warnings(
+            str(main),
+            root=str(root),
+            font_paths=font_paths,
+            ignore_system_fonts=True,
+            sys_inputs=sys_inputs,
+            timestamp=timestamp,
+        )
+    except typst.TypstError as exc:
+        raise ReportError(f"typst could not compile the report: {exc.message} {exc.diagnostic}") from None
+    bad = [w for w in warnings if "font" in str(getattr(w, "message", w)).lower()]
+    if bad:
+        msgs = "; ".join(str(getattr(w, "message", w)) for w in bad)
+        raise ReportError(f"typst font problem (the PDF would show missing glyphs): {msgs}")
+    if not isinstance(pdf, bytes):  # pragma: no cover - typst returns bytes when output=None
+        raise ReportError("typst returned no PDF")
+    return pdf
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder + rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# ---------------------------------------------------------------------------------------------
+# the pipeline
+
+
+def default_output(pair: tuple[str, str]) -> Path:
+    """Return ``reports/tradecheck_report_<A>-<B>.pdf``."""
+    return paths.REPORTS / f"tradecheck_report_{pair[0]}-{pair[1]}.pdf"
+
+
+@contextlib.contextmanager
+def _workdir() -> Iterator[Path]:
+    """A temporary build folder, or ``$TRADECHECK_REPORT_BUILD_DIR`` (kept, for inspection:
+    executed notebooks, the .typ files, media)."""
+    keep = os.environ.get("TRADECHECK_REPORT_BUILD_DIR", "").strip()
+    if keep:
+        work = Path(keep)
+        work.mkdir(parents=True, exist_ok=True)  # never emptied: it may be a user's folder
+        yield work
+        return
+    with tempfile.TemporaryDirectory(prefix="tradecheck-report-") as tmp:
+        yield Path(tmp)
+
+
+@contextlib.contextmanager
+def _source_date_epoch(epoch: int) -> Iterator[None]:
+    """Export ``SOURCE_DATE_EPOCH`` while building, so the store's manifest and anything the
+    notebook kernels (which inherit the environment) stamp carries the fixed date."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+def _ensure_processed(progress: bool) -> None:
+    """Build data/processed from data/raw when the store stage exists (it skips when fresh)."""
+    try:
+        from tradecheck.store import build as store_build
+    except ImportError:
+        return
+    fn = getattr(store_build, "build", None)
+    if callable(fn):
+        fn(progress=progress)
+
+
+def build_report(
+    *,
+    claims: str | os.PathLike[str] | None = None,
+    as_of: str | dt.date | None = None,
+    pair: str | Sequence[str] = ("BLR", "CHN"),
+    data: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+    out: str | os.PathLike[str] | None = None,
+    notebooks: str | os.PathLike[str] | None = None,
+    progress: bool = True,
+) -> Path:
+    """Build the PDF report: execute the notebooks, convert them, compile one PDF.
+
+    Parameters
+    ----------
+    claims : path, optional
+        Claims file (one statement per line, ``#`` comments); default
+        ``notebooks/inputs/default_claims.txt``.
+    as_of : str or date, optional
+        As-of date for resolving relative periods in claims; default the day of
+        ``SOURCE_DATE_EPOCH`` (a fixed date when unset, so builds stay reproducible).
+    pair : (str, str) or str, default ("BLR", "CHN")
+        Reporter and partner, ISO3 (``"BLR-CHN"`` also accepted).
+    data : path or list of paths, optional
+        Raw or canonical data files/folders. Default: the processed dataset
+        (``data/processed``), built from ``data/raw`` first when needed.
+    out : path, optional
+        The PDF; default ``reports/tradecheck_report_<A>-<B>.pdf``. Written atomically.
+    notebooks : path, optional
+        Folder holding the numbered notebooks; default ``notebooks/``.
+    progress : bool, default True
+        Show a progress bar (tqdm) over the notebooks.
+
+    Returns
+    -------
+    Path
+        The PDF written.
+
+    Raises
+    ------
+    ReportError
+        A notebook failed, a font is missing, or typst/pandoc failed.
+
+    Examples
+    --------
+    >>> from tradecheck.report.build import build_report
+    >>> build_report(pair="BLR-CHN")  # doctest: +SKIP
+    PosixPath('.../reports/tradecheck_report_BLR-CHN.pdf')
+    """
+    from tqdm.auto import tqdm
+
+    from tradecheck.report import provenance
+
+    pair_t = normalise_pair(pair)
+    as_of_s = normalise_as_of(as_of)
+    epoch = source_date_epoch()
+    nb_dir = Path(notebooks) if notebooks is not None else paths.NOTEBOOKS
+    claims_path = Path(claims) if claims is not None else nb_dir / "inputs" / "default_claims.txt"
+    if not claims_path.is_file():
+        raise ReportError(f"claims file not found: {claims_path}")
+    data_list: list[Path] | None
+    if data is None:
+        data_list = None
+    elif isinstance(data, (str, os.PathLike)):
+        data_list = [Path(data)]
+    else:
+        data_list = [Path(p) for p in data]
+    if data_list is not None:
+        for p in data_list:
+            if not p.exists():
+                raise ReportError(f"data path not found: {p}")
+    sources = [nb_dir / name for name in NOTEBOOKS]
+    missing = [str(p) for p in sources if not p.is_file()]
+    if missing:
+        raise ReportError(f"notebook(s) missing: {', '.join(missing)}")
+    out_path = Path(out) if out is not None else default_output(pair_t)
+    fonts = font_dirs()  # fail early, before minutes of work
+    kernel = ensure_kernel()
+
+    steps = ["data", *NOTEBOOKS, "pdf"]
+    bar = tqdm(total=len(steps), desc="report", unit="step", disable=not progress, leave=True)
+    stack = contextlib.ExitStack()
+    try:
+        stack.enter_context(_source_date_epoch(epoch))
+        bar.set_postfix_str("data")
+        if data_list is None:
+            _ensure_processed(progress=False)
+        bar.update(1)
+        with _workdir() as work:
+            results_json = work / "claims_results.json"
+            params: dict[str, Any] = {
+                "data_paths": None if data_list is None else [str(p.resolve()) for p in data_list],
+                "claims_file": str(claims_path.resolve()),
+                "as_of": as_of_s,
+                "reporter": pair_t[0],
+                "partner": pair_t[1],
+                "results_out": None,
+            }
+            bodies: list[str] = []
+            for src in sources:
+                bar.set_postfix_str(src.stem)
+                nb_params = dict(params)
+                if src.name == CLAIMS_NOTEBOOK:
+                    nb_params["results_out"] = str(results_json)
+                executed = work / src.name
+                execute_notebook(
+                    src, executed, nb_params, kernel_name=kernel, cwd=nb_dir,
+                    failed_copy=out_path.parent / f"{src.stem}.failed.ipynb",
+                )
+                typ = work / f"{src.stem}.typ"
+                notebook_to_typst(executed, typ, workdir=work)
+                bodies.append(typ.name)
+                bar.update(1)
+            bar.set_postfix_str("pdf")
+            results = json.loads(results_json.read_text(encoding="utf-8")) if results_json.exists() else None
+            appendix_md = provenance.appendix_markdown(
+                data=data_list, as_of=as_of_s, pair=pair_t, results=results, claims_file=claims_path,
+            )
+            markdown_to_typst(appendix_md, work / "appendix.typ")
+            main = work / "main.typ"
+            main.write_bytes(resources.files("tradecheck.report").joinpath("template.typ").read_bytes())
+            sys_inputs = {
+                "title": "tradecheck report",
+                "subtitle": f"{provenance.country_label(pair_t[0])} – {provenance.country_label(pair_t[1])} trade",
+                "as_of": as_of_s,
+                "built": default_as_of(epoch),
+                "version": __version__,
+                "bodies": ",".join(bodies),
+                "appendix": "appendix.typ",
+            }
+            pdf = compile_pdf(main, root=work, sys_inputs=sys_inputs, timestamp=epoch, fonts=fonts)
+        atomic_write(out_path, pdf)
+        bar.update(1)
+    finally:
+        stack.close()
+        bar.close()
+    return out_path
