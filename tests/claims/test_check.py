@@ -308,3 +308,30 @@ def test_data_path_loads_files(tmp_path):
     from tradecheck.errors import TradecheckError
 
     assert isinstance(err.value, TradecheckError)
+
+
+def test_readings_docstring_examples():
+    from tradecheck.claims import readings
+
+    assert doctest.testmod(readings).failed == 0
+
+
+def test_default_data_is_the_processed_dataset(data, monkeypatch):
+    import tradecheck.store.build as build
+
+    calls = []
+
+    def fake_read_processed(*a, **k):
+        calls.append(1)
+        return data
+
+    monkeypatch.setattr(build, "read_processed", fake_read_processed)
+    (res,) = check([claim("level", 2.8e9, decimals=1)], robustness=False)
+    assert calls and res.verdict == "supported"
+
+
+def test_bad_frame_raises_a_clear_error():
+    from tradecheck.errors import TradecheckError
+
+    with pytest.raises(TradecheckError, match="missing canonical column"):
+        check([claim("level", 2.8e9, decimals=1)], data=pd.DataFrame({"x": [1]}))

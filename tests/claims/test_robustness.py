@@ -77,3 +77,16 @@ def test_no_robustness_without_data(monthly):
     assert res.verdict == "not_verifiable" and res.robustness == []
     (res,) = check([c], data=monthly, robustness=False)
     assert res.robustness == []
+
+
+def test_summary_names_failing_readings():
+    df = schema.make_frame([
+        dict(reporter=r, partner=p, flow=f, period_start="2021-01", period_end="2021-12",
+             value=v, source=s, source_file="f", source_ref="1", vintage="v")
+        for r, p, f, v, s in (("BLR", "CHN", "X", 600e6, "belstat"),
+                              ("CHN", "BLR", "M", 650e6, "gacc"))])
+    c = Claim("x", "level", 0.6e9, "USD", "eq", "BLR->CHN", None, Period("2021-01", "2021-12"),
+              None, decimals=1)
+    (res,) = check([c], data=df)
+    assert res.verdict == "mixed"
+    assert "holds under 1 of 2 readings; fails under gacc/CHN (650.0 m)" in res.robustness[0]["text"]

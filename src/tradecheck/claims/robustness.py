@@ -12,7 +12,8 @@ For each statistical reading that has data, the claim is re-measured with
 
 and the result is summarised in one line, e.g. ``"holds only for 2025-01..2025-09 under
 China's statistics (...); 2025-01..2025-08 gives 1.600"``. The other sources/reporters are
-the other readings of the claim; the summary names those that disagree with the main one.
+the other readings of the claim; the summary counts them and names the failing ones with
+their values.
 
 Each entry of the returned list is a dict. The first has ``kind == "summary"`` and ``text``;
 the others ``kind == "window"`` with ``reading`` (label), ``source``, ``reporter``,
@@ -143,8 +144,9 @@ def robustness(
                 f"{len(variants)} neighbouring window(s) with data"
             )
         elif r.holds:
+            only = "only " if len(flipped) == len(variants) else ""
             lines.append(
-                f"fragile under {r.label}: holds for {claimed}; "
+                f"fragile under {r.label}: holds {only}for {claimed}; "
                 + ", ".join(f"{v[1].start}..{v[1].end} gives {_fmt(v[3], claim.quantity)}"
                             for v in flipped)
             )
@@ -158,5 +160,11 @@ def robustness(
     others = [r for r in readings if r.holds is not None]
     if others:
         held = sum(1 for r in others if r.holds)
-        lines.append(f"across sources/reporters: holds under {held} of {len(others)} readings")
+        line = f"across sources/reporters: holds under {held} of {len(others)} readings"
+        if 0 < held < len(others):
+            failing = [r for r in others if not r.holds]
+            line += "; fails under " + ", ".join(
+                f"{r.source}/{r.reporter} ({_fmt(r.actual, claim.quantity)})" for r in failing[:4]
+            )
+        lines.append(line)
     return [{"kind": "summary", "text": "; ".join(lines)}] + entries
