@@ -317,7 +317,7 @@ def test_readings_docstring_examples():
 
 
 def test_default_data_is_the_processed_dataset(data, monkeypatch):
-    import tradecheck.store.build as build
+    from tradecheck.store import build
 
     calls = []
 

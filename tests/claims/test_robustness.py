@@ -81,8 +81,8 @@ def test_no_robustness_without_data(monthly):
 
 def test_summary_names_failing_readings():
     df = schema.make_frame([
-        dict(reporter=r, partner=p, flow=f, period_start="2021-01", period_end="2021-12",
-             value=v, source=s, source_file="f", source_ref="1", vintage="v")
+        {"reporter": r, "partner": p, "flow": f, "period_start": "2021-01", "period_end": "2021-12",
+             "value": v, "source": s, "source_file": "f", "source_ref": "1", "vintage": "v"}
         for r, p, f, v, s in (("BLR", "CHN", "X", 600e6, "belstat"),
                               ("CHN", "BLR", "M", 650e6, "gacc"))])
     c = Claim("x", "level", 0.6e9, "USD", "eq", "BLR->CHN", None, Period("2021-01", "2021-12"),
