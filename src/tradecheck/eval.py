@@ -57,13 +57,24 @@ def field_matches(exp: dict[str, Any], got: dict[str, Any]) -> dict[str, bool | 
     out: dict[str, bool | None] = {"quantity": eq == gq}
     ev, gv = exp.get("value"), got.get("value")
     if eq == "change":
-        ok = gq == "change" and ev is not None and gv is not None and abs(
-            implied_ratio(exp["quantity"], float(ev)) - implied_ratio(got["quantity"], float(gv))) <= 1e-6
+        ok = (
+            gq == "change"
+            and ev is not None
+            and gv is not None
+            and abs(
+                implied_ratio(exp["quantity"], float(ev))
+                - implied_ratio(got["quantity"], float(gv))
+            )
+            <= 1e-6
+        )
     elif eq == "share":
         ok = gv is not None and ev is not None and abs(float(ev) - float(gv)) <= 1e-6
     else:
-        ok = gv is not None and ev is not None and (
-            float(ev) == float(gv) or abs(float(gv) - float(ev)) <= 0.005 * abs(float(ev)))
+        ok = (
+            gv is not None
+            and ev is not None
+            and (float(ev) == float(gv) or abs(float(gv) - float(ev)) <= 0.005 * abs(float(ev)))
+        )
         if ok and exp.get("currency") and got.get("currency") != exp.get("currency"):
             ok = False
     out["value"] = bool(ok)
@@ -71,8 +82,11 @@ def field_matches(exp: dict[str, Any], got: dict[str, Any]) -> dict[str, bool | 
     out["direction"] = exp.get("direction") == got.get("direction")
     out["reporter"] = (exp.get("reporter") == got.get("reporter")) if exp.get("reporter") else None
     out["period"] = exp.get("period") == got.get("period")
-    out["base_period"] = (exp.get("base_period") == got.get("base_period")) if eq == "change" or exp.get(
-        "quantity") == "abs_change" else None
+    out["base_period"] = (
+        (exp.get("base_period") == got.get("base_period"))
+        if eq == "change" or exp.get("quantity") == "abs_change"
+        else None
+    )
     out["scope"] = exp.get("scope", "goods") == got.get("scope", "goods")
     return out
 
@@ -128,7 +142,14 @@ def evaluate(path: str | Path) -> dict[str, Any]:
         lang = d.get("lang") or "auto"
         key = (d["_text"], as_of, lang)
         if key not in cache:
-            cache[key] = [c.to_json() for c in parse(d["_text"], as_of=as_of, lang=lang if lang in ("en", "de", "ru", "zh") else "auto")]
+            cache[key] = [
+                c.to_json()
+                for c in parse(
+                    d["_text"],
+                    as_of=as_of,
+                    lang=lang if lang in ("en", "de", "ru", "zh") else "auto",
+                )
+            ]
         got = cache[key]
         exp = d["expected"]
         expected_list = exp if isinstance(exp, list) else [exp]
@@ -142,7 +163,9 @@ def evaluate(path: str | Path) -> dict[str, Any]:
                 if best_m is None or (_exact(m), _score(m)) > (_exact(best_m), _score(best_m)):
                     best, best_i, best_m = g, j, m
             if best_m is None:
-                best_m = {f: (False if f not in ("reporter", "base_period") else None) for f in FIELDS}
+                best_m = {
+                    f: (False if f not in ("reporter", "base_period") else None) for f in FIELDS
+                }
                 if e.get("reporter"):
                     best_m["reporter"] = False
             else:
@@ -154,19 +177,39 @@ def evaluate(path: str | Path) -> dict[str, Any]:
                 fields[f][0] += int(bool(v))
             ok = _exact(best_m) and best is not None
             exact += int(ok)
-            lines.append({"id": d.get("id", f"line {d['_line']}"), "exact": ok,
-                          "wrong": [f for f, v in best_m.items() if v is False], "got": best, "expected": e})
+            lines.append(
+                {
+                    "id": d.get("id", f"line {d['_line']}"),
+                    "exact": ok,
+                    "wrong": [f for f, v in best_m.items() if v is False],
+                    "got": best,
+                    "expected": e,
+                }
+            )
     extra = sum(len(v) - len(used[k]) for k, v in cache.items())
-    return {"file": str(p), "n": n, "exact": exact, "exact_rate": exact / n if n else 0.0,
-            "fields": {f: fields[f] for f in FIELDS if fields[f][1]}, "extra": extra,
-            "parsed": sum(len(v) for v in cache.values()), "lines": lines}
+    return {
+        "file": str(p),
+        "n": n,
+        "exact": exact,
+        "exact_rate": exact / n if n else 0.0,
+        "fields": {f: fields[f] for f in FIELDS if fields[f][1]},
+        "extra": extra,
+        "parsed": sum(len(v) for v in cache.values()),
+        "lines": lines,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m tradecheck.eval", description=__doc__.splitlines()[0])
-    ap.add_argument("file", help="JSONL with 'quote'/'text', 'expected', optional 'pub_date'/'as_of', 'lang'")
+    ap = argparse.ArgumentParser(
+        prog="python -m tradecheck.eval", description=__doc__.splitlines()[0]
+    )
+    ap.add_argument(
+        "file", help="JSONL with 'quote'/'text', 'expected', optional 'pub_date'/'as_of', 'lang'"
+    )
     ap.add_argument("--json", action="store_true", help="print the full result as JSON")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list every line that is not an exact match")
+    ap.add_argument(
+        "-v", "--verbose", action="store_true", help="list every line that is not an exact match"
+    )
     args = ap.parse_args(argv)
     try:
         r = evaluate(args.file)
@@ -176,14 +219,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         print(json.dumps(r, ensure_ascii=False, indent=1))
         return 0
-    print(f"{r['file']}: {r['n']} expected claims, exact match {r['exact']}/{r['n']} = {100 * r['exact_rate']:.1f}%")
+    print(
+        f"{r['file']}: {r['n']} expected claims, exact match {r['exact']}/{r['n']} = {100 * r['exact_rate']:.1f}%"
+    )
     for f, (ok, tot) in r["fields"].items():
         print(f"  {f:<12} {ok:>4}/{tot:<4} {100 * ok / tot:6.1f}%")
     print(f"  parsed claims: {r['parsed']}, extra (matched to no expected line): {r['extra']}")
     if args.verbose:
         for ln in r["lines"]:
             if not ln["exact"]:
-                print(f"  MISS {ln['id']}: wrong {ln['wrong']}\n     got {json.dumps(ln['got'], ensure_ascii=False)}")
+                print(
+                    f"  MISS {ln['id']}: wrong {ln['wrong']}\n     got {json.dumps(ln['got'], ensure_ascii=False)}"
+                )
     return 0
 
 

@@ -15,7 +15,17 @@ import pytest
 from tradecheck.claims.parse import parse
 
 CORPUS = Path(__file__).with_name("corpus.jsonl")
-FIELDS = ("quantity", "value", "currency", "bound", "direction", "reporter", "period", "base_period", "scope")
+FIELDS = (
+    "quantity",
+    "value",
+    "currency",
+    "bound",
+    "direction",
+    "reporter",
+    "period",
+    "base_period",
+    "scope",
+)
 
 #: entries knowingly beyond the grammar: id -> reason (kept short and honest)
 XFAIL: dict[str, str] = {}
@@ -55,7 +65,10 @@ def match(expected: list[dict], got: list[dict]) -> tuple[list[dict], list[dict]
 
 def test_corpus_size_and_languages():
     entries = _entries()
-    n = {lg: sum(len(d["expected"]) for d in entries if d["lang"] == lg) for lg in ("en", "de", "ru", "zh")}
+    n = {
+        lg: sum(len(d["expected"]) for d in entries if d["lang"] == lg)
+        for lg in ("en", "de", "ru", "zh")
+    }
     assert sum(n.values()) >= 130
     assert all(v >= 25 for v in n.values()), n
     assert any(not d["expected"] for d in entries)

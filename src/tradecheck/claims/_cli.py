@@ -27,8 +27,12 @@ def register(subparsers: Any) -> None:
         "JSON contract with --json).",
     )
     _common(p)
-    p.add_argument("--lang", default="auto", metavar="LANG",
-                   help="language of the text: auto (default), en, de, ru, zh")
+    p.add_argument(
+        "--lang",
+        default="auto",
+        metavar="LANG",
+        help="language of the text: auto (default), en, de, ru, zh",
+    )
     p.set_defaults(func=run_parse)
 
     c = subparsers.add_parser(
@@ -38,17 +42,32 @@ def register(subparsers: Any) -> None:
         "reading (whose statistics, which flow); prints a verdict table or JSON.",
     )
     _common(c)
-    c.add_argument("--data", nargs="+", metavar="PATH",
-                   help="raw or canonical files/folders to check against (default: processed dataset)")
-    c.add_argument("--no-robustness", action="store_true", help="skip the neighbouring-window robustness view")
+    c.add_argument(
+        "--data",
+        nargs="+",
+        metavar="PATH",
+        help="raw or canonical files/folders to check against (default: processed dataset)",
+    )
+    c.add_argument(
+        "--no-robustness", action="store_true", help="skip the neighbouring-window robustness view"
+    )
     c.set_defaults(func=run_check)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("text", nargs="*", metavar="TEXT", help="the text (words are joined with spaces)")
+    p.add_argument(
+        "text", nargs="*", metavar="TEXT", help="the text (words are joined with spaces)"
+    )
     p.add_argument("--file", metavar="F", help="read the text from file F ('-' = standard input)")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="publication date (resolves 'last year' etc.)")
-    p.add_argument("--pair", default="BLR-CHN", metavar="AAA-BBB", help="the two countries (ISO3), default BLR-CHN")
+    p.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", help="publication date (resolves 'last year' etc.)"
+    )
+    p.add_argument(
+        "--pair",
+        default="BLR-CHN",
+        metavar="AAA-BBB",
+        help="the two countries (ISO3), default BLR-CHN",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -134,8 +153,18 @@ def run_parse(args: argparse.Namespace) -> int:
     js = [c.to_json() for c in claims]
     if args.json:
         # exactly the schema fields (no lang) -- see shared/specs/claim_schema.md
-        keys = ("span", "quantity", "value", "currency", "bound", "direction", "reporter", "period",
-                "base_period", "scope")
+        keys = (
+            "span",
+            "quantity",
+            "value",
+            "currency",
+            "bound",
+            "direction",
+            "reporter",
+            "period",
+            "base_period",
+            "scope",
+        )
         print(json.dumps([{k: d[k] for k in keys} for d in js], ensure_ascii=False, indent=1))
         return 0
     if not js:
@@ -165,7 +194,9 @@ def run_check(args: argparse.Namespace) -> int:
                 raise CliInputError(f"--data: {p}: no such file or folder")
         if len(data) == 1:
             data = data[0]
-    results = check(claims, data=data, as_of=args.as_of, pair=pair, robustness=not args.no_robustness)
+    results = check(
+        claims, data=data, as_of=args.as_of, pair=pair, robustness=not args.no_robustness
+    )
     if args.json:
         out = []
         for r in results:
@@ -196,7 +227,9 @@ def run_check(args: argparse.Namespace) -> int:
                 src = f"{src}: {ev['source_file']} {ev['source_ref']}".strip()
             rows.append((rd["label"], ivs, actual, holds, src))
         if rows:
-            lines.append(_indent(_table(("reading", "claimed interval", "actual", "holds", "source"), rows)))
+            lines.append(
+                _indent(_table(("reading", "claimed interval", "actual", "holds", "source"), rows))
+            )
         blocks.append("\n".join(lines))
     print("\n\n".join(blocks))
     return 0

@@ -20,7 +20,7 @@ _DE_WORDS = re.compile(
 _EN_WORDS = re.compile(
     r"\b(?:the|and|of|in|to|with|was|were|is|by|from|trade|billion|million|exports?|imports?|"
     r"year|percent|reached|amounted|totaled|totalled|increase[ds]?|between)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 # Traditional -> simplified for the characters that occur in trade news (one char to one char,

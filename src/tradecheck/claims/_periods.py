@@ -12,20 +12,48 @@ from dataclasses import dataclass
 
 from tradecheck.claims._numbers import word_number
 
-_EN_M = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_EN_M = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _DE_M = r"januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
-_RU_M = (r"январ[ьяеюи]|феврал[ьяеюи]|март[аеу]?|апрел[ьяеюи]|ма[йяею]|июн[ьяеюи]|июл[ьяеюи]"
-         r"|август[аеу]?|сентябр[ьяеюи]|октябр[ьяеюи]|ноябр[ьяеюи]|декабр[ьяеюи]")
+_RU_M = (
+    r"январ[ьяеюи]|феврал[ьяеюи]|март[аеу]?|апрел[ьяеюи]|ма[йяею]|июн[ьяеюи]|июл[ьяеюи]"
+    r"|август[аеу]?|сентябр[ьяеюи]|октябр[ьяеюи]|ноябр[ьяеюи]|декабр[ьяеюи]"
+)
 MONTH = rf"(?<!\w)(?:{_RU_M}|{_DE_M}|{_EN_M})\.?(?!\w)"
 YEAR = r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?![\d.,]\d)"
 
 _MONTH_PREFIX = [
-    ("янв", 1), ("фев", 2), ("мар", 3), ("апр", 4), ("ма", 5), ("июн", 6), ("июл", 7),
-    ("авг", 8), ("сен", 9), ("окт", 10), ("ноя", 11), ("дек", 12),
-    ("jän", 1), ("jan", 1), ("feb", 2), ("mär", 3), ("mar", 3), ("apr", 4), ("may", 5),
-    ("mai", 5), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("oct", 10), ("okt", 10),
-    ("nov", 11), ("dec", 12), ("dez", 12),
+    ("янв", 1),
+    ("фев", 2),
+    ("мар", 3),
+    ("апр", 4),
+    ("ма", 5),
+    ("июн", 6),
+    ("июл", 7),
+    ("авг", 8),
+    ("сен", 9),
+    ("окт", 10),
+    ("ноя", 11),
+    ("дек", 12),
+    ("jän", 1),
+    ("jan", 1),
+    ("feb", 2),
+    ("mär", 3),
+    ("mar", 3),
+    ("apr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("okt", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("dez", 12),
 ]
 
 
@@ -73,23 +101,53 @@ class BaseCue:
     end: int
 
 
-_I = re.I
+_I = re.IGNORECASE
 
 # year cues attached after a sub-year period ("of 2025", "2025 года", "des Jahres 2025")
 _YEAR_AFTER = re.compile(
     rf"^\s*,?\s*(?:of\s+(?:the\s+)?(?:year\s+)?|des\s+Jahres\s+|im\s+Jahr(?:e)?\s+|in\s+)?({YEAR})"
-    r"(?:\s*(?:года?|г\.|год|年))?", _I)
+    r"(?:\s*(?:года?|г\.|год|年))?",
+    _I,
+)
 _REL_AFTER = re.compile(
     r"^\s*,?\s*(?:(?:of\s+)?(?:this|the\s+current)\s+year|(?:этого|текущего|нынешнего|сего)\s+года"
     r"|(?:dieses|des\s+laufenden)\s+Jahres|(?:of\s+)?last\s+year|прошлого\s+года|des\s+vergangenen\s+Jahres"
-    r"|(?:of\s+)?the\s+year)", _I)
+    r"|(?:of\s+)?the\s+year)",
+    _I,
+)
 _YEAR_BEFORE = re.compile(rf"({YEAR})\s*年(?:度)?\s*(?:的)?\s*$")
 _REL_BEFORE_ZH = re.compile(r"(今年|本年|去年|上年|前年)\s*(?:的)?\s*$")
 
-_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-        "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "erste": 1, "zweite": 2,
-        "dritte": 3, "vierte": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4, "перв": 1, "втор": 2,
-        "трет": 3, "четв": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+_ORD = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "ersten": 1,
+    "zweiten": 2,
+    "dritten": 3,
+    "vierten": 4,
+    "erste": 1,
+    "zweite": 2,
+    "dritte": 3,
+    "vierte": 4,
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "перв": 1,
+    "втор": 2,
+    "трет": 3,
+    "четв": 4,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+}
 
 
 def _ord(word: str) -> int | None:
@@ -104,40 +162,101 @@ def _ord(word: str) -> int | None:
     return None
 
 
-_WORDNUM = (r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-            r"|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf"
-            r"|двух|трех|трёх|четырех|четырёх|пяти|шести|семи|восьми|девяти|десяти|одиннадцати"
-            r"|двенадцати|два|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать"
-            r"|двенадцать|[一二两三四五六七八九十]{1,3}")
+_WORDNUM = (
+    r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf"
+    r"|двух|трех|трёх|четырех|четырёх|пяти|шести|семи|восьми|девяти|десяти|одиннадцати"
+    r"|двенадцати|два|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать"
+    r"|двенадцать|[一二两三四五六七八九十]{1,3}"
+)
 
 # (regex, kind) in priority order; kinds decide how m1/m2 are read from the match
 _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"前三季度|first\s+three\s+quarters|ersten\s+drei\s+Quartal\w*"
-                r"|(?:перв\w+|за)\s+три\s+квартал\w*|первых\s+тр[её]х\s+кварталов", _I), "9m"),
-    (re.compile(rf"(?:from\s+|с\s+|von\s+|vom\s+|между\s+)?(?P<a>{MONTH})\s*(?:-|–|—|to|through|till|until|bis(?:\s+(?:einschließlich|Ende))?|по|and)\s*(?:(?:end\s+of|Ende)\s+)?(?P<b>{MONTH})", _I), "mrange"),
-    (re.compile(r"(?P<a>\d{1,2})\s*月?(?:份)?\s*(?:-|–|—|至|到|~)\s*(?P<b>\d{1,2})\s*月(?:份)?"), "zrange"),
-    (re.compile(rf"(?:(?:the\s+)?first|(?:in\s+den\s+)?ersten|перв(?:ые|ых|ое)|за|по\s+итогам|前)\s*(?P<n>{_WORDNUM})\s*(?:months?|Monate[n]?|месяц\w*|个月|月)", _I), "firstn"),
+    (
+        re.compile(
+            r"前三季度|first\s+three\s+quarters|ersten\s+drei\s+Quartal\w*"
+            r"|(?:перв\w+|за)\s+три\s+квартал\w*|первых\s+тр[её]х\s+кварталов",
+            _I,
+        ),
+        "9m",
+    ),
+    (
+        re.compile(
+            rf"(?:from\s+|с\s+|von\s+|vom\s+|между\s+)?(?P<a>{MONTH})\s*(?:-|–|—|to|through|till|until|bis(?:\s+(?:einschließlich|Ende))?|по|and)\s*(?:(?:end\s+of|Ende)\s+)?(?P<b>{MONTH})",
+            _I,
+        ),
+        "mrange",
+    ),
+    (
+        re.compile(r"(?P<a>\d{1,2})\s*月?(?:份)?\s*(?:-|–|—|至|到|~)\s*(?P<b>\d{1,2})\s*月(?:份)?"),
+        "zrange",
+    ),
+    (
+        re.compile(
+            rf"(?:(?:the\s+)?first|(?:in\s+den\s+)?ersten|перв(?:ые|ых|ое)|за|по\s+итогам|前)\s*(?P<n>{_WORDNUM})\s*(?:months?|Monate[n]?|месяц\w*|个月|月)",
+            _I,
+        ),
+        "firstn",
+    ),
     (re.compile(r"(?<![A-Za-z])Q(?P<q>[1-4])(?![\w])|(?<![\w])(?P<q2>[1-4])Q(?![\w])"), "q"),
     (re.compile(r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter", _I), "q"),
-    (re.compile(r"(?:(?P<d>[1-4])\.|(?P<o>ersten|zweiten|dritten|vierten|erste|zweite|dritte|vierte))\s*Quartal\w*", _I), "q"),
-    (re.compile(r"(?<![\w])(?P<o>IV|III|II|I|[1-4])(?:-?(?:й|м|го|ом))?\s+квартал\w*|(?P<o2>перв\w*|втор\w*|трет\w*|четв[её]рт\w*)\s+квартал\w*", _I), "q"),
+    (
+        re.compile(
+            r"(?:(?P<d>[1-4])\.|(?P<o>ersten|zweiten|dritten|vierten|erste|zweite|dritte|vierte))\s*Quartal\w*",
+            _I,
+        ),
+        "q",
+    ),
+    (
+        re.compile(
+            r"(?<![\w])(?P<o>IV|III|II|I|[1-4])(?:-?(?:й|м|го|ом))?\s+квартал\w*|(?P<o2>перв\w*|втор\w*|трет\w*|четв[её]рт\w*)\s+квартал\w*",
+            _I,
+        ),
+        "q",
+    ),
     (re.compile(r"(?:第)?(?P<o>[一二三四1-4])季度"), "q"),
-    (re.compile(r"(?<![A-Za-z])H(?P<h>[12])(?![\w])|(?P<o>first|second)\s+half|(?:(?P<d>ersten|zweiten|erste|zweite|erstes|zweites)|(?P<dn>[12])\.)\s*(?:Halbjahr\w*|Jahreshälfte)|(?P<r>перв\w*|втор\w*)\s+полугоди\w*|(?P<z>[上下])半年|за\s+полугодие", _I), "h"),
+    (
+        re.compile(
+            r"(?<![A-Za-z])H(?P<h>[12])(?![\w])|(?P<o>first|second)\s+half|(?:(?P<d>ersten|zweiten|erste|zweite|erstes|zweites)|(?P<dn>[12])\.)\s*(?:Halbjahr\w*|Jahreshälfte)|(?P<r>перв\w*|втор\w*)\s+полугоди\w*|(?P<z>[上下])半年|за\s+полугодие",
+            _I,
+        ),
+        "h",
+    ),
     (re.compile(rf"(?:(?:in|im|в|во)\s+)?(?P<a>{MONTH})(?=\s*,?\s*(?:of\s+)?{YEAR})", _I), "month"),
     (re.compile(r"(?<=年)\s*(?P<a>\d{1,2})\s*月(?:份)?"), "zmonth"),
 ]
 
 _YEAR_RE = re.compile(
     rf"(?:(?:in|im\s+Jahr(?:e)?|year|в|во|за|für|the\s+year)\s+)?(?P<y>{YEAR})(?:\s*(?:году|года|год|гг?\.|г(?!\w)|年度?|-?(?:м|й)\s+году|Jahr))?",
-    _I)
+    _I,
+)
 _REL_RE: list[tuple[re.Pattern[str], int]] = [
-    (re.compile(r"the\s+year\s+before\s+last|позапрошл\w+\s+год\w*|vorletzten\s+Jahr\w*|前年", _I), -2),
-    (re.compile(r"last\s+year|(?:в\s+)?прошл(?:ом|ого|ый)\s+год\w*|(?:im\s+)?(?:vergangenen|letzten)\s+Jahr\w*|vergangenes\s+Jahr|letztes\s+Jahr|去年|上年|上一年", _I), -1),
-    (re.compile(r"this\s+year|the\s+current\s+year|(?:в\s+)?(?:этом|текущем|нынешнем)\s+году|(?:этого|текущего|нынешнего|сего)\s+года|dieses\s+Jahres|in\s+diesem\s+Jahr|des\s+laufenden\s+Jahres|今年|本年", _I), 0),
+    (
+        re.compile(
+            r"the\s+year\s+before\s+last|позапрошл\w+\s+год\w*|vorletzten\s+Jahr\w*|前年", _I
+        ),
+        -2,
+    ),
+    (
+        re.compile(
+            r"last\s+year|(?:в\s+)?прошл(?:ом|ого|ый)\s+год\w*|(?:im\s+)?(?:vergangenen|letzten)\s+Jahr\w*|vergangenes\s+Jahr|letztes\s+Jahr|去年|上年|上一年",
+            _I,
+        ),
+        -1,
+    ),
+    (
+        re.compile(
+            r"this\s+year|the\s+current\s+year|(?:в\s+)?(?:этом|текущем|нынешнем)\s+году|(?:этого|текущего|нынешнего|сего)\s+года|dieses\s+Jahres|in\s+diesem\s+Jahr|des\s+laufenden\s+Jahres|今年|本年",
+            _I,
+        ),
+        0,
+    ),
 ]
 _PREV_YEAR_BASE = re.compile(
     r"(?:the\s+)?(?:previous|prior|preceding)\s+year|(?:a|one)\s+year\s+(?:ago|earlier|before)|the\s+year\s+before"
-    r"|годом\s+(?:ранее|раньше)|год\s+назад|предыдущ\w+\s+год\w*|предшествующ\w+\s+год\w*|прошлым\s+годом|Vorjahr\w*|上年同期|去年同期|上年|上一年", _I)
+    r"|годом\s+(?:ранее|раньше)|год\s+назад|предыдущ\w+\s+год\w*|предшествующ\w+\s+год\w*|прошлым\s+годом|Vorjahr\w*|上年同期|去年同期|上年|上一年",
+    _I,
+)
 
 _YOY = re.compile(
     r"year[- ]on[- ]year|y/y|\byoy\b|y-o-y|year[- ]over[- ]year|on\s+an?\s+annual\s+basis"
@@ -146,13 +265,17 @@ _YOY = re.compile(
     r"|аналогичн\w+\s+период\w*(?:\s+\w+\s+год\w*)?|соответствующ\w+\s+период\w*(?:\s+\w+\s+год\w*)?"
     r"|в\s+годовом\s+(?:исчислении|выражении)|год\s+к\s+году"
     r"|Vorjahres\w+|gegenüber\s+dem\s+Vorjahr|im\s+Vorjahr\w*|verglichen\s+mit\s+dem\s+Vorjahr"
-    r"|同比|比去年同期|较去年同期|去年同期|上年同期", _I)
+    r"|同比|比去年同期|较去年同期|去年同期|上年同期",
+    _I,
+)
 
 _BASE_BEFORE = re.compile(
     r"(?:compared\s+(?:with|to)|(?:as\s+)?against|than\s+(?:in|during|for)?|versus|vs\.?|from|over|relative\s+to"
     r"|gegenüber(?:\s+(?:dem|der))?|im\s+Vergleich\s+zu(?:m|r)?|verglichen\s+mit|als\s+(?:im|in)?|wie\s+(?:im|in)?"
     r"|по\s+сравнению\s+со?|в\s+сравнении\s+со?|чем\s+(?:в|за)?|против|относительно|к\s+уровню|к|"
-    r"比|较|与|和|同)\s*(?:the\s+|dem\s+)?(?:year\s+|level\s+of\s+)?$", _I)
+    r"比|较|与|和|同)\s*(?:the\s+|dem\s+)?(?:year\s+|level\s+of\s+)?$",
+    _I,
+)
 _BASE_AFTER_ZH = re.compile(r"^\s*(?:年)?\s*(?:相比|比较|同期相比)")
 
 
@@ -165,7 +288,9 @@ def _set(mask: list[bool], s: int, e: int) -> None:
         mask[i] = True
 
 
-def find_periods(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[list[PeriodMention], list[BaseCue]]:  # type: ignore[assignment]
+def find_periods(
+    text: str, exclude: list[tuple[int, int]] = ()
+) -> tuple[list[PeriodMention], list[BaseCue]]:  # type: ignore[assignment]
     """All period expressions and year-on-year cues in ``text`` (normalised).
 
     ``exclude`` spans (money amounts) are never read as years.
@@ -194,10 +319,10 @@ def find_periods(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[list[P
                 continue
             _set(mask, m.start(), m.end())
             # attach a year written after or before it
-            rest = text[m.end(): m.end() + 40]
+            rest = text[m.end() : m.end() + 40]
             ya = _YEAR_AFTER.match(rest)
             ra = _REL_AFTER.match(rest)
-            before = text[max(0, m.start() - 12): m.start()]
+            before = text[max(0, m.start() - 12) : m.start()]
             yb = _YEAR_BEFORE.search(before)
             rb = _REL_BEFORE_ZH.search(before)
             if ya and _mask_free(mask, m.end() + ya.start(1), m.end() + ya.end(1)):
@@ -212,7 +337,9 @@ def find_periods(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[list[P
                 else:
                     pm.rel = 0
                 pm.end = m.end() + ra.end()
-            elif yb and _mask_free(mask, m.start() - len(before) + yb.start(1), m.start() - len(before) + yb.end(1)):
+            elif yb and _mask_free(
+                mask, m.start() - len(before) + yb.start(1), m.start() - len(before) + yb.end(1)
+            ):
                 pm.year = int(yb.group(1))
                 pm.start = m.start() - len(before) + yb.start()
             elif rb:
@@ -245,13 +372,13 @@ def find_periods(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[list[P
 
 
 def _is_base(text: str, s: int, e: int) -> bool:
-    before = text[max(0, s - 30): s]
+    before = text[max(0, s - 30) : s]
     if _BASE_BEFORE.search(before):
         # "from January" is not a base; "to 2021" is not a base
         return True
-    if re.match(r"^\s*(?:年)?(?:同期)?的\s*[\d.一二两三四五六七八九十]+\s*倍", text[e: e + 14]):
+    if re.match(r"^\s*(?:年)?(?:同期)?的\s*[\d.一二两三四五六七八九十]+\s*倍", text[e : e + 14]):
         return True
-    return bool(_BASE_AFTER_ZH.match(text[e: e + 8]))
+    return bool(_BASE_AFTER_ZH.match(text[e : e + 8]))
 
 
 def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
@@ -278,9 +405,14 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
         return PeriodMention(s, e, 3 * q - 2, 3 * q)
     if kind == "h":
         txt = m.group(0).lower()
-        second = (gd.get("h") == "2" or (gd.get("o") or "").lower() == "second"
-                  or (gd.get("d") or "").lower().startswith("zweit") or gd.get("dn") == "2"
-                  or (gd.get("r") or "").lower().startswith("втор") or gd.get("z") == "下")
+        second = (
+            gd.get("h") == "2"
+            or (gd.get("o") or "").lower() == "second"
+            or (gd.get("d") or "").lower().startswith("zweit")
+            or gd.get("dn") == "2"
+            or (gd.get("r") or "").lower().startswith("втор")
+            or gd.get("z") == "下"
+        )
         if "полугодие" in txt and txt.startswith("за"):
             second = False
         return PeriodMention(s, e, 7, 12) if second else PeriodMention(s, e, 1, 6)

@@ -54,15 +54,17 @@ _CUR_POST = (
 )
 _MONEY = re.compile(
     rf"{_CUR_PRE}?\s?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE_RE})(?![a-zа-яё]))?(?:\s?{_CUR_POST}(?![a-zа-яё]))?",
-    re.I,
+    re.IGNORECASE,
 )
 _PERCENT = re.compile(
-    rf"(?P<num>{NUM})\s?(?:%|per\s?cent(?!age)|percent(?!age)|Prozent(?!punkt)|процент(?:а|ов)?(?!\w)|проц\.)", re.I)
+    rf"(?P<num>{NUM})\s?(?:%|per\s?cent(?!age)|percent(?!age)|Prozent(?!punkt)|процент(?:а|ов)?(?!\w)|проц\.)",
+    re.IGNORECASE,
+)
 _RATIO_NUM = re.compile(
     rf"(?:(?<!\w)(?:в|во)\s+(?P<ru>{NUM})\s+раз(?:а)?(?!\w))"
     rf"|(?:(?P<num>{NUM})\s?(?:-|‑|–)?\s?(?:fold|times?|mal|fache[nsm]?)(?!\w))"
     rf"|(?:(?P<zh>{NUM})\s*倍)",
-    re.I,
+    re.IGNORECASE,
 )
 _RATIO_WORD = re.compile(
     r"(?<!\w)(?P<en>two|three|four|five|six|seven|eight|nine|ten|one\s+and\s+a\s+half)[- ]?(?:fold|times)(?!\w)"
@@ -70,7 +72,7 @@ _RATIO_WORD = re.compile(
     r"|(?<!\w)(?P<de>zwei|drei|vier|fünf|zehn)fach\w*"
     r"|(?<!\w)(?:das\s+)?(?P<de2>Doppelte|Dreifache|Vierfache|Fünffache)(?!\w)"
     r"|(?P<zh>[一二两三四五六七八九十]{1,3}|半)倍",
-    re.I,
+    re.IGNORECASE,
 )
 _DE2 = {"doppelte": 2.0, "dreifache": 3.0, "vierfache": 4.0, "fünffache": 5.0}
 
@@ -158,23 +160,41 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
     for rx, val, _ in V.RATIO_WORDS:
         for m in rx.finditer(norm):
             if free(m.start(), m.end()):
-                out.append(_Amount("ratio_word", m.start(), m.end(), val, None, num_start=m.start()))
+                out.append(
+                    _Amount("ratio_word", m.start(), m.end(), val, None, num_start=m.start())
+                )
                 take(m.start(), m.end())
     for m in _MONEY.finditer(norm):
         pre, post, scale = m.group("pre"), m.group("post"), m.group("scale")
         if not (pre or post):
             # a number with a scale and a physical unit, or nothing: physical or ignored
-            ph = V.PHYSICAL_UNIT.match(norm[m.end("num"):m.end("num") + 30])
+            ph = V.PHYSICAL_UNIT.match(norm[m.end("num") : m.end("num") + 30])
             if ph and free(m.start("num"), m.end("num")):
-                out.append(_Amount("physical", m.start("num"), m.end("num") + ph.end(), 0.0, None,
-                                   num_start=m.start("num")))
+                out.append(
+                    _Amount(
+                        "physical",
+                        m.start("num"),
+                        m.end("num") + ph.end(),
+                        0.0,
+                        None,
+                        num_start=m.start("num"),
+                    )
+                )
             elif scale and free(m.start(), m.end()):
                 try:
                     v, d = parse_number(m.group("num"), lang)
                 except ValueError:
                     continue
-                out.append(_Amount("bare", m.start(), m.end(), v * scale_factor(scale, lang), d,
-                                   num_start=m.start("num")))
+                out.append(
+                    _Amount(
+                        "bare",
+                        m.start(),
+                        m.end(),
+                        v * scale_factor(scale, lang),
+                        d,
+                        num_start=m.start("num"),
+                    )
+                )
             continue
         if not free(m.start("num"), m.end("num")):
             continue
@@ -188,14 +208,25 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
         s = m.start() if pre else m.start("num")
         e = m.end()
         # "40多亿美元": more than 4 bn
-        out.append(_Amount("money", s, e, v * scale_factor(scale, lang), d, cur, num_start=m.start("num")))
+        out.append(
+            _Amount("money", s, e, v * scale_factor(scale, lang), d, cur, num_start=m.start("num"))
+        )
         take(s, e)
     # "40多亿美元" (more than 4 bn): number, 多, scale, currency
-    for m in re.finditer(rf"(?P<num>{NUM})多(?P<scale>万亿|亿|万|千)(?P<post>美元|元|人民币)", norm):
+    for m in re.finditer(
+        rf"(?P<num>{NUM})多(?P<scale>万亿|亿|万|千)(?P<post>美元|元|人民币)", norm
+    ):
         if free(m.start(), m.end()):
             v, d = parse_number(m.group("num"), lang)
-            a = _Amount("money", m.start(), m.end(), v * scale_factor(m.group("scale")), d,
-                        _currency(None, m.group("post"), lang), num_start=m.start())
+            a = _Amount(
+                "money",
+                m.start(),
+                m.end(),
+                v * scale_factor(m.group("scale")),
+                d,
+                _currency(None, m.group("post"), lang),
+                num_start=m.start(),
+            )
             a.kind = "money_gt"
             out.append(a)
             take(m.start(), m.end())
@@ -208,7 +239,9 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
 # ------------------------------------------------------------------------------------------
 _ABBREV = re.compile(
     r"(?:\b(?:Mio|Mrd|Bio|Tsd|bzw|ca|z\.B|u\.a|d\.h|Nr|vs|approx|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Dr|Mr|Mrs|St)"
-    r"|(?<!\w)(?:млн|млрд|трлн|тыс|руб|долл|г|гг|т|в|ст|им|ул|бел|т\.е|т\.ч|т\.к|др))$", re.I)
+    r"|(?<!\w)(?:млн|млрд|трлн|тыс|руб|долл|г|гг|т|в|ст|им|ул|бел|т\.е|т\.ч|т\.к|др))$",
+    re.IGNORECASE,
+)
 
 
 def _sentences(norm: str) -> list[tuple[int, int]]:
@@ -224,19 +257,25 @@ def _sentences(norm: str) -> list[tuple[int, int]]:
         elif ch == "." and (i + 1 == n or norm[i + 1] in " \t\"»”'\n["):
             # not a decimal point, not after an abbreviation, next word starts a sentence
             word = re.search(r"[\w.]*$", norm[start:i])
-            nxt = re.match(r"[\s\"»”'\[]*(\S?)", norm[i + 1:])
+            nxt = re.match(r"[\s\"»”'\[]*(\S?)", norm[i + 1 :])
             nxt_ch = nxt.group(1) if nxt else ""
             if not (word and _ABBREV.search(word.group(0))):
                 cut = True
             if word and re.fullmatch(r"\d{1,2}", word.group(0)):
                 cut = False  # German ordinal: "1. Quartal", "3. März"
-            elif nxt_ch and nxt_ch.isupper() and word and not re.search(
-                    r"(?i)(?:Mio|Mrd|Bio|Tsd|млн|млрд|трлн|тыс|долл|руб|г|гг)$", word.group(0)):
+            elif (
+                nxt_ch
+                and nxt_ch.isupper()
+                and word
+                and not re.search(
+                    r"(?i)(?:Mio|Mrd|Bio|Tsd|млн|млрд|трлн|тыс|долл|руб|г|гг)$", word.group(0)
+                )
+            ):
                 cut = True
             if nxt_ch and nxt_ch.islower():
                 cut = False
         if cut:
-            if norm[start:i + 1].strip():
+            if norm[start : i + 1].strip():
                 out.append((start, i + 1))
             start = i + 1
         i += 1
@@ -285,7 +324,11 @@ class _Doc:
     # ---------------------------------------------------------------- setup
     def prepare(self) -> None:
         self.amounts = _find_amounts(self.norm, self.lang)
-        money_spans = [(a.num_start, a.end) for a in self.amounts if a.kind in ("money", "money_gt", "bare", "physical")]
+        money_spans = [
+            (a.num_start, a.end)
+            for a in self.amounts
+            if a.kind in ("money", "money_gt", "bare", "physical")
+        ]
         self.periods, self.cues = find_periods(self.norm, money_spans)
         self.sents = _sentences(self.norm)
         self.cuts = _clause_cuts(self.norm)
@@ -297,8 +340,13 @@ class _Doc:
         # drop a trade keyword overlapping an export/import one (进出口 contains 出口 and 进口)
         keep: list[_Kw] = []
         for k in self.kws:
-            if any(o is not k and o.start <= k.start and k.end <= o.end and (o.end - o.start) > (k.end - k.start)
-                   for o in self.kws):
+            if any(
+                o is not k
+                and o.start <= k.start
+                and k.end <= o.end
+                and (o.end - o.start) > (k.end - k.start)
+                for o in self.kws
+            ):
                 continue
             keep.append(k)
         self.kws = keep
@@ -365,7 +413,7 @@ class _Doc:
         cs, ce = self.clause_of(a.start)
         clause = t[cs:ce]
         pc = self.prev_clause(cs)
-        prev_clause = t[pc[0]:pc[1]] if pc else ""
+        prev_clause = t[pc[0] : pc[1]] if pc else ""
         if a.kind == "bare":
             # "exports - $419.4 million, imports - 388.7 million": currency from the sentence
             curs = {x.currency for x in self.amounts if x.kind == "money" and ss <= x.start < se}
@@ -381,21 +429,37 @@ class _Doc:
         if V.NOT_TRADE_STRONG.search(clause) or V.NOT_TRADE_STRONG.search(prev_clause):
             return None
         if a.kind in ("money", "money_gt"):
-            before = t[max(ss, a.start - 14):a.start]
-            if re.search(r"(?:(?<!\w)(?:from|с|со|von|vom)\s+(?:(?:about|around|almost|nearly|около|почти|etwa|rund)\s+)?|[从由])$", before, re.I):
-                later = [x for x in self.amounts if x.start >= a.end and x.start < se and x.kind in ("money", "money_gt", "bare")]
-                if later and re.search(r"(?<!\w)(?:to|до|auf|bis)\s|[至到]", t[a.end:later[0].start], re.I):
+            before = t[max(ss, a.start - 14) : a.start]
+            if re.search(
+                r"(?:(?<!\w)(?:from|с|со|von|vom)\s+(?:(?:about|around|almost|nearly|около|почти|etwa|rund)\s+)?|[从由])$",
+                before,
+                re.IGNORECASE,
+            ):
+                later = [
+                    x
+                    for x in self.amounts
+                    if x.start >= a.end and x.start < se and x.kind in ("money", "money_gt", "bare")
+                ]
+                if later and re.search(
+                    r"(?<!\w)(?:to|до|auf|bis)\s|[至到]", t[a.end : later[0].start], re.IGNORECASE
+                ):
                     return None
         if a.kind in ("percent", "ratio", "ratio_word"):
             if V.PRICE_TERMS.search(clause) or V.PHYSICAL_TERMS.search(clause):
                 return None
-            after = t[a.end:ce]
+            after = t[a.end : ce]
             if re.match(r"^\s*(?:to|до|auf|至|到)\s*", after):
                 tgt = [x for x in self.amounts if x.start >= a.end and x.start < ce]
                 if tgt and tgt[0].kind == "physical":
                     return None
-            if not any(x.kind in ("money", "money_gt", "bare") for x in self.amounts if cs <= x.start < ce):
-                prev = [x for x in self.amounts if ss <= x.start < cs and x.kind in ("money", "money_gt", "bare", "physical")]
+            if not any(
+                x.kind in ("money", "money_gt", "bare") for x in self.amounts if cs <= x.start < ce
+            ):
+                prev = [
+                    x
+                    for x in self.amounts
+                    if ss <= x.start < cs and x.kind in ("money", "money_gt", "bare", "physical")
+                ]
                 if prev and prev[-1].kind == "physical":
                     return None
         # ---- flow and direction
@@ -424,8 +488,11 @@ class _Doc:
         if quantity == "share" and kw.kind != "trade":
             holder = self.share_holder(a, cs)
             if holder is not None:
-                direction = (f"{self.other(holder)}->{holder}" if kw.kind == "export"
-                             else f"{holder}->{self.other(holder)}")
+                direction = (
+                    f"{self.other(holder)}->{holder}"
+                    if kw.kind == "export"
+                    else f"{holder}->{self.other(holder)}"
+                )
         # ---- period, base
         period = self.period_for(a, ss, se, cs, ce)
         base = None
@@ -434,13 +501,23 @@ class _Doc:
         # ---- reporter, scope
         reporter = self.reporter(ss, se)
         scope = self.scope(a, ss, se, cs, ce)
-        span = self.text[max(cs, self.span_start(a, cs)):min(ce, a.end + 0)].strip()
+        span = self.text[max(cs, self.span_start(a, cs)) : min(ce, a.end + 0)].strip()
         if not span:
-            span = self.text[a.start:a.end]
+            span = self.text[a.start : a.end]
         return Claim(
-            span=span, quantity=quantity, value=value, currency=a.currency if quantity in ("level", "abs_change", "balance") else None,
-            bound=bound, direction=direction, reporter=reporter, period=period, base_period=base,
-            scope=scope, lang=self.lang, decimals=decimals, pair=self.pair,
+            span=span,
+            quantity=quantity,
+            value=value,
+            currency=a.currency if quantity in ("level", "abs_change", "balance") else None,
+            bound=bound,
+            direction=direction,
+            reporter=reporter,
+            period=period,
+            base_period=base,
+            scope=scope,
+            lang=self.lang,
+            decimals=decimals,
+            pair=self.pair,
         )
 
     def span_start(self, a: _Amount, cs: int) -> int:
@@ -484,11 +561,17 @@ class _Doc:
         pairset = set(self.pair)
         exporter = importer = None
         other = False
-        dest_rx = re.compile(r"(?:(?<!\w)(?:to|into|for|в|во|на|nach|in\s+die|in\s+den|an|towards)\s+(?:the\s+)?(?:\w+\s+)?$|(?:对|向|往|销往|输往)\s*$)", re.I)
-        orig_rx = re.compile(r"(?:(?<!\w)(?:from|из|aus|von|vom)\s+(?:the\s+)?(?:\w+\s+)?$|(?:自|从|由)\s*$)", re.I)
+        dest_rx = re.compile(
+            r"(?:(?<!\w)(?:to|into|for|в|во|на|nach|in\s+die|in\s+den|an|towards)\s+(?:the\s+)?(?:\w+\s+)?$|(?:对|向|往|销往|输往)\s*$)",
+            re.IGNORECASE,
+        )
+        orig_rx = re.compile(
+            r"(?:(?<!\w)(?:from|из|aus|von|vom)\s+(?:the\s+)?(?:\w+\s+)?$|(?:自|从|由)\s*$)",
+            re.IGNORECASE,
+        )
         roles: list[tuple[str, str]] = []  # (role, iso)
         for c in left + right:
-            pre = t[max(0, c.start - 20):c.start]
+            pre = t[max(0, c.start - 20) : c.start]
             if dest_rx.search(pre):
                 roles.append(("dest", c.iso))
             elif orig_rx.search(pre):
@@ -523,8 +606,8 @@ class _Doc:
             if other and not self._pair_near(kw):
                 return None
             return "both"
-        if other and exporter is None and importer is None:
-            return None
+        if other:
+            return None  # exports to / imports from / flows of another country
         if exporter and importer and exporter == importer:
             importer = None
         if exporter is None and importer is None:
@@ -533,7 +616,7 @@ class _Doc:
             for k in self.kws:
                 if k is kw or k.kind != kw.kind or not (ss <= k.start < se):
                     continue
-                e2, i2, o2 = self._marked(k)
+                e2, i2, _o2 = self._marked(k)
                 if e2 or i2:
                     exporter, importer = e2, i2
                     break
@@ -560,14 +643,20 @@ class _Doc:
         # "trade with Russia": the partner right after "with"
         t = self.norm
         for c in hits:
-            if c.iso not in pairset and re.search(r"(?:with|с|со|mit|与|和|同|zwischen|between|между)\s*$", t[max(0, c.start - 10):c.start], re.I):
+            if c.iso not in pairset and re.search(
+                r"(?:with|с|со|mit|与|和|同|zwischen|between|между)\s*$",
+                t[max(0, c.start - 10) : c.start],
+                re.IGNORECASE,
+            ):
                 return False
         return any(c.iso in pairset for c in hits)
 
     def actor(self, kw: _Kw) -> str:
         """Whose exports/imports an unmarked flow word means."""
         # the actor of the nearest earlier export/import keyword in the text
-        for k in reversed([k for k in self.kws if k.end <= kw.start and k.kind in ("export", "import")]):
+        for k in reversed(
+            [k for k in self.kws if k.end <= kw.start and k.kind in ("export", "import")]
+        ):
             e, i, _ = self._marked(k)
             if k.kind == "export" and e:
                 return e
@@ -584,7 +673,11 @@ class _Doc:
             if c.start > kw.start:
                 break
             if c.iso in pairset:
-                if re.search(r"(?:with|с|со|mit)\s*$", self.norm[max(0, c.start - 8):c.start], re.I):
+                if re.search(
+                    r"(?:with|с|со|mit)\s*$",
+                    self.norm[max(0, c.start - 8) : c.start],
+                    re.IGNORECASE,
+                ):
                     return self.other(c.iso)
                 return c.iso
         for c in self.countries:
@@ -593,37 +686,49 @@ class _Doc:
         return self.pair[0]
 
     # ---------------------------------------------------------------- quantity
-    def quantity(self, a: _Amount, cs: int, ce: int, ss: int) -> tuple[str, float, int | None] | None:
+    def quantity(
+        self, a: _Amount, cs: int, ce: int, ss: int
+    ) -> tuple[str, float, int | None] | None:
         t = self.norm
         lb = max(cs, a.start - 100)
         prev_end = [x.end for x in self.amounts if cs <= x.end <= a.start and x is not a]
         if prev_end:
             lb = max(lb, prev_end[-1])
-        before = t[lb:a.start]
-        after = t[a.end:min(ce, a.end + 30)]
+        before = t[lb : a.start]
+        after = t[a.end : min(ce, a.end + 30)]
         if a.kind in ("money", "money_gt"):
             if self._is_balance(a, cs, ce):
                 return "balance", a.value, a.decimals
             abs_rx = re.compile(
                 r"(?:(?<!\w)(?<!made\s)(?<!makes\s)(?<!make\s)(?:by|up|down|um|на|an?\s+(?:increase|rise|growth|gain|decrease|decline|drop|fall)\s+of|ein(?:en)?\s+(?:Plus|Zuwachs|Anstieg|Rückgang|Minus)\s+von|(?:рост|прирост|увеличение|снижение|сокращение)\s+на)"
                 r"\s+(?:(?:about|almost|nearly|more\s+than|over|around|some|etwa|rund|fast|knapp|mehr\s+als|über|около|почти|более|свыше|порядка|примерно)\s+)?$"
-                r"|(?:增长|增加|减少|下降|多|少|增|减)(?:了)?(?:约|近|超过)?$)", re.I)
+                r"|(?:增长|增加|减少|下降|多|少|增|减)(?:了)?(?:约|近|超过)?$)",
+                re.IGNORECASE,
+            )
             if abs_rx.search(before):
                 dec = V.DECREASE.search(before[-40:]) if before else None
                 inc = V.INCREASE.search(before[-40:]) if before else None
                 sign = -1.0 if (dec and (not inc or dec.end() > inc.end())) else 1.0
-                if re.search(r"(?<!\w)down\s", before[-12:], re.I):
+                if re.search(r"(?<!\w)down\s", before[-12:], re.IGNORECASE):
                     sign = -1.0
                 return "abs_change", sign * a.value, a.decimals
             return "level", a.value, a.decimals
         if a.kind == "percent":
-            ctx_before = t[max(cs, a.start - 90):a.start]
-            if V.SHARE_CUE.search(ctx_before) or re.match(r"^\s*(?:of\s+(?:the\s+)?(?:total|all|its|Belarus|China)|от\s+общ|of\s+\w+['’]s\s+total)", after, re.I):
+            ctx_before = t[max(cs, a.start - 90) : a.start]
+            if V.SHARE_CUE.search(ctx_before) or re.match(
+                r"^\s*(?:of\s+(?:the\s+)?(?:total|all|its|Belarus|China)|от\s+общ|of\s+\w+['’]s\s+total)",
+                after,
+                re.IGNORECASE,
+            ):
                 return "share", abs(a.value), a.decimals
-            ctx = t[max(cs, a.start - 90):min(ce, a.end + 30)]
+            ctx = t[max(cs, a.start - 90) : min(ce, a.end + 30)]
             idx = V.INDEX_CUE.search(ctx)
-            if idx and not re.search(r"(?<!\w)(?:на|by|um)\s+(?:\w+\s+)?$", t[max(cs, a.start - 20):a.start], re.I):
-                is_growth_rate = re.match(r"growth\s+(?:rate|index)", idx.group(0), re.I)
+            if idx and not re.search(
+                r"(?<!\w)(?:на|by|um)\s+(?:\w+\s+)?$",
+                t[max(cs, a.start - 20) : a.start],
+                re.IGNORECASE,
+            ):
+                is_growth_rate = re.match(r"growth\s+(?:rate|index)", idx.group(0), re.IGNORECASE)
                 if not is_growth_rate or a.value >= 100:
                     return "pct_change", a.value - 100.0, a.decimals
             sign = self._change_sign(before, after, a)
@@ -634,9 +739,9 @@ class _Doc:
             return "pct_change", sign * abs(a.value), a.decimals
         if a.kind in ("ratio", "ratio_word"):
             v = a.value
-            matched = t[a.start:a.end]
+            matched = t[a.start : a.end]
             if "倍" in matched and a.kind == "ratio":
-                zb = t[max(cs, a.start - 6):a.start]
+                zb = t[max(cs, a.start - 6) : a.start]
                 if re.search(r"(?:增长|增加|提高|上升|扩大|增)(?:了)?(?:约|近|超过)?$", zb):
                     v = v + 1.0
             else:
@@ -652,13 +757,32 @@ class _Doc:
         for rx, sgn in ((V.INCREASE, 1.0), (V.DECREASE, -1.0)):
             for m in rx.finditer(before):
                 word = m.group(0).lower()
-                if word in ("more", "less", "больше", "меньше", "mehr", "weniger") and re.match(r"\s*(?:than|чем|als)", before[m.end():]):
+                if word in ("more", "less", "больше", "меньше", "mehr", "weniger") and re.match(
+                    r"\s*(?:than|чем|als)", before[m.end() :]
+                ):
                     continue  # "more than" is a bound
                 cands.append((len(before) - m.end(), sgn))
             for m in rx.finditer(after[:20]):
                 word = m.group(0).lower()
-                if word in ("more", "less", "больше", "меньше", "mehr", "weniger", "higher", "lower", "выше", "ниже",
-                            "höher", "niedriger") or word in ("up", "down") or m.start() <= 3:
+                if (
+                    word
+                    in (
+                        "more",
+                        "less",
+                        "больше",
+                        "меньше",
+                        "mehr",
+                        "weniger",
+                        "higher",
+                        "lower",
+                        "выше",
+                        "ниже",
+                        "höher",
+                        "niedriger",
+                    )
+                    or word in ("up", "down")
+                    or m.start() <= 3
+                ):
                     cands.append((m.start() + 1, sgn))
         if not cands:
             return None
@@ -667,13 +791,17 @@ class _Doc:
 
     def _is_balance(self, a: _Amount, cs: int, ce: int) -> bool:
         t = self.norm
-        before = t[max(cs, a.start - 80):a.start]
-        after = t[a.end:min(ce, a.end + 25)]
-        if V.BALANCE_KW.search(before) or re.match(r"^\s*(?:\w+\s+)?(?:deficit|surplus|дефицит\w*|профицит\w*|Defizit|Überschuss|逆差|顺差)", after, re.I):
+        before = t[max(cs, a.start - 80) : a.start]
+        after = t[a.end : min(ce, a.end + 25)]
+        if V.BALANCE_KW.search(before) or re.match(
+            r"^\s*(?:\w+\s+)?(?:deficit|surplus|дефицит\w*|профицит\w*|Defizit|Überschuss|逆差|顺差)",
+            after,
+            re.IGNORECASE,
+        ):
             # a flow keyword between the balance word and the amount means a level ("surplus ... exports of $X")
             m = list(V.BALANCE_KW.finditer(before))
             if m:
-                between = before[m[-1].end():]
+                between = before[m[-1].end() :]
                 if V.EXPORT_KW.search(between) or V.IMPORT_KW.search(between):
                     return False
             return True
@@ -681,19 +809,29 @@ class _Doc:
 
     def balance(self, a: _Amount, cs: int, ce: int, ss: int) -> tuple[float, str] | None:
         t = self.norm
-        ctx = t[max(cs, a.start - 100):min(ce, a.end + 25)]
-        negative = bool(V.NEGATIVE_BALANCE.search(ctx)) or t[max(cs, a.start - 8):a.start].rstrip().endswith(("минус", "minus", "-"))
+        ctx = t[max(cs, a.start - 100) : min(ce, a.end + 25)]
+        negative = bool(V.NEGATIVE_BALANCE.search(ctx)) or t[
+            max(cs, a.start - 8) : a.start
+        ].rstrip().endswith(("минус", "minus", "-"))
         pairset = set(self.pair)
         holder = None
         for c in self.countries_in(max(ss, a.start - 80), a.start):
-            pre = t[max(0, c.start - 12):c.start]
+            pre = t[max(0, c.start - 12) : c.start]
             if c.iso not in pairset:
-                if re.search(r"(?:with|с|со|mit|对|与|同)\s*$", pre, re.I):
+                if re.search(r"(?:with|с|со|mit|对|与|同)\s*$", pre, re.IGNORECASE):
                     return None  # a balance with another country
                 continue
-            if re.search(r"(?:with|с|со|mit|in\s+trade\s+with|в\s+торговле\s+с|对|与|同)\s*$", pre, re.I):
+            if re.search(
+                r"(?:with|с|со|mit|in\s+trade\s+with|в\s+торговле\s+с|对|与|同)\s*$",
+                pre,
+                re.IGNORECASE,
+            ):
                 holder = self.other(c.iso)
-            elif re.search(r"(?:in\s+favou?r\s+of|в\s+пользу|zugunsten|zu\s+Gunsten\s+von)\s*$", pre, re.I):
+            elif re.search(
+                r"(?:in\s+favou?r\s+of|в\s+пользу|zugunsten|zu\s+Gunsten\s+von)\s*$",
+                pre,
+                re.IGNORECASE,
+            ):
                 holder = c.iso
                 negative = False
             else:
@@ -714,8 +852,10 @@ class _Doc:
         for c in self.countries_in(max(cs, m.start() - 25), min(a.start, m.end() + 25)):
             if c.iso not in self.pair:
                 continue
-            gap = t[c.end:m.start()] if c.end <= m.start() else t[m.end():c.start]
-            if len(gap.strip(" ’'s")) <= 12 and not re.search(r"(?:в|in|im|of)\s+\S*$", t[max(0, c.start - 6):c.start]):
+            gap = t[c.end : m.start()] if c.end <= m.start() else t[m.end() : c.start]
+            if len(gap.strip(" ’'s")) <= 12 and not re.search(
+                r"(?:в|in|im|of)\s+\S*$", t[max(0, c.start - 6) : c.start]
+            ):
                 return c.iso
         return None
 
@@ -728,11 +868,17 @@ class _Doc:
         prev_end = [x.end for x in self.amounts if cs <= x.end <= a.start and x is not a]
         if prev_end:
             lb = max(lb, prev_end[-1])
-        before = t[lb:a.start]
-        after = t[a.end:ce]
+        before = t[lb : a.start]
+        after = t[a.end : ce]
         for rx, b in V.BOUND_AFTER:
             if rx.search(after):
                 return b
+        if re.search(
+            r"(?:(?<!\w)(?:did|does|do|has|have|had)\s+not\s+(?:exceed|surpass|top|pass)\w*|(?<!\w)не\s+(?:превы\w+|более|больше)|nicht\s+(?:über\w*|mehr\s+als)|未(?:超过|突破|超))\s*(?:the\s+|порог\w*\s+в\s+)?$",
+            before,
+            re.IGNORECASE,
+        ):
+            return "lt"
         best: tuple[int, str] | None = None
         for rx, b in V.BOUND_BEFORE:
             for m in rx.finditer(before):
@@ -740,7 +886,9 @@ class _Doc:
                 dist = len(before) - m.end()
                 if re.fullmatch(r"[\u4e00-\u9fff]+", word) and dist > 4:
                     continue
-                if word.lower() in ("больше", "меньше") and not re.match(r"\s*(?:чем)?", before[m.end():]):
+                if word.lower() in ("больше", "меньше") and not re.match(
+                    r"\s*(?:чем)?", before[m.end() :]
+                ):
                     continue
                 if word.lower() in ("over", "über") and dist > 3:
                     continue
@@ -774,7 +922,10 @@ class _Doc:
         in_clause = [p for p in ps if cs <= p.start < ce]
         chosen: PeriodMention | None = None
         if in_clause:
-            chosen = min(in_clause, key=lambda p: (p.start - a.end) if p.start >= a.end else (a.start - p.end))
+            chosen = min(
+                in_clause,
+                key=lambda p: (p.start - a.end) if p.start >= a.end else (a.start - p.end),
+            )
         else:
             before = [p for p in ps if p.end <= a.start]
             after = [p for p in ps if p.start >= a.end]
@@ -859,16 +1010,26 @@ class _Doc:
         if best is not None:
             # overlapping cues ("potassium fertilizer"): the more specific product, listed first
             order = [n for n, _ in V.PRODUCTS]
-            near = [(n, m.start()) for n, rx in V.PRODUCTS for m in rx.finditer(t, max(ss, best[0] - 25), min(a.start, best[0] + 25))]
+            near = [
+                (n, m.start())
+                for n, rx in V.PRODUCTS
+                for m in rx.finditer(t, max(ss, best[0] - 25), min(a.start, best[0] + 25))
+            ]
             if near:
                 best = (best[0], min(near, key=lambda x: order.index(x[0]))[0])
-            between = t[best[0]:a.start]
-            trade_between = [k for k in self.kws if k.kind == "trade" and best[0] < k.start < a.start]
-            if not trade_between and not re.search(r"товарооборот|贸易额|turnover|Handel", between, re.I):
+            between = t[best[0] : a.start]
+            trade_between = [
+                k for k in self.kws if k.kind == "trade" and best[0] < k.start < a.start
+            ]
+            if not trade_between and not re.search(
+                r"товарооборот|贸易额|turnover|Handel", between, re.IGNORECASE
+            ):
                 return f"product:{best[1]}"
         for name, rx in V.PRODUCTS:
             m = rx.search(t, a.end, ce)
-            if m and re.match(r"^\s*(?:worth\s+of|of|в\s+виде)?\s*$", t[a.end:m.start()], re.I):
+            if m and re.match(
+                r"^\s*(?:worth\s+of|of|в\s+виде)?\s*$", t[a.end : m.start()], re.IGNORECASE
+            ):
                 return f"product:{name}"
         sent = t[ss:se]
         if V.INDUSTRIAL.search(sent):
@@ -889,19 +1050,27 @@ def _fallback_country_re(iso: str) -> re.Pattern[str]:
         for lg in ("en", "ru", "zh"):
             try:
                 names.append(_countries.name(iso, lg))
-            except Exception:  # noqa: BLE001 - best effort only
-                pass
+            except Exception:  # noqa: BLE001, S112 - best effort: a missing name only narrows matching
+                continue
     except ImportError:
         pass
     alts = "|".join(re.escape(n) for n in names if n)
-    return re.compile(rf"(?<!\w)(?:{alts})\w*", re.I)
+    return re.compile(rf"(?<!\w)(?:{alts})\w*", re.IGNORECASE)
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
     seen: set[tuple[object, ...]] = set()
     out: list[Claim] = []
     for c in claims:
-        key = (c.quantity, round(c.value, 9), c.direction, c.period, c.base_period, c.scope, c.bound)
+        key = (
+            c.quantity,
+            round(c.value, 9),
+            c.direction,
+            c.period,
+            c.base_period,
+            c.scope,
+            c.bound,
+        )
         if key in seen:
             continue
         seen.add(key)
@@ -933,7 +1102,9 @@ def _pair(pair: object) -> tuple[str, str]:
             parts = list(pair)  # type: ignore[call-overload]
         except TypeError:
             parts = []
-    if len(parts) != 2 or not all(isinstance(p, str) and re.fullmatch(r"[A-Za-z]{3}", p) for p in parts):
+    if len(parts) != 2 or not all(
+        isinstance(p, str) and re.fullmatch(r"[A-Za-z]{3}", p) for p in parts
+    ):
         raise ClaimParseError(f"pair: expected two ISO3 codes such as ('BLR', 'CHN'), got {pair!r}")
     a, b = (p.upper() for p in parts)
     if a == b:

@@ -1,0 +1,138 @@
+"""``tradecheck parse`` and ``tradecheck check`` on the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tradecheck import cli
+from tradecheck.claims.model import CheckResult, Reading
+
+TEXT = "По данным Белстата, товарооборот Беларуси и Китая в 2023 году составил 8,4 млрд долларов."
+SCHEMA_KEYS = {
+    "span",
+    "quantity",
+    "value",
+    "currency",
+    "bound",
+    "direction",
+    "reporter",
+    "period",
+    "base_period",
+    "scope",
+}
+
+
+def test_parse_json(capsys):
+    assert cli.main(["parse", "--json", TEXT]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert len(out) == 1 and set(out[0]) == SCHEMA_KEYS
+    assert out[0]["value"] == 8.4e9 and out[0]["reporter"] == "BLR"
+    assert "товарооборот" in out[0]["span"]  # ensure_ascii=False keeps Cyrillic
+
+
+def test_parse_table_and_as_of(capsys):
+    assert (
+        cli.main(
+            [
+                "parse",
+                "--as-of",
+                "2024-02-01",
+                "Last",
+                "year",
+                "bilateral",
+                "trade",
+                "reached",
+                "$8.4",
+                "billion.",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "2023-01..2023-12" in out and "8.4 bn USD" in out
+
+
+def test_parse_file_and_pair(tmp_path, capsys):
+    f = tmp_path / "t.txt"
+    f.write_text("Belarus's exports to Russia grew 5% in 2023.", encoding="utf-8")
+    assert cli.main(["parse", "--json", "--pair", "BLR-RUS", "--file", str(f)]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["direction"] == "BLR->RUS"
+
+
+@pytest.mark.parametrize(
+    "args", [["parse", "--json", ""], ["parse", "--json"], ["check", "--json", "no numbers"]]
+)
+def test_no_claim_json_is_empty_array(args, capsys):
+    assert cli.main(args) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+@pytest.mark.parametrize("cmd", ["parse", "check"])
+def test_no_claim_table(cmd, capsys):
+    assert cli.main([cmd, "The weather was fine."]) == 0
+    assert "no trade claim found" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "msg"),
+    [
+        (["parse", "--lang", "fr", "x"], "--lang"),
+        (["parse", "--pair", "BLR", "x"], "--pair"),
+        (["parse", "--as-of", "soon", "x"], "as_of"),
+        (["parse", "--file", "/nonexistent/file.txt"], "cannot read"),
+        (["parse", "--file", "x.txt", "text"], "not both"),
+        (["check", "--data", "/nonexistent/data.csv", "--", TEXT], "no such file"),
+    ],
+)
+def test_user_errors_exit_2(args, msg, capsys):
+    assert cli.main(args) == 2
+    err = capsys.readouterr().err
+    assert msg in err and "Traceback" not in err
+
+
+def _fake_check(calls):
+    def check(claims, *, data=None, as_of=None, pair=("BLR", "CHN"), robustness=True):
+        calls.append(
+            {"claims": claims, "data": data, "as_of": as_of, "pair": pair, "robustness": robustness}
+        )
+        out = []
+        for c in claims:
+            r = Reading(
+                label="China's statistics (test)",
+                reporter="CHN",
+                source="test",
+                flows=["M"],
+                scope=c.scope,
+                claimed=c.value,
+                interval=(8.35e9, 8.45e9, True, False),
+                actual=8.4e9,
+                holds=True,
+            )
+            out.append(CheckResult(c, "supported", [r], reason="holds under 1 reading"))
+        return out
+
+    return check
+
+
+def test_check_json_uses_checker(monkeypatch, capsys):
+    calls: list[dict] = []
+    monkeypatch.setattr("tradecheck.claims.check.check", _fake_check(calls))
+    assert cli.main(["check", "--json", "--as-of", "2024-02-05", "--no-robustness", TEXT]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out[0]["verdict"] == "supported"
+    assert {"claim", "verdict", "readings", "reason"} <= set(out[0])
+    assert calls[0]["robustness"] is False and calls[0]["pair"] == ("BLR", "CHN")
+    assert calls[0]["as_of"] == "2024-02-05"
+
+
+def test_check_table(monkeypatch, capsys, tmp_path):
+    calls: list[dict] = []
+    monkeypatch.setattr("tradecheck.claims.check.check", _fake_check(calls))
+    data = tmp_path / "d.csv"
+    data.write_text("x", encoding="utf-8")
+    assert cli.main(["check", "--data", str(data), "--", TEXT]) == 0
+    out = capsys.readouterr().out
+    assert "SUPPORTED" in out and "claimed interval" in out and "yes" in out
+    assert calls[0]["data"] == data

@@ -1,0 +1,99 @@
+"""Period expressions and base-period cues (tradecheck.claims._periods)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradecheck.claims._periods import find_periods, month_number
+
+
+def _first(text):
+    ps, _cues = find_periods(text)
+    assert ps, text
+    p = ps[0]
+    return p.m1, p.m2, p.year, p.rel
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in 2022", (1, 12, 2022, None)),
+        ("2022年", (1, 12, 2022, None)),
+        ("в 2022 году", (1, 12, 2022, None)),
+        ("the first nine months of 2025", (1, 9, 2025, None)),
+        ("January–September 2024", (1, 9, 2024, None)),
+        ("Januar bis September 2025", (1, 9, 2025, None)),
+        ("январь–сентябрь 2023 года", (1, 9, 2023, None)),
+        ("с января по август этого года", (1, 8, None, 0)),
+        ("2025年1-9月", (1, 9, 2025, None)),
+        ("2025年1至5月", (1, 5, 2025, None)),
+        ("前三季度", (1, 9, None, None)),
+        ("Q1 2023", (1, 3, 2023, None)),
+        ("the first quarter of 2021", (1, 3, 2021, None)),
+        ("im 1. Quartal 2024", (1, 3, 2024, None)),
+        ("во II квартале", (4, 6, None, None)),
+        ("2023年一季度", (1, 3, 2023, None)),
+        ("H1 2024", (1, 6, 2024, None)),
+        ("the first half of the year", (1, 6, None, None)),
+        ("im ersten Halbjahr 2023", (1, 6, 2023, None)),
+        ("im zweiten Halbjahr 2023", (7, 12, 2023, None)),
+        ("в первом полугодии 2022 года", (1, 6, 2022, None)),
+        ("2024年上半年", (1, 6, 2024, None)),
+        ("за 11 месяцев 2023 года", (1, 11, 2023, None)),
+        ("前10个月", (1, 10, None, None)),
+        ("last year", (1, 12, None, -1)),
+        ("в прошлом году", (1, 12, None, -1)),
+        ("im vergangenen Jahr", (1, 12, None, -1)),
+        ("去年", (1, 12, None, -1)),
+        ("this year", (1, 12, None, 0)),
+    ],
+)
+def test_period_expressions(text, expected):
+    assert _first(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "year-on-year",
+        "同比",
+        "compared with the same period last year",
+        "в годовом исчислении",
+        "к аналогичному периоду прошлого года",
+        "gegenüber dem Vorjahreszeitraum",
+        "im Vorjahresvergleich",
+        "по сравнению с предыдущим годом",
+    ],
+)
+def test_yoy_cues(text):
+    ps, cues = find_periods(text)
+    assert cues and not [p for p in ps if not p.is_base]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "compared with 2021",
+        "than in 2021",
+        "по сравнению с 2021 годом",
+        "gegenüber 2021",
+        "比2021年",
+        "是2021年的2倍",
+    ],
+)
+def test_explicit_base_year(text):
+    ps, _ = find_periods(text)
+    assert [(p.year, p.is_base) for p in ps] == [(2021, True)]
+
+
+def test_money_is_not_a_year():
+    ps, _ = find_periods("$2000 million in 2021", exclude=[(1, 5)])
+    assert [p.year for p in ps] == [2021]
+
+
+def test_month_names():
+    assert month_number("сентября") == 9
+    assert month_number("März") == 3
+    assert month_number("Sept.") == 9
+    with pytest.raises(ValueError):
+        month_number("Montag")
