@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -23,6 +24,7 @@ from tradecheck.charts.style import (
     SOURCE_SHORT,
     add_source_line,
     annotate_last,
+    finalize,
     format_pct,
     format_usd,
     new_figure,
@@ -198,7 +200,7 @@ def trend_chart(
         ax.set_ylim(bottom=0)
     place_labels(ax)
     add_source_line(fig, source_text(d, "Each reporter's own statistics; sides never mixed."))
-    return fig
+    return finalize(fig)
 
 
 def yoy_chart(
@@ -247,7 +249,7 @@ def yoy_chart(
     place_labels(ax)
     add_source_line(fig, source_text(d, "Change against exactly the previous year of the "
                                         "same reporter and source."))
-    return fig
+    return finalize(fig)
 
 
 def mirror_chart(
@@ -323,7 +325,7 @@ def mirror_chart(
     files = [(source, f) for f in list(d["exporter_file"]) + list(d["importer_file"]) if f]
     add_source_line(fig, source_text(files, "Gap = importer's imports − exporter's exports; "
                                             "imports are usually valued CIF, exports FOB."))
-    return fig
+    return finalize(fig)
 
 
 def seasonal_chart(
@@ -365,6 +367,9 @@ def seasonal_chart(
     fig, axes = new_figure(figsize, nrows=4, sharex=True, height_ratios=[3, 2, 2, 1.5])
     labels = {"observed": "observed", "trend": "trend", "seasonal": "seasonal",
               "resid": "remainder"}
+    peak = float(np.nanmax(np.abs(comps["observed"].to_numpy(dtype=float)))) if len(idx) else 0.0
+    scale, unit = (1e9, "US$ bn") if peak >= 1e9 else ((1e6, "US$ m") if peak >= 1e6 else
+                                                       (1.0, "US$"))
     for ax, name in zip(axes[:, 0], comps, strict=True):
         y = comps[name].to_numpy(dtype=float)
         if name == "resid":
@@ -372,12 +377,13 @@ def seasonal_chart(
                    alpha=0.7)
         else:
             ax.plot(x, y, color=color, linewidth=1.5)
-        ax.axhline(0, color="#999999", linewidth=0.6) if name in ("seasonal", "resid") else None
-        ax.set_ylabel(labels[name])
-        _bn(ax)
-        ax.set_ylabel(f"{labels[name]}, US$ bn")
+        if name in ("seasonal", "resid"):
+            ax.axhline(0, color="#999999", linewidth=0.6)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p, s=scale: f"{v / s:,.3g}"))
+        ax.set_ylabel(f"{labels[name]}, {unit}")
     last = comps["trend"].to_numpy(dtype=float)[-1]
-    annotate_last(axes[1, 0], x[-1], last, format_usd(last), color)
+    xl = mdates.date2num(x[-1]) if not isinstance(x, np.ndarray) else float(x[-1])
+    annotate_last(axes[1, 0], xl, last, format_usd(last), color)
     place_labels(axes[1, 0])
     label = getattr(stl_result, "label", "") or ""
     strength = getattr(stl_result, "strength", None)
@@ -395,7 +401,7 @@ def seasonal_chart(
     span = f"{getattr(stl_result, 'start', '')}..{getattr(stl_result, 'end', '')}"
     add_source_line(fig, text + f" STL with period {getattr(stl_result, 'period', 12)}"
                                 f" over {span}.")
-    return fig
+    return finalize(fig)
 
 
 def coverage_chart(
@@ -453,4 +459,4 @@ def coverage_chart(
         for f in str(getattr(r, "files", "")).split("; "):
             files.append((str(r.source), f))
     add_source_line(fig, source_text(files))
-    return fig
+    return finalize(fig)

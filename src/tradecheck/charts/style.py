@@ -166,6 +166,17 @@ def format_usd(value: float) -> str:
     return f"{sign}${v:,.0f}"
 
 
+def plain(text: str) -> str:
+    """Escape ``$`` so matplotlib never reads two dollar amounts as a formula.
+
+    Examples
+    --------
+    >>> print(plain("$4.46 bn vs $4.50 bn"))
+    \\$4.46 bn vs \\$4.50 bn
+    """
+    return str(text).replace("\\$", "$").replace("$", "\\$")
+
+
 def format_pct(value: float) -> str:
     """``+12.3 %`` / ``−4.0 %``."""
     if value is None or not math.isfinite(value):
@@ -253,16 +264,29 @@ def add_source_line(fig: Figure, text: str, *, width: int | None = None) -> None
         engine.set(rect=(0.0, bottom, 1.0, 1.0 - bottom))
     else:  # pragma: no cover - figures made elsewhere
         fig.subplots_adjust(bottom=bottom + 0.08)
-    t = fig.text(0.01, 0.04 / fig.get_figheight(), "\n".join(lines), ha="left", va="bottom",
+    t = fig.text(0.01, 0.04 / fig.get_figheight(), plain("\n".join(lines)), ha="left",
+                 va="bottom",
                  fontsize=fontsize, color="#555555")
     t.set_gid(SOURCE_LINE_GID)
+
+
+def finalize(fig: Figure) -> Figure:
+    """Run the constrained layout once and freeze it.
+
+    Re-running the layout at every save starts from the previous positions and can move the
+    axes by a rounding error, which changes antialiased pixels; a frozen layout makes every
+    save of the figure (and every rebuild of it) byte-identical.
+    """
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+    return fig
 
 
 def source_line_of(fig: Figure) -> str | None:
     """The source line of a tradecheck figure (None if it has none)."""
     for t in fig.texts:
         if t.get_gid() == SOURCE_LINE_GID:
-            return t.get_text().replace("\n", " ")
+            return t.get_text().replace("\n", " ").replace("\\$", "$")
     return None
 
 
@@ -298,7 +322,7 @@ def place_labels(ax: Axes, *, min_gap_pt: float = 10.0) -> None:
             placed[i] = min(placed[i], top)
             top = placed[i] - min_gap_pt
     for i, (x, y, label, color, dy) in enumerate(queue):
-        ax.annotate(label, xy=(x, y), xytext=(4, placed[i] - ys[i] + dy),
+        ax.annotate(plain(label), xy=(x, y), xytext=(4, placed[i] - ys[i] + dy),
                     textcoords="offset points", ha="left", va="center", fontsize=7.5,
                     color=color, fontweight="bold", annotation_clip=False)
 

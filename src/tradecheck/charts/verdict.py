@@ -14,9 +14,11 @@ from matplotlib.lines import Line2D
 
 from tradecheck.charts.style import (
     add_source_line,
+    finalize,
     format_pct,
     format_usd,
     new_figure,
+    plain,
     reporter_color,
     reporter_name,
     source_text,
@@ -57,7 +59,7 @@ def verdict_chart(
     title: str | None = None,
     lang: str = "en",
     width: float = 8.0,
-    label_chars: int = 70,
+    label_chars: int = 60,
 ) -> Figure:
     """Claimed interval vs actual value for every reading of every claim.
 
@@ -106,7 +108,7 @@ def verdict_chart(
         if kind == "claim":
             span = " ".join(str(getattr(claim, "span", "")).split())
             short = textwrap.shorten(span, width=label_chars, placeholder=" …") or "(claim)"
-            labels.append(f"{short}  [{VERDICT_WORDS.get(verdict, verdict)}]")
+            labels.append(plain(f"{short}  [{VERDICT_WORDS.get(verdict, verdict)}]"))
             colors.append(vcol)
             weights.append("bold")
             ticks.append(y)
@@ -127,7 +129,8 @@ def verdict_chart(
             weights.append("normal")
             ticks.append(y)
             reason = str(getattr(res, "reason", "") or "no data under any reading")
-            ax.text(0.02, y, textwrap.shorten(reason, width=90, placeholder=" …"), va="center",
+            ax.text(0.02, y, plain(textwrap.shorten(reason, width=90, placeholder=" …")),
+                    va="center",
                     fontsize=7, color="#6b6b6b", style="italic")
             continue
         lo0, hi0 = scale_cache.get(id(res), (0.0, 1.0))
@@ -137,7 +140,7 @@ def verdict_chart(
 
         rep = str(rd.reporter)
         rcol = reporter_color(rep)
-        labels.append(f"    {rd.label} · {reporter_name(rep, lang)}")
+        labels.append(plain(f"    {rd.label} · {reporter_name(rep, lang)}"))
         colors.append("#333333")
         weights.append("normal")
         ticks.append(y)
@@ -163,9 +166,9 @@ def verdict_chart(
             marker = "o" if rd.holds else "X"
             ax.plot([xa], [y], marker=marker, markersize=6.5, color=rcol,
                     markeredgecolor="white", markeredgewidth=0.6, zorder=4, linestyle="none")
-            ax.text(0.82, y, f"actual {_fmt(claim, float(rd.actual))} · claimed "
-                    f"{_fmt(claim, float(rd.claimed))}", va="center", fontsize=7,
-                    color="#333333")
+            ax.text(0.82, y, plain(f"{_fmt(claim, float(rd.actual))} vs claimed "
+                                   f"{_fmt(claim, float(rd.claimed))}"), va="center",
+                    fontsize=7, color="#333333")
         for e in getattr(rd, "evidence", []) or []:
             evidence.append((str(e.source), str(e.source_file)))
     ax.set_yticks(ticks, labels)
@@ -175,7 +178,7 @@ def verdict_chart(
         t.set_fontsize(7.5)
     ax.tick_params(axis="y", length=0)
     ax.set_xticks([])
-    ax.set_xlim(0.0, 1.25)
+    ax.set_xlim(0.0, 1.75)
     ax.set_ylim(-0.7, n - 0.3)
     ax.grid(False)
     for side in ("left", "bottom"):
@@ -193,4 +196,4 @@ def verdict_chart(
     text = source_text(evidence) if evidence else "Source: no data were used (no reading " \
                                                   "found figures)."
     add_source_line(fig, text + " Each claim on its own scale; colour = reporting side.")
-    return fig
+    return finalize(fig)
