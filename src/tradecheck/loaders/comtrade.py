@@ -429,7 +429,7 @@ def normalise_records(
             raise LoadError(
                 path,
                 f"missing Comtrade column: expected {' or '.join(names)} (columns found: {found})",
-                row=1 if ref == "line" else None,
+                row=1 if ref == "line" and start_line == 2 else None,
                 column=names[0],
             )
 
