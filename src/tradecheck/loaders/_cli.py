@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from tradecheck import schema
 from tradecheck.errors import TradecheckError
 
 _MAX_GROUPS = 20
@@ -38,8 +39,13 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=run)
 
 
-def summary(df: pd.DataFrame, max_groups: int = _MAX_GROUPS) -> str:
-    """A few lines: rows per source/reporter/flow with the months covered.
+def summary(
+    df: pd.DataFrame, max_groups: int = _MAX_GROUPS, pair: tuple[str, ...] = ("BLR", "CHN")
+) -> str:
+    """A few lines: rows per source, then per source/reporter/flow with the months covered.
+
+    Groups whose reporter is one of ``pair`` (or ``XXX``, side not stated) are listed first;
+    at most ``max_groups`` group lines are printed.
 
     Examples
     --------
@@ -49,20 +55,28 @@ def summary(df: pd.DataFrame, max_groups: int = _MAX_GROUPS) -> str:
     """
     if df.empty:
         return "0 rows"
-    g = (
-        df.groupby(["source", "reporter", "flow"], sort=True)
-        .agg(rows=("value", "size"), first=("period_start", "min"), last=("period_end", "max"))
-        .reset_index()
-        .sort_values(["rows", "source", "reporter", "flow"], ascending=[False, True, True, True])
-    )
     files = df["source_file"].nunique()
     lines = [
         (
             f"{len(df)} rows from {files} file(s); months {df['period_start'].min()}.."
             f"{df['period_end'].max()}"
-        ),
-        f"{'source':<10} {'reporter':<8} {'flow':<4} {'rows':>7}  months",
+        )
     ]
+    per_source = df.groupby("source", sort=True).agg(
+        rows=("value", "size"), reporters=("reporter", "nunique"),
+        first=("period_start", "min"), last=("period_end", "max"))
+    for src, r in per_source.iterrows():
+        lines.append(f"  {src}: {r['rows']} rows, {r['reporters']} reporter(s), "
+                     f"{r['first']}..{r['last']}")
+    g = (
+        df.groupby(["source", "reporter", "flow"], sort=True)
+        .agg(rows=("value", "size"), first=("period_start", "min"), last=("period_end", "max"))
+        .reset_index()
+    )
+    g["_pair"] = ~g["reporter"].isin((*pair, schema.UNKNOWN_SIDE))
+    g = g.sort_values(["_pair", "source", "rows", "reporter", "flow"],
+                      ascending=[True, True, False, True, True])
+    lines.append(f"{'source':<10} {'reporter':<8} {'flow':<4} {'rows':>7}  months")
     for r in g.head(max_groups).itertuples(index=False):
         lines.append(
             f"{r.source:<10} {r.reporter:<8} {r.flow:<4} {r.rows:>7}  {r.first}..{r.last}"
