@@ -104,3 +104,14 @@ def test_real_extract_through_the_command_line(tmp_path):
     got = {(a, b): v for a, b, v in zip(pick["reporter"], pick["partner"], pick["value"],
                                           strict=True)}
     assert got == {("BLR", "CHN"): 556_100_100.0, ("CHN", "BLR"): 2_729_411_952.0}
+
+
+def test_summary_lists_the_pair_first():
+    rows = [{"reporter": r, "partner": p, "flow": "X", "period_start": "2021-01",
+             "period_end": "2021-12", "value": 1, "source": "comtrade", "source_file": "f",
+             "source_ref": "line 2", "vintage": "v"}
+            for r, p in (("AUT", "CHN"), ("AUS", "CHN"), ("BLR", "CHN"))]
+    lines = summary(schema.make_frame(rows), max_groups=1).splitlines()
+    assert lines[1] == "  comtrade: 3 rows, 3 reporter(s), 2021-01..2021-12"
+    assert lines[3].split()[:2] == ["comtrade", "BLR"]
+    assert lines[4] == "... and 2 more group(s) with 2 rows"
