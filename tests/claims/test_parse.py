@@ -137,3 +137,22 @@ def test_to_json_has_contract_fields():
     ):
         assert key in d
     assert d["base_period"] == {"start": "2021-01", "end": "2021-12"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "tradecheck.claims.parse",
+        "tradecheck.claims._numbers",
+        "tradecheck.claims._periods",
+        "tradecheck.claims._lang",
+        "tradecheck.claims._cli",
+        "tradecheck.eval",
+    ],
+)
+def test_docstring_examples(name):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0

@@ -252,6 +252,10 @@ _REL_RE: list[tuple[re.Pattern[str], int]] = [
         0,
     ),
 ]
+_YEARS_AGO = re.compile(
+    rf"(?P<n>{_WORDNUM})\s*(?:years?\s+ago|(?:лет|года|год)\s+назад|年前)|vor\s+(?P<n2>{_WORDNUM})\s+Jahren",
+    _I,
+)
 _PREV_YEAR_BASE = re.compile(
     r"(?:the\s+)?(?:previous|prior|preceding)\s+year|(?:a|one)\s+year\s+(?:ago|earlier|before)|the\s+year\s+before"
     r"|годом\s+(?:ранее|раньше)|год\s+назад|предыдущ\w+\s+год\w*|предшествующ\w+\s+год\w*|прошлым\s+годом|Vorjahr\w*|上年同期|去年同期|上年|上一年",
@@ -350,6 +354,11 @@ def find_periods(
     for m in _PREV_YEAR_BASE.finditer(text):
         if _mask_free(mask, m.start(), m.end()):
             cues.append(BaseCue(m.start(), m.end()))
+            _set(mask, m.start(), m.end())
+    for m in _YEARS_AGO.finditer(text):
+        n = word_number(m.group("n") or m.group("n2"))
+        if n is not None and 1 <= n <= 50 and _mask_free(mask, m.start(), m.end()):
+            out.append(PeriodMention(m.start(), m.end(), 1, 12, rel=-int(n), full_year=True))
             _set(mask, m.start(), m.end())
     for rx, rel in _REL_RE:
         for m in rx.finditer(text):

@@ -177,7 +177,7 @@ DECREASE = re.compile(
     r"(?<!\w)(?:fell|fall\w*|decrease\w*|declin\w*|drop\w*|down|shr[au]nk\w*|contract\w*|lower|less|reduc\w*|slump\w*|plung\w*|slid\w*|dipped|dip|loss"
     r"|gesunken|gefallen|zurückgegangen|zurück\w*|Rückgang|verringert\w*|Minus|weniger|sank\w*|sink\w*|fiel\w*|schrumpf\w*|eingebrochen|niedriger|gesenkt"
     r"|снизил\w*|сниже\w*|сократил\w*|сокращ\w*|уменьшил\w*|уменьш\w*|упал\w*|упад\w*|падени\w*|меньше|ниже|спад\w*|минус)(?!\w)"
-    r"|下降|减少|下滑|降低|回落|缩减|萎缩|下跌|减",
+    r"|下降|减少|下滑|降低|回落|缩减|萎缩|下跌|降幅|减",
     _I,
 )
 INCREASE = re.compile(
@@ -212,6 +212,7 @@ PRICE_TERMS = re.compile(
 # words that make a ratio or a percentage a decrease ("сократился в 2 раза" -> 0.5)
 RATIO_WORDS: list[tuple[re.Pattern[str], float, bool]] = [
     # (pattern, ratio, approx-able)
+    (re.compile(r"(?<!\w)(?:halved|halbiert\w*)(?!\w)|减半|减少一半|下降一半", _I), 0.5, True),
     (
         re.compile(
             r"(?<!\w)(?:quadrupled|vervierfacht\w*|учетверил\w*|вчетверо)(?!\w)|翻了两番|翻两番", _I

@@ -263,15 +263,13 @@ def _sentences(norm: str) -> list[tuple[int, int]]:
                 cut = True
             if word and re.fullmatch(r"\d{1,2}", word.group(0)):
                 cut = False  # German ordinal: "1. Quartal", "3. März"
-            elif (
-                nxt_ch
-                and nxt_ch.isupper()
-                and word
-                and not re.search(
-                    r"(?i)(?:Mio|Mrd|Bio|Tsd|млн|млрд|трлн|тыс|долл|руб|г|гг)$", word.group(0)
-                )
-            ):
-                cut = True
+            elif nxt_ch and nxt_ch.isupper() and word:
+                # "Mrd. Dollar" continues the sentence; "млрд. В 2023 году" starts a new one
+                after = norm[i + 1 : i + 16]
+                if not re.search(r"(?i)(?:Mio|Mrd|Bio|Tsd)$", word.group(0)) or not re.match(
+                    r"\s*(?:US-?)?(?:Dollar|Euro|USD|EUR|Yuan|Rubel|\$|€)", after
+                ):
+                    cut = True
             if nxt_ch and nxt_ch.islower():
                 cut = False
         if cut:
@@ -320,6 +318,8 @@ class _Doc:
     cuts: list[int] = field(default_factory=list)
     kws: list[_Kw] = field(default_factory=list)
     countries: list[_CountryHit] = field(default_factory=list)
+    rep_hits: list[tuple[int, str]] = field(default_factory=list)
+    region_hits: list[tuple[int, str, str]] = field(default_factory=list)
 
     # ---------------------------------------------------------------- setup
     def prepare(self) -> None:
@@ -358,8 +358,16 @@ class _Doc:
             for m in rx.finditer(self.norm):
                 if m.end() > m.start():
                     self.countries.append(_CountryHit(iso, m.start(), m.end()))
-        # regions mask country words inside them ("Minsk" is not a country anyway)
         self.countries.sort(key=lambda c: c.start)
+        self.rep_hits = sorted(
+            (m.start(), iso) for iso, rx in V.REPORTER_CUES for m in rx.finditer(self.norm)
+        )
+        self.region_hits = sorted(
+            (m.start(), country, name)
+            for country, name, rx in V.REGION_RES
+            if country in self.pair
+            for m in rx.finditer(self.norm)
+        )
 
     # ---------------------------------------------------------------- helpers
     def sent_of(self, pos: int) -> tuple[int, int]:
@@ -649,7 +657,9 @@ class _Doc:
                 re.IGNORECASE,
             ):
                 return False
-        return any(c.iso in pairset for c in hits)
+        named = {c.iso for c in hits if c.iso in pairset}
+        # "trade between China and the EU": one pair country and a third one
+        return len(named) == 2 or (len(named) == 1 and all(c.iso in pairset for c in hits))
 
     def actor(self, kw: _Kw) -> str:
         """Whose exports/imports an unmarked flow word means."""
@@ -744,7 +754,7 @@ class _Doc:
                 zb = t[max(cs, a.start - 6) : a.start]
                 if re.search(r"(?:增长|增加|提高|上升|扩大|增)(?:了)?(?:约|近|超过)?$", zb):
                     v = v + 1.0
-            else:
+            elif v >= 1.0:  # "halved" is already a decrease
                 sign = self._change_sign(before, after, a)
                 if sign is not None and sign < 0:
                     v = 1.0 / v
@@ -961,32 +971,17 @@ class _Doc:
 
     # ---------------------------------------------------------------- reporter and scope
     def reporter(self, ss: int, se: int) -> str | None:
-        sent = self.norm[ss:se]
-        found: list[tuple[int, str]] = []
-        for iso, rx in V.REPORTER_CUES:
-            for m in rx.finditer(sent):
-                found.append((m.start(), iso))
-        if not found:
-            for iso, rx in V.REPORTER_CUES:
-                for m in rx.finditer(self.norm):
-                    found.append((m.start(), iso))
+        found = [h for h in self.rep_hits if ss <= h[0] < se] or self.rep_hits
         if not found:
             return None
-        found.sort()
         iso = found[0][1]
         return iso if iso in self.pair else None
 
     def region_at(self, pos: int) -> tuple[str, str] | None:
         ss, se = self.sent_of(pos)
-        hits: list[tuple[int, str, str]] = []
-        for country, name, rx in V.REGION_RES:
-            if country not in self.pair:
-                continue
-            for m in rx.finditer(self.norm[:se]):
-                hits.append((m.start(), country, name))
+        hits = [h for h in self.region_hits if h[0] < se]
         if not hits:
             return None
-        hits.sort()
         in_sent = [h for h in hits if h[0] >= ss]
         if in_sent:
             return in_sent[-1][1], in_sent[-1][2]
