@@ -366,3 +366,16 @@ def test_no_warning_for_clean_file(ct):
     with warnings.catch_warnings():
         warnings.simplefilter("error", LoadWarning)
         load(ct / "website_subset_real_rows.csv")
+
+
+def test_semicolon_separated_resave(ct, tmp_path):
+    import csv
+
+    with (ct / "website_subset_real_rows.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    f = tmp_path / "resaved.csv"
+    with f.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, delimiter=";").writerows(rows)
+    assert detect(f).name == "comtrade_csv"
+    df = load(f)
+    assert one(df, reporter="CHN", partner="BLR")["value"] == 2_729_411_952.0

@@ -640,9 +640,8 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _read_table(path: Path, text: str, sep: str | None = None) -> pd.DataFrame:
-    first = text.split("\n", 1)[0]
     if sep is None:
-        sep = "\t" if first.count("\t") > first.count(",") else ","
+        sep = _separator(text.split("\n", 1)[0])
     try:
         df = pd.read_csv(
             io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False
@@ -672,8 +671,14 @@ def _header_names(head: bytes) -> list[str]:
     except UnicodeDecodeError:
         text = head.decode("latin-1")
     first = text.lstrip("\ufeff").split("\n", 1)[0].strip("\r")
-    sep = "\t" if first.count("\t") > first.count(",") else ","
-    return [h.strip().strip('"') for h in first.split(sep)]
+    return [h.strip().strip('"') for h in first.split(_separator(first))]
+
+
+def _separator(header: str) -> str:
+    """Tab, semicolon (a CSV re-saved by a European-locale spreadsheet) or comma."""
+    counts = {sep: header.count(sep) for sep in ("\t", ";", ",")}
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] > 0 else ","
 
 
 def _json_head(head: bytes) -> str:
