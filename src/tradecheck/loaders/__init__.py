@@ -38,7 +38,7 @@ from tradecheck.loaders import (  # noqa: F401  (import registers the formats)
 )
 from tradecheck.loaders.base import Loader, LoadWarning, detect, loaders
 
-__all__ = ["load", "detect", "loaders", "Loader", "LoadWarning", "iter_files"]
+__all__ = ["LoadWarning", "Loader", "detect", "iter_files", "load", "loaders"]
 
 _SKIP_SUFFIXES = (".meta.json", ".mapping.json", ".md", ".txt.sha256")
 _SKIP_NAMES = {"README", "README.md", "SOURCES.md", ".gitkeep"}
