@@ -6,6 +6,7 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -239,10 +240,10 @@ def _indent(s: str) -> str:
     return "\n".join("  " + ln for ln in s.splitlines())
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> str:
     widths = [min(70, max(len(str(x)) for x in col)) for col in zip(header, *rows)]
 
-    def fmt(r: tuple[str, ...]) -> str:
+    def fmt(r: tuple[Any, ...]) -> str:
         cells = []
         for x, w in zip(r, widths):
             s = str(x)

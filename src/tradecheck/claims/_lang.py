@@ -48,7 +48,7 @@ def normalise(text: str) -> str:
     """
     out = text.translate(_T2S).translate(_FULLWIDTH)
     # typographic variants of dashes/spaces that matter for number and period grammar
-    out = out.translate(str.maketrans({"\u2012": "-", "\u2212": "-", "\u00ad": " "}))
+    out = out.translate({0x2012: "-", 0x2212: "-", 0x00AD: " "})
     assert len(out) == len(text)
     return out
 

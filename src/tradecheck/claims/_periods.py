@@ -8,6 +8,7 @@ not the cumulative reporting windows ("январь–сентябрь", "前三
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tradecheck.claims._numbers import word_number
@@ -293,8 +294,8 @@ def _set(mask: list[bool], s: int, e: int) -> None:
 
 
 def find_periods(
-    text: str, exclude: list[tuple[int, int]] = ()
-) -> tuple[list[PeriodMention], list[BaseCue]]:  # type: ignore[assignment]
+    text: str, exclude: Sequence[tuple[int, int]] = ()
+) -> tuple[list[PeriodMention], list[BaseCue]]:
     """All period expressions and year-on-year cues in ``text`` (normalised).
 
     ``exclude`` spans (money amounts) are never read as years.

@@ -146,16 +146,17 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
     for m in _RATIO_WORD.finditer(norm):
         if not free(m.start(), m.end()):
             continue
+        rv: float | None
         if m.group("de2"):
-            v: float | None = _DE2[m.group("de2").lower()]
+            rv = _DE2[m.group("de2").lower()]
         elif m.group("zh"):
-            v = 0.5 if m.group("zh") == "半" else word_number(m.group("zh"))
+            rv = 0.5 if m.group("zh") == "半" else word_number(m.group("zh"))
         else:
             w = (m.group("en") or m.group("ru") or m.group("de") or "").lower()
-            v = 1.5 if w.startswith("one and") else word_number(w)
-        if v is None:
+            rv = 1.5 if w.startswith("one and") else word_number(w)
+        if rv is None:
             continue
-        out.append(_Amount("ratio", m.start(), m.end(), float(v), None, num_start=m.start()))
+        out.append(_Amount("ratio", m.start(), m.end(), float(rv), None, num_start=m.start()))
         take(m.start(), m.end())
     for rx, val, _ in V.RATIO_WORDS:
         for m in rx.finditer(norm):
@@ -512,12 +513,14 @@ class _Doc:
         span = self.text[max(cs, self.span_start(a, cs)) : min(ce, a.end + 0)].strip()
         if not span:
             span = self.text[a.start : a.end]
+        if direction is None:
+            return None
         return Claim(
             span=span,
-            quantity=quantity,
+            quantity=quantity,  # type: ignore[arg-type]
             value=value,
             currency=a.currency if quantity in ("level", "abs_change", "balance") else None,
-            bound=bound,
+            bound=bound,  # type: ignore[arg-type]
             direction=direction,
             reporter=reporter,
             period=period,
@@ -741,22 +744,22 @@ class _Doc:
                 is_growth_rate = re.match(r"growth\s+(?:rate|index)", idx.group(0), re.IGNORECASE)
                 if not is_growth_rate or a.value >= 100:
                     return "pct_change", a.value - 100.0, a.decimals
-            sign = self._change_sign(before, after, a)
-            if sign is None:
+            psign = self._change_sign(before, after, a)
+            if psign is None:
                 if t[a.start] == "+" or (t[a.start] == "-" and a.value < 0):
                     return "pct_change", a.value, a.decimals
                 return None
-            return "pct_change", sign * abs(a.value), a.decimals
+            return "pct_change", psign * abs(a.value), a.decimals
         if a.kind in ("ratio", "ratio_word"):
-            v = a.value
+            v: float = a.value
             matched = t[a.start : a.end]
             if "倍" in matched and a.kind == "ratio":
                 zb = t[max(cs, a.start - 6) : a.start]
                 if re.search(r"(?:增长|增加|提高|上升|扩大|增)(?:了)?(?:约|近|超过)?$", zb):
                     v = v + 1.0
             elif v >= 1.0:  # "halved" is already a decrease
-                sign = self._change_sign(before, after, a)
-                if sign is not None and sign < 0:
+                rsign = self._change_sign(before, after, a)
+                if rsign is not None and rsign < 0:
                     v = 1.0 / v
             return "ratio", v, a.decimals
         return None
@@ -1021,9 +1024,9 @@ class _Doc:
             ):
                 return f"product:{best[1]}"
         for name, rx in V.PRODUCTS:
-            m = rx.search(t, a.end, ce)
-            if m and re.match(
-                r"^\s*(?:worth\s+of|of|в\s+виде)?\s*$", t[a.end : m.start()], re.IGNORECASE
+            pm = rx.search(t, a.end, ce)
+            if pm and re.match(
+                r"^\s*(?:worth\s+of|of|в\s+виде)?\s*$", t[a.end : pm.start()], re.IGNORECASE
             ):
                 return f"product:{name}"
         sent = t[ss:se]
