@@ -379,3 +379,12 @@ def test_semicolon_separated_resave(ct, tmp_path):
     assert detect(f).name == "comtrade_csv"
     df = load(f)
     assert one(df, reporter="CHN", partner="BLR")["value"] == 2_729_411_952.0
+
+
+def test_count_mismatch_warns(ct, tmp_path):
+    doc = json.loads((ct / "api_response_real_CHN_2010_A_TOTAL_partners_ARG_DEU.json").read_text())
+    doc["data"] = doc["data"][:3]
+    f = tmp_path / "cut_records.json"
+    f.write_text(json.dumps(doc))
+    with pytest.warns(LoadWarning, match="count says 4 but data has 3"):
+        assert len(load(f)) == 3
