@@ -240,6 +240,7 @@ def sum_window(series: pd.DataFrame, start: str, end: str) -> WindowValue | None
     """
     if start > end or series.empty:
         return None
+    series = series.reset_index(drop=True)  # piece lookup needs unique labels
     periods, notes = _index_periods(series)
     got = _resolve(periods, start, end)
     if got is None:

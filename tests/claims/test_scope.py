@@ -98,3 +98,20 @@ def test_detail_of_the_other_direction_is_not_used():
 @pytest.mark.parametrize("d", sorted(DEFINITIONS))
 def test_definitions_are_sitc_based(d):
     assert set(DEFINITIONS[d].sections) <= set("56789")
+
+
+def test_fine_hs_rows_are_summed_to_chapters_once():
+    # HS6 rows only: 310420 + 310490 (chapter 31) and 440711 (chapter 44), 870323 (chapter 87)
+    df = frame({"310420": 300, "310490": 100, "440711": 50, "870323": 25, "270900": 70}, "H6")
+    # a revised vintage of one code must replace, not add to, the first
+    rev = frame({"310420": 310}, "H6")
+    rev["vintage"] = "w"
+    df = schema.make_frame(list(df.to_dict("records")) + list(rev.to_dict("records")))
+    v, sv = value(df, "D1")
+    assert v == 310 + 100 + 50 + 25
+    refs = {c: wv.rows["source_ref"].iloc[0] for _, c, wv in sv.pieces}
+    assert refs["31"] == "sum of 2 HS 6-digit rows of chapter 31"
+    cache: dict = {}
+    a, _ = industrial_value(df, "D5", cache=cache, **KW)
+    b, _ = industrial_value(df, "D5", cache=cache, **KW)
+    assert a.value == b.value == 485 and cache

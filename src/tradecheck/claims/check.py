@@ -152,9 +152,9 @@ def _claimed_interval(claim: Claim) -> Interval:
 
 
 def _stat_reading(
-    df: pd.DataFrame, claim: Claim, spec: ReadingSpec, iv: Interval
+    df: pd.DataFrame, claim: Claim, spec: ReadingSpec, iv: Interval, cache: dict
 ) -> Reading:
-    m = measure(df, spec, claim.quantity, claim.period, claim.base_period)
+    m = measure(df, spec, claim.quantity, claim.period, claim.base_period, cache=cache)
     base = {
         "label": spec.label(),
         "reporter": spec.reporter,
@@ -280,7 +280,9 @@ def _published_readings(
     return out
 
 
-def _readings(df: pd.DataFrame, claim: Claim, pair: tuple[str, str]) -> list[Reading]:
+def _readings(
+    df: pd.DataFrame, claim: Claim, pair: tuple[str, str], cache: dict
+) -> list[Reading]:
     iv = _claimed_interval(claim)
     readings: list[Reading] = []
     specs = specs_for(df, claim, pair)
@@ -306,7 +308,7 @@ def _readings(df: pd.DataFrame, claim: Claim, pair: tuple[str, str]) -> list[Rea
                     )
                 )
                 continue
-        reading = _stat_reading(df, claim, spec, iv)
+        reading = _stat_reading(df, claim, spec, iv, cache)
         if spec.scope == "industrial" and reading.holds is None and reading.reason.startswith(
             "no commodity detail"
         ):
@@ -389,7 +391,8 @@ def check_claim(
         )
         df = df[mask]
     has_pair = not df.empty
-    readings = _readings(df, claim, pair) if not df.empty else []
+    cache: dict = {}  # shared by every measurement of this claim on this table
+    readings = _readings(df, claim, pair, cache) if not df.empty else []
     if claim.reporter is not None:
         for r in readings:
             if r.reporter != claim.reporter:
@@ -399,7 +402,7 @@ def check_claim(
     if robustness and verdict != "not_verifiable":
         from tradecheck.claims.robustness import robustness as _robustness
 
-        rob = _robustness(claim, df, readings, pair=pair)
+        rob = _robustness(claim, df, readings, pair=pair, cache=cache)
     return CheckResult(claim=claim, verdict=verdict, readings=readings, reason=reason,  # type: ignore[arg-type]
                        robustness=rob)
 

@@ -246,7 +246,12 @@ def _evidence(wv: derive.WindowValue, prefix: str = "", sign: int = 1) -> list[E
 
 
 def _window(
-    df: pd.DataFrame, spec: ReadingSpec, period: Period, *, world: bool = False
+    df: pd.DataFrame,
+    spec: ReadingSpec,
+    period: Period,
+    *,
+    world: bool = False,
+    cache: dict | None = None,
 ) -> tuple[float, str, list[Evidence], list[str], bool, str] | None | str:
     """Value of one window: (value, how, evidence, notes, approximate, arithmetic terms), or
     the reason there is none."""
@@ -268,7 +273,7 @@ def _window(
         sv, why = scope_mod.industrial_value(
             df, spec.definition or "D1", reporter=spec.reporter, exporter=exporter,
             importer=importer, start=period.start, end=period.end, source=spec.source,
-            flow_kind=kind, currency=spec.currency,  # type: ignore[arg-type]
+            flow_kind=kind, currency=spec.currency, cache=cache,  # type: ignore[arg-type]
         )
         if sv is None:
             return why
@@ -307,8 +312,16 @@ def measure(
     quantity: str,
     period: Period | None,
     base: Period | None,
+    *,
+    cache: dict | None = None,
 ) -> Measurement | str:
     """The claimed quantity under one reading.
+
+    Parameters
+    ----------
+    cache
+        Optional dict shared by all measurements of one claim on the same table (speeds up
+        industrial-goods readings; see :func:`tradecheck.claims.scope.industrial_value`).
 
     Returns
     -------
@@ -318,7 +331,7 @@ def measure(
     """
     if period is None:
         return "the claim has no period"
-    cur = _window(df, spec, period)
+    cur = _window(df, spec, period, cache=cache)
     if isinstance(cur, str) or cur is None:
         return cur or "no data"
     v1, how1, ev1, notes, approx, terms1 = cur
@@ -326,7 +339,7 @@ def measure(
     if quantity in ("level", "balance"):
         return Measurement(v1, f"{terms1} ({unit}; {how1})", ev1, notes, approx)
     if quantity == "share":
-        w = _window(df, spec, period, world=True)
+        w = _window(df, spec, period, world=True, cache=cache)
         if isinstance(w, str) or w is None:
             return f"share needs the reporter's trade with the world (W00): {w}"
         wv, _, evw, nw, ax, _ = w
@@ -339,7 +352,7 @@ def measure(
         )
     if base is None:
         return "the claim compares with no base period"
-    old = _window(df, spec, base)
+    old = _window(df, spec, base, cache=cache)
     if isinstance(old, str) or old is None:
         return f"base period: {old}"
     v0, _how0, ev0, notes0, approx0, _ = old

@@ -88,6 +88,7 @@ def robustness(
     readings: list[Reading],
     *,
     pair: tuple[str, str] = ("BLR", "CHN"),
+    cache: dict | None = None,
 ) -> list[dict[str, Any]]:
     """Re-measure a claim over neighbouring windows under each statistical reading with data.
 
@@ -113,7 +114,7 @@ def robustness(
                            claim.currency or "USD")
         variants = []
         for name, p, bp in window_variants(claim.period, claim.base_period):
-            m = measure(df, spec, claim.quantity, p, bp)
+            m = measure(df, spec, claim.quantity, p, bp, cache=cache)
             if isinstance(m, str):
                 continue
             ok = iv.contains(m.actual)
