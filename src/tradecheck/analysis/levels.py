@@ -84,9 +84,10 @@ def annual_levels(
       reporter's exports and imports in the same source; for ``XXX`` only ``T`` rows count,
       because two unattributed one-way figures may come from different sides.
     * Among several figures for the same year the rule of
-      :func:`tradecheck.analysis._common.pick` applies: bound ``eq`` first, then the latest
-      vintage, then file order. A ``T`` row that is only approximate gives way to an exact
-      ``X+M``.
+      :func:`tradecheck.analysis._common.pick` applies: bound ``eq`` first; for published
+      figures then the most precise one (most significant digits); then the latest vintage;
+      then file order. ``n_candidates`` and ``disagree`` show when there was a choice. A
+      ``T`` row that is only approximate gives way to an exact ``X+M``.
     * A year without an annual row is built from 12 monthly (or year-to-date) figures when all
       are present; otherwise it is absent.
 

@@ -18,8 +18,10 @@ from typing import Any
 import matplotlib as mpl
 import numpy as np
 import pandas as pd
+from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 #: Font fallback: DejaVu Sans for Latin and Cyrillic, Noto Sans CJK for Chinese.
 FONT_FALLBACK: list[str] = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP"]
@@ -103,7 +105,7 @@ def apply_style() -> None:
         "grid.color": "#dddddd",
         "grid.linewidth": 0.6,
         "axes.edgecolor": "#555555",
-        "axes.prop_cycle": mpl.cycler(color=_FALLBACK_COLORS),
+        "axes.prop_cycle": cycler(color=_FALLBACK_COLORS),
         "legend.frameon": False,
         "legend.fontsize": 8.0,
         "lines.linewidth": 1.8,
@@ -241,7 +243,7 @@ def source_text(data: pd.DataFrame | Iterable[tuple[str, str]] | None,
 
 
 def new_figure(figsize: tuple[float, float] = FIGSIZE, *, nrows: int = 1, ncols: int = 1,
-               sharex: bool | str = False, sharey: bool | str = False,
+               sharex: Any = False, sharey: Any = False,
                height_ratios: list[float] | None = None) -> tuple[Figure, np.ndarray]:
     """A styled figure (not registered with pyplot, so nothing leaks) and its axes array."""
     apply_style()
@@ -260,7 +262,7 @@ def add_source_line(fig: Figure, text: str, *, width: int | None = None) -> None
     line_h = fontsize * 1.35 / 72.0  # inches
     bottom = (len(lines) * line_h + 0.08) / fig.get_figheight()
     engine = fig.get_layout_engine()
-    if engine is not None and hasattr(engine, "set"):
+    if isinstance(engine, ConstrainedLayoutEngine):
         engine.set(rect=(0.0, bottom, 1.0, 1.0 - bottom))
     else:  # pragma: no cover - figures made elsewhere
         fig.subplots_adjust(bottom=bottom + 0.08)
