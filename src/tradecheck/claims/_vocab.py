@@ -24,7 +24,7 @@ COUNTRY_PATTERNS: dict[str, str] = {
     "CHN": (
         r"(?<!\w)(?:People['’]?s\s+Republic\s+of\s+China|China(?:['’]s?)?|Chinese|PRC|Beijing|Volksrepublik"
         r"|chinesisch\w*|Китай|Китая|Китаю|Китаем|Китае|китайск\w*|КНР|Поднебесн\w*|Пекин\w*)(?!\w)"
-        r"|中国|中方|中华人民共和国|(?<=[对来赴访向自从与和同])华|中(?=白)"
+        r"|中国|中方|中华人民共和国|(?<=[对来赴访向自从与和同])华|(?<![其集之当从期途])中(?=白(?!方))"
     ),
     "RUS": (
         r"(?<!\w)(?:Russia\w*|Russland\w*|russisch\w*|Росси\w*|российск\w*|РФ)(?!\w)|(?<!白)俄罗斯|(?<!白)俄方|(?<=[中与和对同])俄|俄(?=[中贸])"
@@ -117,7 +117,7 @@ TRADE_KW = re.compile(
     _I,
 )
 EXPORT_KW = re.compile(
-    r"(?<!\w)(?:\w*(?:exporte|ausfuhren)\w*|export\w*|deliveries|supplies|shipments|sales|sold|экспорт\w*|поставк\w*|поставл\w*|вывоз\w*|продаж\w*"
+    r"(?<!\w)(?:\w*(?:exporte|ausfuhren)\w*|export\w*|deliveries|supplies|shipments|sales|sold|экспорт\w*|постав(?:к|л|ил|ят|ля)\w*|отгруз\w*|вывоз\w*|продаж\w*|продал\w*"
     r"|Export\w*|Ausfuhr\w*|Lieferung\w*|geliefert|exportiert\w*)(?!\w)|出口|输出|销往",
     _I,
 )

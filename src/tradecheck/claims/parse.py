@@ -597,6 +597,13 @@ class _Doc:
                 other = True
         if kw.kind == "trade":
             return None, None, other
+        # the actor nearest before the flow word wins ("其中白方出口": 白方, not 中)
+        left_actors = [r for r in roles[: len(left)] if r[0] == "actor"]
+        if len(left_actors) > 1:
+            keep = left_actors[-1]
+            roles = [
+                r for r in roles if r[0] != "actor" or r is keep or roles.index(r) >= len(left)
+            ]
         for role, iso in roles:
             if iso not in pairset:
                 continue
@@ -718,7 +725,12 @@ class _Doc:
                 r"|(?:增长|增加|减少|下降|多|少|增|减)(?:了)?(?:约|近|超过)?$)",
                 re.IGNORECASE,
             )
-            if abs_rx.search(before):
+            am = abs_rx.search(before)
+            if am and re.match(r"(?:на|um)\b", am.group(0).strip(), re.IGNORECASE):
+                # "вырос на $1 млрд" is a change; "поставили продукции на $1 млрд" is a value
+                if not (V.INCREASE.search(before) or V.DECREASE.search(before)):
+                    am = None
+            if am:
                 dec = V.DECREASE.search(before[-40:]) if before else None
                 inc = V.INCREASE.search(before[-40:]) if before else None
                 sign = -1.0 if (dec and (not inc or dec.end() > inc.end())) else 1.0
