@@ -726,10 +726,13 @@ class _Doc:
                 re.IGNORECASE,
             )
             am = abs_rx.search(before)
-            if am and re.match(r"(?:на|um)\b", am.group(0).strip(), re.IGNORECASE):
-                # "вырос на $1 млрд" is a change; "поставили продукции на $1 млрд" is a value
-                if not (V.INCREASE.search(before) or V.DECREASE.search(before)):
-                    am = None
+            # "вырос на $1 млрд" is a change; "поставили продукции на $1 млрд" is a value
+            if (
+                am
+                and re.match(r"(?:на|um)\b", am.group(0).strip(), re.IGNORECASE)
+                and not (V.INCREASE.search(before) or V.DECREASE.search(before))
+            ):
+                am = None
             if am:
                 dec = V.DECREASE.search(before[-40:]) if before else None
                 inc = V.INCREASE.search(before[-40:]) if before else None
