@@ -166,21 +166,29 @@ def make_frame(records: Iterable[Mapping[str, Any]] | pd.DataFrame) -> pd.DataFr
     if "exporter" not in df.columns or "importer" not in df.columns or (
         df[["exporter", "importer"]].isna().any().any()
     ):
-        pairs = [
-            direction_of(str(r), str(p), str(f))
-            for r, p, f in zip(df["reporter"], df["partner"], df["flow"], strict=True)
-        ]
-        derived = pd.DataFrame(pairs, columns=["exporter", "importer"], index=df.index)
+        import numpy as np
+
+        is_import = df["flow"].astype(object).isin(["M", "RM"]).to_numpy()
+        rep = df["reporter"].astype(object).to_numpy()
+        par = df["partner"].astype(object).to_numpy()
+        derived = {
+            "exporter": pd.Series(np.where(is_import, par, rep), index=df.index, dtype=object),
+            "importer": pd.Series(np.where(is_import, rep, par), index=df.index, dtype=object),
+        }
         for col in ("exporter", "importer"):
             if col in df.columns:
-                df[col] = df[col].where(df[col].notna(), derived[col])
+                df[col] = df[col].astype(object).where(df[col].notna(), derived[col])
             else:
                 df[col] = derived[col]
     df = df[list(CANONICAL_COLUMNS)].copy()
     str_cols = [c for c in CANONICAL_COLUMNS if c not in ("value", "estimate")]
     for col in str_cols:
-        df[col] = df[col].astype(object).where(df[col].notna(), None)
-        df[col] = df[col].map(lambda v: v if v is None else str(v)).astype(object)
+        col_s = df[col]
+        missing = col_s.isna().to_numpy()
+        conv = col_s.astype(object).astype(str).astype(object)
+        if missing.any():
+            conv[missing] = None
+        df[col] = conv
     df["value"] = pd.to_numeric(df["value"], errors="coerce").astype("float64")
     df["estimate"] = df["estimate"].fillna(False).astype(bool)
     return df.reset_index(drop=True)
