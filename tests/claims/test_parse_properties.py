@@ -73,6 +73,12 @@ texts = st.one_of(
     st.lists(st.sampled_from(_WORDS) | st.integers(-(10**30), 10**30).map(str), max_size=40).map(
         "".join
     ),
+    # absurdly long numbers next to scales and currencies (must not give inf)
+    st.tuples(
+        st.sampled_from(["Trade in 2022 reached $", "贸易额", "товарооборот вырос на ", "um "]),
+        st.from_regex(r"[1-9][0-9]{300,420}([.,][0-9]{1,3})?", fullmatch=True),
+        st.sampled_from([" billion.", "亿美元", "%", " Prozent", "-fold", " раза"]),
+    ).map("".join),
 )
 
 

@@ -24,6 +24,7 @@ How a claim is built
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -418,6 +419,8 @@ class _Doc:
 
     def build(self, a: _Amount, idx: int) -> Claim | None:
         t = self.norm
+        if not math.isfinite(a.value):
+            return None  # a number too long to be a figure ("$999…9 billion")
         ss, se = self.sent_of(a.start)
         cs, ce = self.clause_of(a.start)
         clause = t[cs:ce]
@@ -513,7 +516,7 @@ class _Doc:
         span = self.text[max(cs, self.span_start(a, cs)) : min(ce, a.end + 0)].strip()
         if not span:
             span = self.text[a.start : a.end]
-        if direction is None:
+        if direction is None or not math.isfinite(value):
             return None
         return Claim(
             span=span,
