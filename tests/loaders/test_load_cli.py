@@ -115,3 +115,16 @@ def test_summary_lists_the_pair_first():
     assert lines[1] == "  comtrade: 3 rows, 3 reporter(s), 2021-01..2021-12"
     assert lines[3].split()[:2] == ["comtrade", "BLR"]
     assert lines[4] == "... and 2 more group(s) with 2 rows"
+
+
+def test_cli_period_and_opt_reach_the_loader(capsys):
+    """--period and --opt KEY=VALUE are passed to the loader (a GACC query file without
+    数据年月 needs the period from outside)."""
+    from tradecheck import cli
+
+    f = "tests/fixtures/gacc/query_total_by_partner_utf8bom_constructed.csv"
+    assert cli.main(["load", f, "--flow", "M"]) == 2
+    assert cli.main(["load", f, "--flow", "M", "--period", "2024-01..2024-06"]) == 0
+    assert "2024-01" in capsys.readouterr().out
+    assert cli.main(["load", f, "--flow", "M", "--opt", "novalue"]) == 2
+    assert "KEY=VALUE" in capsys.readouterr().err

@@ -36,6 +36,18 @@ def register(subparsers: Any) -> None:
         choices=("X", "M"),
         help="flow of files that do not say it themselves (China-customs query CSV, generic)",
     )
+    p.add_argument(
+        "--period",
+        metavar="START..END",
+        help="months a file covers when it does not say (e.g. 2024-01..2024-06)",
+    )
+    p.add_argument(
+        "--opt",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="any other loader option, repeatable (e.g. --opt unit=thousand --opt unknown=skip)",
+    )
     p.set_defaults(func=run)
 
 
@@ -127,6 +139,13 @@ def run(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {}
     if args.flow:
         options["flow"] = args.flow
+    if getattr(args, "period", None):
+        options["period"] = args.period
+    for item in getattr(args, "opt", []) or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise TradecheckError(f"load: --opt expects KEY=VALUE, got {item!r}")
+        options[key.strip()] = value.strip()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         df = load(args.paths, format=args.format, **options)
