@@ -122,9 +122,12 @@ def test_cli_period_and_opt_reach_the_loader(capsys):
     数据年月 needs the period from outside)."""
     from tradecheck import cli
 
-    f = "tests/fixtures/gacc/query_total_by_partner_utf8bom_constructed.csv"
-    assert cli.main(["load", f, "--flow", "M"]) == 2
-    assert cli.main(["load", f, "--flow", "M", "--period", "2024-01..2024-06"]) == 0
-    assert "2024-01" in capsys.readouterr().out
-    assert cli.main(["load", f, "--flow", "M", "--opt", "novalue"]) == 2
+    from tradecheck import paths
+
+    f = str(paths.ROOT / "tests/fixtures/gacc/进口_2024年1-6月_白俄罗斯_人民币_constructed.csv")
+    assert cli.main(["load", f]) == 2
+    assert "period" in capsys.readouterr().err
+    assert cli.main(["load", f, "--period", "2024-01..2024-06"]) == 0
+    assert "2024-01..2024-06" in capsys.readouterr().out
+    assert cli.main(["load", f, "--opt", "novalue"]) == 2
     assert "KEY=VALUE" in capsys.readouterr().err
