@@ -190,7 +190,7 @@ def test_verdict_chart():
     assert to_hex(chn.get_color()) == CHN
     texts = _texts(ax)
     assert "no data" in texts
-    assert "$4.46 bn vs claimed $4.50 bn" in texts
+    assert "$4.46 bn (claim $4.50 bn)" in texts
     assert "no data on this product" in texts
     assert "constructed_dots.xlsx" in source_line_of(fig)
     with pytest.raises(TradecheckError):

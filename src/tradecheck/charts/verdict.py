@@ -58,7 +58,7 @@ def verdict_chart(
     *,
     title: str | None = None,
     lang: str = "en",
-    width: float = 8.0,
+    width: float = 9.0,
     label_chars: int = 60,
 ) -> Figure:
     """Claimed interval vs actual value for every reading of every claim.
@@ -73,7 +73,7 @@ def verdict_chart(
     lang
         Language of reporter names in the reading labels.
     label_chars
-        Claim text longer than this is shortened with "…".
+        Claim and reading labels longer than this are shortened with "…".
 
     Returns
     -------
@@ -140,7 +140,10 @@ def verdict_chart(
 
         rep = str(rd.reporter)
         rcol = reporter_color(rep)
-        labels.append(plain(f"    {rd.label} · {reporter_name(rep, lang)}"))
+        who = reporter_name(rep, lang)
+        text = str(rd.label) if who in str(rd.label) else f"{rd.label} · {who}"
+        labels.append(plain("    " + textwrap.shorten(text, width=label_chars,
+                                                      placeholder=" …")))
         colors.append("#333333")
         weights.append("normal")
         ticks.append(y)
@@ -159,15 +162,15 @@ def verdict_chart(
             ax.plot([sx(float(rd.claimed))], [y], marker="|", markersize=11, color="#222222",
                     zorder=3)
         if rd.actual is None or not math.isfinite(float(rd.actual)):
-            ax.text(0.82, y, "no data", va="center", fontsize=7, color="#6b6b6b",
+            ax.text(0.83, y, "no data", va="center", fontsize=7, color="#6b6b6b",
                     style="italic")
         else:
             xa = min(max(sx(float(rd.actual)), 0.0), 0.8)
             marker = "o" if rd.holds else "X"
             ax.plot([xa], [y], marker=marker, markersize=6.5, color=rcol,
                     markeredgecolor="white", markeredgewidth=0.6, zorder=4, linestyle="none")
-            ax.text(0.82, y, plain(f"{_fmt(claim, float(rd.actual))} vs claimed "
-                                   f"{_fmt(claim, float(rd.claimed))}"), va="center",
+            ax.text(0.83, y, plain(f"{_fmt(claim, float(rd.actual))} (claim "
+                                   f"{_fmt(claim, float(rd.claimed))})"), va="center",
                     fontsize=7, color="#333333")
         for e in getattr(rd, "evidence", []) or []:
             evidence.append((str(e.source), str(e.source_file)))
@@ -178,7 +181,7 @@ def verdict_chart(
         t.set_fontsize(7.5)
     ax.tick_params(axis="y", length=0)
     ax.set_xticks([])
-    ax.set_xlim(0.0, 1.75)
+    ax.set_xlim(0.0, 1.9)
     ax.set_ylim(-0.7, n - 0.3)
     ax.grid(False)
     for side in ("left", "bottom"):
