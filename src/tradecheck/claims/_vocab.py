@@ -118,7 +118,7 @@ TRADE_KW = re.compile(
 )
 EXPORT_KW = re.compile(
     r"(?<!\w)(?:\w*(?:exporte|ausfuhren)\w*|export\w*|deliveries|supplies|shipments|sales|sold|экспорт\w*|постав(?:к|л|ил|ят|ля)\w*|отгруз\w*|вывоз\w*|продаж\w*|продал\w*"
-    r"|Export\w*|Ausfuhr\w*|Lieferung\w*|geliefert|exportiert\w*)(?!\w)|出口|输出|销往",
+    r"|Export\w*|Ausfuhr\w*|liefer\w*|geliefert|exportiert\w*|ausgeführt)(?!\w)|出口|输出|销往",
     _I,
 )
 IMPORT_KW = re.compile(
@@ -298,7 +298,7 @@ REPORTER_CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"Belstat|Белстат\w*|National\s+Statistic(?:s|al)\s+Committee|Нацстатком\w*|Национальн\w+\s+статистическ\w+\s+комитет\w*"
             r"|Belarusian\s+(?:statistics|customs|data)|(?:statistics|data)\s+of\s+(?:the\s+)?Belarus\w*(?:\s+side)?|Belarus(?:ian)?\s+side['’]s\s+(?:statistics|data)"
-            r"|белорусск\w+\s+(?:статистик\w*|таможн\w*|сторон\w*)|(?:статистик\w*|данны\w+|данным)\s+белорусск\w+"
+            r"|белорусск\w+\s+(?:статистик\w*|таможн\w*|сторон\w*)|(?:статистик\w*|данны\w+|данным|информаци\w*)\s+белорусск\w+"
             r"|belarussisch\w*\s+(?:Statistik\w*|Zoll\w*|Angaben)|Statistikamt\w*\s+(?:von\s+)?Belarus|据白方统计|白方统计|白俄罗斯国家统计委员会|白俄罗斯统计|白俄罗斯海关|白方数据",
             _I,
         ),
@@ -308,7 +308,7 @@ REPORTER_CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"Chinese\s+(?:customs|statistics|data|side['’]s\s+(?:statistics|data))|China['’]s\s+(?:customs|statistics|General\s+Administration)|China\s+Customs|General\s+Administration\s+of\s+Customs|GACC"
             r"|(?:statistics|data)\s+of\s+(?:the\s+)?Chin\w+(?:\s+side)?"
-            r"|китайск\w+\s+(?:статистик\w*|таможн\w*|сторон\w*)|(?:статистик\w*|данны\w+|данным)\s+(?:\w+\s+)?(?:китайск\w+|КНР)|таможн\w+\s+(?:\w+\s+)?(?:КНР|Китая)|Главн\w+\s+таможенн\w+\s+управлени\w*"
+            r"|китайск\w+\s+(?:статистик\w*|таможн\w*|сторон\w*)|(?:статистик\w*|данны\w+|данным|информаци\w*)\s+(?:\w+\s+)?(?:китайск\w+|КНР)|ГТУ\s+(?:КНР|Китая)|таможн\w+\s+(?:\w+\s+)?(?:КНР|Китая)|Главн\w+\s+таможенн\w+\s+управлени\w*"
             r"|chinesisch\w*\s+(?:Zoll\w*|Statistik\w*|Angaben)|Zollbehörde\w*\s+Chinas|据中方统计|中方统计|中国海关|海关总署|据海关统计|(?<!白俄罗斯)海关数据|(?<!白俄罗斯)海关统计",
             _I,
         ),
