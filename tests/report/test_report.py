@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import os
 import subprocess
 from pathlib import Path
 
@@ -167,11 +168,35 @@ def test_missing_claims_file_is_a_clear_error(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     out = tmp_path_factory.mktemp("report")
-    a = build.build_report(claims=FIXTURE_CLAIMS, data=[FIXTURE_DATA], as_of="2025-11-29",
-                           out=out / "a.pdf", progress=False)
-    b = build.build_report(claims=FIXTURE_CLAIMS, data=[FIXTURE_DATA], as_of="2025-11-29",
-                           out=out / "b.pdf", progress=False)
-    return a, b
+    pdfs = []
+    old = os.environ.get("TRADECHECK_REPORT_BUILD_DIR")
+    try:
+        for name in ("a", "b"):
+            # keep the intermediate files, so a mismatch can be explained
+            os.environ["TRADECHECK_REPORT_BUILD_DIR"] = str(out / f"build_{name}")
+            pdfs.append(build.build_report(claims=FIXTURE_CLAIMS, data=[FIXTURE_DATA],
+                                           as_of="2025-11-29", out=out / f"{name}.pdf",
+                                           progress=False))
+    finally:
+        if old is None:
+            os.environ.pop("TRADECHECK_REPORT_BUILD_DIR", None)
+        else:
+            os.environ["TRADECHECK_REPORT_BUILD_DIR"] = old
+    return pdfs[0], pdfs[1]
+
+
+def _first_difference(a: Path, b: Path) -> str:
+    for fa in sorted(a.rglob("*.typ")):
+        fb = b / fa.relative_to(a)
+        if not fb.exists() or fa.read_bytes() != fb.read_bytes():
+            la = fa.read_text(encoding="utf-8").splitlines()
+            lb = fb.read_text(encoding="utf-8").splitlines() if fb.exists() else []
+            for i, (x, y) in enumerate(zip(la, lb, strict=False)):
+                if x != y:
+                    return f"{fa.name} line {i + 1}: {x!r} != {y!r}"
+            return f"{fa.name}: lengths differ"
+    media = sorted(p.name for p in (a / "media").glob("*")) if (a / "media").exists() else []
+    return f"the .typ files are identical; media: {media}"
 
 
 @pytest.mark.slow
@@ -179,7 +204,9 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 @pytest.mark.xdist_group("report")
 def test_report_is_byte_identical(two_builds: tuple[Path, Path]) -> None:
     a, b = two_builds
-    assert hashlib.sha256(a.read_bytes()).hexdigest() == hashlib.sha256(b.read_bytes()).hexdigest()
+    ha = hashlib.sha256(a.read_bytes()).hexdigest()
+    hb = hashlib.sha256(b.read_bytes()).hexdigest()
+    assert ha == hb, _first_difference(a.parent / "build_a", b.parent / "build_b")
 
 
 @pytest.mark.slow
