@@ -9,7 +9,7 @@ Scoring (shared/specs/claim_schema.md): quantity class (level | change | abs_cha
 balance; ratio and pct_change are both "change"), value (changes as implied ratio new/base
 within 1e-6, money within 0.5 %, percent within 1e-6), direction, period, base_period (changes
 only), reporter (only where the label gives one). A line is an exact match when every field
-matches.
+matches. Bound and scope are scored per field too and counted in the "strict" rate.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from typing import Any
 from tradecheck.errors import TradecheckError
 
 FIELDS = ("quantity", "value", "bound", "direction", "reporter", "period", "base_period", "scope")
+#: the fields the claim schema scores (bound and scope are reported, and counted in ``strict``)
+SCORED = ("quantity", "value", "direction", "reporter", "period", "base_period")
 
 
 class EvalFileError(TradecheckError):
@@ -95,8 +97,8 @@ def _score(m: dict[str, bool | None]) -> int:
     return sum(1 for v in m.values() if v)
 
 
-def _exact(m: dict[str, bool | None]) -> bool:
-    return all(v is not False for v in m.values())
+def _exact(m: dict[str, bool | None], fields: tuple[str, ...] = SCORED) -> bool:
+    return all(m.get(f) is not False for f in fields)
 
 
 def evaluate(path: str | Path) -> dict[str, Any]:
@@ -136,6 +138,7 @@ def evaluate(path: str | Path) -> dict[str, Any]:
     lines = []
     used: dict[tuple[str, str | None, str], set[int]] = defaultdict(set)
     exact = 0
+    strict = 0
     n = 0
     for d in rows:
         as_of = d.get("pub_date") or d.get("as_of")
@@ -177,6 +180,7 @@ def evaluate(path: str | Path) -> dict[str, Any]:
                 fields[f][0] += int(bool(v))
             ok = _exact(best_m) and best is not None
             exact += int(ok)
+            strict += int(ok and _exact(best_m, FIELDS))
             lines.append(
                 {
                     "id": d.get("id", f"line {d['_line']}"),
@@ -191,6 +195,7 @@ def evaluate(path: str | Path) -> dict[str, Any]:
         "file": str(p),
         "n": n,
         "exact": exact,
+        "strict": strict,
         "exact_rate": exact / n if n else 0.0,
         "fields": {f: fields[f] for f in FIELDS if fields[f][1]},
         "extra": extra,
@@ -222,6 +227,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"{r['file']}: {r['n']} expected claims, exact match {r['exact']}/{r['n']} = {100 * r['exact_rate']:.1f}%"
     )
+    n = r["n"] or 1
+    print(f"  strict (also bound and scope): {r['strict']}/{r['n']} = {100 * r['strict'] / n:.1f}%")
     for f, (ok, tot) in r["fields"].items():
         print(f"  {f:<12} {ok:>4}/{tot:<4} {100 * ok / tot:6.1f}%")
     print(f"  parsed claims: {r['parsed']}, extra (matched to no expected line): {r['extra']}")

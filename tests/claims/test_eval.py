@@ -137,3 +137,9 @@ def test_command_line(tmp_path):
 def test_own_corpus_scores_fully():
     r = ev.evaluate(Path(__file__).with_name("corpus.jsonl"))
     assert r["n"] >= 130 and r["exact"] == r["n"] and r["extra"] == 0
+
+
+def test_bound_counts_only_in_strict(tmp_path):
+    rows = [{"id": "a", "lang": "en", "quote": _TEXT, "expected": dict(_EXP_LEVEL, bound="approx")}]
+    r = ev.evaluate(_write(tmp_path, rows))
+    assert r["exact"] == 1 and r["strict"] == 0 and r["fields"]["bound"] == [0, 1]
