@@ -200,16 +200,23 @@ def _locate_bad_row(path: Path, is_gz: bool, encoding: str, delim: str, ncols: i
     return None, ""
 
 
-def _last_complete_line(path: Path, encoding: str) -> int:
-    """Number of the last complete line before a gzip stream breaks off."""
+def _last_complete_line(path: Path) -> int:
+    """Number of the last complete line before a gzip stream breaks off (every byte that
+    can be decompressed is counted; multi-member gzip files are followed)."""
     n = 0
-    try:
-        with _open_text_lines(path, True, encoding) as fh:
-            for line in fh:
-                if line.endswith("\n"):
-                    n += 1
-    except (EOFError, OSError, zlib.error):
-        pass
+    d = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    with open(path, "rb") as fh:
+        try:
+            while chunk := fh.read(1 << 20):
+                while chunk:
+                    n += d.decompress(chunk).count(b"\n")
+                    if d.eof:  # next gzip member
+                        chunk = d.unused_data
+                        d = zlib.decompressobj(zlib.MAX_WBITS | 16)
+                    else:
+                        chunk = b""
+        except zlib.error:
+            pass
     return n
 
 
@@ -396,7 +403,7 @@ def _iter_blocks(
             if isinstance(exc, LoadError):
                 raise
             if is_gz:
-                last = _last_complete_line(path, encoding)
+                last = _last_complete_line(path)
                 raise LoadError(
                     path,
                     f"the gzip stream is truncated or corrupt ({exc}); the last complete line "
