@@ -60,7 +60,12 @@ class StoreQuery:
         import duckdb
 
         self.root = Path(root) if root is not None else default_root()
-        partition_files(self.root)  # raises a clear error when there is no store
+        # the file index is read once: a store is immutable until rewritten as a whole
+        # (open_store gives a new StoreQuery then)
+        self._files = [
+            (f.parent.parent.parent.name[7:], f.parent.parent.name[9:], f.parent.name[5:], f)
+            for f in partition_files(self.root)  # raises a clear error when there is no store
+        ]
         self._con = duckdb.connect(database=":memory:")
         self._con.execute("SET threads TO 2")
         self._lock = threading.Lock()
@@ -92,7 +97,16 @@ class StoreQuery:
         commodity
             Exact commodity code (``"TOTAL"``).
         """
-        files = partition_files(self.root, source=source, reporter=reporter, years=years)
+        def as_set(v: str | Iterable[str] | None) -> set[str] | None:
+            if v is None:
+                return None
+            return {v} if isinstance(v, str) else {str(x) for x in v}
+
+        srcs, reps = as_set(source), as_set(reporter)
+        yrs = None if years is None else {f"{int(y):04d}" for y in years}
+        files = [f for s, r, y, f in self._files
+                 if (srcs is None or s in srcs) and (reps is None or r in reps)
+                 and (yrs is None or y in yrs)]
         if not files:
             return schema.empty_frame()
         where: list[str] = []
@@ -119,7 +133,11 @@ class StoreQuery:
             sql += " WHERE " + " AND ".join(where)
         with self._lock:
             df = self._con.execute(sql, [[str(f) for f in files], *params]).df()
-        return schema.make_frame(df) if not df.empty else schema.empty_frame()
+        if df.empty:
+            return schema.empty_frame()
+        # DuckDB already returns the canonical types (strings, float64 value, bool estimate);
+        # schema.make_frame's per-cell conversion would double the query time
+        return df
 
     def window_value(
         self,
@@ -278,6 +296,8 @@ def claim_windows(
         ``exporter``, ``importer``, ``value`` (NaN when not covered), ``how``, ``sources``,
         ``refs`` (``source_file:source_ref`` of the rows used).
     """
+    from tradecheck.derive import window_value as _wv
+
     q = open_store(root)
     out: list[dict[str, Any]] = []
     for i, claim in enumerate(claims):
@@ -291,13 +311,20 @@ def claim_windows(
                 else "total" if "->" not in direction else "one_way")
         reporters = [c["reporter"]] if c.get("reporter") else [a, b, schema.UNKNOWN_SIDE]
         scope = str(c.get("scope") or "goods")
+        periods = [(role, c[role]) for role in ("period", "base_period") if c.get(role)]
+        if not periods:
+            continue
+        years = sorted({y for _, p in periods
+                        for y in range(int(p["start"][:4]), int(p["end"][:4]) + 1)})
+        # one DuckDB query per claim: every reporter, both directions, every year needed
+        cand = q.rows(reporter=reporters, years=years, pairs=[(a, b), (b, a)],
+                      flows=["X", "M", "T", "B"],
+                      commodity="TOTAL" if scope == "goods" else None)
         for rep in reporters:
-            for role in ("period", "base_period"):
-                per = c.get(role)
-                if not per:
-                    continue
-                got = q.window_value(reporter=rep, exporter=a, importer=b, start=per["start"],
-                                     end=per["end"], scope=scope, flow_kind=kind)
+            for role, per in periods:
+                got = None if cand.empty else _wv(
+                    cand, reporter=rep, exporter=a, importer=b, start=per["start"],
+                    end=per["end"], scope=scope, flow_kind=kind)  # type: ignore[arg-type]
                 out.append({
                     "claim": i, "span": c.get("span", ""), "reporter": rep, "role": role,
                     "start": per["start"], "end": per["end"], "flow_kind": kind,
