@@ -335,3 +335,9 @@ def test_bad_frame_raises_a_clear_error():
 
     with pytest.raises(TradecheckError, match="missing canonical column"):
         check([claim("level", 2.8e9, decimals=1)], data=pd.DataFrame({"x": [1]}))
+
+
+@pytest.mark.parametrize("bad", [float("inf"), float("-inf"), float("nan")])
+def test_non_finite_claim_value_is_not_verifiable(data, bad):
+    res = one(claim("level", bad, decimals=None), data)
+    assert res.verdict == "not_verifiable" and "not a finite number" in res.reason

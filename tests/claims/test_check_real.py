@@ -64,6 +64,7 @@ def test_industrial_2_2_fold_not_verifiable(real):
     (res,) = check([c], data=real)
     assert res.verdict == "not_verifiable"
     assert "no commodity detail" in res.reason
+    assert "not even the goods total is available" in res.reason  # no 2025 monthly data
     assert all(r.holds is None for r in res.readings)
 
 

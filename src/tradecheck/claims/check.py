@@ -53,6 +53,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -297,14 +298,19 @@ def _readings(
                 seen_nodetail.add(key)
                 generic = ReadingSpec(spec.source, spec.reporter, spec.flow_kind, spec.exporter,
                                       spec.importer, "goods", None, spec.currency)
+                reason = (f"no commodity detail (SITC or HS rows) in {spec.source} "
+                          f"for {spec.reporter}: industrial goods cannot be computed")
+                # say also whether the goods total itself exists for the window
+                total = measure(df, generic, claim.quantity, claim.period, claim.base_period,
+                                cache=cache)
+                if isinstance(total, str):
+                    reason += f"; not even the goods total is available ({total})"
                 readings.append(
                     Reading(
                         label=generic.label() + ", industrial goods (any definition)",
                         reporter=spec.reporter, source=spec.source, flows=spec.flows(),
                         scope="industrial", claimed=float(claim.value), interval=iv.as_tuple(),
-                        actual=None, holds=None,
-                        reason=f"no commodity detail (SITC or HS rows) in {spec.source} "
-                        f"for {spec.reporter}: industrial goods cannot be computed",
+                        actual=None, holds=None, reason=reason,
                     )
                 )
                 continue
@@ -381,6 +387,9 @@ def check_claim(
     robustness: bool = True,
 ) -> CheckResult:
     """Judge one claim against a canonical table (see the module docstring for the rules)."""
+    if not isinstance(claim.value, (int, float)) or not math.isfinite(claim.value):
+        return CheckResult(claim, "not_verifiable", [],
+                           reason=f"the claimed value {claim.value!r} is not a finite number")
     a, b = pair
     _kind, x, y = flow_setup(claim, pair)
     if not df.empty:
@@ -471,7 +480,7 @@ def check(
             out.append(check_claim(claim, df, pair=tuple(pair), robustness=robustness))  # type: ignore[arg-type]
         except TradecheckError as exc:
             out.append(CheckResult(claim, "not_verifiable", [], reason=str(exc)))
-        except (KeyError, ValueError, TypeError, ZeroDivisionError, IndexError) as exc:
+        except (KeyError, ValueError, TypeError, ArithmeticError, IndexError) as exc:
             # a malformed claim (e.g. a period that is not "YYYY-MM") must not crash the run
             out.append(
                 CheckResult(claim, "not_verifiable", [],

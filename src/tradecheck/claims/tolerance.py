@@ -176,6 +176,8 @@ def _digits_after_point(x: float) -> int:
 
 def _money_half_unit(value: float, decimals: int | None, lang: str = "en") -> float:
     v = abs(value)
+    if not math.isfinite(v):
+        return 0.0
     if v == 0:
         return 0.5
     if decimals is None:
