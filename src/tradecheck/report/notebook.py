@@ -6,6 +6,7 @@
 - :func:`show` — display a Figure as a PNG at a fixed dpi (sharp in the PDF, deterministic);
 - :func:`table` — a DataFrame as a plain table (no index, NaN as "–");
 - :func:`note` — a Markdown paragraph in the output (used e.g. to say a function is missing);
+- :func:`fmt_quantity` — a figure as the claim speaks of it ($ bn, %, ×);
 - :func:`write_results` — the claim results JSON the provenance appendix reads.
 
 Examples
@@ -244,6 +245,36 @@ def money(value: float | None, unit: float = 1e9, suffix: str = "bn") -> str:
     if value is None or pd.isna(value):
         return "–"
     return f"${value / unit:,.2f} {suffix}"
+
+
+def fmt_quantity(value: float | None, quantity: str, currency: str | None = None) -> str:
+    """Format a claimed or measured figure the way the claim speaks of it.
+
+    Examples
+    --------
+    >>> fmt_quantity(5.083e9, "level", "USD")
+    '$5.08 bn'
+    >>> fmt_quantity(7.769e8, "level", "USD")
+    '$776.9 mn'
+    >>> fmt_quantity(33.68, "pct_change")
+    '+33.7 %'
+    >>> fmt_quantity(2.2, "ratio")
+    '2.20×'
+    """
+    if value is None or pd.isna(value):
+        return "–"
+    if quantity == "ratio":
+        return f"{value:.2f}×"
+    if quantity == "pct_change":
+        return f"{value:+.1f} %"
+    if quantity == "share":
+        return f"{value:.1f} %"
+    sign = "$" if (currency or "USD") == "USD" else f"{currency} "
+    if abs(value) >= 1e9:
+        return f"{sign}{value / 1e9:,.2f} bn"
+    if abs(value) >= 1e6:
+        return f"{sign}{value / 1e6:,.1f} mn"
+    return f"{sign}{value:,.0f}"
 
 
 def write_results(path: str | os.PathLike[str] | None, statements: Iterable[dict[str, Any]]) -> None:
