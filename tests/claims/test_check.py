@@ -341,3 +341,12 @@ def test_bad_frame_raises_a_clear_error():
 def test_non_finite_claim_value_is_not_verifiable(data, bad):
     res = one(claim("level", bad, decimals=None), data)
     assert res.verdict == "not_verifiable" and "not a finite number" in res.reason
+
+
+def test_estimates_are_flagged_in_the_reason():
+    df = schema.make_frame([{"reporter": "CHN", "partner": "BLR", "flow": "M", "period_start": "2020-01",
+                                 "period_end": "2020-12", "value": 1e9, "source": "imf_dots",
+                                 "source_file": "f", "source_ref": "1", "vintage": "v", "estimate": True}])
+    res = one(claim("level", 1e9, "BLR->CHN", ("2020-01", "2020-12"), decimals=0), df)
+    assert res.verdict == "supported"
+    assert "estimates" in res.readings[0].reason

@@ -48,6 +48,7 @@ SOURCE_NAMES: dict[str, str] = {
 }
 _SHORT = {"BLR": "Belarus", "CHN": "China", WORLD: "the world", UNKNOWN_SIDE: "side not stated"}
 MONEY_QUANTITIES = ("level", "abs_change", "balance")
+_ESTIMATE_NOTE = "includes figures the source flags as estimates"
 
 
 def country(iso3: str) -> str:
@@ -281,7 +282,10 @@ def _window(
         for sign, code, piece in sv.pieces:
             ev += _evidence(piece, prefix=f"code {code}: ", sign=sign)
         terms = _terms([(sg, p.value) for sg, _, p in sv.pieces], sv.value)
-        return sv.value, sv.how, ev, list(sv.notes), sv.approximate, terms
+        notes = list(sv.notes)
+        if any(bool(p.rows["estimate"].any()) for _, _, p in sv.pieces):
+            notes.append(_ESTIMATE_NOTE)
+        return sv.value, sv.how, ev, notes, sv.approximate, terms
     wv = derive.window_value(
         df, reporter=spec.reporter, exporter=exporter, importer=importer,
         start=period.start, end=period.end, source=spec.source, scope=spec.scope,
@@ -290,7 +294,11 @@ def _window(
     if wv is None:
         return f"no {spec.source} data covering {period.start}..{period.end}"
     terms = _terms(list(zip(wv.signs, wv.rows["value"].astype(float), strict=True)), wv.value)
-    return wv.value, wv.how, _evidence(wv), [], False, terms
+    notes = [_ESTIMATE_NOTE] if bool(wv.rows["estimate"].any()) else []
+    derived = [str(n) for n in wv.rows["note"] if str(n or "").startswith("derived:")]
+    if derived:
+        notes.append(f"{len(derived)} row(s) derived from year-to-date figures")
+    return wv.value, wv.how, _evidence(wv), notes, False, terms
 
 
 def _terms(items: list[tuple[int, float]], total: float) -> str:
