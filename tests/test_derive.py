@@ -209,3 +209,11 @@ def test_ytd_to_monthly_skips_real_months_and_warns_on_negative():
     # March would be -2 (warned, not returned); April has a real monthly row
     assert out.empty
     assert ytd_to_monthly(schema.empty_frame()).empty
+
+
+def test_tiling_mixes_ytd_difference_and_monthly_rows():
+    df = rows(("2025-01", "2025-06", 600), ("2025-01", "2025-08", 800), ("2025-09", "2025-09", 150))
+    got = wv(df, "2025-07", "2025-09")
+    assert got.value == 350
+    assert got.signs == [1, -1, 1]
+    assert got.how == "sum of (YTD 2025-01..2025-08 minus YTD 2025-01..2025-06) + 2025-09..2025-09"

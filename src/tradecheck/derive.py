@@ -9,8 +9,9 @@ finds the rows that cover the window exactly, in this order of preference:
 3. **year-to-date differencing**: YTD Jan..e minus YTD Jan..s-1 (same year, same source,
    reporter, flow, commodity); an annual row counts as YTD Jan..Dec;
 4. the **sum of quarterly rows** (a quarter-aligned window);
-5. any other **exact tiling** of the months by rows (e.g. a half-year row plus three monthly
-   rows), fewest pieces first.
+5. any other **exact tiling** of the months by rows and YTD differences (e.g. a half-year
+   row plus three monthly rows, or YTD Aug minus YTD Jun plus a September row), fewest
+   pieces first.
 
 A window across years is split into calendar-year segments when no single row covers it, and
 each segment is resolved as above. A partial coverage is **never** returned: either every
@@ -169,34 +170,61 @@ def _tile(
     """Fewest-pieces exact tiling of s..e by rows lying inside it (a shortest path)."""
     months = month_range(s, e)
     pos = {m: i for i, m in enumerate(months)}
-    edges: dict[int, list[tuple[int, _Piece]]] = {}
+    edges: dict[int, list[tuple[int, list[_Piece]]]] = {}
     for (ps, pe), idx in periods.items():
         if ps in pos and pe in pos and ps <= pe:
-            edges.setdefault(pos[ps], []).append((pos[pe] + 1, _Piece(1, idx, f"row {ps}..{pe}")))
+            edges.setdefault(pos[ps], []).append(
+                (pos[pe] + 1, [_Piece(1, idx, f"row {ps}..{pe}")])
+            )
+    # year-to-date differences inside the window: YTD Jan..b minus YTD Jan..a covers a+1..b
+    ytd = [(ps, pe, idx) for (ps, pe), idx in periods.items() if ps[5:] == "01" and ps[:4] == pe[:4]]
+    for ps, pe, idx in ytd:
+        for ps0, pe0, idx0 in ytd:
+            first = shift_month(pe0, 1)
+            if ps0 == ps and pe0 < pe and first in pos and pe in pos:
+                edges.setdefault(pos[first], []).append(
+                    (pos[pe] + 1, [_Piece(1, idx, f"YTD {ps}..{pe}"),
+                                   _Piece(-1, idx0, f"YTD {ps0}..{pe0}")])
+                )
     n = len(months)
-    best: list[list[_Piece] | None] = [None] * (n + 1)
+    best: list[list[list[_Piece]] | None] = [None] * (n + 1)
     best[0] = []
     for i in range(n):
         cur = best[i]
         if cur is None:
             continue
-        for j, piece in edges.get(i, []):
+        for j, group in edges.get(i, []):
             if best[j] is None or len(cur) + 1 < len(best[j] or []):
-                best[j] = cur + [piece]
-    if best[n] is None or not best[n]:
+                best[j] = cur + [group]
+    if not best[n]:
         return None
-    pieces = best[n] or []
-    return pieces, "sum of rows " + " + ".join(p.label.removeprefix("row ") for p in pieces)
+    groups = best[n] or []
+    pieces = [p for g in groups for p in g]
+    text = " + ".join(
+        g[0].label.removeprefix("row ") if len(g) == 1 else f"({g[0].label} minus {g[1].label})"
+        for g in groups
+    )
+    return pieces, "sum of " + text
 
 
 def _resolve(
     periods: dict[tuple[str, str], object], start: str, end: str
 ) -> tuple[list[_Piece], str] | None:
-    got = _resolve_segment(periods, start, end)
-    if got is not None:
-        return got
     if start[:4] == end[:4]:
-        return None
+        return _resolve_segment(periods, start, end)
+    if (start, end) in periods:
+        return [_Piece(1, periods[(start, end)], f"row {start}..{end}")], f"row {start}..{end}"
+    months = month_range(start, end)
+    if all((m, m) in periods for m in months):
+        pieces_m = [_Piece(1, periods[(m, m)], f"month {m}") for m in months]
+        return pieces_m, f"sum of {len(months)} monthly rows"
+    split = _split_years(periods, start, end)
+    return split if split is not None else _tile(periods, start, end)
+
+
+def _split_years(
+    periods: dict[tuple[str, str], object], start: str, end: str
+) -> tuple[list[_Piece], str] | None:
     pieces: list[_Piece] = []
     hows: list[str] = []
     for year in range(int(start[:4]), int(end[:4]) + 1):
