@@ -229,3 +229,20 @@ def test_empty_or_broken_files(tmp_path: Path, content: bytes, match: str) -> No
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="no such file"):
         ingest(tmp_path / "nope.gz", progress=False)
+
+
+def test_cli_ingest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    from tradecheck.scale import _cli
+
+    parser = argparse.ArgumentParser()
+    _cli.register(parser.add_subparsers())
+    out = tmp_path / "pair.parquet"
+    args = parser.parse_args(["ingest", str(BULK), "--reporters", "BLR,CHN", "--partners",
+                              "BLR,CHN", "--cmd-level", "TOTAL", "--out", str(out),
+                              "--store", str(tmp_path / "store"), "--no-progress"])
+    assert args.func(args) == 0
+    assert "11 canonical rows" in capsys.readouterr().out
+    assert len(pd.read_parquet(out)) == 11
+    assert (tmp_path / "store" / "source=comtrade" / "reporter=BLR").is_dir()
