@@ -270,6 +270,8 @@ def execute_notebook(
             log_output=False,
             cwd=str(cwd),
             record_timing=False,
+            # the kernel's "running over TCP without encryption" warning is noise here
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except PapermillExecutionError as exc:
         where = ""
@@ -367,6 +369,12 @@ def compile_pdf(
     return pdf
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder + rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -376,6 +384,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for reading
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
