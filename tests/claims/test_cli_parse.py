@@ -136,3 +136,19 @@ def test_check_table(monkeypatch, capsys, tmp_path):
     out = capsys.readouterr().out
     assert "SUPPORTED" in out and "claimed interval" in out and "yes" in out
     assert calls[0]["data"] == data
+
+
+def test_check_data_is_repeatable_and_does_not_swallow_the_text(capsys):
+    """`--data A --data B TEXT`: each --data takes one path, the text stays the claim."""
+    from tradecheck import cli, paths
+
+    raw = paths.ROOT / "data" / "raw"
+    rc = cli.main([
+        "check", "--json", "--no-robustness",
+        "--data", str(raw / "published"), "--data", str(raw / "comtrade"),
+        "China's exports to Belarus reached 2.73 billion US dollars in 2021.",
+    ])
+    assert rc == 0
+    out = json.loads(capsys.readouterr().out)
+    assert len(out) == 1 and out[0]["verdict"] == "supported"
+    assert any(r["actual"] == 2729411952.0 for r in out[0]["readings"])

@@ -45,9 +45,10 @@ def register(subparsers: Any) -> None:
     _common(c)
     c.add_argument(
         "--data",
-        nargs="+",
+        action="append",
         metavar="PATH",
-        help="raw or canonical files/folders to check against (default: processed dataset)",
+        help="a raw or canonical file/folder to check against; repeat for several "
+        "(default: the processed dataset)",
     )
     c.add_argument(
         "--no-robustness", action="store_true", help="skip the neighbouring-window robustness view"
@@ -217,10 +218,10 @@ def run_check(args: argparse.Namespace) -> int:
         rows = []
         for rd in d["readings"]:
             iv = rd["interval"]
-            lo = "-inf" if iv["low"] is None else f"{iv['low']:,.6g}"
-            hi = "inf" if iv["high"] is None else f"{iv['high']:,.6g}"
+            lo = "-inf" if iv["low"] is None else _human(iv["low"])
+            hi = "inf" if iv["high"] is None else _human(iv["high"])
             ivs = f"{'[' if iv['low_closed'] else '('}{lo}, {hi}{']' if iv['high_closed'] else ')'}"
-            actual = "-" if rd["actual"] is None else f"{rd['actual']:,.6g}"
+            actual = "-" if rd["actual"] is None else _human(rd["actual"])
             holds = {True: "yes", False: "no", None: "no data"}[rd["holds"]]
             src = rd["source"]
             if rd["evidence"]:
@@ -231,9 +232,28 @@ def run_check(args: argparse.Namespace) -> int:
             lines.append(
                 _indent(_table(("reading", "claimed interval", "actual", "holds", "source"), rows))
             )
+        for item in d.get("robustness") or []:
+            if item.get("kind") == "summary" and item.get("text"):
+                lines.append(f"  robustness: {item['text']}")
         blocks.append("\n".join(lines))
     print("\n\n".join(blocks))
     return 0
+
+
+def _human(x: float) -> str:
+    """Readable number: money-sized values in m/bn, small ones with 4 significant digits.
+
+    Examples
+    --------
+    >>> _human(2729411952.0), _human(556100100.0), _human(2.2), _human(-15.0)
+    ('2.7294 bn', '556.1 m', '2.2', '-15')
+    """
+    a = abs(x)
+    if a >= 1e9:
+        return f"{x / 1e9:,.5g} bn"
+    if a >= 1e6:
+        return f"{x / 1e6:,.5g} m"
+    return f"{x:,.4g}"
 
 
 def _indent(s: str) -> str:
