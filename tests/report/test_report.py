@@ -268,3 +268,17 @@ def test_pandoc_is_the_bundled_one() -> None:
     out = subprocess.run([pypandoc.get_pandoc_path(), "--list-output-formats"],
                          capture_output=True, text=True, check=True).stdout
     assert "typst" in out.split()
+
+
+@pytest.mark.slow
+@pytest.mark.report
+@pytest.mark.xdist_group("report")
+def test_pair_without_data_gives_a_report_that_says_so(tmp_path: Path) -> None:
+    # the fixture only holds BLR-CHN rows: every section must explain, none may invent numbers
+    pypdf = pytest.importorskip("pypdf")
+    pdf = build.build_report(claims=FIXTURE_CLAIMS, data=[FIXTURE_DATA], pair="DEU-FRA",
+                             out=tmp_path / "r.pdf", progress=False)
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages)
+    assert "Germany (DEU)" in text and "France (FRA)" in text
+    assert "not shown" in text
+    assert "supported" not in text.split("Provenance appendix")[-1].replace("not_supported", "")

@@ -5,6 +5,7 @@
 - :func:`read_claims_file` — the claims file format (one statement per line, ``#`` comments);
 - :func:`show` — display a Figure as a PNG at a fixed dpi (sharp in the PDF, deterministic);
 - :func:`table` — a DataFrame as a plain table (no index, NaN as "–");
+- :func:`attempt` — run one view; when the data cannot support it, say why instead;
 - :func:`note` — a Markdown paragraph in the output (used e.g. to say a function is missing);
 - :func:`fmt_quantity` — a figure as the claim speaks of it ($ bn, %, ×);
 - :func:`write_results` — the claim results JSON the provenance appendix reads.
@@ -215,6 +216,18 @@ def note(text: str) -> None:
     from IPython.display import Markdown, display
 
     display(Markdown(text))
+
+
+def attempt(label: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """Call ``fn(*args, **kwargs)``; on a :class:`TradecheckError` (e.g. too little data for
+    this pair) say so in the output and return None, so one empty view does not stop the
+    report. Other exceptions (bugs) propagate and fail the build.
+    """
+    try:
+        return fn(*args, **kwargs)
+    except TradecheckError as exc:
+        note(f"**{label}:** not shown — {exc}")
+        return None
 
 
 def missing(what: str, why: str = "") -> None:
