@@ -22,6 +22,18 @@ WEB = FIX / "website_small.csv"
 pytestmark = pytest.mark.filterwarnings("ignore::tradecheck.loaders.base.LoadWarning")
 
 
+@pytest.fixture(params=["isal", "zlib"])
+def inflate(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test with ISA-L inflation (when installed) and with pyarrow's zlib stream."""
+    from tradecheck.scale import bulk
+
+    if request.param == "zlib":
+        monkeypatch.setattr(bulk, "_igzip_threaded", None)
+    elif bulk._igzip_threaded is None:
+        pytest.skip("isal not installed")
+    return str(request.param)
+
+
 def _bulk_lines() -> list[list[str]]:
     """The fixture's data lines split into cells (header excluded)."""
     text = gzip.decompress(BULK.read_bytes()).decode("utf-8")
@@ -50,7 +62,7 @@ def test_fixture_is_the_real_34_column_layout() -> None:
 
 
 @pytest.mark.parametrize("block_size", [1 << 22, 2048])
-def test_streaming_equals_small_loader_on_bulk(block_size: int) -> None:
+def test_streaming_equals_small_loader_on_bulk(block_size: int, inflate: str) -> None:
     small = loaders.load(BULK)
     big = ingest(BULK, progress=False, block_size=block_size)
     assert isinstance(big, pd.DataFrame)
@@ -146,7 +158,8 @@ def big_text() -> str:
     return header + "".join(rows[1:] * 1000)
 
 
-def test_wrong_column_count_deep_in_a_large_file(tmp_path: Path, big_text: str) -> None:
+def test_wrong_column_count_deep_in_a_large_file(tmp_path: Path, big_text: str,
+                                                 inflate: str) -> None:
     lines = big_text.splitlines(keepends=True)
     bad = lines[:30000] + ["20260000000000099\tC\tA\t20230101\n"] + lines[30000:]
     f = tmp_path / "bad.txt.gz"
@@ -159,7 +172,8 @@ def test_wrong_column_count_deep_in_a_large_file(tmp_path: Path, big_text: str) 
     assert not out.exists() and list(tmp_path.iterdir()) == [f]  # nothing half-written
 
 
-def test_truncated_gzip_names_the_last_complete_line(tmp_path: Path, big_text: str) -> None:
+def test_truncated_gzip_names_the_last_complete_line(tmp_path: Path, big_text: str,
+                                                     inflate: str) -> None:
     whole = gzip.compress(big_text.encode())
     f = tmp_path / "cut.txt.gz"
     f.write_bytes(whole[: len(whole) // 2])
@@ -219,7 +233,8 @@ def test_bad_value_in_a_kept_row_names_its_real_line(tmp_path: Path, big_text: s
     (b"", "empty"),
     (b"\x1f\x8b\x08\x00garbage", "gzip"),
 ])
-def test_empty_or_broken_files(tmp_path: Path, content: bytes, match: str) -> None:
+def test_empty_or_broken_files(tmp_path: Path, content: bytes, match: str,
+                               inflate: str) -> None:
     f = tmp_path / "x.txt.gz"
     f.write_bytes(content)
     with pytest.raises(LoadError, match=match):
@@ -246,3 +261,15 @@ def test_cli_ingest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "11 canonical rows" in capsys.readouterr().out
     assert len(pd.read_parquet(out)) == 11
     assert (tmp_path / "store" / "source=comtrade" / "reporter=BLR").is_dir()
+
+
+def test_corrupt_gzip_in_the_middle(tmp_path: Path, big_text: str, inflate: str) -> None:
+    data = bytearray(gzip.compress(big_text.encode()))
+    mid = len(data) // 2
+    data[mid:mid + 64] = bytes(64)  # a damaged stretch of the compressed stream
+    f = tmp_path / "bad.txt.gz"
+    f.write_bytes(bytes(data))
+    with pytest.raises(LoadError) as info:
+        ingest(f, progress=False, out=tmp_path / "o.parquet")
+    assert info.value.row is not None and info.value.row > 1
+    assert not (tmp_path / "o.parquet").exists()

@@ -38,6 +38,7 @@ removed on any error.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import os
@@ -85,6 +86,18 @@ _NEEDED = (
 # list keeps historical M49 codes, e.g. 842 for the USA). Both are accepted while reading;
 # the exact ISO3 filter is applied again after normalisation.
 _COMTRADE_EXTRA = {"USA": (842,), "FRA": (251,), "IND": (699,), "CHE": (757,), "NOR": (579,)}
+
+_igzip_threaded: Any
+try:  # optional: ISA-L's gzip inflates ~2x faster than zlib (measured: 1.5 s vs 2.9 s
+    # for 1.3 GB of text); without it pyarrow's own gzip stream is used
+    from isal import igzip_threaded as _igzip_threaded
+    from isal.isal_zlib import error as _isal_error
+
+    _ISAL_ERRORS: tuple[type[BaseException], ...] = (_isal_error,)  # type: ignore[assignment]
+except ImportError:  # pragma: no cover - depends on the environment
+    _igzip_threaded = None
+    _ISAL_ERRORS = ()
+_READ_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, zlib.error, *_ISAL_ERRORS)
 
 DEFAULT_BLOCK = 4 << 20  # 4 MiB: measured best of 1, 4, 8, 16 MiB (time and memory)
 
@@ -201,22 +214,38 @@ def _locate_bad_row(path: Path, is_gz: bool, encoding: str, delim: str, ncols: i
 
 
 def _last_complete_line(path: Path) -> int:
-    """Number of the last complete line before a gzip stream breaks off (every byte that
-    can be decompressed is counted; multi-member gzip files are followed)."""
+    """Number of the last complete line before a gzip stream breaks off or turns corrupt.
+
+    Every byte that can still be inflated is counted (multi-member files are followed); the
+    1 MiB chunk in which the stream fails is replayed in 256-byte pieces so that the text
+    inflated just before the failure is counted too.
+    """
     n = 0
     d = zlib.decompressobj(zlib.MAX_WBITS | 16)
+
+    def feed(chunk: bytes) -> None:
+        nonlocal n, d
+        while chunk:
+            n += d.decompress(chunk).count(b"\n")
+            if d.eof:  # next gzip member
+                chunk = d.unused_data
+                d = zlib.decompressobj(zlib.MAX_WBITS | 16)
+            else:
+                chunk = b""
+
     with open(path, "rb") as fh:
-        try:
-            while chunk := fh.read(1 << 20):
-                while chunk:
-                    n += d.decompress(chunk).count(b"\n")
-                    if d.eof:  # next gzip member
-                        chunk = d.unused_data
-                        d = zlib.decompressobj(zlib.MAX_WBITS | 16)
-                    else:
-                        chunk = b""
-        except zlib.error:
-            pass
+        while chunk := fh.read(1 << 20):
+            saved_d, saved_n = d.copy(), n
+            try:
+                feed(chunk)
+            except zlib.error:
+                d, n = saved_d, saved_n
+                try:
+                    for i in range(0, len(chunk), 256):
+                        feed(chunk[i:i + 256])
+                except zlib.error:
+                    pass
+                break
     return n
 
 
@@ -316,7 +345,20 @@ def _iter_blocks(
                desc=f"ingest {path.name}", disable=not progress, leave=False)
     # The bar follows the position of the raw (compressed) file after each block: polling
     # tell() costs nothing, while a Python wrapper around the file slowed reading 2.5x.
-    raw = pa.OSFile(str(path), "rb")
+    closers: list[Any] = []
+    if is_gz and _igzip_threaded is not None:
+        # ISA-L inflates in its own thread (no GIL), beside pyarrow's parsing threads
+        raw_py = open(path, "rb")  # noqa: SIM115 - closed in the finally below
+        closers.append(raw_py)
+        position = raw_py.tell
+        dec = _igzip_threaded.open(raw_py, "rb", threads=1)
+        closers.insert(0, dec)
+        src: Any = pa.PythonFile(dec, mode="r")
+    else:
+        raw = pa.OSFile(str(path), "rb")
+        closers.append(raw)
+        position = raw.tell
+        src = pa.CompressedInputStream(raw, "gzip") if is_gz else raw
     rows_done = 0
     # Kept rows are gathered over blocks and normalised together (pandas costs ~20 ms per
     # call, which across 300 blocks of a 10M-row file would triple the run time).
@@ -351,7 +393,6 @@ def _iter_blocks(
             yield out
 
     try:
-        src: Any = pa.CompressedInputStream(raw, "gzip") if is_gz else raw
         try:
             reader = pacsv.open_csv(src, read_options=read_opts, parse_options=parse_opts,
                                     convert_options=conv_opts)
@@ -383,7 +424,7 @@ def _iter_blocks(
                     if pending_rows >= flush_rows:
                         yield from _flush()
                 rows_done += n
-                bar.update(raw.tell() - bar.n)
+                bar.update(position() - bar.n)
             yield from _flush()
         except pa.ArrowInvalid as exc:
             msg = str(exc)
@@ -399,7 +440,7 @@ def _iter_blocks(
                 ) from None
             raise LoadError(path, f"cannot parse the file after line {rows_done + 1}: {msg}",
                             row=rows_done + 2) from None
-        except (OSError, EOFError, zlib.error) as exc:
+        except _READ_ERRORS as exc:
             if isinstance(exc, LoadError):
                 raise
             if is_gz:
@@ -412,7 +453,9 @@ def _iter_blocks(
                 ) from None
             raise LoadError(path, f"read error after line {rows_done + 1}: {exc}") from None
     finally:
-        raw.close()
+        for c in closers:
+            with contextlib.suppress(Exception):  # a broken stream may fail again on close
+                c.close()
         bar.close()
 
 
