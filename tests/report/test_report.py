@@ -282,3 +282,13 @@ def test_pair_without_data_gives_a_report_that_says_so(tmp_path: Path) -> None:
     assert "Germany (DEU)" in text and "France (FRA)" in text
     assert "not shown" in text
     assert "supported" not in text.split("Provenance appendix")[-1].replace("not_supported", "")
+
+
+def test_report_jobs_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRADECHECK_REPORT_JOBS", "1")
+    assert build.report_jobs() == 1
+    monkeypatch.setenv("TRADECHECK_REPORT_JOBS", "many")
+    with pytest.raises(ReportError, match="TRADECHECK_REPORT_JOBS"):
+        build.report_jobs()
+    monkeypatch.delenv("TRADECHECK_REPORT_JOBS")
+    assert 1 <= build.report_jobs() <= 4

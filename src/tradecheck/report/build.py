@@ -440,6 +440,63 @@ def _ensure_processed(progress: bool) -> None:
         fn(progress=progress)
 
 
+def report_jobs() -> int:
+    """How many notebooks run at once: ``$TRADECHECK_REPORT_JOBS``, else one per CPU (max 4).
+
+    The notebooks are independent, and each waits mostly on its own kernel, so two at a time
+    on two cores nearly halves the build; the output does not depend on the order.
+    """
+    raw = os.environ.get("TRADECHECK_REPORT_JOBS", "").strip()
+    if raw:
+        try:
+            return max(1, int(raw))
+        except ValueError:
+            raise ReportError(f"TRADECHECK_REPORT_JOBS must be a whole number, got {raw!r}") from None
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _execute_all(
+    sources: Sequence[Path],
+    params: dict[str, Any],
+    *,
+    work: Path,
+    kernel: str,
+    nb_dir: Path,
+    results_json: Path,
+    failed_dir: Path,
+    bar: Any,
+) -> list[Path]:
+    """Execute the notebooks (in parallel threads, each with its own kernel); return the
+    executed copies in the given order. The first failure in that order is raised."""
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    def one(src: Path) -> Path:
+        nb_params = dict(params)
+        if src.name == CLAIMS_NOTEBOOK:
+            nb_params["results_out"] = str(results_json)
+        dst = work / src.name
+        execute_notebook(src, dst, nb_params, kernel_name=kernel, cwd=nb_dir,
+                         failed_copy=failed_dir / f"{src.stem}.failed.ipynb")
+        return dst
+
+    jobs = min(report_jobs(), len(sources))
+    with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="tradecheck-nb") as pool:
+        futures = {pool.submit(one, src): src for src in sources}
+        for fut in as_completed(futures):
+            if fut.cancelled():
+                continue
+            if fut.exception() is None:
+                bar.set_postfix_str(futures[fut].stem)
+                bar.update(1)
+            else:  # don't start the rest; the running ones finish
+                for other in futures:
+                    other.cancel()
+        errors = [f.exception() for f in futures if not f.cancelled() and f.exception() is not None]
+    if errors:
+        raise errors[0]  # type: ignore[misc]
+    return [work / src.name for src in sources]
+
+
 def build_report(
     *,
     claims: str | os.PathLike[str] | None = None,
@@ -537,21 +594,15 @@ def build_report(
                 "partner": pair_t[1],
                 "results_out": None,
             }
+            executed = _execute_all(
+                sources, params, work=work, kernel=kernel, nb_dir=nb_dir,
+                results_json=results_json, failed_dir=out_path.parent, bar=bar,
+            )
             bodies: list[str] = []
-            for src in sources:
-                bar.set_postfix_str(src.stem)
-                nb_params = dict(params)
-                if src.name == CLAIMS_NOTEBOOK:
-                    nb_params["results_out"] = str(results_json)
-                executed = work / src.name
-                execute_notebook(
-                    src, executed, nb_params, kernel_name=kernel, cwd=nb_dir,
-                    failed_copy=out_path.parent / f"{src.stem}.failed.ipynb",
-                )
-                typ = work / f"{src.stem}.typ"
-                notebook_to_typst(executed, typ, workdir=work)
+            for nb_path in executed:  # pandoc in order, one at a time (shared media folder)
+                typ = work / f"{nb_path.stem}.typ"
+                notebook_to_typst(nb_path, typ, workdir=work)
                 bodies.append(typ.name)
-                bar.update(1)
             bar.set_postfix_str("pdf")
             results = json.loads(results_json.read_text(encoding="utf-8")) if results_json.exists() else None
             appendix_md = provenance.appendix_markdown(
