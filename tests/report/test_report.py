@@ -292,3 +292,15 @@ def test_report_jobs_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         build.report_jobs()
     monkeypatch.delenv("TRADECHECK_REPORT_JOBS")
     assert 1 <= build.report_jobs() <= 4
+
+
+def test_kernel_is_this_interpreter() -> None:
+    import sys
+
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    name = build.ensure_kernel()
+    spec = KernelSpecManager().get_kernel_spec(name)
+    assert build._is_this_python(spec.argv[0])
+    assert build._is_this_python(sys.executable)
+    assert not build._is_this_python("/opt/elsewhere/bin/python3")

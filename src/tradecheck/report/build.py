@@ -7,6 +7,12 @@ with the Lua filter ``cells.lua``), and compiled into one PDF with the **typst**
 Chosen because everything is a PyPI wheel (plus the Debian CJK font), it is fast, and typst
 writes identical bytes for identical inputs when given a fixed timestamp and a fixed font set.
 
+Speed
+-----
+The notebooks are independent, so they run in parallel threads, each with its own kernel
+(:func:`report_jobs`); pandoc then converts them in order. About 15 s for the default report on
+two cores, most of it kernel start-up and imports.
+
 Determinism
 -----------
 - The PDF's creation date is ``SOURCE_DATE_EPOCH`` (default :data:`DEFAULT_EPOCH`), never the
