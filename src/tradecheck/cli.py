@@ -25,6 +25,7 @@ _STAGES = (
     "tradecheck.claims._cli",
     "tradecheck.report._cli",
     "tradecheck.fetch._cli",
+    "tradecheck.scale._cli",
 )
 
 
