@@ -181,7 +181,21 @@ def package_versions(names: Iterable[str] = KEY_PACKAGES) -> dict[str, str]:
         out["pandoc"] = str(pypandoc.get_pandoc_version())
     except (ImportError, OSError, RuntimeError):
         out["pandoc"] = "not found"
+    out["fonts-noto-cjk (Debian)"] = _deb_version("fonts-noto-cjk")
     return out
+
+
+def _deb_version(package: str) -> str:
+    """Version of an installed Debian package (the CJK fonts shape the PDF's bytes)."""
+    import shutil
+    import subprocess
+
+    exe = shutil.which("dpkg-query")
+    if not exe:
+        return "unknown (no dpkg)"
+    res = subprocess.run([exe, "-W", "-f", "${Version}", package], capture_output=True,
+                         text=True, check=False)
+    return res.stdout.strip() if res.returncode == 0 and res.stdout.strip() else "not installed"
 
 
 def country_label(iso3: str) -> str:
