@@ -158,15 +158,16 @@ def big_text() -> str:
     return header + "".join(rows[1:] * 1000)
 
 
+@pytest.mark.parametrize("filters", [{}, {"reporters": ["BLR"], "cmd_level": "TOTAL"}])
 def test_wrong_column_count_deep_in_a_large_file(tmp_path: Path, big_text: str,
-                                                 inflate: str) -> None:
+                                                 inflate: str, filters: dict) -> None:
     lines = big_text.splitlines(keepends=True)
     bad = lines[:30000] + ["20260000000000099\tC\tA\t20230101\n"] + lines[30000:]
     f = tmp_path / "bad.txt.gz"
     f.write_bytes(gzip.compress("".join(bad).encode()))
     out = tmp_path / "out.parquet"
     with pytest.raises(LoadError) as info:
-        ingest(f, out=out, progress=False, block_size=64 * 1024)
+        ingest(f, out=out, progress=False, block_size=64 * 1024, **filters)
     assert info.value.row == 30001  # header is line 1; the bad line is the 30,001st
     assert "expected 34 columns" in str(info.value) and "got 4" in str(info.value)
     assert not out.exists() and list(tmp_path.iterdir()) == [f]  # nothing half-written
