@@ -318,7 +318,7 @@ def appendix_markdown(
         head = f"- `{f.path}` — vintage {_esc(f.vintage) if f.vintage else 'not recorded'}; {f.size:,} bytes"
         if f.title:
             head += f"; {_esc(f.title)}"
-        lines.append(head)
+        lines.append(head + "\\")  # hard line break before the checksum
         lines.append(f"  sha256 `{f.sha256}` ({f.checksum_note})")
     lines.append("")
     if data is None:
