@@ -128,13 +128,9 @@ def load_data(data_paths: Sequence[str | os.PathLike[str]] | None = None) -> pd.
 
             return load(paths.RAW)
         return read_processed()
-    files: list[Path] = []
-    for p in map(Path, data_paths):
-        if p.is_dir():
-            files += [f for f in sorted(p.rglob("*")) if f.is_file()
-                      and not f.name.endswith((".meta.json", ".md")) and not f.name.startswith(".")]
-        else:
-            files.append(p)
+    from tradecheck.loaders import iter_files
+
+    files = iter_files(data_paths)
     canonical = [f for f in files if _is_canonical_file(f)]
     others = [f for f in files if f not in canonical]
     frames = [read_canonical(f) for f in canonical]

@@ -15,7 +15,6 @@ Examples
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import platform
@@ -27,15 +26,15 @@ from pathlib import Path
 from typing import Any
 
 from tradecheck import paths
+from tradecheck.loaders import iter_files
+from tradecheck.loaders.base import display_path
+from tradecheck.store.manifest import sha256_file
 
 #: Packages whose versions shape the numbers or the bytes of the PDF.
 KEY_PACKAGES: tuple[str, ...] = (
     "tradecheck", "pandas", "numpy", "matplotlib", "statsmodels", "pyarrow",
     "papermill", "nbclient", "ipykernel", "typst", "pypandoc-binary",
 )
-
-_SKIP_NAMES = {"README", "README.md", "SOURCES.md", ".gitkeep"}
-
 
 @dataclass(frozen=True)
 class InputFile:
@@ -57,24 +56,6 @@ class InputFile:
         return "DIFFERS from the sidecar's " + self.recorded_sha256[:12] + "…"
 
 
-def sha256_file(path: Path) -> str:
-    """Return the hex sha256 of a file's bytes."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def display_path(path: Path) -> str:
-    """Path relative to the project root when inside it (POSIX form)."""
-    p = Path(path).resolve()
-    try:
-        return p.relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return p.as_posix()
-
-
 def _read_json(path: Path) -> dict[str, Any] | None:
     try:
         obj = json.loads(path.read_text(encoding="utf-8"))
@@ -84,17 +65,8 @@ def _read_json(path: Path) -> dict[str, Any] | None:
 
 
 def _expand(items: Iterable[Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in items:
-        if p.is_dir():
-            out.extend(
-                f for f in sorted(p.rglob("*"))
-                if f.is_file() and f.name not in _SKIP_NAMES and not f.name.startswith(".")
-                and not f.name.endswith(".meta.json")
-            )
-        elif p.is_file():
-            out.append(p)
-    return sorted(set(out), key=lambda f: display_path(f))
+    files = [f for f in iter_files(items) if f.is_file()]
+    return sorted(set(files), key=display_path)
 
 
 def describe_file(path: Path) -> InputFile:
