@@ -274,3 +274,32 @@ def test_corrupt_gzip_in_the_middle(tmp_path: Path, big_text: str, inflate: str)
         ingest(f, progress=False, out=tmp_path / "o.parquet")
     assert info.value.row is not None and info.value.row > 1
     assert not (tmp_path / "o.parquet").exists()
+
+
+def test_one_warning_like_the_small_loader() -> None:
+    from tradecheck.loaders.base import LoadWarning
+
+    with warnings.catch_warnings(record=True) as small:
+        warnings.simplefilter("always")
+        loaders.load(BULK)
+    with warnings.catch_warnings(record=True) as big:
+        warnings.simplefilter("always")
+        ingest(BULK, progress=False, block_size=2048)
+    msgs = [str(w.message) for w in big if issubclass(w.category, LoadWarning)]
+    assert msgs == [str(w.message) for w in small if issubclass(w.category, LoadWarning)]
+    assert len(msgs) == 1 and "4 row(s) of second-partner breakdown" in msgs[0]
+    assert big[0].filename == __file__  # points at the caller of ingest
+
+
+def test_notes_of_several_blocks_are_added_up() -> None:
+    from tradecheck.loaders.base import LoadWarning
+    from tradecheck.scale.bulk import _warn_notes
+
+    notes = ["x.gz: dropped 3 row(s) of mode-of-transport breakdown (motCode other than 0)",
+             ("x.gz: dropped 2 row(s) of mode-of-transport breakdown (motCode other than 0); "
+             "1 row(s) of flow DX (a part of X/M, not an equivalent)")]
+    with pytest.warns(LoadWarning) as rec:
+        _warn_notes(Path("x.gz"), notes)
+    assert len(rec) == 1
+    msg = str(rec[0].message)
+    assert "5 row(s) of mode-of-transport breakdown" in msg and "1 row(s) of flow DX" in msg

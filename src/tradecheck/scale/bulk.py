@@ -227,17 +227,26 @@ _LINE_REF = re.compile(r"^line (\d+)$")
 
 
 def _normalise(block: pd.DataFrame, path: Path, lines: np.ndarray,
-               vintage: str | None) -> pd.DataFrame:
+               vintage: str | None, notes: list[str] | None = None) -> pd.DataFrame:
     """Run the small loader's rules on one filtered block and restore true line numbers.
 
     The block's rows are not contiguous in the file (the filter dropped the others), so the
     block is passed with ``start_line=0`` -- the row at position ``i`` is then ``line i`` --
     and each ``source_ref`` (and the line of any error) is mapped back to the row's real line.
     """
+    import warnings
+
     from tradecheck.loaders.comtrade import normalise_records
 
     try:
-        out = normalise_records(block, path, vintage=vintage, start_line=0)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            out = normalise_records(block, path, vintage=vintage, start_line=0)
+        for w in caught:  # the loader's notes (dropped breakdown rows), re-emitted by ingest
+            if notes is not None:
+                notes.append(str(w.message))
+            else:  # pragma: no cover
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     except LoadError as exc:
         row = exc.row
         if row is not None and 0 <= row < len(lines):
@@ -255,6 +264,33 @@ def _normalise(block: pd.DataFrame, path: Path, lines: np.ndarray,
     out["source_ref"] = pd.Series([f"line {int(n)}" for n in lines[idx]], index=out.index,
                                   dtype=object)
     return out
+
+
+_DROPPED = re.compile(r"^(\d+) row\(s\) of (.+)$")
+
+
+def _warn_notes(path: Path, notes: list[str]) -> None:
+    """One :class:`~tradecheck.loaders.base.LoadWarning` for the whole file: the loader's
+    per-block notes on dropped rows, with their counts added up."""
+    import warnings
+
+    from tradecheck.loaders.base import LoadWarning, display_path
+
+    if not notes:
+        return
+    totals: dict[str, int] = {}
+    for note in notes:
+        _, sep, detail = note.partition(": dropped ")
+        parts = [_DROPPED.match(x.strip()) for x in detail.split("; ")] if sep else [None]
+        if not all(parts):  # not the usual wording: pass every note on unchanged
+            for n in dict.fromkeys(notes):
+                warnings.warn(LoadWarning(n), stacklevel=3)
+            return
+        for m in parts:
+            assert m is not None
+            totals[m.group(2)] = totals.get(m.group(2), 0) + int(m.group(1))
+    detail = "; ".join(f"{cnt} row(s) of {what}" for what, cnt in totals.items())
+    warnings.warn(LoadWarning(f"{display_path(path)}: dropped {detail}"), stacklevel=3)
 
 
 def _arrow_schema() -> pa.Schema:
@@ -280,6 +316,7 @@ def _iter_blocks(
     progress: bool,
     vintage: str | None,
     block_size: int,
+    notes: list[str] | None = None,
 ) -> Iterator[pd.DataFrame]:
     from tqdm.auto import tqdm
 
@@ -352,7 +389,7 @@ def _iter_blocks(
         lines = np.concatenate(pending_lines)
         pending, pending_lines, pending_rows = [], [], 0
         frame = table.to_pandas()  # strings, as the small loader reads (dtype=str)
-        out = _normalise(frame, path, lines, vintage)
+        out = _normalise(frame, path, lines, vintage, notes)
         if not out.empty:
             # exact filters on the canonical rows (codes while reading are a superset)
             keep = pd.Series(True, index=out.index)
@@ -548,10 +585,13 @@ def ingest(
         raise LoadError(p, "is a directory; pass a bulk file")
     if p.stat().st_size == 0:
         raise LoadError(p, "the file is empty")
-    blocks = _iter_blocks(p, reporters=reporters, partners=partners, cmd_level=cmd_level,
+    notes: list[str] = []
+    blocks = _iter_blocks(p, notes=notes, reporters=reporters, partners=partners,
+                          cmd_level=cmd_level,
                           progress=progress, vintage=vintage, block_size=block_size)
     if out is None:
         frames = [schema.make_frame(b) for b in blocks]
+        _warn_notes(p, notes)
         if not frames:
             return schema.empty_frame()
         df = pd.concat(frames, ignore_index=True)
@@ -568,6 +608,7 @@ def ingest(
             writer.write_table(_to_arrow(schema.validate(schema.make_frame(b))))
         writer.close()
         os.replace(tmp, target)
+        _warn_notes(p, notes)
     except BaseException:
         writer.close()
         tmp.unlink(missing_ok=True)
