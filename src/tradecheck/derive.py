@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import pandas as pd
 
@@ -54,6 +54,7 @@ from tradecheck.schema import UNKNOWN_SIDE, month_range
 FlowKind = Literal["one_way", "total", "balance"]
 
 __all__ = [
+    "WindowIndex",
     "WindowValue",
     "mirror",
     "shift_month",
@@ -115,20 +116,32 @@ class _Piece:
 
 def _index_periods(rows: pd.DataFrame) -> tuple[dict[tuple[str, str], object], list[str]]:
     """Map (start, end) -> index of the chosen row; note duplicate periods."""
+    if rows.empty:
+        return {}, []
+    return _period_map(
+        [str(v) for v in rows["period_start"].tolist()],
+        [str(v) for v in rows["period_end"].tolist()],
+        rows["vintage"].astype(str).tolist(),
+        list(rows.index),
+    )
+
+
+def _period_map(
+    starts: list[str], ends: list[str], vintages: list[str], labels: list[object]
+) -> tuple[dict[tuple[str, str], object], list[str]]:
+    """The core of :func:`_index_periods` on plain lists (one entry per row, table order):
+    (start, end) -> label of the chosen row, and a note for each duplicated period."""
     out: dict[tuple[str, str], object] = {}
     notes: list[str] = []
-    if rows.empty:
-        return out, notes
-    vint = rows["vintage"].astype(str)
     # latest vintage first; among equal vintages the first row in table order
-    order = sorted(range(len(rows)), key=lambda i: (vint.iloc[i], -i), reverse=True)
+    order = sorted(range(len(starts)), key=lambda i: (vintages[i], -i), reverse=True)
     seen: dict[tuple[str, str], int] = {}
     for i in order:
-        key = (str(rows["period_start"].iloc[i]), str(rows["period_end"].iloc[i]))
+        key = (starts[i], ends[i])
         if key in out:
             seen[key] = seen.get(key, 1) + 1
             continue
-        out[key] = rows.index[i]
+        out[key] = labels[i]
     for (s, e), n in seen.items():
         notes.append(f"{n} rows for {s}..{e}: latest vintage used")
     return out, notes
@@ -176,16 +189,23 @@ def _tile(
             edges.setdefault(pos[ps], []).append(
                 (pos[pe] + 1, [_Piece(1, idx, f"row {ps}..{pe}")])
             )
-    # year-to-date differences inside the window: YTD Jan..b minus YTD Jan..a covers a+1..b
-    ytd = [(ps, pe, idx) for (ps, pe), idx in periods.items() if ps[5:] == "01" and ps[:4] == pe[:4]]
+    # year-to-date differences inside the window: YTD Jan..b minus YTD Jan..a covers a+1..b.
+    # Only YTD rows ending in s-1..e can take part (b in the window, a+1 in the window), so
+    # the pairs are formed among those alone, in the order of ``periods`` as before.
+    before = shift_month(s, -1)
+    ytd = [(ps, pe, idx) for (ps, pe), idx in periods.items()
+           if ps[5:] == "01" and ps[:4] == pe[:4] and before <= pe <= e]
     for ps, pe, idx in ytd:
+        if pe not in pos:
+            continue
         for ps0, pe0, idx0 in ytd:
-            first = shift_month(pe0, 1)
-            if ps0 == ps and pe0 < pe and first in pos and pe in pos:
-                edges.setdefault(pos[first], []).append(
-                    (pos[pe] + 1, [_Piece(1, idx, f"YTD {ps}..{pe}"),
-                                   _Piece(-1, idx0, f"YTD {ps0}..{pe0}")])
-                )
+            if ps0 == ps and pe0 < pe:
+                first = shift_month(pe0, 1)
+                if first in pos:
+                    edges.setdefault(pos[first], []).append(
+                        (pos[pe] + 1, [_Piece(1, idx, f"YTD {ps}..{pe}"),
+                                       _Piece(-1, idx0, f"YTD {ps0}..{pe0}")])
+                    )
     n = len(months)
     best: list[list[list[_Piece]] | None] = [None] * (n + 1)
     best[0] = []
@@ -285,52 +305,27 @@ def sum_window(series: pd.DataFrame, start: str, end: str) -> WindowValue | None
 # ---------------------------------------------------------------------------------------------
 # series selection
 
-
-def _scope_mask(
-    df: pd.DataFrame, scope: str, commodity: str, classification: str | None
-) -> pd.Series:
-    mask = df["scope"] == scope
-    if scope == "goods":
-        mask &= df["commodity"].astype(str) == commodity
-        if commodity != "TOTAL" and classification is not None:
-            mask &= df["classification"] == classification
-    return mask
+_FLOW_KINDS = ("one_way", "total", "balance")
 
 
-def _one_way(
-    df: pd.DataFrame,
-    reporter: str,
-    exporter: str,
-    importer: str,
-    start: str,
-    end: str,
-) -> WindowValue | None:
-    """Goods exporter -> importer in the reporter's own flow (X for the exporter, M for the
-    importer; published figures of an unstated side match on direction alone)."""
-    if reporter == exporter:
-        flows = ["X"]
-    elif reporter == importer:
-        flows = ["M"]
-    elif reporter == UNKNOWN_SIDE:
-        flows = ["X", "M"]
-    else:
-        return None
-    sel = df[
-        (df["reporter"] == reporter)
-        & df["flow"].isin(flows)
-        & (df["exporter"] == exporter)
-        & (df["importer"] == importer)
-    ]
-    if sel.empty:
-        return None
-    if len(flows) > 1 and sel["flow"].nunique() > 1:
-        # an unstated side with both an X and an M row for the same direction: try each
-        for f in flows:
-            got = sum_window(sel[sel["flow"] == f], start, end)
-            if got is not None:
-                return got
-        return None
-    return sum_window(sel, start, end)
+class _Key(NamedTuple):
+    """The columns that select the rows of a window look-up (one group of the index)."""
+
+    scope: str | None
+    commodity: str  # compared as text, as ``df["commodity"].astype(str)``
+    classification: str | None
+    currency: str | None
+    source: str | None
+    reporter: str | None
+    flow: str | None
+    exporter: str | None
+    importer: str | None
+
+
+def _text(values: list[object]) -> list[str | None]:
+    """Column values for exact matching: strings as they are, anything else (missing values,
+    numbers) as None, which equals no string -- as a pandas ``==`` mask treats them."""
+    return [v if isinstance(v, str) else None for v in values]
 
 
 def _combine(items: list[tuple[int, WindowValue]], how: str) -> WindowValue:
@@ -339,6 +334,235 @@ def _combine(items: list[tuple[int, WindowValue]], how: str) -> WindowValue:
     parts = [p for _, wv in items for p in wv.parts]
     value = float(sum(sg * wv.value for sg, wv in items))
     return WindowValue(value, rows, how, signs, parts)
+
+
+def _copy(wv: WindowValue | None) -> WindowValue | None:
+    """An independent copy of a memoised result (callers may change ``how`` or the rows)."""
+    if wv is None:
+        return None
+    # a shallow copy is enough: with pandas copy-on-write a change to one frame never shows
+    # in the other
+    return WindowValue(wv.value, wv.rows.copy(deep=False), wv.how, list(wv.signs),
+                       list(wv.parts))
+
+
+class WindowIndex:
+    """A canonical table indexed once, for many :func:`window_value` look-ups.
+
+    Selecting a series with boolean masks costs a pass over the whole table; a claim check
+    asks for many windows of the same few series (every reading, and some twenty neighbouring
+    windows per reading for the robustness view), so the index
+
+    * groups the row positions once by the selecting columns (scope, commodity,
+      classification, currency, source, reporter, flow, exporter, importer), in table order;
+    * keeps the period, vintage and value columns as plain Python lists, so a series' period
+      map is built from its handful of rows without pandas, once (memoised);
+    * memoises every window's result (a copy is returned each time).
+
+    :func:`window_value` itself runs on an index of the reporter's rows, so both give the
+    same result by construction; ``tests/test_derive.py`` also compares them with the former
+    mask-based implementation on random tables. Design note: a plain dict of positions
+    rather than ``DataFrame.groupby``: building it is one pass in Python, and each look-up
+    touches only its own rows. The table must not be changed while an index on it is used.
+
+    Parameters
+    ----------
+    df
+        Canonical table.
+
+    Examples
+    --------
+    >>> from tradecheck import schema
+    >>> df = schema.make_frame([dict(reporter="BLR", partner="CHN", flow="X",
+    ...     period_start=f"2024-{m:02d}", period_end=f"2024-{m:02d}", value=10.0 * m,
+    ...     source="belstat", source_file="b.csv", source_ref=f"line {m}", vintage="2025")
+    ...     for m in range(1, 13)])
+    >>> index = WindowIndex(df)
+    >>> for end in ("2024-03", "2024-06", "2024-03"):  # the third look-up is a memo hit
+    ...     print(index.window_value(reporter="BLR", exporter="BLR", importer="CHN",
+    ...                              start="2024-01", end=end).value)
+    60.0
+    210.0
+    60.0
+    """
+
+    def __init__(self, df: pd.DataFrame) -> None:
+        self.df = df
+        cols = [
+            df["commodity"].astype(str).tolist() if c == "commodity" else _text(df[c].tolist())
+            for c in _Key._fields
+        ]
+        self._groups: dict[_Key, list[int]] = {}
+        for i, key in enumerate(zip(*cols, strict=True)):
+            self._groups.setdefault(_Key(*key), []).append(i)
+        self._start = [str(v) for v in df["period_start"].tolist()]
+        self._end = [str(v) for v in df["period_end"].tolist()]
+        self._vintage = df["vintage"].astype(str).tolist()
+        self._value = df["value"].tolist()
+        self._bases: dict[tuple[str, str, str | None, str], dict[str, list[_Key]]] = {}
+        self._periods: dict[tuple[int, ...], tuple[dict[tuple[str, str], object], list[str]]] = {}
+        self._memo: dict[tuple[object, ...], WindowValue | None] = {}
+
+    def window_value(
+        self,
+        *,
+        reporter: str,
+        exporter: str,
+        importer: str,
+        start: str,
+        end: str,
+        source: str | None = None,
+        scope: str = "goods",
+        flow_kind: FlowKind = "one_way",
+        commodity: str = "TOTAL",
+        classification: str | None = None,
+        currency: str = "USD",
+    ) -> WindowValue | None:
+        """:func:`window_value` on the indexed table (same parameters, same result)."""
+        if flow_kind not in _FLOW_KINDS:
+            raise ValueError(f"flow_kind must be one_way, total or balance, got {flow_kind!r}")
+        key = (reporter, exporter, importer, start, end, source, scope, flow_kind, commodity,
+               classification, currency)
+        if key not in self._memo:
+            by_source = self._base(scope, commodity, classification, currency)
+            got = None
+            # without a source every source is tried in alphabetical order; the first that
+            # covers the window is used (a window is never pieced from two sources)
+            for src in [source] if source is not None else sorted(by_source):
+                got = self._one_source(by_source.get(src, []), reporter, exporter, importer,
+                                       start, end, flow_kind)
+                if got is not None:
+                    break
+            self._memo[key] = got
+        return _copy(self._memo[key])
+
+    # -- selection ------------------------------------------------------------------------
+
+    def _base(
+        self, scope: str, commodity: str, classification: str | None, currency: str
+    ) -> dict[str, list[_Key]]:
+        """Groups of one scope (for goods: one commodity code) and currency, by source."""
+        bkey = (scope, commodity, classification, currency)
+        if bkey not in self._bases:
+            match_cls = scope == "goods" and commodity != "TOTAL" and classification is not None
+            out: dict[str, list[_Key]] = {}
+            for k in self._groups:
+                if k.scope != scope or k.currency != currency or k.source is None:
+                    continue
+                if scope == "goods" and (
+                    k.commodity != commodity or (match_cls and k.classification != classification)
+                ):
+                    continue
+                out.setdefault(k.source, []).append(k)
+            self._bases[bkey] = out
+        return self._bases[bkey]
+
+    def _rows(self, keys: list[_Key]) -> tuple[int, ...]:
+        """Row positions of some groups, in table order."""
+        if len(keys) == 1:
+            return tuple(self._groups[keys[0]])
+        return tuple(sorted(i for k in keys for i in self._groups[k]))
+
+    def _one_source(
+        self,
+        keys: list[_Key],
+        reporter: str,
+        exporter: str,
+        importer: str,
+        start: str,
+        end: str,
+        flow_kind: str,
+    ) -> WindowValue | None:
+        if not keys:
+            return None
+        a, b = exporter, importer
+        if flow_kind == "one_way":
+            return self._one_way(keys, reporter, a, b, start, end)
+        out_ = self._one_way(keys, reporter, a, b, start, end)
+        in_ = self._one_way(keys, reporter, b, a, start, end)
+        if out_ is not None and in_ is not None:
+            if flow_kind == "total":
+                return _combine([(1, out_), (1, in_)],
+                                f"{a}->{b} ({out_.how}) + {b}->{a} ({in_.how})")
+            return _combine([(1, out_), (-1, in_)],
+                            f"{a}->{b} ({out_.how}) - {b}->{a} ({in_.how})")
+        code = "T" if flow_kind == "total" else "B"
+        agg = [k for k in keys if k.reporter == reporter and k.flow == code
+               and ((k.exporter, k.importer) in ((a, b), (b, a)))]
+        if not agg:
+            return None
+        if code == "T":
+            got = self._sum(self._rows(agg), start, end)
+            if got is not None:
+                got.how = f"total-trade (T) row(s): {got.how}"
+            return got
+        # balance rows are the perspective country's exports minus imports; the perspective
+        # is the reporter, or for an unstated side the first country of the pair (exporter)
+        def persp(k: _Key) -> str | None:
+            return k.reporter if k.reporter != UNKNOWN_SIDE else k.exporter
+
+        for sign, side in ((1, a), (-1, b)):
+            got = self._sum(self._rows([k for k in agg if persp(k) == side]), start, end)
+            if got is not None:
+                flipped = " (sign flipped: published from the other side)" if sign < 0 else ""
+                return WindowValue(
+                    sign * got.value,
+                    got.rows,
+                    f"balance (B) row(s): {got.how}{flipped}",
+                    [sign * s for s in got.signs],
+                    got.parts,
+                )
+        return None
+
+    def _one_way(
+        self, keys: list[_Key], reporter: str, exporter: str, importer: str, start: str, end: str
+    ) -> WindowValue | None:
+        """Goods exporter -> importer in the reporter's own flow (X for the exporter, M for
+        the importer; published figures of an unstated side match on direction alone)."""
+        if reporter == exporter:
+            flows = ["X"]
+        elif reporter == importer:
+            flows = ["M"]
+        elif reporter == UNKNOWN_SIDE:
+            flows = ["X", "M"]
+        else:
+            return None
+        sel = [k for k in keys if k.reporter == reporter and k.flow in flows
+               and k.exporter == exporter and k.importer == importer]
+        if not sel:
+            return None
+        if len(flows) > 1 and len({k.flow for k in sel}) > 1:
+            # an unstated side with both an X and an M row for the same direction: try each
+            for f in flows:
+                got = self._sum(self._rows([k for k in sel if k.flow == f]), start, end)
+                if got is not None:
+                    return got
+            return None
+        return self._sum(self._rows(sel), start, end)
+
+    # -- one series -------------------------------------------------------------------------
+
+    def _sum(self, pos: tuple[int, ...], start: str, end: str) -> WindowValue | None:
+        """:func:`sum_window` on the rows at positions ``pos`` (one series, table order)."""
+        if start > end or not pos:
+            return None
+        if pos not in self._periods:
+            self._periods[pos] = _period_map(
+                [self._start[i] for i in pos], [self._end[i] for i in pos],
+                [self._vintage[i] for i in pos], list(pos),
+            )
+        periods, notes = self._periods[pos]
+        got = _resolve(periods, start, end)
+        if got is None:
+            return None
+        pieces, how = got
+        if notes:
+            how += " (" + "; ".join(notes) + ")"
+        take = [int(p.idx) for p in pieces]  # type: ignore[call-overload]
+        rows = self.df.iloc[take].reset_index(drop=True)
+        signs = [p.sign for p in pieces]
+        value = float(sum(sg * float(self._value[i]) for sg, i in zip(signs, take, strict=True)))
+        return WindowValue(value, rows, how, signs, [p.label for p in pieces])
 
 
 def window_value(
@@ -357,6 +581,9 @@ def window_value(
     currency: str = "USD",
 ) -> WindowValue | None:
     """The value of a window of months as one reporter reports it.
+
+    For many look-ups on one table build a :class:`WindowIndex` once and use its
+    ``window_value`` method (same parameters without ``df``, same result).
 
     Parameters
     ----------
@@ -388,6 +615,11 @@ def window_value(
     WindowValue or None
         None when the data do not cover the window exactly.
 
+    Raises
+    ------
+    ValueError
+        For a ``flow_kind`` other than the three above (on a non-empty table).
+
     Examples
     --------
     >>> from tradecheck import schema
@@ -404,73 +636,17 @@ def window_value(
     """
     if df is None or df.empty:
         return None
-    base = df[_scope_mask(df, scope, commodity, classification) & (df["currency"] == currency)]
-    if source is not None:
-        return _window_one_source(
-            base[base["source"] == source], reporter, exporter, importer, start, end, flow_kind
-        )
-    for src in sorted(base["source"].unique()):
-        got = _window_one_source(
-            base[base["source"] == src], reporter, exporter, importer, start, end, flow_kind
-        )
-        if got is not None:
-            return got
-    return None
-
-
-def _window_one_source(
-    df: pd.DataFrame,
-    reporter: str,
-    exporter: str,
-    importer: str,
-    start: str,
-    end: str,
-    flow_kind: str,
-) -> WindowValue | None:
-    if df.empty:
-        return None
-    a, b = exporter, importer
-    if flow_kind == "one_way":
-        return _one_way(df, reporter, a, b, start, end)
-    if flow_kind not in ("total", "balance"):
+    if flow_kind not in _FLOW_KINDS:
         raise ValueError(f"flow_kind must be one_way, total or balance, got {flow_kind!r}")
-    out_ = _one_way(df, reporter, a, b, start, end)
-    in_ = _one_way(df, reporter, b, a, start, end)
-    if out_ is not None and in_ is not None:
-        if flow_kind == "total":
-            return _combine([(1, out_), (1, in_)], f"{a}->{b} ({out_.how}) + {b}->{a} ({in_.how})")
-        return _combine([(1, out_), (-1, in_)], f"{a}->{b} ({out_.how}) - {b}->{a} ({in_.how})")
-    code = "T" if flow_kind == "total" else "B"
-    agg = df[
-        (df["reporter"] == reporter)
-        & (df["flow"] == code)
-        & (
-            ((df["exporter"] == a) & (df["importer"] == b))
-            | ((df["exporter"] == b) & (df["importer"] == a))
-        )
-    ]
-    if agg.empty:
-        return None
-    if code == "T":
-        got = sum_window(agg, start, end)
-        if got is not None:
-            got.how = f"total-trade (T) row(s): {got.how}"
-        return got
-    # balance rows are the perspective country's exports minus imports; the perspective is
-    # the reporter, or for an unstated side the first country of the pair (exporter column)
-    persp = agg["reporter"].where(agg["reporter"] != UNKNOWN_SIDE, agg["exporter"])
-    for sign, sub in ((1, agg[persp == a]), (-1, agg[persp == b])):
-        got = sum_window(sub, start, end)
-        if got is not None:
-            flipped = " (sign flipped: published from the other side)" if sign < 0 else ""
-            return WindowValue(
-                sign * got.value,
-                got.rows,
-                f"balance (B) row(s): {got.how}{flipped}",
-                [sign * s for s in got.signs],
-                got.parts,
-            )
-    return None
+    # every row a look-up can use has this reporter, scope and currency: index only those
+    mask = (df["reporter"] == reporter) & (df["scope"] == scope) & (df["currency"] == currency)
+    if source is not None:
+        mask &= df["source"] == source
+    return WindowIndex(df[mask]).window_value(
+        reporter=reporter, exporter=exporter, importer=importer, start=start, end=end,
+        source=source, scope=scope, flow_kind=flow_kind, commodity=commodity,
+        classification=classification, currency=currency,
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -84,6 +84,38 @@ DataArg: TypeAlias = (
 )
 
 
+#: Share measurement work: one cache per table (a :class:`~tradecheck.derive.WindowIndex`
+#: with memoised window values, the industrial-goods detail) used by every reading and
+#: robustness window of a claim, and by every claim of a :func:`check` call about the same
+#: countries. False measures every window from scratch with
+#: :func:`tradecheck.derive.window_value`: the same results, several times slower; kept so
+#: tests can prove the results equal, and for debugging.
+SHARE_CACHE = True
+
+
+class _Tables:
+    """The tables of one :func:`check` call: for each set of countries, the rows that can
+    matter (the pair's rows and the pair's trade with the world) with the measurement cache
+    that belongs to them -- filtered and built once, shared by every claim about the same
+    countries."""
+
+    def __init__(self, df: pd.DataFrame) -> None:
+        self.df = df
+        self._by_countries: dict[frozenset[str], tuple[pd.DataFrame, dict | None]] = {}
+
+    def for_countries(self, ends: set[str]) -> tuple[pd.DataFrame, dict | None]:
+        key = frozenset(ends)
+        if key not in self._by_countries:
+            df = self.df
+            if not df.empty:
+                mask = (df["exporter"].isin(ends) & df["importer"].isin(ends)) | (
+                    df["reporter"].isin(ends) & (df["partner"] == schema.WORLD)
+                )
+                df = df[mask]
+            self._by_countries[key] = (df, {} if SHARE_CACHE else None)
+        return self._by_countries[key]
+
+
 def resolve_data(data: DataArg) -> pd.DataFrame:
     """The canonical table for ``data``: a frame (validated), a path or list of paths
     (:func:`tradecheck.loaders.load`), or None (the processed default dataset)."""
@@ -153,7 +185,7 @@ def _claimed_interval(claim: Claim) -> Interval:
 
 
 def _stat_reading(
-    df: pd.DataFrame, claim: Claim, spec: ReadingSpec, iv: Interval, cache: dict
+    df: pd.DataFrame, claim: Claim, spec: ReadingSpec, iv: Interval, cache: dict | None
 ) -> Reading:
     m = measure(df, spec, claim.quantity, claim.period, claim.base_period, cache=cache)
     base = {
@@ -281,8 +313,19 @@ def _published_readings(
     return out
 
 
+def _has_detail(df: pd.DataFrame, source: str, reporter: str, cache: dict | None) -> bool:
+    """Whether one (source, reporter) group has commodity detail (memoised in the cache)."""
+    key = ("has_commodity_detail", source, reporter)
+    if cache is not None and key in cache:
+        return bool(cache[key])
+    got = scope_mod.has_commodity_detail(df[(df["source"] == source) & (df["reporter"] == reporter)])
+    if cache is not None:
+        cache[key] = got
+    return got
+
+
 def _readings(
-    df: pd.DataFrame, claim: Claim, pair: tuple[str, str], cache: dict
+    df: pd.DataFrame, claim: Claim, pair: tuple[str, str], cache: dict | None
 ) -> list[Reading]:
     iv = _claimed_interval(claim)
     readings: list[Reading] = []
@@ -291,8 +334,7 @@ def _readings(
     for spec in specs:
         if spec.scope == "industrial":
             key = (spec.source, spec.reporter)
-            grp = df[(df["source"] == spec.source) & (df["reporter"] == spec.reporter)]
-            if not scope_mod.has_commodity_detail(grp):
+            if not _has_detail(df, spec.source, spec.reporter, cache):
                 if key in seen_nodetail:
                     continue
                 seen_nodetail.add(key)
@@ -385,22 +427,22 @@ def check_claim(
     *,
     pair: tuple[str, str] = ("BLR", "CHN"),
     robustness: bool = True,
+    _tables: _Tables | None = None,
 ) -> CheckResult:
-    """Judge one claim against a canonical table (see the module docstring for the rules)."""
+    """Judge one claim against a canonical table (see the module docstring for the rules).
+
+    ``_tables`` (internal) carries the filtered tables and caches of a :func:`check` call."""
     if not isinstance(claim.value, (int, float)) or not math.isfinite(claim.value):
         return CheckResult(claim, "not_verifiable", [],
                            reason=f"the claimed value {claim.value!r} is not a finite number")
     a, b = pair
     _kind, x, y = flow_setup(claim, pair)
-    if not df.empty:
-        # only rows of the pair (and the pair's trade with the world, for shares) can matter
-        ends = {a, b, x, y}
-        mask = (df["exporter"].isin(ends) & df["importer"].isin(ends)) | (
-            df["reporter"].isin(ends) & (df["partner"] == schema.WORLD)
-        )
-        df = df[mask]
+    if _tables is None or _tables.df is not df:
+        _tables = _Tables(df)
+    # only rows of the pair (and the pair's trade with the world, for shares) can matter; the
+    # cache goes with those rows (None when SHARE_CACHE is off)
+    df, cache = _tables.for_countries({a, b, x, y})
     has_pair = not df.empty
-    cache: dict = {}  # shared by every measurement of this claim on this table
     readings = _readings(df, claim, pair, cache) if not df.empty else []
     if claim.reporter is not None:
         for r in readings:
@@ -473,11 +515,13 @@ def check(
     claims = _as_claims(text_or_claims, as_of, tuple(pair))  # type: ignore[arg-type]
     if not claims:
         return []
-    df = resolve_data(data)
+    df = resolve_data(data)  # read or loaded once for all claims
+    tables = _Tables(df) if SHARE_CACHE else None
     out: list[CheckResult] = []
     for claim in claims:
         try:
-            out.append(check_claim(claim, df, pair=tuple(pair), robustness=robustness))  # type: ignore[arg-type]
+            out.append(check_claim(claim, df, pair=tuple(pair), robustness=robustness,  # type: ignore[arg-type]
+                                   _tables=tables))
         except TradecheckError as exc:
             out.append(CheckResult(claim, "not_verifiable", [], reason=str(exc)))
         except (KeyError, ValueError, TypeError, ArithmeticError, IndexError) as exc:

@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -246,6 +247,22 @@ def _evidence(wv: derive.WindowValue, prefix: str = "", sign: int = 1) -> list[E
     return ev
 
 
+#: Key of the :class:`tradecheck.derive.WindowIndex` of the table in a measurement cache.
+_INDEX_KEY = ("window_index",)
+
+
+def _window_value(df: pd.DataFrame, cache: dict | None, **kw: Any) -> derive.WindowValue | None:
+    """:func:`tradecheck.derive.window_value`; with a cache, through one
+    :class:`~tradecheck.derive.WindowIndex` of the table kept in it (built on first use), so
+    the many windows of a check (readings, robustness) share one pass over the table."""
+    if cache is None:
+        return derive.window_value(df, **kw)
+    index = cache.get(_INDEX_KEY)
+    if index is None or index.df is not df:  # a cache belongs to one table; never mix
+        index = cache[_INDEX_KEY] = derive.WindowIndex(df)
+    return index.window_value(**kw)
+
+
 def _window(
     df: pd.DataFrame,
     spec: ReadingSpec,
@@ -286,10 +303,10 @@ def _window(
         if any(bool(p.rows["estimate"].any()) for _, _, p in sv.pieces):
             notes.append(_ESTIMATE_NOTE)
         return sv.value, sv.how, ev, notes, sv.approximate, terms
-    wv = derive.window_value(
-        df, reporter=spec.reporter, exporter=exporter, importer=importer,
+    wv = _window_value(
+        df, cache, reporter=spec.reporter, exporter=exporter, importer=importer,
         start=period.start, end=period.end, source=spec.source, scope=spec.scope,
-        flow_kind=kind, currency=spec.currency,  # type: ignore[arg-type]
+        flow_kind=kind, currency=spec.currency,
     )
     if wv is None:
         return f"no {spec.source} data covering {period.start}..{period.end}"
@@ -328,8 +345,11 @@ def measure(
     Parameters
     ----------
     cache
-        Optional dict shared by all measurements of one claim on the same table (speeds up
-        industrial-goods readings; see :func:`tradecheck.claims.scope.industrial_value`).
+        Optional dict shared by all measurements on the same table (the checker keeps one per
+        table and :func:`~tradecheck.claims.check.check` call): it holds a
+        :class:`~tradecheck.derive.WindowIndex` of the table and the industrial-goods detail
+        (see :func:`tradecheck.claims.scope.industrial_value`). None: every window is
+        measured from scratch with :func:`tradecheck.derive.window_value` (same results).
 
     Returns
     -------
