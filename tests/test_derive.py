@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import doctest
+import importlib.util
+import sys
+from pathlib import Path
 
+import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tradecheck import derive, schema
-from tradecheck.derive import shift_month, sum_window, window_value, ytd_to_monthly
+from tradecheck.derive import WindowIndex, shift_month, sum_window, window_value, ytd_to_monthly
 
 
 def rows(*specs, **common):
@@ -217,3 +223,180 @@ def test_tiling_mixes_ytd_difference_and_monthly_rows():
     assert got.value == 350
     assert got.signs == [1, -1, 1]
     assert got.how == "sum of (YTD 2025-01..2025-08 minus YTD 2025-01..2025-06) + 2025-09..2025-09"
+
+
+# ---------------------------------------------------------------------------------------------
+# WindowIndex: the same results as the former mask-based implementation (the oracle, a frozen
+# copy in tests/_derive_reference.py), on random tables
+
+
+def _reference():
+    path = Path(__file__).with_name("_derive_reference.py")
+    spec = importlib.util.spec_from_file_location("_derive_reference", path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+REF = _reference()
+_MONTHS = [f"{y}-{m:02d}" for y in (2022, 2023) for m in range(1, 13)]
+
+
+@st.composite
+def _period(draw, years=("2022", "2023")):
+    """A monthly, YTD, quarterly, annual or arbitrary period inside the years."""
+    kind = draw(st.sampled_from(["month", "ytd", "quarter", "year", "any"]))
+    y = draw(st.sampled_from(years))
+    m = draw(st.integers(1, 12))
+    if kind == "month":
+        return f"{y}-{m:02d}", f"{y}-{m:02d}"
+    if kind == "ytd":
+        return f"{y}-01", f"{y}-{m:02d}"
+    if kind == "quarter":
+        q = (m - 1) // 3 * 3 + 1
+        return f"{y}-{q:02d}", f"{y}-{q + 2:02d}"
+    if kind == "year":
+        return f"{y}-01", f"{y}-12"
+    months = [m for m in _MONTHS if m[:4] in years]
+    i = draw(st.integers(0, len(months) - 1))
+    j = draw(st.integers(i, min(i + 14, len(months) - 1)))
+    return months[i], months[j]
+
+
+def _often(value, *others):
+    """A strategy that mostly gives ``value`` and sometimes one of ``others``."""
+    return st.sampled_from([value] * 6 + list(others))
+
+
+@st.composite
+def _series(draw):
+    """Rows of one series: most months of 2022-2023 plus YTD/quarterly/annual/other rows,
+    some repeated with another vintage (revisions)."""
+    reporter = draw(st.sampled_from(["BLR", "CHN", "XXX"]))
+    flow = draw(st.sampled_from(["X", "M", "X", "M", "T", "B"]))
+    partner = draw(st.sampled_from(["CHN", "BLR"] if reporter == "XXX" else
+                                   ["CHN" if reporter == "BLR" else "BLR"]))
+    detail = draw(st.integers(0, 4)) == 0
+    common = {
+        "reporter": reporter, "partner": partner, "flow": flow,
+        "source": "published" if reporter == "XXX" else draw(
+            st.sampled_from(["imf_dots", "comtrade", "published"])),
+        "source_file": "t.csv",
+        "scope": draw(_often("goods", "services")),
+        "commodity": "5" if detail else "TOTAL",
+        "classification": draw(st.sampled_from(["S3", "HS"])) if detail else "TOTAL",
+        "currency": draw(_often("USD", "EUR")),
+    }
+    periods = []
+    if draw(st.booleans()):  # monthly rows, maybe with gaps
+        gaps = draw(st.lists(st.sampled_from(_MONTHS), max_size=3))
+        periods = [(m, m) for m in _MONTHS if m not in gaps]
+    periods += draw(st.lists(_period(), min_size=1, max_size=12))
+    periods += draw(st.lists(st.sampled_from(periods), max_size=3))  # revisions
+    lo = -50 if flow == "B" else 0
+    return [dict(common, period_start=ps, period_end=pe,
+                 value=float(draw(st.integers(lo, 1000))),
+                 vintage=draw(st.sampled_from(["2024-01-01", "2025-01-01"])))
+            for ps, pe in periods]
+
+
+@st.composite
+def _query(draw, df):
+    """A look-up, usually aimed at a series of ``df`` (a row's reporter, direction, source,
+    scope, currency, commodity), sometimes at something else."""
+    row = df.iloc[draw(st.integers(0, len(df) - 1))]
+    exporter, importer = draw(_often((row["exporter"], row["importer"]),
+                                     (row["importer"], row["exporter"])))
+    other = df.iloc[draw(st.integers(0, len(df) - 1))]
+    start, end = draw(st.one_of(
+        _period(),
+        st.tuples(st.sampled_from(_MONTHS), st.sampled_from(_MONTHS)),
+        st.just((row["period_start"], row["period_end"])),
+        st.sampled_from([(row["period_start"], other["period_end"]),
+                         (other["period_start"], row["period_end"]),
+                         (shift_month(row["period_end"], 1), other["period_end"])]),
+    ))
+    return {
+        "reporter": draw(_often(row["reporter"], "BLR", "CHN", "XXX")),
+        "exporter": exporter, "importer": importer, "start": start, "end": end,
+        "source": draw(_often(row["source"], None, "comtrade", "gacc")),
+        "scope": draw(_often(row["scope"], "goods", "services")),
+        "flow_kind": draw(_often({"T": "total", "B": "balance"}.get(row["flow"], "one_way"),
+                                 "one_way", "total", "balance")),
+        "commodity": draw(_often(row["commodity"], "TOTAL", "5")),
+        "classification": draw(st.sampled_from([None, row["classification"], "S3"])),
+        "currency": draw(_often(row["currency"], "USD", "EUR")),
+    }
+
+
+def _same(got, ref):
+    if ref is None:
+        return got is None
+    return (got is not None and got.value == ref.value and got.how == ref.how
+            and got.signs == ref.signs and got.parts == ref.parts and got.rows.equals(ref.rows))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_series(), min_size=1, max_size=5), st.data())
+def test_index_and_window_value_equal_the_mask_based_reference(series, data):
+    records = [dict(r, source_ref=f"line {i + 2}")
+               for i, r in enumerate(r for rows_ in series for r in rows_)]
+    df = schema.validate(schema.make_frame(records))
+    queries = data.draw(st.lists(_query(df), min_size=1, max_size=8))
+    index = WindowIndex(df)
+    for q in queries + queries:  # the second round answers from the memo
+        ref = REF.window_value(df, **q)
+        assert _same(window_value(df, **q), ref), q
+        assert _same(index.window_value(**q), ref), q
+
+
+_WINDOWS_2023 = [(f"2023-{a:02d}", f"2023-{b:02d}") for a in range(1, 13) for b in range(a, 13)]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_period(years=("2023",)), st.sampled_from(["2024-01-01", "2025-01-01"])),
+                min_size=3, max_size=25),
+       st.lists(st.sampled_from(_WINDOWS_2023), min_size=10, max_size=30))
+def test_tiling_equals_the_reference(periods, windows):
+    """One series of year-to-date, quarterly, monthly and other rows of one year (rarely a
+    full monthly cover, so YTD differencing and mixed tilings are what decide)."""
+    df = rows(*[(ps, pe, 10 * (i + 1), {"vintage": v})
+                for i, ((ps, pe), v) in enumerate(periods)])
+    index = WindowIndex(df)
+    for start, end in windows:
+        ref = REF.sum_window(df, start, end)
+        assert _same(sum_window(df, start, end), ref), (start, end)
+        assert _same(index.window_value(reporter="CHN", exporter="BLR", importer="CHN",
+                                        start=start, end=end), ref), (start, end)
+
+
+def test_index_returns_independent_copies():
+    df = rows(*[(f"2023-{m:02d}", f"2023-{m:02d}", m) for m in range(1, 13)])
+    index = WindowIndex(df)
+    kw = {"reporter": "CHN", "exporter": "BLR", "importer": "CHN", "start": "2023-01",
+          "end": "2023-03"}
+    first = index.window_value(**kw)
+    first.how = "changed"
+    first.signs.append(9)
+    first.rows.loc[0, "value"] = -1.0
+    again = index.window_value(**kw)
+    assert again.how == "sum of 3 monthly rows" and again.signs == [1, 1, 1]
+    assert again.rows["value"].tolist() == [1.0, 2.0, 3.0]
+    assert df["value"].iloc[0] == 1.0  # the indexed table is untouched
+
+
+def test_index_reads_whole_table_and_unknown_flow_kind_raises():
+    # rows of other reporters, scopes and currencies are in the index but never selected
+    df = pd.concat([rows(("2023-01", "2023-12", 7)),
+                    rows(("2023-01", "2023-12", 99), reporter="BLR", flow="X"),
+                    rows(("2023-01", "2023-12", 55), currency="EUR")], ignore_index=True)
+    index = WindowIndex(df)
+    got = index.window_value(reporter="CHN", exporter="BLR", importer="CHN", start="2023-01",
+                             end="2023-12")
+    assert got.value == 7.0 and got.how == "annual row"
+    with pytest.raises(ValueError, match="flow_kind"):
+        index.window_value(reporter="CHN", exporter="BLR", importer="CHN", start="2023-01",
+                           end="2023-12", flow_kind="net")
+    with pytest.raises(ValueError, match="flow_kind"):
+        wv(df, "2023-01", "2023-12", flow_kind="net")

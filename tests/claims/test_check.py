@@ -350,3 +350,72 @@ def test_estimates_are_flagged_in_the_reason():
     res = one(claim("level", 1e9, "BLR->CHN", ("2020-01", "2020-12"), decimals=0), df)
     assert res.verdict == "supported"
     assert "estimates" in res.readings[0].reason
+
+
+# ---------------------------------------------------------------------------------------------
+# the shared measurement cache (check_mod.SHARE_CACHE) never changes a result
+
+_MANY = [
+    claim("level", 0.6e9, "BLR->CHN", ("2021-01", "2021-12"), decimals=1),
+    claim("level", 2.8e9, decimals=1),
+    claim("level", 2.8e9, reporter="BLR", decimals=1),
+    claim("ratio", 2.0, "BLR->CHN", ("2023-01", "2023-08"), ("2022-01", "2022-08"), decimals=0),
+    claim("pct_change", 60.0, "BLR->CHN", ("2023-01", "2023-08"), ("2022-01", "2022-08")),
+    claim("abs_change", 300e6, "BLR->CHN", ("2023-01", "2023-08"), ("2022-01", "2022-08")),
+    claim("level", 0.3e9, "BLR->CHN", ("2023-07", "2023-08"), decimals=1),
+    claim("balance", -1.4e9, decimals=1),
+    claim("level", 1.5e9, "CHN->BLR", ("2021-01", "2021-12"), scope="industrial", decimals=1),
+    claim("ratio", 2.0, "CHN->BLR", ("2021-01", "2021-12"), ("2020-01", "2020-12"),
+          scope="industrial", decimals=0),
+    claim("share", 0.7, "CHN->BLR", ("2021-01", "2021-12"), decimals=1),
+    claim("level", 0.3e9, "BLR->CHN", ("2021-01", "2021-12"), scope="product:potash",
+          decimals=1),
+    claim("level", 9.9e9, period=("2019-01", "2019-12"), decimals=1),
+    claim("level", 1.0e9, "BLR->CHN", ("2022-01", "2022-12"), bound="gt"),
+]
+
+
+def _results(claims, data, monkeypatch, share: bool, **kw):
+    monkeypatch.setattr(check_mod, "SHARE_CACHE", share)
+    return [r.to_json() for r in check(claims, data=data, **kw)]
+
+
+@pytest.mark.parametrize("robustness", [True, False])
+def test_shared_cache_gives_identical_results(data, monkeypatch, robustness):
+    shared = _results(_MANY, data, monkeypatch, True, robustness=robustness)
+    fresh = _results(_MANY, data, monkeypatch, False, robustness=robustness)
+    assert shared == fresh
+    verdicts = {r["verdict"] for r in shared}
+    assert {"supported", "mixed", "not_verifiable"} <= verdicts  # a varied set of claims
+    if robustness:
+        assert any(len(r["robustness"]) > 1 for r in shared)  # windows were re-measured
+    # each claim on its own (its own cache) gives the same as inside the whole run
+    monkeypatch.setattr(check_mod, "SHARE_CACHE", True)
+    alone = [check_mod.check_claim(c, data, robustness=robustness).to_json() for c in _MANY]
+    assert alone == shared
+
+
+def test_shared_cache_multi_claim_text(data, monkeypatch):
+    pytest.importorskip("tradecheck.claims.parse")
+    text = ("Trade between Belarus and China reached $2.8 billion in 2022. "
+            "Belarus exported goods worth $0.6 billion to China in 2021. "
+            "In January-August 2023 Belarusian exports to China almost doubled year on year. "
+            "China exported goods worth $2.0 billion to Belarus in 2022.")
+    shared = _results(text, data, monkeypatch, True, as_of="2024-01-10")
+    fresh = _results(text, data, monkeypatch, False, as_of="2024-01-10")
+    assert len(shared) == 4 and shared == fresh
+    assert all(r["readings"] for r in shared)
+
+
+def test_default_data_is_read_once_per_call(data, monkeypatch):
+    from tradecheck.store import build
+
+    calls = []
+
+    def fake_read_processed(*a, **k):
+        calls.append(1)
+        return data
+
+    monkeypatch.setattr(build, "read_processed", fake_read_processed)
+    res = check(_MANY[:5], robustness=True)
+    assert len(res) == 5 and len(calls) == 1

@@ -91,3 +91,22 @@ def test_end_to_end_from_text(real):
     res = check("In 2021 China exported goods worth $2.73 billion to Belarus.", data=real,
                 as_of="2022-06-01")
     assert [r.verdict for r in res] == ["supported"]
+
+
+def test_shared_cache_identical_on_real_data(real, monkeypatch):
+    """Many claims about the same pair share one cache per check() call; switching the
+    sharing off (every window measured from scratch) gives the very same results."""
+    pytest.importorskip("tradecheck.claims.parse")
+    from tradecheck.claims import check as check_mod
+
+    text = ("In 2019, trade between Belarus and China amounted to $2.7 billion. "
+            "In 2020 exports from China to Belarus reached $2.3 billion. "
+            "In 2021 China exported goods worth $2.73 billion to Belarus. "
+            "Belarus-China trade was $5.8 billion in 2022. "
+            "In 2018 exports from Belarus to China reached $0.5 billion.")
+    out = {}
+    for share in (True, False):
+        monkeypatch.setattr(check_mod, "SHARE_CACHE", share)
+        out[share] = [r.to_json() for r in check(text, data=real, as_of="2023-06-01")]
+    assert len(out[True]) == 5 and out[True] == out[False]
+    assert any(len(r["robustness"]) > 1 for r in out[True])
