@@ -276,8 +276,9 @@ def execute_notebook(
             log_output=False,
             cwd=str(cwd),
             record_timing=False,
-            # the kernel's "running over TCP without encryption" warning is noise here
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            # kernel log lines ("running over TCP without encryption", "KeyboardInterrupt caught"
+            # at shutdown) are noise here; cell errors reach us through papermill
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except PapermillExecutionError as exc:
         where = ""
