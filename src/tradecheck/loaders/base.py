@@ -263,3 +263,60 @@ def to_float(path: Path, raw: Any, *, row: int | None, column: str) -> float:
 def options_get(options: dict[str, Any], key: str, default: Any = None) -> Any:
     """Small helper for loaders' ``**options``."""
     return options.get(key, default)
+
+
+def open_workbook(path: Path) -> Any:
+    """Open an ``.xlsx`` file read-only with cached values (openpyxl), or raise a
+    :class:`LoadError` naming the file; the caller closes the workbook.
+
+    openpyxl is the reader (already a dependency; it reads cached formula values and streams
+    large sheets in read-only mode).
+    """
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for broken files
+        raise LoadError(
+            path, f"cannot open as an .xlsx workbook ({type(exc).__name__}: {exc})"
+        ) from None
+
+
+def sheet_grid(ws: Any) -> list[list[Any]]:
+    """All cell values of an openpyxl worksheet as a list of row lists."""
+    return [list(r) for r in ws.iter_rows(values_only=True)]
+
+
+def read_xlsx_sheet(path: Path, sheet: str | None = None) -> tuple[list[list[Any]], str]:
+    """Read one worksheet of an ``.xlsx`` file as a grid of cell values.
+
+    Parameters
+    ----------
+    path
+        The workbook.
+    sheet
+        Sheet name; ``None`` reads the first sheet.
+
+    Returns
+    -------
+    tuple
+        ``(grid, title)``: the rows as lists of values (``None`` for empty cells) and the
+        sheet's title.
+
+    Raises
+    ------
+    LoadError
+        The file cannot be opened as a workbook.
+    KeyError
+        No sheet called ``sheet``.
+
+    Examples
+    --------
+    >>> grid, title = read_xlsx_sheet(Path("bulletin.xlsx"))  # doctest: +SKIP
+    """
+    wb = open_workbook(path)
+    try:
+        ws = wb[sheet] if sheet is not None else wb.worksheets[0]
+        return sheet_grid(ws), ws.title
+    finally:
+        wb.close()

@@ -36,7 +36,7 @@ import pandas as pd
 
 from tradecheck import countries
 from tradecheck.errors import LoadError, UnknownCountryError
-from tradecheck.loaders.base import display_path, file_vintage, register
+from tradecheck.loaders.base import display_path, file_vintage, read_xlsx_sheet, register
 from tradecheck.loaders.imf import _finish, xlsx_text
 
 _UNITS = (
@@ -333,21 +333,8 @@ def load_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
     --------
     >>> df = load_xlsx("tests/fixtures/belstat/belstat_by_country_2020_constructed.xlsx")  # doctest: +SKIP
     """
-    import openpyxl
-
     p = Path(path)
-    try:
-        wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for broken files
-        raise LoadError(
-            p, f"cannot open as an .xlsx workbook ({type(exc).__name__}: {exc})"
-        ) from None
-    try:
-        ws = wb[options["sheet"]] if "sheet" in options else wb.worksheets[0]
-        grid = [list(r) for r in ws.iter_rows(values_only=True)]
-        title = ws.title
-    finally:
-        wb.close()
+    grid, title = read_xlsx_sheet(p, options.get("sheet"))
     return _table(p, grid, options, title)
 
 

@@ -37,7 +37,7 @@ import pandas as pd
 
 from tradecheck import countries
 from tradecheck.errors import LoadError, UnknownCountryError
-from tradecheck.loaders.base import display_path, file_vintage, register, to_float
+from tradecheck.loaders.base import display_path, file_vintage, read_xlsx_sheet, register, to_float
 from tradecheck.loaders.imf import _finish, xlsx_text
 
 VALUE_COLUMNS = {"美元": "USD", "人民币": "CNY"}
@@ -434,21 +434,8 @@ def load_bulletin_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
     LoadError
         No title period, no unit, header not found, non-numeric cell, unknown country.
     """
-    import openpyxl
-
     p = Path(path)
-    try:
-        wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for broken files
-        raise LoadError(
-            p, f"cannot open as an .xlsx workbook ({type(exc).__name__}: {exc})"
-        ) from None
-    try:
-        ws = wb[options["sheet"]] if "sheet" in options else wb.worksheets[0]
-        grid = [list(r) for r in ws.iter_rows(values_only=True)]
-        title = ws.title
-    finally:
-        wb.close()
+    grid, title = read_xlsx_sheet(p, options.get("sheet"))
     return _bulletin(p, grid, options, sheet=title)
 
 
