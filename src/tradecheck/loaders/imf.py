@@ -45,7 +45,9 @@ from tradecheck.loaders.base import (
     decode_text,
     display_path,
     file_vintage,
+    open_workbook,
     register,
+    sheet_grid,
     to_float,
 )
 
@@ -510,6 +512,48 @@ def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:
         i = idx.get(name)
         return r[i].strip() if i is not None and i < len(r) else ""
 
+    def countries_of(r: list[str], n: int) -> tuple[str | None, str | None]:
+        """Reporter and partner ISO3 of line ``n`` (``None`` for an aggregate)."""
+        rep = _dots_country(
+            p, cell(r, "Country Name"), cell(r, "Country Code"), row=n, column="Country Name"
+        )
+        par = _dots_country(
+            p,
+            cell(r, "Counterpart Country Name"),
+            cell(r, "Counterpart Country Code"),
+            row=n,
+            column="Counterpart Country Name",
+        )
+        return rep, par
+
+    def add(
+        r: list[str],
+        n: int,
+        i: int,
+        rep: str,
+        par: str,
+        ind: tuple[str, str],
+        period: str | tuple[str, str],
+        label: str,
+        status: str = "",
+    ) -> None:
+        """Append the row of cell ``r[i]`` on line ``n`` (blank and ``nan`` cells skipped).
+
+        ``period`` is a period heading (parsed only for a non-blank cell) or ``(start,
+        end)``; a trailing `` e`` on the value or ``status == "e"`` marks an estimate.
+        """
+        raw = r[i].strip() if i < len(r) else ""
+        if raw == "" or raw.lower() == "nan":
+            return
+        start, end = parse_period(period) if isinstance(period, str) else period
+        est = raw.lower().endswith(" e") or status == "e"
+        v = to_float(p, raw.removesuffix(" e").removesuffix(" E"), row=n, column=header[i])
+        rows.append(
+            _dots_row(
+                rep, par, ind, start, end, v * unit, src, f"line {n}", vintage, est, label
+            )
+        )
+
     if all(c in idx for c in _DOTS_WIDE):
         pcols = [i for i, h in enumerate(header) if _PERIOD_COL.match(h)]
         if not pcols:
@@ -532,16 +576,7 @@ def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:
             if ind is None:
                 dropped[f"indicator {cell(r, 'Indicator Code')!r}"] += 1
                 continue
-            rep = _dots_country(
-                p, cell(r, "Country Name"), cell(r, "Country Code"), row=n, column="Country Name"
-            )
-            par = _dots_country(
-                p,
-                cell(r, "Counterpart Country Name"),
-                cell(r, "Counterpart Country Code"),
-                row=n,
-                column="Counterpart Country Name",
-            )
+            rep, par = countries_of(r, n)
             if rep is None or par is None:
                 dropped["aggregate country"] += 1
                 continue
@@ -554,27 +589,7 @@ def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:
                 {},
             )
             for i in pcols:
-                raw = r[i].strip() if i < len(r) else ""
-                if raw == "" or raw.lower() == "nan":
-                    continue
-                start, end = parse_period(header[i])
-                est = raw.lower().endswith(" e") or st.get(i, "") == "e"
-                v = to_float(p, raw.removesuffix(" e").removesuffix(" E"), row=n, column=header[i])
-                rows.append(
-                    _dots_row(
-                        rep,
-                        par,
-                        ind,
-                        start,
-                        end,
-                        v * unit,
-                        src,
-                        f"line {n}",
-                        vintage,
-                        est,
-                        cell(r, "Indicator Code"),
-                    )
-                )
+                add(r, n, i, rep, par, ind, header[i], cell(r, "Indicator Code"), st.get(i, ""))
     elif all(c in idx for c in _DOTS_PANEL):
         icols: list[tuple[int, tuple[str, str]]] = []
         for i, h in enumerate(header):
@@ -588,16 +603,7 @@ def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:
         for n, r in enumerate(body, start=2):
             if not any(c.strip() for c in r):
                 continue
-            rep = _dots_country(
-                p, cell(r, "Country Name"), cell(r, "Country Code"), row=n, column="Country Name"
-            )
-            par = _dots_country(
-                p,
-                cell(r, "Counterpart Country Name"),
-                cell(r, "Counterpart Country Code"),
-                row=n,
-                column="Counterpart Country Name",
-            )
+            rep, par = countries_of(r, n)
             if rep is None or par is None:
                 dropped["aggregate country"] += 1
                 continue
@@ -608,26 +614,7 @@ def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:
                     p, f"bad period {cell(r, 'Time Period')!r}", row=n, column="Time Period"
                 ) from None
             for i, ind in icols:
-                raw = r[i].strip() if i < len(r) else ""
-                if raw == "" or raw.lower() == "nan":
-                    continue
-                est = raw.lower().endswith(" e")
-                v = to_float(p, raw.removesuffix(" e").removesuffix(" E"), row=n, column=header[i])
-                rows.append(
-                    _dots_row(
-                        rep,
-                        par,
-                        ind,
-                        start,
-                        end,
-                        v * unit,
-                        src,
-                        f"line {n}",
-                        vintage,
-                        est,
-                        header[i],
-                    )
-                )
+                add(r, n, i, rep, par, ind, (start, end), header[i])
     else:
         raise LoadError(
             p,
@@ -761,15 +748,8 @@ def load_dots_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
     >>> from tradecheck import paths
     >>> df = load_dots_xlsx(paths.RAW / "imf_dots" / "DOTS_Belarus_Rep._of.xlsx")  # doctest: +SKIP
     """
-    import openpyxl
-
     p = Path(path)
-    try:
-        wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for broken files
-        raise LoadError(
-            p, f"cannot open as an .xlsx workbook ({type(exc).__name__}: {exc})"
-        ) from None
+    wb = open_workbook(p)
     vintage = options.get("vintage") or file_vintage(p)
     src = display_path(p)
     dropped: Counter[str] = Counter()
@@ -777,8 +757,9 @@ def load_dots_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
     seen: dict[tuple[str, str, str, str], tuple[float, str]] = {}
     try:
         for ws in wb.worksheets:
-            grid = [list(r) for r in ws.iter_rows(values_only=True)]
-            rows.extend(_dots_sheet(p, ws.title, grid, src, vintage, dropped, seen, options))
+            rows.extend(
+                _dots_sheet(p, ws.title, sheet_grid(ws), src, vintage, dropped, seen, options)
+            )
     finally:
         wb.close()
     if not rows:
