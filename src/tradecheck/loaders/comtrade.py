@@ -639,6 +639,21 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
+def _read_json(path: Path, expected: str) -> Any:
+    """Read and parse a JSON file; malformed JSON is a :class:`LoadError` at its line that
+    says the file was ``expected`` to be e.g. ``"a complete Comtrade API response"``."""
+    text, _enc = decode_text(path, _read_bytes(path))
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(
+            path,
+            f"malformed or truncated JSON ({exc.msg}: line {exc.lineno}, char {exc.colno}); "
+            f"expected {expected}",
+            row=exc.lineno,
+        ) from None
+
+
 def _read_table(path: Path, text: str, sep: str | None = None) -> pd.DataFrame:
     if sep is None:
         sep = _separator(text.split("\n", 1)[0])
@@ -767,16 +782,7 @@ def load_api_json(path: str | Path, *, vintage: str | None = None, **_: Any) -> 
     >>> df = load_api_json("tests/fixtures/comtrade/api_response_real_empty.json")  # doctest: +SKIP
     """
     path = Path(path)
-    text, _enc = decode_text(path, _read_bytes(path))
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LoadError(
-            path,
-            f"malformed or truncated JSON ({exc.msg}: line {exc.lineno}, char {exc.colno}); "
-            "expected a complete Comtrade API response",
-            row=exc.lineno,
-        ) from None
+    doc = _read_json(path, "a complete Comtrade API response")
     if not isinstance(doc, dict):
         raise LoadError(path, "expected a JSON object with elapsedTime, count, data, error")
     if "statusCode" in doc and "data" not in doc:
@@ -920,16 +926,7 @@ def load_legacy_json(
     is a :class:`~tradecheck.errors.LoadError`.
     """
     path = Path(path)
-    text, _enc = decode_text(path, _read_bytes(path))
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LoadError(
-            path,
-            f"malformed or truncated JSON ({exc.msg}: line {exc.lineno}, char {exc.colno}); "
-            "expected a complete legacy Comtrade response",
-            row=exc.lineno,
-        ) from None
+    doc = _read_json(path, "a complete legacy Comtrade response")
     if not isinstance(doc, dict) or "dataset" not in doc:
         raise LoadError(path, "expected a JSON object with 'validation' and 'dataset'")
     status = ((doc.get("validation") or {}).get("status") or {})
