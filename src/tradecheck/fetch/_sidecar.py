@@ -26,6 +26,7 @@ import json
 import os
 import re
 import tempfile
+import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -153,3 +154,50 @@ def earlier_downloads(out_dir: Path, stem: str, suffix: str, keep: Path) -> list
     return sorted(
         p for p in Path(out_dir).iterdir() if pattern.match(p.name) and p.name != keep.name
     )
+
+
+def warn_if_saved_before(
+    out_dir: Path,
+    stem: str,
+    suffix: str,
+    path: Path,
+    new: bool,
+    *,
+    category: type[Warning],
+    stacklevel: int = 3,
+) -> None:
+    """Warn about what :func:`save_response` found on disk for this query.
+
+    Parameters
+    ----------
+    out_dir, stem, suffix
+        As given to :func:`save_response`.
+    path, new
+        What :func:`save_response` returned.
+    category
+        Warning class to emit (the fetchers' ``FetchWarning``).
+    stacklevel
+        Passed to :func:`warnings.warn`; the default 3 points at the caller of the
+        fetch function that calls this helper.
+
+    Notes
+    -----
+    Two warnings, in this order: the identical answer was already saved (nothing written),
+    and -- only when something new was written -- earlier downloads of the same query with
+    other contents exist, which the build would count twice.
+    """
+    if not new:
+        warnings.warn(
+            f"identical answer already saved as {path.name}; nothing written",
+            category,
+            stacklevel=stacklevel,
+        )
+    older = earlier_downloads(out_dir, stem, suffix, path)
+    if older and new:
+        warnings.warn(
+            f"{path.name}: earlier download(s) of the same query exist "
+            f"({', '.join(p.name for p in older)}); keep one vintage in data/raw or the build "
+            "will count the data twice",
+            category,
+            stacklevel=stacklevel,
+        )

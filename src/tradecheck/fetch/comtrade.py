@@ -39,7 +39,13 @@ from urllib.parse import urlencode
 
 from tradecheck import __version__, paths
 from tradecheck.errors import FetchError
-from tradecheck.fetch._sidecar import earlier_downloads, redact, safe_token, save_response, utc_now
+from tradecheck.fetch._sidecar import (
+    redact,
+    safe_token,
+    save_response,
+    utc_now,
+    warn_if_saved_before,
+)
 from tradecheck.fetch._transport import RequestsTransport, Transport, get_with_backoff
 
 DATA_URL = "https://comtradeapi.un.org/data/v1/get/C/{freq}/HS"
@@ -444,21 +450,7 @@ def fetch(
             )
             path, new = save_response(out, stem, ".json", resp.body, meta, secrets=[key])
             saved.append(path)
-            if not new:
-                warnings.warn(
-                    f"identical answer already saved as {path.name}; nothing written",
-                    FetchWarning,
-                    stacklevel=2,
-                )
-            older = earlier_downloads(out, stem, ".json", path)
-            if older and new:
-                warnings.warn(
-                    f"{path.name}: earlier download(s) of the same query exist "
-                    f"({', '.join(p.name for p in older)}); keep one vintage in data/raw "
-                    "or the build will count the data twice",
-                    FetchWarning,
-                    stacklevel=2,
-                )
+            warn_if_saved_before(out, stem, ".json", path, new, category=FetchWarning)
             if bar is not None:
                 bar.update(1)
     finally:
