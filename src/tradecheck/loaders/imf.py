@@ -639,6 +639,7 @@ def _dots_row(
     est: bool,
     label: str,
 ) -> dict[str, Any]:
+    """One canonical ``imf_dots`` row; ``ind`` is ``(flow, valuation)``, the note ``DOTS <label>``."""
     return {
         "reporter": rep,
         "partner": par,
@@ -877,24 +878,19 @@ def _dots_sheet(
                 )
             seen[key] = (v, ref)
             out.append(
-                {
-                    "reporter": reporter,
-                    "partner": partner,
-                    "flow": flow,
-                    "period_start": f"{year}-01",
-                    "period_end": f"{year}-12",
-                    "commodity": "TOTAL",
-                    "value": v * 10.0**unit_exp,
-                    "currency": "USD",
-                    "valuation": valuation,
-                    "source": "imf_dots",
-                    "source_file": src,
-                    "source_ref": ref,
-                    "vintage": vintage,
-                    "classification": "TOTAL",
-                    "estimate": est,
-                    "note": f"DOTS country table, {title}",
-                }
+                _dots_row(
+                    reporter,
+                    partner,
+                    (flow, valuation),
+                    f"{year}-01",
+                    f"{year}-12",
+                    v * 10.0**unit_exp,
+                    src,
+                    ref,
+                    vintage,
+                    est,
+                    f"country table, {title}",
+                )
             )
     return out
 
