@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -238,3 +239,23 @@ def get_with_backoff(
         f"{what} failed after {max_tries} attempts with exponential back-off; last answer: "
         f"{last}. Try again later, or request fewer periods at a time."
     )
+
+
+def key_from_env(key: str | None, env_vars: Iterable[str]) -> str | None:
+    """An API key: ``key`` if given (non-empty), else the first of ``env_vars`` that is set
+    to something other than blanks (stripped), else ``None``.
+
+    Examples
+    --------
+    >>> key_from_env("abc", ["NO_SUCH_VARIABLE_SET"])
+    'abc'
+    >>> key_from_env(None, ["NO_SUCH_VARIABLE_SET"]) is None
+    True
+    """
+    if key:
+        return key
+    for var in env_vars:
+        v = os.environ.get(var, "").strip()
+        if v:
+            return v
+    return None

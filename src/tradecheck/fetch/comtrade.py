@@ -46,7 +46,12 @@ from tradecheck.fetch._sidecar import (
     utc_now,
     warn_if_saved_before,
 )
-from tradecheck.fetch._transport import RequestsTransport, Transport, get_with_backoff
+from tradecheck.fetch._transport import (
+    RequestsTransport,
+    Transport,
+    get_with_backoff,
+    key_from_env,
+)
 
 DATA_URL = "https://comtradeapi.un.org/data/v1/get/C/{freq}/HS"
 PREVIEW_URL = "https://comtradeapi.un.org/public/v1/preview/C/{freq}/HS"
@@ -175,13 +180,7 @@ def _records_per_period(n_reporters: int, n_partners: int, n_flows: int, cmds: l
 
 def resolve_key(key: str | None = None) -> str | None:
     """The subscription key: ``key`` if given, else the first set of :data:`KEY_ENV_VARS`."""
-    if key:
-        return key
-    for var in KEY_ENV_VARS:
-        v = os.environ.get(var, "").strip()
-        if v:
-            return v
-    return None
+    return key_from_env(key, KEY_ENV_VARS)
 
 
 def build_url(base: str, params: dict[str, str]) -> str:

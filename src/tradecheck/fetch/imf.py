@@ -46,7 +46,12 @@ from tradecheck.fetch._sidecar import (
     utc_now,
     warn_if_saved_before,
 )
-from tradecheck.fetch._transport import RequestsTransport, Transport, get_with_backoff
+from tradecheck.fetch._transport import (
+    RequestsTransport,
+    Transport,
+    get_with_backoff,
+    key_from_env,
+)
 from tradecheck.fetch.comtrade import FetchWarning
 
 BASE_URL = "https://api.imf.org/external/sdmx/3.0/data/dataflow/IMF.STA/IMTS/+/"
@@ -160,13 +165,7 @@ def expected_periods(lo: str, hi: str, freq: str) -> list[str]:
 
 def resolve_key(key: str | None = None) -> str | None:
     """The optional IMF key: ``key`` if given, else the first set of :data:`KEY_ENV_VARS`."""
-    if key:
-        return key
-    for var in KEY_ENV_VARS:
-        v = os.environ.get(var, "").strip()
-        if v:
-            return v
-    return None
+    return key_from_env(key, KEY_ENV_VARS)
 
 
 def fetch(
