@@ -390,7 +390,7 @@ def _sorted(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
 
 
 def local_client(n_workers: int = 2, *, processes: bool = False) -> Any:
-    """A :class:`distributed.Client` on a small local cluster (no dashboard).
+    """A :class:`distributed.Client` on a small local cluster (dashboard on a free port).
 
     ``processes=False`` keeps the workers as threads of this process (quick to start, what
     the tests use); ``True`` gives real worker processes. Close it with ``client.close()``
@@ -399,5 +399,5 @@ def local_client(n_workers: int = 2, *, processes: bool = False) -> Any:
     from distributed import Client, LocalCluster
 
     cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=processes,
-                           dashboard_address=None)
+                           dashboard_address=":0")  # any free port: no clash, no warning
     return Client(cluster)
