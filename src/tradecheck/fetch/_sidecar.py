@@ -156,7 +156,7 @@ def earlier_downloads(out_dir: Path, stem: str, suffix: str, keep: Path) -> list
     )
 
 
-def warn_if_saved_before(
+def warn_on_resave(
     out_dir: Path,
     stem: str,
     suffix: str,

@@ -39,19 +39,8 @@ from urllib.parse import urlencode
 
 from tradecheck import __version__, paths
 from tradecheck.errors import FetchError
-from tradecheck.fetch._sidecar import (
-    redact,
-    safe_token,
-    save_response,
-    utc_now,
-    warn_if_saved_before,
-)
-from tradecheck.fetch._transport import (
-    RequestsTransport,
-    Transport,
-    get_with_backoff,
-    key_from_env,
-)
+from tradecheck.fetch._sidecar import redact, safe_token, save_response, utc_now, warn_on_resave
+from tradecheck.fetch._transport import RequestsTransport, Transport, get_with_backoff, key_from_env
 
 DATA_URL = "https://comtradeapi.un.org/data/v1/get/C/{freq}/HS"
 PREVIEW_URL = "https://comtradeapi.un.org/public/v1/preview/C/{freq}/HS"
@@ -449,7 +438,7 @@ def fetch(
             )
             path, new = save_response(out, stem, ".json", resp.body, meta, secrets=[key])
             saved.append(path)
-            warn_if_saved_before(out, stem, ".json", path, new, category=FetchWarning)
+            warn_on_resave(out, stem, ".json", path, new, category=FetchWarning)
             if bar is not None:
                 bar.update(1)
     finally:

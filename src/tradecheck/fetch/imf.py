@@ -39,19 +39,8 @@ from pathlib import Path
 
 from tradecheck import __version__, paths
 from tradecheck.errors import FetchError
-from tradecheck.fetch._sidecar import (
-    redact,
-    safe_token,
-    save_response,
-    utc_now,
-    warn_if_saved_before,
-)
-from tradecheck.fetch._transport import (
-    RequestsTransport,
-    Transport,
-    get_with_backoff,
-    key_from_env,
-)
+from tradecheck.fetch._sidecar import redact, safe_token, save_response, utc_now, warn_on_resave
+from tradecheck.fetch._transport import RequestsTransport, Transport, get_with_backoff, key_from_env
 from tradecheck.fetch.comtrade import FetchWarning
 
 BASE_URL = "https://api.imf.org/external/sdmx/3.0/data/dataflow/IMF.STA/IMTS/+/"
@@ -335,5 +324,5 @@ def fetch(
             FetchWarning,
             stacklevel=2,
         )
-    warn_if_saved_before(out, stem, ".csv", path, new, category=FetchWarning)
+    warn_on_resave(out, stem, ".csv", path, new, category=FetchWarning)
     return path
