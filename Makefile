@@ -20,6 +20,8 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@# strip notebook outputs on every `git add` (the tests also fail on committed outputs)
+	@if [ -d .git ]; then $(VENV)/bin/nbstripout --install || true; fi
 	touch $(STAMP)
 
 setup: $(STAMP) fonts ## create .venv and install everything (pinned by constraints.txt)
