@@ -85,6 +85,9 @@ class PeriodMention:
     rel: int | None = None  # 0 = this year, -1 = last year, -2 = the year before last
     is_base: bool = False  # a base of comparison ("compared with 2021")
     full_year: bool = False
+    # "of the year" / "des Jahres": the year in progress at publication (unless the sentence
+    # names a year before it)
+    the_year: bool = False
 
     def resolved_year(self, context_year: int | None) -> int | None:
         if self.year is not None:
@@ -113,7 +116,7 @@ _YEAR_AFTER = re.compile(
 _REL_AFTER = re.compile(
     r"^\s*,?\s*(?:(?:of\s+)?(?:this|the\s+current)\s+year|(?:этого|текущего|нынешнего|сего)\s+года"
     r"|(?:dieses|des\s+laufenden)\s+Jahres|(?:of\s+)?last\s+year|прошлого\s+года|des\s+vergangenen\s+Jahres"
-    r"|(?:of\s+)?the\s+year)",
+    r"|(?:of\s+)?the\s+year|des\s+Jahres)",
     _I,
 )
 _YEAR_BEFORE = re.compile(rf"({YEAR})\s*年(?:度)?\s*(?:的)?\s*$")
@@ -337,8 +340,9 @@ def find_periods(
                 word = ra.group(0).lower()
                 if re.search(r"last|прошл|vergangen", word):
                     pm.rel = -1
-                elif re.search(r"the\s+year$", word):
+                elif re.search(r"the\s+year$|des\s+jahres$", word):
                     pm.rel = None
+                    pm.the_year = True
                 else:
                     pm.rel = 0
                 pm.end = m.end() + ra.end()

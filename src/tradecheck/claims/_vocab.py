@@ -315,6 +315,33 @@ REPORTER_CUES: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# A reporter cue governs the claims of its own sentence; within a sentence, coordinated main
+# clauses (", and China's customs put ...") are separate segments, so a cue in a later segment
+# does not reach back to an earlier one.
+SEGMENT_BREAK = re.compile(
+    r",\s*(?:and|but|while|whereas|und|aber|während|wobei|а|но|тогда\s+как|в\s+то\s+время\s+как|而|但|同时)(?!\w)"
+    r"|;|;|,\s*(?=while\s)",
+    _I,
+)
+# A sentence that continues the previous one's source ("It also said ...", "Demnach ...",
+# "По тем же данным ...", "该署还表示 ...") inherits the reporter in effect at its end.
+CONTINUATION = re.compile(
+    r"^\W*(?:"
+    r"(?:It|They|The\s+(?:agency|office|administration|customs(?:\s+service)?|committee|service|ministry|same\s+(?:source|data|statistics)))"
+    r"\s+(?:also\s+|further\s+)?(?:said|added|reported|noted|showed|stated|put|gave|recorded)(?!\w)"
+    r"|(?:According\s+to\s+|Per\s+)(?:the\s+same|these|those|this|that)\s+(?:source|data|figures|statistics)"
+    r"|The\s+same\s+(?:source|data|figures|statistics)"
+    r"|Demnach|Den(?:selben)?\s+Angaben\s+zufolge|Laut\s+(?:derselben|der\s+gleichen|diesen|denselben)\s+(?:Quelle|Angaben|Daten)"
+    r"|(?:Sie|Die\s+Behörde|Das\s+Amt|Der\s+Zoll|Die\s+Zollbehörde|Das\s+Statistikamt)\s+(?:\w+\s+){1,2}(?:auch|ferner|außerdem|zudem|weiter)(?!\w)"
+    r"|По\s+(?:тем\s+же|этим\s+же|тем|этим|этой\s+же|той\s+же)\s+(?:данным|информации|сведениям)"
+    r"|Согласно\s+(?:тем\s+же|этим(?:\s+же)?)\s+данным|Там\s+же"
+    r"|(?:Оно|Она|Они|Ведомство|Таможня|Служба|Комитет|Белстат|ГТУ)\s+(?:также\s+)?(?:сообщил\w*|отметил\w*|указал\w*|привел\w*|привёл\w*|добавил\w*)"
+    r"|Также\s+(?:ведомство|таможня|служба|комитет)"
+    r"|该(?:署|局|部门|机构|委员会)|(?:海关总署|海关|统计委员会)还|(?:据|根据)(?:同一|上述|该)(?:数据|统计|来源)|(?:数据|统计)还显示|其还|另据该"
+    r")",
+    _I,
+)
+
 # --- not a trade value ------------------------------------------------------------------------
 NOT_TRADE_STRONG = re.compile(
     r"(?<!\w)(?:target\w*|goal\w*|aim\w*|plan\w*|intend\w*|intention|expect\w*|forecast\w*|project(?:ed|ion)s?|will\s+(?:reach|exceed|grow|increase|be)|to\s+reach|to\s+bring|to\s+increase|to\s+boost|by\s+20[2-5]\d|ambition\w*|potential|could\s+reach|hope\w*|envisag\w*|being\s+considered|under\s+consideration|proposals?"

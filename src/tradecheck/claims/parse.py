@@ -246,6 +246,27 @@ _ABBREV = re.compile(
 )
 
 
+def _line_break_ends_sentence(norm: str, start: int, i: int) -> bool:
+    """Whether the line break at ``i`` ends a sentence (``start``: where the sentence began).
+
+    Hard-wrapped press text breaks lines inside sentences; a break ends a sentence only at a
+    blank line, after a short line (a headline or dateline), before a list item, or next to
+    Chinese text.
+    """
+    if re.match(r"[ \t\r]*\n", norm[i + 1 : i + 40]):
+        return True
+    line_start = norm.rfind("\n", 0, i) + 1
+    line = norm[line_start:i].strip()
+    if not line or len(line) < 40:
+        return True
+    if re.match(r"\s*(?:[-•*–—]\s|\d{1,2}[.)]\s)", norm[i + 1 : i + 6]):
+        return True
+    # Chinese text is not wrapped inside sentences
+    return bool(
+        re.search(r"[\u4e00-\u9fff]$", line) or re.match(r"\s*[\u4e00-\u9fff]", norm[i + 1 : i + 4])
+    )
+
+
 def _sentences(norm: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
@@ -254,8 +275,10 @@ def _sentences(norm: str) -> list[tuple[int, int]]:
     while i < n:
         ch = norm[i]
         cut = False
-        if ch in "。!?\n":
+        if ch in "。!?":
             cut = True
+        elif ch == "\n":
+            cut = _line_break_ends_sentence(norm, start, i)
         elif ch == "." and (i + 1 == n or norm[i + 1] in " \t\"»”'\n["):
             # not a decimal point, not after an abbreviation, next word starts a sentence
             word = re.search(r"[\w.]*$", norm[start:i])
@@ -405,6 +428,7 @@ class _Doc:
     def run(self) -> list[Claim]:
         self.prepare()
         claims: list[Claim] = []
+        built: list[tuple[Claim, _Amount]] = []
         self._last_period: Period | None = None
         for i, a in enumerate(self.amounts):
             if a.kind in ("physical",):
@@ -414,8 +438,38 @@ class _Doc:
             except (ValueError, ArithmeticError, IndexError):  # defensive: never raise on text
                 c = None
             if c is not None:
+                built.append((c, a))
+        for c, a in built:
+            if not any(self._refines(c, a, c2, a2) for c2, a2 in built if c2 is not c):
                 claims.append(c)
         return _dedupe(claims)
+
+    def _refines(self, vague: Claim, va: _Amount, precise: Claim, pa: _Amount) -> bool:
+        """Whether ``precise`` states exactly what ``vague`` says loosely in the same sentence
+        ("more than doubled ...: it was 2.2 times as large"): same quantity, flow, periods and
+        scope, an exact value that satisfies the loose one. The loose mention is then dropped."""
+        if vague.quantity not in ("ratio", "pct_change") or precise.bound != "eq":
+            return False
+        if self.sent_of(va.start) != self.sent_of(pa.start):
+            return False
+        same = (
+            vague.quantity == precise.quantity
+            and vague.direction == precise.direction
+            and vague.period == precise.period
+            and vague.base_period == precise.base_period
+            and vague.scope == precise.scope
+            and vague.reporter == precise.reporter
+        )
+        if not same or vague.value == precise.value:
+            return False
+        v, p = vague.value, precise.value
+        if vague.bound == "gt":
+            return p > v
+        if vague.bound == "lt":
+            return p < v
+        if vague.bound == "approx" or va.kind == "ratio_word":
+            return abs(p - v) <= 0.15 * abs(v) and pa.kind != "ratio_word"
+        return False
 
     def build(self, a: _Amount, idx: int) -> Claim | None:
         t = self.norm
@@ -511,7 +565,7 @@ class _Doc:
         if quantity in ("ratio", "pct_change", "abs_change") and period is not None:
             base = self.base_for(a, ss, se, period)
         # ---- reporter, scope
-        reporter = self.reporter(ss, se)
+        reporter = self.reporter(a.start)
         scope = self.scope(a, ss, se, cs, ce)
         span = self.text[max(cs, self.span_start(a, cs)) : min(ce, a.end + 0)].strip()
         if not span:
@@ -928,8 +982,10 @@ class _Doc:
         return best[1] if best else "eq"
 
     # ---------------------------------------------------------------- periods
-    def _context_year(self, pos: int) -> int | None:
-        for p in reversed([p for p in self.periods if p.end <= pos and not p.is_base]):
+    def _context_year(self, pos: int, since: int = 0) -> int | None:
+        for p in reversed(
+            [p for p in self.periods if since <= p.start and p.end <= pos and not p.is_base]
+        ):
             if p.year is not None:
                 return p.year
             if p.rel is not None and self.as_of is not None:
@@ -940,6 +996,14 @@ class _Doc:
         y = p.year
         if y is None and p.rel is not None and self.as_of is not None:
             y = self.as_of.year + p.rel
+        if y is None and p.the_year:
+            # "in den ersten neun Monaten des Jahres": a year named earlier in the same
+            # sentence, else the year of publication (the previous one if those months are
+            # not over yet)
+            ss, _se = self.sent_of(p.start)
+            y = self._context_year(p.start, since=ss)
+            if y is None and self.as_of is not None:
+                y = self.as_of.year if p.m2 < self.as_of.month else self.as_of.year - 1
         if y is None:
             y = self._context_year(p.start)
         if y is None and self.as_of is not None:
@@ -947,6 +1011,27 @@ class _Doc:
         if y is None:
             return None
         return Period(f"{y:04d}-{p.m1:02d}", f"{y:04d}-{p.m2:02d}")
+
+    def _months_for_this_year(
+        self, chosen: PeriodMention, ps: list[PeriodMention]
+    ) -> PeriodMention:
+        """ "This year" in a sentence that also states the months of that year ("grew this
+        year: in January to September 2025 ...") means those months when the year is not
+        over at publication; a whole-year period would claim a year not yet known."""
+        if not (chosen.full_year and chosen.rel == 0 and self.as_of is not None):
+            return chosen
+        y = self.as_of.year
+        months = [
+            p
+            for p in ps
+            if not p.full_year
+            and p is not chosen
+            and (p.year == y or p.rel == 0 or (p.year is None and p.rel is None))
+        ]
+        if not months:
+            return chosen
+        after = [p for p in months if p.start >= chosen.end]
+        return after[0] if after else months[-1]
 
     def period_for(self, a: _Amount, ss: int, se: int, cs: int, ce: int) -> Period | None:
         ps = [p for p in self.periods if ss <= p.start < se and not p.is_base]
@@ -965,6 +1050,7 @@ class _Doc:
             elif after:
                 chosen = after[0]
         if chosen is not None:
+            chosen = self._months_for_this_year(chosen, ps)
             per = self._resolve(chosen)
             self._last_period = per
             return per
@@ -991,11 +1077,49 @@ class _Doc:
         return Period(f"{y0 - 1:04d}-{m1:02d}", f"{y1 - 1:04d}-{m2:02d}")
 
     # ---------------------------------------------------------------- reporter and scope
-    def reporter(self, ss: int, se: int) -> str | None:
-        found = [h for h in self.rep_hits if ss <= h[0] < se] or self.rep_hits
-        if not found:
-            return None
-        iso = found[0][1]
+    def segment_of(self, pos: int) -> tuple[int, int]:
+        """The coordinated main clause of the sentence holding ``pos`` (see ``V.SEGMENT_BREAK``)."""
+        ss, se = self.sent_of(pos)
+        s, e = ss, se
+        for m in V.SEGMENT_BREAK.finditer(self.norm, ss, se):
+            if m.end() <= pos:
+                s = m.start()
+            elif m.start() >= pos:
+                e = m.start()
+                break
+        return s, e
+
+    def reporter(self, pos: int, _depth: int = 0) -> str | None:
+        """The statistics source a figure at ``pos`` is attributed to.
+
+        A cue applies within its own sentence: to figures after it, and to figures before it
+        in the same coordinated clause or when it closes the sentence ("..., according to
+        Chinese customs."). A sentence without an applicable cue that continues the previous
+        one ("It also said ...") inherits the previous sentence's source.
+        """
+        ss, se = self.sent_of(pos)
+        cues = [h for h in self.rep_hits if ss <= h[0] < se]
+        before = [h for h in cues if h[0] <= pos]
+        iso: str | None = None
+        if before:
+            iso = before[-1][1]
+        else:
+            seg = self.segment_of(pos)
+            amount_starts = [x.start for x in self.amounts if x.kind != "physical"]
+            for h in cues:
+                same_segment = seg[0] <= h[0] < seg[1]
+                closing = not any(h[0] < s < se for s in amount_starts)
+                if same_segment or closing:
+                    iso = h[1]
+                    break
+        if (
+            iso is None
+            and not cues
+            and _depth < 5
+            and ss > 0
+            and V.CONTINUATION.search(self.norm[ss:se].lstrip())
+        ):
+            return self.reporter(max(0, ss - 1), _depth + 1)
         return iso if iso in self.pair else None
 
     def region_at(self, pos: int) -> tuple[str, str] | None:
