@@ -278,7 +278,7 @@ _YOY = re.compile(
 )
 
 _BASE_BEFORE = re.compile(
-    r"(?:compared\s+(?:with|to)|(?:as\s+)?against|than\s+(?:in|during|for)?|versus|vs\.?|from|over|relative\s+to"
+    r"(?:compared\s+(?:with|to)|(?:as\s+)?against|(?<=\d%\s)on|(?<=per\scent\s)on|(?<=percent\s)on|than\s+(?:in|during|for)?|versus|vs\.?|from|over|relative\s+to"
     r"|gegenüber(?:\s+(?:dem|der))?|im\s+Vergleich\s+zu(?:m|r)?|verglichen\s+mit|als\s+(?:im|in)?|wie\s+(?:im|in)?"
     r"|по\s+сравнению\s+со?|в\s+сравнении\s+со?|чем\s+(?:в|за)?|против|относительно|к\s+уровню|к|"
     r"比|较|与|和|同)\s*(?:the\s+|dem\s+)?(?:year\s+|level\s+of\s+)?$",

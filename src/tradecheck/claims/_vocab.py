@@ -182,7 +182,7 @@ DECREASE = re.compile(
 )
 INCREASE = re.compile(
     r"(?<!\w)(?:rose|rise\w*|rising|grew|grow\w*|increas\w*|up|gain\w*|surg\w*|jump\w*|soar\w*|climb\w*|higher|more|expand\w*|skyrocket\w*|boost\w*|add\w*|advance\w*|rebound\w*|plus"
-    r"|gestiegen|stieg\w*|steig\w*|wuchs\w*|gewachsen|zugelegt|zuleg\w*|legte|Plus|Anstieg|Zuwachs|Wachstum|höher|erhöht\w*|mehr|gesteigert|zunahm|zugenommen"
+    r"|gestiegen|stieg\w*|steig\w*|wuchs\w*|gewachsen|zugelegt|zuleg\w*|legte[n]?|Plus|Anstieg|Zuwachs|Wachstum|höher|erhöht\w*|mehr|gesteigert|zunahm|zugenommen"
     r"|вырос\w*|выросл\w*|увелич\w*|рост\w*|прирост\w*|больше|выше|возрос\w*|прибавил\w*|нарастил\w*|подскочил\w*)(?!\w)"
     r"|增长|增加|上升|提高|上涨|增幅|增|涨",
     _I,

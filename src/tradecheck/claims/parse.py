@@ -869,6 +869,24 @@ class _Doc:
                     or m.start() <= 3
                 ):
                     cands.append((m.start() + 1, sgn))
+        # "um 9 Prozent über dem Vorjahreszeitraum", "5% above/below last year's level",
+        # German separable verbs: "legte ... um 15 Prozent zu", "nahm ... um 3 Prozent ab"
+        pos = re.match(
+            r"\s*(?:(?P<up>über|above)|(?P<down>unter|below))\s+(?:dem|der|den|the|that|its|last|those)(?!\w)"
+            r"|\s*(?P<zu>zu)(?!\w)|\s*(?P<ab>ab)(?!\w)",
+            after,
+            re.IGNORECASE,
+        )
+        if (
+            pos
+            and (pos.group("zu") or pos.group("ab"))
+            and not re.search(r"(?<!\w)um\s+(?:\S+\s+)?$", before, re.IGNORECASE)
+        ):
+            pos = None
+        if pos and (pos.group("up") or pos.group("zu")):
+            cands.append((1, 1.0))
+        elif pos and (pos.group("down") or pos.group("ab")):
+            cands.append((1, -1.0))
         if not cands:
             return None
         cands.sort(key=lambda x: x[0])
