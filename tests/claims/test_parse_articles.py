@@ -265,3 +265,41 @@ def test_loose_figure_kept_when_the_exact_one_contradicts_it():
     )
     got = parse(text, as_of=AS_OF)
     assert sorted(c.value for c in got) == [2.2, 3.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "scopes"),
+    [
+        (
+            (
+                "Trade in industrial goods between Belarus and China grew 20% in 2024, "
+                "while overall trade reached $8.2 billion."
+            ),
+            "en",
+            ["industrial", "goods"],
+        ),
+        (
+            (
+                "Экспорт промышленной продукции Беларуси в Китай в 2024 году вырос на 20%, "
+                "а весь товарооборот составил 8,2 млрд долларов."
+            ),
+            "ru",
+            ["industrial", "goods"],
+        ),
+        (
+            (
+                "Trade in goods between Belarus and China reached $8 billion in 2024, "
+                "and trade in services grew 15%."
+            ),
+            "en",
+            ["goods", "services"],
+        ),
+    ],
+)
+def test_scope_stops_at_a_clause_with_its_own_subject(text, lang, scopes):
+    assert [c.scope for c in parse(text, lang=lang)] == scopes
+
+
+def test_chinese_coordinated_clause_keeps_its_cue():
+    text = "2023年中白贸易额为84亿美元，而据中国海关统计，白俄罗斯对华出口额为21亿美元。"
+    assert [c.reporter for c in parse(text)] == [None, "CHN"]

@@ -319,8 +319,8 @@ REPORTER_CUES: list[tuple[str, re.Pattern[str]]] = [
 # clauses (", and China's customs put ...") are separate segments, so a cue in a later segment
 # does not reach back to an earlier one.
 SEGMENT_BREAK = re.compile(
-    r",\s*(?:and|but|while|whereas|und|aber|während|wobei|а|но|тогда\s+как|в\s+то\s+время\s+как|而|但|同时)(?!\w)"
-    r"|;|;|,\s*(?=while\s)",
+    r",\s*(?:and|but|while|whereas|und|aber|während|wobei|а|но|тогда\s+как|в\s+то\s+время\s+как)(?!\w)"
+    r"|,\s*(?:而|但|同时)|;",
     _I,
 )
 # A sentence that continues the previous one's source ("It also said ...", "Demnach ...",

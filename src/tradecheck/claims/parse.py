@@ -1189,14 +1189,30 @@ class _Doc:
                 r"^\s*(?:worth\s+of|of|в\s+виде)?\s*$", t[a.end : pm.start()], re.IGNORECASE
             ):
                 return f"product:{name}"
-        sent = t[ss:se]
-        if V.INDUSTRIAL.search(sent):
-            return "industrial"
-        if V.GOODS_AND_SERVICES.search(sent):
-            return "goods_and_services"
-        if V.SERVICES.search(sent):
-            return "services"
+        for rx, name in (
+            (V.INDUSTRIAL, "industrial"),
+            (V.GOODS_AND_SERVICES, "goods_and_services"),
+            (V.SERVICES, "services"),
+        ):
+            if any(self._scope_reaches(m.start(), a) for m in rx.finditer(t, ss, se)):
+                return name
         return "goods"
+
+    def _scope_reaches(self, cue: int, a: _Amount) -> bool:
+        """Whether a scope word at ``cue`` ("industrial goods", "services") covers amount ``a``.
+
+        A scope named in a sentence holds for every figure of its coordinated clause and of
+        the clauses after it ("Trade in industrial goods ... more than doubled: ... it was 2.2
+        times ..."), unless a later clause names a new flow subject of its own before the
+        figure ("..., while overall trade reached $8.2 billion").
+        """
+        seg_cue = self.segment_of(cue)
+        seg_a = self.segment_of(a.start)
+        if seg_cue == seg_a:
+            return True
+        if cue > a.start:
+            return False
+        return not any(k for k in self.kws if seg_a[0] <= k.start < a.start)
 
 
 def _fallback_country_re(iso: str) -> re.Pattern[str]:
