@@ -277,7 +277,10 @@ def _published_readings(
         good = [t for t in deciding if t[1]]
         bad = [t for t in deciding if not t[1]]
         holds = bool(good)
-        actual = (good or deciding)[0][0]
+        # the figure shown as 'actual': the agreeing figure closest to the claim (several may
+        # agree through their own rounding), else the first deciding one
+        actual = (min(good, key=lambda t: abs(t[0] - float(claim.value)))[0] if good
+                  else deciding[0][0])
         evidence = [e for t in items for e in t[2]]
         target = _describe(iv, claim.quantity, claim.currency)
         if len(items) == 1:
