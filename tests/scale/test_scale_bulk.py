@@ -303,3 +303,63 @@ def test_notes_of_several_blocks_are_added_up() -> None:
     assert len(rec) == 1
     msg = str(rec[0].message)
     assert "5 row(s) of mode-of-transport breakdown" in msg and "1 row(s) of flow DX" in msg
+
+
+# ------------------------------------------------- line numbers when rows are not lines
+
+
+def _pair_lines_of(text: str) -> set[str]:
+    """Line numbers of the pair rows that survive the rules, counted on ``text`` itself
+    (blank lines and CR endings included), independently of the reader."""
+    idx = {c: i for i, c in enumerate(BULK_COLUMNS)}
+    out = set()
+    for n, line in enumerate(text.split("\n")[1:], start=2):
+        cells = line.rstrip("\r").split("\t")
+        if len(cells) != len(BULK_COLUMNS):
+            continue  # blank line
+        total = (cells[idx["partner2Code"]] in ("0", "") and cells[idx["motCode"]] in ("0", "")
+                 and cells[idx["customsCode"]] in ("C00", ""))
+        if (total and cells[idx["flowCode"]] in ("X", "M", "RX", "RM")
+                and cells[idx["reporterCode"]] in ("112", "156")
+                and cells[idx["partnerCode"]] in ("112", "156")):
+            out.add(f"line {n}")
+    return out
+
+
+@pytest.mark.parametrize("block_size", [1 << 22, 4096, 100])
+@pytest.mark.parametrize("layout", ["blank lines", "crlf", "crlf and blank lines", "no final newline"])
+def test_pair_rows_keep_their_real_lines(tmp_path: Path, big_text: str, layout: str,
+                                         block_size: int) -> None:
+    """Blocks with blank lines or CR endings (rows != lines) and blocks smaller than a line
+    (the partial line is carried on) name the same lines as a plain reading of the file."""
+    lines = big_text.splitlines(keepends=True)[:3000]
+    if "blank" in layout:  # blank lines spread through the file, some right after a pair row
+        lines = [ln + ("\n" if i % 7 == 3 else "") for i, ln in enumerate(lines)]
+    if "crlf" in layout:
+        lines = [ln.replace("\n", "\r\n") for ln in lines]
+    text = "".join(lines)
+    if layout == "no final newline":
+        text = text.rstrip("\n")
+    f = tmp_path / "pair.txt.gz"
+    f.write_bytes(gzip.compress(text.encode()))
+    want = _pair_lines_of(text)
+    assert len(want) > 50
+    df = ingest(f, reporters=["BLR", "CHN"], partners=["BLR", "CHN"], progress=False,
+                block_size=block_size)
+    assert set(df["source_ref"]) == want and len(df) == len(want)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_nth_true_equals_flatnonzero(seed: int) -> None:
+    import numpy as np
+
+    from tradecheck.scale.bulk import _SEGMENT, _nth_true
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 5 * _SEGMENT))
+    flags = rng.random(n) < rng.choice([0.0005, 0.01, 0.5])
+    flags[_SEGMENT - 1:_SEGMENT + 1] = True  # on both sides of a segment boundary
+    flags[-1] = bool(seed % 2)
+    every = np.flatnonzero(flags)
+    ks = np.unique(np.concatenate(([0, len(every) - 1], rng.integers(0, len(every), 50))))
+    assert _nth_true(flags, ks).tolist() == every[ks].tolist()
