@@ -43,8 +43,9 @@ Examples
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypeVar, cast
 
 import pandas as pd
 
@@ -56,6 +57,7 @@ FlowKind = Literal["one_way", "total", "balance"]
 __all__ = [
     "WindowIndex",
     "WindowValue",
+    "cover",
     "mirror",
     "shift_month",
     "sum_window",
@@ -148,7 +150,7 @@ def _period_map(
 
 
 def _resolve_segment(
-    periods: dict[tuple[str, str], object], s: str, e: str
+    periods: Mapping[tuple[str, str], object], s: str, e: str
 ) -> tuple[list[_Piece], str] | None:
     """Pieces covering s..e (within one series), preferred strategies first."""
     if (s, e) in periods:
@@ -178,7 +180,7 @@ def _resolve_segment(
 
 
 def _tile(
-    periods: dict[tuple[str, str], object], s: str, e: str
+    periods: Mapping[tuple[str, str], object], s: str, e: str
 ) -> tuple[list[_Piece], str] | None:
     """Fewest-pieces exact tiling of s..e by rows lying inside it (a shortest path)."""
     months = month_range(s, e)
@@ -228,7 +230,7 @@ def _tile(
 
 
 def _resolve(
-    periods: dict[tuple[str, str], object], start: str, end: str
+    periods: Mapping[tuple[str, str], object], start: str, end: str
 ) -> tuple[list[_Piece], str] | None:
     if start[:4] == end[:4]:
         return _resolve_segment(periods, start, end)
@@ -243,7 +245,7 @@ def _resolve(
 
 
 def _split_years(
-    periods: dict[tuple[str, str], object], start: str, end: str
+    periods: Mapping[tuple[str, str], object], start: str, end: str
 ) -> tuple[list[_Piece], str] | None:
     pieces: list[_Piece] = []
     hows: list[str] = []
@@ -256,6 +258,41 @@ def _split_years(
         pieces += seg[0]
         hows.append(f"{s[:4]}: {seg[1]}")
     return pieces, "; ".join(hows)
+
+
+_T = TypeVar("_T")
+
+
+def cover(
+    periods: Mapping[tuple[str, str], _T], start: str, end: str
+) -> tuple[list[tuple[int, _T]], str] | None:
+    """The periods of **one** series that cover ``start..end`` exactly, with their signs.
+
+    The period arithmetic of :func:`sum_window` (exact row, monthly rows, YTD difference,
+    quarters, tiling) without the choice among duplicate rows: for callers with their own
+    selection policy, ``periods`` maps each period ``(period_start, period_end)`` present in
+    the series to whatever stands for it (a row label, a key, a frame of candidates).
+
+    Returns
+    -------
+    tuple or None
+        ``([(sign, periods[p]), ...], how)`` in piece order, or None when the periods do not
+        cover every month of the window exactly once.
+
+    Examples
+    --------
+    >>> cover({("2023-01", "2023-09"): "a", ("2023-01", "2023-06"): "b"},
+    ...       "2023-07", "2023-09")
+    ([(1, 'a'), (-1, 'b')], 'YTD 2023-01..2023-09 minus YTD 2023-01..2023-06')
+    >>> cover({("2023-01", "2023-06"): "b"}, "2023-07", "2023-09") is None
+    True
+    """
+    if start > end or not periods:
+        return None
+    got = _resolve(periods, start, end)
+    if got is None:
+        return None
+    return [(p.sign, cast(_T, p.idx)) for p in got[0]], got[1]
 
 
 def sum_window(series: pd.DataFrame, start: str, end: str) -> WindowValue | None:

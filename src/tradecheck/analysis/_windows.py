@@ -2,7 +2,9 @@
 
 A window is an inclusive range of month indices. Its value comes, in this order, from a row
 covering exactly that window, or from the sum of the window's months, each month taken from a
-monthly row or from the difference of two year-to-date rows (Jan..m minus Jan..m-1).
+monthly row or from the difference of two year-to-date rows (Jan..m minus Jan..m-1). The
+period arithmetic of a month is :func:`tradecheck.derive.cover`'s; this module adds the choice
+among rows for the same window (:func:`~tradecheck.analysis._common.pick`) and the provenance.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from tradecheck import derive
 from tradecheck.analysis._common import join_unique, period_of_index, pick
 
 
@@ -80,6 +83,9 @@ class Indexed:
             {(int(k[0]), int(k[1])): v for k, v in rows.groupby(["m0", "m1"], sort=False)}
             if not rows.empty else {}
         )
+        # the same windows as "YYYY-MM" periods, for tradecheck.derive.cover
+        self.periods = {(period_of_index(a), period_of_index(b)): (a, b)
+                        for a, b in self.by_window}
 
     @property
     def empty(self) -> bool:
@@ -92,10 +98,13 @@ def _ix(rows: pd.DataFrame | Indexed) -> Indexed:
 
 def exact(rows: pd.DataFrame | Indexed, w0: int, w1: int) -> Window | None:
     """The figure of a row covering exactly months ``w0..w1`` (best candidate)."""
-    hit = _ix(rows).by_window.get((int(w0), int(w1)))
-    if hit is None or hit.empty:
-        return None
-    row, n, dis = pick(hit)
+    rows = _ix(rows)
+    return _best(rows, (int(w0), int(w1))) if (int(w0), int(w1)) in rows.by_window else None
+
+
+def _best(rows: Indexed, key: tuple[int, int]) -> Window:
+    row, n, dis = pick(rows.by_window[key])
+    w0, w1 = key
     kind = "annual row" if (w1 - w0 == 11 and w0 % 12 == 0) else (
         "monthly row" if w0 == w1 else (
             "year-to-date row" if w0 % 12 == 0 else "row for the window"
@@ -107,18 +116,14 @@ def exact(rows: pd.DataFrame | Indexed, w0: int, w1: int) -> Window | None:
 def month(rows: pd.DataFrame | Indexed, i: int) -> Window | None:
     """The value of the single month ``i``: a monthly row, or YTD(m) - YTD(m-1)."""
     rows = _ix(rows)
-    w = exact(rows, i, i)
-    if w is not None:
-        return w
-    jan = i - i % 12
-    if i == jan:
+    got = derive.cover(rows.periods, period_of_index(i), period_of_index(i))
+    if got is None:
         return None
-    cur = exact(rows, jan, i)
-    prev = exact(rows, jan, i - 1)
-    if cur is None or prev is None:
-        return None
-    return combine([cur, prev], f"YTD {period_of_index(i)} - YTD {period_of_index(i - 1)}",
-                   sign=[1, -1])
+    parts = [_best(rows, key) for _, key in got[0]]
+    if len(parts) == 1:
+        return parts[0]
+    return combine(parts, f"YTD {period_of_index(i)} - YTD {period_of_index(i - 1)}",
+                   sign=[sg for sg, _ in got[0]])
 
 
 def window(rows: pd.DataFrame | Indexed, w0: int, w1: int) -> Window | None:
