@@ -26,16 +26,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-WORK = Path(__file__).resolve().parent / "_work"
+from tradecheck.loaders.comtrade import BULK_FIELDS as BULK_COLUMNS  # the 34 real columns
 
-BULK_COLUMNS: tuple[str, ...] = (
-    "datasetCode", "typeCode", "freqCode", "refPeriodId", "refYear", "refMonth", "period",
-    "reporterCode", "flowCode", "partnerCode", "partner2Code", "classificationSearchCode",
-    "classificationCode", "isOriginalClassification", "cmdCode", "customsCode", "mosCode",
-    "motCode", "qtyUnitCode", "qty", "isQtyEstimated", "altQtyUnitCode", "altQty",
-    "isAltQtyEstimated", "netWgt", "isNetWgtEstimated", "grossWgt", "isGrossWgtEstimated",
-    "CIFValue", "FOBValue", "primaryValue", "legacyEstimationFlag", "isReported", "isAggregate",
-)
+WORK = Path(__file__).resolve().parent / "_work"
 
 # Belarus and China (M49) plus other real M49 country codes as reporters/partners.
 PAIR = (112, 156)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from tradecheck.claims.model import CONTRACT_FIELDS
 from tradecheck.errors import TradecheckError
 
 _LANGS = ("auto", "en", "de", "ru", "zh")
@@ -155,18 +156,7 @@ def run_parse(args: argparse.Namespace) -> int:
     js = [c.to_json() for c in claims]
     if args.json:
         # exactly the schema fields (no lang) -- see shared/specs/claim_schema.md
-        keys = (
-            "span",
-            "quantity",
-            "value",
-            "currency",
-            "bound",
-            "direction",
-            "reporter",
-            "period",
-            "base_period",
-            "scope",
-        )
+        keys = CONTRACT_FIELDS
         print(json.dumps([{k: d[k] for k in keys} for d in js], ensure_ascii=False, indent=1))
         return 0
     if not js:

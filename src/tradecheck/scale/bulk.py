@@ -63,21 +63,16 @@ import pyarrow.csv as pacsv
 
 from tradecheck import schema
 from tradecheck.errors import LoadError, TradecheckError
+from tradecheck.loaders import comtrade as _comtrade
 from tradecheck.loaders.base import read_head
 
 __all__ = ["BULK_COLUMNS", "CmdLevel", "ingest", "m49_codes"]
 
 CmdLevel = Literal["TOTAL", 2, 4, 6] | None
 
-#: The 34 columns of a final bulk file, in file order (source_formats.md §1.5).
-BULK_COLUMNS: tuple[str, ...] = (
-    "datasetCode", "typeCode", "freqCode", "refPeriodId", "refYear", "refMonth", "period",
-    "reporterCode", "flowCode", "partnerCode", "partner2Code", "classificationSearchCode",
-    "classificationCode", "isOriginalClassification", "cmdCode", "customsCode", "mosCode",
-    "motCode", "qtyUnitCode", "qty", "isQtyEstimated", "altQtyUnitCode", "altQty",
-    "isAltQtyEstimated", "netWgt", "isNetWgtEstimated", "grossWgt", "isGrossWgtEstimated",
-    "CIFValue", "FOBValue", "primaryValue", "legacyEstimationFlag", "isReported", "isAggregate",
-)
+#: The 34 columns of a final bulk file, in file order (source_formats.md §1.5); defined once,
+#: by the small Comtrade loader.
+BULK_COLUMNS: tuple[str, ...] = _comtrade.BULK_FIELDS
 
 # What a file needs to be read at all (bulk TSV or website CSV, same camelCase names; any
 # one name of each group, compared case-insensitively as normalise_records does).
