@@ -33,11 +33,15 @@ def run_child(script: str, *args: str, timeout: float = 3600) -> dict[str, Any]:
     env.setdefault("PYTHONHASHSEED", "0")
     proc = subprocess.run(
         [sys.executable, str(HERE / script), *args],
-        check=False, capture_output=True, text=True, timeout=timeout, env=env,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
     )
     for line in reversed(proc.stdout.splitlines()):
         if line.startswith("RESULT "):
-            return json.loads(line[len("RESULT "):])
+            return json.loads(line[len("RESULT ") :])
     raise RuntimeError(
         f"{script} {' '.join(args)} failed (exit {proc.returncode}):\n"
         f"{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}"
@@ -48,8 +52,9 @@ def table(rows: list[dict[str, Any]]) -> str:
     """Plain-text table of metric rows (metric, value, baseline, ratio, target, result)."""
     cols = ["metric", "value", "baseline", "ratio", "target", "result"]
     cells = [[str(r.get(c, "")) for c in cols] for r in rows]
-    widths = [max(len(c), *(len(x[i]) for x in cells)) if cells else len(c)
-              for i, c in enumerate(cols)]
+    widths = [
+        max(len(c), *(len(x[i]) for x in cells)) if cells else len(c) for i, c in enumerate(cols)
+    ]
     line = "  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True))
     out = [line, "  ".join("-" * w for w in widths)]
     for x in cells:

@@ -43,8 +43,11 @@ def article(n: int) -> tuple[str, int]:
     from tradecheck import paths
 
     pub = pd.read_csv(paths.RAW / "published" / "published_figures.csv", dtype=str)
-    full_year = (pub["period_start"].str[5:] == "01") & (pub["period_end"].str[5:] == "12") & (
-        pub["period_start"].str[:4] == pub["period_end"].str[:4])
+    full_year = (
+        (pub["period_start"].str[5:] == "01")
+        & (pub["period_end"].str[5:] == "12")
+        & (pub["period_start"].str[:4] == pub["period_end"].str[:4])
+    )
     pub = pub[full_year & (pub["scope"] == "goods") & (pub["bound"] == "eq")]
     sentences = []
     for r in pub.itertuples():

@@ -60,9 +60,12 @@ def contender(name: str, path: str, pair: list[str]) -> None:
         ).df()
         rows_out = len(df)
         # the same double-count rules as tradecheck, to cross-check the row counts
-        keep = ((df["partner2Code"].fillna(0) == 0) & (df["motCode"].fillna(0) == 0)
-                & (df["customsCode"].fillna("C00") == "C00")
-                & df["flowCode"].isin(["X", "M", "RX", "RM"]))
+        keep = (
+            (df["partner2Code"].fillna(0) == 0)
+            & (df["motCode"].fillna(0) == 0)
+            & (df["customsCode"].fillna("C00") == "C00")
+            & df["flowCode"].isin(["X", "M", "RX", "RM"])
+        )
         extra["rows_after_rules"] = int(keep.sum())
     elif name == "pandas":
         d = pd.read_csv(path, sep="\t", dtype={"cmdCode": str})
@@ -74,8 +77,14 @@ def contender(name: str, path: str, pair: list[str]) -> None:
     emit({"contender": name, "seconds": round(seconds, 3), "rows_out": rows_out, **extra})
 
 
-def run(rows: int, *, pair: list[str], contenders: tuple[str, ...] = CONTENDERS,
-        work: Path = WORK, repeat: int = 2) -> dict[str, object]:
+def run(
+    rows: int,
+    *,
+    pair: list[str],
+    contenders: tuple[str, ...] = CONTENDERS,
+    work: Path = WORK,
+    repeat: int = 2,
+) -> dict[str, object]:
     """Generate (once) and time every contender ``repeat`` times (fresh subprocess each,
     contenders interleaved); keep each contender's fastest run, as the one least disturbed
     by other load on the machine. Returns the results keyed by name."""
@@ -84,14 +93,26 @@ def run(rows: int, *, pair: list[str], contenders: tuple[str, ...] = CONTENDERS,
     t0 = time.perf_counter()
     path = generate(rows, work=work)
     gen_s = time.perf_counter() - t0
-    out: dict[str, object] = {"rows": rows, "file": str(path),
-                              "file_mb": round(path.stat().st_size / 1e6, 1),
-                              "generate_seconds": round(gen_s, 2)}
+    out: dict[str, object] = {
+        "rows": rows,
+        "file": str(path),
+        "file_mb": round(path.stat().st_size / 1e6, 1),
+        "generate_seconds": round(gen_s, 2),
+    }
     runs: dict[str, list[dict[str, object]]] = {name: [] for name in contenders}
     for _ in range(max(repeat, 1)):
         for name in contenders:
-            runs[name].append(run_child("bench_ingest.py", "--contender", name, "--file",
-                                        str(path), "--pair", ",".join(pair)))
+            runs[name].append(
+                run_child(
+                    "bench_ingest.py",
+                    "--contender",
+                    name,
+                    "--file",
+                    str(path),
+                    "--pair",
+                    ",".join(pair),
+                )
+            )
     for name, rs in runs.items():
         best = dict(min(rs, key=lambda r: float(r["seconds"])))  # type: ignore[arg-type]
         secs = float(best["seconds"])  # type: ignore[arg-type]

@@ -25,12 +25,14 @@ from _common import emit
 
 def _cli() -> list[str] | None:
     exe = Path(sys.executable).with_name("tradecheck")
-    cmd = [str(exe)] if exe.exists() else ([shutil.which("tradecheck")] if shutil.which(
-        "tradecheck") else None)
+    cmd = (
+        [str(exe)]
+        if exe.exists()
+        else ([shutil.which("tradecheck")] if shutil.which("tradecheck") else None)
+    )
     if cmd is None:
         return None
-    probe = subprocess.run([*cmd, "report", "--help"], check=False, capture_output=True,
-                           text=True)
+    probe = subprocess.run([*cmd, "report", "--help"], check=False, capture_output=True, text=True)
     return cmd if probe.returncode == 0 else None
 
 
@@ -49,12 +51,14 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     proc = subprocess.run([*cmd, "report"], check=False, capture_output=True, text=True)
     seconds = time.perf_counter() - t0
-    emit({
-        "available": True,
-        "seconds": round(seconds, 2),
-        "exit": proc.returncode,
-        "note": "" if proc.returncode == 0 else (proc.stderr.strip().splitlines() or [""])[-1],
-    })
+    emit(
+        {
+            "available": True,
+            "seconds": round(seconds, 2),
+            "exit": proc.returncode,
+            "note": "" if proc.returncode == 0 else (proc.stderr.strip().splitlines() or [""])[-1],
+        }
+    )
     return 0
 
 

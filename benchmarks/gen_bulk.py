@@ -33,11 +33,85 @@ WORK = Path(__file__).resolve().parent / "_work"
 # Belarus and China (M49) plus other real M49 country codes as reporters/partners.
 PAIR = (112, 156)
 _OTHERS = np.array(
-    [4, 8, 12, 24, 32, 36, 40, 50, 56, 76, 100, 124, 152, 170, 191, 203, 208, 231, 233, 246,
-     251, 276, 300, 344, 348, 360, 364, 368, 372, 376, 381, 392, 398, 404, 410, 414, 417, 428,
-     440, 458, 484, 496, 498, 504, 528, 554, 566, 579, 586, 604, 608, 616, 620, 642, 643, 682,
-     688, 699, 702, 703, 704, 705, 710, 724, 752, 757, 764, 784, 792, 795, 804, 818, 826, 842,
-     858, 860, 862],
+    [
+        4,
+        8,
+        12,
+        24,
+        32,
+        36,
+        40,
+        50,
+        56,
+        76,
+        100,
+        124,
+        152,
+        170,
+        191,
+        203,
+        208,
+        231,
+        233,
+        246,
+        251,
+        276,
+        300,
+        344,
+        348,
+        360,
+        364,
+        368,
+        372,
+        376,
+        381,
+        392,
+        398,
+        404,
+        410,
+        414,
+        417,
+        428,
+        440,
+        458,
+        484,
+        496,
+        498,
+        504,
+        528,
+        554,
+        566,
+        579,
+        586,
+        604,
+        608,
+        616,
+        620,
+        642,
+        643,
+        682,
+        688,
+        699,
+        702,
+        703,
+        704,
+        705,
+        710,
+        724,
+        752,
+        757,
+        764,
+        784,
+        792,
+        795,
+        804,
+        818,
+        826,
+        842,
+        858,
+        860,
+        862,
+    ],
     dtype=np.int64,
 )
 COUNTRIES = np.concatenate([np.array(PAIR, dtype=np.int64), _OTHERS])
@@ -133,8 +207,12 @@ def generate(rows: int, seed: int = 0, *, work: Path = WORK, force: bool = False
             # the system gzip at level 1 compresses in a second process, in parallel with
             # the generation; pyarrow's own gzip stream is the fallback (default level)
             gz = shutil.which("gzip")
-            proc = subprocess.Popen([gz, "-1", "-c"], stdin=subprocess.PIPE, stdout=fh) if gz else None
-            sink = proc.stdin if proc else pa.CompressedOutputStream(pa.OSFile(str(tmp), "wb"), "gzip")
+            proc = (
+                subprocess.Popen([gz, "-1", "-c"], stdin=subprocess.PIPE, stdout=fh) if gz else None
+            )
+            sink = (
+                proc.stdin if proc else pa.CompressedOutputStream(pa.OSFile(str(tmp), "wb"), "gzip")
+            )
             sink.write(("\t".join(BULK_COLUMNS) + "\n").encode())
             done, slab = 0, 1_000_000
             while done < rows:

@@ -25,12 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import WORK, run_child, table, verdict
 
 TARGETS = {
-    "ingest_vs_duckdb": 0.8,      # tradecheck throughput >= 0.8x DuckDB's
-    "ingest_vs_pandas": 5.0,      # tradecheck >= 5x faster than pandas.read_csv + filter
-    "ingest_peak_mb": 1536.0,     # < 1.5 GB
-    "claim_ms": 50.0,             # <= 50 ms per claim
-    "article_s": 1.0,             # 20 claims <= 1 s
-    "report_s": 60.0,             # warm `tradecheck report` <= 60 s
+    "ingest_vs_duckdb": 0.8,  # tradecheck throughput >= 0.8x DuckDB's
+    "ingest_vs_pandas": 5.0,  # tradecheck >= 5x faster than pandas.read_csv + filter
+    "ingest_peak_mb": 1536.0,  # < 1.5 GB
+    "claim_ms": 50.0,  # <= 50 ms per claim
+    "article_s": 1.0,  # 20 claims <= 1 s
+    "report_s": 60.0,  # warm `tradecheck report` <= 60 s
 }
 
 
@@ -42,8 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=10_000_000)
     ap.add_argument("--claims", type=int, default=20)
-    ap.add_argument("--repeat", type=int, default=2,
-                    help="runs per ingest contender; the fastest is kept")
+    ap.add_argument(
+        "--repeat", type=int, default=2, help="runs per ingest contender; the fastest is kept"
+    )
     ap.add_argument("--skip-report", action="store_true")
     ap.add_argument("--work", type=Path, default=WORK)
     a = ap.parse_args(argv)
@@ -51,79 +52,139 @@ def main(argv: list[str] | None = None) -> int:
 
     from bench_ingest import run as run_ingest
 
-    print(f"# tradecheck benchmarks -- {a.rows:,} bulk rows; python {platform.python_version()}"
-          f" on {platform.machine()}", flush=True)
+    print(
+        f"# tradecheck benchmarks -- {a.rows:,} bulk rows; python {platform.python_version()}"
+        f" on {platform.machine()}",
+        flush=True,
+    )
     ing = run_ingest(a.rows, pair=["BLR", "CHN"], work=a.work, repeat=a.repeat)
     tc, dd, pdx = ing["tradecheck"], ing["duckdb"], ing["pandas"]  # type: ignore[index]
     rows: list[dict[str, str]] = []
     r_dd = tc["rows_per_s"] / dd["rows_per_s"]
-    rows.append({"metric": "ingest throughput, tradecheck (rows/s)",
-                 "value": _fmt(tc["rows_per_s"], digits=0),
-                 "baseline": f"DuckDB read_csv {_fmt(dd['rows_per_s'], digits=0)}",
-                 "ratio": f"{r_dd:.2f}x", "target": ">= 0.8x",
-                 "result": verdict(r_dd >= TARGETS["ingest_vs_duckdb"])})
+    rows.append(
+        {
+            "metric": "ingest throughput, tradecheck (rows/s)",
+            "value": _fmt(tc["rows_per_s"], digits=0),
+            "baseline": f"DuckDB read_csv {_fmt(dd['rows_per_s'], digits=0)}",
+            "ratio": f"{r_dd:.2f}x",
+            "target": ">= 0.8x",
+            "result": verdict(r_dd >= TARGETS["ingest_vs_duckdb"]),
+        }
+    )
     r_pd = pdx["seconds"] / tc["seconds"]
-    rows.append({"metric": "ingest time, tradecheck (s)", "value": _fmt(tc["seconds"]),
-                 "baseline": f"pandas read_csv+filter {_fmt(pdx['seconds'])} s",
-                 "ratio": f"{r_pd:.2f}x faster", "target": ">= 5x",
-                 "result": verdict(r_pd >= TARGETS["ingest_vs_pandas"])})
-    rows.append({"metric": "ingest peak memory, tradecheck (MB)",
-                 "value": _fmt(tc["max_peak_rss_mb"], digits=0),
-                 "baseline": f"DuckDB {_fmt(dd['max_peak_rss_mb'], digits=0)}, pandas "
-                             f"{_fmt(pdx['max_peak_rss_mb'], digits=0)}",
-                 "ratio": f"{tc['max_peak_rss_mb'] / pdx['max_peak_rss_mb']:.2f}x of pandas",
-                 "target": "< 1536 MB",
-                 "result": verdict(tc["max_peak_rss_mb"] < TARGETS["ingest_peak_mb"])})
-    rows.append({"metric": "pair rows kept (after double-count rules)",
-                 "value": str(tc["rows_out"]),
-                 "baseline": f"DuckDB {dd['rows_out']} raw, {dd.get('rows_after_rules')} "
-                             "after the same rules",
-                 "ratio": "", "target": "equal",
-                 "result": verdict(tc["rows_out"] == dd.get("rows_after_rules"))})
+    rows.append(
+        {
+            "metric": "ingest time, tradecheck (s)",
+            "value": _fmt(tc["seconds"]),
+            "baseline": f"pandas read_csv+filter {_fmt(pdx['seconds'])} s",
+            "ratio": f"{r_pd:.2f}x faster",
+            "target": ">= 5x",
+            "result": verdict(r_pd >= TARGETS["ingest_vs_pandas"]),
+        }
+    )
+    rows.append(
+        {
+            "metric": "ingest peak memory, tradecheck (MB)",
+            "value": _fmt(tc["max_peak_rss_mb"], digits=0),
+            "baseline": f"DuckDB {_fmt(dd['max_peak_rss_mb'], digits=0)}, pandas "
+            f"{_fmt(pdx['max_peak_rss_mb'], digits=0)}",
+            "ratio": f"{tc['max_peak_rss_mb'] / pdx['max_peak_rss_mb']:.2f}x of pandas",
+            "target": "< 1536 MB",
+            "result": verdict(tc["max_peak_rss_mb"] < TARGETS["ingest_peak_mb"]),
+        }
+    )
+    rows.append(
+        {
+            "metric": "pair rows kept (after double-count rules)",
+            "value": str(tc["rows_out"]),
+            "baseline": f"DuckDB {dd['rows_out']} raw, {dd.get('rows_after_rules')} "
+            "after the same rules",
+            "ratio": "",
+            "target": "equal",
+            "result": verdict(tc["rows_out"] == dd.get("rows_after_rules")),
+        }
+    )
 
     cl = run_child("bench_claims.py", "--claims", str(a.claims), "--work", str(a.work))
     n_claims = cl.get("claims_checked", cl.get("claims_parsed"))
-    rows.append({"metric": f"claim check, per claim (ms) [{cl['path'].split(' ')[0]}]",
-                 "value": _fmt(cl["per_claim_ms"], digits=1), "baseline": "",
-                 "ratio": "", "target": "<= 50 ms",
-                 "result": verdict(cl["per_claim_ms"] <= TARGETS["claim_ms"])})
-    rows.append({"metric": f"article of {n_claims} claims (s)",
-                 "value": _fmt(cl["article_seconds"], digits=3), "baseline": "", "ratio": "",
-                 "target": "<= 1 s",
-                 "result": verdict(cl["article_seconds"] <= TARGETS["article_s"])})
+    rows.append(
+        {
+            "metric": f"claim check, per claim (ms) [{cl['path'].split(' ')[0]}]",
+            "value": _fmt(cl["per_claim_ms"], digits=1),
+            "baseline": "",
+            "ratio": "",
+            "target": "<= 50 ms",
+            "result": verdict(cl["per_claim_ms"] <= TARGETS["claim_ms"]),
+        }
+    )
+    rows.append(
+        {
+            "metric": f"article of {n_claims} claims (s)",
+            "value": _fmt(cl["article_seconds"], digits=3),
+            "baseline": "",
+            "ratio": "",
+            "target": "<= 1 s",
+            "result": verdict(cl["article_seconds"] <= TARGETS["article_s"]),
+        }
+    )
     if cl.get("article_seconds_no_robustness") is not None:
         nr_ms = 1000 * cl["article_seconds_no_robustness"] / max(int(n_claims or 1), 1)
-        rows.append({"metric": "claim check without robustness, per claim (ms)",
-                     "value": _fmt(nr_ms, digits=1),
-                     "baseline": f"article {_fmt(cl['article_seconds_no_robustness'], digits=3)} s",
-                     "ratio": "", "target": "<= 50 ms",
-                     "result": verdict(nr_ms <= TARGETS["claim_ms"])})
+        rows.append(
+            {
+                "metric": "claim check without robustness, per claim (ms)",
+                "value": _fmt(nr_ms, digits=1),
+                "baseline": f"article {_fmt(cl['article_seconds_no_robustness'], digits=3)} s",
+                "ratio": "",
+                "target": "<= 50 ms",
+                "result": verdict(nr_ms <= TARGETS["claim_ms"]),
+            }
+        )
     store_ms = 1000 * cl["store_seconds"] / max(int(cl["claims_parsed"]), 1)
-    rows.append({"metric": "store window values (DuckDB), per claim (ms)",
-                 "value": _fmt(store_ms, digits=1),
-                 "baseline": f"{cl['store_windows']} windows, {cl['store_windows_covered']} "
-                             "covered",
-                 "ratio": "", "target": "<= 50 ms",
-                 "result": verdict(store_ms <= TARGETS["claim_ms"])})
+    rows.append(
+        {
+            "metric": "store window values (DuckDB), per claim (ms)",
+            "value": _fmt(store_ms, digits=1),
+            "baseline": f"{cl['store_windows']} windows, {cl['store_windows_covered']} covered",
+            "ratio": "",
+            "target": "<= 50 ms",
+            "result": verdict(store_ms <= TARGETS["claim_ms"]),
+        }
+    )
 
     if a.skip_report:
         rep = {"available": None, "seconds": None, "note": "skipped (--skip-report)"}
     else:
         rep = run_child("bench_report.py")
-    ok = None if rep.get("seconds") is None else (
-        rep.get("exit", 0) == 0 and rep["seconds"] <= TARGETS["report_s"])
-    rows.append({"metric": "make report, warm (s)", "value": _fmt(rep.get("seconds")),
-                 "baseline": rep.get("note", "") or "", "ratio": "", "target": "<= 60 s",
-                 "result": verdict(ok)})
+    ok = (
+        None
+        if rep.get("seconds") is None
+        else (rep.get("exit", 0) == 0 and rep["seconds"] <= TARGETS["report_s"])
+    )
+    rows.append(
+        {
+            "metric": "make report, warm (s)",
+            "value": _fmt(rep.get("seconds")),
+            "baseline": rep.get("note", "") or "",
+            "ratio": "",
+            "target": "<= 60 s",
+            "result": verdict(ok),
+        }
+    )
 
     print(table(rows))
-    print(f"\ninput: {ing['file']} ({ing['file_mb']} MB gzip, generated in "
-          f"{ing['generate_seconds']} s or reused); ingest runs (s): "
-          + "; ".join(f"{k} {ing[k]['all_seconds']}" for k in ("tradecheck", "duckdb", "pandas"))
-          + f"\nclaims path: {cl['path']}")
+    print(
+        f"\ninput: {ing['file']} ({ing['file_mb']} MB gzip, generated in "
+        f"{ing['generate_seconds']} s or reused); ingest runs (s): "
+        + "; ".join(f"{k} {ing[k]['all_seconds']}" for k in ("tradecheck", "duckdb", "pandas"))
+        + f"\nclaims path: {cl['path']}"
+    )
     out = a.work / "results.json"
-    out.write_text(json.dumps({"ingest": ing, "claims": cl, "report": rep, "table": rows},
-                              indent=2, default=str), encoding="utf-8")
+    out.write_text(
+        json.dumps(
+            {"ingest": ing, "claims": cl, "report": rep, "table": rows}, indent=2, default=str
+        ),
+        encoding="utf-8",
+    )
     print(f"details: {out}")
     return 0
 

@@ -49,8 +49,10 @@ def _resolve_segment(
 ) -> tuple[list[_Piece], str] | None:
     """Pieces covering s..e (within one series), preferred strategies first."""
     if (s, e) in periods:
-        label = "annual row" if s[5:] == "01" and e[5:] == "12" and s[:4] == e[:4] else (
-            "monthly row" if s == e else f"row {s}..{e}"
+        label = (
+            "annual row"
+            if s[5:] == "01" and e[5:] == "12" and s[:4] == e[:4]
+            else ("monthly row" if s == e else f"row {s}..{e}")
         )
         return [_Piece(1, periods[(s, e)], label)], label
     months = month_range(s, e)
@@ -83,18 +85,20 @@ def _tile(
     edges: dict[int, list[tuple[int, list[_Piece]]]] = {}
     for (ps, pe), idx in periods.items():
         if ps in pos and pe in pos and ps <= pe:
-            edges.setdefault(pos[ps], []).append(
-                (pos[pe] + 1, [_Piece(1, idx, f"row {ps}..{pe}")])
-            )
+            edges.setdefault(pos[ps], []).append((pos[pe] + 1, [_Piece(1, idx, f"row {ps}..{pe}")]))
     # year-to-date differences inside the window: YTD Jan..b minus YTD Jan..a covers a+1..b
-    ytd = [(ps, pe, idx) for (ps, pe), idx in periods.items() if ps[5:] == "01" and ps[:4] == pe[:4]]
+    ytd = [
+        (ps, pe, idx) for (ps, pe), idx in periods.items() if ps[5:] == "01" and ps[:4] == pe[:4]
+    ]
     for ps, pe, idx in ytd:
         for ps0, pe0, idx0 in ytd:
             first = shift_month(pe0, 1)
             if ps0 == ps and pe0 < pe and first in pos and pe in pos:
                 edges.setdefault(pos[first], []).append(
-                    (pos[pe] + 1, [_Piece(1, idx, f"YTD {ps}..{pe}"),
-                                   _Piece(-1, idx0, f"YTD {ps0}..{pe0}")])
+                    (
+                        pos[pe] + 1,
+                        [_Piece(1, idx, f"YTD {ps}..{pe}"), _Piece(-1, idx0, f"YTD {ps0}..{pe0}")],
+                    )
                 )
     n = len(months)
     best: list[list[list[_Piece]] | None] = [None] * (n + 1)

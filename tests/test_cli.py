@@ -15,7 +15,10 @@ def test_no_command_prints_help_and_exits_2(capsys):
 
 def test_version():
     out = subprocess.run(
-        [sys.executable, "-m", "tradecheck", "--version"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "tradecheck", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert __version__ in out.stdout
 

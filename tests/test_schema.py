@@ -11,9 +11,19 @@ from tradecheck.errors import SchemaError
 
 def _row(**kw):
     base = dict(
-        reporter="CHN", partner="BLR", flow="X", period_start="2021-01", period_end="2021-12",
-        commodity="TOTAL", value=2_729_411_952.0, currency="USD", valuation="FOB",
-        source="comtrade", source_file="data/raw/x.csv", source_ref="line 2", vintage="2026-11-29",
+        reporter="CHN",
+        partner="BLR",
+        flow="X",
+        period_start="2021-01",
+        period_end="2021-12",
+        commodity="TOTAL",
+        value=2_729_411_952.0,
+        currency="USD",
+        valuation="FOB",
+        source="comtrade",
+        source_file="data/raw/x.csv",
+        source_ref="line 2",
+        vintage="2026-11-29",
     )
     base.update(kw)
     return base
@@ -56,8 +66,18 @@ def test_negative_value_allowed_only_for_balances():
 
 
 def test_unknown_side_only_for_published():
-    ok = schema.make_frame([_row(reporter="XXX", partner="XXX", flow="T", source="published",
-                                 exporter="BLR", importer="CHN")])
+    ok = schema.make_frame(
+        [
+            _row(
+                reporter="XXX",
+                partner="XXX",
+                flow="T",
+                source="published",
+                exporter="BLR",
+                importer="CHN",
+            )
+        ]
+    )
     schema.validate(ok)
     assert ok.loc[0, "exporter"] == "BLR"
     with pytest.raises(SchemaError):

@@ -154,8 +154,10 @@ def _resolve_segment(
 ) -> tuple[list[_Piece], str] | None:
     """Pieces covering s..e (within one series), preferred strategies first."""
     if (s, e) in periods:
-        label = "annual row" if s[5:] == "01" and e[5:] == "12" and s[:4] == e[:4] else (
-            "monthly row" if s == e else f"row {s}..{e}"
+        label = (
+            "annual row"
+            if s[5:] == "01" and e[5:] == "12" and s[:4] == e[:4]
+            else ("monthly row" if s == e else f"row {s}..{e}")
         )
         return [_Piece(1, periods[(s, e)], label)], label
     months = month_range(s, e)
@@ -188,15 +190,16 @@ def _tile(
     edges: dict[int, list[tuple[int, list[_Piece]]]] = {}
     for (ps, pe), idx in periods.items():
         if ps in pos and pe in pos and ps <= pe:
-            edges.setdefault(pos[ps], []).append(
-                (pos[pe] + 1, [_Piece(1, idx, f"row {ps}..{pe}")])
-            )
+            edges.setdefault(pos[ps], []).append((pos[pe] + 1, [_Piece(1, idx, f"row {ps}..{pe}")]))
     # year-to-date differences inside the window: YTD Jan..b minus YTD Jan..a covers a+1..b.
     # Only YTD rows ending in s-1..e can take part (b in the window, a+1 in the window), so
     # the pairs are formed among those alone, in the order of ``periods`` as before.
     before = shift_month(s, -1)
-    ytd = [(ps, pe, idx) for (ps, pe), idx in periods.items()
-           if ps[5:] == "01" and ps[:4] == pe[:4] and before <= pe <= e]
+    ytd = [
+        (ps, pe, idx)
+        for (ps, pe), idx in periods.items()
+        if ps[5:] == "01" and ps[:4] == pe[:4] and before <= pe <= e
+    ]
     for ps, pe, idx in ytd:
         if pe not in pos:
             continue
@@ -205,8 +208,13 @@ def _tile(
                 first = shift_month(pe0, 1)
                 if first in pos:
                     edges.setdefault(pos[first], []).append(
-                        (pos[pe] + 1, [_Piece(1, idx, f"YTD {ps}..{pe}"),
-                                       _Piece(-1, idx0, f"YTD {ps0}..{pe0}")])
+                        (
+                            pos[pe] + 1,
+                            [
+                                _Piece(1, idx, f"YTD {ps}..{pe}"),
+                                _Piece(-1, idx0, f"YTD {ps0}..{pe0}"),
+                            ],
+                        )
                     )
     n = len(months)
     best: list[list[list[_Piece]] | None] = [None] * (n + 1)
@@ -379,8 +387,7 @@ def _copy(wv: WindowValue | None) -> WindowValue | None:
         return None
     # a shallow copy is enough: with pandas copy-on-write a change to one frame never shows
     # in the other
-    return WindowValue(wv.value, wv.rows.copy(deep=False), wv.how, list(wv.signs),
-                       list(wv.parts))
+    return WindowValue(wv.value, wv.rows.copy(deep=False), wv.how, list(wv.signs), list(wv.parts))
 
 
 class WindowIndex:
@@ -458,16 +465,28 @@ class WindowIndex:
         """:func:`window_value` on the indexed table (same parameters, same result)."""
         if flow_kind not in _FLOW_KINDS:
             raise ValueError(f"flow_kind must be one_way, total or balance, got {flow_kind!r}")
-        key = (reporter, exporter, importer, start, end, source, scope, flow_kind, commodity,
-               classification, currency)
+        key = (
+            reporter,
+            exporter,
+            importer,
+            start,
+            end,
+            source,
+            scope,
+            flow_kind,
+            commodity,
+            classification,
+            currency,
+        )
         if key not in self._memo:
             by_source = self._base(scope, commodity, classification, currency)
             got = None
             # without a source every source is tried in alphabetical order; the first that
             # covers the window is used (a window is never pieced from two sources)
             for src in [source] if source is not None else sorted(by_source):
-                got = self._one_source(by_source.get(src, []), reporter, exporter, importer,
-                                       start, end, flow_kind)
+                got = self._one_source(
+                    by_source.get(src, []), reporter, exporter, importer, start, end, flow_kind
+                )
                 if got is not None:
                     break
             self._memo[key] = got
@@ -519,13 +538,18 @@ class WindowIndex:
         in_ = self._one_way(keys, reporter, b, a, start, end)
         if out_ is not None and in_ is not None:
             if flow_kind == "total":
-                return _combine([(1, out_), (1, in_)],
-                                f"{a}->{b} ({out_.how}) + {b}->{a} ({in_.how})")
-            return _combine([(1, out_), (-1, in_)],
-                            f"{a}->{b} ({out_.how}) - {b}->{a} ({in_.how})")
+                return _combine(
+                    [(1, out_), (1, in_)], f"{a}->{b} ({out_.how}) + {b}->{a} ({in_.how})"
+                )
+            return _combine([(1, out_), (-1, in_)], f"{a}->{b} ({out_.how}) - {b}->{a} ({in_.how})")
         code = "T" if flow_kind == "total" else "B"
-        agg = [k for k in keys if k.reporter == reporter and k.flow == code
-               and ((k.exporter, k.importer) in ((a, b), (b, a)))]
+        agg = [
+            k
+            for k in keys
+            if k.reporter == reporter
+            and k.flow == code
+            and ((k.exporter, k.importer) in ((a, b), (b, a)))
+        ]
         if not agg:
             return None
         if code == "T":
@@ -533,6 +557,7 @@ class WindowIndex:
             if got is not None:
                 got.how = f"total-trade (T) row(s): {got.how}"
             return got
+
         # balance rows are the perspective country's exports minus imports; the perspective
         # is the reporter, or for an unstated side the first country of the pair (exporter)
         def persp(k: _Key) -> str | None:
@@ -564,8 +589,14 @@ class WindowIndex:
             flows = ["X", "M"]
         else:
             return None
-        sel = [k for k in keys if k.reporter == reporter and k.flow in flows
-               and k.exporter == exporter and k.importer == importer]
+        sel = [
+            k
+            for k in keys
+            if k.reporter == reporter
+            and k.flow in flows
+            and k.exporter == exporter
+            and k.importer == importer
+        ]
         if not sel:
             return None
         if len(flows) > 1 and len({k.flow for k in sel}) > 1:
@@ -585,8 +616,10 @@ class WindowIndex:
             return None
         if pos not in self._periods:
             self._periods[pos] = _period_map(
-                [self._start[i] for i in pos], [self._end[i] for i in pos],
-                [self._vintage[i] for i in pos], list(pos),
+                [self._start[i] for i in pos],
+                [self._end[i] for i in pos],
+                [self._vintage[i] for i in pos],
+                list(pos),
             )
         periods, notes = self._periods[pos]
         got = _resolve(periods, start, end)
@@ -680,9 +713,17 @@ def window_value(
     if source is not None:
         mask &= df["source"] == source
     return WindowIndex(df[mask]).window_value(
-        reporter=reporter, exporter=exporter, importer=importer, start=start, end=end,
-        source=source, scope=scope, flow_kind=flow_kind, commodity=commodity,
-        classification=classification, currency=currency,
+        reporter=reporter,
+        exporter=exporter,
+        importer=importer,
+        start=start,
+        end=end,
+        source=source,
+        scope=scope,
+        flow_kind=flow_kind,
+        commodity=commodity,
+        classification=classification,
+        currency=currency,
     )
 
 
@@ -738,7 +779,10 @@ def ytd_to_monthly(df: pd.DataFrame) -> pd.DataFrame:
     """
     if df.empty:
         return schema.empty_frame()
-    ytd = df[(df["period_start"].str[5:] == "01") & (df["period_start"].str[:4] == df["period_end"].str[:4])]
+    ytd = df[
+        (df["period_start"].str[5:] == "01")
+        & (df["period_start"].str[:4] == df["period_end"].str[:4])
+    ]
     out: list[dict[str, object]] = []
     for _, grp in ytd.groupby(_SERIES_KEY, dropna=False, sort=False):
         same = _same_series(df, grp.iloc[0])
@@ -769,8 +813,9 @@ def ytd_to_monthly(df: pd.DataFrame) -> pd.DataFrame:
                 value=value,
                 source_ref=f"{cur['source_ref']} minus {before['source_ref']}",
                 estimate=bool(cur["estimate"]) or bool(before["estimate"]),
-                note=(f"derived: YTD {s}..{e} minus YTD {s}..{prev}; " + str(cur["note"] or ""))
-                .rstrip("; "),
+                note=(
+                    f"derived: YTD {s}..{e} minus YTD {s}..{prev}; " + str(cur["note"] or "")
+                ).rstrip("; "),
             )
             out.append(row)
     if not out:
@@ -806,9 +851,17 @@ def mirror(
     kw = {"start": start, "end": end, "source": source, "currency": currency}
     return {
         "exporter_reports": window_value(
-            df, reporter=exporter, exporter=exporter, importer=importer, **kw  # type: ignore[arg-type]
+            df,
+            reporter=exporter,
+            exporter=exporter,
+            importer=importer,
+            **kw,  # type: ignore[arg-type]
         ),
         "importer_reports": window_value(
-            df, reporter=importer, exporter=exporter, importer=importer, **kw  # type: ignore[arg-type]
+            df,
+            reporter=importer,
+            exporter=exporter,
+            importer=importer,
+            **kw,  # type: ignore[arg-type]
         ),
     }

@@ -163,8 +163,10 @@ def make_frame(records: Iterable[Mapping[str, Any]] | pd.DataFrame) -> pd.DataFr
     for col in REQUIRED_COLUMNS:
         if col not in df.columns:
             df[col] = pd.NA
-    if "exporter" not in df.columns or "importer" not in df.columns or (
-        df[["exporter", "importer"]].isna().any().any()
+    if (
+        "exporter" not in df.columns
+        or "importer" not in df.columns
+        or (df[["exporter", "importer"]].isna().any().any())
     ):
         import numpy as np
 

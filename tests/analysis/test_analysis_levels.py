@@ -55,8 +55,10 @@ def test_levels_never_mix_sides():
     df = frame(annual("BLR", "CHN", "X", 2020, 100.0), annual("CHN", "BLR", "M", 2020, 50.0))
     lv = annual_levels(df)
     assert "total" not in set(lv["direction"])
-    assert set(zip(lv["reporter"], lv["direction"], strict=True)) == {("BLR", "A->B"),
-                                                                      ("CHN", "A->B")}
+    assert set(zip(lv["reporter"], lv["direction"], strict=True)) == {
+        ("BLR", "A->B"),
+        ("CHN", "A->B"),
+    }
 
 
 def test_levels_unknown_side_total_only_from_T_rows():
@@ -90,44 +92,57 @@ def test_levels_approx_only_is_kept_and_flagged():
 
 
 def test_levels_statistics_prefer_latest_vintage():
-    df = frame(annual("BLR", "CHN", "X", 2020, 100.0, vintage="2021-03-01"),
-               annual("BLR", "CHN", "X", 2020, 104.0, vintage="2022-03-01"))
+    df = frame(
+        annual("BLR", "CHN", "X", 2020, 100.0, vintage="2021-03-01"),
+        annual("BLR", "CHN", "X", 2020, 104.0, vintage="2022-03-01"),
+    )
     r = _get(annual_levels(df), 2020, "BLR", "A->B")
     assert r["value"] == 104.0 and r["n_candidates"] == 2 and bool(r["disagree"])
 
 
 def test_levels_exact_X_plus_M_beats_approximate_T():
     pub = {"source": "published"}
-    df = frame(annual("BLR", "CHN", "T", 2022, 6.0e9, bound="approx", **pub),
-               annual("BLR", "CHN", "X", 2022, 1.61e9, **pub),
-               annual("BLR", "CHN", "M", 2022, 4.18e9, **pub))
+    df = frame(
+        annual("BLR", "CHN", "T", 2022, 6.0e9, bound="approx", **pub),
+        annual("BLR", "CHN", "X", 2022, 1.61e9, **pub),
+        annual("BLR", "CHN", "M", 2022, 4.18e9, **pub),
+    )
     assert _get(annual_levels(df), 2022, "BLR", "total")["value"] == pytest.approx(5.79e9)
-    df2 = frame(annual("BLR", "CHN", "T", 2022, 5.8e9, **pub),
-                annual("BLR", "CHN", "X", 2022, 1.61e9, **pub),
-                annual("BLR", "CHN", "M", 2022, 4.18e9, **pub))
+    df2 = frame(
+        annual("BLR", "CHN", "T", 2022, 5.8e9, **pub),
+        annual("BLR", "CHN", "X", 2022, 1.61e9, **pub),
+        annual("BLR", "CHN", "M", 2022, 4.18e9, **pub),
+    )
     r = _get(annual_levels(df2), 2022, "BLR", "total")
     assert r["value"] == 5.8e9 and r["flow"] == "T"
 
 
 def test_levels_from_twelve_months_or_year_to_date():
-    months = [row("CHN", "BLR", "X", f"2024-{m:02d}", f"2024-{m:02d}", 10.0 * m,
-                  source="gacc") for m in range(1, 13)]
+    months = [
+        row("CHN", "BLR", "X", f"2024-{m:02d}", f"2024-{m:02d}", 10.0 * m, source="gacc")
+        for m in range(1, 13)
+    ]
     r = _get(annual_levels(frame(*months)), 2024, "CHN", "B->A")
     assert r["value"] == 10.0 * sum(range(1, 13)) and r["how"] == "sum of 12 months"
     # eleven months are not a year
     with pytest.raises(InsufficientDataError, match="full calendar year"):
         annual_levels(frame(*months[:11]))
     # a YTD row for Jan..Dec is the annual figure
-    ytd = frame(row("CHN", "BLR", "X", "2024-01", "2024-06", 300.0, source="gacc"),
-                row("CHN", "BLR", "X", "2024-01", "2024-12", 700.0, source="gacc"))
+    ytd = frame(
+        row("CHN", "BLR", "X", "2024-01", "2024-06", 300.0, source="gacc"),
+        row("CHN", "BLR", "X", "2024-01", "2024-12", 700.0, source="gacc"),
+    )
     assert _get(annual_levels(ytd), 2024, "CHN", "B->A")["value"] == 700.0
 
 
 def test_levels_ignore_other_partners_world_and_other_scopes(two_sides):
-    extra = frame(annual("BLR", "W00", "X", 2019, 9.9e9), annual("BLR", "RUS", "X", 2019, 5.0),
-                  annual("BLR", "CHN", "X", 2019, 7.0, scope="services"),
-                  annual("BLR", "CHN", "RX", 2019, 3.0),
-                  annual("BLR", "CHN", "X", 2019, 8.0, currency="BYN"))
+    extra = frame(
+        annual("BLR", "W00", "X", 2019, 9.9e9),
+        annual("BLR", "RUS", "X", 2019, 5.0),
+        annual("BLR", "CHN", "X", 2019, 7.0, scope="services"),
+        annual("BLR", "CHN", "RX", 2019, 3.0),
+        annual("BLR", "CHN", "X", 2019, 8.0, currency="BYN"),
+    )
     lv = annual_levels(pd.concat([two_sides, extra], ignore_index=True))
     assert _get(lv, 2019, "BLR", "A->B")["value"] == 125.0
 
@@ -180,8 +195,15 @@ def test_yoy_needs_exactly_the_previous_year():
 
 
 def test_yoy_groups_do_not_leak():
-    lv = pd.DataFrame({"year": [2019, 2020, 2019, 2020], "reporter": ["BLR", "BLR", "CHN", "CHN"],
-                       "source": "s", "direction": "total", "value": [10.0, 20.0, 40.0, 30.0]})
+    lv = pd.DataFrame(
+        {
+            "year": [2019, 2020, 2019, 2020],
+            "reporter": ["BLR", "BLR", "CHN", "CHN"],
+            "source": "s",
+            "direction": "total",
+            "value": [10.0, 20.0, 40.0, 30.0],
+        }
+    )
     out = yoy(lv)
     assert out.loc[out["reporter"] == "CHN", "yoy_pct"].tolist()[1] == pytest.approx(-25.0)
     assert out.loc[out["reporter"] == "BLR", "yoy_pct"].tolist()[1] == pytest.approx(100.0)
@@ -194,7 +216,7 @@ def test_cagr_series_hand_computed():
     assert cagr(pd.Series([100.0, 121.0], index=[2010, 2012]), 2010, 2012) == pytest.approx(10.0)
     # doubling over ten years: 2 ** 0.1 - 1 = 7.1773 %
     got = cagr(pd.Series([1.0, 2.0], index=[2010, 2020]), 2010, 2020)
-    assert got == pytest.approx(100 * (2 ** 0.1 - 1))
+    assert got == pytest.approx(100 * (2**0.1 - 1))
     assert got == pytest.approx(7.177346, abs=1e-6)
 
 
@@ -205,9 +227,24 @@ def test_cagr_frame_per_group_with_reasons(two_sides):
     assert r["cagr_pct"] == pytest.approx(100 * ((396 / 300) ** 0.5 - 1))  # 14.891 %
     assert r["cagr_pct"] == pytest.approx(14.891, abs=1e-3)
     assert r["years"] == 2 and r["reason"] == ""
-    out2 = cagr(pd.concat([lv, pd.DataFrame({"year": [2020], "reporter": ["XXX"],
-                                             "source": ["published"], "direction": ["total"],
-                                             "value": [5.0]})]), 2018, 2020)
+    out2 = cagr(
+        pd.concat(
+            [
+                lv,
+                pd.DataFrame(
+                    {
+                        "year": [2020],
+                        "reporter": ["XXX"],
+                        "source": ["published"],
+                        "direction": ["total"],
+                        "value": [5.0],
+                    }
+                ),
+            ]
+        ),
+        2018,
+        2020,
+    )
     flagged = out2[out2["reporter"] == "XXX"].iloc[0]
     assert math.isnan(flagged["cagr_pct"]) and flagged["reason"] == "no value for 2018"
 
@@ -235,12 +272,21 @@ def test_balance_per_reporter(two_sides):
 
 def test_balance_missing_side_is_nan_and_unknown_side_is_first_country():
     pub = {"source": "published"}
-    df = frame(annual("BLR", "CHN", "X", 2025, 1.7e9, **pub),
-               annual("XXX", "XXX", "M", 2024, 6.6e9, exporter="CHN", importer="BLR", **pub))
+    df = frame(
+        annual("BLR", "CHN", "X", 2025, 1.7e9, **pub),
+        annual("XXX", "XXX", "M", 2024, 6.6e9, exporter="CHN", importer="BLR", **pub),
+    )
     b = balance(annual_levels(df)).set_index(["reporter", "year"])
     assert math.isnan(b.loc[("BLR", 2025), "balance"]) and b.loc[("BLR", 2025), "exports"] == 1.7e9
     assert b.loc[("XXX", 2024), "of"] == "BLR" and b.loc[("XXX", 2024), "imports"] == 6.6e9
-    only_total = pd.DataFrame({"year": [2020], "reporter": ["BLR"], "source": ["s"],
-                               "direction": ["total"], "value": [1.0]})
+    only_total = pd.DataFrame(
+        {
+            "year": [2020],
+            "reporter": ["BLR"],
+            "source": ["s"],
+            "direction": ["total"],
+            "value": [1.0],
+        }
+    )
     with pytest.raises(InsufficientDataError, match="one-way"):
         balance(only_total)

@@ -27,14 +27,21 @@ def test_mirror_gap_hand_computed(two_sides):
     assert ba["exporter_ref"] == "CHN-X-2020-01-2020-12-264.0"
     assert ba["importer_ref"] == "BLR-M-2020-01-2020-12-396.0"
     assert list(mirror_gap(two_sides).columns[:7]) == [
-        "year", "direction", "exporter_reports", "importer_reports", "gap", "gap_pct",
-        "cif_fob_ratio"]
+        "year",
+        "direction",
+        "exporter_reports",
+        "importer_reports",
+        "gap",
+        "gap_pct",
+        "cif_fob_ratio",
+    ]
 
 
 def test_mirror_gap_keeps_one_sided_years_with_nan(two_sides):
     extra = frame(annual("BLR", "CHN", "X", 2021, 90.0))
     g = mirror_gap(pd.concat([two_sides, extra], ignore_index=True)).set_index(
-        ["direction", "year"])
+        ["direction", "year"]
+    )
     r = g.loc[("A->B", 2021)]
     assert r["exporter_reports"] == 90.0
     assert math.isnan(r["importer_reports"]) and math.isnan(r["gap"])
@@ -42,9 +49,11 @@ def test_mirror_gap_keeps_one_sided_years_with_nan(two_sides):
 
 
 def test_mirror_gap_within_each_source_and_published_left_out(two_sides):
-    com = frame(annual("BLR", "CHN", "X", 2018, 95.0, source="comtrade"),
-                annual("CHN", "BLR", "M", 2018, 114.0, source="comtrade"),
-                annual("CHN", "BLR", "M", 2018, 999.0, source="published"))
+    com = frame(
+        annual("BLR", "CHN", "X", 2018, 95.0, source="comtrade"),
+        annual("CHN", "BLR", "M", 2018, 114.0, source="comtrade"),
+        annual("CHN", "BLR", "M", 2018, 999.0, source="published"),
+    )
     g = mirror_gap(pd.concat([two_sides, com], ignore_index=True))
     assert set(g["source"]) == {"comtrade", "imf_dots"}
     c = g[(g["source"] == "comtrade") & (g["direction"] == "A->B")].iloc[0]
@@ -54,8 +63,10 @@ def test_mirror_gap_within_each_source_and_published_left_out(two_sides):
 
 
 def test_mirror_gap_sparse_and_bad_args(two_sides):
-    only_exports = frame(annual("BLR", "CHN", "X", 2021, 5.0, source="comtrade"),
-                         annual("CHN", "BLR", "X", 2021, 27.0, source="comtrade"))
+    only_exports = frame(
+        annual("BLR", "CHN", "X", 2021, 5.0, source="comtrade"),
+        annual("CHN", "BLR", "X", 2021, 27.0, source="comtrade"),
+    )
     with pytest.raises(InsufficientDataError, match="comtrade: BLR, comtrade: CHN"):
         mirror_gap(only_exports)
     with pytest.raises(TradecheckError, match="freq"):
@@ -63,9 +74,11 @@ def test_mirror_gap_sparse_and_bad_args(two_sides):
 
 
 def test_mirror_gap_monthly():
-    df = frame(row("BLR", "CHN", "X", "2024-03", "2024-03", 40.0, source="gacc"),
-               row("CHN", "BLR", "M", "2024-03", "2024-03", 50.0, source="gacc"),
-               row("CHN", "BLR", "M", "2024-04", "2024-04", 10.0, source="gacc"))
+    df = frame(
+        row("BLR", "CHN", "X", "2024-03", "2024-03", 40.0, source="gacc"),
+        row("CHN", "BLR", "M", "2024-03", "2024-03", 50.0, source="gacc"),
+        row("CHN", "BLR", "M", "2024-04", "2024-04", 10.0, source="gacc"),
+    )
     g = mirror_gap(df, freq="M")
     assert g["period"].tolist() == ["2024-03", "2024-04"]
     assert g["gap_pct"].iloc[0] == pytest.approx(25.0)

@@ -130,8 +130,10 @@ def test_trailing_12m_string_index_and_gaps():
 
 
 def test_trailing_12m_frame_groups():
-    df = frame(*[_month(2024, m, 1.0) for m in range(1, 13)],
-               *[_month(2024, m, 2.0, "M") for m in range(1, 13)])
+    df = frame(
+        *[_month(2024, m, 1.0) for m in range(1, 13)],
+        *[_month(2024, m, 2.0, "M") for m in range(1, 13)],
+    )
     t = trailing_12m(monthly_levels(df))
     last = t[t["period"] == "2024-12"].set_index("direction")["trailing_12m"]
     assert last.to_dict() == {"B->A": 12.0, "A->B": 24.0, "total": 36.0}
@@ -163,8 +165,9 @@ def test_stl_recovers_constructed_components():
 
 def test_stl_on_noise_has_low_strength():
     rng = np.random.default_rng(0)
-    s = pd.Series(1000.0 + rng.normal(0, 10, 48),
-                  index=pd.period_range("2018-01", periods=48, freq="M"))
+    s = pd.Series(
+        1000.0 + rng.normal(0, 10, 48), index=pd.period_range("2018-01", periods=48, freq="M")
+    )
     assert seasonal(s).strength < 0.5
 
 

@@ -20,10 +20,12 @@ COM = {"source": "comtrade", "source_file": "constructed_comtrade.csv", "classif
 
 
 def test_shares_against_total_row():
-    df = frame(annual("BLR", "CHN", "X", 2021, 200.0, commodity="TOTAL", **COM),
-               annual("BLR", "CHN", "X", 2021, 50.0, commodity="31", **COM),
-               annual("BLR", "CHN", "X", 2021, 30.0, commodity="44", **COM),
-               annual("BLR", "CHN", "X", 2021, 20.0, commodity="3104", **COM))
+    df = frame(
+        annual("BLR", "CHN", "X", 2021, 200.0, commodity="TOTAL", **COM),
+        annual("BLR", "CHN", "X", 2021, 50.0, commodity="31", **COM),
+        annual("BLR", "CHN", "X", 2021, 30.0, commodity="44", **COM),
+        annual("BLR", "CHN", "X", 2021, 20.0, commodity="3104", **COM),
+    )
     s = product_shares(df, digits=2).set_index("commodity")
     assert s.loc["31", "share_pct"] == pytest.approx(25.0)
     assert s.loc["44", "share_pct"] == pytest.approx(15.0)
@@ -33,8 +35,10 @@ def test_shares_against_total_row():
 
 
 def test_shares_without_total_row_use_sum_of_codes():
-    df = frame(annual("CHN", "BLR", "X", 2021, 60.0, commodity="84", **COM),
-               annual("CHN", "BLR", "X", 2021, 20.0, commodity="87", **COM))
+    df = frame(
+        annual("CHN", "BLR", "X", 2021, 60.0, commodity="84", **COM),
+        annual("CHN", "BLR", "X", 2021, 20.0, commodity="87", **COM),
+    )
     s = product_shares(df).set_index("commodity")
     assert s.loc["84", "share_pct"] == pytest.approx(75.0)
     assert s.loc["84", "total_how"] == "sum of 2 2-digit codes"
@@ -44,12 +48,30 @@ def test_shares_without_total_row_use_sum_of_codes():
 def test_published_product_against_published_goods_figure_same_side_and_months():
     pub = {"source": "published", "source_file": "constructed.csv"}
     df = frame(
-        row("CHN", "BLR", "M", "2024-01", "2024-06", 8.5e8, scope="product:potash",
-            commodity="product:potash", **pub),
+        row(
+            "CHN",
+            "BLR",
+            "M",
+            "2024-01",
+            "2024-06",
+            8.5e8,
+            scope="product:potash",
+            commodity="product:potash",
+            **pub,
+        ),
         row("CHN", "BLR", "M", "2024-01", "2024-06", 1.7e9, **pub),
         row("BLR", "CHN", "X", "2024-01", "2024-06", 9.9e9, **pub),  # other side: not used
-        row("CHN", "BLR", "M", "2023-01", "2023-06", 1.0e9, scope="product:potash",
-            commodity="product:potash", **pub),  # no goods total for these months
+        row(
+            "CHN",
+            "BLR",
+            "M",
+            "2023-01",
+            "2023-06",
+            1.0e9,
+            scope="product:potash",
+            commodity="product:potash",
+            **pub,
+        ),  # no goods total for these months
     )
     s = product_shares(df).set_index("period_end")
     assert s.loc["2024-06", "share_pct"] == pytest.approx(50.0)
@@ -64,12 +86,15 @@ def test_shares_no_detail_is_insufficient(two_sides):
 
 
 def test_coverage_counts_gaps_and_kinds():
-    df = frame(annual("BLR", "CHN", "X", 2000, 1.0), annual("BLR", "CHN", "X", 2001, 1.0),
-               annual("BLR", "CHN", "X", 2005, 1.0),
-               row("BLR", "CHN", "X", "2006-01", "2006-06", 1.0),
-               row("BLR", "CHN", "X", "2006-07", "2006-07", 1.0),
-               annual("CHN", "BLR", "M", 2010, 1.0, source="comtrade"),
-               annual("BLR", "RUS", "X", 1995, 1.0))
+    df = frame(
+        annual("BLR", "CHN", "X", 2000, 1.0),
+        annual("BLR", "CHN", "X", 2001, 1.0),
+        annual("BLR", "CHN", "X", 2005, 1.0),
+        row("BLR", "CHN", "X", "2006-01", "2006-06", 1.0),
+        row("BLR", "CHN", "X", "2006-07", "2006-07", 1.0),
+        annual("CHN", "BLR", "M", 2010, 1.0, source="comtrade"),
+        annual("BLR", "RUS", "X", 1995, 1.0),
+    )
     cov = coverage(df)
     r = cov[(cov["reporter"] == "BLR") & (cov["flow"] == "X")].iloc[0]
     assert (r["rows"], r["first_period"], r["last_period"]) == (6, "1995-01", "2006-07")

@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from tradecheck.analysis import format_years, parse_years, trailing_12m, yoy
 
-values = st.lists(st.floats(min_value=0, max_value=1e10, allow_nan=False), min_size=12,
-                  max_size=40)
+values = st.lists(st.floats(min_value=0, max_value=1e10, allow_nan=False), min_size=12, max_size=40)
 
 
 @settings(max_examples=40, deadline=None)
@@ -23,18 +22,18 @@ def test_trailing_12m_is_the_sum_of_the_last_twelve(vals):
         if i < 11:
             assert math.isnan(t.iloc[i])
         else:
-            assert math.isclose(t.iloc[i], sum(vals[i - 11: i + 1]), rel_tol=1e-9, abs_tol=1e-3)
+            assert math.isclose(t.iloc[i], sum(vals[i - 11 : i + 1]), rel_tol=1e-9, abs_tol=1e-3)
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.floats(min_value=1, max_value=1e10, allow_nan=False), min_size=2,
-                max_size=20))
+@given(st.lists(st.floats(min_value=1, max_value=1e10, allow_nan=False), min_size=2, max_size=20))
 def test_yoy_matches_definition(vals):
     s = pd.Series(vals, index=range(2000, 2000 + len(vals)))
     out = yoy(s)["yoy_pct"].to_numpy()
     for i in range(1, len(vals)):
-        assert math.isclose(out[i], 100 * (vals[i] - vals[i - 1]) / vals[i - 1], rel_tol=1e-9,
-                            abs_tol=1e-9)
+        assert math.isclose(
+            out[i], 100 * (vals[i] - vals[i - 1]) / vals[i - 1], rel_tol=1e-9, abs_tol=1e-9
+        )
 
 
 @given(st.sets(st.integers(min_value=1900, max_value=2100), max_size=30))

@@ -37,9 +37,15 @@ def levels(real) -> pd.DataFrame:
 
 def _row_value(df, reporter, flow, year, source):
     partner = "CHN" if reporter == "BLR" else "BLR"
-    hit = df[(df["reporter"] == reporter) & (df["partner"] == partner) & (df["flow"] == flow)
-             & (df["period_start"] == f"{year}-01") & (df["period_end"] == f"{year}-12")
-             & (df["source"] == source) & (df["commodity"] == "TOTAL")]
+    hit = df[
+        (df["reporter"] == reporter)
+        & (df["partner"] == partner)
+        & (df["flow"] == flow)
+        & (df["period_start"] == f"{year}-01")
+        & (df["period_end"] == f"{year}-12")
+        & (df["source"] == source)
+        & (df["commodity"] == "TOTAL")
+    ]
     assert len(hit) == 1, hit
     return float(hit["value"].iloc[0])
 
@@ -63,14 +69,19 @@ def test_levels_values_come_from_rows(real, levels):
     known = set(real["value"].round(2))
     assert set(one["value"].round(2)) <= known
     xm = levels[levels["flow"] == "X+M"].iloc[0]
-    parts = levels[(levels["year"] == xm["year"]) & (levels["reporter"] == xm["reporter"])
-                   & (levels["source"] == xm["source"]) & (levels["direction"] != "total")]
+    parts = levels[
+        (levels["year"] == xm["year"])
+        & (levels["reporter"] == xm["reporter"])
+        & (levels["source"] == xm["source"])
+        & (levels["direction"] != "total")
+    ]
     assert xm["value"] == pytest.approx(parts["value"].sum())
 
 
 def test_comtrade_2021_exports_as_documented(levels):
     c = levels[(levels["source"] == "comtrade") & (levels["year"] == 2021)].set_index(
-        ["reporter", "direction"])
+        ["reporter", "direction"]
+    )
     assert c.loc[("BLR", "A->B"), "value"] == pytest.approx(556_100_100, abs=1)
     assert c.loc[("CHN", "B->A"), "value"] == pytest.approx(2_729_411_952, abs=1)
 
@@ -84,8 +95,7 @@ def test_mirror_gap_2019_2020_matches_each_sides_rows(real):
         ba = g.loc[("imf_dots", "B->A", year)]
         assert ba["exporter_reports"] == _row_value(real, "CHN", "X", year, "imf_dots")
         assert ba["importer_reports"] == _row_value(real, "BLR", "M", year, "imf_dots")
-        assert ba["cif_fob_ratio"] == pytest.approx(ba["importer_reports"]
-                                                    / ba["exporter_reports"])
+        assert ba["cif_fob_ratio"] == pytest.approx(ba["importer_reports"] / ba["exporter_reports"])
     # Belarus has recorded far more imports from China than China recorded exports to
     # Belarus in every year since 2005
     ba_all = mirror_gap(real, sources=["imf_dots"])
@@ -101,8 +111,12 @@ def test_mirror_comtrade_2021_has_exports_only(real):
 
 def test_yoy_real_matches_levels(levels):
     y = yoy(levels)
-    r = y[(y["source"] == "imf_dots") & (y["reporter"] == "CHN") & (y["direction"] == "total")
-          & (y["year"] == 2020)].iloc[0]
+    r = y[
+        (y["source"] == "imf_dots")
+        & (y["reporter"] == "CHN")
+        & (y["direction"] == "total")
+        & (y["year"] == 2020)
+    ].iloc[0]
     assert r["yoy_pct"] == pytest.approx(100 * (r["value"] / r["prev_value"] - 1))
 
 

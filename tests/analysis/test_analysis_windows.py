@@ -25,8 +25,12 @@ spans = st.sampled_from(
     + [(5, 7), (10, 13)]  # odd windows, one across the year end
 )
 rows_st = st.lists(
-    st.tuples(spans, st.integers(1, 500), st.sampled_from(["eq", "approx", "gt"]),
-              st.sampled_from(["2024-01", "2025-06"])),
+    st.tuples(
+        spans,
+        st.integers(1, 500),
+        st.sampled_from(["eq", "approx", "gt"]),
+        st.sampled_from(["2024-01", "2025-06"]),
+    ),
     max_size=30,
 )
 
@@ -34,13 +38,34 @@ rows_st = st.lists(
 def _frame(rows: list[tuple[tuple[int, int], int, str, str]]) -> pd.DataFrame:
     return pd.DataFrame(
         [
-            {"m0": BASE + a, "m1": BASE + b, "value": float(v), "source": "belstat",
-             "source_file": "f.csv", "source_ref": f"line {i + 2}", "bound": bound,
-             "estimate": False, "vintage": vint, "valuation": "FOB", "flow": "X"}
+            {
+                "m0": BASE + a,
+                "m1": BASE + b,
+                "value": float(v),
+                "source": "belstat",
+                "source_file": "f.csv",
+                "source_ref": f"line {i + 2}",
+                "bound": bound,
+                "estimate": False,
+                "vintage": vint,
+                "valuation": "FOB",
+                "flow": "X",
+            }
             for i, ((a, b), v, bound, vint) in enumerate(rows)
         ],
-        columns=["m0", "m1", "value", "source", "source_file", "source_ref", "bound",
-                 "estimate", "vintage", "valuation", "flow"],
+        columns=[
+            "m0",
+            "m1",
+            "value",
+            "source",
+            "source_file",
+            "source_ref",
+            "bound",
+            "estimate",
+            "vintage",
+            "valuation",
+            "flow",
+        ],
     )
 
 
@@ -54,8 +79,9 @@ def _ref_month(ix: W.Indexed, i: int) -> W.Window | None:
     cur, prev = W.exact(ix, jan, i), W.exact(ix, jan, i - 1)
     if cur is None or prev is None:
         return None
-    return W.combine([cur, prev], f"YTD {period_of_index(i)} - YTD {period_of_index(i - 1)}",
-                     sign=[1, -1])
+    return W.combine(
+        [cur, prev], f"YTD {period_of_index(i)} - YTD {period_of_index(i - 1)}", sign=[1, -1]
+    )
 
 
 def _ref_window(ix: W.Indexed, w0: int, w1: int) -> W.Window | None:
@@ -79,8 +105,7 @@ def test_months_and_windows_follow_the_rule(rows):
     for w0, w1 in [(0, 11), (12, 23), (6, 8), (0, 2), (9, 14), (0, 23), (3, 3), (13, 13)]:
         assert W.window(ix, BASE + w0, BASE + w1) == _ref_window(ix, BASE + w0, BASE + w1)
     points = W.monthly_points(ix)
-    assert points == {i: m for i in range(BASE, BASE + 24)
-                      if (m := _ref_month(ix, i)) is not None}
+    assert points == {i: m for i in range(BASE, BASE + 24) if (m := _ref_month(ix, i)) is not None}
 
 
 def test_ytd_difference_is_named_and_signed():

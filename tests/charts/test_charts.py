@@ -147,7 +147,11 @@ def test_seasonal_chart():
     np.testing.assert_allclose(y, res.observed.to_numpy())
     assert "seasonal strength" in fig.axes[0].get_title("left")
     assert [a.get_ylabel() for a in fig.axes] == [
-        "observed, US$ m", "trend, US$ m", "seasonal, US$ m", "remainder, US$ m"]
+        "observed, US$ m",
+        "trend, US$ m",
+        "seasonal, US$ m",
+        "remainder, US$ m",
+    ]
     assert "STL with period 12 over 2019-01..2022-12" in source_line_of(fig)
     # a statsmodels result works as well
     assert len(seasonal_chart(res.stl).axes) == 4
@@ -169,9 +173,18 @@ def test_coverage_chart(df):
 def test_coverage_chart_shows_gaps():
     import pandas as pd
 
-    cov = pd.DataFrame({"source": ["imf_dots"], "reporter": ["CHN"], "flow": ["X"], "rows": [5],
-                        "first_year": [2000], "last_year": [2008],
-                        "missing_years": ["2002-2004, 2006"], "files": ["a.xlsx"]})
+    cov = pd.DataFrame(
+        {
+            "source": ["imf_dots"],
+            "reporter": ["CHN"],
+            "flow": ["X"],
+            "rows": [5],
+            "first_year": [2000],
+            "last_year": [2008],
+            "missing_years": ["2002-2004, 2006"],
+            "files": ["a.xlsx"],
+        }
+    )
     ax = coverage_chart(cov).axes[0]
     assert len(ax.collections[0].get_paths()) == 3  # 2000-2001, 2005, 2007-2008
 
@@ -207,15 +220,17 @@ def _cjk_available() -> bool:
 
 @pytest.mark.skipif(not _cjk_available(), reason="Noto Sans CJK not installed (make fonts)")
 def test_cyrillic_and_chinese_render_without_missing_glyphs(levels):
-    fig = trend_chart(levels, title="Товарооборот Беларуси и Китая — 中国与白俄罗斯贸易",
-                      lang="zh")
+    fig = trend_chart(levels, title="Товарооборот Беларуси и Китая — 中国与白俄罗斯贸易", lang="zh")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         fig.canvas.draw() if hasattr(fig.canvas, "draw") else None
         buf = io.BytesIO()
         fig.savefig(buf, format="png")
-    glyph = [str(w.message) for w in caught if "missing from" in str(w.message)
-             or "Glyph" in str(w.message)]
+    glyph = [
+        str(w.message)
+        for w in caught
+        if "missing from" in str(w.message) or "Glyph" in str(w.message)
+    ]
     assert glyph == []
     assert set(_lines(fig.axes[0])) == {"白俄罗斯 · IMF DOTS", "中国 · IMF DOTS"}
 

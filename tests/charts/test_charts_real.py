@@ -34,8 +34,11 @@ def test_trend_spans_1992_to_2025_on_shipped_data(real):
     labels = {ln.get_label() for ln in ax.get_lines()}
     assert {"Belarus · IMF DOTS", "China · IMF DOTS"} <= labels
     src = source_line_of(fig)
-    for name in ("DOTS_Belarus_Rep._of.xlsx", "DOTS_China_P.R._Mainland.xlsx",
-                 "published_figures.csv"):
+    for name in (
+        "DOTS_Belarus_Rep._of.xlsx",
+        "DOTS_China_P.R._Mainland.xlsx",
+        "published_figures.csv",
+    ):
         assert name in src
 
 

@@ -31,12 +31,33 @@ def data() -> pd.DataFrame:
     return load_fixture()
 
 
-def claim(quantity, value, direction="both", period=("2022-01", "2022-12"), base=None, *,
-          reporter=None, decimals=None, bound="eq", scope="goods", currency="USD", span=""):
-    return Claim(span or f"{quantity} {value}", quantity, value,
-                 currency if quantity in ("level", "abs_change", "balance") else None, bound,
-                 direction, reporter, Period(*period) if period else None,
-                 Period(*base) if base else None, scope=scope, decimals=decimals)
+def claim(
+    quantity,
+    value,
+    direction="both",
+    period=("2022-01", "2022-12"),
+    base=None,
+    *,
+    reporter=None,
+    decimals=None,
+    bound="eq",
+    scope="goods",
+    currency="USD",
+    span="",
+):
+    return Claim(
+        span or f"{quantity} {value}",
+        quantity,
+        value,
+        currency if quantity in ("level", "abs_change", "balance") else None,
+        bound,
+        direction,
+        reporter,
+        Period(*period) if period else None,
+        Period(*base) if base else None,
+        scope=scope,
+        decimals=decimals,
+    )
 
 
 def one(c, data, **kw):
@@ -106,8 +127,12 @@ def test_total_both_sides_and_published(data):
     res = one(claim("level", 2.80e9, decimals=2), data)
     assert res.verdict == "mixed"
     holds = {(r.source, r.reporter): r.holds for r in res.readings if r.holds is not None}
-    assert holds == {("belstat", "BLR"): True, ("gacc", "CHN"): False,
-                     ("published", "BLR"): True, ("published", "CHN"): False}
+    assert holds == {
+        ("belstat", "BLR"): True,
+        ("gacc", "CHN"): False,
+        ("published", "BLR"): True,
+        ("published", "CHN"): False,
+    }
 
 
 def test_published_disagreement_is_shown_and_exact_figures_decide(data):
@@ -134,12 +159,15 @@ def test_ytd_differencing_and_monthly_sums(data):
     assert chn.actual == 270 * M and chn.holds
     assert chn.arithmetic.startswith("970.0 - 700.0 = 270.0")
     assert [e.how.split(";")[0] for e in chn.evidence] == [
-        "YTD 2023-01..2023-08", "minus YTD 2023-01..2023-06"]
+        "YTD 2023-01..2023-08",
+        "minus YTD 2023-01..2023-06",
+    ]
     (blr,) = by_source(res, "belstat", "BLR")
     assert blr.actual == 210 * M and blr.holds is False
     assert res.verdict == "mixed"
-    res = one(claim("level", 485e6, "BLR->CHN", ("2022-01", "2022-08"), decimals=0,
-                    reporter="CHN"), data)
+    res = one(
+        claim("level", 485e6, "BLR->CHN", ("2022-01", "2022-08"), decimals=0, reporter="CHN"), data
+    )
     assert res.verdict == "supported"
     assert len(by_source(res, "gacc", "CHN")[0].evidence) == 8
 
@@ -161,8 +189,15 @@ def test_exceeded(data):
 
 
 def test_almost_doubled(data):
-    c = claim("ratio", 2.0, "BLR->CHN", ("2023-01", "2023-08"), ("2022-01", "2022-08"),
-              bound="approx", span="exports to China almost doubled")
+    c = claim(
+        "ratio",
+        2.0,
+        "BLR->CHN",
+        ("2023-01", "2023-08"),
+        ("2022-01", "2022-08"),
+        bound="approx",
+        span="exports to China almost doubled",
+    )
     res = one(c, data)
     assert res.verdict == "mixed"
     (chn,) = by_source(res, "gacc", "CHN")
@@ -176,8 +211,15 @@ def test_almost_doubled(data):
 
 
 def test_pct_change_in_its_own_unit(data):
-    c = claim("pct_change", 100, "BLR->CHN", ("2023-01", "2023-08"), ("2022-01", "2022-08"),
-              decimals=0, reporter="CHN")
+    c = claim(
+        "pct_change",
+        100,
+        "BLR->CHN",
+        ("2023-01", "2023-08"),
+        ("2022-01", "2022-08"),
+        decimals=0,
+        reporter="CHN",
+    )
     res = one(c, data)
     (chn,) = by_source(res, "gacc", "CHN")
     assert chn.actual == pytest.approx(100.0) and res.verdict == "supported"
@@ -187,16 +229,30 @@ def test_pct_change_in_its_own_unit(data):
 
 
 def test_abs_change(data):
-    c = claim("abs_change", 485e6, "BLR->CHN", ("2023-01", "2023-08"), ("2022-01", "2022-08"),
-              decimals=0, reporter="CHN")
+    c = claim(
+        "abs_change",
+        485e6,
+        "BLR->CHN",
+        ("2023-01", "2023-08"),
+        ("2022-01", "2022-08"),
+        decimals=0,
+        reporter="CHN",
+    )
     res = one(c, data)
     assert res.verdict == "supported"
     assert by_source(res, "gacc", "CHN")[0].actual == 485 * M
 
 
 def _industrial(value, decimals, direction="CHN->BLR"):
-    return claim("ratio", value, direction, ("2021-01", "2021-12"), ("2020-01", "2020-12"),
-                 decimals=decimals, scope="industrial")
+    return claim(
+        "ratio",
+        value,
+        direction,
+        ("2021-01", "2021-12"),
+        ("2020-01", "2020-12"),
+        decimals=decimals,
+        scope="industrial",
+    )
 
 
 def test_industrial_sitc_definitions(data):
@@ -253,8 +309,9 @@ def test_share_needs_world_total(data):
 
 
 def test_product_scope_matches_only_that_scope(data):
-    c = claim("level", 0.3e9, "BLR->CHN", ("2021-01", "2021-12"), decimals=1,
-              scope="product:potash")
+    c = claim(
+        "level", 0.3e9, "BLR->CHN", ("2021-01", "2021-12"), decimals=1, scope="product:potash"
+    )
     res = one(c, data)
     assert res.verdict == "supported"
     assert [r.source for r in res.readings if r.holds] == ["published"]
@@ -277,12 +334,25 @@ def test_no_data_not_verifiable(data):
 
 def test_rounding_boundaries_end_to_end():
     def frame(current):
-        return schema.make_frame([
-            {"reporter": "CHN", "partner": "BLR", "flow": "M", "period_start": ps, "period_end": pe,
-                 "value": v, "source": "gacc", "source_file": "f", "source_ref": ps, "vintage": "v"}
-            for ps, pe, v in (("2024-01", "2024-09", 1000.0), ("2025-01", "2025-09", current))])
-    c = claim("ratio", 2.2, "BLR->CHN", ("2025-01", "2025-09"), ("2024-01", "2024-09"),
-              decimals=1)
+        return schema.make_frame(
+            [
+                {
+                    "reporter": "CHN",
+                    "partner": "BLR",
+                    "flow": "M",
+                    "period_start": ps,
+                    "period_end": pe,
+                    "value": v,
+                    "source": "gacc",
+                    "source_file": "f",
+                    "source_ref": ps,
+                    "vintage": "v",
+                }
+                for ps, pe, v in (("2024-01", "2024-09", 1000.0), ("2025-01", "2025-09", current))
+            ]
+        )
+
+    c = claim("ratio", 2.2, "BLR->CHN", ("2025-01", "2025-09"), ("2024-01", "2024-09"), decimals=1)
     assert one(c, frame(2149.0)).verdict == "not_supported"
     assert one(c, frame(2150.0)).verdict == "supported"
     assert one(c, frame(2249.0)).verdict == "supported"
@@ -344,9 +414,23 @@ def test_non_finite_claim_value_is_not_verifiable(data, bad):
 
 
 def test_estimates_are_flagged_in_the_reason():
-    df = schema.make_frame([{"reporter": "CHN", "partner": "BLR", "flow": "M", "period_start": "2020-01",
-                                 "period_end": "2020-12", "value": 1e9, "source": "imf_dots",
-                                 "source_file": "f", "source_ref": "1", "vintage": "v", "estimate": True}])
+    df = schema.make_frame(
+        [
+            {
+                "reporter": "CHN",
+                "partner": "BLR",
+                "flow": "M",
+                "period_start": "2020-01",
+                "period_end": "2020-12",
+                "value": 1e9,
+                "source": "imf_dots",
+                "source_file": "f",
+                "source_ref": "1",
+                "vintage": "v",
+                "estimate": True,
+            }
+        ]
+    )
     res = one(claim("level", 1e9, "BLR->CHN", ("2020-01", "2020-12"), decimals=0), df)
     assert res.verdict == "supported"
     assert "estimates" in res.readings[0].reason
@@ -365,11 +449,17 @@ _MANY = [
     claim("level", 0.3e9, "BLR->CHN", ("2023-07", "2023-08"), decimals=1),
     claim("balance", -1.4e9, decimals=1),
     claim("level", 1.5e9, "CHN->BLR", ("2021-01", "2021-12"), scope="industrial", decimals=1),
-    claim("ratio", 2.0, "CHN->BLR", ("2021-01", "2021-12"), ("2020-01", "2020-12"),
-          scope="industrial", decimals=0),
+    claim(
+        "ratio",
+        2.0,
+        "CHN->BLR",
+        ("2021-01", "2021-12"),
+        ("2020-01", "2020-12"),
+        scope="industrial",
+        decimals=0,
+    ),
     claim("share", 0.7, "CHN->BLR", ("2021-01", "2021-12"), decimals=1),
-    claim("level", 0.3e9, "BLR->CHN", ("2021-01", "2021-12"), scope="product:potash",
-          decimals=1),
+    claim("level", 0.3e9, "BLR->CHN", ("2021-01", "2021-12"), scope="product:potash", decimals=1),
     claim("level", 9.9e9, period=("2019-01", "2019-12"), decimals=1),
     claim("level", 1.0e9, "BLR->CHN", ("2022-01", "2022-12"), bound="gt"),
 ]
@@ -397,10 +487,12 @@ def test_shared_cache_gives_identical_results(data, monkeypatch, robustness):
 
 def test_shared_cache_multi_claim_text(data, monkeypatch):
     pytest.importorskip("tradecheck.claims.parse")
-    text = ("Trade between Belarus and China reached $2.8 billion in 2022. "
-            "Belarus exported goods worth $0.6 billion to China in 2021. "
-            "In January-August 2023 Belarusian exports to China almost doubled year on year. "
-            "China exported goods worth $2.0 billion to Belarus in 2022.")
+    text = (
+        "Trade between Belarus and China reached $2.8 billion in 2022. "
+        "Belarus exported goods worth $0.6 billion to China in 2021. "
+        "In January-August 2023 Belarusian exports to China almost doubled year on year. "
+        "China exported goods worth $2.0 billion to Belarus in 2022."
+    )
     shared = _results(text, data, monkeypatch, True, as_of="2024-01-10")
     fresh = _results(text, data, monkeypatch, False, as_of="2024-01-10")
     assert len(shared) == 4 and shared == fresh

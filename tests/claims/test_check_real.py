@@ -30,8 +30,18 @@ def _by(res, source, reporter):
 
 
 def test_china_exports_to_belarus_2021(real):
-    c = Claim("China's exports to Belarus were $2.73 bn in 2021", "level", 2.73e9, "USD", "eq",
-              "CHN->BLR", None, Period("2021-01", "2021-12"), None, decimals=2)
+    c = Claim(
+        "China's exports to Belarus were $2.73 bn in 2021",
+        "level",
+        2.73e9,
+        "USD",
+        "eq",
+        "CHN->BLR",
+        None,
+        Period("2021-01", "2021-12"),
+        None,
+        decimals=2,
+    )
     (res,) = check([c], data=real)
     assert res.verdict == "supported"
     (ct,) = _by(res, "comtrade", "CHN")
@@ -42,8 +52,18 @@ def test_china_exports_to_belarus_2021(real):
 
 
 def test_total_trade_2022_published_by_belarus(real):
-    c = Claim("Belarus-China trade was $5.8 bn in 2022 (Belstat)", "level", 5.8e9, "USD", "eq",
-              "both", "BLR", Period("2022-01", "2022-12"), None, decimals=1)
+    c = Claim(
+        "Belarus-China trade was $5.8 bn in 2022 (Belstat)",
+        "level",
+        5.8e9,
+        "USD",
+        "eq",
+        "both",
+        "BLR",
+        Period("2022-01", "2022-12"),
+        None,
+        decimals=1,
+    )
     (res,) = check([c], data=real)
     assert res.verdict == "supported"
     (pub,) = _by(res, "published", "BLR")
@@ -58,9 +78,19 @@ def test_total_trade_2022_published_by_belarus(real):
 
 
 def test_industrial_2_2_fold_not_verifiable(real):
-    c = Claim("industrial trade grew 2.2-fold in January-September 2025", "ratio", 2.2, None,
-              "eq", "both", None, Period("2025-01", "2025-09"), Period("2024-01", "2024-09"),
-              scope="industrial", decimals=1)
+    c = Claim(
+        "industrial trade grew 2.2-fold in January-September 2025",
+        "ratio",
+        2.2,
+        None,
+        "eq",
+        "both",
+        None,
+        Period("2025-01", "2025-09"),
+        Period("2024-01", "2024-09"),
+        scope="industrial",
+        decimals=1,
+    )
     (res,) = check([c], data=real)
     assert res.verdict == "not_verifiable"
     assert "no commodity detail" in res.reason
@@ -69,16 +99,36 @@ def test_industrial_2_2_fold_not_verifiable(real):
 
 
 def test_goods_2_2_fold_2025_has_no_monthly_data(real):
-    c = Claim("trade grew 2.2-fold in January-September 2025", "ratio", 2.2, None, "eq", "both",
-              None, Period("2025-01", "2025-09"), Period("2024-01", "2024-09"), decimals=1)
+    c = Claim(
+        "trade grew 2.2-fold in January-September 2025",
+        "ratio",
+        2.2,
+        None,
+        "eq",
+        "both",
+        None,
+        Period("2025-01", "2025-09"),
+        Period("2024-01", "2024-09"),
+        decimals=1,
+    )
     (res,) = check([c], data=real)
     assert res.verdict == "not_verifiable"
 
 
 def test_dots_mirror_2019(real):
     # China's imports from Belarus vs Belarus's exports to China, 2019, both in IMF DOTS
-    c = Claim("x", "level", 1e9, "USD", "gt", "BLR->CHN", None, Period("2019-01", "2019-12"),
-              None, decimals=0)
+    c = Claim(
+        "x",
+        "level",
+        1e9,
+        "USD",
+        "gt",
+        "BLR->CHN",
+        None,
+        Period("2019-01", "2019-12"),
+        None,
+        decimals=0,
+    )
     (res,) = check([c], data=real, robustness=False)
     dots = [r for r in res.readings if r.source == "imf_dots"]
     assert {r.reporter for r in dots} == {"BLR", "CHN"}
@@ -88,8 +138,11 @@ def test_dots_mirror_2019(real):
 
 def test_end_to_end_from_text(real):
     pytest.importorskip("tradecheck.claims.parse")
-    res = check("In 2021 China exported goods worth $2.73 billion to Belarus.", data=real,
-                as_of="2022-06-01")
+    res = check(
+        "In 2021 China exported goods worth $2.73 billion to Belarus.",
+        data=real,
+        as_of="2022-06-01",
+    )
     assert [r.verdict for r in res] == ["supported"]
 
 
@@ -99,11 +152,13 @@ def test_shared_cache_identical_on_real_data(real, monkeypatch):
     pytest.importorskip("tradecheck.claims.parse")
     from tradecheck.claims import check as check_mod
 
-    text = ("In 2019, trade between Belarus and China amounted to $2.7 billion. "
-            "In 2020 exports from China to Belarus reached $2.3 billion. "
-            "In 2021 China exported goods worth $2.73 billion to Belarus. "
-            "Belarus-China trade was $5.8 billion in 2022. "
-            "In 2018 exports from Belarus to China reached $0.5 billion.")
+    text = (
+        "In 2019, trade between Belarus and China amounted to $2.7 billion. "
+        "In 2020 exports from China to Belarus reached $2.3 billion. "
+        "In 2021 China exported goods worth $2.73 billion to Belarus. "
+        "Belarus-China trade was $5.8 billion in 2022. "
+        "In 2018 exports from Belarus to China reached $0.5 billion."
+    )
     out = {}
     for share in (True, False):
         monkeypatch.setattr(check_mod, "SHARE_CACHE", share)

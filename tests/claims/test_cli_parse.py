@@ -143,11 +143,18 @@ def test_check_data_is_repeatable_and_does_not_swallow_the_text(capsys):
     from tradecheck import cli, paths
 
     raw = paths.ROOT / "data" / "raw"
-    rc = cli.main([
-        "check", "--json", "--no-robustness",
-        "--data", str(raw / "published"), "--data", str(raw / "comtrade"),
-        "China's exports to Belarus reached 2.73 billion US dollars in 2021.",
-    ])
+    rc = cli.main(
+        [
+            "check",
+            "--json",
+            "--no-robustness",
+            "--data",
+            str(raw / "published"),
+            "--data",
+            str(raw / "comtrade"),
+            "China's exports to Belarus reached 2.73 billion US dollars in 2021.",
+        ]
+    )
     assert rc == 0
     out = json.loads(capsys.readouterr().out)
     assert len(out) == 1 and out[0]["verdict"] == "supported"

@@ -24,10 +24,20 @@ def monthly():
     recs = []
     for year, vals in ((2024, [100] * 12), (2025, MONTHS_2025)):
         for m, v in enumerate(vals, start=1):
-            recs.append({"reporter": "CHN", "partner": "BLR", "flow": "M",
-                             "period_start": f"{year}-{m:02d}", "period_end": f"{year}-{m:02d}",
-                             "value": float(v) * 1e6, "source": "gacc", "source_file": "f",
-                             "source_ref": f"{year}-{m}", "vintage": "v"})
+            recs.append(
+                {
+                    "reporter": "CHN",
+                    "partner": "BLR",
+                    "flow": "M",
+                    "period_start": f"{year}-{m:02d}",
+                    "period_end": f"{year}-{m:02d}",
+                    "value": float(v) * 1e6,
+                    "source": "gacc",
+                    "source_file": "f",
+                    "source_ref": f"{year}-{m}",
+                    "vintage": "v",
+                }
+            )
     return schema.validate(schema.make_frame(recs))
 
 
@@ -36,9 +46,21 @@ def test_docstring_examples():
 
 
 def test_window_variants():
-    names = [v[0] for v in window_variants(Period("2025-01", "2025-09"), Period("2024-01", "2024-09"))]
-    assert names == ["end -3", "end -2", "end -1", "end +1", "end +2", "end +3", "full year",
-                     "trailing 12 months", "year -1", "year +1"]
+    names = [
+        v[0] for v in window_variants(Period("2025-01", "2025-09"), Period("2024-01", "2024-09"))
+    ]
+    assert names == [
+        "end -3",
+        "end -2",
+        "end -1",
+        "end +1",
+        "end +2",
+        "end +3",
+        "full year",
+        "trailing 12 months",
+        "year -1",
+        "year +1",
+    ]
     # no variant ends before the start
     short = window_variants(Period("2025-01", "2025-02"), None)
     assert all(p.end >= p.start for _, p, _ in short)
@@ -46,8 +68,18 @@ def test_window_variants():
 
 
 def test_fragile_claim_is_flagged(monthly):
-    c = Claim("grew 2.2-fold", "ratio", 2.2, None, "eq", "BLR->CHN", None,
-              Period("2025-01", "2025-09"), Period("2024-01", "2024-09"), decimals=1)
+    c = Claim(
+        "grew 2.2-fold",
+        "ratio",
+        2.2,
+        None,
+        "eq",
+        "BLR->CHN",
+        None,
+        Period("2025-01", "2025-09"),
+        Period("2024-01", "2024-09"),
+        decimals=1,
+    )
     (res,) = check([c], data=monthly)
     assert res.verdict == "supported"
     summary, *windows = res.robustness
@@ -63,16 +95,36 @@ def test_fragile_claim_is_flagged(monthly):
 
 
 def test_robust_claim(monthly):
-    c = Claim("about 100 m in September", "level", 700e6, "USD", "gt", "BLR->CHN", None,
-              Period("2025-09", "2025-09"), None, decimals=0)
+    c = Claim(
+        "about 100 m in September",
+        "level",
+        700e6,
+        "USD",
+        "gt",
+        "BLR->CHN",
+        None,
+        Period("2025-09", "2025-09"),
+        None,
+        decimals=0,
+    )
     c.value = 50e6  # "more than $50 million" holds for every neighbouring month too
     (res,) = check([c], data=monthly)
     assert res.robustness[0]["text"].startswith("robust under")
 
 
 def test_no_robustness_without_data(monthly):
-    c = Claim("x", "level", 1e9, "USD", "eq", "BLR->CHN", None, Period("2019-01", "2019-12"),
-              None, decimals=0)
+    c = Claim(
+        "x",
+        "level",
+        1e9,
+        "USD",
+        "eq",
+        "BLR->CHN",
+        None,
+        Period("2019-01", "2019-12"),
+        None,
+        decimals=0,
+    )
     (res,) = check([c], data=monthly)
     assert res.verdict == "not_verifiable" and res.robustness == []
     (res,) = check([c], data=monthly, robustness=False)
@@ -80,13 +132,40 @@ def test_no_robustness_without_data(monthly):
 
 
 def test_summary_names_failing_readings():
-    df = schema.make_frame([
-        {"reporter": r, "partner": p, "flow": f, "period_start": "2021-01", "period_end": "2021-12",
-             "value": v, "source": s, "source_file": "f", "source_ref": "1", "vintage": "v"}
-        for r, p, f, v, s in (("BLR", "CHN", "X", 600e6, "belstat"),
-                              ("CHN", "BLR", "M", 650e6, "gacc"))])
-    c = Claim("x", "level", 0.6e9, "USD", "eq", "BLR->CHN", None, Period("2021-01", "2021-12"),
-              None, decimals=1)
+    df = schema.make_frame(
+        [
+            {
+                "reporter": r,
+                "partner": p,
+                "flow": f,
+                "period_start": "2021-01",
+                "period_end": "2021-12",
+                "value": v,
+                "source": s,
+                "source_file": "f",
+                "source_ref": "1",
+                "vintage": "v",
+            }
+            for r, p, f, v, s in (
+                ("BLR", "CHN", "X", 600e6, "belstat"),
+                ("CHN", "BLR", "M", 650e6, "gacc"),
+            )
+        ]
+    )
+    c = Claim(
+        "x",
+        "level",
+        0.6e9,
+        "USD",
+        "eq",
+        "BLR->CHN",
+        None,
+        Period("2021-01", "2021-12"),
+        None,
+        decimals=1,
+    )
     (res,) = check([c], data=df)
     assert res.verdict == "mixed"
-    assert "holds under 1 of 2 readings; fails under gacc/CHN (650.0 m)" in res.robustness[0]["text"]
+    assert (
+        "holds under 1 of 2 readings; fails under gacc/CHN (650.0 m)" in res.robustness[0]["text"]
+    )

@@ -12,15 +12,34 @@ from tradecheck.claims.scope import DEFINITIONS, hs_chapter_map, industrial_valu
 
 
 def frame(codes: dict[str, float], cls: str, year: str = "2021", flow: str = "X"):
-    recs = [{"reporter": "CHN", "partner": "BLR", "flow": flow, "period_start": f"{year}-01",
-                 "period_end": f"{year}-12", "commodity": c, "classification": cls, "value": v,
-                 "source": "comtrade", "source_file": "f", "source_ref": c, "vintage": "v"}
-            for c, v in codes.items()]
+    recs = [
+        {
+            "reporter": "CHN",
+            "partner": "BLR",
+            "flow": flow,
+            "period_start": f"{year}-01",
+            "period_end": f"{year}-12",
+            "commodity": c,
+            "classification": cls,
+            "value": v,
+            "source": "comtrade",
+            "source_file": "f",
+            "source_ref": c,
+            "vintage": "v",
+        }
+        for c, v in codes.items()
+    ]
     return schema.validate(schema.make_frame(recs))
 
 
-KW = {"reporter": "CHN", "exporter": "CHN", "importer": "BLR", "start": "2021-01", "end": "2021-12",
-          "source": "comtrade"}
+KW = {
+    "reporter": "CHN",
+    "exporter": "CHN",
+    "importer": "BLR",
+    "start": "2021-01",
+    "end": "2021-12",
+    "source": "comtrade",
+}
 
 
 def value(df, d):
@@ -42,8 +61,9 @@ def test_hs_chapter_table_is_complete():
 
 
 def test_sitc_sections_and_exclusions():
-    df = frame({"0": 50, "5": 100, "6": 200, "68": 40, "667": 10, "7": 500, "8": 150, "9": 10},
-               "S4")
+    df = frame(
+        {"0": 50, "5": 100, "6": 200, "68": 40, "667": 10, "7": 500, "8": 150, "9": 10}, "S4"
+    )
     assert value(df, "D1")[0] == 950
     assert value(df, "D2")[0] == 910
     assert value(df, "D3")[0] == 900

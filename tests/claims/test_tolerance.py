@@ -42,8 +42,15 @@ def test_negative_percent_is_symmetric():
 
 @pytest.mark.parametrize(
     ("value", "decimals", "h"),
-    [(5.83e9, 2, 5e6), (3e9, 0, 5e8), (7e8, 0, 5e5), (0.7e9, 1, 5e7), (5.8e9, None, 5e7),
-     (2_729_411_952, None, 0.5), (8.443e9, 3, 5e5)],
+    [
+        (5.83e9, 2, 5e6),
+        (3e9, 0, 5e8),
+        (7e8, 0, 5e5),
+        (0.7e9, 1, 5e7),
+        (5.8e9, None, 5e7),
+        (2_729_411_952, None, 0.5),
+        (8.443e9, 3, 5e5),
+    ],
 )
 def test_money_half_units(value, decimals, h):
     assert half_unit(value, decimals, "level") == pytest.approx(h)
@@ -92,7 +99,11 @@ def test_word_ratio_band():
     assert not iv.contains(1.89)
     # a ratio written with digits but unknown decimals uses its digits
     assert claim_interval(2.2, "eq", decimals=None, quantity="ratio").as_tuple() == (
-        2.15, 2.25, True, False)
+        2.15,
+        2.25,
+        True,
+        False,
+    )
 
 
 def test_ratio_interval_conversion():
@@ -112,7 +123,8 @@ def test_published_row_interval_and_overlap():
     assert not claim.overlaps(row_interval(5.08e9, "eq"))
     # a published "more than $5 bn" overlaps a claim of 5.8 bn
     assert claim_interval(5.8e9, "eq", decimals=1, quantity="level").overlaps(
-        row_interval(5e9, "gt"))
+        row_interval(5e9, "gt")
+    )
     # touching half-open ends do not overlap
     assert not Interval(1.0, 2.0, True, False).overlaps(Interval(2.0, 3.0, True, True))
     assert Interval(1.0, 2.0, True, True).overlaps(Interval(2.0, 3.0, True, True))

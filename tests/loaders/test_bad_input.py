@@ -76,15 +76,23 @@ def _empty(d: Path) -> Path:
 # name -> (make file, substrings the message must contain: where + what was expected)
 CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, ...]]] = {
     "truncated_json": (_truncated_json, ("api_cut.json", ", line ", "expected a complete")),
-    "truncated_gzip": (_truncated_gzip, ("bulk_cut.txt.gz", ", line ", "truncated",
-                                         "expected a complete .gz")),
+    "truncated_gzip": (
+        _truncated_gzip,
+        ("bulk_cut.txt.gz", ", line ", "truncated", "expected a complete .gz"),
+    ),
     "wrong_encoding": (_wrong_encoding, ("utf16.csv", ", line 1", "UTF-16", "expected")),
-    "unknown_header": (_unknown_header, ("mystery.csv", ", line 1", "land,jahr,wert",
-                                         "unknown format")),
-    "non_numeric": (_non_numeric, ("nonnum.csv", ", line 4", "column 'primaryValue'",
-                                   "expected a number", "'n/a'")),
-    "unknown_country": (_unknown_country, ("country.csv", ", line 3", "column 'reporterCode'",
-                                           "999", "expected")),
+    "unknown_header": (
+        _unknown_header,
+        ("mystery.csv", ", line 1", "land,jahr,wert", "unknown format"),
+    ),
+    "non_numeric": (
+        _non_numeric,
+        ("nonnum.csv", ", line 4", "column 'primaryValue'", "expected a number", "'n/a'"),
+    ),
+    "unknown_country": (
+        _unknown_country,
+        ("country.csv", ", line 3", "column 'reporterCode'", "999", "expected"),
+    ),
     "empty": (_empty, ("empty.csv", ", line 1", "empty", "expected a header")),
 }
 
@@ -139,8 +147,12 @@ def test_forced_format_still_clear(tmp_path, capsys, case):
 def test_subprocess_no_traceback(tmp_path):
     f = _truncated_gzip(tmp_path)
     before = _digest(f)
-    r = subprocess.run([sys.executable, "-m", "tradecheck", "load", str(f)],
-                       capture_output=True, text=True, check=False)
+    r = subprocess.run(
+        [sys.executable, "-m", "tradecheck", "load", str(f)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert r.returncode == 2
     assert "Traceback" not in r.stderr and "bulk_cut.txt.gz" in r.stderr
     assert _digest(f) == before

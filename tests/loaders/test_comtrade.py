@@ -84,7 +84,9 @@ def test_empty_result_is_an_empty_frame_not_an_error(ct):
     assert list(df.columns) == list(schema.CANONICAL_COLUMNS)
 
 
-@pytest.mark.parametrize("name, code", [("api_error_401.json", "401"), ("api_error_429.json", "429")])
+@pytest.mark.parametrize(
+    "name, code", [("api_error_401.json", "401"), ("api_error_429.json", "429")]
+)
 def test_http_error_bodies_are_load_errors(ct, name, code):
     with pytest.raises(LoadError) as exc:
         load(ct / name)
@@ -136,8 +138,15 @@ def test_window_sum_through_derive_ignores_chapters_and_breakdowns(ct):
 
     with pytest.warns(LoadWarning):
         df = load(ct / "api_constructed_breakdown.json")
-    wv = window_value(df, reporter="CHN", exporter="CHN", importer="BLR", start="2023-01",
-                      end="2023-12", source="comtrade")
+    wv = window_value(
+        df,
+        reporter="CHN",
+        exporter="CHN",
+        importer="BLR",
+        start="2023-01",
+        end="2023-12",
+        source="comtrade",
+    )
     assert wv is not None
     assert wv.value == 1000.0
     assert set(wv.rows["commodity"]) == {"TOTAL"}
@@ -158,7 +167,10 @@ def test_real_extract_blr_chn_2021_exact():
         assert row["valuation"] == "FOB" and row["commodity"] == "TOTAL"
         assert row["vintage"] == "2026-11-29"  # from the sidecar
     assert (b2c["exporter"], b2c["importer"]) == ("BLR", "CHN")
-    assert b2c["source_file"] == "data/raw/comtrade/comtrade_exports_2021A_all_pairs_subset_columns.csv"
+    assert (
+        b2c["source_file"]
+        == "data/raw/comtrade/comtrade_exports_2021A_all_pairs_subset_columns.csv"
+    )
     assert b2c["source_ref"] == "line 2493"
     assert REAL_EXTRACT.read_text(encoding="utf-8").splitlines()[2492].endswith(",556100100")
 
@@ -184,8 +196,16 @@ def test_cp1252_variant_matches_utf8(ct):
 def test_47_column_csv_matches_the_json(ct):
     a = load(ct / "website_47cols_from_real_api.csv")
     b = load(ct / "api_response_real_CHN_2010_A_TOTAL_partners_ARG_DEU.json")
-    cols = ["reporter", "partner", "flow", "period_start", "period_end", "value", "valuation",
-            "classification"]
+    cols = [
+        "reporter",
+        "partner",
+        "flow",
+        "period_start",
+        "period_end",
+        "value",
+        "valuation",
+        "classification",
+    ]
     pd.testing.assert_frame_equal(a[cols], b[cols])
     assert a["source_ref"].tolist() == ["line 2", "line 3", "line 4", "line 5"]
 
@@ -264,16 +284,24 @@ def test_legacy_json_status_not_ok(ct, tmp_path):
 
 
 def _rec(**kw):
-    base = {"freqCode": "A", "period": "2021", "reporterISO": "BLR", "partnerISO": "CHN",
-            "flowCode": "X", "cmdCode": "TOTAL", "primaryValue": "100"}
+    base = {
+        "freqCode": "A",
+        "period": "2021",
+        "reporterISO": "BLR",
+        "partnerISO": "CHN",
+        "flowCode": "X",
+        "cmdCode": "TOTAL",
+        "primaryValue": "100",
+    }
     base.update(kw)
     return base
 
 
 def test_normalise_minimal_subset_and_start_line(tmp_path):
     df = pd.DataFrame([_rec(), _rec(flowCode="M", primaryValue="250.5")])
-    out = comtrade.normalise_records(df, tmp_path / "chunk.tsv", vintage="2025-01-01",
-                                     start_line=1001)
+    out = comtrade.normalise_records(
+        df, tmp_path / "chunk.tsv", vintage="2025-01-01", start_line=1001
+    )
     assert out["source_ref"].tolist() == ["line 1001", "line 1002"]
     assert out["vintage"].tolist() == ["2025-01-01"] * 2
     assert out["valuation"].tolist() == ["FOB", "CIF"]
@@ -281,11 +309,25 @@ def test_normalise_minimal_subset_and_start_line(tmp_path):
 
 
 def test_normalise_codes_only_uses_m49(tmp_path):
-    df = pd.DataFrame([{"refYear": 2021, "refMonth": 52, "reporterCode": 112,
-                        "partnerCode": 156, "flowCode": "X", "primaryValue": 1.0}])
+    df = pd.DataFrame(
+        [
+            {
+                "refYear": 2021,
+                "refMonth": 52,
+                "reporterCode": 112,
+                "partnerCode": 156,
+                "flowCode": "X",
+                "primaryValue": 1.0,
+            }
+        ]
+    )
     out = comtrade.normalise_records(df, tmp_path / "x.csv", vintage="2025-01-01")
     assert out.loc[0, ["reporter", "partner", "period_start", "period_end"]].tolist() == [
-        "BLR", "CHN", "2021-01", "2021-12"]
+        "BLR",
+        "CHN",
+        "2021-01",
+        "2021-12",
+    ]
 
 
 def test_normalise_period_from_refperiodid(tmp_path):
@@ -301,8 +343,9 @@ def test_normalise_accepts_bulk_value_names(tmp_path):
 
 
 def test_normalise_missing_column_names_it(tmp_path):
-    df = pd.DataFrame([{"period": "2021", "reporterISO": "BLR", "partnerISO": "CHN",
-                        "primaryValue": "1"}])
+    df = pd.DataFrame(
+        [{"period": "2021", "reporterISO": "BLR", "partnerISO": "CHN", "primaryValue": "1"}]
+    )
     with pytest.raises(LoadError, match="flowCode or flowDesc"):
         comtrade.normalise_records(df, tmp_path / "x.csv")
 
@@ -336,20 +379,24 @@ def test_normalise_unknown_flow_code(tmp_path):
 
 def test_normalise_negative_value(tmp_path):
     with pytest.raises(LoadError, match="non-negative"):
-        comtrade.normalise_records(pd.DataFrame([_rec(primaryValue="-3")]), tmp_path / "x.csv",
-                                   vintage="v")
+        comtrade.normalise_records(
+            pd.DataFrame([_rec(primaryValue="-3")]), tmp_path / "x.csv", vintage="v"
+        )
 
 
 def test_services_type_gives_services_scope(tmp_path):
-    out = comtrade.normalise_records(pd.DataFrame([_rec(typeCode="S")]), tmp_path / "x.csv",
-                                     vintage="v")
+    out = comtrade.normalise_records(
+        pd.DataFrame([_rec(typeCode="S")]), tmp_path / "x.csv", vintage="v"
+    )
     assert out.loc[0, "scope"] == "services"
 
 
 def test_vintage_falls_back_to_file_date(tmp_path):
     f = tmp_path / "t.csv"
-    f.write_text("period,freqCode,reporterISO,partnerISO,flowCode,cmdCode,primaryValue\n"
-                 "2021,A,BLR,CHN,X,TOTAL,5\n")
+    f.write_text(
+        "period,freqCode,reporterISO,partnerISO,flowCode,cmdCode,primaryValue\n"
+        "2021,A,BLR,CHN,X,TOTAL,5\n"
+    )
     os.utime(f, (1_700_000_000, 1_700_000_000))  # 2023-11-14 UTC
     assert load(f).loc[0, "vintage"] == "2023-11-14"
     (tmp_path / "t.csv.meta.json").write_text(json.dumps({"retrieved_at": "2025-02-03T10:00"}))

@@ -25,8 +25,11 @@ def test_canonical_names_without_mapping(gen):
     assert df["reporter"].tolist() == ["BLR", "CHN", "CHN", "BLR"]
     assert df["partner"].tolist() == ["CHN", "BLR", "BLR", "CHN"]
     assert list(zip(df["period_start"], df["period_end"], strict=True)) == [
-        ("2020-01", "2020-12"), ("2020-03", "2020-03"), ("2020-04", "2020-06"),
-        ("2019-01", "2019-06")]
+        ("2020-01", "2020-12"),
+        ("2020-03", "2020-03"),
+        ("2020-04", "2020-06"),
+        ("2019-01", "2019-06"),
+    ]
     assert df["value"].tolist() == [1000.0, 25.5, 70.0, 300.0]
     assert df["valuation"].tolist() == ["FOB", "CIF", "unknown", "unknown"]
     assert df["flow"].tolist() == ["X", "M", "X", "T"]
@@ -51,23 +54,43 @@ def test_unit_option_overrides_sidecar(gen):
 def test_mapping_dict_flat_form_and_flow_option(tmp_path):
     f = tmp_path / "t.csv"
     f.write_text("From,To,Month,USD\nBelarus,China,2024-02,10\n")
-    df = load_generic(f, mapping={"reporter": "From", "partner": "To", "period": "Month",
-                                  "value": "USD"}, flow="M")
+    df = load_generic(
+        f,
+        mapping={"reporter": "From", "partner": "To", "period": "Month", "value": "USD"},
+        flow="M",
+    )
     assert df.loc[0, "flow"] == "M" and (df.loc[0, "exporter"], df.loc[0, "importer"]) == (
-        "CHN", "BLR")
+        "CHN",
+        "BLR",
+    )
 
 
 def test_excel_with_mapping_sheet_and_skip_rows(tmp_path):
     f = tmp_path / "table.xlsx"
     with pd.ExcelWriter(f) as xw:
         pd.DataFrame({"x": [1]}).to_excel(xw, sheet_name="notes", index=False)
-        body = pd.DataFrame({"Reporter": ["China", "China"], "Partner": ["Belarus", "Belarus"],
-                             "Flow": ["Exports", "Imports"], "Year": [2022, 2022],
-                             "US$ mn": [1.5, 4.25]})
+        body = pd.DataFrame(
+            {
+                "Reporter": ["China", "China"],
+                "Partner": ["Belarus", "Belarus"],
+                "Flow": ["Exports", "Imports"],
+                "Year": [2022, 2022],
+                "US$ mn": [1.5, 4.25],
+            }
+        )
         body.to_excel(xw, sheet_name="data", index=False, startrow=2)
-    m = {"columns": {"reporter": "Reporter", "partner": "Partner", "flow": "Flow",
-                     "period": "Year", "value": "US$ mn"}, "unit": "million", "sheet": "data",
-         "skip_rows": 2}
+    m = {
+        "columns": {
+            "reporter": "Reporter",
+            "partner": "Partner",
+            "flow": "Flow",
+            "period": "Year",
+            "value": "US$ mn",
+        },
+        "unit": "million",
+        "sheet": "data",
+        "skip_rows": 2,
+    }
     df = load(f, format="generic", mapping=m)
     assert df["value"].tolist() == [1_500_000.0, 4_250_000.0]
     assert df["flow"].tolist() == ["X", "M"]
@@ -77,8 +100,9 @@ def test_excel_with_mapping_sheet_and_skip_rows(tmp_path):
 
 def test_excel_sidecar_makes_it_detected(tmp_path):
     f = tmp_path / "t.xlsx"
-    pd.DataFrame({"reporter": ["BLR"], "partner": ["CHN"], "flow": ["X"], "period": ["2020"],
-                  "value": [5]}).to_excel(f, index=False)
+    pd.DataFrame(
+        {"reporter": ["BLR"], "partner": ["CHN"], "flow": ["X"], "period": ["2020"], "value": [5]}
+    ).to_excel(f, index=False)
     (tmp_path / "t.xlsx.mapping.json").write_text(json.dumps({"unit": "thousand"}))
     assert detect(f).name == "generic"
     assert load(f)["value"].tolist() == [5000.0]
@@ -86,11 +110,23 @@ def test_excel_sidecar_makes_it_detected(tmp_path):
 
 def test_per_row_unit_column(tmp_path):
     f = tmp_path / "t.csv"
-    f.write_text("reporter,partner,flow,period,value,unit\nBLR,CHN,X,2020,2,million\n"
-                 "BLR,CHN,M,2020,3,thousand\n")
-    df = load_generic(f, mapping={"columns": {"reporter": "reporter", "partner": "partner",
-                                              "flow": "flow", "period": "period",
-                                              "value": "value", "unit": "unit"}})
+    f.write_text(
+        "reporter,partner,flow,period,value,unit\nBLR,CHN,X,2020,2,million\n"
+        "BLR,CHN,M,2020,3,thousand\n"
+    )
+    df = load_generic(
+        f,
+        mapping={
+            "columns": {
+                "reporter": "reporter",
+                "partner": "partner",
+                "flow": "flow",
+                "period": "period",
+                "value": "value",
+                "unit": "unit",
+            }
+        },
+    )
     assert df["value"].tolist() == [2e6, 3e3]
 
 
@@ -100,8 +136,17 @@ def test_unknown_unit_is_rejected(tmp_path, gen):
     f = tmp_path / "t.csv"
     f.write_text("reporter,partner,flow,period,value,unit\nBLR,CHN,X,2020,2,crore\n")
     with pytest.raises(LoadError) as exc:
-        load_generic(f, mapping={"reporter": "reporter", "partner": "partner", "flow": "flow",
-                                 "period": "period", "value": "value", "unit": "unit"})
+        load_generic(
+            f,
+            mapping={
+                "reporter": "reporter",
+                "partner": "partner",
+                "flow": "flow",
+                "period": "period",
+                "value": "value",
+                "unit": "unit",
+            },
+        )
     assert "line 2" in str(exc.value) and "'unit'" in str(exc.value)
 
 
@@ -129,7 +174,9 @@ def test_mapped_column_absent(tmp_path):
 )
 def test_cell_errors_name_line_and_column(tmp_path, cell, flow, expected):
     f = tmp_path / "t.csv"
-    f.write_text(f"reporter,partner,flow,period,value\nBLR,CHN,X,2020,1\n{cell},CHN,{flow},2020,1\n")
+    f.write_text(
+        f"reporter,partner,flow,period,value\nBLR,CHN,X,2020,1\n{cell},CHN,{flow},2020,1\n"
+    )
     with pytest.raises(LoadError) as exc:
         load(f)
     assert "t.csv, line 3" in str(exc.value) and expected in str(exc.value)
@@ -173,8 +220,16 @@ def test_parse_period_rejects(cell):
 
 @pytest.mark.parametrize(
     "unit, factor",
-    [(None, 1.0), ("", 1.0), ("thousand", 1e3), ("Thousands", 1e3), ("US$ million", 1e6),
-     ("млн", 1e6), ("bn", 1e9), (1000, 1e3)],
+    [
+        (None, 1.0),
+        ("", 1.0),
+        ("thousand", 1e3),
+        ("Thousands", 1e3),
+        ("US$ million", 1e6),
+        ("млн", 1e6),
+        ("bn", 1e9),
+        (1000, 1e3),
+    ],
 )
 def test_scale_of(unit, factor):
     assert scale_of(unit) == factor

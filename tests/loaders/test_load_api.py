@@ -9,8 +9,15 @@ from tradecheck.errors import LoadError
 from tradecheck.loaders import base, iter_files, load, loaders
 from tradecheck.loaders.base import LoadWarning
 
-NAMES = ("comtrade_json", "comtrade_csv", "comtrade_bulk", "comtrade_legacy_csv",
-         "comtrade_legacy_json", "published", "generic")
+NAMES = (
+    "comtrade_json",
+    "comtrade_csv",
+    "comtrade_bulk",
+    "comtrade_legacy_csv",
+    "comtrade_legacy_json",
+    "published",
+    "generic",
+)
 
 
 def test_formats_registered():
@@ -25,15 +32,19 @@ def test_folder_loads_every_data_file_and_skips_sidecars(fixtures_dir, tmp_path)
     (tmp_path / "website_subset_real_rows.csv.meta.json").write_text('{"vintage": "2024-05-06"}')
     (tmp_path / "README.md").write_text("notes")
     assert [p.name for p in iter_files([tmp_path])] == [
-        "api_response_real_empty.json", "website_subset_real_rows.csv"]
+        "api_response_real_empty.json",
+        "website_subset_real_rows.csv",
+    ]
     df = load(tmp_path)
     assert len(df) == 10 and set(df["vintage"]) == {"2024-05-06"}
 
 
 def test_several_files_concatenated_and_validated(fixtures_dir):
-    files = [fixtures_dir / "comtrade" / "api_response_real_CHN_2010_A_TOTAL_partners_ARG_DEU.json",
-             fixtures_dir / "published" / "published_constructed.csv",
-             fixtures_dir / "generic" / "tidy_canonical.csv"]
+    files = [
+        fixtures_dir / "comtrade" / "api_response_real_CHN_2010_A_TOTAL_partners_ARG_DEU.json",
+        fixtures_dir / "published" / "published_constructed.csv",
+        fixtures_dir / "generic" / "tidy_canonical.csv",
+    ]
     df = load(files)
     assert list(df.columns) == list(schema.CANONICAL_COLUMNS)
     assert df.groupby("source").size().to_dict() == {"comtrade": 4, "generic": 4, "published": 8}
@@ -70,8 +81,11 @@ def test_unexpected_loader_failure_becomes_load_error(monkeypatch, fixtures_dir)
     def boom(path, **kw):
         raise ValueError("something odd")
 
-    monkeypatch.setitem(base._REGISTRY, "generic", orig.__class__(
-        orig.name, orig.source, orig.sniff, boom, orig.description, orig.extensions))
+    monkeypatch.setitem(
+        base._REGISTRY,
+        "generic",
+        orig.__class__(orig.name, orig.source, orig.sniff, boom, orig.description, orig.extensions),
+    )
     monkeypatch.delenv("TRADECHECK_DEBUG", raising=False)
     with pytest.raises(LoadError) as exc:
         load(f)
@@ -85,8 +99,14 @@ def test_warnings_are_load_warnings(fixtures_dir):
 
 @pytest.mark.parametrize(
     "name",
-    ["tradecheck.loaders.base", "tradecheck.loaders.comtrade", "tradecheck.loaders.generic",
-     "tradecheck.loaders.published", "tradecheck.loaders._cli", "tradecheck.loaders"],
+    [
+        "tradecheck.loaders.base",
+        "tradecheck.loaders.comtrade",
+        "tradecheck.loaders.generic",
+        "tradecheck.loaders.published",
+        "tradecheck.loaders._cli",
+        "tradecheck.loaders",
+    ],
 )
 def test_docstring_examples(name):
     import doctest

@@ -71,7 +71,8 @@ def test_flow_option_reaches_the_loader(tmp_path, capsys):
     f = tmp_path / "t.csv"
     f.write_text("From,To,Year,Value\nBelarus,China,2020,5\n")
     (tmp_path / "t.csv.mapping.json").write_text(
-        '{"columns": {"reporter": "From", "partner": "To", "period": "Year", "value": "Value"}}')
+        '{"columns": {"reporter": "From", "partner": "To", "period": "Year", "value": "Value"}}'
+    )
     out = tmp_path / "o.csv"
     assert cli.main(["load", str(f), "--flow", "M", "--out", str(out)]) == 0
     assert pd.read_csv(out)["flow"].tolist() == ["M"]
@@ -85,9 +86,21 @@ def test_warnings_printed_as_notes(fixtures_dir, capsys):
 
 
 def test_summary_truncates_long_listings():
-    rows = [{"reporter": r, "partner": "CHN", "flow": "X", "period_start": "2021-01",
-             "period_end": "2021-12", "value": 1, "source": "comtrade", "source_file": "f",
-             "source_ref": "line 2", "vintage": "v"} for r in ("AUT", "BEL", "DEU")]
+    rows = [
+        {
+            "reporter": r,
+            "partner": "CHN",
+            "flow": "X",
+            "period_start": "2021-01",
+            "period_end": "2021-12",
+            "value": 1,
+            "source": "comtrade",
+            "source_file": "f",
+            "source_ref": "line 2",
+            "vintage": "v",
+        }
+        for r in ("AUT", "BEL", "DEU")
+    ]
     text = summary(schema.make_frame(rows), max_groups=2)
     assert "... and 1 more group(s) with 1 rows" in text
 
@@ -96,21 +109,35 @@ def test_real_extract_through_the_command_line(tmp_path):
     out = tmp_path / "ct.csv"
     r = subprocess.run(
         [sys.executable, "-m", "tradecheck", "load", str(REAL_EXTRACT), "--out", str(out)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "21338 rows from 1 file(s)" in r.stdout
     df = pd.read_csv(out)
     pick = df[df["reporter"].isin(["BLR", "CHN"]) & df["partner"].isin(["BLR", "CHN"])]
-    got = {(a, b): v for a, b, v in zip(pick["reporter"], pick["partner"], pick["value"],
-                                          strict=True)}
+    got = {
+        (a, b): v for a, b, v in zip(pick["reporter"], pick["partner"], pick["value"], strict=True)
+    }
     assert got == {("BLR", "CHN"): 556_100_100.0, ("CHN", "BLR"): 2_729_411_952.0}
 
 
 def test_summary_lists_the_pair_first():
-    rows = [{"reporter": r, "partner": p, "flow": "X", "period_start": "2021-01",
-             "period_end": "2021-12", "value": 1, "source": "comtrade", "source_file": "f",
-             "source_ref": "line 2", "vintage": "v"}
-            for r, p in (("AUT", "CHN"), ("AUS", "CHN"), ("BLR", "CHN"))]
+    rows = [
+        {
+            "reporter": r,
+            "partner": p,
+            "flow": "X",
+            "period_start": "2021-01",
+            "period_end": "2021-12",
+            "value": 1,
+            "source": "comtrade",
+            "source_file": "f",
+            "source_ref": "line 2",
+            "vintage": "v",
+        }
+        for r, p in (("AUT", "CHN"), ("AUS", "CHN"), ("BLR", "CHN"))
+    ]
     lines = summary(schema.make_frame(rows), max_groups=1).splitlines()
     assert lines[1] == "  comtrade: 3 rows, 3 reporter(s), 2021-01..2021-12"
     assert lines[3].split()[:2] == ["comtrade", "BLR"]

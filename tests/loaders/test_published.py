@@ -57,21 +57,45 @@ def test_branches(pub):
     assert len(df) == 8
     t01 = by_id(df, "T01")
     assert (t01.reporter, t01.partner, t01.flow, t01.exporter, t01.importer) == (
-        "BLR", "CHN", "T", "BLR", "CHN")
+        "BLR",
+        "CHN",
+        "T",
+        "BLR",
+        "CHN",
+    )
     t02 = by_id(df, "T02")  # China reports BLR->CHN: its imports
     assert (t02.reporter, t02.partner, t02.flow, t02.exporter, t02.importer) == (
-        "CHN", "BLR", "M", "BLR", "CHN")
+        "CHN",
+        "BLR",
+        "M",
+        "BLR",
+        "CHN",
+    )
     assert t02.bound == "approx" and "side_inferred=yes" in t02.note and "comma" in t02.note
     t03 = by_id(df, "T03")  # Belarus reports its exports; empty date -> file vintage
-    assert (t03.flow, t03.scope, t03.commodity, t03.bound) == ("X", "product:potash",
-                                                               "product:potash", "gt")
+    assert (t03.flow, t03.scope, t03.commodity, t03.bound) == (
+        "X",
+        "product:potash",
+        "product:potash",
+        "gt",
+    )
     assert "quality=dubious" in t03.note and t03.vintage != ""
     t04 = by_id(df, "T04")  # unknown side
     assert (t04.reporter, t04.partner, t04.flow, t04.exporter, t04.importer) == (
-        "XXX", "XXX", "X", "CHN", "BLR")
+        "XXX",
+        "XXX",
+        "X",
+        "CHN",
+        "BLR",
+    )
     t05 = by_id(df, "T05")  # Belarus's balance as stated by China: value as published
     assert (t05.reporter, t05.flow, t05.value, t05.exporter, t05.importer) == (
-        "CHN", "B", -500.0, "BLR", "CHN")
+        "CHN",
+        "B",
+        -500.0,
+        "BLR",
+        "CHN",
+    )
     t06 = by_id(df, "T06")
     assert (t06.reporter, t06.flow, t06.value, t06.source_ref) == ("XXX", "B", -600.0, "T06")
     t07 = by_id(df, "T07")  # Belarus reports CHN->BLR: its imports

@@ -69,7 +69,9 @@ def test_fixture_dataset_is_canonical() -> None:
     assert set(df["source"]) == {"imf_dots", "gacc"}
 
 
-def _run(name: str, tmp_path: Path, data_paths: list[str] | None, claims: Path) -> nbformat.NotebookNode:
+def _run(
+    name: str, tmp_path: Path, data_paths: list[str] | None, claims: Path
+) -> nbformat.NotebookNode:
     out = tmp_path / name
     params = {
         "data_paths": data_paths,
@@ -135,6 +137,10 @@ def test_nbstripout_has_nothing_to_strip() -> None:
 
     pytest.importorskip("nbstripout")
     files = [str(f) for f in sorted(NB_DIR.glob("*.ipynb"))]
-    res = subprocess.run([sys.executable, "-m", "nbstripout", "--dry-run", *files],
-                         capture_output=True, text=True, check=True)
+    res = subprocess.run(
+        [sys.executable, "-m", "nbstripout", "--dry-run", *files],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert res.stdout.strip() == "", res.stdout

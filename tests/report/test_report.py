@@ -47,8 +47,12 @@ def test_scrub_removes_timings_and_random_ids() -> None:
     cell.metadata["execution"] = {"iopub.status.busy": "2026-01-01T00:00:00Z"}
     cell.metadata["papermill"] = {"duration": 0.1}
     nb.cells = [cell]
-    nb.metadata["papermill"] = {"start_time": "x", "end_time": "y", "duration": 1.0,
-                                "parameters": {"a": 1}}
+    nb.metadata["papermill"] = {
+        "start_time": "x",
+        "end_time": "y",
+        "duration": 1.0,
+        "parameters": {"a": 1},
+    }
     build.scrub_notebook(nb)
     assert nb.metadata["papermill"] == {"parameters": {"a": 1}}
     assert nb.cells[0].metadata == {}
@@ -64,9 +68,11 @@ def _executed_like_notebook(tmp_path: Path) -> Path:
         nbformat.v4.new_output("stream", name="stderr", text="noisy warning\n"),
         nbformat.v4.new_output(
             "display_data",
-            data={"text/html": "<table><thead><tr><th>year</th><th>value</th></tr></thead>"
-                               "<tbody><tr><td>2022</td><td>5.08</td></tr></tbody></table>",
-                  "text/plain": "plain fallback"},
+            data={
+                "text/html": "<table><thead><tr><th>year</th><th>value</th></tr></thead>"
+                "<tbody><tr><td>2022</td><td>5.08</td></tr></tbody></table>",
+                "text/plain": "plain fallback",
+            },
         ),
     ]
     nb.cells = [nbformat.v4.new_markdown_cell("# Title\n\nNarrative text."), code]
@@ -97,8 +103,11 @@ def test_compile_fails_on_unknown_font(tmp_path: Path) -> None:
 def test_compile_is_deterministic_and_embeds_cjk(tmp_path: Path) -> None:
     pypdf = pytest.importorskip("pypdf")
     main = tmp_path / "main.typ"
-    main.write_text('#set text(font: ("Libertinus Serif", "Noto Serif CJK SC"))\n'
-                    "Беларусь и Китай 中国 白俄罗斯\n", encoding="utf-8")
+    main.write_text(
+        '#set text(font: ("Libertinus Serif", "Noto Serif CJK SC"))\n'
+        "Беларусь и Китай 中国 白俄罗斯\n",
+        encoding="utf-8",
+    )
     a = build.compile_pdf(main, root=tmp_path, sys_inputs={}, timestamp=1764374400)
     b = build.compile_pdf(main, root=tmp_path, sys_inputs={}, timestamp=1764374400)
     assert a == b
@@ -118,19 +127,47 @@ def test_atomic_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
 
 
 def test_appendix_lists_files_versions_and_verdict_figures() -> None:
-    results = {"statements": [{"index": 1, "text": "t", "error": None, "results": [{
-        "claim": {"span": "trade reached $5.08 bn in 2022"},
-        "verdict": "supported",
-        "readings": [{"label": "China's statistics", "evidence": [{
-            "value": 5.08e9, "period_start": "2022-01", "period_end": "2022-12",
-            "reporter": "CHN", "flow": "T", "source": "published",
-            "source_file": "data/raw/published/published_figures.csv",
-            "source_ref": "https://example.org/x", "vintage": "2026-11-29", "how": "annual row"}]}],
-    }]}]}
-    md = provenance.appendix_markdown(data=[FIXTURE_DATA], as_of="2025-11-29", results=results,
-                                      claims_file=FIXTURE_CLAIMS)
-    assert "tests/fixtures/notebooks/canonical\\_constructed.csv" in md or \
-        "canonical_constructed.csv" in md
+    results = {
+        "statements": [
+            {
+                "index": 1,
+                "text": "t",
+                "error": None,
+                "results": [
+                    {
+                        "claim": {"span": "trade reached $5.08 bn in 2022"},
+                        "verdict": "supported",
+                        "readings": [
+                            {
+                                "label": "China's statistics",
+                                "evidence": [
+                                    {
+                                        "value": 5.08e9,
+                                        "period_start": "2022-01",
+                                        "period_end": "2022-12",
+                                        "reporter": "CHN",
+                                        "flow": "T",
+                                        "source": "published",
+                                        "source_file": "data/raw/published/published_figures.csv",
+                                        "source_ref": "https://example.org/x",
+                                        "vintage": "2026-11-29",
+                                        "how": "annual row",
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
+    }
+    md = provenance.appendix_markdown(
+        data=[FIXTURE_DATA], as_of="2025-11-29", results=results, claims_file=FIXTURE_CLAIMS
+    )
+    assert (
+        "tests/fixtures/notebooks/canonical\\_constructed.csv" in md
+        or "canonical_constructed.csv" in md
+    )
     assert hashlib.sha256(FIXTURE_DATA.read_bytes()).hexdigest() in md
     for pkg in ("pandas", "matplotlib", "statsmodels", "typst", "pandoc"):
         assert f"| {pkg} |" in md
@@ -142,8 +179,9 @@ def test_appendix_lists_files_versions_and_verdict_figures() -> None:
 def test_appendix_flags_a_changed_raw_file(tmp_path: Path) -> None:
     f = tmp_path / "x.csv"
     f.write_text("a\n", encoding="utf-8")
-    (tmp_path / "x.csv.meta.json").write_text('{"sha256": "00", "vintage": "2024-01-01"}',
-                                              encoding="utf-8")
+    (tmp_path / "x.csv.meta.json").write_text(
+        '{"sha256": "00", "vintage": "2024-01-01"}', encoding="utf-8"
+    )
     (info,) = provenance.input_files([tmp_path])
     assert info.vintage == "2024-01-01"
     assert "DIFFERS" in info.checksum_note
@@ -155,8 +193,20 @@ def test_cli_registers_report() -> None:
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers()
     _cli.register(sub)
-    args = parser.parse_args(["report", "--pair", "BLR-CHN", "--as-of", "2025-11-05",
-                              "--data", "a.csv", "b.csv", "--out", "r.pdf"])
+    args = parser.parse_args(
+        [
+            "report",
+            "--pair",
+            "BLR-CHN",
+            "--as-of",
+            "2025-11-05",
+            "--data",
+            "a.csv",
+            "b.csv",
+            "--out",
+            "r.pdf",
+        ]
+    )
     assert args.func is _cli.run and args.data == ["a.csv", "b.csv"] and args.as_of == "2025-11-05"
 
 
@@ -177,9 +227,15 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         for name in ("a", "b"):
             # keep the intermediate files, so a mismatch can be explained
             os.environ["TRADECHECK_REPORT_BUILD_DIR"] = str(out / f"build_{name}")
-            pdfs.append(build.build_report(claims=FIXTURE_CLAIMS, data=[FIXTURE_DATA],
-                                           as_of="2025-11-29", out=out / f"{name}.pdf",
-                                           progress=False))
+            pdfs.append(
+                build.build_report(
+                    claims=FIXTURE_CLAIMS,
+                    data=[FIXTURE_DATA],
+                    as_of="2025-11-29",
+                    out=out / f"{name}.pdf",
+                    progress=False,
+                )
+            )
     finally:
         if old is None:
             os.environ.pop("TRADECHECK_REPORT_BUILD_DIR", None)
@@ -221,8 +277,11 @@ def test_report_text_has_verdicts_scripts_and_provenance(two_builds: tuple[Path,
     text = "\n".join(p.extract_text() for p in reader.pages)
     assert "Беларуси" in text  # the Russian statement, as real glyphs
     assert "白俄罗斯" in text  # the Chinese statement
-    verdicts = [ln for ln in text.splitlines()
-                if any(v in ln for v in ("not_supported", "supported", "mixed", "not_verifiable"))]
+    verdicts = [
+        ln
+        for ln in text.splitlines()
+        if any(v in ln for v in ("not_supported", "supported", "mixed", "not_verifiable"))
+    ]
     assert verdicts, "no verdict line in the PDF"
     assert "Provenance appendix" in text
     assert hashlib.sha256(FIXTURE_DATA.read_bytes()).hexdigest()[:16] in text.replace("\n", "")
@@ -253,11 +312,20 @@ def test_failing_notebook_is_reported_by_name(tmp_path: Path) -> None:
         params.metadata["tags"] = ["parameters"]
         body = "raise ValueError('broken on purpose')" if name.startswith("01") else "x = 1"
         nb.cells = [nbformat.v4.new_markdown_cell("# t"), params, nbformat.v4.new_code_cell(body)]
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nb.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
         nbformat.write(nb, nbs / name)
     with pytest.raises(ReportError, match="01_load_and_validate.ipynb failed.*broken on purpose"):
-        build.build_report(claims=FIXTURE_CLAIMS, data=[FIXTURE_DATA], notebooks=nbs,
-                           out=tmp_path / "r.pdf", progress=False)
+        build.build_report(
+            claims=FIXTURE_CLAIMS,
+            data=[FIXTURE_DATA],
+            notebooks=nbs,
+            out=tmp_path / "r.pdf",
+            progress=False,
+        )
     assert (tmp_path / "01_load_and_validate.failed.ipynb").exists()
     assert not (tmp_path / "r.pdf").exists()
 
@@ -265,8 +333,12 @@ def test_failing_notebook_is_reported_by_name(tmp_path: Path) -> None:
 def test_pandoc_is_the_bundled_one() -> None:
     import pypandoc
 
-    out = subprocess.run([pypandoc.get_pandoc_path(), "--list-output-formats"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [pypandoc.get_pandoc_path(), "--list-output-formats"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "typst" in out.split()
 
 
@@ -276,8 +348,13 @@ def test_pandoc_is_the_bundled_one() -> None:
 def test_pair_without_data_gives_a_report_that_says_so(tmp_path: Path) -> None:
     # the fixture only holds BLR-CHN rows: every section must explain, none may invent numbers
     pypdf = pytest.importorskip("pypdf")
-    pdf = build.build_report(claims=FIXTURE_CLAIMS, data=[FIXTURE_DATA], pair="DEU-FRA",
-                             out=tmp_path / "r.pdf", progress=False)
+    pdf = build.build_report(
+        claims=FIXTURE_CLAIMS,
+        data=[FIXTURE_DATA],
+        pair="DEU-FRA",
+        out=tmp_path / "r.pdf",
+        progress=False,
+    )
     text = "\n".join(p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages)
     assert "Germany (DEU)" in text and "France (FRA)" in text
     assert "not shown" in text

@@ -18,14 +18,33 @@ pytestmark = pytest.mark.slow
 
 def test_run_all_tiny(tmp_path: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, str(BENCH / "run_all.py"), "--rows", "3000", "--repeat", "1",
-         "--claims", "3", "--skip-report", "--work", str(tmp_path)],
-        capture_output=True, text=True, timeout=600, check=False,
+        [
+            sys.executable,
+            str(BENCH / "run_all.py"),
+            "--rows",
+            "3000",
+            "--repeat",
+            "1",
+            "--claims",
+            "3",
+            "--skip-report",
+            "--work",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = proc.stdout
-    for metric in ("ingest throughput", "ingest peak memory", "claim check",
-                   "store window values", "make report"):
+    for metric in (
+        "ingest throughput",
+        "ingest peak memory",
+        "claim check",
+        "store window values",
+        "make report",
+    ):
         assert metric in out
     header = out.splitlines()[1].split()
     assert header[:3] == ["metric", "value", "baseline"]
@@ -45,9 +64,14 @@ def test_run_all_tiny(tmp_path: Path) -> None:
 
 
 def test_report_benchmark_dry_run() -> None:
-    proc = subprocess.run([sys.executable, str(BENCH / "bench_report.py"), "--dry-run"],
-                          capture_output=True, text=True, timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "bench_report.py"), "--dry-run"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     line = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")][-1]
-    res = json.loads(line[len("RESULT "):])
+    res = json.loads(line[len("RESULT ") :])
     assert res["seconds"] is None and ("dry run" in res["note"] or "n/a" in res["note"])

@@ -47,8 +47,11 @@ def _expected_lines(keep) -> set[str]:  # type: ignore[no-untyped-def]
     idx = {c: i for i, c in enumerate(BULK_COLUMNS)}
     out = set()
     for n, cells in enumerate(_bulk_lines(), start=2):
-        total = (cells[idx["partner2Code"]] in ("0", "") and cells[idx["motCode"]] in ("0", "")
-                 and cells[idx["customsCode"]] in ("C00", ""))
+        total = (
+            cells[idx["partner2Code"]] in ("0", "")
+            and cells[idx["motCode"]] in ("0", "")
+            and cells[idx["customsCode"]] in ("C00", "")
+        )
         if total and cells[idx["flowCode"]] in ("X", "M", "RX", "RM") and keep(cells, idx):
             out.add(f"line {n}")
     return out
@@ -80,16 +83,24 @@ def test_breakdown_rows_are_dropped() -> None:
     df = ingest(BULK, progress=False)
     assert set(df["source_ref"]) == _expected_lines(lambda c, i: True)
     # every BLR/CHN 2023 TOTAL export appears once, not once per breakdown row
-    tot = df[(df["commodity"] == "TOTAL") & (df["flow"] == "X") & (df["period_end"] == "2023-12")
-             & df["reporter"].isin(["BLR", "CHN"]) & df["partner"].isin(["BLR", "CHN"])]
+    tot = df[
+        (df["commodity"] == "TOTAL")
+        & (df["flow"] == "X")
+        & (df["period_end"] == "2023-12")
+        & df["reporter"].isin(["BLR", "CHN"])
+        & df["partner"].isin(["BLR", "CHN"])
+    ]
     assert tot.groupby("reporter").size().to_dict() == {"BLR": 1, "CHN": 1}
     assert "XIP" not in set(df["flow"])
 
 
 def test_pair_filter_keeps_exactly_the_pair_rows() -> None:
     df = ingest(BULK, reporters=["BLR", "CHN"], partners=["BLR", "CHN"], progress=False)
-    want = _expected_lines(lambda c, i: c[i["reporterCode"]] in ("112", "156")
-                           and c[i["partnerCode"]] in ("112", "156"))
+    want = _expected_lines(
+        lambda c, i: (
+            c[i["reporterCode"]] in ("112", "156") and c[i["partnerCode"]] in ("112", "156")
+        )
+    )
     assert set(df["source_ref"]) == want
     assert set(df["reporter"]) == {"BLR", "CHN"} and set(df["partner"]) == {"BLR", "CHN"}
     small = loaders.load(BULK)
@@ -104,8 +115,12 @@ def test_cmd_level_filter(level, lengths) -> None:  # type: ignore[no-untyped-de
     got = {c if c == "TOTAL" else len(c) for c in df["commodity"]}
     assert got == lengths
     want = _expected_lines(
-        lambda c, i: (c[i["cmdCode"]] == "TOTAL") if level == "TOTAL"
-        else (c[i["cmdCode"]] != "TOTAL" and len(c[i["cmdCode"]]) == level))
+        lambda c, i: (
+            (c[i["cmdCode"]] == "TOTAL")
+            if level == "TOTAL"
+            else (c[i["cmdCode"]] != "TOTAL" and len(c[i["cmdCode"]]) == level)
+        )
+    )
     assert set(df["source_ref"]) == want
 
 
@@ -131,8 +146,7 @@ def test_bad_filter_values() -> None:
 
 def test_out_writes_parquet_atomically(tmp_path: Path) -> None:
     out = tmp_path / "sub" / "pair.parquet"
-    got = ingest(BULK, reporters=["BLR", "CHN"], partners=["BLR", "CHN"], out=out,
-                 progress=False)
+    got = ingest(BULK, reporters=["BLR", "CHN"], partners=["BLR", "CHN"], out=out, progress=False)
     assert got == out and out.exists()
     back = pd.read_parquet(out)
     want = ingest(BULK, reporters=["BLR", "CHN"], partners=["BLR", "CHN"], progress=False)
@@ -159,8 +173,9 @@ def big_text() -> str:
 
 
 @pytest.mark.parametrize("filters", [{}, {"reporters": ["BLR"], "cmd_level": "TOTAL"}])
-def test_wrong_column_count_deep_in_a_large_file(tmp_path: Path, big_text: str,
-                                                 inflate: str, filters: dict) -> None:
+def test_wrong_column_count_deep_in_a_large_file(
+    tmp_path: Path, big_text: str, inflate: str, filters: dict
+) -> None:
     lines = big_text.splitlines(keepends=True)
     bad = lines[:30000] + ["20260000000000099\tC\tA\t20230101\n"] + lines[30000:]
     f = tmp_path / "bad.txt.gz"
@@ -173,8 +188,9 @@ def test_wrong_column_count_deep_in_a_large_file(tmp_path: Path, big_text: str,
     assert not out.exists() and list(tmp_path.iterdir()) == [f]  # nothing half-written
 
 
-def test_truncated_gzip_names_the_last_complete_line(tmp_path: Path, big_text: str,
-                                                     inflate: str) -> None:
+def test_truncated_gzip_names_the_last_complete_line(
+    tmp_path: Path, big_text: str, inflate: str
+) -> None:
     whole = gzip.compress(big_text.encode())
     f = tmp_path / "cut.txt.gz"
     f.write_bytes(whole[: len(whole) // 2])
@@ -203,13 +219,18 @@ def test_existing_output_survives_a_failed_run(tmp_path: Path, big_text: str) ->
 
 def test_header_from_another_format(tmp_path: Path) -> None:
     f = tmp_path / "imts.csv"
-    f.write_text("STRUCTURE,STRUCTURE_ID,ACTION,COUNTRY,COUNTERPART_COUNTRY,TIME_PERIOD,"
-                 "OBS_VALUE\ndataflow,IMF:IMTS,I,BLR,CHN,2020-M01,1.0\n", encoding="utf-8")
+    f.write_text(
+        "STRUCTURE,STRUCTURE_ID,ACTION,COUNTRY,COUNTERPART_COUNTRY,TIME_PERIOD,"
+        "OBS_VALUE\ndataflow,IMF:IMTS,I,BLR,CHN,2020-M01,1.0\n",
+        encoding="utf-8",
+    )
     with pytest.raises(LoadError, match="header is not a UN Comtrade") as info:
         ingest(f, progress=False)
     assert info.value.row == 1
     g = tmp_path / "legacy.txt.gz"
-    g.write_bytes(gzip.compress(b"Classification\tYear\tPeriod\tTrade Value (US$)\nH5\t2020\t2020\t1\n"))
+    g.write_bytes(
+        gzip.compress(b"Classification\tYear\tPeriod\tTrade Value (US$)\nH5\t2020\t2020\t1\n")
+    )
     with pytest.raises(LoadError, match="line 1"):
         ingest(g, progress=False)
 
@@ -230,12 +251,14 @@ def test_bad_value_in_a_kept_row_names_its_real_line(tmp_path: Path, big_text: s
     assert info.value.column == "primaryValue"
 
 
-@pytest.mark.parametrize("content,match", [
-    (b"", "empty"),
-    (b"\x1f\x8b\x08\x00garbage", "gzip"),
-])
-def test_empty_or_broken_files(tmp_path: Path, content: bytes, match: str,
-                               inflate: str) -> None:
+@pytest.mark.parametrize(
+    "content,match",
+    [
+        (b"", "empty"),
+        (b"\x1f\x8b\x08\x00garbage", "gzip"),
+    ],
+)
+def test_empty_or_broken_files(tmp_path: Path, content: bytes, match: str, inflate: str) -> None:
     f = tmp_path / "x.txt.gz"
     f.write_bytes(content)
     with pytest.raises(LoadError, match=match):
@@ -255,9 +278,23 @@ def test_cli_ingest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     parser = argparse.ArgumentParser()
     _cli.register(parser.add_subparsers())
     out = tmp_path / "pair.parquet"
-    args = parser.parse_args(["ingest", str(BULK), "--reporters", "BLR,CHN", "--partners",
-                              "BLR,CHN", "--cmd-level", "TOTAL", "--out", str(out),
-                              "--store", str(tmp_path / "store"), "--no-progress"])
+    args = parser.parse_args(
+        [
+            "ingest",
+            str(BULK),
+            "--reporters",
+            "BLR,CHN",
+            "--partners",
+            "BLR,CHN",
+            "--cmd-level",
+            "TOTAL",
+            "--out",
+            str(out),
+            "--store",
+            str(tmp_path / "store"),
+            "--no-progress",
+        ]
+    )
     assert args.func(args) == 0
     assert "11 canonical rows" in capsys.readouterr().out
     assert len(pd.read_parquet(out)) == 11
@@ -267,7 +304,7 @@ def test_cli_ingest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_corrupt_gzip_in_the_middle(tmp_path: Path, big_text: str, inflate: str) -> None:
     data = bytearray(gzip.compress(big_text.encode()))
     mid = len(data) // 2
-    data[mid:mid + 64] = bytes(64)  # a damaged stretch of the compressed stream
+    data[mid : mid + 64] = bytes(64)  # a damaged stretch of the compressed stream
     f = tmp_path / "bad.txt.gz"
     f.write_bytes(bytes(data))
     with pytest.raises(LoadError) as info:
@@ -295,9 +332,13 @@ def test_notes_of_several_blocks_are_added_up() -> None:
     from tradecheck.loaders.base import LoadWarning
     from tradecheck.scale.bulk import _warn_notes
 
-    notes = ["x.gz: dropped 3 row(s) of mode-of-transport breakdown (motCode other than 0)",
-             ("x.gz: dropped 2 row(s) of mode-of-transport breakdown (motCode other than 0); "
-             "1 row(s) of flow DX (a part of X/M, not an equivalent)")]
+    notes = [
+        "x.gz: dropped 3 row(s) of mode-of-transport breakdown (motCode other than 0)",
+        (
+            "x.gz: dropped 2 row(s) of mode-of-transport breakdown (motCode other than 0); "
+            "1 row(s) of flow DX (a part of X/M, not an equivalent)"
+        ),
+    ]
     with pytest.warns(LoadWarning) as rec:
         _warn_notes(Path("x.gz"), notes)
     assert len(rec) == 1
@@ -317,19 +358,28 @@ def _pair_lines_of(text: str) -> set[str]:
         cells = line.rstrip("\r").split("\t")
         if len(cells) != len(BULK_COLUMNS):
             continue  # blank line
-        total = (cells[idx["partner2Code"]] in ("0", "") and cells[idx["motCode"]] in ("0", "")
-                 and cells[idx["customsCode"]] in ("C00", ""))
-        if (total and cells[idx["flowCode"]] in ("X", "M", "RX", "RM")
-                and cells[idx["reporterCode"]] in ("112", "156")
-                and cells[idx["partnerCode"]] in ("112", "156")):
+        total = (
+            cells[idx["partner2Code"]] in ("0", "")
+            and cells[idx["motCode"]] in ("0", "")
+            and cells[idx["customsCode"]] in ("C00", "")
+        )
+        if (
+            total
+            and cells[idx["flowCode"]] in ("X", "M", "RX", "RM")
+            and cells[idx["reporterCode"]] in ("112", "156")
+            and cells[idx["partnerCode"]] in ("112", "156")
+        ):
             out.add(f"line {n}")
     return out
 
 
 @pytest.mark.parametrize("block_size", [1 << 22, 4096, 100])
-@pytest.mark.parametrize("layout", ["blank lines", "crlf", "crlf and blank lines", "no final newline"])
-def test_pair_rows_keep_their_real_lines(tmp_path: Path, big_text: str, layout: str,
-                                         block_size: int) -> None:
+@pytest.mark.parametrize(
+    "layout", ["blank lines", "crlf", "crlf and blank lines", "no final newline"]
+)
+def test_pair_rows_keep_their_real_lines(
+    tmp_path: Path, big_text: str, layout: str, block_size: int
+) -> None:
     """Blocks with blank lines or CR endings (rows != lines) and blocks smaller than a line
     (the partial line is carried on) name the same lines as a plain reading of the file."""
     lines = big_text.splitlines(keepends=True)[:3000]
@@ -344,8 +394,9 @@ def test_pair_rows_keep_their_real_lines(tmp_path: Path, big_text: str, layout: 
     f.write_bytes(gzip.compress(text.encode()))
     want = _pair_lines_of(text)
     assert len(want) > 50
-    df = ingest(f, reporters=["BLR", "CHN"], partners=["BLR", "CHN"], progress=False,
-                block_size=block_size)
+    df = ingest(
+        f, reporters=["BLR", "CHN"], partners=["BLR", "CHN"], progress=False, block_size=block_size
+    )
     assert set(df["source_ref"]) == want and len(df) == len(want)
 
 
@@ -358,7 +409,7 @@ def test_nth_true_equals_flatnonzero(seed: int) -> None:
     rng = np.random.default_rng(seed)
     n = int(rng.integers(1, 5 * _SEGMENT))
     flags = rng.random(n) < rng.choice([0.0005, 0.01, 0.5])
-    flags[_SEGMENT - 1:_SEGMENT + 1] = True  # on both sides of a segment boundary
+    flags[_SEGMENT - 1 : _SEGMENT + 1] = True  # on both sides of a segment boundary
     flags[-1] = bool(seed % 2)
     every = np.flatnonzero(flags)
     ks = np.unique(np.concatenate(([0, len(every) - 1], rng.integers(0, len(every), 50))))

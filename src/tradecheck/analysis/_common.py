@@ -128,8 +128,13 @@ def pair_rows(
         d = d[(d["commodity"] == commodity) | (d["source"] == "published")]
     d = d.copy()
     if d.empty:
-        for col, dtype in (("direction", object), ("year", "int64"), ("m0", "int64"),
-                           ("m1", "int64"), ("nmonths", "int64")):
+        for col, dtype in (
+            ("direction", object),
+            ("year", "int64"),
+            ("m0", "int64"),
+            ("m1", "int64"),
+            ("nmonths", "int64"),
+        ):
             d[col] = pd.Series(dtype=dtype)
         return d
     d["direction"] = [
@@ -181,13 +186,16 @@ def pick(rows: pd.DataFrame) -> tuple[pd.Series, int, bool]:
     published = rows["source"] == "published"
     r = rows.assign(
         _rank=rows["bound"].map(BOUND_RANK).fillna(9),
-        _prec=[-significant_digits(v) if p else 0
-               for v, p in zip(rows["value"], published, strict=True)],
+        _prec=[
+            -significant_digits(v) if p else 0
+            for v, p in zip(rows["value"], published, strict=True)
+        ],
         _vint=rows["vintage"].astype(str),
         _order=np.arange(len(rows)),
     )
-    r = r.sort_values(["_rank", "_prec", "_vint", "_order"],
-                      ascending=[True, True, False, True], kind="stable")
+    r = r.sort_values(
+        ["_rank", "_prec", "_vint", "_order"], ascending=[True, True, False, True], kind="stable"
+    )
     best = r.iloc[0]
     same = r[r["_rank"] == best["_rank"]]["value"].to_numpy(dtype=float)
     ref = abs(float(best["value"])) or 1.0

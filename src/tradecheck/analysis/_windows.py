@@ -81,11 +81,11 @@ class Indexed:
         self.rows = rows
         self.by_window: dict[tuple[int, int], pd.DataFrame] = (
             {(int(k[0]), int(k[1])): v for k, v in rows.groupby(["m0", "m1"], sort=False)}
-            if not rows.empty else {}
+            if not rows.empty
+            else {}
         )
         # the same windows as "YYYY-MM" periods, for tradecheck.derive.cover
-        self.periods = {(period_of_index(a), period_of_index(b)): (a, b)
-                        for a, b in self.by_window}
+        self.periods = {(period_of_index(a), period_of_index(b)): (a, b) for a, b in self.by_window}
 
     @property
     def empty(self) -> bool:
@@ -105,9 +105,13 @@ def exact(rows: pd.DataFrame | Indexed, w0: int, w1: int) -> Window | None:
 def _best(rows: Indexed, key: tuple[int, int]) -> Window:
     row, n, dis = pick(rows.by_window[key])
     w0, w1 = key
-    kind = "annual row" if (w1 - w0 == 11 and w0 % 12 == 0) else (
-        "monthly row" if w0 == w1 else (
-            "year-to-date row" if w0 % 12 == 0 else "row for the window"
+    kind = (
+        "annual row"
+        if (w1 - w0 == 11 and w0 % 12 == 0)
+        else (
+            "monthly row"
+            if w0 == w1
+            else ("year-to-date row" if w0 % 12 == 0 else "row for the window")
         )
     )
     return _from_row(row, n, dis, kind)
@@ -122,8 +126,11 @@ def month(rows: pd.DataFrame | Indexed, i: int) -> Window | None:
     parts = [_best(rows, key) for _, key in got[0]]
     if len(parts) == 1:
         return parts[0]
-    return combine(parts, f"YTD {period_of_index(i)} - YTD {period_of_index(i - 1)}",
-                   sign=[sg for sg, _ in got[0]])
+    return combine(
+        parts,
+        f"YTD {period_of_index(i)} - YTD {period_of_index(i - 1)}",
+        sign=[sg for sg, _ in got[0]],
+    )
 
 
 def window(rows: pd.DataFrame | Indexed, w0: int, w1: int) -> Window | None:
@@ -167,8 +174,9 @@ def index_directions(g: pd.DataFrame) -> dict[str, Indexed]:
     return {d: Indexed(gd) for d, gd in g.groupby("direction", sort=False)}
 
 
-def by_direction(g: pd.DataFrame | dict[str, Indexed], reporter: str, w0: int,
-                 w1: int) -> dict[str, Window]:
+def by_direction(
+    g: pd.DataFrame | dict[str, Indexed], reporter: str, w0: int, w1: int
+) -> dict[str, Window]:
     """Values of months ``w0..w1`` per direction for one reporter x source group.
 
     ``"total"`` is a ``T`` figure, or the sum of the reporter's exports and imports when both

@@ -16,9 +16,23 @@ from tradecheck.analysis._common import (
 )
 
 COVERAGE_COLUMNS: tuple[str, ...] = (
-    "source", "reporter", "flow", "rows", "first_period", "last_period", "first_year",
-    "last_year", "n_years", "missing_years", "n_missing_years", "n_annual", "n_monthly",
-    "n_ytd", "n_other", "partners", "files",
+    "source",
+    "reporter",
+    "flow",
+    "rows",
+    "first_period",
+    "last_period",
+    "first_year",
+    "last_year",
+    "n_years",
+    "missing_years",
+    "n_missing_years",
+    "n_annual",
+    "n_monthly",
+    "n_ytd",
+    "n_other",
+    "partners",
+    "files",
 )
 
 
@@ -69,14 +83,17 @@ def coverage(df: pd.DataFrame, pair: Sequence[str] | None = None) -> pd.DataFram
     d = df
     if pair is not None:
         a, b = pair
-        d = d[((d["exporter"] == a) & (d["importer"] == b))
-              | ((d["exporter"] == b) & (d["importer"] == a))]
+        d = d[
+            ((d["exporter"] == a) & (d["importer"] == b))
+            | ((d["exporter"] == b) & (d["importer"] == a))
+        ]
     if d.empty:
         raise InsufficientDataError(
             "coverage: the table has no rows" + (f" about {pair[0]}-{pair[1]}" if pair else "")
         )
-    d = d.assign(_kind=[_kind(s, e) for s, e in zip(d["period_start"], d["period_end"],
-                                                      strict=True)])
+    d = d.assign(
+        _kind=[_kind(s, e) for s, e in zip(d["period_start"], d["period_end"], strict=True)]
+    )
     out = []
     for (source, reporter, flow), g in d.groupby(["source", "reporter", "flow"], sort=True):
         years: set[int] = set()
@@ -85,15 +102,25 @@ def coverage(df: pd.DataFrame, pair: Sequence[str] | None = None) -> pd.DataFram
         y0, y1 = min(years), max(years)
         missing = [y for y in range(y0, y1 + 1) if y not in years]
         kinds = g["_kind"].value_counts()
-        out.append({
-            "source": source, "reporter": reporter, "flow": flow, "rows": len(g),
-            "first_period": str(g["period_start"].min()),
-            "last_period": str(g["period_end"].max()),
-            "first_year": y0, "last_year": y1, "n_years": len(years),
-            "missing_years": format_years(missing), "n_missing_years": len(missing),
-            "n_annual": int(kinds.get("annual", 0)), "n_monthly": int(kinds.get("monthly", 0)),
-            "n_ytd": int(kinds.get("ytd", 0)), "n_other": int(kinds.get("other", 0)),
-            "partners": int(g["partner"].nunique()),
-            "files": join_unique(sorted(set(g["source_file"]))),
-        })
+        out.append(
+            {
+                "source": source,
+                "reporter": reporter,
+                "flow": flow,
+                "rows": len(g),
+                "first_period": str(g["period_start"].min()),
+                "last_period": str(g["period_end"].max()),
+                "first_year": y0,
+                "last_year": y1,
+                "n_years": len(years),
+                "missing_years": format_years(missing),
+                "n_missing_years": len(missing),
+                "n_annual": int(kinds.get("annual", 0)),
+                "n_monthly": int(kinds.get("monthly", 0)),
+                "n_ytd": int(kinds.get("ytd", 0)),
+                "n_other": int(kinds.get("other", 0)),
+                "partners": int(g["partner"].nunique()),
+                "files": join_unique(sorted(set(g["source_file"]))),
+            }
+        )
     return pd.DataFrame(out, columns=list(COVERAGE_COLUMNS))

@@ -26,21 +26,48 @@ from tradecheck.analysis._common import (
 from tradecheck.errors import TradecheckError
 
 LEVEL_COLUMNS: tuple[str, ...] = (
-    "year", "reporter", "source", "direction", "value", "source_file", "source_ref",
-    "exporter", "importer", "flow", "how", "bound", "estimate", "vintage", "valuation",
-    "n_candidates", "disagree",
+    "year",
+    "reporter",
+    "source",
+    "direction",
+    "value",
+    "source_file",
+    "source_ref",
+    "exporter",
+    "importer",
+    "flow",
+    "how",
+    "bound",
+    "estimate",
+    "vintage",
+    "valuation",
+    "n_candidates",
+    "disagree",
 )
 _KEYS = ["reporter", "source", "direction"]
 
 
-def _record(year: int, reporter: str, source: str, direction: str, ends: tuple[str, str],
-            w: W.Window) -> dict[str, object]:
+def _record(
+    year: int, reporter: str, source: str, direction: str, ends: tuple[str, str], w: W.Window
+) -> dict[str, object]:
     return {
-        "year": year, "reporter": reporter, "source": source, "direction": direction,
-        "value": w.value, "source_file": w.source_file, "source_ref": w.source_ref,
-        "exporter": ends[0], "importer": ends[1], "flow": w.flow, "how": w.how,
-        "bound": w.bound, "estimate": w.estimate, "vintage": w.vintage,
-        "valuation": w.valuation, "n_candidates": w.n_candidates, "disagree": w.disagree,
+        "year": year,
+        "reporter": reporter,
+        "source": source,
+        "direction": direction,
+        "value": w.value,
+        "source_file": w.source_file,
+        "source_ref": w.source_ref,
+        "exporter": ends[0],
+        "importer": ends[1],
+        "flow": w.flow,
+        "how": w.how,
+        "bound": w.bound,
+        "estimate": w.estimate,
+        "vintage": w.vintage,
+        "valuation": w.valuation,
+        "n_candidates": w.n_candidates,
+        "disagree": w.disagree,
     }
 
 
@@ -125,8 +152,16 @@ def annual_levels(
             got = W.by_direction(ixd, str(reporter), w0, w1)
             for direction in DIRECTIONS:
                 if direction in got:
-                    out.append(_record(int(year), str(reporter), str(source), direction,
-                                       ends[direction], got[direction]))
+                    out.append(
+                        _record(
+                            int(year),
+                            str(reporter),
+                            str(source),
+                            direction,
+                            ends[direction],
+                            got[direction],
+                        )
+                    )
     if not out:
         raise InsufficientDataError(
             f"annual_levels: rows about {a}-{b} exist but none gives a full calendar year "
@@ -198,9 +233,7 @@ def yoy(levels: pd.DataFrame | pd.Series) -> pd.DataFrame:
     return lv
 
 
-def cagr(
-    levels: pd.DataFrame | pd.Series, start_year: int, end_year: int
-) -> pd.DataFrame | float:
+def cagr(levels: pd.DataFrame | pd.Series, start_year: int, end_year: int) -> pd.DataFrame | float:
     """Compound annual growth rate between two years, in percent.
 
     ``cagr_pct = 100 * ((end_value / start_value) ** (1 / (end_year - start_year)) - 1)``.
@@ -231,8 +264,9 @@ def cagr(
     10.0
     """
     if int(end_year) <= int(start_year):
-        raise TradecheckError(f"cagr: end_year ({end_year}) must be after start_year "
-                              f"({start_year})")
+        raise TradecheckError(
+            f"cagr: end_year ({end_year}) must be after start_year ({start_year})"
+        )
     series_in = isinstance(levels, pd.Series)
     lv = _levels_frame(levels, "cagr")
     keys = [k for k in _KEYS if k in lv.columns]
@@ -255,11 +289,31 @@ def cagr(
         elif s <= 0 or e <= 0:
             reason = "growth rate undefined for non-positive values"
         rate = np.nan if reason else 100.0 * ((e / s) ** (1.0 / n) - 1.0)
-        out.append({**dict(zip(keys, key, strict=True)), "start_year": int(start_year),
-                    "end_year": int(end_year), "start_value": s, "end_value": e, "years": n,
-                    "cagr_pct": rate, "reason": reason})
-    res = pd.DataFrame(out, columns=[*keys, "start_year", "end_year", "start_value",
-                                     "end_value", "years", "cagr_pct", "reason"])
+        out.append(
+            {
+                **dict(zip(keys, key, strict=True)),
+                "start_year": int(start_year),
+                "end_year": int(end_year),
+                "start_value": s,
+                "end_value": e,
+                "years": n,
+                "cagr_pct": rate,
+                "reason": reason,
+            }
+        )
+    res = pd.DataFrame(
+        out,
+        columns=[
+            *keys,
+            "start_year",
+            "end_year",
+            "start_value",
+            "end_value",
+            "years",
+            "cagr_pct",
+            "reason",
+        ],
+    )
     if res.empty or res["cagr_pct"].isna().all():
         detail = "; ".join(sorted(set(res["reason"]))) if not res.empty else "neither year found"
         raise InsufficientDataError(
@@ -318,9 +372,21 @@ def balance(levels: pd.DataFrame, pair: Sequence[str] = ("BLR", "CHN")) -> pd.Da
         x = float(ex["value"].iloc[0]) if not ex.empty else np.nan
         m = float(im["value"].iloc[0]) if not im.empty else np.nan
         files = pd.concat([ex, im])
-        out.append({"year": int(year), "reporter": reporter, "source": source, "of": of,
-                    "exports": x, "imports": m, "balance": x - m,
-                    "source_file": "; ".join(dict.fromkeys(files.get("source_file", []))),
-                    "source_ref": "; ".join(dict.fromkeys(files.get("source_ref", [])))})
-    return pd.DataFrame(out).sort_values(["source", "reporter", "year"], kind="stable") \
+        out.append(
+            {
+                "year": int(year),
+                "reporter": reporter,
+                "source": source,
+                "of": of,
+                "exports": x,
+                "imports": m,
+                "balance": x - m,
+                "source_file": "; ".join(dict.fromkeys(files.get("source_file", []))),
+                "source_ref": "; ".join(dict.fromkeys(files.get("source_ref", []))),
+            }
+        )
+    return (
+        pd.DataFrame(out)
+        .sort_values(["source", "reporter", "year"], kind="stable")
         .reset_index(drop=True)
+    )

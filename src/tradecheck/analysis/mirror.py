@@ -25,9 +25,22 @@ from tradecheck.analysis.monthly import monthly_levels
 from tradecheck.errors import TradecheckError
 
 MIRROR_COLUMNS: tuple[str, ...] = (
-    "year", "direction", "exporter_reports", "importer_reports", "gap", "gap_pct",
-    "cif_fob_ratio", "exporter", "importer", "source", "exporter_valuation",
-    "importer_valuation", "exporter_file", "exporter_ref", "importer_file", "importer_ref",
+    "year",
+    "direction",
+    "exporter_reports",
+    "importer_reports",
+    "gap",
+    "gap_pct",
+    "cif_fob_ratio",
+    "exporter",
+    "importer",
+    "source",
+    "exporter_valuation",
+    "importer_valuation",
+    "exporter_file",
+    "exporter_ref",
+    "importer_file",
+    "importer_ref",
 )
 
 
@@ -97,8 +110,9 @@ def mirror_gap(
         srcs = [sources] if isinstance(sources, str) else list(sources)
     time = "year" if freq == "A" else "period"
     try:
-        lv = (annual_levels if freq == "A" else monthly_levels)(df, (a, b), srcs,
-                                                               scope=scope, currency=currency)
+        lv = (annual_levels if freq == "A" else monthly_levels)(
+            df, (a, b), srcs, scope=scope, currency=currency
+        )
     except InsufficientDataError as exc:
         raise InsufficientDataError(f"mirror_gap: {exc}") from exc
     lv = lv[lv["direction"].isin([A_TO_B, B_TO_A]) & lv["reporter"].isin([a, b])]
@@ -122,7 +136,9 @@ def mirror_gap(
                 "gap": iv - ev,
                 "gap_pct": 100.0 * (iv - ev) / ev if ev else np.nan,
                 "cif_fob_ratio": iv / ev if ev else np.nan,
-                "exporter": exporter, "importer": importer, "source": source,
+                "exporter": exporter,
+                "importer": importer,
+                "source": source,
                 "exporter_valuation": str(e["valuation"]) if e is not None else "",
                 "importer_valuation": str(i["valuation"]) if i is not None else "",
                 "exporter_file": str(e["source_file"]) if e is not None else "",
@@ -136,8 +152,12 @@ def mirror_gap(
     cols = list(MIRROR_COLUMNS) if freq == "A" else ["period", *MIRROR_COLUMNS]
     res = pd.DataFrame(out, columns=cols)
     if res.empty or res["gap"].isna().all():
-        have = ", ".join(f"{s}: {r}" for s, r in sorted(set(zip(lv["source"], lv["reporter"],
-                                                                strict=True)))) or "nothing"
+        have = (
+            ", ".join(
+                f"{s}: {r}" for s, r in sorted(set(zip(lv["source"], lv["reporter"], strict=True)))
+            )
+            or "nothing"
+        )
         raise InsufficientDataError(
             f"mirror_gap: no {'year' if freq == 'A' else 'month'} has both the exporter's and "
             f"the importer's figure in the same source (sources {srcs}; found {have})"

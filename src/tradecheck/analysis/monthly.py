@@ -69,17 +69,29 @@ def monthly_levels(
                 if w is None:
                     continue
                 p = period_of_index(i)
-                out.append({"period": p, "year": i // 12, "month": i % 12 + 1,
-                            "reporter": reporter, "source": source, "direction": direction,
-                            "value": w.value, "how": w.how, "bound": w.bound,
-                            "source_file": w.source_file, "source_ref": w.source_ref})
+                out.append(
+                    {
+                        "period": p,
+                        "year": i // 12,
+                        "month": i % 12 + 1,
+                        "reporter": reporter,
+                        "source": source,
+                        "direction": direction,
+                        "value": w.value,
+                        "how": w.how,
+                        "bound": w.bound,
+                        "source_file": w.source_file,
+                        "source_ref": w.source_ref,
+                    }
+                )
     if not out:
         raise InsufficientDataError(
             f"monthly_levels: no monthly or year-to-date rows about {a}-{b} give a single month"
         )
     res = pd.DataFrame(out)
-    return res.sort_values(["source", "reporter", "direction", "period"], kind="stable") \
-        .reset_index(drop=True)
+    return res.sort_values(
+        ["source", "reporter", "direction", "period"], kind="stable"
+    ).reset_index(drop=True)
 
 
 def ytd_vs_last_year(
@@ -156,23 +168,36 @@ def ytd_vs_last_year(
             v = c.value if c else np.nan
             bv = p.value if p else np.nan
             status = "ok" if (c and p) else ("no current" if p else "no base")
-            out.append({
-                "reporter": reporter, "source": source, "direction": direction,
-                "period": per, "base_period": bper, "value": v, "base_value": bv,
-                "change_abs": v - bv,
-                "change_pct": 100.0 * (v - bv) / bv if (c and p and bv) else np.nan,
-                "how": c.how if c else "", "base_how": p.how if p else "",
-                "bound": c.bound if c else "", "base_bound": p.bound if p else "",
-                "source_file": c.source_file if c else "",
-                "source_ref": c.source_ref if c else "",
-                "base_source_file": p.source_file if p else "",
-                "base_source_ref": p.source_ref if p else "",
-                "status": status,
-            })
+            out.append(
+                {
+                    "reporter": reporter,
+                    "source": source,
+                    "direction": direction,
+                    "period": per,
+                    "base_period": bper,
+                    "value": v,
+                    "base_value": bv,
+                    "change_abs": v - bv,
+                    "change_pct": 100.0 * (v - bv) / bv if (c and p and bv) else np.nan,
+                    "how": c.how if c else "",
+                    "base_how": p.how if p else "",
+                    "bound": c.bound if c else "",
+                    "base_bound": p.bound if p else "",
+                    "source_file": c.source_file if c else "",
+                    "source_ref": c.source_ref if c else "",
+                    "base_source_file": p.source_file if p else "",
+                    "base_source_ref": p.source_ref if p else "",
+                    "status": status,
+                }
+            )
     res = pd.DataFrame(out)
     if res.empty or not (res["status"] == "ok").any():
-        found = "nothing" if res.empty else "; ".join(
-            f"{r.reporter}/{r.source}/{r.direction}: {r.status}" for r in res.itertuples()
+        found = (
+            "nothing"
+            if res.empty
+            else "; ".join(
+                f"{r.reporter}/{r.source}/{r.direction}: {r.status}" for r in res.itertuples()
+            )
         )
         raise InsufficientDataError(
             f"ytd_vs_last_year: no reporter x source has both {per} and {bper} for {a}-{b} "
@@ -300,16 +325,18 @@ def trailing_12m(monthly: pd.Series | pd.DataFrame) -> pd.Series | pd.DataFrame:
     groups = out.groupby(keys, sort=False).groups if keys else {(): out.index}
     for ix in groups.values():
         g = out.loc[ix]
-        s = pd.Series(g["value"].to_numpy(dtype=float),
-                      index=_to_period_index(pd.Index(g["period"])))
+        s = pd.Series(
+            g["value"].to_numpy(dtype=float), index=_to_period_index(pd.Index(g["period"]))
+        )
         order = np.argsort([p.ordinal for p in s.index])
         s = s.iloc[order]
         full = s.reindex(pd.period_range(s.index.min(), s.index.max(), freq="M"))
         roll = full.rolling(12, min_periods=12).sum()
         out.loc[g.index[order], "trailing_12m"] = roll.reindex(s.index).to_numpy()
     if out["trailing_12m"].isna().all():
-        raise InsufficientDataError("trailing_12m needs 12 consecutive months in some series; "
-                                    "none has them")
+        raise InsufficientDataError(
+            "trailing_12m needs 12 consecutive months in some series; none has them"
+        )
     return out
 
 
@@ -426,7 +453,7 @@ def seasonal(
             f"seasonal needs {need} consecutive months (two full cycles); the longest gap-free "
             f"run is {s.index[best[0]]}..{s.index[best[1]]} ({n} month(s)) of {len(s)} in all"
         )
-    span = s.iloc[best[0]: best[1] + 1]
+    span = s.iloc[best[0] : best[1] + 1]
     res = STL(span.to_numpy(), period=int(period), robust=robust).fit()
     idx = span.index
     trend = pd.Series(res.trend, index=idx, name="trend")
@@ -435,8 +462,18 @@ def seasonal(
     denom = float(np.var(seas + resid))
     strength = max(0.0, 1.0 - float(np.var(resid)) / denom) if denom > 0 else 0.0
     return SeasonalResult(
-        observed=span.rename("observed"), trend=trend, seasonal=seas, resid=resid,
-        period=int(period), start=str(idx[0]), end=str(idx[-1]), strength=strength,
-        label=str(s.name or ""), dropped=len(s) - n, source_files=files, sources=srcs,
-        reporter=rep, stl=res,
+        observed=span.rename("observed"),
+        trend=trend,
+        seasonal=seas,
+        resid=resid,
+        period=int(period),
+        start=str(idx[0]),
+        end=str(idx[-1]),
+        strength=strength,
+        label=str(s.name or ""),
+        dropped=len(s) - n,
+        source_files=files,
+        sources=srcs,
+        reporter=rep,
+        stl=res,
     )

@@ -22,9 +22,23 @@ from tradecheck.analysis._common import (
 )
 
 SHARE_COLUMNS: tuple[str, ...] = (
-    "reporter", "source", "direction", "period_start", "period_end", "year", "commodity",
-    "value", "total", "share_pct", "total_how", "bound", "total_bound", "source_file",
-    "source_ref", "total_source_file", "total_source_ref",
+    "reporter",
+    "source",
+    "direction",
+    "period_start",
+    "period_end",
+    "year",
+    "commodity",
+    "value",
+    "total",
+    "share_pct",
+    "total_how",
+    "bound",
+    "total_bound",
+    "source_file",
+    "source_ref",
+    "total_source_file",
+    "total_source_ref",
 )
 
 
@@ -81,8 +95,7 @@ def product_shares(
     """
     check_frame(df, "product_shares")
     a, b = check_pair(pair)
-    rows = pair_rows(df, (a, b), sources=sources, scope=None, currency=currency,
-                     commodity=None)
+    rows = pair_rows(df, (a, b), sources=sources, scope=None, currency=currency, commodity=None)
     rows = rows[rows["direction"] != "total"]
     if reporter is not None:
         rows = rows[rows["reporter"] == reporter]
@@ -117,40 +130,83 @@ def product_shares(
     goods = rows[pub & (rows["scope"] == "goods")]
     for r in prod.itertuples():
         key = (r.reporter, r.source, r.direction, r.period_start, r.period_end)
-        cand = goods[(goods["reporter"] == r.reporter) & (goods["direction"] == r.direction)
-                     & (goods["period_start"] == r.period_start)
-                     & (goods["period_end"] == r.period_end)]
+        cand = goods[
+            (goods["reporter"] == r.reporter)
+            & (goods["direction"] == r.direction)
+            & (goods["period_start"] == r.period_start)
+            & (goods["period_end"] == r.period_end)
+        ]
         if cand.empty:
-            out.append(_rec(key, r, np.nan, "no published all-goods figure for the same side, "
-                            "direction and months", "", "", "", commodity=str(r.scope)))
+            out.append(
+                _rec(
+                    key,
+                    r,
+                    np.nan,
+                    "no published all-goods figure for the same side, direction and months",
+                    "",
+                    "",
+                    "",
+                    commodity=str(r.scope),
+                )
+            )
             continue
         t, n, _ = pick(cand)
-        out.append(_rec(key, r, float(t["value"]), f"published goods figure ({n} candidate(s))",
-                        str(t["bound"]), str(t["source_file"]), str(t["source_ref"]),
-                        commodity=str(r.scope)))
+        out.append(
+            _rec(
+                key,
+                r,
+                float(t["value"]),
+                f"published goods figure ({n} candidate(s))",
+                str(t["bound"]),
+                str(t["source_file"]),
+                str(t["source_ref"]),
+                commodity=str(r.scope),
+            )
+        )
     res = pd.DataFrame(out, columns=list(SHARE_COLUMNS))
     if res.empty or res["share_pct"].isna().all():
         raise InsufficientDataError(
             f"product_shares: no commodity detail with a matching total for {a}-{b}"
-            + (f" (filters: reporter={reporter}, direction={direction}, year={year})"
-               if any(v is not None for v in (reporter, direction, year)) else "")
+            + (
+                f" (filters: reporter={reporter}, direction={direction}, year={year})"
+                if any(v is not None for v in (reporter, direction, year))
+                else ""
+            )
             + (f"; {len(res)} product figure(s) lack a total" if len(res) else "")
         )
-    return res.sort_values(["source", "reporter", "direction", "period_end", "commodity"],
-                           kind="stable").reset_index(drop=True)
+    return res.sort_values(
+        ["source", "reporter", "direction", "period_end", "commodity"], kind="stable"
+    ).reset_index(drop=True)
 
 
-def _rec(key: tuple, r: object, total: float, how: str, tb: str, tf: str, tr: str,
-         commodity: str | None = None) -> dict[str, object]:
+def _rec(
+    key: tuple,
+    r: object,
+    total: float,
+    how: str,
+    tb: str,
+    tf: str,
+    tr: str,
+    commodity: str | None = None,
+) -> dict[str, object]:
     rep, src, direction, p0, p1 = key
     value = float(r.value)  # type: ignore[attr-defined]
     return {
-        "reporter": rep, "source": src, "direction": direction, "period_start": p0,
-        "period_end": p1, "year": int(str(p1)[:4]),
+        "reporter": rep,
+        "source": src,
+        "direction": direction,
+        "period_start": p0,
+        "period_end": p1,
+        "year": int(str(p1)[:4]),
         "commodity": commodity if commodity is not None else str(r.commodity),  # type: ignore[attr-defined]
-        "value": value, "total": total,
+        "value": value,
+        "total": total,
         "share_pct": 100.0 * value / total if total and not np.isnan(total) else np.nan,
-        "total_how": how, "bound": str(r.bound), "total_bound": tb,  # type: ignore[attr-defined]
-        "source_file": str(r.source_file), "source_ref": str(r.source_ref),  # type: ignore[attr-defined]
-        "total_source_file": tf, "total_source_ref": tr,
+        "total_how": how,
+        "bound": str(r.bound),
+        "total_bound": tb,  # type: ignore[attr-defined]
+        "source_file": str(r.source_file),
+        "source_ref": str(r.source_ref),  # type: ignore[attr-defined]
+        "total_source_file": tf,
+        "total_source_ref": tr,
     }

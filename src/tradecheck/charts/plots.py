@@ -53,8 +53,12 @@ def _bn(ax: Axes, log: bool = False) -> None:
         x = v / 1e9
         if x == 0:
             return "0"
-        return f"{x:.2f}".rstrip("0").rstrip(".") if abs(x) < 1 else f"{x:,.1f}".rstrip(
-            "0").rstrip(".")
+        return (
+            f"{x:.2f}".rstrip("0").rstrip(".")
+            if abs(x) < 1
+            else f"{x:,.1f}".rstrip("0").rstrip(".")
+        )
+
     ax.yaxis.set_major_formatter(FuncFormatter(fmt))
     ax.set_ylabel("US$ bn" + (" (log scale)" if log else ""))
 
@@ -66,8 +70,14 @@ def _years_axis(ax: Axes, years: Sequence[int]) -> None:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=10))
 
 
-def _select(frame: pd.DataFrame, *, direction: str | None, sources: Sequence[str] | None,
-            reporters: Sequence[str] | None, func: str) -> pd.DataFrame:
+def _select(
+    frame: pd.DataFrame,
+    *,
+    direction: str | None,
+    sources: Sequence[str] | None,
+    reporters: Sequence[str] | None,
+    func: str,
+) -> pd.DataFrame:
     d = frame
     if direction is not None and "direction" in d.columns:
         d = d[d["direction"] == direction]
@@ -87,13 +97,15 @@ def _legend_label(reporter: str, source: str, lang: str) -> str:
     return f"{reporter_name(reporter, lang)} · {SOURCE_SHORT.get(source, source)}"
 
 
-def _draw_series(ax: Axes, d: pd.DataFrame, ycol: str, *, lang: str, fmt: Any,
-                 annotate: bool = True) -> list[int]:
+def _draw_series(
+    ax: Axes, d: pd.DataFrame, ycol: str, *, lang: str, fmt: Any, annotate: bool = True
+) -> list[int]:
     """Statistics as lines (colour = reporter, style = source), published as markers
     (colour = reporter, shape = bound). Returns the years drawn."""
     years: list[int] = []
-    order = sorted(d.groupby(["source", "reporter"]).groups, key=lambda k: (k[0] == "published",
-                                                                          k[0], k[1]))
+    order = sorted(
+        d.groupby(["source", "reporter"]).groups, key=lambda k: (k[0] == "published", k[0], k[1])
+    )
     for source, reporter in order:
         g = d[(d["source"] == source) & (d["reporter"] == reporter)].sort_values("year")
         g = g[np.isfinite(g[ycol].to_numpy(dtype=float))]
@@ -105,22 +117,39 @@ def _draw_series(ax: Axes, d: pd.DataFrame, ycol: str, *, lang: str, fmt: Any,
         years.extend(int(v) for v in x)
         label = _legend_label(reporter, source, lang)
         if source == "published":
-            bounds = g["bound"].astype(str) if "bound" in g.columns else pd.Series(
-                ["eq"] * len(g), index=g.index)
+            bounds = (
+                g["bound"].astype(str)
+                if "bound" in g.columns
+                else pd.Series(["eq"] * len(g), index=g.index)
+            )
             first = True
             for b in sorted(set(bounds)):
                 m = (bounds == b).to_numpy()
-                ax.scatter(x[m], y[m], marker=BOUND_MARKERS.get(b, "o"), s=26,
-                           facecolors=color if b == "eq" else "white", edgecolors=color,
-                           linewidths=1.2, zorder=4, label=label if first else None)
+                ax.scatter(
+                    x[m],
+                    y[m],
+                    marker=BOUND_MARKERS.get(b, "o"),
+                    s=26,
+                    facecolors=color if b == "eq" else "white",
+                    edgecolors=color,
+                    linewidths=1.2,
+                    zorder=4,
+                    label=label if first else None,
+                )
                 first = False
         else:
             # gaps (missing years) stay gaps
-            full = pd.Series(y, index=x.astype(int)).reindex(range(int(x.min()),
-                                                                   int(x.max()) + 1))
-            ax.plot(full.index.to_numpy(dtype=float), full.to_numpy(), color=color,
-                    linestyle=source_linestyle(source), marker=".", markersize=3.5,
-                    label=label, zorder=3)
+            full = pd.Series(y, index=x.astype(int)).reindex(range(int(x.min()), int(x.max()) + 1))
+            ax.plot(
+                full.index.to_numpy(dtype=float),
+                full.to_numpy(),
+                color=color,
+                linestyle=source_linestyle(source),
+                marker=".",
+                markersize=3.5,
+                label=label,
+                zorder=3,
+            )
         if annotate:
             annotate_last(ax, x[-1], y[-1], f"{fmt(y[-1])} ({int(x[-1])})", color)
     return years
@@ -130,13 +159,24 @@ def _bound_legend(ax: Axes, d: pd.DataFrame) -> None:
     handles, labels = ax.get_legend_handles_labels()
     if "bound" in d.columns and (d["source"] == "published").any():
         bounds = sorted(set(d.loc[d["source"] == "published", "bound"].astype(str)))
-        words = {"eq": "published: stated", "approx": "published: about",
-                 "gt": "published: more than", "lt": "published: less than",
-                 "mixed": "published: mixed bounds"}
+        words = {
+            "eq": "published: stated",
+            "approx": "published: about",
+            "gt": "published: more than",
+            "lt": "published: less than",
+            "mixed": "published: mixed bounds",
+        }
         for b in bounds:
-            handles.append(Line2D([], [], linestyle="none", marker=BOUND_MARKERS.get(b, "o"),
-                                  markerfacecolor="#888888" if b == "eq" else "white",
-                                  markeredgecolor="#888888"))
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    linestyle="none",
+                    marker=BOUND_MARKERS.get(b, "o"),
+                    markerfacecolor="#888888" if b == "eq" else "white",
+                    markeredgecolor="#888888",
+                )
+            )
             labels.append(words.get(b, b))
     ax.legend(handles, labels, loc="upper left", ncols=2, fontsize=7.5)
 
@@ -185,8 +225,9 @@ def trend_chart(
     >>> fig.axes[0].get_lines()[0].get_label()
     'Belarus · IMF DOTS'
     """
-    d = _select(levels, direction=direction, sources=sources, reporters=reporters,
-                func="trend_chart")
+    d = _select(
+        levels, direction=direction, sources=sources, reporters=reporters, func="trend_chart"
+    )
     fig, axes = new_figure(figsize)
     ax = axes[0, 0]
     years = _draw_series(ax, d, "value", lang=lang, fmt=format_usd)
@@ -230,8 +271,9 @@ def yoy_chart(
         from tradecheck.analysis import yoy
 
         yoy_frame = yoy(yoy_frame)
-    d = _select(yoy_frame, direction=direction, sources=sources, reporters=reporters,
-                func="yoy_chart")
+    d = _select(
+        yoy_frame, direction=direction, sources=sources, reporters=reporters, func="yoy_chart"
+    )
     d = d[np.isfinite(d["yoy_pct"].to_numpy(dtype=float))]
     if "bound" in d.columns and "prev_bound" in d.columns:  # the weaker bound of the two years
         d = d.assign(bound=d["bound"].where(d["bound"] != "eq", d["prev_bound"]))
@@ -247,8 +289,10 @@ def yoy_chart(
     ax.set_title(title or _direction_title(d, direction, lang) + ": change on a year earlier")
     _bound_legend(ax, d)
     place_labels(ax)
-    add_source_line(fig, source_text(d, "Change against exactly the previous year of the "
-                                        "same reporter and source."))
+    add_source_line(
+        fig,
+        source_text(d, "Change against exactly the previous year of the same reporter and source."),
+    )
     return finalize(fig)
 
 
@@ -284,8 +328,9 @@ def mirror_chart(
     if d.empty:
         raise TradecheckError(f"mirror_chart: no rows for source {source!r}")
     directions = [x for x in (A_TO_B, B_TO_A) if x in set(d["direction"])]
-    fig, axes = new_figure(figsize, nrows=2, ncols=len(directions), sharex="col",
-                           height_ratios=[3, 2])
+    fig, axes = new_figure(
+        figsize, nrows=2, ncols=len(directions), sharex="col", height_ratios=[3, 2]
+    )
     years_all: list[int] = []
     for j, direction in enumerate(directions):
         g = d[d["direction"] == direction].sort_values("year")
@@ -293,16 +338,32 @@ def mirror_chart(
         top, bot = axes[0, j], axes[1, j]
         x = g["year"].to_numpy(dtype=float)
         years_all.extend(int(v) for v in x)
-        for col, who, style, what in (("exporter_reports", ex, "-", "exports"),
-                                      ("importer_reports", im, (0, (4, 2)), "imports")):
+        for col, who, style, what in (
+            ("exporter_reports", ex, "-", "exports"),
+            ("importer_reports", im, (0, (4, 2)), "imports"),
+        ):
             y = g[col].to_numpy(dtype=float)
             ok = np.isfinite(y)
             if not ok.any():
                 continue
-            val = g.loc[g[col].notna(), f"{'exporter' if col.startswith('exporter') else 'importer'}_valuation"]
-            vtag = f" ({val.iloc[-1]})" if len(val) and str(val.iloc[-1]) not in ("", "unknown") else ""
-            top.plot(x, y, color=reporter_color(who), linestyle=style, marker=".",
-                     markersize=3.5, label=f"{reporter_name(who, lang)} reports {what}{vtag}")
+            val = g.loc[
+                g[col].notna(),
+                f"{'exporter' if col.startswith('exporter') else 'importer'}_valuation",
+            ]
+            vtag = (
+                f" ({val.iloc[-1]})"
+                if len(val) and str(val.iloc[-1]) not in ("", "unknown")
+                else ""
+            )
+            top.plot(
+                x,
+                y,
+                color=reporter_color(who),
+                linestyle=style,
+                marker=".",
+                markersize=3.5,
+                label=f"{reporter_name(who, lang)} reports {what}{vtag}",
+            )
             annotate_last(top, x[ok][-1], y[ok][-1], format_usd(y[ok][-1]), reporter_color(who))
         _bn(top)
         top.set_ylim(bottom=0)
@@ -320,11 +381,22 @@ def mirror_chart(
         _years_axis(bot, years_all)
         place_labels(top)
         place_labels(bot)
-    fig.suptitle(title or "Mirror statistics: what each side reports for the same goods",
-                 x=0.01, ha="left", fontweight="bold", fontsize=11)
+    fig.suptitle(
+        title or "Mirror statistics: what each side reports for the same goods",
+        x=0.01,
+        ha="left",
+        fontweight="bold",
+        fontsize=11,
+    )
     files = [(source, f) for f in list(d["exporter_file"]) + list(d["importer_file"]) if f]
-    add_source_line(fig, source_text(files, "Gap = importer's imports − exporter's exports; "
-                                            "imports are usually valued CIF, exports FOB."))
+    add_source_line(
+        fig,
+        source_text(
+            files,
+            "Gap = importer's imports − exporter's exports; "
+            "imports are usually valued CIF, exports FOB.",
+        ),
+    )
     return finalize(fig)
 
 
@@ -365,16 +437,20 @@ def seasonal_chart(
     reporter = getattr(stl_result, "reporter", None)
     color = reporter_color(reporter) if reporter else "#333333"
     fig, axes = new_figure(figsize, nrows=4, sharex=True, height_ratios=[3, 2, 2, 1.5])
-    labels = {"observed": "observed", "trend": "trend", "seasonal": "seasonal",
-              "resid": "remainder"}
+    labels = {
+        "observed": "observed",
+        "trend": "trend",
+        "seasonal": "seasonal",
+        "resid": "remainder",
+    }
     peak = float(np.nanmax(np.abs(comps["observed"].to_numpy(dtype=float)))) if len(idx) else 0.0
-    scale, unit = (1e9, "US$ bn") if peak >= 1e9 else ((1e6, "US$ m") if peak >= 1e6 else
-                                                       (1.0, "US$"))
+    scale, unit = (
+        (1e9, "US$ bn") if peak >= 1e9 else ((1e6, "US$ m") if peak >= 1e6 else (1.0, "US$"))
+    )
     for ax, name in zip(axes[:, 0], comps, strict=True):
         y = comps[name].to_numpy(dtype=float)
         if name == "resid":
-            ax.bar(x, y, width=20 if not isinstance(x, np.ndarray) else 0.8, color=color,
-                   alpha=0.7)
+            ax.bar(x, y, width=20 if not isinstance(x, np.ndarray) else 0.8, color=color, alpha=0.7)
         else:
             ax.plot(x, y, color=color, linewidth=1.5)
         if name in ("seasonal", "resid"):
@@ -399,8 +475,9 @@ def seasonal_chart(
     else:
         text = "Source: not recorded with this series."
     span = f"{getattr(stl_result, 'start', '')}..{getattr(stl_result, 'end', '')}"
-    add_source_line(fig, text + f" STL with period {getattr(stl_result, 'period', 12)}"
-                                f" over {span}.")
+    add_source_line(
+        fig, text + f" STL with period {getattr(stl_result, 'period', 12)} over {span}."
+    )
     return finalize(fig)
 
 
@@ -443,10 +520,18 @@ def coverage_chart(
         spans = [(y0 - 0.45, y1 - y0 + 0.9) for y0, y1 in runs]
         color = reporter_color(str(r.reporter))
         ax.broken_barh(spans, (n - 1 - i - 0.35, 0.7), facecolors=color, alpha=0.85)
-        ax.text(int(r.last_year) + 0.7, n - 1 - i, f"{int(r.rows)} row{'s' if int(r.rows) != 1 else ''}", va="center",
-                fontsize=7, color="#444444")
-        labels.append(f"{SOURCE_SHORT.get(str(r.source), str(r.source))} · "
-                      f"{reporter_name(str(r.reporter), lang)} · {r.flow}")
+        ax.text(
+            int(r.last_year) + 0.7,
+            n - 1 - i,
+            f"{int(r.rows)} row{'s' if int(r.rows) != 1 else ''}",
+            va="center",
+            fontsize=7,
+            color="#444444",
+        )
+        labels.append(
+            f"{SOURCE_SHORT.get(str(r.source), str(r.source))} · "
+            f"{reporter_name(str(r.reporter), lang)} · {r.flow}"
+        )
     ax.set_yticks(range(n - 1, -1, -1), labels)
     ax.set_ylim(-0.7, n - 0.3)
     ax.grid(axis="x", color="#e5e5e5")

@@ -62,8 +62,13 @@ SOURCE_NAMES: dict[str, str] = {
     "generic": "user data",
 }
 SOURCE_SHORT: dict[str, str] = {
-    "imf_dots": "IMF DOTS", "imf_imts": "IMF IMTS", "comtrade": "UN Comtrade",
-    "gacc": "GACC", "belstat": "Belstat", "published": "published", "generic": "user data",
+    "imf_dots": "IMF DOTS",
+    "imf_imts": "IMF IMTS",
+    "comtrade": "UN Comtrade",
+    "gacc": "GACC",
+    "belstat": "Belstat",
+    "published": "published",
+    "generic": "user data",
 }
 
 #: Reporter names in the chart languages.
@@ -91,34 +96,36 @@ def apply_style() -> None:
     >>> mpl.rcParams["font.family"][:2]
     ['DejaVu Sans', 'Noto Sans CJK SC']
     """
-    mpl.rcParams.update({
-        "font.family": list(FONT_FALLBACK),
-        "font.size": 9.0,
-        "axes.titlesize": 11.0,
-        "axes.titleweight": "bold",
-        "axes.titlelocation": "left",
-        "axes.labelsize": 9.0,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.grid": True,
-        "axes.grid.axis": "y",
-        "grid.color": "#dddddd",
-        "grid.linewidth": 0.6,
-        "axes.edgecolor": "#555555",
-        "axes.prop_cycle": cycler(color=_FALLBACK_COLORS),
-        "legend.frameon": False,
-        "legend.fontsize": 8.0,
-        "lines.linewidth": 1.8,
-        "figure.figsize": FIGSIZE,
-        "figure.dpi": DPI,
-        "savefig.dpi": DPI,
-        "figure.facecolor": "white",
-        "savefig.facecolor": "white",
-        "svg.hashsalt": SVG_HASHSALT,
-        "svg.fonttype": "path",
-        "pdf.compression": 6,
-        "axes.unicode_minus": True,
-    })
+    mpl.rcParams.update(
+        {
+            "font.family": list(FONT_FALLBACK),
+            "font.size": 9.0,
+            "axes.titlesize": 11.0,
+            "axes.titleweight": "bold",
+            "axes.titlelocation": "left",
+            "axes.labelsize": 9.0,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": True,
+            "axes.grid.axis": "y",
+            "grid.color": "#dddddd",
+            "grid.linewidth": 0.6,
+            "axes.edgecolor": "#555555",
+            "axes.prop_cycle": cycler(color=_FALLBACK_COLORS),
+            "legend.frameon": False,
+            "legend.fontsize": 8.0,
+            "lines.linewidth": 1.8,
+            "figure.figsize": FIGSIZE,
+            "figure.dpi": DPI,
+            "savefig.dpi": DPI,
+            "figure.facecolor": "white",
+            "savefig.facecolor": "white",
+            "svg.hashsalt": SVG_HASHSALT,
+            "svg.fonttype": "path",
+            "pdf.compression": 6,
+            "axes.unicode_minus": True,
+        }
+    )
 
 
 def reporter_color(reporter: str) -> str:
@@ -198,8 +205,9 @@ def _files_of(values: Iterable[object]) -> list[str]:
     return sorted(out)
 
 
-def source_text(data: pd.DataFrame | Iterable[tuple[str, str]] | None,
-                extra: str | None = None) -> str:
+def source_text(
+    data: pd.DataFrame | Iterable[tuple[str, str]] | None, extra: str | None = None
+) -> str:
     """The text of the source line: each source named, with the files it came from.
 
     Parameters
@@ -242,14 +250,26 @@ def source_text(data: pd.DataFrame | Iterable[tuple[str, str]] | None,
     return text
 
 
-def new_figure(figsize: tuple[float, float] = FIGSIZE, *, nrows: int = 1, ncols: int = 1,
-               sharex: Any = False, sharey: Any = False,
-               height_ratios: list[float] | None = None) -> tuple[Figure, np.ndarray]:
+def new_figure(
+    figsize: tuple[float, float] = FIGSIZE,
+    *,
+    nrows: int = 1,
+    ncols: int = 1,
+    sharex: Any = False,
+    sharey: Any = False,
+    height_ratios: list[float] | None = None,
+) -> tuple[Figure, np.ndarray]:
     """A styled figure (not registered with pyplot, so nothing leaks) and its axes array."""
     apply_style()
     fig = Figure(figsize=figsize, dpi=DPI, layout="constrained")
-    axes = fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=False,
-                        gridspec_kw={"height_ratios": height_ratios} if height_ratios else None)
+    axes = fig.subplots(
+        nrows,
+        ncols,
+        sharex=sharex,
+        sharey=sharey,
+        squeeze=False,
+        gridspec_kw={"height_ratios": height_ratios} if height_ratios else None,
+    )
     return fig, axes
 
 
@@ -266,9 +286,15 @@ def add_source_line(fig: Figure, text: str, *, width: int | None = None) -> None
         engine.set(rect=(0.0, bottom, 1.0, 1.0 - bottom))
     else:  # pragma: no cover - figures made elsewhere
         fig.subplots_adjust(bottom=bottom + 0.08)
-    t = fig.text(0.01, 0.04 / fig.get_figheight(), plain("\n".join(lines)), ha="left",
-                 va="bottom",
-                 fontsize=fontsize, color="#555555")
+    t = fig.text(
+        0.01,
+        0.04 / fig.get_figheight(),
+        plain("\n".join(lines)),
+        ha="left",
+        va="bottom",
+        fontsize=fontsize,
+        color="#555555",
+    )
     t.set_gid(SOURCE_LINE_GID)
 
 
@@ -292,8 +318,7 @@ def source_line_of(fig: Figure) -> str | None:
     return None
 
 
-def annotate_last(ax: Axes, x: float, y: float, label: str, color: str, *,
-                  dy: float = 0.0) -> None:
+def annotate_last(ax: Axes, x: float, y: float, label: str, color: str, *, dy: float = 0.0) -> None:
     """Queue ``label`` for the last point of a series (written by :func:`place_labels`)."""
     queue = ax.__dict__.setdefault("_tradecheck_labels", [])
     queue.append((float(x), float(y), label, color, float(dy)))
@@ -324,9 +349,18 @@ def place_labels(ax: Axes, *, min_gap_pt: float = 10.0) -> None:
             placed[i] = min(placed[i], top)
             top = placed[i] - min_gap_pt
     for i, (x, y, label, color, dy) in enumerate(queue):
-        ax.annotate(plain(label), xy=(x, y), xytext=(4, placed[i] - ys[i] + dy),
-                    textcoords="offset points", ha="left", va="center", fontsize=7.5,
-                    color=color, fontweight="bold", annotation_clip=False)
+        ax.annotate(
+            plain(label),
+            xy=(x, y),
+            xytext=(4, placed[i] - ys[i] + dy),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=7.5,
+            color=color,
+            fontweight="bold",
+            annotation_clip=False,
+        )
 
 
 def save_figure(fig: Figure, path: str | os.PathLike[str], **kwargs: Any) -> Path:

@@ -129,9 +129,15 @@ def verdict_chart(
             weights.append("normal")
             ticks.append(y)
             reason = str(getattr(res, "reason", "") or "no data under any reading")
-            ax.text(0.02, y, plain(textwrap.shorten(reason, width=90, placeholder=" …")),
-                    va="center",
-                    fontsize=7, color="#6b6b6b", style="italic")
+            ax.text(
+                0.02,
+                y,
+                plain(textwrap.shorten(reason, width=90, placeholder=" …")),
+                va="center",
+                fontsize=7,
+                color="#6b6b6b",
+                style="italic",
+            )
             continue
         lo0, hi0 = scale_cache.get(id(res), (0.0, 1.0))
 
@@ -142,36 +148,58 @@ def verdict_chart(
         rcol = reporter_color(rep)
         who = reporter_name(rep, lang)
         text = str(rd.label) if who in str(rd.label) else f"{rd.label} · {who}"
-        labels.append(plain("    " + textwrap.shorten(text, width=label_chars,
-                                                      placeholder=" …")))
+        labels.append(plain("    " + textwrap.shorten(text, width=label_chars, placeholder=" …")))
         colors.append("#333333")
         weights.append("normal")
         ticks.append(y)
         lo, hi, _lc, _hc = rd.interval
         x0 = sx(float(lo)) if lo is not None else 0.0
         x1 = sx(float(hi)) if hi is not None else 0.8
-        ax.plot([x0, x1], [y, y], color=rcol, alpha=0.3, linewidth=7, solid_capstyle="butt",
-                zorder=2)
+        ax.plot(
+            [x0, x1], [y, y], color=rcol, alpha=0.3, linewidth=7, solid_capstyle="butt", zorder=2
+        )
         if lo is None:
-            ax.annotate("", xy=(0.0, y), xytext=(0.03, y),
-                        arrowprops={"arrowstyle": "->", "color": rcol, "lw": 1})
+            ax.annotate(
+                "",
+                xy=(0.0, y),
+                xytext=(0.03, y),
+                arrowprops={"arrowstyle": "->", "color": rcol, "lw": 1},
+            )
         if hi is None:
-            ax.annotate("", xy=(0.8, y), xytext=(0.77, y),
-                        arrowprops={"arrowstyle": "->", "color": rcol, "lw": 1})
+            ax.annotate(
+                "",
+                xy=(0.8, y),
+                xytext=(0.77, y),
+                arrowprops={"arrowstyle": "->", "color": rcol, "lw": 1},
+            )
         if rd.claimed is not None and math.isfinite(float(rd.claimed)):
-            ax.plot([sx(float(rd.claimed))], [y], marker="|", markersize=11, color="#222222",
-                    zorder=3)
+            ax.plot(
+                [sx(float(rd.claimed))], [y], marker="|", markersize=11, color="#222222", zorder=3
+            )
         if rd.actual is None or not math.isfinite(float(rd.actual)):
-            ax.text(0.83, y, "no data", va="center", fontsize=7, color="#6b6b6b",
-                    style="italic")
+            ax.text(0.83, y, "no data", va="center", fontsize=7, color="#6b6b6b", style="italic")
         else:
             xa = min(max(sx(float(rd.actual)), 0.0), 0.8)
             marker = "o" if rd.holds else "X"
-            ax.plot([xa], [y], marker=marker, markersize=6.5, color=rcol,
-                    markeredgecolor="white", markeredgewidth=0.6, zorder=4, linestyle="none")
-            ax.text(0.83, y, plain(f"{_fmt(claim, float(rd.actual))} (claim "
-                                   f"{_fmt(claim, float(rd.claimed))})"), va="center",
-                    fontsize=7, color="#333333")
+            ax.plot(
+                [xa],
+                [y],
+                marker=marker,
+                markersize=6.5,
+                color=rcol,
+                markeredgecolor="white",
+                markeredgewidth=0.6,
+                zorder=4,
+                linestyle="none",
+            )
+            ax.text(
+                0.83,
+                y,
+                plain(f"{_fmt(claim, float(rd.actual))} (claim {_fmt(claim, float(rd.claimed))})"),
+                va="center",
+                fontsize=7,
+                color="#333333",
+            )
         for e in getattr(rd, "evidence", []) or []:
             evidence.append((str(e.source), str(e.source_file)))
     ax.set_yticks(ticks, labels)
@@ -189,14 +217,25 @@ def verdict_chart(
     ax.set_title(title or "Claims against the data")
     handles = [
         Line2D([], [], color="#888888", alpha=0.3, linewidth=7, label="claimed interval"),
-        Line2D([], [], color="#222222", marker="|", markersize=10, linestyle="none",
-               label="claimed value"),
+        Line2D(
+            [],
+            [],
+            color="#222222",
+            marker="|",
+            markersize=10,
+            linestyle="none",
+            label="claimed value",
+        ),
         Line2D([], [], color="#888888", marker="o", linestyle="none", label="actual: holds"),
-        Line2D([], [], color="#888888", marker="X", linestyle="none",
-               label="actual: does not hold"),
+        Line2D(
+            [], [], color="#888888", marker="X", linestyle="none", label="actual: does not hold"
+        ),
     ]
     fig.legend(handles=handles, loc="outside upper right", ncols=4, fontsize=7)
-    text = source_text(evidence) if evidence else "Source: no data were used (no reading " \
-                                                  "found figures)."
+    text = (
+        source_text(evidence)
+        if evidence
+        else "Source: no data were used (no reading found figures)."
+    )
     add_source_line(fig, text + " Each claim on its own scale; colour = reporting side.")
     return finalize(fig)

@@ -79,9 +79,7 @@ from tradecheck.errors import TradecheckError
 
 __all__ = ["check", "check_claim", "format_value", "resolve_data"]
 
-DataArg: TypeAlias = (
-    pd.DataFrame | str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None
-)
+DataArg: TypeAlias = pd.DataFrame | str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None
 
 
 #: Share measurement work: one cache per table (a :class:`~tradecheck.derive.WindowIndex`
@@ -179,8 +177,12 @@ def _describe_money(iv: Interval, currency: str | None) -> str:
 
 def _claimed_interval(claim: Claim) -> Interval:
     return claim_interval(
-        claim.value, claim.bound, decimals=claim.decimals, quantity=claim.quantity,
-        span=claim.span, lang=claim.lang,
+        claim.value,
+        claim.bound,
+        decimals=claim.decimals,
+        quantity=claim.quantity,
+        span=claim.span,
+        lang=claim.lang,
     )
 
 
@@ -212,8 +214,14 @@ def _stat_reading(
     )
     if m.notes:
         reason += "; " + "; ".join(m.notes)
-    return Reading(actual=m.actual, holds=holds, reason=reason, arithmetic=m.arithmetic,
-                   evidence=m.evidence, **base)  # type: ignore[arg-type]
+    return Reading(
+        actual=m.actual,
+        holds=holds,
+        reason=reason,
+        arithmetic=m.arithmetic,
+        evidence=m.evidence,
+        **base,
+    )  # type: ignore[arg-type]
 
 
 def _published_readings(
@@ -253,23 +261,34 @@ def _published_readings(
                         continue
                     # both figures are rounded (and maybe hedged): the change may be anything
                     # their intervals allow
-                    civ = change_interval(row_interval(v1, str(r1["bound"])),
-                                          row_interval(v0, str(r0["bound"])), claim.quantity)
+                    civ = change_interval(
+                        row_interval(v1, str(r1["bound"])),
+                        row_interval(v0, str(r0["bound"])),
+                        claim.quantity,
+                    )
                     ok = iv.overlaps(civ) if civ is not None else iv.contains(x)
-                    text = (f"{format_value(x, claim.quantity, claim.currency)} from "
-                            f"{money(v1)} ({r1['bound']}) and {money(v0)} ({r0['bound']})")
+                    text = (
+                        f"{format_value(x, claim.quantity, claim.currency)} from "
+                        f"{money(v1)} ({r1['bound']}) and {money(v0)} ({r0['bound']})"
+                    )
                     if civ is not None:
                         text += f", possible {_describe(civ, claim.quantity, claim.currency)}"
                     exact = r1["bound"] == "eq" and r0["bound"] == "eq"
                     combos.setdefault(side, []).append(
-                        (x, ok, [published_evidence(r1, s1), published_evidence(r0, s0)], text,
-                         exact)
+                        (
+                            x,
+                            ok,
+                            [published_evidence(r1, s1), published_evidence(r0, s0)],
+                            text,
+                            exact,
+                        )
                     )
     out: list[Reading] = []
     for side in sorted(combos):
         items = combos[side][:25]
-        spec = ReadingSpec("published", side, kind, a, b, claim.scope, None,
-                           claim.currency or "USD")
+        spec = ReadingSpec(
+            "published", side, kind, a, b, claim.scope, None, claim.currency or "USD"
+        )
         # the most precise figures decide: exact ("eq") figures when there are any; figures
         # stated with a bound ("about", "more than") only when no exact figure exists
         exact = [t for t in items if t[4]]
@@ -279,14 +298,17 @@ def _published_readings(
         holds = bool(good)
         # the figure shown as 'actual': the agreeing figure closest to the claim (several may
         # agree through their own rounding), else the first deciding one
-        actual = (min(good, key=lambda t: abs(t[0] - float(claim.value)))[0] if good
-                  else deciding[0][0])
+        actual = (
+            min(good, key=lambda t: abs(t[0] - float(claim.value)))[0] if good else deciding[0][0]
+        )
         evidence = [e for t in items for e in t[2]]
         target = _describe(iv, claim.quantity, claim.currency)
         if len(items) == 1:
-            reason = f"one published figure: {items[0][3]}; " + (
-                "agrees" if holds else "does not agree"
-            ) + f" with {target}"
+            reason = (
+                f"one published figure: {items[0][3]}; "
+                + ("agrees" if holds else "does not agree")
+                + f" with {target}"
+            )
         else:
             kind_text = "exact " if exact and len(exact) < len(items) else ""
             reason = (
@@ -302,14 +324,24 @@ def _published_readings(
                     ", ".join(t[3] for t in items if not t[4])
                 )
             if good and bad:
-                reason += (" (the publications disagree; rule: the reading holds when at "
-                           "least one deciding figure agrees)")
+                reason += (
+                    " (the publications disagree; rule: the reading holds when at "
+                    "least one deciding figure agrees)"
+                )
         arithmetic = "published figure(s): " + ", ".join(t[3] for t in items)
         out.append(
             Reading(
-                label=spec.label(), reporter=side, source="published", flows=spec.flows(),
-                scope=claim.scope, claimed=float(claim.value), interval=iv.as_tuple(),
-                actual=actual, holds=holds, reason=reason, arithmetic=arithmetic,
+                label=spec.label(),
+                reporter=side,
+                source="published",
+                flows=spec.flows(),
+                scope=claim.scope,
+                claimed=float(claim.value),
+                interval=iv.as_tuple(),
+                actual=actual,
+                holds=holds,
+                reason=reason,
+                arithmetic=arithmetic,
                 evidence=evidence,
             )
         )
@@ -321,7 +353,9 @@ def _has_detail(df: pd.DataFrame, source: str, reporter: str, cache: dict | None
     key = ("has_commodity_detail", source, reporter)
     if cache is not None and key in cache:
         return bool(cache[key])
-    got = scope_mod.has_commodity_detail(df[(df["source"] == source) & (df["reporter"] == reporter)])
+    got = scope_mod.has_commodity_detail(
+        df[(df["source"] == source) & (df["reporter"] == reporter)]
+    )
     if cache is not None:
         cache[key] = got
     return got
@@ -341,27 +375,46 @@ def _readings(
                 if key in seen_nodetail:
                     continue
                 seen_nodetail.add(key)
-                generic = ReadingSpec(spec.source, spec.reporter, spec.flow_kind, spec.exporter,
-                                      spec.importer, "goods", None, spec.currency)
-                reason = (f"no commodity detail (SITC or HS rows) in {spec.source} "
-                          f"for {spec.reporter}: industrial goods cannot be computed")
+                generic = ReadingSpec(
+                    spec.source,
+                    spec.reporter,
+                    spec.flow_kind,
+                    spec.exporter,
+                    spec.importer,
+                    "goods",
+                    None,
+                    spec.currency,
+                )
+                reason = (
+                    f"no commodity detail (SITC or HS rows) in {spec.source} "
+                    f"for {spec.reporter}: industrial goods cannot be computed"
+                )
                 # say also whether the goods total itself exists for the window
-                total = measure(df, generic, claim.quantity, claim.period, claim.base_period,
-                                cache=cache)
+                total = measure(
+                    df, generic, claim.quantity, claim.period, claim.base_period, cache=cache
+                )
                 if isinstance(total, str):
                     reason += f"; not even the goods total is available ({total})"
                 readings.append(
                     Reading(
                         label=generic.label() + ", industrial goods (any definition)",
-                        reporter=spec.reporter, source=spec.source, flows=spec.flows(),
-                        scope="industrial", claimed=float(claim.value), interval=iv.as_tuple(),
-                        actual=None, holds=None, reason=reason,
+                        reporter=spec.reporter,
+                        source=spec.source,
+                        flows=spec.flows(),
+                        scope="industrial",
+                        claimed=float(claim.value),
+                        interval=iv.as_tuple(),
+                        actual=None,
+                        holds=None,
+                        reason=reason,
                     )
                 )
                 continue
         reading = _stat_reading(df, claim, spec, iv, cache)
-        if spec.scope == "industrial" and reading.holds is None and reading.reason.startswith(
-            "no commodity detail"
+        if (
+            spec.scope == "industrial"
+            and reading.holds is None
+            and reading.reason.startswith("no commodity detail")
         ):
             key = (spec.source, spec.reporter)
             if key in seen_nodetail:
@@ -405,7 +458,9 @@ def _verdict(claim: Claim, readings: list[Reading], has_pair_data: bool) -> tupl
     only_published = all(r.source == "published" for r in with_data)
     caveat = (
         " (only published figures cover this window, no statistical source: the claim is "
-        "compared with what officials published)" if only_published else ""
+        "compared with what officials published)"
+        if only_published
+        else ""
     )
     if not bad:
         return "supported", f"holds under all {n} reading(s) with data: " + "; ".join(
@@ -436,8 +491,12 @@ def check_claim(
 
     ``_tables`` (internal) carries the filtered tables and caches of a :func:`check` call."""
     if not isinstance(claim.value, (int, float)) or not math.isfinite(claim.value):
-        return CheckResult(claim, "not_verifiable", [],
-                           reason=f"the claimed value {claim.value!r} is not a finite number")
+        return CheckResult(
+            claim,
+            "not_verifiable",
+            [],
+            reason=f"the claimed value {claim.value!r} is not a finite number",
+        )
     a, b = pair
     _kind, x, y = flow_setup(claim, pair)
     if _tables is None or _tables.df is not df:
@@ -457,8 +516,13 @@ def check_claim(
         from tradecheck.claims.robustness import robustness as _robustness
 
         rob = _robustness(claim, df, readings, pair=pair, cache=cache)
-    return CheckResult(claim=claim, verdict=verdict, readings=readings, reason=reason,  # type: ignore[arg-type]
-                       robustness=rob)
+    return CheckResult(
+        claim=claim,
+        verdict=verdict,
+        readings=readings,
+        reason=reason,  # type: ignore[arg-type]
+        robustness=rob,
+    )
 
 
 def _as_claims(
@@ -523,15 +587,25 @@ def check(
     out: list[CheckResult] = []
     for claim in claims:
         try:
-            out.append(check_claim(claim, df, pair=tuple(pair), robustness=robustness,  # type: ignore[arg-type]
-                                   _tables=tables))
+            out.append(
+                check_claim(
+                    claim,
+                    df,
+                    pair=tuple(pair),
+                    robustness=robustness,  # type: ignore[arg-type]
+                    _tables=tables,
+                )
+            )
         except TradecheckError as exc:
             out.append(CheckResult(claim, "not_verifiable", [], reason=str(exc)))
         except (KeyError, ValueError, TypeError, ArithmeticError, IndexError) as exc:
             # a malformed claim (e.g. a period that is not "YYYY-MM") must not crash the run
             out.append(
-                CheckResult(claim, "not_verifiable", [],
-                            reason=f"claim could not be checked: {type(exc).__name__}: {exc}")
+                CheckResult(
+                    claim,
+                    "not_verifiable",
+                    [],
+                    reason=f"claim could not be checked: {type(exc).__name__}: {exc}",
+                )
             )
     return out
-

@@ -202,9 +202,7 @@ def _pair_rows(df: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     ]
 
 
-def specs_for(
-    df: pd.DataFrame, claim: Claim, pair: tuple[str, str]
-) -> list[ReadingSpec]:
+def specs_for(df: pd.DataFrame, claim: Claim, pair: tuple[str, str]) -> list[ReadingSpec]:
     """Statistical (non-published) readings the table offers for a claim: one per
     (source, reporter) group with rows for the pair, times the industrial definitions when
     the claim's scope is ``industrial``."""
@@ -289,9 +287,17 @@ def _window(
             exporter, importer = spec.reporter, WORLD
     if spec.scope == "industrial":
         sv, why = scope_mod.industrial_value(
-            df, spec.definition or "D1", reporter=spec.reporter, exporter=exporter,
-            importer=importer, start=period.start, end=period.end, source=spec.source,
-            flow_kind=kind, currency=spec.currency, cache=cache,  # type: ignore[arg-type]
+            df,
+            spec.definition or "D1",
+            reporter=spec.reporter,
+            exporter=exporter,
+            importer=importer,
+            start=period.start,
+            end=period.end,
+            source=spec.source,
+            flow_kind=kind,
+            currency=spec.currency,
+            cache=cache,  # type: ignore[arg-type]
         )
         if sv is None:
             return why
@@ -304,9 +310,17 @@ def _window(
             notes.append(_ESTIMATE_NOTE)
         return sv.value, sv.how, ev, notes, sv.approximate, terms
     wv = _window_value(
-        df, cache, reporter=spec.reporter, exporter=exporter, importer=importer,
-        start=period.start, end=period.end, source=spec.source, scope=spec.scope,
-        flow_kind=kind, currency=spec.currency,
+        df,
+        cache,
+        reporter=spec.reporter,
+        exporter=exporter,
+        importer=importer,
+        start=period.start,
+        end=period.end,
+        source=spec.source,
+        scope=spec.scope,
+        flow_kind=kind,
+        currency=spec.currency,
     )
     if wv is None:
         return f"no {spec.source} data covering {period.start}..{period.end}"
@@ -375,7 +389,10 @@ def measure(
             return "the world total is zero"
         s = 100.0 * v1 / wv
         return Measurement(
-            s, f"100 x {money(v1)} / {money(wv)} = {s:.3f} %", ev1 + evw, notes + nw,
+            s,
+            f"100 x {money(v1)} / {money(wv)} = {s:.3f} %",
+            ev1 + evw,
+            notes + nw,
             approx or ax,
         )
     if base is None:
@@ -389,8 +406,7 @@ def measure(
     approx = approx or approx0
     if quantity == "abs_change":
         d = v1 - v0
-        return Measurement(d, f"{money(v1)} - {money(v0)} = {money(d)} ({unit})", ev, notes,
-                           approx)
+        return Measurement(d, f"{money(v1)} - {money(v0)} = {money(d)} ({unit})", ev, notes, approx)
     if v0 == 0:
         return "the base period value is zero"
     r = v1 / v0

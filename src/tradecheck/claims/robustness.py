@@ -48,9 +48,7 @@ def _fmt(v: float | None, quantity: str) -> str:
     return f"{v:.3f}" if quantity == "ratio" else f"{v:.1f}"
 
 
-def window_variants(
-    period: Period, base: Period | None
-) -> list[tuple[str, Period, Period | None]]:
+def window_variants(period: Period, base: Period | None) -> list[tuple[str, Period, Period | None]]:
     """Neighbouring windows of a claim: end -3..+3, full year, trailing 12 months, year -1/+1."""
     out: list[tuple[str, Period, Period | None]] = []
     for k in (-3, -2, -1, 1, 2, 3):
@@ -76,8 +74,11 @@ def window_variants(
     for k in (-1, 1):
         # the same months a year earlier / later (useful where only annual data exist)
         p = Period(shift_month(period.start, 12 * k), shift_month(period.end, 12 * k))
-        b = (Period(shift_month(base.start, 12 * k), shift_month(base.end, 12 * k))
-             if base is not None else None)
+        b = (
+            Period(shift_month(base.start, 12 * k), shift_month(base.end, 12 * k))
+            if base is not None
+            else None
+        )
         out.append((f"year {k:+d}", p, b))
     return out
 
@@ -99,8 +100,14 @@ def robustness(
     """
     if claim.period is None:
         return []
-    iv = claim_interval(claim.value, claim.bound, decimals=claim.decimals,
-                        quantity=claim.quantity, span=claim.span, lang=claim.lang)
+    iv = claim_interval(
+        claim.value,
+        claim.bound,
+        decimals=claim.decimals,
+        quantity=claim.quantity,
+        span=claim.span,
+        lang=claim.lang,
+    )
     kind, a, b = flow_setup(claim, pair)
     entries: list[dict[str, Any]] = []
     lines: list[str] = []
@@ -110,8 +117,9 @@ def robustness(
         scope, definition = r.scope, None
         if scope.startswith("industrial:"):
             scope, definition = "industrial", scope.split(":", 1)[1]
-        spec = ReadingSpec(r.source, r.reporter, kind, a, b, scope, definition,
-                           claim.currency or "USD")
+        spec = ReadingSpec(
+            r.source, r.reporter, kind, a, b, scope, definition, claim.currency or "USD"
+        )
         variants = []
         for name, p, bp in window_variants(claim.period, claim.base_period):
             m = measure(df, spec, claim.quantity, p, bp, cache=cache)
@@ -119,17 +127,19 @@ def robustness(
                 continue
             ok = iv.contains(m.actual)
             variants.append((name, p, ok, m.actual))
-            entries.append({
-                "kind": "window",
-                "reading": r.label,
-                "source": r.source,
-                "reporter": r.reporter,
-                "window": name,
-                "period": p.to_json(),
-                "base_period": bp.to_json() if bp else None,
-                "actual": m.actual,
-                "holds": ok,
-            })
+            entries.append(
+                {
+                    "kind": "window",
+                    "reading": r.label,
+                    "source": r.source,
+                    "reporter": r.reporter,
+                    "window": name,
+                    "period": p.to_json(),
+                    "base_period": bp.to_json() if bp else None,
+                    "actual": m.actual,
+                    "holds": ok,
+                }
+            )
         if main_done:
             continue
         main_done = True
@@ -148,15 +158,17 @@ def robustness(
             only = "only " if len(flipped) == len(variants) else ""
             lines.append(
                 f"fragile under {r.label}: holds {only}for {claimed}; "
-                + ", ".join(f"{v[1].start}..{v[1].end} gives {_fmt(v[3], claim.quantity)}"
-                            for v in flipped)
+                + ", ".join(
+                    f"{v[1].start}..{v[1].end} gives {_fmt(v[3], claim.quantity)}" for v in flipped
+                )
             )
         else:
             lines.append(
                 f"under {r.label} it fails for {claimed} ({_fmt(r.actual, claim.quantity)}) "
                 "but would hold for "
-                + ", ".join(f"{v[1].start}..{v[1].end} ({_fmt(v[3], claim.quantity)})"
-                            for v in flipped)
+                + ", ".join(
+                    f"{v[1].start}..{v[1].end} ({_fmt(v[3], claim.quantity)})" for v in flipped
+                )
             )
     others = [r for r in readings if r.holds is not None]
     if others:

@@ -73,12 +73,18 @@ class Definition:
 
 DEFINITIONS: dict[str, Definition] = {
     "D1": Definition("D1", "SITC 5-8 (UN manufactured goods)", ("5", "6", "7", "8")),
-    "D2": Definition("D2", "SITC 5-8 less 68 (World Bank manufactures)", ("5", "6", "7", "8"),
-                     ("68",)),
-    "D3": Definition("D3", "SITC 5-8 less 667 and 68 (UNCTAD manufactured goods)",
-                     ("5", "6", "7", "8"), ("68", "667")),
-    "D5": Definition("D5", "SITC 5-9 (China customs industrial products)",
-                     ("5", "6", "7", "8", "9")),
+    "D2": Definition(
+        "D2", "SITC 5-8 less 68 (World Bank manufactures)", ("5", "6", "7", "8"), ("68",)
+    ),
+    "D3": Definition(
+        "D3",
+        "SITC 5-8 less 667 and 68 (UNCTAD manufactured goods)",
+        ("5", "6", "7", "8"),
+        ("68", "667"),
+    ),
+    "D5": Definition(
+        "D5", "SITC 5-9 (China customs industrial products)", ("5", "6", "7", "8", "9")
+    ),
 }
 
 _HS_CLASSES = ("HS", "H0", "H1", "H2", "H3", "H4", "H5", "H6")
@@ -136,9 +142,22 @@ def _collapse_hs(detail: pd.DataFrame) -> pd.DataFrame:
     if not is_hs.any():
         return detail
     parts = [detail[~is_hs]]
-    keys = ["reporter", "partner", "flow", "period_start", "period_end", "currency",
-            "valuation", "source", "source_file", "exporter", "importer", "classification",
-            "scope", "bound"]
+    keys = [
+        "reporter",
+        "partner",
+        "flow",
+        "period_start",
+        "period_end",
+        "currency",
+        "valuation",
+        "source",
+        "source_file",
+        "exporter",
+        "importer",
+        "classification",
+        "scope",
+        "bound",
+    ]
     for cls, rows in detail[is_hs].groupby("classification", sort=True):
         depth = int(rows["commodity"].astype(str).str.len().min())
         rows = rows[rows["commodity"].astype(str).str.len() == depth]
@@ -151,13 +170,19 @@ def _collapse_hs(detail: pd.DataFrame) -> pd.DataFrame:
         rows = rows.assign(chapter=rows["commodity"].astype(str).str[:2])
         agg = (
             rows.groupby(["chapter", *keys], dropna=False, sort=True)
-            .agg(value=("value", "sum"), n=("value", "size"), vintage=("vintage", "max"),
-                 estimate=("estimate", "any"))
+            .agg(
+                value=("value", "sum"),
+                n=("value", "size"),
+                vintage=("vintage", "max"),
+                estimate=("estimate", "any"),
+            )
             .reset_index()
         )
         agg["commodity"] = agg["chapter"]
-        agg["source_ref"] = [f"sum of {n} HS {depth}-digit rows of chapter {c}"
-                             for n, c in zip(agg["n"], agg["chapter"], strict=True)]
+        agg["source_ref"] = [
+            f"sum of {n} HS {depth}-digit rows of chapter {c}"
+            for n, c in zip(agg["n"], agg["chapter"], strict=True)
+        ]
         agg["note"] = f"aggregated from HS {depth}-digit rows ({cls})"
         parts.append(agg[list(detail.columns)])
     return pd.concat(parts, ignore_index=True)
@@ -206,9 +231,18 @@ def industrial_value(
     detail = detail[(detail["period_start"] <= end) & (detail["period_end"] >= start)]
     if detail.empty:
         return None, f"no commodity detail (SITC or HS rows) for {start}..{end}"
-    kw = {"reporter": reporter, "exporter": exporter, "importer": importer, "start": start,
-          "end": end, "source": source, "flow_kind": flow_kind, "currency": currency,
-          "_cache": cache, "_key": key0}
+    kw = {
+        "reporter": reporter,
+        "exporter": exporter,
+        "importer": importer,
+        "start": start,
+        "end": end,
+        "source": source,
+        "flow_kind": flow_kind,
+        "currency": currency,
+        "_cache": cache,
+        "_key": key0,
+    }
     classes = set(detail["classification"].astype(str))
     sitc = sorted(c for c in classes if c.startswith("S"))
     if sitc:
@@ -250,9 +284,7 @@ def _prepare_detail(
     return _collapse_hs(detail)
 
 
-def _code_window(
-    detail: pd.DataFrame, code: str, cls: str, kw: dict
-) -> derive.WindowValue | None:
+def _code_window(detail: pd.DataFrame, code: str, cls: str, kw: dict) -> derive.WindowValue | None:
     """Window value of one commodity code (rows of that code only, so the window search runs
     on a handful of rows even when the detail has thousands of codes); cached per claim."""
     args = {k: v for k, v in kw.items() if not k.startswith("_")}
@@ -318,7 +350,8 @@ def _sitc_value(
             if exists or not finer:
                 return None, (
                     f"SITC {x} cannot be separated: the data stop at a coarser level"
-                    if not exists else f"SITC {x} rows do not cover the window"
+                    if not exists
+                    else f"SITC {x} rows do not cover the window"
                 )
             notes.append(f"no row for SITC {x}: counted as zero")
             continue

@@ -308,8 +308,12 @@ def row_interval(value: float, bound: str) -> Interval:
     >>> row_interval(5.8e9, "eq").as_tuple()
     (5750000000.0, 5850000000.0, True, False)
     """
-    return claim_interval(value, bound if bound in ("eq", "approx", "gt", "lt") else "eq",
-                          decimals=None, quantity="level")
+    return claim_interval(
+        value,
+        bound if bound in ("eq", "approx", "gt", "lt") else "eq",
+        decimals=None,
+        quantity="level",
+    )
 
 
 def ratio_interval(iv: Interval, *, to: str) -> Interval:

@@ -50,9 +50,12 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.name not in _SKIP_NAMES and not f.name.endswith(
-                    _SKIP_SUFFIXES
-                ) and not f.name.startswith("."):
+                if (
+                    f.is_file()
+                    and f.name not in _SKIP_NAMES
+                    and not f.name.endswith(_SKIP_SUFFIXES)
+                    and not f.name.startswith(".")
+                ):
                     out.append(f)
         else:
             out.append(p)
@@ -118,8 +121,9 @@ def load(
             if os.environ.get("TRADECHECK_DEBUG"):
                 raise
             raise LoadError(
-                f, f"the {ld.name} loader could not read the file "
-                f"({exc.__class__.__name__}: {exc}); expected {ld.description or ld.name}"
+                f,
+                f"the {ld.name} loader could not read the file "
+                f"({exc.__class__.__name__}: {exc}); expected {ld.description or ld.name}",
             ) from exc
         if not df.empty:
             frames.append(schema.make_frame(df))

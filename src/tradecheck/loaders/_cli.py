@@ -75,24 +75,27 @@ def summary(
         )
     ]
     per_source = df.groupby("source", sort=True).agg(
-        rows=("value", "size"), reporters=("reporter", "nunique"),
-        first=("period_start", "min"), last=("period_end", "max"))
+        rows=("value", "size"),
+        reporters=("reporter", "nunique"),
+        first=("period_start", "min"),
+        last=("period_end", "max"),
+    )
     for src, r in per_source.iterrows():
-        lines.append(f"  {src}: {r['rows']} rows, {r['reporters']} reporter(s), "
-                     f"{r['first']}..{r['last']}")
+        lines.append(
+            f"  {src}: {r['rows']} rows, {r['reporters']} reporter(s), {r['first']}..{r['last']}"
+        )
     g = (
         df.groupby(["source", "reporter", "flow"], sort=True)
         .agg(rows=("value", "size"), first=("period_start", "min"), last=("period_end", "max"))
         .reset_index()
     )
     g["_pair"] = ~g["reporter"].isin((*pair, schema.UNKNOWN_SIDE))
-    g = g.sort_values(["_pair", "source", "rows", "reporter", "flow"],
-                      ascending=[True, True, False, True, True])
+    g = g.sort_values(
+        ["_pair", "source", "rows", "reporter", "flow"], ascending=[True, True, False, True, True]
+    )
     lines.append(f"{'source':<10} {'reporter':<8} {'flow':<4} {'rows':>7}  months")
     for r in g.head(max_groups).itertuples(index=False):
-        lines.append(
-            f"{r.source:<10} {r.reporter:<8} {r.flow:<4} {r.rows:>7}  {r.first}..{r.last}"
-        )
+        lines.append(f"{r.source:<10} {r.reporter:<8} {r.flow:<4} {r.rows:>7}  {r.first}..{r.last}")
     if len(g) > max_groups:
         rest = g.iloc[max_groups:]
         lines.append(f"... and {len(rest)} more group(s) with {int(rest['rows'].sum())} rows")

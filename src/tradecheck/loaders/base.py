@@ -124,8 +124,9 @@ def detect(path: str | os.PathLike[str]) -> Loader:
         raise LoadError(p, "the file is empty: expected a header line and data", row=1)
     head = read_head(p)
     if not head.strip():
-        raise LoadError(p, "the file is empty (only blanks): expected a header line and data",
-                        row=1)
+        raise LoadError(
+            p, "the file is empty (only blanks): expected a header line and data", row=1
+        )
     scored: list[tuple[float, str]] = []
     for name, ld in _REGISTRY.items():
         try:
@@ -255,9 +256,7 @@ def to_float(path: Path, raw: Any, *, row: int | None, column: str) -> float:
     try:
         return float(s)
     except ValueError:
-        raise LoadError(
-            path, f"expected a number, got {raw!r}", row=row, column=column
-        ) from None
+        raise LoadError(path, f"expected a number, got {raw!r}", row=row, column=column) from None
 
 
 def options_get(options: dict[str, Any], key: str, default: Any = None) -> Any:

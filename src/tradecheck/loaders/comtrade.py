@@ -255,9 +255,7 @@ def _as_text(s: pd.Series) -> pd.Series:
     return pd.Series(table[codes], index=s.index, dtype=object)
 
 
-def _per_distinct(
-    keys: list[pd.Series], fn: Any, fail_at: Any
-) -> list[np.ndarray]:
+def _per_distinct(keys: list[pd.Series], fn: Any, fail_at: Any) -> list[np.ndarray]:
     """Apply ``fn(*key)`` once per distinct key tuple (in order of first appearance) and
     spread the results back; on ``ValueError(column, msg)`` call ``fail_at(row, column, msg)``
     with the first row holding that key (which is also the first failing row)."""
@@ -471,8 +469,11 @@ def normalise_records(
         unknown = flow.isna() & keep
         if unknown.any():
             i = _first_bad(unknown)
-            raise fail(i, "flowDesc", f"unknown flow {raw.iloc[i]!r}: expected Export, Import, "
-                       "Re-export or Re-import")
+            raise fail(
+                i,
+                "flowDesc",
+                f"unknown flow {raw.iloc[i]!r}: expected Export, Import, Re-export or Re-import",
+            )
         flow = flow.fillna("")
         flow_col = "flowDesc"
     other = keep & flow.isin(FLOWS_DROPPED).to_numpy()
@@ -482,8 +483,12 @@ def normalise_records(
     badflow = keep & ~flow.isin(FLOWS_KEPT).to_numpy()
     if badflow.any():
         i = _first_bad(badflow)
-        raise fail(i, flow_col, f"unknown flow {flow.iloc[i]!r}: expected one of "
-                   f"{', '.join(FLOWS_KEPT + FLOWS_DROPPED)}")
+        raise fail(
+            i,
+            flow_col,
+            f"unknown flow {flow.iloc[i]!r}: expected one of "
+            f"{', '.join(FLOWS_KEPT + FLOWS_DROPPED)}",
+        )
 
     if warn and dropped:
         detail = "; ".join(f"{cnt} row(s) of {what}" for what, cnt in dropped.items())
@@ -505,8 +510,7 @@ def normalise_records(
 
     # -- periods
     starts, ends = _per_distinct(
-        [text("period"), text("freqCode"), text("refMonth"), text("refPeriodId"),
-         text("refYear")],
+        [text("period"), text("freqCode"), text("refMonth"), text("refPeriodId"), text("refYear")],
         _period_of,
         fail,
     )
@@ -520,12 +524,14 @@ def normalise_records(
             try:
                 got = comtrade_code_to_iso3(b)
             except UnknownCountryError as exc:
-                raise ValueError(f"{side}Code", f"{exc}; expected a Comtrade/M49 country "
-                                 "code") from None
+                raise ValueError(
+                    f"{side}Code", f"{exc}; expected a Comtrade/M49 country code"
+                ) from None
         if got is None:
-            raise ValueError(f"{side}ISO" if a else f"{side}Code",
-                             f"unknown country {a or b!r}; expected an ISO3 code or a "
-                             "Comtrade/M49 country code")
+            raise ValueError(
+                f"{side}ISO" if a else f"{side}Code",
+                f"unknown country {a or b!r}; expected an ISO3 code or a Comtrade/M49 country code",
+            )
         return got
 
     def countries(side: str) -> np.ndarray:
@@ -534,8 +540,11 @@ def normalise_records(
         up = iso.str.upper().to_numpy()
         special = np.isin(up, [k for k in SPECIAL_ISO if k != "WLD"])
         if special.any():
-            note_parts.append(np.where(
-                special, "Comtrade " + side + " " + iso.to_numpy() + " mapped to " + got, ""))
+            note_parts.append(
+                np.where(
+                    special, "Comtrade " + side + " " + iso.to_numpy() + " mapped to " + got, ""
+                )
+            )
         return got
 
     reporters = countries("reporter")
@@ -550,8 +559,11 @@ def normalise_records(
     ctxt, cval = numbers("cifvalue")
     ftxt, fval = numbers("fobvalue")
     is_imp = flow.isin(["M", "RM"])
-    for t, v, name in ((ptxt, pval, "primaryValue"), (ctxt, cval, "cifvalue"),
-                       (ftxt, fval, "fobvalue")):
+    for t, v, name in (
+        (ptxt, pval, "primaryValue"),
+        (ctxt, cval, "cifvalue"),
+        (ftxt, fval, "fobvalue"),
+    ):
         bad = (t != "") & v.isna()
         if bad.any():
             i = _first_bad(bad)
@@ -559,8 +571,13 @@ def normalise_records(
     value = pval.where(pval.notna(), cval.where(is_imp, fval))
     if value.isna().any():
         i = _first_bad(value.isna())
-        col = "primaryValue" if c.has("primaryValue") else "cifvalue" if is_imp.iloc[i] \
+        col = (
+            "primaryValue"
+            if c.has("primaryValue")
+            else "cifvalue"
+            if is_imp.iloc[i]
             else "fobvalue"
+        )
         raise fail(i, col, "empty cell where a value in US$ was expected")
     if (value < 0).any():
         i = _first_bad(value < 0)
@@ -578,8 +595,12 @@ def normalise_records(
         total = (desc.str.lower() == "all commodities") | (lvl == "0")
         if not total.all():
             i = _first_bad(~total)
-            raise fail(i, "cmdDesc", f"no cmdCode column, and {desc.iloc[i]!r} is not "
-                       "'All Commodities': expected a cmdCode column to tell commodities apart")
+            raise fail(
+                i,
+                "cmdDesc",
+                f"no cmdCode column, and {desc.iloc[i]!r} is not "
+                "'All Commodities': expected a cmdCode column to tell commodities apart",
+            )
         commodity = pd.Series(["TOTAL"] * m, dtype=object)
     else:
         commodity = pd.Series(["TOTAL"] * m, dtype=object)
@@ -588,8 +609,12 @@ def normalise_records(
         dup = key.duplicated(keep=False)
         if dup.any():
             i = _first_bad(dup)
-            raise fail(i, "cmdCode", "several rows for one reporter/partner/flow/period and no "
-                       "cmdCode or cmdDesc column: expected a commodity column")
+            raise fail(
+                i,
+                "cmdCode",
+                "several rows for one reporter/partner/flow/period and no "
+                "cmdCode or cmdDesc column: expected a commodity column",
+            )
     classification = text("classificationCode")
     classification = classification.where(classification != "", text("classificationSearchCode"))
     default_cl = pd.Series(np.where(commodity == "TOTAL", "TOTAL", "HS"), dtype=object)
@@ -600,7 +625,8 @@ def normalise_records(
     note_parts.append(np.where(rep.isin(["false", "0"]), "isReported=false", "").astype(object))
     est = text("legacyEstimationFlag")
     note_parts.append(
-        np.where(~est.isin(["", "0"]), "legacyEstimationFlag=" + est, "").astype(object))
+        np.where(~est.isin(["", "0"]), "legacyEstimationFlag=" + est, "").astype(object)
+    )
 
     out = pd.DataFrame(
         {
@@ -667,15 +693,19 @@ def _read_table(path: Path, text: str, sep: str | None = None) -> pd.DataFrame:
         found = re.search(r"line (\d+)", str(exc))
         row = int(found.group(1)) if found else None
         raise LoadError(
-            path, f"malformed table ({exc}); expected the same number of fields on every line",
+            path,
+            f"malformed table ({exc}); expected the same number of fields on every line",
             row=row,
         ) from None
     # A short last line (file cut mid-row) leaves NaN in the trailing columns.
     if len(df) and df.iloc[-1].isna().any():
         col = str(df.columns[df.iloc[-1].isna().to_numpy()][0])
         raise LoadError(
-            path, "the last line has too few fields (file truncated?); expected "
-            f"{len(df.columns)} fields", row=len(df) + 1, column=col,
+            path,
+            "the last line has too few fields (file truncated?); expected "
+            f"{len(df.columns)} fields",
+            row=len(df) + 1,
+            column=col,
         )
     return df
 
@@ -794,7 +824,8 @@ def load_api_json(path: str | Path, *, vintage: str | None = None, **_: Any) -> 
     missing = [k for k in ("count", "data") if k not in doc]
     if missing:
         raise LoadError(
-            path, f"not a Comtrade API envelope: missing key(s) {', '.join(missing)}",
+            path,
+            f"not a Comtrade API envelope: missing key(s) {', '.join(missing)}",
             column=missing[0],
         )
     err = doc.get("error")
@@ -810,8 +841,10 @@ def load_api_json(path: str | Path, *, vintage: str | None = None, **_: Any) -> 
         raise LoadError(path, f"record {bad + 1}: expected a JSON object", column="data")
     if isinstance(doc["count"], int) and doc["count"] != len(data):
         warnings.warn(
-            LoadWarning(f"{display_path(path)}: count says {doc['count']} but data has "
-                        f"{len(data)} record(s)"),
+            LoadWarning(
+                f"{display_path(path)}: count says {doc['count']} but data has "
+                f"{len(data)} record(s)"
+            ),
             stacklevel=2,
         )
     df = pd.DataFrame.from_records(data)
@@ -904,7 +937,8 @@ def load_legacy_csv(path: str | Path, *, vintage: str | None = None, **_: Any) -
                 path,
                 f"unknown legacy Comtrade header {unknown or cols}; expected the 22- or "
                 "35-column headings (Classification,Year,Period,...)",
-                row=1, column=(unknown or ["Trade Flow Code"])[0],
+                row=1,
+                column=(unknown or ["Trade Flow Code"])[0],
             )
     df = df.rename(columns=_LEGACY_CSV_TO_API)
     return normalise_records(df, path, vintage=vintage)
@@ -917,9 +951,7 @@ def load_legacy_csv(path: str | Path, *, vintage: str | None = None, **_: Any) -
     description="Legacy Comtrade API JSON (validation + dataset envelope)",
     extensions=(".json",),
 )
-def load_legacy_json(
-    path: str | Path, *, vintage: str | None = None, **_: Any
-) -> pd.DataFrame:
+def load_legacy_json(path: str | Path, *, vintage: str | None = None, **_: Any) -> pd.DataFrame:
     """Load a legacy Comtrade JSON response (``{"validation": ..., "dataset": [...]}``).
 
     A validation status other than ``Ok`` (e.g. "Result too large", meaning the data were cut)
@@ -929,7 +961,7 @@ def load_legacy_json(
     doc = _read_json(path, "a complete legacy Comtrade response")
     if not isinstance(doc, dict) or "dataset" not in doc:
         raise LoadError(path, "expected a JSON object with 'validation' and 'dataset'")
-    status = ((doc.get("validation") or {}).get("status") or {})
+    status = (doc.get("validation") or {}).get("status") or {}
     if status and (status.get("value", 0) != 0 or status.get("name", "Ok") != "Ok"):
         raise LoadError(
             path,

@@ -86,12 +86,25 @@ _FLOW_WORDS = {
     "total trade": "T", "trade": "T", "balance": "B", "trade balance": "B",
 }  # fmt: skip
 _EXCEL = (".xlsx", ".xlsm", ".xls")
-_SPEC_KEYS = {"columns", "constants", "unit", "scale", "flows", "country_scheme", "sheet",
-              "skip_rows"}
+_SPEC_KEYS = {
+    "columns",
+    "constants",
+    "unit",
+    "scale",
+    "flows",
+    "country_scheme",
+    "sheet",
+    "skip_rows",
+}
 
 
-def scale_of(unit: object, *, path: str | Path = "(mapping)", row: int | None = None,
-             column: str | None = None) -> float:
+def scale_of(
+    unit: object,
+    *,
+    path: str | Path = "(mapping)",
+    row: int | None = None,
+    column: str | None = None,
+) -> float:
     """Multiplier for a unit label (``"thousand"`` -> 1000).
 
     Currency words and symbols around the unit are ignored (``"US$ million"`` -> 1e6).
@@ -163,8 +176,10 @@ def parse_period(value: object) -> tuple[str, str]:
     if q:
         y, k = q.group(1), int(q.group(2))
         return f"{y}-{3 * k - 2:02d}", f"{y}-{3 * k:02d}"
-    raise ValueError(f"expected a period (2021, 2021-03, 202103, 2021M03, 2021Q1 or "
-                     f"2021-01..2021-06), got {value!r}")
+    raise ValueError(
+        f"expected a period (2021, 2021-03, 202103, 2021M03, 2021Q1 or "
+        f"2021-01..2021-06), got {value!r}"
+    )
 
 
 def read_mapping(path: str | Path) -> dict[str, Any] | None:
@@ -232,13 +247,16 @@ def _read(path: Path, sheet: Any, skip_rows: int) -> tuple[pd.DataFrame, str]:
         raise LoadError(path, "the file is empty: expected a header line and rows")
     if path.suffix.lower() in _EXCEL:
         try:
-            df = pd.read_excel(path, sheet_name=sheet if sheet is not None else 0,
-                               header=skip_rows, dtype=object)
+            df = pd.read_excel(
+                path, sheet_name=sheet if sheet is not None else 0, header=skip_rows, dtype=object
+            )
         except ValueError as exc:  # e.g. missing sheet
             raise LoadError(path, f"cannot read the workbook: {exc}") from None
         except Exception as exc:  # noqa: BLE001  (zip/openpyxl errors on a damaged workbook)
-            raise LoadError(path, f"not a readable Excel workbook ({exc.__class__.__name__}: "
-                            f"{exc}); expected .xlsx") from None
+            raise LoadError(
+                path,
+                f"not a readable Excel workbook ({exc.__class__.__name__}: {exc}); expected .xlsx",
+            ) from None
         name = sheet if sheet is not None else "1"
         return df, f"sheet {name} row"
     text, _enc = decode_text(path, path.read_bytes())
@@ -249,14 +267,18 @@ def _read(path: Path, sheet: Any, skip_rows: int) -> tuple[pd.DataFrame, str]:
     except csv.Error:
         sep = ","
     try:
-        df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                         skiprows=skip_rows)
+        df = pd.read_csv(
+            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skiprows=skip_rows
+        )
     except pd.errors.EmptyDataError:
         raise LoadError(path, "the file is empty: expected a header line and rows") from None
     except pd.errors.ParserError as exc:
         found = re.search(r"line (\d+)", str(exc))
-        raise LoadError(path, f"malformed table ({exc}); expected the same number of fields "
-                        "on every line", row=int(found.group(1)) if found else None) from None
+        raise LoadError(
+            path,
+            f"malformed table ({exc}); expected the same number of fields on every line",
+            row=int(found.group(1)) if found else None,
+        ) from None
     return df, "line"
 
 
@@ -356,8 +378,13 @@ def load_generic(
             f"(mapping= or {path.name}.mapping.json)",
             row=skip_rows + 1,
         )
-    global_unit = unit if unit is not None else scale if scale is not None else spec.get(
-        "unit", spec.get("scale"))
+    global_unit = (
+        unit
+        if unit is not None
+        else scale
+        if scale is not None
+        else spec.get("unit", spec.get("scale"))
+    )
     global_scale = scale_of(global_unit, path=path, column="unit")
     flows = {str(k).strip().casefold(): v for k, v in (spec.get("flows") or {}).items()}
     scheme = spec.get("country_scheme")
@@ -378,8 +405,10 @@ def load_generic(
     for i, rec in enumerate(df.to_dict("records")):
         line = first_line + i
         row_for_err = line  # Excel: the sheet row number (header on row skip_rows + 1)
-        if all((v is None or (isinstance(v, float) and pd.isna(v)) or str(v).strip() == "")
-               for v in rec.values()):
+        if all(
+            (v is None or (isinstance(v, float) and pd.isna(v)) or str(v).strip() == "")
+            for v in rec.values()
+        ):
             continue
 
         def err(key: str, msg: str, row: int = row_for_err) -> LoadError:
@@ -395,15 +424,21 @@ def load_generic(
                 try:
                     countries[ckey] = to_iso3(str(raw).strip(), scheme=scheme)
                 except UnknownCountryError as exc:
-                    raise err(side, f"unknown country {raw!r} ({exc}); expected an ISO code or "
-                              "a country name tradecheck.countries knows") from None
+                    raise err(
+                        side,
+                        f"unknown country {raw!r} ({exc}); expected an ISO code or "
+                        "a country name tradecheck.countries knows",
+                    ) from None
             out[side] = countries[ckey]
         raw_flow = cell(rec, "flow")
         f = str(raw_flow or "").strip()
         code = flows.get(f.casefold()) or _FLOW_WORDS.get(f.casefold())
         if code not in schema.FLOWS:
-            raise err("flow", f"unknown flow {raw_flow!r}: expected X, M, RX, RM, T, B or "
-                      "export/import/total/balance (or map it under 'flows')")
+            raise err(
+                "flow",
+                f"unknown flow {raw_flow!r}: expected X, M, RX, RM, T, B or "
+                "export/import/total/balance (or map it under 'flows')",
+            )
         out["flow"] = code
         try:
             if "period" in have:
@@ -413,18 +448,24 @@ def load_generic(
                 out["period_end"] = parse_period(cell(rec, "period_end"))[1]
         except ValueError as exc:
             raise err("period" if "period" in have else "period_start", str(exc)) from None
-        value = to_float(path, cell(rec, "value"), row=row_for_err,
-                         column=cols.get("value", "value"))
+        value = to_float(
+            path, cell(rec, "value"), row=row_for_err, column=cols.get("value", "value")
+        )
         row_scale = global_scale
         if "unit" in cols:
-            row_scale = scale_of(cell(rec, "unit"), path=path, row=row_for_err,
-                                 column=cols["unit"])
+            row_scale = scale_of(cell(rec, "unit"), path=path, row=row_for_err, column=cols["unit"])
         out["value"] = value * row_scale
         if out["value"] < 0 and code != "B":
             raise err("value", f"expected a non-negative value, got {cell(rec, 'value')!r}")
-        for key, default in (("commodity", "TOTAL"), ("currency", "USD"),
-                             ("valuation", "unknown"), ("scope", "goods"), ("bound", "eq"),
-                             ("classification", None), ("note", "")):
+        for key, default in (
+            ("commodity", "TOTAL"),
+            ("currency", "USD"),
+            ("valuation", "unknown"),
+            ("scope", "goods"),
+            ("bound", "eq"),
+            ("classification", None),
+            ("note", ""),
+        ):
             v = cell(rec, key)
             out[key] = default if v is None or str(v).strip() == "" else str(v).strip()
         if out["classification"] is None:

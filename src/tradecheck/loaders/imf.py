@@ -549,9 +549,7 @@ def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:
         est = raw.lower().endswith(" e") or status == "e"
         v = to_float(p, raw.removesuffix(" e").removesuffix(" E"), row=n, column=header[i])
         rows.append(
-            _dots_row(
-                rep, par, ind, start, end, v * unit, src, f"line {n}", vintage, est, label
-            )
+            _dots_row(rep, par, ind, start, end, v * unit, src, f"line {n}", vintage, est, label)
         )
 
     if all(c in idx for c in _DOTS_WIDE):

@@ -122,8 +122,9 @@ def load_published(
             continue
         if len(cells) != len(header):
             raise LoadError(
-                path, f"expected {len(header)} fields, got {len(cells)} (truncated or unquoted "
-                "comma?)", row=lineno,
+                path,
+                f"expected {len(header)} fields, got {len(cells)} (truncated or unquoted comma?)",
+                row=lineno,
             )
         r = {h: v.strip() for h, v in zip(header, cells, strict=True)}
 
@@ -143,8 +144,9 @@ def load_published(
         if r["published"] and not _DATE.match(r["published"]):
             raise bad("published", "a date YYYY-MM-DD or an empty cell")
         if not re.match(schema._SCOPE.pattern, r["scope"]):
-            raise bad("scope", "goods, services, goods_and_services, product:<name> or "
-                      "region:<name>")
+            raise bad(
+                "scope", "goods, services, goods_and_services, product:<name> or region:<name>"
+            )
         value = to_float(path, r["value_usd"], row=lineno, column="value_usd")
         direction = r["direction"]
         if side == "unknown":
@@ -169,8 +171,12 @@ def load_published(
         if value < 0 and flow != "B":
             raise bad("value_usd", "a non-negative value (only balances may be negative)")
         note = "; ".join(
-            x for x in (r["notes"], f"quality={r['quality']}" if r["quality"] else "",
-                        f"side_inferred={r['side_inferred']}" if r["side_inferred"] else "")
+            x
+            for x in (
+                r["notes"],
+                f"quality={r['quality']}" if r["quality"] else "",
+                f"side_inferred={r['side_inferred']}" if r["side_inferred"] else "",
+            )
             if x
         )
         records.append(

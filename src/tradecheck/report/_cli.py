@@ -19,16 +19,32 @@ def register(subparsers: Any) -> None:
             "SOURCE_DATE_EPOCH (a fixed default when unset)."
         ),
     )
-    p.add_argument("--claims", metavar="FILE",
-                   help="claims file, one statement per line (default: notebooks/inputs/default_claims.txt)")
-    p.add_argument("--as-of", metavar="DATE", dest="as_of",
-                   help="as-of date YYYY-MM-DD (default: the day of SOURCE_DATE_EPOCH)")
-    p.add_argument("--pair", metavar="A-B", default="BLR-CHN",
-                   help="reporter and partner as ISO3 codes (default: BLR-CHN)")
-    p.add_argument("--out", metavar="PDF",
-                   help="output PDF (default: reports/tradecheck_report_<A>-<B>.pdf)")
-    p.add_argument("--data", metavar="PATH", nargs="+",
-                   help="data files or folders (default: data/processed, built from data/raw)")
+    p.add_argument(
+        "--claims",
+        metavar="FILE",
+        help="claims file, one statement per line (default: notebooks/inputs/default_claims.txt)",
+    )
+    p.add_argument(
+        "--as-of",
+        metavar="DATE",
+        dest="as_of",
+        help="as-of date YYYY-MM-DD (default: the day of SOURCE_DATE_EPOCH)",
+    )
+    p.add_argument(
+        "--pair",
+        metavar="A-B",
+        default="BLR-CHN",
+        help="reporter and partner as ISO3 codes (default: BLR-CHN)",
+    )
+    p.add_argument(
+        "--out", metavar="PDF", help="output PDF (default: reports/tradecheck_report_<A>-<B>.pdf)"
+    )
+    p.add_argument(
+        "--data",
+        metavar="PATH",
+        nargs="+",
+        help="data files or folders (default: data/processed, built from data/raw)",
+    )
     p.add_argument("--notebooks", metavar="DIR", help="folder of the numbered notebooks")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=run)

@@ -154,9 +154,15 @@ def normalise_pair(pair: str | Sequence[str]) -> tuple[str, str]:
     >>> normalise_pair("blr-chn")
     ('BLR', 'CHN')
     """
-    parts = pair.replace("_", "-").replace("/", "-").split("-") if isinstance(pair, str) else list(pair)
+    parts = (
+        pair.replace("_", "-").replace("/", "-").split("-") if isinstance(pair, str) else list(pair)
+    )
     codes = [str(p).strip().upper() for p in parts]
-    if len(codes) != 2 or not all(len(c) == 3 and c.isalpha() for c in codes) or codes[0] == codes[1]:
+    if (
+        len(codes) != 2
+        or not all(len(c) == 3 and c.isalpha() for c in codes)
+        or codes[0] == codes[1]
+    ):
         raise ReportError(f"pair must be two different ISO3 codes like BLR-CHN, got {pair!r}")
     return codes[0], codes[1]
 
@@ -220,7 +226,10 @@ def _is_this_python(exe: str) -> bool:
     if exe in ("python", f"python{major}", f"python{major}.{minor}"):
         return True
     # same bin folder = same venv (don't resolve symlinks: a venv's python links to the base one)
-    return bool(exe) and Path(os.path.abspath(exe)).parent == Path(os.path.abspath(sys.executable)).parent
+    return (
+        bool(exe)
+        and Path(os.path.abspath(exe)).parent == Path(os.path.abspath(sys.executable)).parent
+    )
 
 
 def scrub_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -232,7 +241,14 @@ def scrub_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """
     pm = nb.metadata.get("papermill")
     if isinstance(pm, dict):
-        for key in ("start_time", "end_time", "duration", "input_path", "output_path", "environment_variables"):
+        for key in (
+            "start_time",
+            "end_time",
+            "duration",
+            "input_path",
+            "output_path",
+            "environment_variables",
+        ):
             pm.pop(key, None)
     for i, cell in enumerate(nb.cells):
         cell.metadata.pop("papermill", None)
@@ -328,9 +344,20 @@ def markdown_to_typst(markdown: str, out_typ: Path) -> Path:
     import pypandoc
 
     proc = subprocess.run(
-        [pypandoc.get_pandoc_path(), "-f", "markdown", "-t", "typst", "--wrap=preserve",
-         "-o", str(out_typ)],
-        input=markdown, capture_output=True, text=True, check=False,
+        [
+            pypandoc.get_pandoc_path(),
+            "-f",
+            "markdown",
+            "-t",
+            "typst",
+            "--wrap=preserve",
+            "-o",
+            str(out_typ),
+        ],
+        input=markdown,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if proc.returncode != 0:
         raise ReportError(f"pandoc could not convert the appendix: {proc.stderr.strip()}")
@@ -366,7 +393,9 @@ def compile_pdf(
             timestamp=timestamp,
         )
     except typst.TypstError as exc:
-        raise ReportError(f"typst could not compile the report: {exc.message} {exc.diagnostic}") from None
+        raise ReportError(
+            f"typst could not compile the report: {exc.message} {exc.diagnostic}"
+        ) from None
     bad = [w for w in warnings if "font" in str(getattr(w, "message", w)).lower()]
     if bad:
         msgs = "; ".join(str(getattr(w, "message", w)) for w in bad)
@@ -445,7 +474,9 @@ def report_jobs() -> int:
         try:
             return max(1, int(raw))
         except ValueError:
-            raise ReportError(f"TRADECHECK_REPORT_JOBS must be a whole number, got {raw!r}") from None
+            raise ReportError(
+                f"TRADECHECK_REPORT_JOBS must be a whole number, got {raw!r}"
+            ) from None
     return max(1, min(4, os.cpu_count() or 1))
 
 
@@ -469,8 +500,14 @@ def _execute_all(
         if src.name == CLAIMS_NOTEBOOK:
             nb_params["results_out"] = str(results_json)
         dst = work / src.name
-        execute_notebook(src, dst, nb_params, kernel_name=kernel, cwd=nb_dir,
-                         failed_copy=failed_dir / f"{src.stem}.failed.ipynb")
+        execute_notebook(
+            src,
+            dst,
+            nb_params,
+            kernel_name=kernel,
+            cwd=nb_dir,
+            failed_copy=failed_dir / f"{src.stem}.failed.ipynb",
+        )
         return dst
 
     jobs = min(report_jobs(), len(sources))
@@ -589,8 +626,14 @@ def build_report(
                 "results_out": None,
             }
             executed = _execute_all(
-                sources, params, work=work, kernel=kernel, nb_dir=nb_dir,
-                results_json=results_json, failed_dir=out_path.parent, bar=bar,
+                sources,
+                params,
+                work=work,
+                kernel=kernel,
+                nb_dir=nb_dir,
+                results_json=results_json,
+                failed_dir=out_path.parent,
+                bar=bar,
             )
             bodies: list[str] = []
             for nb_path in executed:  # pandoc in order, one at a time (shared media folder)
@@ -598,13 +641,23 @@ def build_report(
                 notebook_to_typst(nb_path, typ, workdir=work)
                 bodies.append(typ.name)
             bar.set_postfix_str("pdf")
-            results = json.loads(results_json.read_text(encoding="utf-8")) if results_json.exists() else None
+            results = (
+                json.loads(results_json.read_text(encoding="utf-8"))
+                if results_json.exists()
+                else None
+            )
             appendix_md = provenance.appendix_markdown(
-                data=data_list, as_of=as_of_s, pair=pair_t, results=results, claims_file=claims_path,
+                data=data_list,
+                as_of=as_of_s,
+                pair=pair_t,
+                results=results,
+                claims_file=claims_path,
             )
             markdown_to_typst(appendix_md, work / "appendix.typ")
             main = work / "main.typ"
-            main.write_bytes(resources.files("tradecheck.report").joinpath("template.typ").read_bytes())
+            main.write_bytes(
+                resources.files("tradecheck.report").joinpath("template.typ").read_bytes()
+            )
             sys_inputs = {
                 "title": "tradecheck report",
                 "subtitle": f"{provenance.country_label(pair_t[0])} – {provenance.country_label(pair_t[1])} trade",

@@ -286,7 +286,9 @@ def fmt_quantity(value: float | None, quantity: str, currency: str | None = None
     return f"{sign}{value:,.0f}"
 
 
-def write_results(path: str | os.PathLike[str] | None, statements: Iterable[dict[str, Any]]) -> None:
+def write_results(
+    path: str | os.PathLike[str] | None, statements: Iterable[dict[str, Any]]
+) -> None:
     """Write the claims notebook's results as JSON for the provenance appendix.
 
     Parameters
@@ -299,5 +301,6 @@ def write_results(path: str | os.PathLike[str] | None, statements: Iterable[dict
     if path is None:
         return
     payload = {"statements": list(statements)}
-    Path(path).write_text(json.dumps(payload, ensure_ascii=False, indent=1, default=str),
-                          encoding="utf-8")
+    Path(path).write_text(
+        json.dumps(payload, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
+    )

@@ -32,9 +32,19 @@ from tradecheck.store.manifest import sha256_file
 
 #: Packages whose versions shape the numbers or the bytes of the PDF.
 KEY_PACKAGES: tuple[str, ...] = (
-    "tradecheck", "pandas", "numpy", "matplotlib", "statsmodels", "pyarrow",
-    "papermill", "nbclient", "ipykernel", "typst", "pypandoc-binary",
+    "tradecheck",
+    "pandas",
+    "numpy",
+    "matplotlib",
+    "statsmodels",
+    "pyarrow",
+    "papermill",
+    "nbclient",
+    "ipykernel",
+    "typst",
+    "pypandoc-binary",
 )
+
 
 @dataclass(frozen=True)
 class InputFile:
@@ -108,8 +118,11 @@ def processed_summary() -> list[str]:
     if paths.CANONICAL_PARQUET.is_file():
         sha = sha256_file(paths.CANONICAL_PARQUET)
         recorded = ((manifest or {}).get("output") or {}).get("sha256")
-        check = "" if not recorded else (" (matches the manifest)" if recorded == sha
-                                          else " (DIFFERS from the manifest)")
+        check = (
+            ""
+            if not recorded
+            else (" (matches the manifest)" if recorded == sha else " (DIFFERS from the manifest)")
+        )
         lines.append(f"- `{display_path(paths.CANONICAL_PARQUET)}`: sha256 `{sha}`{check}")
     if not manifest:
         return lines
@@ -165,8 +178,9 @@ def _deb_version(package: str) -> str:
     exe = shutil.which("dpkg-query")
     if not exe:
         return "unknown (no dpkg)"
-    res = subprocess.run([exe, "-W", "-f", "${Version}", package], capture_output=True,
-                         text=True, check=False)
+    res = subprocess.run(
+        [exe, "-W", "-f", "${Version}", package], capture_output=True, text=True, check=False
+    )
     return res.stdout.strip() if res.returncode == 0 and res.stdout.strip() else "not installed"
 
 
@@ -231,18 +245,26 @@ def verdict_figures(results: dict[str, Any] | None) -> list[dict[str, Any]]:
             figures: list[dict[str, Any]] = []
             for reading in res.get("readings", []):
                 for ev in reading.get("evidence", []):
-                    key = (ev.get("source_file"), ev.get("source_ref"), ev.get("period_start"),
-                           ev.get("period_end"), ev.get("reporter"), ev.get("flow"))
+                    key = (
+                        ev.get("source_file"),
+                        ev.get("source_ref"),
+                        ev.get("period_start"),
+                        ev.get("period_end"),
+                        ev.get("reporter"),
+                        ev.get("flow"),
+                    )
                     if key in seen:
                         continue
                     seen.add(key)
                     figures.append({**ev, "reading": reading.get("label", "")})
-            out.append({
-                "statement": st.get("index"),
-                "span": res.get("claim", {}).get("span", ""),
-                "verdict": res.get("verdict", ""),
-                "figures": figures,
-            })
+            out.append(
+                {
+                    "statement": st.get("index"),
+                    "span": res.get("claim", {}).get("span", ""),
+                    "verdict": res.get("verdict", ""),
+                    "figures": figures,
+                }
+            )
     return out
 
 
@@ -310,7 +332,9 @@ def appendix_markdown(
     elif not entries:
         lines.append("No claims were checked.")
     for i, e in enumerate(entries, 1):
-        lines.append(f"**{i}. {_esc(e['verdict'])}** (statement {e['statement']}): {_esc(e['span'])}")
+        lines.append(
+            f"**{i}. {_esc(e['verdict'])}** (statement {e['statement']}): {_esc(e['span'])}"
+        )
         lines.append("")
         if not e["figures"]:
             lines.append("- no figures: nothing in the data matched this claim")

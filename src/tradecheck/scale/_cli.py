@@ -28,8 +28,11 @@ def register(subparsers: Any) -> None:
     p.add_argument("file", help="bulk .txt.gz / .gz / .txt, or website .csv")
     p.add_argument("--reporters", help="comma list of ISO3 or Comtrade codes (BLR,CHN)")
     p.add_argument("--partners", help="comma list of ISO3 or Comtrade codes")
-    p.add_argument("--cmd-level", choices=["TOTAL", "2", "4", "6"],
-                   help="keep only all-goods totals or HS codes of this length")
+    p.add_argument(
+        "--cmd-level",
+        choices=["TOTAL", "2", "4", "6"],
+        help="keep only all-goods totals or HS codes of this length",
+    )
     p.add_argument("--out", help="Parquet file to write (default: print a summary only)")
     p.add_argument("--store", help="also write the rows as a partitioned store in this folder")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -52,10 +55,19 @@ def run_ingest(args: argparse.Namespace) -> int:
 
     from tradecheck.scale.bulk import ingest
 
-    level: Any = None if args.cmd_level is None else (
-        "TOTAL" if args.cmd_level == "TOTAL" else int(args.cmd_level))
-    got = ingest(args.file, reporters=_codes(args.reporters), partners=_codes(args.partners),
-                 cmd_level=level, out=args.out, progress=not args.no_progress)
+    level: Any = (
+        None
+        if args.cmd_level is None
+        else ("TOTAL" if args.cmd_level == "TOTAL" else int(args.cmd_level))
+    )
+    got = ingest(
+        args.file,
+        reporters=_codes(args.reporters),
+        partners=_codes(args.partners),
+        cmd_level=level,
+        out=args.out,
+        progress=not args.no_progress,
+    )
     df = pd.read_parquet(got) if args.out else got
     assert isinstance(df, pd.DataFrame)
     where = f" -> {args.out}" if args.out else ""
@@ -63,8 +75,9 @@ def run_ingest(args: argparse.Namespace) -> int:
         from tradecheck import schema
         from tradecheck.store.partitioned import write_partitioned
 
-        root = write_partitioned(schema.make_frame(df) if len(df) else schema.empty_frame(),
-                                 args.store)
+        root = write_partitioned(
+            schema.make_frame(df) if len(df) else schema.empty_frame(), args.store
+        )
         where += f" -> store {root}"
     print(f"{args.file}: {len(df):,} canonical rows{where}")
     return 0

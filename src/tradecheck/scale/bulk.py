@@ -216,7 +216,7 @@ def _last_complete_line(path: Path) -> int:
                 d, n = saved_d, saved_n
                 try:
                     for i in range(0, len(chunk), 256):
-                        feed(chunk[i:i + 256])
+                        feed(chunk[i : i + 256])
                 except zlib.error:
                     pass
                 break
@@ -226,8 +226,13 @@ def _last_complete_line(path: Path) -> int:
 _LINE_REF = re.compile(r"^line (\d+)$")
 
 
-def _normalise(block: pd.DataFrame, path: Path, lines: np.ndarray,
-               vintage: str | None, notes: list[str] | None = None) -> pd.DataFrame:
+def _normalise(
+    block: pd.DataFrame,
+    path: Path,
+    lines: np.ndarray,
+    vintage: str | None,
+    notes: list[str] | None = None,
+) -> pd.DataFrame:
     """Run the small loader's rules on one filtered block and restore true line numbers.
 
     The block's rows are not contiguous in the file (the filter dropped the others), so the
@@ -261,8 +266,9 @@ def _normalise(block: pd.DataFrame, path: Path, lines: np.ndarray,
         raise LoadError(path, "internal: unexpected source_ref from normalise_records")
     idx = pos.astype(int).to_numpy()
     out = out.copy()
-    out["source_ref"] = pd.Series([f"line {int(n)}" for n in lines[idx]], index=out.index,
-                                  dtype=object)
+    out["source_ref"] = pd.Series(
+        [f"line {int(n)}" for n in lines[idx]], index=out.index, dtype=object
+    )
     return out
 
 
@@ -303,15 +309,17 @@ def _nth_true(flags: np.ndarray, ks: np.ndarray) -> np.ndarray:
     wanted ``k`` are scanned for positions; the rest are only counted (3x cheaper on a
     4 MiB block with a few kept lines, the usual case of a filtered ingest).
     """
-    counts = np.fromiter((np.count_nonzero(flags[i:i + _SEGMENT])
-                          for i in range(0, len(flags), _SEGMENT)), dtype=np.int64)
+    counts = np.fromiter(
+        (np.count_nonzero(flags[i : i + _SEGMENT]) for i in range(0, len(flags), _SEGMENT)),
+        dtype=np.int64,
+    )
     cum = np.cumsum(counts)
     seg = np.searchsorted(cum, ks, side="right")
     out = np.empty(len(ks), dtype=np.int64)
     found: dict[int, np.ndarray] = {}
     for j, (k, si) in enumerate(zip(ks.tolist(), seg.tolist(), strict=True)):
         if si not in found:
-            found[si] = np.flatnonzero(flags[si * _SEGMENT:(si + 1) * _SEGMENT])
+            found[si] = np.flatnonzero(flags[si * _SEGMENT : (si + 1) * _SEGMENT])
         out[j] = si * _SEGMENT + found[si][k - (int(cum[si - 1]) if si else 0)]
     return out
 
@@ -355,17 +363,24 @@ def _iter_blocks(
     def parse(buf: bytes | memoryview, include: list[str] | None) -> pa.Table:
         return pacsv.read_csv(
             pa.py_buffer(buf),
-            read_options=pacsv.ReadOptions(column_names=names, use_threads=True,
-                                           block_size=1 << 21),
+            read_options=pacsv.ReadOptions(
+                column_names=names, use_threads=True, block_size=1 << 21
+            ),
             parse_options=parse_opts,
             convert_options=pacsv.ConvertOptions(
-                column_types=all_types, include_columns=include, strings_can_be_null=False,
-                null_values=[], quoted_strings_can_be_null=False),
+                column_types=all_types,
+                include_columns=include,
+                strings_can_be_null=False,
+                null_values=[],
+                quoted_strings_can_be_null=False,
+            ),
         )
 
     by_lower = {n.lower(): n for n in names}
 
-    def side_filter(side: str, codes: set[str] | None, iso: set[str]) -> tuple[str, pa.Array] | None:
+    def side_filter(
+        side: str, codes: set[str] | None, iso: set[str]
+    ) -> tuple[str, pa.Array] | None:
         """Column and values to test while reading: numeric codes, else ISO3 columns."""
         if codes is None:
             return None
@@ -380,8 +395,15 @@ def _iter_blocks(
     cmd_col = by_lower.get("cmdcode")
 
     size = path.stat().st_size
-    bar = tqdm(total=size, unit="B", unit_scale=True, unit_divisor=1024,
-               desc=f"ingest {path.name}", disable=not progress, leave=False)
+    bar = tqdm(
+        total=size,
+        unit="B",
+        unit_scale=True,
+        unit_divisor=1024,
+        desc=f"ingest {path.name}",
+        disable=not progress,
+        leave=False,
+    )
     # The bar follows the position of the raw (compressed) file after each block: polling
     # tell() costs nothing, while a Python wrapper around the file slowed reading 2.5x.
     raw = open(path, "rb")  # noqa: SIM115 - closed in the finally below
@@ -391,11 +413,16 @@ def _iter_blocks(
     if is_gz:
         # ISA-L inflates in its own thread (no GIL) beside pyarrow's parsing threads; the
         # standard gzip module is the fallback
-        dec = (_igzip_threaded.open(raw, "rb", threads=1) if _igzip_threaded is not None
-               else gzip.GzipFile(fileobj=raw, mode="rb"))
+        dec = (
+            _igzip_threaded.open(raw, "rb", threads=1)
+            if _igzip_threaded is not None
+            else gzip.GzipFile(fileobj=raw, mode="rb")
+        )
         closers.insert(0, dec)
-    filter_cols = sorted({f[0] for f in (rep_f, par_f) if f is not None}
-                         | ({cmd_col} if cmd_level is not None and cmd_col else set()))
+    filter_cols = sorted(
+        {f[0] for f in (rep_f, par_f) if f is not None}
+        | ({cmd_col} if cmd_level is not None and cmd_col else set())
+    )
     line_no = 1
     # Kept rows are gathered over blocks and normalised together (pandas costs ~20 ms per
     # call, which across 300 blocks of a 10M-row file would triple the run time).
@@ -440,8 +467,9 @@ def _iter_blocks(
             if cmd_level == "TOTAL":
                 m = pc.equal(cmd, "TOTAL")
             else:
-                m = pc.and_(pc.equal(pc.utf8_length(cmd), int(cmd_level)),
-                            pc.not_equal(cmd, "TOTAL"))
+                m = pc.and_(
+                    pc.equal(pc.utf8_length(cmd), int(cmd_level)), pc.not_equal(cmd, "TOTAL")
+                )
             mask = m if mask is None else pc.and_(mask, m)
         return mask
 
@@ -451,18 +479,22 @@ def _iter_blocks(
         import csv
 
         text = block.decode("utf-8", errors="replace").splitlines()
-        rows = ([ln.split("\t") for ln in text] if delim == "\t"
-                else list(csv.reader(text)))
+        rows = [ln.split("\t") for ln in text] if delim == "\t" else list(csv.reader(text))
         for i, cells in enumerate(rows):
             if text[i].strip() and len(cells) != len(names):
                 return LoadError(
-                    path, f"expected {len(names)} columns (as in the header), got "
-                    f"{len(cells)}: {text[i][:80]!r}", row=first + i)
-        return LoadError(path, f"cannot parse lines {first}..{first + len(text) - 1}: {exc}",
-                         row=first)
+                    path,
+                    f"expected {len(names)} columns (as in the header), got "
+                    f"{len(cells)}: {text[i][:80]!r}",
+                    row=first + i,
+                )
+        return LoadError(
+            path, f"cannot parse lines {first}..{first + len(text) - 1}: {exc}", row=first
+        )
 
-    def process(buf: bytes | bytearray, size: int,
-                first: int) -> tuple[pa.Table | None, np.ndarray, int]:
+    def process(
+        buf: bytes | bytearray, size: int, first: int
+    ) -> tuple[pa.Table | None, np.ndarray, int]:
         """Parse one block of whole lines, ``buf[:size]`` (``first`` = number of its first
         line); return the kept rows (all columns, strings), their line numbers and the
         block's line count. The block is viewed, not copied."""
@@ -503,9 +535,13 @@ def _iter_blocks(
             cr = (content > 0) & (arr[np.maximum(ends - 1, 0)] == 13)
             nonempty = np.flatnonzero((content - cr) > 0)
             if len(nonempty) != head.num_rows:
-                raise LoadError(path, f"{head.num_rows} rows in {len(nonempty)} lines from "
-                                f"line {first}: a quoted value spans lines, which streaming "
-                                "cannot read; use `tradecheck load` for this file", row=first)
+                raise LoadError(
+                    path,
+                    f"{head.num_rows} rows in {len(nonempty)} lines from "
+                    f"line {first}: a quoted value spans lines, which streaming "
+                    "cannot read; use `tradecheck load` for this file",
+                    row=first,
+                )
             lines_idx = nonempty[idx]
             if mask is not None:
                 stops, begins = ends[lines_idx].tolist(), starts[lines_idx].tolist()
@@ -530,15 +566,15 @@ def _iter_blocks(
                 # read straight into a fresh buffer after the carried partial line, then
                 # hand the whole lines on as a view (no copies of the 4 MiB block)
                 buf = bytearray(len(carry) + block_size)
-                buf[:len(carry)] = carry
-                got = dec.readinto(memoryview(buf)[len(carry):])
+                buf[: len(carry)] = carry
+                got = dec.readinto(memoryview(buf)[len(carry) :])
                 end = len(carry) + got
                 if got:
                     cut = buf.rfind(b"\n", 0, end)
                     if cut < 0:
                         carry = bytes(buf[:end])
                         continue
-                    size, carry = cut + 1, bytes(buf[cut + 1:end])
+                    size, carry = cut + 1, bytes(buf[cut + 1 : end])
                 else:
                     if not carry:
                         break
@@ -631,9 +667,16 @@ def ingest(
     if p.stat().st_size == 0:
         raise LoadError(p, "the file is empty")
     notes: list[str] = []
-    blocks = _iter_blocks(p, notes=notes, reporters=reporters, partners=partners,
-                          cmd_level=cmd_level,
-                          progress=progress, vintage=vintage, block_size=block_size)
+    blocks = _iter_blocks(
+        p,
+        notes=notes,
+        reporters=reporters,
+        partners=partners,
+        cmd_level=cmd_level,
+        progress=progress,
+        vintage=vintage,
+        block_size=block_size,
+    )
     if out is None:
         frames = [schema.make_frame(b) for b in blocks]
         _warn_notes(p, notes)

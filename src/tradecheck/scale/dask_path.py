@@ -139,8 +139,7 @@ def read_store(
 def _partition_schema() -> Any:
     import pyarrow as pa
 
-    return pa.schema([("source", pa.string()), ("reporter", pa.string()),
-                      ("year", pa.string())])
+    return pa.schema([("source", pa.string()), ("reporter", pa.string()), ("year", pa.string())])
 
 
 def filter_rows(
@@ -195,8 +194,12 @@ def _one_way_pd(df: pd.DataFrame, commodity: str, currency: str) -> pd.DataFrame
     own = ((df["flow"] == "X") & (df["reporter"] == df["exporter"])) | (
         (df["flow"] == "M") & (df["reporter"] == df["importer"])
     )
-    base = df[own & (df["scope"] == "goods") & (df["commodity"] == commodity)
-              & (df["currency"] == currency)]
+    base = df[
+        own
+        & (df["scope"] == "goods")
+        & (df["commodity"] == commodity)
+        & (df["currency"] == currency)
+    ]
     base = base[SERIES_KEYS + ["period_start", "period_end", "vintage", "value"]]
     key = SERIES_KEYS + ["period_start", "period_end"]
     # latest vintage first, stable, then one row per series and period
@@ -215,8 +218,12 @@ def one_way(df: Frame, *, commodity: str = "TOTAL", currency: str = "USD") -> Fr
     On a Dask frame this runs partition by partition, which is exact because a store
     partition holds every row of its source, reporter and year (:func:`read_store`).
     """
-    meta = pd.DataFrame({c: pd.Series(dtype=object) for c in
-                         SERIES_KEYS + ["period_start", "period_end", "vintage"]})
+    meta = pd.DataFrame(
+        {
+            c: pd.Series(dtype=object)
+            for c in SERIES_KEYS + ["period_start", "period_end", "vintage"]
+        }
+    )
     meta["value"] = pd.Series(dtype="float64")
     return _apply(df, lambda p: _one_way_pd(p, commodity, currency), meta)
 
@@ -224,12 +231,16 @@ def one_way(df: Frame, *, commodity: str = "TOTAL", currency: str = "USD") -> Fr
 def _annual_pd(rows: pd.DataFrame) -> pd.DataFrame:
     """Annual totals from one_way rows (all rows of a year must be in ``rows``)."""
     rows = rows.assign(year=rows["period_start"].str[:4])
-    ann = rows[(rows["period_start"].str[5:] == "01") & (rows["period_end"].str[5:] == "12")
-               & (rows["period_start"].str[:4] == rows["period_end"].str[:4])]
+    ann = rows[
+        (rows["period_start"].str[5:] == "01")
+        & (rows["period_end"].str[5:] == "12")
+        & (rows["period_start"].str[:4] == rows["period_end"].str[:4])
+    ]
     ann = ann.groupby(SERIES_KEYS + ["year"], sort=True).agg(value=("value", "sum"))
     mon = rows[rows["period_start"] == rows["period_end"]]
     mon = mon.groupby(SERIES_KEYS + ["year"], sort=True).agg(
-        value=("value", "sum"), n=("value", "size"))
+        value=("value", "sum"), n=("value", "size")
+    )
     mon = mon[mon["n"] == 12][["value"]]
     mon = mon[~mon.index.isin(ann.index)]
     out = pd.concat([ann.assign(how="annual row"), mon.assign(how="sum of 12 monthly rows")])
@@ -293,8 +304,11 @@ def _window_partials(rows: pd.DataFrame, windows: list[tuple[str, str]]) -> pd.D
     if not pieces:
         return _partials_meta()
     long = pd.concat(pieces, ignore_index=True)
-    res = long.groupby(SERIES_KEYS + ["start", "end", "kind", "need"], sort=True).agg(
-        value=("value", "sum"), k=("value", "size")).reset_index()
+    res = (
+        long.groupby(SERIES_KEYS + ["start", "end", "kind", "need"], sort=True)
+        .agg(value=("value", "sum"), k=("value", "size"))
+        .reset_index()
+    )
     res["k"] = res["k"].astype("int64")
     res["need"] = res["need"].astype("int64")
     res["value"] = res["value"].astype("float64")
@@ -302,8 +316,9 @@ def _window_partials(rows: pd.DataFrame, windows: list[tuple[str, str]]) -> pd.D
 
 
 def _partials_meta() -> pd.DataFrame:
-    meta = pd.DataFrame({c: pd.Series(dtype=object) for c in
-                         SERIES_KEYS + ["start", "end", "kind"]})
+    meta = pd.DataFrame(
+        {c: pd.Series(dtype=object) for c in SERIES_KEYS + ["start", "end", "kind"]}
+    )
     meta["need"] = pd.Series(dtype="int64")
     meta["value"] = pd.Series(dtype="float64")
     meta["k"] = pd.Series(dtype="int64")
@@ -315,15 +330,18 @@ def _window_pick(agg: pd.DataFrame) -> pd.DataFrame:
     cols = SERIES_KEYS + ["start", "end", "value", "how"]
     full = agg[agg["k"] == agg["need"]].copy()
     if full.empty:
-        return pd.DataFrame({c: pd.Series(dtype="float64" if c == "value" else object)
-                             for c in cols})
+        return pd.DataFrame(
+            {c: pd.Series(dtype="float64" if c == "value" else object) for c in cols}
+        )
     full["rank"] = full["kind"].map(_KIND_RANK)
     full = full.sort_values(SERIES_KEYS + ["start", "end", "rank"], kind="mergesort")
     full = full.drop_duplicates(subset=SERIES_KEYS + ["start", "end"], keep="first")
     full["how"] = [
-        "exact row" if kind == "exact" else
-        f"sum of {need} monthly rows" if kind == "monthly" else
-        f"sum of {need} calendar years"
+        "exact row"
+        if kind == "exact"
+        else f"sum of {need} monthly rows"
+        if kind == "monthly"
+        else f"sum of {need} calendar years"
         for kind, need in zip(full["kind"], full["need"], strict=True)
     ]
     full["value"] = full["value"].astype("float64")
@@ -398,6 +416,7 @@ def local_client(n_workers: int = 2, *, processes: bool = False) -> Any:
     """
     from distributed import Client, LocalCluster
 
-    cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=processes,
-                           dashboard_address=":0")  # any free port: no clash, no warning
+    cluster = LocalCluster(
+        n_workers=n_workers, threads_per_worker=1, processes=processes, dashboard_address=":0"
+    )  # any free port: no clash, no warning
     return Client(cluster)

@@ -59,8 +59,16 @@ __all__ = [
 PARTITION_KEYS: tuple[str, ...] = ("source", "reporter", "year")
 #: Row order inside a partition file (then the original order as a tie-break).
 SORT_KEY: tuple[str, ...] = (
-    "source", "reporter", "partner", "flow", "commodity", "period_start", "period_end",
-    "vintage", "source_file", "source_ref",
+    "source",
+    "reporter",
+    "partner",
+    "flow",
+    "commodity",
+    "period_start",
+    "period_end",
+    "vintage",
+    "source_file",
+    "source_ref",
 )
 _FILE = "part-0.parquet"
 _STORED = tuple(c for c in schema.CANONICAL_COLUMNS if c not in ("source", "reporter"))
@@ -119,14 +127,23 @@ def write_partitioned(df: pd.DataFrame, root: str | os.PathLike[str] | None = No
     try:
         sch = arrow_schema(_STORED)
         for (source, reporter, year), grp in work.groupby(list(PARTITION_KEYS), sort=True):
-            d = tmp / f"source={_safe(source, 'source')}" / f"reporter={_safe(reporter, 'reporter')}"
+            d = (
+                tmp
+                / f"source={_safe(source, 'source')}"
+                / f"reporter={_safe(reporter, 'reporter')}"
+            )
             d = d / f"year={_safe(year, 'year')}"
             d.mkdir(parents=True)
             table = pa.Table.from_pandas(
                 grp[list(_STORED)], schema=sch, preserve_index=False
             ).replace_schema_metadata(None)
-            pq.write_table(table, d / _FILE, compression="zstd", row_group_size=len(grp) or 1,
-                           write_statistics=True)
+            pq.write_table(
+                table,
+                d / _FILE,
+                compression="zstd",
+                row_group_size=len(grp) or 1,
+                write_statistics=True,
+            )
         (tmp / "_SCHEMA.txt").write_text(
             "canonical table partitioned by source/reporter/year (see "
             "tradecheck.store.partitioned)\n" + "\n".join(schema.CANONICAL_COLUMNS) + "\n",
@@ -173,8 +190,10 @@ def partition_files(
     out = []
     for f in sorted(root.glob(f"source=*/reporter=*/year=*/{_FILE}")):
         y, r, s = f.parent.name[5:], f.parent.parent.name[9:], f.parent.parent.parent.name[7:]
-        if (srcs is None or s in srcs) and (reps is None or r in reps) and (
-            yrs is None or y in yrs
+        if (
+            (srcs is None or s in srcs)
+            and (reps is None or r in reps)
+            and (yrs is None or y in yrs)
         ):
             out.append(f)
     return out

@@ -97,6 +97,7 @@ class StoreQuery:
         commodity
             Exact commodity code (``"TOTAL"``).
         """
+
         def as_set(v: str | Iterable[str] | None) -> set[str] | None:
             if v is None:
                 return None
@@ -104,18 +105,20 @@ class StoreQuery:
 
         srcs, reps = as_set(source), as_set(reporter)
         yrs = None if years is None else {f"{int(y):04d}" for y in years}
-        files = [f for s, r, y, f in self._files
-                 if (srcs is None or s in srcs) and (reps is None or r in reps)
-                 and (yrs is None or y in yrs)]
+        files = [
+            f
+            for s, r, y, f in self._files
+            if (srcs is None or s in srcs)
+            and (reps is None or r in reps)
+            and (yrs is None or y in yrs)
+        ]
         if not files:
             return schema.empty_frame()
         where: list[str] = []
         params: list[Any] = []
         if pairs is not None:
             pairs = list(pairs)
-            where.append(
-                "(" + " OR ".join("(exporter = ? AND importer = ?)" for _ in pairs) + ")"
-            )
+            where.append("(" + " OR ".join("(exporter = ? AND importer = ?)" for _ in pairs) + ")")
             for a, b in pairs:
                 params += [a, b]
         if flows is not None:
@@ -168,13 +171,29 @@ class StoreQuery:
         else:
             pairs = [(exporter, importer), (importer, exporter)]
             flows = ["X", "M", "T", "B"]
-        cand = self.rows(reporter=reporter, source=source, years=years, pairs=pairs,
-                         flows=flows, commodity=commodity if scope == "goods" else None)
+        cand = self.rows(
+            reporter=reporter,
+            source=source,
+            years=years,
+            pairs=pairs,
+            flows=flows,
+            commodity=commodity if scope == "goods" else None,
+        )
         if cand.empty:
             return None
-        return _wv(cand, reporter=reporter, exporter=exporter, importer=importer, start=start,
-                   end=end, source=source, scope=scope, flow_kind=flow_kind,  # type: ignore[arg-type]
-                   commodity=commodity, currency=currency)
+        return _wv(
+            cand,
+            reporter=reporter,
+            exporter=exporter,
+            importer=importer,
+            start=start,
+            end=end,
+            source=source,
+            scope=scope,
+            flow_kind=flow_kind,  # type: ignore[arg-type]
+            commodity=commodity,
+            currency=currency,
+        )
 
     def window_sum(self, **kw: Any) -> float | None:
         """Like :meth:`window_value` but only the number (None without full coverage)."""
@@ -216,8 +235,15 @@ def window_value(
 ) -> Any:
     """The :class:`~tradecheck.derive.WindowValue` of a window, read from the store."""
     return open_store(root).window_value(
-        reporter=reporter, exporter=exporter, importer=importer, start=start, end=end,
-        source=source, commodity=commodity, scope=scope, flow_kind=flow_kind,
+        reporter=reporter,
+        exporter=exporter,
+        importer=importer,
+        start=start,
+        end=end,
+        source=source,
+        commodity=commodity,
+        scope=scope,
+        flow_kind=flow_kind,
     )
 
 
@@ -255,8 +281,16 @@ def window_sum(
     -------
     float or None
     """
-    got = window_value(root, reporter=reporter, exporter=exporter, importer=importer,
-                       start=start, end=end, source=source, commodity=commodity)
+    got = window_value(
+        root,
+        reporter=reporter,
+        exporter=exporter,
+        importer=importer,
+        start=start,
+        end=end,
+        source=source,
+        commodity=commodity,
+    )
     return None if got is None else float(got.value)
 
 
@@ -307,35 +341,82 @@ def claim_windows(
             a, b = (x.strip() for x in direction.split("->", 1))
         else:
             a, b = pair
-        kind = ("balance" if c.get("quantity") == "balance"
-                else "total" if "->" not in direction else "one_way")
+        kind = (
+            "balance"
+            if c.get("quantity") == "balance"
+            else "total"
+            if "->" not in direction
+            else "one_way"
+        )
         reporters = [c["reporter"]] if c.get("reporter") else [a, b, schema.UNKNOWN_SIDE]
         scope = str(c.get("scope") or "goods")
         periods = [(role, c[role]) for role in ("period", "base_period") if c.get(role)]
         if not periods:
             continue
-        years = sorted({y for _, p in periods
-                        for y in range(int(p["start"][:4]), int(p["end"][:4]) + 1)})
+        years = sorted(
+            {y for _, p in periods for y in range(int(p["start"][:4]), int(p["end"][:4]) + 1)}
+        )
         # one DuckDB query per claim: every reporter, both directions, every year needed
-        cand = q.rows(reporter=reporters, years=years, pairs=[(a, b), (b, a)],
-                      flows=["X", "M", "T", "B"],
-                      commodity="TOTAL" if scope == "goods" else None)
+        cand = q.rows(
+            reporter=reporters,
+            years=years,
+            pairs=[(a, b), (b, a)],
+            flows=["X", "M", "T", "B"],
+            commodity="TOTAL" if scope == "goods" else None,
+        )
         for rep in reporters:
             for role, per in periods:
-                got = None if cand.empty else _wv(
-                    cand, reporter=rep, exporter=a, importer=b, start=per["start"],
-                    end=per["end"], scope=scope, flow_kind=kind)  # type: ignore[arg-type]
-                out.append({
-                    "claim": i, "span": c.get("span", ""), "reporter": rep, "role": role,
-                    "start": per["start"], "end": per["end"], "flow_kind": kind,
-                    "exporter": a, "importer": b,
-                    "value": float("nan") if got is None else float(got.value),
-                    "how": "" if got is None else got.how,
-                    "sources": "" if got is None else ",".join(sorted(set(got.rows["source"]))),
-                    "refs": "" if got is None else "; ".join(
-                        f"{f}:{r}" for f, r in zip(got.rows["source_file"],
-                                                   got.rows["source_ref"], strict=True)),
-                })
-    cols = ["claim", "span", "reporter", "role", "start", "end", "flow_kind", "exporter",
-            "importer", "value", "how", "sources", "refs"]
+                got = (
+                    None
+                    if cand.empty
+                    else _wv(
+                        cand,
+                        reporter=rep,
+                        exporter=a,
+                        importer=b,
+                        start=per["start"],
+                        end=per["end"],
+                        scope=scope,
+                        flow_kind=kind,
+                    )
+                )  # type: ignore[arg-type]
+                out.append(
+                    {
+                        "claim": i,
+                        "span": c.get("span", ""),
+                        "reporter": rep,
+                        "role": role,
+                        "start": per["start"],
+                        "end": per["end"],
+                        "flow_kind": kind,
+                        "exporter": a,
+                        "importer": b,
+                        "value": float("nan") if got is None else float(got.value),
+                        "how": "" if got is None else got.how,
+                        "sources": "" if got is None else ",".join(sorted(set(got.rows["source"]))),
+                        "refs": ""
+                        if got is None
+                        else "; ".join(
+                            f"{f}:{r}"
+                            for f, r in zip(
+                                got.rows["source_file"], got.rows["source_ref"], strict=True
+                            )
+                        ),
+                    }
+                )
+    cols = [
+        "claim",
+        "span",
+        "reporter",
+        "role",
+        "start",
+        "end",
+        "flow_kind",
+        "exporter",
+        "importer",
+        "value",
+        "how",
+        "sources",
+        "refs",
+    ]
     return pd.DataFrame(out, columns=cols)
