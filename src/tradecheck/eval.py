@@ -15,7 +15,9 @@ matches. Bound and scope are scored per field too and counted in the "strict" ra
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
@@ -27,6 +29,37 @@ from tradecheck.errors import TradecheckError
 FIELDS = ("quantity", "value", "bound", "direction", "reporter", "period", "base_period", "scope")
 #: the fields the claim schema scores (bound and scope are reported, and counted in ``strict``)
 SCORED = ("quantity", "value", "direction", "reporter", "period", "base_period")
+
+
+#: share of every real-text set that stays blind (fixed before the sets were studied, 2026-12-06)
+BLIND_MODULUS = 3
+
+
+def split_key(record_id: str) -> str:
+    """The group an id belongs to: records that share a quote (``C024a``, ``C024b``) share a key.
+
+    Examples
+    --------
+    >>> split_key("C024a"), split_key("A07"), split_key("U113")
+    ('C024', 'A07', 'U113')
+    """
+    return re.sub(r"[a-z]+$", "", record_id.strip())
+
+
+def is_blind(record_id: str) -> bool:
+    """True when a record belongs to the blind part of a real-text set.
+
+    The split is decided by a hash of the id's group key alone, so it was fixed before any
+    record was read and never changes: about one record group in three is blind. Study only
+    records for which this is False; report the blind figure first.
+
+    Examples
+    --------
+    >>> is_blind("C024a") == is_blind("C024b")
+    True
+    """
+    digest = hashlib.sha256(split_key(record_id).encode("utf-8")).hexdigest()
+    return int(digest, 16) % BLIND_MODULUS == 0
 
 
 class EvalFileError(TradecheckError):
