@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["tradecheck.schema", "tradecheck.errors", "tradecheck.paths"]
+MODULES = ["tradecheck.schema", "tradecheck.errors", "tradecheck.paths", "tradecheck.fmt"]
 
 
 @pytest.mark.parametrize("name", MODULES)
