@@ -35,12 +35,23 @@ def _files(folder: str) -> list[str]:
 class BuildPyWithShipped(build_py):
     """``build_py`` whose package data also holds the :data:`SHIPPED` folders."""
 
-    def _get_data_files(self):  # type: ignore[no-untyped-def]
-        files = list(super()._get_data_files())
-        for name, folder in SHIPPED.items():
-            target = os.path.join(self.build_lib, "tradecheck", "_shipped", name)
-            files.append(("tradecheck", folder, target, _files(folder)))
-        return files
+    def _shipped(self) -> list[tuple[str, str, str, list[str]]]:
+        """``(package, source folder, build folder, files)`` entries of the shipped folders."""
+        return [
+            (
+                "tradecheck",
+                folder,
+                os.path.join(self.build_lib, "tradecheck", "_shipped", name),
+                _files(folder),
+            )
+            for name, folder in SHIPPED.items()
+        ]
+
+    def _get_data_files(self):  # type: ignore[no-untyped-def]  # wheel: files to copy
+        return [*super()._get_data_files(), *self._shipped()]
+
+    def get_data_files_without_manifest(self):  # type: ignore[no-untyped-def]  # sdist
+        return [*super().get_data_files_without_manifest(), *self._shipped()]
 
 
 setup(cmdclass={"build_py": BuildPyWithShipped})

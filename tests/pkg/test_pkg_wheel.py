@@ -17,6 +17,7 @@ import subprocess
 import sys
 import sysconfig
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -82,8 +83,23 @@ def _user_env(tmp: Path, env_dir: Path) -> dict[str, str]:
     return env
 
 
+def _listing(folder: Path) -> list[str]:
+    return sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file()
+        and not any(x.startswith(".") for x in p.relative_to(folder).parts)
+        and "__pycache__" not in p.parts
+    )
+
+
 def test_wheel_installs_into_a_fresh_env_and_works_from_an_empty_folder(tmp_path):
     wheel = _build_wheel(tmp_path)
+    names = zipfile.ZipFile(wheel).namelist()
+    for key, folder in paths.SHIPPED.items():  # every file of data/raw and notebooks/ ships
+        prefix = f"tradecheck/_shipped/{key}/"
+        shipped = sorted(n[len(prefix) :] for n in names if n.startswith(prefix))
+        assert shipped == _listing(REPO / folder), key
     env_dir = _fresh_env(tmp_path, wheel)
     env = _user_env(tmp_path, env_dir)
     work = tmp_path / "empty"
@@ -107,3 +123,10 @@ def test_wheel_installs_into_a_fresh_env_and_works_from_an_empty_folder(tmp_path
     pdf = work / "tradecheck_report_BLR-CHN.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-"
     assert not list(env_dir.rglob("canonical.parquet"))
+
+    if shutil.which("make"):  # a project laid out by `tradecheck init` builds its own report
+        _run([tc, "init", "proj"], work, env)
+        _run(["make", "report"], work / "proj", env)
+        assert (work / "proj" / "data" / "processed" / "canonical.parquet").is_file()
+        made = work / "proj" / "reports" / "tradecheck_report_BLR-CHN.pdf"
+        assert made.read_bytes()[:5] == b"%PDF-"
