@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,6 +14,7 @@ from tradecheck import __version__, paths
 from tradecheck.cli import main
 from tradecheck.errors import TradecheckError
 from tradecheck.project import init_project
+from tradecheck.report.build import DEFAULT_EPOCH
 
 
 def _tree(root: Path) -> dict[str, str]:
@@ -32,7 +34,7 @@ def test_init_lays_out_a_project_with_the_shipped_data(tmp_path, monkeypatch):
     assert _tree(target / "notebooks") == _tree(paths.shipped_dir("notebooks"))
     for name in ("README.md", "environment.yml", "Makefile", ".gitignore", paths.MARKER):
         text = (target / name).read_text(encoding="utf-8")
-        assert "$version" not in text, name
+        assert "$version" not in text and "$source_date_epoch" not in text, name
     assert f"tradecheck-{__version__}-py3-none-any.whl" in (target / "environment.yml").read_text()
     assert paths.project_root(target / "notebooks") == target.resolve()
     assert paths.raw_dir(target) == target.resolve() / "data" / "raw"
@@ -45,6 +47,15 @@ def test_the_project_makefile_report_runs_tradecheck_report(tmp_path):
         ["make", "-n", "report"], cwd=target, capture_output=True, text=True, check=True
     ).stdout.splitlines()
     assert out == ["tradecheck build", "tradecheck report"]
+    env = subprocess.run(
+        ["make", "-s", "--eval=show: ; @echo $$SOURCE_DATE_EPOCH", "show"],
+        cwd=target,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"},
+    )
+    assert env.stdout.strip() == str(DEFAULT_EPOCH)  # same stamp as the repository's builds
 
 
 def test_init_refuses_a_non_empty_folder(tmp_path, capsys):

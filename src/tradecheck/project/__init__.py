@@ -51,11 +51,15 @@ def _check_target(target: Path, force: bool) -> None:
 
 
 def _write_templates(target: Path) -> None:
-    """Write the Makefile, README, environment.yml and .gitignore with the version filled in."""
+    """Write the Makefile, README, environment.yml and .gitignore with the version and the
+    report's default SOURCE_DATE_EPOCH filled in."""
+    from tradecheck.report.build import DEFAULT_EPOCH
+
+    values = {"version": __version__, "source_date_epoch": str(DEFAULT_EPOCH)}
     folder = resources.files("tradecheck.project") / "template"
     for name, dest in TEMPLATE_FILES.items():
         text = string.Template((folder / name).read_text(encoding="utf-8"))
-        (target / dest).write_text(text.safe_substitute(version=__version__), encoding="utf-8")
+        (target / dest).write_text(text.safe_substitute(values), encoding="utf-8")
 
 
 def init_project(directory: str | os.PathLike[str], *, force: bool = False) -> Path:
