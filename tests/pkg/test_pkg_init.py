@@ -43,8 +43,14 @@ def test_init_lays_out_a_project_with_the_shipped_data(tmp_path, monkeypatch):
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_the_project_makefile_report_runs_tradecheck_report(tmp_path):
     target = init_project(tmp_path / "proj")
+    # as a user runs it: not as a sub-make of `make test`, without the repository's epoch
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SOURCE_DATE_EPOCH", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")
+    }
     out = subprocess.run(
-        ["make", "-n", "report"], cwd=target, capture_output=True, text=True, check=True
+        ["make", "-n", "report"], cwd=target, capture_output=True, text=True, check=True, env=clean
     ).stdout.splitlines()
     assert out == ["tradecheck build", "tradecheck report"]
     env = subprocess.run(
@@ -53,7 +59,7 @@ def test_the_project_makefile_report_runs_tradecheck_report(tmp_path):
         capture_output=True,
         text=True,
         check=True,
-        env={k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"},
+        env=clean,
     )
     assert env.stdout.strip() == str(DEFAULT_EPOCH)  # same stamp as the repository's builds
 
