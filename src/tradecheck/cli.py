@@ -2,7 +2,7 @@
 
 Subcommands are contributed by the stage that owns them (each stage's ``_cli.py`` exposes
 ``register(subparsers)``): ``load`` (loaders), ``build`` (store), ``parse``/``check`` (claims),
-``report`` (report), ``fetch`` (live fetchers), ``bench`` (scale).
+``report`` (report), ``fetch`` (live fetchers), ``bench`` (scale), ``init`` (project).
 
 Errors a user can cause end as one line on stderr and exit status 2, never a traceback
 (set ``TRADECHECK_DEBUG=1`` to see one).
@@ -26,6 +26,7 @@ _STAGES = (
     "tradecheck.report._cli",
     "tradecheck.fetch._cli",
     "tradecheck.scale._cli",
+    "tradecheck.project._cli",
 )
 
 

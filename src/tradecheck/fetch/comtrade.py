@@ -351,7 +351,7 @@ def fetch(
     headers = {"Accept": "application/json"}
     if key:
         headers[KEY_HEADER] = key
-    out = Path(out_dir) if out_dir is not None else paths.RAW / "comtrade"
+    out = Path(out_dir) if out_dir is not None else paths.download_dir() / "comtrade"
     transport = transport or RequestsTransport()
 
     def params_for(chunk: list[str]) -> dict[str, str]:

@@ -303,7 +303,7 @@ def fetch(
             safe_token(span),
         ]
     )
-    out = Path(out_dir) if out_dir is not None else paths.RAW / "imf"
+    out = Path(out_dir) if out_dir is not None else paths.download_dir() / "imf"
     path, new = save_response(out, stem, ".csv", resp.body, meta, secrets=[key])
     if not rows:
         warnings.warn(f"{what}: the answer has no observations", FetchWarning, stacklevel=2)

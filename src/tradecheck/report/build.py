@@ -611,6 +611,7 @@ def build_report(
     stack = contextlib.ExitStack()
     try:
         stack.enter_context(_source_date_epoch(epoch))
+        stack.enter_context(paths.pinned_home())  # kernels run in the notebooks folder
         bar.set_postfix_str("data")
         if data_list is None:
             _ensure_processed(progress=False)

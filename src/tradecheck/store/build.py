@@ -247,8 +247,8 @@ def _tmp_in(folder: Path, name: str) -> Path:
 
 
 def run_build(
-    raw: str | os.PathLike[str] = paths.RAW,
-    out: str | os.PathLike[str] = paths.PROCESSED,
+    raw: str | os.PathLike[str] | None = None,
+    out: str | os.PathLike[str] | None = None,
     *,
     force: bool = False,
     progress: bool = True,
@@ -263,8 +263,8 @@ def run_build(
     t0 = time.perf_counter()
     from tradecheck.loaders import iter_files
 
-    raw = Path(raw)
-    out = Path(out)
+    raw = Path(raw) if raw is not None else paths.raw_dir()
+    out = Path(out) if out is not None else paths.processed_dir()
     parquet = out / PARQUET_NAME
     man_path = out / MANIFEST_NAME
     if not raw.is_dir():
@@ -377,8 +377,8 @@ def _shown(p: Path) -> str:
 
 
 def build(
-    raw: str | os.PathLike[str] = paths.RAW,
-    out: str | os.PathLike[str] = paths.PROCESSED,
+    raw: str | os.PathLike[str] | None = None,
+    out: str | os.PathLike[str] | None = None,
     *,
     force: bool = False,
     progress: bool = True,
@@ -388,9 +388,9 @@ def build(
     Parameters
     ----------
     raw
-        Folder of raw files (default ``data/raw``); never modified.
+        Folder of raw files (default :func:`tradecheck.paths.raw_dir`); never modified.
     out
-        Output folder (default ``data/processed``), created if needed.
+        Output folder (default :func:`tradecheck.paths.processed_dir`), created if needed.
     force
         Rebuild even when the manifest shows the inputs and loader code unchanged.
     progress
