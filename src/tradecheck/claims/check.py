@@ -93,6 +93,7 @@ __all__ = [
     "CheckResults",
     "check",
     "check_claim",
+    "check_frame",
     "date_arg",
     "format_value",
     "pair_arg",
@@ -415,10 +416,16 @@ def _any_definition_label(spec: ReadingSpec) -> str:
 
 def _add_misses(claim: Claim, readings: list[Reading], frame: _Frame) -> None:
     """Attach to every failing reading how far it is off and whether that lies within the
-    spread between the readings' figures for the window (a near miss)."""
-    values = [r.actual for r in readings if r.actual is not None]
+    spread of the same side's figures for the window -- its sources and the vintages they
+    publish, e.g. China's customs via the IMF and as published (a near miss). Mirror
+    statistics of the other side are not a revision of these figures and do not count."""
     for r in readings:
         if r.holds is False and r.actual is not None:
+            values = [
+                x.actual
+                for x in readings
+                if x.reporter == r.reporter and x.actual is not None and x.context != "doubtful"
+            ]
             r.miss = miss_of(frame.interval, float(claim.value), r.actual, frame.unit, values)
             r.reason += "; " + explain.miss_text(r.miss, claim.quantity, claim.currency)
 
@@ -693,3 +700,50 @@ def _check_one(
         # a malformed claim (e.g. a period that is not "YYYY-MM") must not crash the run
         reason = f"claim could not be checked: {type(exc).__name__}: {exc}"
         return CheckResult(claim, "not_verifiable", [], reason=reason)
+
+
+def check_frame(
+    texts_or_file: str | os.PathLike[str] | Iterable[str],
+    **kwargs: object,
+) -> pd.DataFrame:
+    """Check several statements and tabulate the verdicts: one row per claim.
+
+    Parameters
+    ----------
+    texts_or_file
+        A list of texts, one text, or the path of a UTF-8 file with one statement per line
+        (blank lines and lines starting with ``#`` are skipped).
+    **kwargs
+        Passed to :func:`check` (``data``, ``as_of``, ``pair``, ``data_as_of``, ...);
+        robustness is off unless asked for.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``text`` (the statement's number, from 1), then the columns of
+        :func:`tradecheck.claims.explain.results_frame` (claim as read, ``verdict``,
+        ``verdict_label``, ``basis``, ``near_miss``, ...). A statement without a claim gives
+        no row.
+    """
+    texts = _texts(texts_or_file)
+    kwargs.setdefault("robustness", False)
+    frames = []
+    for i, text in enumerate(texts, start=1):
+        frame = check(text, **kwargs).to_frame()  # type: ignore[arg-type]
+        frame.insert(0, "text", i)
+        frames.append(frame)
+    if not frames:
+        return explain.results_frame([]).assign(text=pd.Series(dtype=int))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _texts(texts_or_file: str | os.PathLike[str] | Iterable[str]) -> list[str]:
+    """The statements of :func:`check_frame`'s argument."""
+    from tradecheck.report.notebook import read_claims_file
+
+    if isinstance(texts_or_file, os.PathLike):
+        return read_claims_file(texts_or_file)
+    if isinstance(texts_or_file, str):
+        is_file = "\n" not in texts_or_file and os.path.isfile(texts_or_file)
+        return read_claims_file(texts_or_file) if is_file else [texts_or_file]
+    return [str(t) for t in texts_or_file]

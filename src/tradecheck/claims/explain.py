@@ -8,9 +8,9 @@ values into text for a person (terminal, notebook, PDF). Every number goes throu
 
 Examples
 --------
->>> show(5.1e9, "level", step=5e6)
-'$5.100B'
->>> show(58.5, "pct_change"), show(2.2, "ratio"), show(0.695, "share", step=0.0005)
+>>> show(5.105e9, "level", step=5e6)
+'$5.105B'
+>>> show(58.5, "pct_change"), show(2.2, "ratio"), show(0.695, "share", step=0.005)
 ('+58.5 %', '×2.20', '0.695 %')
 >>> off_text(-0.7, "pct_change", 0.1)
 '−0.7 percentage points'
@@ -55,6 +55,8 @@ SOURCE_NAMES: dict[str, str] = {
     "published": "published figures",
     "generic": "user file",
 }
+#: source names inside a short reading name ("China (GACC)")
+_SHORT_SOURCES = {"gacc": "GACC", "published": "published"}
 _SHORT = {"BLR": "Belarus", "CHN": "China", WORLD: "the world", UNKNOWN_SIDE: "side not stated"}
 MONEY_QUANTITIES = ("level", "abs_change", "balance")
 #: the verdict codes in words (the label adds basis, sides and near misses)
@@ -141,13 +143,15 @@ def spec_label(spec: ReadingSpec) -> str:
 
 
 def short_name(r: Reading) -> str:
-    """A reading named by side and source, e.g. ``Belarus (Belstat)``."""
-    src = SOURCE_NAMES.get(r.source, r.source)
-    if r.source == "published":
-        src = "published"
+    """A reading named by side and source, e.g. ``Belarus (Belstat)``; context readings
+    are marked."""
+    src = _SHORT_SOURCES.get(r.source) or SOURCE_NAMES.get(r.source, r.source)
     if r.spec is not None and r.spec.definition:
         src += f", {r.spec.definition}"
-    return f"{country(r.reporter)} ({src})"
+    text = f"{country(r.reporter)} ({src})"
+    if r.context == "doubtful":
+        return text + " [context: flagged doubtful]"
+    return text + (" [context]" if not r.counted else "")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,8 +213,8 @@ def off_text(off: float, quantity: str, unit: float | None, currency: str | None
 
 
 def miss_text(m: Miss, quantity: str, currency: str | None) -> str:
-    """E.g. ``off by −0.7 percentage points (7 × the claim's rounding of 0.1 %); near miss:
-    within the 0.9-point spread between sources``."""
+    """E.g. ``off by −0.7 percentage points (7.0 × its rounding unit 0.1 %); near miss:
+    within the 0.9 percentage points by which this side's sources differ``."""
     text = f"off by {off_text(m.off, quantity, m.unit, currency)}"
     if m.rounding_units is not None and m.unit:
         unit = show(m.unit, "share" if quantity == "pct_change" else quantity, currency)
@@ -221,10 +225,18 @@ def miss_text(m: Miss, quantity: str, currency: str | None) -> str:
         width = m.spread[1] - m.spread[0]
         spread = off_text(width, quantity, m.unit, currency).lstrip("+")
         if m.near:
-            text += f"; near miss: within the {spread} spread between sources for this window"
+            text += f"; near miss: within the {spread} by which this side's sources differ"
         else:
-            text += f"; beyond the {spread} spread between sources for this window"
+            text += f"; beyond the {spread} by which this side's sources differ"
     return text
+
+
+def miss_short(m: Miss, quantity: str, currency: str | None) -> str:
+    """The table form: ``−0.7 percentage points (7.0 × rounding); near miss``."""
+    text = off_text(m.off, quantity, m.unit, currency)
+    if m.rounding_units is not None:
+        text += f" ({fmt.number(m.rounding_units, digits=1)} × rounding)"
+    return text + ("; near miss" if m.near else "")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -388,7 +400,7 @@ def unverifiable_reason(claim: Claim, readings: list[Reading], has_pair_data: bo
 # summaries, frames and the notebook display
 
 
-def _claim_line(c: Claim) -> str:
+def claim_line(c: Claim) -> str:
     from tradecheck.claims.tolerance import claim_unit
 
     period = "?" if c.period is None else _period(c.period.start, c.period.end)
@@ -416,7 +428,8 @@ def reading_figure(r: Reading, c: Claim) -> str:
     if r.actual is None:
         return "no data"
     unit = claim_unit(c)
-    return show(r.actual, c.quantity, c.currency, step=unit / 10 if unit else None)
+    finer = 100 if c.quantity in MONEY_QUANTITIES else 10  # compact money drops zeros
+    return show(r.actual, c.quantity, c.currency, step=unit / finer if unit else None)
 
 
 def reading_interval(r: Reading, c: Claim) -> str:
@@ -426,9 +439,11 @@ def reading_interval(r: Reading, c: Claim) -> str:
     return interval_text(r.interval, c.quantity, c.currency, claim_unit(c))
 
 
-def reading_note(r: Reading, c: Claim) -> str:
-    """How far off a failing reading is, why one has no data, or why it is context."""
+def reading_note(r: Reading, c: Claim, *, short: bool = False) -> str:
+    """How far off a failing reading is, or why one has no data."""
     if r.miss is not None:
+        if short:
+            return miss_short(r.miss, c.quantity, c.currency)
         return miss_text(r.miss, c.quantity, c.currency)
     if r.no_data is not None:
         return r.no_data.detail
@@ -438,7 +453,7 @@ def reading_note(r: Reading, c: Claim) -> str:
 def summary(res: CheckResult) -> str:
     """A few lines: the claim, the verdict in words, each reading with its figure."""
     c = res.claim
-    lines = [f"{c.span}", f"  read as: {_claim_line(c)}", f"  verdict: {res.label}"]
+    lines = [f"{c.span}", f"  read as: {claim_line(c)}", f"  verdict: {res.label}"]
     if res.data_as_of:
         lines.append(f"  data as of: {res.data_as_of}")
     for r in res.readings:
@@ -491,6 +506,14 @@ def readings_frame(res: CheckResult) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+#: the columns of :func:`results_frame`
+RESULT_COLUMNS = (
+    "claim", "quantity", "value", "currency", "bound", "direction", "period", "base_period",
+    "scope", "reporter", "verdict", "verdict_label", "basis", "near_miss",
+    "readings_with_data", "readings_holding", "reason",
+)  # fmt: skip
+
+
 def results_frame(results: list[CheckResult]) -> pd.DataFrame:
     """One row per claim: the claim as read, the verdict code and words, counts."""
     rows = []
@@ -520,7 +543,7 @@ def results_frame(results: list[CheckResult]) -> pd.DataFrame:
                 "reason": res.reason,
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=RESULT_COLUMNS)
 
 
 def _colour(res: CheckResult) -> str:
@@ -558,7 +581,7 @@ def result_html(res: CheckResult) -> str:
     asof = f"<br><small>data as of {e(res.data_as_of)}</small>" if res.data_as_of else ""
     return (
         f'<div><p><b style="color:{_colour(res)}">{e(res.label)}</b> — {e(c.span)}<br>'
-        f"<small>read as: {e(_claim_line(c))}</small>{asof}</p>"
+        f"<small>read as: {e(claim_line(c))}</small>{asof}</p>"
         f"{readings_html(res.readings, c)}</div>"
     )
 

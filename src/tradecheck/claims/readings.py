@@ -294,7 +294,8 @@ def _window(
         currency=spec.currency,
     )
     if wv is None:
-        return NoData("no_window", f"no {spec.source} data covering {period.start}..{period.end}")
+        src = SOURCE_NAMES.get(spec.source, spec.source)
+        return NoData("no_window", f"no {src} data covering {period.start}..{period.end}")
     terms = _terms(list(zip(wv.signs, wv.rows["value"].astype(float), strict=True)), wv.value)
     notes = [_ESTIMATE_NOTE] if bool(wv.rows["estimate"].any()) else []
     derived = [str(n) for n in wv.rows["note"] if str(n or "").startswith("derived:")]

@@ -102,6 +102,7 @@ def robustness(
     lines: list[str] = []
     main_done = False
     stat = [r for r in readings if r.source != "published" and r.holds is not None and r.spec]
+    stat.sort(key=lambda r: not r.counted)  # the summary speaks of a deciding reading first
     for r in stat:
         spec = r.spec
         variants = []

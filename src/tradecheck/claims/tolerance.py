@@ -207,11 +207,11 @@ class Miss:
     unit
         One unit of the claim's last written digit (None for a word such as "doubled").
     spread
-        ``(lowest, highest)`` figure among all readings with data for the same window
-        (sources, sides and the vintages they publish), None with fewer than two.
+        ``(lowest, highest)`` of the figures the reading's side gives for the same window
+        (its sources and the vintages they publish), None with fewer than two.
     near
-        A near miss: the actual lies no further outside the claimed interval than the
-        sources lie apart from each other (``outside <= highest - lowest``).
+        A near miss: the actual lies no further outside the claimed interval than those
+        figures lie apart from each other (``outside <= highest - lowest``).
     """
 
     off: float
@@ -239,8 +239,8 @@ class Miss:
 def miss_of(
     iv: Interval, claimed: float, actual: float, unit: float | None, values: list[float]
 ) -> Miss:
-    """The :class:`Miss` of one failing reading; ``values`` are every reading's figure for
-    the window.
+    """The :class:`Miss` of one failing reading; ``values`` are the figures of the same side
+    for the window (the reading's own among them).
 
     Examples
     --------
