@@ -31,11 +31,30 @@ Holding
     reason names the agreeing, the disagreeing and the non-deciding figures, so the
     disagreement is visible. The statistical readings remain separate readings and decide
     "mixed" vs "supported".
+Context only
+    Readings that never decide: another side's statistics when the claim names whose
+    statistics it uses, and published rows whose quality flag in the source list is not
+    ``ok`` (their own reading, labelled "flagged doubtful"). Both are shown, marked
+    ``[context]``, with ``Reading.counted`` False.
 Verdict
     ``supported``: holds under every counted reading that has data; ``mixed``: under some;
     ``not_supported``: under none; ``not_verifiable``: no counted reading has data (period
     absent, reporter silent, scope not in the data) — with the reason. Never "supported"
-    without data.
+    without data. ``CheckResult.basis`` says what the verdict rests on: ``statistics`` or,
+    when no statistical source covers the window, ``published`` — the verdict label then
+    reads "consistent with published figures" instead of "supported by statistics".
+Near misses
+    Every failing reading carries a :class:`~tradecheck.claims.tolerance.Miss`: how far off
+    it is in the claim's units and in multiples of the claim's rounding unit, and whether it
+    lies outside the claimed interval by no more than the same side's figures for the window
+    differ from each other (sources, vintages): a *near miss*. A not-supported claim with a
+    near-missing reading is labelled "not supported (near miss)".
+Pair and dates
+    A claim is judged for its own pair (``Claim.pair``); ``data_as_of`` keeps only the rows
+    published (published figures) or released (other sources, by vintage) by that date.
+
+All wording lives in :mod:`tradecheck.claims.explain`; the rules here decide on typed values
+(``holds``, :class:`~tradecheck.claims.readings.NoData` codes, ``counted``), never on text.
 
 Examples
 --------
@@ -678,7 +697,10 @@ def check(
     out = CheckResults()
     for claim in claims:
         res = _check_one(claim, df, given, robustness, tables)
-        res.data_as_of = None if cutoff is None else cutoff.isoformat()
+        if cutoff is not None:
+            res.data_as_of = cutoff.isoformat()
+            if res.verdict == "not_verifiable":
+                res.reason += explain.as_of_note(res.data_as_of)
         out.append(res)
     return out
 

@@ -396,6 +396,11 @@ def unverifiable_reason(claim: Claim, readings: list[Reading], has_pair_data: bo
     return "no reading has data: " + reasons
 
 
+def as_of_note(day: str) -> str:
+    """Appended to a not-verifiable reason when the data were restricted to a date."""
+    return f" (only data published or released by {day} were used)"
+
+
 # ---------------------------------------------------------------------------------------------
 # summaries, frames and the notebook display
 
