@@ -288,6 +288,11 @@ def test_industrial_without_detail_not_verifiable(data):
     res = one(_industrial(2.0, 1), goods_only)
     assert res.verdict == "not_verifiable"
     assert "no commodity detail" in res.reason
+    # one reading per (source, reporter) for all definitions, with a typed reason
+    keys = [(r.source, r.reporter) for r in res.readings]
+    assert len(keys) == len(set(keys))
+    assert {r.no_data.code for r in res.readings} == {"no_detail"}
+    assert all(r.label.endswith("industrial goods (any definition)") for r in res.readings)
 
 
 def test_balance(data):

@@ -160,8 +160,14 @@ def run_parse(args: argparse.Namespace) -> int:
     if not js:
         print("no trade claim found")
         return 0
-    rows = [(str(i + 1), summary(d), d["span"]) for i, d in enumerate(js)]
-    print(_table(("#", "claim", "span"), rows))
+    from rich.table import Table
+
+    t = Table(box=None, pad_edge=False)
+    for name in ("#", "claim", "span"):
+        t.add_column(name, overflow="fold")
+    for i, d in enumerate(js):
+        t.add_row(str(i + 1), summary(d), d["span"])
+    _console().print(t)
     return 0
 
 
@@ -237,6 +243,8 @@ def _readings_table(res: Any) -> Any:
     t.add_column("holds")
     t.add_column("how far off / why", overflow="fold")
     for r in res.readings:
+        if r.holds is None:
+            continue  # listed below the table, grouped by reason
         style = None if r.counted else "dim"
         note = explain.reading_note(r, c, short=True)
         t.add_row(
@@ -273,24 +281,13 @@ def print_results(results: Sequence[Any], console: Any = None) -> None:
         console.print(indent(Text(f"read as: {explain.claim_line(res.claim)}")))
         if res.data_as_of:
             console.print(indent(Text(f"data as of: {res.data_as_of}")))
-        if res.readings:
+        if any(r.holds is not None for r in res.readings):
             console.print(indent(_readings_table(res)))
-        else:
+        if res.verdict == "not_verifiable":
             console.print(indent(Text(f"reason: {res.reason}")))
+        else:
+            for line in explain.no_data_lines(res.readings):
+                console.print(indent(Text(line, style="dim")))
         for item in res.robustness or []:
             if item.get("kind") == "summary" and item.get("text"):
                 console.print(indent(Text(f"robustness: {item['text']}")))
-
-
-def _table(header: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> str:
-    """A plain text table (the ``parse`` output)."""
-    widths = [min(70, max(len(str(x)) for x in col)) for col in zip(header, *rows, strict=True)]
-
-    def line(r: tuple[Any, ...]) -> str:
-        cells = []
-        for x, w in zip(r, widths, strict=True):
-            s = str(x)
-            cells.append((s[: w - 1] + "…" if len(s) > w else s).ljust(w))
-        return "  ".join(cells).rstrip()
-
-    return "\n".join([line(header), line(tuple("-" * w for w in widths))] + [line(r) for r in rows])

@@ -82,7 +82,7 @@ from typing import TypeAlias
 
 import pandas as pd
 
-from tradecheck import countries, schema
+from tradecheck import countries, derive, schema
 from tradecheck.claims import explain
 from tradecheck.claims import scope as scope_mod
 from tradecheck.claims.model import CheckResult, Claim, Reading
@@ -196,36 +196,32 @@ def _stat_reading(
     df: pd.DataFrame, claim: Claim, spec: ReadingSpec, frame: _Frame, cache: dict | None
 ) -> Reading:
     m = measure(df, spec, claim.quantity, claim.period, claim.base_period, cache=cache)
-    base = {
-        "label": spec.label(),
-        "reporter": spec.reporter,
-        "source": spec.source,
-        "flows": spec.flows(),
-        "scope": spec.scope if not spec.definition else f"industrial:{spec.definition}",
-        "claimed": float(claim.value),
-        "interval": frame.interval,
-        "spec": spec,
-    }
-    if isinstance(m, NoData):
-        reason = m.detail
-        if spec.scope not in ("goods", "industrial"):
-            reason = f"no rows of scope {spec.scope} in {spec.source}: {reason}"
-        return Reading(actual=None, holds=None, reason=reason, no_data=m, **base)  # type: ignore[arg-type]
-    holds = frame.interval.contains(m.actual)
-    if m.approximate:
-        base["label"] = f"{base['label']} (approximate: HS chapters mapped to SITC sections)"
-    step = frame.unit / 10 if frame.unit else None
-    reason = explain.stat_reason(
-        m.actual, holds, frame.target, claim.quantity, claim.currency, step, m.notes
+    r = Reading(
+        label=spec.label(),
+        reporter=spec.reporter,
+        source=spec.source,
+        flows=spec.flows(),
+        scope=spec.scope if not spec.definition else f"industrial:{spec.definition}",
+        claimed=float(claim.value),
+        interval=frame.interval,
+        actual=None,
+        holds=None,
+        spec=spec,
     )
-    return Reading(
-        actual=m.actual,
-        holds=holds,
-        reason=reason,
-        arithmetic=m.arithmetic,
-        evidence=m.evidence,
-        **base,
-    )  # type: ignore[arg-type]
+    if isinstance(m, NoData):
+        r.no_data, r.reason = m, m.detail
+        if spec.scope not in ("goods", "industrial"):
+            r.reason = f"no rows of scope {spec.scope} in {spec.source}: {m.detail}"
+        return r
+    r.actual, r.holds = m.actual, frame.interval.contains(m.actual)
+    r.arithmetic, r.evidence = m.arithmetic, m.evidence
+    if m.approximate:
+        r.label += " (approximate: HS chapters mapped to SITC sections)"
+    step = frame.unit / 10 if frame.unit else None
+    r.reason = explain.stat_reason(
+        m.actual, r.holds, frame.target, claim.quantity, claim.currency, step, m.notes
+    )
+    return r
 
 
 @dataclass(frozen=True)
@@ -233,7 +229,7 @@ class _Frame:
     """What every reading of one claim shares, computed once: the flow, the claimed
     interval, the claim's rounding unit and the interval in words."""
 
-    kind: str
+    kind: derive.FlowKind
     exporter: str
     importer: str
     interval: Interval

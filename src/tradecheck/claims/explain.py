@@ -189,7 +189,7 @@ def show(
         text = fmt.money(v, currency or "USD", digits=_money_digits(v, step))
         return "+" + text if quantity == "abs_change" and v >= 0 else text
     if quantity == "ratio":
-        return fmt.ratio(v, digits=max(2, _plain_digits(step, 2)))
+        return fmt.ratio(v, digits=_plain_digits(step, 2))
     digits = _plain_digits(step, 1)
     return fmt.percent(v, signed=quantity == "pct_change", digits=max(1, digits))
 
@@ -453,6 +453,16 @@ def reading_note(r: Reading, c: Claim, *, short: bool = False) -> str:
     if r.no_data is not None:
         return r.no_data.detail
     return ""
+
+
+def no_data_lines(readings: list[Reading]) -> list[str]:
+    """The readings without data, one line per reason: ``no data: Belarus (UN Comtrade),
+    China (UN Comtrade) -- no UN Comtrade data covering 2020-01..2020-12``."""
+    groups: dict[str, list[str]] = {}
+    for r in readings:
+        if r.holds is None:
+            groups.setdefault(r.reason, []).append(short_name(r))
+    return [f"no data: {', '.join(names)} — {why}" for why, names in groups.items()]
 
 
 def summary(res: CheckResult) -> str:

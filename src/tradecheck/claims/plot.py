@@ -39,9 +39,9 @@ def plot_claim(result: CheckResult, ax: Any = None) -> Any:
     rows = [r for r in result.readings if r.actual is not None]
     if ax is None:
         _, ax = plt.subplots(figsize=(7.0, 1.4 + 0.35 * max(1, len(rows))), layout="constrained")
-    values = [r.actual for r in rows] + [c.value]
     lo, hi, _, _ = result.readings[0].interval if result.readings else (None, None, 0, 0)
-    values += [v for v in (lo, hi) if v is not None]
+    values = [float(r.actual) for r in rows if r.actual is not None] + [float(c.value)]
+    values += [float(v) for v in (lo, hi) if v is not None]
     pad = 0.08 * ((max(values) - min(values)) or abs(c.value) or 1.0)
     left, right = min(values) - pad, max(values) + pad
     ax.axvspan(left if lo is None else lo, right if hi is None else hi, color=_BAND, alpha=0.15,

@@ -76,7 +76,7 @@ class ReadingSpec:
 
     source: str
     reporter: str
-    flow_kind: str
+    flow_kind: derive.FlowKind
     exporter: str
     importer: str
     scope: str = "goods"
@@ -139,7 +139,7 @@ class NoData:
         return {"code": self.code, "detail": self.detail}
 
 
-def flow_setup(claim: Claim, pair: tuple[str, str]) -> tuple[str, str, str]:
+def flow_setup(claim: Claim, pair: tuple[str, str]) -> tuple[derive.FlowKind, str, str]:
     """``(flow_kind, exporter, importer)`` of a claim.
 
     ``both`` -> total trade of the pair; ``"A->B"`` -> goods from A to B; a ``balance``

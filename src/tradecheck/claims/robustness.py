@@ -101,10 +101,12 @@ def robustness(
     entries: list[dict[str, Any]] = []
     lines: list[str] = []
     main_done = False
-    stat = [r for r in readings if r.source != "published" and r.holds is not None and r.spec]
+    stat = [r for r in readings if r.source != "published" and r.holds is not None]
     stat.sort(key=lambda r: not r.counted)  # the summary speaks of a deciding reading first
     for r in stat:
         spec = r.spec
+        if spec is None:  # every statistical reading keeps its spec; never skipped in practice
+            continue
         variants = []
         for name, p, bp in window_variants(claim.period, claim.base_period):
             m = measure(df, spec, claim.quantity, p, bp, cache=cache)
