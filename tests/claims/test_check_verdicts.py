@@ -191,6 +191,10 @@ def test_claim_is_judged_for_its_own_pair():
     d.pop("pair", None)
     (res,) = check([d], data=frame(GROWTH), pair="BLR-RUS", robustness=False)
     assert res.claim.pair == ("BLR", "RUS") and res.verdict == "not_verifiable"
+    # a JSON claim that states its pair keeps it
+    d["pair"] = ["BLR", "RUS"]
+    with pytest.raises(TradecheckError, match="read for BLR-RUS"):
+        check([d], data=frame(GROWTH), pair="BLR-CHN")
 
 
 @pytest.mark.parametrize(
@@ -293,6 +297,8 @@ def test_check_frame_one_row_per_claim(tmp_path):
     f.write_text("# my claims\n" + texts[0] + "\n\n" + texts[2] + "\n", encoding="utf-8")
     assert tc.check_frame(f, data=frame(GROWTH))["text"].tolist() == [1, 2]
     assert tc.check_frame(str(f), data=frame(GROWTH))["verdict"].tolist() == df["verdict"].tolist()
+    results = tc.check(texts[0] + " " + texts[2], data=frame(GROWTH), robustness=False)
+    assert len(results.to_frame()) == 2 and results._repr_html_().count("<table>") == 2
 
 
 def test_plot_claim_on_a_real_value_axis():

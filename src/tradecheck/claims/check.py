@@ -629,8 +629,9 @@ def _as_claims(
         if isinstance(c, dict):
             d = c
             c = Claim.from_json(d)
-            if "pair" not in d:  # an older JSON claim: it is about the pair asked for
-                c.pair = pair or DEFAULT_PAIR  # type: ignore[misc]
+            # the claim's own pair when the JSON states it; an older JSON claim without one is
+            # about the pair asked for
+            c.pair = pair_arg(d["pair"]) if d.get("pair") else (pair or DEFAULT_PAIR)
         out.append(c)
     return out
 
