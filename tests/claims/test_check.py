@@ -141,7 +141,7 @@ def test_published_disagreement_is_shown_and_exact_figures_decide(data):
     # exact 2,800 decides over "about 3,000": the reading fails, and says why
     assert pub.holds is False
     assert len(pub.evidence) == 2
-    assert "not deciding" in pub.reason and "3,000.0" in pub.reason
+    assert "not deciding" in pub.reason and "$3B (approx)" in pub.reason
     assert all(e.source == "published" for e in pub.evidence)
 
 
@@ -288,6 +288,11 @@ def test_industrial_without_detail_not_verifiable(data):
     res = one(_industrial(2.0, 1), goods_only)
     assert res.verdict == "not_verifiable"
     assert "no commodity detail" in res.reason
+    # one reading per (source, reporter) for all definitions, with a typed reason
+    keys = [(r.source, r.reporter) for r in res.readings]
+    assert len(keys) == len(set(keys))
+    assert {r.no_data.code for r in res.readings} == {"no_detail"}
+    assert all(r.label.endswith("industrial goods (any definition)") for r in res.readings)
 
 
 def test_balance(data):
@@ -324,8 +329,10 @@ def test_product_scope_matches_only_that_scope(data):
 def test_no_data_not_verifiable(data):
     c = claim("level", 2.8e9, decimals=1)
     assert one(c, schema.empty_frame()).verdict == "not_verifiable"
-    other = one(c, data, pair=("DEU", "FRA"))
+    c.pair = ("DEU", "FRA")  # a claim about another pair: no rows of that pair
+    other = one(c, data)
     assert other.verdict == "not_verifiable" and other.readings == []
+    c.pair = ("BLR", "CHN")
     c.period = None
     assert one(c, data).verdict == "not_verifiable"
     cny = claim("level", 2.8e9, decimals=1, currency="CNY")

@@ -85,7 +85,7 @@ def test_fragile_claim_is_flagged(monthly):
     summary, *windows = res.robustness
     assert summary["kind"] == "summary"
     assert summary["text"].startswith("fragile under China's statistics")
-    assert "2025-01..2025-08 gives 1.600" in summary["text"]
+    assert "2025-01..2025-08 gives ×1.60" in summary["text"]
     got = {w["window"]: (round(w["actual"], 3), w["holds"]) for w in windows}
     assert got["end -1"] == (1.6, False)
     assert got["end +1"] == (2.08, False)
@@ -166,6 +166,4 @@ def test_summary_names_failing_readings():
     )
     (res,) = check([c], data=df)
     assert res.verdict == "mixed"
-    assert (
-        "holds under 1 of 2 readings; fails under gacc/CHN (650.0 m)" in res.robustness[0]["text"]
-    )
+    assert "holds under 1 of 2 readings; fails under gacc/CHN ($650M)" in res.robustness[0]["text"]

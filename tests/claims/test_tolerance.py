@@ -128,3 +128,61 @@ def test_published_row_interval_and_overlap():
     # touching half-open ends do not overlap
     assert not Interval(1.0, 2.0, True, False).overlaps(Interval(2.0, 3.0, True, True))
     assert Interval(1.0, 2.0, True, True).overlaps(Interval(2.0, 3.0, True, True))
+
+
+def test_interval_is_a_typed_4_tuple():
+    iv = Interval(2.15, 2.25)
+    lo, hi, lo_closed, hi_closed = iv
+    assert (lo, hi, lo_closed, hi_closed) == (2.15, 2.25, True, False)
+    assert iv == (2.15, 2.25, True, False)
+    assert iv.describe(lambda x: f"{x:.3f}") == "[2.150, 2.250)"
+    assert Interval(None, 3.0, False, False).describe() == "(-inf, 3)"
+    # distance outside the interval; 0 inside and on either edge
+    assert iv.distance(2.35) == pytest.approx(0.1) and iv.distance(2.0) == pytest.approx(0.15)
+    assert iv.distance(2.2) == 0.0 and iv.distance(2.25) == 0.0
+    assert Interval(1.0, None).distance(1e12) == 0.0
+
+
+def test_written_precision_overrides_the_guess_from_the_value():
+    # "$5.10 billion" read back without its decimals: the last significant digit of 5.1e9
+    # gives [5.05, 5.15) bn -- ten times too wide; the kept precision (US$ 10 m) does not
+    guessed = claim_interval(5.1e9, "eq", decimals=None, quantity="level")
+    assert guessed.as_tuple() == (5.05e9, 5.15e9, True, False)
+    kept = claim_interval(5.1e9, "eq", decimals=None, quantity="level", precision=1e7)
+    assert kept.as_tuple() == (5.095e9, 5.105e9, True, False)
+    # the same for a percentage written "58.50 %"
+    assert claim_interval(
+        58.5, "eq", decimals=None, quantity="pct_change", precision=0.01
+    ).as_tuple() == (
+        58.495,
+        58.505,
+        True,
+        False,
+    )
+
+
+def test_almost_as_its_own_bound():
+    iv = claim_interval(3e9, "almost", decimals=0, quantity="level")
+    assert iv.as_tuple() == (2.7e9, 3e9, True, True)
+    assert claim_interval(-3e9, "almost", decimals=0, quantity="balance").as_tuple() == (
+        -3e9,
+        -2.7e9,
+        True,
+        True,
+    )
+
+
+def test_claim_unit_and_interval_of_read_the_claim():
+    from tradecheck.claims.model import Claim
+    from tradecheck.claims.tolerance import claim_unit, interval_of
+
+    c = Claim("$5.10 billion", "level", 5.1e9, "USD", "eq", "both", None, None, None, decimals=2)
+    assert claim_unit(c) == pytest.approx(1e7)
+    assert interval_of(c).as_tuple() == (5.095e9, 5.105e9, True, False)
+    c.decimals = None
+    assert claim_unit(c) == pytest.approx(1e8)  # guessed from the value
+    c.precision = 1e7  # kept by the reader
+    assert claim_unit(c) == pytest.approx(1e7)
+    assert interval_of(c).as_tuple() == (5.095e9, 5.105e9, True, False)
+    word = Claim("doubled", "ratio", 2.0, None, "eq", "both", None, None, None)
+    assert claim_unit(word) is None

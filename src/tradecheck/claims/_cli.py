@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from tradecheck import fmt
 from tradecheck.claims.model import CONTRACT_FIELDS
 from tradecheck.errors import TradecheckError
 
@@ -52,9 +52,15 @@ def register(subparsers: Any) -> None:
         "(default: the processed dataset)",
     )
     c.add_argument(
+        "--data-as-of",
+        metavar="YYYY-MM-DD",
+        help="judge with the data public by this date: published figures by publication date, "
+        "other sources by vintage (default: all data)",
+    )
+    c.add_argument(
         "--no-robustness", action="store_true", help="skip the neighbouring-window robustness view"
     )
-    c.set_defaults(func=run_check)
+    c.set_defaults(func=run_check, usage=c.format_usage)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -63,7 +69,9 @@ def _common(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--file", metavar="F", help="read the text from file F ('-' = standard input)")
     p.add_argument(
-        "--as-of", metavar="YYYY-MM-DD", help="publication date (resolves 'last year' etc.)"
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="the text's publication date (resolves 'last year' etc.)",
     )
     p.add_argument(
         "--pair",
@@ -95,10 +103,12 @@ def _read_text(args: argparse.Namespace) -> str:
 
 
 def _pair(value: str) -> tuple[str, str]:
-    parts = [p for p in re.split(r"[-,/ ]", value or "") if p]
-    if len(parts) != 2 or not all(re.fullmatch(r"[A-Za-z]{3}", p) for p in parts):
-        raise CliInputError(f"--pair: expected two ISO3 codes like BLR-CHN, got {value!r}")
-    return parts[0].upper(), parts[1].upper()
+    from tradecheck.claims.check import pair_arg
+
+    try:
+        return pair_arg(value)
+    except TradecheckError as exc:
+        raise CliInputError(f"--{exc}") from None
 
 
 def _fmt_period(p: dict[str, str] | None) -> str:
@@ -108,20 +118,8 @@ def _fmt_period(p: dict[str, str] | None) -> str:
 
 
 def _fmt_value(c: dict[str, Any]) -> str:
-    q, v = c["quantity"], c["value"]
-    if q == "ratio":
-        return f"x{v:g}"
-    if q == "pct_change":
-        return f"{v:+g}%"
-    if q == "share":
-        return f"{v:g}%"
-    cur = c.get("currency") or ""
-    a = abs(v)
-    sign = "-" if v < 0 else ("+" if q == "abs_change" else "")
-    for div, suf in ((1e9, " bn"), (1e6, " mn"), (1e3, " k")):
-        if a >= div:
-            return f"{sign}{a / div:,.6g}{suf} {cur}".strip()
-    return f"{sign}{a:,.6g} {cur}".strip()
+    """The claimed value with its unit (:func:`tradecheck.fmt.quantity`)."""
+    return fmt.quantity(c["value"], c["quantity"], c.get("currency") or "USD")
 
 
 _BOUND = {"eq": "", "approx": "~", "gt": ">", "lt": "<"}
@@ -135,7 +133,7 @@ def summary(c: dict[str, Any]) -> str:
     >>> summary({"quantity": "level", "value": 5.8e9, "currency": "USD", "bound": "approx",
     ...          "direction": "both", "reporter": None, "period": {"start": "2022-01", "end": "2022-12"},
     ...          "base_period": None, "scope": "goods"})
-    'level ~5.8 bn USD both 2022-01..2022-12 goods'
+    'level ~$5.8B both 2022-01..2022-12 goods'
     """
     s = f"{c['quantity']} {_BOUND.get(c['bound'], '')}{_fmt_value(c)} {c['direction']} {_fmt_period(c['period'])}"
     if c.get("base_period"):
@@ -162,104 +160,134 @@ def run_parse(args: argparse.Namespace) -> int:
     if not js:
         print("no trade claim found")
         return 0
-    rows = [(str(i + 1), summary(d), d["span"]) for i, d in enumerate(js)]
-    print(_table(("#", "claim", "span"), rows))
+    from rich.table import Table
+
+    t = Table(box=None, pad_edge=False)
+    for name in ("#", "claim", "span"):
+        t.add_column(name, overflow="fold")
+    for i, d in enumerate(js):
+        t.add_row(str(i + 1), summary(d), d["span"])
+    _console().print(t)
     return 0
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from tradecheck.claims.check import check, date_arg
     from tradecheck.claims.parse import parse
 
     text = _read_text(args)
+    if not text.strip() and not args.file:
+        sys.stderr.write(args.usage())
+        sys.stderr.write("tradecheck check: error: give the text to check (or --file F)\n")
+        return 2
     pair = _pair(args.pair)
+    data_as_of = date_arg(args.data_as_of, "--data-as-of")
     claims = parse(text, as_of=args.as_of, pair=pair)
     if not claims:
         print("[]" if args.json else "no trade claim found")
         return 0
-    from tradecheck.claims.check import check
-
-    data: Any = None
-    if args.data:
-        data = [Path(p) for p in args.data]
-        for p in data:
-            if not p.exists():
-                raise CliInputError(f"--data: {p}: no such file or folder")
-        if len(data) == 1:
-            data = data[0]
-    results = check(
-        claims, data=data, as_of=args.as_of, pair=pair, robustness=not args.no_robustness
-    )
+    kwargs: dict[str, Any] = {"data": _data_arg(args.data), "as_of": args.as_of, "pair": pair}
+    kwargs["robustness"] = not args.no_robustness
+    if data_as_of is not None:
+        kwargs["data_as_of"] = data_as_of
+    results = check(claims, **kwargs)
     if args.json:
-        out = []
-        for r in results:
-            d = r.to_json()
+        out = [r.to_json() for r in results]
+        for d in out:
             if args.no_robustness:
                 d.pop("robustness", None)
-            out.append(d)
         print(json.dumps(out, ensure_ascii=False, indent=1, default=str))
         return 0
-    blocks = []
-    for r in results:
-        d = r.to_json()
-        head = f"{d['verdict'].upper():<14} {summary(d['claim'])}"
-        lines = [head, f"  claim: {d['claim']['span']}"]
-        if d.get("reason"):
-            lines.append(f"  reason: {d['reason']}")
-        rows = []
-        for rd in d["readings"]:
-            iv = rd["interval"]
-            lo = "-inf" if iv["low"] is None else _human(iv["low"])
-            hi = "inf" if iv["high"] is None else _human(iv["high"])
-            ivs = f"{'[' if iv['low_closed'] else '('}{lo}, {hi}{']' if iv['high_closed'] else ')'}"
-            actual = "-" if rd["actual"] is None else _human(rd["actual"])
-            holds = {True: "yes", False: "no", None: "no data"}[rd["holds"]]
-            src = rd["source"]
-            if rd["evidence"]:
-                ev = rd["evidence"][0]
-                src = f"{src}: {ev['source_file']} {ev['source_ref']}".strip()
-            rows.append((rd["label"], ivs, actual, holds, src))
-        if rows:
-            lines.append(
-                _indent(_table(("reading", "claimed interval", "actual", "holds", "source"), rows))
-            )
-        for item in d.get("robustness") or []:
-            if item.get("kind") == "summary" and item.get("text"):
-                lines.append(f"  robustness: {item['text']}")
-        blocks.append("\n".join(lines))
-    print("\n\n".join(blocks))
+    print_results(results)
     return 0
 
 
-def _human(x: float) -> str:
-    """Readable number: money-sized values in m/bn, small ones with 4 significant digits.
-
-    Examples
-    --------
-    >>> _human(2729411952.0), _human(556100100.0), _human(2.2), _human(-15.0)
-    ('2.7294 bn', '556.1 m', '2.2', '-15')
-    """
-    a = abs(x)
-    if a >= 1e9:
-        return f"{x / 1e9:,.5g} bn"
-    if a >= 1e6:
-        return f"{x / 1e6:,.5g} m"
-    return f"{x:,.4g}"
+def _data_arg(paths: list[str] | None) -> Any:
+    """``--data`` paths (each must exist); one path alone, or None for the default data."""
+    if not paths:
+        return None
+    data = [Path(p) for p in paths]
+    for p in data:
+        if not p.exists():
+            raise CliInputError(f"--data: {p}: no such file or folder")
+    return data[0] if len(data) == 1 else data
 
 
-def _indent(s: str) -> str:
-    return "\n".join("  " + ln for ln in s.splitlines())
+#: verdict colours in the terminal (rich styles)
+_STYLES = {
+    "supported": "bold green",
+    "mixed": "bold yellow",
+    "not_supported": "bold red",
+    "not_verifiable": "bold",
+}
 
 
-def _table(header: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> str:
-    widths = [min(70, max(len(str(x)) for x in col)) for col in zip(header, *rows)]
+def _console() -> Any:
+    """A rich console on standard output, as wide as the terminal (80 when not a terminal)."""
+    from rich.console import Console
 
-    def fmt(r: tuple[Any, ...]) -> str:
-        cells = []
-        for x, w in zip(r, widths):
-            s = str(x)
-            if len(s) > w:
-                s = s[: w - 1] + "…"
-            cells.append(s.ljust(w))
-        return "  ".join(cells).rstrip()
+    return Console(highlight=False, emoji=False, markup=False)
 
-    return "\n".join([fmt(header), fmt(tuple("-" * w for w in widths))] + [fmt(r) for r in rows])
+
+def _readings_table(res: Any) -> Any:
+    """The readings of one result as a rich table that folds to the console width."""
+    from rich.table import Table
+
+    from tradecheck.claims import explain
+
+    c = res.claim
+    t = Table(show_lines=False, expand=False, pad_edge=False, box=None)
+    t.add_column("reading", overflow="fold")
+    t.add_column("claimed interval", overflow="fold")
+    t.add_column("actual", overflow="fold")
+    t.add_column("holds")
+    t.add_column("how far off / why", overflow="fold")
+    for r in res.readings:
+        if r.holds is None:
+            continue  # listed below the table, grouped by reason
+        style = None if r.counted else "dim"
+        note = explain.reading_note(r, c, short=True)
+        t.add_row(
+            explain.short_name(r),
+            explain.reading_interval(r, c),
+            explain.reading_figure(r, c),
+            explain.holds_word(r),
+            note,
+            style=style,
+        )
+    return t
+
+
+def print_results(results: Sequence[Any], console: Any = None) -> None:
+    """Print verdicts for a terminal: the verdict in words (coloured), the claim as read,
+    each reading, the robustness line; wrapped to the terminal width."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from tradecheck.claims import explain
+
+    console = console or _console()
+
+    def indent(x: Any) -> Any:
+        return Padding(x, (0, 0, 0, 2), expand=False)
+
+    for i, res in enumerate(results):
+        if i:
+            console.print()
+        head = Text(res.verdict.upper().replace("_", " "), style=_STYLES.get(res.verdict, ""))
+        head.append(f"  {res.label}")
+        console.print(head)
+        console.print(indent(Text(f"claim: {res.claim.span}")))
+        console.print(indent(Text(f"read as: {explain.claim_line(res.claim)}")))
+        if res.data_as_of:
+            console.print(indent(Text(f"data as of: {res.data_as_of}")))
+        if any(r.holds is not None for r in res.readings):
+            console.print(indent(_readings_table(res)))
+        if res.verdict == "not_verifiable":
+            console.print(indent(Text(f"reason: {res.reason}")))
+        else:
+            for line in explain.no_data_lines(res.readings):
+                console.print(indent(Text(line, style="dim")))
+        for item in res.robustness or []:
+            if item.get("kind") == "summary" and item.get("text"):
+                console.print(indent(Text(f"robustness: {item['text']}")))

@@ -31,11 +31,30 @@ Holding
     reason names the agreeing, the disagreeing and the non-deciding figures, so the
     disagreement is visible. The statistical readings remain separate readings and decide
     "mixed" vs "supported".
+Context only
+    Readings that never decide: another side's statistics when the claim names whose
+    statistics it uses, and published rows whose quality flag in the source list is not
+    ``ok`` (their own reading, labelled "flagged doubtful"). Both are shown, marked
+    ``[context]``, with ``Reading.counted`` False.
 Verdict
     ``supported``: holds under every counted reading that has data; ``mixed``: under some;
     ``not_supported``: under none; ``not_verifiable``: no counted reading has data (period
     absent, reporter silent, scope not in the data) — with the reason. Never "supported"
-    without data.
+    without data. ``CheckResult.basis`` says what the verdict rests on: ``statistics`` or,
+    when no statistical source covers the window, ``published`` — the verdict label then
+    reads "consistent with published figures" instead of "supported by statistics".
+Near misses
+    Every failing reading carries a :class:`~tradecheck.claims.tolerance.Miss`: how far off
+    it is in the claim's units and in multiples of the claim's rounding unit, and whether it
+    lies outside the claimed interval by no more than the same side's figures for the window
+    differ from each other (sources, vintages): a *near miss*. A not-supported claim with a
+    near-missing reading is labelled "not supported (near miss)".
+Pair and dates
+    A claim is judged for its own pair (``Claim.pair``); ``data_as_of`` keeps only the rows
+    published (published figures) or released (other sources, by vintage) by that date.
+
+All wording lives in :mod:`tradecheck.claims.explain`; the rules here decide on typed values
+(``holds``, :class:`~tradecheck.claims.readings.NoData` codes, ``counted``), never on text.
 
 Examples
 --------
@@ -55,29 +74,54 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Iterable, Sequence
-from datetime import date
-from typing import Any, TypeAlias
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import TypeAlias
 
 import pandas as pd
 
-from tradecheck import schema
+from tradecheck import countries, derive, schema
+from tradecheck.claims import explain
 from tradecheck.claims import scope as scope_mod
 from tradecheck.claims.model import CheckResult, Claim, Reading
 from tradecheck.claims.readings import (
-    MONEY_QUANTITIES,
+    NoData,
+    PublishedFigure,
     ReadingSpec,
     flow_setup,
     measure,
-    money,
     published_evidence,
     published_matches,
+    row_quality,
     specs_for,
 )
-from tradecheck.claims.tolerance import Interval, change_interval, claim_interval, row_interval
-from tradecheck.errors import TradecheckError
+from tradecheck.claims.tolerance import (
+    Interval,
+    change_interval,
+    claim_unit,
+    interval_of,
+    miss_of,
+    row_interval,
+)
+from tradecheck.errors import TradecheckError, UnknownCountryError
 
-__all__ = ["check", "check_claim", "format_value", "resolve_data"]
+__all__ = [
+    "DEFAULT_PAIR",
+    "CheckResults",
+    "check",
+    "check_claim",
+    "check_frame",
+    "date_arg",
+    "format_value",
+    "pair_arg",
+    "resolve_data",
+    "restrict_to",
+]
+
+#: The pair a text is read for when none is given.
+DEFAULT_PAIR: tuple[str, str] = ("BLR", "CHN")
 
 DataArg: TypeAlias = pd.DataFrame | str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None
 
@@ -136,215 +180,181 @@ def resolve_data(data: DataArg) -> pd.DataFrame:
 
 
 def format_value(v: float | None, quantity: str, currency: str | None = "USD") -> str:
-    """A value in the claim's own unit: money in millions, ratios with 3 decimals, percent
-    with 1 (shares 2).
+    """A value in the claim's own unit, with its unit (see :func:`tradecheck.claims.explain.show`).
 
     Examples
     --------
     >>> format_value(2.2e9, "level")
-    'USD 2,200.0 m'
+    '$2.2B'
     >>> format_value(1.9703, "ratio")
-    '1.970'
+    '×1.97'
     """
-    if v is None:
-        return "n/a"
-    if quantity in MONEY_QUANTITIES:
-        return f"{currency or 'USD'} {money(v)} m"
-    if quantity == "ratio":
-        return f"{v:.3f}"
-    if quantity == "share":
-        return f"{v:.3f} %"
-    return f"{v:.1f} %"
-
-
-def _describe(iv: Interval, quantity: str, currency: str | None) -> str:
-    if quantity in MONEY_QUANTITIES:
-        return _describe_money(iv, currency)
-    if quantity == "ratio":
-        return iv.describe("{:.4g}")
-    return iv.describe("{:.4g}") + " %"
-
-
-def _describe_money(iv: Interval, currency: str | None) -> str:
-    scaled = Interval(
-        None if iv.lo is None else iv.lo / 1e6,
-        None if iv.hi is None else iv.hi / 1e6,
-        iv.lo_closed,
-        iv.hi_closed,
-    )
-    return f"{scaled.describe('{:,.2f}')} {currency or 'USD'} m"
-
-
-def _claimed_interval(claim: Claim) -> Interval:
-    return claim_interval(
-        claim.value,
-        claim.bound,
-        decimals=claim.decimals,
-        quantity=claim.quantity,
-        span=claim.span,
-        lang=claim.lang,
-    )
+    return explain.show(v, quantity, currency)
 
 
 def _stat_reading(
-    df: pd.DataFrame, claim: Claim, spec: ReadingSpec, iv: Interval, cache: dict | None
+    df: pd.DataFrame, claim: Claim, spec: ReadingSpec, frame: _Frame, cache: dict | None
 ) -> Reading:
     m = measure(df, spec, claim.quantity, claim.period, claim.base_period, cache=cache)
-    base = {
-        "label": spec.label(),
-        "reporter": spec.reporter,
-        "source": spec.source,
-        "flows": spec.flows(),
-        "scope": spec.scope if not spec.definition else f"industrial:{spec.definition}",
-        "claimed": float(claim.value),
-        "interval": iv.as_tuple(),
-    }
-    if isinstance(m, str):
-        reason = m
-        if spec.scope not in ("goods", "industrial"):
-            reason = f"no rows of scope {spec.scope} in {spec.source}: " + m
-        return Reading(actual=None, holds=None, reason=reason, **base)  # type: ignore[arg-type]
-    holds = iv.contains(m.actual)
-    label = base["label"]
-    if m.approximate:
-        base["label"] = f"{label} (approximate: HS chapters mapped to SITC sections)"
-    reason = (
-        f"{format_value(m.actual, claim.quantity, claim.currency)} "
-        f"{'is' if holds else 'is not'} within {_describe(iv, claim.quantity, claim.currency)}"
+    r = Reading(
+        label=spec.label(),
+        reporter=spec.reporter,
+        source=spec.source,
+        flows=spec.flows(),
+        scope=spec.scope if not spec.definition else f"industrial:{spec.definition}",
+        claimed=float(claim.value),
+        interval=frame.interval,
+        actual=None,
+        holds=None,
+        spec=spec,
     )
-    if m.notes:
-        reason += "; " + "; ".join(m.notes)
+    if isinstance(m, NoData):
+        r.no_data, r.reason = m, m.detail
+        if spec.scope not in ("goods", "industrial"):
+            r.reason = f"no rows of scope {spec.scope} in {spec.source}: {m.detail}"
+        return r
+    r.actual, r.holds = m.actual, frame.interval.contains(m.actual)
+    r.arithmetic, r.evidence = m.arithmetic, m.evidence
+    if m.approximate:
+        r.label += " (approximate: HS chapters mapped to SITC sections)"
+    step = frame.unit / 10 if frame.unit else None
+    r.reason = explain.stat_reason(
+        m.actual, r.holds, frame.target, claim.quantity, claim.currency, step, m.notes
+    )
+    return r
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """What every reading of one claim shares, computed once: the flow, the claimed
+    interval, the claim's rounding unit and the interval in words."""
+
+    kind: derive.FlowKind
+    exporter: str
+    importer: str
+    interval: Interval
+    unit: float | None
+    target: str
+
+    @classmethod
+    def of(cls, claim: Claim, pair: tuple[str, str]) -> _Frame:
+        kind, a, b = flow_setup(claim, pair)
+        iv = interval_of(claim)
+        unit = claim_unit(claim)
+        target = explain.interval_text(iv, claim.quantity, claim.currency, unit)
+        return cls(kind, a, b, iv, unit, target)
+
+
+def _level_figures(
+    cur: dict[str, list[tuple[pd.Series, int]]], iv: Interval
+) -> dict[str, list[PublishedFigure]]:
+    out: dict[str, list[PublishedFigure]] = {}
+    for side, rows in cur.items():
+        for row, sg in rows:
+            v = sg * float(row["value"])
+            ok = iv.overlaps(row_interval(v, str(row["bound"])))
+            fig = PublishedFigure(
+                v, row_interval(v, str(row["bound"])), ok, (v,), (str(row["bound"]),),
+                (published_evidence(row, sg),), row_quality(row) != "ok",
+            )  # fmt: skip
+            out.setdefault(side, []).append(fig)
+    return out
+
+
+def _change_figure(
+    r1: pd.Series, s1: int, r0: pd.Series, s0: int, quantity: str, iv: Interval
+) -> PublishedFigure | None:
+    """A change computed from two published rows (None for a zero base)."""
+    v1, v0 = s1 * float(r1["value"]), s0 * float(r0["value"])
+    if quantity == "abs_change":
+        x = v1 - v0
+    elif v0 == 0:
+        return None
+    else:
+        x = v1 / v0 if quantity == "ratio" else 100 * (v1 / v0 - 1)
+    # both figures are rounded (and maybe hedged): the change may be anything their
+    # intervals allow
+    civ = change_interval(
+        row_interval(v1, str(r1["bound"])), row_interval(v0, str(r0["bound"])), quantity
+    )
+    ok = iv.overlaps(civ) if civ is not None else iv.contains(x)
+    doubtful = row_quality(r1) != "ok" or row_quality(r0) != "ok"
+    ev = (published_evidence(r1, s1), published_evidence(r0, s0))
+    return PublishedFigure(x, civ, ok, (v1, v0), (str(r1["bound"]), str(r0["bound"])), ev, doubtful)
+
+
+def _published_figures(
+    df: pd.DataFrame, claim: Claim, pair: tuple[str, str], iv: Interval
+) -> dict[str, list[PublishedFigure]]:
+    """Published figures for the claim's window, by side (levels, or changes from two)."""
+    if claim.period is None or claim.quantity == "share":
+        return {}
+    cur = published_matches(df, claim, pair, claim.period)
+    if claim.quantity in ("level", "balance"):
+        return _level_figures(cur, iv)
+    if claim.base_period is None:
+        return {}
+    old = published_matches(df, claim, pair, claim.base_period)
+    out: dict[str, list[PublishedFigure]] = {}
+    for side in sorted(set(cur) & set(old)):
+        for r1, s1 in cur[side]:
+            for r0, s0 in old[side]:
+                fig = _change_figure(r1, s1, r0, s0, claim.quantity, iv)
+                if fig is not None:
+                    out.setdefault(side, []).append(fig)
+    return out
+
+
+def _published_reading(
+    claim: Claim, spec: ReadingSpec, figs: list[PublishedFigure], frame: _Frame, doubtful: bool
+) -> Reading:
+    """One reading per side: the most precise figures decide -- exact ("eq") figures when
+    there are any, hedged ones ("about", "more than") only when no exact figure exists; it
+    holds when at least one deciding figure agrees. Figures flagged doubtful form their own
+    reading, context only."""
+    figs = figs[:25]
+    deciding = [f for f in figs if f.exact] or figs
+    good = [f for f in deciding if f.holds]
+    # the figure shown as 'actual': the agreeing one closest to the claim, else the first
+    actual = (
+        min(good, key=lambda f: abs(f.value - claim.value)).value if good else deciding[0].value
+    )
+    q, cur = claim.quantity, claim.currency
+    label = spec.label()
     return Reading(
-        actual=m.actual,
-        holds=holds,
-        reason=reason,
-        arithmetic=m.arithmetic,
-        evidence=m.evidence,
-        **base,
-    )  # type: ignore[arg-type]
+        label=explain.context_label(label, "doubtful") if doubtful else label,
+        reporter=spec.reporter,
+        source="published",
+        flows=spec.flows(),
+        scope=claim.scope,
+        claimed=float(claim.value),
+        interval=frame.interval,
+        actual=actual,
+        holds=bool(good),
+        reason=explain.published_reason(figs, deciding, frame.target, q, cur),
+        arithmetic="published figure(s): "
+        + ", ".join(explain.figure_text(f, q, cur) for f in figs),
+        evidence=[e for f in figs for e in f.evidence],
+        spec=spec,
+        counted=not doubtful,
+        context="doubtful" if doubtful else None,
+    )
 
 
 def _published_readings(
-    df: pd.DataFrame, claim: Claim, pair: tuple[str, str], iv: Interval
+    df: pd.DataFrame, claim: Claim, pair: tuple[str, str], frame: _Frame
 ) -> list[Reading]:
-    if claim.period is None or claim.quantity == "share":
-        return []
-    kind, a, b = flow_setup(claim, pair)
-    cur = published_matches(df, claim, pair, claim.period)
-    if claim.quantity in ("level", "balance"):
-        combos: dict[str, list[tuple[float, bool, list, str, bool]]] = {}
-        for side, rows in cur.items():
-            for row, sg in rows:
-                v = sg * float(row["value"])
-                riv = row_interval(v, str(row["bound"]))
-                ok = iv.overlaps(riv)
-                text = f"{format_value(v, claim.quantity, claim.currency)} ({row['bound']})"
-                combos.setdefault(side, []).append(
-                    (v, ok, [published_evidence(row, sg)], text, row["bound"] == "eq")
-                )
-    else:
-        if claim.base_period is None:
-            return []
-        old = published_matches(df, claim, pair, claim.base_period)
-        combos = {}
-        for side in sorted(set(cur) & set(old)):
-            for r1, s1 in cur[side]:
-                for r0, s0 in old[side]:
-                    v1, v0 = s1 * float(r1["value"]), s0 * float(r0["value"])
-                    if claim.quantity == "abs_change":
-                        x: float | None = v1 - v0
-                    elif v0 == 0:
-                        x = None
-                    else:
-                        x = v1 / v0 if claim.quantity == "ratio" else 100 * (v1 / v0 - 1)
-                    if x is None:
-                        continue
-                    # both figures are rounded (and maybe hedged): the change may be anything
-                    # their intervals allow
-                    civ = change_interval(
-                        row_interval(v1, str(r1["bound"])),
-                        row_interval(v0, str(r0["bound"])),
-                        claim.quantity,
-                    )
-                    ok = iv.overlaps(civ) if civ is not None else iv.contains(x)
-                    text = (
-                        f"{format_value(x, claim.quantity, claim.currency)} from "
-                        f"{money(v1)} ({r1['bound']}) and {money(v0)} ({r0['bound']})"
-                    )
-                    if civ is not None:
-                        text += f", possible {_describe(civ, claim.quantity, claim.currency)}"
-                    exact = r1["bound"] == "eq" and r0["bound"] == "eq"
-                    combos.setdefault(side, []).append(
-                        (
-                            x,
-                            ok,
-                            [published_evidence(r1, s1), published_evidence(r0, s0)],
-                            text,
-                            exact,
-                        )
-                    )
     out: list[Reading] = []
-    for side in sorted(combos):
-        items = combos[side][:25]
+    figures = _published_figures(df, claim, pair, frame.interval)
+    for side in sorted(figures):
         spec = ReadingSpec(
-            "published", side, kind, a, b, claim.scope, None, claim.currency or "USD"
-        )
-        # the most precise figures decide: exact ("eq") figures when there are any; figures
-        # stated with a bound ("about", "more than") only when no exact figure exists
-        exact = [t for t in items if t[4]]
-        deciding = exact or items
-        good = [t for t in deciding if t[1]]
-        bad = [t for t in deciding if not t[1]]
-        holds = bool(good)
-        # the figure shown as 'actual': the agreeing figure closest to the claim (several may
-        # agree through their own rounding), else the first deciding one
-        actual = (
-            min(good, key=lambda t: abs(t[0] - float(claim.value)))[0] if good else deciding[0][0]
-        )
-        evidence = [e for t in items for e in t[2]]
-        target = _describe(iv, claim.quantity, claim.currency)
-        if len(items) == 1:
-            reason = (
-                f"one published figure: {items[0][3]}; "
-                + ("agrees" if holds else "does not agree")
-                + f" with {target}"
-            )
-        else:
-            kind_text = "exact " if exact and len(exact) < len(items) else ""
-            reason = (
-                f"{len(good)} of {len(deciding)} {kind_text}published figures for this window "
-                f"agree with {target}"
-            )
-            if good:
-                reason += "; agreeing: " + ", ".join(t[3] for t in good)
-            if bad:
-                reason += "; disagreeing: " + ", ".join(t[3] for t in bad)
-            if exact and len(exact) < len(items):
-                reason += "; not deciding (stated with a bound, an exact figure exists): " + (
-                    ", ".join(t[3] for t in items if not t[4])
-                )
-            if good and bad:
-                reason += (
-                    " (the publications disagree; rule: the reading holds when at "
-                    "least one deciding figure agrees)"
-                )
-        arithmetic = "published figure(s): " + ", ".join(t[3] for t in items)
-        out.append(
-            Reading(
-                label=spec.label(),
-                reporter=side,
-                source="published",
-                flows=spec.flows(),
-                scope=claim.scope,
-                claimed=float(claim.value),
-                interval=iv.as_tuple(),
-                actual=actual,
-                holds=holds,
-                reason=reason,
-                arithmetic=arithmetic,
-                evidence=evidence,
-            )
-        )
+            "published", side, frame.kind, frame.exporter, frame.importer, claim.scope, None,
+            claim.currency or "USD",
+        )  # fmt: skip
+        for doubtful in (False, True):
+            figs = [f for f in figures[side] if f.doubtful is doubtful]
+            if figs:
+                out.append(_published_reading(claim, spec, figs, frame, doubtful))
     return out
 
 
@@ -361,135 +371,129 @@ def _has_detail(df: pd.DataFrame, source: str, reporter: str, cache: dict | None
     return got
 
 
-def _readings(
-    df: pd.DataFrame, claim: Claim, pair: tuple[str, str], cache: dict | None
+def _no_detail_reading(
+    df: pd.DataFrame, claim: Claim, spec: ReadingSpec, frame: _Frame, cache: dict | None
+) -> Reading:
+    """One reading for all industrial definitions of a (source, reporter) without
+    commodity detail, saying whether even the goods total exists."""
+    generic = replace(spec, scope="goods", definition=None)
+    total = measure(df, generic, claim.quantity, claim.period, claim.base_period, cache=cache)
+    return Reading(
+        label=_any_definition_label(spec),
+        reporter=spec.reporter,
+        source=spec.source,
+        flows=spec.flows(),
+        scope="industrial",
+        claimed=float(claim.value),
+        interval=frame.interval,
+        actual=None,
+        holds=None,
+        reason=explain.no_detail_reason(
+            spec.source, spec.reporter, total if isinstance(total, NoData) else None
+        ),
+        spec=replace(spec, definition=None),
+        no_data=NoData("no_detail", "no commodity detail (SITC or HS rows)"),
+    )
+
+
+def _stat_readings(
+    df: pd.DataFrame, claim: Claim, pair: tuple[str, str], frame: _Frame, cache: dict | None
 ) -> list[Reading]:
-    iv = _claimed_interval(claim)
+    """The statistical readings; the industrial definitions of a (source, reporter) without
+    commodity detail collapse into one reading."""
     readings: list[Reading] = []
-    specs = specs_for(df, claim, pair)
     seen_nodetail: set[tuple[str, str]] = set()
-    for spec in specs:
-        if spec.scope == "industrial":
-            key = (spec.source, spec.reporter)
-            if not _has_detail(df, spec.source, spec.reporter, cache):
-                if key in seen_nodetail:
-                    continue
+    for spec in specs_for(df, claim, pair):
+        key = (spec.source, spec.reporter)
+        if spec.scope == "industrial" and not _has_detail(df, spec.source, spec.reporter, cache):
+            if key not in seen_nodetail:
                 seen_nodetail.add(key)
-                generic = ReadingSpec(
-                    spec.source,
-                    spec.reporter,
-                    spec.flow_kind,
-                    spec.exporter,
-                    spec.importer,
-                    "goods",
-                    None,
-                    spec.currency,
-                )
-                reason = (
-                    f"no commodity detail (SITC or HS rows) in {spec.source} "
-                    f"for {spec.reporter}: industrial goods cannot be computed"
-                )
-                # say also whether the goods total itself exists for the window
-                total = measure(
-                    df, generic, claim.quantity, claim.period, claim.base_period, cache=cache
-                )
-                if isinstance(total, str):
-                    reason += f"; not even the goods total is available ({total})"
-                readings.append(
-                    Reading(
-                        label=generic.label() + ", industrial goods (any definition)",
-                        reporter=spec.reporter,
-                        source=spec.source,
-                        flows=spec.flows(),
-                        scope="industrial",
-                        claimed=float(claim.value),
-                        interval=iv.as_tuple(),
-                        actual=None,
-                        holds=None,
-                        reason=reason,
-                    )
-                )
-                continue
-        reading = _stat_reading(df, claim, spec, iv, cache)
-        if (
-            spec.scope == "industrial"
-            and reading.holds is None
-            and reading.reason.startswith("no commodity detail")
-        ):
-            key = (spec.source, spec.reporter)
+                readings.append(_no_detail_reading(df, claim, spec, frame, cache))
+            continue
+        reading = _stat_reading(df, claim, spec, frame, cache)
+        if reading.no_data is not None and reading.no_data.code == "no_detail":
             if key in seen_nodetail:
                 continue
             seen_nodetail.add(key)
-            reading.label = reading.label.split(", industrial goods")[0] + (
-                ", industrial goods (any definition)"
-            )
+            reading.label = _any_definition_label(spec)
             reading.scope = "industrial"
+            reading.spec = replace(spec, definition=None)
         readings.append(reading)
-    readings += _published_readings(df, claim, pair, iv)
     return readings
 
 
-def _verdict(claim: Claim, readings: list[Reading], has_pair_data: bool) -> tuple[str, str]:
-    counted = [r for r in readings if claim.reporter is None or r.reporter == claim.reporter]
-    with_data = [r for r in counted if r.holds is not None]
-    if not with_data:
-        if claim.period is None:
-            return "not_verifiable", "the claim states no period"
-        if not readings:
-            why = (
-                "no data for this pair, period, flow and scope in the dataset"
-                if has_pair_data
-                else "the dataset has no rows for this pair"
-            )
-            return "not_verifiable", why
-        reasons = sorted({r.reason for r in counted if r.reason})
-        if claim.reporter is not None:
-            ctx = [r for r in readings if r.reporter != claim.reporter and r.holds is not None]
-            head = f"the claim names {claim.reporter}'s statistics and they have no data here"
-            if not counted:
-                head += f" ({claim.reporter} has no rows for this pair)"
-            if ctx:
-                head += f"; {len(ctx)} other reading(s) shown as context only"
-            return "not_verifiable", head + (": " + "; ".join(reasons) if reasons else "")
-        return "not_verifiable", "no reading has data: " + "; ".join(reasons)
-    good = [r for r in with_data if r.holds]
-    bad = [r for r in with_data if not r.holds]
-    n = len(with_data)
-    only_published = all(r.source == "published" for r in with_data)
-    caveat = (
-        " (only published figures cover this window, no statistical source: the claim is "
-        "compared with what officials published)"
-        if only_published
-        else ""
+def _any_definition_label(spec: ReadingSpec) -> str:
+    """The label of a reading that stands for every industrial definition."""
+    return replace(spec, scope="goods", definition=None).label() + (
+        ", industrial goods (any definition)"
     )
-    if not bad:
-        return "supported", f"holds under all {n} reading(s) with data: " + "; ".join(
-            r.label for r in good
-        ) + caveat
-    if not good:
-        return "not_supported", f"fails under all {n} reading(s) with data: " + "; ".join(
-            f"{r.label} ({r.reason})" for r in bad
-        ) + caveat
-    return "mixed", (
-        f"holds under {len(good)} of {n} readings with data; holds: "
-        + "; ".join(r.label for r in good)
-        + "; fails: "
-        + "; ".join(f"{r.label} ({r.reason})" for r in bad)
-        + caveat
-    )
+
+
+def _add_misses(claim: Claim, readings: list[Reading], frame: _Frame) -> None:
+    """Attach to every failing reading how far it is off and whether that lies within the
+    spread of the same side's figures for the window -- its sources and the vintages they
+    publish, e.g. China's customs via the IMF and as published (a near miss). Mirror
+    statistics of the other side are not a revision of these figures and do not count."""
+    for r in readings:
+        if r.holds is False and r.actual is not None:
+            values = [
+                x.actual
+                for x in readings
+                if x.reporter == r.reporter and x.actual is not None and x.context != "doubtful"
+            ]
+            r.miss = miss_of(frame.interval, float(claim.value), r.actual, frame.unit, values)
+            r.reason += "; " + explain.miss_text(r.miss, claim.quantity, claim.currency)
+
+
+def _mark_context(claim: Claim, readings: list[Reading]) -> None:
+    """Readings of another reporter than the one the claim names are context only."""
+    if claim.reporter is None:
+        return
+    for r in readings:
+        if r.reporter != claim.reporter and r.counted:
+            r.counted, r.context = False, "other_reporter"
+            r.label = explain.context_label(r.label, "other_reporter")
+
+
+def _readings(
+    df: pd.DataFrame, claim: Claim, pair: tuple[str, str], cache: dict | None
+) -> list[Reading]:
+    frame = _Frame.of(claim, pair)
+    readings = _stat_readings(df, claim, pair, frame, cache)
+    readings += _published_readings(df, claim, pair, frame)
+    _mark_context(claim, readings)
+    _add_misses(claim, readings, frame)
+    return readings
+
+
+def _verdict(counted: list[Reading]) -> tuple[str, str | None, bool]:
+    """``(verdict, basis, near_miss)`` from the counted readings that have data."""
+    if not counted:
+        return "not_verifiable", None, False
+    only_published = all(r.source == "published" for r in counted)
+    basis = "published" if only_published else "statistics"
+    good = [r for r in counted if r.holds]
+    if len(good) == len(counted):
+        return "supported", basis, False
+    if good:
+        return "mixed", basis, False
+    near = any(r.miss is not None and r.miss.near for r in counted)
+    return "not_supported", basis, near
 
 
 def check_claim(
     claim: Claim,
     df: pd.DataFrame,
     *,
-    pair: tuple[str, str] = ("BLR", "CHN"),
+    pair: tuple[str, str] | None = None,
     robustness: bool = True,
     _tables: _Tables | None = None,
 ) -> CheckResult:
     """Judge one claim against a canonical table (see the module docstring for the rules).
 
+    ``pair`` defaults to the claim's own pair; a different one is an error.
     ``_tables`` (internal) carries the filtered tables and caches of a :func:`check` call."""
+    pair = _own_pair(claim, pair)
     if not isinstance(claim.value, (int, float)) or not math.isfinite(claim.value):
         return CheckResult(
             claim,
@@ -504,44 +508,132 @@ def check_claim(
     # only rows of the pair (and the pair's trade with the world, for shares) can matter; the
     # cache goes with those rows (None when SHARE_CACHE is off)
     df, cache = _tables.for_countries({a, b, x, y})
-    has_pair = not df.empty
     readings = _readings(df, claim, pair, cache) if not df.empty else []
-    if claim.reporter is not None:
-        for r in readings:
-            if r.reporter != claim.reporter:
-                r.label = "[context] " + r.label
-    verdict, reason = _verdict(claim, readings, has_pair)
-    rob: list[dict[str, Any]] = []
-    if robustness and verdict != "not_verifiable":
+    counted = [r for r in readings if r.counted and r.holds is not None]
+    verdict, basis, near = _verdict(counted)
+    res = CheckResult(claim, verdict, readings, basis=basis, near_miss=near)  # type: ignore[arg-type]
+    if verdict == "not_verifiable":
+        res.reason = explain.unverifiable_reason(claim, readings, not df.empty)
+        return res
+    res.reason = explain.verdict_reason(res, counted)
+    if robustness:
         from tradecheck.claims.robustness import robustness as _robustness
 
-        rob = _robustness(claim, df, readings, pair=pair, cache=cache)
-    return CheckResult(
-        claim=claim,
-        verdict=verdict,
-        readings=readings,
-        reason=reason,  # type: ignore[arg-type]
-        robustness=rob,
-    )
+        res.robustness = _robustness(claim, df, readings, pair=pair, cache=cache)
+    return res
+
+
+def _own_pair(claim: Claim, pair: Sequence[str] | str | None) -> tuple[str, str]:
+    """The pair a claim is judged for: its own (``Claim.pair``); ``pair`` must agree."""
+    own = getattr(claim, "pair", None)
+    given = None if pair is None else pair_arg(pair)
+    if own is None:
+        return given or DEFAULT_PAIR
+    own = (str(own[0]).upper(), str(own[1]).upper())
+    if given is not None and given != own:
+        raise TradecheckError(
+            f"pair: the claim {claim.span[:60]!r} was read for {'-'.join(own)}, but "
+            f"pair={'-'.join(given)} was given; check it for its own pair or parse the text "
+            "again for the other pair"
+        )
+    return own
+
+
+def pair_arg(pair: Sequence[str] | str) -> tuple[str, str]:
+    """Validate a pair of countries: ``"BLR-CHN"`` or ``("BLR", "CHN")``, two different
+    known ISO3 codes.
+
+    Raises
+    ------
+    TradecheckError
+        For a malformed pair (``UnknownCountryError`` for a code that names no country).
+
+    Examples
+    --------
+    >>> pair_arg("blr-chn")
+    ('BLR', 'CHN')
+    """
+    parts = re.split(r"[-,/ ]", pair.strip()) if isinstance(pair, str) else list(pair)
+    if len(parts) != 2 or not all(
+        isinstance(p, str) and re.fullmatch(r"[A-Za-z]{3}", p) for p in parts
+    ):
+        raise TradecheckError(f"pair: expected two ISO3 codes like BLR-CHN, got {pair!r}")
+    a, b = (p.upper() for p in parts)
+    if a == b:
+        raise TradecheckError(f"pair: the two countries must differ, got {pair!r}")
+    for code in (a, b):
+        if not countries.is_known(code, "iso3"):
+            raise UnknownCountryError(f"pair: {code!r} is not an ISO 3166 alpha-3 country code")
+    return a, b
+
+
+def date_arg(value: str | date | None, name: str) -> date | None:
+    """A date argument: a :class:`datetime.date` or ``YYYY-MM-DD``.
+
+    Examples
+    --------
+    >>> date_arg("2025-11-05", "data_as_of")
+    datetime.date(2025, 11, 5)
+    """
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    try:
+        return datetime.strptime(str(value).strip(), "%Y-%m-%d").date()
+    except ValueError:
+        raise TradecheckError(f"{name}: expected a date YYYY-MM-DD, got {value!r}") from None
+
+
+def restrict_to(df: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """The rows published or released by ``as_of``: a published figure by its publication
+    date, every other row by its vintage. Rows whose date is unknown are left out (nobody
+    can say they were public by then). A vintage of only a year or month counts when that
+    year or month had begun.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"vintage": ["2025-11-29", "2026-01-03", "2025", ""]})
+    >>> restrict_to(df, date(2025, 12, 31))["vintage"].tolist()
+    ['2025-11-29', '2025']
+    """
+    day = as_of.isoformat()
+    vint = df["vintage"].astype(str).str.strip()
+    known = vint.str.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?")
+    cut = vint.str.len().map(lambda n: day[:n])
+    return df[known & (vint <= cut)]
+
+
+class CheckResults(list):
+    """The results of :func:`check`: a list, with a notebook display and :meth:`to_frame`."""
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per claim (see :func:`tradecheck.claims.explain.results_frame`)."""
+        return explain.results_frame(list(self))
+
+    def _repr_html_(self) -> str:
+        return explain.results_html(list(self))
 
 
 def _as_claims(
     text_or_claims: str | Claim | dict | Iterable[Claim | dict],
     as_of: str | date | None,
-    pair: tuple[str, str],
+    pair: tuple[str, str] | None,
 ) -> list[Claim]:
     if isinstance(text_or_claims, str):
         from tradecheck.claims.parse import parse  # lazy: the parser is a separate stage
 
-        try:
-            return list(parse(text_or_claims, as_of=as_of, pair=pair))
-        except TradecheckError:
-            return []  # text without a checkable claim: nothing to judge
-    if isinstance(text_or_claims, Claim):
-        return [text_or_claims]
-    if isinstance(text_or_claims, dict):
-        return [Claim.from_json(text_or_claims)]
-    return [c if isinstance(c, Claim) else Claim.from_json(c) for c in text_or_claims]
+        return list(parse(text_or_claims, as_of=as_of, pair=pair or DEFAULT_PAIR))
+    if isinstance(text_or_claims, (Claim, dict)):
+        text_or_claims = [text_or_claims]
+    out = []
+    for c in text_or_claims:
+        if isinstance(c, dict):
+            d = c
+            c = Claim.from_json(d)
+            # the claim's own pair when the JSON states it; an older JSON claim without one is
+            # about the pair asked for
+            c.pair = pair_arg(d["pair"]) if d.get("pair") else (pair or DEFAULT_PAIR)
+        out.append(c)
+    return out
 
 
 def check(
@@ -549,9 +641,10 @@ def check(
     *,
     data: DataArg = None,
     as_of: str | date | None = None,
-    pair: tuple[str, str] = ("BLR", "CHN"),
+    pair: Sequence[str] | str | None = None,
     robustness: bool = True,
-) -> list[CheckResult]:
+    data_as_of: str | date | None = None,
+) -> CheckResults:
     """Check the claims of a text (or given claims) against the data.
 
     Parameters
@@ -565,47 +658,111 @@ def check(
     as_of
         Publication date of the text (resolves "last year" etc. when parsing).
     pair
-        The two countries (ISO3) a claim is about by default.
+        The two countries (ISO3, ``("BLR", "CHN")`` or ``"BLR-CHN"``) a text is read for;
+        default BLR-CHN. A :class:`Claim` is judged for its own pair: a different ``pair``
+        is an error.
     robustness
         Also compare over neighbouring windows and report fragility.
+    data_as_of
+        Judge with the data public by this date (``YYYY-MM-DD``): published figures by their
+        publication date, other sources by their vintage ("was it true when it was said?").
+        Default: all data.
 
     Returns
     -------
-    list of CheckResult
-        One per claim, in claim order. Text without claims gives an empty list.
+    CheckResults
+        A list of :class:`CheckResult`, one per claim in claim order; empty only for a text
+        without a claim.
 
     Raises
     ------
     TradecheckError
-        When the data cannot be loaded.
+        For a malformed ``as_of``/``data_as_of`` or ``pair``, an unknown country, a claim
+        read for another pair, or data that cannot be loaded.
     """
-    claims = _as_claims(text_or_claims, as_of, tuple(pair))  # type: ignore[arg-type]
+    given = None if pair is None else pair_arg(pair)
+    cutoff = date_arg(data_as_of, "data_as_of")
+    claims = _as_claims(text_or_claims, as_of, given)
     if not claims:
-        return []
+        return CheckResults()
+    for c in claims:
+        _own_pair(c, given)  # a mismatch is an error before any work is done
     df = resolve_data(data)  # read or loaded once for all claims
+    if cutoff is not None:
+        df = restrict_to(df, cutoff)
     tables = _Tables(df) if SHARE_CACHE else None
-    out: list[CheckResult] = []
+    out = CheckResults()
     for claim in claims:
-        try:
-            out.append(
-                check_claim(
-                    claim,
-                    df,
-                    pair=tuple(pair),
-                    robustness=robustness,  # type: ignore[arg-type]
-                    _tables=tables,
-                )
-            )
-        except TradecheckError as exc:
-            out.append(CheckResult(claim, "not_verifiable", [], reason=str(exc)))
-        except (KeyError, ValueError, TypeError, ArithmeticError, IndexError) as exc:
-            # a malformed claim (e.g. a period that is not "YYYY-MM") must not crash the run
-            out.append(
-                CheckResult(
-                    claim,
-                    "not_verifiable",
-                    [],
-                    reason=f"claim could not be checked: {type(exc).__name__}: {exc}",
-                )
-            )
+        res = _check_one(claim, df, given, robustness, tables)
+        if cutoff is not None:
+            res.data_as_of = cutoff.isoformat()
+            if res.verdict == "not_verifiable":
+                res.reason += explain.as_of_note(res.data_as_of)
+        out.append(res)
     return out
+
+
+def _check_one(
+    claim: Claim,
+    df: pd.DataFrame,
+    pair: tuple[str, str] | None,
+    robustness: bool,
+    tables: _Tables | None,
+) -> CheckResult:
+    try:
+        return check_claim(claim, df, pair=pair, robustness=robustness, _tables=tables)
+    except UnknownCountryError:
+        raise
+    except TradecheckError as exc:
+        return CheckResult(claim, "not_verifiable", [], reason=str(exc))
+    except (KeyError, ValueError, TypeError, ArithmeticError, IndexError) as exc:
+        # a malformed claim (e.g. a period that is not "YYYY-MM") must not crash the run
+        reason = f"claim could not be checked: {type(exc).__name__}: {exc}"
+        return CheckResult(claim, "not_verifiable", [], reason=reason)
+
+
+def check_frame(
+    texts_or_file: str | os.PathLike[str] | Iterable[str],
+    **kwargs: object,
+) -> pd.DataFrame:
+    """Check several statements and tabulate the verdicts: one row per claim.
+
+    Parameters
+    ----------
+    texts_or_file
+        A list of texts, one text, or the path of a UTF-8 file with one statement per line
+        (blank lines and lines starting with ``#`` are skipped).
+    **kwargs
+        Passed to :func:`check` (``data``, ``as_of``, ``pair``, ``data_as_of``, ...);
+        robustness is off unless asked for.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``text`` (the statement's number, from 1), then the columns of
+        :func:`tradecheck.claims.explain.results_frame` (claim as read, ``verdict``,
+        ``verdict_label``, ``basis``, ``near_miss``, ...). A statement without a claim gives
+        no row.
+    """
+    texts = _texts(texts_or_file)
+    kwargs.setdefault("robustness", False)
+    frames = []
+    for i, text in enumerate(texts, start=1):
+        frame = check(text, **kwargs).to_frame()  # type: ignore[arg-type]
+        frame.insert(0, "text", i)
+        frames.append(frame)
+    if not frames:
+        return explain.results_frame([]).assign(text=pd.Series(dtype=int))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _texts(texts_or_file: str | os.PathLike[str] | Iterable[str]) -> list[str]:
+    """The statements of :func:`check_frame`'s argument."""
+    from tradecheck.report.notebook import read_claims_file
+
+    if isinstance(texts_or_file, os.PathLike):
+        return read_claims_file(texts_or_file)
+    if isinstance(texts_or_file, str):
+        is_file = "\n" not in texts_or_file and os.path.isfile(texts_or_file)
+        return read_claims_file(texts_or_file) if is_file else [texts_or_file]
+    return [str(t) for t in texts_or_file]

@@ -9,7 +9,15 @@ and the README); keep field names stable.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+from tradecheck.claims.tolerance import Interval
+
+if TYPE_CHECKING:  # for annotations only: these modules import this one
+    import pandas as pd
+
+    from tradecheck.claims.readings import NoData, ReadingSpec
+    from tradecheck.claims.tolerance import Miss
 
 Quantity = Literal["level", "ratio", "pct_change", "abs_change", "share", "balance"]
 Bound = Literal["eq", "approx", "gt", "lt"]
@@ -141,9 +149,16 @@ class Evidence:
         return asdict(self)
 
 
-@dataclass
+@dataclass(repr=False)
 class Reading:
-    """The claim under one interpretation (whose statistics, which flow, which scope)."""
+    """The claim under one interpretation (whose statistics, which flow, which scope).
+
+    ``interval`` is a :class:`~tradecheck.claims.tolerance.Interval` (a named 4-tuple
+    ``lo, hi, lo_closed, hi_closed``); ``spec`` the interpretation itself; ``no_data`` why
+    there is no value (``holds`` is then None); ``counted`` False marks context that never
+    decides the verdict (``context`` says why: ``other_reporter``, ``doubtful``); ``miss``
+    how far a failing reading is off. The wording lives in :mod:`tradecheck.claims.explain`.
+    """
 
     label: str
     reporter: str
@@ -151,12 +166,21 @@ class Reading:
     flows: list[str]
     scope: str
     claimed: float
-    interval: tuple[float | None, float | None, bool, bool]  # lo, hi, lo_closed, hi_closed
+    interval: Interval
     actual: float | None
     holds: bool | None  # None = no data under this reading
     reason: str = ""
     arithmetic: str = ""
     evidence: list[Evidence] = field(default_factory=list)
+    spec: ReadingSpec | None = None
+    no_data: NoData | None = None
+    counted: bool = True
+    context: str | None = None
+    miss: Miss | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.interval, Interval):
+            self.interval = Interval(*self.interval)
 
     def to_json(self) -> dict[str, Any]:
         lo, hi, lo_c, hi_c = self.interval
@@ -173,24 +197,80 @@ class Reading:
             "reason": self.reason,
             "arithmetic": self.arithmetic,
             "evidence": [e.to_json() for e in self.evidence],
+            "counted": self.counted,
+            "context": self.context,
+            "no_data": None if self.no_data is None else self.no_data.to_json(),
+            "miss": None if self.miss is None else self.miss.to_json(),
         }
 
+    def __repr__(self) -> str:
+        from tradecheck.claims import explain
 
-@dataclass
+        return explain.reading_repr(self)
+
+    def _repr_html_(self) -> str:
+        from tradecheck.claims import explain
+
+        return explain.readings_html([self])
+
+
+@dataclass(repr=False)
 class CheckResult:
-    """The verdict on one claim, with every reading and the robustness view."""
+    """The verdict on one claim, with every reading and the robustness view.
+
+    ``basis`` says what the verdict rests on (``statistics``, ``published`` or None when
+    not verifiable); ``near_miss`` that a not-supported claim lies within the spread
+    between sources. :meth:`summary`, :meth:`to_frame` and the notebook display come from
+    :mod:`tradecheck.claims.explain`.
+    """
 
     claim: Claim
     verdict: Verdict
     readings: list[Reading]
     reason: str = ""
     robustness: list[dict[str, Any]] = field(default_factory=list)
+    basis: str | None = None
+    near_miss: bool = False
+    data_as_of: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The verdict in words, e.g. ``consistent with published figures``."""
+        from tradecheck.claims import explain
+
+        return explain.verdict_label(self)
+
+    def summary(self) -> str:
+        """A few lines: the claim, the verdict in words, each reading with its figure."""
+        from tradecheck.claims import explain
+
+        return explain.summary(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The readings as a tidy DataFrame (one row per reading)."""
+        from tradecheck.claims import explain
+
+        return explain.readings_frame(self)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "claim": self.claim.to_json(),
             "verdict": self.verdict,
+            "verdict_label": self.label,
+            "basis": self.basis,
+            "near_miss": self.near_miss,
+            "data_as_of": self.data_as_of,
             "reason": self.reason,
             "readings": [r.to_json() for r in self.readings],
             "robustness": self.robustness,
         }
+
+    def __repr__(self) -> str:
+        from tradecheck.claims import explain
+
+        return explain.result_repr(self)
+
+    def _repr_html_(self) -> str:
+        from tradecheck.claims import explain
+
+        return explain.result_html(self)

@@ -16,64 +16,36 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from tradecheck import derive
+from tradecheck.claims import explain
 from tradecheck.claims import scope as scope_mod
+from tradecheck.claims.explain import SOURCE_NAMES, country
 from tradecheck.claims.model import Claim, Evidence, Period
 from tradecheck.schema import UNKNOWN_SIDE, WORLD
 
 __all__ = [
     "SOURCE_NAMES",
     "Measurement",
+    "NoData",
+    "PublishedFigure",
     "ReadingSpec",
     "country",
     "flow_setup",
     "measure",
     "money",
     "published_matches",
+    "row_quality",
     "specs_for",
 ]
 
-SOURCE_NAMES: dict[str, str] = {
-    "imf_dots": "IMF DOTS",
-    "imf_imts": "IMF IMTS",
-    "comtrade": "UN Comtrade",
-    "gacc": "China customs (GACC)",
-    "belstat": "Belstat",
-    "published": "published figures",
-    "generic": "user file",
-}
-_SHORT = {"BLR": "Belarus", "CHN": "China", WORLD: "the world", UNKNOWN_SIDE: "side not stated"}
 MONEY_QUANTITIES = ("level", "abs_change", "balance")
 _ESTIMATE_NOTE = "includes figures the source flags as estimates"
-
-
-def country(iso3: str) -> str:
-    """Short English name of a country code (falls back to the code).
-
-    Examples
-    --------
-    >>> country("CHN")
-    'China'
-    """
-    if iso3 in _SHORT:
-        return _SHORT[iso3]
-    from tradecheck.errors import TradecheckError
-
-    try:
-        from tradecheck import countries
-
-        return str(countries.name(iso3))
-    except (ImportError, TradecheckError):  # no countries module, or code unknown: the code
-        return iso3
-
-
-def _poss(name: str) -> str:
-    return f"{name}'s"
 
 
 def money(v: float | None) -> str:
@@ -104,7 +76,7 @@ class ReadingSpec:
 
     source: str
     reporter: str
-    flow_kind: str
+    flow_kind: derive.FlowKind
     exporter: str
     importer: str
     scope: str = "goods"
@@ -123,39 +95,11 @@ class ReadingSpec:
 
     def what(self) -> str:
         """The flow in words from the reporter's point of view."""
-        r, a, b = self.reporter, self.exporter, self.importer
-        if self.flow_kind == "one_way":
-            if r == a:
-                return f"{_poss(country(a))} exports to {country(b)}"
-            if r == b:
-                return f"{_poss(country(b))} imports from {country(a)}"
-            return f"goods from {country(a)} to {country(b)}"
-        if self.flow_kind == "total":
-            if r in (a, b):
-                other = b if r == a else a
-                return f"{_poss(country(r))} total trade with {country(other)} (exports + imports)"
-            return f"total trade {country(a)}-{country(b)}"
-        return f"{_poss(country(a))} trade balance with {country(b)} (exports - imports)"
+        return explain.spec_what(self)
 
     def label(self) -> str:
         """E.g. ``"China's statistics (IMF DOTS): China's imports from Belarus"``."""
-        src = SOURCE_NAMES.get(self.source, self.source)
-        if self.source == "published":
-            who = (
-                "published figure, side not stated"
-                if self.reporter == UNKNOWN_SIDE
-                else f"published figure from {_poss(country(self.reporter))} side"
-            )
-            head = who
-        else:
-            head = f"{_poss(country(self.reporter))} statistics ({src})"
-        text = f"{head}: {self.what()}"
-        if self.scope == "industrial" and self.definition:
-            d = scope_mod.DEFINITIONS[self.definition]
-            text += f", industrial goods {d.id} = {d.label}"
-        elif self.scope != "goods":
-            text += f", scope {self.scope}"
-        return text
+        return explain.spec_label(self)
 
 
 @dataclass
@@ -169,7 +113,33 @@ class Measurement:
     approximate: bool = False
 
 
-def flow_setup(claim: Claim, pair: tuple[str, str]) -> tuple[str, str, str]:
+@dataclass(frozen=True)
+class NoData:
+    """Why a reading has no value: a stable ``code`` to branch on and a ``detail`` to show.
+
+    Codes: ``no_period`` (the claim states none), ``no_window`` (the source does not cover
+    the window), ``no_base_period``, ``zero_base``, ``no_world`` (a share needs the
+    reporter's trade with the world), ``no_detail`` (no commodity rows for an industrial
+    scope), ``detail_incomplete`` (commodity rows that cannot give the definition),
+    ``unknown_quantity``.
+
+    Examples
+    --------
+    >>> str(NoData("no_window", "no gacc data covering 2019-01..2019-12"))
+    'no gacc data covering 2019-01..2019-12'
+    """
+
+    code: str
+    detail: str
+
+    def __str__(self) -> str:
+        return self.detail
+
+    def to_json(self) -> dict[str, str]:
+        return {"code": self.code, "detail": self.detail}
+
+
+def flow_setup(claim: Claim, pair: tuple[str, str]) -> tuple[derive.FlowKind, str, str]:
     """``(flow_kind, exporter, importer)`` of a claim.
 
     ``both`` -> total trade of the pair; ``"A->B"`` -> goods from A to B; a ``balance``
@@ -268,7 +238,7 @@ def _window(
     *,
     world: bool = False,
     cache: dict | None = None,
-) -> tuple[float, str, list[Evidence], list[str], bool, str] | None | str:
+) -> tuple[float, str, list[Evidence], list[str], bool, str] | NoData:
     """Value of one window: (value, how, evidence, notes, approximate, arithmetic terms), or
     the reason there is none."""
     exporter, importer = spec.exporter, spec.importer
@@ -282,7 +252,7 @@ def _window(
             elif spec.reporter == spec.importer:
                 exporter = WORLD
             else:
-                return "no world total for a side not stated"
+                return NoData("no_world", "no world total for a side not stated")
         else:
             exporter, importer = spec.reporter, WORLD
     if spec.scope == "industrial":
@@ -300,7 +270,8 @@ def _window(
             cache=cache,  # type: ignore[arg-type]
         )
         if sv is None:
-            return why
+            code = "no_detail" if isinstance(why, scope_mod.NoDetail) else "detail_incomplete"
+            return NoData(code, str(why))
         ev: list[Evidence] = []
         for sign, code, piece in sv.pieces:
             ev += _evidence(piece, prefix=f"code {code}: ", sign=sign)
@@ -323,7 +294,8 @@ def _window(
         currency=spec.currency,
     )
     if wv is None:
-        return f"no {spec.source} data covering {period.start}..{period.end}"
+        src = SOURCE_NAMES.get(spec.source, spec.source)
+        return NoData("no_window", f"no {src} data covering {period.start}..{period.end}")
     terms = _terms(list(zip(wv.signs, wv.rows["value"].astype(float), strict=True)), wv.value)
     notes = [_ESTIMATE_NOTE] if bool(wv.rows["estimate"].any()) else []
     derived = [str(n) for n in wv.rows["note"] if str(n or "").startswith("derived:")]
@@ -353,7 +325,7 @@ def measure(
     base: Period | None,
     *,
     cache: dict | None = None,
-) -> Measurement | str:
+) -> Measurement | NoData:
     """The claimed quantity under one reading.
 
     Parameters
@@ -372,21 +344,21 @@ def measure(
         period, zero base, no world total).
     """
     if period is None:
-        return "the claim has no period"
+        return NoData("no_period", "the claim has no period")
     cur = _window(df, spec, period, cache=cache)
-    if isinstance(cur, str) or cur is None:
-        return cur or "no data"
+    if isinstance(cur, NoData):
+        return cur
     v1, how1, ev1, notes, approx, terms1 = cur
     unit = f"{spec.currency} million"
     if quantity in ("level", "balance"):
         return Measurement(v1, f"{terms1} ({unit}; {how1})", ev1, notes, approx)
     if quantity == "share":
         w = _window(df, spec, period, world=True, cache=cache)
-        if isinstance(w, str) or w is None:
-            return f"share needs the reporter's trade with the world (W00): {w}"
+        if isinstance(w, NoData):
+            return NoData("no_world", f"share needs the reporter's trade with the world: {w}")
         wv, _, evw, nw, ax, _ = w
         if wv == 0:
-            return "the world total is zero"
+            return NoData("zero_base", "the world total is zero")
         s = 100.0 * v1 / wv
         return Measurement(
             s,
@@ -396,10 +368,10 @@ def measure(
             approx or ax,
         )
     if base is None:
-        return "the claim compares with no base period"
+        return NoData("no_base_period", "the claim compares with no base period")
     old = _window(df, spec, base, cache=cache)
-    if isinstance(old, str) or old is None:
-        return f"base period: {old}"
+    if isinstance(old, NoData):
+        return NoData(old.code, f"base period: {old.detail}")
     v0, _how0, ev0, notes0, approx0, _ = old
     ev = ev1 + ev0
     notes = notes + [n for n in notes0 if n not in notes]
@@ -408,7 +380,7 @@ def measure(
         d = v1 - v0
         return Measurement(d, f"{money(v1)} - {money(v0)} = {money(d)} ({unit})", ev, notes, approx)
     if v0 == 0:
-        return "the base period value is zero"
+        return NoData("zero_base", "the base period value is zero")
     r = v1 / v0
     if quantity == "ratio":
         return Measurement(r, f"{money(v1)} / {money(v0)} = {r:.3f}", ev, notes, approx)
@@ -417,7 +389,7 @@ def measure(
         return Measurement(
             p, f"100 x ({money(v1)} / {money(v0)} - 1) = {p:.1f} %", ev, notes, approx
         )
-    return f"unknown quantity {quantity!r}"
+    return NoData("unknown_quantity", f"unknown quantity {quantity!r}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -463,6 +435,58 @@ def published_matches(
     for (_, row), sg in zip(sel.iterrows(), signs, strict=True):
         out.setdefault(str(row["reporter"]), []).append((row, sg))
     return out
+
+
+_QUALITY = re.compile(r"(?:^|;\s*)quality=([\w-]+)")
+
+
+def row_quality(row: pd.Series) -> str:
+    """The quality flag a published row carries (the published-figures loader keeps it in
+    the ``note`` column as ``quality=<flag>``); ``ok`` when none is given.
+
+    Examples
+    --------
+    >>> row_quality(pd.Series({"note": "likely false; quality=dubious"}))
+    'dubious'
+    >>> row_quality(pd.Series({"note": ""}))
+    'ok'
+    """
+    m = _QUALITY.search(str(row.get("note") or ""))
+    return m.group(1) if m else "ok"
+
+
+@dataclass(frozen=True)
+class PublishedFigure:
+    """The claimed quantity as one published row (or, for a change, two rows) states it.
+
+    Attributes
+    ----------
+    value
+        The quantity in the claim's unit (a level, or a change computed from two rows).
+    allows
+        The values the rows' own rounding and bounds allow (None when not computable).
+    holds
+        Whether the claim agrees with the figure (the two intervals overlap).
+    inputs, bounds
+        The published values used and how each was worded (``eq``, ``approx``, ...).
+    evidence
+        One :class:`Evidence` per row.
+    doubtful
+        A row's quality flag is not ``ok``: the figure is context, never deciding.
+    """
+
+    value: float
+    allows: Any
+    holds: bool
+    inputs: tuple[float, ...]
+    bounds: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    doubtful: bool = False
+
+    @property
+    def exact(self) -> bool:
+        """Every row was stated exactly (bound ``eq``)."""
+        return all(b == "eq" for b in self.bounds)
 
 
 def published_evidence(row: pd.Series, sign: int = 1) -> Evidence:

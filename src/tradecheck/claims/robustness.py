@@ -32,20 +32,17 @@ from typing import Any
 
 import pandas as pd
 
+from tradecheck.claims import explain
 from tradecheck.claims.model import Claim, Period, Reading
-from tradecheck.claims.readings import ReadingSpec, flow_setup, measure
-from tradecheck.claims.tolerance import claim_interval
+from tradecheck.claims.readings import NoData, measure
+from tradecheck.claims.tolerance import interval_of
 from tradecheck.derive import shift_month
 
 __all__ = ["robustness", "window_variants"]
 
 
-def _fmt(v: float | None, quantity: str) -> str:
-    if v is None:
-        return "n/a"
-    if quantity in ("level", "abs_change", "balance"):
-        return f"{v / 1e6:,.1f} m"
-    return f"{v:.3f}" if quantity == "ratio" else f"{v:.1f}"
+def _fmt(v: float | None, claim: Claim) -> str:
+    return explain.show(v, claim.quantity, claim.currency)
 
 
 def window_variants(period: Period, base: Period | None) -> list[tuple[str, Period, Period | None]]:
@@ -100,30 +97,20 @@ def robustness(
     """
     if claim.period is None:
         return []
-    iv = claim_interval(
-        claim.value,
-        claim.bound,
-        decimals=claim.decimals,
-        quantity=claim.quantity,
-        span=claim.span,
-        lang=claim.lang,
-    )
-    kind, a, b = flow_setup(claim, pair)
+    iv = interval_of(claim)
     entries: list[dict[str, Any]] = []
     lines: list[str] = []
     main_done = False
     stat = [r for r in readings if r.source != "published" and r.holds is not None]
+    stat.sort(key=lambda r: not r.counted)  # the summary speaks of a deciding reading first
     for r in stat:
-        scope, definition = r.scope, None
-        if scope.startswith("industrial:"):
-            scope, definition = "industrial", scope.split(":", 1)[1]
-        spec = ReadingSpec(
-            r.source, r.reporter, kind, a, b, scope, definition, claim.currency or "USD"
-        )
+        spec = r.spec
+        if spec is None:  # every statistical reading keeps its spec; never skipped in practice
+            continue
         variants = []
         for name, p, bp in window_variants(claim.period, claim.base_period):
             m = measure(df, spec, claim.quantity, p, bp, cache=cache)
-            if isinstance(m, str):
+            if isinstance(m, NoData):
                 continue
             ok = iv.contains(m.actual)
             variants.append((name, p, ok, m.actual))
@@ -158,17 +145,13 @@ def robustness(
             only = "only " if len(flipped) == len(variants) else ""
             lines.append(
                 f"fragile under {r.label}: holds {only}for {claimed}; "
-                + ", ".join(
-                    f"{v[1].start}..{v[1].end} gives {_fmt(v[3], claim.quantity)}" for v in flipped
-                )
+                + ", ".join(f"{v[1].start}..{v[1].end} gives {_fmt(v[3], claim)}" for v in flipped)
             )
         else:
             lines.append(
-                f"under {r.label} it fails for {claimed} ({_fmt(r.actual, claim.quantity)}) "
+                f"under {r.label} it fails for {claimed} ({_fmt(r.actual, claim)}) "
                 "but would hold for "
-                + ", ".join(
-                    f"{v[1].start}..{v[1].end} ({_fmt(v[3], claim.quantity)})" for v in flipped
-                )
+                + ", ".join(f"{v[1].start}..{v[1].end} ({_fmt(v[3], claim)})" for v in flipped)
             )
     others = [r for r in readings if r.holds is not None]
     if others:
@@ -177,7 +160,7 @@ def robustness(
         if 0 < held < len(others):
             failing = [r for r in others if not r.holds]
             line += "; fails under " + ", ".join(
-                f"{r.source}/{r.reporter} ({_fmt(r.actual, claim.quantity)})" for r in failing[:4]
+                f"{r.source}/{r.reporter} ({_fmt(r.actual, claim)})" for r in failing[:4]
             )
         lines.append(line)
     return [{"kind": "summary", "text": "; ".join(lines)}] + entries

@@ -1,7 +1,7 @@
 """Product scope of a claim: what "industrial goods" means, computed from commodity rows.
 
 A claim about "industrial" (or "manufactured") trade has no single definition. The checker
-computes it under each standard one (../shared/specs/source_formats.md §6.2) and reports
+computes it under each standard one (the table below names who defines each) and reports
 them side by side:
 
 ==== ======================================================= ==============================
@@ -54,11 +54,17 @@ from tradecheck import derive
 __all__ = [
     "DEFINITIONS",
     "Definition",
+    "NoDetail",
     "ScopedValue",
     "has_commodity_detail",
     "hs_chapter_map",
     "industrial_value",
 ]
+
+
+class NoDetail(str):
+    """A reason meaning "no commodity detail at all" (not: detail that cannot give the
+    definition); callers branch on the type, never on the words."""
 
 
 @dataclass(frozen=True)
@@ -230,7 +236,7 @@ def industrial_value(
     # definition not verifiable (never a partial coverage)
     detail = detail[(detail["period_start"] <= end) & (detail["period_end"] >= start)]
     if detail.empty:
-        return None, f"no commodity detail (SITC or HS rows) for {start}..{end}"
+        return None, NoDetail(f"no commodity detail (SITC or HS rows) for {start}..{end}")
     kw = {
         "reporter": reporter,
         "exporter": exporter,
@@ -255,7 +261,7 @@ def industrial_value(
     hs = sorted(c for c in classes if c in _HS_CLASSES)
     if hs:
         return _hs_value(detail, d, hs[-1], kw)
-    return None, "no SITC or HS commodity rows"
+    return None, NoDetail("no SITC or HS commodity rows")
 
 
 def _prepare_detail(
@@ -271,7 +277,7 @@ def _prepare_detail(
     sub = df if source is None else df[df["source"] == source]
     detail = _detail_rows(sub[sub["reporter"] == reporter])
     if detail.empty:
-        return "no commodity detail (SITC or HS rows) in these data"
+        return NoDetail("no commodity detail (SITC or HS rows) in these data")
     if flow_kind == "one_way":
         directed = (detail["exporter"] == exporter) & (detail["importer"] == importer)
     else:
@@ -280,7 +286,7 @@ def _prepare_detail(
         )
     detail = detail[directed]
     if detail.empty:
-        return "no commodity detail (SITC or HS rows) for this flow"
+        return NoDetail("no commodity detail (SITC or HS rows) for this flow")
     return _collapse_hs(detail)
 
 

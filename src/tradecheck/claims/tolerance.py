@@ -55,8 +55,8 @@ Examples
 --------
 >>> claim_interval(2.2, "eq", decimals=1, quantity="ratio").as_tuple()
 (2.15, 2.25, True, False)
->>> claim_interval(5.83e9, "eq", decimals=2, quantity="level").half_width
-5000000.0
+>>> claim_interval(5.83e9, "eq", decimals=2, quantity="level").as_tuple()
+(5825000000.0, 5835000000.0, True, False)
 >>> claim_interval(2.0, "approx", decimals=None, quantity="ratio", span="almost doubled").as_tuple()
 (1.8, 2.0, True, True)
 """
@@ -65,17 +65,23 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 __all__ = [
     "ALMOST_BAND",
     "APPROX_BAND",
     "WORD_BAND",
     "Interval",
+    "Miss",
     "change_interval",
     "claim_interval",
+    "claim_unit",
     "half_unit",
+    "interval_of",
     "is_almost",
+    "miss_of",
     "ratio_interval",
     "row_interval",
 ]
@@ -96,24 +102,29 @@ _ALMOST = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Interval:
-    """An interval of real numbers; ``None`` ends are infinite."""
+class Interval(NamedTuple):
+    """An interval of real numbers; ``None`` ends are infinite.
+
+    A named 4-tuple ``(lo, hi, lo_closed, hi_closed)``, so it unpacks and compares like the
+    plain tuple it replaces.
+
+    Examples
+    --------
+    >>> iv = Interval(2.15, 2.25)
+    >>> iv.contains(2.2), iv.contains(2.25), iv.describe()
+    (True, False, '[2.15, 2.25)')
+    >>> lo, hi, lo_closed, hi_closed = iv
+    >>> iv.distance(2.35)
+    0.1
+    """
 
     lo: float | None
     hi: float | None
     lo_closed: bool = True
     hi_closed: bool = False
-    half_width: float = 0.0  # the rounding half-unit used (for display)
 
-    def contains(self, x: float) -> bool:
-        """Whether ``x`` lies in the interval.
-
-        Examples
-        --------
-        >>> Interval(2.15, 2.25).contains(2.25)
-        False
-        """
+    def contains(self, x: float | None) -> bool:
+        """Whether ``x`` lies in the interval (None and NaN never do)."""
         if x is None or (isinstance(x, float) and math.isnan(x)):
             return False
         x = _clean(x)
@@ -126,6 +137,14 @@ class Interval:
             if x > hi or (x == hi and not self.hi_closed):
                 return False
         return True
+
+    def distance(self, x: float) -> float:
+        """How far ``x`` lies outside the interval (0.0 inside or on an edge)."""
+        if self.lo is not None and x < self.lo:
+            return _clean(self.lo - x)
+        if self.hi is not None and x > self.hi:
+            return _clean(x - self.hi)
+        return 0.0
 
     def overlaps(self, other: Interval) -> bool:
         """Whether two intervals share at least one point."""
@@ -144,22 +163,97 @@ class Interval:
         return lo == hi and lo_c and hi_c
 
     def as_tuple(self) -> tuple[float | None, float | None, bool, bool]:
-        """``(lo, hi, lo_closed, hi_closed)`` as :class:`~tradecheck.claims.model.Reading`
-        stores it."""
-        return (
+        """A plain 4-tuple with binary noise removed from the ends."""
+        return tuple(self.cleaned())  # type: ignore[return-value]
+
+    def cleaned(self) -> Interval:
+        """The interval with binary noise removed from its ends."""
+        return Interval(
             None if self.lo is None else _clean(self.lo),
             None if self.hi is None else _clean(self.hi),
             self.lo_closed,
             self.hi_closed,
         )
 
-    def describe(self, fmt: str = "{:,.4g}") -> str:
-        """Human form, e.g. ``[2.15, 2.25)``."""
-        lo = "-inf" if self.lo is None else fmt.format(self.lo)
-        hi = "+inf" if self.hi is None else fmt.format(self.hi)
+    def scaled(self, factor: float) -> Interval:
+        """Both ends multiplied by a positive ``factor`` (e.g. US$ -> US$ million)."""
+        return Interval(
+            None if self.lo is None else self.lo * factor,
+            None if self.hi is None else self.hi * factor,
+            self.lo_closed,
+            self.hi_closed,
+        )
+
+    def describe(self, fmt: str | Callable[[float], str] = "{:,.4g}") -> str:
+        """Human form, e.g. ``[2.15, 2.25)``; ``fmt`` is a format string or a function."""
+        show = fmt if callable(fmt) else fmt.format
+        lo = "-inf" if self.lo is None else show(self.lo)
+        hi = "+inf" if self.hi is None else show(self.hi)
         return f"{'[' if self.lo_closed and self.lo is not None else '('}{lo}, {hi}" + (
             "]" if self.hi_closed and self.hi is not None else ")"
         )
+
+
+@dataclass(frozen=True)
+class Miss:
+    """How far a reading that fails lies from the claim.
+
+    Attributes
+    ----------
+    off
+        ``actual - claimed``, in the claim's own units (US$, percentage points, multiples).
+    outside
+        Distance from the actual to the nearest edge of the claimed interval.
+    unit
+        One unit of the claim's last written digit (None for a word such as "doubled").
+    spread
+        ``(lowest, highest)`` of the figures the reading's side gives for the same window
+        (its sources and the vintages they publish), None with fewer than two.
+    near
+        A near miss: the actual lies no further outside the claimed interval than those
+        figures lie apart from each other (``outside <= highest - lowest``).
+    """
+
+    off: float
+    outside: float
+    unit: float | None
+    spread: tuple[float, float] | None
+    near: bool
+
+    @property
+    def rounding_units(self) -> float | None:
+        """``|off|`` in multiples of the claim's rounding unit."""
+        return None if not self.unit else _clean(abs(self.off) / self.unit)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "off": self.off,
+            "outside": self.outside,
+            "unit": self.unit,
+            "rounding_units": self.rounding_units,
+            "spread": None if self.spread is None else list(self.spread),
+            "near": self.near,
+        }
+
+
+def miss_of(
+    iv: Interval, claimed: float, actual: float, unit: float | None, values: list[float]
+) -> Miss:
+    """The :class:`Miss` of one failing reading; ``values`` are the figures of the same side
+    for the window (the reading's own among them).
+
+    Examples
+    --------
+    >>> m = miss_of(Interval(58.45, 58.55), 58.5, 57.8, 0.1, [56.9, 57.8])
+    >>> round(m.off, 6), m.rounding_units, m.near
+    (-0.7, 7.0, True)
+    >>> miss_of(Interval(58.45, 58.55), 58.5, 56.9, 0.1, [56.9, 57.8]).near
+    False
+    """
+    outside = iv.distance(actual)
+    spread = (min(values), max(values)) if len(values) >= 2 else None
+    near = spread is not None and outside <= _clean(spread[1] - spread[0])
+    return Miss(_clean(actual - claimed), outside, unit, spread, near)
 
 
 def _clean(x: float) -> float:
@@ -249,6 +343,7 @@ def claim_interval(
     quantity: str,
     span: str | None = None,
     lang: str = "en",
+    precision: float | None = None,
 ) -> Interval:
     """The interval of actual values under which a claim holds (rules: module docstring).
 
@@ -257,15 +352,19 @@ def claim_interval(
     value
         Claimed value.
     bound
-        ``eq``, ``approx``, ``gt`` or ``lt``.
+        ``eq``, ``approx``, ``almost``, ``gt`` or ``lt``.
     decimals
         Digits after the point as written (None: unknown, or a word).
     quantity
         The claim's quantity (selects money vs. plain-number rounding).
     span
-        The claim's words; used only to tell "almost" from "about".
+        The claim's words; used only to tell "almost" from "about" under ``approx``.
     lang
         Language of the text (money units, see :func:`half_unit`).
+    precision
+        The value of one unit of the last written digit, in the claim's units, when the
+        reader kept it (``$5.10 billion`` -> 1e7); it then sets the rounding and
+        ``decimals``/``lang`` are not consulted.
 
     Examples
     --------
@@ -273,30 +372,66 @@ def claim_interval(
     (8350000000.0, None, False, False)
     >>> claim_interval(97, "eq", decimals=0, quantity="pct_change").describe()
     '[96.5, 97.5)'
+    >>> claim_interval(5.1e9, "eq", decimals=None, quantity="level", precision=1e7).as_tuple()
+    (5095000000.0, 5105000000.0, True, False)
     """
     v = float(value)
-    h = half_unit(v, decimals, quantity, lang)
-    word = h == 0.0
-    if word:
-        h_eff = WORD_BAND * abs(v)
+    if precision:
+        h = 0.5 * float(precision)
     else:
-        h_eff = h
+        h = half_unit(v, decimals, quantity, lang)
+    h_eff = WORD_BAND * abs(v) if h == 0.0 else h
     if bound == "gt":
-        return Interval(v - h, None, False, False, h)
+        return Interval(v - h, None, False, False)
     if bound == "lt":
-        return Interval(None, v + h, False, False, h)
+        return Interval(None, v + h, False, False)
+    if bound == "almost" or (bound == "approx" and is_almost(span)):
+        band = ALMOST_BAND * abs(v)
+        return Interval(v - band, v, True, True) if v >= 0 else Interval(v, v + band, True, True)
     if bound == "approx":
-        if is_almost(span):
-            band = ALMOST_BAND * abs(v)
-            if v >= 0:
-                return Interval(v - band, v, True, True, h)
-            return Interval(v, v + band, True, True, h)
         band = max(h_eff, APPROX_BAND * abs(v))
-        return Interval(v - band, v + band, True, True, h)
-    # eq
-    if word:
-        return Interval(v - h_eff, v + h_eff, True, True, h)
-    return Interval(v - h, v + h, True, False, h)
+        return Interval(v - band, v + band, True, True)
+    if h == 0.0:  # a multiple written as a word: a symmetric closed band
+        return Interval(v - h_eff, v + h_eff, True, True)
+    return Interval(v - h, v + h, True, False)
+
+
+def _precision(claim: Any) -> float | None:
+    """The claim's written precision when the reader kept it (absent on older claims)."""
+    p = getattr(claim, "precision", None)
+    return float(p) if p else None
+
+
+def interval_of(claim: Any) -> Interval:
+    """The interval of a :class:`~tradecheck.claims.model.Claim` (its written precision
+    when known, else its decimals; its bound; its words for "almost")."""
+    return claim_interval(
+        claim.value,
+        claim.bound,
+        decimals=claim.decimals,
+        quantity=claim.quantity,
+        span=claim.span,
+        lang=claim.lang,
+        precision=_precision(claim),
+    )
+
+
+def claim_unit(claim: Any) -> float | None:
+    """One unit of the claim's last written digit, in the claim's units (None for a word
+    multiple such as "doubled").
+
+    Examples
+    --------
+    >>> from tradecheck.claims.model import Claim
+    >>> c = Claim("up 58.5 %", "pct_change", 58.5, None, "eq", "both", None, None, None)
+    >>> claim_unit(c)
+    0.1
+    """
+    p = _precision(claim)
+    if p:
+        return p
+    h = half_unit(float(claim.value), claim.decimals, claim.quantity, claim.lang)
+    return _clean(2 * h) if h else None
 
 
 def row_interval(value: float, bound: str) -> Interval:
@@ -331,7 +466,7 @@ def ratio_interval(iv: Interval, *, to: str) -> Interval:
         f = lambda x: None if x is None else 100.0 * (x - 1)
     else:
         raise ValueError(f"to must be 'ratio' or 'pct_change', got {to!r}")
-    return Interval(f(iv.lo), f(iv.hi), iv.lo_closed, iv.hi_closed, iv.half_width)
+    return Interval(f(iv.lo), f(iv.hi), iv.lo_closed, iv.hi_closed)
 
 
 def change_interval(new: Interval, old: Interval, quantity: str) -> Interval | None:
