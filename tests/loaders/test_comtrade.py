@@ -11,8 +11,9 @@ import pytest
 
 from tradecheck import paths, schema
 from tradecheck.errors import LoadError
-from tradecheck.loaders import comtrade, detect, load
+from tradecheck.loaders import comtrade, detect, load, load_report
 from tradecheck.loaders.base import LoadWarning
+from tradecheck.loaders.report import MISSING
 
 CT = "comtrade"
 REAL_EXTRACT = paths.RAW / "comtrade" / "comtrade_exports_2021A_all_pairs_subset_columns.csv"
@@ -433,5 +434,7 @@ def test_count_mismatch_warns(ct, tmp_path):
     doc["data"] = doc["data"][:3]
     f = tmp_path / "cut_records.json"
     f.write_text(json.dumps(doc))
-    with pytest.warns(LoadWarning, match="count says 4 but data has 3"):
-        assert len(load(f)) == 3
+    with pytest.warns(LoadWarning, match="announces 4 record.s. but holds 3"):
+        df = load(f)
+    assert len(df) == 3
+    assert load_report(df).dropped == {MISSING: 1}

@@ -116,6 +116,7 @@ def _workbook(
     cells=None,
     partner="China, P.R.: Mainland",
     extra_rows=(),
+    world=(30000.0, 29000.0),
 ):
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -126,7 +127,7 @@ def _workbook(
         ws["B5"] = units
     ws["C7"], ws["D7"] = "2019", "2020"
     ws["B8"] = "World"
-    ws["C8"], ws["D8"] = 30000.0, 29000.0
+    ws["C8"], ws["D8"] = world
     ws["B9"] = partner
     c = cells or (600.5, "700.25 e")
     ws["C9"], ws["D9"] = c
@@ -144,7 +145,12 @@ def test_constructed_dots_xlsx_estimate_suffix_and_units(tmp_path):
     assert r20.estimate and r20.value == pytest.approx(700.25e6)
     assert not _value(df, "BLR", "CHN", "X", 2019).estimate
     df2 = load(
-        _workbook(tmp_path / "k.xlsx", units="US Dollars, Thousands", cells=(600500.0, 700250.0))
+        _workbook(
+            tmp_path / "k.xlsx",
+            units="US Dollars, Thousands",
+            cells=(600500.0, 700250.0),
+            world=(30000e3, 29000e3),
+        )
     )
     assert _value(df2, "BLR", "CHN", "X", 2019).value == pytest.approx(600.5e6)
     assert df.attrs["dropped"]["aggregate partner row"] == 1
@@ -222,7 +228,7 @@ def test_imts_dataflow21_monthly_and_scale_words():
     q1 = df[(df.reporter == "CHN") & (df.flow == "M")].iloc[0]
     assert (q1.period_start, q1.period_end, bool(q1.estimate)) == ("2023-01", "2023-03", True)
     legacy = df[df.reporter == "BLR"].iloc[0]  # TXG_FOB_USD, SCALE "Millions"
-    assert legacy.flow == "X" and legacy.value == pytest.approx(61.2e6)
+    assert legacy.flow == "X" and legacy.value == pytest.approx(61.2e6)  # OBS_VALUE in US$
     assert df.attrs["dropped"]["NaN observation"] == 1
 
 
@@ -239,9 +245,42 @@ def test_imts_wrong_scale_explains_unit():
     with pytest.raises(LoadError) as exc:
         load(FIX / "imts_scale_wrong_constructed.csv")
     msg = str(exc.value)
-    assert "implausible" in msg and "SCALE" in msg and "line 2" in msg
+    assert "implausible" in msg and "too small" in msg and "scale=6" in msg and "line 2" in msg
     df = load(FIX / "imts_scale_wrong_constructed.csv", check_scale=False)
-    assert df.value.iloc[0] == pytest.approx(2345600000e6)
+    assert df.value.iloc[0] == pytest.approx(2345.6)
+    assert load(FIX / "imts_scale_wrong_constructed.csv", scale=6).value.iloc[0] == pytest.approx(
+        2345.6e6
+    )
+
+
+def test_imts_obs_value_is_us_dollars_scale_is_display_only(tmp_path):
+    """The IMF's SCALE 6 is not applied to OBS_VALUE (docs/loaders.md, IMTS units)."""
+    df = load(FIX / "imts_sdmx20_annual_constructed.csv")
+    x23 = _value(df, "CHN", "BLR", "X", 2023)
+    assert x23.value == 2345600000.0 and "SCALE 6 (display only)" in x23.note
+
+
+def test_any_pair_above_its_world_total_is_an_error(tmp_path):
+    p = tmp_path / "imts.csv"
+    p.write_text(
+        HEAD20
+        + "dataflow,IMF.STA:IMTS(1.0.0),I,USA,XG_FOB_USD,G001,A,2024,2065000000,6,USD\n"
+        + "dataflow,IMF.STA:IMTS(1.0.0),I,USA,XG_FOB_USD,CAN,A,2024,349000000000,6,USD\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError, match="above USA's own world total") as exc:
+        load(p)
+    assert "line 3" in str(exc.value)
+
+
+def test_any_value_above_world_trade_is_an_error(tmp_path):
+    p = tmp_path / "imts.csv"
+    p.write_text(
+        HEAD20 + "dataflow,IMF.STA:IMTS(1.0.0),I,USA,XG_FOB_USD,CAN,A,2024,3.49e17,6,USD\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError, match="above any year's world trade"):
+        load(p)
 
 
 HEAD20 = "STRUCTURE,STRUCTURE_ID,ACTION,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,SCALE,UNIT\n"
