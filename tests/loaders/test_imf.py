@@ -10,7 +10,7 @@ import pytest
 
 from tradecheck import paths, schema
 from tradecheck.errors import LoadError
-from tradecheck.loaders import detect, load
+from tradecheck.loaders import detect, load, load_report
 from tradecheck.loaders.imf import load_dots_xlsx, parse_period
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "imf"
@@ -59,7 +59,7 @@ def test_real_dots_belarus_china_values(dots, reporter, partner, flow, year, mil
     assert row.value == pytest.approx(millions * 1e6, rel=1e-9)
     assert row.currency == "USD" and row.source == "imf_dots"
     assert row.valuation == ("FOB" if flow == "X" else "CIF")
-    assert row.vintage == "2022-03-01"  # from the .meta.json sidecar
+    assert row.vintage == "2022-02-02"  # from the .meta.json sidecar
 
 
 def test_real_dots_both_sides_1992_2020_complete(dots):
@@ -370,3 +370,62 @@ def test_docstring_examples():
 
     for mod in (imf, gacc, belstat):
         assert doctest.testmod(mod, optionflags=doctest.ELLIPSIS).failed == 0, mod.__name__
+
+
+# ---------------------------------------------------------------- real third-party DOTS tables
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is absent")
+
+
+@needs_shared
+def test_real_dots_table_with_country_label_and_current_imf_names():
+    """Real (Mali): 'Country' in the year-header row, 'Türkiye, Rep of', a repeated partner."""
+    df = load(SHARED / "third_party" / "yiniad_Mali_Exports_and_Imports_by_Areas_and_Co.xlsx")
+    assert set(df.reporter) == {"MLI"}
+    chn = _value(df, "MLI", "CHN", "X", 2000)
+    assert chn.value == pytest.approx(0.001653e6) and chn.valuation == "FOB"
+    assert _value(df, "MLI", "TUR", "X", 2022).value == pytest.approx(48.944602e6)
+    dropped = load_report(df).dropped
+    assert dropped["aggregate partner row"] == 35
+    assert dropped["duplicate partner cell (identical value)"] == 46  # Australia listed twice
+
+
+@needs_shared
+def test_real_dots_table_with_quarterly_columns():
+    """Real (reporter World): columns 2000Q1..2019Q4 instead of years."""
+    df = load(SHARED / "third_party" / "episodev20_Exports_and_Imports_by_Areas_and_Co.xlsx")
+    q1 = df[(df.partner == "BLR") & (df.period_start == "2000-01")].iloc[0]
+    assert (q1.reporter, q1.flow, q1.period_end) == ("W00", "X", "2000-03")
+    assert q1.value == pytest.approx(1741.254606e6)
+    q4 = df[(df.partner == "W00") & (df.period_start == "2019-10")].iloc[0]
+    assert q4.period_end == "2019-12" and q4.value == pytest.approx(4760629.263718e6)
+    assert not (df.period_start.str[5:] == df.period_end.str[5:]).any()  # never monthly/annual
+
+
+def test_constructed_dots_table_with_monthly_columns_and_country_label(tmp_path):
+    """Constructed in the real layout: 'Country' label cell, monthly columns 2020M1, 2020M2."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Imports, CIF"
+    ws["B2"] = "Imports, CIF from Partner Countries"
+    ws["B4"] = "Belarus, Rep. of"
+    ws["B5"] = "US Dollars, Millions"
+    ws["B7"], ws["C7"], ws["D7"] = "Country", "2020M1", "2020M2"
+    ws["B8"], ws["C8"], ws["D8"] = "World", 3000.0, 3100.0
+    ws["B9"], ws["C9"], ws["D9"] = "Türkiye, Rep of", 20.5, 21.0
+    f = tmp_path / "monthly.xlsx"
+    wb.save(f)
+    df = load(f)
+    feb = df[(df.partner == "TUR") & (df.period_start == "2020-02")].iloc[0]
+    assert (feb.period_end, feb.flow, feb.valuation, feb.value) == ("2020-02", "M", "CIF", 21.0e6)
+
+
+def test_unreadable_dots_workbook_names_its_sheets(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "Notes"
+    wb.active["A1"] = "nothing here"
+    f = tmp_path / "x.xlsx"
+    wb.save(f)
+    with pytest.raises(LoadError, match="no DOTS table in sheet.s. 'Notes'"):
+        load_dots_xlsx(f)

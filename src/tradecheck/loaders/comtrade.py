@@ -831,11 +831,28 @@ def _sniff_bulk(path: Path, head: bytes) -> float:
     return 0.0
 
 
+def r_name(heading: str) -> str:
+    """A heading as R's ``read.csv`` rewrites it (``make.names``): every character other than
+    a letter, digit, ``.`` or ``_`` becomes ``.``, and a leading digit gets an ``X``.
+
+    Examples
+    --------
+    >>> r_name("Trade Value (US$)"), r_name("2nd Partner Code")
+    ('Trade.Value..US..', 'X2nd.Partner.Code')
+    """
+    out = re.sub(r"[^A-Za-z0-9._]", ".", heading)
+    return "X" + out if out[:1].isdigit() else out
+
+
+#: R-rewritten legacy headings -> the original ones (a legacy CSV read and re-saved by R).
+_LEGACY_FROM_R = {r_name(h): h for h in LEGACY_CSV_35 + LEGACY_CSV_22}
+
+
 def _sniff_legacy_csv(path: Path, head: bytes) -> float:
     names = _header_names(head)
-    if names[:3] == ["Classification", "Year", "Period"] and "Trade Flow Code" in names:
-        return 0.95
-    return 0.0
+    if names[:3] != ["Classification", "Year", "Period"]:
+        return 0.0
+    return 0.95 if "Trade Flow Code" in names or "Trade.Flow.Code" in names else 0.0
 
 
 @register(
@@ -977,11 +994,17 @@ def load_bulk(path: str | Path, *, vintage: str | None = None, **_: Any) -> pd.D
 def load_legacy_csv(path: str | Path, *, vintage: str | None = None, **_: Any) -> pd.DataFrame:
     """Load a legacy (comtrade.un.org/api/get) CSV, either heading variant.
 
-    ``Trade Flow Code`` 1/2/3/4 becomes M/X/RX/RM and partner ``WLD`` becomes ``W00``.
+    ``Trade Flow Code`` 1/2/3/4 becomes M/X/RX/RM and partner ``WLD`` becomes ``W00``. The
+    same file read and re-written by R (``Trade.Flow.Code``, ``NA``) is read too.
     """
     path = Path(path)
     text, _enc = decode_text(path, _read_bytes(path))
     df = _read_table(path, text, sep=",")
+    if "Trade.Flow.Code" in df.columns:  # re-saved by R: dotted headings, NA for empty
+        df = df.rename(columns=_LEGACY_FROM_R).replace("NA", "")
+        report.note(
+            path, "legacy Comtrade CSV re-saved by R: dotted headings mapped back, NA read as empty"
+        )
     cols = list(df.columns)
     if cols not in (list(LEGACY_CSV_22), list(LEGACY_CSV_35)):
         unknown = [h for h in cols if h not in _LEGACY_CSV_TO_API and h not in LEGACY_CSV_35]
