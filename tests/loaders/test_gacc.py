@@ -252,8 +252,10 @@ def test_real_gacc_bulletin_pages_exact_values():
     assert set(jan.vintage) == {"2026-04-08"}  # the date printed on the page
     jun = load(SHARED / "gacc" / JUN)
     _check_june(jun)
-    missing = "cell shown as '-' or '############' (missing, not zero)"
-    assert load_report(jun).dropped == {missing: 1}
+    rep = load_report(jun)
+    assert rep.dropped == {"missing values ('-' or '############', not zero)": 1}
+    note = "table row 5 (TOTAL): year-on-year 21.2% for T kept only here, its level is missing"
+    assert rep.notes == [f"{(SHARED / 'gacc' / JUN).as_posix()}: {note} in the table"]
 
 
 def test_shipped_gacc_pages_match_their_sidecars(digest):

@@ -605,6 +605,8 @@ _EN_FLOWS = {"total": "T", "exports": "X", "imports": "M"}
 #: Cells that stand for a missing value: "-" (nil / not shown) and "############" (the value
 #: overflowed the cell of the spreadsheet the page was made from). Never read as zero.
 EN_MISSING = re.compile(r"^(-|—|#+)$")
+#: The load-report reason under which such cells are counted.
+MISSING_CELLS = "missing values ('-' or '############', not zero)"
 _EN_GROUPS = {"asia", "africa", "europe", "latin america", "north america", "oceania"}
 
 
@@ -904,7 +906,7 @@ class _EnRow:
         for j, (flow, kind) in values.items():
             raw = r[j] if j < len(r) else ""
             if raw == "" or EN_MISSING.match(raw):
-                dropped["cell shown as '-' or '############' (missing, not zero)"] += 1
+                dropped[MISSING_CELLS] += 1
                 continue
             v = to_float(self.p, raw, row=n, column=f"{flow} {kind}")
             got[(flow, kind)] = v
@@ -919,8 +921,8 @@ class _EnRow:
             if (flow, basis) not in got:
                 report.note(
                     self.p,
-                    f"line {n} ({r[0]}): year-on-year {pc}% for {flow} kept only here, its "
-                    "level is missing in the table",
+                    f"{self.ref} {n} ({r[0]}): year-on-year {pc}% for {flow} kept only "
+                    "here, its level is missing in the table",
                 )
         for kind in ("month", "ytd"):
             t, x, m = (got.get((f, kind)) for f in ("T", "X", "M"))
