@@ -597,7 +597,7 @@ def _bulletin(
 # Excel-97 .xls: a title ending ",<month>.<year>", "Unit:US$1,000", a header row
 # Country (Region) / Total / Exports / Imports / Percentage Change and below it the month
 # ("6") and "1to6" (January: one column per group, the month being the year to date), then
-# year-on-year % for Total, Exports, Imports. Layout notes: ../shared/data/gacc/README.md.
+# year-on-year % for Total, Exports, Imports. Layout notes: docs/loaders.md.
 
 _EN_TITLE_RE = re.compile(r"Origin/Destination\s*,\s*(\d{1,2})\.(\d{4})", re.IGNORECASE)
 _EN_UNITS = {"US$1,000": ("USD", 1e3), "US$10,000": ("USD", 1e4)}
