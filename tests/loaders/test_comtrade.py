@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import os
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from tradecheck import paths, schema
 from tradecheck.errors import LoadError
-from tradecheck.loaders import comtrade, detect, load
+from tradecheck.loaders import comtrade, detect, load, load_report
 from tradecheck.loaders.base import LoadWarning
+from tradecheck.loaders.report import MISSING
 
 CT = "comtrade"
 REAL_EXTRACT = paths.RAW / "comtrade" / "comtrade_exports_2021A_all_pairs_subset_columns.csv"
@@ -433,5 +435,139 @@ def test_count_mismatch_warns(ct, tmp_path):
     doc["data"] = doc["data"][:3]
     f = tmp_path / "cut_records.json"
     f.write_text(json.dumps(doc))
-    with pytest.warns(LoadWarning, match="count says 4 but data has 3"):
-        assert len(load(f)) == 3
+    with pytest.warns(LoadWarning, match="announces 4 record.s. but holds 3"):
+        df = load(f)
+    assert len(df) == 3
+    assert load_report(df).dropped == {MISSING: 1}
+
+
+# ------------------------------------------------- website CSV with trailing commas, services
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+THIRD = SHARED / "third_party"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is absent")
+
+
+def _trailing_comma_copy(ct, tmp_path, *, break_line=None):
+    """Constructed: the real API rows of website_47cols_from_real_api.csv re-written the way
+    comtradeplus writes its website download (every field quoted, a comma after the last
+    field of each data row but not of the header, Latin-1 bytes)."""
+    import csv
+
+    with (ct / "website_47cols_from_real_api.csv").open(encoding="utf-8-sig", newline="") as fh:
+        header, *rows = list(csv.reader(fh))
+    rows[0][header.index("reporterDesc")] = "China (côte test)"  # a Latin-1 byte
+    lines = [",".join(header)]
+    for i, r in enumerate(rows, start=2):
+        line = ",".join(f'"{v}"' if v else "" for v in r) + ","
+        lines.append(line[:-1] if i == break_line else line)
+    f = tmp_path / "TradeData_4_4_2025_15_19_17.csv"
+    f.write_bytes(("\r\n".join(lines) + "\r\n").encode("latin-1"))
+    return f, header, rows
+
+
+def test_website_csv_trailing_commas_small_path(ct, tmp_path):
+    f, header, rows = _trailing_comma_copy(ct, tmp_path)
+    df = load(f)
+    assert len(df) == len(rows) == 4
+    want = [float(r[header.index("primaryValue")]) for r in rows]
+    assert df["value"].tolist() == want
+    assert set(df["partner"]) == {"ARG", "DEU"} and set(df["reporter"]) == {"CHN"}
+    assert load_report(df).n_dropped == 0
+
+
+def test_website_csv_trailing_commas_streaming_path(ct, tmp_path):
+    from tradecheck.scale.bulk import ingest
+
+    f, header, rows = _trailing_comma_copy(ct, tmp_path)
+    df = ingest(f, progress=False)
+    assert sorted(df["value"]) == sorted(float(r[header.index("primaryValue")]) for r in rows)
+
+
+def test_website_csv_one_row_without_trailing_comma_names_the_line(ct, tmp_path):
+    f, _, _ = _trailing_comma_copy(ct, tmp_path, break_line=4)
+    with pytest.raises(LoadError, match="line 4") as exc:
+        load(f)
+    assert "extra delimiter" in str(exc.value)
+
+
+def test_services_rows_get_valuation_unknown():
+    rec = {"typeCode": "S", "freqCode": "A", "period": "2021", "reporterISO": "BLR",
+           "partnerISO": "CHN", "flowCode": "X", "cmdCode": "S", "primaryValue": "1000"}  # fmt: skip
+    goods = {**rec, "typeCode": "C", "cmdCode": "TOTAL", "flowCode": "M"}
+    out = comtrade.normalise_records(pd.DataFrame([rec, goods]), "x.csv", vintage="2026-01-01")
+    assert out["valuation"].tolist() == ["unknown", "CIF"]
+    assert out["scope"].tolist() == ["services", "goods"]
+
+
+def test_legacy_json_announcing_more_records_than_it_holds_is_flagged(ct, tmp_path):
+    doc = json.loads((ct / "legacy_api_constructed.json").read_text(encoding="utf-8"))
+    doc["validation"]["count"]["value"] = 360
+    f = tmp_path / "legacy_cut.json"
+    f.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.warns(LoadWarning, match="announces 360 record.s. but holds 2"):
+        df = load(f)
+    assert len(df) == 2 and load_report(df).dropped == {MISSING: 358}
+
+
+@needs_shared
+def test_real_comtradeplus_website_download_loads_every_row():
+    """Real: 47 headers, every data row ends with a comma, Latin-1; 304 genuine totals."""
+    f = THIRD / "fernandobarbalho_TradeData_4_4_2025_15_19_17.csv"
+    df = load(f)
+    assert len(df) == 304 and load_report(df).n_dropped == 0
+    alb = one(df, reporter="ALB", partner="W00", flow="M")
+    assert alb["value"] == 8_668_927_602.553 and alb["period_start"] == "2023-01"
+
+
+@needs_shared
+def test_real_comtradeplus_website_download_streams():
+    from tradecheck.scale.bulk import ingest
+
+    df = ingest(THIRD / "fernandobarbalho_TradeData_4_4_2025_15_19_17.csv", progress=False)
+    assert len(df) == 304
+    assert one(df, reporter="ALB", partner="W00", flow="M")["value"] == 8_668_927_602.553
+
+
+@needs_shared
+def test_real_api_csv_saved_by_pandas_keeps_aggregates_drops_second_partner_rows():
+    """Real: China's imports of HS 8542 by partner, aggregate + second-partner rows."""
+    import csv
+
+    f = THIRD / "laureleallen_semiconductor_trade.csv"
+    with f.open(encoding="utf-8", newline="") as fh:
+        raw = list(csv.DictReader(fh))
+    totals = [r for r in raw if r["partner2Code"] == "0"]
+    df = load(f)
+    assert len(df) == len(totals) and load_report(df).dropped == {
+        "second-partner breakdown (partner2Code other than 0)": len(raw) - len(totals)
+    }
+    first = totals[0]
+    row = one(df, period_start=f"{first['refYear']}-01", partner="USA")
+    assert row["value"] == float(first["primaryValue"]) and row["commodity"] == "8542"
+
+
+@needs_shared
+def test_real_legacy_csv_resaved_by_r_loads():
+    """Real: legacy API CSV read and re-written by R (dotted headings, NA for empty)."""
+    f = THIRD / "ambijat_India_iron_raw_export_2009.csv"
+    assert detect(f).name == "comtrade_legacy_csv"
+    df = load(f)
+    assert len(df) == 3035 and load_report(df).n_dropped == 0
+    world = one(df, reporter="IND", partner="W00", commodity="27861")
+    assert (world["flow"], world["value"], world["classification"]) == ("X", 8504338.0, "S4")
+    assert one(df, partner="BHR", commodity="27861")["value"] == 44779.0
+
+
+def test_r_resaved_legacy_headings_map_back(ct, tmp_path):
+    """Constructed: the 35-column legacy fixture re-written the way R's write.csv does."""
+    import csv
+
+    with (ct / "legacy_35cols_constructed.csv").open(encoding="utf-8", newline="") as fh:
+        header, *rows = list(csv.reader(fh))
+    f = tmp_path / "r.csv"
+    with f.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, quoting=csv.QUOTE_NONNUMERIC)
+        w.writerow([comtrade.r_name(h) for h in header])
+        w.writerows([[v if v != "" else "NA" for v in r] for r in rows])
+    assert load(f)["value"].tolist() == load(ct / "legacy_35cols_constructed.csv")["value"].tolist()

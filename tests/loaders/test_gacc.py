@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from tradecheck import paths
 from tradecheck.errors import LoadError
-from tradecheck.loaders import detect, load
+from tradecheck.loaders import detect, load, load_report
 from tradecheck.loaders.gacc import load_bulletin_csv, load_bulletin_xlsx, load_query_csv
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "gacc"
@@ -114,7 +116,11 @@ def test_query_unknown_partner(tmp_path):
     p = _write(tmp_path, "export-x.csv", HEADER + '202401,87032343,888,某国,"1,000"\r\n')
     with pytest.raises(LoadError, match="888"):
         load(p)
-    assert load(p, unknown="skip").empty
+    with pytest.raises(
+        LoadError, match=r"no rows loaded: 1 row\(s\) were dropped .*unknown partner"
+    ):
+        load(p, unknown="skip")
+    assert load(p, unknown="skip", allow_empty=True).empty
 
 
 def test_query_bad_month_and_no_value_column(tmp_path):
@@ -192,3 +198,120 @@ def test_bulletin_xlsx_without_header(tmp_path):
     wb.save(tmp_path / "x.xlsx")
     with pytest.raises(LoadError, match="header not found"):
         load_bulletin_xlsx(tmp_path / "x.xlsx")
+
+
+# ------------------------------------------- English bulletin table (2): HTML and Excel-97 .xls
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is absent")
+RAW_GACC = paths.RAW / "gacc"
+JAN, JUN = (
+    "gacc_bulletin_t2_by_country_2026-01_BLR.html",
+    "gacc_bulletin_t2_by_country_2026-06_BLR.html",
+)
+
+# China as reporter, US$ 1,000, as printed in the two real pages (../shared/data/gacc/README.md)
+JAN_BLR = {"T": 882_239, "X": 695_175, "M": 187_064}
+JUN_BLR_MONTH = {"T": 941_756, "X": 815_863, "M": 125_893}
+JUN_BLR_YTD = {"T": 5_273_396, "X": 4_190_593, "M": 1_082_803}
+
+
+def _en_rows(df, partner, start, end):
+    sub = df[(df.partner == partner) & (df.period_start == start) & (df.period_end == end)]
+    return {r.flow: r for r in sub.itertuples()}
+
+
+def _check_january(df):
+    got = _en_rows(df, "BLR", "2026-01", "2026-01")
+    assert {f: r.value for f, r in got.items()} == {f: v * 1e3 for f, v in JAN_BLR.items()}
+    assert "year-on-year 35.1% as published" in got["M"].note  # percentage kept, no level
+    assert set(df.reporter) == {"CHN"} and set(df.currency) == {"USD"}
+    assert {(r.flow, r.valuation) for r in got.values()} == {
+        ("T", "unknown"), ("X", "FOB"), ("M", "CIF")
+    }  # fmt: skip
+    assert len(df[df.partner == "BLR"]) == 3  # January: the month is the year to date
+
+
+def _check_june(df):
+    month = _en_rows(df, "BLR", "2026-06", "2026-06")
+    ytd = _en_rows(df, "BLR", "2026-01", "2026-06")
+    assert {f: r.value for f, r in month.items()} == {f: v * 1e3 for f, v in JUN_BLR_MONTH.items()}
+    assert {f: r.value for f, r in ytd.items()} == {f: v * 1e3 for f, v in JUN_BLR_YTD.items()}
+    assert "year-on-year 29.4% as published" in ytd["T"].note
+    assert not any("year-on-year" in r.note for r in month.values())
+    # the TOTAL row's Jan-Jun total is "############": missing, never zero
+    world_ytd = _en_rows(df, "W00", "2026-01", "2026-06")
+    assert set(world_ytd) == {"X", "M"} and (df.value > 0).all()
+    assert not (df.period_start < "2026-01").any()  # no invented 2025 levels
+
+
+@needs_shared
+def test_real_gacc_bulletin_pages_exact_values():
+    jan = load(SHARED / "gacc" / JAN)
+    _check_january(jan)
+    assert set(jan.vintage) == {"2026-04-08"}  # the date printed on the page
+    jun = load(SHARED / "gacc" / JUN)
+    _check_june(jun)
+    rep = load_report(jun)
+    assert rep.dropped == {"missing values ('-' or '############', not zero)": 1}
+    note = "table row 5 (TOTAL): year-on-year 21.2% for T kept only here, its level is missing"
+    assert rep.notes == [f"{(SHARED / 'gacc' / JUN).as_posix()}: {note} in the table"]
+
+
+def test_shipped_gacc_pages_match_their_sidecars(digest):
+    for name, vintage in ((JAN, "2026-04-08"), (JUN, "2026-07-22")):
+        f = RAW_GACC / name
+        meta = json.loads((RAW_GACC / f"{name}.meta.json").read_text(encoding="utf-8"))
+        assert meta["sha256"] == digest(f) and meta["vintage"] == vintage
+        assert meta["reported_by"] == "CHN" and "english.customs.gov.cn" in meta["source_url"]
+        df = load(f)
+        (_check_january if name == JAN else _check_june)(df)
+
+
+def test_constructed_xls_june_layout():
+    f = FIX / "bulletin_en_t2_2026-06_constructed.xls"
+    assert detect(f).name == "gacc_bulletin_xls"
+    df = load(f)
+    _check_june(df)
+    assert load_report(df).dropped["continent row"] == 1
+    assert df.source_ref.str.startswith("sheet Table2 row ").all()
+
+
+def test_constructed_xls_january_layout():
+    f = FIX / "bulletin_en_t2_2026-01_constructed.xls"
+    _check_january(load(f))
+
+
+def test_constructed_html_dash_is_missing_and_bad_sum_is_an_error(tmp_path):
+    """Constructed from the real June page's layout: a '-' cell, then a broken total."""
+    page = (RAW_GACC / JUN).read_text(encoding="utf-8")
+    dashed = tmp_path / "dash.html"
+    dashed.write_text(page.replace("125,893&nbsp;", "-"), encoding="utf-8")
+    df = load(dashed)
+    assert "M" not in _en_rows(df, "BLR", "2026-06", "2026-06")
+    wrong = tmp_path / "wrong.html"
+    wrong.write_text(page.replace("815,863&nbsp;", "815,000&nbsp;"), encoding="utf-8")
+    with pytest.raises(LoadError, match="exports 815,000 \\+ imports 125,893 != total 941,756"):
+        load(wrong)
+
+
+def test_html_header_for_another_month_is_an_error(tmp_path):
+    page = (RAW_GACC / JUN).read_text(encoding="utf-8")
+    f = tmp_path / "mislabelled.html"
+    f.write_text(
+        page.replace("Origin/Destination,6.2026", "Origin/Destination,7.2026"), encoding="utf-8"
+    )
+    with pytest.raises(LoadError, match="header does not match month 7"):
+        load(f)
+
+
+@needs_shared
+def test_real_query_csv_without_flow_in_name_needs_flow():
+    """Real: China-customs query CSV, GB18030, 人民币, 8-digit codes, trailing empty column."""
+    f = SHARED / "third_party" / "harukaworks_2024in.csv"
+    with pytest.raises(LoadError, match="flow='M'"):
+        load(f)
+    df = load(f, flow="M")
+    assert len(df) == 36 and set(df.currency) == {"CNY"} and set(df.flow) == {"M"}
+    arg = df[(df.partner == "ARG") & (df.period_start == "2024-01")].iloc[0]
+    assert (arg.commodity, arg.value) == ("12019019", 639_240_426.0)

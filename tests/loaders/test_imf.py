@@ -10,7 +10,7 @@ import pytest
 
 from tradecheck import paths, schema
 from tradecheck.errors import LoadError
-from tradecheck.loaders import detect, load
+from tradecheck.loaders import detect, load, load_report
 from tradecheck.loaders.imf import load_dots_xlsx, parse_period
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "imf"
@@ -59,7 +59,7 @@ def test_real_dots_belarus_china_values(dots, reporter, partner, flow, year, mil
     assert row.value == pytest.approx(millions * 1e6, rel=1e-9)
     assert row.currency == "USD" and row.source == "imf_dots"
     assert row.valuation == ("FOB" if flow == "X" else "CIF")
-    assert row.vintage == "2022-03-01"  # from the .meta.json sidecar
+    assert row.vintage == "2022-02-02"  # from the .meta.json sidecar
 
 
 def test_real_dots_both_sides_1992_2020_complete(dots):
@@ -116,6 +116,7 @@ def _workbook(
     cells=None,
     partner="China, P.R.: Mainland",
     extra_rows=(),
+    world=(30000.0, 29000.0),
 ):
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -126,7 +127,7 @@ def _workbook(
         ws["B5"] = units
     ws["C7"], ws["D7"] = "2019", "2020"
     ws["B8"] = "World"
-    ws["C8"], ws["D8"] = 30000.0, 29000.0
+    ws["C8"], ws["D8"] = world
     ws["B9"] = partner
     c = cells or (600.5, "700.25 e")
     ws["C9"], ws["D9"] = c
@@ -144,7 +145,12 @@ def test_constructed_dots_xlsx_estimate_suffix_and_units(tmp_path):
     assert r20.estimate and r20.value == pytest.approx(700.25e6)
     assert not _value(df, "BLR", "CHN", "X", 2019).estimate
     df2 = load(
-        _workbook(tmp_path / "k.xlsx", units="US Dollars, Thousands", cells=(600500.0, 700250.0))
+        _workbook(
+            tmp_path / "k.xlsx",
+            units="US Dollars, Thousands",
+            cells=(600500.0, 700250.0),
+            world=(30000e3, 29000e3),
+        )
     )
     assert _value(df2, "BLR", "CHN", "X", 2019).value == pytest.approx(600.5e6)
     assert df.attrs["dropped"]["aggregate partner row"] == 1
@@ -222,7 +228,7 @@ def test_imts_dataflow21_monthly_and_scale_words():
     q1 = df[(df.reporter == "CHN") & (df.flow == "M")].iloc[0]
     assert (q1.period_start, q1.period_end, bool(q1.estimate)) == ("2023-01", "2023-03", True)
     legacy = df[df.reporter == "BLR"].iloc[0]  # TXG_FOB_USD, SCALE "Millions"
-    assert legacy.flow == "X" and legacy.value == pytest.approx(61.2e6)
+    assert legacy.flow == "X" and legacy.value == pytest.approx(61.2e6)  # OBS_VALUE in US$
     assert df.attrs["dropped"]["NaN observation"] == 1
 
 
@@ -239,9 +245,42 @@ def test_imts_wrong_scale_explains_unit():
     with pytest.raises(LoadError) as exc:
         load(FIX / "imts_scale_wrong_constructed.csv")
     msg = str(exc.value)
-    assert "implausible" in msg and "SCALE" in msg and "line 2" in msg
+    assert "implausible" in msg and "too small" in msg and "scale=6" in msg and "line 2" in msg
     df = load(FIX / "imts_scale_wrong_constructed.csv", check_scale=False)
-    assert df.value.iloc[0] == pytest.approx(2345600000e6)
+    assert df.value.iloc[0] == pytest.approx(2345.6)
+    assert load(FIX / "imts_scale_wrong_constructed.csv", scale=6).value.iloc[0] == pytest.approx(
+        2345.6e6
+    )
+
+
+def test_imts_obs_value_is_us_dollars_scale_is_display_only(tmp_path):
+    """The IMF's SCALE 6 is not applied to OBS_VALUE (docs/loaders.md, IMTS units)."""
+    df = load(FIX / "imts_sdmx20_annual_constructed.csv")
+    x23 = _value(df, "CHN", "BLR", "X", 2023)
+    assert x23.value == 2345600000.0 and "SCALE 6 (display only)" in x23.note
+
+
+def test_any_pair_above_its_world_total_is_an_error(tmp_path):
+    p = tmp_path / "imts.csv"
+    p.write_text(
+        HEAD20
+        + "dataflow,IMF.STA:IMTS(1.0.0),I,USA,XG_FOB_USD,G001,A,2024,2065000000,6,USD\n"
+        + "dataflow,IMF.STA:IMTS(1.0.0),I,USA,XG_FOB_USD,CAN,A,2024,349000000000,6,USD\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError, match="above USA's own world total") as exc:
+        load(p)
+    assert "line 3" in str(exc.value)
+
+
+def test_any_value_above_world_trade_is_an_error(tmp_path):
+    p = tmp_path / "imts.csv"
+    p.write_text(
+        HEAD20 + "dataflow,IMF.STA:IMTS(1.0.0),I,USA,XG_FOB_USD,CAN,A,2024,3.49e17,6,USD\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError, match="above any year's world trade"):
+        load(p)
 
 
 HEAD20 = "STRUCTURE,STRUCTURE_ID,ACTION,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,SCALE,UNIT\n"
@@ -331,3 +370,62 @@ def test_docstring_examples():
 
     for mod in (imf, gacc, belstat):
         assert doctest.testmod(mod, optionflags=doctest.ELLIPSIS).failed == 0, mod.__name__
+
+
+# ---------------------------------------------------------------- real third-party DOTS tables
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is absent")
+
+
+@needs_shared
+def test_real_dots_table_with_country_label_and_current_imf_names():
+    """Real (Mali): 'Country' in the year-header row, 'Türkiye, Rep of', a repeated partner."""
+    df = load(SHARED / "third_party" / "yiniad_Mali_Exports_and_Imports_by_Areas_and_Co.xlsx")
+    assert set(df.reporter) == {"MLI"}
+    chn = _value(df, "MLI", "CHN", "X", 2000)
+    assert chn.value == pytest.approx(0.001653e6) and chn.valuation == "FOB"
+    assert _value(df, "MLI", "TUR", "X", 2022).value == pytest.approx(48.944602e6)
+    dropped = load_report(df).dropped
+    assert dropped["aggregate partner row"] == 35
+    assert dropped["duplicate partner cell (identical value)"] == 46  # Australia listed twice
+
+
+@needs_shared
+def test_real_dots_table_with_quarterly_columns():
+    """Real (reporter World): columns 2000Q1..2019Q4 instead of years."""
+    df = load(SHARED / "third_party" / "episodev20_Exports_and_Imports_by_Areas_and_Co.xlsx")
+    q1 = df[(df.partner == "BLR") & (df.period_start == "2000-01")].iloc[0]
+    assert (q1.reporter, q1.flow, q1.period_end) == ("W00", "X", "2000-03")
+    assert q1.value == pytest.approx(1741.254606e6)
+    q4 = df[(df.partner == "W00") & (df.period_start == "2019-10")].iloc[0]
+    assert q4.period_end == "2019-12" and q4.value == pytest.approx(4760629.263718e6)
+    assert not (df.period_start.str[5:] == df.period_end.str[5:]).any()  # never monthly/annual
+
+
+def test_constructed_dots_table_with_monthly_columns_and_country_label(tmp_path):
+    """Constructed in the real layout: 'Country' label cell, monthly columns 2020M1, 2020M2."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Imports, CIF"
+    ws["B2"] = "Imports, CIF from Partner Countries"
+    ws["B4"] = "Belarus, Rep. of"
+    ws["B5"] = "US Dollars, Millions"
+    ws["B7"], ws["C7"], ws["D7"] = "Country", "2020M1", "2020M2"
+    ws["B8"], ws["C8"], ws["D8"] = "World", 3000.0, 3100.0
+    ws["B9"], ws["C9"], ws["D9"] = "Türkiye, Rep of", 20.5, 21.0
+    f = tmp_path / "monthly.xlsx"
+    wb.save(f)
+    df = load(f)
+    feb = df[(df.partner == "TUR") & (df.period_start == "2020-02")].iloc[0]
+    assert (feb.period_end, feb.flow, feb.valuation, feb.value) == ("2020-02", "M", "CIF", 21.0e6)
+
+
+def test_unreadable_dots_workbook_names_its_sheets(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "Notes"
+    wb.active["A1"] = "nothing here"
+    f = tmp_path / "x.xlsx"
+    wb.save(f)
+    with pytest.raises(LoadError, match="no DOTS table in sheet.s. 'Notes'"):
+        load_dots_xlsx(f)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tradecheck import schema
-from tradecheck.errors import LoadError
-from tradecheck.loaders import base, iter_files, load, loaders
+from tradecheck.errors import LoadError, TradecheckError
+from tradecheck.loaders import base, iter_files, load, load_report, loaders
 from tradecheck.loaders.base import LoadWarning
 
 NAMES = (
@@ -115,3 +115,59 @@ def test_docstring_examples(name):
     mod = importlib.import_module(name)
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0
+
+
+# ---------------------------------------------------------------- the load report
+
+
+def _breakdown_only(tmp_path):
+    """Constructed: two Comtrade rows that are both customs-procedure breakdowns."""
+    f = tmp_path / "breakdowns.csv"
+    f.write_text(
+        "freqCode,period,reporterISO,partnerISO,flowCode,cmdCode,customsCode,primaryValue\n"
+        "A,2021,BLR,CHN,X,TOTAL,C01,10\n"
+        "A,2021,BLR,CHN,X,TOTAL,C02,20\n",
+        encoding="utf-8",
+    )
+    return f
+
+
+def test_zero_rows_because_rows_were_dropped_is_an_error(tmp_path):
+    f = _breakdown_only(tmp_path)
+    with pytest.raises(LoadError) as exc:
+        load(f)
+    msg = str(exc.value)
+    assert "no rows loaded: 2 row(s) were dropped" in msg
+    assert "customs-procedure breakdown" in msg and "allow_empty=True" in msg
+    assert "\n" not in msg
+
+
+def test_allow_empty_returns_the_empty_table_with_its_report(tmp_path):
+    f = _breakdown_only(tmp_path)
+    df = load(f, allow_empty=True)
+    assert df.empty and list(df.columns) == list(schema.CANONICAL_COLUMNS)
+    rep = load_report(df)
+    assert rep.dropped == {"customs-procedure breakdown (customsCode other than C00)": 2}
+    reason = "customs-procedure breakdown (customsCode other than C00)"
+    assert rep.lines() == [f"{f.as_posix()}: dropped 2 row(s) of {reason}"]
+
+
+def test_a_genuinely_empty_download_is_not_an_error(fixtures_dir):
+    df = load(fixtures_dir / "comtrade" / "api_response_real_empty.json")
+    assert df.empty and load_report(df).n_dropped == 0
+
+
+def test_report_counts_by_reason_over_several_files(tmp_path, fixtures_dir):
+    a = _breakdown_only(tmp_path)
+    b = fixtures_dir / "imf" / "imts_sdmx20_annual_constructed.csv"
+    df = load([a, b])
+    rep = load_report(df)
+    assert rep.dropped["customs-procedure breakdown (customsCode other than C00)"] == 2
+    assert rep.dropped["NaN observation"] == 1 and rep.dropped["aggregate country"] == 1
+    assert rep.n_dropped == sum(rep.dropped.values()) == 5  # + indicator 'TBG_USD'
+    assert len(rep.files) == 2
+
+
+def test_load_report_of_a_table_not_from_load():
+    with pytest.raises(TradecheckError, match="no load report"):
+        load_report(schema.empty_frame())

@@ -147,9 +147,7 @@ def test_summary_lists_the_pair_first():
 def test_cli_period_and_opt_reach_the_loader(capsys):
     """--period and --opt KEY=VALUE are passed to the loader (a GACC query file without
     数据年月 needs the period from outside)."""
-    from tradecheck import cli
-
-    from tradecheck import paths
+    from tradecheck import cli, paths
 
     f = str(paths.ROOT / "tests/fixtures/gacc/进口_2024年1-6月_白俄罗斯_人民币_constructed.csv")
     assert cli.main(["load", f]) == 2
@@ -158,3 +156,33 @@ def test_cli_period_and_opt_reach_the_loader(capsys):
     assert "2024-01..2024-06" in capsys.readouterr().out
     assert cli.main(["load", f, "--opt", "novalue"]) == 2
     assert "KEY=VALUE" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- load report, --allow-empty
+
+
+def _breakdown_only(tmp_path):
+    """Constructed: two Comtrade rows that are both customs-procedure breakdowns."""
+    f = tmp_path / "breakdowns.csv"
+    f.write_text(
+        "freqCode,period,reporterISO,partnerISO,flowCode,cmdCode,customsCode,primaryValue\n"
+        "A,2021,BLR,CHN,X,TOTAL,C01,10\n"
+        "A,2021,BLR,CHN,X,TOTAL,C02,20\n",
+        encoding="utf-8",
+    )
+    return f
+
+
+def test_zero_rows_after_drops_is_exit_2_with_one_line(tmp_path, capsys):
+    assert cli.main(["load", str(_breakdown_only(tmp_path))]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "no rows loaded: 2 row(s) were dropped" in err and "--allow-empty" in err
+
+
+def test_allow_empty_prints_the_report_once(tmp_path, capsys):
+    assert cli.main(["load", str(_breakdown_only(tmp_path)), "--allow-empty"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "0 rows"
+    assert err.count("dropped 2 row(s) of customs-procedure breakdown") == 1
+    assert err.startswith("note: ")

@@ -42,6 +42,11 @@ def register(subparsers: Any) -> None:
         help="months a file covers when it does not say (e.g. 2024-01..2024-06)",
     )
     p.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="accept a result with zero rows even when rows were dropped (default: an error)",
+    )
+    p.add_argument(
         "--opt",
         action="append",
         default=[],
@@ -131,7 +136,8 @@ def write_table(df: pd.DataFrame, out: str | os.PathLike[str]) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``tradecheck load``."""
-    from tradecheck.loaders import load, loaders
+    from tradecheck.loaders import load, load_report, loaders
+    from tradecheck.loaders.report import ReportedWarning
 
     if args.list_formats:
         for name, ld in sorted(loaders().items()):
@@ -151,9 +157,18 @@ def run(args: argparse.Namespace) -> int:
         options[key.strip()] = value.strip()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        df = load(args.paths, format=args.format, **options)
-    for w in caught:
-        print(f"note: {w.message}", file=sys.stderr)
+        df = load(
+            args.paths,
+            format=args.format,
+            allow_empty=getattr(args, "allow_empty", False),
+            **options,
+        )
+    report_lines = load_report(df).lines()
+    for w in caught:  # warnings not already in the report (e.g. from other modules)
+        if not isinstance(w.message, ReportedWarning):
+            print(f"note: {w.message}", file=sys.stderr)
+    for line in report_lines:
+        print(f"note: {line}", file=sys.stderr)
     print(summary(df))
     if args.out:
         path = write_table(df, args.out)

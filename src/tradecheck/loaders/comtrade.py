@@ -23,7 +23,7 @@ Double counting
 * Only totals over customs procedures, modes of transport and second partners are kept:
   ``customsCode`` ``C00``, ``motCode`` ``0``, ``partner2Code`` ``0`` (a column that is absent or
   an empty cell counts as "total"). Other rows are breakdowns of those totals and are dropped;
-  the number dropped is reported as a :class:`~tradecheck.loaders.base.LoadWarning`.
+  the number dropped is reported in the load report (:mod:`tradecheck.loaders.report`).
 * ``TOTAL`` and chapter/heading rows of one reporter/partner/flow/period are all kept. They
   differ in ``commodity`` (``"TOTAL"`` vs ``"27"``, ``"2709"``) and carry their
   ``classification`` (``H3``, ``S1`` ...), so a window sum must select one level:
@@ -39,7 +39,10 @@ Conventions
   ``period`` (``YYYYMM``).
 * ``value`` is ``primaryValue`` in whole US$ (falling back to ``fobvalue`` for exports and
   ``cifvalue`` for imports when ``primaryValue`` is empty); ``valuation`` is FOB for X/RX and CIF
-  for M/RM.
+  for M/RM goods, ``unknown`` for services (``typeCode`` ``S``, EBOPS codes).
+* A website CSV whose data rows all end with one extra, empty field (comtradeplus writes a
+  comma after the last value but not after the last header) is read by its header; a row
+  that breaks the pattern is an error naming its line.
 * Countries: ``reporterISO``/``partnerISO`` when present (legacy ``WLD`` becomes ``W00``), else the
   numeric code through :func:`comtrade_code_to_iso3`. Comtrade's own area codes that are not
   three letters are given user-assigned ISO codes (:data:`SPECIAL_ISO`), with the Comtrade code in
@@ -53,6 +56,7 @@ Reading uses pandas (``read_csv`` with ``dtype=str`` so codes keep leading zeros
 
 from __future__ import annotations
 
+import csv
 import functools
 import gzip
 import io
@@ -61,7 +65,7 @@ import re
 import warnings
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -71,8 +75,8 @@ import pandas as pd
 from tradecheck import schema
 from tradecheck.countries import is_known, to_iso3
 from tradecheck.errors import LoadError, UnknownCountryError
+from tradecheck.loaders import report
 from tradecheck.loaders.base import (
-    LoadWarning,
     decode_text,
     display_path,
     file_vintage,
@@ -351,6 +355,13 @@ def _period_of(period: str, freq: str, month: str, refid: str, year: str) -> tup
     return f"{y}-{m}", f"{y}-{m}"
 
 
+def _valuation(scope: np.ndarray, is_imp: np.ndarray) -> np.ndarray:
+    """FOB for goods exports, CIF for goods imports; ``unknown`` for services (EBOPS rows:
+    FOB/CIF are terms of goods valuation and say nothing about a service)."""
+    goods = np.where(is_imp, "CIF", "FOB")
+    return np.where(np.asarray(scope) == "services", "unknown", goods).astype(object)
+
+
 # --------------------------------------------------------------------------- normalise
 
 
@@ -383,8 +394,8 @@ def normalise_records(
     ref
         Word used in ``source_ref`` (``"line"`` for text files, ``"record"`` for JSON).
     warn
-        Emit a :class:`~tradecheck.loaders.base.LoadWarning` for dropped breakdown rows and
-        flows.
+        Also emit a :class:`~tradecheck.loaders.base.LoadWarning` for dropped breakdown rows
+        and flows (they are recorded in the active load report either way).
 
     Returns
     -------
@@ -490,9 +501,7 @@ def normalise_records(
             f"{', '.join(FLOWS_KEPT + FLOWS_DROPPED)}",
         )
 
-    if warn and dropped:
-        detail = "; ".join(f"{cnt} row(s) of {what}" for what, cnt in dropped.items())
-        warnings.warn(LoadWarning(f"{shown}: dropped {detail}"), stacklevel=2)
+    report.drop_counts(path, dropped, warn=warn)
 
     idx = np.flatnonzero(keep)
     if len(idx) == 0:
@@ -638,7 +647,7 @@ def normalise_records(
             "commodity": commodity.to_numpy(),
             "value": value.to_numpy(dtype="float64"),
             "currency": "USD",
-            "valuation": np.where(is_imp.to_numpy(), "CIF", "FOB"),
+            "valuation": _valuation(scope, is_imp.to_numpy()),
             "source": "comtrade",
             "source_file": shown,
             "source_ref": np.char.add(f"{ref} ", lines.astype(str)).astype(object),
@@ -680,13 +689,63 @@ def _read_json(path: Path, expected: str) -> Any:
         ) from None
 
 
+def trailing_delimiter(path: Path, text: str, sep: str) -> bool:
+    """True when every data row has one field more than the header and that field is empty
+    (a comtradeplus website download: each row ends with a delimiter, the header does not).
+
+    Raises
+    ------
+    LoadError
+        If only some rows have the extra field, or it is not empty: the columns cannot be
+        told apart then.
+
+    Examples
+    --------
+    >>> trailing_delimiter(Path("x.csv"), "a,b\\n1,2,\\n3,4,\\n", ",")
+    True
+    >>> trailing_delimiter(Path("x.csv"), "a,b\\n1,2\\n", ",")
+    False
+    """
+    if sep == "\t":
+        rows: Iterator[list[str]] = (ln.split("\t") for ln in text.splitlines())
+    else:
+        rows = csv.reader(io.StringIO(text), delimiter=sep)
+    width = len(next(rows, []))
+    extra: bool | None = None
+    for line, cells in enumerate(rows, start=2):
+        if not cells or cells == [""]:
+            continue
+        has = len(cells) == width + 1 and cells[-1].strip() == ""
+        if extra is None:
+            extra = has
+        if has != extra and (extra or len(cells) > width):
+            raise LoadError(
+                path,
+                f"{len(cells)} fields where the header has {width}"
+                + (" (the rows above end with an extra delimiter)" if extra else "")
+                + f"; expected {width + 1 if extra else width} fields on every line",
+                row=line,
+            )
+    return bool(extra)
+
+
 def _read_table(path: Path, text: str, sep: str | None = None) -> pd.DataFrame:
     if sep is None:
         sep = _separator(text.split("\n", 1)[0])
+    trailing = trailing_delimiter(path, text, sep)
     try:
-        df = pd.read_csv(
-            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False
-        )
+        with warnings.catch_warnings():
+            # every row was checked to end with one empty extra field: pandas' warning that
+            # index_col=False drops it is expected
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            df = pd.read_csv(
+                io.StringIO(text),
+                sep=sep,
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,
+                index_col=False if trailing else None,
+            )
     except pd.errors.EmptyDataError:
         raise LoadError(path, "the file is empty: expected a header line and rows") from None
     except pd.errors.ParserError as exc:
@@ -772,11 +831,28 @@ def _sniff_bulk(path: Path, head: bytes) -> float:
     return 0.0
 
 
+def r_name(heading: str) -> str:
+    """A heading as R's ``read.csv`` rewrites it (``make.names``): every character other than
+    a letter, digit, ``.`` or ``_`` becomes ``.``, and a leading digit gets an ``X``.
+
+    Examples
+    --------
+    >>> r_name("Trade Value (US$)"), r_name("2nd Partner Code")
+    ('Trade.Value..US..', 'X2nd.Partner.Code')
+    """
+    out = re.sub(r"[^A-Za-z0-9._]", ".", heading)
+    return "X" + out if out[:1].isdigit() else out
+
+
+#: R-rewritten legacy headings -> the original ones (a legacy CSV read and re-saved by R).
+_LEGACY_FROM_R = {r_name(h): h for h in LEGACY_CSV_35 + LEGACY_CSV_22}
+
+
 def _sniff_legacy_csv(path: Path, head: bytes) -> float:
     names = _header_names(head)
-    if names[:3] == ["Classification", "Year", "Period"] and "Trade Flow Code" in names:
-        return 0.95
-    return 0.0
+    if names[:3] != ["Classification", "Year", "Period"]:
+        return 0.0
+    return 0.95 if "Trade Flow Code" in names or "Trade.Flow.Code" in names else 0.0
 
 
 @register(
@@ -839,14 +915,8 @@ def load_api_json(path: str | Path, *, vintage: str | None = None, **_: Any) -> 
     bad = next((i for i, r in enumerate(data) if not isinstance(r, dict)), None)
     if bad is not None:
         raise LoadError(path, f"record {bad + 1}: expected a JSON object", column="data")
-    if isinstance(doc["count"], int) and doc["count"] != len(data):
-        warnings.warn(
-            LoadWarning(
-                f"{display_path(path)}: count says {doc['count']} but data has "
-                f"{len(data)} record(s)"
-            ),
-            stacklevel=2,
-        )
+    if isinstance(doc["count"], int) and doc["count"] > len(data):
+        report.announced(path, announced=doc["count"], held=len(data))
     df = pd.DataFrame.from_records(data)
     return normalise_records(df, path, vintage=vintage, start_line=1, ref="record")
 
@@ -924,11 +994,17 @@ def load_bulk(path: str | Path, *, vintage: str | None = None, **_: Any) -> pd.D
 def load_legacy_csv(path: str | Path, *, vintage: str | None = None, **_: Any) -> pd.DataFrame:
     """Load a legacy (comtrade.un.org/api/get) CSV, either heading variant.
 
-    ``Trade Flow Code`` 1/2/3/4 becomes M/X/RX/RM and partner ``WLD`` becomes ``W00``.
+    ``Trade Flow Code`` 1/2/3/4 becomes M/X/RX/RM and partner ``WLD`` becomes ``W00``. The
+    same file read and re-written by R (``Trade.Flow.Code``, ``NA``) is read too.
     """
     path = Path(path)
     text, _enc = decode_text(path, _read_bytes(path))
     df = _read_table(path, text, sep=",")
+    if "Trade.Flow.Code" in df.columns:  # re-saved by R: dotted headings, NA for empty
+        df = df.rename(columns=_LEGACY_FROM_R).replace("NA", "")
+        report.note(
+            path, "legacy Comtrade CSV re-saved by R: dotted headings mapped back, NA read as empty"
+        )
     cols = list(df.columns)
     if cols not in (list(LEGACY_CSV_22), list(LEGACY_CSV_35)):
         unknown = [h for h in cols if h not in _LEGACY_CSV_TO_API and h not in LEGACY_CSV_35]
@@ -972,6 +1048,9 @@ def load_legacy_json(path: str | Path, *, vintage: str | None = None, **_: Any) 
     data = doc["dataset"] or []
     if not isinstance(data, list):
         raise LoadError(path, "expected 'dataset' to be a list of records", column="dataset")
+    count = ((doc.get("validation") or {}).get("count") or {}).get("value")
+    if isinstance(count, int) and count > len(data):
+        report.announced(path, announced=count, held=len(data))
     if not data:
         return schema.empty_frame()
     df = pd.DataFrame.from_records(data).rename(columns=_LEGACY_JSON_TO_API)

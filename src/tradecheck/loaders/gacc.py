@@ -30,6 +30,7 @@ import csv
 import io
 import re
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,15 @@ import pandas as pd
 
 from tradecheck import countries
 from tradecheck.errors import LoadError, UnknownCountryError
-from tradecheck.loaders.base import display_path, file_vintage, read_xlsx_sheet, register, to_float
+from tradecheck.loaders import report
+from tradecheck.loaders.base import (
+    decode_text,
+    display_path,
+    file_vintage,
+    read_xlsx_sheet,
+    register,
+    to_float,
+)
 from tradecheck.loaders.imf import _finish, xlsx_text
 
 VALUE_COLUMNS = {"美元": "USD", "人民币": "CNY"}
@@ -581,3 +590,371 @@ def _bulletin(
     if not out:
         raise LoadError(p, "no data rows under the header")
     return _finish(out, dropped, p)
+
+
+# --------------------------------------------------------------------------- English bulletin
+# The English edition of bulletin table (2) (english.customs.gov.cn), as a web page or an
+# Excel-97 .xls: a title ending ",<month>.<year>", "Unit:US$1,000", a header row
+# Country (Region) / Total / Exports / Imports / Percentage Change and below it the month
+# ("6") and "1to6" (January: one column per group, the month being the year to date), then
+# year-on-year % for Total, Exports, Imports. Layout notes: docs/loaders.md.
+
+_EN_TITLE_RE = re.compile(r"Origin/Destination\s*,\s*(\d{1,2})\.(\d{4})", re.IGNORECASE)
+_EN_UNITS = {"US$1,000": ("USD", 1e3), "US$10,000": ("USD", 1e4)}
+_EN_FLOWS = {"total": "T", "exports": "X", "imports": "M"}
+#: Cells that stand for a missing value: "-" (nil / not shown) and "############" (the value
+#: overflowed the cell of the spreadsheet the page was made from). Never read as zero.
+EN_MISSING = re.compile(r"^(-|—|#+)$")
+#: The load-report reason under which such cells are counted.
+MISSING_CELLS = "missing values ('-' or '############', not zero)"
+_EN_GROUPS = {"asia", "africa", "europe", "latin america", "north america", "oceania"}
+
+
+class _TableGrid(HTMLParser):
+    """Rows of the first ``<table>`` of a page as text cells, ``colspan``/``rowspan``
+    expanded (a spanned cell's text is repeated in every column/row it covers)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self.outside: list[str] = []
+        self._depth = 0
+        self._done = False
+        self._cell: list[str] | None = None
+        self._span = (1, 1)
+        self._pending: dict[tuple[int, int], str] = {}  # (row, col) filled by a rowspan
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._done:
+            return
+        if tag == "table":
+            self._depth += 1
+        elif tag == "tr" and self._depth == 1:
+            self.rows.append([])
+            self._fill_pending()
+        elif tag in ("td", "th") and self._depth == 1 and self.rows:
+            a = dict(attrs)
+            self._span = (_span(a.get("rowspan")), _span(a.get("colspan")))
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            text = re.sub(r"\s+", " ", "".join(self._cell).replace("\xa0", " ")).strip()
+            rowspan, colspan = self._span
+            r = len(self.rows) - 1
+            for _ in range(colspan):
+                c = len(self.rows[-1])
+                self.rows[-1].append(text)
+                for k in range(1, rowspan):
+                    self._pending[(r + k, c)] = text
+                self._fill_pending()
+            self._cell = None
+        elif tag == "table" and self._depth:
+            self._depth -= 1
+            self._done = self._depth == 0
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+        elif not self._depth:
+            self.outside.append(data)
+
+    def _fill_pending(self) -> None:
+        r = len(self.rows) - 1
+        while (r, len(self.rows[-1])) in self._pending:
+            self.rows[-1].append(self._pending.pop((r, len(self.rows[-1]))))
+
+
+def _span(v: str | None) -> int:
+    """A ``rowspan``/``colspan`` value, bounded (1..50) so a hostile page cannot blow up."""
+    return min(max(int(v), 1), 50) if v and v.strip().isdigit() else 1
+
+
+def sniff_bulletin_html(path: Path, head: bytes) -> float:
+    """An HTML page with the English bulletin table (2) title."""
+    t = head[:65536].decode("utf-8", "replace")
+    if "<table" in t.lower() and "Imports and Exports by Country" in t:
+        return 0.9
+    return 0.0
+
+
+def _xls_grid(path: Path, sheet: str | None) -> tuple[list[list[Any]], str]:
+    """First (or named) sheet of an Excel-97 workbook, merged cells expanded like spans."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+    except Exception as exc:  # noqa: BLE001 - xlrd raises many kinds for broken files
+        raise LoadError(
+            path, f"cannot open as an Excel-97 .xls workbook ({type(exc).__name__}: {exc})"
+        ) from None
+    try:
+        ws = book.sheet_by_name(sheet) if sheet else book.sheet_by_index(0)
+        grid = [[ws.cell_value(r, c) for c in range(ws.ncols)] for r in range(ws.nrows)]
+        for r0, r1, c0, c1 in ws.merged_cells:
+            for r in range(r0, min(r1, len(grid))):
+                for c in range(c0, min(c1, ws.ncols)):
+                    grid[r][c] = grid[r0][c0]
+        return grid, ws.name
+    finally:
+        book.release_resources()
+
+
+def sniff_bulletin_xls(path: Path, head: bytes) -> float:
+    """An Excel-97 (OLE2) workbook whose first rows hold a bulletin table (2) header."""
+    if not head.startswith(b"\xd0\xcf\x11\xe0"):
+        return 0.0
+    try:
+        grid, _ = _xls_grid(path, None)
+    except LoadError:
+        return 0.0
+    text = " ".join(str(v) for r in grid[:12] for v in r)
+    if ("Exports" in text and "Imports" in text and "Country" in text) or (
+        "国别" in text and "出口" in text
+    ):
+        return 0.9
+    return 0.0
+
+
+@register(
+    "gacc_bulletin_html",
+    source="gacc",
+    sniff=sniff_bulletin_html,
+    description="China customs English monthly bulletin table (2) by country, web page",
+    extensions=(".html", ".htm"),
+)
+def load_bulletin_html(path: str | Path, **options: Any) -> pd.DataFrame:
+    """Read the English bulletin table (2) as published on english.customs.gov.cn.
+
+    See :func:`bulletin_en` for the layout and what becomes a row; the page date
+    (``2026/07/22``) is the vintage unless a sidecar gives one.
+    """
+    p = Path(path)
+    parser = _TableGrid()
+    text, _enc = decode_text(p, p.read_bytes(), ("utf-8-sig", "gb18030"))
+    parser.feed(text)
+    if not parser.rows:
+        raise LoadError(p, "no <table> in the page: expected bulletin table (2)")
+    found = re.search(r"(\d{4})/(\d{2})/(\d{2})", " ".join(parser.outside))
+    default = "-".join(found.groups()) if found else None
+    options = {**options, "vintage": options.get("vintage") or file_vintage(p, default)}
+    return bulletin_en(p, parser.rows, options, ref="table row")
+
+
+@register(
+    "gacc_bulletin_xls",
+    source="gacc",
+    sniff=sniff_bulletin_xls,
+    description="China customs monthly bulletin table (2) by country, Excel-97 .xls",
+    extensions=(".xls",),
+)
+def load_bulletin_xls(path: str | Path, **options: Any) -> pd.DataFrame:
+    """Read bulletin table (2) saved as Excel-97 ``.xls`` (English or Chinese edition)."""
+    p = Path(path)
+    grid, title = _xls_grid(p, options.get("sheet"))
+    text = " ".join(str(v) for r in grid[:12] for v in r)
+    if "Exports" in text and "Imports" in text:
+        return bulletin_en(p, grid, options, ref=f"sheet {title} row")
+    return _bulletin(p, grid, options, sheet=title)
+
+
+def _en_header(p: Path, grid: list[list[str]]) -> int:
+    """Index of the row ``Country (Region) | Total | Exports | Imports | ...``."""
+    for i, r in enumerate(grid[:30]):
+        cells = {c.casefold() for c in r}
+        if {"total", "exports", "imports"} <= cells and i + 1 < len(grid):
+            return i
+    raise LoadError(
+        p,
+        "header not found: expected a row 'Country (Region) | Total | Exports | Imports | "
+        "Percentage Change' (bulletin table (2), English edition)",
+    )
+
+
+def _en_columns(
+    p: Path, top: list[str], sub: list[str], month: int, row: int
+) -> tuple[dict[int, tuple[str, str]], dict[int, str]]:
+    """Value columns ``{j: (flow, "month"|"ytd")}`` and YoY % columns ``{j: flow}``."""
+    values: dict[int, tuple[str, str]] = {}
+    yoy: dict[int, str] = {}
+    for j in range(1, min(len(top), len(sub))):
+        group, s = top[j].casefold(), re.sub(r"\s+", "", sub[j]).casefold()
+        if group.startswith("percentage") and s in _EN_FLOWS:
+            yoy[j] = _EN_FLOWS[s]
+        elif group in _EN_FLOWS and s == str(month):
+            values[j] = (_EN_FLOWS[group], "month")
+        elif group in _EN_FLOWS and s == f"1to{month}":
+            values[j] = (_EN_FLOWS[group], "ytd")
+    kinds = {k for _, k in values.values()}
+    if {f for f, _ in values.values()} != {"T", "X", "M"} or (
+        month > 1 and kinds != {"month", "ytd"}
+    ):
+        raise LoadError(
+            p,
+            f"header does not match month {month}: expected Total/Exports/Imports over "
+            f"'{month}'" + (f" and '1to{month}'" if month > 1 else "") + f", got {sub}",
+            row=row,
+        )
+    return values, yoy
+
+
+def bulletin_en(
+    p: Path, grid: list[list[Any]], options: dict[str, Any], *, ref: str
+) -> pd.DataFrame:
+    """Canonical rows of the English bulletin table (2) (reporter ``CHN``, source ``gacc``).
+
+    For each country row: exports (X), imports (M) and total (T = X + M, as published) for
+    the month and for January..month (January: the month only, which is also the year to
+    date). The year-on-year percentages are kept as published, in the ``note`` of the row
+    they describe (January..month; January: the month) -- never turned into levels. ``-`` and
+    ``############`` are missing values: no row, counted in the load report. ``TOTAL``
+    becomes partner ``W00``; continent rows are skipped and counted.
+
+    Raises
+    ------
+    LoadError
+        No title period, unknown unit, header not matching the month, non-numeric cell,
+        unknown country (``unknown="skip"`` skips it), exports + imports != total.
+    """
+    rows = [[_cell_text(v) for v in r] for r in grid]
+    h = _en_header(p, rows)
+    above = " ".join(c for r in rows[:h] for c in r)
+    m = _EN_TITLE_RE.search(above)
+    month = int(options.get("month") or (m[1] if m else 0))
+    year = int(options.get("year") or (m[2] if m else 0))
+    if not (1 <= month <= 12 and year):
+        raise LoadError(
+            p, "no '<month>.<year>' after the title (e.g. ',6.2026'); pass year=, month="
+        )
+    unit = re.search(r"Unit\s*[:：]\s*(\S+)", above)
+    if not unit or unit[1] not in _EN_UNITS:
+        raise LoadError(
+            p, f"unit {unit[1] if unit else None!r} not understood: expected Unit:US$1,000"
+        )
+    currency, mult = _EN_UNITS[unit[1]]
+    values, yoy = _en_columns(p, rows[h], rows[h + 1], month, h + 2)
+    ctx = _EnRow(p, year, month, currency, mult, unit[1], options, ref)
+    out: list[dict[str, Any]] = []
+    dropped: Counter[str] = Counter()
+    for i in range(h + 2, len(rows)):
+        out.extend(ctx.rows(rows[i], i + 1, values, yoy, dropped))
+    if not out:
+        raise LoadError(p, "no data rows under the header")
+    return _finish(out, dropped, p)
+
+
+def _cell_text(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return re.sub(r"\s+", " ", str(v if v is not None else "")).strip()
+
+
+class _EnRow:
+    """Turns one country row of the English bulletin into canonical rows."""
+
+    def __init__(
+        self,
+        p: Path,
+        year: int,
+        month: int,
+        currency: str,
+        mult: float,
+        unit: str,
+        options: dict[str, Any],
+        ref: str,
+    ) -> None:
+        self.p, self.mult, self.currency, self.unit, self.ref = p, mult, currency, unit, ref
+        self.ym = f"{year:04d}-{month:02d}"
+        self.jan = f"{year:04d}-01"
+        self.options = options
+        self.src = display_path(p)
+        self.vintage = options.get("vintage") or file_vintage(p)
+
+    def partner(self, label: str, n: int, dropped: Counter[str]) -> str | None:
+        if label.upper() == "TOTAL":
+            return "W00"
+        if label.casefold() in _EN_GROUPS:
+            dropped["continent row"] += 1
+            return None
+        try:
+            return countries.to_iso3(label)
+        except UnknownCountryError as exc:
+            if self.options.get("unknown") == "skip":
+                dropped["unknown country row"] += 1
+                return None
+            raise LoadError(
+                self.p, f"{exc} (a group row? pass unknown='skip')", row=n, column="Country"
+            ) from None
+
+    def rows(
+        self,
+        r: list[str],
+        n: int,
+        values: dict[int, tuple[str, str]],
+        yoy: dict[int, str],
+        dropped: Counter[str],
+    ) -> list[dict[str, Any]]:
+        label = r[0] if r else ""
+        if not label or not any(r[1:]):
+            return []
+        partner = self.partner(label, n, dropped)
+        if partner is None:
+            return []
+        pct = {f: r[j] for j, f in yoy.items() if j < len(r) and not EN_MISSING.match(r[j])}
+        got: dict[tuple[str, str], float] = {}
+        out = []
+        for j, (flow, kind) in values.items():
+            raw = r[j] if j < len(r) else ""
+            if raw == "" or EN_MISSING.match(raw):
+                dropped[MISSING_CELLS] += 1
+                continue
+            v = to_float(self.p, raw, row=n, column=f"{flow} {kind}")
+            got[(flow, kind)] = v
+            yoy_note = ""
+            if flow in pct and kind == (
+                "ytd" if len({k for _, k in values.values()}) > 1 else "month"
+            ):
+                yoy_note = f"; year-on-year {pct[flow]}% as published (January..month)"
+            out.append(self.row(partner, flow, kind, v, n, j, yoy_note))
+        basis = "ytd" if "ytd" in {k for _, k in values.values()} else "month"
+        for flow, pc in pct.items():
+            if (flow, basis) not in got:
+                report.note(
+                    self.p,
+                    f"{self.ref} {n} ({r[0]}): year-on-year {pc}% for {flow} kept only "
+                    "here, its level is missing in the table",
+                )
+        for kind in ("month", "ytd"):
+            t, x, m = (got.get((f, kind)) for f in ("T", "X", "M"))
+            if t is not None and x is not None and m is not None and abs(x + m - t) > 2:
+                raise LoadError(
+                    self.p,
+                    f"exports {x:,.0f} + imports {m:,.0f} != total {t:,.0f} ({kind}): "
+                    "columns misread?",
+                    row=n,
+                )
+        return out
+
+    def row(
+        self, partner: str, flow: str, kind: str, v: float, n: int, j: int, extra: str
+    ) -> dict[str, Any]:
+        return {
+            "reporter": "CHN",
+            "partner": partner,
+            "flow": flow,
+            "period_start": self.ym if kind == "month" else self.jan,
+            "period_end": self.ym,
+            "commodity": "TOTAL",
+            "value": v * self.mult,
+            "currency": self.currency,
+            "valuation": _VALUATION[flow],
+            "source": "gacc",
+            "source_file": self.src,
+            "source_ref": f"{self.ref} {n} col {j + 1}",
+            "vintage": self.vintage,
+            "classification": "TOTAL",
+            "estimate": False,
+            "note": "bulletin table (2), English edition"
+            + ("; T = exports + imports as published" if flow == "T" else "")
+            + f"; unit {self.unit}{extra}",
+        }

@@ -6,9 +6,10 @@ Formats (spec: /work/shared/specs/source_formats.md §3):
     SDMX-CSV 2.0 from the IMTS 3.0 API (``STRUCTURE,STRUCTURE_ID,ACTION,COUNTRY,INDICATOR,
     COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,...``), the 2.1-style CSV
     (``DATAFLOW`` first), and the Data Explorer download with names instead of codes, long or
-    wide (period columns ``2023``, ``2023-Q1``, ``2023-M01``). ``SCALE`` (power of ten, or
-    words such as ``Millions``) is applied and the magnitude of Belarus–China values is
-    sanity-checked, because the IMTS unit is unresolved in the spec (§3.1).
+    wide (period columns ``2023``, ``2023-Q1``, ``2023-M01``). ``OBS_VALUE`` is read as whole
+    US$: ``SCALE`` (``6``) is the IMF's display scale, not a multiplier (decision and evidence
+    in ``docs/loaders.md``); the wide download's cells are multiplied by its ``SCALE``
+    (unverified). Magnitudes are checked for every pair (:func:`check_magnitude`).
 ``imf_dots_csv``
     Legacy DOTS ``timeSeries`` (wide, ``Attribute`` Value/Status rows) and ``panel`` CSV;
     values in US$ millions.
@@ -22,14 +23,13 @@ numeric codes) and the workbooks with :mod:`openpyxl` in read-only mode (the pro
 reader; no xlrd/calamine dependency needed for .xlsx).
 
 Counts of what was dropped (NaN observations, aggregate partners, duplicates, unknown
-indicators) are logged and stored in ``df.attrs["dropped"]``.
+indicators) go to the load report (:mod:`tradecheck.loaders.report`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import logging
 import math
 import re
 import zipfile
@@ -41,6 +41,7 @@ import pandas as pd
 
 from tradecheck import countries, schema
 from tradecheck.errors import LoadError, UnknownCountryError
+from tradecheck.loaders import report
 from tradecheck.loaders.base import (
     decode_text,
     display_path,
@@ -50,8 +51,6 @@ from tradecheck.loaders.base import (
     sheet_grid,
     to_float,
 )
-
-log = logging.getLogger(__name__)
 
 #: IMTS indicator code -> (flow, valuation). Legacy DOT/IFS names are accepted too.
 INDICATORS: dict[str, tuple[str, str]] = {
@@ -137,6 +136,12 @@ def _months(start: str, end: str) -> int:
     return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:]) - int(start[5:]) + 1
 
 
+#: Ceiling for any one value, US$ per 12 months (pro rata for shorter periods): an order of
+#: magnitude, not a statistic -- several times world merchandise exports of any year so far,
+#: so only a unit or scale error (values 10^3 or 10^6 too large) can exceed it.
+WORLD_TRADE_CEILING = 1e14
+
+
 def check_magnitude(
     path: Path,
     rows: list[dict[str, Any]],
@@ -144,33 +149,65 @@ def check_magnitude(
     hint: str,
     rng: tuple[float, float] = PAIR_ANNUAL_RANGE,
 ) -> None:
-    """Raise :class:`LoadError` if a Belarus–China value is implausible after scaling.
+    """Raise :class:`LoadError` for a value that cannot be right after scaling, for any pair.
 
-    The bounds are ``rng`` for a 12-month value, pro rata for shorter periods. Zero values
-    are allowed.
+    Three checks, each naming the row: a value above :data:`WORLD_TRADE_CEILING` (pro rata);
+    a bilateral value above the same reporter's world total (partner ``W00``, same flow and
+    period) in the same file; and, for Belarus–China, a value outside ``rng`` for 12 months
+    (pro rata), which also catches values too small by a factor of 10^3 or 10^6.
     """
-    lo, hi = rng
+    world = {
+        (r["reporter"], r["flow"], r["period_start"], r["period_end"]): r["value"]
+        for r in rows
+        if r["partner"] == schema.WORLD
+    }
     for r in rows:
-        if {r["reporter"], r["partner"]} != _PAIR or r["flow"] not in ("X", "M"):
-            continue
-        v = r["value"]
-        if v == 0:
-            continue
         frac = _months(r["period_start"], r["period_end"]) / 12
-        if not (lo * frac <= v <= hi * frac):
-            if v < lo * frac:
-                guess = "the values look too small: the unit is probably larger (e.g. millions)"
-            else:
-                guess = "the values look too large: the unit is probably smaller (e.g. units, not millions)"
-            raise LoadError(
-                path,
-                f"implausible Belarus–China value {v:,.0f} US$ for {r['period_start']}..{r['period_end']} "
-                f"({r['reporter']}->{r['partner']} {r['flow']}) after scaling: {guess}. "
-                f"Expected roughly {lo * frac:,.0f}..{hi * frac:,.0f} US$. {hint}",
-                row=int(str(r["source_ref"]).split()[-1])
-                if str(r["source_ref"]).startswith("line ")
-                else None,
-            )
+        total = world.get((r["reporter"], r["flow"], r["period_start"], r["period_end"]))
+        if r["value"] > WORLD_TRADE_CEILING * frac:
+            problem = f"above any year's world trade (ceiling {WORLD_TRADE_CEILING * frac:,.0f})"
+        elif r["partner"] != schema.WORLD and total is not None and r["value"] > total * 1.0001:
+            problem = f"above {r['reporter']}'s own world total {total:,.0f} US$"
+        else:
+            _check_pair(path, r, rng, hint, frac)
+            continue
+        raise LoadError(
+            path,
+            f"implausible value {r['value']:,.0f} US$ for {_what(r)}: {problem}; the unit or "
+            f"scale is probably wrong. {hint}",
+            row=_row_of(r),
+        )
+
+
+def _what(r: dict[str, Any]) -> str:
+    return f"{r['reporter']}->{r['partner']} {r['flow']} {r['period_start']}..{r['period_end']}"
+
+
+def _row_of(r: dict[str, Any]) -> int | None:
+    ref = str(r["source_ref"])
+    return int(ref.split()[-1]) if ref.startswith("line ") else None
+
+
+def _check_pair(
+    path: Path, r: dict[str, Any], rng: tuple[float, float], hint: str, frac: float
+) -> None:
+    """The Belarus–China range check of :func:`check_magnitude` for one row."""
+    lo, hi = rng
+    v = r["value"]
+    if {r["reporter"], r["partner"]} != _PAIR or r["flow"] not in ("X", "M") or v == 0:
+        return
+    if lo * frac <= v <= hi * frac:
+        return
+    if v < lo * frac:
+        guess = "the values look too small: the unit is probably larger (e.g. millions)"
+    else:
+        guess = "the values look too large: the unit is probably smaller (e.g. units)"
+    raise LoadError(
+        path,
+        f"implausible Belarus–China value {v:,.0f} US$ for {_what(r)} after scaling: {guess}. "
+        f"Expected roughly {lo * frac:,.0f}..{hi * frac:,.0f} US$. {hint}",
+        row=_row_of(r),
+    )
 
 
 def _scale_exponent(path: Path, raw: Any, row: int | None, column: str = "SCALE") -> int:
@@ -259,10 +296,11 @@ def _read_csv(
 
 
 def _finish(rows: list[dict[str, Any]], dropped: Counter[str], path: Path) -> pd.DataFrame:
+    """Canonical frame of ``rows``; the ``dropped`` counts go to the load report (and, for
+    callers of a loader function, to ``df.attrs["dropped"]``)."""
     df = schema.make_frame(rows) if rows else schema.empty_frame()
     df.attrs["dropped"] = dict(dropped)
-    if dropped:
-        log.info("%s: dropped %s", display_path(path), dict(dropped))
+    report.drop_counts(path, dropped)
     return df
 
 
@@ -306,9 +344,9 @@ def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:
         SDMX-CSV 2.0 / 2.1-style CSV (one observation per row), or a wide Data Explorer
         download (one series per row, period columns).
     **options
-        ``scale``: power of ten to use when the file has no ``SCALE`` column (default 0,
-        i.e. values in US$); ``check_scale`` (default True): sanity-check Belarus–China
-        magnitudes; ``vintage``.
+        ``scale``: power of ten to multiply ``OBS_VALUE`` by (default 0: values in US$), and
+        for a wide download without a ``SCALE`` column; ``check_scale`` (default True):
+        sanity-check magnitudes; ``vintage``.
 
     Returns
     -------
@@ -372,11 +410,14 @@ def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:
         unit = cell(r, "UNIT")
         if unit and _code(unit).upper() not in ("USD", "US DOLLAR", "US DOLLARS"):
             raise LoadError(p, f"unit {unit!r} is not US dollars", row=n, column="UNIT")
-        exp = (
+        shown_scale = (
             _scale_exponent(p, cell(r, "SCALE"), n)
             if "SCALE" in cols and cell(r, "SCALE") != ""
-            else int(default_scale)
+            else None
         )
+        # SDMX OBS_VALUE is in US$ already; SCALE is the display scale (docs/loaders.md).
+        # The wide Data Explorer table shows values at that scale (unverified layout).
+        exp = int(default_scale) if long or shown_scale is None else shown_scale
         status = (cell(r, "STATUS") or cell(r, "OBS_STATUS")).strip().lower()
         obs: list[tuple[str, str, str]] = []
         if long:
@@ -416,7 +457,9 @@ def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:
                     "vintage": vintage,
                     "classification": "TOTAL",
                     "estimate": status == "e",
-                    "note": f"IMTS {_code(cell(r, 'INDICATOR'))}; SCALE 10^{exp}",
+                    "note": f"IMTS {_code(cell(r, 'INDICATOR'))}; "
+                    + (f"SCALE {shown_scale} (display only); " if long and shown_scale else "")
+                    + f"value x 10^{exp}",
                 }
             )
     if not rows and not dropped:
@@ -425,7 +468,8 @@ def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:
         check_magnitude(
             p,
             rows,
-            hint="Check the SCALE column (power of ten) or pass scale=/check_scale=False.",
+            hint="OBS_VALUE of an IMTS SDMX-CSV is read as US$ (SCALE is only the display "
+            "scale); pass scale=6 if this file's values are in millions, or check_scale=False.",
         )
     return _finish(rows, dropped, p)
 
@@ -692,12 +736,49 @@ def sniff_dots_xlsx(path: Path, head: bytes) -> float:
 _UNITS_RE = re.compile(r"US Dollars?,\s*(Units|Thousands|Millions|Billions)", re.IGNORECASE)
 
 
-def _is_year(v: Any) -> bool:
-    if isinstance(v, int) and not isinstance(v, bool):
-        return 1900 <= v <= 2100
-    if isinstance(v, float) and v.is_integer():
-        return 1900 <= v <= 2100
-    return isinstance(v, str) and re.fullmatch(r"\s*\d{4}\s*", v) is not None
+def _period_cell(v: Any) -> tuple[str, str] | None:
+    """``(start, end)`` of a DOTS period heading -- a year (``2020``, ``2020.0``), a quarter
+    (``2000Q1``) or a month (``2000M1``, ``2000-01``) -- or ``None`` for anything else.
+
+    Examples
+    --------
+    >>> _period_cell(2019), _period_cell("2000Q1"), _period_cell("Country")
+    (('2019-01', '2019-12'), ('2000-01', '2000-03'), None)
+    """
+    if isinstance(v, bool) or v is None:
+        return None
+    if isinstance(v, float) and not v.is_integer():
+        return None
+    text = str(int(v)) if isinstance(v, (int, float)) else str(v).strip()
+    if not re.fullmatch(r"\d{4}(-?Q[1-4]|-?M\d{1,2}|-\d{2})?", text):
+        return None
+    if not 1900 <= int(text[:4]) <= 2100:
+        return None
+    try:
+        return parse_period(text)
+    except ValueError:
+        return None
+
+
+#: Words a DOTS table may put in the label cell of its period-header row.
+_HEADER_LABELS = frozenset({"country", "countries", "partner", "partner country", "area"})
+
+
+def _header_row(grid: list[list[Any]]) -> int | None:
+    """Index of the period-header row among the first 40: at least one period cell, and
+    nothing else but blanks and at most one label such as ``Country`` before the periods."""
+    for i, r in enumerate(grid[:40]):
+        periods = [j for j, v in enumerate(r) if _period_cell(v) is not None]
+        if not periods:
+            continue
+        others = [
+            (j, str(v).strip())
+            for j, v in enumerate(r)
+            if j not in periods and v is not None and str(v).strip()
+        ]
+        if all(j < periods[0] and t.casefold() in _HEADER_LABELS for j, t in others):
+            return i
+    return None
 
 
 def _sheet_flow(title: str) -> tuple[str, str] | None:
@@ -754,6 +835,7 @@ def load_dots_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
     dropped: Counter[str] = Counter()
     rows: list[dict[str, Any]] = []
     seen: dict[tuple[str, str, str, str], tuple[float, str]] = {}
+    titles = [ws.title for ws in wb.worksheets]
     try:
         for ws in wb.worksheets:
             rows.extend(
@@ -763,7 +845,10 @@ def load_dots_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
         wb.close()
     if not rows:
         raise LoadError(
-            p, "no DOTS sheet found (expected sheets like 'Exports, FOB' with a year header)"
+            p,
+            f"no DOTS table in sheet(s) {', '.join(repr(t) for t in titles)}: expected a "
+            "sheet titled like 'Exports, FOB' with a header row of periods (2019, 2000Q1, "
+            "2000M1; a 'Country' label before them is fine) and one row per partner below",
         )
     if options.get("check_scale", True):
         check_magnitude(p, rows, hint="Check the units row of the sheet.")
@@ -780,13 +865,7 @@ def _dots_sheet(
     seen: dict[tuple[str, str, str, str], tuple[float, str]],
     options: dict[str, Any],
 ) -> list[dict[str, Any]]:
-    header_row = None
-    for i, r in enumerate(grid[:40]):
-        if sum(_is_year(v) for v in r) >= 1 and all(
-            v is None or _is_year(v) or (isinstance(v, str) and not v.strip()) for v in r
-        ):
-            header_row = i
-            break
+    header_row = _header_row(grid)
     texts = [
         (i, str(v).strip())
         for i, r in enumerate(grid[: header_row or 0])
@@ -798,7 +877,7 @@ def _dots_sheet(
         if "partner countries" in t.casefold():
             flow_info = _sheet_flow(t) or flow_info
     if header_row is None or flow_info is None:
-        dropped[f"sheet {title!r} (not a DOTS table)"] += 1
+        report.note(p, f"sheet {title!r} skipped: no period header row or no flow title")
         return []
     unit_exp = None
     reporter = options.get("reporter")
@@ -829,7 +908,7 @@ def _dots_sheet(
         )
     flow, valuation = flow_info
     hdr = grid[header_row]
-    ycols = [(j, int(float(v))) for j, v in enumerate(hdr) if _is_year(v)]
+    ycols = [(j, p) for j, v in enumerate(hdr) if (p := _period_cell(v)) is not None]
     label_col = ycols[0][0] - 1
     out = []
     for i in range(header_row + 1, len(grid)):
@@ -851,7 +930,8 @@ def _dots_sheet(
             raise LoadError(
                 p, f"sheet {title!r}: {exc}", row=excel_row, column=_col(label_col)
             ) from None
-        for j, year in ycols:
+        for j, (start, end) in ycols:
+            year = start[:4] if end == f"{start[:4]}-12" and start.endswith("-01") else start
             raw = r[j] if j < len(r) else None
             if raw is None or (isinstance(raw, str) and raw.strip() in ("", "...", "-")):
                 continue
@@ -863,7 +943,7 @@ def _dots_sheet(
                 raw = s
             v = to_float(p, raw, row=excel_row, column=f"sheet {title!r} col {_col(j)} ({year})")
             ref = f"sheet {title} row {excel_row} col {_col(j)}"
-            key = (reporter, partner, flow, str(year))
+            key = (reporter, partner, flow, f"{start}..{end}")
             if key in seen:
                 if math.isclose(seen[key][0], v, rel_tol=1e-12, abs_tol=1e-12):
                     dropped["duplicate partner cell (identical value)"] += 1
@@ -880,8 +960,8 @@ def _dots_sheet(
                     reporter,
                     partner,
                     (flow, valuation),
-                    f"{year}-01",
-                    f"{year}-12",
+                    start,
+                    end,
                     v * 10.0**unit_exp,
                     src,
                     ref,

@@ -184,7 +184,14 @@ def _sniff_layout(path: Path) -> tuple[list[str], str, str, bool]:
         )
     if len(set(names)) != len(names):
         raise LoadError(path, "header repeats a column name", row=1)
+    # a comtradeplus website CSV ends every data row (not the header) with a delimiter: name
+    # the empty extra field so rows match the header (the last line of the head may be cut)
+    if _comtrade.trailing_delimiter(path, text[: text.rfind("\n") + 1], delim):
+        names.append(_TRAILING)
     return names, delim, encoding, is_gz
+
+
+_TRAILING = "(empty field after the trailing delimiter)"
 
 
 def _last_complete_line(path: Path) -> int:
