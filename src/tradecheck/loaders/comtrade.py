@@ -54,12 +54,10 @@ Reading uses pandas (``read_csv`` with ``dtype=str`` so codes keep leading zeros
 from __future__ import annotations
 
 import functools
-import gzip
 import io
 import json
 import re
 import warnings
-import zlib
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -76,6 +74,7 @@ from tradecheck.loaders.base import (
     decode_text,
     display_path,
     file_vintage,
+    gunzip_bounded,
     register,
 )
 
@@ -894,21 +893,7 @@ def load_bulk(path: str | Path, *, vintage: str | None = None, **_: Any) -> pd.D
     path = Path(path)
     raw = _read_bytes(path)
     if raw[:2] == b"\x1f\x8b":
-        try:
-            raw = gzip.decompress(raw)
-        except (EOFError, OSError, zlib.error) as exc:
-            partial = b""
-            try:
-                partial = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw)
-            except zlib.error:
-                pass
-            lines = partial.count(b"\n")
-            raise LoadError(
-                path,
-                f"the gzip stream is truncated or corrupt after line {lines} of the "
-                f"decompressed text ({exc}); expected a complete .gz file (download it again)",
-                row=lines + 1,
-            ) from None
+        raw = gunzip_bounded(path, raw)
     text, _enc = decode_text(path, raw)
     df = _read_table(path, text, sep="\t")
     return normalise_records(df, path, vintage=vintage)

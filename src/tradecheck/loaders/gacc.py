@@ -37,8 +37,15 @@ import pandas as pd
 
 from tradecheck import countries
 from tradecheck.errors import LoadError, UnknownCountryError
-from tradecheck.loaders.base import display_path, file_vintage, read_xlsx_sheet, register, to_float
-from tradecheck.loaders.imf import _finish, xlsx_text
+from tradecheck.loaders.base import (
+    display_path,
+    file_vintage,
+    read_xlsx_sheet,
+    register,
+    to_float,
+    xlsx_text,
+)
+from tradecheck.loaders.base import finish_frame as _finish
 
 VALUE_COLUMNS = {"美元": "USD", "人民币": "CNY"}
 KNOWN_COLUMNS = (

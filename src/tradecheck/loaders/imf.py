@@ -32,14 +32,13 @@ import io
 import logging
 import math
 import re
-import zipfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from tradecheck import countries, schema
+from tradecheck import countries
 from tradecheck.errors import LoadError, UnknownCountryError
 from tradecheck.loaders.base import (
     decode_text,
@@ -49,7 +48,10 @@ from tradecheck.loaders.base import (
     register,
     sheet_grid,
     to_float,
+    xlsx_text,
 )
+from tradecheck.loaders.base import finish_frame as _finish
+from tradecheck.loaders.base import month_span as _months
 
 log = logging.getLogger(__name__)
 
@@ -131,10 +133,6 @@ def parse_period(text: str) -> tuple[str, str]:
 
 
 _PERIOD_COL = re.compile(r"^\d{4}(-?Q[1-4]|-?M\d{1,2}|-\d{2})?$")
-
-
-def _months(start: str, end: str) -> int:
-    return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:]) - int(start[5:]) + 1
 
 
 def check_magnitude(
@@ -256,14 +254,6 @@ def _read_csv(
     if header and header[0].startswith("STRUCTURE["):
         header[0] = "STRUCTURE"
     return header, rows[1:]
-
-
-def _finish(rows: list[dict[str, Any]], dropped: Counter[str], path: Path) -> pd.DataFrame:
-    df = schema.make_frame(rows) if rows else schema.empty_frame()
-    df.attrs["dropped"] = dict(dropped)
-    if dropped:
-        log.info("%s: dropped %s", display_path(path), dict(dropped))
-    return df
 
 
 # --------------------------------------------------------------------------- IMTS
@@ -659,24 +649,6 @@ def _dots_row(
 
 
 # --------------------------------------------------------------------------- DOTS Excel
-
-
-def xlsx_text(path: Path, max_bytes: int = 400_000) -> str:
-    """Workbook sheet names and shared strings as one text blob (for sniffing); ``""`` if
-    the file is not a readable xlsx."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            parts = []
-            names = z.namelist()
-            # strings may be shared or inline (openpyxl writes inline strings): read both
-            sheets = sorted(n for n in names if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n))[:3]
-            for name in ("xl/workbook.xml", "xl/sharedStrings.xml", *sheets):
-                if name in names:
-                    with z.open(name) as fh:
-                        parts.append(fh.read(max_bytes).decode("utf-8", "replace"))
-            return "\n".join(parts)
-    except (zipfile.BadZipFile, OSError, KeyError):
-        return ""
 
 
 def sniff_dots_xlsx(path: Path, head: bytes) -> float:
