@@ -115,6 +115,8 @@ class BuildResult:
     overlaps
         Observations found in more than one raw file of the same source (see
         :func:`overlaps`); usually two vintages of one download, counted twice.
+    notes
+        One-line warnings (e.g. an unreadable old manifest that was replaced).
     """
 
     parquet: Path
@@ -124,6 +126,7 @@ class BuildResult:
     files: int
     seconds: float
     overlaps: int = 0
+    notes: tuple[str, ...] = ()
 
 
 def sort_canonical(df: pd.DataFrame) -> pd.DataFrame:
@@ -185,7 +188,9 @@ def _load_one(path: Path) -> tuple[pd.DataFrame, str]:
         raise
     except TradecheckError as exc:
         raise LoadError(shown, str(exc)) from exc
-    except (OSError, UnicodeError, ValueError, KeyError, IndexError, TypeError) as exc:
+    except Exception as exc:  # anything in data/ must end as one line, never a traceback
+        if os.environ.get("TRADECHECK_DEBUG"):
+            raise
         raise LoadError(
             shown, f"could not be read into the canonical table ({type(exc).__name__}: {exc})"
         ) from exc
@@ -274,7 +279,8 @@ def run_build(
         raise LoadError(raw, "no data files below this folder")
     entries = [mf.input_entry(f, raw) for f in files]
     code_sha = mf.code_fingerprint(extra=[Path(__file__)])
-    old = mf.read_manifest(man_path)
+    old, problem = mf.load_manifest(man_path)
+    notes = (f"{problem}; rebuilding",) if problem else ()
     if not force and mf.is_current(old, entries, code_sha, parquet):
         assert old is not None
         return BuildResult(
@@ -284,7 +290,7 @@ def run_build(
             int(old["output"]["rows"]),
             len(entries),
             time.perf_counter() - t0,
-            int(old.get("overlaps", {}).get("observations", 0)),
+            _overlap_count(old),
         )
 
     frames: list[pd.DataFrame] = []
@@ -355,8 +361,9 @@ def run_build(
     except BaseException:
         tmp_parquet.unlink(missing_ok=True)
         raise
-    # The manifest goes last: a crash between the two replaces leaves a manifest that does not
-    # match the Parquet file, so the next build redoes the work instead of trusting it.
+    # The manifest goes last and names the Parquet's SHA-256. A kill between the two replaces
+    # leaves a pair that does not match: the next build redoes the work and read_processed
+    # refuses (or rebuilds) instead of trusting it.
     mf.atomic_write_bytes(man_path, text)
     return BuildResult(
         parquet,
@@ -366,7 +373,14 @@ def run_build(
         len(entries),
         time.perf_counter() - t0,
         int(manifest["overlaps"]["observations"]),
+        notes,
     )
+
+
+def _overlap_count(manifest: dict[str, Any]) -> int:
+    ov = manifest.get("overlaps")
+    n = ov.get("observations", 0) if isinstance(ov, dict) else 0
+    return n if isinstance(n, int) else 0
 
 
 def _shown(p: Path) -> str:
@@ -418,6 +432,28 @@ def build(
     return run_build(raw, out, force=force, progress=progress).parquet
 
 
+def unpublished(parquet: Path) -> str | None:
+    """Why ``parquet`` may not be read as a build's output, or None when it may.
+
+    Only a file named ``canonical.parquet`` is checked: it must exist and match the
+    SHA-256 that ``manifest.json`` beside it names. Any other Parquet file is read as given.
+
+    Examples
+    --------
+    >>> unpublished(Path("/nonexistent/canonical.parquet"))
+    'no processed table here'
+    """
+    if not parquet.exists():
+        return "no processed table here"
+    if parquet.name != PARQUET_NAME:
+        return None
+    manifest, problem = mf.load_manifest(parquet.with_name(MANIFEST_NAME))
+    if manifest is None:
+        return problem or f"no {MANIFEST_NAME} beside it (an interrupted build?)"
+    mismatch = mf.output_mismatch(manifest, parquet)
+    return f"{mismatch} (an interrupted build?)" if mismatch else None
+
+
 def read_processed(
     path: str | os.PathLike[str] | None = None, *, build_if_missing: bool = True
 ) -> pd.DataFrame:
@@ -439,10 +475,16 @@ def read_processed(
         Columns :data:`tradecheck.schema.CANONICAL_COLUMNS` with the dtypes of
         :func:`tradecheck.schema.make_frame` (object strings, float64 value, bool estimate).
 
+    A ``canonical.parquet`` is read only together with the ``manifest.json`` that names its
+    SHA-256 (the two are published by one build); a pair that does not match (a build
+    killed between its two renames, a hand-copied file) is rebuilt, or refused when
+    ``build_if_missing`` is False.
+
     Raises
     ------
     LoadError
-        If the file is missing (and may not be built) or is not a canonical table.
+        If the file is missing or does not match its manifest (and may not be built) or is
+        not a canonical table.
 
     Examples
     --------
@@ -453,11 +495,12 @@ def read_processed(
     p = Path(path) if path is not None else paths.CANONICAL_PARQUET
     if p.is_dir() or (path is not None and p.suffix != ".parquet" and not p.exists()):
         p = p / PARQUET_NAME
-    if not p.exists():
+    stale = unpublished(p)
+    if stale:
         if not build_if_missing:
-            raise LoadError(p, "no processed table here; run `tradecheck build` first")
+            raise LoadError(p, f"{stale}; run `tradecheck build`")
         raw = paths.RAW if path is None else p.parent.parent / "raw"
-        build(raw, p.parent, progress=False)
+        build(raw, p.parent, force=p.exists(), progress=False)
     try:
         table = pq.read_table(p)
     except (OSError, pa.ArrowException) as exc:
