@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from tradecheck import derive
+from tradecheck import derive, sources
 from tradecheck.claims import scope as scope_mod
 from tradecheck.claims.model import Claim, Evidence, Period
 from tradecheck.schema import UNKNOWN_SIDE, WORLD
@@ -38,15 +38,7 @@ __all__ = [
     "specs_for",
 ]
 
-SOURCE_NAMES: dict[str, str] = {
-    "imf_dots": "IMF DOTS",
-    "imf_imts": "IMF IMTS",
-    "comtrade": "UN Comtrade",
-    "gacc": "China customs (GACC)",
-    "belstat": "Belstat",
-    "published": "published figures",
-    "generic": "user file",
-}
+SOURCE_NAMES: dict[str, str] = sources.names()  # tradecheck/data/sources.csv
 _SHORT = {"BLR": "Belarus", "CHN": "China", WORLD: "the world", UNKNOWN_SIDE: "side not stated"}
 MONEY_QUANTITIES = ("level", "abs_change", "balance")
 _ESTIMATE_NOTE = "includes figures the source flags as estimates"

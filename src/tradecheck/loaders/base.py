@@ -74,7 +74,17 @@ def register(
     description: str = "",
     extensions: tuple[str, ...] = (),
 ) -> Callable[[LoadFn], LoadFn]:
-    """Decorator: register ``fn`` as the loader of format ``name``."""
+    """Decorator: register ``fn`` as the loader of format ``name``.
+
+    Raises
+    ------
+    ValueError
+        ``source`` is not a row of the source registry (``tradecheck/data/sources.csv``).
+    """
+    from tradecheck import sources
+
+    if source not in sources.ids():
+        raise ValueError(f"loader {name!r}: source {source!r} is not in data/sources.csv")
 
     def deco(fn: LoadFn) -> LoadFn:
         _REGISTRY[name] = Loader(name, source, sniff, fn, description, extensions)
