@@ -150,7 +150,7 @@ def test_header_not_found(tmp_path):
 
 @pytest.mark.parametrize("unit", ["thousand", "nan", "0", "-5", "1e300"])
 def test_unit_option_must_be_a_positive_multiplier(unit):
-    with pytest.raises(LoadError, match=r"option unit=.*expected a multiplier such as 1000"):
+    with pytest.raises(LoadError, match=r"option unit=.*expected a number above 0 up to 1e\+12"):
         load(CSV, unit=unit)
 
 

@@ -520,6 +520,25 @@ def int_option(path: Path, name: str, value: Any, *, lo: int, hi: int) -> int:
     return n
 
 
+def float_option(path: Path, name: str, value: Any, *, lo: float, hi: float) -> float:
+    """A loader option that must be a finite number in ``(lo, hi]`` (e.g. a unit multiplier).
+
+    Examples
+    --------
+    >>> float_option(Path("t.csv"), "unit", "1000", lo=0, hi=1e12)
+    1000.0
+    """
+    try:
+        x = float(value) if not isinstance(value, bool) else math.nan
+    except (TypeError, ValueError):
+        x = math.nan
+    if not (math.isfinite(x) and lo < x <= hi):
+        raise LoadError(
+            path, f"option {name}={value!r}: expected a number above {lo:g} up to {hi:g}"
+        )
+    return x
+
+
 def finish_frame(rows: list[dict[str, Any]], dropped: Counter[str], path: Path) -> pd.DataFrame:
     """The canonical frame of a loader's ``rows``; counts of rows skipped on purpose go to
     ``df.attrs["dropped"]`` (by reason) and the log.

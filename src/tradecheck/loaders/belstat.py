@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -41,6 +40,7 @@ from tradecheck.loaders.base import (
     display_path,
     file_vintage,
     finish_frame,
+    float_option,
     parse_number,
     read_xlsx_sheet,
     register,
@@ -193,15 +193,7 @@ def _labels(grid: list[list[Any]], first: int, last: int, hdr: int) -> list[str]
 def _multiplier(path: Path, options: dict[str, Any], text: str, row: int) -> float:
     """US$ per unit of the values: the ``unit`` option, else the unit row above the header."""
     if options.get("unit") is not None:
-        try:
-            mult = float(options["unit"])
-        except (TypeError, ValueError):
-            mult = math.nan
-        if not (math.isfinite(mult) and 0 < mult <= 1e12):
-            raise LoadError(
-                path, f"option unit={options['unit']!r}: expected a multiplier such as 1000"
-            )
-        return mult
+        return float_option(path, "unit", options["unit"], lo=0, hi=1e12)
     for rx, factor in _UNITS:
         if rx.search(text):
             return factor

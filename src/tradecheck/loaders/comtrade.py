@@ -76,6 +76,7 @@ from tradecheck.loaders.base import (
     file_vintage,
     gunzip_bounded,
     register,
+    sniff_delimiter,
 )
 
 __all__ = [
@@ -720,9 +721,7 @@ def _header_names(head: bytes) -> list[str]:
 
 def _separator(header: str) -> str:
     """Tab, semicolon (a CSV re-saved by a European-locale spreadsheet) or comma."""
-    counts = {sep: header.count(sep) for sep in ("\t", ";", ",")}
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] > 0 else ","
+    return sniff_delimiter(header, lines=1)
 
 
 def _json_head(head: bytes) -> str:

@@ -47,6 +47,7 @@ from tradecheck.loaders.base import (
     open_workbook,
     register,
     sheet_grid,
+    sniff_delimiter,
     to_float,
     xlsx_text,
 )
@@ -244,7 +245,7 @@ def _read_csv(
 ) -> tuple[list[str], list[list[str]]]:
     text, _ = decode_text(path, path.read_bytes(), encodings)
     first = text.split("\n", 1)[0]
-    delim = ";" if first.count(";") > first.count(",") else ","
+    delim = sniff_delimiter(first, ",;", lines=1)
     rows = list(csv.reader(io.StringIO(text), delimiter=delim))
     while rows and not any(c.strip() for c in rows[-1]):
         rows.pop()
