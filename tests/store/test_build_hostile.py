@@ -171,3 +171,15 @@ def test_other_parquet_files_are_read_without_a_manifest(raw, out, tmp_path):
     copy = tmp_path / "elsewhere.parquet"
     shutil.copy2(out / "canonical.parquet", copy)
     assert len(store.read_processed(copy, build_if_missing=False)) == 139
+
+
+def test_escape_codes_in_a_file_name_never_reach_the_terminal(raw, out, capsys):
+    name = "red\x1b[31mtidy.csv"
+    (raw / name).write_text("reporter,partner,flow,period,value\nBLR,CHN,X,2020,1\n")
+    assert cli.main(["build", "--raw", str(raw), "--out", str(out)]) == 0  # with progress bar
+    res = capsys.readouterr()
+    assert "\x1b[31m" not in res.err + res.out
+    (raw / name).write_text("reporter,partner,flow,period,value\nBLR,CHN,X,2020,n/a\n")
+    assert cli.main(_args(raw, out)) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "red\\x1b[31mtidy.csv" in err and len(err.splitlines()) == 1

@@ -42,7 +42,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tradecheck import paths, schema
-from tradecheck.errors import LoadError, TradecheckError
+from tradecheck.errors import LoadError, TradecheckError, one_line
 from tradecheck.store import manifest as mf
 
 PARQUET_NAME = "canonical.parquet"
@@ -302,7 +302,7 @@ def run_build(
     try:
         for f, entry in zip(files, entries, strict=True):
             if bar is not None:
-                bar.set_postfix_str(f.name[-40:])
+                bar.set_postfix_str(one_line(f.name[-40:]))
             df, fmt = _load_one(f)
             entry["format"] = fmt
             entry["rows"] = len(df)
