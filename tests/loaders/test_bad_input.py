@@ -290,6 +290,7 @@ def test_mapping_option_values_are_checked(tmp_path, capsys, value, needle):
         ({"columns": {"value": 3}}, "mapping columns.value: expected a text"),
         ({"unit": {"x": 1}}, "mapping 'unit': expected str or int or float"),
         ({"constants": {"flow": ["X"]}}, "mapping constants.flow"),
+        ("Country=reporter", "mapping: expected a JSON object"),
     ],
 )
 def test_mapping_value_types(tmp_path, mapping, needle):

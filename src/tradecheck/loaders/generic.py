@@ -237,6 +237,8 @@ def _normalise_mapping(path: Path, mapping: Mapping[str, Any] | None) -> dict[st
     spec: dict[str, Any] = {"columns": {}, "constants": {}, "flows": {}}
     if not mapping:
         return spec
+    if not isinstance(mapping, Mapping):
+        raise LoadError(path, f"mapping: expected a JSON object (a dict), got {mapping!r}")
     if set(mapping) & _SPEC_KEYS:
         spec.update({k: v for k, v in mapping.items() if v is not None})
     else:
