@@ -159,6 +159,14 @@ def detect(path: str | os.PathLike[str]) -> Loader:
 
 def _unrecognised(p: Path, head: bytes) -> LoadError:
     """The error for a file no loader recognised: what the file is, and what was tried."""
+    binary = head[:2] == b"PK" or head[:4] == b"\xd0\xcf\x11\xe0"
+    if b"\x00" in head and not binary:
+        return LoadError(
+            p,
+            "not text in a supported encoding (NUL bytes: UTF-16 or a binary file?); "
+            "expected UTF-8 or cp1252 text (re-save it as UTF-8)",
+            row=head[: head.index(b"\x00")].count(b"\n") + 1,
+        )
     tried = f"(tried: {', '.join(sorted(_REGISTRY))}). Use --format NAME, or the generic "
     tried += "tidy CSV mapping."
     what, row = describe_file(p, head)
@@ -184,13 +192,6 @@ def describe_file(path: Path, head: bytes) -> tuple[str, int | None]:
         return f"an .xlsx workbook (sheets: {names})", None
     if head[:4] == b"\xd0\xcf\x11\xe0":
         return "an Excel 97-2003 workbook (.xls) or another OLE2 file", None
-    if b"\x00" in head:
-        raise LoadError(
-            path,
-            "not text in a supported encoding (NUL bytes: UTF-16 or a binary file?); "
-            "expected UTF-8 or cp1252 text (re-save it as UTF-8)",
-            row=head[: head.index(b"\x00")].count(b"\n") + 1,
-        )
     first = head.split(b"\n", 1)[0].strip(b"\r")[:120]
     return f"the header {decode_head(first)!r}", 1
 
