@@ -260,6 +260,10 @@ def run_build(
 ) -> BuildResult:
     """Build the processed table and report what happened (see :func:`build`).
 
+    Steps: list the inputs and compare them with the old manifest (:func:`_skip_result`),
+    load every file (:func:`_load_all`), validate and sort, describe the output
+    (:func:`_manifest_doc`), then publish Parquet and manifest (:func:`_publish`).
+
     Returns
     -------
     BuildResult
@@ -268,10 +272,7 @@ def run_build(
     t0 = time.perf_counter()
     from tradecheck.loaders import iter_files
 
-    raw = Path(raw)
-    out = Path(out)
-    parquet = out / PARQUET_NAME
-    man_path = out / MANIFEST_NAME
+    raw, out = Path(raw), Path(out)
     if not raw.is_dir():
         raise LoadError(raw, "raw data folder not found")
     files = iter_files([raw])
@@ -279,20 +280,41 @@ def run_build(
         raise LoadError(raw, "no data files below this folder")
     entries = [mf.input_entry(f, raw) for f in files]
     code_sha = mf.code_fingerprint(extra=[Path(__file__)])
-    old, problem = mf.load_manifest(man_path)
+    old, problem = mf.load_manifest(out / MANIFEST_NAME)
     notes = (f"{problem}; rebuilding",) if problem else ()
-    if not force and mf.is_current(old, entries, code_sha, parquet):
+    if not force and mf.is_current(old, entries, code_sha, out / PARQUET_NAME):
         assert old is not None
-        return BuildResult(
-            parquet,
-            man_path,
-            True,
-            int(old["output"]["rows"]),
-            len(entries),
-            time.perf_counter() - t0,
-            _overlap_count(old),
-        )
+        return _skip_result(out, old, len(entries), time.perf_counter() - t0)
 
+    table = _load_all(files, entries, progress)
+    schema.validate(table)
+    table = sort_canonical(table)
+    arrow = to_arrow(table)
+    manifest = _manifest_doc(raw, code_sha, entries, table, arrow)
+    _publish(out, arrow, manifest)
+    return BuildResult(
+        out / PARQUET_NAME,
+        out / MANIFEST_NAME,
+        False,
+        int(arrow.num_rows),
+        len(entries),
+        time.perf_counter() - t0,
+        int(manifest["overlaps"]["observations"]),
+        notes,
+    )
+
+
+def _skip_result(out: Path, old: dict[str, Any], files: int, seconds: float) -> BuildResult:
+    """The result of a build skipped because ``old`` describes the same inputs and code."""
+    rows = int(old["output"]["rows"])
+    return BuildResult(
+        out / PARQUET_NAME, out / MANIFEST_NAME, True, rows, files, seconds, _overlap_count(old)
+    )
+
+
+def _load_all(files: list[Path], entries: list[dict[str, Any]], progress: bool) -> pd.DataFrame:
+    """Load every raw file (progress bar on stderr); record format, rows and sources of each
+    in its manifest entry."""
     frames: list[pd.DataFrame] = []
     bar: Any = None
     if progress:
@@ -313,14 +335,18 @@ def run_build(
     finally:
         if bar is not None:
             bar.close()
+    return pd.concat(frames, ignore_index=True) if frames else schema.empty_frame()
 
-    table = pd.concat(frames, ignore_index=True) if frames else schema.empty_frame()
-    schema.validate(table)
-    table = sort_canonical(table)
-    arrow = to_arrow(table)
 
-    by_file = {e["path"]: e["rows"] for e in entries}
-    manifest: dict[str, Any] = {
+def _manifest_doc(
+    raw: Path,
+    code_sha: str,
+    entries: list[dict[str, Any]],
+    table: pd.DataFrame,
+    arrow: pa.Table,
+) -> dict[str, Any]:
+    """The manifest of this build, without the output's SHA-256 and size (see _publish)."""
+    return {
         "manifest_format": mf.MANIFEST_FORMAT,
         "built_at": mf.build_time(),
         "raw_root": _shown(raw),
@@ -335,13 +361,21 @@ def run_build(
         },
         "rows": {
             "total": int(arrow.num_rows),
-            "by_file": by_file,
+            "by_file": {e["path"]: e["rows"] for e in entries},
             "by_source": _counts(table, "source"),
             "by_reporter": _counts(table, "reporter"),
         },
         "overlaps": overlaps(table),
     }
 
+
+def _publish(out: Path, arrow: pa.Table, manifest: dict[str, Any]) -> None:
+    """Write the Parquet file, then the manifest naming its SHA-256, each atomically.
+
+    The manifest goes last. A kill between the two replaces leaves a pair that does not
+    match: the next build redoes the work and :func:`read_processed` refuses (or rebuilds)
+    instead of trusting it.
+    """
     out.mkdir(parents=True, exist_ok=True)
     tmp_parquet = _tmp_in(out, PARQUET_NAME)
     try:
@@ -357,24 +391,11 @@ def run_build(
         manifest["output"]["sha256"] = mf.sha256_file(tmp_parquet)
         manifest["output"]["bytes"] = tmp_parquet.stat().st_size
         text = mf.dumps(manifest).encode("utf-8")
-        os.replace(tmp_parquet, parquet)
+        os.replace(tmp_parquet, out / PARQUET_NAME)
     except BaseException:
         tmp_parquet.unlink(missing_ok=True)
         raise
-    # The manifest goes last and names the Parquet's SHA-256. A kill between the two replaces
-    # leaves a pair that does not match: the next build redoes the work and read_processed
-    # refuses (or rebuilds) instead of trusting it.
-    mf.atomic_write_bytes(man_path, text)
-    return BuildResult(
-        parquet,
-        man_path,
-        False,
-        int(arrow.num_rows),
-        len(entries),
-        time.perf_counter() - t0,
-        int(manifest["overlaps"]["observations"]),
-        notes,
-    )
+    mf.atomic_write_bytes(out / MANIFEST_NAME, text)
 
 
 def _overlap_count(manifest: dict[str, Any]) -> int:
