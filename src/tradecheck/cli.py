@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from tradecheck import __version__
-from tradecheck.errors import TradecheckError
+from tradecheck.errors import TradecheckError, one_line
 
 _STAGES = (
     "tradecheck.loaders._cli",
@@ -61,12 +61,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TradecheckError as exc:
         if os.environ.get("TRADECHECK_DEBUG"):
             raise
-        print(f"tradecheck: error: {exc}", file=sys.stderr)
+        print(f"tradecheck: error: {one_line(exc)}", file=sys.stderr)
         return 2
     except (OSError, UnicodeError) as exc:
         if os.environ.get("TRADECHECK_DEBUG"):
             raise
-        print(f"tradecheck: error: {exc}", file=sys.stderr)
+        print(f"tradecheck: error: {one_line(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("tradecheck: interrupted", file=sys.stderr)

@@ -1,15 +1,79 @@
-"""Exceptions raised by tradecheck.
+"""Exceptions raised by tradecheck, and the one helper that makes their text safe to print.
 
 Every error a user can cause (a malformed file, a wrong unit, an unknown country, an
 unparseable claim) is a :class:`TradecheckError`. The command line turns it into one clear
 message and exit status 2, never a traceback.
+
+Messages quote what the user gave (file names, cells, server texts), which may hold newlines
+or terminal escape codes. :func:`one_line` escapes every control character, and
+``str()`` of any :class:`TradecheckError` goes through it, so a message is always one line
+and an escape code in a file name never reaches the terminal.
 """
 
 from __future__ import annotations
 
+import re
+
+__all__ = [
+    "FetchError",
+    "LoadError",
+    "SchemaError",
+    "TradecheckError",
+    "UnknownCountryError",
+    "one_line",
+]
+
+# C0 and C1 controls, DEL, the Unicode line/paragraph separators and the bidi overrides and
+# isolates (which can make a file name display as something it is not).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def one_line(text: object) -> str:
+    """``text`` as one printable line: outer blanks stripped, control characters escaped.
+
+    Parameters
+    ----------
+    text
+        Anything; ``str()`` is applied first.
+
+    Returns
+    -------
+    str
+        The same text with newlines, carriage returns, tabs, escape codes (ESC, CSI...),
+        DEL and Unicode separators/bidi controls written as ``\\n``, ``\\x1b``, ``\\u202e``.
+
+    Examples
+    --------
+    >>> one_line("a\\nb")
+    'a\\\\nb'
+    >>> one_line("\\x1b[31mred.csv\\n")
+    '\\\\x1b[31mred.csv'
+    """
+    return _UNSAFE.sub(_escape, str(text).strip())
+
 
 class TradecheckError(Exception):
-    """Base class of every error tradecheck reports to the user."""
+    """Base class of every error tradecheck reports to the user.
+
+    ``str(error)`` is always one line with control characters escaped (:func:`one_line`).
+
+    Examples
+    --------
+    >>> str(TradecheckError("bad\\nfile"))
+    'bad\\\\nfile'
+    """
+
+    def __str__(self) -> str:
+        return one_line(super().__str__())
 
 
 class LoadError(TradecheckError):

@@ -68,6 +68,7 @@ from typing import Any
 
 import pandas as pd
 
+from tradecheck import sources
 from tradecheck.errors import SchemaError
 
 REQUIRED_COLUMNS: tuple[str, ...] = (
@@ -99,7 +100,7 @@ CANONICAL_COLUMNS: tuple[str, ...] = REQUIRED_COLUMNS + EXTRA_COLUMNS
 FLOWS = ("X", "M", "RX", "RM", "T", "B")
 VALUATIONS = ("FOB", "CIF", "unknown")
 BOUNDS = ("eq", "approx", "gt", "lt")
-SOURCES = ("comtrade", "imf_imts", "imf_dots", "gacc", "belstat", "published", "generic")
+SOURCES = sources.ids()  # the registry in tradecheck/data/sources.csv
 UNKNOWN_SIDE = "XXX"
 WORLD = "W00"
 

@@ -146,3 +146,33 @@ def test_header_not_found(tmp_path):
     wb.save(tmp_path / "x.xlsx")
     with pytest.raises(LoadError, match="header not found"):
         load_xlsx(tmp_path / "x.xlsx")
+
+
+@pytest.mark.parametrize("unit", ["thousand", "nan", "0", "-5", "1e300"])
+def test_unit_option_must_be_a_positive_multiplier(unit):
+    with pytest.raises(LoadError, match=r"option unit=.*expected a number above 0 up to 1e\+12"):
+        load(CSV, unit=unit)
+
+
+def test_unit_option_overrides_the_unit_row():
+    df = load(CSV, unit="1")
+    assert _get(df, "CHN", "X").value == pytest.approx(560300.7)
+
+
+def test_step_functions_on_a_small_grid():
+    from tradecheck.loaders import belstat
+
+    grid = [
+        ["Экспорт и импорт, январь-март 2021 г."],
+        ["тыс. долларов США"],
+        [None, "Экспорт", "Импорт", "Экспорт в % к 2020"],
+        ["Китай", "1 000,5", "…", "101,2"],
+    ]
+    p = Path("constructed.csv")
+    hdr = belstat._find_header(p, grid)
+    assert hdr == 2 and belstat._header_block(grid, hdr) == (2, 2)
+    labels = belstat._labels(grid, 2, 2, hdr)
+    cols = belstat._value_columns(p, labels, ("2021-01", "2021-03"), hdr)
+    assert cols == {1: ("X", ("2021-01", "2021-03")), 2: ("M", ("2021-01", "2021-03"))}
+    df = belstat._table(p, grid, {"vintage": "2021-04-20"}, None)
+    assert df[["partner", "flow", "value"]].values.tolist() == [["CHN", "X", 1000500.0]]

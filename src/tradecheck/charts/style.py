@@ -23,6 +23,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
+from tradecheck import sources
+
 #: Font fallback: DejaVu Sans for Latin and Cyrillic, Noto Sans CJK for Chinese.
 FONT_FALLBACK: list[str] = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP"]
 #: Figure size (inches) and resolution of every chart.
@@ -40,36 +42,13 @@ REPORTER_COLORS: dict[str, str] = {
 _FALLBACK_COLORS = ["#1f5fa8", "#b35c00", "#6a3d9a", "#8c6d1f", "#2f8f9d"]
 
 #: Line style per statistical source (published figures are drawn as markers, not lines).
-SOURCE_LINESTYLES: dict[str, Any] = {
-    "imf_dots": "-",
-    "imf_imts": (0, (6, 2)),
-    "comtrade": (0, (2, 1.5)),
-    "gacc": (0, (6, 2, 1, 2)),
-    "belstat": (0, (4, 1, 1, 1, 1, 1)),
-    "generic": (0, (1, 1)),
-}
+SOURCE_LINESTYLES: dict[str, Any] = sources.linestyles()  # tradecheck/data/sources.csv
 #: Marker per bound of a published figure: a stated figure, approximate, more than, less than.
 BOUND_MARKERS: dict[str, str] = {"eq": "o", "approx": "D", "gt": "^", "lt": "v", "mixed": "s"}
 
 #: How the source line names each source.
-SOURCE_NAMES: dict[str, str] = {
-    "imf_dots": "IMF, Direction of Trade Statistics",
-    "imf_imts": "IMF, International Merchandise Trade Statistics",
-    "comtrade": "UN Comtrade",
-    "gacc": "China customs (GACC)",
-    "belstat": "Belstat",
-    "published": "published official figures (citation per figure)",
-    "generic": "user data",
-}
-SOURCE_SHORT: dict[str, str] = {
-    "imf_dots": "IMF DOTS",
-    "imf_imts": "IMF IMTS",
-    "comtrade": "UN Comtrade",
-    "gacc": "GACC",
-    "belstat": "Belstat",
-    "published": "published",
-    "generic": "user data",
-}
+SOURCE_NAMES: dict[str, str] = sources.citations()
+SOURCE_SHORT: dict[str, str] = sources.short_names()
 
 #: Reporter names in the chart languages.
 REPORTER_NAMES: dict[str, dict[str, str]] = {

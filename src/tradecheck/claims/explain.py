@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from tradecheck import fmt
+from tradecheck import fmt, sources
 from tradecheck.schema import UNKNOWN_SIDE, WORLD
 
 if TYPE_CHECKING:
@@ -46,17 +46,9 @@ __all__ = [
     "verdict_label",
 ]
 
-SOURCE_NAMES: dict[str, str] = {
-    "imf_dots": "IMF DOTS",
-    "imf_imts": "IMF IMTS",
-    "comtrade": "UN Comtrade",
-    "gacc": "China customs (GACC)",
-    "belstat": "Belstat",
-    "published": "published figures",
-    "generic": "user file",
-}
+SOURCE_NAMES: dict[str, str] = sources.names()  # the one registry: tradecheck/data/sources.csv
 #: source names inside a short reading name ("China (GACC)")
-_SHORT_SOURCES = {"gacc": "GACC", "published": "published"}
+_SHORT_SOURCES: dict[str, str] = sources.short_names()
 _SHORT = {"BLR": "Belarus", "CHN": "China", WORLD: "the world", UNKNOWN_SIDE: "side not stated"}
 MONEY_QUANTITIES = ("level", "abs_change", "balance")
 #: the verdict codes in words (the label adds basis, sides and near misses)

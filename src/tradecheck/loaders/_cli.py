@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 import warnings
@@ -13,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from tradecheck import schema
-from tradecheck.errors import TradecheckError
+from tradecheck.errors import TradecheckError, one_line
 
 _MAX_GROUPS = 20
 
@@ -107,8 +108,42 @@ def summary(
     return "\n".join(lines)
 
 
+#: First characters that make a spreadsheet read a text cell as a formula (OWASP, "CSV
+#: injection"); tab and carriage return are on the list too.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_TEXT = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` whose text cells cannot run as spreadsheet formulas.
+
+    A text cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a
+    leading single quote, as OWASP advises for CSV files; text that is a plain number
+    (``-5``, ``+1.5e3``) and numeric columns are left as they are.
+
+    Examples
+    --------
+    >>> out = neutralise_formulas(pd.DataFrame({"note": ["=1+1", "-5", "ok"], "value": [-1.0] * 3}))
+    >>> out["note"].tolist(), out["value"].tolist()
+    (["'=1+1", '-5', 'ok'], [-1.0, -1.0, -1.0])
+    """
+
+    def safe(v: object) -> object:
+        if isinstance(v, str) and v.startswith(FORMULA_STARTS) and not _NUMBER_TEXT.fullmatch(v):
+            return "'" + v
+        return v
+
+    out = df.copy()
+    for col in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[col]):
+            out[col] = out[col].map(safe)
+    return out
+
+
 def write_table(df: pd.DataFrame, out: str | os.PathLike[str]) -> Path:
     """Write ``df`` to ``.parquet`` or ``.csv`` atomically (temporary file + ``os.replace``).
+
+    CSV output goes through :func:`neutralise_formulas`; Parquet keeps the cells as they are.
 
     Raises
     ------
@@ -126,7 +161,7 @@ def write_table(df: pd.DataFrame, out: str | os.PathLike[str]) -> Path:
         if suffix == ".parquet":
             df.to_parquet(tmp, index=False)
         else:
-            df.to_csv(tmp, index=False, encoding="utf-8")
+            neutralise_formulas(df).to_csv(tmp, index=False, encoding="utf-8")
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):
@@ -166,9 +201,9 @@ def run(args: argparse.Namespace) -> int:
     report_lines = load_report(df).lines()
     for w in caught:  # warnings not already in the report (e.g. from other modules)
         if not isinstance(w.message, ReportedWarning):
-            print(f"note: {w.message}", file=sys.stderr)
+            print(f"note: {one_line(w.message)}", file=sys.stderr)
     for line in report_lines:
-        print(f"note: {line}", file=sys.stderr)
+        print(f"note: {one_line(line)}", file=sys.stderr)
     print(summary(df))
     if args.out:
         path = write_table(df, args.out)

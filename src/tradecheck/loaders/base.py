@@ -7,7 +7,13 @@ is that the file is its format (0 = not mine, 1 = certainly mine); the most conf
 
 from __future__ import annotations
 
+import logging
+import math
 import os
+import re
+import zipfile
+import zlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +28,8 @@ SniffFn = Callable[[Path, bytes], float]
 LoadFn = Callable[..., pd.DataFrame]
 
 HEAD_BYTES = 64 * 1024
+
+log = logging.getLogger("tradecheck.loaders")
 
 
 class LoadWarning(UserWarning):
@@ -66,7 +74,17 @@ def register(
     description: str = "",
     extensions: tuple[str, ...] = (),
 ) -> Callable[[LoadFn], LoadFn]:
-    """Decorator: register ``fn`` as the loader of format ``name``."""
+    """Decorator: register ``fn`` as the loader of format ``name``.
+
+    Raises
+    ------
+    ValueError
+        ``source`` is not a row of the source registry (``tradecheck/data/sources.csv``).
+    """
+    from tradecheck import sources
+
+    if source not in sources.ids():
+        raise ValueError(f"loader {name!r}: source {source!r} is not in data/sources.csv")
 
     def deco(fn: LoadFn) -> LoadFn:
         _REGISTRY[name] = Loader(name, source, sniff, fn, description, extensions)
@@ -82,8 +100,6 @@ def loaders() -> dict[str, Loader]:
 
 def read_head(path: Path, n: int = HEAD_BYTES) -> bytes:
     """First ``n`` bytes of a file, transparently gunzipped for ``.gz`` files."""
-    import zlib
-
     with open(path, "rb") as fh:
         first = fh.read(n)
     if first[:2] == b"\x1f\x8b":
@@ -112,8 +128,8 @@ def detect(path: str | os.PathLike[str]) -> Loader:
     Raises
     ------
     LoadError
-        If the file is missing, empty, or no loader recognises it (the message lists the
-        formats tried).
+        If the file is missing, empty, or no loader recognises it (the message describes
+        what the file is and lists the formats tried).
     """
     p = Path(path)
     if not p.exists():
@@ -136,25 +152,80 @@ def detect(path: str | os.PathLike[str]) -> Loader:
         if score > 0:
             scored.append((score, name))
     if not scored:
-        formats = ", ".join(sorted(_REGISTRY))
-        binary = head[:2] in (b"PK", b"\xd0\xcf", b"\x1f\x8b")
-        if b"\x00" in head and not binary:
-            nul = head.index(b"\x00")
-            raise LoadError(
-                p,
-                "not text in a supported encoding (NUL bytes: UTF-16 or a binary file?); "
-                "expected UTF-8 or cp1252 text (re-save it as UTF-8)",
-                row=head[:nul].count(b"\n") + 1,
-            )
-        first = head.split(b"\n", 1)[0].strip(b"\r")[:120].decode("utf-8", "replace")
-        raise LoadError(
-            p,
-            f"unknown format: no loader recognised the header {first!r} "
-            f"(tried: {formats}). Use --format NAME, or the generic tidy CSV mapping.",
-            row=1,
-        )
+        raise _unrecognised(p, head)
     scored.sort(reverse=True)
     return _REGISTRY[scored[0][1]]
+
+
+def _unrecognised(p: Path, head: bytes) -> LoadError:
+    """The error for a file no loader recognised: what the file is, and what was tried."""
+    binary = head[:2] == b"PK" or head[:4] == b"\xd0\xcf\x11\xe0"
+    if b"\x00" in head and not binary:
+        return LoadError(
+            p,
+            "not text in a supported encoding (NUL bytes: UTF-16 or a binary file?); "
+            "expected UTF-8 or cp1252 text (re-save it as UTF-8)",
+            row=head[: head.index(b"\x00")].count(b"\n") + 1,
+        )
+    tried = f"(tried: {', '.join(sorted(_REGISTRY))}). Use --format NAME, or the generic "
+    tried += "tidy CSV mapping."
+    what, row = describe_file(p, head)
+    return LoadError(p, f"unknown format: no loader recognised {what} {tried}", row=row)
+
+
+def describe_file(path: Path, head: bytes) -> tuple[str, int | None]:
+    """A short description of a file for messages, and the line it refers to (or None).
+
+    A workbook is described by its sheet names, never by its zip bytes; text by its first
+    line.
+
+    Examples
+    --------
+    >>> describe_file(Path("x.csv"), b"land,jahr\\n1,2\\n")
+    ("the header 'land,jahr'", 1)
+    """
+    if head[:2] == b"PK":
+        sheets = workbook_sheets(path)
+        if sheets is None:
+            return "a zip archive that is not an .xlsx workbook", None
+        names = ", ".join(repr(s) for s in sheets[:10]) or "none"
+        return f"an .xlsx workbook (sheets: {names})", None
+    if head[:4] == b"\xd0\xcf\x11\xe0":
+        return "an Excel 97-2003 workbook (.xls) or another OLE2 file", None
+    first = head.split(b"\n", 1)[0].strip(b"\r")[:120]
+    return f"the header {decode_head(first)!r}", 1
+
+
+def decode_head(head: bytes) -> str:
+    """Decode the first bytes of a file for sniffing: UTF-8 (BOM dropped), else cp1252, else
+    latin-1 (which never fails).
+
+    Examples
+    --------
+    >>> decode_head("Réexport".encode("cp1252"))
+    'Réexport'
+    """
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return head.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return head.decode("latin-1")
+
+
+def sniff_delimiter(sample: str, candidates: str = "\t;,", lines: int = 50) -> str:
+    """The field delimiter of delimited text: the candidate seen most often in the first
+    ``lines`` lines (ties go to the earlier candidate: tab, then semicolon); comma when none.
+
+    Examples
+    --------
+    >>> sniff_delimiter("a;b;c\\n1,5;2;3\\n"), sniff_delimiter("a,b\\n"), sniff_delimiter("x")
+    (';', ',', ',')
+    """
+    part = "\n".join(sample.split("\n", lines)[:lines])
+    counts = {sep: part.count(sep) for sep in candidates}
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] > 0 else ","
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
@@ -209,21 +280,52 @@ def decode_text(
     )
 
 
-def file_vintage(path: Path, default: str | None = None) -> str:
-    """Vintage of a raw file: the ``retrieved_at`` of its sidecar if any, else ``default``,
-    else the file's modification date (``YYYY-MM-DD``)."""
-    import datetime as dt
+def read_json_file(path: Path, what: str) -> Any:
+    """Parse a small JSON file (a sidecar, a mapping); every failure is one :class:`LoadError`.
+
+    Parameters
+    ----------
+    path
+        The JSON file.
+    what
+        What it should be, for the message (e.g. ``"a provenance sidecar"``).
+
+    Raises
+    ------
+    LoadError
+        Unreadable, not UTF-8, not JSON, or nested too deeply to parse.
+    """
     import json
+
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise LoadError(path, f"not UTF-8 text ({exc.reason}); expected {what} in JSON") from None
+    except RecursionError:
+        raise LoadError(path, f"JSON nested too deeply to read; expected {what}") from None
+    except ValueError as exc:
+        raise LoadError(path, f"not valid JSON ({exc}); expected {what}") from None
+
+
+def file_vintage(path: Path, default: str | None = None) -> str:
+    """Vintage of a raw file: the ``vintage`` or ``retrieved_at`` of its sidecar if any, else
+    ``default``, else the file's modification date (``YYYY-MM-DD``).
+
+    Raises
+    ------
+    LoadError
+        The sidecar exists but is not a JSON object.
+    """
+    import datetime as dt
 
     side = sidecar_path(path)
     if side.exists():
-        try:
-            meta = json.loads(side.read_text(encoding="utf-8"))
-            v = meta.get("vintage") or meta.get("retrieved_at")
-            if v:
-                return str(v)[:10]
-        except (OSError, ValueError):
-            pass
+        meta = read_json_file(side, "a provenance sidecar (a JSON object)")
+        if not isinstance(meta, dict):
+            raise LoadError(side, "expected a provenance sidecar (a JSON object)")
+        v = meta.get("vintage") or meta.get("retrieved_at")
+        if v:
+            return str(v)[:10]
     if default:
         return default
     ts = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
@@ -235,58 +337,376 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(path.name + ".meta.json")
 
 
-def to_float(path: Path, raw: Any, *, row: int | None, column: str) -> float:
-    """Parse a number that may carry thousands separators (``"1,234"``, ``"1 234"``,
-    non-breaking spaces) or a decimal comma; raise a :class:`LoadError` naming the cell."""
-    if raw is None:
-        raise LoadError(path, "empty cell where a number was expected", row=row, column=column)
+def read_delimited(path: Path, text: str, *, sep: str | None = None, skip_rows: int = 0) -> Any:
+    """Parse delimited text into a frame of strings (nothing guessed), header first.
+
+    Parameters
+    ----------
+    path
+        The file, for messages.
+    text
+        The decoded text.
+    sep
+        The delimiter; default: :func:`sniff_delimiter` on the header and the lines after it.
+    skip_rows
+        Lines above the header (already validated, e.g. with :func:`int_option`).
+
+    Raises
+    ------
+    LoadError
+        An empty table, or a line with more fields than the header (one line naming it).
+
+    Examples
+    --------
+    >>> read_delimited(Path("t.csv"), "a;b\\n1;2\\n").to_dict("records")
+    [{'a': '1', 'b': '2'}]
+    """
+    import io
+
+    if sep is None:
+        sep = sniff_delimiter(text.split("\n", skip_rows)[-1])
+    try:
+        return pd.read_csv(
+            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skiprows=skip_rows
+        )
+    except pd.errors.EmptyDataError:
+        raise LoadError(path, "the file is empty: expected a header line and rows") from None
+    except pd.errors.ParserError as exc:
+        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+        if not found:
+            raise LoadError(path, f"malformed table ({exc}); expected a delimited table") from None
+        want, line, got = found.groups()
+        raise LoadError(
+            path,
+            f"{got} fields where the header has {want}; expected the same number of "
+            f"{_SEP_NAMES.get(sep, repr(sep))}-separated fields on every line",
+            row=int(line),
+        ) from None
+
+
+_SEP_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+_BLANKS = str.maketrans("", "", "\u00a0\u202f ")
+_NO_NUMBER = ("", "-", "—", "…", "...")
+
+
+def parse_number(
+    path: Path,
+    raw: Any,
+    *,
+    row: int | None,
+    column: str,
+    decimal_comma: bool = False,
+    missing: tuple[str, ...] = (),
+    nil: tuple[str, ...] = (),
+) -> float | None:
+    """Parse one cell as a number: the one number parser of every loader.
+
+    Spaces, non-breaking and narrow spaces are thousands separators. With ``decimal_comma``
+    a comma is always the decimal mark (``"1 234,5"``); otherwise ``"1,234"`` and
+    ``"1,234.5"`` use it as a thousands separator and ``"12,5"`` as a decimal comma.
+
+    Parameters
+    ----------
+    path, row, column
+        Where the cell is, for the error.
+    raw
+        The cell (numbers pass through).
+    decimal_comma
+        The source always writes a decimal comma (Russian-language tables).
+    missing
+        Marks meaning "no data" (``"…"``, ``"x"``): return ``None``. Include ``""`` to accept
+        empty cells.
+    nil
+        Marks meaning zero (``"-"`` in Belstat tables): return ``0.0``.
+
+    Raises
+    ------
+    LoadError
+        An empty cell or a text that is not a number, naming the cell.
+
+    Examples
+    --------
+    >>> p = Path("t.csv")
+    >>> parse_number(p, "1 234,5", row=2, column="v", decimal_comma=True)
+    1234.5
+    >>> parse_number(p, "1,234", row=2, column="v"), parse_number(p, "x", row=2, column="v",
+    ...                                                           missing=("x",))
+    (1234.0, None)
+    """
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         return float(raw)
-    s = str(raw).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    if s in ("", "-", "—", "…", "..."):
+    s = "" if raw is None else str(raw).strip().translate(_BLANKS)
+    if s in missing:
+        return None
+    if s in nil:
+        return 0.0
+    if raw is None:
+        raise LoadError(path, "empty cell where a number was expected", row=row, column=column)
+    if s in _NO_NUMBER:
         raise LoadError(path, f"no number in {raw!r}", row=row, column=column)
-    if "," in s and "." in s:
+    if decimal_comma:
+        s = s.replace(",", ".")
+    elif "," in s and "." in s:
         s = s.replace(",", "")
     elif "," in s:
         parts = s.split(",")
-        if len(parts) > 2 or (len(parts) == 2 and len(parts[1]) == 3):
-            s = s.replace(",", "")
-        else:
-            s = s.replace(",", ".")
+        thousands = len(parts) > 2 or (len(parts) == 2 and len(parts[1]) == 3)
+        s = s.replace(",", "") if thousands else s.replace(",", ".")
     try:
-        return float(s)
+        value = float(s)
     except ValueError:
-        raise LoadError(path, f"expected a number, got {raw!r}", row=row, column=column) from None
+        value = math.nan
+    if not math.isfinite(value) or not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", s):
+        hint = "like 1 234,5" if decimal_comma else ""
+        raise LoadError(
+            path,
+            f"expected a number{' ' + hint if hint else ''}, got {raw!r}",
+            row=row,
+            column=column,
+        )
+    return value
 
 
-def options_get(options: dict[str, Any], key: str, default: Any = None) -> Any:
-    """Small helper for loaders' ``**options``."""
-    return options.get(key, default)
+def to_float(path: Path, raw: Any, *, row: int | None, column: str) -> float:
+    """:func:`parse_number` for a cell that must hold a number (never ``None``).
+
+    Examples
+    --------
+    >>> to_float(Path("t.csv"), "1 234", row=2, column="v")
+    1234.0
+    """
+    value = parse_number(path, raw, row=row, column=column)
+    assert value is not None  # no missing marks were allowed
+    return value
+
+
+def month_span(start: str, end: str) -> int:
+    """Months from ``start`` to ``end`` inclusive (``YYYY-MM``).
+
+    Examples
+    --------
+    >>> month_span("2024-01", "2024-12"), month_span("2023-11", "2024-02")
+    (12, 4)
+    """
+    return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1
+
+
+# --------------------------------------------------------------------------- options
+
+
+def int_option(path: Path, name: str, value: Any, *, lo: int, hi: int) -> int:
+    """A loader option that must be a whole number in ``[lo, hi]`` (e.g. ``skip_rows``).
+
+    Accepts an int or a text of digits (from ``--opt``); a float, a bool or a value out of
+    range is a one-line :class:`LoadError`, so no option can make a loader allocate memory in
+    proportion to its value.
+
+    Examples
+    --------
+    >>> int_option(Path("m.json"), "skip_rows", "2", lo=0, hi=1000)
+    2
+    """
+    n: int | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        n = value
+    elif isinstance(value, str) and re.fullmatch(r"\s*\d{1,9}\s*", value):
+        n = int(value)
+    if n is None or not lo <= n <= hi:
+        raise LoadError(path, f"option {name}={value!r}: expected a whole number from {lo} to {hi}")
+    return n
+
+
+def float_option(path: Path, name: str, value: Any, *, lo: float, hi: float) -> float:
+    """A loader option that must be a finite number in ``(lo, hi]`` (e.g. a unit multiplier).
+
+    Examples
+    --------
+    >>> float_option(Path("t.csv"), "unit", "1000", lo=0, hi=1e12)
+    1000.0
+    """
+    try:
+        x = float(value) if not isinstance(value, bool) else math.nan
+    except (TypeError, ValueError):
+        x = math.nan
+    if not (math.isfinite(x) and lo < x <= hi):
+        raise LoadError(
+            path, f"option {name}={value!r}: expected a number above {lo:g} up to {hi:g}"
+        )
+    return x
+
+
+def finish_frame(rows: list[dict[str, Any]], dropped: Counter[str], path: Path) -> pd.DataFrame:
+    """The canonical frame of a loader's ``rows``; counts of rows skipped on purpose go to
+    ``df.attrs["dropped"]`` (by reason) and to the load report (:mod:`tradecheck.loaders.report`).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     finish_frame([], Counter({"group row": 2}), Path("t.csv")).attrs["dropped"]
+    {'group row': 2}
+    """
+    from tradecheck import schema
+    from tradecheck.loaders import report  # report imports this module: import at call time
+
+    df = schema.make_frame(rows) if rows else schema.empty_frame()
+    df.attrs["dropped"] = dict(dropped)
+    report.drop_counts(path, dropped)
+    return df
+
+
+# --------------------------------------------------------------------------- compressed text
+
+#: Compression ratio above which a .gz is taken for a decompression bomb, not trade data
+#: (real Comtrade bulk TSV compresses about 10:1).
+GZIP_MAX_RATIO = 100
+#: Largest decompressed size read into memory at once; bigger files go through `tradecheck
+#: ingest`, which streams.
+GZIP_MAX_BYTES = 512 * 1024 * 1024
+
+
+def gunzip_bounded(path: Path, data: bytes) -> bytes:
+    """Decompress a gzip file's bytes in steps, never past a bound set by its size.
+
+    The output may reach ``GZIP_MAX_RATIO`` times the compressed size (at least 1 MiB) and
+    at most ``GZIP_MAX_BYTES``: a small file of compressed blanks cannot take gigabytes.
+
+    Raises
+    ------
+    LoadError
+        Over the bound (names it), or a truncated or corrupt stream (names the last whole
+        line decompressed).
+    """
+    limit = min(max(len(data) * GZIP_MAX_RATIO, 1 << 20), GZIP_MAX_BYTES)
+    out = bytearray()
+    rest = data
+    while rest:  # one pass per gzip member (concatenated .gz files have several)
+        dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += dec.decompress(rest, limit + 1 - len(out))
+        except zlib.error as exc:
+            raise _gzip_broken(path, bytes(out), exc) from None
+        if len(out) > limit:
+            raise LoadError(
+                path,
+                f"decompresses to more than {limit:,} bytes ({GZIP_MAX_RATIO}x its size, at "
+                f"most {GZIP_MAX_BYTES >> 20} MiB): expected trade data, not a decompression "
+                "bomb; stream large bulk files with `tradecheck ingest`",
+            )
+        if not dec.eof:
+            raise _gzip_broken(path, bytes(out), "incomplete stream")
+        rest = dec.unused_data.lstrip(b"\x00")
+    return bytes(out)
+
+
+def _gzip_broken(path: Path, partial: bytes, exc: object) -> LoadError:
+    lines = partial.count(b"\n")
+    return LoadError(
+        path,
+        f"the gzip stream is truncated or corrupt after line {lines} of the decompressed "
+        f"text ({exc}); expected a complete .gz file (download it again)",
+        row=lines + 1,
+    )
+
+
+# --------------------------------------------------------------------------- workbooks
+
+#: Most cells a worksheet may hold once padded to a grid (rows x their widths, plus one per
+#: blank row); a trade table has far fewer. Bounds memory whatever size a sheet declares.
+MAX_SHEET_CELLS = 5_000_000
+
+
+def workbook_sheets(path: Path) -> list[str] | None:
+    """Sheet names of an .xlsx file read from ``xl/workbook.xml`` (bounded), or ``None`` when
+    the file is not an .xlsx zip."""
+    try:
+        with zipfile.ZipFile(path) as z, z.open("xl/workbook.xml") as fh:
+            text = fh.read(1 << 20).decode("utf-8", "replace")
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError):
+        return None
+    import html
+
+    return [
+        html.unescape(m) for m in re.findall(r"<(?:\w+:)?sheet\b[^>]*\bname=\"([^\"]*)\"", text)
+    ]
+
+
+def xlsx_text(path: Path, max_bytes: int = 400_000) -> str:
+    """Workbook sheet names and shared strings as one text blob (for sniffing); ``""`` if
+    the file is not a readable xlsx. Reads at most ``max_bytes`` of each part."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = []
+            names = z.namelist()
+            # strings may be shared or inline (openpyxl writes inline strings): read both
+            sheets = sorted(n for n in names if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n))[:3]
+            for name in ("xl/workbook.xml", "xl/sharedStrings.xml", *sheets):
+                if name in names:
+                    with z.open(name) as fh:
+                        parts.append(fh.read(max_bytes).decode("utf-8", "replace"))
+            return "\n".join(parts)
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError):
+        return ""
 
 
 def open_workbook(path: Path) -> Any:
     """Open an ``.xlsx`` file read-only with cached values (openpyxl), or raise a
     :class:`LoadError` naming the file; the caller closes the workbook.
 
-    openpyxl is the reader (already a dependency; it reads cached formula values and streams
-    large sheets in read-only mode).
+    Read-only mode streams the sheet XML; :func:`sheet_grid` ignores the size a sheet
+    declares, so memory follows the cells actually present.
     """
     import openpyxl
 
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+        return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for broken files
         raise LoadError(
             path, f"cannot open as an .xlsx workbook ({type(exc).__name__}: {exc})"
         ) from None
 
 
-def sheet_grid(ws: Any) -> list[list[Any]]:
-    """All cell values of an openpyxl worksheet as a list of row lists."""
-    return [list(r) for r in ws.iter_rows(values_only=True)]
+def sheet_grid(ws: Any, path: Path | str = "(workbook)") -> list[list[Any]]:
+    """Cell values of an openpyxl worksheet as row lists, bounded by the cells present.
+
+    The declared dimension (``A1:XFD1048576`` in a hostile file) is ignored; each row ends
+    at its last non-empty cell and trailing blank rows are dropped.
+
+    Raises
+    ------
+    LoadError
+        More than :data:`MAX_SHEET_CELLS` cells.
+    """
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()  # read-only sheets: forget the declared size
+    grid: list[list[Any]] = []
+    cells = 0
+    last = 0
+    for raw in ws.iter_rows(values_only=True):
+        row = list(raw)
+        while row and (row[-1] is None or row[-1] == ""):
+            row.pop()
+        cells += max(len(row), 1)
+        if cells > MAX_SHEET_CELLS:
+            raise LoadError(
+                path,
+                f"sheet {ws.title!r} holds more than {MAX_SHEET_CELLS:,} cells by row "
+                f"{len(grid) + 1}: expected a table of trade figures (save a big table as CSV)",
+            )
+        grid.append(row)
+        if row:
+            last = len(grid)
+    del grid[last:]
+    return grid
 
 
-def read_xlsx_sheet(path: Path, sheet: str | None = None) -> tuple[list[list[Any]], str]:
+def read_xlsx_sheet(path: Path, sheet: str | int | None = None) -> tuple[list[list[Any]], str]:
     """Read one worksheet of an ``.xlsx`` file as a grid of cell values.
 
     Parameters
@@ -294,20 +714,18 @@ def read_xlsx_sheet(path: Path, sheet: str | None = None) -> tuple[list[list[Any
     path
         The workbook.
     sheet
-        Sheet name; ``None`` reads the first sheet.
+        Sheet name or 0-based index; ``None`` reads the first sheet.
 
     Returns
     -------
     tuple
-        ``(grid, title)``: the rows as lists of values (``None`` for empty cells) and the
-        sheet's title.
+        ``(grid, title)``: the rows as lists of values (``None`` for empty cells, each row
+        ending at its last value) and the sheet's title.
 
     Raises
     ------
     LoadError
-        The file cannot be opened as a workbook.
-    KeyError
-        No sheet called ``sheet``.
+        The file cannot be opened as a workbook, has no such sheet, or is too large.
 
     Examples
     --------
@@ -315,7 +733,19 @@ def read_xlsx_sheet(path: Path, sheet: str | None = None) -> tuple[list[list[Any
     """
     wb = open_workbook(path)
     try:
-        ws = wb[sheet] if sheet is not None else wb.worksheets[0]
-        return sheet_grid(ws), ws.title
+        names = wb.sheetnames
+        if isinstance(sheet, int) and not isinstance(sheet, bool):
+            if not 0 <= sheet < len(names):
+                raise LoadError(path, f"no sheet number {sheet}; the sheets are {names}")
+            ws = wb.worksheets[sheet]
+        elif sheet is not None:
+            if str(sheet) not in names:
+                raise LoadError(path, f"no sheet {str(sheet)!r}; the sheets are {names}")
+            ws = wb[str(sheet)]
+        elif names:
+            ws = wb.worksheets[0]
+        else:
+            raise LoadError(path, "the workbook has no sheets")
+        return sheet_grid(ws, path), ws.title
     finally:
         wb.close()

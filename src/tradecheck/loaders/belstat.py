@@ -1,7 +1,7 @@
 """Belstat (National Statistical Committee of Belarus) foreign trade by country.
 
 **The layout is unverified**: no real Belstat file was retrieved for the spec
-(/work/shared/specs/source_formats.md §5). The reader follows the best description
+(the project's source-format spec, §5). The reader follows the best description
 available and is deliberately tolerant:
 
 - a title row (naming the period, e.g. «январь-декабрь 2020 г.») and a unit row
@@ -36,8 +36,17 @@ import pandas as pd
 
 from tradecheck import countries
 from tradecheck.errors import LoadError, UnknownCountryError
-from tradecheck.loaders.base import display_path, file_vintage, read_xlsx_sheet, register
-from tradecheck.loaders.imf import _finish, xlsx_text
+from tradecheck.loaders.base import (
+    display_path,
+    file_vintage,
+    finish_frame,
+    float_option,
+    parse_number,
+    read_xlsx_sheet,
+    register,
+    sniff_delimiter,
+    xlsx_text,
+)
 
 _UNITS = (
     (re.compile(r"млрд\.?\s*долл", re.IGNORECASE), 1e9),
@@ -109,104 +118,108 @@ def parse_period_ru(text: str) -> tuple[str, str] | None:
 
 def parse_number_ru(path: Path, raw: Any, *, row: int, column: str) -> float | None:
     """Parse ``"1 234,5"`` (NBSP or space thousands, decimal comma); ``None`` for "no data"
-    marks (``…``, ``x``); ``0.0`` for ``-`` (nil)."""
-    if raw is None:
-        return None
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        return float(raw)
-    s = str(raw).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    if s in ("", "…", "...", "x", "х", "X", "Х"):
-        return None
-    if s in ("-", "–", "—"):
-        return 0.0
-    s2 = s.replace(",", ".")
-    if re.fullmatch(r"-?\d+(\.\d+)?", s2):
-        return float(s2)
-    raise LoadError(path, f"expected a number like 1 234,5, got {raw!r}", row=row, column=column)
+    marks (``…``, ``x``) and empty cells; ``0.0`` for ``-`` (nil). The shared parser
+    :func:`~tradecheck.loaders.base.parse_number` with Belstat's marks.
+
+    Examples
+    --------
+    >>> parse_number_ru(Path("t.csv"), "1 234,5", row=5, column="экспорт")
+    1234.5
+    """
+    return parse_number(
+        path, raw, row=row, column=column, decimal_comma=True, missing=_MISSING, nil=_NIL
+    )
+
+
+_MISSING = ("", "…", "...", "x", "х", "X", "Х")
+_NIL = ("-", "–", "—")
 
 
 def _txt(v: Any) -> str:
     return "" if v is None else re.sub(r"\s+", " ", str(v).replace("\u00a0", " ")).strip()
 
 
-def _table(
-    path: Path,
-    grid: list[list[Any]],
-    options: dict[str, Any],
-    sheet: str | None,
-    *,
-    html: bool = False,
-) -> pd.DataFrame:
-    # header: the first row mentioning both exports and imports
-    hdr = None
+def _find_header(path: Path, grid: list[list[Any]]) -> int:
+    """Index of the first row naming «экспорт» and «импорт» in separate cells."""
     for i, r in enumerate(grid[:40]):
         cells = [_txt(v).casefold() for v in r]
         ex = {j for j, c in enumerate(cells) if "экспорт" in c}
         im = {j for j, c in enumerate(cells) if "импорт" in c}
         if ex and im and ex != im:  # in separate cells (a title may name both words)
-            hdr = i
+            return i
+    raise LoadError(
+        path,
+        "header not found: expected a row with «экспорт» and «импорт» (Belstat by-country table)",
+    )
+
+
+def _header_block(grid: list[list[Any]], hdr: int) -> tuple[int, int]:
+    """First and last row of the header: upward to the unit/title lines, and one row below
+    when it holds labels but no country."""
+    first = hdr
+    while first > 0:
+        filled = [_txt(v) for v in grid[first - 1] if _txt(v)]
+        title = len(filled) == 1 and _txt(grid[first - 1][0])
+        if not filled or any(u.search(" ".join(filled)) for u, _ in _UNITS) or title:
             break
-    if hdr is None:
-        raise LoadError(
-            path,
-            "header not found: expected a row with «экспорт» and «импорт» "
-            "(Belstat by-country table)",
-        )
-    # header block: rows after the unit/title lines down to hdr (merged cells forward-filled)
-    first_hdr = hdr
-    while first_hdr > 0:
-        prev = grid[first_hdr - 1]
-        filled = [_txt(v) for v in prev if _txt(v)]
-        if (
-            not filled
-            or any(u.search(" ".join(filled)) for u, _ in _UNITS)
-            or len(filled) == 1
-            and _txt(prev[0])
-        ):
-            break
-        first_hdr -= 1
-    # a 3rd header row below hdr (e.g. units per column or period) if it has no country label
-    last_hdr = hdr
-    if hdr + 1 < len(grid) and not _txt(grid[hdr + 1][0] if grid[hdr + 1] else None):
-        nxt = [_txt(v) for v in grid[hdr + 1]]
+        first -= 1
+    last = hdr
+    below = grid[hdr + 1] if hdr + 1 < len(grid) else []
+    if below and not _txt(below[0]):
+        nxt = [_txt(v) for v in below]
         if any(nxt) and not any(re.fullmatch(r"-?[\d\s.,]+", x) for x in nxt if x):
-            last_hdr = hdr + 1
-    width = max(len(r) for r in grid[first_hdr : last_hdr + 1])
+            last = hdr + 1
+    return first, last
+
+
+def _labels(grid: list[list[Any]], first: int, last: int, hdr: int) -> list[str]:
+    """One label per column, the header rows joined with `` | `` (merged cells carried right
+    in the rows above ``hdr``)."""
+    width = max(len(r) for r in grid[first : last + 1])
     labels = [""] * width
-    for i in range(first_hdr, last_hdr + 1):
+    for i in range(first, last + 1):
         carry = ""
         for j in range(width):
             v = _txt(grid[i][j]) if j < len(grid[i]) else ""
             if v:
                 carry = v
             elif i < hdr:
-                v = carry  # merged across columns in the upper header rows
+                v = carry
             if v:
                 labels[j] = (labels[j] + " | " + v).strip(" |")
-    above = " ".join(_txt(v) for r in grid[:first_hdr] for v in r if _txt(v))
-    unit_opt = options.get("unit")
-    mult: float | None = None if unit_opt is None else float(unit_opt)
-    if mult is None:
-        for rx, factor in _UNITS:
-            if rx.search(above) or rx.search(" ".join(labels)):
-                mult = factor
-                break
-    if mult is None:
-        raise LoadError(
-            path,
-            "unit row not found: expected «тыс. долларов США» or «млн. долларов США» "
-            "above the header; pass unit=1000 if you know it",
-            row=first_hdr + 1,
-        )
-    title_period = parse_period_ru(above)
-    opt_period = options.get("period")
-    if opt_period:
-        m = re.fullmatch(r"\s*(\d{4}-\d{2})\s*\.\.\s*(\d{4}-\d{2})\s*", str(opt_period))
-        if not m:
-            raise LoadError(
-                path, f"period={opt_period!r} not understood; expected 'YYYY-MM..YYYY-MM'"
-            )
-        title_period = (m[1], m[2])
+    return labels
+
+
+def _multiplier(path: Path, options: dict[str, Any], text: str, row: int) -> float:
+    """US$ per unit of the values: the ``unit`` option, else the unit row above the header."""
+    if options.get("unit") is not None:
+        return float_option(path, "unit", options["unit"], lo=0, hi=1e12)
+    for rx, factor in _UNITS:
+        if rx.search(text):
+            return factor
+    raise LoadError(
+        path,
+        "unit row not found: expected «тыс. долларов США» or «млн. долларов США» "
+        "above the header; pass unit=1000 if you know it",
+        row=row,
+    )
+
+
+def _title_period(path: Path, options: dict[str, Any], above: str) -> tuple[str, str] | None:
+    """Months of the whole table: the ``period`` option, else the title above the header."""
+    opt = options.get("period")
+    if not opt:
+        return parse_period_ru(above)
+    m = re.fullmatch(r"\s*(\d{4}-\d{2})\s*\.\.\s*(\d{4}-\d{2})\s*", str(opt))
+    if not m:
+        raise LoadError(path, f"period={opt!r} not understood; expected 'YYYY-MM..YYYY-MM'")
+    return m[1], m[2]
+
+
+def _value_columns(
+    path: Path, labels: list[str], period: tuple[str, str] | None, hdr: int
+) -> dict[int, tuple[str, tuple[str, str]]]:
+    """Column -> (flow, months) for the value columns; percentage columns are left out."""
     cols: dict[int, tuple[str, tuple[str, str]]] = {}
     for j, lab in enumerate(labels):
         low = lab.casefold()
@@ -215,7 +228,7 @@ def _table(
         kind = next((f for w, f in _KIND if w in low), None)
         if kind is None:
             continue
-        per = parse_period_ru(lab) or title_period
+        per = parse_period_ru(lab) or period
         if per is None:
             raise LoadError(
                 path,
@@ -228,70 +241,94 @@ def _table(
         raise LoadError(
             path, "no «экспорт»/«импорт» value columns (only percentages?)", row=hdr + 1
         )
-    vintage = options.get("vintage") or file_vintage(path)
-    src = display_path(path)
+    return cols
+
+
+def _partner(
+    path: Path, r: list[Any], label: str, n: int, options: dict[str, Any], dropped: Counter[str]
+) -> str | None:
+    """ISO3 of a row's country, ``W00`` for the total, ``None`` for a row skipped (counted)."""
+    if _TOTAL_RE.match(label):
+        return "W00"
+    if _GROUP_RE.match(label):
+        dropped["group row"] += 1
+        return None
+    try:
+        return countries.to_iso3(label)
+    except UnknownCountryError as exc:
+        if not any(_txt(v) for v in r[1:]):
+            dropped["text row without values"] += 1
+            return None
+        if options.get("unknown") == "skip":
+            dropped["unknown country row"] += 1
+            return None
+        raise LoadError(
+            path, f"{exc} (a group row? pass unknown='skip')", row=n, column="A"
+        ) from None
+
+
+def _table(
+    path: Path,
+    grid: list[list[Any]],
+    options: dict[str, Any],
+    sheet: str | None,
+    *,
+    html: bool = False,
+) -> pd.DataFrame:
+    """Canonical rows of one by-country table (steps: header, labels, unit, period, value
+    columns, then one row per country and value column)."""
+    hdr = _find_header(path, grid)
+    first, last = _header_block(grid, hdr)
+    labels = _labels(grid, first, last, hdr)
+    above = " ".join(_txt(v) for r in grid[:first] for v in r if _txt(v))
+    mult = _multiplier(path, options, above + " " + " ".join(labels), first + 1)
+    cols = _value_columns(path, labels, _title_period(path, options, above), hdr)
+    base = {
+        "reporter": "BLR",
+        "commodity": "TOTAL",
+        "currency": "USD",
+        "valuation": "unknown",
+        "source": "belstat",
+        "source_file": display_path(path),
+        "vintage": options.get("vintage") or file_vintage(path),
+        "classification": "TOTAL",
+        "estimate": False,
+    }
     dropped: Counter[str] = Counter()
     out = []
-    for i in range(last_hdr + 1, len(grid)):
+    for i in range(last + 1, len(grid)):
         r = grid[i]
-        label = _txt(r[0]) if r else ""
-        label = re.sub(r"^[\d.\s]+", "", label).rstrip(":").strip()
-        if not label:
+        label = re.sub(r"^[\d.\s]+", "", _txt(r[0]) if r else "").rstrip(":").strip()
+        partner = _partner(path, r, label, i + 1, options, dropped) if label else None
+        if partner is None:
             continue
-        n = i + 1
-        if _TOTAL_RE.match(label):
-            partner = "W00"
-        elif _GROUP_RE.match(label):
-            dropped["group row"] += 1
-            continue
-        else:
-            try:
-                partner = countries.to_iso3(label)
-            except UnknownCountryError as exc:
-                if not any(_txt(v) for v in r[1:]):
-                    dropped["text row without values"] += 1
-                    continue
-                if options.get("unknown") == "skip":
-                    dropped["unknown country row"] += 1
-                    continue
-                raise LoadError(
-                    path, f"{exc} (a group row? pass unknown='skip')", row=n, column="A"
-                ) from None
         for j, (flow, (start, end)) in cols.items():
-            raw = r[j] if j < len(r) else None
-            col = labels[j]
-            num = parse_number_ru(path, raw, row=n, column=col)
+            num = _cell_value(path, r, j, labels[j], flow, i + 1)
             if num is None:
                 continue
-            if num < 0 and flow != "B":
-                raise LoadError(path, f"negative {flow} value {raw!r}", row=n, column=col)
-            if sheet:
-                ref = f"sheet {sheet} row {n} col {j + 1}"
-            else:
-                ref = f"html table row {n} col {j + 1}" if html else f"line {n}"
+            ref = _ref(sheet, html, i + 1, j)
+            note = f"Belstat by country; column {labels[j]!r}; x{mult:g}"
             out.append(
-                {
-                    "reporter": "BLR",
-                    "partner": partner,
-                    "flow": flow,
-                    "period_start": start,
-                    "period_end": end,
-                    "commodity": "TOTAL",
-                    "value": num * mult,
-                    "currency": "USD",
-                    "valuation": "unknown",
-                    "source": "belstat",
-                    "source_file": src,
-                    "source_ref": ref,
-                    "vintage": vintage,
-                    "classification": "TOTAL",
-                    "estimate": False,
-                    "note": f"Belstat by country; column {col!r}; x{mult:g}",
-                }
-            )
+                {**base, "partner": partner, "flow": flow, "period_start": start,
+                 "period_end": end, "value": num * mult, "source_ref": ref, "note": note}
+            )  # fmt: skip
     if not out:
         raise LoadError(path, "no country rows with values under the header")
-    return _finish(out, dropped, path)
+    return finish_frame(out, dropped, path)
+
+
+def _cell_value(path: Path, r: list[Any], j: int, col: str, flow: str, n: int) -> float | None:
+    raw = r[j] if j < len(r) else None
+    num = parse_number_ru(path, raw, row=n, column=col)
+    if num is not None and num < 0 and flow != "B":
+        raise LoadError(path, f"negative {flow} value {raw!r}", row=n, column=col)
+    return num
+
+
+def _ref(sheet: str | None, html: bool, n: int, j: int) -> str:
+    if sheet:
+        return f"sheet {sheet} row {n} col {j + 1}"
+    return f"html table row {n} col {j + 1}" if html else f"line {n}"
 
 
 # --------------------------------------------------------------------------- xlsx
@@ -472,11 +509,6 @@ def load_text(path: str | Path, **options: Any) -> pd.DataFrame:
         grid = pre_lines + grid
         return _table(p, grid, options, None, html=True)
     else:
-        first = text.split("\n", 1)[0]
-        delim = (
-            ";"
-            if text.count(";") >= text.count(",") and ";" in text
-            else ("\t" if "\t" in first else ",")
-        )
+        delim = sniff_delimiter(text)
         grid = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim)]
     return _table(p, grid, options, None)

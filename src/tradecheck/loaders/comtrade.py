@@ -58,12 +58,10 @@ from __future__ import annotations
 
 import csv
 import functools
-import gzip
 import io
 import json
 import re
 import warnings
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -80,7 +78,9 @@ from tradecheck.loaders.base import (
     decode_text,
     display_path,
     file_vintage,
+    gunzip_bounded,
     register,
+    sniff_delimiter,
 )
 
 __all__ = [
@@ -780,9 +780,7 @@ def _header_names(head: bytes) -> list[str]:
 
 def _separator(header: str) -> str:
     """Tab, semicolon (a CSV re-saved by a European-locale spreadsheet) or comma."""
-    counts = {sep: header.count(sep) for sep in ("\t", ";", ",")}
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] > 0 else ","
+    return sniff_delimiter(header, lines=1)
 
 
 def _json_head(head: bytes) -> str:
@@ -964,21 +962,7 @@ def load_bulk(path: str | Path, *, vintage: str | None = None, **_: Any) -> pd.D
     path = Path(path)
     raw = _read_bytes(path)
     if raw[:2] == b"\x1f\x8b":
-        try:
-            raw = gzip.decompress(raw)
-        except (EOFError, OSError, zlib.error) as exc:
-            partial = b""
-            try:
-                partial = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw)
-            except zlib.error:
-                pass
-            lines = partial.count(b"\n")
-            raise LoadError(
-                path,
-                f"the gzip stream is truncated or corrupt after line {lines} of the "
-                f"decompressed text ({exc}); expected a complete .gz file (download it again)",
-                row=lines + 1,
-            ) from None
+        raw = gunzip_bounded(path, raw)
     text, _enc = decode_text(path, raw)
     df = _read_table(path, text, sep="\t")
     return normalise_records(df, path, vintage=vintage)

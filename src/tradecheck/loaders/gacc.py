@@ -46,8 +46,9 @@ from tradecheck.loaders.base import (
     read_xlsx_sheet,
     register,
     to_float,
+    xlsx_text,
 )
-from tradecheck.loaders.imf import _finish, xlsx_text
+from tradecheck.loaders.base import finish_frame as _finish
 
 VALUE_COLUMNS = {"美元": "USD", "人民币": "CNY"}
 KNOWN_COLUMNS = (

@@ -41,18 +41,23 @@ to the file (the sidecar also makes the file auto-detected). Either a flat dict
 Periods: ``2021`` (the year), ``2021-03`` / ``202103`` / ``2021M03`` / an Excel date (the month),
 ``2021Q1`` (the quarter), or ``2021-01..2021-06`` (a range).
 
-Reading: pandas ``read_csv`` (``dtype=str``, so nothing is guessed) and ``read_excel``
-(openpyxl), then every cell is checked here so that errors name the line and the column.
+Reading: :func:`~tradecheck.loaders.base.read_delimited` (pandas ``read_csv`` with
+``dtype=str``, so nothing is guessed; UTF-8 or Windows-1252) and
+:func:`~tradecheck.loaders.base.read_xlsx_sheet` (openpyxl read-only, memory bounded by the
+cells present), then every cell is checked here so that errors name the line and the column.
+Mapping values are checked for type and range (``skip_rows`` at most 1000) before any reading.
+
+Steps: :func:`read_mapping` -> :func:`_normalise_mapping` (checked) -> :func:`_read` ->
+:func:`_layout` (columns resolved) -> :func:`_record` per row (:func:`_country`, :func:`_flow`,
+:func:`_period`, :func:`_value`, :func:`_optional`).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -61,9 +66,28 @@ import pandas as pd
 from tradecheck import schema
 from tradecheck.countries import to_iso3
 from tradecheck.errors import LoadError, UnknownCountryError
-from tradecheck.loaders.base import decode_text, display_path, file_vintage, register, to_float
+from tradecheck.loaders.base import (
+    decode_head,
+    decode_text,
+    display_path,
+    file_vintage,
+    int_option,
+    read_delimited,
+    read_json_file,
+    read_xlsx_sheet,
+    register,
+    to_float,
+)
 
-__all__ = ["MAPPING_KEYS", "UNITS", "load_generic", "parse_period", "read_mapping", "scale_of"]
+__all__ = [
+    "MAPPING_KEYS",
+    "UNITS",
+    "load_generic",
+    "mapping_path",
+    "parse_period",
+    "read_mapping",
+    "scale_of",
+]
 
 #: Accepted units and their multipliers.
 UNITS: dict[str, float] = {
@@ -86,16 +110,20 @@ _FLOW_WORDS = {
     "total trade": "T", "trade": "T", "balance": "B", "trade balance": "B",
 }  # fmt: skip
 _EXCEL = (".xlsx", ".xlsm", ".xls")
-_SPEC_KEYS = {
-    "columns",
-    "constants",
-    "unit",
-    "scale",
-    "flows",
-    "country_scheme",
-    "sheet",
-    "skip_rows",
+#: Keys of the full mapping form and the types their values must have.
+_SPEC_TYPES: dict[str, tuple[type, ...]] = {
+    "columns": (dict,),
+    "constants": (dict,),
+    "flows": (dict,),
+    "unit": (str, int, float),
+    "scale": (str, int, float),
+    "country_scheme": (str,),
+    "sheet": (str, int),
+    "skip_rows": (int,),
 }
+_SPEC_KEYS = set(_SPEC_TYPES)
+#: Most lines above the header a mapping may skip (a title block, not a file's worth).
+MAX_SKIP_ROWS = 1000
 
 
 def scale_of(
@@ -182,37 +210,40 @@ def parse_period(value: object) -> tuple[str, str]:
     )
 
 
+def mapping_path(path: Path) -> Path:
+    """The mapping sidecar of a data file: ``<name>.mapping.json`` beside it."""
+    return path.with_name(path.name + ".mapping.json")
+
+
 def read_mapping(path: str | Path) -> dict[str, Any] | None:
     """The ``<file>.mapping.json`` sidecar of a data file, or None when there is none.
 
     Raises
     ------
     LoadError
-        If the sidecar is not valid JSON or not an object.
+        If the sidecar is not valid JSON (or nested too deeply) or not an object.
     """
-    side = Path(path).with_name(Path(path).name + ".mapping.json")
+    side = mapping_path(Path(path))
     if not side.exists():
         return None
-    try:
-        doc = json.loads(side.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise LoadError(side, f"the mapping sidecar is not valid JSON ({exc})") from None
+    doc = read_json_file(side, "a column mapping (a JSON object)")
     if not isinstance(doc, dict):
         raise LoadError(side, "expected a JSON object (a column mapping)")
     return doc
 
 
 def _normalise_mapping(path: Path, mapping: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The full mapping form of ``mapping`` (flat or full), with every value checked."""
     spec: dict[str, Any] = {"columns": {}, "constants": {}, "flows": {}}
     if not mapping:
         return spec
+    if not isinstance(mapping, Mapping):
+        raise LoadError(path, f"mapping: expected a JSON object (a dict), got {mapping!r}")
     if set(mapping) & _SPEC_KEYS:
-        spec.update({k: v for k, v in mapping.items()})
-        spec.setdefault("columns", {})
-        spec.setdefault("constants", {})
-        spec.setdefault("flows", {})
+        spec.update({k: v for k, v in mapping.items() if v is not None})
     else:
         spec["columns"] = dict(mapping)
+    _check_spec(path, spec)
     bad = [k for k in list(spec["columns"]) + list(spec["constants"]) if k not in MAPPING_KEYS]
     if bad:
         raise LoadError(
@@ -223,16 +254,34 @@ def _normalise_mapping(path: Path, mapping: Mapping[str, Any] | None) -> dict[st
     return spec
 
 
+def _check_spec(path: Path, spec: dict[str, Any]) -> None:
+    """Type and range of every mapping value: a wrong one is a one-line LoadError."""
+    for key, types in _SPEC_TYPES.items():
+        if key not in spec:
+            continue
+        v = spec[key]
+        if isinstance(v, bool) or not isinstance(v, types):
+            names = " or ".join("object" if t is dict else t.__name__ for t in types)
+            raise LoadError(path, f"mapping {key!r}: expected {names}, got {v!r}")
+    for key in ("columns", "flows"):
+        for k, v in spec[key].items():
+            if not isinstance(v, str):
+                raise LoadError(path, f"mapping {key}.{k}: expected a text, got {v!r}")
+    for k, v in spec["constants"].items():
+        if isinstance(v, (dict, list)):
+            raise LoadError(path, f"mapping constants.{k}: expected a text or number, got {v!r}")
+    if "skip_rows" in spec:
+        spec["skip_rows"] = int_option(path, "skip_rows", spec["skip_rows"], lo=0, hi=MAX_SKIP_ROWS)
+    if isinstance(spec.get("sheet"), int):
+        spec["sheet"] = int_option(path, "sheet", spec["sheet"], lo=0, hi=255)
+
+
 def _sniff(path: Path, head: bytes) -> float:
-    if path.with_name(path.name + ".mapping.json").exists():
+    if mapping_path(path).exists():
         return 0.9
     if path.suffix.lower() in _EXCEL or head[:2] in (b"PK", b"\xd0\xcf"):
         return 0.0
-    try:
-        text = head.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return 0.0
-    first = text.split("\n", 1)[0].strip("\r")
+    first = decode_head(head).split("\n", 1)[0].strip("\r")
     names = {h.strip().strip('"').casefold() for h in re.split(r"[,;\t]", first)}
     core = {"reporter", "partner", "value"}
     if core <= names and ("period" in names or {"period_start", "period_end"} <= names):
@@ -241,45 +290,209 @@ def _sniff(path: Path, head: bytes) -> float:
 
 
 def _read(path: Path, sheet: Any, skip_rows: int) -> tuple[pd.DataFrame, str]:
+    """The table as strings (CSV) or cell values (Excel), and the word for its row refs."""
     if not path.exists():
         raise LoadError(path, "no such file")
     if path.stat().st_size == 0:
         raise LoadError(path, "the file is empty: expected a header line and rows")
     if path.suffix.lower() in _EXCEL:
-        try:
-            df = pd.read_excel(
-                path, sheet_name=sheet if sheet is not None else 0, header=skip_rows, dtype=object
-            )
-        except ValueError as exc:  # e.g. missing sheet
-            raise LoadError(path, f"cannot read the workbook: {exc}") from None
-        except Exception as exc:  # noqa: BLE001  (zip/openpyxl errors on a damaged workbook)
-            raise LoadError(
-                path,
-                f"not a readable Excel workbook ({exc.__class__.__name__}: {exc}); expected .xlsx",
-            ) from None
-        name = sheet if sheet is not None else "1"
-        return df, f"sheet {name} row"
+        grid, title = read_xlsx_sheet(path, sheet)
+        return _grid_frame(path, grid, skip_rows), f"sheet {title if sheet is not None else 1} row"
     text, _enc = decode_text(path, path.read_bytes())
-    lines = text.splitlines()
-    first = lines[skip_rows] if len(lines) > skip_rows else ""
-    try:
-        sep = csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
-    except csv.Error:
-        sep = ","
-    try:
-        df = pd.read_csv(
-            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skiprows=skip_rows
-        )
-    except pd.errors.EmptyDataError:
-        raise LoadError(path, "the file is empty: expected a header line and rows") from None
-    except pd.errors.ParserError as exc:
-        found = re.search(r"line (\d+)", str(exc))
+    return read_delimited(path, text, skip_rows=skip_rows), "line"
+
+
+def _grid_frame(path: Path, grid: list[list[Any]], skip_rows: int) -> pd.DataFrame:
+    """A sheet's grid as a frame: row ``skip_rows`` is the header, the rows below are data."""
+    if len(grid) <= skip_rows:
+        raise LoadError(path, "the sheet is empty: expected a header row", row=skip_rows + 1)
+    header = grid[skip_rows]
+    body = grid[skip_rows + 1 :]
+    width = max([len(header), *(len(r) for r in body)])
+    names = [
+        str(header[j]).strip() if j < len(header) and header[j] is not None else f"Unnamed: {j}"
+        for j in range(width)
+    ]
+    return pd.DataFrame([list(r) + [None] * (width - len(r)) for r in body], columns=names)
+
+
+@dataclass
+class _Layout:
+    """How the file's columns map to the canonical ones, and the per-file settings."""
+
+    path: Path
+    cols: dict[str, str]
+    consts: dict[str, Any]
+    scale: float
+    flows: dict[str, str]
+    scheme: str | None
+    countries: dict[tuple[str, Any], str] = field(default_factory=dict)
+
+    @property
+    def have(self) -> set[str]:
+        return set(self.cols) | set(self.consts)
+
+    def cell(self, rec: Mapping[str, Any], key: str) -> Any:
+        if key in self.cols:
+            v = rec[self.cols[key]]
+            return None if isinstance(v, float) and pd.isna(v) else v
+        return self.consts.get(key)
+
+    def error(self, key: str, msg: str, row: int) -> LoadError:
+        return LoadError(self.path, msg, row=row, column=self.cols.get(key, key))
+
+
+def _layout(
+    path: Path, df: pd.DataFrame, spec: dict[str, Any], header_row: int, options: dict[str, Any]
+) -> _Layout:
+    """Resolve the mapping against the file's header; fail on a missing column."""
+    cols: dict[str, str] = dict(spec["columns"])
+    consts: dict[str, Any] = dict(spec["constants"])
+    if options.get("flow") is not None:
+        consts["flow"] = options["flow"]
+    if not cols:  # no mapping: canonical names, case-insensitive
+        lower = {c.casefold(): c for c in df.columns}
+        cols = {k: lower[k] for k in MAPPING_KEYS if k in lower}
+    absent = {k: v for k, v in cols.items() if v not in df.columns}
+    if absent:
+        k, v = next(iter(absent.items()))
         raise LoadError(
             path,
-            f"malformed table ({exc}); expected the same number of fields on every line",
-            row=int(found.group(1)) if found else None,
-        ) from None
-    return df, "line"
+            f"unknown header: no column {v!r} (mapped to {k}); columns found: "
+            f"{', '.join(df.columns)}",
+            row=header_row,
+            column=v,
+        )
+    have = set(cols) | set(consts)
+    missing = [k for k in ("reporter", "partner", "flow", "value") if k not in have]
+    if "period" not in have and not {"period_start", "period_end"} <= have:
+        missing.append("period (or period_start and period_end)")
+    if missing:
+        raise LoadError(
+            path,
+            f"unknown header: cannot find {', '.join(missing)}; columns found: "
+            f"{', '.join(df.columns)}. Expected canonical column names or a mapping "
+            f"(mapping= or {path.name}.mapping.json)",
+            row=header_row,
+        )
+    unit = next(
+        (u for u in (options.get("unit"), options.get("scale"), spec.get("unit")) if u is not None),
+        spec.get("scale"),
+    )
+    flows = {str(k).strip().casefold(): v for k, v in spec["flows"].items()}
+    return _Layout(
+        path, cols, consts, scale_of(unit, path=path, column="unit"), flows,
+        spec.get("country_scheme"),
+    )  # fmt: skip
+
+
+def _country(lay: _Layout, rec: Mapping[str, Any], side: str, row: int) -> str:
+    raw = lay.cell(rec, side)
+    if raw is None or str(raw).strip() == "":
+        raise lay.error(side, f"empty {side}: expected a country name or code", row)
+    key = (side, raw)
+    if key not in lay.countries:
+        try:
+            lay.countries[key] = to_iso3(str(raw).strip(), scheme=lay.scheme)
+        except UnknownCountryError as exc:
+            raise lay.error(
+                side,
+                f"unknown country {raw!r} ({exc}); expected an ISO code or a country name "
+                "tradecheck.countries knows",
+                row,
+            ) from None
+    return lay.countries[key]
+
+
+def _flow(lay: _Layout, rec: Mapping[str, Any], row: int) -> str:
+    raw = lay.cell(rec, "flow")
+    f = str(raw or "").strip().casefold()
+    code = lay.flows.get(f) or _FLOW_WORDS.get(f)
+    if code not in schema.FLOWS:
+        raise lay.error(
+            "flow",
+            f"unknown flow {raw!r}: expected X, M, RX, RM, T, B or "
+            "export/import/total/balance (or map it under 'flows')",
+            row,
+        )
+    return code
+
+
+def _period(lay: _Layout, rec: Mapping[str, Any], row: int) -> tuple[str, str]:
+    key = "period" if "period" in lay.have else "period_start"
+    try:
+        if key == "period":
+            return parse_period(lay.cell(rec, "period"))
+        return (
+            parse_period(lay.cell(rec, "period_start"))[0],
+            parse_period(lay.cell(rec, "period_end"))[1],
+        )
+    except ValueError as exc:
+        raise lay.error(key, str(exc), row) from None
+
+
+def _value(lay: _Layout, rec: Mapping[str, Any], flow: str, row: int) -> float:
+    raw = lay.cell(rec, "value")
+    value = to_float(lay.path, raw, row=row, column=lay.cols.get("value", "value"))
+    scale = lay.scale
+    if "unit" in lay.cols:
+        scale = scale_of(lay.cell(rec, "unit"), path=lay.path, row=row, column=lay.cols["unit"])
+    if value < 0 and flow != "B":
+        raise lay.error("value", f"expected a non-negative value, got {raw!r}", row)
+    return value * scale
+
+
+_OPTIONAL = (
+    ("commodity", "TOTAL"),
+    ("currency", "USD"),
+    ("valuation", "unknown"),
+    ("scope", "goods"),
+    ("bound", "eq"),
+    ("classification", None),
+    ("note", ""),
+)
+
+
+def _optional(lay: _Layout, rec: Mapping[str, Any], row: int) -> dict[str, Any]:
+    """Commodity, currency, valuation, scope, bound, classification and note (defaults)."""
+    out: dict[str, Any] = {}
+    for key, default in _OPTIONAL:
+        v = lay.cell(rec, key)
+        out[key] = default if v is None or str(v).strip() == "" else str(v).strip()
+    if out["classification"] is None:
+        out["classification"] = "TOTAL" if out["commodity"] == "TOTAL" else "HS"
+    for key, allowed in (("valuation", schema.VALUATIONS), ("bound", schema.BOUNDS)):
+        if out[key] not in allowed:
+            raise lay.error(key, f"expected one of {', '.join(allowed)}, got {out[key]!r}", row)
+    if not re.fullmatch(r"[A-Z]{3}", out["currency"]):
+        raise lay.error(
+            "currency", f"expected an ISO 4217 code (USD), got {out['currency']!r}", row
+        )
+    return out
+
+
+def _record(lay: _Layout, rec: Mapping[str, Any], row: int) -> dict[str, Any]:
+    """One canonical row from one row of the file (``row`` as an editor or Excel shows it)."""
+    reporter = _country(lay, rec, "reporter", row)
+    partner = _country(lay, rec, "partner", row)
+    flow = _flow(lay, rec, row)
+    start, end = _period(lay, rec, row)
+    return {
+        "reporter": reporter,
+        "partner": partner,
+        "flow": flow,
+        "period_start": start,
+        "period_end": end,
+        "value": _value(lay, rec, flow, row),
+        **_optional(lay, rec, row),
+    }
+
+
+def _blank(rec: Mapping[str, Any]) -> bool:
+    return all(
+        v is None or (isinstance(v, float) and pd.isna(v)) or str(v).strip() == ""
+        for v in rec.values()
+    )
 
 
 @register(
@@ -327,8 +540,9 @@ def load_generic(
     Raises
     ------
     LoadError
-        Unknown header or mapping name, unknown unit, unknown country, a value that is not a
-        number, or a bad period, naming the line and column.
+        Unknown header or mapping name, a mapping value of the wrong type or range, unknown
+        unit, unknown country, a value that is not a number, or a bad period, naming the
+        line and column.
 
     Examples
     --------
@@ -344,140 +558,24 @@ def load_generic(
     556100000.0
     """
     path = Path(path)
-    spec = _normalise_mapping(path, mapping if mapping is not None else read_mapping(path))
-    skip_rows = int(spec.get("skip_rows", 0) or 0)
+    if mapping is None:  # errors in the mapping name the sidecar
+        spec = _normalise_mapping(mapping_path(path), read_mapping(path))
+    else:
+        spec = _normalise_mapping(path, mapping)
+    skip_rows = spec.get("skip_rows", 0)
     df, ref_word = _read(path, sheet if sheet is not None else spec.get("sheet"), skip_rows)
     df.columns = [str(c).strip() for c in df.columns]
-    cols: dict[str, str] = dict(spec["columns"])
-    consts: dict[str, Any] = dict(spec["constants"])
-    if flow is not None:
-        consts["flow"] = flow
-    if not cols:  # no mapping: canonical names, case-insensitive
-        lower = {c.casefold(): c for c in df.columns}
-        cols = {k: lower[k] for k in MAPPING_KEYS if k in lower}
-    absent = {k: v for k, v in cols.items() if v not in df.columns}
-    if absent:
-        k, v = next(iter(absent.items()))
-        raise LoadError(
-            path,
-            f"unknown header: no column {v!r} (mapped to {k}); columns found: "
-            f"{', '.join(df.columns)}",
-            row=skip_rows + 1,
-            column=v,
-        )
-    have = set(cols) | set(consts)
-    needed = ["reporter", "partner", "flow", "value"]
-    missing = [k for k in needed if k not in have]
-    if "period" not in have and not {"period_start", "period_end"} <= have:
-        missing.append("period (or period_start and period_end)")
-    if missing:
-        raise LoadError(
-            path,
-            f"unknown header: cannot find {', '.join(missing)}; columns found: "
-            f"{', '.join(df.columns)}. Expected canonical column names or a mapping "
-            f"(mapping= or {path.name}.mapping.json)",
-            row=skip_rows + 1,
-        )
-    global_unit = (
-        unit
-        if unit is not None
-        else scale
-        if scale is not None
-        else spec.get("unit", spec.get("scale"))
-    )
-    global_scale = scale_of(global_unit, path=path, column="unit")
-    flows = {str(k).strip().casefold(): v for k, v in (spec.get("flows") or {}).items()}
-    scheme = spec.get("country_scheme")
-    shown = display_path(path)
-    vint = vintage or file_vintage(path)
-    first_line = skip_rows + 2
-
-    def cell(rec: Mapping[str, Any], key: str) -> Any:
-        if key in cols:
-            v = rec[cols[key]]
-            if isinstance(v, float) and pd.isna(v):
-                return None
-            return v
-        return consts.get(key)
-
-    countries: dict[tuple[str, Any], str] = {}
+    options = {"flow": flow, "unit": unit, "scale": scale}
+    lay = _layout(path, df, spec, skip_rows + 1, options)
+    provenance = {
+        "source": "generic",
+        "source_file": display_path(path),
+        "vintage": vintage or file_vintage(path),
+    }
     records: list[dict[str, Any]] = []
     for i, rec in enumerate(df.to_dict("records")):
-        line = first_line + i
-        row_for_err = line  # Excel: the sheet row number (header on row skip_rows + 1)
-        if all(
-            (v is None or (isinstance(v, float) and pd.isna(v)) or str(v).strip() == "")
-            for v in rec.values()
-        ):
-            continue
-
-        def err(key: str, msg: str, row: int = row_for_err) -> LoadError:
-            return LoadError(path, msg, row=row, column=cols.get(key, key))
-
-        out: dict[str, Any] = {}
-        for side in ("reporter", "partner"):
-            raw = cell(rec, side)
-            if raw is None or str(raw).strip() == "":
-                raise err(side, f"empty {side}: expected a country name or code")
-            ckey = (side, raw)
-            if ckey not in countries:
-                try:
-                    countries[ckey] = to_iso3(str(raw).strip(), scheme=scheme)
-                except UnknownCountryError as exc:
-                    raise err(
-                        side,
-                        f"unknown country {raw!r} ({exc}); expected an ISO code or "
-                        "a country name tradecheck.countries knows",
-                    ) from None
-            out[side] = countries[ckey]
-        raw_flow = cell(rec, "flow")
-        f = str(raw_flow or "").strip()
-        code = flows.get(f.casefold()) or _FLOW_WORDS.get(f.casefold())
-        if code not in schema.FLOWS:
-            raise err(
-                "flow",
-                f"unknown flow {raw_flow!r}: expected X, M, RX, RM, T, B or "
-                "export/import/total/balance (or map it under 'flows')",
-            )
-        out["flow"] = code
-        try:
-            if "period" in have:
-                out["period_start"], out["period_end"] = parse_period(cell(rec, "period"))
-            else:
-                out["period_start"] = parse_period(cell(rec, "period_start"))[0]
-                out["period_end"] = parse_period(cell(rec, "period_end"))[1]
-        except ValueError as exc:
-            raise err("period" if "period" in have else "period_start", str(exc)) from None
-        value = to_float(
-            path, cell(rec, "value"), row=row_for_err, column=cols.get("value", "value")
-        )
-        row_scale = global_scale
-        if "unit" in cols:
-            row_scale = scale_of(cell(rec, "unit"), path=path, row=row_for_err, column=cols["unit"])
-        out["value"] = value * row_scale
-        if out["value"] < 0 and code != "B":
-            raise err("value", f"expected a non-negative value, got {cell(rec, 'value')!r}")
-        for key, default in (
-            ("commodity", "TOTAL"),
-            ("currency", "USD"),
-            ("valuation", "unknown"),
-            ("scope", "goods"),
-            ("bound", "eq"),
-            ("classification", None),
-            ("note", ""),
-        ):
-            v = cell(rec, key)
-            out[key] = default if v is None or str(v).strip() == "" else str(v).strip()
-        if out["classification"] is None:
-            out["classification"] = "TOTAL" if out["commodity"] == "TOTAL" else "HS"
-        for key, allowed in (("valuation", schema.VALUATIONS), ("bound", schema.BOUNDS)):
-            if out[key] not in allowed:
-                raise err(key, f"expected one of {', '.join(allowed)}, got {out[key]!r}")
-        if not re.fullmatch(r"[A-Z]{3}", out["currency"]):
-            raise err("currency", f"expected an ISO 4217 code (USD), got {out['currency']!r}")
-        ref = f"{ref_word} {line}"
-        out.update(source="generic", source_file=shown, source_ref=ref, vintage=vint)
-        records.append(out)
-    if not records:
-        return schema.empty_frame()
-    return schema.make_frame(records)
+        row = skip_rows + 2 + i  # the header is on line skip_rows + 1
+        if not _blank(rec):
+            out = _record(lay, rec, row)
+            records.append({**out, **provenance, "source_ref": f"{ref_word} {row}"})
+    return schema.make_frame(records) if records else schema.empty_frame()

@@ -32,7 +32,6 @@ import csv
 import io
 import math
 import re
-import zipfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -49,8 +48,12 @@ from tradecheck.loaders.base import (
     open_workbook,
     register,
     sheet_grid,
+    sniff_delimiter,
     to_float,
+    xlsx_text,
 )
+from tradecheck.loaders.base import finish_frame as _finish
+from tradecheck.loaders.base import month_span as _months
 
 #: IMTS indicator code -> (flow, valuation). Legacy DOT/IFS names are accepted too.
 INDICATORS: dict[str, tuple[str, str]] = {
@@ -130,10 +133,6 @@ def parse_period(text: str) -> tuple[str, str]:
 
 
 _PERIOD_COL = re.compile(r"^\d{4}(-?Q[1-4]|-?M\d{1,2}|-\d{2})?$")
-
-
-def _months(start: str, end: str) -> int:
-    return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:]) - int(start[5:]) + 1
 
 
 #: Ceiling for any one value, US$ per 12 months (pro rata for shorter periods): an order of
@@ -283,7 +282,7 @@ def _read_csv(
 ) -> tuple[list[str], list[list[str]]]:
     text, _ = decode_text(path, path.read_bytes(), encodings)
     first = text.split("\n", 1)[0]
-    delim = ";" if first.count(";") > first.count(",") else ","
+    delim = sniff_delimiter(first, ",;", lines=1)
     rows = list(csv.reader(io.StringIO(text), delimiter=delim))
     while rows and not any(c.strip() for c in rows[-1]):
         rows.pop()
@@ -293,15 +292,6 @@ def _read_csv(
     if header and header[0].startswith("STRUCTURE["):
         header[0] = "STRUCTURE"
     return header, rows[1:]
-
-
-def _finish(rows: list[dict[str, Any]], dropped: Counter[str], path: Path) -> pd.DataFrame:
-    """Canonical frame of ``rows``; the ``dropped`` counts go to the load report (and, for
-    callers of a loader function, to ``df.attrs["dropped"]``)."""
-    df = schema.make_frame(rows) if rows else schema.empty_frame()
-    df.attrs["dropped"] = dict(dropped)
-    report.drop_counts(path, dropped)
-    return df
 
 
 # --------------------------------------------------------------------------- IMTS
@@ -703,24 +693,6 @@ def _dots_row(
 
 
 # --------------------------------------------------------------------------- DOTS Excel
-
-
-def xlsx_text(path: Path, max_bytes: int = 400_000) -> str:
-    """Workbook sheet names and shared strings as one text blob (for sniffing); ``""`` if
-    the file is not a readable xlsx."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            parts = []
-            names = z.namelist()
-            # strings may be shared or inline (openpyxl writes inline strings): read both
-            sheets = sorted(n for n in names if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n))[:3]
-            for name in ("xl/workbook.xml", "xl/sharedStrings.xml", *sheets):
-                if name in names:
-                    with z.open(name) as fh:
-                        parts.append(fh.read(max_bytes).decode("utf-8", "replace"))
-            return "\n".join(parts)
-    except (zipfile.BadZipFile, OSError, KeyError):
-        return ""
 
 
 def sniff_dots_xlsx(path: Path, head: bytes) -> float:

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from tradecheck import paths
+from tradecheck.errors import one_line
 
 
 def register(subparsers: Any) -> None:
@@ -32,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     from tradecheck.store.build import run_build
 
     res = run_build(args.raw, args.out, force=args.force, progress=not args.no_progress)
+    for note in res.notes:
+        print(f"tradecheck: warning: {one_line(note)}", file=sys.stderr)
     if res.skipped:
         print(
             f"{res.parquet}: up to date ({res.rows:,} rows from {res.files} files; "

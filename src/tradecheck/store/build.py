@@ -42,7 +42,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tradecheck import paths, schema
-from tradecheck.errors import LoadError, TradecheckError
+from tradecheck.errors import LoadError, TradecheckError, one_line
 from tradecheck.store import manifest as mf
 
 PARQUET_NAME = "canonical.parquet"
@@ -115,6 +115,8 @@ class BuildResult:
     overlaps
         Observations found in more than one raw file of the same source (see
         :func:`overlaps`); usually two vintages of one download, counted twice.
+    notes
+        One-line warnings (e.g. an unreadable old manifest that was replaced).
     """
 
     parquet: Path
@@ -124,6 +126,7 @@ class BuildResult:
     files: int
     seconds: float
     overlaps: int = 0
+    notes: tuple[str, ...] = ()
 
 
 def sort_canonical(df: pd.DataFrame) -> pd.DataFrame:
@@ -185,7 +188,9 @@ def _load_one(path: Path) -> tuple[pd.DataFrame, str]:
         raise
     except TradecheckError as exc:
         raise LoadError(shown, str(exc)) from exc
-    except (OSError, UnicodeError, ValueError, KeyError, IndexError, TypeError) as exc:
+    except Exception as exc:  # anything in data/ must end as one line, never a traceback
+        if os.environ.get("TRADECHECK_DEBUG"):
+            raise
         raise LoadError(
             shown, f"could not be read into the canonical table ({type(exc).__name__}: {exc})"
         ) from exc
@@ -255,6 +260,10 @@ def run_build(
 ) -> BuildResult:
     """Build the processed table and report what happened (see :func:`build`).
 
+    Steps: list the inputs and compare them with the old manifest (:func:`_skip_result`),
+    load every file (:func:`_load_all`), validate and sort, describe the output
+    (:func:`_manifest_doc`), then publish Parquet and manifest (:func:`_publish`).
+
     Returns
     -------
     BuildResult
@@ -265,8 +274,6 @@ def run_build(
 
     raw = Path(raw) if raw is not None else paths.raw_dir()
     out = Path(out) if out is not None else paths.processed_dir()
-    parquet = out / PARQUET_NAME
-    man_path = out / MANIFEST_NAME
     if not raw.is_dir():
         raise LoadError(raw, "raw data folder not found")
     files = iter_files([raw])
@@ -274,19 +281,41 @@ def run_build(
         raise LoadError(raw, "no data files below this folder")
     entries = [mf.input_entry(f, raw) for f in files]
     code_sha = mf.code_fingerprint(extra=[Path(__file__)])
-    old = mf.read_manifest(man_path)
-    if not force and mf.is_current(old, entries, code_sha, parquet):
+    old, problem = mf.load_manifest(out / MANIFEST_NAME)
+    notes = (f"{problem}; rebuilding",) if problem else ()
+    if not force and mf.is_current(old, entries, code_sha, out / PARQUET_NAME):
         assert old is not None
-        return BuildResult(
-            parquet,
-            man_path,
-            True,
-            int(old["output"]["rows"]),
-            len(entries),
-            time.perf_counter() - t0,
-            int(old.get("overlaps", {}).get("observations", 0)),
-        )
+        return _skip_result(out, old, len(entries), time.perf_counter() - t0)
 
+    table = _load_all(files, entries, progress)
+    schema.validate(table)
+    table = sort_canonical(table)
+    arrow = to_arrow(table)
+    manifest = _manifest_doc(raw, code_sha, entries, table, arrow)
+    _publish(out, arrow, manifest)
+    return BuildResult(
+        out / PARQUET_NAME,
+        out / MANIFEST_NAME,
+        False,
+        int(arrow.num_rows),
+        len(entries),
+        time.perf_counter() - t0,
+        int(manifest["overlaps"]["observations"]),
+        notes,
+    )
+
+
+def _skip_result(out: Path, old: dict[str, Any], files: int, seconds: float) -> BuildResult:
+    """The result of a build skipped because ``old`` describes the same inputs and code."""
+    rows = int(old["output"]["rows"])
+    return BuildResult(
+        out / PARQUET_NAME, out / MANIFEST_NAME, True, rows, files, seconds, _overlap_count(old)
+    )
+
+
+def _load_all(files: list[Path], entries: list[dict[str, Any]], progress: bool) -> pd.DataFrame:
+    """Load every raw file (progress bar on stderr); record format, rows and sources of each
+    in its manifest entry."""
     frames: list[pd.DataFrame] = []
     bar: Any = None
     if progress:
@@ -296,7 +325,7 @@ def run_build(
     try:
         for f, entry in zip(files, entries, strict=True):
             if bar is not None:
-                bar.set_postfix_str(f.name[-40:])
+                bar.set_postfix_str(one_line(f.name[-40:]))
             df, fmt = _load_one(f)
             entry["format"] = fmt
             entry["rows"] = len(df)
@@ -307,14 +336,18 @@ def run_build(
     finally:
         if bar is not None:
             bar.close()
+    return pd.concat(frames, ignore_index=True) if frames else schema.empty_frame()
 
-    table = pd.concat(frames, ignore_index=True) if frames else schema.empty_frame()
-    schema.validate(table)
-    table = sort_canonical(table)
-    arrow = to_arrow(table)
 
-    by_file = {e["path"]: e["rows"] for e in entries}
-    manifest: dict[str, Any] = {
+def _manifest_doc(
+    raw: Path,
+    code_sha: str,
+    entries: list[dict[str, Any]],
+    table: pd.DataFrame,
+    arrow: pa.Table,
+) -> dict[str, Any]:
+    """The manifest of this build, without the output's SHA-256 and size (see _publish)."""
+    return {
         "manifest_format": mf.MANIFEST_FORMAT,
         "built_at": mf.build_time(),
         "raw_root": _shown(raw),
@@ -329,13 +362,21 @@ def run_build(
         },
         "rows": {
             "total": int(arrow.num_rows),
-            "by_file": by_file,
+            "by_file": {e["path"]: e["rows"] for e in entries},
             "by_source": _counts(table, "source"),
             "by_reporter": _counts(table, "reporter"),
         },
         "overlaps": overlaps(table),
     }
 
+
+def _publish(out: Path, arrow: pa.Table, manifest: dict[str, Any]) -> None:
+    """Write the Parquet file, then the manifest naming its SHA-256, each atomically.
+
+    The manifest goes last. A kill between the two replaces leaves a pair that does not
+    match: the next build redoes the work and :func:`read_processed` refuses (or rebuilds)
+    instead of trusting it.
+    """
     out.mkdir(parents=True, exist_ok=True)
     tmp_parquet = _tmp_in(out, PARQUET_NAME)
     try:
@@ -351,22 +392,17 @@ def run_build(
         manifest["output"]["sha256"] = mf.sha256_file(tmp_parquet)
         manifest["output"]["bytes"] = tmp_parquet.stat().st_size
         text = mf.dumps(manifest).encode("utf-8")
-        os.replace(tmp_parquet, parquet)
+        os.replace(tmp_parquet, out / PARQUET_NAME)
     except BaseException:
         tmp_parquet.unlink(missing_ok=True)
         raise
-    # The manifest goes last: a crash between the two replaces leaves a manifest that does not
-    # match the Parquet file, so the next build redoes the work instead of trusting it.
-    mf.atomic_write_bytes(man_path, text)
-    return BuildResult(
-        parquet,
-        man_path,
-        False,
-        int(arrow.num_rows),
-        len(entries),
-        time.perf_counter() - t0,
-        int(manifest["overlaps"]["observations"]),
-    )
+    mf.atomic_write_bytes(out / MANIFEST_NAME, text)
+
+
+def _overlap_count(manifest: dict[str, Any]) -> int:
+    ov = manifest.get("overlaps")
+    n = ov.get("observations", 0) if isinstance(ov, dict) else 0
+    return n if isinstance(n, int) else 0
 
 
 def _shown(p: Path) -> str:
@@ -418,6 +454,28 @@ def build(
     return run_build(raw, out, force=force, progress=progress).parquet
 
 
+def unpublished(parquet: Path) -> str | None:
+    """Why ``parquet`` may not be read as a build's output, or None when it may.
+
+    Only a file named ``canonical.parquet`` is checked: it must exist and match the
+    SHA-256 that ``manifest.json`` beside it names. Any other Parquet file is read as given.
+
+    Examples
+    --------
+    >>> unpublished(Path("/nonexistent/canonical.parquet"))
+    'no processed table here'
+    """
+    if not parquet.exists():
+        return "no processed table here"
+    if parquet.name != PARQUET_NAME:
+        return None
+    manifest, problem = mf.load_manifest(parquet.with_name(MANIFEST_NAME))
+    if manifest is None:
+        return problem or f"no {MANIFEST_NAME} beside it (an interrupted build?)"
+    mismatch = mf.output_mismatch(manifest, parquet)
+    return f"{mismatch} (an interrupted build?)" if mismatch else None
+
+
 def read_processed(
     path: str | os.PathLike[str] | None = None, *, build_if_missing: bool = True
 ) -> pd.DataFrame:
@@ -439,10 +497,16 @@ def read_processed(
         Columns :data:`tradecheck.schema.CANONICAL_COLUMNS` with the dtypes of
         :func:`tradecheck.schema.make_frame` (object strings, float64 value, bool estimate).
 
+    A ``canonical.parquet`` is read only together with the ``manifest.json`` that names its
+    SHA-256 (the two are published by one build); a pair that does not match (a build
+    killed between its two renames, a hand-copied file) is rebuilt, or refused when
+    ``build_if_missing`` is False.
+
     Raises
     ------
     LoadError
-        If the file is missing (and may not be built) or is not a canonical table.
+        If the file is missing or does not match its manifest (and may not be built) or is
+        not a canonical table.
 
     Examples
     --------
@@ -453,11 +517,12 @@ def read_processed(
     p = Path(path) if path is not None else paths.CANONICAL_PARQUET
     if p.is_dir() or (path is not None and p.suffix != ".parquet" and not p.exists()):
         p = p / PARQUET_NAME
-    if not p.exists():
+    stale = unpublished(p)
+    if stale:
         if not build_if_missing:
-            raise LoadError(p, "no processed table here; run `tradecheck build` first")
+            raise LoadError(p, f"{stale}; run `tradecheck build`")
         raw = paths.RAW if path is None else p.parent.parent / "raw"
-        build(raw, p.parent, progress=False)
+        build(raw, p.parent, force=p.exists(), progress=False)
     try:
         table = pq.read_table(p)
     except (OSError, pa.ArrowException) as exc:

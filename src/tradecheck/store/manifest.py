@@ -78,12 +78,61 @@ def dumps(obj: Any) -> str:
 
 
 def read_manifest(path: str | os.PathLike[str]) -> dict[str, Any] | None:
-    """The manifest at ``path``, or None when missing or unreadable."""
+    """The manifest at ``path``, or None when missing or unreadable (see :func:`load_manifest`
+    for the reason)."""
+    return load_manifest(path)[0]
+
+
+def load_manifest(path: str | os.PathLike[str]) -> tuple[dict[str, Any] | None, str | None]:
+    """The manifest at ``path`` and, when it cannot be used, why (one line).
+
+    Returns
+    -------
+    tuple
+        ``(manifest, None)``; ``(None, None)`` when there is no file; ``(None, reason)`` when
+        the file is unreadable, not JSON, too deeply nested, or not a manifest of this format.
+    """
+    p = Path(path)
+    if not p.exists():
+        return None, None
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError) as exc:
+        return None, f"{p.name} is unreadable or not JSON ({type(exc).__name__})"
+    problem = _shape_problem(data)
+    if problem:
+        return None, f"{p.name} is not a tradecheck manifest ({problem})"
+    return data, None
+
+
+def _shape_problem(data: Any) -> str | None:
+    """What is wrong with the parsed manifest's shape, or None (types of the keys used)."""
+    if not isinstance(data, dict):
+        return "not a JSON object"
+    if data.get("manifest_format") != MANIFEST_FORMAT:
+        return f"manifest_format {data.get('manifest_format')!r}, expected {MANIFEST_FORMAT}"
+    out, inputs = data.get("output"), data.get("inputs")
+    if not isinstance(out, dict) or not isinstance(out.get("sha256"), str):
+        return "no output sha256"
+    if not isinstance(out.get("rows"), int) or not isinstance(out.get("bytes"), int):
+        return "no output rows and bytes"
+    types = {"path": str, "sha256": str, "bytes": int}
+    if not isinstance(inputs, list) or not all(
+        isinstance(e, dict) and all(isinstance(e.get(k), t) for k, t in types.items())
+        for e in inputs
+    ):
+        return "no list of inputs with path, sha256 and bytes"
+    return None
+
+
+def output_mismatch(manifest: Mapping[str, Any], parquet: Path) -> str | None:
+    """Why ``parquet`` is not the file ``manifest`` names (size, then SHA-256), or None."""
+    out = manifest["output"]
+    if not parquet.is_file():
+        return f"{parquet.name} is missing"
+    if parquet.stat().st_size != out["bytes"] or sha256_file(parquet) != out["sha256"]:
+        return f"{parquet.name} is not the file its manifest names (sha256 differs)"
+    return None
 
 
 def _sidecar(path: Path) -> Path:
@@ -96,7 +145,15 @@ def input_entry(path: Path, raw_root: Path) -> dict[str, Any]:
     The vintage comes from the sidecar (``vintage``, else the date of ``retrieved_at``); it
     is None when there is no sidecar (the file's modification time is not used because it
     would make the manifest depend on how the files were copied).
+
+    Raises
+    ------
+    LoadError
+        The sidecar is not a readable JSON object (one line naming it).
     """
+    from tradecheck.errors import LoadError
+    from tradecheck.loaders.base import read_json_file
+
     try:
         rel = path.resolve().relative_to(raw_root.resolve()).as_posix()
     except ValueError:
@@ -106,12 +163,11 @@ def input_entry(path: Path, raw_root: Path) -> dict[str, Any]:
     side_sha = None
     if side.exists():
         side_sha = sha256_file(side)
-        try:
-            meta = json.loads(side.read_text(encoding="utf-8"))
-            v = meta.get("vintage") or meta.get("retrieved_at")
-            vintage = str(v)[:10] if v else None
-        except (OSError, ValueError, AttributeError):
-            vintage = None
+        meta = read_json_file(side, "a provenance sidecar (a JSON object)")
+        if not isinstance(meta, dict):
+            raise LoadError(side, "expected a provenance sidecar (a JSON object)")
+        v = meta.get("vintage") or meta.get("retrieved_at")
+        vintage = str(v)[:10] if v else None
     return {
         "path": rel,
         "sha256": sha256_file(path),
@@ -180,7 +236,8 @@ def build_time() -> str:
 
 
 def _input_key(entries: Iterable[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
-    return sorted((e["path"], e["sha256"], e["bytes"], e.get("sidecar_sha256")) for e in entries)
+    keys = ("path", "sha256", "bytes", "sidecar_sha256")
+    return sorted(tuple(str(e.get(k)) for k in keys) for e in entries)
 
 
 def is_current(
@@ -189,15 +246,12 @@ def is_current(
     code_sha256: str,
     parquet: Path,
 ) -> bool:
-    """True when ``manifest`` describes a build of exactly these inputs with this code and the
-    Parquet file on disk is the one it wrote."""
-    if not manifest or manifest.get("manifest_format") != MANIFEST_FORMAT:
+    """True when ``manifest`` (as :func:`load_manifest` returns it) describes a build of
+    exactly these inputs with this code and the Parquet file on disk is the one it wrote."""
+    if not manifest or _shape_problem(manifest):
         return False
     if manifest.get("code_sha256") != code_sha256:
         return False
-    if _input_key(manifest.get("inputs", [])) != _input_key(entries):
+    if _input_key(manifest["inputs"]) != _input_key(entries):
         return False
-    out = manifest.get("output", {})
-    if not parquet.is_file() or parquet.stat().st_size != out.get("bytes"):
-        return False
-    return sha256_file(parquet) == out.get("sha256")
+    return output_mismatch(manifest, parquet) is None
