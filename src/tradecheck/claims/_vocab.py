@@ -161,6 +161,13 @@ BOUND_BEFORE: list[tuple[re.Pattern[str], str]] = [
         "approx",
     ),
 ]
+#: "about" words that approach the figure from below (the claim keeps them as ``almost``)
+ALMOST = re.compile(
+    r"(?<!\w)(?:almost|nearly|close\s+to|just\s+under|fast|knapp|beinahe|nahezu"
+    r"|почти|без\s+малого|чуть\s+менее|майже|амаль)(?!\w)|将近|接近|近",
+    _I,
+)
+
 BOUND_AFTER: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^\s*(?:左右|上下)"), "approx"),
     (re.compile(r"^\s*(?:以上|多)"), "gt"),

@@ -36,7 +36,7 @@ from tradecheck.claims import _vocab as V
 from tradecheck.claims._lang import LANGS, detect, normalise
 from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
 from tradecheck.claims._periods import BaseCue, PeriodMention, find_periods
-from tradecheck.claims.model import Claim, Period
+from tradecheck.claims.model import Claim, Period, pair_str
 from tradecheck.errors import TradecheckError
 
 __all__ = ["ClaimParseError", "parse"]
@@ -90,6 +90,14 @@ class _Amount:
     decimals: int | None
     currency: str | None = None
     num_start: int = 0
+    unit: float = 1.0  # the scale word's factor ("billion" -> 1e9); 1 without one
+
+    @property
+    def precision(self) -> float | None:
+        """One unit of the last written digit, in the amount's units; None for a word."""
+        if self.decimals is None:
+            return None
+        return float(f"{self.unit / 10**self.decimals:.12g}")
 
 
 def _currency(pre: str | None, post: str | None, lang: str) -> str | None:
@@ -198,6 +206,7 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
                         v * scale_factor(scale, lang),
                         d,
                         num_start=m.start("num"),
+                        unit=scale_factor(scale, lang),
                     )
                 )
             continue
@@ -214,7 +223,16 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
         e = m.end()
         # "40多亿美元": more than 4 bn
         out.append(
-            _Amount("money", s, e, v * scale_factor(scale, lang), d, cur, num_start=m.start("num"))
+            _Amount(
+                "money",
+                s,
+                e,
+                v * scale_factor(scale, lang),
+                d,
+                cur,
+                num_start=m.start("num"),
+                unit=scale_factor(scale, lang),
+            )
         )
         take(s, e)
     # "40多亿美元" (more than 4 bn): number, 多, scale, currency
@@ -231,6 +249,7 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
                 d,
                 _currency(None, m.group("post"), lang),
                 num_start=m.start(),
+                unit=scale_factor(m.group("scale")),
             )
             a.kind = "money_gt"
             out.append(a)
@@ -663,7 +682,10 @@ class _Doc:
             scope=scope,
             lang=self.lang,
             decimals=decimals,
-            pair=self.pair,
+            pair=pair_str(self.pair),
+            precision=a.precision,
+            written=self.text[a.start : a.end].strip(),
+            almost=bound == "approx" and self.almost(a, cs),
         )
 
     def span_start(self, a: _Amount, cs: int) -> int:
@@ -1037,6 +1059,10 @@ class _Doc:
         return None
 
     # ---------------------------------------------------------------- bound
+    def almost(self, a: _Amount, cs: int) -> bool:
+        """Whether an "about" bound is an approach from below ("almost", "почти", "近")."""
+        return bool(V.ALMOST.search(self.norm, max(cs, a.start - 20), a.start))
+
     def bound(self, a: _Amount, cs: int, ce: int) -> str:
         t = self.norm
         if a.kind == "money_gt":
