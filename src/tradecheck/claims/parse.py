@@ -33,6 +33,7 @@ from datetime import date, datetime
 from typing import Generic, TypeVar
 
 from tradecheck.claims import _vocab as V
+from tradecheck.claims import lexicon as L
 from tradecheck.claims._lang import LANGS, detect, normalise
 from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
 from tradecheck.claims._periods import BaseCue, PeriodMention, find_periods
@@ -50,11 +51,9 @@ class ClaimParseError(TradecheckError):
 # amounts
 # ------------------------------------------------------------------------------------------
 _CUR_PRE = r"(?P<pre>US\$|US-\$|USD|U\.S\.\s?\$|\$|CNY|RMB|BYN|¥)"
+#: currency words written after the number, every language (concept ``currencies``)
 _CUR_POST = (
-    r"(?P<post>(?:U\.?S\.?[- ]?|US-|American\s+)?dollars?|USD|US-Dollar|Dollar|US\$|\$"
-    r"|долл(?:ар(?:ов|а|ы)?|\.)(?:\s+США)?|美元|人民币|元|yuan|renminbi|RMB|CNY|юан(?:ей|я|и|ь)"
-    r"|(?:белорусских\s+)?рубл(?:ей|я|ь)|бел\.\s*руб\.|руб\.|BYN|Belarusian\s+rubles?|belarussische[n]?\s+Rubel"
-    r"|euros?|EUR|€|евро|欧元|российских\s+рублей)"
+    "(?P<post>" + "|".join(L.keyed_source("currencies", iso) for iso in L.keys("currencies")) + ")"
 )
 _MONEY = re.compile(
     rf"{_CUR_PRE}?\s?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE_RE})(?![a-zа-яё]))?(?:\s?{_CUR_POST}(?![a-zа-яё]))?",
@@ -100,21 +99,19 @@ class _Amount:
         return float(f"{self.unit / 10**self.decimals:.12g}")
 
 
+#: currency signs and codes written before the number
+_PRE_CURRENCY = {"$": "USD", "us$": "USD", "us-$": "USD", "usd": "USD", "u.s.$": "USD",
+                 "cny": "CNY", "rmb": "CNY", "¥": "CNY", "byn": "BYN"}  # fmt: skip
+
+
 def _currency(pre: str | None, post: str | None, lang: str) -> str | None:
-    for tok in (post, pre):
-        if not tok:
-            continue
-        t = tok.lower()
-        if "евро" in t or "euro" in t or t in ("eur", "€", "欧元"):
-            return "EUR"
-        if "российск" in t:
-            return "RUB"
-        if "$" in t or "dollar" in t or "usd" in t or "долл" in t or "美元" in t:
-            return "USD"
-        if t in ("cny", "rmb", "¥", "元", "人民币", "yuan", "renminbi") or t.startswith("юан"):
-            return "CNY"
-        if "руб" in t or "byn" in t or "rubel" in t or "ruble" in t:
-            return "BYN"
+    """ISO 4217 code of the currency written after (first) or before the number."""
+    if post:
+        iso = L.currency_of(post)
+        if iso:
+            return iso
+    if pre:
+        return _PRE_CURRENCY.get(re.sub(r"\s", "", pre.lower()))
     return None
 
 
@@ -733,14 +730,7 @@ class _Doc:
         pairset = set(self.pair)
         exporter = importer = None
         other = False
-        dest_rx = re.compile(
-            r"(?:(?<!\w)(?:to|into|for|в|во|на|nach|in\s+die|in\s+den|an|towards)\s+(?:the\s+)?(?:\w+\s+)?$|(?:对|向|往|销往|输往)\s*$)",
-            re.IGNORECASE,
-        )
-        orig_rx = re.compile(
-            r"(?:(?<!\w)(?:from|из|aus|von|vom)\s+(?:the\s+)?(?:\w+\s+)?$|(?:自|从|由)\s*$)",
-            re.IGNORECASE,
-        )
+        dest_rx, orig_rx = _DEST_BEFORE, _ORIG_BEFORE
         roles: list[tuple[str, str]] = []  # (role, iso)
         for c in left + right:
             pre = t[max(0, c.start - 20) : c.start]
@@ -1301,6 +1291,13 @@ class _Doc:
         return not self.kws.between(seg_a[0], a.start)
 
 
+#: a destination / origin preposition right before a country name ("to China", "из Китая")
+_DEST_BEFORE = re.compile(
+    rf"(?:{L.source('destination')})\s*(?:(?<=\s)(?:the\s+)?(?:\w+\s+)?)?$", re.IGNORECASE
+)
+_ORIG_BEFORE = re.compile(
+    rf"(?:{L.source('origin')})\s*(?:(?<=\s)(?:the\s+)?(?:\w+\s+)?)?$", re.IGNORECASE
+)
 _MONEY_LIKE = ("money", "money_gt", "bare", "physical")
 _PRODUCT_ORDER = [n for n, _ in V.PRODUCTS]
 #: cue families found once per text (name -> patterns with the label each hit carries)
