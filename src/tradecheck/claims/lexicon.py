@@ -38,12 +38,16 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "this_year", "last_year", "year_before_last", "not_trade_strong", "not_trade_weak",
     "physical", "price", "industrial", "services", "goods_and_services",
 )  # fmt: skip
+#: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
+TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
 #: concepts held as a table fragment -> number
 NUMBER_TABLES: tuple[str, ...] = ("ordinals", "scales", "number_words")
 #: concepts held as a table key -> fragments
 KEYED_TABLES: tuple[str, ...] = ("currencies", "reporter", "countries")
 #: every concept a language file must define
-CONCEPTS: tuple[str, ...] = (*LIST_CONCEPTS, "months", *NUMBER_TABLES, *KEYED_TABLES)
+CONCEPTS: tuple[str, ...] = (
+    *LIST_CONCEPTS, *TEMPLATE_CONCEPTS, "months", *NUMBER_TABLES, *KEYED_TABLES,
+)  # fmt: skip
 
 
 class LexiconError(ValueError):
@@ -110,6 +114,8 @@ def problems(data: dict[str, Any]) -> list[str]:
             out.append(f"concept {c}: missing")
         elif c in LIST_CONCEPTS and not all(isinstance(f, str) for f in v):
             out.append(f"concept {c}: expected a list of strings")
+        elif c in TEMPLATE_CONCEPTS and not all(isinstance(f, str) and "{n}" in f for f in v):
+            out.append(f"concept {c}: expected a list of strings with {{n}} for the number")
         elif c == "months" and (len(v) != 12 or not all(isinstance(m, list) and m for m in v)):
             out.append("concept months: expected twelve non-empty lists")
         elif c in NUMBER_TABLES and not all(isinstance(n, int | float) for n in v.values()):
@@ -162,6 +168,26 @@ def source(concept: str) -> str:
 def pattern(concept: str) -> re.Pattern[str]:
     """The compiled, case-insensitive pattern of a list concept."""
     return re.compile(source(concept), re.IGNORECASE)
+
+
+def templates(concept: str, number: str) -> list[re.Pattern[str]]:
+    """One pattern per template of a template concept, ``{n}`` replaced by ``number`` (a
+    regular expression, captured as group ``num``), as words where the language has them."""
+    out = []
+    for lg in languages():
+        bounded = load(lg)["meta"]["word_boundaries"]
+        for frag in load(lg)["words"][concept]:
+            pre, post = _edges(frag, bounded)
+            body = frag.replace("{n}", f"(?P<num>{number})")
+            out.append(re.compile(f"{pre}(?:{body}){post}", re.IGNORECASE))
+    return out
+
+
+@cache
+def own_words(lang: str) -> re.Pattern[str]:
+    """Every list-concept word of one language (used to tell related languages apart)."""
+    pairs = [(lang, f) for c in LIST_CONCEPTS for f in load(lang)["words"][c]]
+    return re.compile(_union(pairs), re.IGNORECASE)
 
 
 @cache

@@ -63,12 +63,8 @@ _PERCENT = re.compile(
     rf"(?P<num>{NUM})\s?(?:%|per\s?cent(?!age)|percent(?!age)|Prozent(?!punkt)|процент(?:а|ов)?(?!\w)|проц\.)",
     re.IGNORECASE,
 )
-_RATIO_NUM = re.compile(
-    rf"(?:(?<!\w)(?:в|во)\s+(?P<ru>{NUM})\s+раз(?:а)?(?!\w))"
-    rf"|(?:(?P<num>{NUM})\s?(?:-|‑|–)?\s?(?:fold|times?|mal|fache[nsm]?)(?!\w))"
-    rf"|(?:(?P<zh>{NUM})\s*倍)",
-    re.IGNORECASE,
-)
+#: multiples written with digits, every language (concept ``times``)
+_RATIO_NUM: list[re.Pattern[str]] = L.templates("times", NUM)
 _RATIO_WORD = re.compile(
     r"(?<!\w)(?P<en>two|three|four|five|six|seven|eight|nine|ten|one\s+and\s+a\s+half)[- ]?(?:fold|times)(?!\w)"
     r"|(?<!\w)(?:в|во)\s+(?P<ru>два|три|четыре|пять|шесть|семь|восемь|девять|десять|полтора|полторы)\s+раз\w*"
@@ -102,6 +98,17 @@ class _Amount:
 #: currency signs and codes written before the number
 _PRE_CURRENCY = {"$": "USD", "us$": "USD", "us-$": "USD", "usd": "USD", "u.s.$": "USD",
                  "cny": "CNY", "rmb": "CNY", "¥": "CNY", "byn": "BYN"}  # fmt: skip
+
+
+def _scaled(v: float, unit: float) -> float:
+    """``v * unit`` without binary noise ("8,2 млрд" -> 8200000000.0, not 8199999999.999999).
+
+    Examples
+    --------
+    >>> _scaled(8.2, 1e9)
+    8200000000.0
+    """
+    return float(f"{v * unit:.15g}")
 
 
 def _currency(pre: str | None, post: str | None, lang: str) -> str | None:
@@ -139,18 +146,16 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
             s -= 1
         out.append(_Amount("percent", s, m.end(), v, d, num_start=m.start("num")))
         take(s, m.end())
-    for m in _RATIO_NUM.finditer(norm):
-        g = m.group("ru") or m.group("num") or m.group("zh")
+    for m in sorted((m for rx in _RATIO_NUM for m in rx.finditer(norm)), key=lambda m: m.start()):
         if not free(m.start(), m.end()):
             continue
         try:
-            v, d = parse_number(g, lang)
+            v, d = parse_number(m.group("num"), lang)
         except ValueError:
             continue
         if v <= 0 or v > 1000:
             continue
-        gi = "ru" if m.group("ru") else ("num" if m.group("num") else "zh")
-        out.append(_Amount("ratio", m.start(), m.end(), v, d, num_start=m.start(gi)))
+        out.append(_Amount("ratio", m.start(), m.end(), v, d, num_start=m.start("num")))
         take(m.start(), m.end())
     for m in _RATIO_WORD.finditer(norm):
         if not free(m.start(), m.end()):
@@ -200,7 +205,7 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
                         "bare",
                         m.start(),
                         m.end(),
-                        v * scale_factor(scale, lang),
+                        _scaled(v, scale_factor(scale, lang)),
                         d,
                         num_start=m.start("num"),
                         unit=scale_factor(scale, lang),
@@ -224,7 +229,7 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
                 "money",
                 s,
                 e,
-                v * scale_factor(scale, lang),
+                _scaled(v, scale_factor(scale, lang)),
                 d,
                 cur,
                 num_start=m.start("num"),
@@ -242,7 +247,7 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
                 "money",
                 m.start(),
                 m.end(),
-                v * scale_factor(m.group("scale")),
+                _scaled(v, scale_factor(m.group("scale"))),
                 d,
                 _currency(None, m.group("post"), lang),
                 num_start=m.start(),
