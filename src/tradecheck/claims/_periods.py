@@ -253,6 +253,7 @@ def find_periods(
                 pm.rel = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}[rb.group(1)]
                 pm.start = m.start() - len(before) + rb.start()
             _set(mask, pm.start, pm.end)
+            pm.is_base = _is_base(text, pm.start, pm.end) or _from_after_change(text, m)
             out.append(pm)
     for m in _PREV_YEAR_BASE.finditer(text):
         if _mask_free(mask, m.start(), m.end()):
@@ -281,6 +282,21 @@ def find_periods(
         _set(mask, m.start(), m.end())
     out.sort(key=lambda p: p.start)
     return out, cues
+
+
+#: a change just written ("up 27%", "rose 1.8-fold") before a period that starts with "from"
+_CHANGE_JUST_BEFORE = re.compile(
+    r"(?:%|per\s?cent|percent|Prozent|процент\w*|fold|mal|раза?|倍)\s*$", _I
+)
+
+
+def _from_after_change(text: str, m: re.Match[str]) -> bool:
+    """ "up 27% from January-March 2018": a period opened by "from" right after a change is
+    the comparison base, not the start of a range."""
+    opener = re.match(r"(?:from|с|von|vom)\s+", m.group(0), _I)
+    return bool(opener) and bool(
+        _CHANGE_JUST_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+    )
 
 
 def _is_base(text: str, s: int, e: int) -> bool:

@@ -649,7 +649,7 @@ class _Doc:
             bal = self.balance(a, cs, ce, ss)
             if bal is None:
                 return None
-            value, direction = bal
+            value, direction = _first_country_balance(*bal, self.pair)
         if quantity == "share" and kw.kind != "trade":
             holder = self.share_holder(a, cs)
             if holder is not None:
@@ -818,7 +818,7 @@ class _Doc:
         t = self.norm
         for c in hits:
             if c.iso not in pairset and re.search(
-                r"(?:with|с|со|mit|与|和|同|zwischen|between|между)\s*$",
+                r"(?:with|с|со|з|із|зі|са|mit|与|和|同|zwischen|between|между)\s*$",
                 t[max(0, c.start - 10) : c.start],
                 re.IGNORECASE,
             ):
@@ -834,12 +834,11 @@ class _Doc:
             [k for k in self.kws.before(kw.start) if k.end <= kw.start and k.kind != "trade"]
         ):
             e, i, _ = self._marked(k)
-            if k.kind == "export" and e:
-                return e
-            if k.kind == "import" and i:
-                return i
-            if e or i:
-                break
+            # "exports to China ..., while imports grew": the same country's imports
+            if k.kind == "export" and (e or i):
+                return e or self.other(i)  # type: ignore[arg-type]
+            if k.kind == "import" and (e or i):
+                return i or self.other(e)  # type: ignore[arg-type]
         reg = self.region_at(kw.start)
         if reg:
             return reg[0]
@@ -848,7 +847,9 @@ class _Doc:
         if c is None:
             return self.pair[0]
         if c.start <= kw.start and re.search(
-            r"(?:with|с|со|mit)\s*$", self.norm[max(0, c.start - 8) : c.start], re.IGNORECASE
+            r"(?:with|с|со|з|із|зі|са|mit)\s*$",
+            self.norm[max(0, c.start - 8) : c.start],
+            re.IGNORECASE,
         ):
             return self.other(c.iso)
         return c.iso
@@ -906,11 +907,17 @@ class _Doc:
             ):
                 is_growth_rate = re.match(r"growth\s+(?:rate|index)", idx.group(0), re.IGNORECASE)
                 if not is_growth_rate or a.value >= 100:
-                    return "pct_change", a.value - 100.0, a.decimals
+                    return "pct_change", _scaled(a.value - 100.0, 1.0), a.decimals
             psign = self._change_sign(before, after, a)
             if psign is None:
                 if t[a.start] == "+" or (t[a.start] == "-" and a.value < 0):
                     return "pct_change", a.value, a.decimals
+                if a.value >= 100 and _INDEX_BASE_AFTER.match(t, a.end, min(len(t), a.end + 60)):
+                    return "pct_change", _scaled(a.value - 100.0, 1.0), a.decimals
+                noun = _CHANGE_NOUN_AFTER.match(after)
+                if noun and (V.INCREASE.fullmatch(noun["w"]) or V.DECREASE.fullmatch(noun["w"])):
+                    sign = -1.0 if V.DECREASE.fullmatch(noun["w"]) else 1.0
+                    return "pct_change", sign * abs(a.value), a.decimals
                 return None
             return "pct_change", psign * abs(a.value), a.decimals
         if a.kind in ("ratio", "ratio_word"):
@@ -1012,11 +1019,11 @@ class _Doc:
         for c in self.countries_in(max(ss, a.start - 80), a.start):
             pre = t[max(0, c.start - 12) : c.start]
             if c.iso not in pairset:
-                if re.search(r"(?:with|с|со|mit|对|与|同)\s*$", pre, re.IGNORECASE):
+                if re.search(r"(?:with|с|со|з|із|зі|са|mit|对|与|同)\s*$", pre, re.IGNORECASE):
                     return None  # a balance with another country
                 continue
             if re.search(
-                r"(?:with|с|со|mit|in\s+trade\s+with|в\s+торговле\s+с|对|与|同)\s*$",
+                r"(?:with|с|со|з|із|зі|са|mit|in\s+trade\s+with|в\s+торговле\s+с|对|与|同)\s*$",
                 pre,
                 re.IGNORECASE,
             ):
@@ -1150,7 +1157,19 @@ class _Doc:
         after = [p for p in months if p.start >= chosen.end]
         return after[0] if after else months[-1]
 
+    def _bracketed_after(self, a: _Amount) -> PeriodMention | None:
+        """The period an amount in brackets right after it belongs to ("wie im Jahr 2020
+        (3,003 Milliarden)", "in 2021 ($3.8 bn)"), base period or not."""
+        j = self.norm.rfind("(", max(0, a.start - 3), a.start + 1)
+        if j < 0 or self.norm[j + 1 : a.start].strip(" $"):
+            return None
+        p = self.periods.last_before(j)
+        return p if p is not None and not self.norm[p.end : j].strip() else None
+
     def period_for(self, a: _Amount, ss: int, se: int, cs: int, ce: int) -> Period | None:
+        own = self._bracketed_after(a)
+        if own is not None:
+            return self._resolve(own)
         ps = [p for p in self.periods.between(ss, se) if not p.is_base]
         in_clause = [p for p in ps if cs <= p.start < ce]
         chosen: PeriodMention | None = None
@@ -1328,6 +1347,35 @@ def _cue_hits(norm: str) -> dict[str, _Sorted[tuple[int, int, str]]]:
         )
         for fam, pats in _CUE_FAMILIES.items()
     }
+
+
+def _first_country_balance(
+    value: float, holder_direction: str, pair: tuple[str, str]
+) -> tuple[float, str]:
+    """The claim schema's balance: exports minus imports of the pair's first country,
+    direction ``both`` (a deficit of Belarus with China is negative however it is worded).
+
+    Examples
+    --------
+    >>> _first_country_balance(5.5e9, "CHN->BLR", ("BLR", "CHN"))
+    (-5500000000.0, 'both')
+    """
+    holder = holder_direction.split("->")[0]
+    return (value if holder == pair[0] else -value), "both"
+
+
+#: a percent followed by a comparison base ("113% as against 2021", "134.1 percent compared
+#: to 2022", "127 % gegenüber 2021", "为上年的113%"): a growth index, new/base in percent
+_INDEX_BASE_AFTER = re.compile(
+    rf"\s*(?:of\s+(?:the\s+)?(?:level\s+of\s+)?|des\s+)?(?:{L.source('base_marker')})\s*"
+    rf"(?:the\s+|dem\s+|den\s+)?(?:same\s+period\s+|level\s+of\s+|year\s+)?"
+    rf"(?:\d{{4}}|{L.source('previous_year')}|{L.source('same_period_last_year')}|{L.source('last_year')})",
+    re.IGNORECASE,
+)
+#: a change noun after a percent, with only a year-on-year cue between ("33% year-on-year surge")
+_CHANGE_NOUN_AFTER = re.compile(
+    rf"^\s*(?:(?:{L.source('same_period_last_year')})\s*)?(?P<w>\w+)", re.IGNORECASE
+)
 
 
 def _flow_keywords(norm: str) -> list[_Kw]:
