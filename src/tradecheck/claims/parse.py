@@ -519,6 +519,11 @@ class _Doc:
     def cue_in(self, name: str, s: int, e: int) -> bool:
         return bool(self.cues_in(name, s, e))
 
+    def pair_named_before(self, end: int) -> bool:
+        """Whether the text names a country of the pair before ``end``."""
+        c = self.first_pair_country
+        return c is not None and c.start < end
+
     def countries_in(self, s: int, e: int) -> list[_CountryHit]:
         return [c for c in self.countries.between(s, e) if c.end <= e]
 
@@ -639,6 +644,8 @@ class _Doc:
             direction = self.direction(kw, a)
         if direction is None and not is_bal:
             return None
+        unsure = [] if direction != UNSURE else ["direction"]
+        direction = None if direction == UNSURE else direction
         # ---- quantity, value, bound
         q = self.quantity(a, cs, ce, ss)
         if q is None:
@@ -669,8 +676,12 @@ class _Doc:
         span = self.text[max(cs, self.span_start(a, cs)) : min(ce, a.end + 0)].strip()
         if not span:
             span = self.text[a.start : a.end]
-        if direction is None or not math.isfinite(value):
+        if (direction is None and not unsure) or not math.isfinite(value):
             return None
+        if period is None:
+            unsure.append("period")
+        if not self.pair_named_before(se):
+            unsure.append("partner")
         return Claim(
             span=span,
             quantity=quantity,  # type: ignore[arg-type]
@@ -688,6 +699,7 @@ class _Doc:
             precision=a.precision,
             written=self.text[a.start : a.end].strip(),
             almost=bound == "approx" and self.almost(a, cs),
+            unsure=unsure,
         )
 
     def span_start(self, a: _Amount, cs: int) -> int:
@@ -795,7 +807,9 @@ class _Doc:
                     exporter, importer = e2, i2
                     break
         if exporter is None and importer is None:
-            actor = self.actor(kw)
+            actor, said = self.actor_read(kw)
+            if not said:
+                return UNSURE
             if kw.kind == "export":
                 exporter = actor
             else:
@@ -828,7 +842,12 @@ class _Doc:
         return len(named) == 2 or (len(named) == 1 and all(c.iso in pairset for c in hits))
 
     def actor(self, kw: _Kw) -> str:
-        """Whose exports/imports an unmarked flow word means."""
+        """Whose exports/imports an unmarked flow word means (the pair's first when unsaid)."""
+        return self.actor_read(kw)[0]
+
+    def actor_read(self, kw: _Kw) -> tuple[str, bool]:
+        """(actor, said): ``said`` is False when the text does not say whose flow it is and
+        the actor is only assumed (no pair country in the flow word's sentence)."""
         # the actor of the nearest earlier export/import keyword in the text
         for k in reversed(
             [k for k in self.kws.before(kw.start) if k.end <= kw.start and k.kind != "trade"]
@@ -836,23 +855,25 @@ class _Doc:
             e, i, _ = self._marked(k)
             # "exports to China ..., while imports grew": the same country's imports
             if k.kind == "export" and (e or i):
-                return e or self.other(i)  # type: ignore[arg-type]
+                return e or self.other(i), True  # type: ignore[arg-type]
             if k.kind == "import" and (e or i):
-                return i or self.other(e)  # type: ignore[arg-type]
+                return i or self.other(e), True  # type: ignore[arg-type]
         reg = self.region_at(kw.start)
         if reg:
-            return reg[0]
+            return reg[0], True
         # "X trade with Y": the actor is the other of Y (the first pair country of the text)
         c = self.first_pair_country
         if c is None:
-            return self.pair[0]
+            return self.pair[0], False
+        ss, se = self.sent_of(kw.start)
+        said = any(x.iso in self.pair for x in self.countries_in(ss, se))
         if c.start <= kw.start and re.search(
             r"(?:with|с|со|з|із|зі|са|mit)\s*$",
             self.norm[max(0, c.start - 8) : c.start],
             re.IGNORECASE,
         ):
-            return self.other(c.iso)
-        return c.iso
+            return self.other(c.iso), said
+        return c.iso, said
 
     # ---------------------------------------------------------------- quantity
     def quantity(
@@ -1322,6 +1343,8 @@ _DEST_BEFORE = re.compile(
 _ORIG_BEFORE = re.compile(
     rf"(?:{L.source('origin')})\s*(?:(?<=\s)(?:the\s+)?(?:\w+\s+)?)?$", re.IGNORECASE
 )
+#: direction() answer when the text does not say whose flow it is
+UNSURE = "?"
 _MONEY_LIKE = ("money", "money_gt", "bare", "physical")
 _PRODUCT_ORDER = [n for n, _ in V.PRODUCTS]
 #: cue families found once per text (name -> patterns with the label each hit carries)
