@@ -473,12 +473,33 @@ def guessed_fields(reason: str, claims: list[dict[str, Any]]) -> list[str]:
     return out
 
 
+def labelled_quotes(folder: Path) -> dict[str, list[dict[str, Any]]]:
+    """Quote text -> the claims labelled for it in the folder's quote files (``claims_*``)."""
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for f in sorted(folder.glob("claims_*.jsonl")):
+        for d in read_records(f):
+            exp = d["expected"]
+            out[d["_text"]] += [e for e in (exp if isinstance(exp, list) else [exp]) if e]
+    return out
+
+
 def evaluate_undeterminable(path: str | Path) -> dict[str, Any]:
-    """Share of records where the parser guessed what the label says cannot be determined."""
+    """Share of records where the parser guessed what the label says cannot be determined.
+
+    A quote may hold a determinable claim beside the undeterminable mention (the same quote
+    is then labelled in a ``claims_*.jsonl`` file of the same folder): a parsed claim that
+    matches such a label exactly is not a guess.
+    """
     p = Path(path)
+    known = labelled_quotes(p.parent)
     lines = []
     for d in read_records(p, need_expected=False):
-        guessed = guessed_fields(str(d.get("reason") or ""), parsed(d))
+        got = [
+            g
+            for g in parsed(d)
+            if not any(_exact(field_matches(e, g)) for e in known.get(d["_text"], []))
+        ]
+        guessed = guessed_fields(str(d.get("reason") or ""), got)
         lines.append(
             {
                 "id": d["id"],

@@ -98,3 +98,18 @@ def test_pair_is_the_pair_read_for():
     c = parse("In 2022 trade between Russia and China reached $190 billion.", pair=("RUS", "CHN"))
     assert c[0].pair == "RUS-CHN" and c[0].pair_codes == ("RUS", "CHN")
     assert Claim.from_json(c[0].to_json()).pair == "RUS-CHN"
+
+
+@pytest.mark.parametrize(
+    ("text", "unsure", "direction", "has_period"),
+    [
+        ("Exports rose by 12% in 2024.", ["direction", "partner"], None, True),
+        ("За этот период товарооборот вырос на 7%.", ["period", "partner"], "both", False),
+        ("In 2024 Belarus's exports to China rose by 12%.", [], "BLR->CHN", True),
+    ],
+)
+def test_unsure_lists_what_the_text_does_not_say(text, unsure, direction, has_period):
+    (c,) = parse(text, as_of="2025-03-01")
+    assert c.unsure == unsure and c.direction == direction
+    assert (c.period is not None) == has_period
+    assert set(c.unsure) <= set(UNSURE_FIELDS)

@@ -642,6 +642,10 @@ class _Doc:
             direction: str | None = "both"
         else:
             direction = self.direction(kw, a)
+            own = self.segment_direction(kw, a)
+            if own == OTHER:
+                return None
+            direction = own or direction
         if direction is None and not is_bal:
             return None
         unsure = [] if direction != UNSURE else ["direction"]
@@ -821,6 +825,25 @@ class _Doc:
         if exporter == importer:
             return None
         return f"{exporter}->{importer}"
+
+    def segment_direction(self, kw: _Kw, a: _Amount) -> str | None:
+        """The direction a later coordinated clause gives itself ("…; and to China they grew
+        1.8-fold", "…, а наша страна в КНР — на 209 млн"): its own destination or origin
+        replaces the flow word's; :data:`OTHER` when it names another country's flow."""
+        seg = self.segment_of(a.start)
+        if kw.kind == "trade" or kw.start >= seg[0]:
+            return None
+        if self.kws.between(seg[0], a.start):
+            return None  # the clause has a flow word of its own
+        start = seg[0] + 1
+        exporter, importer, other = self._marked(_Kw(kw.kind, start, start))
+        if other and not (exporter or importer):
+            return OTHER
+        if not (exporter or importer):
+            return None
+        exporter = exporter or self.other(importer)  # type: ignore[arg-type]
+        importer = importer or self.other(exporter)
+        return None if exporter == importer else f"{exporter}->{importer}"
 
     def _pair_near(self, kw: _Kw) -> bool:
         kcs, kce = self.clause_of(kw.start)
@@ -1345,6 +1368,8 @@ _ORIG_BEFORE = re.compile(
 )
 #: direction() answer when the text does not say whose flow it is
 UNSURE = "?"
+#: segment_direction() answer for a clause about another country's flow
+OTHER = "other"
 _MONEY_LIKE = ("money", "money_gt", "bare", "physical")
 _PRODUCT_ORDER = [n for n, _ in V.PRODUCTS]
 #: cue families found once per text (name -> patterns with the label each hit carries)
