@@ -190,7 +190,13 @@ def _folder(tmp_path: Path) -> Path:
             "quote": "Trade grew by 12% last year.",
             "reason": "no pub_date",
         },
-        {"id": "T5", "lang": "en", "quote": _TEXT, "reason": "period not stated"},
+        {
+            "id": "T5",
+            "lang": "en",
+            "quote": "Trade between Belarus and China reached $3 billion in 2021.",
+            "reason": "period not stated",
+        },
+        {"id": "T6", "lang": "en", "quote": _TEXT, "reason": "period not stated"},
         {"id": _BLIND_ID, "lang": "en", "quote": "Nothing here.", "reason": "no figure"},
     ]
     (d / "undeterminable_x.jsonl").write_text(
@@ -234,6 +240,8 @@ def test_undeterminable_counts_guesses(tmp_path):
     # T5: a fully determined claim where the label says the period is unknown is a guess
     assert lines["T5"]["guessed"][:2] == ["claim", "period"]
     assert s["guessed_fields"]["period"] >= 1
+    # T6: its claims are labelled for the same quote in claims_x.jsonl, so they are no guesses
+    assert lines["T6"]["clean"]
 
 
 def test_guessed_fields_respects_unsure():
