@@ -661,6 +661,8 @@ class _Doc:
             if bal is None:
                 return None
             value, direction = _first_country_balance(*bal, self.pair)
+        if quantity == "share" and self.share_of_other(a, cs):
+            return None  # "Russia accounts for 60%": another country's share
         if quantity == "share" and kw.kind != "trade":
             holder = self.share_holder(a, cs)
             if holder is not None:
@@ -1085,6 +1087,16 @@ class _Doc:
             holder = self.actor(_Kw("trade", a.start, a.start))
         v = abs(a.value)
         return (-v if negative else v), f"{holder}->{self.other(holder)}"
+
+    def share_of_other(self, a: _Amount, cs: int) -> bool:
+        """Whether the country right before the share word is outside the pair."""
+        cue = None
+        for cue in V.SHARE_CUE.finditer(self.norm, cs, a.start):
+            pass
+        if cue is None:
+            return False
+        near = self.countries_in(max(cs, cue.start() - 30), cue.start())
+        return bool(near) and near[-1].iso not in self.pair
 
     def share_holder(self, a: _Amount, cs: int) -> str | None:
         """The pair country whose share is meant ("China's share", "доля Китая", "中国占")."""
