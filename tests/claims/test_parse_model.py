@@ -113,3 +113,24 @@ def test_unsure_lists_what_the_text_does_not_say(text, unsure, direction, has_pe
     assert c.unsure == unsure and c.direction == direction
     assert (c.period is not None) == has_period
     assert set(c.unsure) <= set(UNSURE_FIELDS)
+
+
+def test_claims_do_not_depend_on_the_order_amounts_are_visited():
+    from tradecheck.claims._lang import normalise
+    from tradecheck.claims.parse import _Doc
+
+    text = (
+        "Exports from Belarus to China reached $1.4 billion in 2024, imports 3.2 billion, "
+        "and trade grew by 5%. In 2023 it was 6 billion dollars."
+    )
+    norm = normalise(text)
+
+    def built(order):
+        doc = _Doc(text=text, norm=norm, lang="en", as_of=None, pair=("BLR", "CHN"))
+        doc.prepare()
+        items = list(enumerate(doc.amounts))
+        out = {i: doc.build(a, i) for i, a in (reversed(items) if order else items)}
+        return [out[i].to_json() if out[i] else None for i in sorted(out)]
+
+    forward, backward = built(False), built(True)
+    assert forward == backward and sum(c is not None for c in forward) >= 3

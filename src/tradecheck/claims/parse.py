@@ -28,7 +28,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Generic, TypeVar
 
@@ -535,7 +535,6 @@ class _Doc:
         self.prepare()
         claims: list[Claim] = []
         built: list[tuple[Claim, _Amount]] = []
-        self._last_period: Period | None = None
         for i, a in enumerate(self.amounts):
             if a.kind in ("physical",):
                 continue
@@ -593,8 +592,8 @@ class _Doc:
             curs = {x.currency for x in self.amounts.between(ss, se) if x.kind == "money"}
             if len(curs) != 1:
                 return None
-            a.currency = curs.pop()
-            a.kind = "money"
+            # a new amount for this claim: the shared list stays as found (order-independent)
+            a = replace(a, kind="money", currency=curs.pop())
         if a.kind in ("money", "money_gt") and a.currency not in ("USD", "CNY", "BYN"):
             return None
         # ---- not a trade value
@@ -1244,7 +1243,6 @@ class _Doc:
         if chosen is not None:
             chosen = self._months_for_this_year(chosen, ps)
             per = self._resolve(chosen)
-            self._last_period = per
             return per
         # inherit from the previous sentences
         earlier = [p for p in self.periods.before(ss, 256) if p.end <= ss and not p.is_base]
