@@ -16,7 +16,7 @@ beside the repository root), by the kind its name tells:
   could not pin down in ``unsure`` and leaves the fields the reason names (period; direction /
   partner) null. The figure is the share of records where the parser guessed.
 
-Scoring (shared/specs/claim_schema.md): quantity class (level | change | abs_change | share |
+Scoring (the claim schema's rules): quantity class (level | change | abs_change | share |
 balance; ratio and pct_change are both "change"), value (changes as implied ratio new/base
 within 1e-6, money within 0.5 %, percent within 1e-6), direction, period, base_period (changes
 only), reporter (only where the label gives one). Bound and scope are scored per field too and
