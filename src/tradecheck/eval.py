@@ -1,15 +1,30 @@
-"""Score the claim parser against a labelled JSONL file (``python -m tradecheck.eval FILE``).
+"""Score the claim parser on labelled real text (``python -m tradecheck.eval [FILE] [--dir DIR]``).
 
-Each line holds one expected claim (``expected``: the fields of the claim schema) for a text
-(``quote`` or ``text``), with ``pub_date`` or ``as_of`` as the publication date. A text may
-contain several claims: the expected claim is scored against the parsed claim that matches it
-in most fields, and the number of parsed claims no line asked for is reported as "extra".
+Without FILE, every file of a real-text folder is scored (default: ``shared/data/real_text``
+beside the repository root), by the kind its name tells:
 
-Scoring (shared/specs/claim_schema.md): quantity class (level | change | abs_change | share |
+- quote files (``claims_*.jsonl``, and any other file): one expected claim per line
+  (``expected``, the fields of the claim schema) for ``quote``/``text``. Each expected claim is
+  scored against the parsed claim that matches it in most fields; exact = every scored field
+  matches. Parsed claims no line asked for are counted as "extra".
+- article files (``articles_*.jsonl``): ``expected`` is the list of every claim of a whole text.
+  recall = labelled claims found exactly; precision = parsed claims that match a labelled claim
+  exactly (the first time, or again: a repeat such as an ``also_spans`` wording) or an
+  ``undeterminable`` mention (quantity class and value), over all parsed claims.
+- ``undeterminable*.jsonl``: quotes whose number cannot become a checkable claim (``reason``).
+  A record is *clean* when the parser returns no claim, or every claim it returns lists what it
+  could not pin down in ``unsure`` and leaves the fields the reason names (period; direction /
+  partner) null. The figure is the share of records where the parser guessed.
+
+Scoring (the claim schema's rules): quantity class (level | change | abs_change | share |
 balance; ratio and pct_change are both "change"), value (changes as implied ratio new/base
 within 1e-6, money within 0.5 %, percent within 1e-6), direction, period, base_period (changes
-only), reporter (only where the label gives one). A line is an exact match when every field
-matches. Bound and scope are scored per field too and counted in the "strict" rate.
+only), reporter (only where the label gives one). Bound and scope are scored per field too and
+counted in the "strict" rate.
+
+Every set is split by :func:`is_blind` (fixed before the sets were studied): figures are printed
+for the blind part first, then the studied part. Details of single records are shown only for
+studied records.
 """
 
 from __future__ import annotations
@@ -20,19 +35,38 @@ import json
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from tradecheck import paths
 from tradecheck.errors import TradecheckError
 
 FIELDS = ("quantity", "value", "bound", "direction", "reporter", "period", "base_period", "scope")
 #: the fields the claim schema scores (bound and scope are reported, and counted in ``strict``)
 SCORED = ("quantity", "value", "direction", "reporter", "period", "base_period")
-
+#: the two parts of every set, in the order they are reported
+PARTS = ("blind", "studied")
 
 #: share of every real-text set that stays blind (fixed before the sets were studied, 2026-12-06)
 BLIND_MODULUS = 3
+
+#: words of an undeterminable record's ``reason`` naming the field a parser must not guess
+_REASON_FIELDS = {
+    "period": re.compile(
+        r"period|year|month|anchor|relative|pub_date|'now|not stated\b", re.IGNORECASE
+    ),
+    "direction": re.compile(
+        r"export|import|destination|buyer|seller|origin|whose|partner|with whom|subject",
+        re.IGNORECASE,
+    ),
+}
+
+
+def default_dir() -> Path:
+    """The real-text folder: ``shared/data/real_text`` beside the repository root."""
+    return paths.ROOT.parent.joinpath("shared", "data", "real_text")
 
 
 def split_key(record_id: str) -> str:
@@ -62,6 +96,11 @@ def is_blind(record_id: str) -> bool:
     return int(digest, 16) % BLIND_MODULUS == 0
 
 
+def part_of(record_id: str) -> str:
+    """``"blind"`` or ``"studied"``."""
+    return "blind" if is_blind(record_id) else "studied"
+
+
 class EvalFileError(TradecheckError):
     """The evaluation file is malformed."""
 
@@ -76,6 +115,27 @@ def implied_ratio(quantity: str, value: float) -> float:
     return value if quantity == "ratio" else 1.0 + value / 100.0
 
 
+def _value_matches(exp: dict[str, Any], got: dict[str, Any]) -> bool:
+    """The value rule of the schema for the expected claim's quantity class."""
+    eq, gq = quantity_class(exp.get("quantity")), quantity_class(got.get("quantity"))
+    ev, gv = exp.get("value"), got.get("value")
+    if ev is None or gv is None:
+        return False
+    if eq == "change":
+        return (
+            gq == "change"
+            and abs(
+                implied_ratio(exp["quantity"], float(ev))
+                - implied_ratio(got["quantity"], float(gv))
+            )
+            <= 1e-6
+        )
+    if eq == "share":
+        return abs(float(ev) - float(gv)) <= 1e-6
+    ok = float(ev) == float(gv) or abs(float(gv) - float(ev)) <= 0.005 * abs(float(ev))
+    return ok and not (exp.get("currency") and got.get("currency") != exp.get("currency"))
+
+
 def field_matches(exp: dict[str, Any], got: dict[str, Any]) -> dict[str, bool | None]:
     """Per-field comparison; None where the field is not scored for this claim.
 
@@ -88,31 +148,8 @@ def field_matches(exp: dict[str, Any], got: dict[str, Any]) -> dict[str, bool | 
     True
     """
     eq = quantity_class(exp.get("quantity"))
-    gq = quantity_class(got.get("quantity"))
-    out: dict[str, bool | None] = {"quantity": eq == gq}
-    ev, gv = exp.get("value"), got.get("value")
-    if eq == "change":
-        ok = (
-            gq == "change"
-            and ev is not None
-            and gv is not None
-            and abs(
-                implied_ratio(exp["quantity"], float(ev))
-                - implied_ratio(got["quantity"], float(gv))
-            )
-            <= 1e-6
-        )
-    elif eq == "share":
-        ok = gv is not None and ev is not None and abs(float(ev) - float(gv)) <= 1e-6
-    else:
-        ok = (
-            gv is not None
-            and ev is not None
-            and (float(ev) == float(gv) or abs(float(gv) - float(ev)) <= 0.005 * abs(float(ev)))
-        )
-        if ok and exp.get("currency") and got.get("currency") != exp.get("currency"):
-            ok = False
-    out["value"] = bool(ok)
+    out: dict[str, bool | None] = {"quantity": eq == quantity_class(got.get("quantity"))}
+    out["value"] = _value_matches(exp, got)
     out["bound"] = exp.get("bound", "eq") == got.get("bound", "eq")
     out["direction"] = exp.get("direction") == got.get("direction")
     out["reporter"] = (exp.get("reporter") == got.get("reporter")) if exp.get("reporter") else None
@@ -134,22 +171,39 @@ def _exact(m: dict[str, bool | None], fields: tuple[str, ...] = SCORED) -> bool:
     return all(m.get(f) is not False for f in fields)
 
 
-def evaluate(path: str | Path) -> dict[str, Any]:
-    """Run the parser on every line of ``path`` and score it.
+def _no_match() -> dict[str, bool | None]:
+    return {f: (None if f in ("reporter", "base_period") else False) for f in FIELDS}
 
-    Returns
-    -------
-    dict
-        ``n``, ``exact`` (count), ``exact_rate``, ``fields`` (field -> [matched, scored]),
-        ``extra`` (parsed claims no line asked for), ``lines`` (per-line details).
+
+def _best(exp: dict[str, Any], got: list[dict[str, Any]]) -> tuple[int | None, dict]:
+    """Index of the parsed claim matching ``exp`` best (exact first, then most fields)."""
+    best_i, best_m = None, None
+    for j, g in enumerate(got):
+        m = field_matches(exp, g)
+        if best_m is None or (_exact(m), _score(m)) > (_exact(best_m), _score(best_m)):
+            best_i, best_m = j, m
+    if best_m is None:
+        best_m = _no_match()
+        if exp.get("reporter"):
+            best_m["reporter"] = False
+    return best_i, best_m
+
+
+# ------------------------------------------------------------------------------------------
+# reading files and running the parser
+# ------------------------------------------------------------------------------------------
+def read_records(path: Path, *, need_expected: bool = True) -> list[dict[str, Any]]:
+    """The records of a JSONL file, each with ``_text`` (quote or text) and ``_line``.
+
+    Raises
+    ------
+    EvalFileError
+        One line naming the file and line when the file cannot be read or a record is malformed.
     """
-    from tradecheck.claims.parse import parse
-
-    p = Path(path)
     try:
-        raw = p.read_text(encoding="utf-8")
+        raw = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise EvalFileError(f"{p}: cannot read ({exc})") from exc
+        raise EvalFileError(f"{path}: cannot read ({exc})") from exc
     rows: list[dict[str, Any]] = []
     for i, line in enumerate(raw.splitlines(), start=1):
         if not line.strip():
@@ -157,84 +211,412 @@ def evaluate(path: str | Path) -> dict[str, Any]:
         try:
             d = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise EvalFileError(f"{p}, line {i}: not JSON ({exc.msg})") from exc
-        text = d.get("quote", d.get("text"))
+            raise EvalFileError(f"{path}, line {i}: not JSON ({exc.msg})") from exc
+        text = d.get("quote", d.get("text")) if isinstance(d, dict) else None
         if not isinstance(text, str):
-            raise EvalFileError(f"{p}, line {i}: expected a 'quote' or 'text' string")
-        if "expected" not in d:
-            raise EvalFileError(f"{p}, line {i}: expected an 'expected' object")
-        d["_line"] = i
-        d["_text"] = text
+            raise EvalFileError(f"{path}, line {i}: expected a 'quote' or 'text' string")
+        if need_expected and "expected" not in d:
+            raise EvalFileError(f"{path}, line {i}: expected an 'expected' object")
+        d["_line"], d["_text"] = i, text
+        d.setdefault("id", f"line {i}")
         rows.append(d)
-    cache: dict[tuple[str, str | None, str], list[dict[str, Any]]] = {}
-    fields: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    lines = []
-    used: dict[tuple[str, str | None, str], set[int]] = defaultdict(set)
-    exact = 0
-    strict = 0
-    n = 0
+    return rows
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str, as_of: str | None, lang: str) -> tuple[str, ...]:
+    from tradecheck.claims._lang import LANGS
+    from tradecheck.claims.parse import parse
+
+    claims = parse(text, as_of=as_of, lang=lang if lang in LANGS else "auto")
+    return tuple(json.dumps(c.to_json(), ensure_ascii=False) for c in claims)
+
+
+def parsed(d: dict[str, Any]) -> list[dict[str, Any]]:
+    """The parser's claims (JSON form) for one record, cached by (text, date, language)."""
+    as_of = d.get("pub_date") or d.get("as_of")
+    return [json.loads(s) for s in _parse_cached(d["_text"], as_of, d.get("lang") or "auto")]
+
+
+def _ratio(ok: int, n: int) -> float:
+    return ok / n if n else 0.0
+
+
+# ------------------------------------------------------------------------------------------
+# quote files
+# ------------------------------------------------------------------------------------------
+def _quote_lines(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """Score every expected claim; also return the unmatched parsed claims per part."""
+    lines: list[dict[str, Any]] = []
+    used: dict[str, set[int]] = defaultdict(set)
+    got_by_text: dict[str, tuple[str, list[dict[str, Any]]]] = {}
     for d in rows:
-        as_of = d.get("pub_date") or d.get("as_of")
-        lang = d.get("lang") or "auto"
-        key = (d["_text"], as_of, lang)
-        if key not in cache:
-            cache[key] = [
-                c.to_json()
-                for c in parse(
-                    d["_text"],
-                    as_of=as_of,
-                    lang=lang if lang in ("en", "de", "ru", "zh") else "auto",
-                )
-            ]
-        got = cache[key]
+        key = json.dumps([d["_text"], d.get("pub_date") or d.get("as_of"), d.get("lang")])
+        got = parsed(d)
+        got_by_text.setdefault(key, (part_of(str(d["id"])), got))
         exp = d["expected"]
-        expected_list = exp if isinstance(exp, list) else [exp]
-        for e in expected_list:
+        for e in exp if isinstance(exp, list) else [exp]:
             if e is None:
                 continue
-            n += 1
-            best, best_i, best_m = None, None, None
-            for j, g in enumerate(got):
-                m = field_matches(e, g)
-                if best_m is None or (_exact(m), _score(m)) > (_exact(best_m), _score(best_m)):
-                    best, best_i, best_m = g, j, m
-            if best_m is None:
-                best_m = {
-                    f: (False if f not in ("reporter", "base_period") else None) for f in FIELDS
-                }
-                if e.get("reporter"):
-                    best_m["reporter"] = False
-            else:
-                used[key].add(best_i)  # type: ignore[arg-type]
-            for f, v in best_m.items():
-                if v is None:
-                    continue
-                fields[f][1] += 1
-                fields[f][0] += int(bool(v))
-            ok = _exact(best_m) and best is not None
-            exact += int(ok)
-            strict += int(ok and _exact(best_m, FIELDS))
+            i, m = _best(e, got)
+            if i is not None:
+                used[key].add(i)
+            ok = i is not None and _exact(m)
             lines.append(
                 {
-                    "id": d.get("id", f"line {d['_line']}"),
+                    "id": d["id"],
+                    "lang": d.get("lang") or "?",
+                    "part": part_of(str(d["id"])),
                     "exact": ok,
-                    "wrong": [f for f, v in best_m.items() if v is False],
-                    "got": best,
+                    "strict": ok and _exact(m, FIELDS),
+                    "match": m,
+                    "wrong": [f for f, v in m.items() if v is False],
+                    "got": got[i] if i is not None else None,
                     "expected": e,
                 }
             )
-    extra = sum(len(v) - len(used[k]) for k, v in cache.items())
+    extra = {p: 0 for p in PARTS}
+    parsed_n = {p: 0 for p in PARTS}
+    for key, (part, got) in got_by_text.items():
+        extra[part] += len(got) - len(used[key])
+        parsed_n[part] += len(got)
+    return lines, {
+        **{f"extra_{p}": extra[p] for p in PARTS},
+        **{f"parsed_{p}": parsed_n[p] for p in PARTS},
+    }
+
+
+def _fields(lines: list[dict[str, Any]]) -> dict[str, list[int]]:
+    """field -> [matched, scored] over the lines."""
+    fields: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for ln in lines:
+        for f, v in ln["match"].items():
+            if v is not None:
+                fields[f][1] += 1
+                fields[f][0] += int(bool(v))
+    return {f: fields[f] for f in FIELDS if fields[f][1]}
+
+
+def _by_lang(lines: list[dict[str, Any]], key: str = "exact") -> dict[str, list[int]]:
+    """language -> [count of lines where ``key`` holds, lines]."""
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for ln in lines:
+        out[ln["lang"]][0] += int(bool(ln[key]))
+        out[ln["lang"]][1] += 1
+    return dict(sorted(out.items()))
+
+
+def _quote_summary(lines: list[dict[str, Any]], extra: int, n_parsed: int) -> dict[str, Any]:
+    n = len(lines)
+    exact = sum(ln["exact"] for ln in lines)
     return {
-        "file": str(p),
         "n": n,
         "exact": exact,
-        "strict": strict,
-        "exact_rate": exact / n if n else 0.0,
-        "fields": {f: fields[f] for f in FIELDS if fields[f][1]},
+        "strict": sum(ln["strict"] for ln in lines),
+        "exact_rate": _ratio(exact, n),
+        "fields": _fields(lines),
+        "by_lang": _by_lang(lines),
         "extra": extra,
-        "parsed": sum(len(v) for v in cache.values()),
-        "lines": lines,
+        "parsed": n_parsed,
     }
+
+
+def evaluate(path: str | Path) -> dict[str, Any]:
+    """Run the parser on every line of a quote file and score it.
+
+    Returns
+    -------
+    dict
+        Whole-file figures (``n``, ``exact``, ``strict``, ``exact_rate``, ``fields`` (field ->
+        [matched, scored]), ``by_lang``, ``extra``, ``parsed``), the same for each part under
+        ``blind`` and ``studied``, and ``lines`` (per-line details, both parts: callers show
+        only studied ones).
+    """
+    p = Path(path)
+    lines, counts = _quote_lines(read_records(p))
+    whole = _quote_summary(
+        lines,
+        sum(counts[f"extra_{q}"] for q in PARTS),
+        sum(counts[f"parsed_{q}"] for q in PARTS),
+    )
+    parts = {
+        q: _quote_summary(
+            [ln for ln in lines if ln["part"] == q], counts[f"extra_{q}"], counts[f"parsed_{q}"]
+        )
+        for q in PARTS
+    }
+    return {"file": str(p), "kind": "quotes", **whole, **parts, "lines": lines}
+
+
+# ------------------------------------------------------------------------------------------
+# article files
+# ------------------------------------------------------------------------------------------
+def _matches_undeterminable(got: dict[str, Any], mentions: list[dict[str, Any]]) -> bool:
+    """A parsed claim that reports a mention labelled undeterminable (class and value)."""
+    for u in mentions:
+        if u.get("value") is None or u.get("quantity") is None:
+            continue
+        if quantity_class(u["quantity"]) == quantity_class(got.get("quantity")) and (
+            _value_matches(u, got)
+        ):
+            return True
+    return False
+
+
+def _article_record(d: dict[str, Any]) -> tuple[list[dict[str, Any]], list[bool]]:
+    """Lines for the labelled claims of one article, and one flag per parsed claim (correct?)."""
+    got = parsed(d)
+    expected = [e for e in (d["expected"] or []) if e]
+    taken: set[int] = set()
+    lines = []
+    for e in expected:
+        free = [j for j in range(len(got)) if j not in taken]
+        i, m = _best(e, [got[j] for j in free])
+        ok = i is not None and _exact(m)
+        if ok:
+            taken.add(free[i])  # type: ignore[index]
+        lines.append(
+            {
+                "id": e.get("cid", d["id"]),
+                "lang": d.get("lang") or "?",
+                "part": part_of(str(d["id"])),
+                "exact": ok,
+                "strict": ok and _exact(m, FIELDS),
+                "match": m,
+                "wrong": [f for f, v in m.items() if v is False],
+                "got": got[free[i]] if i is not None else None,
+                "expected": e,
+            }
+        )
+    undet = d.get("undeterminable") or []
+    correct = [
+        any(_exact(field_matches(e, g)) for e in expected) or _matches_undeterminable(g, undet)
+        for g in got
+    ]
+    return lines, correct
+
+
+def _article_summary(lines: list[dict[str, Any]], flags: list[tuple[str, bool]]) -> dict:
+    found = sum(ln["exact"] for ln in lines)
+    right = sum(ok for _, ok in flags)
+    by_lang_p: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for lang, ok in flags:
+        by_lang_p[lang][0] += int(ok)
+        by_lang_p[lang][1] += 1
+    return {
+        "n": len(lines),
+        "found": found,
+        "recall": _ratio(found, len(lines)),
+        "parsed": len(flags),
+        "correct": right,
+        "precision": _ratio(right, len(flags)),
+        "fields": _fields(lines),
+        "by_lang": _by_lang(lines),
+        "by_lang_precision": dict(sorted(by_lang_p.items())),
+    }
+
+
+def evaluate_articles(path: str | Path) -> dict[str, Any]:
+    """Recall and precision on whole texts with every claim labelled (``articles_*.jsonl``)."""
+    p = Path(path)
+    lines: list[dict[str, Any]] = []
+    flags: dict[str, list[tuple[str, bool]]] = {q: [] for q in PARTS}
+    wrong_parsed: list[dict[str, Any]] = []
+    for d in read_records(p):
+        ls, correct = _article_record(d)
+        lines += ls
+        part = part_of(str(d["id"]))
+        flags[part] += [(d.get("lang") or "?", ok) for ok in correct]
+        wrong_parsed += [
+            {"id": d["id"], "part": part, "got": g}
+            for g, ok in zip(parsed(d), correct, strict=True)
+            if not ok
+        ]
+    parts = {q: _article_summary([ln for ln in lines if ln["part"] == q], flags[q]) for q in PARTS}
+    whole = _article_summary(lines, flags["blind"] + flags["studied"])
+    return {
+        "file": str(p),
+        "kind": "articles",
+        **whole,
+        **parts,
+        "lines": lines,
+        "spurious": wrong_parsed,
+    }
+
+
+# ------------------------------------------------------------------------------------------
+# undeterminable quotes
+# ------------------------------------------------------------------------------------------
+def guessed_fields(reason: str, claims: list[dict[str, Any]]) -> list[str]:
+    """What the parser guessed in a record a careful reader could not pin down.
+
+    A claim that lists nothing in ``unsure`` is a guess (``"claim"``); a claim that sets a field
+    the reason names (period; direction/partner) without listing it as unsure guesses that field.
+
+    Examples
+    --------
+    >>> guessed_fields("period not stated", [{"period": None, "direction": "both",
+    ...                 "unsure": ["period"]}])
+    []
+    >>> guessed_fields("period not stated", [{"period": {"start": "2020-01", "end": "2020-12"},
+    ...                 "direction": "both", "unsure": []}])
+    ['claim', 'period']
+    """
+    out: list[str] = []
+    for c in claims:
+        unsure = set(c.get("unsure") or [])
+        if not unsure and "claim" not in out:
+            out.append("claim")
+        for f, rx in _REASON_FIELDS.items():
+            if rx.search(reason) and c.get(f) and f not in unsure and f not in out:
+                out.append(f)
+    return out
+
+
+def labelled_quotes(folder: Path) -> dict[str, list[dict[str, Any]]]:
+    """Quote text -> the claims labelled for it in the folder's quote files (``claims_*``)."""
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for f in sorted(folder.glob("claims_*.jsonl")):
+        for d in read_records(f):
+            exp = d["expected"]
+            out[d["_text"]] += [e for e in (exp if isinstance(exp, list) else [exp]) if e]
+    return out
+
+
+def evaluate_undeterminable(path: str | Path) -> dict[str, Any]:
+    """Share of records where the parser guessed what the label says cannot be determined.
+
+    A quote may hold a determinable claim beside the undeterminable mention (the same quote
+    is then labelled in a ``claims_*.jsonl`` file of the same folder): a parsed claim that
+    matches such a label exactly is not a guess.
+    """
+    p = Path(path)
+    known = labelled_quotes(p.parent)
+    lines = []
+    for d in read_records(p, need_expected=False):
+        got = [
+            g
+            for g in parsed(d)
+            if not any(_exact(field_matches(e, g)) for e in known.get(d["_text"], []))
+        ]
+        guessed = guessed_fields(str(d.get("reason") or ""), got)
+        lines.append(
+            {
+                "id": d["id"],
+                "lang": d.get("lang") or "?",
+                "part": part_of(str(d["id"])),
+                "clean": not guessed,
+                "guessed": guessed,
+                "reason": d.get("reason"),
+                "got": parsed(d),
+            }
+        )
+
+    def summary(ls: list[dict[str, Any]]) -> dict[str, Any]:
+        clean = sum(ln["clean"] for ln in ls)
+        per_field = {f: sum(f in ln["guessed"] for ln in ls) for f in ("claim", *_REASON_FIELDS)}
+        return {
+            "n": len(ls),
+            "clean": clean,
+            "guessed": len(ls) - clean,
+            "guessed_rate": _ratio(len(ls) - clean, len(ls)),
+            "guessed_fields": per_field,
+            "by_lang": _by_lang(ls, "clean"),
+        }
+
+    parts = {q: summary([ln for ln in lines if ln["part"] == q]) for q in PARTS}
+    return {"file": str(p), "kind": "undeterminable", **summary(lines), **parts, "lines": lines}
+
+
+# ------------------------------------------------------------------------------------------
+# a folder, and the command line
+# ------------------------------------------------------------------------------------------
+def evaluator_for(path: Path) -> Callable[[Path], dict[str, Any]]:
+    """The scoring a file's name asks for."""
+    if path.name.startswith("articles_"):
+        return evaluate_articles
+    if path.name.startswith("undeterminable"):
+        return evaluate_undeterminable
+    return evaluate
+
+
+def evaluate_dir(folder: str | Path) -> list[dict[str, Any]]:
+    """Score every ``*.jsonl`` file of a real-text folder, in name order."""
+    d = Path(folder)
+    if not d.is_dir():
+        raise EvalFileError(f"{d}: not a folder of labelled real text (expected *.jsonl files)")
+    files = sorted(d.glob("*.jsonl"))
+    if not files:
+        raise EvalFileError(f"{d}: no *.jsonl file")
+    return [evaluator_for(f)(f) for f in files]
+
+
+def _pct(ok: int, n: int) -> str:
+    return f"{ok}/{n} = {100 * _ratio(ok, n):.1f}%"
+
+
+def _langs(by_lang: dict[str, list[int]]) -> str:
+    return ", ".join(f"{k} {a}/{b}" for k, (a, b) in by_lang.items())
+
+
+def _fields_line(fields: dict[str, list[int]]) -> str:
+    return ", ".join(f"{f} {a}/{b}" for f, (a, b) in fields.items())
+
+
+def format_part(r: dict[str, Any], part: str) -> list[str]:
+    """The lines that print one part (blind or studied) of one file's result."""
+    s = r[part]
+    if r["kind"] == "undeterminable":
+        return [
+            f"  {part:<8} guessed {_pct(s['guessed'], s['n'])} (clean {s['clean']}); "
+            f"by field: " + ", ".join(f"{k} {v}" for k, v in s["guessed_fields"].items()),
+            f"           clean by language: {_langs(s['by_lang'])}",
+        ]
+    if r["kind"] == "articles":
+        head = (
+            f"  {part:<8} recall {_pct(s['found'], s['n'])}, "
+            f"precision {_pct(s['correct'], s['parsed'])}"
+        )
+        langs = f"recall {_langs(s['by_lang'])}; precision {_langs(s['by_lang_precision'])}"
+    else:
+        head = (
+            f"  {part:<8} exact {_pct(s['exact'], s['n'])}, strict (bound, scope) "
+            f"{s['strict']}/{s['n']}, extra parsed claims {s['extra']}/{s['parsed']}"
+        )
+        langs = _langs(s["by_lang"])
+    return [
+        head,
+        f"           by language: {langs}",
+        f"           fields: {_fields_line(s['fields'])}",
+    ]
+
+
+def format_result(r: dict[str, Any], verbose: bool = False) -> list[str]:
+    """Blind part first, then studied; with ``verbose``, the studied misses."""
+    out = [f"{Path(r['file']).name} ({r['kind']})"]
+    for part in PARTS:
+        out += format_part(r, part)
+    if verbose:
+        for ln in r["lines"]:
+            if ln["part"] != "studied" or ln.get("exact", ln.get("clean")):
+                continue
+            why = ln.get("wrong") or ln.get("guessed")
+            out.append(
+                f"    MISS {ln['id']}: {why}; got {json.dumps(ln['got'], ensure_ascii=False)}"
+            )
+        for sp in r.get("spurious", []):
+            if sp["part"] == "studied":
+                out.append(f"    SPURIOUS {sp['id']}: {json.dumps(sp['got'], ensure_ascii=False)}")
+    return out
+
+
+def public(r: dict[str, Any]) -> dict[str, Any]:
+    """A result without the details of blind records (for ``--json``)."""
+    out = dict(r)
+    out["lines"] = [ln for ln in r["lines"] if ln["part"] == "studied"]
+    if "spurious" in r:
+        out["spurious"] = [s for s in r["spurious"] if s["part"] == "studied"]
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -242,35 +624,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m tradecheck.eval", description=__doc__.splitlines()[0]
     )
     ap.add_argument(
-        "file", help="JSONL with 'quote'/'text', 'expected', optional 'pub_date'/'as_of', 'lang'"
+        "file", nargs="?", help="one labelled JSONL file (default: every file of --dir)"
     )
-    ap.add_argument("--json", action="store_true", help="print the full result as JSON")
+    ap.add_argument("--dir", help=f"folder of labelled real text (default: {default_dir()})")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument(
-        "-v", "--verbose", action="store_true", help="list every line that is not an exact match"
+        "-v", "--verbose", action="store_true", help="list the studied records that are wrong"
     )
     args = ap.parse_args(argv)
     try:
-        r = evaluate(args.file)
+        if args.file:
+            path = Path(args.file)
+            results = [evaluator_for(path)(path)]
+        else:
+            results = evaluate_dir(args.dir or default_dir())
     except TradecheckError as exc:
         print(f"tradecheck.eval: error: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(r, ensure_ascii=False, indent=1))
+        print(json.dumps([public(r) for r in results], ensure_ascii=False, indent=1))
         return 0
-    print(
-        f"{r['file']}: {r['n']} expected claims, exact match {r['exact']}/{r['n']} = {100 * r['exact_rate']:.1f}%"
-    )
-    n = r["n"] or 1
-    print(f"  strict (also bound and scope): {r['strict']}/{r['n']} = {100 * r['strict'] / n:.1f}%")
-    for f, (ok, tot) in r["fields"].items():
-        print(f"  {f:<12} {ok:>4}/{tot:<4} {100 * ok / tot:6.1f}%")
-    print(f"  parsed claims: {r['parsed']}, extra (matched to no expected line): {r['extra']}")
-    if args.verbose:
-        for ln in r["lines"]:
-            if not ln["exact"]:
-                print(
-                    f"  MISS {ln['id']}: wrong {ln['wrong']}\n     got {json.dumps(ln['got'], ensure_ascii=False)}"
-                )
+    for r in results:
+        print("\n".join(format_result(r, args.verbose)))
     return 0
 
 

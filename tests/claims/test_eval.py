@@ -116,15 +116,15 @@ def test_command_line(tmp_path):
         text=True,
         check=True,
     )
-    assert "exact match 1/1 = 100.0%" in out.stdout
-    assert "direction" in out.stdout
+    assert "studied  exact 1/1 = 100.0%" in out.stdout
+    assert "direction 1/1" in out.stdout
     js = subprocess.run(
         [sys.executable, "-m", "tradecheck.eval", str(p), "--json"],
         capture_output=True,
         text=True,
         check=True,
     )
-    assert json.loads(js.stdout)["exact"] == 1
+    assert json.loads(js.stdout)[0]["exact"] == 1
     bad = subprocess.run(
         [sys.executable, "-m", "tradecheck.eval", str(tmp_path / "nope.jsonl")],
         check=False,
@@ -143,3 +143,149 @@ def test_bound_counts_only_in_strict(tmp_path):
     rows = [{"id": "a", "lang": "en", "quote": _TEXT, "expected": dict(_EXP_LEVEL, bound="approx")}]
     r = ev.evaluate(_write(tmp_path, rows))
     assert r["exact"] == 1 and r["strict"] == 0 and r["fields"]["bound"] == [0, 1]
+
+
+# --- constructed fixtures for a whole real-text folder (ids chosen for both parts of the split)
+_BLIND_ID, _STUDIED_ID = "x1", "x3"
+_ART_TEXT = (
+    "In 2022 trade between Belarus and China reached $5.08 billion, up 33% year-on-year. "
+    "The sides aim to bring trade to $10 billion by 2030."
+)
+
+
+def _folder(tmp_path: Path) -> Path:
+    d = tmp_path / "real_text"
+    d.mkdir()
+    quotes = [
+        {"id": _BLIND_ID, "lang": "en", "quote": _TEXT, "expected": _EXP_LEVEL},
+        {"id": _STUDIED_ID, "lang": "en", "quote": _TEXT, "expected": _EXP_PCT},
+        {
+            "id": "x4",
+            "lang": "en",
+            "quote": _TEXT,
+            "expected": dict(_EXP_LEVEL, direction="BLR->CHN"),
+        },
+    ]
+    (d / "claims_x.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in quotes) + "\n", encoding="utf-8"
+    )
+    arts = [
+        {"id": "T1", "lang": "en", "text": _ART_TEXT, "expected": [_EXP_LEVEL, _EXP_PCT]},
+        {
+            "id": "T2",
+            "lang": "en",
+            "text": _ART_TEXT,
+            "expected": [_EXP_LEVEL],
+            "undeterminable": [{"quantity": "pct_change", "value": 33}],
+        },
+        {"id": "T3", "lang": "en", "text": _ART_TEXT, "expected": [dict(_EXP_LEVEL, value=1e9)]},
+    ]
+    (d / "articles_x.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in arts) + "\n", encoding="utf-8"
+    )
+    und = [
+        {
+            "id": "T4",
+            "lang": "en",
+            "quote": "Trade grew by 12% last year.",
+            "reason": "no pub_date",
+        },
+        {
+            "id": "T5",
+            "lang": "en",
+            "quote": "Trade between Belarus and China reached $3 billion in 2021.",
+            "reason": "period not stated",
+        },
+        {"id": "T6", "lang": "en", "quote": _TEXT, "reason": "period not stated"},
+        {"id": _BLIND_ID, "lang": "en", "quote": "Nothing here.", "reason": "no figure"},
+    ]
+    (d / "undeterminable_x.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in und) + "\n", encoding="utf-8"
+    )
+    return d
+
+
+def test_split_is_fixed_by_the_id_group():
+    assert ev.is_blind(_BLIND_ID) and not ev.is_blind(_STUDIED_ID)
+    assert ev.is_blind("x1a") == ev.is_blind("x1b") == ev.is_blind("x1")
+
+
+def test_quote_file_reports_each_part(tmp_path):
+    r = ev.evaluate(_folder(tmp_path) / "claims_x.jsonl")
+    assert (r["blind"]["n"], r["blind"]["exact"]) == (1, 1)
+    assert (r["studied"]["n"], r["studied"]["exact"]) == (2, 1)
+    assert r["studied"]["by_lang"] == {"en": [1, 2]}
+    assert r["studied"]["fields"]["direction"] == [1, 2]
+
+
+def test_articles_recall_and_precision(tmp_path):
+    r = ev.evaluate_articles(_folder(tmp_path) / "articles_x.jsonl")
+    # T1 (blind): both labelled claims found, both parsed claims right
+    assert (r["blind"]["found"], r["blind"]["n"]) == (2, 2)
+    assert (r["blind"]["correct"], r["blind"]["parsed"]) == (2, 2)
+    # T2: the percentage matches an undeterminable mention; T3: the level is wrong
+    assert (r["studied"]["found"], r["studied"]["n"]) == (1, 2)
+    assert (r["studied"]["correct"], r["studied"]["parsed"]) == (2, 4)
+    assert r["studied"]["by_lang_precision"] == {"en": [2, 4]}
+    assert [s["id"] for s in r["spurious"]] == ["T3", "T3"]
+
+
+def test_undeterminable_counts_guesses(tmp_path):
+    r = ev.evaluate_undeterminable(_folder(tmp_path) / "undeterminable_x.jsonl")
+    assert r["blind"]["n"] == 1 and r["blind"]["guessed"] == 0
+    s = r["studied"]
+    # T4: no publication date, so no period can be resolved; the parser must not guess one
+    lines = {ln["id"]: ln for ln in r["lines"]}
+    assert "period" not in lines["T4"]["guessed"]
+    # T5: a fully determined claim where the label says the period is unknown is a guess
+    assert lines["T5"]["guessed"][:2] == ["claim", "period"]
+    assert s["guessed_fields"]["period"] >= 1
+    # T6: its claims are labelled for the same quote in claims_x.jsonl, so they are no guesses
+    assert lines["T6"]["clean"]
+
+
+def test_guessed_fields_respects_unsure():
+    c = {"period": None, "direction": None, "unsure": ["period", "direction"]}
+    assert ev.guessed_fields("exporter and period not stated", [c]) == []
+    c2 = dict(c, direction="BLR->CHN", unsure=["period"])
+    assert ev.guessed_fields("exporter not stated", [c2]) == ["direction"]
+
+
+def test_folder_run_prints_blind_first_and_hides_blind_records(tmp_path):
+    d = _folder(tmp_path)
+    out = subprocess.run(
+        [sys.executable, "-m", "tradecheck.eval", "--dir", str(d), "-v"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    names = [ln.split()[0] for ln in out.splitlines() if ln.endswith(")")]
+    assert names == ["articles_x.jsonl", "claims_x.jsonl", "undeterminable_x.jsonl"]
+    for block in out.split(".jsonl (")[1:]:
+        assert block.index("blind") < block.index("studied")
+    assert "MISS x4" in out and "x1" not in out and "SPURIOUS T3" in out
+    js = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "tradecheck.eval", "--dir", str(d), "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    assert [r["kind"] for r in js] == ["articles", "quotes", "undeterminable"]
+    assert all(ln["part"] == "studied" for r in js for ln in r["lines"])
+
+
+def test_missing_folder_is_one_line(tmp_path):
+    bad = subprocess.run(
+        [sys.executable, "-m", "tradecheck.eval", "--dir", str(tmp_path / "none")],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2 and "not a folder" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_default_folder_is_beside_the_repository():
+    assert ev.default_dir().parts[-3:] == ("shared", "data", "real_text")
+    assert ev.default_dir().parent.parent.parent == ev.paths.ROOT.parent

@@ -1,15 +1,17 @@
-"""Language detection (en/de/ru/zh) and a length-preserving text normalisation.
+"""Language detection (en/de/ru/uk/be/zh) and a length-preserving text normalisation.
 
-Script counting is enough to tell these four languages apart (a statistical detector such as
+Script counting is enough to tell the scripts apart (a statistical detector such as
 ``langdetect`` would add a dependency and is unreliable on one short sentence); German is told
-from English by a handful of frequent words and umlauts.
+from English by a handful of frequent words and umlauts; Ukrainian and Belarusian from Russian
+by the letters only they use (uk: і ї є ґ beside и; be: ў, and і without и).
 """
 
 from __future__ import annotations
 
 import re
 
-LANGS = ("en", "de", "ru", "zh")
+#: the languages of ``claims/lang/*.toml`` (detect() answers one of them)
+LANGS = ("en", "de", "ru", "zh", "uk", "be")
 
 _DE_WORDS = re.compile(
     r"\b(?:der|die|das|und|des|im|mit|nach|aus|den|dem|ist|hat|haben|wurde|Handel\w*|Milliarden|"
@@ -53,8 +55,33 @@ def normalise(text: str) -> str:
     return out
 
 
+def _cyrillic(text: str) -> str:
+    """``ru``, ``uk`` or ``be`` for a Cyrillic text: letters only one language uses decide;
+    else the language whose own words (``claims/lang/*.toml``) occur most; else ``ru``.
+
+    Examples
+    --------
+    >>> _cyrillic("Товарооборот вырос"), _cyrillic("Товарообіг зріс"), _cyrillic("Тавараабарот вырас у 2,2 раза")
+    ('ru', 'uk', 'be')
+    """
+    low = text.lower()
+    u_short, uk_only = low.count("ў"), sum(low.count(ch) for ch in "їєґ")
+    if u_short != uk_only:
+        return "be" if u_short > uk_only else "uk"
+    from tradecheck.claims import lexicon  # lexicon imports nothing from here; keep it lazy
+
+    hits = {lg: len(lexicon.own_words(lg).findall(text)) for lg in ("ru", "uk", "be")}
+    best = max(hits.values())
+    if best and list(hits.values()).count(best) == 1:
+        return max(hits, key=hits.__getitem__)
+    i_dot, i_ru = low.count("і"), low.count("и")
+    if i_dot and not i_ru:
+        return "be"
+    return "uk" if i_dot and i_ru and i_dot * 4 >= i_ru else "ru"
+
+
 def detect(text: str) -> str:
-    """Guess the language of ``text``: ``zh``, ``ru``, ``de`` or ``en`` (the default).
+    """Guess the language of ``text``: ``zh``, ``ru``, ``uk``, ``be``, ``de`` or ``en`` (default).
 
     Examples
     --------
@@ -67,7 +94,7 @@ def detect(text: str) -> str:
     if cjk and cjk * 3 >= max(cyr, lat) / 2:
         return "zh"
     if cyr and cyr >= lat / 2:
-        return "ru"
+        return _cyrillic(text)
     de = len(_DE_WORDS.findall(text)) + 2 * len(re.findall(r"[äöüßÄÖÜ]", text))
     en = len(_EN_WORDS.findall(text))
     if de > en:

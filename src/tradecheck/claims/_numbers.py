@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from tradecheck.claims import lexicon as L
+
 # A number as written: space-grouped thousands, dot/comma groups, or plain with decimals.
 NUM = (
     r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"
@@ -17,73 +19,8 @@ NUM = (
     r"|\d+(?:[.,]\d+)?)"
 )
 
-#: scale word -> multiplier (lower-case keys; German "Billion" handled in :func:`scale_factor`)
-SCALES: dict[str, float] = {
-    "trillion": 1e12,
-    "trillions": 1e12,
-    "tn": 1e12,
-    "trn": 1e12,
-    "billion": 1e9,
-    "billions": 1e9,
-    "bn": 1e9,
-    "bln": 1e9,
-    "b": 1e9,
-    "million": 1e6,
-    "millions": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "m": 1e6,
-    "thousand": 1e3,
-    "thousands": 1e3,
-    "k": 1e3,
-    "mio": 1e6,
-    "mio.": 1e6,
-    "millionen": 1e6,
-    "mrd": 1e9,
-    "mrd.": 1e9,
-    "milliarde": 1e9,
-    "milliarden": 1e9,
-    "bio": 1e12,
-    "bio.": 1e12,
-    "billionen": 1e12,
-    "tsd": 1e3,
-    "tsd.": 1e3,
-    "tausend": 1e3,
-    "тыс": 1e3,
-    "тыс.": 1e3,
-    "тысяч": 1e3,
-    "тысячи": 1e3,
-    "тысяча": 1e3,
-    "млн": 1e6,
-    "млн.": 1e6,
-    "миллион": 1e6,
-    "миллиона": 1e6,
-    "миллионов": 1e6,
-    "млрд": 1e9,
-    "млрд.": 1e9,
-    "миллиард": 1e9,
-    "миллиарда": 1e9,
-    "миллиардов": 1e9,
-    "трлн": 1e12,
-    "трлн.": 1e12,
-    "триллион": 1e12,
-    "триллиона": 1e12,
-    "триллионов": 1e12,
-    "万亿": 1e12,
-    "亿": 1e8,
-    "万": 1e4,
-    "千": 1e3,
-    "百万": 1e6,
-    "千万": 1e7,
-}
-
-SCALE_RE = (
-    r"(?:万亿|百万|千万|亿|万|千"
-    r"|trillions?|billions?|millions?|thousands?|bn|bln|mln|mn|trn|tn|b|m|k"
-    r"|mio\.?|millionen|mrd\.?|milliarden|milliarde|bio\.?|billionen|tsd\.?|tausend"
-    r"|тыс\.?|тысяч[аи]?|млн\.?|миллион(?:ов|а)?|млрд\.?|миллиард(?:ов|а)?"
-    r"|трлн\.?|триллион(?:ов|а)?)"
-)
+#: scale words of every language (``claims/lang/*.toml``, concept ``scales``)
+SCALE_RE = rf"(?:{L.table_source('scales', bounded=False)})"
 
 _ZH_DIGITS = {
     "零": 0,
@@ -101,65 +38,8 @@ _ZH_DIGITS = {
     "九": 9,
 }
 
-WORD_NUMBERS: dict[str, float] = {
-    # en
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    # de
-    "ein": 1,
-    "eins": 1,
-    "einem": 1,
-    "zwei": 2,
-    "drei": 3,
-    "vier": 4,
-    "fünf": 5,
-    "sechs": 6,
-    "sieben": 7,
-    "acht": 8,
-    "neun": 9,
-    "zehn": 10,
-    "elf": 11,
-    "zwölf": 12,
-    # ru (nominative and genitive/prepositional forms)
-    "один": 1,
-    "одного": 1,
-    "два": 2,
-    "двух": 2,
-    "три": 3,
-    "трех": 3,
-    "трёх": 3,
-    "четыре": 4,
-    "четырех": 4,
-    "четырёх": 4,
-    "пять": 5,
-    "пяти": 5,
-    "шесть": 6,
-    "шести": 6,
-    "семь": 7,
-    "семи": 7,
-    "восемь": 8,
-    "восьми": 8,
-    "девять": 9,
-    "девяти": 9,
-    "десять": 10,
-    "десяти": 10,
-    "одиннадцать": 11,
-    "одиннадцати": 11,
-    "двенадцать": 12,
-    "двенадцати": 12,
-    "полтора": 1.5,
-    "полторы": 1.5,
-}
+#: small numbers written as words, every language (concept ``number_words``)
+WORD_NUMBERS: dict[str, float] = L.number_words()
 
 
 def zh_small_number(s: str) -> int | None:
@@ -263,4 +143,5 @@ def scale_factor(word: str | None, lang: str = "en") -> float:
     w = word.lower()
     if lang == "de" and w in ("billion", "billionen"):
         return 1e12
-    return SCALES.get(w, SCALES.get(w.rstrip("."), 1.0))
+    n = L.number_of("scales", w)
+    return n if n is not None else 1.0

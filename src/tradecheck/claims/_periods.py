@@ -11,66 +11,25 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tradecheck.claims import lexicon as L
 from tradecheck.claims._numbers import word_number
 
-_EN_M = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_DE_M = r"januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
-_RU_M = (
-    r"январ[ьяеюи]|феврал[ьяеюи]|март[аеу]?|апрел[ьяеюи]|ма[йяею]|июн[ьяеюи]|июл[ьяеюи]"
-    r"|август[аеу]?|сентябр[ьяеюи]|октябр[ьяеюи]|ноябр[ьяеюи]|декабр[ьяеюи]"
-)
-MONTH = rf"(?<!\w)(?:{_RU_M}|{_DE_M}|{_EN_M})\.?(?!\w)"
+MONTH = rf"(?:{L.months_source()})\.?"
 YEAR = r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?![\d.,]\d)"
-
-_MONTH_PREFIX = [
-    ("янв", 1),
-    ("фев", 2),
-    ("мар", 3),
-    ("апр", 4),
-    ("ма", 5),
-    ("июн", 6),
-    ("июл", 7),
-    ("авг", 8),
-    ("сен", 9),
-    ("окт", 10),
-    ("ноя", 11),
-    ("дек", 12),
-    ("jän", 1),
-    ("jan", 1),
-    ("feb", 2),
-    ("mär", 3),
-    ("mar", 3),
-    ("apr", 4),
-    ("may", 5),
-    ("mai", 5),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("oct", 10),
-    ("okt", 10),
-    ("nov", 11),
-    ("dec", 12),
-    ("dez", 12),
-]
 
 
 def month_number(word: str) -> int:
-    """Month number of a month name in en/de/ru (any case form).
+    """Month number of a month name in any language of ``claims/lang`` (any case form).
 
     Examples
     --------
     >>> month_number("сентября"), month_number("März"), month_number("Sept.")
     (9, 3, 9)
     """
-    w = word.lower().strip(". ")
-    for prefix, n in _MONTH_PREFIX:
-        if w.startswith(prefix):
-            return n
-    raise ValueError(word)
+    n = L.month_number(word)
+    if not n:
+        raise ValueError(word)
+    return n
 
 
 @dataclass
@@ -122,56 +81,20 @@ _REL_AFTER = re.compile(
 _YEAR_BEFORE = re.compile(rf"({YEAR})\s*年(?:度)?\s*(?:的)?\s*$")
 _REL_BEFORE_ZH = re.compile(r"(今年|本年|去年|上年|前年)\s*(?:的)?\s*$")
 
-_ORD = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-    "ersten": 1,
-    "zweiten": 2,
-    "dritten": 3,
-    "vierten": 4,
-    "erste": 1,
-    "zweite": 2,
-    "dritte": 3,
-    "vierte": 4,
-    "i": 1,
-    "ii": 2,
-    "iii": 3,
-    "iv": 4,
-    "перв": 1,
-    "втор": 2,
-    "трет": 3,
-    "четв": 4,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-}
-
 
 def _ord(word: str) -> int | None:
+    """1..4 for an ordinal word ("third", "dritten", "третьем", "IV") or digits."""
     w = word.lower().rstrip(".")
     if w.isdigit():
         return int(w)
-    if w in _ORD:
-        return _ORD[w]
-    for k in ("перв", "втор", "трет", "четв"):
-        if w.startswith(k):
-            return _ORD[k]
-    return None
+    n = L.number_of("ordinals", w)
+    return None if n is None else int(n)
 
 
 _WORDNUM = (
-    r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf"
-    r"|двух|трех|трёх|четырех|четырёх|пяти|шести|семи|восьми|девяти|десяти|одиннадцати"
-    r"|двенадцати|два|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать"
-    r"|двенадцать|[一二两三四五六七八九十]{1,3}"
+    r"\d{1,2}|"
+    + "|".join(re.escape(w) for w in sorted(L.number_words(), key=len, reverse=True))
+    + r"|[一二两三四五六七八九十]{1,3}"
 )
 
 # (regex, kind) in priority order; kinds decide how m1/m2 are read from the match
@@ -219,11 +142,20 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         "q",
     ),
     (re.compile(r"(?:第)?(?P<o>[一二三四1-4])季度"), "q"),
+    # any language of claims/lang: "<ordinal> <quarter word>" ("першому кварталі", "трэцім квартале")
+    (
+        re.compile(rf"(?P<o>{L.table_source('ordinals')})\s+(?:{L.source('quarter')})", _I),
+        "q",
+    ),
     (
         re.compile(
             r"(?<![A-Za-z])H(?P<h>[12])(?![\w])|(?P<o>first|second)\s+half|(?:(?P<d>ersten|zweiten|erste|zweite|erstes|zweites)|(?P<dn>[12])\.)\s*(?:Halbjahr\w*|Jahreshälfte)|(?P<r>перв\w*|втор\w*)\s+полугоди\w*|(?P<z>[上下])半年|за\s+полугодие",
             _I,
         ),
+        "h",
+    ),
+    (
+        re.compile(rf"(?P<hr>{L.table_source('ordinals')})\s+(?:{L.source('half')})", _I),
         "h",
     ),
     (re.compile(rf"(?:(?:in|im|в|во)\s+)?(?P<a>{MONTH})(?=\s*,?\s*(?:of\s+)?{YEAR})", _I), "month"),
@@ -235,54 +167,20 @@ _YEAR_RE = re.compile(
     _I,
 )
 _REL_RE: list[tuple[re.Pattern[str], int]] = [
-    (
-        re.compile(
-            r"the\s+year\s+before\s+last|позапрошл\w+\s+год\w*|vorletzten\s+Jahr\w*|前年", _I
-        ),
-        -2,
-    ),
-    (
-        re.compile(
-            r"last\s+year|(?:в\s+)?прошл(?:ом|ого|ый)\s+год\w*|(?:im\s+)?(?:vergangenen|letzten)\s+Jahr\w*|vergangenes\s+Jahr|letztes\s+Jahr|去年|上年|上一年",
-            _I,
-        ),
-        -1,
-    ),
-    (
-        re.compile(
-            r"this\s+year|the\s+current\s+year|(?:в\s+)?(?:этом|текущем|нынешнем)\s+году|(?:этого|текущего|нынешнего|сего)\s+года|dieses\s+Jahres|in\s+diesem\s+Jahr|des\s+laufenden\s+Jahres|今年|本年",
-            _I,
-        ),
-        0,
-    ),
+    (L.pattern("year_before_last"), -2),
+    (L.pattern("last_year"), -1),
+    (L.pattern("this_year"), 0),
 ]
 _YEARS_AGO = re.compile(
     rf"(?P<n>{_WORDNUM})\s*(?:years?\s+ago|(?:лет|года|год)\s+назад|年前)|vor\s+(?P<n2>{_WORDNUM})\s+Jahren",
     _I,
 )
-_PREV_YEAR_BASE = re.compile(
-    r"(?:the\s+)?(?:previous|prior|preceding)\s+year|(?:a|one)\s+year\s+(?:ago|earlier|before)|the\s+year\s+before"
-    r"|годом\s+(?:ранее|раньше)|год\s+назад|предыдущ\w+\s+год\w*|предшествующ\w+\s+год\w*|прошлым\s+годом|Vorjahr\w*|上年同期|去年同期|上年|上一年",
-    _I,
-)
+_PREV_YEAR_BASE = L.pattern("previous_year")
 
-_YOY = re.compile(
-    r"year[- ]on[- ]year|y/y|\byoy\b|y-o-y|year[- ]over[- ]year|on\s+an?\s+annual\s+basis"
-    r"|(?:the\s+)?(?:same|corresponding|like)\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|prior|a)\s+year(?:\s+(?:ago|earlier))?"
-    r"|(?:the\s+)?same\s+period\s+(?:a\s+year\s+(?:ago|earlier)|of\s+\d{4})"
-    r"|аналогичн\w+\s+период\w*(?:\s+\w+\s+год\w*)?|соответствующ\w+\s+период\w*(?:\s+\w+\s+год\w*)?"
-    r"|в\s+годовом\s+(?:исчислении|выражении)|год\s+к\s+году"
-    r"|Vorjahres\w+|gegenüber\s+dem\s+Vorjahr|im\s+Vorjahr\w*|verglichen\s+mit\s+dem\s+Vorjahr"
-    r"|同比|比去年同期|较去年同期|去年同期|上年同期",
-    _I,
-)
+_YOY = L.pattern("same_period_last_year")
 
 _BASE_BEFORE = re.compile(
-    r"(?:compared\s+(?:with|to)|(?:as\s+)?against|(?<=\d%\s)on|(?<=per\scent\s)on|(?<=percent\s)on|than\s+(?:in|during|for)?|versus|vs\.?|from|over|relative\s+to"
-    r"|gegenüber(?:\s+(?:dem|der))?|im\s+Vergleich\s+zu(?:m|r)?|verglichen\s+mit|als\s+(?:im|in)?|wie\s+(?:im|in)?"
-    r"|по\s+сравнению\s+со?|в\s+сравнении\s+со?|чем\s+(?:в|за)?|против|относительно|к\s+уровню|к|"
-    r"比|较|与|和|同)\s*(?:the\s+|dem\s+)?(?:year\s+|level\s+of\s+)?$",
-    _I,
+    rf"(?:{L.source('base_marker')})\s*(?:the\s+|dem\s+)?(?:year\s+|level\s+of\s+)?$", _I
 )
 _BASE_AFTER_ZH = re.compile(r"^\s*(?:年)?\s*(?:相比|比较|同期相比)")
 
@@ -355,6 +253,7 @@ def find_periods(
                 pm.rel = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}[rb.group(1)]
                 pm.start = m.start() - len(before) + rb.start()
             _set(mask, pm.start, pm.end)
+            pm.is_base = _is_base(text, pm.start, pm.end) or _from_after_change(text, m)
             out.append(pm)
     for m in _PREV_YEAR_BASE.finditer(text):
         if _mask_free(mask, m.start(), m.end()):
@@ -383,6 +282,21 @@ def find_periods(
         _set(mask, m.start(), m.end())
     out.sort(key=lambda p: p.start)
     return out, cues
+
+
+#: a change just written ("up 27%", "rose 1.8-fold") before a period that starts with "from"
+_CHANGE_JUST_BEFORE = re.compile(
+    r"(?:%|per\s?cent|percent|Prozent|процент\w*|fold|mal|раза?|倍)\s*$", _I
+)
+
+
+def _from_after_change(text: str, m: re.Match[str]) -> bool:
+    """ "up 27% from January-March 2018": a period opened by "from" right after a change is
+    the comparison base, not the start of a range."""
+    opener = re.match(r"(?:from|с|von|vom)\s+", m.group(0), _I)
+    return bool(opener) and bool(
+        _CHANGE_JUST_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+    )
 
 
 def _is_base(text: str, s: int, e: int) -> bool:
@@ -426,6 +340,7 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
             or gd.get("dn") == "2"
             or (gd.get("r") or "").lower().startswith("втор")
             or gd.get("z") == "下"
+            or (gd.get("hr") is not None and _ord(gd["hr"]) == 2)
         )
         if "полугодие" in txt and txt.startswith("за"):
             second = False

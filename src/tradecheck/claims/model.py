@@ -2,8 +2,8 @@
 against the data, and the :class:`CheckResult` that carries the verdict.
 
 The JSON forms (:meth:`Claim.to_json`, :meth:`CheckResult.to_json`) are the public contract of
-``tradecheck parse --json`` and ``tradecheck check --json`` (see ../shared/specs/claim_schema.md
-and the README); keep field names stable.
+``tradecheck parse --json`` and ``tradecheck check --json`` (the claim contract in the
+README, section Claims); keep field names stable.
 """
 
 from __future__ import annotations
@@ -48,9 +48,31 @@ class Period:
         return None if d is None else cls(d["start"], d["end"])
 
 
+#: what a claim may leave open (listed in :attr:`Claim.unsure`, the field then null)
+UNSURE_FIELDS: tuple[str, ...] = ("period", "direction", "partner", "reporter")
+#: fields of :meth:`Claim.to_json` beyond the contract, carried so the claim round-trips
+EXTRA_FIELDS: tuple[str, ...] = (
+    "lang", "decimals", "precision", "written", "pair", "almost", "unsure", "notes",
+)  # fmt: skip
+
+
+def pair_str(pair: str | tuple[str, str] | list[str]) -> str:
+    """The pair as ``"AAA-BBB"`` from a string or a two-item sequence.
+
+    Examples
+    --------
+    >>> pair_str(("BLR", "CHN")), pair_str("blr-chn")
+    ('BLR-CHN', 'BLR-CHN')
+    """
+    if isinstance(pair, str):
+        return pair.upper()
+    a, b = pair
+    return f"{a}-{b}".upper()
+
+
 @dataclass
 class Claim:
-    """One quantitative trade claim found in a text.
+    """One quantitative trade claim found in a text, with everything the text said about it.
 
     Attributes
     ----------
@@ -64,21 +86,37 @@ class Claim:
     currency
         ``USD`` | ``CNY`` | ``BYN`` | None (for ratios and percentages).
     bound
-        ``eq`` | ``approx`` | ``gt`` | ``lt``.
+        ``eq`` | ``approx`` | ``gt`` | ``lt`` (the contract's four values).
     direction
-        ``both`` (total trade) or ``"AAA->BBB"`` (goods from AAA to BBB) with the pair's ISO3.
+        ``both`` (total trade) or ``"AAA->BBB"`` (goods from AAA to BBB) with the pair's ISO3;
+        None when the text does not say (then ``"direction"`` is in ``unsure``).
     reporter
         Whose statistics the text names (``"BLR"``, ``"CHN"``) or None.
     period, base_period
-        Months compared; ``base_period`` is None for levels, shares and balances.
+        Months compared; ``base_period`` is None for levels, shares and balances; ``period``
+        is None when the text does not pin it down (then ``"period"`` is in ``unsure``).
     scope
         ``goods`` | ``goods_and_services`` | ``services`` | ``industrial`` | ``product:<name>``
         | ``region:<name>``.
     lang
-        Detected language of the text (``en``, ``de``, ``ru``, ``zh``).
+        Language of the text (``en``, ``de``, ``ru``, ``zh``, ``uk``, ``be``).
     decimals
-        Digits after the decimal point as written (drives the rounding tolerance); None when
-        the number was a word ("doubled").
+        Digits after the decimal point as written; None when the number was a word.
+    precision
+        The value of one unit of the last written digit, in the claim's units ("$5.10 billion"
+        -> 1e7, "5.1 bn" -> 1e8, "2.2-fold" -> 0.1, "17%" -> 1.0); None for a number written as
+        a word ("doubled", "вдвое").
+    written
+        The amount as written in the text ("$5.10 billion", "в 2,2 раза").
+    pair
+        The pair the claim was read for, ``"AAA-BBB"`` (a two-item tuple is accepted).
+    almost
+        True when the text approaches the figure from below ("almost", "nearly", "почти",
+        "近", "knapp"): bound stays ``approx`` in the contract, this keeps the word's meaning.
+    unsure
+        What the text does not pin down (from :data:`UNSURE_FIELDS`); those fields are null.
+    notes
+        Free remarks of the reader.
     """
 
     span: str
@@ -86,18 +124,34 @@ class Claim:
     value: float
     currency: str | None
     bound: Bound
-    direction: str
+    direction: str | None
     reporter: str | None
     period: Period | None
     base_period: Period | None
     scope: str = "goods"
     lang: str = "en"
     decimals: int | None = None
-    pair: tuple[str, str] = ("BLR", "CHN")
+    pair: str = "BLR-CHN"
+    precision: float | None = None
+    written: str = ""
+    almost: bool = False
+    unsure: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.pair = pair_str(self.pair)
+
+    @property
+    def pair_codes(self) -> tuple[str, str]:
+        """The pair as two ISO3 codes."""
+        a, b = self.pair.split("-")
+        return a, b
+
     def to_json(self) -> dict[str, Any]:
-        """The contract form (``tradecheck parse --json``)."""
+        """The contract form (``tradecheck parse --json``) plus :data:`EXTRA_FIELDS`.
+
+        :meth:`from_json` reads it back to an equal claim.
+        """
         return {
             "span": self.span,
             "quantity": self.quantity,
@@ -110,10 +164,19 @@ class Claim:
             "base_period": self.base_period.to_json() if self.base_period else None,
             "scope": self.scope,
             "lang": self.lang,
+            "decimals": self.decimals,
+            "precision": self.precision,
+            "written": self.written,
+            "pair": self.pair,
+            "almost": self.almost,
+            "unsure": list(self.unsure),
+            "notes": list(self.notes),
         }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Claim:
+        """A claim from its JSON form; fields beyond the contract are optional."""
+        precision = d.get("precision")
         return cls(
             span=d.get("span", ""),
             quantity=d["quantity"],
@@ -127,6 +190,12 @@ class Claim:
             scope=d.get("scope", "goods"),
             lang=d.get("lang", "en"),
             decimals=d.get("decimals"),
+            pair=d.get("pair", "BLR-CHN"),
+            precision=None if precision is None else float(precision),
+            written=d.get("written", ""),
+            almost=bool(d.get("almost", False)),
+            unsure=list(d.get("unsure") or []),
+            notes=list(d.get("notes") or []),
         )
 
 

@@ -26,14 +26,18 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Generic, TypeVar
 
 from tradecheck.claims import _vocab as V
+from tradecheck.claims import lexicon as L
 from tradecheck.claims._lang import LANGS, detect, normalise
 from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
 from tradecheck.claims._periods import BaseCue, PeriodMention, find_periods
-from tradecheck.claims.model import Claim, Period
+from tradecheck.claims.model import Claim, Period, pair_str
 from tradecheck.errors import TradecheckError
 
 __all__ = ["ClaimParseError", "parse"]
@@ -47,11 +51,9 @@ class ClaimParseError(TradecheckError):
 # amounts
 # ------------------------------------------------------------------------------------------
 _CUR_PRE = r"(?P<pre>US\$|US-\$|USD|U\.S\.\s?\$|\$|CNY|RMB|BYN|¥)"
+#: currency words written after the number, every language (concept ``currencies``)
 _CUR_POST = (
-    r"(?P<post>(?:U\.?S\.?[- ]?|US-|American\s+)?dollars?|USD|US-Dollar|Dollar|US\$|\$"
-    r"|долл(?:ар(?:ов|а|ы)?|\.)(?:\s+США)?|美元|人民币|元|yuan|renminbi|RMB|CNY|юан(?:ей|я|и|ь)"
-    r"|(?:белорусских\s+)?рубл(?:ей|я|ь)|бел\.\s*руб\.|руб\.|BYN|Belarusian\s+rubles?|belarussische[n]?\s+Rubel"
-    r"|euros?|EUR|€|евро|欧元|российских\s+рублей)"
+    "(?P<post>" + "|".join(L.keyed_source("currencies", iso) for iso in L.keys("currencies")) + ")"
 )
 _MONEY = re.compile(
     rf"{_CUR_PRE}?\s?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE_RE})(?![a-zа-яё]))?(?:\s?{_CUR_POST}(?![a-zа-яё]))?",
@@ -61,12 +63,8 @@ _PERCENT = re.compile(
     rf"(?P<num>{NUM})\s?(?:%|per\s?cent(?!age)|percent(?!age)|Prozent(?!punkt)|процент(?:а|ов)?(?!\w)|проц\.)",
     re.IGNORECASE,
 )
-_RATIO_NUM = re.compile(
-    rf"(?:(?<!\w)(?:в|во)\s+(?P<ru>{NUM})\s+раз(?:а)?(?!\w))"
-    rf"|(?:(?P<num>{NUM})\s?(?:-|‑|–)?\s?(?:fold|times?|mal|fache[nsm]?)(?!\w))"
-    rf"|(?:(?P<zh>{NUM})\s*倍)",
-    re.IGNORECASE,
-)
+#: multiples written with digits, every language (concept ``times``)
+_RATIO_NUM: list[re.Pattern[str]] = L.templates("times", NUM)
 _RATIO_WORD = re.compile(
     r"(?<!\w)(?P<en>two|three|four|five|six|seven|eight|nine|ten|one\s+and\s+a\s+half)[- ]?(?:fold|times)(?!\w)"
     r"|(?<!\w)(?:в|во)\s+(?P<ru>два|три|четыре|пять|шесть|семь|восемь|девять|десять|полтора|полторы)\s+раз\w*"
@@ -87,23 +85,40 @@ class _Amount:
     decimals: int | None
     currency: str | None = None
     num_start: int = 0
+    unit: float = 1.0  # the scale word's factor ("billion" -> 1e9); 1 without one
+
+    @property
+    def precision(self) -> float | None:
+        """One unit of the last written digit, in the amount's units; None for a word."""
+        if self.decimals is None:
+            return None
+        return float(f"{self.unit / 10**self.decimals:.12g}")
+
+
+#: currency signs and codes written before the number
+_PRE_CURRENCY = {"$": "USD", "us$": "USD", "us-$": "USD", "usd": "USD", "u.s.$": "USD",
+                 "cny": "CNY", "rmb": "CNY", "¥": "CNY", "byn": "BYN"}  # fmt: skip
+
+
+def _scaled(v: float, unit: float) -> float:
+    """``v * unit`` without binary noise ("8,2 млрд" -> 8200000000.0, not 8199999999.999999).
+
+    Examples
+    --------
+    >>> _scaled(8.2, 1e9)
+    8200000000.0
+    """
+    return float(f"{v * unit:.15g}")
 
 
 def _currency(pre: str | None, post: str | None, lang: str) -> str | None:
-    for tok in (post, pre):
-        if not tok:
-            continue
-        t = tok.lower()
-        if "евро" in t or "euro" in t or t in ("eur", "€", "欧元"):
-            return "EUR"
-        if "российск" in t:
-            return "RUB"
-        if "$" in t or "dollar" in t or "usd" in t or "долл" in t or "美元" in t:
-            return "USD"
-        if t in ("cny", "rmb", "¥", "元", "人民币", "yuan", "renminbi") or t.startswith("юан"):
-            return "CNY"
-        if "руб" in t or "byn" in t or "rubel" in t or "ruble" in t:
-            return "BYN"
+    """ISO 4217 code of the currency written after (first) or before the number."""
+    if post:
+        iso = L.currency_of(post)
+        if iso:
+            return iso
+    if pre:
+        return _PRE_CURRENCY.get(re.sub(r"\s", "", pre.lower()))
     return None
 
 
@@ -131,18 +146,16 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
             s -= 1
         out.append(_Amount("percent", s, m.end(), v, d, num_start=m.start("num")))
         take(s, m.end())
-    for m in _RATIO_NUM.finditer(norm):
-        g = m.group("ru") or m.group("num") or m.group("zh")
+    for m in sorted((m for rx in _RATIO_NUM for m in rx.finditer(norm)), key=lambda m: m.start()):
         if not free(m.start(), m.end()):
             continue
         try:
-            v, d = parse_number(g, lang)
+            v, d = parse_number(m.group("num"), lang)
         except ValueError:
             continue
         if v <= 0 or v > 1000:
             continue
-        gi = "ru" if m.group("ru") else ("num" if m.group("num") else "zh")
-        out.append(_Amount("ratio", m.start(), m.end(), v, d, num_start=m.start(gi)))
+        out.append(_Amount("ratio", m.start(), m.end(), v, d, num_start=m.start("num")))
         take(m.start(), m.end())
     for m in _RATIO_WORD.finditer(norm):
         if not free(m.start(), m.end()):
@@ -192,9 +205,10 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
                         "bare",
                         m.start(),
                         m.end(),
-                        v * scale_factor(scale, lang),
+                        _scaled(v, scale_factor(scale, lang)),
                         d,
                         num_start=m.start("num"),
+                        unit=scale_factor(scale, lang),
                     )
                 )
             continue
@@ -211,7 +225,16 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
         e = m.end()
         # "40多亿美元": more than 4 bn
         out.append(
-            _Amount("money", s, e, v * scale_factor(scale, lang), d, cur, num_start=m.start("num"))
+            _Amount(
+                "money",
+                s,
+                e,
+                _scaled(v, scale_factor(scale, lang)),
+                d,
+                cur,
+                num_start=m.start("num"),
+                unit=scale_factor(scale, lang),
+            )
         )
         take(s, e)
     # "40多亿美元" (more than 4 bn): number, 多, scale, currency
@@ -224,10 +247,11 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
                 "money",
                 m.start(),
                 m.end(),
-                v * scale_factor(m.group("scale")),
+                _scaled(v, scale_factor(m.group("scale"))),
                 d,
                 _currency(None, m.group("post"), lang),
                 num_start=m.start(),
+                unit=scale_factor(m.group("scale")),
             )
             a.kind = "money_gt"
             out.append(a)
@@ -255,8 +279,8 @@ def _line_break_ends_sentence(norm: str, start: int, i: int) -> bool:
     """
     if re.match(r"[ \t\r]*\n", norm[i + 1 : i + 40]):
         return True
-    line_start = norm.rfind("\n", 0, i) + 1
-    line = norm[line_start:i].strip()
+    line_start = norm.rfind("\n", max(start, i - 200), i) + 1
+    line = norm[max(line_start, i - 200) : i].strip()
     if not line or len(line) < 40:
         return True
     if re.match(r"\s*(?:[-•*–—]\s|\d{1,2}[.)]\s)", norm[i + 1 : i + 6]):
@@ -281,8 +305,8 @@ def _sentences(norm: str) -> list[tuple[int, int]]:
             cut = _line_break_ends_sentence(norm, start, i)
         elif ch == "." and (i + 1 == n or norm[i + 1] in " \t\"»”'\n["):
             # not a decimal point, not after an abbreviation, next word starts a sentence
-            word = re.search(r"[\w.]*$", norm[start:i])
-            nxt = re.match(r"[\s\"»”'\[]*(\S?)", norm[i + 1 :])
+            word = re.search(r"[\w.]*$", norm[max(start, i - 40) : i])
+            nxt = re.match(r"[\s\"»”'\[]*(\S?)", norm[i + 1 : i + 40])
             nxt_ch = nxt.group(1) if nxt else ""
             if not (word and _ABBREV.search(word.group(0))):
                 cut = True
@@ -304,7 +328,72 @@ def _sentences(norm: str) -> list[tuple[int, int]]:
         i += 1
     if norm[start:].strip():
         out.append((start, n))
+    return [piece for s, e in out for piece in _bounded(norm, s, e)]
+
+
+#: longest stretch read as one sentence; longer runs (no sentence end for pages) are cut
+#: into pieces, so that every rule reading a sentence or clause reads a bounded window and
+#: parsing time grows linearly with the text.
+MAX_SENTENCE = 800
+
+
+def _bounded(norm: str, s: int, e: int) -> list[tuple[int, int]]:
+    """``(s, e)`` cut into pieces of at most :data:`MAX_SENTENCE` characters, at spaces.
+
+    Examples
+    --------
+    >>> [e - s for s, e in _bounded("ab " * 500, 0, 1500)]
+    [797, 703]
+    """
+    out = []
+    while e - s > MAX_SENTENCE:
+        cut = norm.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        cut = cut if cut > s else s + MAX_SENTENCE
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
     return out
+
+
+T = TypeVar("T")
+
+
+class _Sorted(Generic[T]):
+    """Items sorted by offset: the items starting in ``[s, e)`` in O(log n + k).
+
+    Examples
+    --------
+    >>> idx = _Sorted([5, 1, 9, 3], key=lambda x: x)
+    >>> idx.between(2, 6), idx.last_before(9), idx.first_from(6)
+    ([3, 5], 5, 9)
+    """
+
+    def __init__(self, items: Iterable[T], key: Callable[[T], int]) -> None:
+        self.items: list[T] = sorted(items, key=key)
+        self.starts: list[int] = [key(x) for x in self.items]
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def between(self, s: int, e: int) -> list[T]:
+        """Items starting at ``s`` or later and before ``e``."""
+        return self.items[bisect_left(self.starts, s) : bisect_left(self.starts, e)]
+
+    def before(self, pos: int, limit: int = 64) -> list[T]:
+        """Up to ``limit`` items starting before ``pos`` (the nearest ones), in text order."""
+        j = bisect_left(self.starts, pos)
+        return self.items[max(0, j - limit) : j]
+
+    def last_before(self, pos: int) -> T | None:
+        j = bisect_left(self.starts, pos)
+        return self.items[j - 1] if j else None
+
+    def first_from(self, pos: int) -> T | None:
+        i = bisect_left(self.starts, pos)
+        return self.items[i] if i < len(self.items) else None
 
 
 def _clause_cuts(norm: str) -> list[int]:
@@ -313,6 +402,14 @@ def _clause_cuts(norm: str) -> list[int]:
     for m in re.finditer(r"(?<!\d),|,(?!\d)|,(?=\d{4}\b)|[;:、()\[\]«»]|\s[-–—]\s|—|–(?!\d)", norm):
         cuts.append(m.start())
     return cuts
+
+
+def _start(x: _Amount | PeriodMention | _Kw | _CountryHit) -> int:
+    return x.start
+
+
+def _first(x: tuple) -> int:
+    return x[0]
 
 
 @dataclass
@@ -336,80 +433,77 @@ class _Doc:
     lang: str
     as_of: date | None
     pair: tuple[str, str]
-    amounts: list[_Amount] = field(default_factory=list)
-    periods: list[PeriodMention] = field(default_factory=list)
+    amounts: _Sorted[_Amount] = field(default_factory=lambda: _Sorted([], _start))
+    periods: _Sorted[PeriodMention] = field(default_factory=lambda: _Sorted([], _start))
     cues: list[BaseCue] = field(default_factory=list)
     sents: list[tuple[int, int]] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
     cuts: list[int] = field(default_factory=list)
-    kws: list[_Kw] = field(default_factory=list)
-    countries: list[_CountryHit] = field(default_factory=list)
-    rep_hits: list[tuple[int, str]] = field(default_factory=list)
-    region_hits: list[tuple[int, str, str]] = field(default_factory=list)
+    kws: _Sorted[_Kw] = field(default_factory=lambda: _Sorted([], _start))
+    countries: _Sorted[_CountryHit] = field(default_factory=lambda: _Sorted([], _start))
+    rep_hits: _Sorted[tuple[int, str]] = field(default_factory=lambda: _Sorted([], _first))
+    region_hits: _Sorted[tuple[int, str, str]] = field(default_factory=lambda: _Sorted([], _first))
+    first_pair_country: _CountryHit | None = None
+    money_like: _Sorted[_Amount] = field(default_factory=lambda: _Sorted([], _start))
+    cue_hits: dict[str, _Sorted[tuple[int, int, str]]] = field(default_factory=dict)
 
     # ---------------------------------------------------------------- setup
     def prepare(self) -> None:
-        self.amounts = _find_amounts(self.norm, self.lang)
+        amounts = _find_amounts(self.norm, self.lang)
+        self.amounts = _Sorted(amounts, _start)
+        self.money_like = _Sorted((a for a in amounts if a.kind in _MONEY_LIKE), _start)
         money_spans = [
             (a.num_start, a.end)
-            for a in self.amounts
+            for a in amounts
             if a.kind in ("money", "money_gt", "bare", "physical")
         ]
-        self.periods, self.cues = find_periods(self.norm, money_spans)
+        periods, self.cues = find_periods(self.norm, money_spans)
+        self.periods = _Sorted(periods, _start)
         self.sents = _sentences(self.norm)
+        self.sent_starts = [s for s, _ in self.sents]
         self.cuts = _clause_cuts(self.norm)
-        for kind, rx in (("trade", V.TRADE_KW), ("export", V.EXPORT_KW), ("import", V.IMPORT_KW)):
-            for m in rx.finditer(self.norm):
-                self.kws.append(_Kw(kind, m.start(), m.end()))
-        # "中白贸易" / "白中贸易": both
-        self.kws.sort(key=lambda k: k.start)
-        # drop a trade keyword overlapping an export/import one (进出口 contains 出口 and 进口)
-        keep: list[_Kw] = []
-        for k in self.kws:
-            if any(
-                o is not k
-                and o.start <= k.start
-                and k.end <= o.end
-                and (o.end - o.start) > (k.end - k.start)
-                for o in self.kws
-            ):
-                continue
-            keep.append(k)
-        self.kws = keep
+        self.kws = _Sorted(_flow_keywords(self.norm), _start)
         iso_res = dict(V.COUNTRY_RES)
         for iso in self.pair:
             if iso not in iso_res:
                 iso_res[iso] = _fallback_country_re(iso)
-        for iso, rx in iso_res.items():
-            for m in rx.finditer(self.norm):
-                if m.end() > m.start():
-                    self.countries.append(_CountryHit(iso, m.start(), m.end()))
-        self.countries.sort(key=lambda c: c.start)
-        self.rep_hits = sorted(
-            (m.start(), iso) for iso, rx in V.REPORTER_CUES for m in rx.finditer(self.norm)
+        self.countries = _Sorted(
+            (
+                _CountryHit(iso, m.start(), m.end())
+                for iso, rx in iso_res.items()
+                for m in rx.finditer(self.norm)
+                if m.end() > m.start()
+            ),
+            _start,
         )
-        self.region_hits = sorted(
-            (m.start(), country, name)
-            for country, name, rx in V.REGION_RES
-            if country in self.pair
-            for m in rx.finditer(self.norm)
+        self.cue_hits = _cue_hits(self.norm)
+        self.first_pair_country = next((c for c in self.countries if c.iso in self.pair), None)
+        self.rep_hits = _Sorted(
+            ((m.start(), iso) for iso, rx in V.REPORTER_CUES for m in rx.finditer(self.norm)),
+            _first,
+        )
+        self.region_hits = _Sorted(
+            (
+                (m.start(), country, name)
+                for country, name, rx in V.REGION_RES
+                if country in self.pair
+                for m in rx.finditer(self.norm)
+            ),
+            _first,
         )
 
     # ---------------------------------------------------------------- helpers
     def sent_of(self, pos: int) -> tuple[int, int]:
-        for s, e in self.sents:
-            if s <= pos < e:
-                return s, e
-        return 0, len(self.norm)
+        j = bisect_right(self.sent_starts, pos) - 1
+        if j >= 0 and pos < self.sents[j][1]:
+            return self.sents[j]
+        return max(0, pos - MAX_SENTENCE // 2), min(len(self.norm), pos + MAX_SENTENCE // 2)
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         ss, se = self.sent_of(pos)
-        cs, ce = ss, se
-        for c in self.cuts:
-            if ss <= c < pos:
-                cs = c + 1
-            elif pos <= c < se:
-                ce = c
-                break
+        i = bisect_left(self.cuts, pos)
+        cs = self.cuts[i - 1] + 1 if i and self.cuts[i - 1] >= ss else ss
+        ce = self.cuts[i] if i < len(self.cuts) and self.cuts[i] < se else se
         return cs, ce
 
     def prev_clause(self, cs: int) -> tuple[int, int] | None:
@@ -418,8 +512,20 @@ class _Doc:
             return None
         return self.clause_of(max(ss, cs - 2))
 
+    def cues_in(self, name: str, s: int, e: int) -> list[tuple[int, int, str]]:
+        """The hits of one cue family (see :func:`_cue_hits`) lying within ``[s, e)``."""
+        return [h for h in self.cue_hits[name].between(s, e) if h[1] <= e]
+
+    def cue_in(self, name: str, s: int, e: int) -> bool:
+        return bool(self.cues_in(name, s, e))
+
+    def pair_named_before(self, end: int) -> bool:
+        """Whether the text names a country of the pair before ``end``."""
+        c = self.first_pair_country
+        return c is not None and c.start < end
+
     def countries_in(self, s: int, e: int) -> list[_CountryHit]:
-        return [c for c in self.countries if s <= c.start and c.end <= e]
+        return [c for c in self.countries.between(s, e) if c.end <= e]
 
     def other(self, iso: str) -> str:
         return self.pair[1] if iso == self.pair[0] else self.pair[0]
@@ -429,7 +535,6 @@ class _Doc:
         self.prepare()
         claims: list[Claim] = []
         built: list[tuple[Claim, _Amount]] = []
-        self._last_period: Period | None = None
         for i, a in enumerate(self.amounts):
             if a.kind in ("physical",):
                 continue
@@ -439,8 +544,12 @@ class _Doc:
                 c = None
             if c is not None:
                 built.append((c, a))
+        by_sentence: dict[tuple[int, int], list[tuple[Claim, _Amount]]] = {}
         for c, a in built:
-            if not any(self._refines(c, a, c2, a2) for c2, a2 in built if c2 is not c):
+            by_sentence.setdefault(self.sent_of(a.start), []).append((c, a))
+        for c, a in built:
+            same = by_sentence[self.sent_of(a.start)]
+            if not any(self._refines(c, a, c2, a2) for c2, a2 in same if c2 is not c):
                 claims.append(c)
         return _dedupe(claims)
 
@@ -450,7 +559,7 @@ class _Doc:
         scope, an exact value that satisfies the loose one. The loose mention is then dropped."""
         if vague.quantity not in ("ratio", "pct_change") or precise.bound != "eq":
             return False
-        if self.sent_of(va.start) != self.sent_of(pa.start):
+        if vague.bound == "eq" and va.kind != "ratio_word":
             return False
         same = (
             vague.quantity == precise.quantity
@@ -477,22 +586,22 @@ class _Doc:
             return None  # a number too long to be a figure ("$999…9 billion")
         ss, se = self.sent_of(a.start)
         cs, ce = self.clause_of(a.start)
-        clause = t[cs:ce]
         pc = self.prev_clause(cs)
-        prev_clause = t[pc[0] : pc[1]] if pc else ""
         if a.kind == "bare":
             # "exports - $419.4 million, imports - 388.7 million": currency from the sentence
-            curs = {x.currency for x in self.amounts if x.kind == "money" and ss <= x.start < se}
+            curs = {x.currency for x in self.amounts.between(ss, se) if x.kind == "money"}
             if len(curs) != 1:
                 return None
-            a.currency = curs.pop()
-            a.kind = "money"
+            # a new amount for this claim: the shared list stays as found (order-independent)
+            a = replace(a, kind="money", currency=curs.pop())
         if a.kind in ("money", "money_gt") and a.currency not in ("USD", "CNY", "BYN"):
             return None
         # ---- not a trade value
-        if V.NOT_TRADE_WEAK.search(clause):
+        if self.cue_in("not_trade_weak", cs, ce):
             return None
-        if V.NOT_TRADE_STRONG.search(clause) or V.NOT_TRADE_STRONG.search(prev_clause):
+        if self.cue_in("not_trade_strong", cs, ce) or (
+            pc and self.cue_in("not_trade_strong", pc[0], pc[1])
+        ):
             return None
         if a.kind in ("money", "money_gt"):
             before = t[max(ss, a.start - 14) : a.start]
@@ -503,30 +612,24 @@ class _Doc:
             ):
                 later = [
                     x
-                    for x in self.amounts
-                    if x.start >= a.end and x.start < se and x.kind in ("money", "money_gt", "bare")
+                    for x in self.amounts.between(a.end, se)
+                    if x.kind in ("money", "money_gt", "bare")
                 ]
                 if later and re.search(
                     r"(?<!\w)(?:to|до|auf|bis)\s|[至到]", t[a.end : later[0].start], re.IGNORECASE
                 ):
                     return None
         if a.kind in ("percent", "ratio", "ratio_word"):
-            if V.PRICE_TERMS.search(clause) or V.PHYSICAL_TERMS.search(clause):
+            if self.cue_in("price", cs, ce) or self.cue_in("physical", cs, ce):
                 return None
             after = t[a.end : ce]
             if re.match(r"^\s*(?:to|до|auf|至|到)\s*", after):
-                tgt = [x for x in self.amounts if x.start >= a.end and x.start < ce]
-                if tgt and tgt[0].kind == "physical":
+                tgt = self.amounts.first_from(a.end)
+                if tgt and tgt.start < ce and tgt.kind == "physical":
                     return None
-            if not any(
-                x.kind in ("money", "money_gt", "bare") for x in self.amounts if cs <= x.start < ce
-            ):
-                prev = [
-                    x
-                    for x in self.amounts
-                    if ss <= x.start < cs and x.kind in ("money", "money_gt", "bare", "physical")
-                ]
-                if prev and prev[-1].kind == "physical":
+            if not any(x.kind != "physical" for x in self.money_like.between(cs, ce)):
+                prev = self.money_like.last_before(cs)
+                if prev and prev.start >= ss and prev.kind == "physical":
                     return None
         # ---- flow and direction
         is_bal = a.kind in ("money", "money_gt") and self._is_balance(a, cs, ce)
@@ -538,8 +641,14 @@ class _Doc:
             direction: str | None = "both"
         else:
             direction = self.direction(kw, a)
+            own = self.segment_direction(kw, a)
+            if own == OTHER:
+                return None
+            direction = own or direction
         if direction is None and not is_bal:
             return None
+        unsure = [] if direction != UNSURE else ["direction"]
+        direction = None if direction == UNSURE else direction
         # ---- quantity, value, bound
         q = self.quantity(a, cs, ce, ss)
         if q is None:
@@ -550,7 +659,9 @@ class _Doc:
             bal = self.balance(a, cs, ce, ss)
             if bal is None:
                 return None
-            value, direction = bal
+            value, direction = _first_country_balance(*bal, self.pair)
+        if quantity == "share" and self.share_of_other(a, cs):
+            return None  # "Russia accounts for 60%": another country's share
         if quantity == "share" and kw.kind != "trade":
             holder = self.share_holder(a, cs)
             if holder is not None:
@@ -570,8 +681,12 @@ class _Doc:
         span = self.text[max(cs, self.span_start(a, cs)) : min(ce, a.end + 0)].strip()
         if not span:
             span = self.text[a.start : a.end]
-        if direction is None or not math.isfinite(value):
+        if (direction is None and not unsure) or not math.isfinite(value):
             return None
+        if period is None:
+            unsure.append("period")
+        if not self.pair_named_before(se):
+            unsure.append("partner")
         return Claim(
             span=span,
             quantity=quantity,  # type: ignore[arg-type]
@@ -585,17 +700,21 @@ class _Doc:
             scope=scope,
             lang=self.lang,
             decimals=decimals,
-            pair=self.pair,
+            pair=pair_str(self.pair),
+            precision=a.precision,
+            written=self.text[a.start : a.end].strip(),
+            almost=bound == "approx" and self.almost(a, cs),
+            unsure=unsure,
         )
 
     def span_start(self, a: _Amount, cs: int) -> int:
         # the claim's words: from the nearest flow keyword (if in the clause) to the amount
-        kws = [k for k in self.kws if cs <= k.start < a.start]
+        kws = self.kws.between(cs, a.start)
         return kws[-1].start if kws else max(cs, a.start - 60)
 
     # ---------------------------------------------------------------- flow
     def flow_kw(self, a: _Amount, ss: int, se: int, cs: int, ce: int) -> _Kw | None:
-        kws = self.kws
+        kws = self.kws.between(ss, se)
         before_clause = [k for k in kws if cs <= k.start and k.end <= a.start]
         if before_clause:
             return before_clause[-1]
@@ -609,7 +728,7 @@ class _Doc:
         if after_sent:
             return after_sent[0]
         # previous sentences of the text ("... Trade was X. In 2025 it amounted to Y")
-        earlier = [k for k in kws if k.end <= ss]
+        earlier = [k for k in self.kws.before(ss) if k.end <= ss]
         if earlier:
             return earlier[-1]
         return None
@@ -618,10 +737,14 @@ class _Doc:
         """(exporter, importer, other_country) read around one flow keyword."""
         t = self.norm
         kcs, kce = self.clause_of(kw.start)
-        nxt = [x.start for x in self.amounts if x.start >= kw.end and x.kind != "physical"]
+        nxt = [x.start for x in self.amounts.between(kw.end, kw.end + 60) if x.kind != "physical"]
         r_end = min([kw.end + 60, kce] + nxt[:1])
         l_start = max(kcs, kw.start - 40)
-        prev_amt = [x.end for x in self.amounts if x.end <= kw.start and x.kind != "physical"]
+        prev_amt = [
+            x.end
+            for x in self.amounts.between(kw.start - 200, kw.start)
+            if x.end <= kw.start and x.kind != "physical"
+        ]
         if prev_amt:
             l_start = max(l_start, prev_amt[-1])
         left = self.countries_in(l_start, kw.start)
@@ -629,14 +752,7 @@ class _Doc:
         pairset = set(self.pair)
         exporter = importer = None
         other = False
-        dest_rx = re.compile(
-            r"(?:(?<!\w)(?:to|into|for|в|во|на|nach|in\s+die|in\s+den|an|towards)\s+(?:the\s+)?(?:\w+\s+)?$|(?:对|向|往|销往|输往)\s*$)",
-            re.IGNORECASE,
-        )
-        orig_rx = re.compile(
-            r"(?:(?<!\w)(?:from|из|aus|von|vom)\s+(?:the\s+)?(?:\w+\s+)?$|(?:自|从|由)\s*$)",
-            re.IGNORECASE,
-        )
+        dest_rx, orig_rx = _DEST_BEFORE, _ORIG_BEFORE
         roles: list[tuple[str, str]] = []  # (role, iso)
         for c in left + right:
             pre = t[max(0, c.start - 20) : c.start]
@@ -688,15 +804,17 @@ class _Doc:
         if exporter is None and importer is None:
             # another flow keyword of the same kind in the sentence that names the countries
             ss, se = self.sent_of(kw.start)
-            for k in self.kws:
-                if k is kw or k.kind != kw.kind or not (ss <= k.start < se):
+            for k in self.kws.between(ss, se):
+                if k is kw or k.kind != kw.kind:
                     continue
                 e2, i2, _o2 = self._marked(k)
                 if e2 or i2:
                     exporter, importer = e2, i2
                     break
         if exporter is None and importer is None:
-            actor = self.actor(kw)
+            actor, said = self.actor_read(kw)
+            if not said:
+                return UNSURE
             if kw.kind == "export":
                 exporter = actor
             else:
@@ -709,6 +827,25 @@ class _Doc:
             return None
         return f"{exporter}->{importer}"
 
+    def segment_direction(self, kw: _Kw, a: _Amount) -> str | None:
+        """The direction a later coordinated clause gives itself ("…; and to China they grew
+        1.8-fold", "…, а наша страна в КНР — на 209 млн"): its own destination or origin
+        replaces the flow word's; :data:`OTHER` when it names another country's flow."""
+        seg = self.segment_of(a.start)
+        if kw.kind == "trade" or kw.start >= seg[0]:
+            return None
+        if self.kws.between(seg[0], a.start):
+            return None  # the clause has a flow word of its own
+        start = seg[0] + 1
+        exporter, importer, other = self._marked(_Kw(kw.kind, start, start))
+        if other and not (exporter or importer):
+            return OTHER
+        if not (exporter or importer):
+            return None
+        exporter = exporter or self.other(importer)  # type: ignore[arg-type]
+        importer = importer or self.other(exporter)
+        return None if exporter == importer else f"{exporter}->{importer}"
+
     def _pair_near(self, kw: _Kw) -> bool:
         kcs, kce = self.clause_of(kw.start)
         hits = self.countries_in(max(kcs, kw.start - 40), min(kce, kw.end + 40))
@@ -719,7 +856,7 @@ class _Doc:
         t = self.norm
         for c in hits:
             if c.iso not in pairset and re.search(
-                r"(?:with|с|со|mit|与|和|同|zwischen|between|между)\s*$",
+                r"(?:with|с|со|з|із|зі|са|mit|与|和|同|zwischen|between|между)\s*$",
                 t[max(0, c.start - 10) : c.start],
                 re.IGNORECASE,
             ):
@@ -729,38 +866,38 @@ class _Doc:
         return len(named) == 2 or (len(named) == 1 and all(c.iso in pairset for c in hits))
 
     def actor(self, kw: _Kw) -> str:
-        """Whose exports/imports an unmarked flow word means."""
+        """Whose exports/imports an unmarked flow word means (the pair's first when unsaid)."""
+        return self.actor_read(kw)[0]
+
+    def actor_read(self, kw: _Kw) -> tuple[str, bool]:
+        """(actor, said): ``said`` is False when the text does not say whose flow it is and
+        the actor is only assumed (no pair country in the flow word's sentence)."""
         # the actor of the nearest earlier export/import keyword in the text
         for k in reversed(
-            [k for k in self.kws if k.end <= kw.start and k.kind in ("export", "import")]
+            [k for k in self.kws.before(kw.start) if k.end <= kw.start and k.kind != "trade"]
         ):
             e, i, _ = self._marked(k)
-            if k.kind == "export" and e:
-                return e
-            if k.kind == "import" and i:
-                return i
-            if e or i:
-                break
+            # "exports to China ..., while imports grew": the same country's imports
+            if k.kind == "export" and (e or i):
+                return e or self.other(i), True  # type: ignore[arg-type]
+            if k.kind == "import" and (e or i):
+                return i or self.other(e), True  # type: ignore[arg-type]
         reg = self.region_at(kw.start)
         if reg:
-            return reg[0]
-        pairset = set(self.pair)
-        # "X trade with Y": the actor is the other of Y
-        for c in self.countries:
-            if c.start > kw.start:
-                break
-            if c.iso in pairset:
-                if re.search(
-                    r"(?:with|с|со|mit)\s*$",
-                    self.norm[max(0, c.start - 8) : c.start],
-                    re.IGNORECASE,
-                ):
-                    return self.other(c.iso)
-                return c.iso
-        for c in self.countries:
-            if c.iso in pairset:
-                return c.iso
-        return self.pair[0]
+            return reg[0], True
+        # "X trade with Y": the actor is the other of Y (the first pair country of the text)
+        c = self.first_pair_country
+        if c is None:
+            return self.pair[0], False
+        ss, se = self.sent_of(kw.start)
+        said = any(x.iso in self.pair for x in self.countries_in(ss, se))
+        if c.start <= kw.start and re.search(
+            r"(?:with|с|со|з|із|зі|са|mit)\s*$",
+            self.norm[max(0, c.start - 8) : c.start],
+            re.IGNORECASE,
+        ):
+            return self.other(c.iso), said
+        return c.iso, said
 
     # ---------------------------------------------------------------- quantity
     def quantity(
@@ -768,7 +905,7 @@ class _Doc:
     ) -> tuple[str, float, int | None] | None:
         t = self.norm
         lb = max(cs, a.start - 100)
-        prev_end = [x.end for x in self.amounts if cs <= x.end <= a.start and x is not a]
+        prev_end = [x.end for x in self.amounts.between(cs, a.start) if x.end <= a.start]
         if prev_end:
             lb = max(lb, prev_end[-1])
         before = t[lb : a.start]
@@ -815,11 +952,17 @@ class _Doc:
             ):
                 is_growth_rate = re.match(r"growth\s+(?:rate|index)", idx.group(0), re.IGNORECASE)
                 if not is_growth_rate or a.value >= 100:
-                    return "pct_change", a.value - 100.0, a.decimals
+                    return "pct_change", _scaled(a.value - 100.0, 1.0), a.decimals
             psign = self._change_sign(before, after, a)
             if psign is None:
                 if t[a.start] == "+" or (t[a.start] == "-" and a.value < 0):
                     return "pct_change", a.value, a.decimals
+                if a.value >= 100 and _INDEX_BASE_AFTER.match(t, a.end, min(len(t), a.end + 60)):
+                    return "pct_change", _scaled(a.value - 100.0, 1.0), a.decimals
+                noun = _CHANGE_NOUN_AFTER.match(after)
+                if noun and (V.INCREASE.fullmatch(noun["w"]) or V.DECREASE.fullmatch(noun["w"])):
+                    sign = -1.0 if V.DECREASE.fullmatch(noun["w"]) else 1.0
+                    return "pct_change", sign * abs(a.value), a.decimals
                 return None
             return "pct_change", psign * abs(a.value), a.decimals
         if a.kind in ("ratio", "ratio_word"):
@@ -921,11 +1064,11 @@ class _Doc:
         for c in self.countries_in(max(ss, a.start - 80), a.start):
             pre = t[max(0, c.start - 12) : c.start]
             if c.iso not in pairset:
-                if re.search(r"(?:with|с|со|mit|对|与|同)\s*$", pre, re.IGNORECASE):
+                if re.search(r"(?:with|с|со|з|із|зі|са|mit|对|与|同)\s*$", pre, re.IGNORECASE):
                     return None  # a balance with another country
                 continue
             if re.search(
-                r"(?:with|с|со|mit|in\s+trade\s+with|в\s+торговле\s+с|对|与|同)\s*$",
+                r"(?:with|с|со|з|із|зі|са|mit|in\s+trade\s+with|в\s+торговле\s+с|对|与|同)\s*$",
                 pre,
                 re.IGNORECASE,
             ):
@@ -943,6 +1086,16 @@ class _Doc:
             holder = self.actor(_Kw("trade", a.start, a.start))
         v = abs(a.value)
         return (-v if negative else v), f"{holder}->{self.other(holder)}"
+
+    def share_of_other(self, a: _Amount, cs: int) -> bool:
+        """Whether the country right before the share word is outside the pair."""
+        cue = None
+        for cue in V.SHARE_CUE.finditer(self.norm, cs, a.start):
+            pass
+        if cue is None:
+            return False
+        near = self.countries_in(max(cs, cue.start() - 30), cue.start())
+        return bool(near) and near[-1].iso not in self.pair
 
     def share_holder(self, a: _Amount, cs: int) -> str | None:
         """The pair country whose share is meant ("China's share", "доля Китая", "中国占")."""
@@ -963,12 +1116,16 @@ class _Doc:
         return None
 
     # ---------------------------------------------------------------- bound
+    def almost(self, a: _Amount, cs: int) -> bool:
+        """Whether an "about" bound is an approach from below ("almost", "почти", "近")."""
+        return bool(V.ALMOST.search(self.norm, max(cs, a.start - 20), a.start))
+
     def bound(self, a: _Amount, cs: int, ce: int) -> str:
         t = self.norm
         if a.kind == "money_gt":
             return "gt"
         lb = max(cs, a.start - 32)
-        prev_end = [x.end for x in self.amounts if cs <= x.end <= a.start and x is not a]
+        prev_end = [x.end for x in self.amounts.between(cs, a.start) if x.end <= a.start]
         if prev_end:
             lb = max(lb, prev_end[-1])
         before = t[lb : a.start]
@@ -1002,7 +1159,11 @@ class _Doc:
     # ---------------------------------------------------------------- periods
     def _context_year(self, pos: int, since: int = 0) -> int | None:
         for p in reversed(
-            [p for p in self.periods if since <= p.start and p.end <= pos and not p.is_base]
+            [
+                p
+                for p in self.periods.before(pos, 256)
+                if since <= p.start and p.end <= pos and not p.is_base
+            ]
         ):
             if p.year is not None:
                 return p.year
@@ -1051,8 +1212,20 @@ class _Doc:
         after = [p for p in months if p.start >= chosen.end]
         return after[0] if after else months[-1]
 
+    def _bracketed_after(self, a: _Amount) -> PeriodMention | None:
+        """The period an amount in brackets right after it belongs to ("wie im Jahr 2020
+        (3,003 Milliarden)", "in 2021 ($3.8 bn)"), base period or not."""
+        j = self.norm.rfind("(", max(0, a.start - 3), a.start + 1)
+        if j < 0 or self.norm[j + 1 : a.start].strip(" $"):
+            return None
+        p = self.periods.last_before(j)
+        return p if p is not None and not self.norm[p.end : j].strip() else None
+
     def period_for(self, a: _Amount, ss: int, se: int, cs: int, ce: int) -> Period | None:
-        ps = [p for p in self.periods if ss <= p.start < se and not p.is_base]
+        own = self._bracketed_after(a)
+        if own is not None:
+            return self._resolve(own)
+        ps = [p for p in self.periods.between(ss, se) if not p.is_base]
         in_clause = [p for p in ps if cs <= p.start < ce]
         chosen: PeriodMention | None = None
         if in_clause:
@@ -1070,16 +1243,15 @@ class _Doc:
         if chosen is not None:
             chosen = self._months_for_this_year(chosen, ps)
             per = self._resolve(chosen)
-            self._last_period = per
             return per
         # inherit from the previous sentences
-        earlier = [p for p in self.periods if p.end <= ss and not p.is_base]
+        earlier = [p for p in self.periods.before(ss, 256) if p.end <= ss and not p.is_base]
         if earlier:
             return self._resolve(earlier[-1])
         return None
 
     def base_for(self, a: _Amount, ss: int, se: int, period: Period) -> Period | None:
-        bases = [p for p in self.periods if ss <= p.start < se and p.is_base]
+        bases = [p for p in self.periods.between(ss, se) if p.is_base]
         y0, m1 = int(period.start[:4]), int(period.start[5:])
         y1, m2 = int(period.end[:4]), int(period.end[5:])
         if bases:
@@ -1116,14 +1288,14 @@ class _Doc:
         one ("It also said ...") inherits the previous sentence's source.
         """
         ss, se = self.sent_of(pos)
-        cues = [h for h in self.rep_hits if ss <= h[0] < se]
+        cues = self.rep_hits.between(ss, se)
         before = [h for h in cues if h[0] <= pos]
         iso: str | None = None
         if before:
             iso = before[-1][1]
         else:
             seg = self.segment_of(pos)
-            amount_starts = [x.start for x in self.amounts if x.kind != "physical"]
+            amount_starts = [x.start for x in self.amounts.between(ss, se) if x.kind != "physical"]
             for h in cues:
                 same_segment = seg[0] <= h[0] < seg[1]
                 closing = not any(h[0] < s < se for s in amount_starts)
@@ -1142,14 +1314,13 @@ class _Doc:
 
     def region_at(self, pos: int) -> tuple[str, str] | None:
         ss, se = self.sent_of(pos)
-        hits = [h for h in self.region_hits if h[0] < se]
-        if not hits:
+        last = self.region_hits.last_before(se)
+        if last is None:
             return None
-        in_sent = [h for h in hits if h[0] >= ss]
-        if in_sent:
-            return in_sent[-1][1], in_sent[-1][2]
+        if last[0] >= ss:
+            return last[1], last[2]
         # carried from an earlier sentence unless this one names the pair country itself
-        c, n = hits[-1][1], hits[-1][2]
+        c, n = last[1], last[2]
         if any(x.iso == c for x in self.countries_in(ss, se)):
             return None
         return c, n
@@ -1160,41 +1331,24 @@ class _Doc:
         if reg:
             return f"region:{reg[1]}"
         # product: nearest cue before the amount in the sentence, not behind a total-trade word
+        hits = self.cues_in("product", ss, a.start)
         best: tuple[int, str] | None = None
-        for name, rx in V.PRODUCTS:
-            for m in rx.finditer(t, ss, a.start):
-                if best is None or m.start() > best[0]:
-                    best = (m.start(), name)
-        if best is not None:
+        if hits:
+            last = max(h[0] for h in hits)
             # overlapping cues ("potassium fertilizer"): the more specific product, listed first
-            order = [n for n, _ in V.PRODUCTS]
-            near = [
-                (n, m.start())
-                for n, rx in V.PRODUCTS
-                for m in rx.finditer(t, max(ss, best[0] - 25), min(a.start, best[0] + 25))
-            ]
-            if near:
-                best = (best[0], min(near, key=lambda x: order.index(x[0]))[0])
+            near = self.cues_in("product", max(ss, last - 25), min(a.start, last + 25))
+            best = (last, min((h[2] for h in near), key=_PRODUCT_ORDER.index))
             between = t[best[0] : a.start]
-            trade_between = [
-                k for k in self.kws if k.kind == "trade" and best[0] < k.start < a.start
-            ]
+            trade_between = [k for k in self.kws.between(best[0] + 1, a.start) if k.kind == "trade"]
             if not trade_between and not re.search(
                 r"товарооборот|贸易额|turnover|Handel", between, re.IGNORECASE
             ):
                 return f"product:{best[1]}"
-        for name, rx in V.PRODUCTS:
-            pm = rx.search(t, a.end, ce)
-            if pm and re.match(
-                r"^\s*(?:worth\s+of|of|в\s+виде)?\s*$", t[a.end : pm.start()], re.IGNORECASE
-            ):
+        for _pos, _end, name in self.cues_in("product", a.end, min(ce, a.end + 40))[:1]:
+            if re.match(r"^\s*(?:worth\s+of|of|в\s+виде)?\s*$", t[a.end : _pos], re.IGNORECASE):
                 return f"product:{name}"
-        for rx, name in (
-            (V.INDUSTRIAL, "industrial"),
-            (V.GOODS_AND_SERVICES, "goods_and_services"),
-            (V.SERVICES, "services"),
-        ):
-            if any(self._scope_reaches(m.start(), a) for m in rx.finditer(t, ss, se)):
+        for name in ("industrial", "goods_and_services", "services"):
+            if any(self._scope_reaches(h[0], a) for h in self.cues_in(name, ss, se)):
                 return name
         return "goods"
 
@@ -1212,7 +1366,104 @@ class _Doc:
             return True
         if cue > a.start:
             return False
-        return not any(k for k in self.kws if seg_a[0] <= k.start < a.start)
+        return not self.kws.between(seg_a[0], a.start)
+
+
+#: a destination / origin preposition right before a country name ("to China", "из Китая")
+_DEST_BEFORE = re.compile(
+    rf"(?:{L.source('destination')})\s*(?:(?<=\s)(?:the\s+)?(?:\w+\s+)?)?$", re.IGNORECASE
+)
+_ORIG_BEFORE = re.compile(
+    rf"(?:{L.source('origin')})\s*(?:(?<=\s)(?:the\s+)?(?:\w+\s+)?)?$", re.IGNORECASE
+)
+#: direction() answer when the text does not say whose flow it is
+UNSURE = "?"
+#: segment_direction() answer for a clause about another country's flow
+OTHER = "other"
+_MONEY_LIKE = ("money", "money_gt", "bare", "physical")
+_PRODUCT_ORDER = [n for n, _ in V.PRODUCTS]
+#: cue families found once per text (name -> patterns with the label each hit carries)
+_CUE_FAMILIES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+    "product": list(V.PRODUCTS),
+    "industrial": [("industrial", V.INDUSTRIAL)],
+    "goods_and_services": [("goods_and_services", V.GOODS_AND_SERVICES)],
+    "services": [("services", V.SERVICES)],
+    "not_trade_weak": [("", V.NOT_TRADE_WEAK)],
+    "not_trade_strong": [("", V.NOT_TRADE_STRONG)],
+    "price": [("", V.PRICE_TERMS)],
+    "physical": [("", V.PHYSICAL_TERMS)],
+}
+
+
+def _cue_hits(norm: str) -> dict[str, _Sorted[tuple[int, int, str]]]:
+    """Every cue of every family in the text, found in one pass per pattern (so that rules
+    asking "is there a cue in this clause?" cost a lookup, not a scan)."""
+    return {
+        fam: _Sorted(
+            ((m.start(), m.end(), label) for label, rx in pats for m in rx.finditer(norm)),
+            _first,
+        )
+        for fam, pats in _CUE_FAMILIES.items()
+    }
+
+
+def _first_country_balance(
+    value: float, holder_direction: str, pair: tuple[str, str]
+) -> tuple[float, str]:
+    """The claim schema's balance: exports minus imports of the pair's first country,
+    direction ``both`` (a deficit of Belarus with China is negative however it is worded).
+
+    Examples
+    --------
+    >>> _first_country_balance(5.5e9, "CHN->BLR", ("BLR", "CHN"))
+    (-5500000000.0, 'both')
+    """
+    holder = holder_direction.split("->")[0]
+    return (value if holder == pair[0] else -value), "both"
+
+
+#: a percent followed by a comparison base ("113% as against 2021", "134.1 percent compared
+#: to 2022", "127 % gegenüber 2021", "为上年的113%"): a growth index, new/base in percent
+_INDEX_BASE_AFTER = re.compile(
+    rf"\s*(?:of\s+(?:the\s+)?(?:level\s+of\s+)?|des\s+)?(?:{L.source('base_marker')})\s*"
+    rf"(?:the\s+|dem\s+|den\s+)?(?:same\s+period\s+|level\s+of\s+|year\s+)?"
+    rf"(?:\d{{4}}|{L.source('previous_year')}|{L.source('same_period_last_year')}|{L.source('last_year')})",
+    re.IGNORECASE,
+)
+#: a change noun after a percent, with only a year-on-year cue between ("33% year-on-year surge")
+_CHANGE_NOUN_AFTER = re.compile(
+    rf"^\s*(?:(?:{L.source('same_period_last_year')})\s*)?(?P<w>\w+)", re.IGNORECASE
+)
+
+
+def _flow_keywords(norm: str) -> list[_Kw]:
+    """Trade, export and import words; a word inside a longer one is dropped (进出口 holds
+    出口 and 进口)."""
+    kws = sorted(
+        (
+            _Kw(kind, m.start(), m.end())
+            for kind, rx in (
+                ("trade", V.TRADE_KW),
+                ("export", V.EXPORT_KW),
+                ("import", V.IMPORT_KW),
+            )
+            for m in rx.finditer(norm)
+        ),
+        key=_start,
+    )
+    keep: list[_Kw] = []
+    for i, k in enumerate(kws):
+        near = kws[max(0, i - 8) : i + 8]  # keywords are short: a container starts close by
+        if any(
+            o is not k
+            and o.start <= k.start
+            and k.end <= o.end
+            and o.end - o.start > k.end - k.start
+            for o in near
+        ):
+            continue
+        keep.append(k)
+    return keep
 
 
 def _fallback_country_re(iso: str) -> re.Pattern[str]:

@@ -1,0 +1,282 @@
+"""The claim grammar's words, read from one data file per language (``claims/lang/*.toml``).
+
+Each file holds a ``[meta]`` table (``lang``, ``name``, ``word_boundaries``) and a ``[words]``
+table keyed by concept (:data:`CONCEPTS`). A concept is either
+
+- a list of regular-expression fragments (``trade = ['turnover', 'trade\\w*']``),
+- ``months``: twelve lists (January first),
+- a table of fragment -> number (``ordinals``, ``scales``, ``number_words``), or
+- a table of key -> fragments (``currencies``: ISO 4217; ``reporter``, ``countries``: ISO3).
+
+This module compiles them, one pattern per concept over every language (a text may mix
+languages, and a quote is often cut from a page in another one). Words of languages written
+with word boundaries are wrapped in ``(?<!\\w)…(?!\\w)``; Chinese is not. The grammar (parse.py,
+_periods.py, _numbers.py) reads words only through here, so adding a language is a data file
+plus test sentences (docs/add_a_language.md).
+
+Examples
+--------
+>>> bool(pattern("export").search("Belarusian exports to China"))
+True
+>>> month_number("сентября"), month_number("верасня"), month_number("Oktober")
+(9, 9, 10)
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+#: concepts held as a list of fragments
+LIST_CONCEPTS: tuple[str, ...] = (
+    "trade", "export", "import", "balance", "negative_balance", "increase", "decrease", "index",
+    "share", "approx", "almost", "more_than", "less_than", "base_marker",
+    "same_period_last_year", "previous_year", "destination", "origin", "quarter", "half",
+    "this_year", "last_year", "year_before_last", "not_trade_strong", "not_trade_weak",
+    "physical", "price", "industrial", "services", "goods_and_services",
+)  # fmt: skip
+#: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
+TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
+#: concepts held as a table fragment -> number
+NUMBER_TABLES: tuple[str, ...] = ("ordinals", "scales", "number_words")
+#: concepts held as a table key -> fragments
+KEYED_TABLES: tuple[str, ...] = ("currencies", "reporter", "countries")
+#: every concept a language file must define
+CONCEPTS: tuple[str, ...] = (
+    *LIST_CONCEPTS, *TEMPLATE_CONCEPTS, "months", *NUMBER_TABLES, *KEYED_TABLES,
+)  # fmt: skip
+
+
+class LexiconError(ValueError):
+    """A language file is incomplete or malformed (names the file and the concept)."""
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """The languages with a data file, those written with word boundaries first.
+
+    Examples
+    --------
+    >>> languages()
+    ('be', 'de', 'en', 'ru', 'uk', 'zh')
+    """
+    names = sorted(
+        p.name[: -len(".toml")]
+        for p in resources.files("tradecheck.claims").joinpath("lang").iterdir()
+        if p.name.endswith(".toml")
+    )
+    return tuple(sorted(names, key=lambda n: not load(n)["meta"]["word_boundaries"]))
+
+
+@cache
+def load(lang: str) -> dict[str, Any]:
+    """The parsed data file of one language, checked (:func:`problems` must be empty)."""
+    path = resources.files("tradecheck.claims").joinpath("lang", f"{lang}.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LexiconError(f"claims/lang/{lang}.toml: cannot read ({exc})") from exc
+    found = problems(data)
+    if found:
+        raise LexiconError(f"claims/lang/{lang}.toml: {found[0]}")
+    return data
+
+
+def _fragments_of(value: Any) -> list[str]:
+    """Every fragment in a concept value of any shape."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [f for v in value for f in _fragments_of(v)]
+    if isinstance(value, dict):
+        return [*value.keys(), *(f for v in value.values() for f in _fragments_of(v))]
+    return []
+
+
+def problems(data: dict[str, Any]) -> list[str]:
+    """What is missing or malformed in a language file's data (empty when it is complete).
+
+    Examples
+    --------
+    >>> problems({"meta": {"lang": "xx", "word_boundaries": True}, "words": {"trade": ["("]}})[0]
+    'concept export: missing'
+    """
+    out: list[str] = []
+    meta, words = data.get("meta", {}), data.get("words", {})
+    if not isinstance(meta.get("word_boundaries"), bool) or not meta.get("lang"):
+        out.append("meta: expected lang and word_boundaries = true|false")
+    for c in CONCEPTS:
+        v = words.get(c)
+        if v is None or v == [] or v == {}:
+            out.append(f"concept {c}: missing")
+        elif c in LIST_CONCEPTS and not all(isinstance(f, str) for f in v):
+            out.append(f"concept {c}: expected a list of strings")
+        elif c in TEMPLATE_CONCEPTS and not all(isinstance(f, str) and "{n}" in f for f in v):
+            out.append(f"concept {c}: expected a list of strings with {{n}} for the number")
+        elif c == "months" and (len(v) != 12 or not all(isinstance(m, list) and m for m in v)):
+            out.append("concept months: expected twelve non-empty lists")
+        elif c in NUMBER_TABLES and not all(isinstance(n, int | float) for n in v.values()):
+            out.append(f"concept {c}: expected a table of numbers")
+        elif c in KEYED_TABLES and not all(isinstance(f, list) for f in v.values()):
+            out.append(f"concept {c}: expected a table of lists")
+    for c in CONCEPTS:
+        for frag in _fragments_of(words.get(c)):
+            try:
+                re.compile(frag)
+            except re.error as exc:
+                out.append(f"concept {c}: {frag!r} is not a regular expression ({exc})")
+    return out
+
+
+def _edges(frag: str, bounded: bool) -> tuple[str, str]:
+    """The boundaries a fragment gets: none in Chinese, none before "%" or after "\\s"."""
+    if not bounded:
+        return "", ""
+    pre = "" if frag.startswith("%") else r"(?<!\w)"
+    post = "" if frag.endswith(r"\s") else r"(?!\w)"
+    return pre, post
+
+
+def _union(pairs: list[tuple[str, str]]) -> str:
+    """One alternation of fragments; those sharing boundaries share one group (faster to
+    match, and equivalent: the engine backtracks into the group when a boundary fails)."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for lang, frag in pairs:
+        edges = _edges(frag, load(lang)["meta"]["word_boundaries"])
+        groups.setdefault(edges, [])
+        if frag not in groups[edges]:
+            groups[edges].append(frag)
+    parts = [f"{pre}(?:{'|'.join(fr)}){post}" for (pre, post), fr in groups.items()]
+    return "|".join(parts) or r"(?!x)x"
+
+
+def fragments(concept: str) -> list[tuple[str, str]]:
+    """(language, fragment) for a list concept, over every language."""
+    return [(lg, f) for lg in languages() for f in load(lg)["words"][concept]]
+
+
+@cache
+def source(concept: str) -> str:
+    """The regular expression (text) of a list concept: every language's words, as words."""
+    return _union(fragments(concept))
+
+
+@cache
+def pattern(concept: str) -> re.Pattern[str]:
+    """The compiled, case-insensitive pattern of a list concept."""
+    return re.compile(source(concept), re.IGNORECASE)
+
+
+def templates(concept: str, number: str) -> list[re.Pattern[str]]:
+    """One pattern per template of a template concept, ``{n}`` replaced by ``number`` (a
+    regular expression, captured as group ``num``), as words where the language has them."""
+    out = []
+    for lg in languages():
+        bounded = load(lg)["meta"]["word_boundaries"]
+        for frag in load(lg)["words"][concept]:
+            pre, post = _edges(frag, bounded)
+            body = frag.replace("{n}", f"(?P<num>{number})")
+            out.append(re.compile(f"{pre}(?:{body}){post}", re.IGNORECASE))
+    return out
+
+
+@cache
+def own_words(lang: str) -> re.Pattern[str]:
+    """Every list-concept word of one language (used to tell related languages apart)."""
+    pairs = [(lang, f) for c in LIST_CONCEPTS for f in load(lang)["words"][c]]
+    return re.compile(_union(pairs), re.IGNORECASE)
+
+
+@cache
+def keyed_source(concept: str, key: str) -> str:
+    """The regular expression of one key of a keyed table (``countries``/``BLR``)."""
+    return _union([(lg, f) for lg in languages() for f in load(lg)["words"][concept].get(key, [])])
+
+
+def keys(concept: str) -> tuple[str, ...]:
+    """The keys of a keyed table over every language, in first-seen order."""
+    return tuple(dict.fromkeys(k for lg in languages() for k in load(lg)["words"][concept]))
+
+
+@cache
+def number_table(concept: str) -> tuple[tuple[re.Pattern[str], float], ...]:
+    """(fragment pattern, number) of a number table over every language."""
+    return tuple(
+        (re.compile(f, re.IGNORECASE), float(n))
+        for lg in languages()
+        for f, n in load(lg)["words"][concept].items()
+    )
+
+
+@cache
+def table_source(concept: str, bounded: bool = True) -> str:
+    """The regular expression of any word of a number table (``ordinals``, ``scales``).
+
+    ``bounded=False`` for words glued to a number ("5.8bn", "17亿"): the grammar puts its own
+    boundary after them.
+    """
+    if not bounded:
+        frags = [f for lg in languages() for f in load(lg)["words"][concept]]
+        return "|".join(dict.fromkeys(frags))
+    return _union([(lg, f) for lg in languages() for f in load(lg)["words"][concept]])
+
+
+def number_of(concept: str, word: str) -> float | None:
+    """The number a word stands for in a number table (whole-word match), else None.
+
+    Examples
+    --------
+    >>> number_of("scales", "Mrd."), number_of("ordinals", "третьем"), number_of("scales", "x")
+    (1000000000.0, 3.0, None)
+    """
+    w = word.strip()
+    for rx, n in number_table(concept):
+        if rx.fullmatch(w):
+            return n
+    return None
+
+
+@cache
+def number_words() -> dict[str, float]:
+    """Small numbers written as words, every language (``"nine"`` -> 9, ``"дзевяць"`` -> 9)."""
+    out: dict[str, float] = {}
+    for lg in languages():
+        for w, n in load(lg)["words"]["number_words"].items():
+            out[w.lower()] = n
+    return out
+
+
+@cache
+def months_source() -> str:
+    """The regular expression of any month name (every language)."""
+    return _union([(lg, f) for lg in languages() for m in load(lg)["words"]["months"] for f in m])
+
+
+@cache
+def _month_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
+    return tuple(
+        (re.compile(f, re.IGNORECASE), i + 1)
+        for lg in languages()
+        for i, forms in enumerate(load(lg)["words"]["months"])
+        for f in forms
+    )
+
+
+def month_number(word: str) -> int:
+    """1..12 for a month name in any language (whole-word match), 0 if it is not one."""
+    w = word.strip().rstrip(".")
+    for rx, n in _month_patterns():
+        if rx.fullmatch(w):
+            return n
+    return 0
+
+
+def currency_of(token: str) -> str | None:
+    """The ISO 4217 code of a currency word as written (``"долларов"`` -> USD), else None."""
+    for iso in keys("currencies"):
+        if re.fullmatch(keyed_source("currencies", iso), token.strip(), re.IGNORECASE):
+            return iso
+    return None
