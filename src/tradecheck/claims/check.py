@@ -529,7 +529,7 @@ def _own_pair(claim: Claim, pair: Sequence[str] | str | None) -> tuple[str, str]
     given = None if pair is None else pair_arg(pair)
     if own is None:
         return given or DEFAULT_PAIR
-    own = (str(own[0]).upper(), str(own[1]).upper())
+    own = pair_arg(own)  # "AAA-BBB" (Claim.pair) or a two-item sequence
     if given is not None and given != own:
         raise TradecheckError(
             f"pair: the claim {claim.span[:60]!r} was read for {'-'.join(own)}, but "
@@ -631,7 +631,7 @@ def _as_claims(
             c = Claim.from_json(d)
             # the claim's own pair when the JSON states it; an older JSON claim without one is
             # about the pair asked for
-            c.pair = pair_arg(d["pair"]) if d.get("pair") else (pair or DEFAULT_PAIR)
+            c.pair = "-".join(pair_arg(d.get("pair") or pair or DEFAULT_PAIR))
         out.append(c)
     return out
 
