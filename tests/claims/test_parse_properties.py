@@ -88,7 +88,10 @@ def _well_formed(c: Claim, pair: tuple[str, str]) -> None:
     assert c.bound in BOUNDS
     assert isinstance(c.value, float) and c.value == c.value and abs(c.value) != float("inf")
     a, b = pair
-    assert c.direction in ("both", f"{a}->{b}", f"{b}->{a}")
+    if c.direction is None:  # unsure is an answer: the field stays null and says so
+        assert "direction" in c.unsure
+    else:
+        assert c.direction in ("both", f"{a}->{b}", f"{b}->{a}")
     assert c.reporter in (None, a, b)
     assert c.currency in (None, "USD", "CNY", "BYN")
     assert (c.currency is None) == (c.quantity in ("ratio", "pct_change", "share"))
