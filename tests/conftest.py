@@ -1,4 +1,5 @@
-"""Shared test helpers: the fixtures folder and a file fingerprint (to prove inputs are unchanged)."""
+"""Shared test helpers: the fixtures folder, the shared folder and a file fingerprint (to prove
+inputs are unchanged)."""
 
 from __future__ import annotations
 

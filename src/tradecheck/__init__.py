@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+# The one place the version is written (pyproject.toml reads it: [tool.setuptools.dynamic]).
 __version__ = "0.1.0"
 
 _LAZY = {
@@ -26,7 +27,7 @@ _LAZY = {
     "read_processed": ("tradecheck.store.build", "read_processed"),
 }
 
-__all__ = ["__version__", *_LAZY]
+__all__ = ["__version__", "build", "check", "load", "parse", "read_processed"]  # = _LAZY
 
 
 def __getattr__(name: str) -> Any:

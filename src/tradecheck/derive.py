@@ -795,7 +795,10 @@ def ytd_to_monthly(df: pd.DataFrame) -> pd.DataFrame:
             prev = shift_month(e, -1)
             if (s, prev) not in periods:
                 continue
-            cur, before = grp.loc[idx], grp.loc[periods[(s, prev)]]
+            # one row label each -> one row each
+            cur, before = (
+                cast(pd.Series, grp.loc[cast(str, i)]) for i in (idx, periods[(s, prev)])
+            )
             value = float(cur["value"]) - float(before["value"])
             if value < 0:
                 warnings.warn(
@@ -806,7 +809,7 @@ def ytd_to_monthly(df: pd.DataFrame) -> pd.DataFrame:
                     stacklevel=2,
                 )
                 continue
-            row = cur.to_dict()
+            row = {str(k): v for k, v in cur.to_dict().items()}
             row.update(
                 period_start=e,
                 period_end=e,

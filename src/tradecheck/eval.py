@@ -257,9 +257,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         print(json.dumps(r, ensure_ascii=False, indent=1))
         return 0
-    print(
-        f"{r['file']}: {r['n']} expected claims, exact match {r['exact']}/{r['n']} = {100 * r['exact_rate']:.1f}%"
-    )
+    exact = f"exact match {r['exact']}/{r['n']} = {100 * r['exact_rate']:.1f}%"
+    print(f"{r['file']}: {r['n']} expected claims, {exact}")
     n = r["n"] or 1
     print(f"  strict (also bound and scope): {r['strict']}/{r['n']} = {100 * r['strict'] / n:.1f}%")
     for f, (ok, tot) in r["fields"].items():
@@ -268,9 +267,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.verbose:
         for ln in r["lines"]:
             if not ln["exact"]:
-                print(
-                    f"  MISS {ln['id']}: wrong {ln['wrong']}\n     got {json.dumps(ln['got'], ensure_ascii=False)}"
-                )
+                got = json.dumps(ln["got"], ensure_ascii=False)
+                print(f"  MISS {ln['id']}: wrong {ln['wrong']}\n     got {got}")
     return 0
 
 

@@ -147,9 +147,7 @@ def test_summary_lists_the_pair_first():
 def test_cli_period_and_opt_reach_the_loader(capsys):
     """--period and --opt KEY=VALUE are passed to the loader (a GACC query file without
     数据年月 needs the period from outside)."""
-    from tradecheck import cli
-
-    from tradecheck import paths
+    from tradecheck import cli, paths
 
     f = str(paths.ROOT / "tests/fixtures/gacc/进口_2024年1-6月_白俄罗斯_人民币_constructed.csv")
     assert cli.main(["load", f]) == 2

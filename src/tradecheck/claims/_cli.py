@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from tradecheck.claims.model import CONTRACT_FIELDS
+from tradecheck.countries import DEFAULT_PAIR, parse_pair
 from tradecheck.errors import TradecheckError
 
 _LANGS = ("auto", "en", "de", "ru", "zh")
@@ -67,9 +67,9 @@ def _common(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--pair",
-        default="BLR-CHN",
+        default="-".join(DEFAULT_PAIR),
         metavar="AAA-BBB",
-        help="the two countries (ISO3), default BLR-CHN",
+        help="the two countries (ISO3), default %(default)s",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
 
@@ -95,10 +95,7 @@ def _read_text(args: argparse.Namespace) -> str:
 
 
 def _pair(value: str) -> tuple[str, str]:
-    parts = [p for p in re.split(r"[-,/ ]", value or "") if p]
-    if len(parts) != 2 or not all(re.fullmatch(r"[A-Za-z]{3}", p) for p in parts):
-        raise CliInputError(f"--pair: expected two ISO3 codes like BLR-CHN, got {value!r}")
-    return parts[0].upper(), parts[1].upper()
+    return parse_pair(value or "", error=CliInputError, what="--pair")
 
 
 def _fmt_period(p: dict[str, str] | None) -> str:
@@ -133,11 +130,13 @@ def summary(c: dict[str, Any]) -> str:
     Examples
     --------
     >>> summary({"quantity": "level", "value": 5.8e9, "currency": "USD", "bound": "approx",
-    ...          "direction": "both", "reporter": None, "period": {"start": "2022-01", "end": "2022-12"},
+    ...          "direction": "both", "reporter": None,
+    ...          "period": {"start": "2022-01", "end": "2022-12"},
     ...          "base_period": None, "scope": "goods"})
     'level ~5.8 bn USD both 2022-01..2022-12 goods'
     """
-    s = f"{c['quantity']} {_BOUND.get(c['bound'], '')}{_fmt_value(c)} {c['direction']} {_fmt_period(c['period'])}"
+    bound = _BOUND.get(c["bound"], "")
+    s = f"{c['quantity']} {bound}{_fmt_value(c)} {c['direction']} {_fmt_period(c['period'])}"
     if c.get("base_period"):
         s += f" vs {_fmt_period(c['base_period'])}"
     s += f" {c['scope']}"
@@ -251,11 +250,11 @@ def _indent(s: str) -> str:
 
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> str:
-    widths = [min(70, max(len(str(x)) for x in col)) for col in zip(header, *rows)]
+    widths = [min(70, max(len(str(x)) for x in col)) for col in zip(header, *rows, strict=False)]
 
     def fmt(r: tuple[Any, ...]) -> str:
         cells = []
-        for x, w in zip(r, widths):
+        for x, w in zip(r, widths, strict=False):
             s = str(x)
             if len(s) > w:
                 s = s[: w - 1] + "…"

@@ -75,6 +75,7 @@ from tradecheck.claims.readings import (
     specs_for,
 )
 from tradecheck.claims.tolerance import Interval, change_interval, claim_interval, row_interval
+from tradecheck.countries import DEFAULT_PAIR
 from tradecheck.errors import TradecheckError
 
 __all__ = ["check", "check_claim", "format_value", "resolve_data"]
@@ -220,8 +221,8 @@ def _stat_reading(
         reason=reason,
         arithmetic=m.arithmetic,
         evidence=m.evidence,
-        **base,
-    )  # type: ignore[arg-type]
+        **base,  # type: ignore[arg-type]
+    )
 
 
 def _published_readings(
@@ -483,7 +484,7 @@ def check_claim(
     claim: Claim,
     df: pd.DataFrame,
     *,
-    pair: tuple[str, str] = ("BLR", "CHN"),
+    pair: tuple[str, str] = DEFAULT_PAIR,
     robustness: bool = True,
     _tables: _Tables | None = None,
 ) -> CheckResult:
@@ -518,9 +519,9 @@ def check_claim(
         rob = _robustness(claim, df, readings, pair=pair, cache=cache)
     return CheckResult(
         claim=claim,
-        verdict=verdict,
+        verdict=verdict,  # type: ignore[arg-type]
         readings=readings,
-        reason=reason,  # type: ignore[arg-type]
+        reason=reason,
         robustness=rob,
     )
 
@@ -549,7 +550,7 @@ def check(
     *,
     data: DataArg = None,
     as_of: str | date | None = None,
-    pair: tuple[str, str] = ("BLR", "CHN"),
+    pair: tuple[str, str] = DEFAULT_PAIR,
     robustness: bool = True,
 ) -> list[CheckResult]:
     """Check the claims of a text (or given claims) against the data.
@@ -591,8 +592,8 @@ def check(
                 check_claim(
                     claim,
                     df,
-                    pair=tuple(pair),
-                    robustness=robustness,  # type: ignore[arg-type]
+                    pair=tuple(pair),  # type: ignore[arg-type]
+                    robustness=robustness,
                     _tables=tables,
                 )
             )

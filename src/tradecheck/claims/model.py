@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from tradecheck.countries import DEFAULT_PAIR
+
 Quantity = Literal["level", "ratio", "pct_change", "abs_change", "share", "balance"]
 Bound = Literal["eq", "approx", "gt", "lt"]
 Verdict = Literal["supported", "not_supported", "mixed", "not_verifiable"]
@@ -85,7 +87,7 @@ class Claim:
     scope: str = "goods"
     lang: str = "en"
     decimals: int | None = None
-    pair: tuple[str, str] = ("BLR", "CHN")
+    pair: tuple[str, str] = DEFAULT_PAIR
     notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:

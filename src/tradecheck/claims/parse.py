@@ -27,13 +27,15 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims._lang import LANGS, detect, normalise
 from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
 from tradecheck.claims._periods import BaseCue, PeriodMention, find_periods
 from tradecheck.claims.model import Claim, Period
+from tradecheck.countries import DEFAULT_PAIR, parse_pair
+from tradecheck.dates import parse_date
 from tradecheck.errors import TradecheckError
 
 __all__ = ["ClaimParseError", "parse"]
@@ -68,7 +70,8 @@ _RATIO_NUM = re.compile(
     re.IGNORECASE,
 )
 _RATIO_WORD = re.compile(
-    r"(?<!\w)(?P<en>two|three|four|five|six|seven|eight|nine|ten|one\s+and\s+a\s+half)[- ]?(?:fold|times)(?!\w)"
+    r"(?<!\w)(?P<en>two|three|four|five|six|seven|eight|nine|ten|one\s+and\s+a\s+half)"
+    r"[- ]?(?:fold|times)(?!\w)"
     r"|(?<!\w)(?:в|во)\s+(?P<ru>два|три|четыре|пять|шесть|семь|восемь|девять|десять|полтора|полторы)\s+раз\w*"
     r"|(?<!\w)(?P<de>zwei|drei|vier|fünf|zehn)fach\w*"
     r"|(?<!\w)(?:das\s+)?(?P<de2>Doppelte|Dreifache|Vierfache|Fünffache)(?!\w)"
@@ -649,7 +652,7 @@ class _Doc:
                 roles.append(("orig", c.iso))
             else:
                 roles.append(("actor", c.iso))
-        for role, iso in roles:
+        for _role, iso in roles:
             if iso not in pairset:
                 other = True
         if kw.kind == "trade":
@@ -901,7 +904,8 @@ class _Doc:
             after,
             re.IGNORECASE,
         ):
-            # a flow keyword between the balance word and the amount means a level ("surplus ... exports of $X")
+            # a flow keyword between the balance word and the amount means a level
+            # ("surplus ... exports of $X")
             m = list(V.BALANCE_KW.finditer(before))
             if m:
                 between = before[m[-1].end() :]
@@ -947,9 +951,8 @@ class _Doc:
     def share_holder(self, a: _Amount, cs: int) -> str | None:
         """The pair country whose share is meant ("China's share", "доля Китая", "中国占")."""
         t = self.norm
-        m = None
-        for m in V.SHARE_CUE.finditer(t, cs, a.start):
-            pass
+        cues = list(V.SHARE_CUE.finditer(t, cs, a.start))
+        m = cues[-1] if cues else None
         if m is None:
             return None
         for c in self.countries_in(max(cs, m.start() - 25), min(a.start, m.end() + 25)):
@@ -1224,7 +1227,7 @@ def _fallback_country_re(iso: str) -> re.Pattern[str]:
         for lg in ("en", "ru", "zh"):
             try:
                 names.append(_countries.name(iso, lg))
-            except Exception:  # noqa: BLE001, S112 - best effort: a missing name only narrows matching
+            except Exception:  # noqa: BLE001 - best effort: a missing name only narrows matching
                 continue
     except ImportError:
         pass
@@ -1253,37 +1256,11 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
 
 
 def _as_of(value: str | date | None) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    s = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
-        try:
-            return datetime.strptime(s, fmt).date()
-        except ValueError:
-            continue
-    raise ClaimParseError(f"as_of: expected a date YYYY-MM-DD, got {value!r}")
+    return parse_date(value, error=ClaimParseError, what="as_of")
 
 
 def _pair(pair: object) -> tuple[str, str]:
-    if isinstance(pair, str):
-        parts = re.split(r"[-,/ ]", pair.strip())
-    else:
-        try:
-            parts = list(pair)  # type: ignore[call-overload]
-        except TypeError:
-            parts = []
-    if len(parts) != 2 or not all(
-        isinstance(p, str) and re.fullmatch(r"[A-Za-z]{3}", p) for p in parts
-    ):
-        raise ClaimParseError(f"pair: expected two ISO3 codes such as ('BLR', 'CHN'), got {pair!r}")
-    a, b = (p.upper() for p in parts)
-    if a == b:
-        raise ClaimParseError(f"pair: the two countries must differ, got {pair!r}")
-    return a, b
+    return parse_pair(pair, error=ClaimParseError)
 
 
 def parse(
@@ -1291,7 +1268,7 @@ def parse(
     *,
     as_of: str | date | None = None,
     lang: str = "auto",
-    pair: tuple[str, str] = ("BLR", "CHN"),
+    pair: tuple[str, str] = DEFAULT_PAIR,
 ) -> list[Claim]:
     """Find the quantitative trade claims about ``pair`` in ``text``.
 
@@ -1320,7 +1297,8 @@ def parse(
 
     Examples
     --------
-    >>> [c.to_json()["value"] for c in parse("In 2022 trade between Belarus and China reached $5.08 billion.")]
+    >>> text = "In 2022 trade between Belarus and China reached $5.08 billion."
+    >>> [c.to_json()["value"] for c in parse(text)]
     [5080000000.0]
     >>> parse("The sides aim to bring trade to $10 billion by 2030.")
     []

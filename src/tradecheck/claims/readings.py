@@ -268,7 +268,7 @@ def _window(
     *,
     world: bool = False,
     cache: dict | None = None,
-) -> tuple[float, str, list[Evidence], list[str], bool, str] | None | str:
+) -> tuple[float, str, list[Evidence], list[str], bool, str] | str | None:
     """Value of one window: (value, how, evidence, notes, approximate, arithmetic terms), or
     the reason there is none."""
     exporter, importer = spec.exporter, spec.importer
@@ -295,9 +295,9 @@ def _window(
             start=period.start,
             end=period.end,
             source=spec.source,
-            flow_kind=kind,
+            flow_kind=kind,  # type: ignore[arg-type]
             currency=spec.currency,
-            cache=cache,  # type: ignore[arg-type]
+            cache=cache,
         )
         if sv is None:
             return why

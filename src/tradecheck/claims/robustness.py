@@ -35,6 +35,7 @@ import pandas as pd
 from tradecheck.claims.model import Claim, Period, Reading
 from tradecheck.claims.readings import ReadingSpec, flow_setup, measure
 from tradecheck.claims.tolerance import claim_interval
+from tradecheck.countries import DEFAULT_PAIR
 from tradecheck.derive import shift_month
 
 __all__ = ["robustness", "window_variants"]
@@ -88,7 +89,7 @@ def robustness(
     df: pd.DataFrame,
     readings: list[Reading],
     *,
-    pair: tuple[str, str] = ("BLR", "CHN"),
+    pair: tuple[str, str] = DEFAULT_PAIR,
     cache: dict | None = None,
 ) -> list[dict[str, Any]]:
     """Re-measure a claim over neighbouring windows under each statistical reading with data.

@@ -160,8 +160,7 @@ def _table(
         if (
             not filled
             or any(u.search(" ".join(filled)) for u, _ in _UNITS)
-            or len(filled) == 1
-            and _txt(prev[0])
+            or (len(filled) == 1 and _txt(prev[0]))
         ):
             break
         first_hdr -= 1
@@ -331,7 +330,8 @@ def load_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
 
     Examples
     --------
-    >>> df = load_xlsx("tests/fixtures/belstat/belstat_by_country_2020_constructed.xlsx")  # doctest: +SKIP
+    >>> path = "tests/fixtures/belstat/belstat_by_country_2020_constructed.xlsx"
+    >>> df = load_xlsx(path)  # doctest: +SKIP
     """
     p = Path(path)
     grid, title = read_xlsx_sheet(p, options.get("sheet"))

@@ -564,9 +564,9 @@ def normalise_records(
         (ctxt, cval, "cifvalue"),
         (ftxt, fval, "fobvalue"),
     ):
-        bad = (t != "") & v.isna()
-        if bad.any():
-            i = _first_bad(bad)
+        unreadable = (t != "") & v.isna()
+        if unreadable.any():
+            i = _first_bad(unreadable)
             raise fail(i, name, f"expected a number (US$), got {t.iloc[i]!r}")
     value = pval.where(pval.notna(), cval.where(is_imp, fval))
     if value.isna().any():
@@ -753,7 +753,7 @@ def _sniff_csv(path: Path, head: bytes) -> float:
     if head[:2] == b"\x1f\x8b":
         return 0.0
     names = {h.lower() for h in _header_names(head)}
-    if "datasetcode" in names or "cifvalue" in names and "CIFValue" in _header_names(head):
+    if "datasetcode" in names or ("cifvalue" in names and "CIFValue" in _header_names(head)):
         return 0.0  # bulk layout
     who = bool(names & {"reporteriso", "reportercode"})
     what = bool(names & {"primaryvalue", "cifvalue", "fobvalue"})

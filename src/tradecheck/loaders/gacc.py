@@ -118,7 +118,8 @@ def decode_gacc(path: Path, data: bytes) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise LoadError(
             path,
-            f"cannot decode as GB18030/GBK (the China-customs download encoding) at byte {exc.start}; "
+            "cannot decode as GB18030/GBK (the China-customs download encoding) "
+            f"at byte {exc.start}; "
             "re-download the file or save it as UTF-8 with a BOM",
             row=line,
         ) from None
@@ -202,7 +203,9 @@ def _period_option(path: Path, options: dict[str, Any]) -> tuple[str, str] | Non
     "gacc_query_csv",
     source="gacc",
     sniff=sniff_query,
-    description="China customs query-platform CSV (GB18030; 美元/人民币; flow from file name or flow=)",
+    description=(
+        "China customs query-platform CSV (GB18030; 美元/人民币; flow from file name or flow=)"
+    ),
     extensions=(".csv",),
 )
 def load_query_csv(path: str | Path, **options: Any) -> pd.DataFrame:
@@ -360,9 +363,8 @@ def load_query_csv(path: str | Path, **options: Any) -> pd.DataFrame:
         lines = r.pop("_lines")
         r["note"] = f"GACC query; value column {vcol}; unit x{unit:g} (whole units unverified)"
         if len(lines) > 1:
-            r["note"] += (
-                f"; sum of {len(lines)} lines ({', '.join(map(str, lines[:10]))}{'...' if len(lines) > 10 else ''})"
-            )
+            shown = ", ".join(map(str, lines[:10])) + ("..." if len(lines) > 10 else "")
+            r["note"] += f"; sum of {len(lines)} lines ({shown})"
         out.append(r)
     if not out and not dropped:
         raise LoadError(p, "no data rows")
@@ -549,7 +551,8 @@ def _bulletin(
             if raw is None or _s(raw) == "":
                 continue
             nil = _s(raw) in ("-", "—")
-            col = f"{ {'T': '进出口', 'X': '出口', 'M': '进口'}[flow] } {'当月' if kind == 'month' else '累计'}"
+            flow_zh = {"T": "进出口", "X": "出口", "M": "进口"}[flow]
+            col = f"{flow_zh} {'当月' if kind == 'month' else '累计'}"
             v = 0.0 if nil else to_float(p, raw, row=n, column=col)
             start = ym if kind == "month" else f"{year:04d}-01"
             ref = f"sheet {sheet} row {n} col {j + 1}" if sheet else f"line {n}"

@@ -52,7 +52,7 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -392,7 +392,7 @@ def load_generic(
     vint = vintage or file_vintage(path)
     first_line = skip_rows + 2
 
-    def cell(rec: Mapping[str, Any], key: str) -> Any:
+    def cell(rec: Mapping[Hashable, Any], key: str) -> Any:
         if key in cols:
             v = rec[cols[key]]
             if isinstance(v, float) and pd.isna(v):

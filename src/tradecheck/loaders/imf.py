@@ -161,10 +161,14 @@ def check_magnitude(
             if v < lo * frac:
                 guess = "the values look too small: the unit is probably larger (e.g. millions)"
             else:
-                guess = "the values look too large: the unit is probably smaller (e.g. units, not millions)"
+                guess = (
+                    "the values look too large: the unit is probably smaller "
+                    "(e.g. units, not millions)"
+                )
             raise LoadError(
                 path,
-                f"implausible Belarus–China value {v:,.0f} US$ for {r['period_start']}..{r['period_end']} "
+                f"implausible Belarus–China value {v:,.0f} US$ "
+                f"for {r['period_start']}..{r['period_end']} "
                 f"({r['reporter']}->{r['partner']} {r['flow']}) after scaling: {guess}. "
                 f"Expected roughly {lo * frac:,.0f}..{hi * frac:,.0f} US$. {hint}",
                 row=int(str(r["source_ref"]).split()[-1])
@@ -186,7 +190,8 @@ def _scale_exponent(path: Path, raw: Any, row: int | None, column: str = "SCALE"
         return SCALE_WORDS[w]
     raise LoadError(
         path,
-        f"unknown SCALE {raw!r}: expected a power of ten (0, 3, 6, 9) or Units/Thousands/Millions/Billions",
+        f"unknown SCALE {raw!r}: expected a power of ten (0, 3, 6, 9) "
+        "or Units/Thousands/Millions/Billions",
         row=row,
         column=column,
     )
@@ -637,7 +642,7 @@ def _dots_row(
     est: bool,
     label: str,
 ) -> dict[str, Any]:
-    """One canonical ``imf_dots`` row; ``ind`` is ``(flow, valuation)``, the note ``DOTS <label>``."""
+    """One canonical ``imf_dots`` row; ``ind`` is ``(flow, valuation)``, note ``DOTS <label>``."""
     return {
         "reporter": rep,
         "partner": par,
@@ -802,7 +807,7 @@ def _dots_sheet(
         return []
     unit_exp = None
     reporter = options.get("reporter")
-    for i, t in texts:
+    for _i, t in texts:
         m = _UNITS_RE.search(t)
         if m:
             unit_exp = SCALE_WORDS[m[1].casefold()]

@@ -33,6 +33,7 @@ from typing import Any
 import pandas as pd
 
 from tradecheck import schema
+from tradecheck.countries import DEFAULT_PAIR
 from tradecheck.errors import LoadError
 from tradecheck.loaders.base import decode_text, display_path, file_vintage, register, to_float
 
@@ -68,7 +69,7 @@ def _sniff(path: Path, head: bytes) -> float:
     extensions=(".csv",),
 )
 def load_published(
-    path: str | Path, *, pair: tuple[str, str] = ("BLR", "CHN"), **_: Any
+    path: str | Path, *, pair: tuple[str, str] = DEFAULT_PAIR, **_: Any
 ) -> pd.DataFrame:
     """Load the published-figures table; one canonical row per input row.
 

@@ -34,7 +34,8 @@ main thread's time outside the parser: copies of every block, a second count of 
 and a full newline index built only to cut out the ~10 kept lines. Reading straight into one
 buffer per block (viewed, not copied), one vectorised newline count, and locating only the
 kept lines (:func:`_nth_true`), with pyarrow parsing in 2 MiB pieces, took the 10M-row run
-from 3.43 s to 2.45 s (fastest of 3, same benchmark, pandas 15.0 / 14.5 s, DuckDB 5.8 / 5.5 s). DuckDB stays the engine of the partitioned store
+from 3.43 s to 2.45 s (fastest of 3, same benchmark, pandas 15.0 / 14.5 s, DuckDB 5.8 / 5.5 s).
+DuckDB stays the engine of the partitioned store
 (:mod:`tradecheck.store.query`).
 
 Bad input raises :class:`~tradecheck.errors.LoadError` with the line number: a truncated
@@ -406,7 +407,7 @@ def _iter_blocks(
     )
     # The bar follows the position of the raw (compressed) file after each block: polling
     # tell() costs nothing, while a Python wrapper around the file slowed reading 2.5x.
-    raw = open(path, "rb")  # noqa: SIM115 - closed in the finally below
+    raw = open(path, "rb")
     closers: list[Any] = [raw]
     position = raw.tell
     dec: Any = raw
