@@ -5,7 +5,7 @@ Each line holds one expected claim (``expected``: the fields of the claim schema
 contain several claims: the expected claim is scored against the parsed claim that matches it
 in most fields, and the number of parsed claims no line asked for is reported as "extra".
 
-Scoring (shared/specs/claim_schema.md): quantity class (level | change | abs_change | share |
+Scoring (docs/claim_schema.md): quantity class (level | change | abs_change | share |
 balance; ratio and pct_change are both "change"), value (changes as implied ratio new/base
 within 1e-6, money within 0.5 %, percent within 1e-6), direction, period, base_period (changes
 only), reporter (only where the label gives one). A line is an exact match when every field

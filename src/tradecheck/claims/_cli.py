@@ -154,7 +154,7 @@ def run_parse(args: argparse.Namespace) -> int:
     claims = parse(text, as_of=args.as_of, lang=args.lang, pair=_pair(args.pair))
     js = [c.to_json() for c in claims]
     if args.json:
-        # exactly the schema fields (no lang) -- see shared/specs/claim_schema.md
+        # exactly the schema fields (no lang) -- see docs/claim_schema.md
         keys = CONTRACT_FIELDS
         print(json.dumps([{k: d[k] for k in keys} for d in js], ensure_ascii=False, indent=1))
         return 0

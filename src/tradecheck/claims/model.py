@@ -2,7 +2,7 @@
 against the data, and the :class:`CheckResult` that carries the verdict.
 
 The JSON forms (:meth:`Claim.to_json`, :meth:`CheckResult.to_json`) are the public contract of
-``tradecheck parse --json`` and ``tradecheck check --json`` (see ../shared/specs/claim_schema.md
+``tradecheck parse --json`` and ``tradecheck check --json`` (see docs/claim_schema.md
 and the README); keep field names stable.
 """
 

@@ -1,7 +1,7 @@
 """Belstat (National Statistical Committee of Belarus) foreign trade by country.
 
 **The layout is unverified**: no real Belstat file was retrieved for the spec
-(/work/shared/specs/source_formats.md §5). The reader follows the best description
+(docs/source_formats.md, "Belstat"). The reader follows the best description
 available and is deliberately tolerant:
 
 - a title row (naming the period, e.g. «январь-декабрь 2020 г.») and a unit row

@@ -1,6 +1,6 @@
 """China customs (GACC) files: query-platform CSV and monthly bulletin table (2) by country.
 
-Formats (spec: /work/shared/specs/source_formats.md §4):
+Formats (docs/source_formats.md, "China customs"):
 
 ``gacc_query_csv``
     CSV downloaded from stats.customs.gov.cn (``queryData/downloadQueryData``). GB18030/GBK

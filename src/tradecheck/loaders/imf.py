@@ -1,6 +1,6 @@
 """IMF trade-by-partner files: IMTS SDMX-CSV, legacy DOTS CSV (wide and panel), DOTS Excel.
 
-Formats (spec: /work/shared/specs/source_formats.md §3):
+Formats (docs/source_formats.md, "IMF"):
 
 ``imf_imts_csv``
     SDMX-CSV 2.0 from the IMTS 3.0 API (``STRUCTURE,STRUCTURE_ID,ACTION,COUNTRY,INDICATOR,

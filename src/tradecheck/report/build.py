@@ -1,6 +1,6 @@
 """One command from data to a reproducible PDF: execute the notebooks, convert, compile.
 
-The route (measured in ``shared/notes/pdf_report_routes.md``): notebooks are executed with
+The route (measured on this kind of machine before it was chosen): notebooks are executed with
 **papermill** (parameters injected into the cell tagged ``parameters``), converted with
 **pandoc**'s ipynb reader to typst (the pandoc binary bundled in the ``pypandoc-binary`` wheel,
 with the Lua filter ``cells.lua``), and compiled into one PDF with the **typst** Python binding.
