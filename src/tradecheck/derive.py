@@ -49,7 +49,7 @@ from typing import Literal, NamedTuple, TypeVar, cast
 
 import pandas as pd
 
-from tradecheck import schema
+from tradecheck import fmt, schema
 from tradecheck.schema import UNKNOWN_SIDE, month_range
 
 FlowKind = Literal["one_way", "total", "balance"]
@@ -804,7 +804,7 @@ def ytd_to_monthly(df: pd.DataFrame) -> pd.DataFrame:
                 warnings.warn(
                     f"{cur['source_file']}: YTD {s}..{e} ({cur['source_ref']}) is smaller than "
                     f"YTD {s}..{prev} ({before['source_ref']}); month {e} would be negative "
-                    f"({value:,.1f}) and is not derived",
+                    f"({fmt.money(value)}) and is not derived",
                     UserWarning,
                     stacklevel=2,
                 )

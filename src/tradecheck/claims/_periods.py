@@ -89,13 +89,6 @@ class PeriodMention:
     # names a year before it)
     the_year: bool = False
 
-    def resolved_year(self, context_year: int | None) -> int | None:
-        if self.year is not None:
-            return self.year
-        if self.rel is not None and context_year is not None:
-            return context_year + self.rel
-        return None
-
 
 @dataclass
 class BaseCue:

@@ -19,7 +19,6 @@ Verdict = Literal["supported", "not_supported", "mixed", "not_verifiable"]
 
 QUANTITIES: tuple[str, ...] = ("level", "ratio", "pct_change", "abs_change", "share", "balance")
 BOUNDS: tuple[str, ...] = ("eq", "approx", "gt", "lt")
-VERDICTS: tuple[str, ...] = ("supported", "not_supported", "mixed", "not_verifiable")
 #: The fields of the parse contract (``tradecheck parse --json``), in order.
 CONTRACT_FIELDS: tuple[str, ...] = (
     "span", "quantity", "value", "currency", "bound", "direction", "reporter", "period",

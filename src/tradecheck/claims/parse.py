@@ -92,7 +92,7 @@ class _Amount:
     num_start: int = 0
 
 
-def _currency(pre: str | None, post: str | None, lang: str) -> str | None:
+def _currency(pre: str | None, post: str | None) -> str | None:
     for tok in (post, pre):
         if not tok:
             continue
@@ -209,7 +209,7 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
             v, d = parse_number(m.group("num"), lang)
         except ValueError:
             continue
-        cur = _currency(pre, post, lang)
+        cur = _currency(pre, post)
         s = m.start() if pre else m.start("num")
         e = m.end()
         # "40多亿美元": more than 4 bn
@@ -229,7 +229,7 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
                 m.end(),
                 v * scale_factor(m.group("scale")),
                 d,
-                _currency(None, m.group("post"), lang),
+                _currency(None, m.group("post")),
                 num_start=m.start(),
             )
             a.kind = "money_gt"
@@ -249,8 +249,8 @@ _ABBREV = re.compile(
 )
 
 
-def _line_break_ends_sentence(norm: str, start: int, i: int) -> bool:
-    """Whether the line break at ``i`` ends a sentence (``start``: where the sentence began).
+def _line_break_ends_sentence(norm: str, i: int) -> bool:
+    """Whether the line break at ``i`` ends a sentence.
 
     Hard-wrapped press text breaks lines inside sentences; a break ends a sentence only at a
     blank line, after a short line (a headline or dateline), before a list item, or next to
@@ -281,7 +281,7 @@ def _sentences(norm: str) -> list[tuple[int, int]]:
         if ch in "。!?":
             cut = True
         elif ch == "\n":
-            cut = _line_break_ends_sentence(norm, start, i)
+            cut = _line_break_ends_sentence(norm, i)
         elif ch == "." and (i + 1 == n or norm[i + 1] in " \t\"»”'\n["):
             # not a decimal point, not after an abbreviation, next word starts a sentence
             word = re.search(r"[\w.]*$", norm[start:i])
@@ -357,7 +357,7 @@ class _Doc:
             for a in self.amounts
             if a.kind in ("money", "money_gt", "bare", "physical")
         ]
-        self.periods, self.cues = find_periods(self.norm, money_spans)
+        self.periods, _cues = find_periods(self.norm, money_spans)
         self.sents = _sentences(self.norm)
         self.cuts = _clause_cuts(self.norm)
         for kind, rx in (("trade", V.TRADE_KW), ("export", V.EXPORT_KW), ("import", V.IMPORT_KW)):
@@ -432,7 +432,6 @@ class _Doc:
         self.prepare()
         claims: list[Claim] = []
         built: list[tuple[Claim, _Amount]] = []
-        self._last_period: Period | None = None
         for i, a in enumerate(self.amounts):
             if a.kind in ("physical",):
                 continue
@@ -1073,7 +1072,6 @@ class _Doc:
         if chosen is not None:
             chosen = self._months_for_this_year(chosen, ps)
             per = self._resolve(chosen)
-            self._last_period = per
             return per
         # inherit from the previous sentences
         earlier = [p for p in self.periods if p.end <= ss and not p.is_base]

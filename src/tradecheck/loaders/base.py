@@ -259,11 +259,6 @@ def to_float(path: Path, raw: Any, *, row: int | None, column: str) -> float:
         raise LoadError(path, f"expected a number, got {raw!r}", row=row, column=column) from None
 
 
-def options_get(options: dict[str, Any], key: str, default: Any = None) -> Any:
-    """Small helper for loaders' ``**options``."""
-    return options.get(key, default)
-
-
 def open_workbook(path: Path) -> Any:
     """Open an ``.xlsx`` file read-only with cached values (openpyxl), or raise a
     :class:`LoadError` naming the file; the caller closes the workbook.

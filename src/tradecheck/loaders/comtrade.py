@@ -61,7 +61,6 @@ import re
 import warnings
 import zlib
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -976,8 +975,3 @@ def load_legacy_json(path: str | Path, *, vintage: str | None = None, **_: Any) 
         return schema.empty_frame()
     df = pd.DataFrame.from_records(data).rename(columns=_LEGACY_JSON_TO_API)
     return normalise_records(df, path, vintage=vintage, start_line=1, ref="record")
-
-
-def records_from(rows: Iterable[dict[str, Any]], path: str | Path, **kw: Any) -> pd.DataFrame:
-    """Convenience: :func:`normalise_records` on a list of dicts (e.g. API ``data``)."""
-    return normalise_records(pd.DataFrame.from_records(list(rows)), path, **kw)

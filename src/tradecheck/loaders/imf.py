@@ -39,7 +39,7 @@ from typing import Any
 
 import pandas as pd
 
-from tradecheck import countries, schema
+from tradecheck import countries, fmt, schema
 from tradecheck.errors import LoadError, UnknownCountryError
 from tradecheck.loaders.base import (
     decode_text,
@@ -167,10 +167,10 @@ def check_magnitude(
                 )
             raise LoadError(
                 path,
-                f"implausible Belarus–China value {v:,.0f} US$ "
+                f"implausible Belarus–China value {fmt.money(v)} "
                 f"for {r['period_start']}..{r['period_end']} "
                 f"({r['reporter']}->{r['partner']} {r['flow']}) after scaling: {guess}. "
-                f"Expected roughly {lo * frac:,.0f}..{hi * frac:,.0f} US$. {hint}",
+                f"Expected roughly {fmt.money(lo * frac)}..{fmt.money(hi * frac)}. {hint}",
                 row=int(str(r["source_ref"]).split()[-1])
                 if str(r["source_ref"]).startswith("line ")
                 else None,

@@ -85,11 +85,6 @@ _NEEDED = (
     ("period", "refPeriodId", "refYear"),
 )
 
-# Comtrade's own numeric codes where they differ from ISO 3166 numeric (the reporter code
-# list keeps historical M49 codes, e.g. 842 for the USA). Both are accepted while reading;
-# the exact ISO3 filter is applied again after normalisation.
-_COMTRADE_EXTRA = {"USA": (842,), "FRA": (251,), "IND": (699,), "CHE": (757,), "NOR": (579,)}
-
 _igzip_threaded: Any
 try:  # optional: ISA-L's gzip inflates ~2x faster than zlib (measured: 1.5 s vs 2.9 s
     # for 1.3 GB of text); without it pyarrow's own gzip stream is used
