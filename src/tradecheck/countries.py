@@ -227,7 +227,7 @@ def _by_name(text: str) -> str | None:
     return None
 
 
-def to_iso3(value: str | int, scheme: str | None = None) -> str:
+def to_iso3(value: str | int, scheme: str | None = None) -> str:  # noqa: C901  a flat list of cases
     """Resolve a country code or name to ISO 3166 alpha-3 (``W00`` for the world).
 
     Parameters

@@ -166,7 +166,7 @@ def run_parse(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_check(args: argparse.Namespace) -> int:
+def run_check(args: argparse.Namespace) -> int:  # noqa: C901  a flat list of cases
     from tradecheck.claims.parse import parse
 
     text = _read_text(args)

@@ -225,7 +225,7 @@ def _stat_reading(
     )
 
 
-def _published_readings(
+def _published_readings(  # noqa: C901  claim reader, to be rebuilt as small resolvers
     df: pd.DataFrame, claim: Claim, pair: tuple[str, str], iv: Interval
 ) -> list[Reading]:
     if claim.period is None or claim.quantity == "share":

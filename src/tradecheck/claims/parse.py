@@ -110,7 +110,7 @@ def _currency(pre: str | None, post: str | None) -> str | None:
     return None
 
 
-def _find_amounts(norm: str, lang: str) -> list[_Amount]:
+def _find_amounts(norm: str, lang: str) -> list[_Amount]:  # noqa: C901  claim reader, to be rebuilt as small resolvers
     out: list[_Amount] = []
     taken = [False] * (len(norm) + 1)
 
@@ -473,7 +473,7 @@ class _Doc:
             return abs(p - v) <= 0.15 * abs(v) and pa.kind != "ratio_word"
         return False
 
-    def build(self, a: _Amount, idx: int) -> Claim | None:
+    def build(self, a: _Amount, idx: int) -> Claim | None:  # noqa: C901  claim reader, to be rebuilt as small resolvers
         t = self.norm
         if not math.isfinite(a.value):
             return None  # a number too long to be a figure ("$999…9 billion")
@@ -765,7 +765,7 @@ class _Doc:
         return self.pair[0]
 
     # ---------------------------------------------------------------- quantity
-    def quantity(
+    def quantity(  # noqa: C901  claim reader, to be rebuilt as small resolvers
         self, a: _Amount, cs: int, ce: int, ss: int
     ) -> tuple[str, float, int | None] | None:
         t = self.norm

@@ -129,7 +129,7 @@ def _txt(v: Any) -> str:
     return "" if v is None else re.sub(r"\s+", " ", str(v).replace("\u00a0", " ")).strip()
 
 
-def _table(
+def _table(  # noqa: C901  one branch per layout quirk; to be split into steps
     path: Path,
     grid: list[list[Any]],
     options: dict[str, Any],

@@ -353,7 +353,7 @@ def _period_of(period: str, freq: str, month: str, refid: str, year: str) -> tup
 # --------------------------------------------------------------------------- normalise
 
 
-def normalise_records(
+def normalise_records(  # noqa: C901  one branch per layout quirk; to be split into steps
     df: pd.DataFrame,
     path: str | Path,
     *,

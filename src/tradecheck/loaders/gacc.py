@@ -208,7 +208,7 @@ def _period_option(path: Path, options: dict[str, Any]) -> tuple[str, str] | Non
     ),
     extensions=(".csv",),
 )
-def load_query_csv(path: str | Path, **options: Any) -> pd.DataFrame:
+def load_query_csv(path: str | Path, **options: Any) -> pd.DataFrame:  # noqa: C901  one branch per layout quirk; to be split into steps
     """Read a stats.customs.gov.cn query download (source ``gacc``, reporter ``CHN``).
 
     Parameters
@@ -445,7 +445,7 @@ def _s(v: Any) -> str:
     return "" if v is None else re.sub(r"\s+", "", str(v))
 
 
-def _bulletin(
+def _bulletin(  # noqa: C901  one branch per layout quirk; to be split into steps
     p: Path, grid: list[list[Any]], options: dict[str, Any], sheet: str | None
 ) -> pd.DataFrame:
     # header: a row with 出口 and 进口, followed by a row with 当月

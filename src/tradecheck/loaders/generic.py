@@ -290,7 +290,7 @@ def _read(path: Path, sheet: Any, skip_rows: int) -> tuple[pd.DataFrame, str]:
     "(<file>.mapping.json or mapping=)",
     extensions=(".csv", ".xlsx", ".tsv"),
 )
-def load_generic(
+def load_generic(  # noqa: C901  one branch per layout quirk; to be split into steps
     path: str | Path,
     *,
     mapping: Mapping[str, Any] | None = None,

@@ -334,7 +334,7 @@ def _to_arrow(df: pd.DataFrame) -> pa.Table:
     ).replace_schema_metadata(None)
 
 
-def _iter_blocks(
+def _iter_blocks(  # noqa: C901  hot loop of the bulk ingest, one frame for speed
     path: Path,
     *,
     reporters: Iterable[str | int] | None,
