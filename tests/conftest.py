@@ -13,35 +13,29 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
-#: The read-only material of the project's builders (real third-party files, real texts):
-#: ``$TRADECHECK_SHARED`` when set, else the folder named "shared" beside the repository.
-#: Not part of the repository nor of the package: tests that read it skip when it is absent.
-SHARED = Path(os.environ.get("TRADECHECK_SHARED") or REPO_ROOT.parent / "shared")
 
+def shared_root() -> Path:
+    """The read-only material of the project's builders (real third-party files, real texts):
+    ``$TRADECHECK_SHARED`` when set, else the folder named "shared" beside the repository.
 
-def shared_path(*parts: str) -> Path:
-    """A path inside :data:`SHARED`; skips the calling test when it does not exist.
-
-    Examples
-    --------
-    ``shared_path("data", "third_party", "x.csv")`` in a test body or fixture.
+    It is part of neither the repository nor the package: tests reach it only through the
+    :func:`shared_file` fixture, which skips the test when the file is absent.
     """
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} not available (set TRADECHECK_SHARED to the shared folder)")
-    return path
+    return Path(os.environ.get("TRADECHECK_SHARED") or REPO_ROOT.parent / "shared")
 
 
 @pytest.fixture
-def shared_dir() -> Path:
-    """The shared folder (:data:`SHARED`); skips the test when it is absent."""
-    return shared_path()
+def shared_file() -> Callable[..., Path]:
+    """``shared_file("data", "third_party", "x.csv")`` -> that path inside :func:`shared_root`;
+    skips the calling test when it does not exist."""
 
+    def _get(*parts: str) -> Path:
+        path = shared_root().joinpath(*parts)
+        if not path.exists():
+            pytest.skip(f"{path} not available (set TRADECHECK_SHARED to the shared folder)")
+        return path
 
-@pytest.fixture
-def fixtures_dir() -> Path:
-    """``tests/fixtures``."""
-    return FIXTURES
+    return _get
 
 
 @pytest.fixture

@@ -3,27 +3,29 @@ it skip cleanly when it is absent."""
 
 from __future__ import annotations
 
-import conftest
+from pathlib import Path
+
 import pytest
 
 
-def test_shared_defaults_beside_the_repository_or_follows_the_env_var(monkeypatch):
-    # SHARED is computed at import; check the rule it follows
-    import os
-
-    want = os.environ.get("TRADECHECK_SHARED") or conftest.REPO_ROOT.parent / "shared"
-    assert str(conftest.SHARED) == str(want)
-    assert (conftest.REPO_ROOT / "pyproject.toml").is_file()
-
-
-def test_missing_shared_path_skips(monkeypatch, tmp_path):
-    monkeypatch.setattr(conftest, "SHARED", tmp_path / "absent")
-    with pytest.raises(pytest.skip.Exception, match="TRADECHECK_SHARED"):
-        conftest.shared_path("specs", "source_formats.md")
-
-
-def test_present_shared_path_is_returned(monkeypatch, tmp_path):
+def test_env_var_names_the_shared_folder(monkeypatch, tmp_path, shared_file):
     (tmp_path / "specs").mkdir()
     (tmp_path / "specs" / "x.md").write_text("x", encoding="utf-8")
-    monkeypatch.setattr(conftest, "SHARED", tmp_path)
-    assert conftest.shared_path("specs", "x.md") == tmp_path / "specs" / "x.md"
+    monkeypatch.setenv("TRADECHECK_SHARED", str(tmp_path))
+    assert shared_file("specs", "x.md") == tmp_path / "specs" / "x.md"
+
+
+def test_absent_file_skips_the_test(monkeypatch, tmp_path, shared_file):
+    monkeypatch.setenv("TRADECHECK_SHARED", str(tmp_path / "absent"))
+    with pytest.raises(pytest.skip.Exception, match="TRADECHECK_SHARED"):
+        shared_file("specs", "source_formats.md")
+
+
+def test_default_is_the_folder_beside_the_repository(monkeypatch, shared_file):
+    monkeypatch.delenv("TRADECHECK_SHARED", raising=False)
+    beside = Path(__file__).resolve().parents[1].parent / "shared"
+    if beside.exists():
+        assert shared_file() == beside
+    else:
+        with pytest.raises(pytest.skip.Exception):
+            shared_file()
