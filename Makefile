@@ -11,7 +11,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup fonts data report test test-fast bench lint clean distclean
+.PHONY: help setup fonts data report test test-fast bench lint format clean distclean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
@@ -22,6 +22,8 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
 	@# strip notebook outputs on every `git add` (the tests also fail on committed outputs)
 	@if [ -d .git ]; then $(VENV)/bin/nbstripout --install || true; fi
+	@# run `make lint`'s checks on the staged files before each commit (.pre-commit-config.yaml)
+	@if [ -d .git ]; then $(VENV)/bin/pre-commit install || true; fi
 	touch $(STAMP)
 
 setup: $(STAMP) fonts ## create .venv and install everything (pinned by constraints.txt)
@@ -44,9 +46,16 @@ test-fast: setup ## the tests without the slow ones
 bench: setup ## run the benchmarks and print one table of ratios
 	$(PY) benchmarks/run_all.py
 
-lint: setup ## ruff and mypy
-	$(VENV)/bin/ruff check src tests
+LINT_PATHS := src tests benchmarks scripts
+
+lint: setup ## ruff check, ruff format --check and mypy (the same checks as .pre-commit-config.yaml)
+	$(VENV)/bin/ruff check $(LINT_PATHS)
+	$(VENV)/bin/ruff format --check $(LINT_PATHS)
 	$(VENV)/bin/mypy src/tradecheck
+
+format: setup ## apply ruff's safe fixes and the formatter to the code
+	$(VENV)/bin/ruff check --fix $(LINT_PATHS)
+	$(VENV)/bin/ruff format $(LINT_PATHS)
 
 clean: ## remove built data and reports (never data/raw)
 	rm -rf data/processed/* reports/*.pdf build .pytest_cache

@@ -1,5 +1,5 @@
 """Generate a synthetic UN Comtrade *final bulk* file (gzip TSV, the 34 columns of
-``shared/specs/source_formats.md`` §1.5) for the benchmarks.
+``docs/source_formats.md``, "Bulk files") for the benchmarks.
 
 The rows are **synthetic** (random values in the real layout): they exist only to time the
 readers and are written under ``benchmarks/_work/`` (git-ignored), never shipped as data.

@@ -1,4 +1,5 @@
-"""Shared test helpers: the fixtures folder and a file fingerprint (to prove inputs are unchanged)."""
+"""Shared test helpers: the fixtures folder, the shared folder and a file fingerprint (to prove
+inputs are unchanged)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from _shared_path import shared_root  # tests/_shared_path.py: the one rule
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -15,6 +17,20 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def fixtures_dir() -> Path:
     """``tests/fixtures``."""
     return FIXTURES
+
+
+@pytest.fixture
+def shared_file() -> Callable[..., Path]:
+    """``shared_file("data", "third_party", "x.csv")`` -> that path inside :func:`shared_root`;
+    skips the calling test when it does not exist."""
+
+    def _get(*parts: str) -> Path:
+        path = shared_root().joinpath(*parts)
+        if not path.exists():
+            pytest.skip(f"{path} not available (set TRADECHECK_SHARED to the shared folder)")
+        return path
+
+    return _get
 
 
 @pytest.fixture

@@ -171,3 +171,29 @@ def test_docstring_examples():
 
     result = doctest.testmod(countries, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 5 and result.failed == 0
+
+
+# ---------------------------------------------------------------- the one pair parser
+
+
+@pytest.mark.parametrize(
+    ("value", "want"),
+    [
+        ("BLR-CHN", ("BLR", "CHN")),
+        ("chn,blr", ("CHN", "BLR")),
+        ("BLR / W00", ("BLR", "W00")),
+        (["deu", "CHN"], ("DEU", "CHN")),
+        (countries.DEFAULT_PAIR, countries.DEFAULT_PAIR),
+    ],
+)
+def test_parse_pair_accepts(value, want):
+    assert countries.parse_pair(value) == want
+
+
+@pytest.mark.parametrize("value", ["BLR", "BLR-BLR", "BY-CN", ("BLR", "CHN", "RUS"), 42, ""])
+def test_parse_pair_rejects_with_the_callers_error(value):
+    class Mine(Exception):
+        pass
+
+    with pytest.raises(Mine, match=r"^--pair: expected two different ISO3 codes"):
+        countries.parse_pair(value, error=Mine, what="--pair")

@@ -7,7 +7,13 @@ import importlib
 
 import pytest
 
-MODULES = ["tradecheck.schema", "tradecheck.errors", "tradecheck.paths", "tradecheck.fmt"]
+MODULES = [
+    "tradecheck.schema",
+    "tradecheck.errors",
+    "tradecheck.paths",
+    "tradecheck.fmt",
+    "tradecheck.dates",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

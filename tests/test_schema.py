@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import pandera.errors
 import pytest
 
 from tradecheck import schema
@@ -106,5 +106,5 @@ def test_pandera_twin_accepts_a_valid_frame():
 
 def test_pandera_twin_rejects_a_bad_flow():
     df = schema.make_frame([_row(flow="Q")])
-    with pytest.raises(Exception):
+    with pytest.raises(pandera.errors.SchemaError):
         schema.pandera_schema().validate(df)

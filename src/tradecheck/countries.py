@@ -42,11 +42,24 @@ from importlib import resources
 
 import pycountry
 
-from tradecheck.errors import UnknownCountryError
+from tradecheck.errors import TradecheckError, UnknownCountryError
 
-__all__ = ["SCHEMES", "WORLD", "extra_table", "is_known", "name", "to_iso3"]
+__all__ = [
+    "DEFAULT_PAIR",
+    "SCHEMES",
+    "WORLD",
+    "extra_table",
+    "is_known",
+    "name",
+    "parse_pair",
+    "to_iso3",
+]
 
+#: The pair of countries every command, function and notebook uses unless told otherwise:
+#: Belarus and China (``pair[0]`` is side A, ``pair[1]`` side B). Written here only.
+DEFAULT_PAIR: tuple[str, str] = ("BLR", "CHN")
 WORLD = "W00"
+_CODE = re.compile(r"[A-Za-z][A-Za-z0-9]{2}")  # the canonical code pattern, any case
 SCHEMES = ("iso3", "iso2", "m49", "gacc", "imf", "name")
 _LOCALES = {"ru": "ru", "zh": "zh_CN", "zh_CN": "zh_CN", "zh_TW": "zh_TW", "zh_HK": "zh_HK"}
 
@@ -214,7 +227,7 @@ def _by_name(text: str) -> str | None:
     return None
 
 
-def to_iso3(value: str | int, scheme: str | None = None) -> str:
+def to_iso3(value: str | int, scheme: str | None = None) -> str:  # noqa: C901  a flat list of cases
     """Resolve a country code or name to ISO 3166 alpha-3 (``W00`` for the world).
 
     Parameters
@@ -351,3 +364,49 @@ def name(iso3: str, lang: str = "en") -> str:
     if lang == "en":
         return en
     return _translations(_LOCALES[lang]).gettext(en)
+
+
+def parse_pair(
+    value: object, *, error: type[Exception] = TradecheckError, what: str = "pair"
+) -> tuple[str, str]:
+    """Two different upper-case country codes from ``"BLR-CHN"`` or ``("BLR", "CHN")``.
+
+    The one pair parser of the package (command line, :func:`tradecheck.claims.parse.parse`,
+    analysis, report).
+
+    Parameters
+    ----------
+    value
+        A string with the two codes joined by ``-``, ``,``, ``/``, ``_`` or a space, or a
+        sequence of two codes. Codes are three characters as in the canonical table
+        (``BLR``, ``W00``), in any case.
+    error
+        The exception class raised on bad input (each caller keeps its own error type).
+    what
+        How the message names the input (``"pair"``, ``"--pair"``).
+
+    Returns
+    -------
+    tuple of str
+        ``(a, b)``, upper case, ``a != b``.
+
+    Examples
+    --------
+    >>> parse_pair("blr-chn"), parse_pair(["CHN", "BLR"]), parse_pair("BLR,W00")
+    (('BLR', 'CHN'), ('CHN', 'BLR'), ('BLR', 'W00'))
+    >>> parse_pair("BLR-BLR", error=ValueError)
+    Traceback (most recent call last):
+    ...
+    ValueError: pair: expected two different ISO3 codes like BLR-CHN, got 'BLR-BLR'
+    """
+    if isinstance(value, str):
+        parts: list[object] = [p for p in re.split(r"[-,/_ ]+", value.strip()) if p]
+    else:
+        try:
+            parts = list(value)  # type: ignore[call-overload]
+        except TypeError:
+            parts = []
+    codes = [p.strip().upper() for p in parts if isinstance(p, str) and _CODE.fullmatch(p.strip())]
+    if len(parts) != 2 or len(codes) != 2 or codes[0] == codes[1]:
+        raise error(f"{what}: expected two different ISO3 codes like BLR-CHN, got {value!r}")
+    return codes[0], codes[1]

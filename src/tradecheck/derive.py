@@ -49,7 +49,7 @@ from typing import Literal, NamedTuple, TypeVar, cast
 
 import pandas as pd
 
-from tradecheck import schema
+from tradecheck import fmt, schema
 from tradecheck.schema import UNKNOWN_SIDE, month_range
 
 FlowKind = Literal["one_way", "total", "balance"]
@@ -795,18 +795,21 @@ def ytd_to_monthly(df: pd.DataFrame) -> pd.DataFrame:
             prev = shift_month(e, -1)
             if (s, prev) not in periods:
                 continue
-            cur, before = grp.loc[idx], grp.loc[periods[(s, prev)]]
+            # one row label each -> one row each
+            cur, before = (
+                cast(pd.Series, grp.loc[cast(str, i)]) for i in (idx, periods[(s, prev)])
+            )
             value = float(cur["value"]) - float(before["value"])
             if value < 0:
                 warnings.warn(
                     f"{cur['source_file']}: YTD {s}..{e} ({cur['source_ref']}) is smaller than "
                     f"YTD {s}..{prev} ({before['source_ref']}); month {e} would be negative "
-                    f"({value:,.1f}) and is not derived",
+                    f"({fmt.money(value)}) and is not derived",
                     UserWarning,
                     stacklevel=2,
                 )
                 continue
-            row = cur.to_dict()
+            row = {str(k): v for k, v in cur.to_dict().items()}
             row.update(
                 period_start=e,
                 period_end=e,

@@ -102,7 +102,7 @@ def test_ytd_keeps_sides_apart_and_flags_missing():
 
 
 def test_ytd_bad_month():
-    with pytest.raises(TradecheckError, match="1..12"):
+    with pytest.raises(TradecheckError, match=r"1..12"):
         ytd_vs_last_year(frame(_ytd(2024, 3, 1.0)), 2025, 13)
 
 
@@ -175,7 +175,7 @@ def test_stl_needs_two_full_years_without_gaps():
     with pytest.raises(InsufficientDataError, match="24 consecutive months"):
         seasonal(_seasonal_series(23))
     s = _seasonal_series(36).drop(pd.Period("2019-04", freq="M"))  # runs of 15 and 20
-    with pytest.raises(InsufficientDataError, match="longest gap-free run is 2019-05..2020-12"):
+    with pytest.raises(InsufficientDataError, match=r"longest gap-free run is 2019-05..2020-12"):
         seasonal(s)
     s2 = _seasonal_series(40).drop(pd.Period("2018-10", freq="M"))  # 9 + 30 months
     r = seasonal(s2)

@@ -143,6 +143,6 @@ def test_no_monthly_series_long_enough_for_stl(real):
         m = monthly_levels(real)
     except InsufficientDataError:
         return
-    for key, g in m.groupby(["reporter", "source", "direction"]):
+    for _key, g in m.groupby(["reporter", "source", "direction"]):
         with pytest.raises(InsufficientDataError):
             seasonal(g)

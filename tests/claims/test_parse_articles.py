@@ -101,7 +101,10 @@ def test_article_corpus_covers_all_languages_and_problems():
 def test_article_reporters_periods(entry):
     """Checked field by field in test_parse_corpus too; here the three article fields."""
     got = parse(entry["text"], as_of=entry["as_of"], lang=entry["lang"])
-    key = lambda x: (x["quantity"], round(float(x["value"]), 3))
+
+    def key(x):
+        return (x["quantity"], round(float(x["value"]), 3))
+
     want = sorted(
         (key(e), e["reporter"], json.dumps(e["period"]), e["scope"]) for e in entry["expected"]
     )

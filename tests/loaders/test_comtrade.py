@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import os
 import warnings
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from _shared_path import shared_root
 
 from tradecheck import paths, schema
 from tradecheck.errors import LoadError
@@ -443,9 +443,9 @@ def test_count_mismatch_warns(ct, tmp_path):
 
 # ------------------------------------------------- website CSV with trailing commas, services
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+SHARED = shared_root() / "data"
 THIRD = SHARED / "third_party"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is absent")
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="the shared folder is absent")
 
 
 def _trailing_comma_copy(ct, tmp_path, *, break_line=None):

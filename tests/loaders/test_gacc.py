@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from _shared_path import shared_root
 
 from tradecheck import paths
 from tradecheck.errors import LoadError
@@ -202,15 +203,15 @@ def test_bulletin_xlsx_without_header(tmp_path):
 
 # ------------------------------------------- English bulletin table (2): HTML and Excel-97 .xls
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is absent")
+SHARED = shared_root() / "data"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="the shared folder is absent")
 RAW_GACC = paths.RAW / "gacc"
 JAN, JUN = (
     "gacc_bulletin_t2_by_country_2026-01_BLR.html",
     "gacc_bulletin_t2_by_country_2026-06_BLR.html",
 )
 
-# China as reporter, US$ 1,000, as printed in the two real pages (../shared/data/gacc/README.md)
+# China as reporter, US$ 1,000, as printed in the two real pages (data/raw/gacc/)
 JAN_BLR = {"T": 882_239, "X": 695_175, "M": 187_064}
 JUN_BLR_MONTH = {"T": 941_756, "X": 815_863, "M": 125_893}
 JUN_BLR_YTD = {"T": 5_273_396, "X": 4_190_593, "M": 1_082_803}

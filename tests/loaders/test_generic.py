@@ -131,7 +131,7 @@ def test_per_row_unit_column(tmp_path):
 
 
 def test_unknown_unit_is_rejected(tmp_path, gen):
-    with pytest.raises(LoadError, match="unknown unit 'lakh'.*thousand, million"):
+    with pytest.raises(LoadError, match=r"unknown unit 'lakh'.*thousand, million"):
         load(gen / "mapped_semicolon_ru.csv", unit="lakh")
     f = tmp_path / "t.csv"
     f.write_text("reporter,partner,flow,period,value,unit\nBLR,CHN,X,2020,2,crore\n")
@@ -153,7 +153,7 @@ def test_unknown_unit_is_rejected(tmp_path, gen):
 def test_unknown_mapping_name(tmp_path):
     f = tmp_path / "t.csv"
     f.write_text("a\n1\n")
-    with pytest.raises(LoadError, match="unknown canonical name.*exporter_name"):
+    with pytest.raises(LoadError, match=r"unknown canonical name.*exporter_name"):
         load_generic(f, mapping={"exporter_name": "a"})
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from _shared_path import shared_root
 
 from tradecheck import paths, schema
 from tradecheck.errors import LoadError
@@ -283,7 +284,10 @@ def test_any_value_above_world_trade_is_an_error(tmp_path):
         load(p)
 
 
-HEAD20 = "STRUCTURE,STRUCTURE_ID,ACTION,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,SCALE,UNIT\n"
+HEAD20 = (
+    "STRUCTURE,STRUCTURE_ID,ACTION,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,"
+    "TIME_PERIOD,OBS_VALUE,SCALE,UNIT\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -374,8 +378,8 @@ def test_docstring_examples():
 
 # ---------------------------------------------------------------- real third-party DOTS tables
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is absent")
+SHARED = shared_root() / "data"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="the shared folder is absent")
 
 
 @needs_shared

@@ -133,5 +133,5 @@ def test_bad_cells_name_line_and_column(pub, tmp_path, column, bad, expected):
 def test_missing_column(tmp_path):
     f = tmp_path / "p.csv"
     f.write_text(",".join(c for c in COLUMNS if c != "bound") + "\n")
-    with pytest.raises(LoadError, match="missing column.*bound"):
+    with pytest.raises(LoadError, match=r"missing column.*bound"):
         load_published(f)

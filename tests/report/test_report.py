@@ -318,7 +318,7 @@ def test_failing_notebook_is_reported_by_name(tmp_path: Path) -> None:
             "language": "python",
         }
         nbformat.write(nb, nbs / name)
-    with pytest.raises(ReportError, match="01_load_and_validate.ipynb failed.*broken on purpose"):
+    with pytest.raises(ReportError, match=r"01_load_and_validate.ipynb failed.*broken on purpose"):
         build.build_report(
             claims=FIXTURE_CLAIMS,
             data=[FIXTURE_DATA],

@@ -327,7 +327,7 @@ def test_claim_windows(table: pd.DataFrame, root: Path) -> None:
 
 def test_real_comtrade_figure_through_the_store(tmp_path: Path) -> None:
     """The shipped real Comtrade extract: Belarus -> China 2021 exports, 556,100,100 US$
-    (shared/README.md), read back through the partitioned store and DuckDB."""
+    (the file's own row), read back through the partitioned store and DuckDB."""
     f = paths.RAW / "comtrade" / "comtrade_exports_2021A_all_pairs_subset_columns.csv"
     if not f.exists():
         pytest.skip("real Comtrade extract not shipped in data/raw")

@@ -195,7 +195,7 @@ def test_bad_file_leaves_a_previous_build_untouched(raw, out):
     store.build(raw, out, progress=False)
     snap = _snapshot(out)
     (raw / "junk.bin").write_bytes(b"\x00\x01\x02 binary junk")
-    with pytest.raises(LoadError, match="junk.bin"):
+    with pytest.raises(LoadError, match=r"junk.bin"):
         store.build(raw, out, force=True, progress=False)
     assert _snapshot(out) == snap
 

@@ -2,7 +2,7 @@
 
 Public API
 ----------
-annual_levels(df, pair=("BLR", "CHN"), sources=None)
+annual_levels(df, pair=DEFAULT_PAIR, sources=None)
     The annual figure per year x reporter x source x direction ("A->B", "B->A", "total").
 yoy(levels), cagr(levels, start_year, end_year), balance(levels)
     Growth and balances from annual levels.

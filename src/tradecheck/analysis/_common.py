@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from tradecheck import schema
+from tradecheck.countries import parse_pair
 from tradecheck.errors import TradecheckError
 
 #: Direction labels used by every analysis output. ``A`` and ``B`` are ``pair[0]`` and
@@ -70,10 +71,8 @@ def direction_label(exporter: str, importer: str, pair: Sequence[str]) -> str | 
 
 
 def check_pair(pair: Sequence[str]) -> tuple[str, str]:
-    """Validate a pair of ISO3 codes."""
-    if len(pair) != 2 or pair[0] == pair[1]:
-        raise TradecheckError(f"pair must be two different ISO3 codes, got {tuple(pair)!r}")
-    return str(pair[0]).upper(), str(pair[1]).upper()
+    """Validate a pair of ISO3 codes (:func:`tradecheck.countries.parse_pair`)."""
+    return parse_pair(pair)
 
 
 def check_frame(df: pd.DataFrame, func: str) -> None:
@@ -105,8 +104,9 @@ def pair_rows(
     and trade with the world are left out.
 
     Adds the columns ``direction``, ``year``, ``m0`` (first month index), ``m1`` (last month
-    index), ``nmonths``. ``scope=None`` keeps every scope. Published rows are kept whatever their ``commodity`` (they carry their
-    scope label there); other sources must have ``commodity == commodity`` unless it is None.
+    index), ``nmonths``. ``scope=None`` keeps every scope. Published rows are kept whatever
+    their ``commodity`` (they carry their scope label there); other sources must have
+    ``commodity == commodity`` unless it is None.
     """
     a, b = check_pair(pair)
     d = df

@@ -9,7 +9,9 @@ among rows for the same window (:func:`~tradecheck.analysis._common.pick`) and t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 import pandas as pd
 
@@ -80,7 +82,13 @@ class Indexed:
     def __init__(self, rows: pd.DataFrame) -> None:
         self.rows = rows
         self.by_window: dict[tuple[int, int], pd.DataFrame] = (
-            {(int(k[0]), int(k[1])): v for k, v in rows.groupby(["m0", "m1"], sort=False)}
+            {
+                (int(m0), int(m1)): v
+                for (m0, m1), v in cast(
+                    "Iterable[tuple[tuple[int, int], pd.DataFrame]]",
+                    rows.groupby(["m0", "m1"], sort=False),
+                )
+            }
             if not rows.empty
             else {}
         )
@@ -171,7 +179,7 @@ def monthly_points(rows: pd.DataFrame | Indexed) -> dict[int, Window]:
 
 def index_directions(g: pd.DataFrame) -> dict[str, Indexed]:
     """One :class:`Indexed` per direction of a reporter x source group."""
-    return {d: Indexed(gd) for d, gd in g.groupby("direction", sort=False)}
+    return {str(d): Indexed(gd) for d, gd in g.groupby("direction", sort=False)}
 
 
 def by_direction(

@@ -8,6 +8,7 @@ dedicated library would be clearer.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -23,6 +24,7 @@ from tradecheck.analysis._common import (
     check_pair,
     pair_rows,
 )
+from tradecheck.countries import DEFAULT_PAIR
 from tradecheck.errors import TradecheckError
 
 LEVEL_COLUMNS: tuple[str, ...] = (
@@ -73,7 +75,7 @@ def _record(
 
 def annual_levels(
     df: pd.DataFrame,
-    pair: Sequence[str] = ("BLR", "CHN"),
+    pair: Sequence[str] = DEFAULT_PAIR,
     sources: Iterable[str] | None = None,
     *,
     scope: str = "goods",
@@ -324,7 +326,7 @@ def cagr(levels: pd.DataFrame | pd.Series, start_year: int, end_year: int) -> pd
     return res.reset_index(drop=True)
 
 
-def balance(levels: pd.DataFrame, pair: Sequence[str] = ("BLR", "CHN")) -> pd.DataFrame:
+def balance(levels: pd.DataFrame, pair: Sequence[str] = DEFAULT_PAIR) -> pd.DataFrame:
     """Each reporter's trade balance with the other: its exports minus its imports.
 
     Parameters
@@ -364,7 +366,11 @@ def balance(levels: pd.DataFrame, pair: Sequence[str] = ("BLR", "CHN")) -> pd.Da
     if one.empty:
         raise InsufficientDataError("balance: no one-way (export or import) figures in levels")
     out = []
-    for (year, reporter, source), g in one.groupby(["year", "reporter", "source"], sort=True):
+    groups = cast(
+        "Iterable[tuple[tuple[int, str, str], pd.DataFrame]]",
+        one.groupby(["year", "reporter", "source"], sort=True),
+    )
+    for (year, reporter, source), g in groups:
         of = reporter if reporter in (a, b) else a
         exp_dir, imp_dir = (A_TO_B, B_TO_A) if of == a else (B_TO_A, A_TO_B)
         ex = g[g["direction"] == exp_dir]

@@ -22,6 +22,7 @@ from tradecheck.analysis._common import (
 )
 from tradecheck.analysis.levels import annual_levels
 from tradecheck.analysis.monthly import monthly_levels
+from tradecheck.countries import DEFAULT_PAIR
 from tradecheck.errors import TradecheckError
 
 MIRROR_COLUMNS: tuple[str, ...] = (
@@ -46,7 +47,7 @@ MIRROR_COLUMNS: tuple[str, ...] = (
 
 def mirror_gap(
     df: pd.DataFrame,
-    pair: Sequence[str] = ("BLR", "CHN"),
+    pair: Sequence[str] = DEFAULT_PAIR,
     freq: str = "A",
     sources: Iterable[str] | None = None,
     *,

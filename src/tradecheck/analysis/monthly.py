@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -23,6 +23,7 @@ from tradecheck.analysis._common import (
     pair_rows,
     period_of_index,
 )
+from tradecheck.countries import DEFAULT_PAIR
 from tradecheck.errors import TradecheckError
 
 _KEYS = ["reporter", "source", "direction"]
@@ -30,7 +31,7 @@ _KEYS = ["reporter", "source", "direction"]
 
 def monthly_levels(
     df: pd.DataFrame,
-    pair: Sequence[str] = ("BLR", "CHN"),
+    pair: Sequence[str] = DEFAULT_PAIR,
     sources: Iterable[str] | None = None,
     *,
     scope: str = "goods",
@@ -98,7 +99,7 @@ def ytd_vs_last_year(
     df: pd.DataFrame,
     year: int,
     end_month: int,
-    pair: Sequence[str] = ("BLR", "CHN"),
+    pair: Sequence[str] = DEFAULT_PAIR,
     sources: Iterable[str] | None = None,
     *,
     scope: str = "goods",
@@ -253,7 +254,7 @@ def as_monthly_series(
         raise InsufficientDataError("no monthly values for the selected series")
     keys = [k for k in _KEYS if k in d.columns]
     if keys and len(d.groupby(keys)) > 1:
-        names = ", ".join("/".join(map(str, k)) for k in d.groupby(keys).groups)
+        names = ", ".join("/".join(map(str, cast(tuple, k))) for k in d.groupby(keys).groups)
         raise TradecheckError(
             f"several monthly series ({names}); choose one with reporter=, source=, direction="
         )
@@ -264,8 +265,8 @@ def as_monthly_series(
     return s.sort_index()
 
 
-def _runs(idx: pd.PeriodIndex) -> list[tuple[int, int]]:
-    """Maximal runs of consecutive months as (first position, last position)."""
+def _runs(idx: pd.Index) -> list[tuple[int, int]]:
+    """Maximal runs of consecutive months (a PeriodIndex) as (first position, last position)."""
     if len(idx) == 0:
         return []
     ords = np.array([p.ordinal for p in idx])

@@ -9,6 +9,7 @@ direction and months. Plain pandas.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -20,6 +21,7 @@ from tradecheck.analysis._common import (
     pair_rows,
     pick,
 )
+from tradecheck.countries import DEFAULT_PAIR
 
 SHARE_COLUMNS: tuple[str, ...] = (
     "reporter",
@@ -44,7 +46,7 @@ SHARE_COLUMNS: tuple[str, ...] = (
 
 def product_shares(
     df: pd.DataFrame,
-    pair: Sequence[str] = ("BLR", "CHN"),
+    pair: Sequence[str] = DEFAULT_PAIR,
     *,
     reporter: str | None = None,
     direction: str | None = None,
@@ -181,7 +183,7 @@ def product_shares(
 
 def _rec(
     key: tuple,
-    r: object,
+    r: Any,  # a row of DataFrame.itertuples()
     total: float,
     how: str,
     tb: str,
@@ -190,7 +192,7 @@ def _rec(
     commodity: str | None = None,
 ) -> dict[str, object]:
     rep, src, direction, p0, p1 = key
-    value = float(r.value)  # type: ignore[attr-defined]
+    value = float(r.value)
     return {
         "reporter": rep,
         "source": src,
@@ -198,15 +200,15 @@ def _rec(
         "period_start": p0,
         "period_end": p1,
         "year": int(str(p1)[:4]),
-        "commodity": commodity if commodity is not None else str(r.commodity),  # type: ignore[attr-defined]
+        "commodity": commodity if commodity is not None else str(r.commodity),
         "value": value,
         "total": total,
         "share_pct": 100.0 * value / total if total and not np.isnan(total) else np.nan,
         "total_how": how,
         "bound": str(r.bound),
-        "total_bound": tb,  # type: ignore[attr-defined]
+        "total_bound": tb,
         "source_file": str(r.source_file),
-        "source_ref": str(r.source_ref),  # type: ignore[attr-defined]
+        "source_ref": str(r.source_ref),
         "total_source_file": tf,
         "total_source_ref": tr,
     }

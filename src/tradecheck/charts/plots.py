@@ -6,8 +6,8 @@ Each returns a :class:`matplotlib.figure.Figure` in the house style of
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
 
 import matplotlib.dates as mdates
 import numpy as np
@@ -103,9 +103,8 @@ def _draw_series(
     """Statistics as lines (colour = reporter, style = source), published as markers
     (colour = reporter, shape = bound). Returns the years drawn."""
     years: list[int] = []
-    order = sorted(
-        d.groupby(["source", "reporter"]).groups, key=lambda k: (k[0] == "published", k[0], k[1])
-    )
+    keys = cast("Iterable[tuple[str, str]]", d.groupby(["source", "reporter"]).groups)
+    order = sorted(keys, key=lambda k: (k[0] == "published", k[0], k[1]))
     for source, reporter in order:
         g = d[(d["source"] == source) & (d["reporter"] == reporter)].sort_values("year")
         g = g[np.isfinite(g[ycol].to_numpy(dtype=float))]
@@ -428,6 +427,7 @@ def seasonal_chart(
             raise TradecheckError(f"seasonal_chart: the result has no {name!r} component")
         comps[name] = comp if isinstance(comp, pd.Series) else pd.Series(np.asarray(comp))
     idx = comps["observed"].index
+    x: Any
     if isinstance(idx, pd.PeriodIndex):
         x = idx.to_timestamp()
     elif isinstance(idx, pd.DatetimeIndex):
@@ -508,7 +508,8 @@ def coverage_chart(
     fig, axes = new_figure((width, min(1.6 + 0.28 * n, 40.0)))
     ax = axes[0, 0]
     labels = []
-    for i, r in enumerate(cov.itertuples()):
+    rows: Iterable[Any] = cov.itertuples()
+    for i, r in enumerate(rows):
         missing = set(parse_years(getattr(r, "missing_years", "")))
         years = [y for y in range(int(r.first_year), int(r.last_year) + 1) if y not in missing]
         runs: list[list[int]] = []

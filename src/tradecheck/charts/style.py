@@ -201,8 +201,9 @@ def source_text(
     --------
     >>> df = pd.DataFrame({"source": ["imf_dots", "published"],
     ...     "source_file": ["data/raw/imf_dots/a.xlsx", "data/raw/published/p.csv"]})
-    >>> source_text(df)
-    'Sources: IMF, Direction of Trade Statistics (a.xlsx); published official figures (citation per figure) (p.csv).'
+    >>> print(source_text(df))  # doctest: +NORMALIZE_WHITESPACE
+    Sources: IMF, Direction of Trade Statistics (a.xlsx); published official figures
+    (citation per figure) (p.csv).
     """
     pairs: list[tuple[str, str]] = []
     if isinstance(data, pd.DataFrame):

@@ -53,7 +53,7 @@ def _fmt(claim: Any, v: float | None) -> str:
     return f"{v / 1e9:.2f} bn {cur}" if abs(v) >= 1e9 else f"{v:,.0f} {cur}"
 
 
-def verdict_chart(
+def verdict_chart(  # noqa: C901  a flat list of cases
     results: Sequence[Any],
     *,
     title: str | None = None,

@@ -11,6 +11,7 @@ from typing import Any
 
 from tradecheck import fmt
 from tradecheck.claims.model import CONTRACT_FIELDS
+from tradecheck.countries import DEFAULT_PAIR
 from tradecheck.errors import TradecheckError
 
 _LANGS = ("auto", "en", "de", "ru", "zh")
@@ -75,9 +76,9 @@ def _common(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--pair",
-        default="BLR-CHN",
+        default="-".join(DEFAULT_PAIR),
         metavar="AAA-BBB",
-        help="the two countries (ISO3), default BLR-CHN",
+        help="the two countries (ISO3), default %(default)s",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
 
@@ -131,11 +132,13 @@ def summary(c: dict[str, Any]) -> str:
     Examples
     --------
     >>> summary({"quantity": "level", "value": 5.8e9, "currency": "USD", "bound": "approx",
-    ...          "direction": "both", "reporter": None, "period": {"start": "2022-01", "end": "2022-12"},
+    ...          "direction": "both", "reporter": None,
+    ...          "period": {"start": "2022-01", "end": "2022-12"},
     ...          "base_period": None, "scope": "goods"})
     'level ~$5.8B both 2022-01..2022-12 goods'
     """
-    s = f"{c['quantity']} {_BOUND.get(c['bound'], '')}{_fmt_value(c)} {c['direction']} {_fmt_period(c['period'])}"
+    bound = _BOUND.get(c["bound"], "")
+    s = f"{c['quantity']} {bound}{_fmt_value(c)} {c['direction']} {_fmt_period(c['period'])}"
     if c.get("base_period"):
         s += f" vs {_fmt_period(c['base_period'])}"
     s += f" {c['scope']}"
@@ -153,7 +156,7 @@ def run_parse(args: argparse.Namespace) -> int:
     claims = parse(text, as_of=args.as_of, lang=args.lang, pair=_pair(args.pair))
     js = [c.to_json() for c in claims]
     if args.json:
-        # exactly the schema fields (no lang) -- see shared/specs/claim_schema.md
+        # exactly the schema fields (no lang) -- see docs/claim_schema.md
         keys = CONTRACT_FIELDS
         print(json.dumps([{k: d[k] for k in keys} for d in js], ensure_ascii=False, indent=1))
         return 0

@@ -85,7 +85,7 @@ def detect(text: str) -> str:
 
     Examples
     --------
-    >>> detect("2018年,中白贸易额17.2亿美元"), detect("Товарооборот вырос"), detect("Der Handel stieg")
+    >>> detect("2018年,中白贸易额17.2亿美元"), detect("Товарооборот вырос"), detect("Handel stieg")
     ('zh', 'ru', 'de')
     """
     cjk = len(re.findall(r"[\u4e00-\u9fff]", text))

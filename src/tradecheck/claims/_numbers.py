@@ -111,13 +111,13 @@ def parse_number(s: str, lang: str = "en") -> tuple[float, int]:
         dec_sep = "," if t.rfind(",") > t.rfind(".") else "."
     elif has_c:
         parts = t.split(",")
-        if len(parts) > 2 or len(parts[1]) == 3 and lang in ("en", "zh"):
+        if len(parts) > 2 or (len(parts[1]) == 3 and lang in ("en", "zh")):
             dec_sep = None
         else:
             dec_sep = ","
     elif has_d:
         parts = t.split(".")
-        if len(parts) > 2 or len(parts[1]) == 3 and lang == "de":
+        if len(parts) > 2 or (len(parts[1]) == 3 and lang == "de"):
             dec_sep = None
         else:
             dec_sep = "."

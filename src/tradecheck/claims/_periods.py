@@ -48,13 +48,6 @@ class PeriodMention:
     # names a year before it)
     the_year: bool = False
 
-    def resolved_year(self, context_year: int | None) -> int | None:
-        if self.year is not None:
-            return self.year
-        if self.rel is not None and context_year is not None:
-            return context_year + self.rel
-        return None
-
 
 @dataclass
 class BaseCue:
@@ -194,7 +187,7 @@ def _set(mask: list[bool], s: int, e: int) -> None:
         mask[i] = True
 
 
-def find_periods(
+def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
     text: str, exclude: Sequence[tuple[int, int]] = ()
 ) -> tuple[list[PeriodMention], list[BaseCue]]:
     """All period expressions and year-on-year cues in ``text`` (normalised).

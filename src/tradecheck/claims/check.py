@@ -74,10 +74,9 @@ from __future__ import annotations
 
 import math
 import os
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from typing import TypeAlias
 
 import pandas as pd
@@ -105,6 +104,8 @@ from tradecheck.claims.tolerance import (
     miss_of,
     row_interval,
 )
+from tradecheck.countries import DEFAULT_PAIR, parse_pair
+from tradecheck.dates import parse_date
 from tradecheck.errors import TradecheckError, UnknownCountryError
 
 __all__ = [
@@ -120,8 +121,6 @@ __all__ = [
     "restrict_to",
 ]
 
-#: The pair a text is read for when none is given.
-DEFAULT_PAIR: tuple[str, str] = ("BLR", "CHN")
 
 DataArg: TypeAlias = pd.DataFrame | str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None
 
@@ -553,14 +552,7 @@ def pair_arg(pair: Sequence[str] | str) -> tuple[str, str]:
     >>> pair_arg("blr-chn")
     ('BLR', 'CHN')
     """
-    parts = re.split(r"[-,/ ]", pair.strip()) if isinstance(pair, str) else list(pair)
-    if len(parts) != 2 or not all(
-        isinstance(p, str) and re.fullmatch(r"[A-Za-z]{3}", p) for p in parts
-    ):
-        raise TradecheckError(f"pair: expected two ISO3 codes like BLR-CHN, got {pair!r}")
-    a, b = (p.upper() for p in parts)
-    if a == b:
-        raise TradecheckError(f"pair: the two countries must differ, got {pair!r}")
+    a, b = parse_pair(pair)  # the one pair parser (syntax); here also: known countries
     for code in (a, b):
         if not countries.is_known(code, "iso3"):
             raise UnknownCountryError(f"pair: {code!r} is not an ISO 3166 alpha-3 country code")
@@ -568,19 +560,15 @@ def pair_arg(pair: Sequence[str] | str) -> tuple[str, str]:
 
 
 def date_arg(value: str | date | None, name: str) -> date | None:
-    """A date argument: a :class:`datetime.date` or ``YYYY-MM-DD``.
+    """A date argument: a :class:`datetime.date` or ``YYYY-MM-DD`` (``YYYY-MM``, ``YYYY``:
+    the first day), read by :func:`tradecheck.dates.parse_date`.
 
     Examples
     --------
     >>> date_arg("2025-11-05", "data_as_of")
     datetime.date(2025, 11, 5)
     """
-    if value is None or isinstance(value, date):
-        return value.date() if isinstance(value, datetime) else value
-    try:
-        return datetime.strptime(str(value).strip(), "%Y-%m-%d").date()
-    except ValueError:
-        raise TradecheckError(f"{name}: expected a date YYYY-MM-DD, got {value!r}") from None
+    return parse_date(value, what=name)
 
 
 def restrict_to(df: pd.DataFrame, as_of: date) -> pd.DataFrame:

@@ -2,8 +2,8 @@
 against the data, and the :class:`CheckResult` that carries the verdict.
 
 The JSON forms (:meth:`Claim.to_json`, :meth:`CheckResult.to_json`) are the public contract of
-``tradecheck parse --json`` and ``tradecheck check --json`` (the claim contract in the
-README, section Claims); keep field names stable.
+``tradecheck parse --json`` and ``tradecheck check --json`` (see docs/claim_schema.md
+and the README); keep field names stable.
 """
 
 from __future__ import annotations
@@ -19,13 +19,14 @@ if TYPE_CHECKING:  # for annotations only: these modules import this one
     from tradecheck.claims.readings import NoData, ReadingSpec
     from tradecheck.claims.tolerance import Miss
 
+from tradecheck.countries import DEFAULT_PAIR
+
 Quantity = Literal["level", "ratio", "pct_change", "abs_change", "share", "balance"]
 Bound = Literal["eq", "approx", "gt", "lt"]
 Verdict = Literal["supported", "not_supported", "mixed", "not_verifiable"]
 
 QUANTITIES: tuple[str, ...] = ("level", "ratio", "pct_change", "abs_change", "share", "balance")
 BOUNDS: tuple[str, ...] = ("eq", "approx", "gt", "lt")
-VERDICTS: tuple[str, ...] = ("supported", "not_supported", "mixed", "not_verifiable")
 #: The fields of the parse contract (``tradecheck parse --json``), in order.
 CONTRACT_FIELDS: tuple[str, ...] = (
     "span", "quantity", "value", "currency", "bound", "direction", "reporter", "period",
@@ -131,7 +132,7 @@ class Claim:
     scope: str = "goods"
     lang: str = "en"
     decimals: int | None = None
-    pair: str = "BLR-CHN"
+    pair: str = "-".join(DEFAULT_PAIR)
     precision: float | None = None
     written: str = ""
     almost: bool = False
@@ -190,7 +191,7 @@ class Claim:
             scope=d.get("scope", "goods"),
             lang=d.get("lang", "en"),
             decimals=d.get("decimals"),
-            pair=d.get("pair", "BLR-CHN"),
+            pair=d.get("pair") or "-".join(DEFAULT_PAIR),
             precision=None if precision is None else float(precision),
             written=d.get("written", ""),
             almost=bool(d.get("almost", False)),

@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from typing import Generic, TypeVar
 
 from tradecheck.claims import _vocab as V
@@ -38,6 +38,8 @@ from tradecheck.claims._lang import LANGS, detect, normalise
 from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
 from tradecheck.claims._periods import BaseCue, PeriodMention, find_periods
 from tradecheck.claims.model import Claim, Period, pair_str
+from tradecheck.countries import DEFAULT_PAIR, parse_pair
+from tradecheck.dates import parse_date
 from tradecheck.errors import TradecheckError
 
 __all__ = ["ClaimParseError", "parse"]
@@ -66,7 +68,8 @@ _PERCENT = re.compile(
 #: multiples written with digits, every language (concept ``times``)
 _RATIO_NUM: list[re.Pattern[str]] = L.templates("times", NUM)
 _RATIO_WORD = re.compile(
-    r"(?<!\w)(?P<en>two|three|four|five|six|seven|eight|nine|ten|one\s+and\s+a\s+half)[- ]?(?:fold|times)(?!\w)"
+    r"(?<!\w)(?P<en>two|three|four|five|six|seven|eight|nine|ten|one\s+and\s+a\s+half)"
+    r"[- ]?(?:fold|times)(?!\w)"
     r"|(?<!\w)(?:в|во)\s+(?P<ru>два|три|четыре|пять|шесть|семь|восемь|девять|десять|полтора|полторы)\s+раз\w*"
     r"|(?<!\w)(?P<de>zwei|drei|vier|fünf|zehn)fach\w*"
     r"|(?<!\w)(?:das\s+)?(?P<de2>Doppelte|Dreifache|Vierfache|Fünffache)(?!\w)"
@@ -111,7 +114,7 @@ def _scaled(v: float, unit: float) -> float:
     return float(f"{v * unit:.15g}")
 
 
-def _currency(pre: str | None, post: str | None, lang: str) -> str | None:
+def _currency(pre: str | None, post: str | None) -> str | None:
     """ISO 4217 code of the currency written after (first) or before the number."""
     if post:
         iso = L.currency_of(post)
@@ -122,7 +125,7 @@ def _currency(pre: str | None, post: str | None, lang: str) -> str | None:
     return None
 
 
-def _find_amounts(norm: str, lang: str) -> list[_Amount]:
+def _find_amounts(norm: str, lang: str) -> list[_Amount]:  # noqa: C901  claim reader, to be rebuilt as small resolvers
     out: list[_Amount] = []
     taken = [False] * (len(norm) + 1)
 
@@ -220,7 +223,7 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
             v, d = parse_number(m.group("num"), lang)
         except ValueError:
             continue
-        cur = _currency(pre, post, lang)
+        cur = _currency(pre, post)
         s = m.start() if pre else m.start("num")
         e = m.end()
         # "40多亿美元": more than 4 bn
@@ -249,7 +252,7 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:
                 m.end(),
                 _scaled(v, scale_factor(m.group("scale"))),
                 d,
-                _currency(None, m.group("post"), lang),
+                _currency(None, m.group("post")),
                 num_start=m.start(),
                 unit=scale_factor(m.group("scale")),
             )
@@ -271,7 +274,7 @@ _ABBREV = re.compile(
 
 
 def _line_break_ends_sentence(norm: str, start: int, i: int) -> bool:
-    """Whether the line break at ``i`` ends a sentence (``start``: where the sentence began).
+    """Whether the line break at ``i`` ends a sentence.
 
     Hard-wrapped press text breaks lines inside sentences; a break ends a sentence only at a
     blank line, after a short line (a headline or dateline), before a list item, or next to
@@ -580,7 +583,7 @@ class _Doc:
             return abs(p - v) <= 0.15 * abs(v) and pa.kind != "ratio_word"
         return False
 
-    def build(self, a: _Amount, idx: int) -> Claim | None:
+    def build(self, a: _Amount, idx: int) -> Claim | None:  # noqa: C901  claim reader, to be rebuilt as small resolvers
         t = self.norm
         if not math.isfinite(a.value):
             return None  # a number too long to be a figure ("$999…9 billion")
@@ -765,7 +768,7 @@ class _Doc:
                 roles.append(("orig", c.iso))
             else:
                 roles.append(("actor", c.iso))
-        for role, iso in roles:
+        for _role, iso in roles:
             if iso not in pairset:
                 other = True
         if kw.kind == "trade":
@@ -900,7 +903,7 @@ class _Doc:
         return c.iso, said
 
     # ---------------------------------------------------------------- quantity
-    def quantity(
+    def quantity(  # noqa: C901  claim reader, to be rebuilt as small resolvers
         self, a: _Amount, cs: int, ce: int, ss: int
     ) -> tuple[str, float, int | None] | None:
         t = self.norm
@@ -1044,7 +1047,8 @@ class _Doc:
             after,
             re.IGNORECASE,
         ):
-            # a flow keyword between the balance word and the amount means a level ("surplus ... exports of $X")
+            # a flow keyword between the balance word and the amount means a level
+            # ("surplus ... exports of $X")
             m = list(V.BALANCE_KW.finditer(before))
             if m:
                 between = before[m[-1].end() :]
@@ -1100,9 +1104,8 @@ class _Doc:
     def share_holder(self, a: _Amount, cs: int) -> str | None:
         """The pair country whose share is meant ("China's share", "доля Китая", "中国占")."""
         t = self.norm
-        m = None
-        for m in V.SHARE_CUE.finditer(t, cs, a.start):
-            pass
+        cues = list(V.SHARE_CUE.finditer(t, cs, a.start))
+        m = cues[-1] if cues else None
         if m is None:
             return None
         for c in self.countries_in(max(cs, m.start() - 25), min(a.start, m.end() + 25)):
@@ -1475,7 +1478,7 @@ def _fallback_country_re(iso: str) -> re.Pattern[str]:
         for lg in ("en", "ru", "zh"):
             try:
                 names.append(_countries.name(iso, lg))
-            except Exception:  # noqa: BLE001, S112 - best effort: a missing name only narrows matching
+            except Exception:  # noqa: BLE001 - best effort: a missing name only narrows matching
                 continue
     except ImportError:
         pass
@@ -1504,37 +1507,11 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
 
 
 def _as_of(value: str | date | None) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    s = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
-        try:
-            return datetime.strptime(s, fmt).date()
-        except ValueError:
-            continue
-    raise ClaimParseError(f"as_of: expected a date YYYY-MM-DD, got {value!r}")
+    return parse_date(value, error=ClaimParseError, what="as_of")
 
 
 def _pair(pair: object) -> tuple[str, str]:
-    if isinstance(pair, str):
-        parts = re.split(r"[-,/ ]", pair.strip())
-    else:
-        try:
-            parts = list(pair)  # type: ignore[call-overload]
-        except TypeError:
-            parts = []
-    if len(parts) != 2 or not all(
-        isinstance(p, str) and re.fullmatch(r"[A-Za-z]{3}", p) for p in parts
-    ):
-        raise ClaimParseError(f"pair: expected two ISO3 codes such as ('BLR', 'CHN'), got {pair!r}")
-    a, b = (p.upper() for p in parts)
-    if a == b:
-        raise ClaimParseError(f"pair: the two countries must differ, got {pair!r}")
-    return a, b
+    return parse_pair(pair, error=ClaimParseError)
 
 
 def parse(
@@ -1542,7 +1519,7 @@ def parse(
     *,
     as_of: str | date | None = None,
     lang: str = "auto",
-    pair: tuple[str, str] = ("BLR", "CHN"),
+    pair: tuple[str, str] = DEFAULT_PAIR,
 ) -> list[Claim]:
     """Find the quantitative trade claims about ``pair`` in ``text``.
 
@@ -1571,7 +1548,8 @@ def parse(
 
     Examples
     --------
-    >>> [c.to_json()["value"] for c in parse("In 2022 trade between Belarus and China reached $5.08 billion.")]
+    >>> text = "In 2022 trade between Belarus and China reached $5.08 billion."
+    >>> [c.to_json()["value"] for c in parse(text)]
     [5080000000.0]
     >>> parse("The sides aim to bring trade to $10 billion by 2030.")
     []

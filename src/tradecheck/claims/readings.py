@@ -265,9 +265,9 @@ def _window(
             start=period.start,
             end=period.end,
             source=spec.source,
-            flow_kind=kind,
+            flow_kind=kind,  # type: ignore[arg-type]
             currency=spec.currency,
-            cache=cache,  # type: ignore[arg-type]
+            cache=cache,
         )
         if sv is None:
             code = "no_detail" if isinstance(why, scope_mod.NoDetail) else "detail_incomplete"

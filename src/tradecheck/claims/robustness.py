@@ -36,6 +36,7 @@ from tradecheck.claims import explain
 from tradecheck.claims.model import Claim, Period, Reading
 from tradecheck.claims.readings import NoData, measure
 from tradecheck.claims.tolerance import interval_of
+from tradecheck.countries import DEFAULT_PAIR
 from tradecheck.derive import shift_month
 
 __all__ = ["robustness", "window_variants"]
@@ -85,7 +86,7 @@ def robustness(
     df: pd.DataFrame,
     readings: list[Reading],
     *,
-    pair: tuple[str, str] = ("BLR", "CHN"),
+    pair: tuple[str, str] = DEFAULT_PAIR,
     cache: dict | None = None,
 ) -> list[dict[str, Any]]:
     """Re-measure a claim over neighbouring windows under each statistical reading with data.

@@ -1,7 +1,7 @@
 """Product scope of a claim: what "industrial goods" means, computed from commodity rows.
 
 A claim about "industrial" (or "manufactured") trade has no single definition. The checker
-computes it under each standard one (the table below names who defines each) and reports
+computes it under each standard one (docs/source_formats.md, "Industrial goods") and reports
 them side by side:
 
 ==== ======================================================= ==============================

@@ -460,12 +460,14 @@ def ratio_interval(iv: Interval, *, to: str) -> Interval:
     >>> ratio_interval(Interval(96.5, 97.5), to="ratio").as_tuple()
     (1.965, 1.975, True, False)
     """
-    if to == "ratio":
-        f = lambda x: None if x is None else 1 + x / 100.0
-    elif to == "pct_change":
-        f = lambda x: None if x is None else 100.0 * (x - 1)
-    else:
+    if to not in ("ratio", "pct_change"):
         raise ValueError(f"to must be 'ratio' or 'pct_change', got {to!r}")
+
+    def f(x: float | None) -> float | None:
+        if x is None:
+            return None
+        return 1 + x / 100.0 if to == "ratio" else 100.0 * (x - 1)
+
     return Interval(f(iv.lo), f(iv.hi), iv.lo_closed, iv.hi_closed)
 
 

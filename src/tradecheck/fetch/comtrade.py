@@ -28,7 +28,6 @@ Examples
 from __future__ import annotations
 
 import itertools
-import json
 import os
 import re
 import warnings
@@ -506,9 +505,3 @@ def missing_series(
                         if (str(rc), str(pc), f, c, p) not in seen:
                             out.append(f"{rl}/{pl}/{f}/{c}/{p}")
     return out
-
-
-def read_sidecar(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """The sidecar of a saved response, as a dict."""
-    p = Path(path)
-    return json.loads(p.with_name(p.name + ".meta.json").read_text(encoding="utf-8"))

@@ -157,7 +157,7 @@ def resolve_key(key: str | None = None) -> str | None:
     return key_from_env(key, KEY_ENV_VARS)
 
 
-def fetch(
+def fetch(  # noqa: C901  a flat list of cases
     reporter: str | Iterable[str],
     partner: str | Iterable[str],
     *,

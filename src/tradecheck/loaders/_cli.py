@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from tradecheck import schema
+from tradecheck.countries import DEFAULT_PAIR
 from tradecheck.errors import TradecheckError, one_line
 
 _MAX_GROUPS = 20
@@ -58,7 +59,7 @@ def register(subparsers: Any) -> None:
 
 
 def summary(
-    df: pd.DataFrame, max_groups: int = _MAX_GROUPS, pair: tuple[str, ...] = ("BLR", "CHN")
+    df: pd.DataFrame, max_groups: int = _MAX_GROUPS, pair: tuple[str, ...] = DEFAULT_PAIR
 ) -> str:
     """A few lines: rows per source, then per source/reporter/flow with the months covered.
 
@@ -100,8 +101,8 @@ def summary(
         ["_pair", "source", "rows", "reporter", "flow"], ascending=[True, True, False, True, True]
     )
     lines.append(f"{'source':<10} {'reporter':<8} {'flow':<4} {'rows':>7}  months")
-    for r in g.head(max_groups).itertuples(index=False):
-        lines.append(f"{r.source:<10} {r.reporter:<8} {r.flow:<4} {r.rows:>7}  {r.first}..{r.last}")
+    for t in g.head(max_groups).itertuples(index=False):
+        lines.append(f"{t.source:<10} {t.reporter:<8} {t.flow:<4} {t.rows:>7}  {t.first}..{t.last}")
     if len(g) > max_groups:
         rest = g.iloc[max_groups:]
         lines.append(f"... and {len(rest)} more group(s) with {int(rest['rows'].sum())} rows")

@@ -368,7 +368,8 @@ def load_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
 
     Examples
     --------
-    >>> df = load_xlsx("tests/fixtures/belstat/belstat_by_country_2020_constructed.xlsx")  # doctest: +SKIP
+    >>> path = "tests/fixtures/belstat/belstat_by_country_2020_constructed.xlsx"
+    >>> df = load_xlsx(path)  # doctest: +SKIP
     """
     p = Path(path)
     grid, title = read_xlsx_sheet(p, options.get("sheet"))

@@ -63,7 +63,7 @@ import json
 import re
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -365,7 +365,7 @@ def _valuation(scope: np.ndarray, is_imp: np.ndarray) -> np.ndarray:
 # --------------------------------------------------------------------------- normalise
 
 
-def normalise_records(
+def normalise_records(  # noqa: C901  one branch per layout quirk; to be split into steps
     df: pd.DataFrame,
     path: str | Path,
     *,
@@ -573,9 +573,9 @@ def normalise_records(
         (ctxt, cval, "cifvalue"),
         (ftxt, fval, "fobvalue"),
     ):
-        bad = (t != "") & v.isna()
-        if bad.any():
-            i = _first_bad(bad)
+        unreadable = (t != "") & v.isna()
+        if unreadable.any():
+            i = _first_bad(unreadable)
             raise fail(i, name, f"expected a number (US$), got {t.iloc[i]!r}")
     value = pval.where(pval.notna(), cval.where(is_imp, fval))
     if value.isna().any():
@@ -810,7 +810,7 @@ def _sniff_csv(path: Path, head: bytes) -> float:
     if head[:2] == b"\x1f\x8b":
         return 0.0
     names = {h.lower() for h in _header_names(head)}
-    if "datasetcode" in names or "cifvalue" in names and "CIFValue" in _header_names(head):
+    if "datasetcode" in names or ("cifvalue" in names and "CIFValue" in _header_names(head)):
         return 0.0  # bulk layout
     who = bool(names & {"reporteriso", "reportercode"})
     what = bool(names & {"primaryvalue", "cifvalue", "fobvalue"})
@@ -1039,8 +1039,3 @@ def load_legacy_json(path: str | Path, *, vintage: str | None = None, **_: Any) 
         return schema.empty_frame()
     df = pd.DataFrame.from_records(data).rename(columns=_LEGACY_JSON_TO_API)
     return normalise_records(df, path, vintage=vintage, start_line=1, ref="record")
-
-
-def records_from(rows: Iterable[dict[str, Any]], path: str | Path, **kw: Any) -> pd.DataFrame:
-    """Convenience: :func:`normalise_records` on a list of dicts (e.g. API ``data``)."""
-    return normalise_records(pd.DataFrame.from_records(list(rows)), path, **kw)

@@ -1,6 +1,6 @@
 """China customs (GACC) files: query-platform CSV and monthly bulletin table (2) by country.
 
-Formats (spec: /work/shared/specs/source_formats.md §4):
+Formats (docs/source_formats.md, "China customs"):
 
 ``gacc_query_csv``
     CSV downloaded from stats.customs.gov.cn (``queryData/downloadQueryData``). GB18030/GBK
@@ -128,7 +128,8 @@ def decode_gacc(path: Path, data: bytes) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise LoadError(
             path,
-            f"cannot decode as GB18030/GBK (the China-customs download encoding) at byte {exc.start}; "
+            "cannot decode as GB18030/GBK (the China-customs download encoding) "
+            f"at byte {exc.start}; "
             "re-download the file or save it as UTF-8 with a BOM",
             row=line,
         ) from None
@@ -212,10 +213,12 @@ def _period_option(path: Path, options: dict[str, Any]) -> tuple[str, str] | Non
     "gacc_query_csv",
     source="gacc",
     sniff=sniff_query,
-    description="China customs query-platform CSV (GB18030; 美元/人民币; flow from file name or flow=)",
+    description=(
+        "China customs query-platform CSV (GB18030; 美元/人民币; flow from file name or flow=)"
+    ),
     extensions=(".csv",),
 )
-def load_query_csv(path: str | Path, **options: Any) -> pd.DataFrame:
+def load_query_csv(path: str | Path, **options: Any) -> pd.DataFrame:  # noqa: C901  one branch per layout quirk; to be split into steps
     """Read a stats.customs.gov.cn query download (source ``gacc``, reporter ``CHN``).
 
     Parameters
@@ -370,9 +373,8 @@ def load_query_csv(path: str | Path, **options: Any) -> pd.DataFrame:
         lines = r.pop("_lines")
         r["note"] = f"GACC query; value column {vcol}; unit x{unit:g} (whole units unverified)"
         if len(lines) > 1:
-            r["note"] += (
-                f"; sum of {len(lines)} lines ({', '.join(map(str, lines[:10]))}{'...' if len(lines) > 10 else ''})"
-            )
+            shown = ", ".join(map(str, lines[:10])) + ("..." if len(lines) > 10 else "")
+            r["note"] += f"; sum of {len(lines)} lines ({shown})"
         out.append(r)
     if not out and not dropped:
         raise LoadError(p, "no data rows")
@@ -453,7 +455,7 @@ def _s(v: Any) -> str:
     return "" if v is None else re.sub(r"\s+", "", str(v))
 
 
-def _bulletin(
+def _bulletin(  # noqa: C901  one branch per layout quirk; to be split into steps
     p: Path, grid: list[list[Any]], options: dict[str, Any], sheet: str | None
 ) -> pd.DataFrame:
     # header: a row with 出口 and 进口, followed by a row with 当月
@@ -559,7 +561,8 @@ def _bulletin(
             if raw is None or _s(raw) == "":
                 continue
             nil = _s(raw) in ("-", "—")
-            col = f"{ {'T': '进出口', 'X': '出口', 'M': '进口'}[flow] } {'当月' if kind == 'month' else '累计'}"
+            flow_zh = {"T": "进出口", "X": "出口", "M": "进口"}[flow]
+            col = f"{flow_zh} {'当月' if kind == 'month' else '累计'}"
             v = 0.0 if nil else to_float(p, raw, row=n, column=col)
             start = ym if kind == "month" else f"{year:04d}-01"
             ref = f"sheet {sheet} row {n} col {j + 1}" if sheet else f"line {n}"

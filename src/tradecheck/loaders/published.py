@@ -33,6 +33,7 @@ from typing import Any
 import pandas as pd
 
 from tradecheck import schema
+from tradecheck.countries import DEFAULT_PAIR
 from tradecheck.errors import LoadError
 from tradecheck.loaders.base import decode_text, display_path, file_vintage, register, to_float
 
@@ -67,8 +68,8 @@ def _sniff(path: Path, head: bytes) -> float:
     description="Published figures table (id, reporter_side, ..., value_usd, bound, source_url)",
     extensions=(".csv",),
 )
-def load_published(
-    path: str | Path, *, pair: tuple[str, str] = ("BLR", "CHN"), **_: Any
+def load_published(  # noqa: C901  one branch per layout quirk; to be split into steps
+    path: str | Path, *, pair: tuple[str, str] = DEFAULT_PAIR, **_: Any
 ) -> pd.DataFrame:
     """Load the published-figures table; one canonical row per input row.
 

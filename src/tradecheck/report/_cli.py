@@ -7,6 +7,8 @@ import hashlib
 import sys
 from typing import Any
 
+from tradecheck.countries import DEFAULT_PAIR
+
 
 def register(subparsers: Any) -> None:
     """Add the ``report`` subcommand to the ``tradecheck`` parser."""
@@ -33,8 +35,8 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--pair",
         metavar="A-B",
-        default="BLR-CHN",
-        help="reporter and partner as ISO3 codes (default: BLR-CHN)",
+        default="-".join(DEFAULT_PAIR),
+        help="reporter and partner as ISO3 codes (default: %(default)s)",
     )
     p.add_argument(
         "--out", metavar="PDF", help="output PDF (default: reports/tradecheck_report_<A>-<B>.pdf)"

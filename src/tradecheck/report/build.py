@@ -1,6 +1,6 @@
 """One command from data to a reproducible PDF: execute the notebooks, convert, compile.
 
-The route (measured in ``shared/notes/pdf_report_routes.md``): notebooks are executed with
+The route (measured on this kind of machine before it was chosen): notebooks are executed with
 **papermill** (parameters injected into the cell tagged ``parameters``), converted with
 **pandoc**'s ipynb reader to typst (the pandoc binary bundled in the ``pypandoc-binary`` wheel,
 with the Lua filter ``cells.lua``), and compiled into one PDF with the **typst** Python binding.
@@ -47,6 +47,8 @@ from typing import Any
 import nbformat
 
 from tradecheck import __version__, paths
+from tradecheck.countries import DEFAULT_PAIR, parse_pair
+from tradecheck.dates import parse_date
 from tradecheck.errors import TradecheckError
 
 #: Fixed creation time when ``SOURCE_DATE_EPOCH`` is unset (2025-11-29 00:00 UTC, as the Makefile).
@@ -129,14 +131,8 @@ def normalise_as_of(as_of: str | dt.date | None) -> str:
     >>> normalise_as_of("2025-11-05")
     '2025-11-05'
     """
-    if as_of is None:
-        return default_as_of()
-    if isinstance(as_of, dt.date):
-        return as_of.isoformat()
-    try:
-        return dt.date.fromisoformat(str(as_of).strip()).isoformat()
-    except ValueError:
-        raise ReportError(f"as-of date must be YYYY-MM-DD, got {as_of!r}") from None
+    day = parse_date(as_of, error=ReportError, what="as-of date")
+    return default_as_of() if day is None else day.isoformat()
 
 
 def normalise_pair(pair: str | Sequence[str]) -> tuple[str, str]:
@@ -154,17 +150,7 @@ def normalise_pair(pair: str | Sequence[str]) -> tuple[str, str]:
     >>> normalise_pair("blr-chn")
     ('BLR', 'CHN')
     """
-    parts = (
-        pair.replace("_", "-").replace("/", "-").split("-") if isinstance(pair, str) else list(pair)
-    )
-    codes = [str(p).strip().upper() for p in parts]
-    if (
-        len(codes) != 2
-        or not all(len(c) == 3 and c.isalpha() for c in codes)
-        or codes[0] == codes[1]
-    ):
-        raise ReportError(f"pair must be two different ISO3 codes like BLR-CHN, got {pair!r}")
-    return codes[0], codes[1]
+    return parse_pair(pair, error=ReportError)
 
 
 def font_dirs() -> list[Path]:
@@ -532,7 +518,7 @@ def build_report(
     *,
     claims: str | os.PathLike[str] | None = None,
     as_of: str | dt.date | None = None,
-    pair: str | Sequence[str] = ("BLR", "CHN"),
+    pair: str | Sequence[str] = DEFAULT_PAIR,
     data: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
     out: str | os.PathLike[str] | None = None,
     notebooks: str | os.PathLike[str] | None = None,
@@ -548,7 +534,7 @@ def build_report(
     as_of : str or date, optional
         As-of date for resolving relative periods in claims; default the day of
         ``SOURCE_DATE_EPOCH`` (a fixed date when unset, so builds stay reproducible).
-    pair : (str, str) or str, default ("BLR", "CHN")
+    pair : (str, str) or str, default DEFAULT_PAIR (Belarus, China)
         Reporter and partner, ISO3 (``"BLR-CHN"`` also accepted).
     data : path or list of paths, optional
         Raw or canonical data files/folders. Default: the processed dataset
@@ -661,7 +647,7 @@ def build_report(
             )
             sys_inputs = {
                 "title": "tradecheck report",
-                "subtitle": f"{provenance.country_label(pair_t[0])} – {provenance.country_label(pair_t[1])} trade",
+                "subtitle": " – ".join(map(provenance.country_label, pair_t)) + " trade",
                 "as_of": as_of_s,
                 "built": default_as_of(epoch),
                 "version": __version__,

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tradecheck import paths
+from tradecheck.countries import DEFAULT_PAIR
 from tradecheck.loaders import iter_files
 from tradecheck.loaders.base import display_path
 from tradecheck.store.manifest import sha256_file
@@ -272,7 +273,7 @@ def appendix_markdown(
     *,
     data: Sequence[str | os.PathLike[str]] | None,
     as_of: str,
-    pair: tuple[str, str] = ("BLR", "CHN"),
+    pair: tuple[str, str] = DEFAULT_PAIR,
     results: dict[str, Any] | None = None,
     claims_file: str | os.PathLike[str] | None = None,
 ) -> str:
@@ -293,7 +294,8 @@ def appendix_markdown(
     """
     lines = ["# Provenance appendix", ""]
     lines.append(
-        f"As-of date **{as_of}**; pair {_esc(country_label(pair[0]))} – {_esc(country_label(pair[1]))}. "
+        f"As-of date **{as_of}**; "
+        f"pair {_esc(country_label(pair[0]))} – {_esc(country_label(pair[1]))}. "
         "Every number in this report was computed from the files below by the software listed; "
         "rebuilding with the same files and versions gives the same PDF, byte for byte."
     )
@@ -309,7 +311,8 @@ def appendix_markdown(
     if not files:
         lines.append("No input files.")
     for f in files:
-        head = f"- `{f.path}` — vintage {_esc(f.vintage) if f.vintage else 'not recorded'}; {f.size:,} bytes"
+        vintage = _esc(f.vintage) if f.vintage else "not recorded"
+        head = f"- `{f.path}` — vintage {vintage}; {f.size:,} bytes"
         if f.title:
             head += f"; {_esc(f.title)}"
         lines.append(head + "\\")  # hard line break before the checksum
@@ -343,7 +346,8 @@ def appendix_markdown(
             if ev.get("period_end") and ev.get("period_end") != period:
                 period = f"{period}..{ev.get('period_end')}"
             lines.append(
-                f"- {_esc(_num(ev.get('value')))} ({_esc(period)}, reporter {_esc(ev.get('reporter', ''))}, "
+                f"- {_esc(_num(ev.get('value')))} ({_esc(period)}, "
+                f"reporter {_esc(ev.get('reporter', ''))}, "
                 f"flow {_esc(ev.get('flow', ''))}, {_esc(ev.get('source', ''))}); "
                 f"`{ev.get('source_file', '')}`, {_esc(ev.get('source_ref', ''))}, "
                 f"vintage {_esc(ev.get('vintage', ''))}"

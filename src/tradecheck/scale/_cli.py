@@ -68,7 +68,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         out=args.out,
         progress=not args.no_progress,
     )
-    df = pd.read_parquet(got) if args.out else got
+    df = got if isinstance(got, pd.DataFrame) else pd.read_parquet(got)
     assert isinstance(df, pd.DataFrame)
     where = f" -> {args.out}" if args.out else ""
     if args.store:

@@ -34,7 +34,8 @@ main thread's time outside the parser: copies of every block, a second count of 
 and a full newline index built only to cut out the ~10 kept lines. Reading straight into one
 buffer per block (viewed, not copied), one vectorised newline count, and locating only the
 kept lines (:func:`_nth_true`), with pyarrow parsing in 2 MiB pieces, took the 10M-row run
-from 3.43 s to 2.45 s (fastest of 3, same benchmark, pandas 15.0 / 14.5 s, DuckDB 5.8 / 5.5 s). DuckDB stays the engine of the partitioned store
+from 3.43 s to 2.45 s (fastest of 3, same benchmark, pandas 15.0 / 14.5 s, DuckDB 5.8 / 5.5 s).
+DuckDB stays the engine of the partitioned store
 (:mod:`tradecheck.store.query`).
 
 Bad input raises :class:`~tradecheck.errors.LoadError` with the line number: a truncated
@@ -83,11 +84,6 @@ _NEEDED = (
     ("primaryValue", "cifvalue", "fobvalue"),
     ("period", "refPeriodId", "refYear"),
 )
-
-# Comtrade's own numeric codes where they differ from ISO 3166 numeric (the reporter code
-# list keeps historical M49 codes, e.g. 842 for the USA). Both are accepted while reading;
-# the exact ISO3 filter is applied again after normalisation.
-_COMTRADE_EXTRA = {"USA": (842,), "FRA": (251,), "IND": (699,), "CHE": (757,), "NOR": (579,)}
 
 _igzip_threaded: Any
 try:  # optional: ISA-L's gzip inflates ~2x faster than zlib (measured: 1.5 s vs 2.9 s
@@ -345,7 +341,7 @@ def _to_arrow(df: pd.DataFrame) -> pa.Table:
     ).replace_schema_metadata(None)
 
 
-def _iter_blocks(
+def _iter_blocks(  # noqa: C901  hot loop of the bulk ingest, one frame for speed
     path: Path,
     *,
     reporters: Iterable[str | int] | None,
@@ -413,7 +409,7 @@ def _iter_blocks(
     )
     # The bar follows the position of the raw (compressed) file after each block: polling
     # tell() costs nothing, while a Python wrapper around the file slowed reading 2.5x.
-    raw = open(path, "rb")  # noqa: SIM115 - closed in the finally below
+    raw = open(path, "rb")
     closers: list[Any] = [raw]
     position = raw.tell
     dec: Any = raw

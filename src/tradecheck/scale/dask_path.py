@@ -395,14 +395,6 @@ def _is_dask(obj: Any) -> bool:
     return type(obj).__module__.startswith("dask")
 
 
-def _concat(frames: list[Frame]) -> Frame:
-    if _is_dask(frames[0]):
-        import dask.dataframe as dd
-
-        return dd.concat(frames)
-    return pd.concat(frames, ignore_index=True)
-
-
 def _sorted(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return df.sort_values(by, kind="mergesort").reset_index(drop=True)
 

@@ -129,10 +129,10 @@ def write_partitioned(df: pd.DataFrame, root: str | os.PathLike[str] | None = No
         for (source, reporter, year), grp in work.groupby(list(PARTITION_KEYS), sort=True):
             d = (
                 tmp
-                / f"source={_safe(source, 'source')}"
-                / f"reporter={_safe(reporter, 'reporter')}"
+                / f"source={_safe(str(source), 'source')}"
+                / f"reporter={_safe(str(reporter), 'reporter')}"
             )
-            d = d / f"year={_safe(year, 'year')}"
+            d = d / f"year={_safe(str(year), 'year')}"
             d.mkdir(parents=True)
             table = pa.Table.from_pandas(
                 grp[list(_STORED)], schema=sch, preserve_index=False

@@ -42,6 +42,7 @@ from typing import Any
 import pandas as pd
 
 from tradecheck import schema
+from tradecheck.countries import DEFAULT_PAIR
 from tradecheck.store.partitioned import default_root, partition_files
 
 __all__ = ["StoreQuery", "claim_windows", "open_store", "window_sum", "window_value"]
@@ -302,7 +303,7 @@ def claim_windows(
     claims: Iterable[Any],
     root: str | os.PathLike[str] | None = None,
     *,
-    pair: tuple[str, str] = ("BLR", "CHN"),
+    pair: tuple[str, str] = DEFAULT_PAIR,
 ) -> pd.DataFrame:
     """The store's window values behind each claim's period (and base period).
 
@@ -377,9 +378,9 @@ def claim_windows(
                         start=per["start"],
                         end=per["end"],
                         scope=scope,
-                        flow_kind=kind,
+                        flow_kind=kind,  # type: ignore[arg-type]
                     )
-                )  # type: ignore[arg-type]
+                )
                 out.append(
                     {
                         "claim": i,
