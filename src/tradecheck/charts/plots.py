@@ -495,7 +495,7 @@ def coverage_chart(
         raise TradecheckError("coverage_chart: the coverage table is empty")
     cov = coverage.reset_index(drop=True)
     n = len(cov)
-    fig, axes = new_figure((width, min(1.6 + 0.28 * n, 40.0)))
+    fig, axes = new_figure((width, min(1.6 + 0.28 * n, 1.1 * width)))  # fits an A4 page
     ax = axes[0, 0]
     labels = []
     for i, r in enumerate(cov.itertuples()):

@@ -96,6 +96,14 @@ def _fmt(claim: Any, v: float | None) -> str:
     )
 
 
+def _claimed(claim: Any) -> str:
+    """The claim's own figure at the precision claims are written in (``$2.714B``)."""
+    quantity = str(getattr(claim, "quantity", "level"))
+    if quantity in fmt.MONEY_QUANTITIES:
+        return fmt.money(float(claim.value), getattr(claim, "currency", None), digits=3)
+    return _fmt(claim, float(claim.value))
+
+
 def verdict_chart(
     results: Sequence[Any],
     *,
@@ -392,7 +400,7 @@ def claim_chart(
     span = textwrap.shorten(" ".join(str(claim.span).split()), width=70, placeholder=" …")
     verdict = str(getattr(result, "verdict", ""))
     ax.set_title(
-        plain(f"{verdict_word(result)} — “{span}” (claim {_fmt(claim, float(claim.value))})"),
+        plain(f"{verdict_word(result)} — “{span}” (claim {_claimed(claim)})"),
         color=VERDICT_COLORS.get(verdict, "#333333"),
         fontsize=9.5,
     )
