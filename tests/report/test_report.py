@@ -498,6 +498,18 @@ def test_every_figure_fits_inside_its_page(two_builds: tuple[Path, Path]) -> Non
         assert mbottom - 1 <= y0 and y1 <= h - mtop + 1, where
 
 
+@pytest.mark.slow
+@pytest.mark.report
+@pytest.mark.xdist_group("report")
+def test_no_near_empty_page(two_builds: tuple[Path, Path]) -> None:
+    # sections follow one another; a page holds a chart or at least a few lines of text
+    pypdf = pytest.importorskip("pypdf")
+    pages = pypdf.PdfReader(str(two_builds[0])).pages
+    for n, page in enumerate(pages[1:-1], 2):  # the cover and the last page may be short
+        chars = len(" ".join(page.extract_text().split()))
+        assert chars >= 600 or len(page.images) > 0, f"page {n} is nearly empty ({chars} chars)"
+
+
 def test_figure_box_check_catches_a_tall_figure(tmp_path: Path) -> None:
     # a constructed chart twice as tall as the page: the check above must see it overflow
     from matplotlib.figure import Figure
@@ -561,3 +573,23 @@ def test_appendix_does_not_change_when_data_is_rebuilt_later(
     assert stamps[0] != stamps[1]
     assert texts[0] == texts[1]
     assert "canonical.parquet" in texts[0] and "built at" not in texts[0]
+
+
+def test_data_as_of_restricts_rows_and_names_the_latest_date(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from tradecheck.report import notebook as rnb
+
+    # the constructed fixture with its first 40 rows re-dated to an earlier release
+    raw = pd.read_csv(FIXTURE_DATA, dtype=str, keep_default_na=False)
+    raw.loc[:39, "vintage"] = "2021-06-30"
+    data = tmp_path / "two_vintages.csv"
+    raw.to_csv(data, index=False)
+    df = rnb.load_data([data])
+    kept = rnb.restrict_to(df, "2021-12-31")
+    assert len(kept) == 40 and set(kept["vintage"]) == {"2021-06-30"}
+    latest_all = str(raw["vintage"].max())
+    sentence, latest = build.data_dates([data], ("BLR", "CHN"), None)
+    assert latest == latest_all and sentence.startswith(f"{latest_all}: all data")
+    sentence, latest = build.data_dates([data], ("BLR", "CHN"), "2021-12-31")
+    assert latest == "2021-06-30" and sentence.startswith("2021-12-31: only figures published")
