@@ -455,7 +455,7 @@ def seasonal_chart(
     strength = getattr(stl_result, "strength", None)
     head = title or "Seasonal decomposition (STL)" + (f": {label}" if label else "")
     if strength is not None:
-        head += f" — seasonal strength {strength:.2f}"
+        head += f" — seasonal strength {fmt.number(strength, digits=2)}"
     axes[0, 0].set_title(head)
     files = getattr(stl_result, "source_files", []) or []
     srcs = getattr(stl_result, "sources", []) or []

@@ -131,7 +131,7 @@ def processed_summary() -> list[str]:
         return lines
     out = manifest.get("output") or {}
     if out.get("rows") is not None:
-        lines.append(f"- {int(out['rows']):,} canonical rows")
+        lines.append(f"- {fmt.number(int(out['rows']), digits=0)} canonical rows")
     # the build time is left out on purpose: rebuilding data/processed later must not change
     # the PDF (the Parquet's sha256 above already identifies the data)
     if manifest.get("code_sha256"):
