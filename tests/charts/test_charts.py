@@ -266,6 +266,10 @@ def test_claim_chart_uses_a_real_value_axis():
     money = claim_chart(supported).axes[0]
     assert money.xaxis.get_major_formatter()(4.5e9, 0) == "$4.5B"
     assert verdict_word({"verdict": "not_supported"}) == "NOT SUPPORTED"
+    # drawn into a user's axes: that figure is returned, nothing else added
+    user = Figure()
+    ax = user.add_subplot()
+    assert claim_chart(mixed, ax=ax) is user and len(user.axes) == 1 and not user.texts
 
 
 def _cjk_available() -> bool:

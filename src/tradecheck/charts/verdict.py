@@ -350,10 +350,12 @@ def claim_chart(
     lo_all, hi_all = min(finite), max(finite)
     pad = (hi_all - lo_all) * 0.12 or abs(hi_all) * 0.1 or 1.0
     x_lo, x_hi = lo_all - pad, hi_all + pad
+    own = ax is None
     if ax is None:
         fig, axes = new_figure((width, 1.25 + 0.34 * len(rows)))
         ax = axes[0, 0]
-    fig = ax.get_figure()
+    else:
+        fig = ax.get_figure(root=True)  # type: ignore[assignment]
     labels = []
     for i, rd in enumerate(rows):
         y = len(rows) - 1 - i
@@ -404,7 +406,7 @@ def claim_chart(
         color=VERDICT_COLORS.get(verdict, "#333333"),
         fontsize=9.5,
     )
-    if fig.get_layout_engine() is not None and len(fig.axes) == 1:
+    if own:
         evidence = [(str(e.source), str(e.source_file)) for r in rows for e in r.evidence]
         no_data = len(result.readings) - len(rows)
         extra = "Bar: what the claim allows (its rounding); | the claimed value; ● holds, ✖ not."
