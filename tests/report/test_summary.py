@@ -69,3 +69,14 @@ def test_periods_in_words() -> None:
     assert summary.period_text({"start": "2024-11", "end": "2025-02"}) == "Nov 2024–Feb 2025"
     assert summary.period_text({"start": "2025-03", "end": "2025-03"}) == "Mar 2025"
     assert summary.period_text(None) == "period not stated"
+
+
+def test_balance_and_one_way_claims_read_in_words() -> None:
+    balance = dict(CLAIM, quantity="balance", value=-2.96e9, currency="USD", base_period=None)
+    balance["period"] = {"start": "2020-01", "end": "2020-12"}
+    assert summary.read_as(balance, ("BLR", "CHN")) == "balance · 2020 · industrial goods"
+    assert summary.claimed_text(balance) == "−$2.96B"
+    one_way = dict(balance, quantity="level", value=7.769e8, direction="BLR->CHN", reporter="CHN")
+    assert summary.read_as(one_way, ("BLR", "CHN")) == (
+        "value · 2020 · Belarus → China · industrial goods · by China's figures"
+    )

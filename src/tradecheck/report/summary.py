@@ -52,13 +52,10 @@ def period_text(period: dict[str, str] | None) -> str:
     return f"{MONTHS[m0 - 1]} {y0}–{MONTHS[m1 - 1]} {y1}"
 
 
-def _direction_text(direction: str, pair: Sequence[str]) -> str:
+def _direction_text(direction: str) -> str:
     if "->" in direction:
         ex, im = direction.split("->", 1)
         return f"{reporter_name(ex)} → {reporter_name(im)}"
-    if direction.startswith("balance"):
-        who = direction.split("_", 1)[-1] if "_" in direction else pair[0]
-        return f"{reporter_name(who)}'s balance"
     return "total trade"
 
 
@@ -76,7 +73,9 @@ def read_as(claim: dict[str, Any], pair: Sequence[str]) -> str:
     when = period_text(claim.get("period"))
     if claim.get("base_period"):
         when += " vs " + period_text(claim["base_period"])
-    parts += [when, _direction_text(str(claim.get("direction", "both")), pair)]
+    parts.append(when)
+    if claim.get("quantity") != "balance":  # a balance is of the pair's trade (direction "both")
+        parts.append(_direction_text(str(claim.get("direction", "both"))))
     scope = str(claim.get("scope") or "goods")
     parts.append("goods" if scope == "goods" else f"{scope} goods")
     if claim.get("reporter"):
