@@ -8,7 +8,15 @@ import pandas as pd
 import pytest
 from analysis_frames import annual, frame, row
 
-from tradecheck.analysis import InsufficientDataError, annual_levels, balance, cagr, yoy
+from tradecheck.analysis import (
+    InsufficientDataError,
+    annual_levels,
+    balance,
+    cagr,
+    common_span,
+    recent_start,
+    yoy,
+)
 from tradecheck.errors import TradecheckError
 
 
@@ -290,3 +298,32 @@ def test_balance_missing_side_is_nan_and_unknown_side_is_first_country():
     )
     with pytest.raises(InsufficientDataError, match="one-way"):
         balance(only_total)
+
+
+# ------------------------------------------------------------------ common span, recent start
+
+
+def test_common_span_is_the_longest_stretch_both_sides_report():
+    # constructed: Belarus 2010-2020 in DOTS, China 2012-2022 in DOTS, both 2005-2008 in
+    # Comtrade, and published figures (never counted) for 1995 and 2025
+    recs = [annual("BLR", "CHN", "T", y, 10.0 + y) for y in range(2010, 2021)]
+    recs += [annual("CHN", "BLR", "T", y, 20.0 + y) for y in range(2012, 2023)]
+    recs += [annual("BLR", "CHN", "T", y, 5.0, source="comtrade") for y in range(2005, 2009)]
+    recs += [annual("CHN", "BLR", "T", y, 6.0, source="comtrade") for y in range(2005, 2009)]
+    for r, p in (("BLR", "CHN"), ("CHN", "BLR")):
+        recs += [annual(r, p, "T", y, 7.0, source="published") for y in (1995, 2025)]
+    lv = annual_levels(frame(*recs))
+    assert common_span(lv) == ("imf_dots", 2012, 2020)
+    # growth over that span is defined for both sides (not an error message)
+    g = cagr(lv[lv["source"] == "imf_dots"], 2012, 2020)
+    assert g["cagr_pct"].notna().all() and set(g["reporter"]) == {"BLR", "CHN"}
+    # the recent window ends with the latest year of any series (2025) and starts no earlier
+    # than the common span
+    assert recent_start(lv, years=5) == 2021
+    assert recent_start(lv, years=30) == 2012
+
+
+def test_common_span_needs_both_sides():
+    lv = annual_levels(frame(*[annual("BLR", "CHN", "T", y, 1.0) for y in (2019, 2020)]))
+    with pytest.raises(InsufficientDataError, match="both BLR and CHN"):
+        common_span(lv)

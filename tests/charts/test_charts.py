@@ -85,7 +85,7 @@ def test_trend_chart_structure(levels):
     assert scat and {to_hex(c.get_edgecolor()[0]) for c in scat} == {CHN, BLR}
     # latest values written beside the series
     texts = _texts(ax)
-    assert "$4.10 bn (2020)" in texts and "$5.80 bn (2022)" in texts
+    assert "$4.1B (2020)" in texts and "$5.8B (2022)" in texts
     assert ax.get_title("left") == "Belarus–China: total trade in goods"
     assert ax.get_yscale() == "linear"
     src = source_line_of(fig)
@@ -93,6 +93,46 @@ def test_trend_chart_structure(levels):
     assert "constructed.csv" in src
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert {"published: stated", "published: about", "published: more than"} <= set(legend)
+
+
+def test_trend_chart_plots_real_dollars(levels):
+    # a user's reference line at $4.5 bn is drawn at 4.5e9, and the ticks say so
+    fig = trend_chart(levels)
+    ax = fig.axes[0]
+    ax.axhline(4.5e9)
+    lo, hi = ax.get_ylim()
+    assert lo <= 4.5e9 <= hi < 1e11
+    fmt = ax.yaxis.get_major_formatter()
+    assert fmt(4.5e9, 0) == "$4.5B" and fmt(5e8, 0) == "$500M"
+    assert ax.get_ylabel() == "US$"
+
+
+def test_balance_chart_shows_each_sides_balance(levels):
+    from tradecheck.analysis import balance
+    from tradecheck.charts import balance_chart
+
+    bal = balance(levels)
+    fig = balance_chart(bal)
+    ax = fig.axes[0]
+    lines = _lines(ax)
+    x, y = lines["Belarus · IMF DOTS"].get_data()
+    # constructed: Belarus 2020 exports 8e8, imports 33e8
+    assert list(x)[-1] == 2020 and y[-1] == pytest.approx(8e8 - 33e8)
+    x, y = lines["China · IMF DOTS"].get_data()
+    assert y[-1] == pytest.approx(14e8 - 9e8)
+    assert "−$2.5B (2020)" in _texts(ax)
+
+
+def test_flows_chart_has_both_directions(levels):
+    from tradecheck.charts import flows_chart
+
+    fig = flows_chart(levels, start_year=2017)
+    assert len(fig.axes) == 2
+    top, bottom = fig.axes
+    assert top.get_title("left").startswith("Belarus → China")
+    assert bottom.get_title("left").startswith("China → Belarus")
+    x, _ = _lines(top)["China · IMF DOTS"].get_data()
+    assert list(x) == [2017, 2018, 2019, 2020]
 
 
 def test_trend_chart_options(levels):
@@ -147,10 +187,10 @@ def test_seasonal_chart():
     np.testing.assert_allclose(y, res.observed.to_numpy())
     assert "seasonal strength" in fig.axes[0].get_title("left")
     assert [a.get_ylabel() for a in fig.axes] == [
-        "observed, US$ m",
-        "trend, US$ m",
-        "seasonal, US$ m",
-        "remainder, US$ m",
+        "observed, US$",
+        "trend, US$",
+        "seasonal, US$",
+        "remainder, US$",
     ]
     assert "STL with period 12 over 2019-01..2022-12" in source_line_of(fig)
     # a statsmodels result works as well
@@ -203,11 +243,33 @@ def test_verdict_chart():
     assert to_hex(chn.get_color()) == CHN
     texts = _texts(ax)
     assert "no data" in texts
-    assert "$4.46 bn (claim $4.50 bn)" in texts
+    assert "$4.46B (claim $4.5B)" in texts
     assert "no data on this product" in texts
     assert "constructed_dots.xlsx" in source_line_of(fig)
     with pytest.raises(TradecheckError):
         verdict_chart([])
+
+
+def test_claim_chart_uses_a_real_value_axis():
+    from tradecheck.charts import claim_chart, verdict_word
+
+    supported, mixed, _ = check_results()
+    fig = claim_chart(mixed)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == 2  # the readings with data; the one without is mentioned below
+    assert "further reading(s) without data" in source_line_of(fig)
+    xs = sorted(float(ln.get_xdata()[0]) for ln in ax.get_lines() if ln.get_marker() in "oX")
+    assert xs == pytest.approx([11.0, 22.0])  # percent, not rescaled
+    assert ax.xaxis.get_major_formatter()(20.0, 0) == "+20 %"
+    assert ax.get_title("left").startswith(verdict_word(mixed))
+    money = claim_chart(supported).axes[0]
+    assert money.xaxis.get_major_formatter()(4.5e9, 0) == "$4.5B"
+    assert verdict_word({"verdict": "not_supported"}) == "NOT SUPPORTED"
+    # drawn into a user's axes: that figure is returned, nothing else added
+    user = Figure()
+    ax = user.add_subplot()
+    assert claim_chart(mixed, ax=ax) is user and len(user.axes) == 1 and not user.texts
 
 
 def _cjk_available() -> bool:

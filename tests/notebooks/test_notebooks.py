@@ -144,3 +144,15 @@ def test_nbstripout_has_nothing_to_strip() -> None:
         check=True,
     )
     assert res.stdout.strip() == "", res.stdout
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_prose_names_no_country(name: str) -> None:
+    # a report for --pair BLR-RUS must not talk about China: the pair's names come from the
+    # parameters (nb.pair_names), never from the notebook's own text
+    nb = nbformat.read(NB_DIR / name, as_version=4)
+    for i, cell in enumerate(nb.cells):
+        if "parameters" in cell.metadata.get("tags", []):
+            continue
+        for word in ("Belarus", "China", "Belarusian", "Chinese", '"BLR"', '"CHN"'):
+            assert word not in cell.source, f"{name} cell {i} names {word}"

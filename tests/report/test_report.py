@@ -171,9 +171,12 @@ def test_appendix_lists_files_versions_and_verdict_figures() -> None:
     assert hashlib.sha256(FIXTURE_DATA.read_bytes()).hexdigest() in md
     for pkg in ("pandas", "matplotlib", "statsmodels", "typst", "pandoc"):
         assert f"| {pkg} |" in md
-    assert "supported" in md and "published\\_figures.csv" not in md  # paths stay in code spans
-    assert "`data/raw/published/published_figures.csv`" in md
+    assert "**1. SUPPORTED**" in md  # words, not the code
     assert "vintage 2026\\-11\\-29" in md
+    # the citation is listed once, and the figure points to it
+    assert md.count("https://example.org/x") == 1
+    assert "5,080,000,000 (2022\\-01..2022\\-12" in md.replace("\\.\\.", "..")
+    assert "\\[1\\]" in md and "1. <https://example.org/x>" in md
 
 
 def test_appendix_flags_a_changed_raw_file(tmp_path: Path) -> None:
@@ -218,9 +221,25 @@ def test_missing_claims_file_is_a_clear_error(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- the whole report
 
 
+#: Constructed statements that look like markup: they must print literally, never run.
+HOSTILE_LINES = (
+    "**Bold words** China's exports to Belarus in 2020 came to $1.89 billion.",
+    '`#panic("typst ran a claim")`{=typst} and #emph[not markup] and $x^2$ and <b>tag</b>',
+)
+
+
+def hostile_claims(folder: Path) -> Path:
+    """The fixture claims plus :data:`HOSTILE_LINES`, in a file whose name has markup too."""
+    path = folder / "claims_*x*_[1]`y`.txt"
+    text = FIXTURE_CLAIMS.read_text(encoding="utf-8") + "\n".join(HOSTILE_LINES) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     out = tmp_path_factory.mktemp("report")
+    claims = hostile_claims(out)
     pdfs = []
     old = os.environ.get("TRADECHECK_REPORT_BUILD_DIR")
     try:
@@ -229,7 +248,7 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
             os.environ["TRADECHECK_REPORT_BUILD_DIR"] = str(out / f"build_{name}")
             pdfs.append(
                 build.build_report(
-                    claims=FIXTURE_CLAIMS,
+                    claims=claims,
                     data=[FIXTURE_DATA],
                     as_of="2025-11-29",
                     out=out / f"{name}.pdf",
@@ -280,7 +299,7 @@ def test_report_text_has_verdicts_scripts_and_provenance(two_builds: tuple[Path,
     verdicts = [
         ln
         for ln in text.splitlines()
-        if any(v in ln for v in ("not_supported", "supported", "mixed", "not_verifiable"))
+        if any(v in ln for v in ("NOT SUPPORTED", "SUPPORTED", "MIXED", "NOT VERIFIABLE"))
     ]
     assert verdicts, "no verdict line in the PDF"
     assert "Provenance appendix" in text
@@ -381,3 +400,196 @@ def test_kernel_is_this_interpreter() -> None:
     assert build._is_this_python(spec.argv[0])
     assert build._is_this_python(sys.executable)
     assert not build._is_this_python("/opt/elsewhere/bin/python3")
+
+
+def _pdf_text(pdf: Path) -> list[str]:
+    pypdf = pytest.importorskip("pypdf")
+    return [p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages]
+
+
+@pytest.mark.slow
+@pytest.mark.report
+@pytest.mark.xdist_group("report")
+def test_user_text_prints_literally(two_builds: tuple[Path, Path]) -> None:
+    # the build did not fail on the typst snippet, and every hostile piece prints as written
+    text = "\n".join(_pdf_text(two_builds[0]))
+    flat = " ".join(text.split())
+    assert "**Bold words**" in flat  # not bold, stars kept
+    assert '`#panic("typst ran a claim")`{=typst}' in flat
+    assert "#emph[not markup]" in flat and "$x^2$" in flat and "<b>tag</b>" in flat
+    assert "claims_*x*_[1]`y`.txt" in flat  # the file name, in the notebook and the appendix
+
+
+@pytest.mark.slow
+@pytest.mark.report
+@pytest.mark.xdist_group("report")
+def test_first_page_after_the_title_answers(two_builds: tuple[Path, Path]) -> None:
+    import json
+
+    from tradecheck.report import summary
+
+    pages = _pdf_text(two_builds[0])
+    page = " ".join(pages[1].split())
+    assert "The claims at a glance" in page
+    assert "Belarus's figures" in page and "China's figures" in page
+    # one row per claim, from the results the claims notebook wrote
+    results = json.loads((two_builds[0].parent / "build_a" / "claims_results.json").read_text())
+    rows = summary.summary_rows(results, ("BLR", "CHN"))
+    assert len(rows) >= 6
+    for row in rows:
+        assert row["verdict"] in page and row["n"] in page
+        assert " ".join(row["read_as"].split()) in page
+    assert "not_verifiable" not in page  # words, not codes
+
+
+@pytest.mark.slow
+@pytest.mark.report
+@pytest.mark.xdist_group("report")
+def test_cover_states_both_dates_from_the_data(two_builds: tuple[Path, Path]) -> None:
+    from tradecheck.report import notebook as rnb
+
+    cover = " ".join(_pdf_text(two_builds[0])[0].split())
+    latest = rnb.latest_vintage(rnb.load_data([FIXTURE_DATA]), ("BLR", "CHN"))
+    assert "Claims as of 2025-11-29" in cover
+    assert f"Data as of {latest}: all data" in cover
+
+
+def _text_area(template: str) -> tuple[float, float, float]:
+    """Margins (x, top, bottom) in pt, read from the template's page setup."""
+    import re
+
+    m = re.search(r"margin: \(x: ([\d.]+)cm, top: ([\d.]+)cm, bottom: ([\d.]+)cm\)", template)
+    assert m, "page margins not found in template.typ"
+    x, top, bottom = (float(v) * 72 / 2.54 for v in m.groups())
+    return x, top, bottom
+
+
+def figure_boxes(pdf: Path) -> list[tuple[int, tuple[float, float, float, float], tuple]]:
+    """Every image drawn in ``pdf``: (page number, page size and margins, image box in pt)."""
+    pypdf = pytest.importorskip("pypdf")
+    from importlib import resources
+
+    template = resources.files("tradecheck.report").joinpath("template.typ").read_text()
+    mx, mtop, mbottom = _text_area(template)
+    out = []
+    for n, page in enumerate(pypdf.PdfReader(str(pdf)).pages, 1):
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        xobjects = page["/Resources"].get("/XObject", {})
+        sizes = (w, h, mx, mtop, mbottom)
+
+        def visit(op: bytes, args: list, cm: list, tm: list, n=n, xo=xobjects, sz=sizes) -> None:
+            if op == b"Do" and xo[args[0]].get_object().get("/Subtype") == "/Image":
+                a, _b, _c, d, e, f = (float(v) for v in cm)
+                out.append((n, sz, (e, f, e + a, f + d)))
+
+        page.extract_text(visitor_operand_before=visit)
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.report
+@pytest.mark.xdist_group("report")
+def test_every_figure_fits_inside_its_page(two_builds: tuple[Path, Path]) -> None:
+    boxes = figure_boxes(two_builds[0])
+    assert len(boxes) >= 5
+    for page, (w, h, mx, mtop, mbottom), (x0, y0, x1, y1) in boxes:
+        where = f"page {page}: image at x {x0:.0f}..{x1:.0f}, y {y0:.0f}..{y1:.0f} pt"
+        assert mx - 1 <= x0 and x1 <= w - mx + 1, where
+        assert mbottom - 1 <= y0 and y1 <= h - mtop + 1, where
+
+
+@pytest.mark.slow
+@pytest.mark.report
+@pytest.mark.xdist_group("report")
+def test_no_near_empty_page(two_builds: tuple[Path, Path]) -> None:
+    # sections follow one another; a page holds a chart or at least a few lines of text
+    pypdf = pytest.importorskip("pypdf")
+    pages = pypdf.PdfReader(str(two_builds[0])).pages
+    for n, page in enumerate(pages[1:-1], 2):  # the cover and the last page may be short
+        chars = len(" ".join(page.extract_text().split()))
+        assert chars >= 600 or len(page.images) > 0, f"page {n} is nearly empty ({chars} chars)"
+
+
+def test_figure_box_check_catches_a_tall_figure(tmp_path: Path) -> None:
+    # a constructed chart twice as tall as the page: the check above must see it overflow
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(4, 16))
+    fig.add_subplot().plot([0, 1])
+    fig.savefig(tmp_path / "tall.png", dpi=20)
+    main = tmp_path / "main.typ"
+    main.write_text(
+        '#set page(paper: "a4", margin: (x: 2cm, top: 2.3cm, bottom: 2.2cm))\n'
+        '#image("tall.png", width: 92%)\n',
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(build.compile_pdf(main, root=tmp_path, sys_inputs={}, timestamp=0))
+    ((_, (_w, h, _mx, mtop, mbottom), (_x0, y0, _x1, y1)),) = figure_boxes(pdf)
+    assert y1 - y0 > h - mtop - mbottom  # taller than the text area: would fail the test
+
+
+def test_markup_in_user_text_is_literal_through_pandoc_and_typst(tmp_path: Path) -> None:
+    from tradecheck.report import notebook as rnb
+
+    hostile = "**x** `#panic()`{=typst} #strong[y] $z$ <i>w</i> [link](http://a.b) @cite 1. ~s~"
+    typ = build.markdown_to_typst(f"Claim: {rnb.esc(hostile)}\n", tmp_path / "a.typ")
+    main = tmp_path / "main.typ"
+    main.write_text(f'#include "{typ.name}"\n', encoding="utf-8")
+    pdf = build.compile_pdf(main, root=tmp_path, sys_inputs={}, timestamp=0)
+    (page,) = _pdf_text_bytes(pdf)
+    assert hostile in " ".join(page.split())
+
+
+def _pdf_text_bytes(pdf: bytes) -> list[str]:
+    pypdf = pytest.importorskip("pypdf")
+    return [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_appendix_does_not_change_when_data_is_rebuilt_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # data/processed built twice from the same raw files at different times: the manifests
+    # differ (build time), the appendix must not
+    import json
+    import shutil
+
+    from tradecheck import paths
+    from tradecheck.store.build import build as store_build
+
+    raw = tmp_path / "raw" / "published"
+    raw.mkdir(parents=True)
+    for f in (paths.RAW / "published").glob("published_figures.csv*"):
+        shutil.copy(f, raw / f.name)
+    texts, stamps = [], []
+    for epoch in ("1764374400", "1800000000"):
+        out = tmp_path / "processed"  # the same folder, rebuilt
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        store_build(tmp_path / "raw", out, force=True, progress=False)
+        monkeypatch.setattr(paths, "MANIFEST", out / "manifest.json")
+        monkeypatch.setattr(paths, "CANONICAL_PARQUET", out / "canonical.parquet")
+        stamps.append(json.loads((out / "manifest.json").read_text())["built_at"])
+        texts.append(provenance.appendix_markdown(data=None, as_of="2025-11-29"))
+    assert stamps[0] != stamps[1]
+    assert texts[0] == texts[1]
+    assert "canonical.parquet" in texts[0] and "built at" not in texts[0]
+
+
+def test_data_as_of_restricts_rows_and_names_the_latest_date(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from tradecheck.report import notebook as rnb
+
+    # the constructed fixture with its first 40 rows re-dated to an earlier release
+    raw = pd.read_csv(FIXTURE_DATA, dtype=str, keep_default_na=False)
+    raw.loc[:39, "vintage"] = "2021-06-30"
+    data = tmp_path / "two_vintages.csv"
+    raw.to_csv(data, index=False)
+    df = rnb.load_data([data])
+    kept = rnb.restrict_to(df, "2021-12-31")
+    assert len(kept) == 40 and set(kept["vintage"]) == {"2021-06-30"}
+    latest_all = str(raw["vintage"].max())
+    sentence, latest = build.data_dates([data], ("BLR", "CHN"), None)
+    assert latest == latest_all and sentence.startswith(f"{latest_all}: all data")
+    sentence, latest = build.data_dates([data], ("BLR", "CHN"), "2021-12-31")
+    assert latest == "2021-06-30" and sentence.startswith("2021-12-31: only figures published")

@@ -6,6 +6,8 @@ annual_levels(df, pair=DEFAULT_PAIR, sources=None)
     The annual figure per year x reporter x source x direction ("A->B", "B->A", "total").
 yoy(levels), cagr(levels, start_year, end_year), balance(levels)
     Growth and balances from annual levels.
+common_span(levels, pair), recent_start(levels, pair)
+    The longest stretch both sides report; the start of a recent window for YoY views.
 monthly_levels(df, pair, sources)
     Monthly values from monthly or year-to-date rows.
 ytd_vs_last_year(df, year, end_month, pair=...)
@@ -34,7 +36,14 @@ from tradecheck.analysis._common import (
     parse_years,
 )
 from tradecheck.analysis.coverage import coverage
-from tradecheck.analysis.levels import annual_levels, balance, cagr, yoy
+from tradecheck.analysis.levels import (
+    annual_levels,
+    balance,
+    cagr,
+    common_span,
+    recent_start,
+    yoy,
+)
 from tradecheck.analysis.mirror import mirror_gap
 from tradecheck.analysis.monthly import (
     SeasonalResult,
@@ -57,12 +66,14 @@ __all__ = [
     "as_monthly_series",
     "balance",
     "cagr",
+    "common_span",
     "coverage",
     "format_years",
     "mirror_gap",
     "monthly_levels",
     "parse_years",
     "product_shares",
+    "recent_start",
     "seasonal",
     "trailing_12m",
     "yoy",

@@ -396,3 +396,86 @@ def balance(levels: pd.DataFrame, pair: Sequence[str] = DEFAULT_PAIR) -> pd.Data
         .sort_values(["source", "reporter", "year"], kind="stable")
         .reset_index(drop=True)
     )
+
+
+def common_span(
+    levels: pd.DataFrame, pair: Sequence[str] = ("BLR", "CHN"), *, direction: str = TOTAL
+) -> tuple[str, int, int]:
+    """The longest stretch of years both sides of the pair report, within one source.
+
+    Growth over a span is comparable between the two sides only when both report its first
+    and its last year in the same source; published figures (scattered years) are left out.
+
+    Parameters
+    ----------
+    levels
+        Output of :func:`annual_levels`.
+    pair
+        The two reporters.
+    direction
+        Which figure both must report (default the total).
+
+    Returns
+    -------
+    (source, first_year, last_year)
+        The source with the longest such span (ties: the later span, then the source name).
+
+    Raises
+    ------
+    InsufficientDataError
+        When no statistical source has two years that both sides report.
+
+    Examples
+    --------
+    >>> lv = pd.DataFrame({"year": [2018, 2019, 2020, 2019, 2020, 2021],
+    ...     "reporter": ["BLR"] * 3 + ["CHN"] * 3, "source": "imf_dots",
+    ...     "direction": "total", "value": 1.0})
+    >>> common_span(lv)
+    ('imf_dots', 2019, 2020)
+    """
+    a, b = check_pair(pair)
+    lv = _levels_frame(levels, "common_span")
+    lv = lv[(lv["direction"] == direction) & (lv["source"] != "published")]
+    lv = lv[np.isfinite(lv["value"].to_numpy(dtype=float)) & (lv["value"] > 0)]
+    best: tuple[int, int, str, int, int] | None = None
+    for source, g in lv.groupby("source", sort=True):
+        years = set(g.loc[g["reporter"] == a, "year"]) & set(g.loc[g["reporter"] == b, "year"])
+        if len(years) < 2:
+            continue
+        lo, hi = int(min(years)), int(max(years))
+        key = (hi - lo, hi, str(source), lo, hi)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    if best is None:
+        raise InsufficientDataError(
+            f"common_span: no source has two years of {direction} trade reported by both "
+            f"{a} and {b}"
+        )
+    return best[2], best[3], best[4]
+
+
+def recent_start(
+    levels: pd.DataFrame,
+    pair: Sequence[str] = ("BLR", "CHN"),
+    *,
+    years: int = 15,
+    direction: str = TOTAL,
+) -> int:
+    """First year of a recent window for year-on-year views.
+
+    The window ends in the latest year any series reports and spans ``years`` years, but
+    starts no earlier than the first year both sides report (see :func:`common_span`). Early
+    years of small values (1990s base effects: a few million dollars more is +300 %) would
+    otherwise dominate the scale.
+
+    Examples
+    --------
+    >>> lv = pd.DataFrame({"year": list(range(1992, 2021)) * 2,
+    ...     "reporter": ["BLR"] * 29 + ["CHN"] * 29, "source": "imf_dots",
+    ...     "direction": "total", "value": 1.0})
+    >>> recent_start(lv)
+    2006
+    """
+    _, first, _ = common_span(levels, pair, direction=direction)
+    last = int(_levels_frame(levels, "recent_start")["year"].max())
+    return max(first, last - years + 1)

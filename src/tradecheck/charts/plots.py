@@ -15,8 +15,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import MaxNLocator
 
+from tradecheck import fmt
 from tradecheck.analysis._common import A_TO_B, B_TO_A, TOTAL, parse_years
 from tradecheck.charts.style import (
     BOUND_MARKERS,
@@ -25,18 +26,26 @@ from tradecheck.charts.style import (
     add_source_line,
     annotate_last,
     finalize,
-    format_pct,
-    format_usd,
     new_figure,
+    percent_axis,
     place_labels,
     reporter_color,
     reporter_name,
     source_linestyle,
     source_text,
+    usd_axis,
 )
 from tradecheck.errors import TradecheckError
 
 _ARROW = "→"
+
+
+def _money(value: float) -> str:
+    return fmt.money(value)
+
+
+def _signed_pct(value: float) -> str:
+    return fmt.percent(value, signed=True)
 
 
 def _direction_title(frame: pd.DataFrame, direction: str, lang: str) -> str:
@@ -46,21 +55,6 @@ def _direction_title(frame: pd.DataFrame, direction: str, lang: str) -> str:
     if direction == TOTAL:
         return f"{reporter_name(ex, lang)}–{reporter_name(im, lang)}: total trade in goods"
     return f"{reporter_name(ex, lang)} {_ARROW} {reporter_name(im, lang)}: goods"
-
-
-def _bn(ax: Axes, log: bool = False) -> None:
-    def fmt(v: float, _pos: int) -> str:
-        x = v / 1e9
-        if x == 0:
-            return "0"
-        return (
-            f"{x:.2f}".rstrip("0").rstrip(".")
-            if abs(x) < 1
-            else f"{x:,.1f}".rstrip("0").rstrip(".")
-        )
-
-    ax.yaxis.set_major_formatter(FuncFormatter(fmt))
-    ax.set_ylabel("US$ bn" + (" (log scale)" if log else ""))
 
 
 def _years_axis(ax: Axes, years: Sequence[int]) -> None:
@@ -229,10 +223,10 @@ def trend_chart(
     )
     fig, axes = new_figure(figsize)
     ax = axes[0, 0]
-    years = _draw_series(ax, d, "value", lang=lang, fmt=format_usd)
+    years = _draw_series(ax, d, "value", lang=lang, fmt=_money)
     if log:
         ax.set_yscale("log")
-    _bn(ax, log)
+    usd_axis(ax, log=log)
     _years_axis(ax, years)
     ax.set_title(title or _direction_title(d, direction, lang))
     _bound_legend(ax, d)
@@ -280,9 +274,9 @@ def yoy_chart(
         raise TradecheckError("yoy_chart: no year-on-year change to draw (no consecutive years)")
     fig, axes = new_figure(figsize)
     ax = axes[0, 0]
-    years = _draw_series(ax, d, "yoy_pct", lang=lang, fmt=format_pct)
+    years = _draw_series(ax, d, "yoy_pct", lang=lang, fmt=_signed_pct)
     ax.axhline(0, color="#333333", linewidth=0.8, zorder=2)
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:+.0f} %" if v else "0"))
+    percent_axis(ax)
     ax.set_ylabel("change on previous year")
     _years_axis(ax, years)
     ax.set_title(title or _direction_title(d, direction, lang) + ": change on a year earlier")
@@ -363,8 +357,8 @@ def mirror_chart(
                 markersize=3.5,
                 label=f"{reporter_name(who, lang)} reports {what}{vtag}",
             )
-            annotate_last(top, x[ok][-1], y[ok][-1], format_usd(y[ok][-1]), reporter_color(who))
-        _bn(top)
+            annotate_last(top, x[ok][-1], y[ok][-1], _money(y[ok][-1]), reporter_color(who))
+        usd_axis(top)
         top.set_ylim(bottom=0)
         top.set_title(f"{reporter_name(ex, lang)} {_ARROW} {reporter_name(im, lang)}")
         top.legend(loc="upper left", fontsize=7.5)
@@ -374,9 +368,9 @@ def mirror_chart(
         bot.bar(x[ok], pct[ok], color=colors, width=0.7, zorder=3)
         bot.axhline(0, color="#333333", linewidth=0.8)
         if ok.any():
-            annotate_last(bot, x[ok][-1], pct[ok][-1], format_pct(pct[ok][-1]), "#333333")
+            annotate_last(bot, x[ok][-1], pct[ok][-1], _signed_pct(pct[ok][-1]), "#333333")
         bot.set_ylabel("gap, % of exporter's figure")
-        bot.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f} %"))
+        percent_axis(bot, signed=False)
         _years_axis(bot, years_all)
         place_labels(top)
         place_labels(bot)
@@ -443,10 +437,6 @@ def seasonal_chart(
         "seasonal": "seasonal",
         "resid": "remainder",
     }
-    peak = float(np.nanmax(np.abs(comps["observed"].to_numpy(dtype=float)))) if len(idx) else 0.0
-    scale, unit = (
-        (1e9, "US$ bn") if peak >= 1e9 else ((1e6, "US$ m") if peak >= 1e6 else (1.0, "US$"))
-    )
     for ax, name in zip(axes[:, 0], comps, strict=True):
         y = comps[name].to_numpy(dtype=float)
         if name == "resid":
@@ -455,17 +445,17 @@ def seasonal_chart(
             ax.plot(x, y, color=color, linewidth=1.5)
         if name in ("seasonal", "resid"):
             ax.axhline(0, color="#999999", linewidth=0.6)
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p, s=scale: f"{v / s:,.3g}"))
-        ax.set_ylabel(f"{labels[name]}, {unit}")
+        usd_axis(ax)
+        ax.set_ylabel(f"{labels[name]}, US$")
     last = comps["trend"].to_numpy(dtype=float)[-1]
     xl = mdates.date2num(x[-1]) if not isinstance(x, np.ndarray) else float(x[-1])
-    annotate_last(axes[1, 0], xl, last, format_usd(last), color)
+    annotate_last(axes[1, 0], xl, last, _money(last), color)
     place_labels(axes[1, 0])
     label = getattr(stl_result, "label", "") or ""
     strength = getattr(stl_result, "strength", None)
     head = title or "Seasonal decomposition (STL)" + (f": {label}" if label else "")
     if strength is not None:
-        head += f" — seasonal strength {strength:.2f}"
+        head += f" — seasonal strength {fmt.number(strength, digits=2)}"
     axes[0, 0].set_title(head)
     files = getattr(stl_result, "source_files", []) or []
     srcs = getattr(stl_result, "sources", []) or []
@@ -505,7 +495,7 @@ def coverage_chart(
         raise TradecheckError("coverage_chart: the coverage table is empty")
     cov = coverage.reset_index(drop=True)
     n = len(cov)
-    fig, axes = new_figure((width, min(1.6 + 0.28 * n, 40.0)))
+    fig, axes = new_figure((width, min(1.6 + 0.28 * n, 1.1 * width)))  # fits an A4 page
     ax = axes[0, 0]
     labels = []
     rows: Iterable[Any] = cov.itertuples()
@@ -545,4 +535,96 @@ def coverage_chart(
         for f in str(getattr(r, "files", "")).split("; "):
             files.append((str(r.source), f))
     add_source_line(fig, source_text(files))
+    return finalize(fig)
+
+
+def balance_chart(
+    bal: pd.DataFrame,
+    *,
+    title: str | None = None,
+    lang: str = "en",
+    figsize: tuple[float, float] = FIGSIZE,
+) -> Figure:
+    """Each side's trade balance with the other, as that side reports it (exports − imports).
+
+    Parameters
+    ----------
+    bal
+        Output of :func:`tradecheck.analysis.balance`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One line per reporter and source (published figures as markers), a zero line, the
+        latest value of each series written beside it; the value axis in US$.
+
+    Examples
+    --------
+    >>> b = pd.DataFrame({"year": [2019, 2020], "reporter": "BLR", "source": "imf_dots",
+    ...     "of": "BLR", "balance": [-3.1e9, -2.96e9], "source_file": "f.xlsx"})
+    >>> balance_chart(b).axes[0].get_lines()[0].get_label()
+    'Belarus · IMF DOTS'
+    """
+    if bal.empty or not np.isfinite(bal["balance"].to_numpy(dtype=float)).any():
+        raise TradecheckError("balance_chart: no year has both exports and imports of one side")
+    d = bal[np.isfinite(bal["balance"].to_numpy(dtype=float))]
+    fig, axes = new_figure(figsize)
+    ax = axes[0, 0]
+    years = _draw_series(ax, d, "balance", lang=lang, fmt=_money)
+    ax.axhline(0, color="#333333", linewidth=0.8, zorder=2)
+    usd_axis(ax)
+    _years_axis(ax, years)
+    ax.set_title(title or "Trade balance with the partner, as each side reports it")
+    _bound_legend(ax, d)
+    place_labels(ax)
+    add_source_line(
+        fig,
+        source_text(d, "Balance = the reporter's exports to the partner − its imports from it."),
+    )
+    return finalize(fig)
+
+
+def flows_chart(
+    levels: pd.DataFrame,
+    *,
+    start_year: int | None = None,
+    lang: str = "en",
+    figsize: tuple[float, float] = (8.0, 6.6),
+) -> Figure:
+    """Both directions of goods, each as both sides report it: exports and imports.
+
+    Parameters
+    ----------
+    levels
+        Output of :func:`tradecheck.analysis.annual_levels`.
+    start_year
+        Leave out earlier years.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two stacked axes (A → B, B → A), the value axis in US$: in each, the exporter's
+        exports and the importer's imports of the same goods.
+    """
+    d = levels if start_year is None else levels[levels["year"] >= start_year]
+    directions = [x for x in (A_TO_B, B_TO_A) if (d["direction"] == x).any()]
+    if not directions:
+        raise TradecheckError("flows_chart: no export or import figures to draw")
+    fig, axes = new_figure(figsize, nrows=len(directions), sharex=True)
+    for ax, direction in zip(axes[:, 0], directions, strict=True):
+        g = d[d["direction"] == direction]
+        years = _draw_series(ax, g, "value", lang=lang, fmt=_money)
+        usd_axis(ax)
+        ax.set_ylim(bottom=0)
+        _years_axis(ax, years)
+        ex, im = str(g["exporter"].iloc[0]), str(g["importer"].iloc[0])
+        ax.set_title(
+            f"{reporter_name(ex, lang)} {_ARROW} {reporter_name(im, lang)}: "
+            f"{reporter_name(ex, lang)}'s exports, {reporter_name(im, lang)}'s imports"
+        )
+        _bound_legend(ax, g)
+        place_labels(ax)
+    add_source_line(
+        fig, source_text(d, "Exports usually valued FOB, imports CIF; sides never mixed.")
+    )
     return finalize(fig)

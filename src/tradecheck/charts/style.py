@@ -8,7 +8,6 @@ for nothing the charts need.
 
 from __future__ import annotations
 
-import math
 import os
 import textwrap
 from collections.abc import Iterable
@@ -22,6 +21,9 @@ from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.ticker import FuncFormatter
+
+from tradecheck import fmt
 
 from tradecheck import sources
 
@@ -135,23 +137,24 @@ def source_linestyle(source: str) -> Any:
     return SOURCE_LINESTYLES.get(source, "-")
 
 
-def format_usd(value: float) -> str:
-    """Compact US$ label: ``$4.46 bn``, ``$748 m``.
+def usd_axis(ax: Axes, *, axis: str = "y", log: bool = False) -> None:
+    """Label a value axis plotted in real US$ with compact money ticks (``$4.5B``).
 
-    Examples
-    --------
-    >>> format_usd(4.457e9), format_usd(7.48e8), format_usd(-2.96e9)
-    ('$4.46 bn', '$748 m', '−$2.96 bn')
+    The data stay in US$ (so ``ax.axhline(4.5e9)`` is $4.5 billion); only the tick labels are
+    formatted, by :func:`tradecheck.fmt.money`.
     """
-    if value is None or not math.isfinite(value):
-        return "n/a"
-    sign = "−" if value < 0 else ""
-    v = abs(value)
-    if v >= 1e9:
-        return f"{sign}${v / 1e9:.2f} bn"
-    if v >= 1e6:
-        return f"{sign}${v / 1e6:.0f} m"
-    return f"{sign}${v:,.0f}"
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_formatter(FuncFormatter(lambda v, _p: fmt.money(v, digits=1)))
+    label = "US$" + (" (log scale)" if log else "")
+    (ax.set_ylabel if axis == "y" else ax.set_xlabel)(label)
+
+
+def percent_axis(ax: Axes, *, axis: str = "y", signed: bool = True) -> None:
+    """Percent ticks (values already in percent) by :func:`tradecheck.fmt.percent`."""
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_formatter(
+        FuncFormatter(lambda v, _p: fmt.percent(v, signed=signed and v != 0, digits=0))
+    )
 
 
 def plain(text: str) -> str:
@@ -163,13 +166,6 @@ def plain(text: str) -> str:
     \\$4.46 bn vs \\$4.50 bn
     """
     return str(text).replace("\\$", "$").replace("$", "\\$")
-
-
-def format_pct(value: float) -> str:
-    """``+12.3 %`` / ``−4.0 %``."""
-    if value is None or not math.isfinite(value):
-        return "n/a"
-    return f"{'+' if value >= 0 else '−'}{abs(value):.1f} %"
 
 
 def _files_of(values: Iterable[object]) -> list[str]:

@@ -9,19 +9,21 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter
 
+from tradecheck import fmt
 from tradecheck.charts.style import (
     add_source_line,
     finalize,
-    format_pct,
-    format_usd,
     new_figure,
     plain,
     reporter_color,
     reporter_name,
     source_text,
+    usd_axis,
 )
 from tradecheck.errors import TradecheckError
 
@@ -39,18 +41,68 @@ VERDICT_WORDS: dict[str, str] = {
 }
 
 
+def verdict_word(result: Any) -> str:
+    """The words a reader sees for a verdict: the one place that maps verdict codes to words.
+
+    Parameters
+    ----------
+    result
+        A :class:`~tradecheck.claims.model.CheckResult`, its ``to_json()`` dict, or a bare
+        verdict code. When the result carries the checker's own wording (``CheckResult.label``,
+        ``"verdict_label"`` in its JSON, e.g. "consistent with published figures"), that is
+        used; otherwise the code's words.
+
+    Examples
+    --------
+    >>> verdict_word("not_verifiable"), verdict_word({"verdict": "mixed"})
+    ('NOT VERIFIABLE', 'MIXED')
+    >>> verdict_word({"verdict": "supported", "verdict_label": "consistent with published figures"})
+    'consistent with published figures'
+    """
+    if isinstance(result, str):
+        code, label = result, None
+    elif isinstance(result, dict):
+        code, label = str(result.get("verdict", "")), result.get("verdict_label")
+    else:
+        code, label = str(getattr(result, "verdict", "")), getattr(result, "label", None)
+    if isinstance(label, str) and label.strip():
+        return label.strip()
+    return VERDICT_WORDS.get(code, code.replace("_", " ").upper())
+
+
+def bounds(reading: Any) -> tuple[float | None, float | None]:
+    """The claimed interval of a reading as ``(low, high)`` (None = open end).
+
+    Accepts the 4-tuple ``(lo, hi, lo_closed, hi_closed)``, an object with ``low``/``high``
+    (or ``lo``/``hi``) attributes, or the JSON dict form ``{"low": .., "high": ..}``.
+    """
+    iv = reading.get("interval") if isinstance(reading, dict) else reading.interval
+    if isinstance(iv, dict):
+        lo, hi = iv.get("low"), iv.get("high")
+    elif isinstance(iv, (tuple, list)):
+        lo, hi = iv[0], iv[1]
+    else:
+        lo = getattr(iv, "low", getattr(iv, "lo", None))
+        hi = getattr(iv, "high", getattr(iv, "hi", None))
+    return _finite(lo), _finite(hi)
+
+
+def _finite(v: Any) -> float | None:
+    return float(v) if v is not None and math.isfinite(float(v)) else None
+
+
 def _fmt(claim: Any, v: float | None) -> str:
-    if v is None or not math.isfinite(v):
-        return "n/a"
-    q = getattr(claim, "quantity", "level")
-    if q in ("pct_change", "share"):
-        return format_pct(v) if q == "pct_change" else f"{v:.1f} %"
-    if q == "ratio":
-        return f"×{v:.2f}"
-    cur = getattr(claim, "currency", None)
-    if cur in (None, "USD"):
-        return format_usd(v)
-    return f"{v / 1e9:.2f} bn {cur}" if abs(v) >= 1e9 else f"{v:,.0f} {cur}"
+    return fmt.quantity(
+        v, str(getattr(claim, "quantity", "level")), getattr(claim, "currency", None)
+    )
+
+
+def _claimed(claim: Any) -> str:
+    """The claim's own figure at the precision claims are written in (``$2.714B``)."""
+    quantity = str(getattr(claim, "quantity", "level"))
+    if quantity in fmt.MONEY_QUANTITIES:
+        return fmt.money(float(claim.value), getattr(claim, "currency", None), digits=3)
+    return _fmt(claim, float(claim.value))
 
 
 def verdict_chart(  # noqa: C901  a flat list of cases
@@ -108,13 +160,13 @@ def verdict_chart(  # noqa: C901  a flat list of cases
         if kind == "claim":
             span = " ".join(str(getattr(claim, "span", "")).split())
             short = textwrap.shorten(span, width=label_chars, placeholder=" …") or "(claim)"
-            labels.append(plain(f"{short}  [{VERDICT_WORDS.get(verdict, verdict)}]"))
+            labels.append(plain(f"{short}  [{verdict_word(res)}]"))
             colors.append(vcol)
             weights.append("bold")
             ticks.append(y)
             vals: list[float] = []
             for r in getattr(res, "readings", []) or []:
-                lo, hi, _, _ = r.interval
+                lo, hi = bounds(r)
                 for v in (lo, hi, r.actual, r.claimed):
                     if v is not None and math.isfinite(float(v)):
                         vals.append(float(v))
@@ -152,7 +204,7 @@ def verdict_chart(  # noqa: C901  a flat list of cases
         colors.append("#333333")
         weights.append("normal")
         ticks.append(y)
-        lo, hi, _lc, _hc = rd.interval
+        lo, hi = bounds(rd)
         x0 = sx(float(lo)) if lo is not None else 0.0
         x1 = sx(float(hi)) if hi is not None else 0.8
         ax.plot(
@@ -239,3 +291,128 @@ def verdict_chart(  # noqa: C901  a flat list of cases
     )
     add_source_line(fig, text + " Each claim on its own scale; colour = reporting side.")
     return finalize(fig)
+
+
+def _quantity_axis(ax: Any, quantity: str, currency: str | None) -> None:
+    """Real-unit ticks on the x axis for a claim's quantity (money, percent or a multiple)."""
+    if quantity in fmt.MONEY_QUANTITIES and (currency or "USD") == "USD":
+        usd_axis(ax, axis="x")
+        return
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: _tick(v, quantity, currency)))
+
+
+def _tick(v: float, quantity: str, currency: str | None) -> str:
+    if quantity == "ratio":
+        return fmt.ratio(v, digits=2)
+    if quantity in ("pct_change", "share"):
+        return fmt.percent(v, signed=quantity == "pct_change" and v != 0, digits=0)
+    return fmt.money(v, currency, digits=1)
+
+
+def claim_chart(
+    result: Any,
+    *,
+    ax: Axes | None = None,
+    lang: str = "en",
+    label_chars: int = 58,
+    width: float = 8.0,
+) -> Figure:
+    """One claim against the data: every reading with data on a real value axis.
+
+    Parameters
+    ----------
+    result
+        A :class:`~tradecheck.claims.model.CheckResult`.
+    ax
+        Draw into this axes (its figure is returned); default a new figure.
+    lang
+        Language of reporter names.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One row per reading that found data (both sides, each source): the interval the claim
+        allows as a bar in the reporter's colour (an arrow where it is open), the claimed
+        value as a tick, the figure found as a dot (holds) or a cross (does not), with its
+        value. The x axis is in the claim's own units (US$, %, ×).
+
+    Raises
+    ------
+    TradecheckError
+        When no reading found data (nothing to draw).
+    """
+    claim = result.claim
+    rows = [r for r in result.readings if _finite(r.actual) is not None]
+    if not rows:
+        raise TradecheckError("claim_chart: no reading found data for this claim")
+    quantity = str(getattr(claim, "quantity", "level"))
+    vals = [v for r in rows for v in (*bounds(r), _finite(r.actual), _finite(r.claimed))]
+    finite = [v for v in vals if v is not None]
+    lo_all, hi_all = min(finite), max(finite)
+    pad = (hi_all - lo_all) * 0.12 or abs(hi_all) * 0.1 or 1.0
+    x_lo, x_hi = lo_all - pad, hi_all + pad
+    own = ax is None
+    if ax is None:
+        fig, axes = new_figure((width, 1.25 + 0.34 * len(rows)))
+        ax = axes[0, 0]
+    else:
+        fig = ax.get_figure(root=True)  # type: ignore[assignment]
+    labels = []
+    for i, rd in enumerate(rows):
+        y = len(rows) - 1 - i
+        color = reporter_color(str(rd.reporter))
+        lo, hi = bounds(rd)
+        ax.plot(
+            [lo if lo is not None else x_lo, hi if hi is not None else x_hi],
+            [y, y],
+            color=color,
+            alpha=0.3,
+            linewidth=8,
+            solid_capstyle="butt",
+        )
+        ax.plot([float(rd.claimed)], [y], marker="|", markersize=12, color="#222222")
+        ax.plot(
+            [float(rd.actual)],
+            [y],
+            marker="o" if rd.holds else "X",
+            markersize=7,
+            color=color,
+            markeredgecolor="white",
+            linestyle="none",
+            zorder=4,
+        )
+        ax.annotate(
+            plain(_fmt(claim, float(rd.actual))),
+            (float(rd.actual), y),
+            xytext=(0, 7),
+            textcoords="offset points",
+            ha="center",
+            fontsize=7,
+            color=color,
+        )
+        label = str(rd.label)
+        labels.append(plain(textwrap.shorten(label, width=label_chars, placeholder=" …")))
+    ax.set_yticks(range(len(rows) - 1, -1, -1), labels, fontsize=7.5)
+    ax.set_ylim(-0.7, len(rows) - 0.2)
+    ax.set_xlim(x_lo, x_hi)
+    ax.grid(axis="x", color="#e5e5e5")
+    ax.grid(axis="y", visible=False)
+    ax.tick_params(axis="y", length=0)
+    _quantity_axis(ax, quantity, getattr(claim, "currency", None))
+    ax.set_xlabel("")
+    span = textwrap.shorten(" ".join(str(claim.span).split()), width=70, placeholder=" …")
+    verdict = str(getattr(result, "verdict", ""))
+    ax.set_title(
+        plain(f"{verdict_word(result)} — “{span}” (claim {_claimed(claim)})"),
+        color=VERDICT_COLORS.get(verdict, "#333333"),
+        fontsize=9.5,
+    )
+    if own:
+        evidence = [(str(e.source), str(e.source_file)) for r in rows for e in r.evidence]
+        no_data = len(result.readings) - len(rows)
+        extra = "Bar: what the claim allows (its rounding); | the claimed value; ● holds, ✖ not."
+        if no_data:
+            extra += f" {no_data} further reading(s) without data are not drawn."
+        add_source_line(fig, source_text(evidence, extra))
+        return finalize(fig)
+    return fig

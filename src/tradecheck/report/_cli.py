@@ -30,7 +30,19 @@ def register(subparsers: Any) -> None:
         "--as-of",
         metavar="DATE",
         dest="as_of",
-        help="as-of date YYYY-MM-DD (default: the day of SOURCE_DATE_EPOCH)",
+        help=(
+            "the claims' date YYYY-MM-DD: resolves 'last year' etc. "
+            "(default: the day of SOURCE_DATE_EPOCH)"
+        ),
+    )
+    p.add_argument(
+        "--data-as-of",
+        metavar="DATE",
+        dest="data_as_of",
+        help=(
+            "use only figures published or released by this date YYYY-MM-DD "
+            "('was it true when it was said?'; default: all data)"
+        ),
     )
     p.add_argument(
         "--pair",
@@ -59,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
     out = build_report(
         claims=args.claims,
         as_of=args.as_of,
+        data_as_of=args.data_as_of,
         pair=args.pair,
         data=args.data,
         out=args.out,

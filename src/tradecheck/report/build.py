@@ -514,10 +514,29 @@ def _execute_all(
     return [work / src.name for src in sources]
 
 
+def data_dates(
+    data: Sequence[Path] | None, pair: tuple[str, str], data_as_of: str | None
+) -> tuple[str, str | None]:
+    """The cover's "data as of" sentence, and the latest publication date of the data used.
+
+    Derived from the data, never from the clock: the latest ``vintage`` (publication or
+    release date) among the pair's rows, after restricting them to ``data_as_of`` if given.
+    """
+    from tradecheck.report import notebook as rnb
+
+    df = rnb.restrict_to(rnb.load_data(data), data_as_of)
+    latest = rnb.latest_vintage(df, pair)
+    seen = f"the latest publication or release date among the figures used: {latest or 'none'}"
+    if data_as_of:
+        return f"{data_as_of}: only figures published or released by then ({seen})", latest
+    return f"{latest or 'no dated figures'}: all data ({seen})", latest
+
+
 def build_report(
     *,
     claims: str | os.PathLike[str] | None = None,
     as_of: str | dt.date | None = None,
+    data_as_of: str | dt.date | None = None,
     pair: str | Sequence[str] = DEFAULT_PAIR,
     data: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
     out: str | os.PathLike[str] | None = None,
@@ -532,8 +551,12 @@ def build_report(
         Claims file (one statement per line, ``#`` comments); default
         ``notebooks/inputs/default_claims.txt``.
     as_of : str or date, optional
-        As-of date for resolving relative periods in claims; default the day of
-        ``SOURCE_DATE_EPOCH`` (a fixed date when unset, so builds stay reproducible).
+        The claims' date (their publication date): resolves relative periods such as "last
+        year"; default the day of ``SOURCE_DATE_EPOCH`` (fixed, so builds stay reproducible).
+    data_as_of : str or date, optional
+        Use only figures published or released by this date ("was it true when it was
+        said?"); default all data. Passed to the checker when it accepts ``data_as_of``; the
+        views use the same rows.
     pair : (str, str) or str, default DEFAULT_PAIR (Belarus, China)
         Reporter and partner, ISO3 (``"BLR-CHN"`` also accepted).
     data : path or list of paths, optional
@@ -564,10 +587,11 @@ def build_report(
     """
     from tqdm.auto import tqdm
 
-    from tradecheck.report import provenance
+    from tradecheck.report import provenance, summary
 
     pair_t = normalise_pair(pair)
     as_of_s = normalise_as_of(as_of)
+    data_as_of_s = None if data_as_of is None else normalise_as_of(data_as_of)
     epoch = source_date_epoch()
     nb_dir = Path(notebooks) if notebooks is not None else paths.NOTEBOOKS
     claims_path = Path(claims) if claims is not None else nb_dir / "inputs" / "default_claims.txt"
@@ -608,6 +632,7 @@ def build_report(
                 "data_paths": None if data_list is None else [str(p.resolve()) for p in data_list],
                 "claims_file": str(claims_path.resolve()),
                 "as_of": as_of_s,
+                "data_as_of": data_as_of_s,
                 "reporter": pair_t[0],
                 "partner": pair_t[1],
                 "results_out": None,
@@ -633,9 +658,13 @@ def build_report(
                 if results_json.exists()
                 else None
             )
+            data_sentence, _latest = data_dates(data_list, pair_t, data_as_of_s)
+            claims_sentence = f"{as_of_s}: relative dates in the claims are read from this day"
+            summary.write_summary(results, pair_t, work / "summary.json")
             appendix_md = provenance.appendix_markdown(
                 data=data_list,
-                as_of=as_of_s,
+                as_of=claims_sentence,
+                data_as_of=data_sentence,
                 pair=pair_t,
                 results=results,
                 claims_file=claims_path,
@@ -647,10 +676,11 @@ def build_report(
             )
             sys_inputs = {
                 "title": "tradecheck report",
-                "subtitle": " – ".join(map(provenance.country_label, pair_t)) + " trade",
-                "as_of": as_of_s,
-                "built": default_as_of(epoch),
+                "subtitle": f"{provenance.country_label(pair_t[0])} – {provenance.country_label(pair_t[1])} trade",
+                "claims_as_of": claims_sentence,
+                "data_as_of": data_sentence,
                 "version": __version__,
+                "summary": "summary.json",
                 "bodies": ",".join(bodies),
                 "appendix": "appendix.typ",
             }

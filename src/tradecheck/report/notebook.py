@@ -7,7 +7,10 @@
 - :func:`table` — a DataFrame as a plain table (no index, NaN as "–");
 - :func:`attempt` — run one view; when the data cannot support it, say why instead;
 - :func:`note` — a Markdown paragraph in the output (used e.g. to say a function is missing);
-- :func:`fmt_quantity` — a figure as the claim speaks of it ($ bn, %, ×);
+- :func:`figure` — a figure as the claim speaks of it (``$5.08B``, ``+33.7 %``, ``×2.20``);
+- :func:`esc` — user text for :func:`note`, printed literally;
+- :func:`pair_names`, :func:`restrict_to`, :func:`latest_vintage` — the pair's names, the
+  data as of a date, the latest publication date in the data;
 - :func:`write_results` — the claim results JSON the provenance appendix reads.
 
 Examples
@@ -27,8 +30,9 @@ from typing import Any
 
 import pandas as pd
 
-from tradecheck import schema
+from tradecheck import fmt, schema
 from tradecheck.errors import LoadError, TradecheckError
+from tradecheck.report.text import md as text_md
 
 #: Pixels per inch of charts in the report (the PDF prints them at ~90 % of the text width).
 CHART_DPI = 160
@@ -201,9 +205,12 @@ def table(frame: pd.DataFrame, *, index: bool = False, digits: int = 3) -> None:
     if frame.shape[0] == 0 or frame.shape[1] == 0:
         note("*(no rows)*")
         return
-    fmt = f"{{:,.{digits}f}}".format
-    html = frame.to_html(index=index, na_rep="–", float_format=fmt, border=0, escape=True)
-    text = frame.to_string(index=index, na_rep="–", float_format=fmt)
+
+    def number(v: float) -> str:
+        return fmt.number(v, digits=digits)
+
+    html = frame.to_html(index=index, na_rep="–", float_format=number, border=0, escape=True)
+    text = frame.to_string(index=index, na_rep="–", float_format=number)
     display({"text/html": html, "text/plain": text}, raw=True)
 
 
@@ -222,14 +229,14 @@ def attempt(label: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
     try:
         return fn(*args, **kwargs)
     except TradecheckError as exc:
-        note(f"**{label}:** not shown — {exc}")
+        note(f"**{esc(label)}:** not shown — {esc(exc)}")
         return None
 
 
 def missing(what: str, why: str = "") -> None:
     """Say in the output that ``what`` is not available yet, instead of faking a result."""
-    msg = f"**Not yet available:** `{what}`"
-    note(msg + (f" — {why}." if why else ".") + " This section shows only what exists.")
+    msg = f"**Not yet available:** {esc(what)}"
+    note(msg + (f" — {esc(why)}." if why else ".") + " This section shows only what exists.")
 
 
 def has(module: str, *names: str) -> bool:
@@ -243,47 +250,47 @@ def has(module: str, *names: str) -> bool:
     return all(callable(getattr(mod, n, None)) or hasattr(mod, n) for n in names)
 
 
-def money(value: float | None, unit: float = 1e9, suffix: str = "bn") -> str:
-    """Format US$ as ``"$5.08 bn"`` (``"–"`` for None/NaN).
+def figure(value: float | None, quantity: str, currency: str | None = None) -> str:
+    """A claimed or measured figure the way the claim speaks of it (:func:`tradecheck.fmt.quantity`).
 
     Examples
     --------
-    >>> money(5.083e9)
-    '$5.08 bn'
+    >>> figure(5.083e9, "level", "USD"), figure(33.68, "pct_change"), figure(2.2, "ratio")
+    ('$5.08B', '+33.7 %', '×2.20')
     """
-    if value is None or pd.isna(value):
-        return "–"
-    return f"${value / unit:,.2f} {suffix}"
+    return fmt.quantity(value, quantity, currency)
 
 
-def fmt_quantity(value: float | None, quantity: str, currency: str | None = None) -> str:
-    """Format a claimed or measured figure the way the claim speaks of it.
+def esc(text: object) -> str:
+    """User text (a claim, a file name) for :func:`note`: prints literally, never as markup."""
+    return text_md(text)
 
-    Examples
-    --------
-    >>> fmt_quantity(5.083e9, "level", "USD")
-    '$5.08 bn'
-    >>> fmt_quantity(7.769e8, "level", "USD")
-    '$776.9 mn'
-    >>> fmt_quantity(33.68, "pct_change")
-    '+33.7 %'
-    >>> fmt_quantity(2.2, "ratio")
-    '2.20×'
+
+def pair_names(pair: Sequence[str]) -> tuple[str, str]:
+    """The pair's country names for prose (``("Belarus", "China")``), from the country table."""
+    from tradecheck.charts.style import reporter_name
+
+    return reporter_name(pair[0]), reporter_name(pair[1])
+
+
+def restrict_to(df: pd.DataFrame, data_as_of: str | None) -> pd.DataFrame:
+    """The rows published or released by ``data_as_of`` (``YYYY-MM-DD``; None = all rows).
+
+    A row's ``vintage`` is its publication or release date; rows without one are kept (their
+    date is unknown, not later).
     """
-    if value is None or pd.isna(value):
-        return "–"
-    if quantity == "ratio":
-        return f"{value:.2f}×"
-    if quantity == "pct_change":
-        return f"{value:+.1f} %"
-    if quantity == "share":
-        return f"{value:.1f} %"
-    sign = "$" if (currency or "USD") == "USD" else f"{currency} "
-    if abs(value) >= 1e9:
-        return f"{sign}{value / 1e9:,.2f} bn"
-    if abs(value) >= 1e6:
-        return f"{sign}{value / 1e6:,.1f} mn"
-    return f"{sign}{value:,.0f}"
+    if not data_as_of:
+        return df
+    vint = df["vintage"].astype("string").fillna("").str[:10]
+    return df[(vint == "") | (vint <= data_as_of)]
+
+
+def latest_vintage(df: pd.DataFrame, pair: Sequence[str]) -> str | None:
+    """The latest publication or release date among the pair's rows (None when none has one)."""
+    rows = df[df["exporter"].isin(pair) & df["importer"].isin(pair)]
+    vint = rows["vintage"].astype("string").dropna().str[:10]
+    vint = vint[vint != ""]
+    return None if vint.empty else str(vint.max())
 
 
 def write_results(

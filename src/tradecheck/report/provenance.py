@@ -1,7 +1,8 @@
 """The provenance appendix of the report: which files, which software, which figures.
 
 Written as Markdown and converted to typst by pandoc (so escaping is pandoc's job, not ours).
-Every input file is listed with the sha256 of its bytes *as read now*, compared with the
+No clock time is printed (not even data/processed's build time): the same inputs give the
+same bytes. Every input file is listed with the sha256 of its bytes *as read now*, compared with the
 sha256 its sidecar (``<file>.meta.json``) recorded when it was downloaded, and its vintage.
 For each verdict the appendix lists the canonical rows the checker used (``source_file``,
 ``source_ref``, ``vintage``), taken from the results the claims notebook wrote.
@@ -25,10 +26,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from tradecheck import paths
+from tradecheck import fmt, paths
+from tradecheck.charts.verdict import verdict_word
 from tradecheck.countries import DEFAULT_PAIR
 from tradecheck.loaders import iter_files
 from tradecheck.loaders.base import display_path
+from tradecheck.report.text import md
 from tradecheck.store.manifest import sha256_file
 
 #: Packages whose versions shape the numbers or the bytes of the PDF.
@@ -124,15 +127,16 @@ def processed_summary() -> list[str]:
             if not recorded
             else (" (matches the manifest)" if recorded == sha else " (DIFFERS from the manifest)")
         )
-        lines.append(f"- `{display_path(paths.CANONICAL_PARQUET)}`: sha256 `{sha}`{check}")
+        lines.append(f"- {_code(display_path(paths.CANONICAL_PARQUET))}: sha256 `{sha}`{check}")
     if not manifest:
         return lines
     out = manifest.get("output") or {}
     if out.get("rows") is not None:
-        lines.append(f"- {int(out['rows']):,} canonical rows")
-    for key, label in (("built_at", "built at"), ("code_sha256", "code sha256")):
-        if manifest.get(key):
-            lines.append(f"- {label}: `{manifest[key]}`")
+        lines.append(f"- {fmt.number(int(out['rows']), digits=0)} canonical rows")
+    # the build time is left out on purpose: rebuilding data/processed later must not change
+    # the PDF (the Parquet's sha256 above already identifies the data)
+    if manifest.get("code_sha256"):
+        lines.append(f"- code sha256: `{manifest['code_sha256']}`")
     raw_root = paths.ROOT / str(manifest.get("raw_root", "data/raw"))
     stale = []
     for entry in manifest.get("inputs") or []:
@@ -205,22 +209,27 @@ def country_label(iso3: str) -> str:
     return f"{label} ({iso3})" if label else iso3
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|$~^@])")
+def _esc(text: Any) -> str:
+    return md(text)
 
 
-def _esc(text: str) -> str:
-    """Escape Markdown punctuation so a claim or a file name is printed literally."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+def _code(text: Any) -> str:
+    """``text`` as a Markdown code span whose fence is longer than any backtick run in it, so
+    a file name can never close the span early (or open a raw typst block)."""
+    t = " ".join(str(text).split())
+    run = max((len(m) for m in re.findall(r"`+", t)), default=0)
+    fence = "`" * (run + 1)
+    return f"{fence} {t} {fence}" if run else f"{fence}{t}{fence}"
 
 
-def _num(value: Any) -> str:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    if abs(v) >= 1e6:
-        return f"{v / 1e6:,.1f} mn"
-    return f"{v:,.4g}"
+def citation(ev: dict[str, Any]) -> str:
+    """Where a figure comes from, as cited once in the appendix: the URL of a published
+    figure, else ``file, place in the file``."""
+    ref = str(ev.get("source_ref", ""))
+    urls = [w for w in ref.split() if "://" in w]
+    if urls:
+        return urls[0]
+    return f"{ev.get('source_file', '')}, {ref}".strip(", ")
 
 
 def verdict_figures(results: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -263,10 +272,85 @@ def verdict_figures(results: dict[str, Any] | None) -> list[dict[str, Any]]:
                     "statement": st.get("index"),
                     "span": res.get("claim", {}).get("span", ""),
                     "verdict": res.get("verdict", ""),
+                    "label": res.get("label"),
                     "figures": figures,
                 }
             )
     return out
+
+
+def _intro(as_of: str, data_as_of: str | None, pair: tuple[str, str]) -> list[str]:
+    return [
+        "# Provenance appendix",
+        "",
+        f"Pair {_esc(country_label(pair[0]))} – {_esc(country_label(pair[1]))}.  ",
+        f"Claims as of {_esc(as_of)}.  ",
+        f"Data as of {_esc(data_as_of or 'all data')}.",
+        "",
+        (
+            "Every number in this report was computed from the files below by the software "
+            "listed; rebuilding with the same files and versions gives the same PDF, byte for byte."
+        ),
+        "",
+    ]
+
+
+def _file_lines(data: Sequence[str | os.PathLike[str]] | None) -> list[str]:
+    lines = ["## Input files", ""]
+    files = input_files(data)
+    if not files:
+        lines.append("No input files.")
+    for f in files:
+        vintage = _esc(f.vintage) if f.vintage else "not recorded"
+        head = f"- {_code(f.path)} — vintage {vintage}; {fmt.number(f.size, digits=0)} bytes"
+        if f.title:
+            head += f"; {_esc(f.title)}"
+        lines.append(head + "\\")  # hard line break before the checksum
+        lines.append(f"  sha256 `{f.sha256}` ({f.checksum_note})")
+    return [*lines, ""]
+
+
+def _figure_line(ev: dict[str, Any], ref: int) -> str:
+    period = str(ev.get("period_start", ""))
+    if ev.get("period_end") and ev.get("period_end") != period:
+        period = f"{period}..{ev.get('period_end')}"
+    return (
+        f"- {fmt.number(ev.get('value'), digits=0)} ({_esc(period)}, reporter "
+        f"{_esc(ev.get('reporter', ''))}, flow {_esc(ev.get('flow', ''))}, "
+        f"{_esc(ev.get('source', ''))}, vintage {_esc(ev.get('vintage', ''))}) \\[{ref}\\]"
+    )
+
+
+def _verdict_lines(results: dict[str, Any] | None) -> list[str]:
+    """The figures behind each verdict, each pointing to a numbered citation listed once."""
+    lines = ["## Figures behind each verdict", ""]
+    entries = verdict_figures(results)
+    if results is None:
+        return [*lines, "The claims notebook wrote no results, so no verdicts are listed.", ""]
+    if not entries:
+        return [*lines, "No claims were checked.", ""]
+    cites: dict[str, int] = {}
+    for i, e in enumerate(entries, 1):
+        word = verdict_word({"verdict": e["verdict"], "label": e.get("label")})
+        lines += [f"**{i}. {_esc(word)}** (statement {e['statement']}): {_esc(e['span'])}", ""]
+        if not e["figures"]:
+            lines.append("- no figures: nothing in the data matched this claim")
+        for ev in e["figures"]:
+            ref = cites.setdefault(citation(ev), len(cites) + 1)
+            lines.append(_figure_line(ev, ref))
+        lines.append("")
+    lines += [
+        "## Sources cited",
+        "",
+        "Each source once; the numbers in brackets above point here.",
+        "",
+    ]
+    for text, n in cites.items():
+        shown = (
+            f"<{text}>" if "://" in text and " " not in text and ">" not in text else _code(text)
+        )
+        lines.append(f"{n}. {shown}")
+    return [*lines, ""]
 
 
 def appendix_markdown(
@@ -276,6 +360,7 @@ def appendix_markdown(
     pair: tuple[str, str] = DEFAULT_PAIR,
     results: dict[str, Any] | None = None,
     claims_file: str | os.PathLike[str] | None = None,
+    data_as_of: str | None = None,
 ) -> str:
     """Write the provenance appendix as Markdown.
 
@@ -284,73 +369,28 @@ def appendix_markdown(
     data : list of paths or None
         What the report read (None = the default dataset built from ``data/raw``).
     as_of : str
-        The as-of date used.
+        The claims' as-of date (a date or a sentence about it).
     pair : (str, str)
         Reporter and partner.
     results : dict, optional
         The claims notebook's results (see :func:`verdict_figures`).
     claims_file : path, optional
         The claims file checked.
+    data_as_of : str, optional
+        The data's as-of date (a sentence); default "all data".
     """
-    lines = ["# Provenance appendix", ""]
-    lines.append(
-        f"As-of date **{as_of}**; "
-        f"pair {_esc(country_label(pair[0]))} – {_esc(country_label(pair[1]))}. "
-        "Every number in this report was computed from the files below by the software listed; "
-        "rebuilding with the same files and versions gives the same PDF, byte for byte."
-    )
-    lines.append("")
+    lines = _intro(as_of, data_as_of, pair)
     if claims_file is not None:
         cf = Path(claims_file)
-        lines.append(f"Claims file: `{display_path(cf)}`  ")
-        lines.append(f"sha256 `{sha256_file(cf)}`")
-        lines.append("")
-
-    lines += ["## Input files", ""]
-    files = input_files(data)
-    if not files:
-        lines.append("No input files.")
-    for f in files:
-        vintage = _esc(f.vintage) if f.vintage else "not recorded"
-        head = f"- `{f.path}` — vintage {vintage}; {f.size:,} bytes"
-        if f.title:
-            head += f"; {_esc(f.title)}"
-        lines.append(head + "\\")  # hard line break before the checksum
-        lines.append(f"  sha256 `{f.sha256}` ({f.checksum_note})")
-    lines.append("")
+        lines += [f"Claims file: {_code(display_path(cf))}  ", f"sha256 `{sha256_file(cf)}`", ""]
+    lines += _file_lines(data)
     if data is None:
         proc = processed_summary()
         if proc:
             lines += ["## Processed dataset", "", *proc, ""]
-
     lines += ["## Software", "", "| package | version |", "|---|---|"]
     for name, ver in package_versions().items():
         lines.append(f"| {_esc(name)} | {_esc(ver)} |")
     lines.append("")
-
-    lines += ["## Figures behind each verdict", ""]
-    entries = verdict_figures(results)
-    if results is None:
-        lines.append("The claims notebook wrote no results, so no verdicts are listed.")
-    elif not entries:
-        lines.append("No claims were checked.")
-    for i, e in enumerate(entries, 1):
-        lines.append(
-            f"**{i}. {_esc(e['verdict'])}** (statement {e['statement']}): {_esc(e['span'])}"
-        )
-        lines.append("")
-        if not e["figures"]:
-            lines.append("- no figures: nothing in the data matched this claim")
-        for ev in e["figures"]:
-            period = ev.get("period_start", "")
-            if ev.get("period_end") and ev.get("period_end") != period:
-                period = f"{period}..{ev.get('period_end')}"
-            lines.append(
-                f"- {_esc(_num(ev.get('value')))} ({_esc(period)}, "
-                f"reporter {_esc(ev.get('reporter', ''))}, "
-                f"flow {_esc(ev.get('flow', ''))}, {_esc(ev.get('source', ''))}); "
-                f"`{ev.get('source_file', '')}`, {_esc(ev.get('source_ref', ''))}, "
-                f"vintage {_esc(ev.get('vintage', ''))}"
-            )
-        lines.append("")
+    lines += _verdict_lines(results)
     return "\n".join(lines) + "\n"
