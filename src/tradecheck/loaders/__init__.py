@@ -86,7 +86,10 @@ def load(
     Returns
     -------
     pandas.DataFrame
-        The canonical table (columns :data:`tradecheck.schema.CANONICAL_COLUMNS`).
+        The canonical table (columns :data:`tradecheck.schema.CANONICAL_COLUMNS`). A Comtrade
+        bulk file or CSV over 8 MiB is read by the streaming path (same rows, bounded
+        memory); past 2 million rows from one such file this raises a LoadError that says
+        how to stream it to Parquet instead (:mod:`tradecheck.scale.route` says why).
 
     Raises
     ------
@@ -108,13 +111,15 @@ def load(
         raise LoadError(", ".join(map(str, items)) or "(nothing)", "no data files to load")
     if format and format not in loaders():
         raise LoadError(files[0], f"unknown format {format!r}; known: {', '.join(loaders())}")
+    from tradecheck.scale.route import load_streamed, streams
+
     frames = []
     for f in files:
         ld = loaders()[format] if format else detect(f)
         if not f.exists():
             raise LoadError(f, "no such file")
         try:
-            df = ld.load(f, **options)
+            df = load_streamed(f, **options) if streams(ld.name, f) else ld.load(f, **options)
         except TradecheckError:
             raise
         except Exception as exc:  # a loader bug or an input no check anticipated
