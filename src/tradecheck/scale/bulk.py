@@ -327,9 +327,13 @@ def _nth_true(flags: np.ndarray, ks: np.ndarray) -> np.ndarray:
 
 def _to_arrow(df: pd.DataFrame) -> pa.Table:
     """A canonical pandas frame from the small loader's rules as a canonical Arrow table."""
-    return pa.Table.from_pandas(
-        schema.make_frame(df), schema=canon.arrow_schema(), preserve_index=False
-    ).replace_schema_metadata(None)
+    return (
+        pa.Table.from_pandas(
+            schema.make_frame(df), schema=canon.arrow_schema(), preserve_index=False
+        )
+        .replace_schema_metadata(None)
+        .cast(canon.dict_schema())
+    )
 
 
 def _line_index(arr: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -751,18 +755,19 @@ def to_frame(parts: list[pa.Table]) -> pd.DataFrame:
     string (through Arrow's dictionary encoding), so the frame costs ~8 bytes per cell."""
     if not parts:
         return schema.empty_frame()
-    table = pa.concat_tables(parts)
+    table = pa.concat_tables(parts).unify_dictionaries()
     data: dict[str, pd.Series] = {}
     for name in table.column_names:
         col = table.column(name)
-        if not pa.types.is_string(col.type):
-            data[name] = pd.Series(col.to_numpy())
-        elif name == "source_ref":  # unique per row
-            data[name] = pd.Series(col.to_numpy(), dtype=object)
+        if pa.types.is_dictionary(col.type):
+            enc = col.combine_chunks()
+        elif name == "source_ref" or not pa.types.is_string(col.type):
+            data[name] = pd.Series(col.to_numpy(), dtype=None if name != "source_ref" else object)
+            continue
         else:
             enc = col.combine_chunks().dictionary_encode()
-            words = np.array(enc.dictionary.to_pylist(), dtype=object)
-            data[name] = pd.Series(words[enc.indices.to_numpy()], dtype=object)
+        words = np.array(enc.dictionary.to_pylist(), dtype=object)
+        data[name] = pd.Series(words[enc.indices.to_numpy()], dtype=object)
     return schema.validate(pd.DataFrame(data))
 
 
@@ -857,19 +862,53 @@ def _too_many(rows: int, max_rows: int) -> str:
     )
 
 
+#: Columns whose min/max statistics are written (what readers filter on); string statistics
+#: of the other columns would cost as much as writing them.
+_STATS = ["reporter", "partner", "flow", "period_start", "period_end", "commodity", "value"]
+
+
 def write_parquet(blocks: Iterable[pa.Table], out: str | os.PathLike[str]) -> Path:
     """Write canonical Arrow tables to one Parquet file as they come (one row group each),
     atomically: a temporary file beside ``out`` is renamed after the last block and removed
-    on any error."""
+    on any error.
+
+    Writing runs in a second thread (pyarrow releases the GIL), beside the reading and
+    conversion of the next block. Dictionary-encoded columns are stored as they are; the
+    file carries no Arrow schema, so every reader sees plain string columns.
+    """
+    import queue
+    import threading
+
     import pyarrow.parquet as pq
 
     target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    writer = pq.ParquetWriter(tmp, canon.arrow_schema())
+    writer = pq.ParquetWriter(tmp, canon.dict_schema(), store_schema=False, write_statistics=_STATS)
+    todo: queue.Queue[pa.Table | None] = queue.Queue(maxsize=2)
+    failed: list[BaseException] = []
+
+    def drain() -> None:
+        while (t := todo.get()) is not None:
+            if not failed:
+                try:
+                    writer.write_table(t)
+                except Exception as exc:  # noqa: BLE001 - re-raised by the main thread
+                    failed.append(exc)
+
+    thread = threading.Thread(target=drain, name="parquet-writer", daemon=True)
+    thread.start()
     try:
-        for b in blocks:
-            writer.write_table(b)
+        try:
+            for b in blocks:
+                if failed:
+                    break
+                todo.put(b.cast(canon.dict_schema()) if b.schema != canon.dict_schema() else b)
+        finally:
+            todo.put(None)
+            thread.join()
+        if failed:
+            raise failed[0]
         writer.close()
         os.replace(tmp, target)
     except BaseException:

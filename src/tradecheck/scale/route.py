@@ -85,9 +85,13 @@ def file_tables(
             continue
         df = load([f], format=format_name, **options)
         if len(df):
-            yield pa.Table.from_pandas(
-                schema.make_frame(df), schema=canon.arrow_schema(), preserve_index=False
-            ).replace_schema_metadata(None)
+            yield (
+                pa.Table.from_pandas(
+                    schema.make_frame(df), schema=canon.arrow_schema(), preserve_index=False
+                )
+                .replace_schema_metadata(None)
+                .cast(canon.dict_schema())
+            )
 
 
 class Counts:
@@ -100,7 +104,14 @@ class Counts:
 
     def add(self, table: pa.Table) -> None:
         """Count one table's rows (and fold the counts so far into one frame now and then)."""
-        g = table.group_by(["source", "reporter", "flow"]).aggregate(
+        keys = ["source", "reporter", "flow", "period_start", "period_end", "value"]
+        plain = pa.table(
+            {
+                k: table.column(k).cast(pa.string()) if k != "value" else table.column(k)
+                for k in keys
+            }
+        )
+        g = plain.group_by(["source", "reporter", "flow"]).aggregate(
             [("value", "count"), ("period_start", "min"), ("period_end", "max")]
         )
         self.parts.append(
