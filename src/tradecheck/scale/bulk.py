@@ -458,13 +458,15 @@ class _Stream:
             buf = bytearray(bytes(buf[:size]).decode(self.encoding).encode("utf-8"))
             size = len(buf)
         block = memoryview(buf)[:size]
+        if not self.filter_cols:  # every row is kept; empty lines show after parsing (fast)
+            n_lines = buf.count(b"\n", 0, size) + (0 if buf[size - 1] == 10 else 1)
+            if buf.find(b"\r", 0, size) < 0:
+                return block, np.arange(first, first + n_lines), n_lines
+            return block, _line_index(np.frombuffer(block, np.uint8), size)[0] + first, n_lines
         arr = np.frombuffer(block, dtype=np.uint8)
         newline = arr == 10
         n_lines = int(np.count_nonzero(newline)) + (0 if arr[-1] == 10 else 1)
         plain = buf.find(b"\r", 0, size) < 0 and buf.find(b"\n\n", 0, size) < 0 and arr[0] != 10
-        if not self.filter_cols:  # every row is kept
-            lines = np.arange(n_lines) if plain else _line_index(arr, size)[0]
-            return block, lines + first, n_lines
         try:
             head = self.parse(block, self.filter_cols)
         except pa.ArrowInvalid as exc:
@@ -508,21 +510,25 @@ class _Stream:
         self.check_rows(table.num_rows, len(lines), first)
         return table
 
-    def fast(self, text: Any, lines: np.ndarray) -> pa.Table | None:
+    def fast(self, text: Any, lines: np.ndarray) -> tuple[pa.Table | None, np.ndarray]:
         """Canonical rows through the vectorised rules, or None if the block needs the
-        small loader's (an anomaly to report exactly, or a value pyarrow cannot parse)."""
+        small loader's (an anomaly to report exactly, or a value pyarrow cannot parse);
+        and the rows' line numbers, found again if the block had empty lines."""
         if self.fast_types is None:
-            return None
+            return None, lines
         try:
             table = self.parse(text, None, fast=True)
         except pa.ArrowInvalid:
-            return None
-        if table.num_rows != len(lines):
-            return None  # strings() reports it
+            return None, lines
+        if table.num_rows != len(lines) and len(lines):  # empty lines: pyarrow skips them
+            first = int(lines[0])
+            lines = _line_index(np.frombuffer(text, np.uint8), len(text))[0] + first
+            if table.num_rows != len(lines):
+                return None, lines  # strings() reports it
         try:
-            return canon.canonical(table, lines, self.const, self.notes)
+            return canon.canonical(table, lines, self.const, self.notes), lines
         except canon.Fallback:
-            return None
+            return None, lines
 
     def slow(self, table: pa.Table, lines: np.ndarray) -> pa.Table | None:
         """Canonical rows through ``normalise_records`` (pandas)."""
@@ -632,7 +638,7 @@ def _canonical_blocks(stream: _Stream, dec: Any, block_size: int) -> Iterator[pa
         line_no += n_lines
         if text is None:
             continue
-        got = stream.fast(text, lines)
+        got, lines = stream.fast(text, lines)
         if got is None:
             pending.append((stream.strings(text, lines, first), lines))
             pending_rows += len(lines)

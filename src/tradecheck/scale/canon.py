@@ -186,22 +186,23 @@ def _rest_rule(
 
 
 def _by_rule(
-    n: int,
+    keep: np.ndarray,
     quick: list[tuple[np.ndarray, str]],
     cols: list[pa.Array],
     fn: Callable[..., str],
 ) -> tuple[list[str], np.ndarray]:
     """A text result per row, as ``(distinct results, row -> result index)``.
 
-    Rows of a ``quick`` mask get its result (masks must not overlap); the other rows get
-    ``fn(*texts)`` once per distinct combination of their cells in ``cols``.
+    Rows of a ``quick`` mask get its result (masks must not overlap); the other rows of
+    ``keep`` get ``fn(*texts)`` once per distinct combination of their cells in ``cols``
+    (rows outside both get an arbitrary index: the caller drops them).
     """
-    idx = np.full(n, -1, dtype=np.int32)
+    idx = np.full(len(keep), -1, dtype=np.int32)
     results: list[str] = []
     for mask, value in quick:
         idx[mask] = len(results)
         results.append(value)
-    rest = idx < 0
+    rest = (idx < 0) & keep
     if rest.any():
         got, inverse = _rest_rule(cols, rest, fn)
         idx[rest] = inverse + len(results)
@@ -280,7 +281,7 @@ def _flows(b: _Block, keep: np.ndarray, dropped: Counter[str]) -> tuple[list[str
     counted; an unknown flow in a kept row raises :class:`Fallback`."""
     col = b.text("flowcode")
     quick = [(_eq(col, f), f) for f in ct.FLOWS_KEPT]
-    flows, idx = _by_rule(b.n, quick, [col], _flow_of)
+    flows, idx = _by_rule(keep, quick, [col], _flow_of)
     kind = np.array(
         [0 if f in ct.FLOWS_KEPT else 1 if f in ct.FLOWS_DROPPED else 2 for f in flows]
     )[idx]
@@ -298,30 +299,32 @@ def _flows(b: _Block, keep: np.ndarray, dropped: Counter[str]) -> tuple[list[str
     return flows, idx
 
 
-def _periods(b: _Block, rows: np.ndarray) -> tuple[pa.Array, pa.Array]:
-    """``period_start`` and ``period_end``: monthly rows (``M``, ``YYYYMM``) and annual rows
-    (``A``, ``YYYY``, ``refMonth`` 52) by comparisons and a lookup table of the period
-    numbers; any other row through ``_period_of`` once per distinct combination of period,
-    freqCode, refMonth, refPeriodId and refYear."""
+def _periods(b: _Block, keep: np.ndarray) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """``(period_start, period_end)`` per row: monthly rows (``M``, ``YYYYMM``) and annual
+    rows (``A``, ``YYYY``, ``refMonth`` 52) by comparisons and a lookup table of the period
+    numbers; the other kept rows through ``_period_of`` once per distinct combination of
+    period, freqCode, refMonth, refPeriodId and refYear."""
     names = ("period", "freqcode", "refmonth", "refperiodid", "refyear")
-    cols = [b.text(n).take(pa.array(rows)) for n in names]
+    cols = [b.text(n) for n in names]
     period, freq, month = cols[:3]
     digits, length = _np(pc.ascii_is_decimal(period)), _np(pc.utf8_length(period))
     is52 = _eq(month, "52")
     plain_month = (_np(pc.ascii_is_decimal(month)) | _eq(month, "")) & ~is52
     monthly = digits & (length == 6) & _eq(freq, "M") & plain_month
     annual = digits & (length == 4) & _eq(freq, "A") & is52
-    number = _np(pc.cast(pc.if_else(pa.array(monthly | annual), period, "0"), pa.int32()))
-    monthly &= (number % 100 >= 1) & (number % 100 <= 12)
     quick = monthly | annual
+    safe = period if quick.all() else pc.if_else(pa.array(quick), period, "0")
+    number = _np(pc.cast(safe, pa.int32()))
+    y, m = np.where(annual, number, number // 100), np.where(annual, 0, number % 100)
+    quick &= ~monthly | ((m >= 1) & (m <= 12))
     pairs: list[tuple[str, str]] = []
-    idx = np.zeros(len(rows), dtype=np.int32)
+    idx = np.zeros(b.n, dtype=np.int32)
     if quick.any():
-        key = np.where(annual, 1_000_000 + number, number)[quick]
-        got, inverse = _combos([(key, 2_000_000)], _period_label)
+        got, inverse = _combos([((y * 13 + m)[quick], 10_000 * 13)], _period_label)
         pairs.extend(got)  # type: ignore[arg-type]
         idx[quick] = inverse
-    if not quick.all():
+    rest = ~quick & keep
+    if rest.any():
 
         def one(*texts: str) -> tuple[str, str]:
             try:
@@ -329,21 +332,17 @@ def _periods(b: _Block, rows: np.ndarray) -> tuple[pa.Array, pa.Array]:
             except ValueError:
                 raise Fallback("period") from None
 
-        got, inverse = _rest_rule(cols, ~quick, one)
-        idx[~quick] = inverse + len(pairs)
+        got, inverse = _rest_rule(cols, rest, one)
+        idx[rest] = inverse + len(pairs)
         pairs.extend(got)  # type: ignore[arg-type]
-    return (
-        _dict(*_remap([p[0] for p in pairs], idx)),
-        _dict(*_remap([p[1] for p in pairs], idx)),
-    )
+    return pairs, idx
 
 
 def _period_label(key: int) -> tuple[str, str]:
-    """Start and end month of a period number: ``YYYYMM``, or ``1_000_000 + YYYY``."""
-    if key >= 1_000_000:
-        y = key - 1_000_000
+    """Start and end month of ``year * 13 + month`` (month 0: the whole year)."""
+    y, m = divmod(key, 13)
+    if m == 0:
         return f"{y:04d}-01", f"{y:04d}-12"
-    y, m = divmod(key, 100)
     return f"{y:04d}-{m:02d}", f"{y:04d}-{m:02d}"
 
 
@@ -353,20 +352,25 @@ def _remap(results: list[str], idx: np.ndarray) -> tuple[list[str], np.ndarray]:
     return uniq, np.array([uniq.index(r) for r in results], dtype=np.int32)[idx]
 
 
-def _countries(b: _Block, rows: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """ISO3 vocabulary and reporter, partner indices into it: each numeric code through
-    :func:`~tradecheck.loaders.comtrade.comtrade_code_to_iso3` once, then a lookup table."""
+def _countries(b: _Block, keep: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """ISO3 vocabulary and reporter, partner indices into it: each numeric code of a kept
+    row through :func:`~tradecheck.loaders.comtrade.comtrade_code_to_iso3` once, then a
+    lookup table (a join as a numpy ``take``)."""
     vocab: dict[str, int] = {}
     out = []
     for side in ("reportercode", "partnercode"):
-        col = b.text(side).take(pa.array(rows))
-        if len(col) and not pc.all(pc.ascii_is_decimal(col)).as_py():
+        col = b.text(side)
+        digits = _np(pc.ascii_is_decimal(col))
+        if not digits[keep].all():
             raise Fallback("country code")  # empty, signed, spaced or not a number
-        codes = _np(pc.cast(col, pa.int32()))
-        if len(codes) and codes.max() > 99_999:
+        safe = col if digits.all() else pc.if_else(pa.array(digits), col, "0")
+        codes = _np(pc.cast(safe, pa.int32()))
+        if codes.max(initial=0) > 99_999:
             raise Fallback("country code")
-        lut = np.full(int(codes.max(initial=0)) + 1, -1, dtype=np.int32)
-        for c in np.unique(codes).tolist():
+        seen = np.zeros(int(codes.max(initial=0)) + 1, dtype=bool)
+        seen[codes[keep]] = True
+        lut = np.full(len(seen), -1, dtype=np.int32)
+        for c in np.flatnonzero(seen).tolist():
             try:
                 lut[c] = vocab.setdefault(ct.comtrade_code_to_iso3(c), len(vocab))
             except UnknownCountryError:
@@ -388,13 +392,12 @@ def _value(b: _Block, rows: np.ndarray, is_imp: np.ndarray) -> np.ndarray:
     return val
 
 
-def _commodity(b: _Block, rows: np.ndarray) -> tuple[pa.Array, np.ndarray]:
+def _commodity(b: _Block, keep: np.ndarray) -> tuple[pa.Array, np.ndarray]:
     """``cmdCode`` as the loader writes it (stripped, ``TOTAL`` in capitals) and which rows
-    are ``TOTAL``; an empty code raises :class:`Fallback`."""
-    cmd = b.text("cmdcode").take(pa.array(rows))
-    plain = _np(pc.ascii_is_decimal(cmd))  # HS codes: kept as they are
+    are ``TOTAL``; an empty code in a kept row raises :class:`Fallback`."""
+    cmd = b.text("cmdcode")
     total = _eq(cmd, "TOTAL")
-    other = ~(plain | total)
+    other = ~(_np(pc.ascii_is_decimal(cmd)) | total) & keep  # HS codes are kept as they are
     if other.any():
         ((idx, texts),) = _rest_texts([cmd], other)
         clean = ["TOTAL" if t.upper() == "TOTAL" else t for t in texts]
@@ -406,28 +409,25 @@ def _commodity(b: _Block, rows: np.ndarray) -> tuple[pa.Array, np.ndarray]:
     return cmd, total
 
 
-def _classification(b: _Block, rows: np.ndarray, total: np.ndarray) -> pa.Array:
+def _classification(b: _Block, keep: np.ndarray, total: np.ndarray) -> pa.Array:
     """``classificationCode``, else ``classificationSearchCode``, else TOTAL/HS."""
-    code = b.text("classificationcode").take(pa.array(rows))
-    search = b.text("classificationsearchcode").take(pa.array(rows))
+    code, search = b.text("classificationcode"), b.text("classificationsearchcode")
     quick = []
-    if len(code):
+    if b.n:
         first = code[0].as_py()
-        if first.isalnum() and first.lower() not in ("nan", "none", "null"):  # usually e.g. "H5"
+        if first.isalnum() and first.lower() not in ("nan", "none", "null"):  # usually "H5"
             quick.append((_eq(code, first), first))
 
     def one(c: str, s: str, t: str) -> str:
-        return c or s or ("TOTAL" if t == "1" else "HS")
+        return c or s or ("TOTAL" if t == "true" else "HS")
 
-    flag = pa.array(np.where(total, "1", "0"))
-    return _dict(*_by_rule(len(rows), quick, [code, search, flag], one))
+    return _by_rule(keep, quick, [code, search, pa.array(total)], one)  # type: ignore[return-value]
 
 
-def _note(b: _Block, rows: np.ndarray) -> pa.Array:
+def _note(b: _Block, keep: np.ndarray) -> tuple[list[str], np.ndarray]:
     """``isReported=false`` and ``legacyEstimationFlag=X`` notes, joined with ``; ``."""
-    rep = b.text("isreported").take(pa.array(rows))
-    est = b.text("legacyestimationflag").take(pa.array(rows))
-    reported = np.zeros(len(rows), dtype=bool)
+    rep, est = b.text("isreported"), b.text("legacyestimationflag")
+    reported = np.zeros(b.n, dtype=bool)
     for v in _TRUE_REPORTED:
         reported |= _eq(rep, v)
     quick = [(reported & (_eq(est, "0") | _eq(est, "")), "")]
@@ -437,14 +437,16 @@ def _note(b: _Block, rows: np.ndarray) -> pa.Array:
         parts.append("" if e in ("", "0") else f"legacyEstimationFlag={e}")
         return "; ".join(p for p in parts if p)
 
-    return _dict(*_by_rule(len(rows), quick, [rep, est], one))
+    return _by_rule(keep, quick, [rep, est], one)
 
 
-def _scope(b: _Block, rows: np.ndarray) -> pa.Array:
-    col = b.text("typecode").take(pa.array(rows))
-    quick = [(_eq(col, "C"), "goods")]
-    return _dict(
-        *_by_rule(len(rows), quick, [col], lambda t: "services" if t.upper() == "S" else "goods")
+def _scope(b: _Block, keep: np.ndarray) -> tuple[list[str], np.ndarray]:
+    col = b.text("typecode")
+    return _by_rule(
+        keep,
+        [(_eq(col, "C"), "goods")],
+        [col],
+        lambda t: "services" if t.upper() == "S" else "goods",
     )
 
 
@@ -484,23 +486,26 @@ def canonical(table: pa.Table, lines: np.ndarray, const: FileConst, notes: list[
     dropped: Counter[str] = Counter()
     keep = _breakdown_keep(b, dropped)
     flows, flow_idx = _flows(b, keep, dropped)
+    periods, period_idx = _periods(b, keep)
+    iso, rep, par = _countries(b, keep)
+    commodity, total = _commodity(b, keep)
+    classification = _classification(b, keep, total)
+    note, scope = _note(b, keep), _scope(b, keep)
     rows = np.flatnonzero(keep)
-    start, end = _periods(b, rows)
-    iso, rep, par = _countries(b, rows)
     row_flow = flow_idx[rows]
     is_imp = np.isin(np.array(flows, dtype=object), ["M", "RM"])[row_flow]
     value = _value(b, rows, is_imp)
-    commodity, total = _commodity(b, rows)
     if dropped:
         notes.append(dropped_note(const.source_file, dropped))
     m = len(rows)
+    rep, par, period_idx = rep[rows], par[rows], period_idx[rows]
     cols = {
         "reporter": _dict(iso, rep),
         "partner": _dict(iso, par),
         "flow": _dict(flows, row_flow),
-        "period_start": start,
-        "period_end": end,
-        "commodity": commodity,
+        "period_start": _dict(*_remap([p[0] for p in periods], period_idx)),
+        "period_end": _dict(*_remap([p[1] for p in periods], period_idx)),
+        "commodity": commodity if m == b.n else commodity.take(pa.array(rows)),
         "value": pa.array(value, pa.float64()),
         "currency": _const("USD", m),
         "valuation": _dict(["FOB", "CIF"], is_imp.astype(np.int32)),
@@ -512,10 +517,10 @@ def canonical(table: pa.Table, lines: np.ndarray, const: FileConst, notes: list[
         "vintage": _const(const.vintage, m),
         "exporter": _dict(iso, np.where(is_imp, par, rep)),
         "importer": _dict(iso, np.where(is_imp, rep, par)),
-        "classification": _classification(b, rows, total),
-        "scope": _scope(b, rows),
+        "classification": _dict(classification[0], classification[1][rows]),
+        "scope": _dict(scope[0], scope[1][rows]),
         "bound": _const("eq", m),
         "estimate": pa.array(np.zeros(m, dtype=bool)),
-        "note": _note(b, rows),
+        "note": _dict(note[0], note[1][rows]),
     }
     return pa.table(cols, schema=dict_schema())
