@@ -510,7 +510,9 @@ class _Stream:
         self.check_rows(table.num_rows, len(lines), first)
         return table
 
-    def fast(self, text: Any, lines: np.ndarray) -> tuple[pa.Table | None, np.ndarray]:
+    def fast(
+        self, text: Any, lines: np.ndarray, notes: list[str]
+    ) -> tuple[pa.Table | None, np.ndarray]:
         """Canonical rows through the vectorised rules, or None if the block needs the
         small loader's (an anomaly to report exactly, or a value pyarrow cannot parse);
         and the rows' line numbers, found again if the block had empty lines."""
@@ -526,7 +528,7 @@ class _Stream:
             if table.num_rows != len(lines):
                 return None, lines  # strings() reports it
         try:
-            return canon.canonical(table, lines, self.const, self.notes), lines
+            return canon.canonical(table, lines, self.const, notes), lines
         except canon.Fallback:
             return None, lines
 
@@ -615,10 +617,15 @@ def _whole_lines(dec: Any, block_size: int) -> Iterator[tuple[bytearray, int]]:
 def _canonical_blocks(stream: _Stream, dec: Any, block_size: int) -> Iterator[pa.Table]:
     """Canonical Arrow tables of the file, block by block, in file order.
 
-    The vectorised rules convert each block as it comes; blocks they cannot take (and all
-    blocks of layouts they do not cover) are gathered to ~200,000 rows and passed to
-    ``normalise_records`` together (pandas costs ~20 ms per call).
+    Blocks are filtered, parsed and converted by the vectorised rules in two worker threads
+    (the 2 cores: pyarrow and numpy release the GIL), at most three blocks in flight, and
+    taken back in file order. Blocks the vectorised rules cannot take (and all blocks of
+    layouts they do not cover) are gathered to ~200,000 rows and passed to
+    ``normalise_records`` together, in order (pandas costs ~20 ms per call).
     """
+    from collections import deque
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     pending: list[tuple[pa.Table, np.ndarray]] = []
     pending_rows, line_no = 0, 1
 
@@ -632,13 +639,20 @@ def _canonical_blocks(stream: _Stream, dec: Any, block_size: int) -> Iterator[pa
             if out is not None:
                 yield out
 
-    for buf, size in _whole_lines(dec, block_size):
-        first = line_no + 1
-        text, lines, n_lines = stream.kept_rows(buf, size, first)
-        line_no += n_lines
+    def work(buf: bytearray, size: int, first: int) -> tuple[Any, ...]:
+        text, lines, _ = stream.kept_rows(buf, size, first)
         if text is None:
-            continue
-        got, lines = stream.fast(text, lines)
+            return None, None, lines, []
+        notes: list[str] = []
+        got, lines = stream.fast(text, lines, notes)
+        return got, text, lines, notes
+
+    def take(fut: Future[tuple[Any, ...]], first: int) -> Iterator[pa.Table]:
+        nonlocal pending_rows
+        got, text, lines, notes = fut.result()
+        stream.notes.extend(notes)
+        if text is None:
+            return
         if got is None:
             pending.append((stream.strings(text, lines, first), lines))
             pending_rows += len(lines)
@@ -647,6 +661,21 @@ def _canonical_blocks(stream: _Stream, dec: Any, block_size: int) -> Iterator[pa
         elif got.num_rows:
             yield from flush()
             yield got
+
+    inflight: deque[tuple[Future[tuple[Any, ...]], int]] = deque()
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="bulk") as pool:
+        try:
+            for buf, size in _whole_lines(dec, block_size):
+                first = line_no + 1
+                line_no += buf.count(b"\n", 0, size) + (0 if buf[size - 1] == 10 else 1)
+                inflight.append((pool.submit(work, buf, size, first), first))
+                if len(inflight) >= 3:
+                    yield from take(*inflight.popleft())
+            while inflight:
+                yield from take(*inflight.popleft())
+        finally:
+            for fut, _ in inflight:
+                fut.cancel()
     yield from flush()
 
 
