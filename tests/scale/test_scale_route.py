@@ -191,3 +191,26 @@ def test_cli_load_without_out_prints_the_summary(
     _cli([str(BULK)])
     assert capsys.readouterr().out == small
     assert small.startswith(f"{len(loaders.load(BULK))} rows from 1 file(s)")
+
+
+def test_unusual_cells_take_the_full_parse_and_match(tmp_path: Path) -> None:
+    """Rows without primaryValue (CIF/FOB used), without period (refPeriodId used) or
+    without classificationCode need the columns the lean parse leaves out: same table."""
+    text = gzip.decompress(BULK.read_bytes()).decode()
+    header, *rows = text.splitlines(keepends=True)
+    col = {c: i for i, c in enumerate(comtrade.BULK_FIELDS)}
+    kept = [
+        i
+        for i, r in enumerate(rows)
+        if (c := r.split("\t"))[col["partner2Code"]] == "0"
+        and c[col["motCode"]] == "0"
+        and c[col["customsCode"]] == "C00"
+    ]
+    for n, name in zip(kept[1:8:3], ("primaryValue", "period", "classificationCode")):
+        cells = rows[n].split("\t")
+        cells[col[name]] = ""
+        rows[n] = "\t".join(cells)
+    f = tmp_path / "unusual.txt.gz"
+    f.write_bytes(gzip.compress((header + "".join(rows)).encode()))
+    big = bulk.ingest(f, progress=False)
+    pd.testing.assert_frame_equal(_small(f), big)

@@ -376,6 +376,13 @@ class _Stream:
         )
         self.all_types = {c: pa.string() for c in names}
         self.fast_types = canon.fast_columns(names)
+        # the lean parse leaves out what only unusual rows need (canon.LEAN_SKIPS)
+        self.lean_types = {
+            k: v for k, v in (self.fast_types or {}).items() if k.lower() not in canon.LEAN_SKIPS
+        }
+        self.left_out = frozenset(
+            k.lower() for k in (self.fast_types or {}) if k.lower() in canon.LEAN_SKIPS
+        )
         self.const = canon.FileConst(display_path(path), vintage or file_vintage(path))
         by_lower = {n.lower(): n for n in names}
         (rep_codes, self.rep_iso), (par_codes, self.par_iso), self.cmd_level = (
@@ -397,8 +404,10 @@ class _Stream:
             | ({self.cmd_col} if cmd_level_active(self.cmd_level) and self.cmd_col else set())
         )
 
-    def parse(self, buf: Any, include: list[str] | None, fast: bool = False) -> pa.Table:
-        types = self.fast_types if fast and self.fast_types else self.all_types
+    def parse(
+        self, buf: Any, include: list[str] | None, fast: dict[str, pa.DataType] | None = None
+    ) -> pa.Table:
+        types = fast or self.all_types
         return pacsv.read_csv(
             pa.py_buffer(buf),
             read_options=pacsv.ReadOptions(
@@ -518,19 +527,25 @@ class _Stream:
         and the rows' line numbers, found again if the block had empty lines."""
         if self.fast_types is None:
             return None, lines
-        try:
-            table = self.parse(text, None, fast=True)
-        except pa.ArrowInvalid:
-            return None, lines
-        if table.num_rows != len(lines) and len(lines):  # empty lines: pyarrow skips them
-            first = int(lines[0])
-            lines = _line_index(np.frombuffer(text, np.uint8), len(text))[0] + first
-            if table.num_rows != len(lines):
-                return None, lines  # strings() reports it
-        try:
-            return canon.canonical(table, lines, self.const, notes), lines
-        except canon.Fallback:
-            return None, lines
+        for types, left_out in ((self.lean_types, self.left_out), (self.fast_types, None)):
+            try:
+                table = self.parse(text, None, types)
+            except pa.ArrowInvalid:
+                return None, lines
+            if table.num_rows != len(lines) and len(lines):  # empty lines: pyarrow skips them
+                first = int(lines[0])
+                lines = _line_index(np.frombuffer(text, np.uint8), len(text))[0] + first
+                if table.num_rows != len(lines):
+                    return None, lines  # strings() reports it
+            try:
+                return canon.canonical(
+                    table, lines, self.const, notes, left_out or frozenset()
+                ), lines
+            except canon.NeedMore:
+                continue  # parse again with every column
+            except canon.Fallback:
+                return None, lines
+        return None, lines  # pragma: no cover - the full parse never needs more
 
     def slow(self, table: pa.Table, lines: np.ndarray) -> pa.Table | None:
         """Canonical rows through ``normalise_records`` (pandas)."""

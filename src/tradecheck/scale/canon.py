@@ -78,6 +78,17 @@ class Fallback(Exception):
     fast path does not cover)."""
 
 
+class NeedMore(Fallback):
+    """A rule needs a column that was left out of the lean parse (:data:`LEAN_SKIPS`):
+    parse the block again with every column of :func:`fast_columns`."""
+
+
+#: Columns that only unusual rows need (an empty period, classification or primaryValue):
+#: the first parse of a block leaves them out (a fifth less parsing); a block that needs
+#: them is parsed again with them.
+LEAN_SKIPS = ("refperiodid", "refyear", "classificationsearchcode", "cifvalue", "fobvalue")
+
+
 @dataclass(frozen=True)
 class FileConst:
     """What every row of one file shares: ``source_file`` as displayed and ``vintage``."""
@@ -142,17 +153,22 @@ class _Block:
     """One parsed block: its text columns by lower-case name (an absent column reads as all
     empty cells), and the rows kept so far."""
 
-    def __init__(self, table: pa.Table) -> None:
+    def __init__(self, table: pa.Table, left_out: frozenset[str]) -> None:
         table = table.combine_chunks()
         self.n = table.num_rows
         self.cols = {name.lower(): table.column(name).chunk(0) for name in table.column_names}
+        self.left_out = left_out
 
     def text(self, name: str) -> pa.Array:
+        if name in self.left_out:
+            raise NeedMore(name)
         col = self.cols.get(name)
         return col if col is not None else pa.repeat("", self.n)
 
     def values(self, name: str) -> np.ndarray:
         """A value column as float64 (NaN for an empty cell or an absent column)."""
+        if name in self.left_out:
+            raise NeedMore(name)
         col = self.cols.get(name)
         if col is None:
             return np.full(self.n, np.nan)
@@ -304,9 +320,7 @@ def _periods(b: _Block, keep: np.ndarray) -> tuple[list[tuple[str, str]], np.nda
     rows (``A``, ``YYYY``, ``refMonth`` 52) by comparisons and a lookup table of the period
     numbers; the other kept rows through ``_period_of`` once per distinct combination of
     period, freqCode, refMonth, refPeriodId and refYear."""
-    names = ("period", "freqcode", "refmonth", "refperiodid", "refyear")
-    cols = [b.text(n) for n in names]
-    period, freq, month = cols[:3]
+    period, freq, month = (b.text(n) for n in ("period", "freqcode", "refmonth"))
     digits, length = _np(pc.ascii_is_decimal(period)), _np(pc.utf8_length(period))
     is52 = _eq(month, "52")
     plain_month = (_np(pc.ascii_is_decimal(month)) | _eq(month, "")) & ~is52
@@ -332,6 +346,7 @@ def _periods(b: _Block, keep: np.ndarray) -> tuple[list[tuple[str, str]], np.nda
             except ValueError:
                 raise Fallback("period") from None
 
+        cols = [period, freq, month, b.text("refperiodid"), b.text("refyear")]
         got, inverse = _rest_rule(cols, rest, one)
         idx[rest] = inverse + len(pairs)
         pairs.extend(got)  # type: ignore[arg-type]
@@ -411,7 +426,7 @@ def _commodity(b: _Block, keep: np.ndarray) -> tuple[pa.Array, np.ndarray]:
 
 def _classification(b: _Block, keep: np.ndarray, total: np.ndarray) -> pa.Array:
     """``classificationCode``, else ``classificationSearchCode``, else TOTAL/HS."""
-    code, search = b.text("classificationcode"), b.text("classificationsearchcode")
+    code = b.text("classificationcode")
     quick = []
     if b.n:
         first = code[0].as_py()
@@ -421,6 +436,9 @@ def _classification(b: _Block, keep: np.ndarray, total: np.ndarray) -> pa.Array:
     def one(c: str, s: str, t: str) -> str:
         return c or s or ("TOTAL" if t == "true" else "HS")
 
+    if quick and quick[0][0][keep].all():
+        return _by_rule(keep, quick, [], one)  # type: ignore[return-value]
+    search = b.text("classificationsearchcode")
     return _by_rule(keep, quick, [code, search, pa.array(total)], one)  # type: ignore[return-value]
 
 
@@ -456,7 +474,13 @@ def dropped_note(source_file: str, dropped: Counter[str]) -> str:
     return f"{source_file}: dropped {detail}"
 
 
-def canonical(table: pa.Table, lines: np.ndarray, const: FileConst, notes: list[str]) -> pa.Table:
+def canonical(
+    table: pa.Table,
+    lines: np.ndarray,
+    const: FileConst,
+    notes: list[str],
+    left_out: frozenset[str] = frozenset(),
+) -> pa.Table:
     """Canonical rows of one block parsed with :func:`fast_columns`' types.
 
     Parameters
@@ -469,6 +493,9 @@ def canonical(table: pa.Table, lines: np.ndarray, const: FileConst, notes: list[
         ``source_file`` and ``vintage`` of the file.
     notes
         The loader's note on dropped breakdown rows / component flows is appended here.
+    left_out
+        Columns of the file (lower-case) not parsed: a rule that needs one raises
+        :class:`NeedMore`.
 
     Returns
     -------
@@ -482,7 +509,7 @@ def canonical(table: pa.Table, lines: np.ndarray, const: FileConst, notes: list[
     """
     if not table.num_rows:
         return dict_schema().empty_table()
-    b = _Block(table)
+    b = _Block(table, left_out)
     dropped: Counter[str] = Counter()
     keep = _breakdown_keep(b, dropped)
     flows, flow_idx = _flows(b, keep, dropped)
