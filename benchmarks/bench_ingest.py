@@ -162,9 +162,9 @@ def run(
     repeat: int = 2,
     cases: tuple[str, ...] = CASES,
 ) -> dict[str, object]:
-    """Generate (once) and time every contender of every case ``repeat`` times (fresh
-    subprocess each, contenders interleaved); keep each contender's fastest run, as the one
-    least disturbed by other load on the machine. Returns the results keyed by case, then
+    """Generate (once) and time every contender of every case ``repeat`` times (pandas
+    once; fresh subprocess each, contenders interleaved); keep each contender's fastest run,
+    as the one least disturbed by other load on the machine. Returns the results keyed by case, then
     by contender."""
     import os
 
@@ -182,8 +182,10 @@ def run(
     }
     for case in cases:
         runs: dict[str, list[dict[str, object]]] = {name: [] for name in contenders}
-        for _ in range(max(repeat, 1)):
+        for i in range(max(repeat, 1)):
             for name in contenders:
+                if name == "pandas" and i:
+                    continue  # slowest by far (minutes): one run
                 parquet = work / f"bench-{case}-{name}.parquet"
                 runs[name].append(
                     run_child(

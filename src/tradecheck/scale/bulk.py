@@ -1,12 +1,36 @@
 """Streaming ingest of UN Comtrade bulk files (gzip TSV) and large website CSVs.
 
-:func:`ingest` reads the file block by block, keeps only the rows that pass the
-reporter / partner / commodity-level filters *while reading*, and hands each filtered block to
-the small loader's :func:`tradecheck.loaders.comtrade.normalise_records`, so the canonical
-rows and the double-count rules are exactly those of ``tradecheck load``. Memory stays
-bounded by the block size plus the rows kept; a tqdm bar shows the (compressed) bytes read.
+:func:`ingest` (and :func:`tables`, its block-by-block form behind ``tradecheck load``) reads
+the file block by block, keeps only the rows that pass the reporter / partner /
+commodity-level filters *while reading*, and turns each block into canonical rows with the
+vectorised rules of :mod:`tradecheck.scale.canon` -- the small loader's rules
+(:func:`tradecheck.loaders.comtrade.normalise_records`) applied to whole columns. Blocks those
+rules cannot take (an error to report, a layout they do not cover) go through
+``normalise_records`` itself, so the canonical rows, the double-count rules and every error
+message are exactly those of the small loader. Memory stays bounded by a few blocks plus the
+rows kept; a tqdm bar shows the (compressed) bytes read. Blocks are parsed and converted in two
+worker threads, beside the ISA-L inflate thread and the Parquet writer thread.
 
-Engine choice (measured on this 2-core machine, 10 million synthetic rows in the real
+Full conversion (every row kept), measured on 1 million rows of the benchmark file with the
+machine's load average near 14 on its 2 cores (CPU seconds are the steadier figure then):
+
+==========================================================  ============  ===========
+engine                                                       CPU seconds   wall (s)
+==========================================================  ============  ===========
+DuckDB as the engine: ``read_csv`` + join with a code->ISO3     2.73-2.77    25.8-29.9
+table + the rules in SQL + ``row_number()`` for source_ref
++ ``COPY ... TO parquet``
+**chosen**: pyarrow parse of the needed columns +                1.60-1.73    10.2-13.1
+:mod:`~tradecheck.scale.canon` + dictionary-encoded Parquet
+DuckDB's minimal job (read_csv + breakdown filter + select       1.58-1.59    13.7-19.3
+of 8 columns + Parquet), for scale
+==========================================================  ============  ===========
+
+DuckDB as the engine also loses the line numbers' exactness (``row_number()`` counts rows,
+not lines: a blank line shifts every later ``source_ref``), the loader's error messages, and
+the per-block progress bar.
+
+Filtered ingest (the pair case) -- engine choice (measured on this 2-core machine, 10 million synthetic rows in the real
 34-column bulk layout, 365 MB gzip / 1.30 GB text, filtered to the Belarus–China pair; one
 subprocess per contender, peak RSS from ``getrusage``; see ``benchmarks/``):
 
@@ -26,7 +50,7 @@ kept lines only (DuckDB took 5.8 s in the same run)
 pyarrow is the engine: the fastest here, already a core dependency (polars would be a new
 one for no gain), and -- unlike DuckDB, which consumes the whole file in one call -- it lets
 the reader work block by block, which gives a byte-accurate progress bar, exact line numbers
-for ``source_ref`` and errors, and per-block hand-off to the shared ``normalise_records``.
+for ``source_ref`` and errors, and per-block conversion.
 Converting only the 2-3 filter columns of every row (and all 34 only for the rows kept) cut
 the parse time by half; ``isal`` (optional; pyarrow's zlib is the fallback) halves the
 inflate time and runs in its own thread. Later profiling (cProfile) showed a third of the
