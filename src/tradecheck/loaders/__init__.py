@@ -88,7 +88,7 @@ def load(
     pandas.DataFrame
         The canonical table (columns :data:`tradecheck.schema.CANONICAL_COLUMNS`). A Comtrade
         bulk file or CSV over 8 MiB is read by the streaming path (same rows, bounded
-        memory); past 2 million rows from one such file this raises a LoadError that says
+        memory); past 1.5 million rows from one such file this raises a LoadError that says
         how to stream it to Parquet instead (:mod:`tradecheck.scale.route` says why).
 
     Raises
@@ -119,7 +119,8 @@ def load(
         if not f.exists():
             raise LoadError(f, "no such file")
         try:
-            df = load_streamed(f, **options) if streams(ld.name, f) else ld.load(f, **options)
+            streamed = streams(ld.name, f)
+            df = load_streamed(f, **options) if streamed else ld.load(f, **options)
         except TradecheckError:
             raise
         except Exception as exc:  # a loader bug or an input no check anticipated
@@ -131,7 +132,7 @@ def load(
                 f"({exc.__class__.__name__}: {exc}); expected {ld.description or ld.name}",
             ) from exc
         if not df.empty:
-            frames.append(schema.make_frame(df))
+            frames.append(df if streamed else schema.make_frame(df))  # streamed: canonical
     if not frames:
         out = schema.empty_frame()
     else:

@@ -908,7 +908,7 @@ def ingest(
         Bytes of text parsed per block (bounds memory).
     max_rows
         Without ``out``: stop with a :class:`LoadError` as soon as more canonical rows than
-        this would be returned (a pandas frame takes ~250 bytes per row); ``None``: no limit.
+        this would be returned (~550 bytes per row at the peak); ``None``: no limit.
 
     Returns
     -------
@@ -959,8 +959,8 @@ def _too_many(rows: int, max_rows: int) -> str:
     return (
         f"more than {max_rows:,} canonical rows (stopped at {rows:,}): too many for a pandas "
         "frame in memory; stream them to Parquet instead (`tradecheck load FILE --out "
-        "rows.parquet`, or tradecheck.ingest(FILE, out='rows.parquet')) or keep fewer rows "
-        "(ingest's reporters=, partners=, cmd_level=)"
+        "rows.parquet`, or tradecheck.scale.bulk.ingest(FILE, out='rows.parquet')) or keep "
+        "fewer rows (ingest's reporters=, partners=, cmd_level=)"
     )
 
 
