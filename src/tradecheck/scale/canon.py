@@ -254,7 +254,7 @@ def _combos(
         uniq = np.flatnonzero(seen)
         pos = np.empty(space, dtype=np.int32)
         pos[uniq] = np.arange(len(uniq), dtype=np.int32)
-        inverse = pos[key]
+        inverse: np.ndarray = pos[key]
     else:
         uniq, inverse = np.unique(key, return_inverse=True)
     results = []
