@@ -30,7 +30,9 @@ from tradecheck.loaders.comtrade import BULK_FIELDS as BULK_COLUMNS  # the 34 re
 
 WORK = Path(__file__).resolve().parent / "_work"
 
-# Belarus and China (M49) plus other real M49 country codes as reporters/partners.
+# Belarus and China (M49) plus other M49 country codes as reporters/partners, and
+# Comtrade's own codes of the same countries where they differ (251, 579, 699, 757, 842);
+# every code maps to ISO3 through tradecheck.loaders.comtrade.comtrade_code_to_iso3.
 PAIR = (112, 156)
 _OTHERS = np.array(
     [
@@ -64,7 +66,7 @@ _OTHERS = np.array(
         368,
         372,
         376,
-        381,
+        380,
         392,
         398,
         404,

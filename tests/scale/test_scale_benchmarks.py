@@ -39,8 +39,11 @@ def test_run_all_tiny(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = proc.stdout
     for metric in (
-        "ingest throughput",
-        "ingest peak memory",
+        "full conversion: tradecheck load --out",
+        "full conversion vs pandas",
+        "full conversion rows and sums per flow",
+        "pair-filtered ingest",
+        "pair-filtered peak memory",
         "claim check",
         "store window values",
         "make report",
@@ -52,8 +55,12 @@ def test_run_all_tiny(tmp_path: Path) -> None:
     ing = res["ingest"]
     assert ing["rows"] == 3000
     # the same pair rows survive the double-count rules in tradecheck and in the DuckDB query
-    assert ing["tradecheck"]["rows_out"] == ing["duckdb"]["rows_after_rules"]
-    assert ing["duckdb"]["rows_out"] == ing["pandas"]["rows_out"]
+    pair, full = ing["pair"], ing["full"]
+    assert pair["tradecheck"]["rows_out"] == pair["duckdb"]["rows_after_rules"]
+    assert pair["duckdb"]["rows_out"] == pair["pandas"]["rows_out"]
+    # the full conversion keeps the rows DuckDB's minimal job keeps, with the same sums
+    assert full["tradecheck"]["sums_cents"] == full["duckdb"]["sums_cents"]
+    assert full["tradecheck"]["rows_out"] == full["pandas"]["rows_out"] > 2000
     assert res["claims"]["claims_parsed"] >= 1
     # the generated file is in the real 34-column bulk layout
     import gzip

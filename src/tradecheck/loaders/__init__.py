@@ -106,7 +106,10 @@ def load(
     pandas.DataFrame
         The canonical table (columns :data:`tradecheck.schema.CANONICAL_COLUMNS`); its
         :class:`~tradecheck.loaders.report.LoadReport` (rows dropped by reason, notes) is
-        ``load_report(df)``.
+        ``load_report(df)``. A Comtrade
+        bulk file or CSV over 8 MiB is read by the streaming path (same rows, bounded
+        memory); past 1.5 million rows from one such file this raises a LoadError that says
+        how to stream it to Parquet instead (:mod:`tradecheck.scale.route` says why).
 
     Raises
     ------
@@ -149,11 +152,14 @@ def load(
 def _load_one(f: Path, format: str | None, options: dict[str, Any]) -> pd.DataFrame:
     """One file through its loader (forced by ``format`` or detected), as a canonical frame;
     an unexpected exception becomes a :class:`LoadError` naming the file and the loader."""
+    from tradecheck.scale.route import load_streamed, streams
+
     ld = loaders()[format] if format else detect(f)
     if not f.exists():
         raise LoadError(f, "no such file")
     try:
-        df = ld.load(f, **options)
+        streamed = streams(ld.name, f)  # big bulk files: bounded memory (scale.route)
+        df = load_streamed(f, **options) if streamed else ld.load(f, **options)
     except TradecheckError:
         raise
     except Exception as exc:  # a loader bug or an input no check anticipated
@@ -164,7 +170,7 @@ def _load_one(f: Path, format: str | None, options: dict[str, Any]) -> pd.DataFr
             f"the {ld.name} loader could not read the file "
             f"({exc.__class__.__name__}: {exc}); expected {ld.description or ld.name}",
         ) from exc
-    return df if df.empty else schema.make_frame(df)
+    return df if df.empty or streamed else schema.make_frame(df)  # streamed: canonical
 
 
 def load_report(df: pd.DataFrame) -> LoadReport:

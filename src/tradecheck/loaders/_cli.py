@@ -74,28 +74,41 @@ def summary(
     """
     if df.empty:
         return "0 rows"
-    files = df["source_file"].nunique()
-    lines = [
-        (
-            f"{len(df)} rows from {files} file(s); months {df['period_start'].min()}.."
-            f"{df['period_end'].max()}"
-        )
-    ]
-    per_source = df.groupby("source", sort=True).agg(
-        rows=("value", "size"),
-        reporters=("reporter", "nunique"),
-        first=("period_start", "min"),
-        last=("period_end", "max"),
-    )
-    for src, r in per_source.iterrows():
-        lines.append(
-            f"  {src}: {r['rows']} rows, {r['reporters']} reporter(s), {r['first']}..{r['last']}"
-        )
     g = (
         df.groupby(["source", "reporter", "flow"], sort=True)
         .agg(rows=("value", "size"), first=("period_start", "min"), last=("period_end", "max"))
         .reset_index()
     )
+    return summary_of_groups(g, df["source_file"].nunique(), max_groups, pair)
+
+
+def summary_of_groups(
+    g: pd.DataFrame,
+    files: int,
+    max_groups: int = _MAX_GROUPS,
+    pair: tuple[str, ...] = ("BLR", "CHN"),
+) -> str:
+    """:func:`summary` from counts per source/reporter/flow (columns ``rows``, ``first``,
+    ``last``), as the streaming path of ``tradecheck load`` keeps them."""
+    if g.empty or int(g["rows"].sum()) == 0:
+        return "0 rows"
+    lines = [
+        (
+            f"{int(g['rows'].sum())} rows from {files} file(s); months {g['first'].min()}.."
+            f"{g['last'].max()}"
+        )
+    ]
+    per_source = g.groupby("source", sort=True).agg(
+        rows=("rows", "sum"),
+        reporters=("reporter", "nunique"),
+        first=("first", "min"),
+        last=("last", "max"),
+    )
+    for src, r in per_source.iterrows():
+        lines.append(
+            f"  {src}: {r['rows']} rows, {r['reporters']} reporter(s), {r['first']}..{r['last']}"
+        )
+    g = g.copy()
     g["_pair"] = ~g["reporter"].isin((*pair, schema.UNKNOWN_SIDE))
     g = g.sort_values(
         ["_pair", "source", "rows", "reporter", "flow"], ascending=[True, True, False, True, True]
@@ -191,6 +204,10 @@ def run(args: argparse.Namespace) -> int:
         if not sep or not key.strip():
             raise TradecheckError(f"load: --opt expects KEY=VALUE, got {item!r}")
         options[key.strip()] = value.strip()
+    from tradecheck.scale import route  # big Comtrade files stream (bounded memory)
+
+    if route.any_streamed(args.paths, args.format):
+        return route.run_load(args.paths, args.format, options, args.out)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         df = load(

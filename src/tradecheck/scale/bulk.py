@@ -1,12 +1,36 @@
 """Streaming ingest of UN Comtrade bulk files (gzip TSV) and large website CSVs.
 
-:func:`ingest` reads the file block by block, keeps only the rows that pass the
-reporter / partner / commodity-level filters *while reading*, and hands each filtered block to
-the small loader's :func:`tradecheck.loaders.comtrade.normalise_records`, so the canonical
-rows and the double-count rules are exactly those of ``tradecheck load``. Memory stays
-bounded by the block size plus the rows kept; a tqdm bar shows the (compressed) bytes read.
+:func:`ingest` (and :func:`tables`, its block-by-block form behind ``tradecheck load``) reads
+the file block by block, keeps only the rows that pass the reporter / partner /
+commodity-level filters *while reading*, and turns each block into canonical rows with the
+vectorised rules of :mod:`tradecheck.scale.canon` -- the small loader's rules
+(:func:`tradecheck.loaders.comtrade.normalise_records`) applied to whole columns. Blocks those
+rules cannot take (an error to report, a layout they do not cover) go through
+``normalise_records`` itself, so the canonical rows, the double-count rules and every error
+message are exactly those of the small loader. Memory stays bounded by a few blocks plus the
+rows kept; a tqdm bar shows the (compressed) bytes read. Blocks are parsed and converted in two
+worker threads, beside the ISA-L inflate thread and the Parquet writer thread.
 
-Engine choice (measured on this 2-core machine, 10 million synthetic rows in the real
+Full conversion (every row kept), measured on 1 million rows of the benchmark file with the
+machine's load average near 14 on its 2 cores (CPU seconds are the steadier figure then):
+
+==========================================================  ============  ===========
+engine                                                       CPU seconds   wall (s)
+==========================================================  ============  ===========
+DuckDB as the engine: ``read_csv`` + join with a code->ISO3     2.73-2.77    25.8-29.9
+table + the rules in SQL + ``row_number()`` for source_ref
++ ``COPY ... TO parquet``
+**chosen**: pyarrow parse of the needed columns +                1.60-1.73    10.2-13.1
+:mod:`~tradecheck.scale.canon` + dictionary-encoded Parquet
+DuckDB's minimal job (read_csv + breakdown filter + select       1.58-1.59    13.7-19.3
+of 8 columns + Parquet), for scale
+==========================================================  ============  ===========
+
+DuckDB as the engine also loses the line numbers' exactness (``row_number()`` counts rows,
+not lines: a blank line shifts every later ``source_ref``), the loader's error messages, and
+the per-block progress bar.
+
+Filtered ingest (the pair case) -- engine choice (measured on this 2-core machine, 10 million synthetic rows in the real
 34-column bulk layout, 365 MB gzip / 1.30 GB text, filtered to the Belarus–China pair; one
 subprocess per contender, peak RSS from ``getrusage``; see ``benchmarks/``):
 
@@ -26,7 +50,7 @@ kept lines only (DuckDB took 5.8 s in the same run)
 pyarrow is the engine: the fastest here, already a core dependency (polars would be a new
 one for no gain), and -- unlike DuckDB, which consumes the whole file in one call -- it lets
 the reader work block by block, which gives a byte-accurate progress bar, exact line numbers
-for ``source_ref`` and errors, and per-block hand-off to the shared ``normalise_records``.
+for ``source_ref`` and errors, and per-block conversion.
 Converting only the 2-3 filter columns of every row (and all 34 only for the rows kept) cut
 the parse time by half; ``isal`` (optional; pyarrow's zlib is the fallback) halves the
 inflate time and runs in its own thread. Later profiling (cProfile) showed a third of the
@@ -66,8 +90,9 @@ from tradecheck import schema
 from tradecheck.errors import LoadError, TradecheckError
 from tradecheck.loaders import comtrade as _comtrade
 from tradecheck.loaders.base import read_head
+from tradecheck.scale import canon
 
-__all__ = ["BULK_COLUMNS", "CmdLevel", "ingest", "m49_codes"]
+__all__ = ["BULK_COLUMNS", "CmdLevel", "ingest", "m49_codes", "tables", "to_frame", "write_parquet"]
 
 CmdLevel = Literal["TOTAL", 2, 4, 6] | None
 
@@ -278,7 +303,7 @@ def _normalise(
 _DROPPED = re.compile(r"^(\d+) row\(s\) of (.+)$")
 
 
-def _warn_notes(path: Path, notes: list[str]) -> None:
+def _warn_notes(path: Path, notes: list[str], stacklevel: int = 3) -> None:
     """One :class:`~tradecheck.loaders.base.LoadWarning` for the whole file: the loader's
     per-block notes on dropped rows, with their counts added up."""
     import warnings
@@ -293,13 +318,13 @@ def _warn_notes(path: Path, notes: list[str]) -> None:
         parts = [_DROPPED.match(x.strip()) for x in detail.split("; ")] if sep else [None]
         if not all(parts):  # not the usual wording: pass every note on unchanged
             for n in dict.fromkeys(notes):
-                warnings.warn(LoadWarning(n), stacklevel=3)
+                warnings.warn(LoadWarning(n), stacklevel=stacklevel)
             return
         for m in parts:
             assert m is not None
             totals[m.group(2)] = totals.get(m.group(2), 0) + int(m.group(1))
     detail = "; ".join(f"{cnt} row(s) of {what}" for what, cnt in totals.items())
-    warnings.warn(LoadWarning(f"{display_path(path)}: dropped {detail}"), stacklevel=3)
+    warnings.warn(LoadWarning(f"{display_path(path)}: dropped {detail}"), stacklevel=stacklevel)
 
 
 _SEGMENT = 1 << 16
@@ -327,18 +352,401 @@ def _nth_true(flags: np.ndarray, ks: np.ndarray) -> np.ndarray:
     return out
 
 
-def _arrow_schema() -> pa.Schema:
-    fields = []
-    for c in schema.CANONICAL_COLUMNS:
-        t = pa.float64() if c == "value" else pa.bool_() if c == "estimate" else pa.string()
-        fields.append(pa.field(c, t))
-    return pa.schema(fields)
-
-
 def _to_arrow(df: pd.DataFrame) -> pa.Table:
-    return pa.Table.from_pandas(
-        schema.make_frame(df), schema=_arrow_schema(), preserve_index=False
-    ).replace_schema_metadata(None)
+    """A canonical pandas frame from the small loader's rules as a canonical Arrow table."""
+    return (
+        pa.Table.from_pandas(
+            schema.make_frame(df), schema=canon.arrow_schema(), preserve_index=False
+        )
+        .replace_schema_metadata(None)
+        .cast(canon.dict_schema())
+    )
+
+
+def _line_index(arr: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Non-empty lines of a block (``arr`` = its bytes): their block-relative numbers, and
+    the start and end offset of every line. pyarrow skips empty lines; this maps rows back."""
+    ends = np.flatnonzero(arr == 10)
+    if not len(ends) or ends[-1] != size - 1:
+        ends = np.append(ends, size)
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    content = ends - starts
+    cr = (content > 0) & (arr[np.maximum(ends - 1, 0)] == 13)
+    return np.flatnonzero((content - cr) > 0), starts, ends
+
+
+class _Stream:
+    """How one file's blocks are parsed, filtered and turned into canonical Arrow rows.
+
+    Filter columns are parsed for every row; whole rows only for the kept ones. Canonical
+    rows come from :func:`tradecheck.scale.canon.canonical` (vectorised) when the layout
+    allows (:func:`~tradecheck.scale.canon.fast_columns`), else -- and for any block it
+    cannot take -- from the small loader's ``normalise_records``.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        names: list[str],
+        delim: str,
+        encoding: str,
+        filters: tuple[Any, Any, CmdLevel],
+        vintage: str | None,
+        notes: list[str],
+    ) -> None:
+        from tradecheck.loaders.base import display_path, file_vintage
+
+        self.path, self.names, self.delim, self.encoding = path, names, delim, encoding
+        self.vintage, self.notes = vintage, notes
+        self.parse_opts = pacsv.ParseOptions(
+            delimiter=delim, quote_char=False if delim == "\t" else '"'
+        )
+        self.all_types = {c: pa.string() for c in names}
+        self.fast_types = canon.fast_columns(names)
+        # the lean parse leaves out what only unusual rows need (canon.LEAN_SKIPS)
+        self.lean_types = {
+            k: v for k, v in (self.fast_types or {}).items() if k.lower() not in canon.LEAN_SKIPS
+        }
+        self.left_out = frozenset(
+            k.lower() for k in (self.fast_types or {}) if k.lower() in canon.LEAN_SKIPS
+        )
+        self.const = canon.FileConst(display_path(path), vintage or file_vintage(path))
+        by_lower = {n.lower(): n for n in names}
+        (rep_codes, self.rep_iso), (par_codes, self.par_iso), self.cmd_level = (
+            filters[0],
+            filters[1],
+            filters[2],
+        )
+        self.side = [
+            f
+            for f in (
+                _side_filter(by_lower, "reporter", rep_codes, self.rep_iso),
+                _side_filter(by_lower, "partner", par_codes, self.par_iso),
+            )
+            if f is not None
+        ]
+        self.cmd_col = by_lower.get("cmdcode")
+        self.filter_cols = sorted(
+            {f[0] for f in self.side}
+            | ({self.cmd_col} if cmd_level_active(self.cmd_level) and self.cmd_col else set())
+        )
+
+    def parse(
+        self, buf: Any, include: list[str] | None, fast: dict[str, pa.DataType] | None = None
+    ) -> pa.Table:
+        types = fast or self.all_types
+        return pacsv.read_csv(
+            pa.py_buffer(buf),
+            read_options=pacsv.ReadOptions(
+                column_names=self.names, use_threads=True, block_size=1 << 21
+            ),
+            parse_options=self.parse_opts,
+            convert_options=pacsv.ConvertOptions(
+                column_types=types,
+                include_columns=list(types) if fast else include,
+                strings_can_be_null=False,
+                null_values=[""],
+                quoted_strings_can_be_null=False,
+            ),
+        )
+
+    def mask_of(self, t: pa.Table) -> Any:
+        """Rows passing the reporter/partner/commodity-level filters (raw cells)."""
+        mask = None
+        for col, values in self.side:
+            m = pc.is_in(t.column(col), values)
+            mask = m if mask is None else pc.and_(mask, m)
+        if cmd_level_active(self.cmd_level) and self.cmd_col is not None:
+            cmd = t.column(self.cmd_col)
+            if self.cmd_level == "TOTAL":
+                m = pc.equal(cmd, "TOTAL")
+            else:
+                m = pc.and_(
+                    pc.equal(pc.utf8_length(cmd), int(self.cmd_level)),  # type: ignore[arg-type]
+                    pc.not_equal(cmd, "TOTAL"),
+                )
+            mask = m if mask is None else pc.and_(mask, m)
+        return mask
+
+    def bad_columns(self, block: bytes, first: int, exc: Exception) -> LoadError:
+        """The line of ``block`` (first line number ``first``) with a wrong field count."""
+        import csv
+
+        text = block.decode("utf-8", errors="replace").splitlines()
+        rows = [ln.split("\t") for ln in text] if self.delim == "\t" else list(csv.reader(text))
+        for i, cells in enumerate(rows):
+            if text[i].strip() and len(cells) != len(self.names):
+                return LoadError(
+                    self.path,
+                    f"expected {len(self.names)} columns (as in the header), got "
+                    f"{len(cells)}: {text[i][:80]!r}",
+                    row=first + i,
+                )
+        return LoadError(
+            self.path, f"cannot parse lines {first}..{first + len(text) - 1}: {exc}", row=first
+        )
+
+    def kept_rows(self, buf: bytearray, size: int, first: int) -> tuple[Any, np.ndarray, int]:
+        """The rows of one block of whole lines, ``buf[:size]`` (``first`` = number of its
+        first line), that pass the filters: ``(text of those lines, their line numbers,
+        the block's line count)``; the text is a view of the block when all rows are kept."""
+        if self.encoding != "utf-8":
+            buf = bytearray(bytes(buf[:size]).decode(self.encoding).encode("utf-8"))
+            size = len(buf)
+        block = memoryview(buf)[:size]
+        if not self.filter_cols:  # every row is kept; empty lines show after parsing (fast)
+            n_lines = int(np.count_nonzero(np.frombuffer(block, np.uint8) == 10))
+            n_lines += 0 if buf[size - 1] == 10 else 1
+            if buf.find(b"\r", 0, size) < 0:
+                return block, np.arange(first, first + n_lines), n_lines
+            return block, _line_index(np.frombuffer(block, np.uint8), size)[0] + first, n_lines
+        arr = np.frombuffer(block, dtype=np.uint8)
+        newline = arr == 10
+        n_lines = int(np.count_nonzero(newline)) + (0 if arr[-1] == 10 else 1)
+        plain = buf.find(b"\r", 0, size) < 0 and buf.find(b"\n\n", 0, size) < 0 and arr[0] != 10
+        try:
+            head = self.parse(block, self.filter_cols)
+        except pa.ArrowInvalid as exc:
+            raise self.bad_columns(bytes(block), first, exc) from None
+        idx = np.flatnonzero(self.mask_of(head).to_numpy(zero_copy_only=False))
+        if not len(idx):
+            return None, idx, n_lines
+        if plain and head.num_rows == n_lines:
+            # row i is line i of the block: it ends at newline i (or the end of the block)
+            # and starts after newline i - 1
+            last = n_lines - 1 if arr[-1] != 10 else n_lines
+            pos = _nth_true(newline, np.concatenate((idx[idx < last], idx[idx > 0] - 1)))
+            n_end = int(np.count_nonzero(idx < last))
+            stops = pos[:n_end].tolist() + [size] * (len(idx) - n_end)
+            begins = [0] * (len(idx) - (len(pos) - n_end)) + (pos[n_end:] + 1).tolist()
+            lines_idx = idx
+        else:
+            nonempty, starts, ends = _line_index(arr, size)
+            self.check_rows(head.num_rows, len(nonempty), first)
+            lines_idx = nonempty[idx]
+            stops, begins = ends[lines_idx].tolist(), starts[lines_idx].tolist()
+        kept = b"\n".join(block[a:b] for a, b in zip(begins, stops, strict=True)) + b"\n"
+        return kept, lines_idx + first, n_lines
+
+    def check_rows(self, rows: int, lines: int, first: int) -> None:
+        if rows != lines:
+            raise LoadError(
+                self.path,
+                f"{rows} rows in {lines} lines from line {first}: a quoted value spans "
+                "lines, which streaming cannot read; use `tradecheck load` for this file",
+                row=first,
+            )
+
+    def strings(self, text: Any, lines: np.ndarray, first: int) -> pa.Table:
+        """All columns of ``text`` as strings (for ``normalise_records``); ``first`` is the
+        number of the block's first line."""
+        try:
+            table = self.parse(text, None)
+        except pa.ArrowInvalid as exc:
+            raise self.bad_columns(bytes(text), first, exc) from None
+        self.check_rows(table.num_rows, len(lines), first)
+        return table
+
+    def fast(
+        self, text: Any, lines: np.ndarray, notes: list[str]
+    ) -> tuple[pa.Table | None, np.ndarray]:
+        """Canonical rows through the vectorised rules, or None if the block needs the
+        small loader's (an anomaly to report exactly, or a value pyarrow cannot parse);
+        and the rows' line numbers, found again if the block had empty lines."""
+        if self.fast_types is None:
+            return None, lines
+        for types, left_out in ((self.lean_types, self.left_out), (self.fast_types, None)):
+            try:
+                table = self.parse(text, None, types)
+            except pa.ArrowInvalid:
+                return None, lines
+            if table.num_rows != len(lines) and len(lines):  # empty lines: pyarrow skips them
+                first = int(lines[0])
+                lines = _line_index(np.frombuffer(text, np.uint8), len(text))[0] + first
+                if table.num_rows != len(lines):
+                    return None, lines  # strings() reports it
+            try:
+                return canon.canonical(
+                    table, lines, self.const, notes, left_out or frozenset()
+                ), lines
+            except canon.NeedMore:
+                continue  # parse again with every column
+            except canon.Fallback:
+                return None, lines
+        return None, lines  # pragma: no cover - the full parse never needs more
+
+    def slow(self, table: pa.Table, lines: np.ndarray) -> pa.Table | None:
+        """Canonical rows through ``normalise_records`` (pandas)."""
+        out = _normalise(table.to_pandas(), self.path, lines, self.vintage, self.notes)
+        return None if out.empty else _to_arrow(schema.validate(schema.make_frame(out)))
+
+    def exact(self, table: pa.Table) -> pa.Table:
+        """The filters again on canonical rows (codes while reading are a superset)."""
+        keep = None
+        conds = []
+        if self.rep_iso:
+            conds.append(pc.is_in(table.column("reporter"), pa.array(sorted(self.rep_iso))))
+        if self.par_iso:
+            conds.append(pc.is_in(table.column("partner"), pa.array(sorted(self.par_iso))))
+        com = table.column("commodity")
+        if self.cmd_level == "TOTAL":
+            conds.append(pc.equal(com, "TOTAL"))
+        elif cmd_level_active(self.cmd_level):
+            digits = pc.match_substring_regex(com, r"^[0-9]+$")
+            conds.append(pc.and_(pc.equal(pc.utf8_length(com), int(self.cmd_level)), digits))  # type: ignore[arg-type]
+        for c in conds:
+            keep = c if keep is None else pc.and_(keep, c)
+        return table if keep is None else table.filter(keep)
+
+
+def cmd_level_active(level: CmdLevel) -> bool:
+    """Whether a commodity-level filter is set (after checking it is a valid one)."""
+    if level not in (None, "TOTAL", 2, 4, 6):
+        raise TradecheckError(f"cmd_level must be None, 'TOTAL', 2, 4 or 6, not {level!r}")
+    return level is not None
+
+
+def _side_filter(
+    by_lower: dict[str, str], side: str, codes: set[str] | None, iso: set[str]
+) -> tuple[str, pa.Array] | None:
+    """Column and values to test while reading: numeric codes, else ISO3 columns."""
+    if codes is None:
+        return None
+    if f"{side}code" in by_lower:
+        return by_lower[f"{side}code"], pa.array(sorted(codes))
+    if f"{side}iso" in by_lower and iso:
+        return by_lower[f"{side}iso"], pa.array(sorted(iso))
+    return None  # only the exact filter after normalisation applies
+
+
+def _open_text(path: Path, is_gz: bool) -> tuple[Any, list[Any]]:
+    """The file's text stream (ISA-L inflating in its own thread, else zlib) and what to
+    close afterwards."""
+    raw = open(path, "rb")  # noqa: SIM115 - closed by the caller
+    if not is_gz:
+        return raw, [raw]
+    dec = (
+        _igzip_threaded.open(raw, "rb", threads=1)
+        if _igzip_threaded is not None
+        else gzip.GzipFile(fileobj=raw, mode="rb")
+    )
+    return dec, [dec, raw]
+
+
+def _whole_lines(dec: Any, block_size: int) -> Iterator[tuple[bytearray, int]]:
+    """Blocks of whole lines after the header: ``(buffer, size)``, the text being
+    ``buffer[:size]``; the partial last line is carried into the next block. Each block is
+    read straight into a fresh buffer and handed on as is (no copies)."""
+    dec.readline()  # the header, already read and checked by _sniff_layout
+    carry = b""
+    while True:
+        buf = bytearray(len(carry) + block_size)
+        buf[: len(carry)] = carry
+        got = dec.readinto(memoryview(buf)[len(carry) :])
+        end = len(carry) + got
+        if got:
+            cut = buf.rfind(b"\n", 0, end)
+            if cut < 0:
+                carry = bytes(buf[:end])
+                continue
+            size, carry = cut + 1, bytes(buf[cut + 1 : end])
+        else:
+            if not carry:
+                return
+            size, carry = end, b""
+        yield buf, size
+
+
+def _canonical_blocks(stream: _Stream, dec: Any, block_size: int) -> Iterator[pa.Table]:
+    """Canonical Arrow tables of the file, block by block, in file order.
+
+    Blocks are filtered, parsed and converted by the vectorised rules in two worker threads
+    (the 2 cores: pyarrow and numpy release the GIL), at most three blocks in flight, and
+    taken back in file order. Blocks the vectorised rules cannot take (and all blocks of
+    layouts they do not cover) are gathered to ~200,000 rows and passed to
+    ``normalise_records`` together, in order (pandas costs ~20 ms per call).
+    """
+    from collections import deque
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    pending: list[tuple[pa.Table, np.ndarray]] = []
+    pending_rows, line_no = 0, 1
+
+    def flush() -> Iterator[pa.Table]:
+        nonlocal pending, pending_rows
+        if pending:
+            table = pa.concat_tables([t for t, _ in pending])
+            lines = np.concatenate([ln for _, ln in pending])
+            pending, pending_rows = [], 0
+            out = stream.slow(table, lines)
+            if out is not None:
+                yield out
+
+    def work(buf: bytearray, size: int, first: int) -> tuple[Any, ...]:
+        text, lines, _ = stream.kept_rows(buf, size, first)
+        if text is None or stream.filter_cols:  # kept rows are gathered first (see take)
+            return None, text, lines, []
+        notes: list[str] = []
+        got, lines = stream.fast(text, lines, notes)
+        return got, text, lines, notes
+
+    gathered: list[tuple[bytes, np.ndarray, int]] = []
+
+    def convert(
+        got: pa.Table | None, text: Any, lines: np.ndarray, first: int
+    ) -> Iterator[pa.Table]:
+        nonlocal pending_rows
+        if got is None:
+            pending.append((stream.strings(text, lines, first), lines))
+            pending_rows += len(lines)
+            if pending_rows >= 200_000 or stream.fast_types is not None:
+                yield from flush()  # a fast layout falls back one block at a time
+        elif got.num_rows:
+            yield from flush()
+            yield got
+
+    def convert_gathered() -> Iterator[pa.Table]:
+        """The kept rows of a filtered read, converted together (a call costs ~3 ms, and a
+        filtered block keeps a few rows)."""
+        if gathered:
+            text = b"".join(t for t, _, _ in gathered)
+            lines = np.concatenate([ln for _, ln, _ in gathered])
+            first = gathered[0][2]
+            gathered.clear()
+            notes: list[str] = []
+            got, lines = stream.fast(text, lines, notes)
+            stream.notes.extend(notes)
+            yield from convert(got, text, lines, first)
+
+    def take(fut: Future[tuple[Any, ...]], first: int) -> Iterator[pa.Table]:
+        got, text, lines, notes = fut.result()
+        stream.notes.extend(notes)
+        if text is None:
+            return
+        if stream.filter_cols:
+            gathered.append((bytes(text), lines, first))
+            if sum(len(ln) for _, ln, _ in gathered) >= 100_000:
+                yield from convert_gathered()
+            return
+        yield from convert(got, text, lines, first)
+
+    inflight: deque[tuple[Future[tuple[Any, ...]], int]] = deque()
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="bulk") as pool:
+        try:
+            for buf, size in _whole_lines(dec, block_size):
+                first = line_no + 1
+                newlines = np.count_nonzero(np.frombuffer(buf, np.uint8, count=size) == 10)
+                line_no += int(newlines) + (0 if buf[size - 1] == 10 else 1)
+                inflight.append((pool.submit(work, buf, size, first), first))
+                if len(inflight) >= 3:
+                    yield from take(*inflight.popleft())
+            while inflight:
+                yield from take(*inflight.popleft())
+            yield from convert_gathered()
+        finally:
+            for fut, _ in inflight:
+                fut.cancel()
+    yield from flush()
 
 
 def _iter_blocks(  # noqa: C901  hot loop of the bulk ingest, one frame for speed
@@ -350,56 +758,19 @@ def _iter_blocks(  # noqa: C901  hot loop of the bulk ingest, one frame for spee
     progress: bool,
     vintage: str | None,
     block_size: int,
-    notes: list[str] | None = None,
-) -> Iterator[pd.DataFrame]:
+    notes: list[str],
+) -> Iterator[pa.Table]:
+    """Canonical Arrow tables of ``path`` (filtered), with the progress bar and the
+    translation of read errors into :class:`LoadError` with a line number."""
     from tqdm.auto import tqdm
 
     names, delim, encoding, is_gz = _sniff_layout(path)
-    rep_codes, rep_iso = m49_codes(reporters) if reporters is not None else (None, set())
-    par_codes, par_iso = m49_codes(partners) if partners is not None else (None, set())
-    if cmd_level not in (None, "TOTAL", 2, 4, 6):
-        raise TradecheckError(f"cmd_level must be None, 'TOTAL', 2, 4 or 6, not {cmd_level!r}")
-
-    parse_opts = pacsv.ParseOptions(delimiter=delim, quote_char=False if delim == "\t" else '"')
-    all_types = {c: pa.string() for c in names}
-
-    def parse(buf: bytes | memoryview, include: list[str] | None) -> pa.Table:
-        return pacsv.read_csv(
-            pa.py_buffer(buf),
-            read_options=pacsv.ReadOptions(
-                column_names=names, use_threads=True, block_size=1 << 21
-            ),
-            parse_options=parse_opts,
-            convert_options=pacsv.ConvertOptions(
-                column_types=all_types,
-                include_columns=include,
-                strings_can_be_null=False,
-                null_values=[],
-                quoted_strings_can_be_null=False,
-            ),
-        )
-
-    by_lower = {n.lower(): n for n in names}
-
-    def side_filter(
-        side: str, codes: set[str] | None, iso: set[str]
-    ) -> tuple[str, pa.Array] | None:
-        """Column and values to test while reading: numeric codes, else ISO3 columns."""
-        if codes is None:
-            return None
-        if f"{side}code" in by_lower:
-            return by_lower[f"{side}code"], pa.array(sorted(codes))
-        if f"{side}iso" in by_lower and iso:
-            return by_lower[f"{side}iso"], pa.array(sorted(iso))
-        return None  # only the exact filter after normalisation applies
-
-    rep_f = side_filter("reporter", rep_codes, rep_iso)
-    par_f = side_filter("partner", par_codes, par_iso)
-    cmd_col = by_lower.get("cmdcode")
-
-    size = path.stat().st_size
+    cmd_level_active(cmd_level)
+    rep = m49_codes(reporters) if reporters is not None else (None, set())
+    par = m49_codes(partners) if partners is not None else (None, set())
+    stream = _Stream(path, names, delim, encoding, (rep, par, cmd_level), vintage, notes)
     bar = tqdm(
-        total=size,
+        total=path.stat().st_size,
         unit="B",
         unit_scale=True,
         unit_divisor=1024,
@@ -407,208 +778,102 @@ def _iter_blocks(  # noqa: C901  hot loop of the bulk ingest, one frame for spee
         disable=not progress,
         leave=False,
     )
-    # The bar follows the position of the raw (compressed) file after each block: polling
-    # tell() costs nothing, while a Python wrapper around the file slowed reading 2.5x.
-    raw = open(path, "rb")
-    closers: list[Any] = [raw]
-    position = raw.tell
-    dec: Any = raw
-    if is_gz:
-        # ISA-L inflates in its own thread (no GIL) beside pyarrow's parsing threads; the
-        # standard gzip module is the fallback
-        dec = (
-            _igzip_threaded.open(raw, "rb", threads=1)
-            if _igzip_threaded is not None
-            else gzip.GzipFile(fileobj=raw, mode="rb")
-        )
-        closers.insert(0, dec)
-    filter_cols = sorted(
-        {f[0] for f in (rep_f, par_f) if f is not None}
-        | ({cmd_col} if cmd_level is not None and cmd_col else set())
-    )
-    line_no = 1
-    # Kept rows are gathered over blocks and normalised together (pandas costs ~20 ms per
-    # call, which across 300 blocks of a 10M-row file would triple the run time).
-    pending: list[pa.Table] = []
-    pending_lines: list[np.ndarray] = []
-    pending_rows = 0
-    flush_rows = 200_000
-
-    def _flush() -> Iterator[pd.DataFrame]:
-        nonlocal pending, pending_lines, pending_rows
-        if not pending:
-            return
-        table = pa.concat_tables(pending)
-        lines = np.concatenate(pending_lines)
-        pending, pending_lines, pending_rows = [], [], 0
-        frame = table.to_pandas()  # strings, as the small loader reads (dtype=str)
-        out = _normalise(frame, path, lines, vintage, notes)
-        if not out.empty:
-            # exact filters on the canonical rows (codes while reading are a superset)
-            keep = pd.Series(True, index=out.index)
-            if rep_iso:
-                keep &= out["reporter"].isin(rep_iso)
-            if par_iso:
-                keep &= out["partner"].isin(par_iso)
-            if cmd_level == "TOTAL":
-                keep &= out["commodity"] == "TOTAL"
-            elif cmd_level is not None:
-                com = out["commodity"].astype(str)
-                keep &= (com.str.len() == int(cmd_level)) & com.str.isdigit()
-            out = out.loc[keep]
-        if not out.empty:
-            yield out
-
-    def mask_of(t: pa.Table) -> Any:
-        mask = None
-        for f in (rep_f, par_f):
-            if f is not None:
-                m = pc.is_in(t.column(f[0]), f[1])
-                mask = m if mask is None else pc.and_(mask, m)
-        if cmd_level is not None and cmd_col is not None:
-            cmd = t.column(cmd_col)
-            if cmd_level == "TOTAL":
-                m = pc.equal(cmd, "TOTAL")
-            else:
-                m = pc.and_(
-                    pc.equal(pc.utf8_length(cmd), int(cmd_level)), pc.not_equal(cmd, "TOTAL")
-                )
-            mask = m if mask is None else pc.and_(mask, m)
-        return mask
-
-    def bad_columns(block: bytes, first: int, exc: Exception) -> LoadError:
-        """The line of ``block`` (whose first line is number ``first``) with a wrong number
-        of fields."""
-        import csv
-
-        text = block.decode("utf-8", errors="replace").splitlines()
-        rows = [ln.split("\t") for ln in text] if delim == "\t" else list(csv.reader(text))
-        for i, cells in enumerate(rows):
-            if text[i].strip() and len(cells) != len(names):
-                return LoadError(
-                    path,
-                    f"expected {len(names)} columns (as in the header), got "
-                    f"{len(cells)}: {text[i][:80]!r}",
-                    row=first + i,
-                )
-        return LoadError(
-            path, f"cannot parse lines {first}..{first + len(text) - 1}: {exc}", row=first
-        )
-
-    def process(
-        buf: bytes | bytearray, size: int, first: int
-    ) -> tuple[pa.Table | None, np.ndarray, int]:
-        """Parse one block of whole lines, ``buf[:size]`` (``first`` = number of its first
-        line); return the kept rows (all columns, strings), their line numbers and the
-        block's line count. The block is viewed, not copied."""
-        if encoding != "utf-8":
-            buf = bytes(buf[:size]).decode(encoding).encode("utf-8")
-            size = len(buf)
-        block = memoryview(buf)[:size]
-        # count the lines in one vectorised pass (their positions only if a row is kept)
-        arr = np.frombuffer(block, dtype=np.uint8)
-        newline = arr == 10
-        n_lines = int(np.count_nonzero(newline)) + (0 if arr[-1] == 10 else 1)
-        try:
-            head = parse(block, filter_cols if filter_cols else None)
-        except pa.ArrowInvalid as exc:
-            raise bad_columns(bytes(block), first, exc) from None
-        mask = mask_of(head)
-        if mask is not None:
-            idx = np.flatnonzero(mask.to_numpy(zero_copy_only=False))
-            if not len(idx):
-                return None, idx, n_lines
-        else:
-            idx = np.arange(head.num_rows)
-        if mask is not None and head.num_rows == n_lines and buf.find(b"\r", 0, size) < 0:
-            # the usual case: no empty line and no CR, so row i is line i of the block, which
-            # ends at newline i (or at the end of the block) and starts after newline i - 1
-            lines_idx = idx
-            last = n_lines - 1 if arr[-1] != 10 else n_lines
-            pos = _nth_true(newline, np.concatenate((idx[idx < last], idx[idx > 0] - 1)))
-            n_end = int(np.count_nonzero(idx < last))
-            stops = pos[:n_end].tolist() + [size] * (len(idx) - n_end)
-            begins = [0] * (len(idx) - (len(pos) - n_end)) + (pos[n_end:] + 1).tolist()
-        else:  # pyarrow skips empty lines: map rows to lines
-            ends = np.flatnonzero(newline)
-            if not len(ends) or ends[-1] != len(block) - 1:
-                ends = np.append(ends, len(block))
-            starts = np.concatenate(([0], ends[:-1] + 1))
-            content = ends - starts
-            cr = (content > 0) & (arr[np.maximum(ends - 1, 0)] == 13)
-            nonempty = np.flatnonzero((content - cr) > 0)
-            if len(nonempty) != head.num_rows:
-                raise LoadError(
-                    path,
-                    f"{head.num_rows} rows in {len(nonempty)} lines from "
-                    f"line {first}: a quoted value spans lines, which streaming "
-                    "cannot read; use `tradecheck load` for this file",
-                    row=first,
-                )
-            lines_idx = nonempty[idx]
-            if mask is not None:
-                stops, begins = ends[lines_idx].tolist(), starts[lines_idx].tolist()
-        if mask is None:
-            table = head
-        else:
-            kept = b"\n".join(block[a:b] for a, b in zip(begins, stops, strict=True)) + b"\n"
-            try:
-                table = parse(kept, None)
-            except pa.ArrowInvalid as exc:
-                raise bad_columns(bytes(block), first, exc) from None
-        return table, lines_idx + first, n_lines
-
+    dec, closers = _open_text(path, is_gz)
+    # the bar follows the compressed file's position: polling tell() costs nothing, while a
+    # Python wrapper around the file slowed reading 2.5x
+    position = closers[-1].tell
     try:
-        try:
-            header = dec.readline()  # already read and checked by _sniff_layout
-            if not header.endswith(b"\n"):
-                header = b""
-            line_no = 1  # lines consumed so far
-            carry = b""
-            while True:
-                # read straight into a fresh buffer after the carried partial line, then
-                # hand the whole lines on as a view (no copies of the 4 MiB block)
-                buf = bytearray(len(carry) + block_size)
-                buf[: len(carry)] = carry
-                got = dec.readinto(memoryview(buf)[len(carry) :])
-                end = len(carry) + got
-                if got:
-                    cut = buf.rfind(b"\n", 0, end)
-                    if cut < 0:
-                        carry = bytes(buf[:end])
-                        continue
-                    size, carry = cut + 1, bytes(buf[cut + 1 : end])
-                else:
-                    if not carry:
-                        break
-                    size, carry = end, b""
-                table, lines, n_lines = process(buf, size, line_no + 1)
-                line_no += n_lines
-                if table is not None and table.num_rows:
-                    pending.append(table)
-                    pending_lines.append(lines)
-                    pending_rows += table.num_rows
-                    if pending_rows >= flush_rows:
-                        yield from _flush()
-                bar.update(position() - bar.n)
-            yield from _flush()
-        except _READ_ERRORS as exc:
-            if isinstance(exc, LoadError):
-                raise
-            if is_gz:
-                last = _last_complete_line(path)
-                raise LoadError(
-                    path,
-                    f"the gzip stream is truncated or corrupt ({exc}); the last complete line "
-                    f"is line {last} (was the download cut short?)",
-                    row=last + 1,
-                ) from None
-            raise LoadError(path, f"read error after line {line_no}: {exc}") from None
+        for table in _canonical_blocks(stream, dec, block_size):
+            bar.update(position() - bar.n)
+            table = stream.exact(table)
+            if table.num_rows:
+                yield table
+    except _READ_ERRORS as exc:
+        if isinstance(exc, LoadError):
+            raise
+        if is_gz:
+            last = _last_complete_line(path)
+            raise LoadError(
+                path,
+                f"the gzip stream is truncated or corrupt ({exc}); the last complete line "
+                f"is line {last} (was the download cut short?)",
+                row=last + 1,
+            ) from None
+        raise LoadError(path, f"read error: {exc}") from None
     finally:
         for c in closers:
             with contextlib.suppress(Exception):  # a broken stream may fail again on close
                 c.close()
         bar.close()
+
+
+def tables(
+    path: str | os.PathLike[str],
+    *,
+    reporters: Iterable[str | int] | None = None,
+    partners: Iterable[str | int] | None = None,
+    cmd_level: CmdLevel = None,
+    progress: bool = True,
+    vintage: str | None = None,
+    block_size: int = DEFAULT_BLOCK,
+) -> Iterator[pa.Table]:
+    """Canonical rows of a bulk file as Arrow tables, block by block (bounded memory).
+
+    The streaming form behind :func:`ingest` and ``tradecheck load``; parameters as in
+    :func:`ingest`. The rows dropped by the double-count rules are reported as one
+    :class:`~tradecheck.loaders.base.LoadWarning` once the file has been read.
+
+    Yields
+    ------
+    pyarrow.Table
+        Canonical rows (:func:`tradecheck.scale.canon.arrow_schema`), in file order.
+    """
+    p = _checked(path)
+    notes: list[str] = []
+    yield from _iter_blocks(
+        p,
+        notes=notes,
+        reporters=reporters,
+        partners=partners,
+        cmd_level=cmd_level,
+        progress=progress,
+        vintage=vintage,
+        block_size=block_size,
+    )
+    _warn_notes(p, notes, stacklevel=3)
+
+
+def _checked(path: str | os.PathLike[str]) -> Path:
+    p = Path(path)
+    if not p.exists():
+        raise LoadError(p, "no such file")
+    if p.is_dir():
+        raise LoadError(p, "is a directory; pass a bulk file")
+    if p.stat().st_size == 0:
+        raise LoadError(p, "the file is empty")
+    return p
+
+
+def to_frame(parts: list[pa.Table]) -> pd.DataFrame:
+    """Canonical Arrow tables as one validated canonical DataFrame, with object string
+    columns as every loader returns; the repeated values of a column share one Python
+    string (through Arrow's dictionary encoding), so the frame costs ~8 bytes per cell."""
+    if not parts:
+        return schema.empty_frame()
+    table = pa.concat_tables(parts).unify_dictionaries()
+    data: dict[str, pd.Series] = {}
+    for name in table.column_names:
+        col = table.column(name)
+        if pa.types.is_dictionary(col.type):
+            enc = col.combine_chunks()
+        elif name == "source_ref" or not pa.types.is_string(col.type):
+            data[name] = pd.Series(col.to_numpy(), dtype=None if name != "source_ref" else object)
+            continue
+        else:
+            enc = col.combine_chunks().dictionary_encode()
+        words = np.array(enc.dictionary.to_pylist(), dtype=object)
+        data[name] = pd.Series(words[enc.indices.to_numpy()], dtype=object)
+    return schema.validate(pd.DataFrame(data))
 
 
 def ingest(
@@ -621,6 +886,7 @@ def ingest(
     progress: bool = True,
     vintage: str | None = None,
     block_size: int = DEFAULT_BLOCK,
+    max_rows: int | None = None,
 ) -> pd.DataFrame | Path:
     """Stream a Comtrade bulk gzip TSV (or a large website CSV) into canonical rows.
 
@@ -635,14 +901,17 @@ def ingest(
     cmd_level
         ``"TOTAL"`` (all goods only), ``2``, ``4`` or ``6`` (HS digits), ``None`` for all.
     out
-        If given, write the rows to this Parquet file (atomically) and return its path;
-        otherwise return the frame.
+        If given, write the rows to this Parquet file (atomically, block by block) and
+        return its path; otherwise return the frame.
     progress
         Show a tqdm bar of the bytes read.
     vintage
         Passed to ``normalise_records`` (default: its own, from the sidecar or the file).
     block_size
         Bytes of text parsed per block (bounds memory).
+    max_rows
+        Without ``out``: stop with a :class:`LoadError` as soon as more canonical rows than
+        this would be returned (~550 bytes per row at the peak); ``None``: no limit.
 
     Returns
     -------
@@ -654,7 +923,8 @@ def ingest(
     ------
     LoadError
         Truncated gzip, a header of another format, a row with the wrong number of columns,
-        a non-numeric code or value -- each with its line number. Nothing is written then.
+        a non-numeric code or value -- each with its line number; more rows than
+        ``max_rows``. Nothing is written then.
 
     Examples
     --------
@@ -662,13 +932,7 @@ def ingest(
     >>> df = ingest("C_A_112_2023_H6.txt.gz", reporters=["BLR", "CHN"],
     ...             partners=["BLR", "CHN"], cmd_level="TOTAL")  # doctest: +SKIP
     """
-    p = Path(path)
-    if not p.exists():
-        raise LoadError(p, "no such file")
-    if p.is_dir():
-        raise LoadError(p, "is a directory; pass a bulk file")
-    if p.stat().st_size == 0:
-        raise LoadError(p, "the file is empty")
+    p = _checked(path)
     notes: list[str] = []
     blocks = _iter_blocks(
         p,
@@ -681,25 +945,77 @@ def ingest(
         block_size=block_size,
     )
     if out is None:
-        frames = [schema.make_frame(b) for b in blocks]
+        parts, rows = [], 0
+        for b in blocks:
+            parts.append(b)
+            rows += b.num_rows
+            if max_rows is not None and rows > max_rows:
+                raise LoadError(p, _too_many(rows, max_rows))
         _warn_notes(p, notes)
-        if not frames:
-            return schema.empty_frame()
-        df = pd.concat(frames, ignore_index=True)
-        return schema.validate(df)
+        return to_frame(parts)
+    target = write_parquet(blocks, out)
+    _warn_notes(p, notes)
+    return target
+
+
+def _too_many(rows: int, max_rows: int) -> str:
+    return (
+        f"more than {max_rows:,} canonical rows (stopped at {rows:,}): too many for a pandas "
+        "frame in memory; stream them to Parquet instead (`tradecheck load FILE --out "
+        "rows.parquet`, or tradecheck.scale.bulk.ingest(FILE, out='rows.parquet')) or keep "
+        "fewer rows (ingest's reporters=, partners=, cmd_level=)"
+    )
+
+
+#: Columns whose min/max statistics are written (what readers filter on); string statistics
+#: of the other columns would cost as much as writing them.
+_STATS = ["reporter", "partner", "flow", "period_start", "period_end", "commodity", "value"]
+
+
+def write_parquet(blocks: Iterable[pa.Table], out: str | os.PathLike[str]) -> Path:
+    """Write canonical Arrow tables to one Parquet file as they come (one row group each),
+    atomically: a temporary file beside ``out`` is renamed after the last block and removed
+    on any error.
+
+    Writing runs in a second thread (pyarrow releases the GIL), beside the reading and
+    conversion of the next block. Dictionary-encoded columns are stored as they are; the
+    file carries no Arrow schema, so every reader sees plain string columns.
+    """
+    import queue
+    import threading
 
     import pyarrow.parquet as pq
 
     target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    writer = pq.ParquetWriter(tmp, _arrow_schema())
+    writer = pq.ParquetWriter(tmp, canon.dict_schema(), store_schema=False, write_statistics=_STATS)
+    todo: queue.Queue[pa.Table | None] = queue.Queue(maxsize=2)
+    failed: list[BaseException] = []
+
+    def drain() -> None:
+        while (t := todo.get()) is not None:
+            if not failed:
+                try:
+                    writer.write_table(t)
+                except Exception as exc:  # noqa: BLE001 - re-raised by the main thread
+                    failed.append(exc)
+
+    thread = threading.Thread(target=drain, name="parquet-writer", daemon=True)
+    thread.start()
     try:
-        for b in blocks:
-            writer.write_table(_to_arrow(schema.validate(schema.make_frame(b))))
+        try:
+            for b in blocks:
+                if failed:
+                    break
+                todo.put(b.cast(canon.dict_schema()) if b.schema != canon.dict_schema() else b)
+        finally:
+            todo.put(None)
+            thread.join()
+        if failed:
+            raise failed[0]
         writer.close()
         os.replace(tmp, target)
-        _warn_notes(p, notes)
     except BaseException:
         writer.close()
         tmp.unlink(missing_ok=True)

@@ -1,0 +1,216 @@
+"""One way in: `tradecheck load` / tc.load stream big Comtrade files (tradecheck.scale.route),
+and the streaming path gives the same table as the small loader on the same input."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tradecheck import loaders, schema
+from tradecheck.errors import LoadError
+from tradecheck.loaders import comtrade
+from tradecheck.scale import bulk, route
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "bulk"
+BULK = FIX / "bulk_small.txt.gz"
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
+
+pytestmark = pytest.mark.filterwarnings("ignore::tradecheck.loaders.base.LoadWarning")
+
+
+@pytest.fixture(scope="module")
+def synth(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A constructed bulk file: 30,000 synthetic rows in the real 34-column layout (the
+    benchmark generator: many countries incl. Comtrade's own codes, monthly and annual,
+    breakdown rows, re-exports, every commodity level)."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        from gen_bulk import generate
+    finally:
+        sys.path.remove(str(BENCH))
+    return generate(30_000, seed=3, work=tmp_path_factory.mktemp("synth"))
+
+
+def _small(path: Path) -> pd.DataFrame:
+    """The small loader's table (whole file in memory, pandas rules)."""
+    return schema.validate(schema.make_frame(comtrade.load_bulk(path)))
+
+
+@pytest.mark.parametrize("block_size", [bulk.DEFAULT_BLOCK, 256 * 1024, 4096])
+def test_streaming_equals_small_loader_on_many_blocks(synth: Path, block_size: int) -> None:
+    small = _small(synth)
+    assert len(small) > 20_000 and small["reporter"].nunique() > 50
+    big = bulk.ingest(synth, progress=False, block_size=block_size)
+    assert isinstance(big, pd.DataFrame)
+    pd.testing.assert_frame_equal(small, big)
+
+
+def test_sums_are_exact(synth: Path) -> None:
+    """Per reporter and flow, the streamed values add up to exactly the small loader's."""
+    small = _small(synth).groupby(["reporter", "flow", "commodity"])["value"].sum()
+    big = bulk.ingest(synth, progress=False, block_size=8192)
+    assert isinstance(big, pd.DataFrame)
+    pd.testing.assert_series_equal(
+        small, big.groupby(["reporter", "flow", "commodity"])["value"].sum(), check_exact=True
+    )
+
+
+def test_streamed_parquet_equals_small_table(synth: Path, tmp_path: Path) -> None:
+    out = bulk.ingest(synth, out=tmp_path / "all.parquet", progress=False, block_size=65536)
+    back = pd.read_parquet(out)
+    assert list(back.columns) == list(schema.CANONICAL_COLUMNS)
+    pd.testing.assert_frame_equal(schema.make_frame(back), _small(synth))
+
+
+def test_vectorised_rules_take_every_block_of_a_clean_file(
+    synth: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The equality above must come from the vectorised path, not the pandas fallback."""
+    calls = []
+    monkeypatch.setattr(bulk._Stream, "slow", lambda *a: calls.append(a))
+    bulk.ingest(synth, progress=False, block_size=65536)
+    assert calls == []
+
+
+def test_anomalous_block_falls_back_to_the_exact_error(tmp_path: Path) -> None:
+    """An unknown country code deep in a file: same message, line and column as the small
+    loader's."""
+    text = gzip.decompress(BULK.read_bytes()).decode()
+    header, *rows = text.splitlines(keepends=True)
+    col = {c: i for i, c in enumerate(comtrade.BULK_FIELDS)}
+    kept = [
+        i
+        for i, r in enumerate(rows)
+        if (c := r.split("\t"))[col["partner2Code"]] == "0"
+        and c[col["motCode"]] == "0"
+        and c[col["customsCode"]] == "C00"
+        and c[col["flowCode"]] in ("X", "M")
+    ]
+    n = kept[3]
+    cells = rows[n].split("\t")
+    cells[col["partnerCode"]] = "998"
+    rows[n] = "\t".join(cells)
+    f = tmp_path / "bad.txt.gz"
+    f.write_bytes(gzip.compress((header + "".join(rows)).encode()))
+    with pytest.raises(LoadError) as small:
+        comtrade.load_bulk(f)
+    with pytest.raises(LoadError) as big:
+        bulk.ingest(f, progress=False)
+    assert str(big.value) == str(small.value)
+    assert big.value.row == n + 2 and big.value.column == "partnerCode"
+
+
+# ------------------------------------------------------------------------------ routing
+
+
+def _spy(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    seen: list[Path] = []
+    real = bulk.ingest
+
+    def spy(path, **kw):  # type: ignore[no-untyped-def]
+        seen.append(Path(path))
+        return real(path, **kw)
+
+    monkeypatch.setattr(bulk, "ingest", spy)
+    return seen
+
+
+def test_threshold_routes_big_files_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    size = BULK.stat().st_size
+    seen = _spy(monkeypatch)
+    monkeypatch.setattr(route, "STREAM_BYTES", size)  # not over the threshold: small path
+    small = loaders.load(BULK)
+    assert seen == []
+    monkeypatch.setattr(route, "STREAM_BYTES", size - 1)  # one byte over: streamed
+    big = loaders.load(BULK)
+    assert seen == [BULK]
+    pd.testing.assert_frame_equal(small, big)
+
+
+def test_only_comtrade_formats_stream(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(route, "STREAM_BYTES", 0)
+    assert route.streams("comtrade_bulk", BULK)
+    assert not route.streams("imf_imts", BULK)
+    semi = tmp_path / "semi.csv"  # a dialect the streaming reader does not read
+    semi.write_text("reporterISO;partnerISO;flowCode;period;primaryValue\n", encoding="utf-8")
+    assert not route.streams("comtrade_csv", semi)
+
+
+def test_load_stops_past_the_row_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(route, "STREAM_BYTES", 0)
+    monkeypatch.setattr(route, "LOAD_MAX_ROWS", 5)
+    with pytest.raises(LoadError, match=r"more than 5 canonical rows.*--out rows\.parquet"):
+        loaders.load(BULK)
+
+
+def _cli(args: list[str]) -> int:
+    from tradecheck.loaders import _cli
+
+    parser = argparse.ArgumentParser()
+    _cli.register(parser.add_subparsers())
+    ns = parser.parse_args(["load", *args])
+    return int(ns.func(ns))
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+def test_cli_load_streams_the_same_table_and_summary(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    suffix: str,
+) -> None:
+    small_out, big_out = tmp_path / f"small{suffix}", tmp_path / f"big{suffix}"
+    with warnings.catch_warnings():
+        assert _cli([str(BULK), "--out", str(small_out)]) == 0
+    small = capsys.readouterr()
+    monkeypatch.setattr(route, "STREAM_BYTES", 0)
+    monkeypatch.setattr(route, "load_streamed", None)  # the CLI must not build a frame
+    assert _cli([str(BULK), "--out", str(big_out)]) == 0
+    big = capsys.readouterr()
+    assert big.out == small.out.replace(str(small_out), str(big_out))
+    notes = [ln for ln in big.err.splitlines() if ln.startswith("note:")]  # beside a tqdm bar
+    assert notes and notes == small.err.splitlines()
+    if suffix == ".csv":
+        assert big_out.read_bytes() == small_out.read_bytes()
+    else:
+        pd.testing.assert_frame_equal(pd.read_parquet(big_out), pd.read_parquet(small_out))
+
+
+def test_cli_load_without_out_prints_the_summary(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _cli([str(BULK)])
+    small = capsys.readouterr().out
+    monkeypatch.setattr(route, "STREAM_BYTES", 0)
+    _cli([str(BULK)])
+    assert capsys.readouterr().out == small
+    assert small.startswith(f"{len(loaders.load(BULK))} rows from 1 file(s)")
+
+
+def test_unusual_cells_take_the_full_parse_and_match(tmp_path: Path) -> None:
+    """Rows without primaryValue (CIF/FOB used), without period (refPeriodId used) or
+    without classificationCode need the columns the lean parse leaves out: same table."""
+    text = gzip.decompress(BULK.read_bytes()).decode()
+    header, *rows = text.splitlines(keepends=True)
+    col = {c: i for i, c in enumerate(comtrade.BULK_FIELDS)}
+    kept = [
+        i
+        for i, r in enumerate(rows)
+        if (c := r.split("\t"))[col["partner2Code"]] == "0"
+        and c[col["motCode"]] == "0"
+        and c[col["customsCode"]] == "C00"
+    ]
+    for n, name in zip(kept[1:8:3], ("primaryValue", "period", "classificationCode")):
+        cells = rows[n].split("\t")
+        cells[col[name]] = ""
+        rows[n] = "\t".join(cells)
+    f = tmp_path / "unusual.txt.gz"
+    f.write_bytes(gzip.compress((header + "".join(rows)).encode()))
+    big = bulk.ingest(f, progress=False)
+    pd.testing.assert_frame_equal(_small(f), big)
