@@ -69,11 +69,11 @@ class FileReport:
     def lines(self) -> list[str]:
         """One line per file: its drops, then one line per note."""
         out = []
-        if self.dropped:
-            parts = [
-                f"{n} {reason}" if reason == MISSING else f"dropped {n} row(s) of {reason}"
-                for reason, n in self.dropped.items()
-            ]
+        drops = [f"{n} row(s) of {r}" for r, n in self.dropped.items() if r != MISSING]
+        parts = [f"dropped {'; '.join(drops)}"] if drops else []
+        if self.dropped.get(MISSING):
+            parts.append(f"{self.dropped[MISSING]} {MISSING}")
+        if parts:  # the same wording as the warning of drop_counts
             out.append(f"{self.file}: " + "; ".join(parts))
         out.extend(f"{self.file}: {n}" for n in self.notes)
         return out

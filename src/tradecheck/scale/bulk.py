@@ -622,7 +622,7 @@ def _side_filter(
 def _open_text(path: Path, is_gz: bool) -> tuple[Any, list[Any]]:
     """The file's text stream (ISA-L inflating in its own thread, else zlib) and what to
     close afterwards."""
-    raw = open(path, "rb")  # noqa: SIM115 - closed by the caller
+    raw = open(path, "rb")
     if not is_gz:
         return raw, [raw]
     dec = (
@@ -749,7 +749,7 @@ def _canonical_blocks(stream: _Stream, dec: Any, block_size: int) -> Iterator[pa
     yield from flush()
 
 
-def _iter_blocks(  # noqa: C901  hot loop of the bulk ingest, one frame for speed
+def _iter_blocks(
     path: Path,
     *,
     reporters: Iterable[str | int] | None,
