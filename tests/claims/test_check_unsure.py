@@ -94,6 +94,17 @@ def test_holds_for_one_direction_only_is_ambiguous():
     assert "evaluated under each" in res.reason
 
 
+def test_context_readings_keep_their_mark_first():
+    # the claim names China's statistics: Belarus's readings are context in every alternative
+    c = unsure_claim(0.8e9)
+    c.reporter = "CHN"
+    res = one(c)
+    ctx = [r for r in res.readings if not r.counted]
+    assert len(ctx) == 3 and all(r.reporter == "BLR" for r in ctx)
+    assert all(r.label.startswith("[context] [if read as ") for r in ctx)
+    assert res.verdict == "ambiguous"
+
+
 def test_holds_for_no_direction_is_not_supported():
     # $1.5 bn ([1.45, 1.55) bn) matches none of 800, 3,000, 3,800
     res = one(unsure_claim(1.5e9))

@@ -177,10 +177,14 @@ def direction_short(direction: str) -> str:
 
 
 def mark_assumed(readings: list[Reading], direction: str, quantity: str) -> None:
-    """Label the readings of one alternative with the direction assumed."""
+    """Label the readings of one alternative with the direction assumed (after a leading
+    ``[context]``, which stays first)."""
+    tag = f"[if read as {direction_words(direction, quantity)}] "
+    ctx = "[context] "
     for r in readings:
         r.assumed = direction
-        r.label = f"[if read as {direction_words(direction, quantity)}] {r.label}"
+        head = ctx if r.label.startswith(ctx) else ""
+        r.label = head + tag + r.label[len(head) :]
 
 
 # ---------------------------------------------------------------------------------------------
