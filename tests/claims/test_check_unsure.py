@@ -158,6 +158,17 @@ def test_reporter_unsure_names_the_sides_considered():
     assert "unsure: reporter — readings of every side considered: Belarus, China" in res.summary()
 
 
+def test_partner_unsure_says_which_pair_was_assumed():
+    c = unsure_claim(3.8e9, unsure=("partner",))
+    c.direction = "both"
+    res = one(c)
+    assert res.verdict == "supported"
+    assert res.label == (
+        "supported by statistics, if about Belarus-China (the text names no partner)"
+    )
+    assert "unsure: partner — judged only for the pair it was read for, BLR-CHN" in res.summary()
+
+
 def test_a_claim_that_states_everything_is_not_ambiguous():
     c = unsure_claim(0.8e9, unsure=())
     c.direction = "BLR->CHN"

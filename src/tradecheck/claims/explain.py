@@ -354,6 +354,21 @@ def _sides(readings: list[Reading]) -> str:
 
 
 def verdict_label(res: CheckResult) -> str:
+    """The verdict in words (see :func:`_verdict_words`); when the text names no partner,
+    the label says that the claim was judged as one about its pair.
+
+    Examples
+    --------
+    ``consistent with published figures, if about Belarus-China (the text names no partner)``
+    """
+    text = _verdict_words(res)
+    if "partner" in res.unsure and res.verdict != "not_verifiable":
+        a, b = res.claim.pair_codes
+        text += f", if about {country(a)}-{country(b)} (the text names no partner)"
+    return text
+
+
+def _verdict_words(res: CheckResult) -> str:
     """The verdict in words: what it rests on, which side holds, how near a miss is.
 
     Examples
