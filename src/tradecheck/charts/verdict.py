@@ -31,12 +31,14 @@ VERDICT_COLORS: dict[str, str] = {
     "supported": "#1a7f37",
     "not_supported": "#b42318",
     "mixed": "#b76e00",
+    "ambiguous": "#8250df",
     "not_verifiable": "#6b6b6b",
 }
 VERDICT_WORDS: dict[str, str] = {
     "supported": "SUPPORTED",
     "not_supported": "NOT SUPPORTED",
     "mixed": "MIXED",
+    "ambiguous": "AMBIGUOUS",
     "not_verifiable": "NOT VERIFIABLE",
 }
 

@@ -220,6 +220,7 @@ def _data_arg(paths: list[str] | None) -> Any:
 _STYLES = {
     "supported": "bold green",
     "mixed": "bold yellow",
+    "ambiguous": "bold magenta",
     "not_supported": "bold red",
     "not_verifiable": "bold",
 }
@@ -284,6 +285,8 @@ def print_results(results: Sequence[Any], console: Any = None) -> None:
         console.print(indent(Text(f"read as: {explain.claim_line(res.claim)}")))
         if res.data_as_of:
             console.print(indent(Text(f"data as of: {res.data_as_of}")))
+        for line in explain.unsure_lines(res):
+            console.print(indent(Text(line)))
         if any(r.holds is not None for r in res.readings):
             console.print(indent(_readings_table(res)))
         if res.verdict == "not_verifiable":

@@ -19,6 +19,16 @@ Readings
 
     When the claim names a reporter, only that reporter's readings count for the verdict;
     the others are still shown, labelled ``[context]``.
+Unsure is an answer
+    A claim that leaves its direction open (``direction`` None, listed in ``Claim.unsure``)
+    is evaluated under every plausible direction -- total trade and each way (a balance:
+    each country's balance) -- each alternative with all its readings, labelled with the
+    direction assumed (``Reading.assumed``). It is ``supported`` only when every alternative
+    is; ``ambiguous`` when it holds under some and not under others (the label names which:
+    "ambiguous: holds if read as Belarus's exports to China, not as total trade");
+    ``not_supported`` when it holds under none with data. A claim without a period is not
+    verifiable ("the claim states no period"); one without a reporter is read with every
+    side's statistics. ``CheckResult.ambiguous``/``unsure`` say what was left open.
 Holding
     A reading holds when the actual value lies in the claim's interval
     (:mod:`tradecheck.claims.tolerance`). For published figures the published row's own
@@ -500,17 +510,30 @@ def check_claim(
             [],
             reason=f"the claimed value {claim.value!r} is not a finite number",
         )
-    a, b = pair
-    _kind, x, y = flow_setup(claim, pair)
     if _tables is None or _tables.df is not df:
         _tables = _Tables(df)
+    alts = _alternatives(claim, pair)
     # only rows of the pair (and the pair's trade with the world, for shares) can matter; the
     # cache goes with those rows (None when SHARE_CACHE is off)
-    df, cache = _tables.for_countries({a, b, x, y})
-    readings = _readings(df, claim, pair, cache) if not df.empty else []
+    ends = set(pair)
+    for d in alts:
+        ends |= set(flow_setup(_assume(claim, d), pair)[1:])
+    df, cache = _tables.for_countries(ends)
+    readings: list[Reading] = []
+    outcomes: list[dict] = []
+    for d in alts:
+        alt = _assume(claim, d)
+        rs = _readings(df, alt, pair, cache) if not df.empty else []
+        counted = [r for r in rs if r.counted and r.holds is not None]
+        v, basis, near = _verdict(counted)
+        if d is not None:
+            explain.mark_assumed(rs, d, claim.quantity)
+            outcomes.append(_outcome(d, v, basis, near, counted))
+        readings += rs
+    verdict, basis, near = _combine(outcomes) if outcomes else (v, basis, near)
     counted = [r for r in readings if r.counted and r.holds is not None]
-    verdict, basis, near = _verdict(counted)
     res = CheckResult(claim, verdict, readings, basis=basis, near_miss=near)  # type: ignore[arg-type]
+    res.alternatives = outcomes
     if verdict == "not_verifiable":
         res.reason = explain.unverifiable_reason(claim, readings, not df.empty)
         return res
@@ -520,6 +543,56 @@ def check_claim(
 
         res.robustness = _robustness(claim, df, readings, pair=pair, cache=cache)
     return res
+
+
+def _alternatives(claim: Claim, pair: tuple[str, str]) -> list[str | None]:
+    """The directions a claim is evaluated under: ``[None]`` (its own) when it states one;
+    when it left the direction open, every plausible one -- total trade and each way (a
+    balance: each country's balance)."""
+    if claim.direction is not None:
+        return [None]
+    a, b = pair
+    ways: list[str | None] = [f"{a}->{b}", f"{b}->{a}"]
+    return ways if claim.quantity == "balance" else ["both", *ways]
+
+
+def _assume(claim: Claim, direction: str | None) -> Claim:
+    """The claim with an assumed direction (itself for None)."""
+    return claim if direction is None else replace(claim, direction=direction)
+
+
+def _outcome(
+    direction: str, verdict: str, basis: str | None, near: bool, counted: list[Reading]
+) -> dict:
+    """One alternative's outcome, as :attr:`CheckResult.alternatives` lists it."""
+    return {
+        "assumed": direction,
+        "verdict": verdict,
+        "basis": basis,
+        "near_miss": near,
+        "readings_with_data": len(counted),
+        "readings_holding": sum(1 for r in counted if r.holds),
+    }
+
+
+def _combine(outcomes: list[dict]) -> tuple[str, str | None, bool]:
+    """``(verdict, basis, near_miss)`` of a claim evaluated under several alternatives.
+
+    ``supported`` only when every alternative is supported (whatever the text meant, it
+    holds); ``ambiguous`` when it holds (fully or in part) under some alternatives and not
+    under others (including alternatives without data); ``not_supported`` when it holds
+    under none that has data; ``not_verifiable`` when none has data.
+    """
+    with_data = [o for o in outcomes if o["verdict"] != "not_verifiable"]
+    if not with_data:
+        return "not_verifiable", None, False
+    basis = "published" if all(o["basis"] == "published" for o in with_data) else "statistics"
+    verdicts = [o["verdict"] for o in outcomes]
+    if all(v == "supported" for v in verdicts):
+        return "supported", basis, False
+    if any(v in ("supported", "mixed") for v in verdicts):
+        return "ambiguous", basis, False
+    return "not_supported", basis, any(o["near_miss"] for o in with_data)
 
 
 def _own_pair(claim: Claim, pair: Sequence[str] | str | None) -> tuple[str, str]:

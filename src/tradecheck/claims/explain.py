@@ -56,6 +56,7 @@ VERDICT_WORDS = {
     "supported": "supported",
     "not_supported": "not supported",
     "mixed": "mixed",
+    "ambiguous": "ambiguous",
     "not_verifiable": "not verifiable",
 }
 #: colours of the verdicts in the notebook table (text colour on white)
@@ -63,6 +64,7 @@ _COLOURS = {
     "supported": "#1a7f37",
     "published": "#6e7781",
     "mixed": "#9a6700",
+    "ambiguous": "#8250df",
     "not_supported": "#cf222e",
     "not_verifiable": "#57606a",
 }
@@ -141,9 +143,48 @@ def short_name(r: Reading) -> str:
     if r.spec is not None and r.spec.definition:
         src += f", {r.spec.definition}"
     text = f"{country(r.reporter)} ({src})"
+    if r.assumed is not None:
+        text += f" as {direction_short(r.assumed)}"
     if r.context == "doubtful":
         return text + " [context: flagged doubtful]"
     return text + (" [context]" if not r.counted else "")
+
+
+def direction_words(direction: str, quantity: str = "level") -> str:
+    """A direction assumed for a claim that left it open, in words.
+
+    Examples
+    --------
+    >>> direction_words("both"), direction_words("BLR->CHN")
+    ('total trade', "Belarus's exports to China")
+    >>> direction_words("CHN->BLR", "balance")
+    "China's trade balance with Belarus"
+    """
+    if "->" not in direction:
+        return "total trade"
+    a, b = (p.strip() for p in direction.split("->", 1))
+    if quantity == "balance":
+        return f"{_poss(a)} trade balance with {country(b)}"
+    return f"{_poss(a)} exports to {country(b)}"
+
+
+def direction_short(direction: str) -> str:
+    """The short form for tables: ``total trade`` or ``Belarus→China``."""
+    if "->" not in direction:
+        return "total trade"
+    a, b = (p.strip() for p in direction.split("->", 1))
+    return f"{country(a)}\u2192{country(b)}"
+
+
+def mark_assumed(readings: list[Reading], direction: str, quantity: str) -> None:
+    """Label the readings of one alternative with the direction assumed (after a leading
+    ``[context]``, which stays first)."""
+    tag = f"[if read as {direction_words(direction, quantity)}] "
+    ctx = "[context] "
+    for r in readings:
+        r.assumed = direction
+        head = ctx if r.label.startswith(ctx) else ""
+        r.label = head + tag + r.label[len(head) :]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -313,6 +354,21 @@ def _sides(readings: list[Reading]) -> str:
 
 
 def verdict_label(res: CheckResult) -> str:
+    """The verdict in words (see :func:`_verdict_words`); when the text names no partner,
+    the label says that the claim was judged as one about its pair.
+
+    Examples
+    --------
+    ``consistent with published figures, if about Belarus-China (the text names no partner)``
+    """
+    text = _verdict_words(res)
+    if "partner" in res.unsure and res.verdict != "not_verifiable":
+        a, b = res.claim.pair_codes
+        text += f", if about {country(a)}-{country(b)} (the text names no partner)"
+    return text
+
+
+def _verdict_words(res: CheckResult) -> str:
     """The verdict in words: what it rests on, which side holds, how near a miss is.
 
     Examples
@@ -322,6 +378,8 @@ def verdict_label(res: CheckResult) -> str:
     ``not supported (near miss)``; ``not verifiable``.
     """
     v = res.verdict
+    if res.alternatives:
+        return _alternatives_label(res)
     counted = [r for r in res.readings if r.counted and r.holds is not None]
     if v == "supported":
         return (
@@ -339,6 +397,45 @@ def verdict_label(res: CheckResult) -> str:
             text = "not consistent with published figures"
         return text + (" (near miss)" if res.near_miss else "")
     return VERDICT_WORDS.get(v, v)
+
+
+def _alternatives_label(res: CheckResult) -> str:
+    """The verdict in words for a claim evaluated under several directions, e.g.
+    ``ambiguous: holds if read as Belarus's exports to China, not as total trade``."""
+    q = res.claim.quantity
+    by: dict[str, list[str]] = {}
+    for o in res.alternatives:
+        by.setdefault(o["verdict"], []).append(direction_words(o["assumed"], q))
+    if res.verdict == "supported":
+        base = "consistent with published figures" if res.basis == "published" else "supported"
+        return f"{base} under every direction it may mean"
+    if res.verdict == "not_supported":
+        near = " (near miss)" if res.near_miss else ""
+        return f"not supported under any direction it may mean{near}"
+    if res.verdict == "not_verifiable":
+        return VERDICT_WORDS["not_verifiable"]
+    parts = []
+    if "supported" in by:
+        parts.append("holds if read as " + " or as ".join(by["supported"]))
+    if "mixed" in by:
+        parts.append("holds in part (some sources) if read as " + " or as ".join(by["mixed"]))
+    if "not_supported" in by:
+        parts.append("not as " + " or as ".join(by["not_supported"]))
+    if "not_verifiable" in by:
+        parts.append("no data if read as " + " or as ".join(by["not_verifiable"]))
+    return f"{VERDICT_WORDS['ambiguous']}: " + ", ".join(parts)
+
+
+def alternatives_reason(res: CheckResult) -> str:
+    """Each alternative direction with its outcome, e.g. ``read as total trade: not supported
+    (0 of 2 readings with data hold)``."""
+    q = res.claim.quantity
+    items = [
+        f"read as {direction_words(o['assumed'], q)}: {VERDICT_WORDS[o['verdict']]} "
+        f"({o['readings_holding']} of {o['readings_with_data']} readings with data hold)"
+        for o in res.alternatives
+    ]
+    return "the claim does not say which direction; evaluated under each: " + "; ".join(items)
 
 
 def verdict_reason(res: CheckResult, counted: list[Reading]) -> str:
@@ -360,7 +457,36 @@ def verdict_reason(res: CheckResult, counted: list[Reading]) -> str:
             " (only published figures cover this window, no statistical source: the claim is "
             "compared with what officials published)"
         )
+    if res.alternatives:
+        text = f"{alternatives_reason(res)}. Readings: {text}"
     return text
+
+
+def unsure_lines(res: CheckResult) -> list[str]:
+    """What the claim left open and what the checker considered for it, one line each
+    (empty for a claim that pinned everything down)."""
+    lines = []
+    for what in res.unsure:
+        if what == "direction" and res.alternatives:
+            alts = ", ".join(
+                f"{direction_words(o['assumed'], res.claim.quantity)} "
+                f"({VERDICT_WORDS[o['verdict']]})"
+                for o in res.alternatives
+            )
+            lines.append(f"unsure: direction — evaluated as {alts}")
+        elif what == "period":
+            lines.append("unsure: period — the claim states no period, so no window to check")
+        elif what == "reporter":
+            sides = sorted({country(r.reporter) for r in res.readings})
+            seen = ", ".join(sides) if sides else "none with rows for this pair"
+            lines.append(f"unsure: reporter — readings of every side considered: {seen}")
+        elif what == "partner":
+            lines.append(
+                f"unsure: partner — judged only for the pair it was read for, {res.claim.pair}"
+            )
+        else:
+            lines.append(f"unsure: {what}")
+    return lines
 
 
 def unverifiable_reason(claim: Claim, readings: list[Reading], has_pair_data: bool) -> str:
@@ -402,7 +528,7 @@ def claim_line(c: Claim) -> str:
 
     period = "?" if c.period is None else _period(c.period.start, c.period.end)
     text = f"{show(c.value, c.quantity, c.currency, step=claim_unit(c))} ({c.quantity}, {c.bound})"
-    text += f", {c.direction}, {period}"
+    text += f", {c.direction or 'direction not stated'}, {period}"
     if c.base_period is not None:
         text += f" vs {_period(c.base_period.start, c.base_period.end)}"
     text += f", {c.scope}"
@@ -463,6 +589,7 @@ def summary(res: CheckResult) -> str:
     lines = [f"{c.span}", f"  read as: {claim_line(c)}", f"  verdict: {res.label}"]
     if res.data_as_of:
         lines.append(f"  data as of: {res.data_as_of}")
+    lines += [f"  {line}" for line in unsure_lines(res)]
     for r in res.readings:
         lines.append(f"  - {r.label}: {reading_figure(r, c)} -> {holds_word(r)}")
         note = reading_note(r, c)
@@ -516,7 +643,7 @@ def readings_frame(res: CheckResult) -> pd.DataFrame:
 #: the columns of :func:`results_frame`
 RESULT_COLUMNS = (
     "claim", "quantity", "value", "currency", "bound", "direction", "period", "base_period",
-    "scope", "reporter", "verdict", "verdict_label", "basis", "near_miss",
+    "scope", "reporter", "verdict", "verdict_label", "basis", "near_miss", "ambiguous", "unsure",
     "readings_with_data", "readings_holding", "reason",
 )  # fmt: skip
 
@@ -545,6 +672,8 @@ def results_frame(results: list[CheckResult]) -> pd.DataFrame:
                 "verdict_label": res.label,
                 "basis": res.basis,
                 "near_miss": res.near_miss,
+                "ambiguous": res.ambiguous,
+                "unsure": ", ".join(res.unsure),
                 "readings_with_data": len(with_data),
                 "readings_holding": sum(1 for r in with_data if r.holds),
                 "reason": res.reason,
@@ -586,6 +715,7 @@ def result_html(res: CheckResult) -> str:
     e = html.escape
     c = res.claim
     asof = f"<br><small>data as of {e(res.data_as_of)}</small>" if res.data_as_of else ""
+    asof += "".join(f"<br><small>{e(line)}</small>" for line in unsure_lines(res))
     return (
         f'<div><p><b style="color:{_colour(res)}">{e(res.label)}</b> — {e(c.span)}<br>'
         f"<small>read as: {e(claim_line(c))}</small>{asof}</p>"

@@ -23,10 +23,11 @@ from tradecheck.countries import DEFAULT_PAIR
 
 Quantity = Literal["level", "ratio", "pct_change", "abs_change", "share", "balance"]
 Bound = Literal["eq", "approx", "gt", "lt"]
-Verdict = Literal["supported", "not_supported", "mixed", "not_verifiable"]
+Verdict = Literal["supported", "not_supported", "mixed", "ambiguous", "not_verifiable"]
 
 QUANTITIES: tuple[str, ...] = ("level", "ratio", "pct_change", "abs_change", "share", "balance")
 BOUNDS: tuple[str, ...] = ("eq", "approx", "gt", "lt")
+VERDICTS: tuple[str, ...] = ("supported", "not_supported", "mixed", "ambiguous", "not_verifiable")
 #: The fields of the parse contract (``tradecheck parse --json``), in order.
 CONTRACT_FIELDS: tuple[str, ...] = (
     "span", "quantity", "value", "currency", "bound", "direction", "reporter", "period",
@@ -227,7 +228,9 @@ class Reading:
     ``lo, hi, lo_closed, hi_closed``); ``spec`` the interpretation itself; ``no_data`` why
     there is no value (``holds`` is then None); ``counted`` False marks context that never
     decides the verdict (``context`` says why: ``other_reporter``, ``doubtful``); ``miss``
-    how far a failing reading is off. The wording lives in :mod:`tradecheck.claims.explain`.
+    how far a failing reading is off; ``assumed`` the direction assumed for a claim that left
+    it open (``both``, ``"AAA->BBB"``; None when the claim states it). The wording lives in
+    :mod:`tradecheck.claims.explain`.
     """
 
     label: str
@@ -247,6 +250,7 @@ class Reading:
     counted: bool = True
     context: str | None = None
     miss: Miss | None = None
+    assumed: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.interval, Interval):
@@ -271,6 +275,7 @@ class Reading:
             "context": self.context,
             "no_data": None if self.no_data is None else self.no_data.to_json(),
             "miss": None if self.miss is None else self.miss.to_json(),
+            "assumed": self.assumed,
         }
 
     def __repr__(self) -> str:
@@ -290,7 +295,9 @@ class CheckResult:
 
     ``basis`` says what the verdict rests on (``statistics``, ``published`` or None when
     not verifiable); ``near_miss`` that a not-supported claim lies within the spread
-    between sources. :meth:`summary`, :meth:`to_frame` and the notebook display come from
+    between sources; ``alternatives`` one entry per alternative evaluated for a claim that
+    left its direction open (``{"assumed", "verdict", "basis"}``), empty otherwise.
+    :meth:`summary`, :meth:`to_frame` and the notebook display come from
     :mod:`tradecheck.claims.explain`.
     """
 
@@ -302,6 +309,21 @@ class CheckResult:
     basis: str | None = None
     near_miss: bool = False
     data_as_of: str | None = None
+    alternatives: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def unsure(self) -> list[str]:
+        """What the claim left open (:attr:`Claim.unsure`, plus ``direction`` when it is
+        null): the checker evaluated every plausible alternative of it."""
+        out = list(self.claim.unsure)
+        if self.claim.direction is None and "direction" not in out:
+            out.append("direction")
+        return out
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when the claim left something open (see :attr:`unsure`)."""
+        return bool(self.unsure)
 
     @property
     def label(self) -> str:
@@ -329,6 +351,9 @@ class CheckResult:
             "verdict_label": self.label,
             "basis": self.basis,
             "near_miss": self.near_miss,
+            "ambiguous": self.ambiguous,
+            "unsure": self.unsure,
+            "alternatives": [dict(a) for a in self.alternatives],
             "data_as_of": self.data_as_of,
             "reason": self.reason,
             "readings": [r.to_json() for r in self.readings],

@@ -35,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
     res = run_build(args.raw, args.out, force=args.force, progress=not args.no_progress)
     for note in res.notes:
         print(f"tradecheck: warning: {one_line(note)}", file=sys.stderr)
+    for line in res.load_notes:  # rows the loaders dropped on purpose: expected, reported
+        print(f"note: {one_line(line)}", file=sys.stderr)
     if res.skipped:
         print(
             f"{res.parquet}: up to date ({res.rows:,} rows from {res.files} files; "

@@ -7,8 +7,10 @@
 - ``data/processed/canonical.parquet``: pyarrow, a fixed column schema, no pandas index or
   pandas metadata, zstd compression; the same inputs give the same bytes;
 - ``data/processed/manifest.json``: inputs with SHA-256, size, vintage and rows, row counts per
-  file/source/reporter, the output's SHA-256, and the versions used
-  (see :mod:`tradecheck.store.manifest`).
+  file/source/reporter, the output's SHA-256, the versions used
+  (see :mod:`tradecheck.store.manifest`) and ``load_report``: what the loaders dropped on
+  purpose, one line per file (also :attr:`BuildResult.load_notes`; never raised as warnings,
+  so an implicit build inside ``tradecheck.check`` stays quiet).
 
 The build is skipped when the manifest already describes the same inputs (file and sidecar
 hashes) built by the same loader code and the Parquet file on disk is the one it wrote;
@@ -33,6 +35,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,6 +120,10 @@ class BuildResult:
         :func:`overlaps`); usually two vintages of one download, counted twice.
     notes
         One-line warnings (e.g. an unreadable old manifest that was replaced).
+    load_notes
+        What the loaders dropped or noticed on purpose, one line per file (their
+        :class:`~tradecheck.loaders.report.LoadReport`); expected and reported, not problems.
+        Also in the manifest (``load_report``). Empty when the build was skipped.
     """
 
     parquet: Path
@@ -127,6 +134,7 @@ class BuildResult:
     seconds: float
     overlaps: int = 0
     notes: tuple[str, ...] = ()
+    load_notes: tuple[str, ...] = ()
 
 
 def sort_canonical(df: pd.DataFrame) -> pd.DataFrame:
@@ -176,14 +184,19 @@ def from_arrow(table: pa.Table) -> pd.DataFrame:
     return pd.DataFrame(data)
 
 
-def _load_one(path: Path) -> tuple[pd.DataFrame, str]:
-    """Load and validate one raw file; every failure becomes a LoadError naming it."""
-    from tradecheck.loaders import base, load
+def _load_one(path: Path) -> tuple[pd.DataFrame, str, list[str]]:
+    """Load and validate one raw file: ``(table, format, load report lines)``; every failure
+    becomes a LoadError naming it. The loaders' drop notices go into the report lines, not
+    out as warnings; any other warning passes on."""
+    from tradecheck.loaders import base, load, load_report
+    from tradecheck.loaders.report import ReportedWarning
 
     shown = base.display_path(path)
     try:
         ld = base.detect(path)
-        df = load(path, format=ld.name)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            df = load(path, format=ld.name)
     except LoadError:
         raise
     except TradecheckError as exc:
@@ -194,7 +207,10 @@ def _load_one(path: Path) -> tuple[pd.DataFrame, str]:
         raise LoadError(
             shown, f"could not be read into the canonical table ({type(exc).__name__}: {exc})"
         ) from exc
-    return df, ld.name
+    for w in caught:
+        if not isinstance(w.message, ReportedWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return df, ld.name, load_report(df).lines()
 
 
 def _counts(df: pd.DataFrame, col: str) -> dict[str, int]:
@@ -287,11 +303,12 @@ def run_build(
         assert old is not None
         return _skip_result(out, old, len(entries), time.perf_counter() - t0)
 
-    table = _load_all(files, entries, progress)
+    table, load_notes = _load_all(files, entries, progress)
     schema.validate(table)
     table = sort_canonical(table)
     arrow = to_arrow(table)
     manifest = _manifest_doc(raw, code_sha, entries, table, arrow)
+    manifest["load_report"] = load_notes
     _publish(out, arrow, manifest)
     return BuildResult(
         out / PARQUET_NAME,
@@ -302,6 +319,7 @@ def run_build(
         time.perf_counter() - t0,
         int(manifest["overlaps"]["observations"]),
         notes,
+        tuple(load_notes),
     )
 
 
@@ -313,10 +331,13 @@ def _skip_result(out: Path, old: dict[str, Any], files: int, seconds: float) -> 
     )
 
 
-def _load_all(files: list[Path], entries: list[dict[str, Any]], progress: bool) -> pd.DataFrame:
+def _load_all(
+    files: list[Path], entries: list[dict[str, Any]], progress: bool
+) -> tuple[pd.DataFrame, list[str]]:
     """Load every raw file (progress bar on stderr); record format, rows and sources of each
-    in its manifest entry."""
+    in its manifest entry. Returns the table and the loaders' report lines, file by file."""
     frames: list[pd.DataFrame] = []
+    notes: list[str] = []
     bar: Any = None
     if progress:
         from tqdm.auto import tqdm
@@ -326,7 +347,8 @@ def _load_all(files: list[Path], entries: list[dict[str, Any]], progress: bool) 
         for f, entry in zip(files, entries, strict=True):
             if bar is not None:
                 bar.set_postfix_str(one_line(f.name[-40:]))
-            df, fmt = _load_one(f)
+            df, fmt, lines = _load_one(f)
+            notes += lines
             entry["format"] = fmt
             entry["rows"] = len(df)
             entry["sources"] = sorted(df["source"].astype(str).unique().tolist())
@@ -336,7 +358,8 @@ def _load_all(files: list[Path], entries: list[dict[str, Any]], progress: bool) 
     finally:
         if bar is not None:
             bar.close()
-    return pd.concat(frames, ignore_index=True) if frames else schema.empty_frame()
+    table = pd.concat(frames, ignore_index=True) if frames else schema.empty_frame()
+    return table, notes
 
 
 def _manifest_doc(
