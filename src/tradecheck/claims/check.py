@@ -83,6 +83,7 @@ from typing import TypeAlias
 import pandas as pd
 
 from tradecheck import countries, derive, schema
+from tradecheck.claims import currency as currency_mod
 from tradecheck.claims import explain
 from tradecheck.claims import scope as scope_mod
 from tradecheck.claims.model import CheckResult, Claim, Reading
@@ -209,6 +210,7 @@ def _stat_reading(
         spec=spec,
     )
     if isinstance(m, NoData):
+        m = currency_mod.other_currency(df, claim, spec) or m  # data only in other currencies
         r.no_data, r.reason = m, m.detail
         if spec.scope not in ("goods", "industrial"):
             r.reason = f"no rows of scope {spec.scope} in {spec.source}: {m.detail}"
