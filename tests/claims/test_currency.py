@@ -82,32 +82,63 @@ def test_a_bare_number_takes_the_sentences_currency_as_before():
 # --- the checker: like with like ----------------------------------------------------------
 
 
-def _frame(currency: str, value: float) -> object:
-    """Constructed: one annual row of China's exports to Belarus in 2021."""
+def _frame(currency: str, value: float, end: str = "2021-12") -> object:
+    """Constructed: one row of China's exports to Belarus in 2021 (the year, or Jan-``end``)."""
     return schema.make_frame([{"reporter": "CHN", "partner": "BLR", "flow": "X",
-        "period_start": "2021-01", "period_end": "2021-12", "value": value, "currency": currency,
+        "period_start": "2021-01", "period_end": end, "value": value, "currency": currency,
         "source": "comtrade", "source_file": "constructed.csv", "source_ref": "line 2",
         "vintage": "2024-01-01"}])  # fmt: skip
 
 
-def _claim(value: float, currency: str | None, quantity: str = "level") -> Claim:
+def _claim(value: float, currency: str | None, quantity: str = "level", end: str = "2021-12"):
     return Claim("constructed", quantity, value, currency, "eq", "CHN->BLR", None,
-                 Period("2021-01", "2021-12"), None, decimals=2)  # fmt: skip
+                 Period("2021-01", end), None, decimals=2)  # fmt: skip
 
 
-def test_a_euro_claim_is_never_judged_against_dollars():
-    # data: $2.73 bn; claim: €2.73 bn. The same digits, but no conversion -> not verifiable
-    (r,) = check([_claim(2.73e9, "EUR")], data=_frame("USD", 2.73e9), robustness=False)
+def test_a_rouble_claim_is_never_judged_against_dollars():
+    # data: $2.73 bn; claim: ₽2.73 bn. No cited rouble rate -> not verifiable, and it says why
+    (r,) = check([_claim(2.73e9, "RUB")], data=_frame("USD", 2.73e9), robustness=False)
     assert r.verdict == "not_verifiable"
     assert [x.no_data.code for x in r.readings] == ["other_currency"]
-    assert r.readings[0].reason == "data in USD ($), claim in EUR (€); no conversion"
-    assert "claim in EUR (€); no conversion" in r.reason
+    assert r.readings[0].reason == "data in USD ($), claim in RUB (₽); no conversion"
+    assert "claim in RUB (₽); no conversion" in r.reason
 
 
-def test_a_rouble_claim_against_dollar_data_says_so():
-    (r,) = check([_claim(2.0e11, "RUB")], data=_frame("USD", 2.73e9), robustness=False)
-    assert r.verdict == "not_verifiable"
-    assert "data in USD ($), claim in RUB (₽); no conversion" in r.reason
+@pytest.mark.parametrize("iso", ["BYN", "KZT", "UAH"])
+def test_currencies_without_a_cited_rate_are_not_converted(iso):
+    (r,) = check([_claim(2.73e9, iso)], data=_frame("USD", 2.73e9), robustness=False)
+    assert r.verdict == "not_verifiable" and f"claim in {iso}" in r.reason
+
+
+def test_a_euro_claim_is_converted_at_the_cited_annual_rate():
+    # Fed G.5A 2021: 1 EUR = 1.1830 USD. $2.73 bn / 1.1830 = €2.3077 bn.
+    # claim €2.31 bn (2 decimals) -> [2.305, 2.315) bn: holds; claim €2.73 bn: does not
+    df = _frame("USD", 2.73e9)
+    ok = check([_claim(2.31e9, "EUR")], data=df, robustness=False)[0]
+    bad = check([_claim(2.73e9, "EUR")], data=df, robustness=False)[0]
+    assert (ok.verdict, bad.verdict) == ("supported", "not_supported")
+    assert ok.readings[0].actual == pytest.approx(2.73e9 / 1.1830)
+    reason = ok.readings[0].reason
+    assert "converted at the 2021 annual average 1 EUR = 1.1830 USD" in reason
+    assert "https://federalreserve.gov/releases/g5a/" in reason
+    assert "€2.308B" in reason  # shown in the claim's currency
+
+
+def test_a_yuan_claim_is_converted_at_the_cited_annual_rate():
+    # Fed G.5A 2021: 1 USD = 6.4508 CNY. $2.73 bn * 6.4508 = ¥17.6107 bn -> claim ¥17.61 bn holds
+    (r,) = check([_claim(17.61e9, "CNY")], data=_frame("USD", 2.73e9), robustness=False)
+    assert r.verdict == "supported"
+    assert r.readings[0].actual == pytest.approx(2.73e9 * 6.4508)
+
+
+def test_no_conversion_for_part_of_a_year_or_a_change():
+    # an annual average does not fit Jan-Sep; a change spans two years: neither is converted
+    part = check([_claim(2.31e9, "EUR", end="2021-09")], data=_frame("USD", 2.73e9, "2021-09"),
+                 robustness=False)[0]  # fmt: skip
+    assert part.verdict == "not_verifiable" and "claim in EUR (€); no conversion" in part.reason
+    change = check([_claim(2.31e9, "EUR", "abs_change")], data=_frame("USD", 2.73e9),
+                   robustness=False)[0]  # fmt: skip
+    assert change.verdict == "not_verifiable"
 
 
 def test_a_claim_is_judged_against_data_in_its_own_currency():
@@ -117,9 +148,21 @@ def test_a_claim_is_judged_against_data_in_its_own_currency():
     ok = check([_claim(17.62e9, "CNY")], data=df, robustness=False)[0]
     bad = check([_claim(17.70e9, "CNY")], data=df, robustness=False)[0]
     assert (ok.verdict, bad.verdict) == ("supported", "not_supported")
+    assert "converted" not in ok.readings[0].reason
     # and a dollar claim with the same digits is not judged against yuan
     usd = check([_claim(17.6e9, "USD")], data=df, robustness=False)[0]
     assert usd.verdict == "not_verifiable" and "data in CNY" in usd.reason
+
+
+def test_the_rate_table_cites_every_row():
+    from tradecheck.claims.currency import rates
+
+    table = rates()
+    assert {c for _, c in table} == {"EUR", "CNY", "GBP", "JPY"}
+    assert all(r.source_url.startswith("https://federalreserve.gov/releases/g5a/") for r in
+               table.values())  # fmt: skip
+    assert table[(2023, "EUR")].usd_per_unit == pytest.approx(1.0817)
+    assert table[(2023, "CNY")].usd_per_unit == pytest.approx(1 / 7.0809)
 
 
 def test_a_percent_change_has_no_currency_to_compare():

@@ -197,6 +197,7 @@ def _stat_reading(
     df: pd.DataFrame, claim: Claim, spec: ReadingSpec, frame: _Frame, cache: dict | None
 ) -> Reading:
     m = measure(df, spec, claim.quantity, claim.period, claim.base_period, cache=cache)
+    m = currency_mod.like_with_like(df, claim, spec, m, cache)  # other currencies: say, convert
     r = Reading(
         label=spec.label(),
         reporter=spec.reporter,
@@ -210,7 +211,6 @@ def _stat_reading(
         spec=spec,
     )
     if isinstance(m, NoData):
-        m = currency_mod.other_currency(df, claim, spec) or m  # data only in other currencies
         r.no_data, r.reason = m, m.detail
         if spec.scope not in ("goods", "industrial"):
             r.reason = f"no rows of scope {spec.scope} in {spec.source}: {m.detail}"

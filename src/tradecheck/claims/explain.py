@@ -181,6 +181,17 @@ def currency_note(data_currencies: list[str], claim_currency: str) -> str:
     return f"data in {have}, claim in {named(claim_currency)}; no conversion"
 
 
+def converted_note(rate: str, year: int, source: str, url: str) -> str:
+    """How a reading's US$ value was converted into the claim's currency.
+
+    Examples
+    --------
+    >>> converted_note("1 EUR = 1.0817 USD", 2023, "Fed G.5A", "https://x")
+    'converted at the 2023 annual average 1 EUR = 1.0817 USD (Fed G.5A, https://x)'
+    """
+    return f"converted at the {year} annual average {rate} ({source}, {url})"
+
+
 def show(
     v: float | None, quantity: str, currency: str | None = "USD", *, step: float | None = None
 ) -> str:
