@@ -224,18 +224,24 @@ def read_records(path: Path, *, need_expected: bool = True) -> list[dict[str, An
 
 
 @lru_cache(maxsize=4096)
-def _parse_cached(text: str, as_of: str | None, lang: str) -> tuple[str, ...]:
+def _parse_cached(
+    text: str, as_of: str | None, lang: str, pair: str = "BLR-CHN"
+) -> tuple[str, ...]:
     from tradecheck.claims._lang import LANGS
     from tradecheck.claims.parse import parse
 
-    claims = parse(text, as_of=as_of, lang=lang if lang in LANGS else "auto")
+    claims = parse(
+        text, as_of=as_of, lang=lang if lang in LANGS else "auto", pair=tuple(pair.split("-"))
+    )
     return tuple(json.dumps(c.to_json(), ensure_ascii=False) for c in claims)
 
 
 def parsed(d: dict[str, Any]) -> list[dict[str, Any]]:
-    """The parser's claims (JSON form) for one record, cached by (text, date, language)."""
+    """The parser's claims (JSON form) for one record, cached by (text, date, language, pair);
+    the pair is the record's ``pair`` ("RUS-CHN"), else BLR-CHN."""
     as_of = d.get("pub_date") or d.get("as_of")
-    return [json.loads(s) for s in _parse_cached(d["_text"], as_of, d.get("lang") or "auto")]
+    pair = str(d.get("pair") or "BLR-CHN")
+    return [json.loads(s) for s in _parse_cached(d["_text"], as_of, d.get("lang") or "auto", pair)]
 
 
 def _ratio(ok: int, n: int) -> float:

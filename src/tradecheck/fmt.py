@@ -21,16 +21,20 @@ Examples
 from __future__ import annotations
 
 import math
+import unicodedata
 
-from babel.numbers import format_compact_currency, format_decimal
+from babel.numbers import format_compact_currency, format_decimal, get_currency_symbol
 
-__all__ = ["MISSING", "money", "number", "percent", "quantity", "ratio"]
+__all__ = ["MISSING", "currency_sign", "money", "number", "percent", "quantity", "ratio"]
 
 #: what a missing value (None or NaN) prints as
 MISSING = "n/a"
 #: quantities whose value is an amount of money
 MONEY_QUANTITIES = ("level", "abs_change", "balance")
 _MINUS = "\u2212"  # typographic minus: a hyphen is easy to miss in a table
+#: locales whose CLDR data hold the signs of currencies other locales show as a code
+#: (₽ in ru, ₴ in uk, ₸ in kk)
+_SIGN_LOCALES = ("ru", "uk", "kk")
 
 
 def _missing(value: float | None) -> bool:
@@ -59,13 +63,35 @@ def money(
     """
     if _missing(value):
         return MISSING
+    code = currency or "USD"
     text = format_compact_currency(
         float(value),  # type: ignore[arg-type]
-        currency or "USD",
+        code,
         locale=locale,
         fraction_digits=digits,
     )
-    return _minus(text)
+    return _minus(text.replace(code, currency_sign(code, locale)))
+
+
+def currency_sign(code: str, locale: str = "en") -> str:
+    """The sign a currency is written with: the locale's CLDR symbol, else the sign CLDR gives
+    in the currency's own region (₽, ₴, ₸) when it is one character, else the ISO code.
+
+    Examples
+    --------
+    >>> currency_sign("EUR"), currency_sign("RUB"), currency_sign("BYN"), currency_sign("USD")
+    ('€', '₽', 'BYN', '$')
+    >>> money(2.9e12, "RUB"), money(4.1e12, "KZT", locale="de")
+    ('₽2.9T', '4,1\xa0Bio.\xa0₸')
+    """
+    own = get_currency_symbol(code, locale=locale)
+    if own != code:
+        return own
+    for loc in _SIGN_LOCALES:
+        sign = get_currency_symbol(code, locale=loc)
+        if len(sign) == 1 and unicodedata.category(sign) == "Sc":
+            return sign
+    return code
 
 
 def number(value: float | None, *, digits: int = 1, locale: str = "en") -> str:

@@ -335,8 +335,9 @@ def test_no_data_not_verifiable(data):
     c.pair = ("BLR", "CHN")
     c.period = None
     assert one(c, data).verdict == "not_verifiable"
-    cny = claim("level", 2.8e9, decimals=1, currency="CNY")
-    assert one(cny, data).verdict == "not_verifiable"
+    # roubles against US$ data: no cited rate, never converted (CNY/EUR: test_currency.py)
+    rub = claim("level", 2.8e9, decimals=1, currency="RUB")
+    assert one(rub, data).verdict == "not_verifiable"
 
 
 def test_rounding_boundaries_end_to_end():

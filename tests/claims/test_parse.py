@@ -114,10 +114,9 @@ def test_forced_language_changes_number_reading():
     assert parse(text, lang="de")[0].value == pytest.approx(1.25e9)  # German thousands dot
 
 
-def test_euro_amounts_are_not_reported():
-    assert (
-        parse("Der Handel zwischen Belarus und China erreichte 2021 rund 5 Milliarden Euro.") == []
-    )
+def test_euro_amounts_keep_their_currency():
+    (c,) = parse("Der Handel zwischen Belarus und China erreichte 2021 rund 5 Milliarden Euro.")
+    assert (c.currency, c.value, c.bound) == ("EUR", 5e9, "approx")
 
 
 def test_to_json_has_contract_fields():

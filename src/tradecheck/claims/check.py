@@ -92,6 +92,7 @@ from typing import TypeAlias
 import pandas as pd
 
 from tradecheck import countries, derive, schema
+from tradecheck.claims import currency as currency_mod
 from tradecheck.claims import explain
 from tradecheck.claims import scope as scope_mod
 from tradecheck.claims.model import CheckResult, Claim, Reading
@@ -205,6 +206,7 @@ def _stat_reading(
     df: pd.DataFrame, claim: Claim, spec: ReadingSpec, frame: _Frame, cache: dict | None
 ) -> Reading:
     m = measure(df, spec, claim.quantity, claim.period, claim.base_period, cache=cache)
+    m = currency_mod.like_with_like(df, claim, spec, m, cache)  # other currencies: say, convert
     r = Reading(
         label=spec.label(),
         reporter=spec.reporter,

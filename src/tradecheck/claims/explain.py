@@ -206,6 +206,33 @@ def _plain_digits(step: float | None, default: int) -> int:
     return max(0, min(4, -math.floor(math.log10(step) + 1e-9)))
 
 
+def currency_note(data_currencies: list[str], claim_currency: str) -> str:
+    """A reading whose source holds the pair only in other currencies (never converted).
+
+    Examples
+    --------
+    >>> currency_note(["USD"], "EUR"), currency_note(["CNY", "USD"], "RUB")
+    ('data in USD ($), claim in EUR (€); no conversion', 'data in CNY (CN¥), USD ($), claim in RUB (₽); no conversion')
+    """
+
+    def named(code: str) -> str:
+        return f"{code} ({fmt.currency_sign(code)})"
+
+    have = ", ".join(named(c) for c in data_currencies)
+    return f"data in {have}, claim in {named(claim_currency)}; no conversion"
+
+
+def converted_note(rate: str, year: int, source: str, url: str) -> str:
+    """How a reading's US$ value was converted into the claim's currency.
+
+    Examples
+    --------
+    >>> converted_note("1 EUR = 1.0817 USD", 2023, "Fed G.5A", "https://x")
+    'converted at the 2023 annual average 1 EUR = 1.0817 USD (Fed G.5A, https://x)'
+    """
+    return f"converted at the {year} annual average {rate} ({source}, {url})"
+
+
 def show(
     v: float | None, quantity: str, currency: str | None = "USD", *, step: float | None = None
 ) -> str:

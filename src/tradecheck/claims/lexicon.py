@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -131,12 +132,19 @@ def problems(data: dict[str, Any]) -> list[str]:
     return out
 
 
+def _is_sign(ch: str) -> bool:
+    """Whether a character is a currency sign ("$", "€", "₽"): glued to numbers, no boundary."""
+    return len(ch) == 1 and unicodedata.category(ch) == "Sc"
+
+
 def _edges(frag: str, bounded: bool) -> tuple[str, str]:
-    """The boundaries a fragment gets: none in Chinese, none before "%" or after "\\s"."""
+    """The boundaries a fragment gets: none in Chinese, none before "%" or after "\\s", none
+    on the side of a currency sign ("€8.4 bn", "8,4 Mrd.€")."""
     if not bounded:
         return "", ""
-    pre = "" if frag.startswith("%") else r"(?<!\w)"
-    post = "" if frag.endswith(r"\s") else r"(?!\w)"
+    first = frag[1:2] if frag.startswith("\\") else frag[:1]
+    pre = "" if frag.startswith("%") or _is_sign(first) else r"(?<!\w)"
+    post = "" if frag.endswith(r"\s") or _is_sign(frag[-1:]) else r"(?!\w)"
     return pre, post
 
 
@@ -275,8 +283,58 @@ def month_number(word: str) -> int:
 
 
 def currency_of(token: str) -> str | None:
-    """The ISO 4217 code of a currency word as written (``"долларов"`` -> USD), else None."""
+    """The code of a currency word as written (``"долларов"`` -> USD, ``"€"`` -> EUR), else
+    None; ``"rouble"`` for a rouble whose country the word does not say (:func:`resolve_currency`).
+
+    Examples
+    --------
+    >>> currency_of("евро"), currency_of("€"), currency_of("亿元"[1:]), currency_of("рублей")
+    ('EUR', 'EUR', 'CNY', 'rouble')
+    """
     for iso in keys("currencies"):
         if re.fullmatch(keyed_source("currencies", iso), token.strip(), re.IGNORECASE):
             return iso
     return None
+
+
+#: the rouble of a country: a rouble of unstated country is that of the pair's rouble country
+#: (Russia's when Russia is in the pair, else Belarus's when Belarus is, else Russia's)
+ROUBLE_OF: dict[str, str] = {"RUS": "RUB", "BLR": "BYN"}
+
+
+def resolve_currency(code: str | None, pair: tuple[str, str]) -> str | None:
+    """The ISO 4217 code of a :func:`currency_of` answer for a pair (``"rouble"`` resolved).
+
+    Examples
+    --------
+    >>> resolve_currency("rouble", ("BLR", "CHN")), resolve_currency("rouble", ("RUS", "BLR"))
+    ('BYN', 'RUB')
+    >>> resolve_currency("rouble", ("KAZ", "CHN")), resolve_currency("EUR", ("BLR", "CHN"))
+    ('RUB', 'EUR')
+    """
+    if code != "rouble":
+        return code
+    own = [ROUBLE_OF[c] for c in ROUBLE_OF if c in pair]
+    return own[0] if own else "RUB"
+
+
+@cache
+def currency_prefix_source() -> str:
+    """The regular expression of the currency signs and codes written before a number
+    ("$5 bn", "€8,4 млрд", "USD 2.1 bn"): the fragments of ``currencies`` without a lower-case
+    letter, a word ("euros") never precedes its number.
+
+    Examples
+    --------
+    >>> rx = re.compile(currency_prefix_source(), re.IGNORECASE)
+    >>> [m.group(0) for m in rx.finditer("€8,4 млрд, US$ 5 bn, RUB 3 tn, ₸2 tn, euros 5")]
+    ['€', 'US$', 'RUB', '₸']
+    """
+    pairs = [
+        (lg, f)
+        for lg in languages()
+        for frags in load(lg)["words"]["currencies"].values()
+        for f in frags
+        if not re.search(r"[a-zа-яё\u4e00-\u9fff]", re.sub(r"\\.", "", f))
+    ]
+    return _union(pairs)

@@ -52,7 +52,8 @@ class ClaimParseError(TradecheckError):
 # ------------------------------------------------------------------------------------------
 # amounts
 # ------------------------------------------------------------------------------------------
-_CUR_PRE = r"(?P<pre>US\$|US-\$|USD|U\.S\.\s?\$|\$|CNY|RMB|BYN|¥)"
+#: currency signs and codes written before the number, every language (concept ``currencies``)
+_CUR_PRE = f"(?P<pre>{L.currency_prefix_source()})"
 #: currency words written after the number, every language (concept ``currencies``)
 _CUR_POST = (
     "(?P<post>" + "|".join(L.keyed_source("currencies", iso) for iso in L.keys("currencies")) + ")"
@@ -98,11 +99,6 @@ class _Amount:
         return float(f"{self.unit / 10**self.decimals:.12g}")
 
 
-#: currency signs and codes written before the number
-_PRE_CURRENCY = {"$": "USD", "us$": "USD", "us-$": "USD", "usd": "USD", "u.s.$": "USD",
-                 "cny": "CNY", "rmb": "CNY", "¥": "CNY", "byn": "BYN"}  # fmt: skip
-
-
 def _scaled(v: float, unit: float) -> float:
     """``v * unit`` without binary noise ("8,2 млрд" -> 8200000000.0, not 8199999999.999999).
 
@@ -115,13 +111,11 @@ def _scaled(v: float, unit: float) -> float:
 
 
 def _currency(pre: str | None, post: str | None) -> str | None:
-    """ISO 4217 code of the currency written after (first) or before the number."""
-    if post:
-        iso = L.currency_of(post)
+    """The currency written after (first) or before the number (:func:`lexicon.currency_of`)."""
+    for token in (post, pre):
+        iso = L.currency_of(token) if token else None
         if iso:
             return iso
-    if pre:
-        return _PRE_CURRENCY.get(re.sub(r"\s", "", pre.lower()))
     return None
 
 
@@ -241,9 +235,7 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:  # noqa: C901  claim r
         )
         take(s, e)
     # "40多亿美元" (more than 4 bn): number, 多, scale, currency
-    for m in re.finditer(
-        rf"(?P<num>{NUM})多(?P<scale>万亿|亿|万|千)(?P<post>美元|元|人民币)", norm
-    ):
+    for m in re.finditer(rf"(?P<num>{NUM})多(?P<scale>万亿|亿|万|千){_CUR_POST}", norm):
         if free(m.start(), m.end()):
             v, d = parse_number(m.group("num"), lang)
             a = _Amount(
@@ -453,6 +445,8 @@ class _Doc:
     # ---------------------------------------------------------------- setup
     def prepare(self) -> None:
         amounts = _find_amounts(self.norm, self.lang)
+        for a in amounts:  # "рублей": the rouble of the pair (found fresh per text: safe)
+            a.currency = L.resolve_currency(a.currency, self.pair)
         self.amounts = _Sorted(amounts, _start)
         self.money_like = _Sorted((a for a in amounts if a.kind in _MONEY_LIKE), _start)
         money_spans = [
@@ -597,7 +591,7 @@ class _Doc:
                 return None
             # a new amount for this claim: the shared list stays as found (order-independent)
             a = replace(a, kind="money", currency=curs.pop())
-        if a.kind in ("money", "money_gt") and a.currency not in ("USD", "CNY", "BYN"):
+        if a.kind in ("money", "money_gt") and a.currency is None:
             return None
         # ---- not a trade value
         if self.cue_in("not_trade_weak", cs, ce):
