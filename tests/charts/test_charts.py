@@ -235,8 +235,10 @@ def test_verdict_chart():
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert len(labels) == 3 + 1 + 3 + 1  # claims + readings (+ "no reading")
-    assert labels[0].endswith("[SUPPORTED]") and labels[2].endswith("[MIXED]")
-    assert labels[-2].endswith("[NOT VERIFIABLE]") and labels[-1].strip() == "no reading"
+    # the checker's own verdict words (CheckResult.label): basis and sides are named
+    assert labels[0].endswith("[supported by statistics]")
+    assert labels[2].endswith("[mixed: holds for Belarus (IMF DOTS); fails for China (IMF DOTS)]")
+    assert labels[-2].endswith("[not verifiable]") and labels[-1].strip() == "no reading"
     markers = [ln for ln in ax.get_lines() if ln.get_marker() in ("o", "X")]
     assert sorted(ln.get_marker() for ln in markers) == ["X", "o", "o"]
     chn = next(ln for ln in markers if ln.get_marker() == "X")

@@ -53,7 +53,7 @@ def test_row_has_words_reading_and_each_sides_figure() -> None:
 
 
 def test_checker_label_replaces_the_code_words() -> None:
-    res = _results("supported", [], label="consistent with published figures")
+    res = _results("supported", [], verdict_label="consistent with published figures")
     (row,) = summary.summary_rows(res, ("BLR", "CHN"))
     assert row["verdict"] == "consistent with published figures"
 
