@@ -135,7 +135,8 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         "q",
     ),
     (re.compile(r"(?:第)?(?P<o>[一二三四1-4])季度"), "q"),
-    # any language of claims/lang: "<ordinal> <quarter word>" ("першому кварталі", "трэцім квартале")
+    # any language of claims/lang: "<ordinal> <quarter word>"
+    # ("першому кварталі", "трэцім квартале")
     (
         re.compile(rf"(?P<o>{L.table_source('ordinals')})\s+(?:{L.source('quarter')})", _I),
         "q",
@@ -173,7 +174,8 @@ _PREV_YEAR_BASE = L.pattern("previous_year")
 _YOY = L.pattern("same_period_last_year")
 
 _BASE_BEFORE = re.compile(
-    rf"(?:{L.source('base_marker')})\s*(?:the\s+|dem\s+)?(?:year\s+|level\s+of\s+)?$", _I
+    rf"(?:{L.source('base_marker')})\s*(?:the\s+|dem\s+|den\s+|der\s+)?(?:year\s+|level\s+of\s+)?$",
+    _I,
 )
 _BASE_AFTER_ZH = re.compile(r"^\s*(?:年)?\s*(?:相比|比较|同期相比)")
 
