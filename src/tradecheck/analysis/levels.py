@@ -399,7 +399,7 @@ def balance(levels: pd.DataFrame, pair: Sequence[str] = DEFAULT_PAIR) -> pd.Data
 
 
 def common_span(
-    levels: pd.DataFrame, pair: Sequence[str] = ("BLR", "CHN"), *, direction: str = TOTAL
+    levels: pd.DataFrame, pair: Sequence[str] = DEFAULT_PAIR, *, direction: str = TOTAL
 ) -> tuple[str, int, int]:
     """The longest stretch of years both sides of the pair report, within one source.
 
@@ -456,7 +456,7 @@ def common_span(
 
 def recent_start(
     levels: pd.DataFrame,
-    pair: Sequence[str] = ("BLR", "CHN"),
+    pair: Sequence[str] = DEFAULT_PAIR,
     *,
     years: int = 15,
     direction: str = TOTAL,

@@ -86,7 +86,7 @@ def summary_of_groups(
     g: pd.DataFrame,
     files: int,
     max_groups: int = _MAX_GROUPS,
-    pair: tuple[str, ...] = ("BLR", "CHN"),
+    pair: tuple[str, ...] = DEFAULT_PAIR,
 ) -> str:
     """:func:`summary` from counts per source/reporter/flow (columns ``rows``, ``first``,
     ``last``), as the streaming path of ``tradecheck load`` keeps them."""
