@@ -47,8 +47,14 @@ PAIR_CODES = {"BLR": 112, "CHN": 156}
 CONTENDERS = ("tradecheck", "duckdb", "pandas")
 CASES = ("full", "pair")
 #: The breakdown and flow filter of the minimal DuckDB job (the loader's double-count rules).
-TOTALS_SQL = "partner2Code = 0 AND motCode = 0 AND customsCode = 'C00' AND flowCode IN ('X', 'M', 'RX', 'RM')"
-MINIMAL_COLUMNS = "reporterCode, partnerCode, flowCode, freqCode, period, cmdCode, classificationCode, primaryValue"
+TOTALS_SQL = (
+    "partner2Code = 0 AND motCode = 0 AND customsCode = 'C00' "
+    "AND flowCode IN ('X', 'M', 'RX', 'RM')"
+)
+MINIMAL_COLUMNS = (
+    "reporterCode, partnerCode, flowCode, freqCode, period, cmdCode, "
+    "classificationCode, primaryValue"
+)
 
 
 def _full(name: str, path: str, out: str) -> dict[str, object]:

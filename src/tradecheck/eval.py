@@ -230,8 +230,9 @@ def _parse_cached(
     from tradecheck.claims._lang import LANGS
     from tradecheck.claims.parse import parse
 
+    reporter, partner = pair.split("-")
     claims = parse(
-        text, as_of=as_of, lang=lang if lang in LANGS else "auto", pair=tuple(pair.split("-"))
+        text, as_of=as_of, lang=lang if lang in LANGS else "auto", pair=(reporter, partner)
     )
     return tuple(json.dumps(c.to_json(), ensure_ascii=False) for c in claims)
 

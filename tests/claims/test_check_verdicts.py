@@ -29,8 +29,9 @@ def row(reporter, flow, start, end, value, source, *, vintage="2024-01-01", boun
     partner = "CHN" if reporter == "BLR" else "BLR"
     exporter, importer = (reporter, partner) if flow in ("X", "T") else (partner, reporter)
     return {
-        "reporter": reporter, "partner": partner, "flow": flow, "period_start": start, "period_end": end,
-        "value": float(value), "source": source, "source_file": "constructed.csv",
+        "reporter": reporter, "partner": partner, "flow": flow, "period_start": start,
+        "period_end": end, "value": float(value), "source": source,
+        "source_file": "constructed.csv",
         "source_ref": f"{source} {reporter} {start}", "vintage": vintage, "exporter": exporter,
         "importer": importer, "bound": bound, "note": note,
         "classification": "published" if source == "published" else "TOTAL",

@@ -2,7 +2,8 @@
 
 Not a timing benchmark (that is benchmarks/bench_parse.py): each case parses 20 kB of
 adversarial text under a generous budget that quadratic behaviour exceeds by far (before the
-fix, issue 8 measured "1%" x 2000 (4 kB) at 6.8 s and "в 2,2 раза " x 3000 at 48 s), plus structural checks that every window a rule reads is bounded.
+fix, issue 8 measured "1%" x 2000 (4 kB) at 6.8 s and "в 2,2 раза " x 3000 at 48 s), plus
+structural checks that every window a rule reads is bounded.
 """
 
 from __future__ import annotations

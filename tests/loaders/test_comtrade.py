@@ -493,7 +493,8 @@ def test_website_csv_one_row_without_trailing_comma_names_the_line(ct, tmp_path)
 
 def test_services_rows_get_valuation_unknown():
     rec = {"typeCode": "S", "freqCode": "A", "period": "2021", "reporterISO": "BLR",
-           "partnerISO": "CHN", "flowCode": "X", "cmdCode": "S", "primaryValue": "1000"}  # fmt: skip
+           "partnerISO": "CHN", "flowCode": "X", "cmdCode": "S",
+           "primaryValue": "1000"}  # fmt: skip
     goods = {**rec, "typeCode": "C", "cmdCode": "TOTAL", "flowCode": "M"}
     out = comtrade.normalise_records(pd.DataFrame([rec, goods]), "x.csv", vintage="2026-01-01")
     assert out["valuation"].tolist() == ["unknown", "CIF"]

@@ -431,5 +431,5 @@ def test_unreadable_dots_workbook_names_its_sheets(tmp_path):
     wb.active["A1"] = "nothing here"
     f = tmp_path / "x.xlsx"
     wb.save(f)
-    with pytest.raises(LoadError, match="no DOTS table in sheet.s. 'Notes'"):
+    with pytest.raises(LoadError, match=r"no DOTS table in sheet\(s\) 'Notes'"):
         load_dots_xlsx(f)

@@ -206,7 +206,7 @@ def test_unusual_cells_take_the_full_parse_and_match(tmp_path: Path) -> None:
         and c[col["motCode"]] == "0"
         and c[col["customsCode"]] == "C00"
     ]
-    for n, name in zip(kept[1:8:3], ("primaryValue", "period", "classificationCode")):
+    for n, name in zip(kept[1:8:3], ("primaryValue", "period", "classificationCode"), strict=True):
         cells = rows[n].split("\t")
         cells[col[name]] = ""
         rows[n] = "\t".join(cells)

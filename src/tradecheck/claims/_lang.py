@@ -61,7 +61,8 @@ def _cyrillic(text: str) -> str:
 
     Examples
     --------
-    >>> _cyrillic("Товарооборот вырос"), _cyrillic("Товарообіг зріс"), _cyrillic("Тавараабарот вырас у 2,2 раза")
+    >>> (_cyrillic("Товарооборот вырос"), _cyrillic("Товарообіг зріс"),
+    ...  _cyrillic("Тавараабарот вырас у 2,2 раза"))
     ('ru', 'uk', 'be')
     """
     low = text.lower()

@@ -211,8 +211,10 @@ def currency_note(data_currencies: list[str], claim_currency: str) -> str:
 
     Examples
     --------
-    >>> currency_note(["USD"], "EUR"), currency_note(["CNY", "USD"], "RUB")
-    ('data in USD ($), claim in EUR (€); no conversion', 'data in CNY (CN¥), USD ($), claim in RUB (₽); no conversion')
+    >>> currency_note(["USD"], "EUR")
+    'data in USD ($), claim in EUR (€); no conversion'
+    >>> currency_note(["CNY", "USD"], "RUB")
+    'data in CNY (CN¥), USD ($), claim in RUB (₽); no conversion'
     """
 
     def named(code: str) -> str:
@@ -306,7 +308,8 @@ def miss_short(m: Miss, quantity: str, currency: str | None) -> str:
 def stat_reason(actual: float, holds: bool, target: str, quantity: str, currency: str | None,
                 step: float | None, notes: list[str]) -> str:  # fmt: skip
     """Reason of a statistical reading with data."""
-    text = f"{show(actual, quantity, currency, step=step)} {'is' if holds else 'is not'} within {target}"
+    verb = "is" if holds else "is not"
+    text = f"{show(actual, quantity, currency, step=step)} {verb} within {target}"
     return text + ("; " + "; ".join(notes) if notes else "")
 
 
@@ -347,7 +350,10 @@ def published_reason(
         return f"one published figure: {figure_text(figs[0], q, cur)}; {verb} with {target}"
     partial = len(deciding) < len(figs)
     kind = "exact " if partial else ""
-    text = f"{len(good)} of {len(deciding)} {kind}published figures for this window agree with {target}"
+    text = (
+        f"{len(good)} of {len(deciding)} {kind}published figures for this window "
+        f"agree with {target}"
+    )
     if good:
         text += "; agreeing: " + ", ".join(figure_text(f, q, cur) for f in good)
     if bad:
@@ -627,7 +633,10 @@ def summary(res: CheckResult) -> str:
 
 def result_repr(res: CheckResult) -> str:
     """The one-line repr of a result."""
-    return f"<CheckResult {res.verdict}: {res.label!r}; {len(res.readings)} reading(s); {res.claim.span[:60]!r}>"
+    return (
+        f"<CheckResult {res.verdict}: {res.label!r}; {len(res.readings)} reading(s); "
+        f"{res.claim.span[:60]!r}>"
+    )
 
 
 def reading_repr(r: Reading) -> str:

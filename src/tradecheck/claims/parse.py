@@ -1087,11 +1087,10 @@ class _Doc:
 
     def share_of_other(self, a: _Amount, cs: int) -> bool:
         """Whether the country right before the share word is outside the pair."""
-        cue = None
-        for cue in V.SHARE_CUE.finditer(self.norm, cs, a.start):
-            pass
-        if cue is None:
+        cues = list(V.SHARE_CUE.finditer(self.norm, cs, a.start))
+        if not cues:
             return False
+        cue = cues[-1]
         near = self.countries_in(max(cs, cue.start() - 30), cue.start())
         return bool(near) and near[-1].iso not in self.pair
 

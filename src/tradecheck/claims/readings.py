@@ -265,7 +265,7 @@ def _window(
             start=period.start,
             end=period.end,
             source=spec.source,
-            flow_kind=kind,  # type: ignore[arg-type]
+            flow_kind=kind,
             currency=spec.currency,
             cache=cache,
         )

@@ -59,7 +59,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -503,7 +503,7 @@ def _blank(rec: Mapping[str, Any]) -> bool:
     "(<file>.mapping.json or mapping=)",
     extensions=(".csv", ".xlsx", ".tsv"),
 )
-def load_generic(  # noqa: C901  one branch per layout quirk; to be split into steps
+def load_generic(
     path: str | Path,
     *,
     mapping: Mapping[str, Any] | None = None,
@@ -573,7 +573,9 @@ def load_generic(  # noqa: C901  one branch per layout quirk; to be split into s
         "vintage": vintage or file_vintage(path),
     }
     records: list[dict[str, Any]] = []
-    for i, rec in enumerate(df.to_dict("records")):
+    # the column names are str (stripped above), so the records are keyed by str
+    rows = cast("list[dict[str, Any]]", df.to_dict("records"))
+    for i, rec in enumerate(rows):
         row = skip_rows + 2 + i  # the header is on line skip_rows + 1
         if not _blank(rec):
             out = _record(lay, rec, row)

@@ -881,7 +881,7 @@ def _dots_sheet(  # noqa: C901  one branch per layout quirk; to be split into st
         )
     flow, valuation = flow_info
     hdr = grid[header_row]
-    ycols = [(j, p) for j, v in enumerate(hdr) if (p := _period_cell(v)) is not None]
+    ycols = [(j, per) for j, v in enumerate(hdr) if (per := _period_cell(v)) is not None]
     label_col = ycols[0][0] - 1
     out = []
     for i in range(header_row + 1, len(grid)):

@@ -17,8 +17,9 @@ Examples
 ...     announced("x.csv", announced=360, held=2, warn=False)
 >>> rep.n_dropped
 361
->>> print(rep)
-x.csv: dropped 3 row(s) of aggregate partner row; 358 record(s) announced in the file but missing from it
+>>> print(rep)  # doctest: +NORMALIZE_WHITESPACE
+x.csv: dropped 3 row(s) of aggregate partner row; 358 record(s) announced in the file
+but missing from it
 """
 
 from __future__ import annotations
@@ -207,7 +208,11 @@ _BY_FRAME: dict[int, tuple[weakref.ref[Any], LoadReport]] = {}
 def attach(df: Any, rep: LoadReport) -> None:
     """Remember ``rep`` as the report of table ``df`` (for :func:`report_of`)."""
     key = id(df)
-    _BY_FRAME[key] = (weakref.ref(df, lambda _r, k=key: _BY_FRAME.pop(k, None)), rep)
+
+    def forget(_ref: weakref.ref[Any]) -> None:
+        _BY_FRAME.pop(key, None)
+
+    _BY_FRAME[key] = (weakref.ref(df, forget), rep)
 
 
 def report_of(df: Any) -> LoadReport | None:

@@ -676,7 +676,10 @@ def build_report(
             )
             sys_inputs = {
                 "title": "tradecheck report",
-                "subtitle": f"{provenance.country_label(pair_t[0])} – {provenance.country_label(pair_t[1])} trade",
+                "subtitle": (
+                    f"{provenance.country_label(pair_t[0])} – "
+                    f"{provenance.country_label(pair_t[1])} trade"
+                ),
                 "claims_as_of": claims_sentence,
                 "data_as_of": data_sentence,
                 "version": __version__,

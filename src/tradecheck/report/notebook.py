@@ -251,7 +251,9 @@ def has(module: str, *names: str) -> bool:
 
 
 def figure(value: float | None, quantity: str, currency: str | None = None) -> str:
-    """A claimed or measured figure the way the claim speaks of it (:func:`tradecheck.fmt.quantity`).
+    """A claimed or measured figure the way the claim speaks of it.
+
+    Formatted by :func:`tradecheck.fmt.quantity`.
 
     Examples
     --------

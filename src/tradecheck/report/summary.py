@@ -10,8 +10,10 @@ side's figure (a statistical source first, else a published figure; ✓ holds, �
 
 Examples
 --------
->>> period_text({"start": "2025-01", "end": "2025-09"}), period_text({"start": "2022-01", "end": "2022-12"})
-('Jan–Sep 2025', '2022')
+>>> period_text({"start": "2025-01", "end": "2025-09"})
+'Jan–Sep 2025'
+>>> period_text({"start": "2022-01", "end": "2022-12"})
+'2022'
 """
 
 from __future__ import annotations

@@ -30,9 +30,10 @@ DuckDB as the engine also loses the line numbers' exactness (``row_number()`` co
 not lines: a blank line shifts every later ``source_ref``), the loader's error messages, and
 the per-block progress bar.
 
-Filtered ingest (the pair case) -- engine choice (measured on this 2-core machine, 10 million synthetic rows in the real
-34-column bulk layout, 365 MB gzip / 1.30 GB text, filtered to the Belarus–China pair; one
-subprocess per contender, peak RSS from ``getrusage``; see ``benchmarks/``):
+Filtered ingest (the pair case) -- engine choice (measured on this 2-core machine, 10 million
+synthetic rows in the real 34-column bulk layout, 365 MB gzip / 1.30 GB text, filtered to the
+Belarus–China pair; one subprocess per contender, peak RSS from ``getrusage``; see
+``benchmarks/``):
 
 =========================================================  ========  =========
 contender                                                  seconds   peak RSS
@@ -657,7 +658,7 @@ def _whole_lines(dec: Any, block_size: int) -> Iterator[tuple[bytearray, int]]:
         yield buf, size
 
 
-def _canonical_blocks(stream: _Stream, dec: Any, block_size: int) -> Iterator[pa.Table]:
+def _canonical_blocks(stream: _Stream, dec: Any, block_size: int) -> Iterator[pa.Table]:  # noqa: C901  threaded pipeline; its steps share state
     """Canonical Arrow tables of the file, block by block, in file order.
 
     Blocks are filtered, parsed and converted by the vectorised rules in two worker threads

@@ -437,9 +437,9 @@ def _classification(b: _Block, keep: np.ndarray, total: np.ndarray) -> pa.Array:
         return c or s or ("TOTAL" if t == "true" else "HS")
 
     if quick and quick[0][0][keep].all():
-        return _by_rule(keep, quick, [], one)  # type: ignore[return-value]
+        return _by_rule(keep, quick, [], one)
     search = b.text("classificationsearchcode")
-    return _by_rule(keep, quick, [code, search, pa.array(total)], one)  # type: ignore[return-value]
+    return _by_rule(keep, quick, [code, search, pa.array(total)], one)
 
 
 def _note(b: _Block, keep: np.ndarray) -> tuple[list[str], np.ndarray]:
