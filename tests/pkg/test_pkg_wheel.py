@@ -12,6 +12,7 @@ checks it. Then ``tradecheck check`` and ``tradecheck report`` run from an empty
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -113,7 +114,9 @@ def test_wheel_installs_into_a_fresh_env_and_works_from_an_empty_folder(tmp_path
     tc = str(env_dir / "bin" / "tradecheck")
     checked = _run([tc, "check", CLAIM], work, env).stdout
     assert checked.startswith("SUPPORTED"), checked
-    assert "2.7294 bn" in checked
+    # judged against China's 2021 figure in UN Comtrade ($2.7294B), which holds
+    assert "2021-01..2021-12" in checked, checked
+    assert re.search(r"China \(UN Comtrade\) .*\$2\.7294B +yes\b", checked), checked
     store = tmp_path / "cache" / "tradecheck" / "data" / "processed" / "canonical.parquet"
     assert store.is_file()  # the store went to the user cache ...
     assert list(work.iterdir()) == []  # ... not into the folder the user is in
