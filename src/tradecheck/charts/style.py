@@ -23,9 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.ticker import FuncFormatter
 
-from tradecheck import fmt
-
-from tradecheck import sources
+from tradecheck import fmt, sources
 
 #: Font fallback: DejaVu Sans for Latin and Cyrillic, Noto Sans CJK for Chinese.
 FONT_FALLBACK: list[str] = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP"]
