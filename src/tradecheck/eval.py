@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from tradecheck import paths
+from tradecheck.countries import DEFAULT_PAIR
 from tradecheck.errors import TradecheckError
 
 FIELDS = ("quantity", "value", "bound", "direction", "reporter", "period", "base_period", "scope")
@@ -225,7 +226,7 @@ def read_records(path: Path, *, need_expected: bool = True) -> list[dict[str, An
 
 @lru_cache(maxsize=4096)
 def _parse_cached(
-    text: str, as_of: str | None, lang: str, pair: str = "BLR-CHN"
+    text: str, as_of: str | None, lang: str, pair: str = "-".join(DEFAULT_PAIR)
 ) -> tuple[str, ...]:
     from tradecheck.claims._lang import LANGS
     from tradecheck.claims.parse import parse
@@ -241,7 +242,7 @@ def parsed(d: dict[str, Any]) -> list[dict[str, Any]]:
     """The parser's claims (JSON form) for one record, cached by (text, date, language, pair);
     the pair is the record's ``pair`` ("RUS-CHN"), else BLR-CHN."""
     as_of = d.get("pub_date") or d.get("as_of")
-    pair = str(d.get("pair") or "BLR-CHN")
+    pair = str(d.get("pair") or "-".join(DEFAULT_PAIR))
     return [json.loads(s) for s in _parse_cached(d["_text"], as_of, d.get("lang") or "auto", pair)]
 
 

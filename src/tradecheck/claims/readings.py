@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from tradecheck import derive
+from tradecheck import derive, fmt
 from tradecheck.claims import explain
 from tradecheck.claims import scope as scope_mod
 from tradecheck.claims.explain import SOURCE_NAMES, country
@@ -49,8 +49,8 @@ _ESTIMATE_NOTE = "includes figures the source flags as estimates"
 
 
 def money(v: float | None) -> str:
-    """Money in millions with one decimal, e.g. ``1,990.0``."""
-    return "n/a" if v is None else f"{v / 1e6:,.1f}"
+    """Money in millions with one decimal, e.g. ``1,990.0`` (the arithmetic lines of readings)."""
+    return fmt.number(None if v is None else v / 1e6, digits=1)
 
 
 @dataclass(frozen=True)
