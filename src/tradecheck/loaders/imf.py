@@ -42,6 +42,7 @@ from tradecheck import countries, schema
 from tradecheck.errors import LoadError, UnknownCountryError
 from tradecheck.loaders import report
 from tradecheck.loaders.base import (
+    decode_head,
     decode_text,
     display_path,
     file_vintage,
@@ -298,18 +299,9 @@ def _read_csv(
 # --------------------------------------------------------------------------- IMTS
 
 
-def _head_text(head: bytes) -> str:
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            return head.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return head.decode("latin-1")
-
-
 def sniff_imts(path: Path, head: bytes) -> float:
     """Header with OBS_VALUE/TIME_PERIOD and the IMTS dimensions (or a wide IMTS download)."""
-    first = _head_text(head[:4096]).split("\n", 1)[0].upper()
+    first = decode_head(head[:4096]).split("\n", 1)[0].upper()
     if "COUNTERPART_COUNTRY" not in first or "COUNTRY" not in first:
         return 0.0
     if "OBS_VALUE" in first and "TIME_PERIOD" in first:
@@ -487,7 +479,7 @@ _DOTS_PANEL = (
 
 def sniff_dots_csv(path: Path, head: bytes) -> float:
     """Legacy DOTS timeSeries/panel header."""
-    first = _head_text(head[:4096]).split("\n", 1)[0]
+    first = decode_head(head[:4096]).split("\n", 1)[0]
     if all(c in first for c in _DOTS_WIDE):
         return 0.95
     if all(c in first for c in _DOTS_PANEL):
