@@ -327,3 +327,21 @@ def test_common_span_needs_both_sides():
     lv = annual_levels(frame(*[annual("BLR", "CHN", "T", y, 1.0) for y in (2019, 2020)]))
     with pytest.raises(InsufficientDataError, match="both BLR and CHN"):
         common_span(lv)
+
+
+def test_doubtful_published_rows_are_not_the_trend():
+    """A published figure whose source record flags it (quality != ok) never becomes a level
+    (constructed rows; the published loader writes the flag into ``note``)."""
+    from tradecheck.analysis import annual_levels
+    from tradecheck.schema import make_frame
+
+    base = dict(reporter="BLR", partner="CHN", flow="T", source="published", scope="goods",
+                source_file="published_figures.csv", vintage="2020-01-15", exporter="BLR",
+                importer="CHN")  # fmt: skip
+    rows = [
+        dict(base, period_start="2018-01", period_end="2018-12", value=4.0e9, source_ref="r1"),
+        dict(base, period_start="2019-01", period_end="2019-12", value=5.75e9, source_ref="r2",
+             note="likely false; quality=dubious"),  # fmt: skip
+    ]
+    lv = annual_levels(make_frame(rows))
+    assert lv["year"].tolist() == [2018]

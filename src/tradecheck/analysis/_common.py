@@ -14,6 +14,7 @@ import pandas as pd
 from tradecheck import schema
 from tradecheck.countries import parse_pair
 from tradecheck.errors import TradecheckError
+from tradecheck.loaders.published import quality_of
 
 #: Direction labels used by every analysis output. ``A`` and ``B`` are ``pair[0]`` and
 #: ``pair[1]``: with the default pair ("BLR", "CHN"), "A->B" is Belarus's exports to China.
@@ -106,7 +107,9 @@ def pair_rows(
     Adds the columns ``direction``, ``year``, ``m0`` (first month index), ``m1`` (last month
     index), ``nmonths``. ``scope=None`` keeps every scope. Published rows are kept whatever
     their ``commodity`` (they carry their scope label there); other sources must have
-    ``commodity == commodity`` unless it is None.
+    ``commodity == commodity`` unless it is None. Published rows whose quality flag is not
+    ``ok`` (e.g. a figure its source record notes as likely false) are left out: they may be
+    shown as context beside a claim, never as the trend.
     """
     a, b = check_pair(pair)
     d = df
@@ -123,7 +126,8 @@ def pair_rows(
     pair_ok = ((d["exporter"] == a) & (d["importer"] == b)) | (
         (d["exporter"] == b) & (d["importer"] == a)
     )
-    d = d[side_ok & partner_ok & pair_ok]
+    doubtful = (d["source"] == "published") & (d["note"].map(quality_of) != "ok")
+    d = d[side_ok & partner_ok & pair_ok & ~doubtful]
     if commodity is not None:
         d = d[(d["commodity"] == commodity) | (d["source"] == "published")]
     d = d.copy()

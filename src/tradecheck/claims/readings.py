@@ -16,7 +16,6 @@ Examples
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +26,7 @@ from tradecheck.claims import explain
 from tradecheck.claims import scope as scope_mod
 from tradecheck.claims.explain import SOURCE_NAMES, country
 from tradecheck.claims.model import Claim, Evidence, Period
+from tradecheck.loaders.published import quality_of
 from tradecheck.schema import UNKNOWN_SIDE, WORLD
 
 __all__ = [
@@ -437,9 +437,6 @@ def published_matches(
     return out
 
 
-_QUALITY = re.compile(r"(?:^|;\s*)quality=([\w-]+)")
-
-
 def row_quality(row: pd.Series) -> str:
     """The quality flag a published row carries (the published-figures loader keeps it in
     the ``note`` column as ``quality=<flag>``); ``ok`` when none is given.
@@ -451,8 +448,7 @@ def row_quality(row: pd.Series) -> str:
     >>> row_quality(pd.Series({"note": ""}))
     'ok'
     """
-    m = _QUALITY.search(str(row.get("note") or ""))
-    return m.group(1) if m else "ok"
+    return quality_of(row.get("note"))
 
 
 @dataclass(frozen=True)

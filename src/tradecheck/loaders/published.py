@@ -207,3 +207,19 @@ def load_published(  # noqa: C901  one branch per layout quirk; to be split into
     if not records:
         return schema.empty_frame()
     return schema.make_frame(records)
+
+
+_QUALITY = re.compile(r"(?:^|;\s*)quality=([\w-]+)")
+
+
+def quality_of(note: object) -> str:
+    """The quality flag of a published row, from the ``note`` this loader writes
+    (``quality=<flag>``); ``ok`` when the row carries none.
+
+    Examples
+    --------
+    >>> quality_of("likely false; quality=dubious"), quality_of("")
+    ('dubious', 'ok')
+    """
+    m = _QUALITY.search(str(note or ""))
+    return m.group(1) if m else "ok"
