@@ -340,8 +340,14 @@ def test_doubtful_published_rows_are_not_the_trend():
                 importer="CHN")  # fmt: skip
     rows = [
         dict(base, period_start="2018-01", period_end="2018-12", value=4.0e9, source_ref="r1"),
-        dict(base, period_start="2019-01", period_end="2019-12", value=5.75e9, source_ref="r2",
-             note="likely false; quality=dubious"),  # fmt: skip
+        dict(
+            base,
+            period_start="2019-01",
+            period_end="2019-12",
+            value=5.75e9,
+            source_ref="r2",
+            note="likely false; quality=dubious",
+        ),
     ]
     lv = annual_levels(make_frame(rows))
     assert lv["year"].tolist() == [2018]
