@@ -142,6 +142,8 @@ def test_to_json_has_contract_fields():
     "name",
     [
         "tradecheck.claims.parse",
+        "tradecheck.claims.mentions",
+        "tradecheck.claims.sentences",
         "tradecheck.claims._numbers",
         "tradecheck.claims._periods",
         "tradecheck.claims._lang",

@@ -27,17 +27,24 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Generic, TypeVar
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
+from tradecheck.claims import mentions
 from tradecheck.claims._lang import LANGS, detect, normalise
-from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
-from tradecheck.claims._periods import BaseCue, PeriodMention, find_periods
+from tradecheck.claims._periods import BaseCue, PeriodMention
+from tradecheck.claims.mentions import (
+    MONEY_LIKE,
+    Amount,
+    CountryHit,
+    Keyword,
+    Sorted,
+    scaled,
+)
 from tradecheck.claims.model import Claim, Period, pair_str
+from tradecheck.claims.sentences import MAX_SENTENCE, clause_cuts, sentences
 from tradecheck.countries import DEFAULT_PAIR, parse_pair
 from tradecheck.dates import parse_date
 from tradecheck.errors import TradecheckError
@@ -49,376 +56,21 @@ class ClaimParseError(TradecheckError):
     """Bad arguments to :func:`parse` (unknown language, malformed date or pair)."""
 
 
-# ------------------------------------------------------------------------------------------
-# amounts
-# ------------------------------------------------------------------------------------------
-#: currency signs and codes written before the number, every language (concept ``currencies``)
-_CUR_PRE = f"(?P<pre>{L.currency_prefix_source()})"
-#: currency words written after the number, every language (concept ``currencies``)
-_CUR_POST = (
-    "(?P<post>" + "|".join(L.keyed_source("currencies", iso) for iso in L.keys("currencies")) + ")"
-)
-_MONEY = re.compile(
-    rf"{_CUR_PRE}?\s?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE_RE})(?![a-zа-яё]))?(?:\s?{_CUR_POST}(?![a-zа-яё]))?",
-    re.IGNORECASE,
-)
-_PERCENT = re.compile(
-    rf"(?P<num>{NUM})\s?(?:%|per\s?cent(?!age)|percent(?!age)|Prozent(?!punkt)|процент(?:а|ов)?(?!\w)|проц\.)",
-    re.IGNORECASE,
-)
-#: multiples written with digits, every language (concept ``times``)
-_RATIO_NUM: list[re.Pattern[str]] = L.templates("times", NUM)
-_RATIO_WORD = re.compile(
-    r"(?<!\w)(?P<en>two|three|four|five|six|seven|eight|nine|ten|one\s+and\s+a\s+half)"
-    r"[- ]?(?:fold|times)(?!\w)"
-    r"|(?<!\w)(?:в|во)\s+(?P<ru>два|три|четыре|пять|шесть|семь|восемь|девять|десять|полтора|полторы)\s+раз\w*"
-    r"|(?<!\w)(?P<de>zwei|drei|vier|fünf|zehn)fach\w*"
-    r"|(?<!\w)(?:das\s+)?(?P<de2>Doppelte|Dreifache|Vierfache|Fünffache)(?!\w)"
-    r"|(?P<zh>[一二两三四五六七八九十]{1,3}|半)倍",
-    re.IGNORECASE,
-)
-_DE2 = {"doppelte": 2.0, "dreifache": 3.0, "vierfache": 4.0, "fünffache": 5.0}
+_Amount = Amount
+_Kw = Keyword
+_CountryHit = CountryHit
+_Sorted = Sorted
+_sentences = sentences
+_MONEY_LIKE = MONEY_LIKE
+_scaled = scaled
 
 
-@dataclass
-class _Amount:
-    kind: str  # money | percent | ratio | ratio_word | physical
-    start: int
-    end: int
-    value: float
-    decimals: int | None
-    currency: str | None = None
-    num_start: int = 0
-    unit: float = 1.0  # the scale word's factor ("billion" -> 1e9); 1 without one
-
-    @property
-    def precision(self) -> float | None:
-        """One unit of the last written digit, in the amount's units; None for a word."""
-        if self.decimals is None:
-            return None
-        return float(f"{self.unit / 10**self.decimals:.12g}")
-
-
-def _scaled(v: float, unit: float) -> float:
-    """``v * unit`` without binary noise ("8,2 млрд" -> 8200000000.0, not 8199999999.999999).
-
-    Examples
-    --------
-    >>> _scaled(8.2, 1e9)
-    8200000000.0
-    """
-    return float(f"{v * unit:.15g}")
-
-
-def _currency(pre: str | None, post: str | None) -> str | None:
-    """The currency written after (first) or before the number (:func:`lexicon.currency_of`)."""
-    for token in (post, pre):
-        iso = L.currency_of(token) if token else None
-        if iso:
-            return iso
-    return None
-
-
-def _find_amounts(norm: str, lang: str) -> list[_Amount]:  # noqa: C901  claim reader, to be rebuilt as small resolvers
-    out: list[_Amount] = []
-    taken = [False] * (len(norm) + 1)
-
-    def free(s: int, e: int) -> bool:
-        return not any(taken[s:e])
-
-    def take(s: int, e: int) -> None:
-        for i in range(s, e):
-            taken[i] = True
-
-    for m in _PERCENT.finditer(norm):
-        try:
-            v, d = parse_number(m.group("num"), lang)
-        except ValueError:
-            continue
-        # signs written before the number ("+13%", "-5%")
-        s = m.start()
-        if s > 0 and norm[s - 1] in "+-" and (s == 1 or not norm[s - 2].isalnum()):
-            if norm[s - 1] == "-":
-                v = -v
-            s -= 1
-        out.append(_Amount("percent", s, m.end(), v, d, num_start=m.start("num")))
-        take(s, m.end())
-    for m in sorted((m for rx in _RATIO_NUM for m in rx.finditer(norm)), key=lambda m: m.start()):
-        if not free(m.start(), m.end()):
-            continue
-        try:
-            v, d = parse_number(m.group("num"), lang)
-        except ValueError:
-            continue
-        if v <= 0 or v > 1000:
-            continue
-        out.append(_Amount("ratio", m.start(), m.end(), v, d, num_start=m.start("num")))
-        take(m.start(), m.end())
-    for m in _RATIO_WORD.finditer(norm):
-        if not free(m.start(), m.end()):
-            continue
-        rv: float | None
-        if m.group("de2"):
-            rv = _DE2[m.group("de2").lower()]
-        elif m.group("zh"):
-            rv = 0.5 if m.group("zh") == "半" else word_number(m.group("zh"))
-        else:
-            w = (m.group("en") or m.group("ru") or m.group("de") or "").lower()
-            rv = 1.5 if w.startswith("one and") else word_number(w)
-        if rv is None:
-            continue
-        out.append(_Amount("ratio", m.start(), m.end(), float(rv), None, num_start=m.start()))
-        take(m.start(), m.end())
-    for rx, val, _ in V.RATIO_WORDS:
-        for m in rx.finditer(norm):
-            if free(m.start(), m.end()):
-                out.append(
-                    _Amount("ratio_word", m.start(), m.end(), val, None, num_start=m.start())
-                )
-                take(m.start(), m.end())
-    for m in _MONEY.finditer(norm):
-        pre, post, scale = m.group("pre"), m.group("post"), m.group("scale")
-        if not (pre or post):
-            # a number with a scale and a physical unit, or nothing: physical or ignored
-            ph = V.PHYSICAL_UNIT.match(norm[m.end("num") : m.end("num") + 30])
-            if ph and free(m.start("num"), m.end("num")):
-                out.append(
-                    _Amount(
-                        "physical",
-                        m.start("num"),
-                        m.end("num") + ph.end(),
-                        0.0,
-                        None,
-                        num_start=m.start("num"),
-                    )
-                )
-            elif scale and free(m.start(), m.end()):
-                try:
-                    v, d = parse_number(m.group("num"), lang)
-                except ValueError:
-                    continue
-                out.append(
-                    _Amount(
-                        "bare",
-                        m.start(),
-                        m.end(),
-                        _scaled(v, scale_factor(scale, lang)),
-                        d,
-                        num_start=m.start("num"),
-                        unit=scale_factor(scale, lang),
-                    )
-                )
-            continue
-        if not free(m.start("num"), m.end("num")):
-            continue
-        if scale and scale.lower() in ("b", "m", "k") and not pre:
-            continue
-        try:
-            v, d = parse_number(m.group("num"), lang)
-        except ValueError:
-            continue
-        cur = _currency(pre, post)
-        s = m.start() if pre else m.start("num")
-        e = m.end()
-        # "40多亿美元": more than 4 bn
-        out.append(
-            _Amount(
-                "money",
-                s,
-                e,
-                _scaled(v, scale_factor(scale, lang)),
-                d,
-                cur,
-                num_start=m.start("num"),
-                unit=scale_factor(scale, lang),
-            )
-        )
-        take(s, e)
-    # "40多亿美元" (more than 4 bn): number, 多, scale, currency
-    for m in re.finditer(rf"(?P<num>{NUM})多(?P<scale>万亿|亿|万|千){_CUR_POST}", norm):
-        if free(m.start(), m.end()):
-            v, d = parse_number(m.group("num"), lang)
-            a = _Amount(
-                "money",
-                m.start(),
-                m.end(),
-                _scaled(v, scale_factor(m.group("scale"))),
-                d,
-                _currency(None, m.group("post")),
-                num_start=m.start(),
-                unit=scale_factor(m.group("scale")),
-            )
-            a.kind = "money_gt"
-            out.append(a)
-            take(m.start(), m.end())
-    out.sort(key=lambda a: a.start)
-    return out
-
-
-# ------------------------------------------------------------------------------------------
-# text structure
-# ------------------------------------------------------------------------------------------
-_ABBREV = re.compile(
-    r"(?:\b(?:Mio|Mrd|Bio|Tsd|bzw|ca|z\.B|u\.a|d\.h|Nr|vs|approx|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Dr|Mr|Mrs|St)"
-    r"|(?<!\w)(?:млн|млрд|трлн|тыс|руб|долл|г|гг|т|в|ст|им|ул|бел|т\.е|т\.ч|т\.к|др))$",
-    re.IGNORECASE,
-)
-
-
-def _line_break_ends_sentence(norm: str, start: int, i: int) -> bool:
-    """Whether the line break at ``i`` ends a sentence.
-
-    Hard-wrapped press text breaks lines inside sentences; a break ends a sentence only at a
-    blank line, after a short line (a headline or dateline), before a list item, or next to
-    Chinese text.
-    """
-    if re.match(r"[ \t\r]*\n", norm[i + 1 : i + 40]):
-        return True
-    line_start = norm.rfind("\n", max(start, i - 200), i) + 1
-    line = norm[max(line_start, i - 200) : i].strip()
-    if not line or len(line) < 40:
-        return True
-    if re.match(r"\s*(?:[-•*–—]\s|\d{1,2}[.)]\s)", norm[i + 1 : i + 6]):
-        return True
-    # Chinese text is not wrapped inside sentences
-    return bool(
-        re.search(r"[\u4e00-\u9fff]$", line) or re.match(r"\s*[\u4e00-\u9fff]", norm[i + 1 : i + 4])
-    )
-
-
-def _sentences(norm: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    start = 0
-    i = 0
-    n = len(norm)
-    while i < n:
-        ch = norm[i]
-        cut = False
-        if ch in "。!?":
-            cut = True
-        elif ch == "\n":
-            cut = _line_break_ends_sentence(norm, start, i)
-        elif ch == "." and (i + 1 == n or norm[i + 1] in " \t\"»”'\n["):
-            # not a decimal point, not after an abbreviation, next word starts a sentence
-            word = re.search(r"[\w.]*$", norm[max(start, i - 40) : i])
-            nxt = re.match(r"[\s\"»”'\[]*(\S?)", norm[i + 1 : i + 40])
-            nxt_ch = nxt.group(1) if nxt else ""
-            if not (word and _ABBREV.search(word.group(0))):
-                cut = True
-            if word and re.fullmatch(r"\d{1,2}", word.group(0)):
-                cut = False  # German ordinal: "1. Quartal", "3. März"
-            elif nxt_ch and nxt_ch.isupper() and word:
-                # "Mrd. Dollar" continues the sentence; "млрд. В 2023 году" starts a new one
-                after = norm[i + 1 : i + 16]
-                if not re.search(r"(?i)(?:Mio|Mrd|Bio|Tsd)$", word.group(0)) or not re.match(
-                    r"\s*(?:US-?)?(?:Dollar|Euro|USD|EUR|Yuan|Rubel|\$|€)", after
-                ):
-                    cut = True
-            if nxt_ch and nxt_ch.islower():
-                cut = False
-        if cut:
-            if norm[start : i + 1].strip():
-                out.append((start, i + 1))
-            start = i + 1
-        i += 1
-    if norm[start:].strip():
-        out.append((start, n))
-    return [piece for s, e in out for piece in _bounded(norm, s, e)]
-
-
-#: longest stretch read as one sentence; longer runs (no sentence end for pages) are cut
-#: into pieces, so that every rule reading a sentence or clause reads a bounded window and
-#: parsing time grows linearly with the text.
-MAX_SENTENCE = 800
-
-
-def _bounded(norm: str, s: int, e: int) -> list[tuple[int, int]]:
-    """``(s, e)`` cut into pieces of at most :data:`MAX_SENTENCE` characters, at spaces.
-
-    Examples
-    --------
-    >>> [e - s for s, e in _bounded("ab " * 500, 0, 1500)]
-    [797, 703]
-    """
-    out = []
-    while e - s > MAX_SENTENCE:
-        cut = norm.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
-        cut = cut if cut > s else s + MAX_SENTENCE
-        out.append((s, cut))
-        s = cut
-    out.append((s, e))
-    return out
-
-
-T = TypeVar("T")
-
-
-class _Sorted(Generic[T]):
-    """Items sorted by offset: the items starting in ``[s, e)`` in O(log n + k).
-
-    Examples
-    --------
-    >>> idx = _Sorted([5, 1, 9, 3], key=lambda x: x)
-    >>> idx.between(2, 6), idx.last_before(9), idx.first_from(6)
-    ([3, 5], 5, 9)
-    """
-
-    def __init__(self, items: Iterable[T], key: Callable[[T], int]) -> None:
-        self.items: list[T] = sorted(items, key=key)
-        self.starts: list[int] = [key(x) for x in self.items]
-
-    def __iter__(self) -> Iterator[T]:
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def between(self, s: int, e: int) -> list[T]:
-        """Items starting at ``s`` or later and before ``e``."""
-        return self.items[bisect_left(self.starts, s) : bisect_left(self.starts, e)]
-
-    def before(self, pos: int, limit: int = 64) -> list[T]:
-        """Up to ``limit`` items starting before ``pos`` (the nearest ones), in text order."""
-        j = bisect_left(self.starts, pos)
-        return self.items[max(0, j - limit) : j]
-
-    def last_before(self, pos: int) -> T | None:
-        j = bisect_left(self.starts, pos)
-        return self.items[j - 1] if j else None
-
-    def first_from(self, pos: int) -> T | None:
-        i = bisect_left(self.starts, pos)
-        return self.items[i] if i < len(self.items) else None
-
-
-def _clause_cuts(norm: str) -> list[int]:
-    """Offsets of clause separators (commas between words, semicolons, dashes, brackets)."""
-    cuts = []
-    for m in re.finditer(r"(?<!\d),|,(?!\d)|,(?=\d{4}\b)|[;:、()\[\]«»]|\s[-–—]\s|—|–(?!\d)", norm):
-        cuts.append(m.start())
-    return cuts
-
-
-def _start(x: _Amount | PeriodMention | _Kw | _CountryHit) -> int:
+def _start(x: Amount | PeriodMention | Keyword | CountryHit) -> int:
     return x.start
 
 
 def _first(x: tuple) -> int:
     return x[0]
-
-
-@dataclass
-class _Kw:
-    kind: str  # trade | export | import
-    start: int
-    end: int
-
-
-@dataclass
-class _CountryHit:
-    iso: str
-    start: int
-    end: int
 
 
 @dataclass
@@ -444,50 +96,15 @@ class _Doc:
 
     # ---------------------------------------------------------------- setup
     def prepare(self) -> None:
-        amounts = _find_amounts(self.norm, self.lang)
-        for a in amounts:  # "рублей": the rouble of the pair (found fresh per text: safe)
-            a.currency = L.resolve_currency(a.currency, self.pair)
-        self.amounts = _Sorted(amounts, _start)
-        self.money_like = _Sorted((a for a in amounts if a.kind in _MONEY_LIKE), _start)
-        money_spans = [
-            (a.num_start, a.end)
-            for a in amounts
-            if a.kind in ("money", "money_gt", "bare", "physical")
-        ]
-        periods, self.cues = find_periods(self.norm, money_spans)
-        self.periods = _Sorted(periods, _start)
-        self.sents = _sentences(self.norm)
+        m = mentions.find(self.norm, self.lang, self.pair)
+        self.amounts, self.money_like, self.periods = m.amounts, m.money_like, m.periods
+        self.cues = list(m.base_cues)
+        self.sents = sentences(self.norm)
         self.sent_starts = [s for s, _ in self.sents]
-        self.cuts = _clause_cuts(self.norm)
-        self.kws = _Sorted(_flow_keywords(self.norm), _start)
-        iso_res = dict(V.COUNTRY_RES)
-        for iso in self.pair:
-            if iso not in iso_res:
-                iso_res[iso] = _fallback_country_re(iso)
-        self.countries = _Sorted(
-            (
-                _CountryHit(iso, m.start(), m.end())
-                for iso, rx in iso_res.items()
-                for m in rx.finditer(self.norm)
-                if m.end() > m.start()
-            ),
-            _start,
-        )
-        self.cue_hits = _cue_hits(self.norm)
+        self.cuts = clause_cuts(self.norm)
+        self.kws, self.countries, self.cue_hits = m.keywords, m.countries, m.cue_hits
         self.first_pair_country = next((c for c in self.countries if c.iso in self.pair), None)
-        self.rep_hits = _Sorted(
-            ((m.start(), iso) for iso, rx in V.REPORTER_CUES for m in rx.finditer(self.norm)),
-            _first,
-        )
-        self.region_hits = _Sorted(
-            (
-                (m.start(), country, name)
-                for country, name, rx in V.REGION_RES
-                if country in self.pair
-                for m in rx.finditer(self.norm)
-            ),
-            _first,
-        )
+        self.rep_hits, self.region_hits = m.reporter_hits, m.region_hits
 
     # ---------------------------------------------------------------- helpers
     def sent_of(self, pos: int) -> tuple[int, int]:
@@ -1376,31 +993,7 @@ _ORIG_BEFORE = re.compile(
 UNSURE = "?"
 #: segment_direction() answer for a clause about another country's flow
 OTHER = "other"
-_MONEY_LIKE = ("money", "money_gt", "bare", "physical")
 _PRODUCT_ORDER = [n for n, _ in V.PRODUCTS]
-#: cue families found once per text (name -> patterns with the label each hit carries)
-_CUE_FAMILIES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
-    "product": list(V.PRODUCTS),
-    "industrial": [("industrial", V.INDUSTRIAL)],
-    "goods_and_services": [("goods_and_services", V.GOODS_AND_SERVICES)],
-    "services": [("services", V.SERVICES)],
-    "not_trade_weak": [("", V.NOT_TRADE_WEAK)],
-    "not_trade_strong": [("", V.NOT_TRADE_STRONG)],
-    "price": [("", V.PRICE_TERMS)],
-    "physical": [("", V.PHYSICAL_TERMS)],
-}
-
-
-def _cue_hits(norm: str) -> dict[str, _Sorted[tuple[int, int, str]]]:
-    """Every cue of every family in the text, found in one pass per pattern (so that rules
-    asking "is there a cue in this clause?" cost a lookup, not a scan)."""
-    return {
-        fam: _Sorted(
-            ((m.start(), m.end(), label) for label, rx in pats for m in rx.finditer(norm)),
-            _first,
-        )
-        for fam, pats in _CUE_FAMILIES.items()
-    }
 
 
 def _first_country_balance(
@@ -1430,53 +1023,6 @@ _INDEX_BASE_AFTER = re.compile(
 _CHANGE_NOUN_AFTER = re.compile(
     rf"^\s*(?:(?:{L.source('same_period_last_year')})\s*)?(?P<w>\w+)", re.IGNORECASE
 )
-
-
-def _flow_keywords(norm: str) -> list[_Kw]:
-    """Trade, export and import words; a word inside a longer one is dropped (进出口 holds
-    出口 and 进口)."""
-    kws = sorted(
-        (
-            _Kw(kind, m.start(), m.end())
-            for kind, rx in (
-                ("trade", V.TRADE_KW),
-                ("export", V.EXPORT_KW),
-                ("import", V.IMPORT_KW),
-            )
-            for m in rx.finditer(norm)
-        ),
-        key=_start,
-    )
-    keep: list[_Kw] = []
-    for i, k in enumerate(kws):
-        near = kws[max(0, i - 8) : i + 8]  # keywords are short: a container starts close by
-        if any(
-            o is not k
-            and o.start <= k.start
-            and k.end <= o.end
-            and o.end - o.start > k.end - k.start
-            for o in near
-        ):
-            continue
-        keep.append(k)
-    return keep
-
-
-def _fallback_country_re(iso: str) -> re.Pattern[str]:
-    """Names of a country outside the built-in table (English names and ISO code)."""
-    names = [iso]
-    try:  # pragma: no cover - depends on the countries module of another stage
-        from tradecheck import countries as _countries
-
-        for lg in ("en", "ru", "zh"):
-            try:
-                names.append(_countries.name(iso, lg))
-            except Exception:  # noqa: BLE001 - best effort: a missing name only narrows matching
-                continue
-    except ImportError:
-        pass
-    alts = "|".join(re.escape(n) for n in names if n)
-    return re.compile(rf"(?<!\w)(?:{alts})\w*", re.IGNORECASE)
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
