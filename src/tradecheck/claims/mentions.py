@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
-from tradecheck.claims._periods import BaseCue, PeriodMention, find_periods
+from tradecheck.claims._periods import PeriodMention, find_periods
 
 __all__ = ["Amount", "CountryHit", "Keyword", "Mentions", "Sorted", "find", "find_amounts"]
 
@@ -127,7 +127,6 @@ class Mentions:
 
     amounts: Sorted[Amount]
     periods: Sorted[PeriodMention]
-    base_cues: tuple[BaseCue, ...]
     keywords: Sorted[Keyword]
     countries: Sorted[CountryHit]
     reporter_hits: Sorted[tuple[int, str]]
@@ -459,11 +458,10 @@ def find(norm: str, lang: str, pair: tuple[str, str]) -> Mentions:
         replace(a, currency=L.resolve_currency(a.currency, pair)) for a in find_amounts(norm, lang)
     ]
     money_spans = [(a.num_start, a.end) for a in amounts if a.kind in MONEY_LIKE]
-    periods, base_cues = find_periods(norm, money_spans)
+    periods, _year_on_year_cues = find_periods(norm, money_spans)  # the cues: not used yet
     return Mentions(
         amounts=Sorted(amounts, _start),
         periods=Sorted(periods, _start),
-        base_cues=tuple(base_cues),
         keywords=Sorted(flow_keywords(norm), _start),
         countries=Sorted(country_hits(norm, pair), _start),
         reporter_hits=Sorted(

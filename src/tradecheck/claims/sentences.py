@@ -23,17 +23,12 @@ class Span(NamedTuple):
 
     Examples
     --------
-    >>> Span(3, 9).start, Span(3, 9).end, 5 in Span(3, 9).range
-    (3, 9, True)
+    >>> Span(3, 9).start, Span(3, 9).end
+    (3, 9)
     """
 
     start: int
     end: int
-
-    @property
-    def range(self) -> range:
-        """The offsets the span covers."""
-        return range(self.start, self.end)
 
 
 _ABBREV = re.compile(
