@@ -13,10 +13,14 @@ from tradecheck.claims.model import Period
 __all__ = ["base_period"]
 
 
+def _ends(period: Period) -> tuple[int, int, int, int]:
+    """(first year, first month, last year, last month) of ``period``."""
+    return int(period.start[:4]), int(period.start[5:]), int(period.end[:4]), int(period.end[5:])
+
+
 def _explicit(ctx: Context, b: PeriodMention, period: Period) -> Period | None:
     """The base a written comparison period gives, None when it does not fix one."""
-    y0, m1 = int(period.start[:4]), int(period.start[5:])
-    y1, m2 = int(period.end[:4]), int(period.end[5:])
+    y0, m1, y1, m2 = _ends(period)
     as_of = ctx.doc.as_of
     if b.year is not None:
         if b.full_year:
@@ -45,6 +49,5 @@ def base_period(ctx: Context, period: Period) -> Period:
         explicit = _explicit(ctx, b, period)
         if explicit is not None:
             return explicit
-    y0, m1 = int(period.start[:4]), int(period.start[5:])
-    y1, m2 = int(period.end[:4]), int(period.end[5:])
+    y0, m1, y1, m2 = _ends(period)
     return Period(f"{y0 - 1:04d}-{m1:02d}", f"{y1 - 1:04d}-{m2:02d}")
