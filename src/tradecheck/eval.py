@@ -23,7 +23,8 @@ only), reporter (only where the label gives one). Bound and scope are scored per
 counted in the "strict" rate.
 
 Every set is split by :func:`is_blind` (fixed before the sets were studied): figures are printed
-for the blind part first, then the studied part. Details of single records are shown only for
+for the blind part first, then the studied part, each with per-language exact rates and
+per-field scores overall and per language. Details of single records are shown only for
 studied records.
 """
 
@@ -305,6 +306,12 @@ def _fields(lines: list[dict[str, Any]]) -> dict[str, list[int]]:
     return {f: fields[f] for f in FIELDS if fields[f][1]}
 
 
+def _fields_by_lang(lines: list[dict[str, Any]]) -> dict[str, dict[str, list[int]]]:
+    """language -> field -> [matched, scored] (:func:`_fields` per language)."""
+    langs = sorted({ln["lang"] for ln in lines})
+    return {lg: _fields([ln for ln in lines if ln["lang"] == lg]) for lg in langs}
+
+
 def _by_lang(lines: list[dict[str, Any]], key: str = "exact") -> dict[str, list[int]]:
     """language -> [count of lines where ``key`` holds, lines]."""
     out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -323,6 +330,7 @@ def _quote_summary(lines: list[dict[str, Any]], extra: int, n_parsed: int) -> di
         "strict": sum(ln["strict"] for ln in lines),
         "exact_rate": _ratio(exact, n),
         "fields": _fields(lines),
+        "fields_by_lang": _fields_by_lang(lines),
         "by_lang": _by_lang(lines),
         "extra": extra,
         "parsed": n_parsed,
@@ -419,6 +427,7 @@ def _article_summary(lines: list[dict[str, Any]], flags: list[tuple[str, bool]])
         "correct": right,
         "precision": _ratio(right, len(flags)),
         "fields": _fields(lines),
+        "fields_by_lang": _fields_by_lang(lines),
         "by_lang": _by_lang(lines),
         "by_lang_precision": dict(sorted(by_lang_p.items())),
     }
@@ -596,7 +605,7 @@ def format_part(r: dict[str, Any], part: str) -> list[str]:
         head,
         f"           by language: {langs}",
         f"           fields: {_fields_line(s['fields'])}",
-    ]
+    ] + [f"             {lg}: {_fields_line(f)}" for lg, f in s["fields_by_lang"].items()]
 
 
 def format_result(r: dict[str, Any], verbose: bool = False) -> list[str]:

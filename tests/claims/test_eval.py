@@ -218,6 +218,20 @@ def test_quote_file_reports_each_part(tmp_path):
     assert r["studied"]["fields"]["direction"] == [1, 2]
 
 
+def test_fields_are_scored_per_language(tmp_path):
+    de_text = "Im Jahr 2022 erreichte der Handel zwischen Belarus und China 5,08 Mrd. US-Dollar."
+    rows = [
+        {"id": "q3", "lang": "en", "quote": _TEXT, "expected": _EXP_LEVEL},
+        {"id": "q4", "lang": "de", "quote": de_text, "expected": dict(_EXP_LEVEL, value=1e9)},
+    ]
+    r = ev.evaluate(_write(tmp_path, rows))
+    by_lang = r["studied"]["fields_by_lang"]
+    assert by_lang["en"]["value"] == [1, 1] and by_lang["de"]["value"] == [0, 1]
+    assert by_lang["de"]["direction"] == [1, 1]
+    printed = "\n".join(ev.format_part(r, "studied"))
+    assert "de: quantity 1/1, value 0/1" in printed and "en: quantity 1/1, value 1/1" in printed
+
+
 def test_articles_recall_and_precision(tmp_path):
     r = ev.evaluate_articles(_folder(tmp_path) / "articles_x.jsonl")
     # T1 (blind): both labelled claims found, both parsed claims right

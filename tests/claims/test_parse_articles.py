@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 
 from tradecheck.claims.model import Period
-from tradecheck.claims.parse import _sentences, parse
+from tradecheck.claims.parse import parse
+from tradecheck.claims.sentences import sentences as _sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "notebooks" / "inputs"

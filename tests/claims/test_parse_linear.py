@@ -14,6 +14,8 @@ import time
 import pytest
 
 from tradecheck.claims import parse as P
+from tradecheck.claims.mentions import Sorted
+from tradecheck.claims.sentences import MAX_SENTENCE, sentences
 
 _SIZE = 20_000
 _BUDGET_S = 5.0
@@ -42,14 +44,14 @@ def test_twenty_kilobytes_parse_within_a_generous_budget(unit):
 
 def test_sentences_are_bounded():
     text = "1% " * 5000
-    sents = P._sentences(text)
-    assert max(e - s for s, e in sents) <= P.MAX_SENTENCE
+    sents = sentences(text)
+    assert max(e - s for s, e in sents) <= MAX_SENTENCE
     assert sents[0][0] == 0 and sents[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in itertools.pairwise(sents))
 
 
 def test_sorted_index_lookups():
-    idx = P._Sorted([7, 1, 4, 4, 9], key=lambda x: x)
+    idx = Sorted([7, 1, 4, 4, 9], key=lambda x: x)
     assert idx.between(4, 9) == [4, 4, 7]
     assert idx.before(5, limit=2) == [4, 4]
     assert idx.last_before(1) is None and idx.first_from(10) is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 from hypothesis import given
@@ -117,20 +118,27 @@ def test_unsure_lists_what_the_text_does_not_say(text, unsure, direction, has_pe
 
 def test_claims_do_not_depend_on_the_order_amounts_are_visited():
     from tradecheck.claims._lang import normalise
-    from tradecheck.claims.parse import _Doc
+    from tradecheck.claims.context import Doc, contexts
+    from tradecheck.claims.parse import build_claim, claims_of
 
     text = (
         "Exports from Belarus to China reached $1.4 billion in 2024, imports 3.2 billion, "
-        "and trade grew by 5%. In 2023 it was 6 billion dollars."
+        "and trade grew by 5%. In 2023 it was 6 billion dollars. It more than doubled: "
+        "exports were 2.2 times as large as in 2020."
     )
-    norm = normalise(text)
+    doc = Doc.read(text, normalise(text), "en", None, ("BLR", "CHN"))
+    ctxs = contexts(doc)
 
     def built(order):
-        doc = _Doc(text=text, norm=norm, lang="en", as_of=None, pair=("BLR", "CHN"))
-        doc.prepare()
-        items = list(enumerate(doc.amounts))
-        out = {i: doc.build(a, i) for i, a in (reversed(items) if order else items)}
-        return [out[i].to_json() if out[i] else None for i in sorted(out)]
+        out = {id(c): build_claim(c) for c in order}
+        return [out[id(c)].to_json() if out[id(c)] else None for c in ctxs]
 
-    forward, backward = built(False), built(True)
-    assert forward == backward and sum(c is not None for c in forward) >= 3
+    shuffled = list(ctxs)
+    random.Random(8).shuffle(shuffled)
+    forward = built(ctxs)
+    assert forward == built(reversed(ctxs)) == built(shuffled)
+    assert sum(c is not None for c in forward) >= 4
+    # the whole assembly (refinement and dedupe included) gives text order from any order
+    claims = [c.to_json() for c in claims_of(ctxs)]
+    assert claims == [c.to_json() for c in claims_of(shuffled)]
+    assert claims == [c.to_json() for c in parse(text)]

@@ -10,9 +10,10 @@ table keyed by concept (:data:`CONCEPTS`). A concept is either
 
 This module compiles them, one pattern per concept over every language (a text may mix
 languages, and a quote is often cut from a page in another one). Words of languages written
-with word boundaries are wrapped in ``(?<!\\w)…(?!\\w)``; Chinese is not. The grammar (parse.py,
-_periods.py, _numbers.py) reads words only through here, so adding a language is a data file
-plus test sentences (docs/add_a_language.md).
+with word boundaries are wrapped in ``(?<!\\w)…(?!\\w)``; Chinese is not. The grammar
+(mentions.py, resolve/, _periods.py, _numbers.py) reads its words through here, bar a few
+patterns still inline there, so adding a language is a data file plus test sentences
+(docs/add_a_language.md).
 
 Examples
 --------

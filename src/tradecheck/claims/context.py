@@ -1,0 +1,181 @@
+"""The reader's view of a text: one immutable :class:`Doc` and one :class:`Context` per amount.
+
+A :class:`Doc` holds the text, its :class:`~tradecheck.claims.mentions.Mentions` and its
+sentence and clause structure, with small queries ("which cues lie in this span?", "which
+clause holds this offset?"). A :class:`Context` is what a resolver needs about one amount:
+its sentence, clause, the clause before it and its coordinated segment, as named
+:class:`~tradecheck.claims.sentences.Span` s. Both are frozen: resolving one amount can never
+change what another amount sees, so claims do not depend on the order amounts are visited.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from tradecheck.claims import _vocab as V
+from tradecheck.claims import mentions as M
+from tradecheck.claims.mentions import Amount, CountryHit, Cue, Mentions
+from tradecheck.claims.sentences import MAX_SENTENCE, Span, clause_cuts, sentences
+
+__all__ = ["Context", "Doc", "Span", "contexts"]
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One text with its mentions and structure (offsets into ``norm``)."""
+
+    text: str
+    norm: str
+    lang: str
+    as_of: date | None
+    pair: tuple[str, str]
+    mentions: Mentions
+    sents: tuple[Span, ...]
+    sent_starts: tuple[int, ...]
+    cuts: tuple[int, ...]
+    #: the first country of the pair the text names
+    first_pair_country: CountryHit | None
+
+    @classmethod
+    def read(
+        cls, text: str, norm: str, lang: str, as_of: date | None, pair: tuple[str, str]
+    ) -> Doc:
+        """Find every mention and the sentence structure of ``norm`` once."""
+        m = M.find(norm, lang, pair)
+        sents = tuple(Span(s, e) for s, e in sentences(norm))
+        first = next((c for c in m.countries if c.iso in pair), None)
+        return cls(
+            text=text,
+            norm=norm,
+            lang=lang,
+            as_of=as_of,
+            pair=pair,
+            mentions=m,
+            sents=sents,
+            sent_starts=tuple(s.start for s in sents),
+            cuts=tuple(clause_cuts(norm)),
+            first_pair_country=first,
+        )
+
+    # ------------------------------------------------------------------ structure
+    def sentence_of(self, pos: int) -> Span:
+        """The sentence holding ``pos`` (a bounded window around it if none does)."""
+        j = bisect_right(self.sent_starts, pos) - 1
+        if j >= 0 and pos < self.sents[j].end:
+            return self.sents[j]
+        return Span(max(0, pos - MAX_SENTENCE // 2), min(len(self.norm), pos + MAX_SENTENCE // 2))
+
+    def clause_of(self, pos: int) -> Span:
+        """The clause holding ``pos``: between the clause separators around it, in its sentence."""
+        ss, se = self.sentence_of(pos)
+        i = bisect_left(self.cuts, pos)
+        cs = self.cuts[i - 1] + 1 if i and self.cuts[i - 1] >= ss else ss
+        ce = self.cuts[i] if i < len(self.cuts) and self.cuts[i] < se else se
+        return Span(cs, ce)
+
+    def prev_clause(self, clause: Span) -> Span | None:
+        """The clause before ``clause`` in the same sentence, None for the first one."""
+        ss, _ = self.sentence_of(clause.start)
+        if clause.start <= ss:
+            return None
+        return self.clause_of(max(ss, clause.start - 2))
+
+    def segment_of(self, pos: int) -> Span:
+        """The coordinated main clause of the sentence holding ``pos`` (``V.SEGMENT_BREAK``)."""
+        ss, se = self.sentence_of(pos)
+        s, e = ss, se
+        for m in V.SEGMENT_BREAK.finditer(self.norm, ss, se):
+            if m.end() <= pos:
+                s = m.start()
+            elif m.start() >= pos:
+                e = m.start()
+                break
+        return Span(s, e)
+
+    # ------------------------------------------------------------------ lookups
+    def cues_in(self, name: str, s: int, e: int) -> list[Cue]:
+        """The hits of one cue family (``mentions.CUE_FAMILIES``) lying within ``[s, e)``."""
+        return [h for h in self.mentions.cue_hits[name].between(s, e) if h[1] <= e]
+
+    def cue_in(self, name: str, span: Span | None) -> bool:
+        """Whether a cue of family ``name`` lies within ``span`` (False for None)."""
+        return span is not None and bool(self.cues_in(name, span.start, span.end))
+
+    def countries_in(self, s: int, e: int) -> list[CountryHit]:
+        """The countries named within ``[s, e)``."""
+        return [c for c in self.mentions.countries.between(s, e) if c.end <= e]
+
+    def pair_named_before(self, end: int) -> bool:
+        """Whether the text names a country of the pair before ``end``."""
+        c = self.first_pair_country
+        return c is not None and c.start < end
+
+    def other(self, iso: str) -> str:
+        """The pair's other country."""
+        return self.pair[1] if iso == self.pair[0] else self.pair[0]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the resolvers read about one amount."""
+
+    doc: Doc
+    amount: Amount
+    sentence: Span
+    clause: Span
+    #: the clause before ``clause`` in the sentence (None for the first)
+    prev_clause: Span | None
+    #: the coordinated main clause (``", and ..."``, ``"; ..."``) holding the amount
+    segment: Span
+
+    @classmethod
+    def of(cls, doc: Doc, amount: Amount) -> Context:
+        """The context of ``amount`` in ``doc``."""
+        clause = doc.clause_of(amount.start)
+        return cls(
+            doc=doc,
+            amount=amount,
+            sentence=doc.sentence_of(amount.start),
+            clause=clause,
+            prev_clause=doc.prev_clause(clause),
+            segment=doc.segment_of(amount.start),
+        )
+
+    @property
+    def norm(self) -> str:
+        """The normalised text."""
+        return self.doc.norm
+
+    def before(self, width: int, floor: int | None = None) -> str:
+        """Up to ``width`` characters before the amount, not before ``floor`` (the clause)."""
+        lo = self.clause.start if floor is None else floor
+        return self.norm[max(lo, self.amount.start - width) : self.amount.start]
+
+    def after(self, width: int) -> str:
+        """Up to ``width`` characters after the amount, within its clause."""
+        return self.norm[self.amount.end : min(self.clause.end, self.amount.end + width)]
+
+    def since_previous_amount(self, width: int) -> str:
+        """Up to ``width`` characters before the amount, not reaching back past the clause
+        start or the end of an earlier amount in the clause."""
+        a = self.amount
+        lb = max(self.clause.start, a.start - width)
+        prev_end = [x.end for x in self.neighbours(self.clause) if x.end <= a.start]
+        if prev_end:
+            lb = max(lb, prev_end[-1])
+        return self.norm[lb : a.start]
+
+    def neighbours(self, span: Span) -> list[Amount]:
+        """The amounts starting in ``span`` before this one."""
+        return self.doc.mentions.amounts.between(span.start, self.amount.start)
+
+    def cue_in(self, name: str, span: Span | None = None) -> bool:
+        """Whether a cue of family ``name`` lies in ``span`` (default: the amount's clause)."""
+        return self.doc.cue_in(name, self.clause if span is None else span)
+
+
+def contexts(doc: Doc) -> list[Context]:
+    """One context per amount of ``doc`` in text order (physical amounts are never claims)."""
+    return [Context.of(doc, a) for a in doc.mentions.amounts if a.kind != "physical"]

@@ -1,0 +1,481 @@
+"""Mentions: everything the claim reader looks up in a text, found once per text.
+
+:func:`find` turns a normalised text into one immutable :class:`Mentions`: amounts (money
+with its written precision and currency, percentages, multiples, physical amounts), periods
+and comparison cues, flow keywords (trade / export / import), countries, statistics-source
+cues, regions and the cue families (products, scopes, not-a-trade-value words). Each kind is
+kept in a :class:`Sorted` index, so that "what lies in this clause?" costs a lookup, not a scan.
+Nothing here decides what a figure means; that is the resolvers' job (``claims/resolve``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Generic, TypeVar
+
+from tradecheck.claims import _vocab as V
+from tradecheck.claims import lexicon as L
+from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
+from tradecheck.claims._periods import PeriodMention, find_periods
+
+__all__ = ["Amount", "CountryHit", "Keyword", "Mentions", "Sorted", "find", "find_amounts"]
+
+T = TypeVar("T")
+
+
+class Sorted(Generic[T]):
+    """Items sorted by offset: the items starting in ``[s, e)`` in O(log n + k).
+
+    Examples
+    --------
+    >>> idx = Sorted([5, 1, 9, 3], key=lambda x: x)
+    >>> idx.between(2, 6), idx.last_before(9), idx.first_from(6)
+    ([3, 5], 5, 9)
+    """
+
+    def __init__(self, items: Iterable[T], key: Callable[[T], int]) -> None:
+        self.items: tuple[T, ...] = tuple(sorted(items, key=key))
+        self.starts: tuple[int, ...] = tuple(key(x) for x in self.items)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def between(self, s: int, e: int) -> list[T]:
+        """Items starting at ``s`` or later and before ``e``."""
+        return list(self.items[bisect_left(self.starts, s) : bisect_left(self.starts, e)])
+
+    def before(self, pos: int, limit: int = 64) -> list[T]:
+        """Up to ``limit`` items starting before ``pos`` (the nearest ones), in text order."""
+        j = bisect_left(self.starts, pos)
+        return list(self.items[max(0, j - limit) : j])
+
+    def last_before(self, pos: int) -> T | None:
+        """The last item starting before ``pos``."""
+        j = bisect_left(self.starts, pos)
+        return self.items[j - 1] if j else None
+
+    def first_from(self, pos: int) -> T | None:
+        """The first item starting at ``pos`` or later."""
+        i = bisect_left(self.starts, pos)
+        return self.items[i] if i < len(self.items) else None
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number as written, with its kind and unit.
+
+    ``kind`` is money | money_gt ("40多亿美元": more than) | bare (a scaled number without a
+    currency) | percent | ratio | ratio_word ("doubled") | physical (tonnes, m³).
+    """
+
+    kind: str
+    start: int
+    end: int
+    value: float
+    decimals: int | None
+    currency: str | None = None
+    num_start: int = 0
+    unit: float = 1.0  # the scale word's factor ("billion" -> 1e9); 1 without one
+
+    @property
+    def precision(self) -> float | None:
+        """One unit of the last written digit, in the amount's units; None for a word."""
+        if self.decimals is None:
+            return None
+        return float(f"{self.unit / 10**self.decimals:.12g}")
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A flow word: ``kind`` is trade | export | import."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CountryHit:
+    """A country named in the text (ISO3 code and offsets)."""
+
+    iso: str
+    start: int
+    end: int
+
+
+#: a cue hit: (start, end, label)
+Cue = tuple[int, int, str]
+
+
+def _start(x: Amount | PeriodMention | Keyword | CountryHit) -> int:
+    return x.start
+
+
+def _first(x: tuple[int, ...] | tuple[int, str] | tuple[int, str, str] | Cue) -> int:
+    return x[0]
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """Every mention of one text, each kind sorted by offset."""
+
+    amounts: Sorted[Amount]
+    periods: Sorted[PeriodMention]
+    keywords: Sorted[Keyword]
+    countries: Sorted[CountryHit]
+    reporter_hits: Sorted[tuple[int, str]]
+    region_hits: Sorted[tuple[int, str, str]]
+    cue_hits: dict[str, Sorted[Cue]] = field(default_factory=dict)
+    #: money, bare and physical amounts (what a nearby percentage may be about)
+    money_like: Sorted[Amount] = field(default_factory=lambda: Sorted((), _start))
+
+
+#: amount kinds that are a quantity of something (money or goods)
+MONEY_LIKE = ("money", "money_gt", "bare", "physical")
+
+
+# ------------------------------------------------------------------------------------------
+# amounts
+# ------------------------------------------------------------------------------------------
+#: currency signs and codes written before the number, every language (concept ``currencies``)
+_CUR_PRE = f"(?P<pre>{L.currency_prefix_source()})"
+#: currency words written after the number, every language (concept ``currencies``)
+_CUR_POST = (
+    "(?P<post>" + "|".join(L.keyed_source("currencies", iso) for iso in L.keys("currencies")) + ")"
+)
+_MONEY = re.compile(
+    rf"{_CUR_PRE}?\s?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE_RE})(?![a-zа-яё]))?(?:\s?{_CUR_POST}(?![a-zа-яё]))?",
+    re.IGNORECASE,
+)
+#: "40多亿美元" (more than 4 bn): number, 多, scale, currency
+_MONEY_MORE_ZH = re.compile(rf"(?P<num>{NUM})多(?P<scale>万亿|亿|万|千){_CUR_POST}")
+_PERCENT = re.compile(
+    rf"(?P<num>{NUM})\s?(?:%|per\s?cent(?!age)|percent(?!age)|Prozent(?!punkt)|процент(?:а|ов)?(?!\w)|проц\.)",
+    re.IGNORECASE,
+)
+#: multiples written with digits, every language (concept ``times``)
+_RATIO_NUM: list[re.Pattern[str]] = L.templates("times", NUM)
+_RATIO_WORD = re.compile(
+    r"(?<!\w)(?P<en>two|three|four|five|six|seven|eight|nine|ten|one\s+and\s+a\s+half)"
+    r"[- ]?(?:fold|times)(?!\w)"
+    r"|(?<!\w)(?:в|во)\s+(?P<ru>два|три|четыре|пять|шесть|семь|восемь|девять|десять|полтора|полторы)\s+раз\w*"
+    r"|(?<!\w)(?P<de>zwei|drei|vier|fünf|zehn)fach\w*"
+    r"|(?<!\w)(?:das\s+)?(?P<de2>Doppelte|Dreifache|Vierfache|Fünffache)(?!\w)"
+    r"|(?P<zh>[一二两三四五六七八九十]{1,3}|半)倍",
+    re.IGNORECASE,
+)
+_DE2 = {"doppelte": 2.0, "dreifache": 3.0, "vierfache": 4.0, "fünffache": 5.0}
+
+
+def scaled(v: float, unit: float) -> float:
+    """``v * unit`` without binary noise ("8,2 млрд" -> 8200000000.0, not 8199999999.999999).
+
+    Examples
+    --------
+    >>> scaled(8.2, 1e9)
+    8200000000.0
+    """
+    return float(f"{v * unit:.15g}")
+
+
+def currency_of(pre: str | None, post: str | None) -> str | None:
+    """The currency written after (first) or before the number (:func:`lexicon.currency_of`)."""
+    for token in (post, pre):
+        iso = L.currency_of(token) if token else None
+        if iso:
+            return iso
+    return None
+
+
+class _Taken:
+    """Offsets already claimed by an earlier amount kind (local to one :func:`find_amounts`)."""
+
+    def __init__(self, n: int) -> None:
+        self.mask = [False] * (n + 1)
+
+    def free(self, s: int, e: int) -> bool:
+        return not any(self.mask[s:e])
+
+    def take(self, s: int, e: int) -> None:
+        for i in range(s, e):
+            self.mask[i] = True
+
+
+def _number(m: re.Match[str], lang: str) -> tuple[float, int | None] | None:
+    """The value and decimals of the ``num`` group, None when it is not a number."""
+    try:
+        return parse_number(m.group("num"), lang)
+    except ValueError:
+        return None
+
+
+def _percents(norm: str, lang: str, taken: _Taken) -> list[Amount]:
+    """Percentages, with a sign written before the number ("+13%", "-5%")."""
+    out = []
+    for m in _PERCENT.finditer(norm):
+        num = _number(m, lang)
+        if num is None:
+            continue
+        v, d = num
+        s = m.start()
+        if s > 0 and norm[s - 1] in "+-" and (s == 1 or not norm[s - 2].isalnum()):
+            v = -v if norm[s - 1] == "-" else v
+            s -= 1
+        out.append(Amount("percent", s, m.end(), v, d, num_start=m.start("num")))
+        taken.take(s, m.end())
+    return out
+
+
+def _ratio_numbers(norm: str, lang: str, taken: _Taken) -> list[Amount]:
+    """Multiples written with digits ("2.2-fold", "в 2,2 раза", "1,2倍")."""
+    out = []
+    for m in sorted((m for rx in _RATIO_NUM for m in rx.finditer(norm)), key=lambda m: m.start()):
+        if not taken.free(m.start(), m.end()):
+            continue
+        num = _number(m, lang)
+        if num is None or num[0] <= 0 or num[0] > 1000:
+            continue
+        out.append(Amount("ratio", m.start(), m.end(), num[0], num[1], num_start=m.start("num")))
+        taken.take(m.start(), m.end())
+    return out
+
+
+def _ratio_word_value(m: re.Match[str]) -> float | None:
+    """The multiple a word ratio stands for ("three-fold" 3, "полтора раза" 1.5, "半倍" 0.5)."""
+    if m.group("de2"):
+        return _DE2[m.group("de2").lower()]
+    if m.group("zh"):
+        return 0.5 if m.group("zh") == "半" else word_number(m.group("zh"))
+    w = (m.group("en") or m.group("ru") or m.group("de") or "").lower()
+    return 1.5 if w.startswith("one and") else word_number(w)
+
+
+def _ratio_words(norm: str, taken: _Taken) -> list[Amount]:
+    """Multiples written as words: "three-fold", "в два раза", "das Doppelte", "doubled"."""
+    out = []
+    for m in _RATIO_WORD.finditer(norm):
+        rv = _ratio_word_value(m) if taken.free(m.start(), m.end()) else None
+        if rv is None:
+            continue
+        out.append(Amount("ratio", m.start(), m.end(), float(rv), None, num_start=m.start()))
+        taken.take(m.start(), m.end())
+    for rx, val, _ in V.RATIO_WORDS:
+        for m in rx.finditer(norm):
+            if taken.free(m.start(), m.end()):
+                out.append(Amount("ratio_word", m.start(), m.end(), val, None, num_start=m.start()))
+                taken.take(m.start(), m.end())
+    return out
+
+
+def _uncurrencied(m: re.Match[str], norm: str, lang: str, taken: _Taken) -> Amount | None:
+    """A number without a currency: physical (with a unit), bare (with a scale) or nothing."""
+    ph = V.PHYSICAL_UNIT.match(norm[m.end("num") : m.end("num") + 30])
+    if ph and taken.free(m.start("num"), m.end("num")):
+        s = m.start("num")
+        return Amount("physical", s, m.end("num") + ph.end(), 0.0, None, num_start=s)
+    scale = m.group("scale")
+    num = _number(m, lang) if scale and taken.free(m.start(), m.end()) else None
+    if num is None:
+        return None
+    unit = scale_factor(scale, lang)
+    v, d = num
+    s = m.start("num")
+    return Amount("bare", m.start(), m.end(), scaled(v, unit), d, num_start=s, unit=unit)
+
+
+def _money_amount(m: re.Match[str], lang: str, taken: _Taken) -> Amount | None:
+    """A number with a currency written before or after it ("$5.1 billion", "5,1 Mrd. Euro")."""
+    pre, scale = m.group("pre"), m.group("scale")
+    if not taken.free(m.start("num"), m.end("num")):
+        return None
+    if scale and scale.lower() in ("b", "m", "k") and not pre:
+        return None
+    num = _number(m, lang)
+    if num is None:
+        return None
+    unit = scale_factor(scale, lang)
+    s = m.start() if pre else m.start("num")
+    cur = currency_of(pre, m.group("post"))
+    return Amount(
+        "money", s, m.end(), scaled(num[0], unit), num[1], cur, num_start=m.start("num"), unit=unit
+    )
+
+
+def _money(norm: str, lang: str, taken: _Taken) -> list[Amount]:
+    """Money amounts, bare scaled numbers and physical amounts (tonnes, m³)."""
+    out = []
+    for m in _MONEY.finditer(norm):
+        if not (m.group("pre") or m.group("post")):
+            a = _uncurrencied(m, norm, lang, taken)
+            if a is not None:
+                out.append(a)
+            continue
+        a = _money_amount(m, lang, taken)
+        if a is not None:
+            out.append(a)
+            taken.take(a.start, a.end)
+    return out
+
+
+def _money_more_than_zh(norm: str, lang: str, taken: _Taken) -> list[Amount]:
+    """ "40多亿美元" (more than 4 bn): a money amount with a lower bound, kind ``money_gt``."""
+    out = []
+    for m in _MONEY_MORE_ZH.finditer(norm):
+        if not taken.free(m.start(), m.end()):
+            continue
+        v, d = parse_number(m.group("num"), lang)
+        unit = scale_factor(m.group("scale"))
+        cur = currency_of(None, m.group("post"))
+        out.append(Amount("money_gt", m.start(), m.end(), scaled(v, unit), d, cur, m.start(), unit))
+        taken.take(m.start(), m.end())
+    return out
+
+
+def find_amounts(norm: str, lang: str) -> list[Amount]:
+    """Every amount of ``norm`` in text order; earlier kinds claim their offsets first.
+
+    Parameters
+    ----------
+    norm
+        The normalised text.
+    lang
+        Its language (decides how ``1,234`` / ``1.234`` are read).
+
+    Examples
+    --------
+    >>> [(a.kind, a.value, a.currency) for a in find_amounts("up 5% to $2 billion", "en")]
+    [('percent', 5.0, None), ('money', 2000000000.0, 'USD')]
+    """
+    taken = _Taken(len(norm))
+    out = _percents(norm, lang, taken)
+    out += _ratio_numbers(norm, lang, taken)
+    out += _ratio_words(norm, taken)
+    out += _money(norm, lang, taken)
+    out += _money_more_than_zh(norm, lang, taken)
+    return sorted(out, key=_start)
+
+
+# ------------------------------------------------------------------------------------------
+# keywords, countries, cues
+# ------------------------------------------------------------------------------------------
+_FLOW_PATTERNS = (("trade", V.TRADE_KW), ("export", V.EXPORT_KW), ("import", V.IMPORT_KW))
+
+
+def flow_keywords(norm: str) -> list[Keyword]:
+    """Trade, export and import words; a word inside a longer one is dropped (进出口 holds
+    出口 and 进口)."""
+    kws = sorted(
+        (
+            Keyword(kind, m.start(), m.end())
+            for kind, rx in _FLOW_PATTERNS
+            for m in rx.finditer(norm)
+        ),
+        key=_start,
+    )
+    return [k for i, k in enumerate(kws) if not _inside_longer(k, kws[max(0, i - 8) : i + 8])]
+
+
+def _inside_longer(k: Keyword, near: list[Keyword]) -> bool:
+    """Whether ``k`` lies inside a longer keyword (keywords are short: it starts close by)."""
+    return any(
+        o is not k and o.start <= k.start and k.end <= o.end and o.end - o.start > k.end - k.start
+        for o in near
+    )
+
+
+def fallback_country_re(iso: str) -> re.Pattern[str]:
+    """Names of a country outside the built-in table (English names and ISO code)."""
+    names = [iso]
+    try:  # pragma: no cover - depends on the countries module of another stage
+        from tradecheck import countries as _countries
+
+        for lg in ("en", "ru", "zh"):
+            try:
+                names.append(_countries.name(iso, lg))
+            except Exception:  # noqa: BLE001 - best effort: a missing name only narrows matching
+                continue
+    except ImportError:
+        pass
+    alts = "|".join(re.escape(n) for n in names if n)
+    return re.compile(rf"(?<!\w)(?:{alts})\w*", re.IGNORECASE)
+
+
+def country_hits(norm: str, pair: tuple[str, str]) -> list[CountryHit]:
+    """Every country named in ``norm`` (the built-in table plus the pair's own names)."""
+    iso_res = dict(V.COUNTRY_RES)
+    for iso in pair:
+        if iso not in iso_res:
+            iso_res[iso] = fallback_country_re(iso)
+    return [
+        CountryHit(iso, m.start(), m.end())
+        for iso, rx in iso_res.items()
+        for m in rx.finditer(norm)
+        if m.end() > m.start()
+    ]
+
+
+#: cue families found once per text (name -> patterns with the label each hit carries)
+CUE_FAMILIES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+    "product": list(V.PRODUCTS),
+    "industrial": [("industrial", V.INDUSTRIAL)],
+    "goods_and_services": [("goods_and_services", V.GOODS_AND_SERVICES)],
+    "services": [("services", V.SERVICES)],
+    "not_trade_weak": [("", V.NOT_TRADE_WEAK)],
+    "not_trade_strong": [("", V.NOT_TRADE_STRONG)],
+    "price": [("", V.PRICE_TERMS)],
+    "physical": [("", V.PHYSICAL_TERMS)],
+}
+
+
+def cue_hits(norm: str) -> dict[str, Sorted[Cue]]:
+    """Every cue of every family in the text, found in one pass per pattern (so that rules
+    asking "is there a cue in this clause?" cost a lookup, not a scan)."""
+    return {
+        fam: Sorted(
+            ((m.start(), m.end(), label) for label, rx in pats for m in rx.finditer(norm)), _first
+        )
+        for fam, pats in CUE_FAMILIES.items()
+    }
+
+
+def find(norm: str, lang: str, pair: tuple[str, str]) -> Mentions:
+    """Every mention of ``norm``, found once (see the module docstring).
+
+    Examples
+    --------
+    >>> m = find("In 2024 Belarus's exports to China rose 5%.", "en", ("BLR", "CHN"))
+    >>> [a.kind for a in m.amounts], [k.kind for k in m.keywords], [c.iso for c in m.countries]
+    (['percent'], ['export'], ['BLR', 'CHN'])
+    """
+    # "рублей": the rouble of the pair
+    amounts = [
+        replace(a, currency=L.resolve_currency(a.currency, pair)) for a in find_amounts(norm, lang)
+    ]
+    money_spans = [(a.num_start, a.end) for a in amounts if a.kind in MONEY_LIKE]
+    periods, _year_on_year_cues = find_periods(norm, money_spans)  # the cues: not used yet
+    return Mentions(
+        amounts=Sorted(amounts, _start),
+        periods=Sorted(periods, _start),
+        keywords=Sorted(flow_keywords(norm), _start),
+        countries=Sorted(country_hits(norm, pair), _start),
+        reporter_hits=Sorted(
+            ((m.start(), iso) for iso, rx in V.REPORTER_CUES for m in rx.finditer(norm)), _first
+        ),
+        region_hits=Sorted(
+            (
+                (m.start(), country, name)
+                for country, name, rx in V.REGION_RES
+                if country in pair
+                for m in rx.finditer(norm)
+            ),
+            _first,
+        ),
+        cue_hits=cue_hits(norm),
+        money_like=Sorted((a for a in amounts if a.kind in MONEY_LIKE), _start),
+    )

@@ -1,0 +1,92 @@
+"""Balance: whether a money amount is a trade balance, and its sign and holder.
+
+The claim schema's balance is exports minus imports of the pair's first country, direction
+``both`` (a deficit of Belarus with China is negative however it is worded).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tradecheck.claims import _vocab as V
+from tradecheck.claims.context import Context
+from tradecheck.claims.mentions import Keyword
+from tradecheck.claims.resolve.direction import actor
+
+__all__ = ["balance", "first_country_balance", "is_balance"]
+
+_BALANCE_AFTER = re.compile(
+    r"^\s*(?:\w+\s+)?(?:deficit|surplus|дефицит\w*|профицит\w*|Defizit|Überschuss|逆差|顺差)",
+    re.IGNORECASE,
+)
+_WITH_OTHER = re.compile(r"(?:with|с|со|з|із|зі|са|mit|对|与|同)\s*$", re.IGNORECASE)
+_WITH_PAIR = re.compile(
+    r"(?:with|с|со|з|із|зі|са|mit|in\s+trade\s+with|в\s+торговле\s+с|对|与|同)\s*$", re.IGNORECASE
+)
+_IN_FAVOUR_OF = re.compile(
+    r"(?:in\s+favou?r\s+of|в\s+пользу|zugunsten|zu\s+Gunsten\s+von)\s*$", re.IGNORECASE
+)
+
+
+def is_balance(ctx: Context) -> bool:
+    """Whether the amount is a balance ("a deficit of $X", "$X surplus"); a flow word between
+    the balance word and the amount means a level ("surplus ... exports of $X")."""
+    before = ctx.before(80)
+    if not (V.BALANCE_KW.search(before) or _BALANCE_AFTER.match(ctx.after(25))):
+        return False
+    m = list(V.BALANCE_KW.finditer(before))
+    if m:
+        between = before[m[-1].end() :]
+        if V.EXPORT_KW.search(between) or V.IMPORT_KW.search(between):
+            return False
+    return True
+
+
+def _holder(ctx: Context, negative: bool) -> tuple[str | None, bool, bool]:
+    """(holder, negative, other): the pair country whose balance it is, as the countries
+    before the amount say it; ``other`` when it is a balance with another country."""
+    t, a, holder = ctx.norm, ctx.amount, None
+    for c in ctx.doc.countries_in(max(ctx.sentence.start, a.start - 80), a.start):
+        pre = t[max(0, c.start - 12) : c.start]
+        if c.iso not in ctx.doc.pair:
+            if _WITH_OTHER.search(pre):
+                return None, negative, True
+            continue
+        if _WITH_PAIR.search(pre):
+            holder = ctx.doc.other(c.iso)
+        elif _IN_FAVOUR_OF.search(pre):
+            holder, negative = c.iso, False
+        else:
+            holder = c.iso
+    return holder, negative, False
+
+
+def balance(ctx: Context) -> tuple[float, str] | None:
+    """(signed value, ``holder->other``) of a balance; None for a balance with another country."""
+    a, t, (cs, ce) = ctx.amount, ctx.norm, ctx.clause
+    window = t[max(cs, a.start - 100) : min(ce, a.end + 25)]
+    negative = bool(V.NEGATIVE_BALANCE.search(window)) or t[
+        max(cs, a.start - 8) : a.start
+    ].rstrip().endswith(("минус", "minus", "-"))
+    holder, negative, other = _holder(ctx, negative)
+    if other:
+        return None
+    if holder is None:
+        holder = actor(ctx.doc, Keyword("trade", a.start, a.start))
+    v = abs(a.value)
+    return (-v if negative else v), f"{holder}->{ctx.doc.other(holder)}"
+
+
+def first_country_balance(
+    value: float, holder_direction: str, pair: tuple[str, str]
+) -> tuple[float, str]:
+    """The claim schema's balance: exports minus imports of the pair's first country,
+    direction ``both`` (a deficit of Belarus with China is negative however it is worded).
+
+    Examples
+    --------
+    >>> first_country_balance(5.5e9, "CHN->BLR", ("BLR", "CHN"))
+    (-5500000000.0, 'both')
+    """
+    holder = holder_direction.split("->")[0]
+    return (value if holder == pair[0] else -value), "both"

@@ -1,0 +1,53 @@
+"""Base period: what a change is measured against.
+
+An explicit comparison base in the sentence ("compared with 2021", "к январю–марту 2018-го")
+wins; else the same months one year earlier.
+"""
+
+from __future__ import annotations
+
+from tradecheck.claims._periods import PeriodMention
+from tradecheck.claims.context import Context
+from tradecheck.claims.model import Period
+
+__all__ = ["base_period"]
+
+
+def _ends(period: Period) -> tuple[int, int, int, int]:
+    """(first year, first month, last year, last month) of ``period``."""
+    return int(period.start[:4]), int(period.start[5:]), int(period.end[:4]), int(period.end[5:])
+
+
+def _explicit(ctx: Context, b: PeriodMention, period: Period) -> Period | None:
+    """The base a written comparison period gives, None when it does not fix one."""
+    y0, m1, y1, m2 = _ends(period)
+    as_of = ctx.doc.as_of
+    if b.year is not None:
+        if b.full_year:
+            return Period(f"{b.year:04d}-{m1:02d}", f"{b.year + (y1 - y0):04d}-{m2:02d}")
+        return Period(f"{b.year:04d}-{b.m1:02d}", f"{b.year:04d}-{b.m2:02d}")
+    if b.rel is not None and as_of is not None and b.rel <= -1 and not b.full_year:
+        by = as_of.year + b.rel
+        return Period(f"{by:04d}-{b.m1:02d}", f"{by:04d}-{b.m2:02d}")
+    return None
+
+
+def base_period(ctx: Context, period: Period) -> Period:
+    """The base period of a change over ``period``.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> c = parse("In 2023 trade between Belarus and China grew by 30% compared to 2021.")[0]
+    >>> c.base_period.start, c.base_period.end
+    ('2021-01', '2021-12')
+    """
+    ss, se = ctx.sentence
+    bases = [p for p in ctx.doc.mentions.periods.between(ss, se) if p.is_base]
+    if bases:
+        b = min(bases, key=lambda p: abs(p.start - ctx.amount.start))
+        explicit = _explicit(ctx, b, period)
+        if explicit is not None:
+            return explicit
+    y0, m1, y1, m2 = _ends(period)
+    return Period(f"{y0 - 1:04d}-{m1:02d}", f"{y1 - 1:04d}-{m2:02d}")

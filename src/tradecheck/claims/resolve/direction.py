@@ -1,0 +1,262 @@
+"""Direction: whose exports or imports an amount is, or the pair's total trade (``both``).
+
+The flow word nearest the amount (trade / export / import) and the countries around it give
+the direction: a destination preposition before a country marks the importer ("to China",
+"в Китай"), an origin preposition the exporter ("from Belarus"), a country written before the
+flow word its actor ("Belarus's exports"). When the text does not say whose flow it is, the
+answer is :data:`UNSURE`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tradecheck.claims import lexicon as L
+from tradecheck.claims.context import Context, Doc
+from tradecheck.claims.mentions import CountryHit, Keyword
+from tradecheck.claims.resolve.scope import region_at
+
+__all__ = ["OTHER", "UNSURE", "Flow", "actor", "flow"]
+
+#: :func:`direction` answer when the text does not say whose flow it is
+UNSURE = "?"
+#: :func:`segment_direction` answer for a clause about another country's flow
+OTHER = "other"
+
+#: a destination / origin preposition right before a country name ("to China", "из Китая")
+_DEST_BEFORE = re.compile(
+    rf"(?:{L.source('destination')})\s*(?:(?<=\s)(?:the\s+)?(?:\w+\s+)?)?$", re.IGNORECASE
+)
+_ORIG_BEFORE = re.compile(
+    rf"(?:{L.source('origin')})\s*(?:(?<=\s)(?:the\s+)?(?:\w+\s+)?)?$", re.IGNORECASE
+)
+#: "trade with Russia": the partner right after "with"
+_WITH_BEFORE = re.compile(
+    r"(?:with|с|со|з|із|зі|са|mit|与|和|同|zwischen|between|между)\s*$", re.IGNORECASE
+)
+_WITH_BEFORE_SHORT = re.compile(r"(?:with|с|со|з|із|зі|са|mit)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Flow:
+    """The flow word an amount belongs to and the direction it gives.
+
+    ``direction`` is ``"both"``, ``"AAA->BBB"`` or None (not said: ``unsure`` tells whether
+    the text leaves it open, or whether only a balance can still give one).
+    """
+
+    keyword: Keyword
+    direction: str | None
+    unsure: bool
+
+
+def flow(ctx: Context, is_balance: bool) -> Flow | None:
+    """The flow of ``ctx``'s amount; None when it is no flow of the pair.
+
+    Parameters
+    ----------
+    ctx
+        The amount's context.
+    is_balance
+        Whether the amount is a trade balance (which needs no flow word).
+    """
+    a = ctx.amount
+    kw = flow_keyword(ctx)
+    if kw is None:
+        return Flow(Keyword("trade", a.start, a.start), "both", False) if is_balance else None
+    own = segment_direction(ctx, kw)
+    if own == OTHER:
+        return None
+    d = own or direction(ctx.doc, kw)
+    if d is None and not is_balance:
+        return None
+    return Flow(kw, None if d == UNSURE else d, d == UNSURE)
+
+
+def flow_keyword(ctx: Context) -> Keyword | None:
+    """The flow word of the amount: in its clause (before, then after it), in its sentence
+    (before, then after), else the last one of an earlier sentence."""
+    a, (ss, se), (cs, ce) = ctx.amount, ctx.sentence, ctx.clause
+    kws = ctx.doc.mentions.keywords.between(ss, se)
+    for found in (
+        [k for k in kws if cs <= k.start and k.end <= a.start][-1:],
+        [k for k in kws if a.end <= k.start and k.end <= ce][:1],
+        [k for k in kws if ss <= k.start and k.end <= a.start][-1:],
+        [k for k in kws if a.end <= k.start and k.end <= se][:1],
+        # previous sentences of the text ("... Trade was X. In 2025 it amounted to Y")
+        [k for k in ctx.doc.mentions.keywords.before(ss) if k.end <= ss][-1:],
+    ):
+        if found:
+            return found[0]
+    return None
+
+
+def _around(doc: Doc, kw: Keyword) -> tuple[list[CountryHit], list[CountryHit]]:
+    """The countries named just before and just after a flow word, within its clause and
+    not across another amount."""
+    kcs, kce = doc.clause_of(kw.start)
+    amounts = doc.mentions.amounts
+    nxt = [x.start for x in amounts.between(kw.end, kw.end + 60) if x.kind != "physical"]
+    r_end = min([kw.end + 60, kce] + nxt[:1])
+    l_start = max(kcs, kw.start - 40)
+    prev_amt = [
+        x.end
+        for x in amounts.between(kw.start - 200, kw.start)
+        if x.end <= kw.start and x.kind != "physical"
+    ]
+    if prev_amt:
+        l_start = max(l_start, prev_amt[-1])
+    return doc.countries_in(l_start, kw.start), doc.countries_in(kw.end, r_end)
+
+
+def _roles(doc: Doc, left: list[CountryHit], right: list[CountryHit]) -> list[tuple[str, str]]:
+    """(role, iso) of each country around a flow word: dest, orig or actor."""
+    roles: list[tuple[str, str]] = []
+    for c in left + right:
+        pre = doc.norm[max(0, c.start - 20) : c.start]
+        if _DEST_BEFORE.search(pre):
+            roles.append(("dest", c.iso))
+        elif _ORIG_BEFORE.search(pre) or c in right:
+            # "imports of Chinese goods", "экспорт белорусских товаров": the origin
+            roles.append(("orig", c.iso))
+        else:
+            roles.append(("actor", c.iso))
+    return roles
+
+
+def _nearest_left_actor(roles: list[tuple[str, str]], n_left: int) -> list[tuple[str, str]]:
+    """The actor nearest before the flow word wins ("其中白方出口": 白方, not 中)."""
+    left_actors = [r for r in roles[:n_left] if r[0] == "actor"]
+    if len(left_actors) <= 1:
+        return roles
+    keep = left_actors[-1]
+    return [r for r in roles if r[0] != "actor" or r is keep or roles.index(r) >= n_left]
+
+
+def marked(doc: Doc, kw: Keyword) -> tuple[str | None, str | None, bool]:
+    """(exporter, importer, other_country) read around one flow word."""
+    left, right = _around(doc, kw)
+    roles = _roles(doc, left, right)
+    other = any(iso not in doc.pair for _role, iso in roles)
+    if kw.kind == "trade":
+        return None, None, other
+    exporter = importer = None
+    for role, iso in _nearest_left_actor(roles, len(left)):
+        if iso not in doc.pair:
+            continue
+        if role == "dest" or (role == "actor" and kw.kind != "export"):
+            importer = importer or iso
+        else:
+            exporter = exporter or iso
+    return exporter, importer, other
+
+
+def _marked_elsewhere(doc: Doc, kw: Keyword) -> tuple[str | None, str | None]:
+    """Another flow word of the same kind in the sentence that names the countries."""
+    ss, se = doc.sentence_of(kw.start)
+    for k in doc.mentions.keywords.between(ss, se):
+        if k is kw or k.kind != kw.kind:
+            continue
+        e2, i2, _o2 = marked(doc, k)
+        if e2 or i2:
+            return e2, i2
+    return None, None
+
+
+def _arrow(doc: Doc, exporter: str | None, importer: str | None) -> str | None:
+    """``"AAA->BBB"`` with the missing side filled by the pair's other country."""
+    exporter = exporter or doc.other(importer)  # type: ignore[arg-type]
+    importer = importer or doc.other(exporter)
+    return None if exporter == importer else f"{exporter}->{importer}"
+
+
+def direction(doc: Doc, kw: Keyword) -> str | None:
+    """The direction a flow word gives: ``both``, ``AAA->BBB``, :data:`UNSURE`, or None for
+    another country's flow."""
+    exporter, importer, other = marked(doc, kw)
+    if kw.kind == "trade":
+        return None if other and not pair_near(doc, kw) else "both"
+    if other:
+        return None  # exports to / imports from / flows of another country
+    if exporter and importer and exporter == importer:
+        importer = None
+    if exporter is None and importer is None:
+        exporter, importer = _marked_elsewhere(doc, kw)
+    if exporter is None and importer is None:
+        who, said = actor_read(doc, kw)
+        if not said:
+            return UNSURE
+        exporter, importer = (who, None) if kw.kind == "export" else (None, who)
+    return _arrow(doc, exporter, importer)
+
+
+def segment_direction(ctx: Context, kw: Keyword) -> str | None:
+    """The direction a later coordinated clause gives itself ("…; and to China they grew
+    1.8-fold", "…, а наша страна в КНР — на 209 млн"): its own destination or origin
+    replaces the flow word's; :data:`OTHER` when it names another country's flow."""
+    seg = ctx.segment
+    if kw.kind == "trade" or kw.start >= seg.start:
+        return None
+    if ctx.doc.mentions.keywords.between(seg.start, ctx.amount.start):
+        return None  # the clause has a flow word of its own
+    start = seg.start + 1
+    exporter, importer, other = marked(ctx.doc, Keyword(kw.kind, start, start))
+    if other and not (exporter or importer):
+        return OTHER
+    if not (exporter or importer):
+        return None
+    return _arrow(ctx.doc, exporter, importer)
+
+
+def pair_near(doc: Doc, kw: Keyword) -> bool:
+    """Whether a trade word with another country named near it is still the pair's trade
+    ("trade between Belarus and China", not "trade with Russia" or "China and the EU")."""
+    kcs, kce = doc.clause_of(kw.start)
+    hits = doc.countries_in(max(kcs, kw.start - 40), min(kce, kw.end + 40))
+    if not hits:
+        return True
+    for c in hits:
+        if c.iso not in doc.pair and _WITH_BEFORE.search(doc.norm[max(0, c.start - 10) : c.start]):
+            return False
+    named = {c.iso for c in hits if c.iso in doc.pair}
+    # "trade between China and the EU": one pair country and a third one
+    return len(named) == 2 or (len(named) == 1 and all(c.iso in doc.pair for c in hits))
+
+
+def actor(doc: Doc, kw: Keyword) -> str:
+    """Whose exports/imports an unmarked flow word means (the pair's first when unsaid)."""
+    return actor_read(doc, kw)[0]
+
+
+def _earlier_actor(doc: Doc, kw: Keyword) -> str | None:
+    """The actor of the nearest earlier export/import word that names one ("exports to
+    China ..., while imports grew": the same country's imports)."""
+    earlier = [k for k in doc.mentions.keywords.before(kw.start) if k.end <= kw.start]
+    for k in reversed([k for k in earlier if k.kind != "trade"]):
+        e, i, _ = marked(doc, k)
+        if e or i:
+            if k.kind == "export":
+                return e or doc.other(i)  # type: ignore[arg-type]
+            return i or doc.other(e)  # type: ignore[arg-type]
+    return None
+
+
+def actor_read(doc: Doc, kw: Keyword) -> tuple[str, bool]:
+    """(actor, said): ``said`` is False when the text does not say whose flow it is and
+    the actor is only assumed (no pair country in the flow word's sentence)."""
+    earlier = _earlier_actor(doc, kw)
+    if earlier is not None:
+        return earlier, True
+    reg = region_at(doc, kw.start)
+    if reg:
+        return reg[0], True
+    # "X trade with Y": the actor is the other of Y (the first pair country of the text)
+    c = doc.first_pair_country
+    if c is None:
+        return doc.pair[0], False
+    ss, se = doc.sentence_of(kw.start)
+    said = any(x.iso in doc.pair for x in doc.countries_in(ss, se))
+    if c.start <= kw.start and _WITH_BEFORE_SHORT.search(doc.norm[max(0, c.start - 8) : c.start]):
+        return doc.other(c.iso), said
+    return c.iso, said

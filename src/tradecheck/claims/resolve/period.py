@@ -1,0 +1,121 @@
+"""Period: the months a figure covers.
+
+The nearest period expression in the amount's clause wins, else the last one before it in the
+sentence, else the first after it; a sentence without one inherits the previous sentences'. A
+year left out is taken from the text ("in January-March" after "2025") or the publication date.
+"""
+
+from __future__ import annotations
+
+from tradecheck.claims._periods import PeriodMention
+from tradecheck.claims.context import Context, Doc
+from tradecheck.claims.model import Period
+
+__all__ = ["context_year", "period", "resolve_mention"]
+
+
+def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
+    """The year of the last period (not a comparison base) before ``pos``, from ``since``."""
+    earlier = [
+        p
+        for p in doc.mentions.periods.before(pos, 256)
+        if since <= p.start and p.end <= pos and not p.is_base
+    ]
+    for p in reversed(earlier):
+        if p.year is not None:
+            return p.year
+        if p.rel is not None and doc.as_of is not None:
+            return doc.as_of.year + p.rel
+    return None
+
+
+def _publication_year(doc: Doc, p: PeriodMention) -> int | None:
+    """The year of publication, the previous one if the months are not over yet."""
+    if doc.as_of is None:
+        return None
+    return doc.as_of.year if p.m2 < doc.as_of.month else doc.as_of.year - 1
+
+
+def _year_of(doc: Doc, p: PeriodMention) -> int | None:
+    """The year a period mention means (written, relative, from the text or the date)."""
+    y = p.year
+    if y is None and p.rel is not None and doc.as_of is not None:
+        y = doc.as_of.year + p.rel
+    if y is None and p.the_year:
+        # "in den ersten neun Monaten des Jahres": a year named earlier in the same sentence,
+        # else the year of publication (the previous one if those months are not over yet)
+        y = context_year(doc, p.start, since=doc.sentence_of(p.start).start)
+        y = _publication_year(doc, p) if y is None else y
+    if y is None:
+        y = context_year(doc, p.start)
+    return _publication_year(doc, p) if y is None else y
+
+
+def resolve_mention(doc: Doc, p: PeriodMention) -> Period | None:
+    """The :class:`Period` a mention means, None when no year can be found."""
+    y = _year_of(doc, p)
+    if y is None:
+        return None
+    return Period(f"{y:04d}-{p.m1:02d}", f"{y:04d}-{p.m2:02d}")
+
+
+def _months_for_this_year(
+    doc: Doc, chosen: PeriodMention, ps: list[PeriodMention]
+) -> PeriodMention:
+    """ "This year" in a sentence that also states the months of that year ("grew this
+    year: in January to September 2025 ...") means those months when the year is not
+    over at publication; a whole-year period would claim a year not yet known."""
+    if not (chosen.full_year and chosen.rel == 0 and doc.as_of is not None):
+        return chosen
+    y = doc.as_of.year
+    months = [
+        p
+        for p in ps
+        if not p.full_year
+        and p is not chosen
+        and (p.year == y or p.rel == 0 or (p.year is None and p.rel is None))
+    ]
+    if not months:
+        return chosen
+    after = [p for p in months if p.start >= chosen.end]
+    return after[0] if after else months[-1]
+
+
+def _bracketed_after(ctx: Context) -> PeriodMention | None:
+    """The period an amount in brackets right after it belongs to ("wie im Jahr 2020
+    (3,003 Milliarden)", "in 2021 ($3.8 bn)"), base period or not."""
+    a, norm = ctx.amount, ctx.norm
+    j = norm.rfind("(", max(0, a.start - 3), a.start + 1)
+    if j < 0 or norm[j + 1 : a.start].strip(" $"):
+        return None
+    p = ctx.doc.mentions.periods.last_before(j)
+    return p if p is not None and not norm[p.end : j].strip() else None
+
+
+def _nearest_in_sentence(ctx: Context, ps: list[PeriodMention]) -> PeriodMention | None:
+    """The nearest period of the clause, else the last before / first after in the sentence."""
+    a, (cs, ce) = ctx.amount, ctx.clause
+    in_clause = [p for p in ps if cs <= p.start < ce]
+    if in_clause:
+        return min(
+            in_clause,
+            key=lambda p: (p.start - a.end) if p.start >= a.end else (a.start - p.end),
+        )
+    before = [p for p in ps if p.end <= a.start]
+    after = [p for p in ps if p.start >= a.end]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def period(ctx: Context) -> Period | None:
+    """The period of ``ctx``'s amount; None when neither the text nor the date tells."""
+    own = _bracketed_after(ctx)
+    if own is not None:
+        return resolve_mention(ctx.doc, own)
+    ss, se = ctx.sentence
+    ps = [p for p in ctx.doc.mentions.periods.between(ss, se) if not p.is_base]
+    chosen = _nearest_in_sentence(ctx, ps)
+    if chosen is not None:
+        return resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, chosen, ps))
+    # inherit from the previous sentences
+    earlier = [p for p in ctx.doc.mentions.periods.before(ss, 256) if p.end <= ss and not p.is_base]
+    return resolve_mention(ctx.doc, earlier[-1]) if earlier else None

@@ -1,0 +1,207 @@
+"""Quantity: what kind of figure an amount is, with its value as the claim states it.
+
+level (money), abs_change ("up by $1 bn"), balance, share, pct_change (a change in percent or
+a growth index "113% of 2021" = +13) and ratio (new / base: "2.2-fold", "halved" = 0.5).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tradecheck.claims import _vocab as V
+from tradecheck.claims import lexicon as L
+from tradecheck.claims.context import Context
+from tradecheck.claims.mentions import scaled
+from tradecheck.claims.resolve.balance import is_balance
+
+__all__ = ["Quantity", "change_sign", "quantity"]
+
+#: (quantity, value, decimals written)
+Quantity = tuple[str, float, int | None]
+
+_ABS_CHANGE_BEFORE = re.compile(
+    r"(?:(?<!\w)(?<!made\s)(?<!makes\s)(?<!make\s)(?:by|up|down|um|на|an?\s+(?:increase|rise|growth|gain|decrease|decline|drop|fall)\s+of|ein(?:en)?\s+(?:Plus|Zuwachs|Anstieg|Rückgang|Minus)\s+von|(?:рост|прирост|увеличение|снижение|сокращение)\s+на)"
+    r"\s+(?:(?:about|almost|nearly|more\s+than|over|around|some|etwa|rund|fast|knapp|mehr\s+als|über|около|почти|более|свыше|порядка|примерно)\s+)?$"
+    r"|(?:增长|增加|减少|下降|多|少|增|减)(?:了)?(?:约|近|超过)?$)",
+    re.IGNORECASE,
+)
+_SHARE_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:the\s+)?(?:total|all|its|Belarus|China)|от\s+общ|of\s+\w+['’]s\s+total)",
+    re.IGNORECASE,
+)
+_BY_BEFORE = re.compile(r"(?<!\w)(?:на|by|um)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_GROWTH_RATE = re.compile(r"growth\s+(?:rate|index)", re.IGNORECASE)
+_ZH_INCREASE_BEFORE = re.compile(r"(?:增长|增加|提高|上升|扩大|增)(?:了)?(?:约|近|超过)?$")
+#: a percent followed by a comparison base ("113% as against 2021", "134.1 percent compared
+#: to 2022", "127 % gegenüber 2021", "为上年的113%"): a growth index, new/base in percent
+_INDEX_BASE_AFTER = re.compile(
+    rf"\s*(?:of\s+(?:the\s+)?(?:level\s+of\s+)?|des\s+)?(?:{L.source('base_marker')})\s*"
+    rf"(?:the\s+|dem\s+|den\s+)?(?:same\s+period\s+|level\s+of\s+|year\s+)?"
+    rf"(?:\d{{4}}|{L.source('previous_year')}|{L.source('same_period_last_year')}|{L.source('last_year')})",
+    re.IGNORECASE,
+)
+#: a change noun after a percent, with only a year-on-year cue between ("33% year-on-year surge")
+_CHANGE_NOUN_AFTER = re.compile(
+    rf"^\s*(?:(?:{L.source('same_period_last_year')})\s*)?(?P<w>\w+)", re.IGNORECASE
+)
+#: comparative words that count as a change only after the amount ("5% more")
+_COMPARATIVES_AFTER = (
+    "more",
+    "less",
+    "больше",
+    "меньше",
+    "mehr",
+    "weniger",
+    "higher",
+    "lower",
+    "выше",
+    "ниже",
+    "höher",
+    "niedriger",
+    "up",
+    "down",
+)
+#: "um 9 Prozent über dem Vorjahreszeitraum", "5% above/below last year's level", German
+#: separable verbs: "legte ... um 15 Prozent zu", "nahm ... um 3 Prozent ab"
+_POSITION_AFTER = re.compile(
+    r"\s*(?:(?P<up>über|above)|(?P<down>unter|below))\s+(?:dem|der|den|the|that|its|last|those)(?!\w)"
+    r"|\s*(?P<zu>zu)(?!\w)|\s*(?P<ab>ab)(?!\w)",
+    re.IGNORECASE,
+)
+_UM_BEFORE = re.compile(r"(?<!\w)um\s+(?:\S+\s+)?$", re.IGNORECASE)
+
+
+def quantity(ctx: Context) -> Quantity | None:
+    """The quantity of ``ctx``'s amount, its value and decimals; None when it is no claim.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> [(c.quantity, c.value) for c in parse("In 2023 trade with China grew 2.2-fold.")]
+    [('ratio', 2.2)]
+    """
+    kind = ctx.amount.kind
+    if kind in ("money", "money_gt"):
+        return _money(ctx)
+    if kind == "percent":
+        return _percent(ctx)
+    if kind in ("ratio", "ratio_word"):
+        return _ratio(ctx)
+    return None
+
+
+def _money(ctx: Context) -> Quantity:
+    """A level, an absolute change ("grew by $1 bn", "down $2 m") or a balance."""
+    a = ctx.amount
+    if is_balance(ctx):
+        return "balance", a.value, a.decimals
+    before = ctx.since_previous_amount(100)
+    am = _ABS_CHANGE_BEFORE.search(before)
+    # "вырос на $1 млрд" is a change; "поставили продукции на $1 млрд" is a value
+    if (
+        am
+        and re.match(r"(?:на|um)\b", am.group(0).strip(), re.IGNORECASE)
+        and not (V.INCREASE.search(before) or V.DECREASE.search(before))
+    ):
+        am = None
+    if not am:
+        return "level", a.value, a.decimals
+    dec = V.DECREASE.search(before[-40:]) if before else None
+    inc = V.INCREASE.search(before[-40:]) if before else None
+    sign = -1.0 if (dec and (not inc or dec.end() > inc.end())) else 1.0
+    if re.search(r"(?<!\w)down\s", before[-12:], re.IGNORECASE):
+        sign = -1.0
+    return "abs_change", sign * a.value, a.decimals
+
+
+def _index(ctx: Context) -> Quantity | None:
+    """A growth index ("темп роста 117%", "growth rate of 113%"): +17, +13."""
+    a, t, (cs, ce) = ctx.amount, ctx.norm, ctx.clause
+    idx = V.INDEX_CUE.search(t[max(cs, a.start - 90) : min(ce, a.end + 30)])
+    if idx is None or _BY_BEFORE.search(t[max(cs, a.start - 20) : a.start]):
+        return None
+    if _GROWTH_RATE.match(idx.group(0)) and a.value < 100:
+        return None
+    return "pct_change", scaled(a.value - 100.0, 1.0), a.decimals
+
+
+def _percent(ctx: Context) -> Quantity | None:
+    """A share, a growth index or a change in percent."""
+    a, t = ctx.amount, ctx.norm
+    after = ctx.after(30)
+    if V.SHARE_CUE.search(ctx.before(90)) or _SHARE_AFTER.match(after):
+        return "share", abs(a.value), a.decimals
+    idx = _index(ctx)
+    if idx is not None:
+        return idx
+    psign = change_sign(ctx.since_previous_amount(100), after)
+    if psign is not None:
+        return "pct_change", psign * abs(a.value), a.decimals
+    if t[a.start] == "+" or (t[a.start] == "-" and a.value < 0):
+        return "pct_change", a.value, a.decimals
+    if a.value >= 100 and _INDEX_BASE_AFTER.match(t, a.end, min(len(t), a.end + 60)):
+        return "pct_change", scaled(a.value - 100.0, 1.0), a.decimals
+    noun = _CHANGE_NOUN_AFTER.match(after)
+    if noun and (V.INCREASE.fullmatch(noun["w"]) or V.DECREASE.fullmatch(noun["w"])):
+        sign = -1.0 if V.DECREASE.fullmatch(noun["w"]) else 1.0
+        return "pct_change", sign * abs(a.value), a.decimals
+    return None
+
+
+def _ratio(ctx: Context) -> Quantity:
+    """A multiple new / base: "增长1.2倍" is 2.2; "fell 2-fold" is 0.5."""
+    a, t = ctx.amount, ctx.norm
+    v: float = a.value
+    if "倍" in t[a.start : a.end] and a.kind == "ratio":
+        if _ZH_INCREASE_BEFORE.search(t[max(ctx.clause.start, a.start - 6) : a.start]):
+            v = v + 1.0
+    elif v >= 1.0:  # "halved" is already a decrease
+        rsign = change_sign(ctx.since_previous_amount(100), ctx.after(30))
+        if rsign is not None and rsign < 0:
+            v = 1.0 / v
+    return "ratio", v, a.decimals
+
+
+def _word_candidates(before: str, after: str) -> list[tuple[int, float]]:
+    """(distance, sign) of every change word before the amount and right after it."""
+    cands: list[tuple[int, float]] = []
+    for rx, sgn in ((V.INCREASE, 1.0), (V.DECREASE, -1.0)):
+        for m in rx.finditer(before):
+            word = m.group(0).lower()
+            if word in ("more", "less", "больше", "меньше", "mehr", "weniger") and re.match(
+                r"\s*(?:than|чем|als)", before[m.end() :]
+            ):
+                continue  # "more than" is a bound
+            cands.append((len(before) - m.end(), sgn))
+        for m in rx.finditer(after[:20]):
+            if m.group(0).lower() in _COMPARATIVES_AFTER or m.start() <= 3:
+                cands.append((m.start() + 1, sgn))
+    return cands
+
+
+def _position_candidate(before: str, after: str) -> tuple[int, float] | None:
+    """ "über dem Vorjahr", "below last year's", "legte ... um 15 Prozent zu": (1, sign)."""
+    pos = _POSITION_AFTER.match(after)
+    if pos is None:
+        return None
+    if (pos.group("zu") or pos.group("ab")) and not _UM_BEFORE.search(before):
+        return None
+    return (1, 1.0) if (pos.group("up") or pos.group("zu")) else (1, -1.0)
+
+
+def change_sign(before: str, after: str) -> float | None:
+    """+1 for an increase, -1 for a decrease, None if no change word is near.
+
+    Examples
+    --------
+    >>> change_sign("exports fell by ", " in 2023"), change_sign("trade was ", "")
+    (-1.0, None)
+    """
+    cands = _word_candidates(before, after)
+    pos = _position_candidate(before, after)
+    if pos is not None:
+        cands.append(pos)
+    if not cands:
+        return None
+    cands.sort(key=lambda x: x[0])
+    return cands[0][1]

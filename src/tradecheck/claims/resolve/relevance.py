@@ -1,0 +1,71 @@
+"""Whether an amount is a trade value at all (not a target, an investment, a price, a volume).
+
+The cue families come from the language files (``not_trade_strong``, ``not_trade_weak``,
+``price``, ``physical``; see ``mentions.CUE_FAMILIES``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tradecheck.claims.context import Context
+
+__all__ = ["is_trade_value"]
+
+#: "from $X ... to $Y": the first of two levels of a from-to construction
+_FROM_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:from|с|со|von|vom)\s+(?:(?:about|around|almost|nearly|около|почти|etwa|rund)\s+)?|[从由])$",
+    re.IGNORECASE,
+)
+_TO_BETWEEN = re.compile(r"(?<!\w)(?:to|до|auf|bis)\s|[至到]", re.IGNORECASE)
+_TO_AFTER = re.compile(r"^\s*(?:to|до|auf|至|到)\s*")
+
+
+def is_trade_value(ctx: Context) -> bool:
+    """False when the amount's clause marks it as something other than a trade value.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> parse("Investment in the park reached $1.2 billion in 2023.")
+    []
+    """
+    if ctx.cue_in("not_trade_weak") or ctx.cue_in("not_trade_strong"):
+        return False
+    if ctx.cue_in("not_trade_strong", ctx.prev_clause):
+        return False
+    if ctx.amount.kind in ("money", "money_gt"):
+        return not _from_level(ctx)
+    if ctx.amount.kind in ("percent", "ratio", "ratio_word"):
+        return not _about_volumes_or_prices(ctx)
+    return True
+
+
+def _from_level(ctx: Context) -> bool:
+    """ "from $172m ... to $94m": the starting level of a change to a later amount."""
+    a, t = ctx.amount, ctx.norm
+    if not _FROM_BEFORE.search(t[max(ctx.sentence.start, a.start - 14) : a.start]):
+        return False
+    later = [
+        x
+        for x in ctx.doc.mentions.amounts.between(a.end, ctx.sentence.end)
+        if x.kind in ("money", "money_gt", "bare")
+    ]
+    return bool(later) and bool(_TO_BETWEEN.search(t[a.end : later[0].start]))
+
+
+def _about_volumes_or_prices(ctx: Context) -> bool:
+    """Whether a change or share is about prices or physical volumes (tonnes, m³)."""
+    if ctx.cue_in("price") or ctx.cue_in("physical"):
+        return True
+    a, m = ctx.amount, ctx.doc.mentions
+    cs, ce = ctx.clause
+    if _TO_AFTER.match(ctx.norm[a.end : ce]):
+        tgt = m.amounts.first_from(a.end)
+        if tgt and tgt.start < ce and tgt.kind == "physical":
+            return True
+    if not any(x.kind != "physical" for x in m.money_like.between(cs, ce)):
+        prev = m.money_like.last_before(cs)
+        if prev and prev.start >= ctx.sentence.start and prev.kind == "physical":
+            return True
+    return False

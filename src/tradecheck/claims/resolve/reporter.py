@@ -1,0 +1,57 @@
+"""Reporter: whose statistics a figure is attributed to ("according to Chinese customs",
+"по данным Белстата", "据中国海关统计"); None when the text does not say."""
+
+from __future__ import annotations
+
+from tradecheck.claims import _vocab as V
+from tradecheck.claims.context import Doc
+
+__all__ = ["reporter"]
+
+#: how many sentences a continuation ("It also said ...") may reach back
+_MAX_DEPTH = 5
+
+
+def _cue_in_sentence(doc: Doc, pos: int, cues: list[tuple[int, str]]) -> str | None:
+    """The source cue of the sentence that applies to a figure at ``pos``: the last one
+    before it; else one after it in the same coordinated clause or closing the sentence."""
+    before = [h for h in cues if h[0] <= pos]
+    if before:
+        return before[-1][1]
+    ss, se = doc.sentence_of(pos)
+    seg = doc.segment_of(pos)
+    amount_starts = [x.start for x in doc.mentions.amounts.between(ss, se) if x.kind != "physical"]
+    for h in cues:
+        same_segment = seg.start <= h[0] < seg.end
+        closing = not any(h[0] < s < se for s in amount_starts)
+        if same_segment or closing:
+            return h[1]
+    return None
+
+
+def reporter(doc: Doc, pos: int, depth: int = 0) -> str | None:
+    """The statistics source a figure at ``pos`` is attributed to.
+
+    A cue applies within its own sentence: to figures after it, and to figures before it
+    in the same coordinated clause or when it closes the sentence ("..., according to
+    Chinese customs."). A sentence without an applicable cue that continues the previous
+    one ("It also said ...") inherits the previous sentence's source.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> parse("Trade reached $8.4 billion in 2023, according to Chinese customs.")[0].reporter
+    'CHN'
+    """
+    ss, se = doc.sentence_of(pos)
+    cues = doc.mentions.reporter_hits.between(ss, se)
+    iso = _cue_in_sentence(doc, pos, cues)
+    if (
+        iso is None
+        and not cues
+        and depth < _MAX_DEPTH
+        and ss > 0
+        and V.CONTINUATION.search(doc.norm[ss:se].lstrip())
+    ):
+        return reporter(doc, max(0, ss - 1), depth + 1)
+    return iso if iso in doc.pair else None

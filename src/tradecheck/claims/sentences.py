@@ -1,0 +1,151 @@
+"""Text structure for the claim reader: sentences, clause separators, coordinated segments.
+
+Every offset is into the normalised text (``_lang.normalise``). Sentences are bounded to
+:data:`MAX_SENTENCE` characters so that every rule reading a sentence or clause reads a
+bounded window and parsing time grows linearly with the text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["MAX_SENTENCE", "Span", "clause_cuts", "sentences"]
+
+#: longest stretch read as one sentence; longer runs (no sentence end for pages) are cut
+#: into pieces, so that every rule reading a sentence or clause reads a bounded window and
+#: parsing time grows linearly with the text.
+MAX_SENTENCE = 800
+
+
+class Span(NamedTuple):
+    """A half-open stretch ``[start, end)`` of the normalised text.
+
+    Examples
+    --------
+    >>> Span(3, 9).start, Span(3, 9).end
+    (3, 9)
+    """
+
+    start: int
+    end: int
+
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Mio|Mrd|Bio|Tsd|bzw|ca|z\.B|u\.a|d\.h|Nr|vs|approx|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Dr|Mr|Mrs|St)"
+    r"|(?<!\w)(?:млн|млрд|трлн|тыс|руб|долл|г|гг|т|в|ст|им|ул|бел|т\.е|т\.ч|т\.к|др))$",
+    re.IGNORECASE,
+)
+_SCALE_ABBREV = re.compile(r"(?i)(?:Mio|Mrd|Bio|Tsd)$")
+_CURRENCY_NEXT = re.compile(r"\s*(?:US-?)?(?:Dollar|Euro|USD|EUR|Yuan|Rubel|\$|€)")
+_CLAUSE_CUT = re.compile(r"(?<!\d),|,(?!\d)|,(?=\d{4}\b)|[;:、()\[\]«»]|\s[-–—]\s|—|–(?!\d)")
+
+
+def line_break_ends_sentence(norm: str, start: int, i: int) -> bool:
+    """Whether the line break at ``i`` ends a sentence.
+
+    Hard-wrapped press text breaks lines inside sentences; a break ends a sentence only at a
+    blank line, after a short line (a headline or dateline), before a list item, or next to
+    Chinese text.
+
+    Parameters
+    ----------
+    norm
+        The normalised text.
+    start
+        Where the current sentence starts.
+    i
+        The offset of the line break.
+    """
+    if re.match(r"[ \t\r]*\n", norm[i + 1 : i + 40]):
+        return True
+    line_start = norm.rfind("\n", max(start, i - 200), i) + 1
+    line = norm[max(line_start, i - 200) : i].strip()
+    if not line or len(line) < 40:
+        return True
+    if re.match(r"\s*(?:[-•*–—]\s|\d{1,2}[.)]\s)", norm[i + 1 : i + 6]):
+        return True
+    # Chinese text is not wrapped inside sentences
+    return bool(
+        re.search(r"[\u4e00-\u9fff]$", line) or re.match(r"\s*[\u4e00-\u9fff]", norm[i + 1 : i + 4])
+    )
+
+
+def full_stop_ends_sentence(norm: str, start: int, i: int) -> bool:
+    """Whether the ``.`` at ``i`` ends a sentence.
+
+    Not a decimal point, not after an abbreviation or a German ordinal ("1. Quartal"), and
+    the next word starts a sentence ("Mrd. Dollar" continues; "млрд. В 2023 году" does not).
+    """
+    if not (i + 1 == len(norm) or norm[i + 1] in " \t\"»”'\n["):
+        return False
+    word = re.search(r"[\w.]*$", norm[max(start, i - 40) : i])
+    nxt = re.match(r"[\s\"»”'\[]*(\S?)", norm[i + 1 : i + 40])
+    nxt_ch = nxt.group(1) if nxt else ""
+    cut = not (word and _ABBREV.search(word.group(0)))
+    if word and re.fullmatch(r"\d{1,2}", word.group(0)):
+        cut = False  # German ordinal: "1. Quartal", "3. März"
+    elif nxt_ch and nxt_ch.isupper() and word:
+        after = norm[i + 1 : i + 16]
+        if not _SCALE_ABBREV.search(word.group(0)) or not _CURRENCY_NEXT.match(after):
+            cut = True
+    return cut and not (nxt_ch and nxt_ch.islower())
+
+
+def _ends_sentence(norm: str, start: int, i: int) -> bool:
+    """Whether the character at ``i`` closes the sentence that began at ``start``."""
+    ch = norm[i]
+    if ch in "。!?":
+        return True
+    if ch == "\n":
+        return line_break_ends_sentence(norm, start, i)
+    return ch == "." and full_stop_ends_sentence(norm, start, i)
+
+
+def sentences(norm: str) -> list[tuple[int, int]]:
+    """The sentences of ``norm`` as ``(start, end)`` pairs, each at most :data:`MAX_SENTENCE`.
+
+    Examples
+    --------
+    >>> sentences("Trade grew. Exports fell 2.5%.")
+    [(0, 11), (11, 30)]
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i in range(len(norm)):
+        if _ends_sentence(norm, start, i):
+            if norm[start : i + 1].strip():
+                out.append((start, i + 1))
+            start = i + 1
+    if norm[start:].strip():
+        out.append((start, len(norm)))
+    return [piece for s, e in out for piece in bounded(norm, s, e)]
+
+
+def bounded(norm: str, s: int, e: int) -> list[tuple[int, int]]:
+    """``(s, e)`` cut into pieces of at most :data:`MAX_SENTENCE` characters, at spaces.
+
+    Examples
+    --------
+    >>> [e - s for s, e in bounded("ab " * 500, 0, 1500)]
+    [797, 703]
+    """
+    out = []
+    while e - s > MAX_SENTENCE:
+        cut = norm.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        cut = cut if cut > s else s + MAX_SENTENCE
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out
+
+
+def clause_cuts(norm: str) -> list[int]:
+    """Offsets of clause separators (commas between words, semicolons, dashes, brackets).
+
+    Examples
+    --------
+    >>> clause_cuts("In 2024, trade grew; exports (BLR) fell")
+    [7, 19, 29, 33]
+    """
+    return [m.start() for m in _CLAUSE_CUT.finditer(norm)]
