@@ -10,7 +10,8 @@ beside the repository root), by the kind its name tells:
 - article files (``articles_*.jsonl``): ``expected`` is the list of every claim of a whole text.
   recall = labelled claims found exactly; precision = parsed claims that match a labelled claim
   exactly (the first time, or again: a repeat such as an ``also_spans`` wording) or an
-  ``undeterminable`` mention (quantity class and value), over all parsed claims.
+  ``undeterminable`` mention (quantity class and value), over all parsed claims. Both are
+  also given per language and per pair (the record's ``pair``, "RUS-CHN"; BLR-CHN without one).
 - ``undeterminable*.jsonl``: quotes whose number cannot become a checkable claim (``reason``).
   A record is *clean* when the parser returns no claim, or every claim it returns lists what it
   could not pin down in ``unsure`` and leaves the fields the reason names (period; direction /
@@ -50,6 +51,9 @@ FIELDS = ("quantity", "value", "bound", "direction", "reporter", "period", "base
 SCORED = ("quantity", "value", "direction", "reporter", "period", "base_period")
 #: the two parts of every set, in the order they are reported
 PARTS = ("blind", "studied")
+
+#: the form of a record's ``pair``: two ISO3 codes, the pair's first country first
+_PAIR_RX = re.compile(r"^[A-Z]{3}-[A-Z]{3}$")
 
 #: share of every real-text set that stays blind (fixed before the sets were studied, 2026-12-06)
 BLIND_MODULUS = 3
@@ -219,6 +223,11 @@ def read_records(path: Path, *, need_expected: bool = True) -> list[dict[str, An
             raise EvalFileError(f"{path}, line {i}: expected a 'quote' or 'text' string")
         if need_expected and "expected" not in d:
             raise EvalFileError(f"{path}, line {i}: expected an 'expected' object")
+        if not _PAIR_RX.match(str(d.get("pair") or "-".join(DEFAULT_PAIR))):
+            raise EvalFileError(
+                f"{path}, line {i}, field 'pair': expected two ISO3 codes like 'RUS-CHN', "
+                f"got {d['pair']!r}"
+            )
         d["_line"], d["_text"] = i, text
         d.setdefault("id", f"line {i}")
         rows.append(d)
@@ -239,11 +248,21 @@ def _parse_cached(
     return tuple(json.dumps(c.to_json(), ensure_ascii=False) for c in claims)
 
 
+def pair_of(d: dict[str, Any]) -> str:
+    """The pair a record is about: its ``pair`` ("RUS-CHN"), else the default pair.
+
+    Examples
+    --------
+    >>> pair_of({"pair": "RUS-CHN"}), pair_of({})
+    ('RUS-CHN', 'BLR-CHN')
+    """
+    return str(d.get("pair") or "-".join(DEFAULT_PAIR))
+
+
 def parsed(d: dict[str, Any]) -> list[dict[str, Any]]:
-    """The parser's claims (JSON form) for one record, cached by (text, date, language, pair);
-    the pair is the record's ``pair`` ("RUS-CHN"), else BLR-CHN."""
+    """The parser's claims (JSON form) for one record, cached by (text, date, language, pair)."""
     as_of = d.get("pub_date") or d.get("as_of")
-    pair = str(d.get("pair") or "-".join(DEFAULT_PAIR))
+    pair = pair_of(d)
     return [json.loads(s) for s in _parse_cached(d["_text"], as_of, d.get("lang") or "auto", pair)]
 
 
@@ -275,6 +294,7 @@ def _quote_lines(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict
                 {
                     "id": d["id"],
                     "lang": d.get("lang") or "?",
+                    "pair": pair_of(d),
                     "part": part_of(str(d["id"])),
                     "exact": ok,
                     "strict": ok and _exact(m, FIELDS),
@@ -312,13 +332,27 @@ def _fields_by_lang(lines: list[dict[str, Any]]) -> dict[str, dict[str, list[int
     return {lg: _fields([ln for ln in lines if ln["lang"] == lg]) for lg in langs}
 
 
-def _by_lang(lines: list[dict[str, Any]], key: str = "exact") -> dict[str, list[int]]:
-    """language -> [count of lines where ``key`` holds, lines]."""
+def _by_group(
+    lines: list[dict[str, Any]], group: str = "lang", key: str = "exact"
+) -> dict[str, list[int]]:
+    """``group`` value (a language, a pair) -> [count of lines where ``key`` holds, lines].
+
+    Examples
+    --------
+    >>> _by_group([{"pair": "RUS-CHN", "ok": True}, {"pair": "RUS-CHN", "ok": False},
+    ...            {"pair": "BLR-CHN", "ok": True}], "pair", "ok")
+    {'BLR-CHN': [1, 1], 'RUS-CHN': [1, 2]}
+    """
     out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for ln in lines:
-        out[ln["lang"]][0] += int(bool(ln[key]))
-        out[ln["lang"]][1] += 1
+        out[ln[group]][0] += int(bool(ln[key]))
+        out[ln[group]][1] += 1
     return dict(sorted(out.items()))
+
+
+def _by_lang(lines: list[dict[str, Any]], key: str = "exact") -> dict[str, list[int]]:
+    """language -> [count of lines where ``key`` holds, lines]."""
+    return _by_group(lines, "lang", key)
 
 
 def _quote_summary(lines: list[dict[str, Any]], extra: int, n_parsed: int) -> dict[str, Any]:
@@ -395,6 +429,7 @@ def _article_record(d: dict[str, Any]) -> tuple[list[dict[str, Any]], list[bool]
             {
                 "id": e.get("cid", d["id"]),
                 "lang": d.get("lang") or "?",
+                "pair": pair_of(d),
                 "part": part_of(str(d["id"])),
                 "exact": ok,
                 "strict": ok and _exact(m, FIELDS),
@@ -412,13 +447,11 @@ def _article_record(d: dict[str, Any]) -> tuple[list[dict[str, Any]], list[bool]
     return lines, correct
 
 
-def _article_summary(lines: list[dict[str, Any]], flags: list[tuple[str, bool]]) -> dict:
+def _article_summary(lines: list[dict[str, Any]], flags: list[dict[str, Any]]) -> dict:
+    """Recall over the labelled ``lines`` and precision over the parsed claims' ``flags``
+    (``{"lang", "pair", "ok"}`` each), in all and per language and pair."""
     found = sum(ln["exact"] for ln in lines)
-    right = sum(ok for _, ok in flags)
-    by_lang_p: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for lang, ok in flags:
-        by_lang_p[lang][0] += int(ok)
-        by_lang_p[lang][1] += 1
+    right = sum(f["ok"] for f in flags)
     return {
         "n": len(lines),
         "found": found,
@@ -429,7 +462,9 @@ def _article_summary(lines: list[dict[str, Any]], flags: list[tuple[str, bool]])
         "fields": _fields(lines),
         "fields_by_lang": _fields_by_lang(lines),
         "by_lang": _by_lang(lines),
-        "by_lang_precision": dict(sorted(by_lang_p.items())),
+        "by_lang_precision": _by_group(flags, "lang", "ok"),
+        "by_pair": _by_group(lines, "pair"),
+        "by_pair_precision": _by_group(flags, "pair", "ok"),
     }
 
 
@@ -437,13 +472,14 @@ def evaluate_articles(path: str | Path) -> dict[str, Any]:
     """Recall and precision on whole texts with every claim labelled (``articles_*.jsonl``)."""
     p = Path(path)
     lines: list[dict[str, Any]] = []
-    flags: dict[str, list[tuple[str, bool]]] = {q: [] for q in PARTS}
+    flags: dict[str, list[dict[str, Any]]] = {q: [] for q in PARTS}
     wrong_parsed: list[dict[str, Any]] = []
     for d in read_records(p):
         ls, correct = _article_record(d)
         lines += ls
         part = part_of(str(d["id"]))
-        flags[part] += [(d.get("lang") or "?", ok) for ok in correct]
+        lang, pair = d.get("lang") or "?", pair_of(d)
+        flags[part] += [{"lang": lang, "pair": pair, "ok": ok} for ok in correct]
         wrong_parsed += [
             {"id": d["id"], "part": part, "got": g}
             for g, ok in zip(parsed(d), correct, strict=True)
@@ -590,20 +626,27 @@ def format_part(r: dict[str, Any], part: str) -> list[str]:
             f"           clean by language: {_langs(s['by_lang'])}",
         ]
     if r["kind"] == "articles":
-        head = (
-            f"  {part:<8} recall {_pct(s['found'], s['n'])}, "
-            f"precision {_pct(s['correct'], s['parsed'])}"
-        )
-        langs = f"recall {_langs(s['by_lang'])}; precision {_langs(s['by_lang_precision'])}"
-    else:
-        head = (
-            f"  {part:<8} exact {_pct(s['exact'], s['n'])}, strict (bound, scope) "
-            f"{s['strict']}/{s['n']}, extra parsed claims {s['extra']}/{s['parsed']}"
-        )
-        langs = _langs(s["by_lang"])
+        return _article_part_lines(part, s)
+    head = (
+        f"  {part:<8} exact {_pct(s['exact'], s['n'])}, strict (bound, scope) "
+        f"{s['strict']}/{s['n']}, extra parsed claims {s['extra']}/{s['parsed']}"
+    )
     return [
         head,
-        f"           by language: {langs}",
+        f"           by language: {_langs(s['by_lang'])}",
+        f"           fields: {_fields_line(s['fields'])}",
+    ] + [f"             {lg}: {_fields_line(f)}" for lg, f in s["fields_by_lang"].items()]
+
+
+def _article_part_lines(part: str, s: dict[str, Any]) -> list[str]:
+    """Recall and precision of one part of an article file: in all, per language, per pair."""
+    lang = f"recall {_langs(s['by_lang'])}; precision {_langs(s['by_lang_precision'])}"
+    pair = f"recall {_langs(s['by_pair'])}; precision {_langs(s['by_pair_precision'])}"
+    head = f"recall {_pct(s['found'], s['n'])}, precision {_pct(s['correct'], s['parsed'])}"
+    return [
+        f"  {part:<8} {head}",
+        f"           by language: {lang}",
+        f"           by pair: {pair}",
         f"           fields: {_fields_line(s['fields'])}",
     ] + [f"             {lg}: {_fields_line(f)}" for lg, f in s["fields_by_lang"].items()]
 

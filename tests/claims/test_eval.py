@@ -303,3 +303,78 @@ def test_missing_folder_is_one_line(tmp_path):
 def test_default_folder_is_beside_the_repository():
     assert ev.default_dir().parts[-3:] == ("shared", "data", "real_text")
     assert ev.default_dir().parent.parent.parent == ev.paths.ROOT.parent
+
+
+# --- per-pair figures for article files (constructed records; P1 and P3 are studied ids)
+_RUS_TEXT = "In 2022 trade between Russia and China reached $190 billion, up 29% year-on-year."
+_RUS_LEVEL = dict(_EXP_LEVEL, value=190e9)
+_RUS_PCT = dict(_EXP_PCT, value=29)
+
+
+def _pair_articles(tmp_path: Path) -> Path:
+    arts = [
+        {
+            "id": "T2",
+            "lang": "en",
+            "text": _ART_TEXT,
+            "expected": [_EXP_LEVEL],
+            "undeterminable": [{"quantity": "pct_change", "value": 33}],
+        },
+        {
+            "id": "P1",
+            "lang": "en",
+            "pair": "RUS-CHN",
+            "text": _RUS_TEXT,
+            "expected": [_RUS_LEVEL, _RUS_PCT],
+        },
+        {
+            "id": "P3",
+            "lang": "de",
+            "pair": "RUS-CHN",
+            "text": _RUS_TEXT,
+            "expected": [dict(_RUS_LEVEL, value=100e9)],
+        },
+    ]
+    p = tmp_path / "articles_pairs.jsonl"
+    p.write_text("\n".join(json.dumps(r) for r in arts) + "\n", encoding="utf-8")
+    return p
+
+
+def test_articles_are_scored_per_pair(tmp_path):
+    assert not any(ev.is_blind(i) for i in ("T2", "P1", "P3"))
+    s = ev.evaluate_articles(_pair_articles(tmp_path))["studied"]
+    # P1: both claims found and right; P3: the labelled level is not in the text (0/1, 0/2)
+    assert s["by_pair"] == {"BLR-CHN": [1, 1], "RUS-CHN": [2, 3]}
+    assert s["by_pair_precision"] == {"BLR-CHN": [2, 2], "RUS-CHN": [2, 4]}
+    assert s["by_lang"] == {"de": [0, 1], "en": [3, 3]}
+    assert (s["found"], s["n"], s["correct"], s["parsed"]) == (3, 4, 4, 6)
+
+
+def test_article_output_has_a_pair_line_after_the_language_line(tmp_path):
+    lines = ev.format_result(ev.evaluate_articles(_pair_articles(tmp_path)))
+    i = lines.index("  studied  recall 3/4 = 75.0%, precision 4/6 = 66.7%")
+    assert lines[i + 1].startswith("           by language: recall de 0/1, en 3/3;")
+    assert lines[i + 2] == (
+        "           by pair: recall BLR-CHN 1/1, RUS-CHN 2/3; precision BLR-CHN 2/2, RUS-CHN 2/4"
+    )
+    assert lines[i + 3].startswith("           fields: ")
+
+
+def test_quote_files_print_no_pair_line(tmp_path):
+    p = _write(tmp_path, [{"id": "a", "lang": "en", "quote": _TEXT, "expected": _EXP_LEVEL}])
+    assert not any("by pair" in ln for ln in ev.format_result(ev.evaluate(p)))
+
+
+def test_malformed_pair_is_one_line(tmp_path):
+    p = tmp_path / "articles_bad.jsonl"
+    row = {"id": "a", "lang": "en", "pair": "Russia-China", "text": _TEXT, "expected": []}
+    p.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    with pytest.raises(ev.EvalFileError, match=r"line 1, field 'pair': expected two ISO3"):
+        ev.evaluate_articles(p)
+    bad = subprocess.run(
+        [sys.executable, "-m", "tradecheck.eval", str(p)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2 and "field 'pair'" in bad.stderr and "Traceback" not in bad.stderr
