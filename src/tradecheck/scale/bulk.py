@@ -436,10 +436,12 @@ class _Stream:
         self, buf: Any, include: list[str] | None, fast: dict[str, pa.DataType] | None = None
     ) -> pa.Table:
         types = fast or self.all_types
+        # one thread per block: blocks are already parsed two at a time (_canonical_blocks),
+        # and pyarrow's own threads on top cost a fifth more CPU for the same wall time
         return pacsv.read_csv(
             pa.py_buffer(buf),
             read_options=pacsv.ReadOptions(
-                column_names=self.names, use_threads=True, block_size=1 << 21
+                column_names=self.names, use_threads=False, block_size=1 << 21
             ),
             parse_options=self.parse_opts,
             convert_options=pacsv.ConvertOptions(
@@ -971,6 +973,10 @@ def _too_many(rows: int, max_rows: int) -> str:
 #: Columns whose min/max statistics are written (what readers filter on); string statistics
 #: of the other columns would cost as much as writing them.
 _STATS = ["reporter", "partner", "flow", "period_start", "period_end", "commodity", "value"]
+#: Columns Parquet dictionary-encodes: the few-valued ones. ``value`` and ``source_ref``
+#: (nearly every cell distinct) are written plain: trying a dictionary on them first cost a
+#: quarter of the write time (measured on 1.6 million rows, 0.59 s -> 0.45 s CPU).
+_DICTIONARY = [*canon.DICT_OUTPUT, "commodity"]
 
 
 def write_parquet(blocks: Iterable[pa.Table], out: str | os.PathLike[str]) -> Path:
@@ -990,7 +996,13 @@ def write_parquet(blocks: Iterable[pa.Table], out: str | os.PathLike[str]) -> Pa
     target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    writer = pq.ParquetWriter(tmp, canon.dict_schema(), store_schema=False, write_statistics=_STATS)
+    writer = pq.ParquetWriter(
+        tmp,
+        canon.dict_schema(),
+        store_schema=False,
+        write_statistics=_STATS,
+        use_dictionary=_DICTIONARY,
+    )
     todo: queue.Queue[pa.Table | None] = queue.Queue(maxsize=2)
     failed: list[BaseException] = []
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -105,23 +106,27 @@ class Counts:
         self.files: set[str] = set()
 
     def add(self, table: pa.Table) -> None:
-        """Count one table's rows (and fold the counts so far into one frame now and then)."""
-        keys = ["source", "reporter", "flow", "period_start", "period_end", "value"]
-        plain = pa.table(
-            {
-                k: table.column(k).cast(pa.string()) if k != "value" else table.column(k)
-                for k in keys
-            }
-        )
-        g = plain.group_by(["source", "reporter", "flow"]).aggregate(
-            [("value", "count"), ("period_start", "min"), ("period_end", "max")]
+        """Count one table's rows (and fold the counts so far into one frame now and then).
+
+        Grouped on the dictionary codes of the key columns and the ranks of the months, so
+        no cell is turned into a Python or Arrow string (casting the five columns to strings
+        took a sixth of the time of ``tradecheck load --out``)."""
+        keys = ["source", "reporter", "flow"]
+        first, first_words = _month_ranks(table.column("period_start"))
+        last, last_words = _month_ranks(table.column("period_end"))
+        coded = {k: _encoded(table.column(k)) for k in keys}
+        g = (
+            pa.table({**coded, "first": first, "last": last})
+            .group_by(keys)
+            .aggregate([("first", "count"), ("first", "min"), ("last", "max")])
         )
         self.parts.append(
-            g.to_pandas().rename(
-                columns={
-                    "value_count": "rows",
-                    "period_start_min": "first",
-                    "period_end_max": "last",
+            pd.DataFrame(
+                {
+                    **{k: g.column(k).cast(pa.string()).to_pylist() for k in keys},
+                    "rows": g.column("first_count").to_numpy(),
+                    "first": first_words[g.column("first_min").to_numpy()],
+                    "last": last_words[g.column("last_max").to_numpy()],
                 }
             )
         )
@@ -140,6 +145,23 @@ class Counts:
             .agg(rows=("rows", "sum"), first=("first", "min"), last=("last", "max"))
             .reset_index()
         )
+
+
+def _encoded(col: pa.ChunkedArray) -> pa.DictionaryArray:
+    """A string column as one dictionary array (as it is if it already is one)."""
+    arr = col.combine_chunks()
+    return arr if pa.types.is_dictionary(arr.type) else arr.dictionary_encode()
+
+
+def _month_ranks(col: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the rank of its ``"YYYY-MM"`` among the column's distinct months, and those
+    months in order (so a min/max of ranks is the min/max month)."""
+    enc = _encoded(col)
+    words = np.array(enc.dictionary.to_pylist(), dtype=object)
+    order = np.argsort(words, kind="stable")
+    rank = np.empty(len(order), dtype=np.int32)
+    rank[order] = np.arange(len(order), dtype=np.int32)
+    return rank[enc.indices.to_numpy()], words[order]
 
 
 def write_tables(tables: Iterable[pa.Table], out: str | os.PathLike[str]) -> Path:
