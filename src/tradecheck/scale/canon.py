@@ -145,8 +145,39 @@ def _np(arr: pa.Array | pa.ChunkedArray) -> np.ndarray:
     return np.asarray(arr.to_numpy(zero_copy_only=False))
 
 
+def _lengths(col: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Start offset and byte length of every cell of a null-free ``string`` array, and its
+    bytes; None for other arrays."""
+    if col.null_count or col.type != pa.string():
+        return None
+    _, offsets, data = col.buffers()
+    off = np.frombuffer(offsets, np.int32, count=len(col) + 1, offset=4 * col.offset)
+    raw = np.frombuffer(data, np.uint8) if data is not None else np.zeros(1, np.uint8)
+    return off[:-1], np.diff(off), raw if len(raw) else np.zeros(1, np.uint8)
+
+
 def _eq(col: pa.Array, value: str) -> np.ndarray:
-    return _np(pc.equal(col, value))
+    """Cells equal to ``value``: byte lengths, then the bytes of the cells of the right
+    length, read from the array's buffers (a tenth to a third of the time of ``pc.equal`` +
+    ``to_numpy`` for a one-letter code or a rare word; Arrow's kernel otherwise)."""
+    parts = _lengths(col)
+    if parts is None:
+        return _np(pc.equal(col, value))
+    starts, lengths, raw = parts
+    want = value.encode()
+    mask = lengths == len(want)
+    if not want:
+        return mask
+    if np.count_nonzero(mask) * 4 < len(mask):  # few candidates: test only those
+        cand = np.flatnonzero(mask)
+        ok = np.ones(len(cand), dtype=bool)
+        for j, byte in enumerate(want):
+            ok &= raw.take(starts[cand] + j, mode="clip") == byte
+        mask[cand] = ok
+        return mask
+    if len(want) > 1:  # many candidates of several bytes: no faster than Arrow's kernel
+        return _np(pc.equal(col, value))
+    return mask & (raw.take(starts, mode="clip") == want[0])
 
 
 class _Block:
