@@ -68,6 +68,21 @@ def test_streamed_parquet_equals_small_table(synth: Path, tmp_path: Path) -> Non
     pd.testing.assert_frame_equal(schema.make_frame(back), _small(synth))
 
 
+def test_row_groups_of_several_blocks_keep_the_table(
+    synth: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Blocks (each with its own dictionaries) joined into larger row groups: the same rows,
+    in file order, and row groups of at least ROW_GROUP_ROWS rows but the last."""
+    import pyarrow.parquet as pq
+
+    monkeypatch.setattr(bulk, "ROW_GROUP_ROWS", 5_000)
+    out = bulk.ingest(synth, out=tmp_path / "g.parquet", progress=False, block_size=65536)
+    meta = pq.ParquetFile(out).metadata
+    sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
+    assert len(sizes) > 3 and min(sizes[:-1]) >= 5_000
+    pd.testing.assert_frame_equal(schema.make_frame(pd.read_parquet(out)), _small(synth))
+
+
 def test_vectorised_rules_take_every_block_of_a_clean_file(
     synth: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -977,12 +977,31 @@ _STATS = ["reporter", "partner", "flow", "period_start", "period_end", "commodit
 #: (nearly every cell distinct) are written plain: trying a dictionary on them first cost a
 #: quarter of the write time (measured on 1.6 million rows, 0.59 s -> 0.45 s CPU).
 _DICTIONARY = [*canon.DICT_OUTPUT, "commodity"]
+#: Rows per Parquet row group: consecutive blocks (~26,000 canonical rows each) are written
+#: together (a tenth less write time than a row group per block, and fewer, larger row
+#: groups for readers), holding ~15 MB of canonical rows at a time.
+ROW_GROUP_ROWS = 250_000
+
+
+def _grouped(blocks: Iterable[pa.Table], rows: int) -> Iterator[pa.Table]:
+    """Consecutive canonical tables joined (without copying) into tables of at least
+    ``rows`` rows (the last one may be smaller), each cast to :func:`canon.dict_schema`."""
+    parts: list[pa.Table] = []
+    held = 0
+    for b in blocks:
+        parts.append(b.cast(canon.dict_schema()) if b.schema != canon.dict_schema() else b)
+        held += b.num_rows
+        if held >= rows:
+            yield pa.concat_tables(parts)
+            parts, held = [], 0
+    if parts:
+        yield pa.concat_tables(parts)
 
 
 def write_parquet(blocks: Iterable[pa.Table], out: str | os.PathLike[str]) -> Path:
-    """Write canonical Arrow tables to one Parquet file as they come (one row group each),
-    atomically: a temporary file beside ``out`` is renamed after the last block and removed
-    on any error.
+    """Write canonical Arrow tables to one Parquet file as they come (a row group per
+    :data:`ROW_GROUP_ROWS` rows), atomically: a temporary file beside ``out`` is renamed
+    after the last block and removed on any error.
 
     Writing runs in a second thread (pyarrow releases the GIL), beside the reading and
     conversion of the next block. Dictionary-encoded columns are stored as they are; the
@@ -1010,7 +1029,7 @@ def write_parquet(blocks: Iterable[pa.Table], out: str | os.PathLike[str]) -> Pa
         while (t := todo.get()) is not None:
             if not failed:
                 try:
-                    writer.write_table(t)
+                    writer.write_table(t, row_group_size=max(t.num_rows, 1))
                 except Exception as exc:  # noqa: BLE001 - re-raised by the main thread
                     failed.append(exc)
 
@@ -1018,10 +1037,10 @@ def write_parquet(blocks: Iterable[pa.Table], out: str | os.PathLike[str]) -> Pa
     thread.start()
     try:
         try:
-            for b in blocks:
+            for b in _grouped(blocks, ROW_GROUP_ROWS):
                 if failed:
                     break
-                todo.put(b.cast(canon.dict_schema()) if b.schema != canon.dict_schema() else b)
+                todo.put(b)
         finally:
             todo.put(None)
             thread.join()
