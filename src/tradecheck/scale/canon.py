@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -384,6 +385,7 @@ def _periods(b: _Block, keep: np.ndarray) -> tuple[list[tuple[str, str]], np.nda
     return pairs, idx
 
 
+@lru_cache(maxsize=1 << 14)
 def _period_label(key: int) -> tuple[str, str]:
     """Start and end month of ``year * 13 + month`` (month 0: the whole year)."""
     y, m = divmod(key, 13)
@@ -394,8 +396,10 @@ def _period_label(key: int) -> tuple[str, str]:
 
 def _remap(results: list[str], idx: np.ndarray) -> tuple[list[str], np.ndarray]:
     """Distinct results again, after a mapping made several equal."""
-    uniq = list(dict.fromkeys(results))
-    return uniq, np.array([uniq.index(r) for r in results], dtype=np.int32)[idx]
+    pos: dict[str, int] = {}
+    for r in results:
+        pos.setdefault(r, len(pos))
+    return list(pos), np.array([pos[r] for r in results], dtype=np.int32)[idx]
 
 
 def _countries(b: _Block, keep: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
