@@ -567,7 +567,7 @@ def canonical(
         "flow": _dict(flows, row_flow),
         "period_start": _dict(*_remap([p[0] for p in periods], period_idx)),
         "period_end": _dict(*_remap([p[1] for p in periods], period_idx)),
-        "commodity": commodity if m == b.n else commodity.take(pa.array(rows)),
+        "commodity": commodity if m == b.n else commodity.filter(pa.array(keep)),
         "value": pa.array(value, pa.float64()),
         "currency": _const("USD", m),
         "valuation": _dict(["FOB", "CIF"], is_imp.astype(np.int32)),
