@@ -60,6 +60,9 @@ and a full newline index built only to cut out the ~10 kept lines. Reading strai
 buffer per block (viewed, not copied), one vectorised newline count, and locating only the
 kept lines (:func:`_nth_true`), with pyarrow parsing in 2 MiB pieces, took the 10M-row run
 from 3.43 s to 2.45 s (fastest of 3, same benchmark, pandas 15.0 / 14.5 s, DuckDB 5.8 / 5.5 s).
+Since then each block is parsed by one thread into one chunk per column: the two block
+workers already use both cores, and pyarrow's own threads on top cost a fifth more CPU time
+for the same wall time on a shared machine (benchmarks/README.md, "Last run").
 DuckDB stays the engine of the partitioned store
 (:mod:`tradecheck.store.query`).
 
