@@ -20,6 +20,12 @@ def peak_rss_mb() -> float:
     return kb / 1024 if sys.platform != "darwin" else kb / 1024 / 1024
 
 
+def cpu_seconds() -> float:
+    """CPU time (user + system, every thread) this process has used so far."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
 def emit(result: dict[str, Any]) -> None:
     """Print a contender's result as the last stdout line (read by :func:`run_child`)."""
     result["peak_rss_mb"] = round(peak_rss_mb(), 1)

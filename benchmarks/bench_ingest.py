@@ -22,6 +22,9 @@ subprocess (own peak-memory high-water mark, from ``getrusage``):
   DataFrame (raw rows; the double-count rules are applied afterwards only to compare counts);
 * ``pandas`` -- ``read_csv`` of the whole file, then the same filter.
 
+CPU time: each contender's user + system seconds over the timed part, every thread
+counted (``getrusage``); steadier than wall time when the machine is shared.
+
 Sums: per flow, the row count and the sum of the values in whole cents (integers, so the
 order of addition does not matter) of tradecheck's Parquet and DuckDB's, both read by DuckDB.
 
@@ -41,7 +44,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import WORK, emit, run_child
+from _common import WORK, cpu_seconds, emit, run_child
 
 PAIR_CODES = {"BLR": 112, "CHN": 156}
 CONTENDERS = ("tradecheck", "duckdb", "pandas")
@@ -67,7 +70,7 @@ def _full(name: str, path: str, out: str) -> dict[str, object]:
 
     from tradecheck.scale import route
 
-    t0 = time.perf_counter()  # imports above are not timed
+    t0, c0 = time.perf_counter(), cpu_seconds()  # imports above are not timed
     if name == "tradecheck":
         with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
             warnings.simplefilter("ignore")
@@ -86,8 +89,12 @@ def _full(name: str, path: str, out: str) -> dict[str, object]:
             & (d["customsCode"] == "C00")
             & d["flowCode"].isin(["X", "M", "RX", "RM"])
         ]
-        return {"seconds": time.perf_counter() - t0, "rows_out": len(d)}
-    seconds = time.perf_counter() - t0
+        return {
+            "seconds": time.perf_counter() - t0,
+            "cpu_seconds": cpu_seconds() - c0,
+            "rows_out": len(d),
+        }
+    seconds, cpu = time.perf_counter() - t0, cpu_seconds() - c0
     value = "value" if name == "tradecheck" else "primaryValue"
     flow = "flow" if name == "tradecheck" else "flowCode"
     sums = (
@@ -102,6 +109,7 @@ def _full(name: str, path: str, out: str) -> dict[str, object]:
     Path(out).unlink()
     return {
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "rows_out": sum(int(r[1]) for r in sums),
         "sums_cents": {r[0]: [int(r[1]), r[2]] for r in sums},
     }
@@ -117,7 +125,7 @@ def _pair(name: str, path: str, pair: list[str]) -> dict[str, object]:
 
     codes = [PAIR_CODES[c] for c in pair]
     extra: dict[str, object] = {}
-    t0 = time.perf_counter()  # imports above are not timed
+    t0, c0 = time.perf_counter(), cpu_seconds()  # imports above are not timed
     if name == "tradecheck":
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # LoadWarning about dropped breakdown rows
@@ -150,12 +158,18 @@ def _pair(name: str, path: str, pair: list[str]) -> dict[str, object]:
         rows_out = len(df)
     else:
         raise SystemExit(f"unknown contender {name}")
-    return {"seconds": time.perf_counter() - t0, "rows_out": rows_out, **extra}
+    return {
+        "seconds": time.perf_counter() - t0,
+        "cpu_seconds": cpu_seconds() - c0,
+        "rows_out": rows_out,
+        **extra,
+    }
 
 
 def contender(case: str, name: str, path: str, pair: list[str], out: str) -> None:
     res = _full(name, path, out) if case == "full" else _pair(name, path, pair)
-    res["seconds"] = round(float(res["seconds"]), 3)  # type: ignore[arg-type]
+    for k in ("seconds", "cpu_seconds"):
+        res[k] = round(float(res[k]), 3)  # type: ignore[arg-type]
     emit({"case": case, "contender": name, **res})
 
 
@@ -214,6 +228,7 @@ def run(
             secs = float(best["seconds"])  # type: ignore[arg-type]
             best["rows_per_s"] = rows / secs if secs > 0 else float("inf")
             best["all_seconds"] = [r["seconds"] for r in rs]
+            best["min_cpu_seconds"] = min(float(r["cpu_seconds"]) for r in rs)  # type: ignore[arg-type]
             best["max_peak_rss_mb"] = max(float(r["peak_rss_mb"]) for r in rs)  # type: ignore[arg-type]
             results[name] = best
         out[case] = results

@@ -63,6 +63,15 @@ def _full_rows(res: dict[str, dict[str, Any]]) -> list[dict[str, str]]:
             "target": ">= 5x",
             "result": verdict(r_pd >= TARGETS["ingest_vs_pandas"]),
         },
+        {
+            "metric": "full conversion CPU time, all threads (s)",
+            "value": _fmt(tc["min_cpu_seconds"]),
+            "baseline": f"DuckDB {_fmt(dd['min_cpu_seconds'])} s, pandas "
+            f"{_fmt(pdx['min_cpu_seconds'])} s",
+            "ratio": f"{tc['min_cpu_seconds'] / dd['min_cpu_seconds']:.2f}x DuckDB's CPU",
+            "target": "",
+            "result": "",
+        },
         _memory_row("full conversion", tc, dd, pdx),
         {
             "metric": "full conversion rows and sums per flow (cents)",

@@ -414,3 +414,24 @@ def test_nth_true_equals_flatnonzero(seed: int) -> None:
     every = np.flatnonzero(flags)
     ks = np.unique(np.concatenate(([0, len(every) - 1], rng.integers(0, len(every), 50))))
     assert _nth_true(flags, ks).tolist() == every[ks].tolist()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_buffer_equality_equals_arrow_equal(seed: int) -> None:
+    """canon._eq reads the string buffers itself: same answer as pyarrow's equal on short
+    codes, rare and frequent, sliced arrays, empty cells and non-ASCII text."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from tradecheck.scale.canon import _eq
+
+    words = ["", "0", "00", "C00", "C01", "TOTAL", "TOTAL2", "TOTA", "52", "M", "A", "é", "X"]
+    rng = np.random.default_rng(seed)
+    for n in (0, 1, 7, 300):
+        p = rng.dirichlet(np.ones(len(words)) * 0.3)  # some codes frequent, some rare
+        arr = pa.array([words[i] for i in rng.choice(len(words), n, p=p)], pa.string())
+        for a in (arr, arr.slice(min(2, n), max(n - 3, 0)), pa.repeat("", n)):
+            for w in words:
+                want = pc.equal(a, w).to_numpy(zero_copy_only=False)
+                assert _eq(a, w).tolist() == want.tolist(), (a, w)

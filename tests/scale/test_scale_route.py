@@ -68,6 +68,21 @@ def test_streamed_parquet_equals_small_table(synth: Path, tmp_path: Path) -> Non
     pd.testing.assert_frame_equal(schema.make_frame(back), _small(synth))
 
 
+def test_row_groups_of_several_blocks_keep_the_table(
+    synth: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Blocks (each with its own dictionaries) joined into larger row groups: the same rows,
+    in file order, and row groups of at least ROW_GROUP_ROWS rows but the last."""
+    import pyarrow.parquet as pq
+
+    monkeypatch.setattr(bulk, "ROW_GROUP_ROWS", 5_000)
+    out = bulk.ingest(synth, out=tmp_path / "g.parquet", progress=False, block_size=65536)
+    meta = pq.ParquetFile(out).metadata
+    sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
+    assert len(sizes) > 3 and min(sizes[:-1]) >= 5_000
+    pd.testing.assert_frame_equal(schema.make_frame(pd.read_parquet(out)), _small(synth))
+
+
 def test_vectorised_rules_take_every_block_of_a_clean_file(
     synth: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -214,3 +229,35 @@ def test_unusual_cells_take_the_full_parse_and_match(tmp_path: Path) -> None:
     f.write_bytes(gzip.compress((header + "".join(rows)).encode()))
     big = bulk.ingest(f, progress=False)
     pd.testing.assert_frame_equal(_small(f), big)
+
+
+def test_counts_over_blocks_equal_a_pandas_groupby(synth: Path) -> None:
+    """The running summary counts (numpy on dictionary codes and month ranks) over blocks
+    with different dictionaries, plain-string blocks among them, equal one pandas groupby of
+    the whole table."""
+    import pyarrow as pa
+
+    df = bulk.ingest(synth, progress=False)
+    assert isinstance(df, pd.DataFrame)
+    whole = pa.Table.from_pandas(df, preserve_index=False)
+    counts = route.Counts()
+    for i, start in enumerate(range(0, len(df), 7_000)):
+        part = whole.slice(start, 7_000)
+        if i % 2:  # dictionary columns, each block with its own dictionaries
+            part = pa.table(
+                {
+                    n: c.dictionary_encode() if pa.types.is_string(c.type) else c
+                    for n, c in zip(part.column_names, part.columns, strict=True)
+                }
+            )
+        counts.add(part)
+    counts.add(whole.slice(0, 0))
+    want = (
+        df.groupby(["source", "reporter", "flow"], sort=True)
+        .agg(rows=("value", "size"), first=("period_start", "min"), last=("period_end", "max"))
+        .reset_index()
+    )
+    got = counts.groups()
+    assert len(got) > 100
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    assert counts.files == set(df["source_file"])

@@ -60,6 +60,9 @@ and a full newline index built only to cut out the ~10 kept lines. Reading strai
 buffer per block (viewed, not copied), one vectorised newline count, and locating only the
 kept lines (:func:`_nth_true`), with pyarrow parsing in 2 MiB pieces, took the 10M-row run
 from 3.43 s to 2.45 s (fastest of 3, same benchmark, pandas 15.0 / 14.5 s, DuckDB 5.8 / 5.5 s).
+Since then each block is parsed by one thread into one chunk per column: the two block
+workers already use both cores, and pyarrow's own threads on top cost a fifth more CPU time
+for the same wall time on a shared machine (benchmarks/README.md, "Last run").
 DuckDB stays the engine of the partitioned store
 (:mod:`tradecheck.store.query`).
 
@@ -436,10 +439,13 @@ class _Stream:
         self, buf: Any, include: list[str] | None, fast: dict[str, pa.DataType] | None = None
     ) -> pa.Table:
         types = fast or self.all_types
+        # one thread per block: blocks are already parsed two at a time (_canonical_blocks),
+        # and pyarrow's own threads on top cost a fifth more CPU for the same wall time; one
+        # chunk per column (a block size past the text), so nothing is joined afterwards
         return pacsv.read_csv(
             pa.py_buffer(buf),
             read_options=pacsv.ReadOptions(
-                column_names=self.names, use_threads=True, block_size=1 << 21
+                column_names=self.names, use_threads=False, block_size=len(buf) + 1
             ),
             parse_options=self.parse_opts,
             convert_options=pacsv.ConvertOptions(
@@ -971,12 +977,35 @@ def _too_many(rows: int, max_rows: int) -> str:
 #: Columns whose min/max statistics are written (what readers filter on); string statistics
 #: of the other columns would cost as much as writing them.
 _STATS = ["reporter", "partner", "flow", "period_start", "period_end", "commodity", "value"]
+#: Columns Parquet dictionary-encodes: the few-valued ones. ``value`` and ``source_ref``
+#: (nearly every cell distinct) are written plain: trying a dictionary on them first cost a
+#: quarter of the write time (measured on 1.6 million rows, 0.59 s -> 0.45 s CPU).
+_DICTIONARY = [*canon.DICT_OUTPUT, "commodity"]
+#: Rows per Parquet row group: consecutive blocks (~26,000 canonical rows each) are written
+#: together (a tenth less write time than a row group per block, and fewer, larger row
+#: groups for readers), holding ~15 MB of canonical rows at a time.
+ROW_GROUP_ROWS = 250_000
+
+
+def _grouped(blocks: Iterable[pa.Table], rows: int) -> Iterator[pa.Table]:
+    """Consecutive canonical tables joined (without copying) into tables of at least
+    ``rows`` rows (the last one may be smaller), each cast to :func:`canon.dict_schema`."""
+    parts: list[pa.Table] = []
+    held = 0
+    for b in blocks:
+        parts.append(b.cast(canon.dict_schema()) if b.schema != canon.dict_schema() else b)
+        held += b.num_rows
+        if held >= rows:
+            yield pa.concat_tables(parts)
+            parts, held = [], 0
+    if parts:
+        yield pa.concat_tables(parts)
 
 
 def write_parquet(blocks: Iterable[pa.Table], out: str | os.PathLike[str]) -> Path:
-    """Write canonical Arrow tables to one Parquet file as they come (one row group each),
-    atomically: a temporary file beside ``out`` is renamed after the last block and removed
-    on any error.
+    """Write canonical Arrow tables to one Parquet file as they come (a row group per
+    :data:`ROW_GROUP_ROWS` rows), atomically: a temporary file beside ``out`` is renamed
+    after the last block and removed on any error.
 
     Writing runs in a second thread (pyarrow releases the GIL), beside the reading and
     conversion of the next block. Dictionary-encoded columns are stored as they are; the
@@ -990,7 +1019,13 @@ def write_parquet(blocks: Iterable[pa.Table], out: str | os.PathLike[str]) -> Pa
     target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    writer = pq.ParquetWriter(tmp, canon.dict_schema(), store_schema=False, write_statistics=_STATS)
+    writer = pq.ParquetWriter(
+        tmp,
+        canon.dict_schema(),
+        store_schema=False,
+        write_statistics=_STATS,
+        use_dictionary=_DICTIONARY,
+    )
     todo: queue.Queue[pa.Table | None] = queue.Queue(maxsize=2)
     failed: list[BaseException] = []
 
@@ -998,7 +1033,7 @@ def write_parquet(blocks: Iterable[pa.Table], out: str | os.PathLike[str]) -> Pa
         while (t := todo.get()) is not None:
             if not failed:
                 try:
-                    writer.write_table(t)
+                    writer.write_table(t, row_group_size=max(t.num_rows, 1))
                 except Exception as exc:  # noqa: BLE001 - re-raised by the main thread
                     failed.append(exc)
 
@@ -1006,10 +1041,10 @@ def write_parquet(blocks: Iterable[pa.Table], out: str | os.PathLike[str]) -> Pa
     thread.start()
     try:
         try:
-            for b in blocks:
+            for b in _grouped(blocks, ROW_GROUP_ROWS):
                 if failed:
                     break
-                todo.put(b.cast(canon.dict_schema()) if b.schema != canon.dict_schema() else b)
+                todo.put(b)
         finally:
             todo.put(None)
             thread.join()

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -101,45 +102,63 @@ class Counts:
     month per source/reporter/flow, and the files seen."""
 
     def __init__(self) -> None:
-        self.parts: list[pd.DataFrame] = []
+        self.seen: dict[tuple[str, str, str], list[Any]] = {}
         self.files: set[str] = set()
 
     def add(self, table: pa.Table) -> None:
-        """Count one table's rows (and fold the counts so far into one frame now and then)."""
-        keys = ["source", "reporter", "flow", "period_start", "period_end", "value"]
-        plain = pa.table(
-            {
-                k: table.column(k).cast(pa.string()) if k != "value" else table.column(k)
-                for k in keys
-            }
+        """Count one table's rows.
+
+        Grouped in numpy on the dictionary codes of the key columns and the ranks of the
+        months, so no cell becomes a string (casting the five columns to strings and
+        grouping them took a sixth of the time of ``tradecheck load --out``)."""
+        if not table.num_rows:
+            return
+        codes, words = zip(
+            *(_codes(table.column(k)) for k in ("source", "reporter", "flow")), strict=True
         )
-        g = plain.group_by(["source", "reporter", "flow"]).aggregate(
-            [("value", "count"), ("period_start", "min"), ("period_end", "max")]
-        )
-        self.parts.append(
-            g.to_pandas().rename(
-                columns={
-                    "value_count": "rows",
-                    "period_start_min": "first",
-                    "period_end_max": "last",
-                }
-            )
-        )
+        key = np.ravel_multi_index(codes, tuple(len(w) for w in words))
+        uniq, inverse = np.unique(key, return_inverse=True)
+        rows = np.bincount(inverse, minlength=len(uniq))
+        first, first_words = _month_ranks(table.column("period_start"))
+        last, last_words = _month_ranks(table.column("period_end"))
+        lo = np.full(len(uniq), len(first_words), dtype=np.int64)
+        hi = np.full(len(uniq), -1, dtype=np.int64)
+        np.minimum.at(lo, inverse, first)
+        np.maximum.at(hi, inverse, last)
+        parts = np.unravel_index(uniq, tuple(len(w) for w in words))
+        for j in range(len(uniq)):
+            name = tuple(str(w[p[j]]) for w, p in zip(words, parts, strict=True))
+            self._fold(name, int(rows[j]), str(first_words[lo[j]]), str(last_words[hi[j]]))  # type: ignore[arg-type]
         self.files.update(table.column("source_file").unique().to_pylist())
-        if len(self.parts) > 64:
-            self.parts = [self.groups()]
+
+    def _fold(self, name: tuple[str, str, str], rows: int, first: str, last: str) -> None:
+        got = self.seen.get(name)
+        if got is None:
+            self.seen[name] = [rows, first, last]
+        else:
+            got[0], got[1], got[2] = got[0] + rows, min(got[1], first), max(got[2], last)
 
     def groups(self) -> pd.DataFrame:
-        """One row per source/reporter/flow: rows, first, last."""
+        """One row per source/reporter/flow (sorted): rows, first, last."""
         cols = ["source", "reporter", "flow", "rows", "first", "last"]
-        if not self.parts:
-            return pd.DataFrame(columns=cols)
-        return (
-            pd.concat(self.parts, ignore_index=True)
-            .groupby(["source", "reporter", "flow"], sort=True)
-            .agg(rows=("rows", "sum"), first=("first", "min"), last=("last", "max"))
-            .reset_index()
-        )
+        return pd.DataFrame([[*name, *self.seen[name]] for name in sorted(self.seen)], columns=cols)
+
+
+def _codes(col: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
+    """A string column as dictionary codes per row and the dictionary's words."""
+    arr = col.combine_chunks()
+    enc = arr if pa.types.is_dictionary(arr.type) else arr.dictionary_encode()
+    return enc.indices.to_numpy(), np.array(enc.dictionary.to_pylist(), dtype=object)
+
+
+def _month_ranks(col: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the rank of its ``"YYYY-MM"`` among the column's distinct months, and those
+    months in order (so a min/max of ranks is the min/max month)."""
+    codes, words = _codes(col)
+    order = np.argsort(words, kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return rank[codes], words[order]
 
 
 def write_tables(tables: Iterable[pa.Table], out: str | os.PathLike[str]) -> Path:
