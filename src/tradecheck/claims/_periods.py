@@ -47,6 +47,9 @@ class PeriodMention:
     # "of the year" / "des Jahres": the year in progress at publication (unless the sentence
     # names a year before it)
     the_year: bool = False
+    # False for a period the text names without a calendar anchor ("ten years ago": 2015 or
+    # 2016?); a figure of that period has no period to check
+    anchored: bool = True
 
 
 @dataclass
@@ -257,7 +260,7 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
     for m in _YEARS_AGO.finditer(text):
         n = word_number(m.group("n") or m.group("n2"))
         if n is not None and 1 <= n <= 50 and _mask_free(mask, m.start(), m.end()):
-            out.append(PeriodMention(m.start(), m.end(), 1, 12, rel=-int(n), full_year=True))
+            out.append(PeriodMention(m.start(), m.end(), 1, 12, full_year=True, anchored=False))
             _set(mask, m.start(), m.end())
     for rx, rel in _REL_RE:
         for m in rx.finditer(text):

@@ -52,8 +52,9 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
 
 
 def resolve_mention(doc: Doc, p: PeriodMention) -> Period | None:
-    """The :class:`Period` a mention means, None when no year can be found."""
-    y = _year_of(doc, p)
+    """The :class:`Period` a mention means, None when no year can be found or the mention has
+    no calendar anchor ("ten years ago")."""
+    y = _year_of(doc, p) if p.anchored else None
     if y is None:
         return None
     return Period(f"{y:04d}-{p.m1:02d}", f"{y:04d}-{p.m2:02d}")
