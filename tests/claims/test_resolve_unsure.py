@@ -21,3 +21,37 @@ def test_years_ago_gives_no_period_and_blocks_the_date():
 def test_a_written_year_still_gives_the_period():
     (c,) = parse("In 2015 trade stood at $1.1 billion.", as_of="2025-06-01")
     assert c.period is not None and c.period.start == "2015-01"
+
+
+def _doc(text: str):
+    from tradecheck.claims.context import Doc
+
+    return Doc.read(text, text, "en", None, ("BLR", "CHN"))
+
+
+def test_counterpart_named_needs_the_other_country_in_the_text():
+    from tradecheck.claims.context import contexts
+    from tradecheck.claims.resolve.direction import counterpart_named, flow_keyword
+
+    doc = _doc("China's exports rose 5% in 2023.")
+    kw = flow_keyword(contexts(doc)[0])
+    assert not counterpart_named(doc, kw, "CHN", None)
+    assert counterpart_named(doc, kw, "CHN", "BLR")  # written beside the flow word
+    doc2 = _doc("Belarus buys machinery. China's exports rose 5% in 2023.")
+    kw2 = flow_keyword(contexts(doc2)[0])
+    assert counterpart_named(doc2, kw2, "CHN", None)
+
+
+def test_an_unnamed_actor_is_not_a_missing_counterpart():
+    from tradecheck.claims.context import contexts
+    from tradecheck.claims.resolve.direction import counterpart_named, flow_keyword
+
+    doc = _doc("Exports to China rose 5% in 2023.")
+    kw = flow_keyword(contexts(doc)[0])
+    assert counterpart_named(doc, kw, None, "CHN")
+
+
+def test_named_before_reads_the_first_mention_of_each_pair_country():
+    doc = _doc("Trade with China grew. Belarus sold more.")
+    assert doc.named_before("CHN", 20) and not doc.named_before("BLR", 20)
+    assert doc.named_before("BLR", len(doc.norm))

@@ -17,7 +17,7 @@ from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.mentions import CountryHit, Keyword
 from tradecheck.claims.resolve.scope import region_at
 
-__all__ = ["OTHER", "UNSURE", "Flow", "actor", "flow"]
+__all__ = ["OTHER", "UNSURE", "Flow", "actor", "counterpart_named", "flow"]
 
 #: :func:`direction` answer when the text does not say whose flow it is
 UNSURE = "?"
@@ -188,7 +188,23 @@ def direction(doc: Doc, kw: Keyword) -> str | None:
         if not said:
             return UNSURE
         exporter, importer = (who, None) if kw.kind == "export" else (None, who)
+    if not counterpart_named(doc, kw, exporter, importer):
+        return UNSURE
     return _arrow(doc, exporter, importer)
+
+
+def counterpart_named(doc: Doc, kw: Keyword, exporter: str | None, importer: str | None) -> bool:
+    """Whether the other side of a flow is known: written beside the flow word, or the pair
+    country it would be named in the text up to the flow word's sentence.
+
+    "China's exports rose" in a text that never names Belarus does not say where the goods
+    went ("中方出口" after "其中"): the destination would be a guess. An unnamed actor is the
+    speaker's usual convention ("exports to China" in Belarusian press) and stays read.
+    """
+    counterpart, actor_iso = (importer, exporter) if kw.kind == "export" else (exporter, importer)
+    if counterpart is not None or actor_iso is None:
+        return True
+    return doc.named_before(doc.other(actor_iso), doc.sentence_of(kw.start).end)
 
 
 def segment_direction(ctx: Context, kw: Keyword) -> str | None:
