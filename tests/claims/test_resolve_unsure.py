@@ -55,3 +55,14 @@ def test_named_before_reads_the_first_mention_of_each_pair_country():
     doc = _doc("Trade with China grew. Belarus sold more.")
     assert doc.named_before("CHN", 20) and not doc.named_before("BLR", 20)
     assert doc.named_before("BLR", len(doc.norm))
+
+
+def test_the_first_level_of_a_from_to_construction_is_no_claim():
+    from tradecheck.claims.context import contexts
+    from tradecheck.claims.resolve.relevance import is_trade_value
+
+    text = "Товарооборот: было $1,2 млрд, стало $3,4 млрд за 2024 год."
+    from tradecheck.claims.context import Doc
+
+    doc = Doc.read(text, text, "ru", None, ("BLR", "CHN"))
+    assert [is_trade_value(c) for c in contexts(doc)] == [False, True]

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import re
 
+from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
 
 __all__ = ["is_trade_value"]
 
-#: "from $X ... to $Y": the first of two levels of a from-to construction
+#: "from $X ... to $Y", "было $X, стало $Y": the first of two levels of a from-to construction
 _FROM_BEFORE = re.compile(
-    r"(?:(?<!\w)(?:from|с|со|von|vom)\s+(?:(?:about|around|almost|nearly|около|почти|etwa|rund)\s+)?|[从由])$",
-    re.IGNORECASE,
+    rf"(?:{L.source('level_from')})\s*(?:(?:{L.source('approx')})\s+)?$", re.IGNORECASE
 )
-_TO_BETWEEN = re.compile(r"(?<!\w)(?:to|до|auf|bis)\s|[至到]", re.IGNORECASE)
+_TO_BETWEEN = re.compile(L.source("level_to"), re.IGNORECASE)
 _TO_AFTER = re.compile(r"^\s*(?:to|до|auf|至|到)\s*")
 
 
