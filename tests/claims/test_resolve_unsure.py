@@ -66,3 +66,20 @@ def test_the_first_level_of_a_from_to_construction_is_no_claim():
 
     doc = Doc.read(text, text, "ru", None, ("BLR", "CHN"))
     assert [is_trade_value(c) for c in contexts(doc)] == [False, True]
+
+
+def _ctxs(text: str, lang: str = "en"):
+    from tradecheck.claims.context import Doc, contexts
+
+    return contexts(Doc.read(text, text, lang, None, ("BLR", "CHN")))
+
+
+def test_bracketed_after_change_only_for_money_right_after_a_change():
+    from tradecheck.claims.resolve.relevance import bracketed_after_change
+
+    pct, money = _ctxs("Exports rose 4% (about $680 million) in 2024.")
+    assert bracketed_after_change(money) and not bracketed_after_change(pct)
+    _, to_level = _ctxs("Exports rose 4% (to $680 million) in 2024.")
+    assert not bracketed_after_change(to_level)
+    (level, _pct) = _ctxs("Exports were $680 million (up 4%) in 2024.")
+    assert not bracketed_after_change(level)

@@ -18,6 +18,11 @@ _FROM_BEFORE = re.compile(
     rf"(?:{L.source('level_from')})\s*(?:(?:{L.source('approx')})\s+)?$", re.IGNORECASE
 )
 _TO_BETWEEN = re.compile(L.source("level_to"), re.IGNORECASE)
+#: what may stand between a change and a money amount in brackets right after it
+_BRACKET_OPEN = re.compile(
+    rf"\s*\(\s*(?:(?:{L.source('approx')}|{L.source('more_than')}|{L.source('less_than')})\s*)?$",
+    re.IGNORECASE,
+)
 _TO_AFTER = re.compile(r"^\s*(?:to|до|auf|至|到)\s*")
 
 
@@ -35,10 +40,24 @@ def is_trade_value(ctx: Context) -> bool:
     if ctx.cue_in("not_trade_strong", ctx.prev_clause):
         return False
     if ctx.amount.kind in ("money", "money_gt"):
-        return not _from_level(ctx)
+        return not (_from_level(ctx) or bracketed_after_change(ctx))
     if ctx.amount.kind in ("percent", "ratio", "ratio_word"):
         return not _about_volumes_or_prices(ctx)
     return True
+
+
+def bracketed_after_change(ctx: Context) -> bool:
+    """ "rose by 4% (about $680 million)": money in brackets right after a change may be the
+    new level or the increase itself; the text does not say which, so it is no claim.
+
+    A money amount introduced by a preposition ("(to $680 million)", "(by $30 million)") is
+    not in brackets alone and stays read.
+    """
+    a = ctx.amount
+    prev = ctx.doc.mentions.amounts.last_before(a.start)
+    if prev is None or prev.kind not in ("percent", "ratio", "ratio_word"):
+        return False
+    return prev.end <= a.start and bool(_BRACKET_OPEN.fullmatch(ctx.norm[prev.end : a.start]))
 
 
 def _from_level(ctx: Context) -> bool:
