@@ -83,3 +83,10 @@ def test_bracketed_after_change_only_for_money_right_after_a_change():
     assert not bracketed_after_change(to_level)
     (level, _pct) = _ctxs("Exports were $680 million (up 4%) in 2024.")
     assert not bracketed_after_change(level)
+
+
+def test_a_year_named_as_the_base_is_a_comparison_base():
+    ps, _ = find_periods("якщо за базу брати 2023 рік")
+    assert [p.is_base for p in ps] == [True]
+    ps, _ = find_periods("если за базу взять 2022 год")
+    assert [p.is_base for p in ps] == [True]
