@@ -90,3 +90,14 @@ def test_a_year_named_as_the_base_is_a_comparison_base():
     assert [p.is_base for p in ps] == [True]
     ps, _ = find_periods("если за базу взять 2022 год")
     assert [p.is_base for p in ps] == [True]
+
+
+def test_running_total_only_for_a_whole_year_not_over():
+    from tradecheck.claims.model import Period
+    from tradecheck.claims.resolve.period import running_total
+
+    (ctx,) = _ctxs("Trade in 2023 has already reached $5.8 billion.")
+    assert running_total(ctx, Period("2023-01", "2023-12"))
+    assert not running_total(ctx, Period("2023-01", "2023-06"))  # months stated
+    (plain,) = _ctxs("Trade in 2023 reached $5.8 billion.")
+    assert not running_total(plain, Period("2023-01", "2023-12"))

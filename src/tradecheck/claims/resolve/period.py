@@ -11,7 +11,7 @@ from tradecheck.claims._periods import PeriodMention
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.model import Period
 
-__all__ = ["context_year", "period", "resolve_mention"]
+__all__ = ["context_year", "period", "resolve_mention", "running_total"]
 
 
 def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
@@ -107,6 +107,24 @@ def _nearest_in_sentence(ctx: Context, ps: list[PeriodMention]) -> PeriodMention
     return before[-1] if before else (after[0] if after else None)
 
 
+def running_total(ctx: Context, found: Period) -> bool:
+    """ "has already reached $5.8 billion" with a whole year not over at publication (or no
+    publication date): a total so far, whose last month the text does not say.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> parse("In 2023 trade has already reached $5.8 billion.")[0].period is None
+    True
+    """
+    if not (found.start.endswith("-01") and found.end.endswith("-12")):
+        return False
+    if found.start[:4] != found.end[:4] or not ctx.cue_in("so_far"):
+        return False
+    as_of = ctx.doc.as_of
+    return as_of is None or as_of.year <= int(found.end[:4])
+
+
 def period(ctx: Context) -> Period | None:
     """The period of ``ctx``'s amount; None when neither the text nor the date tells."""
     own = _bracketed_after(ctx)
@@ -116,7 +134,8 @@ def period(ctx: Context) -> Period | None:
     ps = [p for p in ctx.doc.mentions.periods.between(ss, se) if not p.is_base]
     chosen = _nearest_in_sentence(ctx, ps)
     if chosen is not None:
-        return resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, chosen, ps))
+        found = resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, chosen, ps))
+        return None if found is not None and running_total(ctx, found) else found
     # inherit from the previous sentences
     earlier = [p for p in ctx.doc.mentions.periods.before(ss, 256) if p.end <= ss and not p.is_base]
     return resolve_mention(ctx.doc, earlier[-1]) if earlier else None
