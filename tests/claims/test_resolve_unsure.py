@@ -101,3 +101,14 @@ def test_running_total_only_for_a_whole_year_not_over():
     assert not running_total(ctx, Period("2023-01", "2023-06"))  # months stated
     (plain,) = _ctxs("Trade in 2023 reached $5.8 billion.")
     assert not running_total(plain, Period("2023-01", "2023-12"))
+
+
+def test_balance_without_any_country_leaves_the_holder_open():
+    from tradecheck.claims.resolve.balance import balance, first_country_balance
+    from tradecheck.claims.resolve.direction import UNSURE
+
+    (ctx,) = _ctxs("In 2024 the trade deficit was $2.1 billion.")
+    assert balance(ctx) == (-2.1e9, UNSURE)
+    assert first_country_balance(-2.1e9, UNSURE, ("BLR", "CHN")) == (-2.1e9, None)
+    (named,) = _ctxs("In 2024 Belarus's trade deficit with China was $2.1 billion.")
+    assert balance(named) == (-2.1e9, "BLR->CHN")

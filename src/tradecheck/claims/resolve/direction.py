@@ -63,6 +63,9 @@ def flow(ctx: Context, is_balance: bool) -> Flow | None:
     """
     a = ctx.amount
     kw = flow_keyword(ctx)
+    if is_balance and not ctx.doc.pair_named_before(ctx.sentence.end):
+        # "the negative balance was $573m" in a text naming neither country: whose?
+        return Flow(kw or Keyword("trade", a.start, a.start), None, True)
     if kw is None:
         return Flow(Keyword("trade", a.start, a.start), "both", False) if is_balance else None
     own = segment_direction(ctx, kw)
