@@ -112,3 +112,18 @@ def test_balance_without_any_country_leaves_the_holder_open():
     assert first_country_balance(-2.1e9, UNSURE, ("BLR", "CHN")) == (-2.1e9, None)
     (named,) = _ctxs("In 2024 Belarus's trade deficit with China was $2.1 billion.")
     assert balance(named) == (-2.1e9, "BLR->CHN")
+
+
+def test_named_as_pair_tells_sides_from_a_holder():
+    from tradecheck.claims.resolve.direction import named_as_pair
+
+    for text, expected in [
+        ("Belarus-China trade grew.", True),
+        ("Trade between Belarus and China grew.", True),
+        ("Belarus's trade with China grew.", False),
+        ("Exports from Belarus to China grew.", False),
+        ("Belarus's trade grew.", False),
+    ]:
+        doc = _doc(text)
+        named = [c for c in doc.mentions.countries if c.iso in doc.pair]
+        assert named_as_pair(doc, named) is expected, text

@@ -261,9 +261,23 @@ def _earlier_actor(doc: Doc, kw: Keyword) -> str | None:
     return None
 
 
+def named_as_pair(doc: Doc, named: list[CountryHit]) -> bool:
+    """Whether a sentence names both pair countries only as the two sides of their trade
+    ("Belarus-China trade", "between Belarus and China"), none as the holder of a flow
+    ("with China", "to China"): an unmarked "exports" then does not say whose they are."""
+    if {x.iso for x in named} != set(doc.pair):
+        return False
+    for x in named:
+        pre = doc.norm[max(0, x.start - 20) : x.start]
+        if _WITH_BEFORE_SHORT.search(pre) or _DEST_BEFORE.search(pre) or _ORIG_BEFORE.search(pre):
+            return False
+    return True
+
+
 def actor_read(doc: Doc, kw: Keyword) -> tuple[str, bool]:
     """(actor, said): ``said`` is False when the text does not say whose flow it is and
-    the actor is only assumed (no pair country in the flow word's sentence)."""
+    the actor is only assumed (no pair country in the flow word's sentence, or both named
+    only as the two sides of their trade: :func:`named_as_pair`)."""
     earlier = _earlier_actor(doc, kw)
     if earlier is not None:
         return earlier, True
@@ -275,7 +289,8 @@ def actor_read(doc: Doc, kw: Keyword) -> tuple[str, bool]:
     if c is None:
         return doc.pair[0], False
     ss, se = doc.sentence_of(kw.start)
-    said = any(x.iso in doc.pair for x in doc.countries_in(ss, se))
+    named = [x for x in doc.countries_in(ss, se) if x.iso in doc.pair]
+    said = bool(named) and not named_as_pair(doc, named)
     if c.start <= kw.start and _WITH_BEFORE_SHORT.search(doc.norm[max(0, c.start - 8) : c.start]):
         return doc.other(c.iso), said
     return c.iso, said
