@@ -127,3 +127,12 @@ def test_named_as_pair_tells_sides_from_a_holder():
         doc = _doc(text)
         named = [c for c in doc.mentions.countries if c.iso in doc.pair]
         assert named_as_pair(doc, named) is expected, text
+
+
+def test_some_days_of_a_month_are_not_whole_months():
+    (p,) = find_periods("the first 15 days of March 2024")[0]
+    assert not p.anchored
+    (whole,) = find_periods("in March 2024")[0]
+    assert whole.anchored and (whole.m1, whole.m2, whole.year) == (3, 3, 2024)
+    (zh,) = find_periods("2024年3月前15天")[0]
+    assert not zh.anchored

@@ -252,6 +252,7 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
                 pm.start = m.start() - len(before) + rb.start()
             _set(mask, pm.start, pm.end)
             pm.is_base = _is_base(text, pm.start, pm.end) or _from_after_change(text, m)
+            pm.anchored = not (kind in ("month", "zmonth") and _part_of_month(text, m))
             out.append(pm)
     for m in _PREV_YEAR_BASE.finditer(text):
         if _mask_free(mask, m.start(), m.end()):
@@ -294,6 +295,18 @@ def _from_after_change(text: str, m: re.Match[str]) -> bool:
     opener = re.match(r"(?:from|с|von|vom)\s+", m.group(0), _I)
     return bool(opener) and bool(
         _CHANGE_JUST_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+    )
+
+
+_PARTIAL_BEFORE = re.compile(rf"(?:{L.source('partial_month')})\s*$", _I)
+_PARTIAL_AFTER = re.compile(rf"^\s*(?:{L.source('partial_month')})", _I)
+
+
+def _part_of_month(text: str, m: re.Match[str]) -> bool:
+    """ "14 days of February 2023", "2月前14天": some days of a month, not whole months."""
+    before = text[max(0, m.start() - 30) : m.start()]
+    return bool(
+        _PARTIAL_BEFORE.search(before) or _PARTIAL_AFTER.match(text[m.end() : m.end() + 12])
     )
 
 
