@@ -136,3 +136,16 @@ def test_some_days_of_a_month_are_not_whole_months():
     assert whole.anchored and (whole.m1, whole.m2, whole.year) == (3, 3, 2024)
     (zh,) = find_periods("2024年3月前15天")[0]
     assert not zh.anchored
+
+
+def test_excluded_product_reads_the_word_before_the_product():
+    from tradecheck.claims.resolve.relevance import excluded_product
+
+    (non,) = _ctxs("In 2021 non-potash exports to China were $512 million.")
+    assert excluded_product(non)
+    (plain,) = _ctxs("In 2021 potash exports to China were $512 million.")
+    assert not excluded_product(plain)
+    (glued,) = _ctxs("В 2021 году некалийный экспорт в Китай составил 512 млн долларов.", "ru")
+    assert excluded_product(glued)
+    (word_end,) = _ctxs("В стране калийный экспорт в Китай составил 512 млн долларов.", "ru")
+    assert not excluded_product(word_end)  # "стране" ends in "не" but is no prefix

@@ -149,7 +149,7 @@ PRODUCTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "potash",
         re.compile(
-            r"potash|potassium|калий\w*|калийн\w*|калі[йюяє]\w*|калійн\w*|хлорист\w+\s+кали\w*|Kali(?:dünger|um)?\b|钾肥|氯化钾",
+            r"potash|potassium|калий\w*|калийн\w*|кали[яю](?!\w)|калі[йюяє]\w*|калійн\w*|хлорист\w+\s+кали\w*|Kali(?:dünger|um)?\b|钾肥|氯化钾",
             _I,
         ),
     ),

@@ -39,7 +39,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "same_period_last_year", "previous_year", "destination", "origin", "level_from", "level_to",
     "quarter", "half", "partial_month",
     "this_year", "last_year", "so_far", "year_before_last", "not_trade_strong", "not_trade_weak",
-    "physical", "price", "industrial", "services", "goods_and_services",
+    "physical", "price", "industrial", "services", "goods_and_services", "excluding",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)

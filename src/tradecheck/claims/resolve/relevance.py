@@ -23,6 +23,8 @@ _BRACKET_OPEN = re.compile(
     rf"\s*\(\s*(?:(?:{L.source('approx')}|{L.source('more_than')}|{L.source('less_than')})\s*)?$",
     re.IGNORECASE,
 )
+#: a word excluding the product written right after it ("non-potash", "некалийный", "非钾肥")
+_EXCLUDING_BEFORE = re.compile(rf"(?:{L.source('excluding')})[\s\-«»\"„“”']*$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"^\s*(?:to|до|auf|至|到)\s*")
 
 
@@ -39,11 +41,23 @@ def is_trade_value(ctx: Context) -> bool:
         return False
     if ctx.cue_in("not_trade_strong", ctx.prev_clause):
         return False
+    if excluded_product(ctx):
+        return False
     if ctx.amount.kind in ("money", "money_gt"):
         return not (_from_level(ctx) or bracketed_after_change(ctx))
     if ctx.amount.kind in ("percent", "ratio", "ratio_word"):
         return not _about_volumes_or_prices(ctx)
     return True
+
+
+def excluded_product(ctx: Context) -> bool:
+    """ "non-potash exports were $443 million": the product nearest before the amount is
+    excluded, so the figure is about the goods other than it, which no scope names."""
+    hits = ctx.doc.cues_in("product", ctx.sentence.start, ctx.amount.start)
+    if not hits:
+        return False
+    last = max(h[0] for h in hits)
+    return bool(_EXCLUDING_BEFORE.search(ctx.norm[max(0, last - 24) : last]))
 
 
 def bracketed_after_change(ctx: Context) -> bool:
