@@ -149,3 +149,17 @@ def test_excluded_product_reads_the_word_before_the_product():
     assert excluded_product(glued)
     (word_end,) = _ctxs("В стране калийный экспорт в Китай составил 512 млн долларов.", "ru")
     assert not excluded_product(word_end)  # "стране" ends in "не" but is no prefix
+
+
+def test_unanchored_opens_the_direction_only_without_period_and_countries():
+    from tradecheck.claims.resolve.direction import flow, unanchored
+
+    (ctx,) = _ctxs("Our trade reached a record $11 billion.")
+    fl = flow(ctx, False)
+    assert fl is not None and fl.direction == "both"
+    assert unanchored(ctx, fl, has_period=False).direction is None
+    assert unanchored(ctx, fl, has_period=False).unsure
+    assert unanchored(ctx, fl, has_period=True) == fl
+    (named,) = _ctxs("Belarus-China trade reached a record $11 billion.")
+    fl2 = flow(named, False)
+    assert fl2 is not None and unanchored(named, fl2, has_period=False) == fl2

@@ -10,14 +10,14 @@ answer is :data:`UNSURE`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.mentions import CountryHit, Keyword
 from tradecheck.claims.resolve.scope import region_at
 
-__all__ = ["OTHER", "UNSURE", "Flow", "actor", "counterpart_named", "flow"]
+__all__ = ["OTHER", "UNSURE", "Flow", "actor", "counterpart_named", "flow", "unanchored"]
 
 #: :func:`direction` answer when the text does not say whose flow it is
 UNSURE = "?"
@@ -75,6 +75,19 @@ def flow(ctx: Context, is_balance: bool) -> Flow | None:
     if d is None and not is_balance:
         return None
     return Flow(kw, None if d == UNSURE else d, d == UNSURE)
+
+
+def unanchored(ctx: Context, fl: Flow, has_period: bool) -> Flow:
+    """The flow of a figure that names neither a country of the pair (up to its sentence)
+    nor a period: nothing ties it to the pair ("our trade reached a record $12 billion" may
+    be the country's trade with the world), so its direction is left open too.
+
+    A figure with a period keeps the direction its words give: the text around a quote is
+    taken to be about the pair, and the claim lists ``partner`` as unsure.
+    """
+    if has_period or fl.direction is None or ctx.doc.pair_named_before(ctx.sentence.end):
+        return fl
+    return replace(fl, direction=None, unsure=True)
 
 
 def flow_keyword(ctx: Context) -> Keyword | None:
