@@ -163,3 +163,13 @@ def test_unanchored_opens_the_direction_only_without_period_and_countries():
     (named,) = _ctxs("Belarus-China trade reached a record $11 billion.")
     fl2 = flow(named, False)
     assert fl2 is not None and unanchored(named, fl2, has_period=False) == fl2
+
+
+def test_past_aside_skips_one_bracketed_remark_only():
+    from tradecheck.claims._periods import _past_aside
+
+    text = "Q1 (a remark) 2025"
+    assert text[_past_aside(text, 2) :] == " 2025"
+    assert _past_aside("Q1 2025", 2) == 2
+    (p,) = [p for p in find_periods("1 квартал (примітка) 2025 року")[0]]
+    assert (p.m1, p.m2, p.year) == (1, 3, 2025)

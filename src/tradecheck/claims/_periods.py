@@ -223,15 +223,16 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
                 continue
             _set(mask, m.start(), m.end())
             # attach a year written after or before it
+            after = _past_aside(text, m.end())
+            ya = _YEAR_AFTER.match(text[after : after + 40])
             rest = text[m.end() : m.end() + 40]
-            ya = _YEAR_AFTER.match(rest)
             ra = _REL_AFTER.match(rest)
             before = text[max(0, m.start() - 12) : m.start()]
             yb = _YEAR_BEFORE.search(before)
             rb = _REL_BEFORE_ZH.search(before)
-            if ya and _mask_free(mask, m.end() + ya.start(1), m.end() + ya.end(1)):
+            if ya and _mask_free(mask, after + ya.start(1), after + ya.end(1)):
                 pm.year = int(ya.group(1))
-                pm.end = m.end() + ya.end()
+                pm.end = after + ya.end()
             elif ra:
                 word = ra.group(0).lower()
                 if re.search(r"last|прошл|vergangen", word):
@@ -296,6 +297,16 @@ def _from_after_change(text: str, m: re.Match[str]) -> bool:
     return bool(opener) and bool(
         _CHANGE_JUST_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
     )
+
+
+_ASIDE = re.compile(r"\s*\([^()]{0,160}\)")
+
+
+def _past_aside(text: str, pos: int) -> int:
+    """The offset past one bracketed aside right at ``pos`` ("1 квартал (a remark) 2025
+    року": the year after the aside is the quarter's), else ``pos``."""
+    m = _ASIDE.match(text, pos, pos + 170)
+    return m.end() if m else pos
 
 
 _PARTIAL_BEFORE = re.compile(rf"(?:{L.source('partial_month')})\s*$", _I)
