@@ -39,8 +39,10 @@ def _publication_year(doc: Doc, p: PeriodMention) -> int | None:
 def _year_of(doc: Doc, p: PeriodMention) -> int | None:
     """The year a period mention means (written, relative, from the text or the date)."""
     y = p.year
-    if y is None and p.rel is not None and doc.as_of is not None:
-        y = doc.as_of.year + p.rel
+    if y is None and p.rel is not None:
+        # "last year" counts from the publication date; without one it has no anchor (an
+        # earlier year of the text is not "now")
+        return doc.as_of.year + p.rel if doc.as_of is not None else None
     if y is None and p.the_year:
         # "in den ersten neun Monaten des Jahres": a year named earlier in the same sentence,
         # else the year of publication (the previous one if those months are not over yet)
