@@ -173,3 +173,16 @@ def test_past_aside_skips_one_bracketed_remark_only():
     assert _past_aside("Q1 2025", 2) == 2
     (p,) = [p for p in find_periods("1 квартал (примітка) 2025 року")[0]]
     assert (p.m1, p.m2, p.year) == (1, 3, 2025)
+
+
+def test_year_or_same_months_needs_a_shorter_period_before_the_bracket():
+    from tradecheck.claims.resolve.period import _nearest_in_sentence, year_or_same_months
+
+    def check(text: str) -> bool:
+        ctx = _ctxs(text)[-1]
+        ps = [p for p in ctx.doc.mentions.periods if not p.is_base]
+        return year_or_same_months(ctx, _nearest_in_sentence(ctx, ps), ps)
+
+    assert check("In Q1 2025 exports were $239.5 million (2024: $237.5 million).")
+    assert not check("In 2025 exports were $2.1 billion (2024: $1.9 billion).")
+    assert not check("In Q1 2025 exports were $239.5 million, in 2024 $237.5 million.")

@@ -11,7 +11,7 @@ from tradecheck.claims._periods import PeriodMention
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.model import Period
 
-__all__ = ["context_year", "period", "resolve_mention", "running_total"]
+__all__ = ["context_year", "period", "resolve_mention", "running_total", "year_or_same_months"]
 
 
 def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
@@ -109,6 +109,21 @@ def _nearest_in_sentence(ctx: Context, ps: list[PeriodMention]) -> PeriodMention
     return before[-1] if before else (after[0] if after else None)
 
 
+def year_or_same_months(ctx: Context, chosen: PeriodMention, ps: list[PeriodMention]) -> bool:
+    """ "in Q1 2025 … $239.5m (2024: $237.5m)": a bare year in brackets after a figure for
+    part of a year may mean the same months of that year or the whole year.
+
+    True when the amount and ``chosen`` (a whole year) stand in one bracket and the sentence
+    gives a period shorter than a year before it.
+    """
+    a, norm = ctx.amount, ctx.norm
+    lo = max(ctx.sentence.start, a.start - 80)
+    j = norm.rfind("(", lo, a.start)
+    if j < 0 or ")" in norm[j : a.start] or not (chosen.full_year and j < chosen.start):
+        return False
+    return any(not p.full_year and p.end <= j for p in ps)
+
+
 def running_total(ctx: Context, found: Period) -> bool:
     """ "has already reached $5.8 billion" with a whole year not over at publication (or no
     publication date): a total so far, whose last month the text does not say.
@@ -135,6 +150,8 @@ def period(ctx: Context) -> Period | None:
     ss, se = ctx.sentence
     ps = [p for p in ctx.doc.mentions.periods.between(ss, se) if not p.is_base]
     chosen = _nearest_in_sentence(ctx, ps)
+    if chosen is not None and year_or_same_months(ctx, chosen, ps):
+        return None
     if chosen is not None:
         found = resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, chosen, ps))
         return None if found is not None and running_total(ctx, found) else found
