@@ -186,3 +186,10 @@ def test_year_or_same_months_needs_a_shorter_period_before_the_bracket():
     assert check("In Q1 2025 exports were $239.5 million (2024: $237.5 million).")
     assert not check("In 2025 exports were $2.1 billion (2024: $1.9 billion).")
     assert not check("In Q1 2025 exports were $239.5 million, in 2024 $237.5 million.")
+
+
+def test_same_period_cue_takes_its_year_as_the_base():
+    ps, cues = find_periods("чем за аналогичный период 2024 г.")
+    assert ps == [] and len(cues) == 1  # the year is part of the cue, never a period
+    (p,) = find_periods("За 10 місяців 2025 року")[0]
+    assert (p.m1, p.m2, p.year) == (1, 10, 2025)

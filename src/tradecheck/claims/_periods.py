@@ -116,7 +116,7 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"(?:(?:the\s+)?first|(?:in\s+den\s+)?ersten|перв(?:ые|ых|ое)|за|по\s+итогам|前)\s*(?P<n>{_WORDNUM})\s*(?:months?|Monate[n]?|месяц\w*|个月|月)",
+            rf"(?:(?:the\s+)?first|(?:in\s+den\s+)?ersten|перв(?:ые|ых|ое)|перш(?:і|их)|за|по\s+итогам|前)\s*(?P<n>{_WORDNUM})\s*(?:{L.source('month_word')})",
             _I,
         ),
         "firstn",
