@@ -47,6 +47,9 @@ class PeriodMention:
     # "of the year" / "des Jahres": the year in progress at publication (unless the sentence
     # names a year before it)
     the_year: bool = False
+    # False for a period the text names without a calendar anchor ("ten years ago": 2015 or
+    # 2016?); a figure of that period has no period to check
+    anchored: bool = True
 
 
 @dataclass
@@ -113,7 +116,7 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"(?:(?:the\s+)?first|(?:in\s+den\s+)?ersten|перв(?:ые|ых|ое)|за|по\s+итогам|前)\s*(?P<n>{_WORDNUM})\s*(?:months?|Monate[n]?|месяц\w*|个月|月)",
+            rf"(?:(?:the\s+)?first|(?:in\s+den\s+)?ersten|перв(?:ые|ых|ое)|перш(?:і|их)|за|по\s+итогам|前)\s*(?P<n>{_WORDNUM})\s*(?:{L.source('month_word')})",
             _I,
         ),
         "firstn",
@@ -220,15 +223,16 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
                 continue
             _set(mask, m.start(), m.end())
             # attach a year written after or before it
+            after = _past_aside(text, m.end())
+            ya = _YEAR_AFTER.match(text[after : after + 40])
             rest = text[m.end() : m.end() + 40]
-            ya = _YEAR_AFTER.match(rest)
             ra = _REL_AFTER.match(rest)
             before = text[max(0, m.start() - 12) : m.start()]
             yb = _YEAR_BEFORE.search(before)
             rb = _REL_BEFORE_ZH.search(before)
-            if ya and _mask_free(mask, m.end() + ya.start(1), m.end() + ya.end(1)):
+            if ya and _mask_free(mask, after + ya.start(1), after + ya.end(1)):
                 pm.year = int(ya.group(1))
-                pm.end = m.end() + ya.end()
+                pm.end = after + ya.end()
             elif ra:
                 word = ra.group(0).lower()
                 if re.search(r"last|прошл|vergangen", word):
@@ -249,6 +253,7 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
                 pm.start = m.start() - len(before) + rb.start()
             _set(mask, pm.start, pm.end)
             pm.is_base = _is_base(text, pm.start, pm.end) or _from_after_change(text, m)
+            pm.anchored = not (kind in ("month", "zmonth") and _part_of_month(text, m))
             out.append(pm)
     for m in _PREV_YEAR_BASE.finditer(text):
         if _mask_free(mask, m.start(), m.end()):
@@ -257,7 +262,7 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
     for m in _YEARS_AGO.finditer(text):
         n = word_number(m.group("n") or m.group("n2"))
         if n is not None and 1 <= n <= 50 and _mask_free(mask, m.start(), m.end()):
-            out.append(PeriodMention(m.start(), m.end(), 1, 12, rel=-int(n), full_year=True))
+            out.append(PeriodMention(m.start(), m.end(), 1, 12, full_year=True, anchored=False))
             _set(mask, m.start(), m.end())
     for rx, rel in _REL_RE:
         for m in rx.finditer(text):
@@ -291,6 +296,28 @@ def _from_after_change(text: str, m: re.Match[str]) -> bool:
     opener = re.match(r"(?:from|с|von|vom)\s+", m.group(0), _I)
     return bool(opener) and bool(
         _CHANGE_JUST_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+    )
+
+
+_ASIDE = re.compile(r"\s*\([^()]{0,160}\)")
+
+
+def _past_aside(text: str, pos: int) -> int:
+    """The offset past one bracketed aside right at ``pos`` ("1 квартал (a remark) 2025
+    року": the year after the aside is the quarter's), else ``pos``."""
+    m = _ASIDE.match(text, pos, pos + 170)
+    return m.end() if m else pos
+
+
+_PARTIAL_BEFORE = re.compile(rf"(?:{L.source('partial_month')})\s*$", _I)
+_PARTIAL_AFTER = re.compile(rf"^\s*(?:{L.source('partial_month')})", _I)
+
+
+def _part_of_month(text: str, m: re.Match[str]) -> bool:
+    """ "14 days of February 2023", "2月前14天": some days of a month, not whole months."""
+    before = text[max(0, m.start() - 30) : m.start()]
+    return bool(
+        _PARTIAL_BEFORE.search(before) or _PARTIAL_AFTER.match(text[m.end() : m.end() + 12])
     )
 
 

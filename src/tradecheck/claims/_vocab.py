@@ -106,8 +106,8 @@ INCREASE = L.pattern("increase")
 INDEX_CUE = L.pattern("index")
 SHARE_CUE = L.pattern("share")
 PHYSICAL_UNIT = re.compile(
-    r"^\s*(?:(?:thousand|million|billion|тыс\.?|млн\.?|млрд\.?|Mio\.?|Tsd\.?|万|亿|千)\s*)?"
-    r"(?:tonnes?|tons?|t\b|Tonnen|тонн\w*|т\.|тыс\.\s*т|吨|立方\w*|кубометр\w*|куб\.?\s*м|м3|m3|cubic|head|голов\w*|units|Stück|штук\w*|辆|台|件|人次|cars|vehicles|автомобил\w*|TEU|containers|контейнер\w*|集装箱|kg|кг|公斤|litres|литр\w*|升)",
+    rf"^\s*(?:(?:thousand|million|billion|{L.table_source('scales')}|万|亿|千)\s*)?"
+    r"(?:tonnes?|tons?|t\b|Tonnen|тонн\w*|тон(?:а|ы|аў)?(?!\w)|т\.|тыс\.\s*т|吨|立方\w*|кубометр\w*|куб\.?\s*м|м3|m3|cubic|head|голов\w*|units|Stück|штук\w*|辆|台|件|人次|cars|vehicles|автомобил\w*|TEU|containers|контейнер\w*|集装箱|kg|кг|公斤|litres|литр\w*|升)",
     _I,
 )
 PHYSICAL_TERMS = L.pattern("physical")
@@ -149,7 +149,7 @@ PRODUCTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "potash",
         re.compile(
-            r"potash|potassium|калий\w*|калийн\w*|хлорист\w+\s+кали\w*|Kali(?:dünger|um)?\b|钾肥|氯化钾",
+            r"potash|potassium|калий\w*|калийн\w*|кали[яю](?!\w)|калі[йюяє]\w*|калійн\w*|хлорист\w+\s+кали\w*|Kali(?:dünger|um)?\b|钾肥|氯化钾",
             _I,
         ),
     ),

@@ -37,6 +37,8 @@ class Doc:
     cuts: tuple[int, ...]
     #: the first country of the pair the text names
     first_pair_country: CountryHit | None
+    #: (ISO3, offset) of the first mention of each pair country the text names
+    pair_first: tuple[tuple[str, int], ...] = ()
 
     @classmethod
     def read(
@@ -57,6 +59,11 @@ class Doc:
             sent_starts=tuple(s.start for s in sents),
             cuts=tuple(clause_cuts(norm)),
             first_pair_country=first,
+            pair_first=tuple(
+                (iso, c.start)
+                for iso in pair
+                if (c := next((c for c in m.countries if c.iso == iso), None)) is not None
+            ),
         )
 
     # ------------------------------------------------------------------ structure
@@ -111,6 +118,10 @@ class Doc:
         """Whether the text names a country of the pair before ``end``."""
         c = self.first_pair_country
         return c is not None and c.start < end
+
+    def named_before(self, iso: str, end: int) -> bool:
+        """Whether the text names country ``iso`` (of the pair) before ``end``."""
+        return any(i == iso and start < end for i, start in self.pair_first)
 
     def other(self, iso: str) -> str:
         """The pair's other country."""

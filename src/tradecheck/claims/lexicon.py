@@ -36,9 +36,10 @@ from typing import Any
 LIST_CONCEPTS: tuple[str, ...] = (
     "trade", "export", "import", "balance", "negative_balance", "increase", "decrease", "index",
     "share", "approx", "almost", "more_than", "less_than", "base_marker",
-    "same_period_last_year", "previous_year", "destination", "origin", "quarter", "half",
-    "this_year", "last_year", "year_before_last", "not_trade_strong", "not_trade_weak",
-    "physical", "price", "industrial", "services", "goods_and_services",
+    "same_period_last_year", "previous_year", "destination", "origin", "level_from", "level_to",
+    "quarter", "half", "partial_month", "month_word",
+    "this_year", "last_year", "so_far", "year_before_last", "not_trade_strong", "not_trade_weak",
+    "physical", "price", "industrial", "services", "goods_and_services", "excluding",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)

@@ -430,6 +430,7 @@ CUE_FAMILIES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "not_trade_strong": [("", V.NOT_TRADE_STRONG)],
     "price": [("", V.PRICE_TERMS)],
     "physical": [("", V.PHYSICAL_TERMS)],
+    "so_far": [("", L.pattern("so_far"))],
 }
 
 

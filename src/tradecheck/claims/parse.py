@@ -36,7 +36,7 @@ from tradecheck.claims.model import Claim, pair_str
 from tradecheck.claims.resolve.balance import balance, first_country_balance, is_balance
 from tradecheck.claims.resolve.base_period import base_period
 from tradecheck.claims.resolve.bound import almost, bound
-from tradecheck.claims.resolve.direction import Flow, flow
+from tradecheck.claims.resolve.direction import Flow, flow, unanchored
 from tradecheck.claims.resolve.period import period
 from tradecheck.claims.resolve.quantity import Quantity, quantity
 from tradecheck.claims.resolve.relevance import is_trade_value
@@ -134,8 +134,9 @@ def build_claim(found: Context) -> Claim | None:
     what = _what(ctx, q, fl) if q is not None and fl is not None else None
     if fl is None or q is None or what is None:
         return None
-    kind, value, direction = what
     per = period(ctx)
+    fl = unanchored(ctx, fl, per is not None)
+    kind, value, direction = what if fl.direction is not None else (*what[:2], None)
     if (direction is None and not fl.unsure) or not math.isfinite(value):
         return None
     b, a, doc = bound(ctx), ctx.amount, ctx.doc

@@ -11,7 +11,7 @@ import re
 from tradecheck.claims import _vocab as V
 from tradecheck.claims.context import Context
 from tradecheck.claims.mentions import Keyword
-from tradecheck.claims.resolve.direction import actor
+from tradecheck.claims.resolve.direction import UNSURE, actor
 
 __all__ = ["balance", "first_country_balance", "is_balance"]
 
@@ -71,22 +71,29 @@ def balance(ctx: Context) -> tuple[float, str] | None:
     holder, negative, other = _holder(ctx, negative)
     if other:
         return None
+    v = abs(a.value)
+    if holder is None and not ctx.doc.pair_named_before(ctx.sentence.end):
+        return (-v if negative else v), UNSURE  # no country named: whose balance is not said
     if holder is None:
         holder = actor(ctx.doc, Keyword("trade", a.start, a.start))
-    v = abs(a.value)
     return (-v if negative else v), f"{holder}->{ctx.doc.other(holder)}"
 
 
 def first_country_balance(
     value: float, holder_direction: str, pair: tuple[str, str]
-) -> tuple[float, str]:
+) -> tuple[float, str | None]:
     """The claim schema's balance: exports minus imports of the pair's first country,
-    direction ``both`` (a deficit of Belarus with China is negative however it is worded).
+    direction ``both`` (a deficit of Belarus with China is negative however it is worded);
+    direction None when the text does not say whose balance it is (:data:`UNSURE`).
 
     Examples
     --------
     >>> first_country_balance(5.5e9, "CHN->BLR", ("BLR", "CHN"))
     (-5500000000.0, 'both')
+    >>> first_country_balance(-5.5e9, UNSURE, ("BLR", "CHN"))
+    (-5500000000.0, None)
     """
+    if holder_direction == UNSURE:
+        return value, None  # the holder is not said: the value as written, direction open
     holder = holder_direction.split("->")[0]
     return (value if holder == pair[0] else -value), "both"

@@ -10,14 +10,14 @@ answer is :data:`UNSURE`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.mentions import CountryHit, Keyword
 from tradecheck.claims.resolve.scope import region_at
 
-__all__ = ["OTHER", "UNSURE", "Flow", "actor", "flow"]
+__all__ = ["OTHER", "UNSURE", "Flow", "actor", "counterpart_named", "flow", "unanchored"]
 
 #: :func:`direction` answer when the text does not say whose flow it is
 UNSURE = "?"
@@ -63,6 +63,9 @@ def flow(ctx: Context, is_balance: bool) -> Flow | None:
     """
     a = ctx.amount
     kw = flow_keyword(ctx)
+    if is_balance and not ctx.doc.pair_named_before(ctx.sentence.end):
+        # "the negative balance was $573m" in a text naming neither country: whose?
+        return Flow(kw or Keyword("trade", a.start, a.start), None, True)
     if kw is None:
         return Flow(Keyword("trade", a.start, a.start), "both", False) if is_balance else None
     own = segment_direction(ctx, kw)
@@ -72,6 +75,19 @@ def flow(ctx: Context, is_balance: bool) -> Flow | None:
     if d is None and not is_balance:
         return None
     return Flow(kw, None if d == UNSURE else d, d == UNSURE)
+
+
+def unanchored(ctx: Context, fl: Flow, has_period: bool) -> Flow:
+    """The flow of a figure that names neither a country of the pair (up to its sentence)
+    nor a period: nothing ties it to the pair ("our trade reached a record $12 billion" may
+    be the country's trade with the world), so its direction is left open too.
+
+    A figure with a period keeps the direction its words give: the text around a quote is
+    taken to be about the pair, and the claim lists ``partner`` as unsure.
+    """
+    if has_period or fl.direction is None or ctx.doc.pair_named_before(ctx.sentence.end):
+        return fl
+    return replace(fl, direction=None, unsure=True)
 
 
 def flow_keyword(ctx: Context) -> Keyword | None:
@@ -188,7 +204,23 @@ def direction(doc: Doc, kw: Keyword) -> str | None:
         if not said:
             return UNSURE
         exporter, importer = (who, None) if kw.kind == "export" else (None, who)
+    if not counterpart_named(doc, kw, exporter, importer):
+        return UNSURE
     return _arrow(doc, exporter, importer)
+
+
+def counterpart_named(doc: Doc, kw: Keyword, exporter: str | None, importer: str | None) -> bool:
+    """Whether the other side of a flow is known: written beside the flow word, or the pair
+    country it would be named in the text up to the flow word's sentence.
+
+    "China's exports rose" in a text that never names Belarus does not say where the goods
+    went ("中方出口" after "其中"): the destination would be a guess. An unnamed actor is the
+    speaker's usual convention ("exports to China" in Belarusian press) and stays read.
+    """
+    counterpart, actor_iso = (importer, exporter) if kw.kind == "export" else (exporter, importer)
+    if counterpart is not None or actor_iso is None:
+        return True
+    return doc.named_before(doc.other(actor_iso), doc.sentence_of(kw.start).end)
 
 
 def segment_direction(ctx: Context, kw: Keyword) -> str | None:
@@ -242,9 +274,23 @@ def _earlier_actor(doc: Doc, kw: Keyword) -> str | None:
     return None
 
 
+def named_as_pair(doc: Doc, named: list[CountryHit]) -> bool:
+    """Whether a sentence names both pair countries only as the two sides of their trade
+    ("Belarus-China trade", "between Belarus and China"), none as the holder of a flow
+    ("with China", "to China"): an unmarked "exports" then does not say whose they are."""
+    if {x.iso for x in named} != set(doc.pair):
+        return False
+    for x in named:
+        pre = doc.norm[max(0, x.start - 20) : x.start]
+        if _WITH_BEFORE_SHORT.search(pre) or _DEST_BEFORE.search(pre) or _ORIG_BEFORE.search(pre):
+            return False
+    return True
+
+
 def actor_read(doc: Doc, kw: Keyword) -> tuple[str, bool]:
     """(actor, said): ``said`` is False when the text does not say whose flow it is and
-    the actor is only assumed (no pair country in the flow word's sentence)."""
+    the actor is only assumed (no pair country in the flow word's sentence, or both named
+    only as the two sides of their trade: :func:`named_as_pair`)."""
     earlier = _earlier_actor(doc, kw)
     if earlier is not None:
         return earlier, True
@@ -256,7 +302,8 @@ def actor_read(doc: Doc, kw: Keyword) -> tuple[str, bool]:
     if c is None:
         return doc.pair[0], False
     ss, se = doc.sentence_of(kw.start)
-    said = any(x.iso in doc.pair for x in doc.countries_in(ss, se))
+    named = [x for x in doc.countries_in(ss, se) if x.iso in doc.pair]
+    said = bool(named) and not named_as_pair(doc, named)
     if c.start <= kw.start and _WITH_BEFORE_SHORT.search(doc.norm[max(0, c.start - 8) : c.start]):
         return doc.other(c.iso), said
     return c.iso, said

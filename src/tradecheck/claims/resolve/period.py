@@ -11,7 +11,7 @@ from tradecheck.claims._periods import PeriodMention
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.model import Period
 
-__all__ = ["context_year", "period", "resolve_mention"]
+__all__ = ["context_year", "period", "resolve_mention", "running_total", "year_or_same_months"]
 
 
 def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
@@ -39,8 +39,10 @@ def _publication_year(doc: Doc, p: PeriodMention) -> int | None:
 def _year_of(doc: Doc, p: PeriodMention) -> int | None:
     """The year a period mention means (written, relative, from the text or the date)."""
     y = p.year
-    if y is None and p.rel is not None and doc.as_of is not None:
-        y = doc.as_of.year + p.rel
+    if y is None and p.rel is not None:
+        # "last year" counts from the publication date; without one it has no anchor (an
+        # earlier year of the text is not "now")
+        return doc.as_of.year + p.rel if doc.as_of is not None else None
     if y is None and p.the_year:
         # "in den ersten neun Monaten des Jahres": a year named earlier in the same sentence,
         # else the year of publication (the previous one if those months are not over yet)
@@ -52,8 +54,9 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
 
 
 def resolve_mention(doc: Doc, p: PeriodMention) -> Period | None:
-    """The :class:`Period` a mention means, None when no year can be found."""
-    y = _year_of(doc, p)
+    """The :class:`Period` a mention means, None when no year can be found or the mention has
+    no calendar anchor ("ten years ago")."""
+    y = _year_of(doc, p) if p.anchored else None
     if y is None:
         return None
     return Period(f"{y:04d}-{p.m1:02d}", f"{y:04d}-{p.m2:02d}")
@@ -106,6 +109,39 @@ def _nearest_in_sentence(ctx: Context, ps: list[PeriodMention]) -> PeriodMention
     return before[-1] if before else (after[0] if after else None)
 
 
+def year_or_same_months(ctx: Context, chosen: PeriodMention, ps: list[PeriodMention]) -> bool:
+    """ "in Q1 2025 … $239.5m (2024: $237.5m)": a bare year in brackets after a figure for
+    part of a year may mean the same months of that year or the whole year.
+
+    True when the amount and ``chosen`` (a whole year) stand in one bracket and the sentence
+    gives a period shorter than a year before it.
+    """
+    a, norm = ctx.amount, ctx.norm
+    lo = max(ctx.sentence.start, a.start - 80)
+    j = norm.rfind("(", lo, a.start)
+    if j < 0 or ")" in norm[j : a.start] or not (chosen.full_year and j < chosen.start):
+        return False
+    return any(not p.full_year and p.end <= j for p in ps)
+
+
+def running_total(ctx: Context, found: Period) -> bool:
+    """ "has already reached $5.8 billion" with a whole year not over at publication (or no
+    publication date): a total so far, whose last month the text does not say.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> parse("In 2023 trade has already reached $5.8 billion.")[0].period is None
+    True
+    """
+    if not (found.start.endswith("-01") and found.end.endswith("-12")):
+        return False
+    if found.start[:4] != found.end[:4] or not ctx.cue_in("so_far"):
+        return False
+    as_of = ctx.doc.as_of
+    return as_of is None or as_of.year <= int(found.end[:4])
+
+
 def period(ctx: Context) -> Period | None:
     """The period of ``ctx``'s amount; None when neither the text nor the date tells."""
     own = _bracketed_after(ctx)
@@ -114,8 +150,11 @@ def period(ctx: Context) -> Period | None:
     ss, se = ctx.sentence
     ps = [p for p in ctx.doc.mentions.periods.between(ss, se) if not p.is_base]
     chosen = _nearest_in_sentence(ctx, ps)
+    if chosen is not None and year_or_same_months(ctx, chosen, ps):
+        return None
     if chosen is not None:
-        return resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, chosen, ps))
+        found = resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, chosen, ps))
+        return None if found is not None and running_total(ctx, found) else found
     # inherit from the previous sentences
     earlier = [p for p in ctx.doc.mentions.periods.before(ss, 256) if p.end <= ss and not p.is_base]
     return resolve_mention(ctx.doc, earlier[-1]) if earlier else None

@@ -8,16 +8,23 @@ from __future__ import annotations
 
 import re
 
+from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
 
 __all__ = ["is_trade_value"]
 
-#: "from $X ... to $Y": the first of two levels of a from-to construction
+#: "from $X ... to $Y", "было $X, стало $Y": the first of two levels of a from-to construction
 _FROM_BEFORE = re.compile(
-    r"(?:(?<!\w)(?:from|с|со|von|vom)\s+(?:(?:about|around|almost|nearly|около|почти|etwa|rund)\s+)?|[从由])$",
+    rf"(?:{L.source('level_from')})\s*(?:(?:{L.source('approx')})\s+)?$", re.IGNORECASE
+)
+_TO_BETWEEN = re.compile(L.source("level_to"), re.IGNORECASE)
+#: what may stand between a change and a money amount in brackets right after it
+_BRACKET_OPEN = re.compile(
+    rf"\s*\(\s*(?:(?:{L.source('approx')}|{L.source('more_than')}|{L.source('less_than')})\s*)?$",
     re.IGNORECASE,
 )
-_TO_BETWEEN = re.compile(r"(?<!\w)(?:to|до|auf|bis)\s|[至到]", re.IGNORECASE)
+#: a word excluding the product written right after it ("non-potash", "некалийный", "非钾肥")
+_EXCLUDING_BEFORE = re.compile(rf"(?:{L.source('excluding')})[\s\-«»\"„“”']*$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"^\s*(?:to|до|auf|至|到)\s*")
 
 
@@ -34,11 +41,37 @@ def is_trade_value(ctx: Context) -> bool:
         return False
     if ctx.cue_in("not_trade_strong", ctx.prev_clause):
         return False
+    if excluded_product(ctx):
+        return False
     if ctx.amount.kind in ("money", "money_gt"):
-        return not _from_level(ctx)
+        return not (_from_level(ctx) or bracketed_after_change(ctx))
     if ctx.amount.kind in ("percent", "ratio", "ratio_word"):
         return not _about_volumes_or_prices(ctx)
     return True
+
+
+def excluded_product(ctx: Context) -> bool:
+    """ "non-potash exports were $443 million": the product nearest before the amount is
+    excluded, so the figure is about the goods other than it, which no scope names."""
+    hits = ctx.doc.cues_in("product", ctx.sentence.start, ctx.amount.start)
+    if not hits:
+        return False
+    last = max(h[0] for h in hits)
+    return bool(_EXCLUDING_BEFORE.search(ctx.norm[max(0, last - 24) : last]))
+
+
+def bracketed_after_change(ctx: Context) -> bool:
+    """ "rose by 4% (about $680 million)": money in brackets right after a change may be the
+    new level or the increase itself; the text does not say which, so it is no claim.
+
+    A money amount introduced by a preposition ("(to $680 million)", "(by $30 million)") is
+    not in brackets alone and stays read.
+    """
+    a = ctx.amount
+    prev = ctx.doc.mentions.amounts.last_before(a.start)
+    if prev is None or prev.kind not in ("percent", "ratio", "ratio_word"):
+        return False
+    return prev.end <= a.start and bool(_BRACKET_OPEN.fullmatch(ctx.norm[prev.end : a.start]))
 
 
 def _from_level(ctx: Context) -> bool:
