@@ -34,6 +34,7 @@ from typing import Generic, TypeVar
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
+from tradecheck.claims import partners as P
 from tradecheck.claims._lang import LANGS, detect, normalise
 from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
 from tradecheck.claims._periods import BaseCue, PeriodMention, find_periods
@@ -399,7 +400,7 @@ def _clause_cuts(norm: str) -> list[int]:
     return cuts
 
 
-def _start(x: _Amount | PeriodMention | _Kw | _CountryHit) -> int:
+def _start(x: _Amount | PeriodMention | _Kw | _CountryHit | P.Mention) -> int:
     return x.start
 
 
@@ -441,6 +442,7 @@ class _Doc:
     first_pair_country: _CountryHit | None = None
     money_like: _Sorted[_Amount] = field(default_factory=lambda: _Sorted([], _start))
     cue_hits: dict[str, _Sorted[tuple[int, int, str]]] = field(default_factory=dict)
+    mentions: _Sorted[P.Mention] = field(default_factory=lambda: _Sorted([], _start))
 
     # ---------------------------------------------------------------- setup
     def prepare(self) -> None:
@@ -460,18 +462,9 @@ class _Doc:
         self.sent_starts = [s for s, _ in self.sents]
         self.cuts = _clause_cuts(self.norm)
         self.kws = _Sorted(_flow_keywords(self.norm), _start)
-        iso_res = dict(V.COUNTRY_RES)
-        for iso in self.pair:
-            if iso not in iso_res:
-                iso_res[iso] = _fallback_country_re(iso)
+        self.mentions = _Sorted(P.find_mentions(self.norm, self.pair), _start)
         self.countries = _Sorted(
-            (
-                _CountryHit(iso, m.start(), m.end())
-                for iso, rx in iso_res.items()
-                for m in rx.finditer(self.norm)
-                if m.end() > m.start()
-            ),
-            _start,
+            (_CountryHit(m.key, m.start, m.end) for m in self.mentions if m.key != P.WORLD), _start
         )
         self.cue_hits = _cue_hits(self.norm)
         self.first_pair_country = next((c for c in self.countries if c.iso in self.pair), None)
@@ -523,6 +516,17 @@ class _Doc:
 
     def countries_in(self, s: int, e: int) -> list[_CountryHit]:
         return [c for c in self.countries.between(s, e) if c.end <= e]
+
+    def mentions_in(self, s: int, e: int) -> list[P.Mention]:
+        return [m for m in self.mentions.between(s, e) if m.end <= e]
+
+    def named_before(self, ss: int, se: int) -> tuple[int, int]:
+        """The nearest earlier sentence naming a country, for a sentence that names none
+        ("其中，出口…" after "中国对中亚五国进出口…"); else the empty span."""
+        prev = self.mentions.last_before(ss)
+        if prev is None or self.mentions_in(ss, se):
+            return ss, ss
+        return self.sent_of(prev.start)
 
     def other(self, iso: str) -> str:
         return self.pair[1] if iso == self.pair[0] else self.pair[0]
@@ -631,6 +635,15 @@ class _Doc:
         # ---- flow and direction
         is_bal = a.kind in ("money", "money_gt") and self._is_balance(a, cs, ce)
         kw = self.flow_kw(a, ss, se, cs, ce)
+        kw_at = kw.start if kw is not None and ss <= kw.start else cs
+        near = [
+            (cs, ce),
+            self.segment_of(a.start),
+            self.clause_of(kw_at),
+            self.named_before(ss, se),
+        ]
+        if P.decide((self.mentions_in(s, e) for s, e in near), self.pair) == P.OTHER:
+            return None  # another pair's, a group's or a world total (claims/partners.py)
         if kw is None:
             if not is_bal:
                 return None
@@ -1460,23 +1473,6 @@ def _flow_keywords(norm: str) -> list[_Kw]:
             continue
         keep.append(k)
     return keep
-
-
-def _fallback_country_re(iso: str) -> re.Pattern[str]:
-    """Names of a country outside the built-in table (English names and ISO code)."""
-    names = [iso]
-    try:  # pragma: no cover - depends on the countries module of another stage
-        from tradecheck import countries as _countries
-
-        for lg in ("en", "ru", "zh"):
-            try:
-                names.append(_countries.name(iso, lg))
-            except Exception:  # noqa: BLE001 - best effort: a missing name only narrows matching
-                continue
-    except ImportError:
-        pass
-    alts = "|".join(re.escape(n) for n in names if n)
-    return re.compile(rf"(?<!\w)(?:{alts})\w*", re.IGNORECASE)
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
