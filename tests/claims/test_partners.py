@@ -94,7 +94,8 @@ def m(key: str, marked: bool = False) -> P.Mention:
     [
         ([], P.UNKNOWN),
         ([m("BLR"), m("CHN")], P.PAIR),
-        ([m("CHN")], P.PAIR),
+        ([m("CHN")], P.ACTOR),  # "China's exports rose": a wider window may tell whose
+        ([m("CHN", marked=True)], P.PAIR),  # "exports to China"
         ([m("RUS"), m("CHN")], P.OTHER),  # another pair sharing a country
         ([m("RUS"), m("KAZ")], P.OTHER),  # another pair altogether
         ([m("CHN"), m("CENTRAL_ASIA")], P.OTHER),  # a group
@@ -109,11 +110,28 @@ def test_about(mentions, answer):
     assert P.about(mentions, BLR_CHN) == answer
 
 
-def test_decide_takes_the_nearest_settled_window():
+def test_decide_takes_the_nearest_window_that_names_a_country():
     own, trade_word = [], [m("KAZ"), m("CHN")]
     assert P.decide([own, trade_word], BLR_CHN) == P.OTHER
-    assert P.decide([[m("CHN")], trade_word], BLR_CHN) == P.PAIR
+    assert P.decide([[m("CHN", marked=True)], trade_word], BLR_CHN) == P.PAIR
+    assert P.decide([[m("BLR"), m("CHN"), m("RUS")], trade_word], BLR_CHN) == P.UNKNOWN
     assert P.decide([[], []], BLR_CHN) == P.UNKNOWN
+
+
+def test_an_actor_without_partner_takes_the_passage_it_continues():
+    uzb = [m("UZB")]
+    assert P.decide([uzb, uzb, [m("UZB"), m("WORLD")]], ("UZB", "CHN")) == P.OTHER
+    assert P.decide([uzb, uzb, [m("UZB"), m("CHN", marked=True)]], ("UZB", "CHN")) == P.PAIR
+    assert P.decide([uzb, []], ("UZB", "CHN")) == P.PAIR
+
+
+def test_a_world_total_and_the_sentence_after_it():
+    text = (
+        "In 2023 Uzbekistan's foreign trade reached $63 billion. "
+        "Uzbekistan's exports came to $24 billion. "
+        "Its trade with China reached $14 billion."
+    )
+    assert [c.value for c in parse(text, pair=("UZB", "CHN"))] == [14e9]
 
 
 #: a constructed article with figures of two pairs that share China

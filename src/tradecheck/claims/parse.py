@@ -520,13 +520,11 @@ class _Doc:
     def mentions_in(self, s: int, e: int) -> list[P.Mention]:
         return [m for m in self.mentions.between(s, e) if m.end <= e]
 
-    def named_before(self, ss: int, se: int) -> tuple[int, int]:
-        """The nearest earlier sentence naming a country, for a sentence that names none
-        ("其中，出口…" after "中国对中亚五国进出口…"); else the empty span."""
+    def named_before(self, ss: int) -> tuple[int, int]:
+        """The nearest earlier sentence naming a country ("其中，出口…" after "中国对中亚五国
+        进出口…"); the empty span when there is none."""
         prev = self.mentions.last_before(ss)
-        if prev is None or self.mentions_in(ss, se):
-            return ss, ss
-        return self.sent_of(prev.start)
+        return (ss, ss) if prev is None else self.sent_of(prev.start)
 
     def other(self, iso: str) -> str:
         return self.pair[1] if iso == self.pair[0] else self.pair[0]
@@ -635,18 +633,13 @@ class _Doc:
         # ---- flow and direction
         is_bal = a.kind in ("money", "money_gt") and self._is_balance(a, cs, ce)
         kw = self.flow_kw(a, ss, se, cs, ce)
+        if kw is None and not is_bal:
+            return None
         kw_at = kw.start if kw is not None and ss <= kw.start else cs
-        near = [
-            (cs, ce),
-            self.segment_of(a.start),
-            self.clause_of(kw_at),
-            self.named_before(ss, se),
-        ]
+        near = [(cs, ce), self.segment_of(a.start), self.clause_of(kw_at), self.named_before(ss)]
         if P.decide((self.mentions_in(s, e) for s, e in near), self.pair) == P.OTHER:
             return None  # another pair's, a group's or a world total (claims/partners.py)
         if kw is None:
-            if not is_bal:
-                return None
             kw = _Kw("trade", a.start, a.start)
             direction: str | None = "both"
         else:

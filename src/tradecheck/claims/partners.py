@@ -10,7 +10,10 @@ clauses around one amount, between three answers:
   ("Russia-China trade", "中巴贸易", "China's trade with Central Asia"), or one pair country
   with the world ("China's total foreign trade") — no claim about the pair;
 - :data:`UNKNOWN`: the clause names no country, or both pair countries beside a third one
-  ("China became Belarus's second partner after Russia"): the reader's context rules decide.
+  ("China became Belarus's second partner after Russia"): the reader's context rules decide;
+- :data:`ACTOR`: the clause names one pair country without a partner ("China's exports rose
+  15%"): the pair's, unless a wider window (the sentence before, when it names countries) is
+  about that country's world total or another pair.
 
 Chinese writes a pair as two one-character abbreviations ("中俄", "白中"). Where one character
 stands for two countries (巴: Brazil or Pakistan; 乌: Uzbekistan or Ukraine) the language file
@@ -31,7 +34,9 @@ Examples
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -39,7 +44,17 @@ from functools import cache
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 
-__all__ = ["OTHER", "PAIR", "UNKNOWN", "WORLD", "Mention", "about", "decide", "find_mentions"]
+__all__ = [
+    "ACTOR",
+    "OTHER",
+    "PAIR",
+    "UNKNOWN",
+    "WORLD",
+    "Mention",
+    "about",
+    "decide",
+    "find_mentions",
+]
 
 #: the clause's partners are the asked pair
 PAIR = "pair"
@@ -47,6 +62,9 @@ PAIR = "pair"
 OTHER = "other"
 #: the clause does not settle it; the reader's context rules decide
 UNKNOWN = "unknown"
+#: the clause names one pair country as the actor and no partner ("Uzbekistan's exports
+#: reached ..."): the pair's unless the windows around it say whose trade the passage is about
+ACTOR = "actor"
 #: key of the world in the ``country_groups`` concept ("all countries", "foreign trade total")
 WORLD = "WORLD"
 
@@ -118,8 +136,17 @@ def _marked(norm: str, start: int) -> bool:
 
 
 def _in_currency(m: Mention, spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether a mention lies inside a currency word (the country of "US dollars" is no partner)."""
-    return any(s <= m.start and m.end <= e for s, e in spans)
+    """Whether a mention lies inside a currency word (the country of "US dollars" is no
+    partner); ``spans`` are sorted and do not overlap (found by one ``finditer``).
+
+    Examples
+    --------
+    >>> spans = [(0, 3), (4, 15)]
+    >>> _in_currency(Mention("USA", 12, 15), spans), _in_currency(Mention("USA", 16, 19), spans)
+    (True, False)
+    """
+    i = bisect_right(spans, (m.start, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= m.start and m.end <= spans[i][1]
 
 
 def resolve_ambiguous(mentions: Iterable[Mention], pair: tuple[str, str]) -> list[Mention]:
@@ -185,7 +212,7 @@ def about(mentions: Iterable[Mention], pair: tuple[str, str]) -> str:
     >>> about([Mention("BLR", 0, 7), Mention("CHN", 9, 14), Mention("RUS", 30, 36)], p)
     'unknown'
     >>> about([Mention(WORLD, 0, 9, group=True)], p), about([Mention("CHN", 0, 5)], p)
-    ('unknown', 'pair')
+    ('unknown', 'actor')
     >>> about([Mention(WORLD, 0, 13, group=True), Mention("CHN", 19, 24, marked=True)], p)
     'unknown'
 
@@ -197,26 +224,38 @@ def about(mentions: Iterable[Mention], pair: tuple[str, str]) -> str:
     others = {m.key for m in ms if m.key not in pair and m.key != WORLD}
     if others:
         return UNKNOWN if len(named) == 2 else OTHER
+    actors = {m.key for m in ms if m.key in pair and not m.marked}
     if any(m.key == WORLD for m in ms):
         # "China's total foreign trade" (its world total), not "foreign trade with China"
-        actors = {m.key for m in ms if m.key in pair and not m.marked}
         return OTHER if len(named) == 1 and actors else UNKNOWN
-    return PAIR
+    return ACTOR if named == actors and len(named) == 1 else PAIR
 
 
 def decide(windows: Iterable[Iterable[Mention]], pair: tuple[str, str]) -> str:
-    """The first settled answer of :func:`about` over the windows around an amount, nearest
-    first (its own clause, then the clause of its trade word).
+    """Whose trade the windows around an amount are about, nearest window first (its own
+    clause, its coordinated clause, the clause of its trade word, the sentence before).
+
+    The first window that names a country or group settles it, except one that names only a
+    pair country as the actor (:data:`ACTOR`): then a later window may still show that the
+    passage is about that country's world total or another pair (:data:`OTHER`); otherwise
+    the answer is :data:`PAIR`.
 
     Examples
     --------
     >>> decide([[], [Mention("KAZ", 0, 5), Mention("CHN", 9, 14)]], ("BLR", "CHN"))
     'other'
-    >>> decide([[Mention("CHN", 0, 5)], [Mention("KAZ", 0, 5)]], ("BLR", "CHN"))
+    >>> decide([[Mention("CHN", 0, 5, marked=True)], [Mention("KAZ", 0, 5)]], ("BLR", "CHN"))
     'pair'
+    >>> uzb_world = [Mention("UZB", 0, 5), Mention(WORLD, 6, 20, group=True)]
+    >>> decide([[Mention("UZB", 0, 5)], uzb_world], ("UZB", "CHN"))
+    'other'
     """
+    weak = False
     for window in windows:
-        answer = about(window, pair)
-        if answer != UNKNOWN:
+        ms = list(window)
+        answer = about(ms, pair)
+        if answer == ACTOR:
+            weak = True
+        elif answer != UNKNOWN or ms:
             return answer
-    return UNKNOWN
+    return PAIR if weak else UNKNOWN
