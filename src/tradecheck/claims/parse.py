@@ -464,7 +464,7 @@ class _Doc:
         self.kws = _Sorted(_flow_keywords(self.norm), _start)
         self.mentions = _Sorted(P.find_mentions(self.norm, self.pair), _start)
         self.countries = _Sorted(
-            (_CountryHit(m.key, m.start, m.end) for m in self.mentions if m.key != P.WORLD), _start
+            (_CountryHit(m.key, m.start, m.end) for m in self.mentions if not m.group), _start
         )
         self.cue_hits = _cue_hits(self.norm)
         self.first_pair_country = next((c for c in self.countries if c.iso in self.pair), None)
@@ -636,7 +636,8 @@ class _Doc:
         if kw is None and not is_bal:
             return None
         kw_at = kw.start if kw is not None and ss <= kw.start else cs
-        near = [(cs, ce), self.segment_of(a.start), self.clause_of(kw_at), self.named_before(ss)]
+        near = [(cs, ce), self.segment_of(a.start), self.clause_of(kw_at), (ss, se)]
+        near.append(self.named_before(ss))
         if P.decide((self.mentions_in(s, e) for s, e in near), self.pair) == P.OTHER:
             return None  # another pair's, a group's or a world total (claims/partners.py)
         if kw is None:

@@ -233,7 +233,8 @@ def about(mentions: Iterable[Mention], pair: tuple[str, str]) -> str:
 
 def decide(windows: Iterable[Iterable[Mention]], pair: tuple[str, str]) -> str:
     """Whose trade the windows around an amount are about, nearest window first (its own
-    clause, its coordinated clause, the clause of its trade word, the sentence before).
+    clause, its coordinated clause, the clause of its trade word, its sentence, the sentence
+    before).
 
     The first window that names a country or group settles it, except one that names only a
     pair country as the actor (:data:`ACTOR`): then a later window may still show that the
