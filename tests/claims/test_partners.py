@@ -70,6 +70,13 @@ def test_mentions_in_every_language(text, expected):
     assert keys(text) == expected
 
 
+def test_a_capital_is_its_country_unless_it_is_the_place_of_something():
+    assert keys("Moscow and Beijing traded more") == ["RUS", "CHN"]
+    assert keys("the customs office said in Beijing") == []
+    assert keys("Москва и Пекин договорились; переговоры прошли в Минске") == ["RUS", "CHN"]
+    assert keys("北京和莫斯科；会议在明斯克举行") == ["CHN", "RUS"]
+
+
 def test_a_country_inside_a_currency_word_is_no_partner():
     assert keys("8,4 млрд долларов США") == []
     assert keys("2.9 trillion Russian roubles") == []

@@ -2,8 +2,8 @@
 
 A number is a claim about the pair only when its clause's partners are that pair. This module
 finds the country and group mentions of a text (words from the language files, concepts
-``countries`` and ``country_groups``; see ``claims/lang/*.toml``) and decides, for the
-clauses around one amount, between three answers:
+``countries``, ``capitals`` and ``country_groups``; see ``claims/lang/*.toml``) and decides,
+for the clauses around one amount, between these answers:
 
 - :data:`PAIR`: the clause names countries of the pair and nothing else;
 - :data:`OTHER`: the clause names another country or a group of countries as a partner
@@ -130,6 +130,24 @@ def _partner_before() -> re.Pattern[str]:
     return re.compile(rf"(?:{words})\s*(?:the\s+)?$", re.IGNORECASE)
 
 
+@cache
+def _location_before() -> re.Pattern[str]:
+    """A location word right before a place ("in", "в", "在"; concept ``location``)."""
+    return re.compile(rf"(?:{L.source('location')})\s*$", re.IGNORECASE)
+
+
+def _metonym(norm: str, start: int) -> bool:
+    """Whether the capital at ``start`` stands for its country ("Moscow and Beijing agreed"),
+    not for a place ("talks in Minsk", "在北京举行").
+
+    Examples
+    --------
+    >>> _metonym("Minsk and Beijing", 0), _metonym("talks in Beijing", 9)
+    (True, False)
+    """
+    return not _location_before().search(norm, max(0, start - 8), start)
+
+
 def _marked(norm: str, start: int) -> bool:
     """Whether the name at ``start`` follows a partner preposition (:func:`_partner_before`)."""
     return bool(_partner_before().search(norm, max(0, start - 16), start))
@@ -187,6 +205,12 @@ def find_mentions(norm: str, pair: tuple[str, str]) -> list[Mention]:
         Mention(k, m.start(), m.end(), marked=_marked(norm, m.start()))
         for k, rx in res.items()
         for m in rx.finditer(norm)
+    ]
+    found += [
+        Mention(k, m.start(), m.end(), marked=_marked(norm, m.start()))
+        for k, rx in V.CAPITAL_RES.items()
+        for m in rx.finditer(norm)
+        if _metonym(norm, m.start())
     ]
     found += [
         Mention(k, m.start(), m.end(), group=True)
