@@ -77,6 +77,14 @@ def test_a_capital_is_its_country_unless_it_is_the_place_of_something():
     assert keys("北京和莫斯科；会议在明斯克举行") == ["CHN", "RUS"]
 
 
+def test_every_country_of_the_table_is_another_country():
+    """Countries the language files do not list come from the project's country table."""
+    assert keys("China's trade with Argentina and Spain") == ["CHN", "ARG", "ESP"]
+    assert keys("Товарооборот Китая с Аргентиной") == ["CHN", "ARG"]
+    assert keys("中国与阿根廷贸易额") == ["CHN", "ARG"]
+    assert parse("In 2023 trade between China and Argentina reached $68 billion.") == []
+
+
 def test_a_country_inside_a_currency_word_is_no_partner():
     assert keys("8,4 млрд долларов США") == []
     assert keys("2.9 trillion Russian roubles") == []

@@ -115,6 +115,57 @@ def fallback_pattern(iso: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alts})\w*", re.IGNORECASE)
 
 
+def _stem(name: str) -> str:
+    """A Russian name as a stem that takes every case ("Аргентина" -> "Аргентин"); other
+    names as written.
+
+    Examples
+    --------
+    >>> _stem("Аргентина"), _stem("Сирия"), _stem("Chile")
+    ('Аргентин', 'Сири', 'Chile')
+    """
+    return re.sub(r"(?<=[а-яё]{3})[аяьй]$", "", name)
+
+
+def _is_cjk(name: str) -> bool:
+    """Whether a name is written in Chinese characters (matched without word boundaries)."""
+    return "\u4e00" <= name[:1] <= "\u9fff"
+
+
+@cache
+def _table_names() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """Patterns over the English, Russian and Chinese names of every country of the project's
+    table (:mod:`tradecheck.countries`, from pycountry) that the language files do not list:
+    words with any ending (one group per country) and Chinese names as written; and group
+    names and Chinese names -> ISO3. Latin and Cyrillic names shorter than five letters are
+    left out ("Chad", "Peru" are words too)."""
+    import pycountry
+
+    from tradecheck import countries
+
+    words: list[str] = []
+    iso_of: dict[str, str] = {}
+    for n, c in enumerate(pycountry.countries):
+        if c.alpha_3 in V.COUNTRY_RES:
+            continue
+        names = set()
+        for lg in ("en", "ru", "zh"):
+            try:
+                names.add(countries.name(c.alpha_3, lg))
+            except Exception:  # noqa: BLE001 - best effort: a missing name only narrows matching
+                continue
+        stems = sorted({re.escape(_stem(x)) for x in names if len(x) >= 5 and not _is_cjk(x)})
+        if stems:
+            iso_of[f"c{n}"] = c.alpha_3
+            words.append(f"(?P<c{n}>{'|'.join(sorted(stems, key=len, reverse=True))})")
+        iso_of.update({x: c.alpha_3 for x in names if _is_cjk(x)})
+    # a word starts with a letter: the look-ahead lets the engine skip everything else fast;
+    # Chinese names stay one alternation of literals without groups (the engine's fast path)
+    word_rx = re.compile(rf"(?<!\w)(?=[^\W\d_])(?:{'|'.join(words)})\w*", re.IGNORECASE)
+    cjk = sorted((x for x in iso_of if _is_cjk(x)), key=len, reverse=True)
+    return word_rx, re.compile("|".join(map(re.escape, cjk))), iso_of
+
+
 @cache
 def _currency_words() -> re.Pattern[str]:
     """Every currency word of every language ("долларов США", "Russian roubles", "白俄罗斯卢布")."""
@@ -205,6 +256,14 @@ def find_mentions(norm: str, pair: tuple[str, str]) -> list[Mention]:
         Mention(k, m.start(), m.end(), marked=_marked(norm, m.start()))
         for k, rx in res.items()
         for m in rx.finditer(norm)
+    ]
+    word_rx, cjk_rx, iso_of = _table_names()
+    table = [(iso_of[m.lastgroup or ""], m) for m in word_rx.finditer(norm)]
+    table += [(iso_of[m.group(0)], m) for m in cjk_rx.finditer(norm)]
+    found += [
+        Mention(iso, m.start(), m.end(), marked=_marked(norm, m.start()))
+        for iso, m in table
+        if iso not in res
     ]
     found += [
         Mention(k, m.start(), m.end(), marked=_marked(norm, m.start()))
