@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.mentions import CountryHit, Keyword
+from tradecheck.claims.resolve.partner import is_other_pair
 from tradecheck.claims.resolve.scope import region_at
 
 __all__ = ["OTHER", "UNSURE", "Flow", "actor", "flow"]
@@ -52,7 +53,8 @@ class Flow:
 
 
 def flow(ctx: Context, is_balance: bool) -> Flow | None:
-    """The flow of ``ctx``'s amount; None when it is no flow of the pair.
+    """The flow of ``ctx``'s amount; None when it is no flow of the pair (no flow word and no
+    balance, another pair's or a group's flow, a world total, another country's flow).
 
     Parameters
     ----------
@@ -63,8 +65,10 @@ def flow(ctx: Context, is_balance: bool) -> Flow | None:
     """
     a = ctx.amount
     kw = flow_keyword(ctx)
+    if (kw is None and not is_balance) or is_other_pair(ctx, kw):
+        return None  # another pair's, a group's or a world total (resolve/partner.py)
     if kw is None:
-        return Flow(Keyword("trade", a.start, a.start), "both", False) if is_balance else None
+        return Flow(Keyword("trade", a.start, a.start), "both", False)
     own = segment_direction(ctx, kw)
     if own == OTHER:
         return None
