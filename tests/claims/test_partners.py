@@ -85,6 +85,12 @@ def test_every_country_of_the_table_is_another_country():
     assert parse("In 2023 trade between China and Argentina reached $68 billion.") == []
 
 
+def test_an_institution_named_after_a_group_is_no_partner():
+    assert keys("the European Chamber of Commerce said China's exports rose") == ["CHN"]
+    assert keys("laut der Europäischen Handelskammer") == []
+    assert keys("EU trade with China") == ["EU", "CHN"]
+
+
 def test_a_country_inside_a_currency_word_is_no_partner():
     assert keys("8,4 млрд долларов США") == []
     assert keys("2.9 trillion Russian roubles") == []
@@ -138,6 +144,8 @@ def test_an_actor_without_partner_takes_the_passage_it_continues():
     assert P.decide([uzb, uzb, [m("UZB"), m("WORLD")]], ("UZB", "CHN")) == P.OTHER
     assert P.decide([uzb, uzb, [m("UZB"), m("CHN", marked=True)]], ("UZB", "CHN")) == P.PAIR
     assert P.decide([uzb, []], ("UZB", "CHN")) == P.PAIR
+    # a ranking: the sentence before is about another subject and does not decide
+    assert P.decide([[m("CHN")], [m("FRA")]], ("DEU", "CHN")) == P.PAIR
 
 
 def test_a_world_total_and_the_sentence_after_it():

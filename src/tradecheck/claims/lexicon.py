@@ -40,6 +40,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "trade", "export", "import", "balance", "negative_balance", "increase", "decrease", "index",
     "share", "approx", "almost", "more_than", "less_than", "base_marker",
     "same_period_last_year", "previous_year", "destination", "origin", "partner_with", "location",
+    "institution",
     "quarter", "half", "this_year", "last_year", "year_before_last", "not_trade_strong",
     "not_trade_weak", "physical", "price", "industrial", "services", "goods_and_services",
 )  # fmt: skip

@@ -199,6 +199,24 @@ def _metonym(norm: str, start: int) -> bool:
     return not _location_before().search(norm, max(0, start - 8), start)
 
 
+@cache
+def _institution_after() -> re.Pattern[str]:
+    """An institution word right after a name ("European Chamber", "EU-Kommission",
+    "中国欧盟商会"; concept ``institution``)."""
+    return re.compile(rf"[\s-]*(?:\w+\s+)?(?:{L.source('institution')})", re.IGNORECASE)
+
+
+def _is_institution(norm: str, end: int) -> bool:
+    """Whether the group named up to ``end`` is part of an institution's name.
+
+    Examples
+    --------
+    >>> _is_institution("the European Chamber said", 12), _is_institution("European exports", 8)
+    (True, False)
+    """
+    return bool(_institution_after().match(norm, end, min(len(norm), end + 30)))
+
+
 def _marked(norm: str, start: int) -> bool:
     """Whether the name at ``start`` follows a partner preposition (:func:`_partner_before`)."""
     return bool(_partner_before().search(norm, max(0, start - 16), start))
@@ -275,6 +293,7 @@ def find_mentions(norm: str, pair: tuple[str, str]) -> list[Mention]:
         Mention(k, m.start(), m.end(), group=True)
         for k, rx in V.GROUP_RES.items()
         for m in rx.finditer(norm)
+        if not _is_institution(norm, m.end())
     ]
     money = [(m.start(), m.end()) for m in _currency_words().finditer(norm)]
     kept = [m for m in found if m.end > m.start and not _in_currency(m, money)]
@@ -320,9 +339,10 @@ def decide(windows: Iterable[Iterable[Mention]], pair: tuple[str, str]) -> str:
     before).
 
     The first window that names a country or group settles it, except one that names only a
-    pair country as the actor (:data:`ACTOR`): then a later window may still show that the
-    passage is about that country's world total or another pair (:data:`OTHER`); otherwise
-    the answer is :data:`PAIR`.
+    pair country as the actor (:data:`ACTOR`): then a later window that names the same
+    country may still show that the passage is about its world total or another pair
+    (:data:`OTHER`); otherwise the answer is :data:`PAIR` (a preceding sentence about another
+    subject, as in a ranking, does not decide).
 
     Examples
     --------
@@ -333,13 +353,17 @@ def decide(windows: Iterable[Iterable[Mention]], pair: tuple[str, str]) -> str:
     >>> uzb_world = [Mention("UZB", 0, 5), Mention(WORLD, 6, 20, group=True)]
     >>> decide([[Mention("UZB", 0, 5)], uzb_world], ("UZB", "CHN"))
     'other'
+    >>> decide([[Mention("CHN", 0, 5)], [Mention("FRA", 0, 10)]], ("DEU", "CHN"))
+    'pair'
     """
-    weak = False
+    actors: set[str] = set()
     for window in windows:
         ms = list(window)
         answer = about(ms, pair)
         if answer == ACTOR:
-            weak = True
+            actors |= {m.key for m in ms if m.key in pair}
+        elif answer == OTHER and actors and not actors & {m.key for m in ms}:
+            return PAIR  # a window about another subject ("France came second with ...")
         elif answer != UNKNOWN or ms:
             return answer
-    return PAIR if weak else UNKNOWN
+    return PAIR if actors else UNKNOWN
