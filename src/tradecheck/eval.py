@@ -279,7 +279,8 @@ def _quote_lines(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict
     used: dict[str, set[int]] = defaultdict(set)
     got_by_text: dict[str, tuple[str, list[dict[str, Any]]]] = {}
     for d in rows:
-        key = json.dumps([d["_text"], d.get("pub_date") or d.get("as_of"), d.get("lang")])
+        when = d.get("pub_date") or d.get("as_of")
+        key = json.dumps([d["_text"], when, d.get("lang"), d.get("pair")])  # one text, two pairs
         got = parsed(d)
         got_by_text.setdefault(key, (part_of(str(d["id"])), got))
         exp = d["expected"]

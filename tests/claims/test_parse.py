@@ -155,6 +155,8 @@ def test_to_json_has_contract_fields():
         "tradecheck.claims.resolve.base_period",
         "tradecheck.claims.resolve.reporter",
         "tradecheck.claims.resolve.scope",
+        "tradecheck.claims.resolve.partner",
+        "tradecheck.claims.partners",
         "tradecheck.claims._numbers",
         "tradecheck.claims._periods",
         "tradecheck.claims._lang",

@@ -51,10 +51,10 @@ def test_an_unnamed_actor_is_not_a_missing_counterpart():
     assert counterpart_named(doc, kw, None, "CHN")
 
 
-def test_named_before_reads_the_first_mention_of_each_pair_country():
+def test_country_named_before_reads_the_first_mention_of_each_pair_country():
     doc = _doc("Trade with China grew. Belarus sold more.")
-    assert doc.named_before("CHN", 20) and not doc.named_before("BLR", 20)
-    assert doc.named_before("BLR", len(doc.norm))
+    assert doc.country_named_before("CHN", 20) and not doc.country_named_before("BLR", 20)
+    assert doc.country_named_before("BLR", len(doc.norm))
 
 
 def test_the_first_level_of_a_from_to_construction_is_no_claim():

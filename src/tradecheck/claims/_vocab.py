@@ -17,10 +17,19 @@ from tradecheck.claims import lexicon as L
 _I = re.IGNORECASE
 
 # --- countries --------------------------------------------------------------------------------
-# ISO3 -> regex of names, adjectives and case forms. Pair countries and "other" countries are
-# taken from the same table; anything not in the chosen pair counts as another country.
+# ISO3 -> regex of names, adjectives and case forms (concept ``countries``), capitals used as
+# metonyms (concept ``capitals``; not after a location word, see claims/partners.py), and the
+# groups of countries (concept ``country_groups``: EU, ASEAN, Central Asia, ...; WORLD is a
+# country's trade with the world). Pair countries and "other" countries are taken from the same
+# table; anything not in the chosen pair counts as another country (see ``claims/partners.py``).
 COUNTRY_PATTERNS: dict[str, str] = {
     iso: L.keyed_source("countries", iso) for iso in L.keys("countries")
+}
+CAPITAL_PATTERNS: dict[str, str] = {
+    iso: L.keyed_source("capitals", iso) for iso in L.keys("capitals")
+}
+GROUP_PATTERNS: dict[str, str] = {
+    key: L.keyed_source("country_groups", key) for key in L.keys("country_groups")
 }
 # Chinese province / Belarusian region names usable as scope "region:<Name>" (country, label)
 REGIONS: list[tuple[str, str, str]] = [
@@ -226,6 +235,10 @@ NOT_TRADE_WEAK = L.pattern("not_trade_weak")
 COUNTRY_RES: dict[str, re.Pattern[str]] = {
     k: re.compile(v, _I) for k, v in COUNTRY_PATTERNS.items()
 }
+CAPITAL_RES: dict[str, re.Pattern[str]] = {
+    k: re.compile(v, _I) for k, v in CAPITAL_PATTERNS.items()
+}
+GROUP_RES: dict[str, re.Pattern[str]] = {k: re.compile(v, _I) for k, v in GROUP_PATTERNS.items()}
 REGION_RES: list[tuple[str, str, re.Pattern[str]]] = [
     (c, n, re.compile(p, _I)) for c, n, p in REGIONS
 ]

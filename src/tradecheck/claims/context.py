@@ -16,6 +16,7 @@ from datetime import date
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import mentions as M
+from tradecheck.claims import partners as P
 from tradecheck.claims.mentions import Amount, CountryHit, Cue, Mentions
 from tradecheck.claims.sentences import MAX_SENTENCE, Span, clause_cuts, sentences
 
@@ -114,12 +115,24 @@ class Doc:
         """The countries named within ``[s, e)``."""
         return [c for c in self.mentions.countries.between(s, e) if c.end <= e]
 
+    def partners_in(self, span: Span) -> list[P.Mention]:
+        """The countries and groups named within ``span`` (:mod:`.partners`)."""
+        return [
+            m for m in self.mentions.partners.between(span.start, span.end) if m.end <= span.end
+        ]
+
+    def named_before(self, start: int) -> Span:
+        """The nearest earlier sentence naming a country or group ("其中，出口…" after
+        "中国对中亚五国进出口…"); the empty span at ``start`` when there is none."""
+        prev = self.mentions.partners.last_before(start)
+        return Span(start, start) if prev is None else self.sentence_of(prev.start)
+
     def pair_named_before(self, end: int) -> bool:
         """Whether the text names a country of the pair before ``end``."""
         c = self.first_pair_country
         return c is not None and c.start < end
 
-    def named_before(self, iso: str, end: int) -> bool:
+    def country_named_before(self, iso: str, end: int) -> bool:
         """Whether the text names country ``iso`` (of the pair) before ``end``."""
         return any(i == iso and start < end for i, start in self.pair_first)
 

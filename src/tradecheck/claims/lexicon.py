@@ -6,7 +6,10 @@ table keyed by concept (:data:`CONCEPTS`). A concept is either
 - a list of regular-expression fragments (``trade = ['turnover', 'trade\\w*']``),
 - ``months``: twelve lists (January first),
 - a table of fragment -> number (``ordinals``, ``scales``, ``number_words``), or
-- a table of key -> fragments (``currencies``: ISO 4217; ``reporter``, ``countries``: ISO3).
+- a table of key -> fragments (``currencies``: ISO 4217; ``reporter``, ``countries``: ISO3,
+  or two ISO3 joined by ``|`` for a Chinese one-character abbreviation shared by two countries;
+  ``capitals``: ISO3, a capital used as a metonym; ``country_groups``: EU, ASEAN, CENTRAL_ASIA,
+  ... and WORLD; see :mod:`.partners`).
 
 This module compiles them, one pattern per concept over every language (a text may mix
 languages, and a quote is often cut from a page in another one). Words of languages written
@@ -37,6 +40,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "trade", "export", "import", "balance", "negative_balance", "increase", "decrease", "index",
     "share", "approx", "almost", "more_than", "less_than", "base_marker",
     "same_period_last_year", "previous_year", "destination", "origin", "level_from", "level_to",
+    "partner_with", "location", "institution",
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "not_trade_strong", "not_trade_weak",
     "physical", "price", "industrial", "services", "goods_and_services", "excluding",
@@ -46,7 +50,9 @@ TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
 #: concepts held as a table fragment -> number
 NUMBER_TABLES: tuple[str, ...] = ("ordinals", "scales", "number_words")
 #: concepts held as a table key -> fragments
-KEYED_TABLES: tuple[str, ...] = ("currencies", "reporter", "countries")
+KEYED_TABLES: tuple[str, ...] = (
+    "currencies", "reporter", "countries", "capitals", "country_groups",
+)  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
     *LIST_CONCEPTS, *TEMPLATE_CONCEPTS, "months", *NUMBER_TABLES, *KEYED_TABLES,

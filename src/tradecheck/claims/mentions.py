@@ -2,10 +2,11 @@
 
 :func:`find` turns a normalised text into one immutable :class:`Mentions`: amounts (money
 with its written precision and currency, percentages, multiples, physical amounts), periods
-and comparison cues, flow keywords (trade / export / import), countries, statistics-source
-cues, regions and the cue families (products, scopes, not-a-trade-value words). Each kind is
-kept in a :class:`Sorted` index, so that "what lies in this clause?" costs a lookup, not a scan.
-Nothing here decides what a figure means; that is the resolvers' job (``claims/resolve``).
+and comparison cues, flow keywords (trade / export / import), countries and groups of countries
+(:mod:`.partners`), statistics-source cues, regions and the cue families (products, scopes,
+not-a-trade-value words). Each kind is kept in a :class:`Sorted` index, so that "what lies in
+this clause?" costs a lookup, not a scan. Nothing here decides what a figure means; that is
+the resolvers' job (``claims/resolve``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Generic, TypeVar
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
+from tradecheck.claims import partners as P
 from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
 from tradecheck.claims._periods import PeriodMention, find_periods
 
@@ -113,7 +115,7 @@ class CountryHit:
 Cue = tuple[int, int, str]
 
 
-def _start(x: Amount | PeriodMention | Keyword | CountryHit) -> int:
+def _start(x: Amount | PeriodMention | Keyword | CountryHit | P.Mention) -> int:
     return x.start
 
 
@@ -129,6 +131,8 @@ class Mentions:
     periods: Sorted[PeriodMention]
     keywords: Sorted[Keyword]
     countries: Sorted[CountryHit]
+    #: countries and groups of countries named, as partners (:mod:`..partners`)
+    partners: Sorted[P.Mention]
     reporter_hits: Sorted[tuple[int, str]]
     region_hits: Sorted[tuple[int, str, str]]
     cue_hits: dict[str, Sorted[Cue]] = field(default_factory=dict)
@@ -389,35 +393,9 @@ def _inside_longer(k: Keyword, near: list[Keyword]) -> bool:
     )
 
 
-def fallback_country_re(iso: str) -> re.Pattern[str]:
-    """Names of a country outside the built-in table (English names and ISO code)."""
-    names = [iso]
-    try:  # pragma: no cover - depends on the countries module of another stage
-        from tradecheck import countries as _countries
-
-        for lg in ("en", "ru", "zh"):
-            try:
-                names.append(_countries.name(iso, lg))
-            except Exception:  # noqa: BLE001 - best effort: a missing name only narrows matching
-                continue
-    except ImportError:
-        pass
-    alts = "|".join(re.escape(n) for n in names if n)
-    return re.compile(rf"(?<!\w)(?:{alts})\w*", re.IGNORECASE)
-
-
-def country_hits(norm: str, pair: tuple[str, str]) -> list[CountryHit]:
-    """Every country named in ``norm`` (the built-in table plus the pair's own names)."""
-    iso_res = dict(V.COUNTRY_RES)
-    for iso in pair:
-        if iso not in iso_res:
-            iso_res[iso] = fallback_country_re(iso)
-    return [
-        CountryHit(iso, m.start(), m.end())
-        for iso, rx in iso_res.items()
-        for m in rx.finditer(norm)
-        if m.end() > m.start()
-    ]
+def country_hits(partners: Iterable[P.Mention]) -> list[CountryHit]:
+    """The countries among the named countries and groups (groups and the world left out)."""
+    return [CountryHit(m.key, m.start, m.end) for m in partners if not m.group]
 
 
 #: cue families found once per text (name -> patterns with the label each hit carries)
@@ -460,11 +438,13 @@ def find(norm: str, lang: str, pair: tuple[str, str]) -> Mentions:
     ]
     money_spans = [(a.num_start, a.end) for a in amounts if a.kind in MONEY_LIKE]
     periods, _year_on_year_cues = find_periods(norm, money_spans)  # the cues: not used yet
+    partners = Sorted(P.find_mentions(norm, pair), _start)
     return Mentions(
         amounts=Sorted(amounts, _start),
         periods=Sorted(periods, _start),
         keywords=Sorted(flow_keywords(norm), _start),
-        countries=Sorted(country_hits(norm, pair), _start),
+        countries=Sorted(country_hits(partners), _start),
+        partners=partners,
         reporter_hits=Sorted(
             ((m.start(), iso) for iso, rx in V.REPORTER_CUES for m in rx.finditer(norm)), _first
         ),

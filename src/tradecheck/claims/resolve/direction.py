@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.mentions import CountryHit, Keyword
+from tradecheck.claims.resolve.partner import is_other_pair
 from tradecheck.claims.resolve.scope import region_at
 
 __all__ = ["OTHER", "UNSURE", "Flow", "actor", "counterpart_named", "flow", "unanchored"]
@@ -52,7 +53,8 @@ class Flow:
 
 
 def flow(ctx: Context, is_balance: bool) -> Flow | None:
-    """The flow of ``ctx``'s amount; None when it is no flow of the pair.
+    """The flow of ``ctx``'s amount; None when it is no flow of the pair (no flow word and no
+    balance, another pair's or a group's flow, a world total, another country's flow).
 
     Parameters
     ----------
@@ -63,11 +65,13 @@ def flow(ctx: Context, is_balance: bool) -> Flow | None:
     """
     a = ctx.amount
     kw = flow_keyword(ctx)
+    if (kw is None and not is_balance) or is_other_pair(ctx, kw):
+        return None  # another pair's, a group's or a world total (resolve/partner.py)
     if is_balance and not ctx.doc.pair_named_before(ctx.sentence.end):
         # "the negative balance was $573m" in a text naming neither country: whose?
         return Flow(kw or Keyword("trade", a.start, a.start), None, True)
     if kw is None:
-        return Flow(Keyword("trade", a.start, a.start), "both", False) if is_balance else None
+        return Flow(Keyword("trade", a.start, a.start), "both", False)
     own = segment_direction(ctx, kw)
     if own == OTHER:
         return None
@@ -220,7 +224,7 @@ def counterpart_named(doc: Doc, kw: Keyword, exporter: str | None, importer: str
     counterpart, actor_iso = (importer, exporter) if kw.kind == "export" else (exporter, importer)
     if counterpart is not None or actor_iso is None:
         return True
-    return doc.named_before(doc.other(actor_iso), doc.sentence_of(kw.start).end)
+    return doc.country_named_before(doc.other(actor_iso), doc.sentence_of(kw.start).end)
 
 
 def segment_direction(ctx: Context, kw: Keyword) -> str | None:

@@ -1,0 +1,369 @@
+"""Whose trade a figure is about: the asked pair, another pair, a group or the world.
+
+A number is a claim about the pair only when its clause's partners are that pair. This module
+finds the country and group mentions of a text (words from the language files, concepts
+``countries``, ``capitals`` and ``country_groups``; see ``claims/lang/*.toml``) and decides,
+for the clauses around one amount, between these answers:
+
+- :data:`PAIR`: the clause names countries of the pair and nothing else;
+- :data:`OTHER`: the clause names another country or a group of countries as a partner
+  ("Russia-China trade", "中巴贸易", "China's trade with Central Asia"), or one pair country
+  with the world ("China's total foreign trade") — no claim about the pair;
+- :data:`UNKNOWN`: the clause names no country, or both pair countries beside a third one
+  ("China became Belarus's second partner after Russia"): the reader's context rules decide;
+- :data:`ACTOR`: the clause names one pair country without a partner ("China's exports rose
+  15%"): the pair's, unless a wider window (the sentence before, when it names countries) is
+  about that country's world total or another pair.
+
+Chinese writes a pair as two one-character abbreviations ("中俄", "白中"). Where one character
+stands for two countries (巴: Brazil or Pakistan; 乌: Uzbekistan or Ukraine) the language file
+keys it by both (``"BRA|PAK"``); it counts as the asked country only when the text also names
+that country in full (:func:`resolve_ambiguous`), else as some other country.
+
+Everything here is pure: text and offsets in, answers out.
+
+Examples
+--------
+>>> text = "2023年中巴贸易额达到1815亿美元。"
+>>> ms = find_mentions(text, ("BLR", "CHN"))
+>>> [(m.key, text[m.start:m.end]) for m in ms]
+[('CHN', '中'), ('BRA|PAK', '巴')]
+>>> about(ms, ("BLR", "CHN")), about(ms, ("BRA", "CHN"))
+('other', 'other')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from tradecheck.claims import _vocab as V
+from tradecheck.claims import lexicon as L
+
+__all__ = [
+    "ACTOR",
+    "OTHER",
+    "PAIR",
+    "UNKNOWN",
+    "WORLD",
+    "Mention",
+    "about",
+    "decide",
+    "find_mentions",
+]
+
+#: the clause's partners are the asked pair
+PAIR = "pair"
+#: the clause is about another pair, a group of countries or one country's world total
+OTHER = "other"
+#: the clause does not settle it; the reader's context rules decide
+UNKNOWN = "unknown"
+#: the clause names one pair country as the actor and no partner ("Uzbekistan's exports
+#: reached ..."): the pair's unless the windows around it say whose trade the passage is about
+ACTOR = "actor"
+#: key of the world in the ``country_groups`` concept ("all countries", "foreign trade total")
+WORLD = "WORLD"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A country or group named in the text.
+
+    Attributes
+    ----------
+    key
+        ISO3 code, two codes joined by ``|`` (an ambiguous Chinese abbreviation), a group key
+        (``EU``, ``CENTRAL_ASIA``, ...) or :data:`WORLD`.
+    start, end
+        Offsets in the normalised text.
+    group
+        True for a group of countries or the world.
+    marked
+        True when a preposition makes it the partner of a flow ("with China", "to China",
+        "из Китая", "与中国"): then it is not the country whose world total is meant.
+    """
+
+    key: str
+    start: int
+    end: int
+    group: bool = False
+    marked: bool = False
+
+
+def fallback_pattern(iso: str) -> re.Pattern[str]:
+    """Names of a country the language files do not list (ISO3 code and its English, Russian
+    and Chinese names from :mod:`tradecheck.countries`), for a pair outside the table.
+
+    Examples
+    --------
+    >>> bool(fallback_pattern("NZL").search("trade with New Zealand"))
+    True
+    """
+    from tradecheck import countries
+
+    names = [iso]
+    for lg in ("en", "ru", "zh"):
+        try:
+            names.append(countries.name(iso, lg))
+        except Exception:  # noqa: BLE001 - best effort: a missing name only narrows matching
+            continue
+    alts = "|".join(re.escape(n) for n in names if n)
+    return re.compile(rf"(?<!\w)(?:{alts})\w*", re.IGNORECASE)
+
+
+def _stem(name: str) -> str:
+    """A Russian name as a stem that takes every case ("Аргентина" -> "Аргентин"); other
+    names as written.
+
+    Examples
+    --------
+    >>> _stem("Аргентина"), _stem("Сирия"), _stem("Chile")
+    ('Аргентин', 'Сири', 'Chile')
+    """
+    return re.sub(r"(?<=[а-яё]{3})[аяьй]$", "", name)
+
+
+def _is_cjk(name: str) -> bool:
+    """Whether a name is written in Chinese characters (matched without word boundaries)."""
+    return "\u4e00" <= name[:1] <= "\u9fff"
+
+
+@cache
+def _table_names() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """Patterns over the English, Russian and Chinese names of every country of the project's
+    table (:mod:`tradecheck.countries`, from pycountry) that the language files do not list:
+    words with any ending (one group per country) and Chinese names as written; and group
+    names and Chinese names -> ISO3. Latin and Cyrillic names shorter than five letters are
+    left out ("Chad", "Peru" are words too)."""
+    import pycountry
+
+    from tradecheck import countries
+
+    words: list[str] = []
+    iso_of: dict[str, str] = {}
+    for n, c in enumerate(pycountry.countries):
+        if c.alpha_3 in V.COUNTRY_RES:
+            continue
+        names = set()
+        for lg in ("en", "ru", "zh"):
+            try:
+                names.add(countries.name(c.alpha_3, lg))
+            except Exception:  # noqa: BLE001 - best effort: a missing name only narrows matching
+                continue
+        stems = sorted({re.escape(_stem(x)) for x in names if len(x) >= 5 and not _is_cjk(x)})
+        if stems:
+            iso_of[f"c{n}"] = c.alpha_3
+            words.append(f"(?P<c{n}>{'|'.join(sorted(stems, key=len, reverse=True))})")
+        iso_of.update({x: c.alpha_3 for x in names if _is_cjk(x)})
+    # a word starts with a letter: the look-ahead lets the engine skip everything else fast;
+    # Chinese names stay one alternation of literals without groups (the engine's fast path)
+    word_rx = re.compile(rf"(?<!\w)(?=[^\W\d_])(?:{'|'.join(words)})\w*", re.IGNORECASE)
+    cjk = sorted((x for x in iso_of if _is_cjk(x)), key=len, reverse=True)
+    return word_rx, re.compile("|".join(map(re.escape, cjk))), iso_of
+
+
+@cache
+def _currency_words() -> re.Pattern[str]:
+    """Every currency word of every language ("долларов США", "Russian roubles", "白俄罗斯卢布")."""
+    alts = "|".join(L.keyed_source("currencies", k) for k in L.keys("currencies"))
+    return re.compile(alts, re.IGNORECASE)
+
+
+@cache
+def _partner_before() -> re.Pattern[str]:
+    """A partner preposition right before a name ("with", "to", "from", "с", "与"), concepts
+    ``partner_with``, ``destination`` and ``origin``."""
+    words = "|".join(L.source(c) for c in ("partner_with", "destination", "origin"))
+    return re.compile(rf"(?:{words})\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _location_before() -> re.Pattern[str]:
+    """A location word right before a place ("in", "в", "在"; concept ``location``)."""
+    return re.compile(rf"(?:{L.source('location')})\s*$", re.IGNORECASE)
+
+
+def _metonym(norm: str, start: int) -> bool:
+    """Whether the capital at ``start`` stands for its country ("Moscow and Beijing agreed"),
+    not for a place ("talks in Minsk", "在北京举行").
+
+    Examples
+    --------
+    >>> _metonym("Minsk and Beijing", 0), _metonym("talks in Beijing", 9)
+    (True, False)
+    """
+    return not _location_before().search(norm, max(0, start - 8), start)
+
+
+@cache
+def _institution_after() -> re.Pattern[str]:
+    """An institution word right after a name ("European Chamber", "EU-Kommission",
+    "中国欧盟商会"; concept ``institution``)."""
+    return re.compile(rf"[\s-]*(?:\w+\s+)?(?:{L.source('institution')})", re.IGNORECASE)
+
+
+def _is_institution(norm: str, end: int) -> bool:
+    """Whether the group named up to ``end`` is part of an institution's name.
+
+    Examples
+    --------
+    >>> _is_institution("the European Chamber said", 12), _is_institution("European exports", 8)
+    (True, False)
+    """
+    return bool(_institution_after().match(norm, end, min(len(norm), end + 30)))
+
+
+def _marked(norm: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a partner preposition (:func:`_partner_before`)."""
+    return bool(_partner_before().search(norm, max(0, start - 16), start))
+
+
+def _in_currency(m: Mention, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a mention lies inside a currency word (the country of "US dollars" is no
+    partner); ``spans`` are sorted and do not overlap (found by one ``finditer``).
+
+    Examples
+    --------
+    >>> spans = [(0, 3), (4, 15)]
+    >>> _in_currency(Mention("USA", 12, 15), spans), _in_currency(Mention("USA", 16, 19), spans)
+    (True, False)
+    """
+    i = bisect_right(spans, (m.start, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= m.start and m.end <= spans[i][1]
+
+
+def resolve_ambiguous(mentions: Iterable[Mention], pair: tuple[str, str]) -> list[Mention]:
+    """Ambiguous abbreviations (``"BRA|PAK"``) read as the pair's country when the text also
+    names that country in full; otherwise they stay "some other country".
+
+    Examples
+    --------
+    >>> ms = [Mention("BRA|PAK", 3, 4), Mention("BRA", 10, 12)]
+    >>> [m.key for m in resolve_ambiguous(ms, ("BRA", "CHN"))]
+    ['BRA', 'BRA']
+    >>> [m.key for m in resolve_ambiguous(ms[:1], ("BRA", "CHN"))]
+    ['BRA|PAK']
+    """
+    ms = list(mentions)
+    named = {m.key for m in ms if "|" not in m.key}
+    out = []
+    for m in ms:
+        hits = [iso for iso in m.key.split("|") if iso in pair and iso in named]
+        out.append(replace(m, key=hits[0]) if "|" in m.key and hits else m)
+    return out
+
+
+def find_mentions(norm: str, pair: tuple[str, str]) -> list[Mention]:
+    """Every country and group named in ``norm``, in text order; a country inside a currency
+    word is left out, ambiguous abbreviations are resolved for ``pair``.
+
+    Examples
+    --------
+    >>> text = "Товарооборот России и Китая: 240 млрд долларов США"
+    >>> [m.key for m in find_mentions(text, ("BLR", "CHN"))]
+    ['RUS', 'CHN']
+    """
+    res = dict(V.COUNTRY_RES)
+    for iso in pair:
+        res.setdefault(iso, fallback_pattern(iso))
+    found = [
+        Mention(k, m.start(), m.end(), marked=_marked(norm, m.start()))
+        for k, rx in res.items()
+        for m in rx.finditer(norm)
+    ]
+    word_rx, cjk_rx, iso_of = _table_names()
+    table = [(iso_of[m.lastgroup or ""], m) for m in word_rx.finditer(norm)]
+    table += [(iso_of[m.group(0)], m) for m in cjk_rx.finditer(norm)]
+    found += [
+        Mention(iso, m.start(), m.end(), marked=_marked(norm, m.start()))
+        for iso, m in table
+        if iso not in res
+    ]
+    found += [
+        Mention(k, m.start(), m.end(), marked=_marked(norm, m.start()))
+        for k, rx in V.CAPITAL_RES.items()
+        for m in rx.finditer(norm)
+        if _metonym(norm, m.start())
+    ]
+    found += [
+        Mention(k, m.start(), m.end(), group=True)
+        for k, rx in V.GROUP_RES.items()
+        for m in rx.finditer(norm)
+        if not _is_institution(norm, m.end())
+    ]
+    money = [(m.start(), m.end()) for m in _currency_words().finditer(norm)]
+    kept = [m for m in found if m.end > m.start and not _in_currency(m, money)]
+    return sorted(resolve_ambiguous(kept, pair), key=lambda m: (m.start, m.end))
+
+
+def about(mentions: Iterable[Mention], pair: tuple[str, str]) -> str:
+    """Whose trade a clause with these mentions is about: :data:`PAIR`, :data:`OTHER` or
+    :data:`UNKNOWN` (see the module docstring).
+
+    Examples
+    --------
+    >>> p = ("BLR", "CHN")
+    >>> about([Mention("RUS", 0, 6), Mention("CHN", 7, 12)], p)
+    'other'
+    >>> about([Mention("CHN", 0, 5), Mention(WORLD, 8, 20, group=True)], p)
+    'other'
+    >>> about([Mention("BLR", 0, 7), Mention("CHN", 9, 14), Mention("RUS", 30, 36)], p)
+    'unknown'
+    >>> about([Mention(WORLD, 0, 9, group=True)], p), about([Mention("CHN", 0, 5)], p)
+    ('unknown', 'actor')
+    >>> about([Mention(WORLD, 0, 13, group=True), Mention("CHN", 19, 24, marked=True)], p)
+    'unknown'
+
+    """
+    ms = list(mentions)
+    if not ms:
+        return UNKNOWN
+    named = {m.key for m in ms if m.key in pair}
+    others = {m.key for m in ms if m.key not in pair and m.key != WORLD}
+    if others:
+        return UNKNOWN if len(named) == 2 else OTHER
+    actors = {m.key for m in ms if m.key in pair and not m.marked}
+    if any(m.key == WORLD for m in ms):
+        # "China's total foreign trade" (its world total), not "foreign trade with China"
+        return OTHER if len(named) == 1 and actors else UNKNOWN
+    return ACTOR if named == actors and len(named) == 1 else PAIR
+
+
+def decide(windows: Iterable[Iterable[Mention]], pair: tuple[str, str]) -> str:
+    """Whose trade the windows around an amount are about, nearest window first (its own
+    clause, its coordinated clause, the clause of its trade word, its sentence, the sentence
+    before).
+
+    The first window that names a country or group settles it, except one that names only a
+    pair country as the actor (:data:`ACTOR`): then a later window that names the same
+    country may still show that the passage is about its world total or another pair
+    (:data:`OTHER`); otherwise the answer is :data:`PAIR` (a preceding sentence about another
+    subject, as in a ranking, does not decide).
+
+    Examples
+    --------
+    >>> decide([[], [Mention("KAZ", 0, 5), Mention("CHN", 9, 14)]], ("BLR", "CHN"))
+    'other'
+    >>> decide([[Mention("CHN", 0, 5, marked=True)], [Mention("KAZ", 0, 5)]], ("BLR", "CHN"))
+    'pair'
+    >>> uzb_world = [Mention("UZB", 0, 5), Mention(WORLD, 6, 20, group=True)]
+    >>> decide([[Mention("UZB", 0, 5)], uzb_world], ("UZB", "CHN"))
+    'other'
+    >>> decide([[Mention("CHN", 0, 5)], [Mention("FRA", 0, 10)]], ("DEU", "CHN"))
+    'pair'
+    """
+    actors: set[str] = set()
+    for window in windows:
+        ms = list(window)
+        answer = about(ms, pair)
+        if answer == ACTOR:
+            actors |= {m.key for m in ms if m.key in pair}
+        elif answer == OTHER and actors and not actors & {m.key for m in ms}:
+            return PAIR  # a window about another subject ("France came second with ...")
+        elif answer != UNKNOWN or ms:
+            return answer
+    return PAIR if actors else UNKNOWN

@@ -1,0 +1,211 @@
+"""claims.partners: whose trade a figure is about (the pair, another pair, a group, the world).
+
+Every text here is a constructed paraphrase written for these tests (no quote from an article);
+the figures only follow the published record in order of magnitude.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tradecheck.claims import lexicon as L
+from tradecheck.claims import partners as P
+from tradecheck.claims._lang import normalise
+from tradecheck.claims.parse import parse
+
+BLR_CHN = ("BLR", "CHN")
+RUS_CHN = ("RUS", "CHN")
+
+#: the partners the brief names first (China's, Russia's and Belarus's most frequent ones)
+MAIN_PARTNERS = (
+    "BLR CHN RUS KAZ DEU UZB VNM BRA USA JPN KOR IND TUR IRN UKR POL PAK MNG KGZ TJK TKM FRA ITA "
+    "GBR NLD LTU LVA SRB AZE ARM GEO AUS CAN IDN THA MYS SAU ARE EGY MEX"
+).split()
+GROUPS = (
+    "EU",
+    "EAEU",
+    "ASEAN",
+    "CENTRAL_ASIA",
+    "SCO",
+    "BRICS",
+    "CIS",
+    "AFRICA",
+    "LATIN_AMERICA",
+    "WORLD",
+)
+
+
+def keys(text: str, pair: tuple[str, str] = BLR_CHN) -> list[str]:
+    """The mention keys of a text, in text order."""
+    return [m.key for m in P.find_mentions(normalise(text), pair)]
+
+
+@pytest.mark.parametrize("lang", L.languages())
+def test_every_language_names_the_main_partners_and_groups(lang):
+    words = L.load(lang)["words"]
+    assert not set(MAIN_PARTNERS) - set(words["countries"]), lang
+    assert set(words["country_groups"]) == set(GROUPS), lang
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sino-Russian trade", ["CHN", "RUS"]),
+        ("Moscow and Beijing signed", ["RUS", "CHN"]),
+        ("der deutsch-chinesische Handel", ["DEU", "CHN"]),
+        ("Handel zwischen Berlin und Peking", ["DEU", "CHN"]),
+        ("российско-китайский товарооборот", ["RUS", "CHN"]),
+        ("товарооборот Узбекистана с Китаем", ["UZB", "CHN"]),
+        ("товарообіг Росії з Китаєм", ["RUS", "CHN"]),
+        ("тавараабарот Беларусі з Расіяй", ["BLR", "RUS"]),
+        ("中俄贸易额", ["CHN", "RUS"]),
+        ("俄中贸易额", ["RUS", "CHN"]),
+        ("中哈双边贸易", ["CHN", "KAZ"]),
+        ("中国对中亚五国进出口", ["CHN", "CENTRAL_ASIA"]),
+        ("China's trade with ASEAN", ["CHN", "ASEAN"]),
+        ("внешнеторговый оборот Беларуси со странами ЕАЭС", ["WORLD", "BLR", "EAEU"]),
+    ],
+)
+def test_mentions_in_every_language(text, expected):
+    assert keys(text) == expected
+
+
+def test_a_capital_is_its_country_unless_it_is_the_place_of_something():
+    assert keys("Moscow and Beijing traded more") == ["RUS", "CHN"]
+    assert keys("the customs office said in Beijing") == []
+    assert keys("Москва и Пекин договорились; переговоры прошли в Минске") == ["RUS", "CHN"]
+    assert keys("北京和莫斯科；会议在明斯克举行") == ["CHN", "RUS"]
+
+
+def test_every_country_of_the_table_is_another_country():
+    """Countries the language files do not list come from the project's country table."""
+    assert keys("China's trade with Argentina and Spain") == ["CHN", "ARG", "ESP"]
+    assert keys("Товарооборот Китая с Аргентиной") == ["CHN", "ARG"]
+    assert keys("中国与阿根廷贸易额") == ["CHN", "ARG"]
+    assert parse("In 2023 trade between China and Argentina reached $68 billion.") == []
+
+
+def test_an_institution_named_after_a_group_is_no_partner():
+    assert keys("the European Chamber of Commerce said China's exports rose") == ["CHN"]
+    assert keys("laut der Europäischen Handelskammer") == []
+    assert keys("EU trade with China") == ["EU", "CHN"]
+
+
+def test_a_country_inside_a_currency_word_is_no_partner():
+    assert keys("8,4 млрд долларов США") == []
+    assert keys("2.9 trillion Russian roubles") == []
+    assert keys("exports to the US rose") == ["USA"]
+
+
+def test_one_character_shared_by_two_countries_is_another_country_unless_named():
+    assert keys("2023年中巴贸易额") == ["CHN", "BRA|PAK"]
+    assert keys("2023年中巴贸易额", ("BRA", "CHN")) == ["CHN", "BRA|PAK"]
+    named = "中国与巴西贸易额，中巴贸易增长"
+    assert keys(named, ("BRA", "CHN")) == ["CHN", "BRA", "CHN", "BRA"]
+    assert keys(named, ("PAK", "CHN")) == ["CHN", "BRA", "CHN", "BRA|PAK"]
+    assert keys("中乌贸易", ("UKR", "CHN")) == ["CHN", "UZB|UKR"]
+
+
+def m(key: str, marked: bool = False) -> P.Mention:
+    return P.Mention(key, 0, 1, group=key in GROUPS, marked=marked)
+
+
+@pytest.mark.parametrize(
+    ("mentions", "answer"),
+    [
+        ([], P.UNKNOWN),
+        ([m("BLR"), m("CHN")], P.PAIR),
+        ([m("CHN")], P.ACTOR),  # "China's exports rose": a wider window may tell whose
+        ([m("CHN", marked=True)], P.PAIR),  # "exports to China"
+        ([m("RUS"), m("CHN")], P.OTHER),  # another pair sharing a country
+        ([m("RUS"), m("KAZ")], P.OTHER),  # another pair altogether
+        ([m("CHN"), m("CENTRAL_ASIA")], P.OTHER),  # a group
+        ([m("BRA|PAK"), m("CHN")], P.OTHER),  # an ambiguous abbreviation
+        ([m("CHN"), m("WORLD")], P.OTHER),  # China's world total
+        ([m("WORLD"), m("CHN", marked=True)], P.UNKNOWN),  # foreign trade with China
+        ([m("WORLD")], P.UNKNOWN),  # "total trade" of an unnamed subject
+        ([m("BLR"), m("CHN"), m("RUS")], P.UNKNOWN),  # "... second after Russia"
+    ],
+)
+def test_about(mentions, answer):
+    assert P.about(mentions, BLR_CHN) == answer
+
+
+def test_decide_takes_the_nearest_window_that_names_a_country():
+    own, trade_word = [], [m("KAZ"), m("CHN")]
+    assert P.decide([own, trade_word], BLR_CHN) == P.OTHER
+    assert P.decide([[m("CHN", marked=True)], trade_word], BLR_CHN) == P.PAIR
+    assert P.decide([[m("BLR"), m("CHN"), m("RUS")], trade_word], BLR_CHN) == P.UNKNOWN
+    assert P.decide([[], []], BLR_CHN) == P.UNKNOWN
+
+
+def test_an_actor_without_partner_takes_the_passage_it_continues():
+    uzb = [m("UZB")]
+    assert P.decide([uzb, uzb, [m("UZB"), m("WORLD")]], ("UZB", "CHN")) == P.OTHER
+    assert P.decide([uzb, uzb, [m("UZB"), m("CHN", marked=True)]], ("UZB", "CHN")) == P.PAIR
+    assert P.decide([uzb, []], ("UZB", "CHN")) == P.PAIR
+    # a ranking: the sentence before is about another subject and does not decide
+    assert P.decide([[m("CHN")], [m("FRA")]], ("DEU", "CHN")) == P.PAIR
+
+
+def test_a_world_total_and_the_sentence_after_it():
+    text = (
+        "In 2023 Uzbekistan's foreign trade reached $63 billion. "
+        "Uzbekistan's exports came to $24 billion. "
+        "Its trade with China reached $14 billion."
+    )
+    assert [c.value for c in parse(text, pair=("UZB", "CHN"))] == [14e9]
+
+
+#: a constructed article with figures of two pairs that share China
+ARTICLE = (
+    "In 2023 trade between Russia and China rose 26% to $240 billion. "
+    "Belarus-China trade grew 9% to $8.4 billion in the same year. "
+    "Moscow's exports to China reached $129 billion, while Belarus's exports to China came to "
+    "$1.4 billion."
+)
+
+
+def _values(pair: tuple[str, str]) -> set[float]:
+    claims = parse(ARTICLE, pair=pair)
+    assert {c.pair for c in claims} <= {"-".join(pair)}
+    return {c.value for c in claims}
+
+
+def test_each_pair_gets_its_own_figures_and_nothing_of_the_other():
+    assert _values(RUS_CHN) == {26.0, 240e9, 129e9}
+    assert _values(BLR_CHN) == {9.0, 8.4e9, 1.4e9}
+
+
+def test_the_other_pairs_figures_stay_out_in_chinese():
+    text = "2023年中俄贸易额为2401亿美元，同比增长26.3%；中白贸易额为84亿美元，同比增长9%。"
+    assert {c.value for c in parse(text, pair=RUS_CHN)} == {2401e8, 26.3}
+    assert {c.value for c in parse(text, pair=BLR_CHN)} == {84e8, 9.0}
+
+
+def _contexts(text: str, pair: tuple[str, str] = BLR_CHN):
+    from tradecheck.claims.context import Doc, contexts
+
+    norm = normalise(text)
+    return contexts(Doc.read(text, norm, "zh", None, pair))
+
+
+def test_a_sentence_without_countries_takes_the_nearest_earlier_one_naming_some():
+    from tradecheck.claims.resolve.partner import is_other_pair, windows
+
+    text = "2024年中国对中亚五国进出口总值为950亿美元。其中，出口增长5%。"
+    ctx = _contexts(text)[-1]
+    doc, sentence = ctx.doc, ctx.sentence
+    before = doc.named_before(sentence.start)
+    assert before == doc.sentence_of(0) and before.end <= sentence.start
+    assert windows(ctx, None)[-1] == before
+    assert {"CHN", "CENTRAL_ASIA"} <= {m.key for m in doc.partners_in(before)}
+    assert is_other_pair(ctx, doc.mentions.keywords.items[-1])
+
+
+def test_the_pairs_own_sentence_is_not_another_pairs():
+    from tradecheck.claims.resolve.partner import is_other_pair
+
+    ctx = _contexts("2024年中白贸易额为84亿美元，同比增长9%。")[0]
+    assert ctx.doc.named_before(ctx.sentence.start) == (ctx.sentence.start, ctx.sentence.start)
+    assert not is_other_pair(ctx, ctx.doc.mentions.keywords.items[0])
