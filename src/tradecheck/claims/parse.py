@@ -34,6 +34,7 @@ from typing import Generic, TypeVar
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
+from tradecheck.claims import reporters as R
 from tradecheck.claims._lang import LANGS, detect, normalise
 from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
 from tradecheck.claims._periods import BaseCue, PeriodMention, find_periods
@@ -475,10 +476,7 @@ class _Doc:
         )
         self.cue_hits = _cue_hits(self.norm)
         self.first_pair_country = next((c for c in self.countries if c.iso in self.pair), None)
-        self.rep_hits = _Sorted(
-            ((m.start(), iso) for iso, rx in V.REPORTER_CUES for m in rx.finditer(self.norm)),
-            _first,
-        )
+        self.rep_hits = _Sorted(R.hits(self.norm), _first)
         self.region_hits = _Sorted(
             (
                 (m.start(), country, name)
@@ -673,7 +671,7 @@ class _Doc:
         if quantity in ("ratio", "pct_change", "abs_change") and period is not None:
             base = self.base_for(a, ss, se, period)
         # ---- reporter, scope
-        reporter = self.reporter(a.start)
+        reporter, notes = R.field(self.reporter(a.start))
         scope = self.scope(a, ss, se, cs, ce)
         span = self.text[max(cs, self.span_start(a, cs)) : min(ce, a.end + 0)].strip()
         if not span:
@@ -702,6 +700,7 @@ class _Doc:
             written=self.text[a.start : a.end].strip(),
             almost=bound == "approx" and self.almost(a, cs),
             unsure=unsure,
+            notes=notes,
         )
 
     def span_start(self, a: _Amount, cs: int) -> int:
@@ -1306,7 +1305,7 @@ class _Doc:
             and V.CONTINUATION.search(self.norm[ss:se].lstrip())
         ):
             return self.reporter(max(0, ss - 1), _depth + 1)
-        return iso if iso in self.pair else None
+        return iso
 
     def region_at(self, pos: int) -> tuple[str, str] | None:
         ss, se = self.sent_of(pos)
