@@ -39,6 +39,13 @@ from tradecheck.claims._lang import LANGS, detect, normalise
 from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
 from tradecheck.claims._periods import BaseCue, PeriodMention, find_periods
 from tradecheck.claims.model import Claim, Period, pair_str
+from tradecheck.claims.roles import (
+    IMPLICIT_ORIGIN,
+    LIST_REACH,
+    explicit_only,
+    list_end,
+    settle_implicit,
+)
 from tradecheck.countries import DEFAULT_PAIR, parse_pair
 from tradecheck.dates import parse_date
 from tradecheck.errors import TradecheckError
@@ -745,6 +752,7 @@ class _Doc:
             l_start = max(l_start, prev_amt[-1])
         left = self.countries_in(l_start, kw.start)
         right = self.countries_in(kw.end, r_end)
+        right = right or ([] if left else self._listed_after(kw))
         pairset = set(self.pair)
         exporter = importer = None
         other = False
@@ -758,9 +766,10 @@ class _Doc:
                 roles.append(("orig", c.iso))
             elif c in right:
                 # "imports of Chinese goods", "экспорт белорусских товаров": the origin
-                roles.append(("orig", c.iso))
+                roles.append((IMPLICIT_ORIGIN, c.iso))
             else:
                 roles.append(("actor", c.iso))
+        roles = settle_implicit(roles)
         for _role, iso in roles:
             if iso not in pairset:
                 other = True
@@ -786,6 +795,14 @@ class _Doc:
                 else:
                     importer = importer or iso
         return exporter, importer, other
+
+    def _listed_after(self, kw: _Kw) -> list[_CountryHit]:
+        """The pair countries marked as origin/destination after a list of goods that runs
+        past a comma ("imports of X, Y and Z from China"): see :func:`roles.list_end`."""
+        stops = [x.start for x in self.amounts.between(kw.end, kw.end + LIST_REACH)]
+        stops += [k.start for k in self.kws.between(kw.end + 1, kw.end + LIST_REACH)]
+        far = self.countries_in(kw.end, list_end(kw.end, stops, self.sent_of(kw.start)[1]))
+        return explicit_only(self.norm, far, _MARKED_BEFORE)
 
     def direction(self, kw: _Kw, a: _Amount) -> str | None:
         exporter, importer, other = self._marked(kw)
@@ -1371,6 +1388,7 @@ _DEST_BEFORE = re.compile(
 _ORIG_BEFORE = re.compile(
     rf"(?:{L.source('origin')})\s*(?:(?<=\s)(?:the\s+)?(?:\w+\s+)?)?$", re.IGNORECASE
 )
+_MARKED_BEFORE = re.compile(f"{_DEST_BEFORE.pattern}|{_ORIG_BEFORE.pattern}", re.IGNORECASE)
 #: direction() answer when the text does not say whose flow it is
 UNSURE = "?"
 #: segment_direction() answer for a clause about another country's flow
