@@ -218,7 +218,8 @@ CONTINUATION = re.compile(
 )
 
 # --- not a trade value ------------------------------------------------------------------------
-NOT_TRADE_STRONG = L.pattern("not_trade_strong")
+#: targets and plans, and forecasts (concept ``forecast``): never an outcome
+NOT_TRADE_STRONG = re.compile(f"{L.source('not_trade_strong')}|{L.source('forecast')}", _I)
 NOT_TRADE_WEAK = L.pattern("not_trade_weak")
 
 COUNTRY_RES: dict[str, re.Pattern[str]] = {

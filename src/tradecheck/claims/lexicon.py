@@ -37,7 +37,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "share", "approx", "almost", "more_than", "less_than", "base_marker",
     "same_period_last_year", "previous_year", "destination", "origin", "quarter", "half",
     "this_year", "last_year", "year_before_last", "not_trade_strong", "not_trade_weak",
-    "physical", "price", "industrial", "services", "goods_and_services",
+    "forecast", "physical", "price", "industrial", "services", "goods_and_services",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
