@@ -40,3 +40,44 @@ def test_the_same_sentence_as_an_outcome_is_a_claim():
 def test_every_language_file_names_forecast_words():
     for lg in L.languages():
         assert L.load(lg)["words"]["forecast"], lg
+
+
+# ---------------------------------------------------------------- absolute changes
+@pytest.mark.parametrize(
+    ("text", "pair", "value", "currency"),
+    [
+        ("Der Handel mit China hat 2023 um 1 Milliarde Euro zugelegt.", "DEU-CHN", 1e9, "EUR"),
+        ("Der Handel mit China legte 2023 um 1 Milliarde Euro zu.", "DEU-CHN", 1e9, "EUR"),
+        ("Товарооборот с Китаем в 2023 году – плюс 3,5 млрд долларов.", "RUS-CHN", 3.5e9, "USD"),
+        ("Товарооборот с Китаем в 2023 году – минус 3,5 млрд рублей.", "RUS-CHN", -3.5e9, "RUB"),
+        ("Trade with China increased by $1 billion in 2023.", "RUS-CHN", 1e9, "USD"),
+        ("Trade with China was down $1 billion in 2023.", "RUS-CHN", -1e9, "USD"),
+        ("2023年中俄贸易额增加了10亿美元。", "RUS-CHN", 1e9, "USD"),
+        ("2023年中俄贸易额减少了10亿美元。", "RUS-CHN", -1e9, "USD"),
+    ],
+)
+def test_absolute_change_in_the_currency_written(text, pair, value, currency):
+    c = _one(text, pair)
+    assert (c.quantity, c.value, c.currency) == ("abs_change", value, currency)
+    assert c.base_period is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В 2023 году предприятия поставили в Китай продукции на 1,2 млрд долларов.",
+        "In 2023 exports to China reached $1.2 billion.",
+        "Der Handel mit China erreichte 2023 rund 250 Milliarden Euro.",
+    ],
+)
+def test_a_level_stays_a_level(text):
+    assert _one(text, "BLR-CHN").quantity == "level"
+
+
+def test_abs_change_words_are_data():
+    from tradecheck.claims.abs_change import abs_change_sign
+
+    assert abs_change_sign("выросли на ", "") == 1.0  # weak marker with a change word
+    assert abs_change_sign("на ", "") is None  # weak marker alone: a level
+    assert abs_change_sign("ein Rückgang von ", "") == -1.0
+    assert abs_change_sign("rose by about ", "") == 1.0  # a bound word between

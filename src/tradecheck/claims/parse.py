@@ -38,6 +38,7 @@ from tradecheck.claims import reporters as R
 from tradecheck.claims._lang import LANGS, detect, normalise
 from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
 from tradecheck.claims._periods import BaseCue, PeriodMention, find_periods
+from tradecheck.claims.abs_change import abs_change_sign
 from tradecheck.claims.model import Claim, Period, pair_str
 from tradecheck.claims.roles import (
     IMPLICIT_ORIGIN,
@@ -926,26 +927,8 @@ class _Doc:
         if a.kind in ("money", "money_gt"):
             if self._is_balance(a, cs, ce):
                 return "balance", a.value, a.decimals
-            abs_rx = re.compile(
-                r"(?:(?<!\w)(?<!made\s)(?<!makes\s)(?<!make\s)(?:by|up|down|um|на|an?\s+(?:increase|rise|growth|gain|decrease|decline|drop|fall)\s+of|ein(?:en)?\s+(?:Plus|Zuwachs|Anstieg|Rückgang|Minus)\s+von|(?:рост|прирост|увеличение|снижение|сокращение)\s+на)"
-                r"\s+(?:(?:about|almost|nearly|more\s+than|over|around|some|etwa|rund|fast|knapp|mehr\s+als|über|около|почти|более|свыше|порядка|примерно)\s+)?$"
-                r"|(?:增长|增加|减少|下降|多|少|增|减)(?:了)?(?:约|近|超过)?$)",
-                re.IGNORECASE,
-            )
-            am = abs_rx.search(before)
-            # "вырос на $1 млрд" is a change; "поставили продукции на $1 млрд" is a value
-            if (
-                am
-                and re.match(r"(?:на|um)\b", am.group(0).strip(), re.IGNORECASE)
-                and not (V.INCREASE.search(before) or V.DECREASE.search(before))
-            ):
-                am = None
-            if am:
-                dec = V.DECREASE.search(before[-40:]) if before else None
-                inc = V.INCREASE.search(before[-40:]) if before else None
-                sign = -1.0 if (dec and (not inc or dec.end() > inc.end())) else 1.0
-                if re.search(r"(?<!\w)down\s", before[-12:], re.IGNORECASE):
-                    sign = -1.0
+            sign = abs_change_sign(before, after)
+            if sign is not None:
                 return "abs_change", sign * a.value, a.decimals
             return "level", a.value, a.decimals
         if a.kind == "percent":
