@@ -81,3 +81,41 @@ def test_abs_change_words_are_data():
     assert abs_change_sign("на ", "") is None  # weak marker alone: a level
     assert abs_change_sign("ein Rückgang von ", "") == -1.0
     assert abs_change_sign("rose by about ", "") == 1.0  # a bound word between
+
+
+# ---------------------------------------------------------------- sub-year periods
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("im ersten Monat dieses Jahres", 1, 1),
+        ("in den vergangenen 5 Monaten 2024", 1, 5),
+        ("the past five months of 2024", 1, 5),
+        ("за последние пять месяцев 2024 года", 1, 5),
+        ("в первом месяце 2024 года", 1, 1),
+        ("2024年首月", 1, 1),
+    ],
+)
+def test_sub_year_period_mentions(text, start, end):
+    from tradecheck.claims._periods import find_periods
+
+    (p,), _ = find_periods(text)
+    assert (p.m1, p.m2) == (start, end)
+
+
+def test_past_months_without_a_year_are_a_trailing_window_not_read():
+    from tradecheck.claims._periods import find_periods
+
+    assert find_periods("in den vergangenen 5 Monaten")[0] == []
+
+
+def test_im_vorjahr_is_the_year_before_the_one_spoken_of():
+    text = "Die Exporte nach China lagen 2023 bei 97 Milliarden Euro, im Vorjahr bei 107."
+    got = parse(text, as_of="2025-01-10", pair=("DEU", "CHN"))
+    assert got[0].period.start == "2023-01"
+    lone = _one("Im Vorjahr stieg der Handel mit China um 5 Prozent.", "DEU-CHN", "2025-01-10")
+    assert (lone.period.start, lone.period.end) == ("2024-01", "2024-12")
+
+
+def test_als_im_vorjahr_is_the_base():
+    c = _one("Der Handel mit China war 2023 um 5 Prozent niedriger als im Vorjahr.", "DEU-CHN")
+    assert (c.period.start, c.base_period.start) == ("2023-01", "2022-01")

@@ -47,6 +47,8 @@ class PeriodMention:
     # "of the year" / "des Jahres": the year in progress at publication (unless the sentence
     # names a year before it)
     the_year: bool = False
+    # "im Vorjahr": ``rel`` counts from the year the text spoke of last, else from publication
+    from_context: bool = False
 
 
 @dataclass
@@ -90,6 +92,13 @@ _WORDNUM = (
     + r"|[一二两三四五六七八九十]{1,3}"
 )
 
+#: a year (or "this year") right after a period: what makes "the past N months" January..N
+_YEAR_FOLLOWS = (
+    rf"\s*,?\s*(?:of\s+(?:the\s+)?(?:year\s+)?|des\s+Jahres\s+|im\s+Jahr(?:e)?\s+)?{YEAR}"
+    r"|\s*,?\s*(?:(?:of\s+)?(?:this|the\s+current)\s+year|dieses\s+Jahres|des\s+laufenden\s+Jahres"
+    r"|(?:этого|текущего|нынешнего)\s+года)"
+)
+
 # (regex, kind) in priority order; kinds decide how m1/m2 are read from the match
 _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     (
@@ -117,6 +126,27 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
             _I,
         ),
         "firstn",
+    ),
+    # "in den vergangenen 5 Monaten 2024", "the past five months of this year": January to
+    # month N only when a year follows (without one it is a trailing window: not read)
+    (
+        re.compile(
+            rf"(?:(?:in\s+den\s+)?(?:vergangenen|letzten)|(?:the\s+|in\s+the\s+)?(?:past|last)"
+            rf"|(?:за\s+)?(?:последние|прошедшие)|过去)\s*(?P<n>{_WORDNUM})\s*"
+            rf"(?:months?|Monate[n]?|месяц\w*|个月)(?={_YEAR_FOLLOWS})",
+            _I,
+        ),
+        "firstn",
+    ),
+    # the first month: "im ersten Monat dieses Jahres", "в первом месяце 2024 года", "首月"
+    (
+        re.compile(
+            r"(?:the\s+)?first\s+month(?!s)|(?:im\s+)?ersten\s+Monat(?!e)"
+            r"|(?:в\s+)?перв(?:ый|ом|ого)\s+месяц(?:е|а)?(?!\w)|(?:у\s+)?першому\s+місяці"
+            r"|首月|第一个月",
+            _I,
+        ),
+        "first1",
     ),
     (re.compile(r"(?<![A-Za-z])Q(?P<q>[1-4])(?![\w])|(?<![\w])(?P<q2>[1-4])Q(?![\w])"), "q"),
     (re.compile(r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter", _I), "q"),
@@ -170,6 +200,7 @@ _YEARS_AGO = re.compile(
     _I,
 )
 _PREV_YEAR_BASE = L.pattern("previous_year")
+_YEAR_BEFORE_PERIOD = L.pattern("year_before_period")
 
 _YOY = L.pattern("same_period_last_year")
 
@@ -250,6 +281,12 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
             _set(mask, pm.start, pm.end)
             pm.is_base = _is_base(text, pm.start, pm.end) or _from_after_change(text, m)
             out.append(pm)
+    for m in _YEAR_BEFORE_PERIOD.finditer(text):
+        if _mask_free(mask, m.start(), m.end()):
+            pm = PeriodMention(m.start(), m.end(), 1, 12, rel=-1, full_year=True, from_context=True)
+            pm.is_base = _is_base(text, m.start(), m.end())
+            out.append(pm)
+            _set(mask, m.start(), m.end())
     for m in _PREV_YEAR_BASE.finditer(text):
         if _mask_free(mask, m.start(), m.end()):
             cues.append(BaseCue(m.start(), m.end()))
@@ -320,6 +357,8 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
         if n is None or not (1 <= n <= 12) or n != int(n):
             return None
         return PeriodMention(s, e, 1, int(n))
+    if kind == "first1":
+        return PeriodMention(s, e, 1, 1)
     if kind == "q":
         raw = gd.get("q") or gd.get("q2") or gd.get("d") or gd.get("o") or gd.get("o2") or ""
         q = _ord(raw)

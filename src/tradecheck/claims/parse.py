@@ -1168,6 +1168,9 @@ class _Doc:
 
     def _resolve(self, p: PeriodMention) -> Period | None:
         y = p.year
+        if p.from_context and p.rel is not None:  # "im Vorjahr": before the year spoken of
+            ctx = self._context_year(p.start)
+            y = None if ctx is None else ctx + p.rel
         if y is None and p.rel is not None and self.as_of is not None:
             y = self.as_of.year + p.rel
         if y is None and p.the_year:
