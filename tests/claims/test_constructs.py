@@ -119,3 +119,64 @@ def test_im_vorjahr_is_the_year_before_the_one_spoken_of():
 def test_als_im_vorjahr_is_the_base():
     c = _one("Der Handel mit China war 2023 um 5 Prozent niedriger als im Vorjahr.", "DEU-CHN")
     assert (c.period.start, c.base_period.start) == ("2023-01", "2022-01")
+
+
+# ---------------------------------------------------------------- Chinese constructions
+def test_fenbie_pairs_years_with_values_in_order():
+    got = parse("2022年、2023年中俄贸易额增速分别达29.3%和26.3%。", pair=("RUS", "CHN"))
+    assert sorted((c.period.start, c.value) for c in got) == [("2022-01", 29.3), ("2023-01", 26.3)]
+
+
+def test_fenbie_pairs_flows_with_values_in_order():
+    text = "2023年，中白贸易额中，白方出口和进口分别增长5%和10%。"
+    got = {c.value: c.direction for c in parse(text)}
+    assert got == {5.0: "BLR->CHN", 10.0: "CHN->BLR"}
+
+
+def test_lists_of_different_length_pair_nothing():
+    from tradecheck.claims.respective import respective
+
+    t = "2021年、2022年、2023年分别增长5%和7%"
+    years = [(0, 5), (6, 11), (12, 17)]
+    amounts = [(t.index("5%"), t.index("5%") + 2), (t.index("7%"), t.index("7%") + 2)]
+    assert respective(t, [(0, len(t))], amounts, years) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound"),
+    [
+        ("2023年中白贸易额增长超2.6倍。", 3.6, "gt"),
+        ("2023年中白贸易额增长2.6倍。", 3.6, "eq"),
+        ("2023年中白贸易额上升了3596倍。", 3597.0, "eq"),
+        ("2023年中白贸易额是2022年的2.6倍。", 2.6, "eq"),
+    ],
+)
+def test_chinese_multiples(text, value, bound):
+    c = _one(text)
+    assert (c.quantity, c.value, c.bound) == ("ratio", value, bound)
+
+
+def test_a_year_before_times_is_no_multiple():
+    from tradecheck.claims.multiples import plausible_multiple
+
+    assert not plausible_multiple(2023, "2023")
+    assert plausible_multiple(3596, "3596")
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("2024年1-5月，中俄贸易额增长3%，当月增长5%。", "2024-05"),
+        ("今年1-2月中俄贸易额增长5%，其中2月当月增长10%。", "2024-02"),
+    ],
+)
+def test_dangyue_is_the_single_month(text, month):
+    got = parse(text, as_of="2024-07-01", pair=("RUS", "CHN"))
+    single = [c for c in got if c.period.start == c.period.end]
+    assert [c.period.start for c in single] == [month]
+
+
+def test_a_date_is_not_a_month_period():
+    from tradecheck.claims._periods import find_periods
+
+    assert find_periods("3月7日，海关总署发布数据")[0] == []

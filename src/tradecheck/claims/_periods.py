@@ -184,6 +184,14 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(rf"(?:(?:in|im|в|во)\s+)?(?P<a>{MONTH})(?=\s*,?\s*(?:of\s+)?{YEAR})", _I), "month"),
     (re.compile(r"(?<=年)\s*(?P<a>\d{1,2})\s*月(?:份)?"), "zmonth"),
+    # "2月当月", "12月份": one month written without its year (never a date: "3月5日")
+    (
+        re.compile(
+            rf"(?<![\d个])(?P<a>1[0-2]|[1-9])\s*月(?:份)?(?:\s*(?:{L.source('single_month')}))?"
+            r"(?!\s*\d{1,2}\s*[日号])"
+        ),
+        "zmonth",
+    ),
 ]
 
 _YEAR_RE = re.compile(
@@ -313,7 +321,35 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
         out.append(pm)
         _set(mask, m.start(), m.end())
     out.sort(key=lambda p: p.start)
+    out = _with_single_months(text, out, mask)
     return out, cues
+
+
+_SINGLE_MONTH = L.pattern("single_month")
+
+
+def _with_single_months(
+    text: str, found: list[PeriodMention], mask: list[bool]
+) -> list[PeriodMention]:
+    """``found`` plus the single months written as "当月" / "in that month alone": the last
+    month of the period mentioned before ("1-5月 ...，当月 ..." = May of that year).
+
+    Examples
+    --------
+    >>> ps, _ = find_periods("2024年1-5月，贸易额增长3%，当月增长5%")
+    >>> [(p.m1, p.m2, p.year) for p in ps]
+    [(1, 5, 2024), (5, 5, 2024)]
+    """
+    out = list(found)
+    for m in _SINGLE_MONTH.finditer(text):
+        prev = [p for p in found if p.end <= m.start() and not p.is_base and not p.full_year]
+        if not prev or not _mask_free(mask, m.start(), m.end()):
+            continue
+        p = prev[-1]
+        out.append(
+            PeriodMention(m.start(), m.end(), p.m2, p.m2, p.year, p.rel, the_year=p.the_year)
+        )
+    return sorted(out, key=lambda p: p.start)
 
 
 #: a change just written ("up 27%", "rose 1.8-fold") before a period that starts with "from"

@@ -40,6 +40,8 @@ from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor
 from tradecheck.claims._periods import BaseCue, PeriodMention, find_periods
 from tradecheck.claims.abs_change import abs_change_sign
 from tradecheck.claims.model import Claim, Period, pair_str
+from tradecheck.claims.multiples import increase_by_times, plausible_multiple
+from tradecheck.claims.respective import chain_heads, respective
 from tradecheck.claims.roles import (
     IMPLICIT_ORIGIN,
     LIST_REACH,
@@ -159,7 +161,7 @@ def _find_amounts(norm: str, lang: str) -> list[_Amount]:  # noqa: C901  claim r
             v, d = parse_number(m.group("num"), lang)
         except ValueError:
             continue
-        if v <= 0 or v > 1000:
+        if not plausible_multiple(v, m.group("num")):
             continue
         out.append(_Amount("ratio", m.start(), m.end(), v, d, num_start=m.start("num")))
         take(m.start(), m.end())
@@ -450,6 +452,9 @@ class _Doc:
     first_pair_country: _CountryHit | None = None
     money_like: _Sorted[_Amount] = field(default_factory=lambda: _Sorted([], _start))
     cue_hits: dict[str, _Sorted[tuple[int, int, str]]] = field(default_factory=dict)
+    heads: dict[int, int] = field(default_factory=dict)  # amount start -> its list's first
+    resp_period: dict[int, int] = field(default_factory=dict)  # "分别": amount -> period start
+    resp_kw: dict[int, int] = field(default_factory=dict)  # "分别": amount -> flow word start
 
     # ---------------------------------------------------------------- setup
     def prepare(self) -> None:
@@ -483,6 +488,14 @@ class _Doc:
             _start,
         )
         self.cue_hits = _cue_hits(self.norm)
+        spans = [(x.start, x.end) for x in amounts if x.kind != "physical"]
+        self.heads = chain_heads(self.norm, spans)
+        self.resp_period = respective(
+            self.norm, self.sents, spans, [(p.start, p.end) for p in periods]
+        )
+        self.resp_kw = respective(
+            self.norm, self.sents, spans, [(k.start, k.end) for k in self.kws], loose=True
+        )
         self.first_pair_country = next((c for c in self.countries if c.iso in self.pair), None)
         self.rep_hits = _Sorted(R.hits(self.norm), _first)
         self.region_hits = _Sorted(
@@ -636,7 +649,8 @@ class _Doc:
                     return None
         # ---- flow and direction
         is_bal = a.kind in ("money", "money_gt") and self._is_balance(a, cs, ce)
-        kw = self.flow_kw(a, ss, se, cs, ce)
+        paired = self.kws.between(self.resp_kw.get(a.start, -9), self.resp_kw.get(a.start, -9) + 1)
+        kw = paired[0] if paired else self.flow_kw(a, ss, se, cs, ce)
         if kw is None:
             if not is_bal:
                 return None
@@ -918,11 +932,12 @@ class _Doc:
         self, a: _Amount, cs: int, ce: int, ss: int
     ) -> tuple[str, float, int | None] | None:
         t = self.norm
-        lb = max(cs, a.start - 100)
-        prev_end = [x.end for x in self.amounts.between(cs, a.start) if x.end <= a.start]
+        h = self.heads.get(a.start, a.start)  # "rose 5% and 10%": the words before the list
+        lb = max(self.clause_of(h)[0], h - 100)
+        prev_end = [x.end for x in self.amounts.between(lb, h) if x.end <= h]
         if prev_end:
             lb = max(lb, prev_end[-1])
-        before = t[lb : a.start]
+        before = t[lb:h]
         after = t[a.end : min(ce, a.end + 30)]
         if a.kind in ("money", "money_gt"):
             if self._is_balance(a, cs, ce):
@@ -965,8 +980,7 @@ class _Doc:
             v: float = a.value
             matched = t[a.start : a.end]
             if "倍" in matched and a.kind == "ratio":
-                zb = t[max(cs, a.start - 6) : a.start]
-                if re.search(r"(?:增长|增加|提高|上升|扩大|增)(?:了)?(?:约|近|超过)?$", zb):
+                if increase_by_times(t[max(cs, a.start - 8) : a.start]):
                     v = v + 1.0
             elif v >= 1.0:  # "halved" is already a decrease
                 rsign = self._change_sign(before, after, a)
@@ -1220,6 +1234,11 @@ class _Doc:
         return p if p is not None and not self.norm[p.end : j].strip() else None
 
     def period_for(self, a: _Amount, ss: int, se: int, cs: int, ce: int) -> Period | None:
+        paired = self.periods.between(
+            self.resp_period.get(a.start, -9), self.resp_period.get(a.start, -9) + 1
+        )
+        if paired:  # "2022年、2023年分别增长29.3%和26.3%"
+            return self._resolve(paired[0])
         own = self._bracketed_after(a)
         if own is not None:
             return self._resolve(own)
@@ -1249,7 +1268,9 @@ class _Doc:
         return None
 
     def base_for(self, a: _Amount, ss: int, se: int, period: Period) -> Period | None:
-        bases = [p for p in self.periods.between(ss, se) if p.is_base]
+        bases = [
+            p for p in self.periods.between(ss, se) if p.is_base and a.start not in self.resp_period
+        ]
         y0, m1 = int(period.start[:4]), int(period.start[5:])
         y1, m2 = int(period.end[:4]), int(period.end[5:])
         if bases:
