@@ -67,3 +67,48 @@ def test_a_third_countrys_office_is_that_country():
 def test_no_cue_no_reporter():
     (claim,) = parse("Trade between Belarus and China grew 20% in 2023.")
     assert claim.reporter is None and claim.notes == []
+
+
+# constructed paraphrases: a text that cites one source
+def test_one_source_carries_to_the_same_release():
+    text = (
+        "Das Statistische Bundesamt hat seine Zahlen für 2023 vorgelegt. Die Exporte nach China "
+        "sanken um 9 Prozent. Die Importe aus China gingen um 20 Prozent zurück."
+    )
+    got = parse(text, as_of="2024-02-20", pair=("DEU", "CHN"))
+    assert [c.reporter for c in got] == ["DEU", "DEU"]
+
+
+def test_history_of_another_year_keeps_no_source():
+    text = (
+        "According to China's customs, trade between Russia and China rose 2% in 2024. "
+        "In 2021 it had grown 36%."
+    )
+    got = {c.value: c.reporter for c in parse(text, as_of="2025-01-20", pair=("RUS", "CHN"))}
+    assert got == {2.0: "CHN", 36.0: None}
+
+
+def test_a_cue_sentence_without_figures_names_the_source_of_the_one_before():
+    text = (
+        "В январе–марте 2024 года товарооборот России и Казахстана вырос на 7%. "
+        "Такие данные приводит ФТС."
+    )
+    (c,) = parse(text, as_of="2024-05-20", pair=("RUS", "KAZ"))
+    assert c.reporter == "RUS"
+
+
+def test_two_sources_carry_nothing():
+    text = (
+        "Trade between Russia and China rose 2% in 2024, according to China's customs, while "
+        "Russia's customs put the growth at 3%. Exports to China reached $130 billion."
+    )
+    got = parse(text, as_of="2025-01-20", pair=("RUS", "CHN"))
+    assert [c.reporter for c in got] == ["CHN", "RUS", None]
+
+
+def test_carried_table():
+    sents = [(0, 10), (10, 20), (20, 30)]
+    assert R.carried([], sents, [], [set()] * 3) == [None, None, None]
+    # sentence 0 is announced by the cue-only sentence 1; sentence 2 goes on with the release
+    assert R.carried([(15, "VNM")], sents, [25], [set(), set(), {2024}]) == ["VNM", None, "VNM"]
+    assert R.carried([(15, "VNM")], sents, [5, 12], [set(), set(), {2024}])[0] is None

@@ -453,6 +453,7 @@ class _Doc:
     money_like: _Sorted[_Amount] = field(default_factory=lambda: _Sorted([], _start))
     cue_hits: dict[str, _Sorted[tuple[int, int, str]]] = field(default_factory=dict)
     heads: dict[int, int] = field(default_factory=dict)  # amount start -> its list's first
+    carry: list[str | None] = field(default_factory=list)  # per sentence: reporters.carried
     resp_period: dict[int, int] = field(default_factory=dict)  # "分别": amount -> period start
     resp_kw: dict[int, int] = field(default_factory=dict)  # "分别": amount -> flow word start
 
@@ -498,6 +499,9 @@ class _Doc:
         )
         self.first_pair_country = next((c for c in self.countries if c.iso in self.pair), None)
         self.rep_hits = _Sorted(R.hits(self.norm), _first)
+        own_years = [(p.start, p.year) for p in periods if not p.is_base]
+        years = R.years_by_sentence(self.sent_starts, own_years)
+        self.carry = R.carried(self.rep_hits.items, self.sents, [s for s, _ in spans], years)
         self.region_hits = _Sorted(
             (
                 (m.start(), country, name)
@@ -1329,6 +1333,9 @@ class _Doc:
             and V.CONTINUATION.search(self.norm[ss:se].lstrip())
         ):
             return self.reporter(max(0, ss - 1), _depth + 1)
+        j = bisect_right(self.sent_starts, ss) - 1
+        if iso is None and not cues and 0 <= j < len(self.carry) and self.sents[j] == (ss, se):
+            iso = self.carry[j]  # a text citing one source (reporters.carried)
         return iso
 
     def region_at(self, pos: int) -> tuple[str, str] | None:

@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from tradecheck.claims import lexicon as L
@@ -73,3 +74,76 @@ def field(key: str | None) -> tuple[str | None, list[str]]:
     if key in GROUPS:
         return None, [GROUPS[key]]
     return key, []
+
+
+def carried(
+    hits: list[tuple[int, str]],
+    sentences: list[tuple[int, int]],
+    amount_starts: list[int],
+    years: list[set[int]],
+) -> list[str | None]:
+    """Per sentence, the source a sentence without a cue of its own takes from the rest of a
+    text that cites **one** source only (several sources: none is guessed).
+
+    It is that source when a cue stands in an earlier sentence and the sentence names no year
+    other than those of the cue's sentences, or of the first sentence after the cue that names
+    one when the cue's do not (the text goes on reporting the same release, not
+    the history before it: "In 2022 trade had grown 29%" after a 2024 release stays without a
+    source), or when the next sentence is the cue alone, with no figure of its own ("Об этом
+    сообщает ФТС.", "This was reported by Destatis.").
+
+    Parameters
+    ----------
+    hits
+        ``(start, key)`` of every cue of the text (:func:`hits`), in text order.
+    sentences
+        ``(start, end)`` of every sentence, in text order.
+    amount_starts
+        Where the text's figures start, in text order.
+    years
+        The years each sentence names (explicit years of its own periods).
+
+    Examples
+    --------
+    >>> sents = [(0, 10), (10, 20), (20, 30), (30, 40)]
+    >>> carried([(12, "RUS")], sents, [2, 25, 35], [set(), {2024}, {2024}, {2022}])
+    ['RUS', None, 'RUS', None]
+    >>> carried([(12, "RUS"), (22, "CHN")], sents, [2, 25], [set()] * 4)
+    [None, None, None, None]
+    """
+    out: list[str | None] = [None] * len(sentences)
+    if len({key for _, key in hits}) != 1:
+        return out
+    key = hits[0][1]
+    starts = [s for s, _ in sentences]
+    with_cue = {bisect_right(starts, h) - 1 for h, _ in hits}
+    with_amount = {bisect_right(starts, a) - 1 for a in amount_starts}
+    cue_years = set().union(*(years[i] for i in with_cue if i >= 0))
+    first = min(with_cue)
+    if not cue_years:  # "Destatis published its figures. In 2023 ...": the first year after
+        cue_years = next((y for y in years[first + 1 :] if y), set())
+    for i in range(len(sentences)):
+        if i in with_cue:
+            continue
+        follows = i > first and years[i] <= cue_years
+        announced = i + 1 in with_cue and i + 1 not in with_amount
+        out[i] = key if follows or announced else None
+    return out
+
+
+def years_by_sentence(
+    sentence_starts: list[int], years: list[tuple[int, int | None]]
+) -> list[set[int]]:
+    """The explicit years each sentence names, from ``(start, year)`` of its periods.
+
+    Examples
+    --------
+    >>> years_by_sentence([0, 10], [(2, 2024), (12, None), (15, 2022)])
+    [{2024}, {2022}]
+    """
+    out: list[set[int]] = [set() for _ in sentence_starts]
+    for start, year in years:
+        j = bisect_right(sentence_starts, start) - 1
+        if year is not None and j >= 0:
+            out[j].add(year)
+    return out
