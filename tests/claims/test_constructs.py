@@ -180,3 +180,17 @@ def test_a_date_is_not_a_month_period():
     from tradecheck.claims._periods import find_periods
 
     assert find_periods("3月7日，海关总署发布数据")[0] == []
+
+
+@pytest.mark.parametrize("text", ["in July, trade fell", "im Juli stieg", "в июле вырос"])
+def test_a_month_without_a_year(text):
+    from tradecheck.claims._periods import find_periods
+
+    (p,), _ = find_periods(text)
+    assert (p.m1, p.m2, p.year) == (7, 7, None)
+
+
+def test_may_the_verb_is_no_month():
+    from tradecheck.claims._periods import find_periods
+
+    assert find_periods("trade may grow this way")[0] == []

@@ -499,7 +499,8 @@ class _Doc:
         )
         self.first_pair_country = next((c for c in self.countries if c.iso in self.pair), None)
         self.rep_hits = _Sorted(R.hits(self.norm), _first)
-        own_years = [(p.start, p.year) for p in periods if not p.is_base]
+        this = self.as_of.year if self.as_of else None
+        own_years = [(p.start, R.year_of(p.year, p.rel, this)) for p in periods if not p.is_base]
         years = R.years_by_sentence(self.sent_starts, own_years)
         self.carry = R.carried(self.rep_hits.items, self.sents, [s for s, _ in spans], years)
         self.region_hits = _Sorted(

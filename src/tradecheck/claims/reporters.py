@@ -147,3 +147,21 @@ def years_by_sentence(
         if year is not None and j >= 0:
             out[j].add(year)
     return out
+
+
+def year_of(year: int | None, rel: int | None, this_year: int | None) -> int | None:
+    """The year a period mention names for :func:`carried`: written, relative to publication
+    ("last year"), or the publication year for months written without one ("in January-July").
+
+    Examples
+    --------
+    >>> year_of(2022, None, 2024), year_of(None, -1, 2024), year_of(None, None, 2024)
+    (2022, 2023, 2024)
+    >>> year_of(None, None, None) is None
+    True
+    """
+    if year is not None:
+        return year
+    if this_year is None:
+        return None
+    return this_year + (rel or 0)
