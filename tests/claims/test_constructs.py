@@ -194,3 +194,10 @@ def test_may_the_verb_is_no_month():
     from tradecheck.claims._periods import find_periods
 
     assert find_periods("trade may grow this way")[0] == []
+
+
+@pytest.mark.parametrize("text", ["seit 2015 das Land", "since 2015, trade", "自2015年以来"])
+def test_since_a_year_is_no_period(text):
+    from tradecheck.claims._periods import find_periods
+
+    assert find_periods(text)[0] == []

@@ -211,6 +211,7 @@ _YEARS_AGO = re.compile(
 )
 _PREV_YEAR_BASE = L.pattern("previous_year")
 _YEAR_BEFORE_PERIOD = L.pattern("year_before_period")
+_SINCE_BEFORE = re.compile(rf"(?:{L.source('since')})\s*$", _I)
 
 _YOY = L.pattern("same_period_last_year")
 
@@ -317,6 +318,8 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
         ys, ye = m.start("y"), m.end("y")
         if not _mask_free(mask, ys, ye):
             continue
+        if _SINCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "seit 2015", "since 2015": the start of a duration, not a period
         # a year range "2015-2020" or a list: still years; a number glued to letters: not
         pm = PeriodMention(m.start(), m.end(), 1, 12, year=int(m.group("y")), full_year=True)
         pm.is_base = _is_base(text, m.start(), m.end()) or _is_base(text, ys, ye)

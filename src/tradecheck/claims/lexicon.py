@@ -36,7 +36,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "trade", "export", "import", "balance", "negative_balance", "increase", "decrease", "index",
     "share", "approx", "almost", "more_than", "less_than", "base_marker",
     "same_period_last_year", "previous_year", "destination", "origin", "quarter", "half",
-    "this_year", "last_year", "year_before_last", "year_before_period", "single_month",
+    "this_year", "last_year", "year_before_last", "year_before_period", "single_month", "since",
     "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast", "abs_change",
     "abs_change_weak", "physical", "price", "industrial", "services", "goods_and_services",
 )  # fmt: skip
@@ -47,7 +47,7 @@ NUMBER_TABLES: tuple[str, ...] = ("ordinals", "scales", "number_words")
 #: concepts held as a table key -> fragments
 KEYED_TABLES: tuple[str, ...] = ("currencies", "reporter", "countries")
 #: list concepts a language may leave empty (``[]``): it has no such words
-OPTIONAL: tuple[str, ...] = ("abs_change_weak", "year_before_period", "single_month")
+OPTIONAL: tuple[str, ...] = ("abs_change_weak", "year_before_period", "single_month", "since")
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
     *LIST_CONCEPTS, *TEMPLATE_CONCEPTS, "months", *NUMBER_TABLES, *KEYED_TABLES,
