@@ -201,3 +201,14 @@ def test_since_a_year_is_no_period(text):
     from tradecheck.claims._periods import find_periods
 
     assert find_periods(text)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [("By the end of June, exports", 6), ("as of November, the balance", 11), ("к концу июня", 6)],
+)
+def test_year_so_far_up_to_a_month(text, end):
+    from tradecheck.claims._periods import find_periods
+
+    (p,), _ = find_periods(text)
+    assert (p.m1, p.m2) == (1, end)

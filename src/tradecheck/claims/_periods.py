@@ -138,6 +138,16 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         ),
         "firstn",
     ),
+    # the year so far up to a month: "by the end of June", "as of November", "bis Ende Juni",
+    # "к концу июня" (January to that month)
+    (
+        re.compile(
+            rf"(?:by\s+the\s+end\s+of|as\s+of(?:\s+the\s+end\s+of)?|bis\s+Ende|к\s+концу|до\s+конца)"
+            rf"\s+(?P<b>{MONTH})(?!\w)",
+            _I,
+        ),
+        "ytd",
+    ),
     # the first month: "im ersten Monat dieses Jahres", "в первом месяце 2024 года", "首月"
     (
         re.compile(
@@ -400,6 +410,8 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
         return PeriodMention(s, e, 1, int(n))
     if kind == "first1":
         return PeriodMention(s, e, 1, 1)
+    if kind == "ytd":
+        return PeriodMention(s, e, 1, month_number(gd["b"]))
     if kind == "q":
         raw = gd.get("q") or gd.get("q2") or gd.get("d") or gd.get("o") or gd.get("o2") or ""
         q = _ord(raw)
