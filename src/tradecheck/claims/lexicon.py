@@ -37,8 +37,9 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "trade", "export", "import", "balance", "negative_balance", "increase", "decrease", "index",
     "share", "approx", "almost", "more_than", "less_than", "base_marker",
     "same_period_last_year", "previous_year", "destination", "origin", "quarter", "half",
-    "this_year", "last_year", "year_before_last", "not_trade_strong", "not_trade_weak",
-    "physical", "price", "industrial", "services", "goods_and_services",
+    "this_year", "last_year", "year_before_last", "year_before_period", "single_month", "since",
+    "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast", "abs_change",
+    "abs_change_weak", "physical", "price", "industrial", "services", "goods_and_services",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
@@ -46,6 +47,8 @@ TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
 NUMBER_TABLES: tuple[str, ...] = ("ordinals", "scales", "number_words")
 #: concepts held as a table key -> fragments
 KEYED_TABLES: tuple[str, ...] = ("currencies", "reporter", "countries")
+#: list concepts a language may leave empty (``[]``): it has no such words
+OPTIONAL: tuple[str, ...] = ("abs_change_weak", "year_before_period", "single_month", "since")
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
     *LIST_CONCEPTS, *TEMPLATE_CONCEPTS, "months", *NUMBER_TABLES, *KEYED_TABLES,
@@ -112,7 +115,7 @@ def problems(data: dict[str, Any]) -> list[str]:
         out.append("meta: expected lang and word_boundaries = true|false")
     for c in CONCEPTS:
         v = words.get(c)
-        if v is None or v == [] or v == {}:
+        if v is None or ((v == [] or v == {}) and c not in OPTIONAL):
             out.append(f"concept {c}: missing")
         elif c in LIST_CONCEPTS and not all(isinstance(f, str) for f in v):
             out.append(f"concept {c}: expected a list of strings")
