@@ -50,6 +50,8 @@ class PeriodMention:
     # False for a period the text names without a calendar anchor ("ten years ago": 2015 or
     # 2016?); a figure of that period has no period to check
     anchored: bool = True
+    # "im Vorjahr": ``rel`` counts from the year the text spoke of last, else from publication
+    from_context: bool = False
 
 
 @dataclass
@@ -93,6 +95,13 @@ _WORDNUM = (
     + r"|[一二两三四五六七八九十]{1,3}"
 )
 
+#: a year (or "this year") right after a period: what makes "the past N months" January..N
+_YEAR_FOLLOWS = (
+    rf"\s*,?\s*(?:of\s+(?:the\s+)?(?:year\s+)?|des\s+Jahres\s+|im\s+Jahr(?:e)?\s+)?{YEAR}"
+    r"|\s*,?\s*(?:(?:of\s+)?(?:this|the\s+current)\s+year|dieses\s+Jahres|des\s+laufenden\s+Jahres"
+    r"|(?:этого|текущего|нынешнего)\s+года)"
+)
+
 # (regex, kind) in priority order; kinds decide how m1/m2 are read from the match
 _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     (
@@ -120,6 +129,37 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
             _I,
         ),
         "firstn",
+    ),
+    # "in den vergangenen 5 Monaten 2024", "the past five months of this year": January to
+    # month N only when a year follows (without one it is a trailing window: not read)
+    (
+        re.compile(
+            rf"(?:(?:in\s+den\s+)?(?:vergangenen|letzten)|(?:the\s+|in\s+the\s+)?(?:past|last)"
+            rf"|(?:за\s+)?(?:последние|прошедшие)|过去)\s*(?P<n>{_WORDNUM})\s*"
+            rf"(?:months?|Monate[n]?|месяц\w*|个月)(?={_YEAR_FOLLOWS})",
+            _I,
+        ),
+        "firstn",
+    ),
+    # the year so far up to a month: "by the end of June", "as of November", "bis Ende Juni",
+    # "к концу июня" (January to that month)
+    (
+        re.compile(
+            rf"(?:by\s+the\s+end\s+of|as\s+of(?:\s+the\s+end\s+of)?|bis\s+Ende|к\s+концу|до\s+конца)"
+            rf"\s+(?P<b>{MONTH})(?!\w)",
+            _I,
+        ),
+        "ytd",
+    ),
+    # the first month: "im ersten Monat dieses Jahres", "в первом месяце 2024 года", "首月"
+    (
+        re.compile(
+            r"(?:the\s+)?first\s+month(?!s)|(?:im\s+)?ersten\s+Monat(?!e)"
+            r"|(?:в\s+)?перв(?:ый|ом|ого)\s+месяц(?:е|а)?(?!\w)|(?:у\s+)?першому\s+місяці"
+            r"|首月|第一个月",
+            _I,
+        ),
+        "first1",
     ),
     (re.compile(r"(?<![A-Za-z])Q(?P<q>[1-4])(?![\w])|(?<![\w])(?P<q2>[1-4])Q(?![\w])"), "q"),
     (re.compile(r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter", _I), "q"),
@@ -156,7 +196,17 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         "h",
     ),
     (re.compile(rf"(?:(?:in|im|в|во)\s+)?(?P<a>{MONTH})(?=\s*,?\s*(?:of\s+)?{YEAR})", _I), "month"),
+    # "in July", "im Juli", "в июле" without a year: that month of the year in context
+    (re.compile(rf"(?:in|im|в|во|у|ў)\s+(?P<a>{MONTH})(?!\w)", _I), "month"),
     (re.compile(r"(?<=年)\s*(?P<a>\d{1,2})\s*月(?:份)?"), "zmonth"),
+    # "2月当月", "12月份": one month written without its year (never a date: "3月5日")
+    (
+        re.compile(
+            rf"(?<![\d个])(?P<a>1[0-2]|[1-9])\s*月(?:份)?(?:\s*(?:{L.source('single_month')}))?"
+            r"(?!\s*\d{1,2}\s*[日号])"
+        ),
+        "zmonth",
+    ),
 ]
 
 _YEAR_RE = re.compile(
@@ -173,6 +223,8 @@ _YEARS_AGO = re.compile(
     _I,
 )
 _PREV_YEAR_BASE = L.pattern("previous_year")
+_YEAR_BEFORE_PERIOD = L.pattern("year_before_period")
+_SINCE_BEFORE = re.compile(rf"(?:{L.source('since')})\s*$", _I)
 
 _YOY = L.pattern("same_period_last_year")
 
@@ -255,6 +307,12 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
             pm.is_base = _is_base(text, pm.start, pm.end) or _from_after_change(text, m)
             pm.anchored = not (kind in ("month", "zmonth") and _part_of_month(text, m))
             out.append(pm)
+    for m in _YEAR_BEFORE_PERIOD.finditer(text):
+        if _mask_free(mask, m.start(), m.end()):
+            pm = PeriodMention(m.start(), m.end(), 1, 12, rel=-1, full_year=True, from_context=True)
+            pm.is_base = _is_base(text, m.start(), m.end())
+            out.append(pm)
+            _set(mask, m.start(), m.end())
     for m in _PREV_YEAR_BASE.finditer(text):
         if _mask_free(mask, m.start(), m.end()):
             cues.append(BaseCue(m.start(), m.end()))
@@ -275,13 +333,43 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
         ys, ye = m.start("y"), m.end("y")
         if not _mask_free(mask, ys, ye):
             continue
+        if _SINCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "seit 2015", "since 2015": the start of a duration, not a period
         # a year range "2015-2020" or a list: still years; a number glued to letters: not
         pm = PeriodMention(m.start(), m.end(), 1, 12, year=int(m.group("y")), full_year=True)
         pm.is_base = _is_base(text, m.start(), m.end()) or _is_base(text, ys, ye)
         out.append(pm)
         _set(mask, m.start(), m.end())
     out.sort(key=lambda p: p.start)
+    out = _with_single_months(text, out, mask)
     return out, cues
+
+
+_SINGLE_MONTH = L.pattern("single_month")
+
+
+def _with_single_months(
+    text: str, found: list[PeriodMention], mask: list[bool]
+) -> list[PeriodMention]:
+    """``found`` plus the single months written as "当月" / "in that month alone": the last
+    month of the period mentioned before ("1-5月 ...，当月 ..." = May of that year).
+
+    Examples
+    --------
+    >>> ps, _ = find_periods("2024年1-5月，贸易额增长3%，当月增长5%")
+    >>> [(p.m1, p.m2, p.year) for p in ps]
+    [(1, 5, 2024), (5, 5, 2024)]
+    """
+    out = list(found)
+    for m in _SINGLE_MONTH.finditer(text):
+        prev = [p for p in found if p.end <= m.start() and not p.is_base and not p.full_year]
+        if not prev or not _mask_free(mask, m.start(), m.end()):
+            continue
+        p = prev[-1]
+        out.append(
+            PeriodMention(m.start(), m.end(), p.m2, p.m2, p.year, p.rel, the_year=p.the_year)
+        )
+    return sorted(out, key=lambda p: p.start)
 
 
 #: a change just written ("up 27%", "rose 1.8-fold") before a period that starts with "from"
@@ -347,6 +435,10 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
         if n is None or not (1 <= n <= 12) or n != int(n):
             return None
         return PeriodMention(s, e, 1, int(n))
+    if kind == "first1":
+        return PeriodMention(s, e, 1, 1)
+    if kind == "ytd":
+        return PeriodMention(s, e, 1, month_number(gd["b"]))
     if kind == "q":
         raw = gd.get("q") or gd.get("q2") or gd.get("d") or gd.get("o") or gd.get("o2") or ""
         q = _ord(raw)

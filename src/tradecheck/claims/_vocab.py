@@ -197,9 +197,7 @@ PRODUCTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # --- statistics sources -----------------------------------------------------------------------
-REPORTER_CUES: list[tuple[str, re.Pattern[str]]] = [
-    (iso, re.compile(L.keyed_source("reporter", iso), _I)) for iso in L.keys("reporter")
-]
+# reporter cues: found by claims/reporters.py (hits, overlapping cues resolved)
 
 # A reporter cue governs the claims of its own sentence; within a sentence, coordinated main
 # clauses (", and China's customs put ...") are separate segments, so a cue in a later segment
@@ -229,7 +227,8 @@ CONTINUATION = re.compile(
 )
 
 # --- not a trade value ------------------------------------------------------------------------
-NOT_TRADE_STRONG = L.pattern("not_trade_strong")
+#: targets and plans, and forecasts (concept ``forecast``): never an outcome
+NOT_TRADE_STRONG = re.compile(f"{L.source('not_trade_strong')}|{L.source('forecast')}", _I)
 NOT_TRADE_WEAK = L.pattern("not_trade_weak")
 
 COUNTRY_RES: dict[str, re.Pattern[str]] = {

@@ -11,16 +11,57 @@ change what another amount sees, so claims do not depend on the order amounts ar
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import mentions as M
 from tradecheck.claims import partners as P
-from tradecheck.claims.mentions import Amount, CountryHit, Cue, Mentions
+from tradecheck.claims import reporters as R
+from tradecheck.claims._periods import PeriodMention
+from tradecheck.claims.mentions import Amount, CountryHit, Cue, Keyword, Mentions
+from tradecheck.claims.respective import chain_heads, respective
 from tradecheck.claims.sentences import MAX_SENTENCE, Span, clause_cuts, sentences
 
 __all__ = ["Context", "Doc", "Span", "contexts"]
+
+
+@dataclass(frozen=True)
+class Lists:
+    """Amounts written as a list, by the start of each amount (``claims/respective.py``)."""
+
+    #: the first amount of the amount's list ("rose 5% and 10%": 10% shares "rose")
+    heads: Mapping[int, int]
+    #: "分别"/"respectively": the start of the period the amount is paired with
+    period: Mapping[int, int]
+    #: "分别"/"respectively": the start of the flow word the amount is paired with
+    keyword: Mapping[int, int]
+
+    @classmethod
+    def read(
+        cls, norm: str, sents: tuple[Span, ...], m: Mentions, amounts: list[tuple[int, int]]
+    ) -> Lists:
+        """The lists of ``amounts`` (non-physical amount spans, in text order) in ``norm``."""
+        periods = [(p.start, p.end) for p in m.periods]
+        kws = [(k.start, k.end) for k in m.keywords]
+        return cls(
+            heads=MappingProxyType(chain_heads(norm, amounts)),
+            period=MappingProxyType(respective(norm, list(sents), amounts, periods)),
+            keyword=MappingProxyType(respective(norm, list(sents), amounts, kws, loose=True)),
+        )
+
+
+def _carried(
+    m: Mentions, sents: tuple[Span, ...], amount_starts: list[int], as_of: date | None
+) -> tuple[str | None, ...]:
+    """Per sentence, the source of a text citing one source (:func:`reporters.carried`)."""
+    this = as_of.year if as_of else None
+    own_years = [(p.start, R.year_of(p.year, p.rel, this)) for p in m.periods if not p.is_base]
+    starts = [s.start for s in sents]
+    years = R.years_by_sentence(starts, own_years)
+    return tuple(R.carried(list(m.reporter_hits), list(sents), amount_starts, years))
 
 
 @dataclass(frozen=True)
@@ -38,6 +79,10 @@ class Doc:
     cuts: tuple[int, ...]
     #: the first country of the pair the text names
     first_pair_country: CountryHit | None
+    #: lists of amounts and what they are paired with (:class:`Lists`)
+    lists: Lists
+    #: per sentence, the source a text citing one source carries to it (``reporters.carried``)
+    carry: tuple[str | None, ...]
     #: (ISO3, offset) of the first mention of each pair country the text names
     pair_first: tuple[tuple[str, int], ...] = ()
 
@@ -49,6 +94,7 @@ class Doc:
         m = M.find(norm, lang, pair)
         sents = tuple(Span(s, e) for s, e in sentences(norm))
         first = next((c for c in m.countries if c.iso in pair), None)
+        amount_spans = [(x.start, x.end) for x in m.amounts if x.kind != "physical"]
         return cls(
             text=text,
             norm=norm,
@@ -60,6 +106,8 @@ class Doc:
             sent_starts=tuple(s.start for s in sents),
             cuts=tuple(clause_cuts(norm)),
             first_pair_country=first,
+            lists=Lists.read(norm, sents, m, amount_spans),
+            carry=_carried(m, sents, [s for s, _ in amount_spans], as_of),
             pair_first=tuple(
                 (iso, c.start)
                 for iso in pair
@@ -139,6 +187,25 @@ class Doc:
     def other(self, iso: str) -> str:
         """The pair's other country."""
         return self.pair[1] if iso == self.pair[0] else self.pair[0]
+
+    def paired_keyword(self, a: Amount) -> Keyword | None:
+        """The flow word a "respectively" list pairs ``a`` with, None when none."""
+        k = self.lists.keyword.get(a.start)
+        found = [] if k is None else self.mentions.keywords.between(k, k + 1)
+        return found[0] if found else None
+
+    def paired_period(self, a: Amount) -> PeriodMention | None:
+        """The period a "respectively" list pairs ``a`` with, None when none."""
+        p = self.lists.period.get(a.start)
+        found = [] if p is None else self.mentions.periods.between(p, p + 1)
+        return found[0] if found else None
+
+    def carried_source(self, sentence: Span) -> str | None:
+        """The source a text citing one source carries to ``sentence`` (``carry``)."""
+        j = bisect_right(self.sent_starts, sentence.start) - 1
+        if 0 <= j < len(self.carry) and self.sents[j] == sentence:
+            return self.carry[j]
+        return None
 
 
 @dataclass(frozen=True)

@@ -42,8 +42,10 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "same_period_last_year", "previous_year", "destination", "origin", "level_from", "level_to",
     "partner_with", "location", "institution",
     "quarter", "half", "partial_month", "month_word",
-    "this_year", "last_year", "so_far", "year_before_last", "not_trade_strong", "not_trade_weak",
-    "physical", "price", "industrial", "services", "goods_and_services", "excluding",
+    "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
+    "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
+    "abs_change", "abs_change_weak", "physical", "price", "industrial", "services",
+    "goods_and_services", "excluding",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
@@ -53,6 +55,8 @@ NUMBER_TABLES: tuple[str, ...] = ("ordinals", "scales", "number_words")
 KEYED_TABLES: tuple[str, ...] = (
     "currencies", "reporter", "countries", "capitals", "country_groups",
 )  # fmt: skip
+#: list concepts a language may leave empty (``[]``): it has no such words
+OPTIONAL: tuple[str, ...] = ("abs_change_weak", "year_before_period", "single_month", "since")
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
     *LIST_CONCEPTS, *TEMPLATE_CONCEPTS, "months", *NUMBER_TABLES, *KEYED_TABLES,
@@ -119,7 +123,7 @@ def problems(data: dict[str, Any]) -> list[str]:
         out.append("meta: expected lang and word_boundaries = true|false")
     for c in CONCEPTS:
         v = words.get(c)
-        if v is None or v == [] or v == {}:
+        if v is None or ((v == [] or v == {}) and c not in OPTIONAL):
             out.append(f"concept {c}: missing")
         elif c in LIST_CONCEPTS and not all(isinstance(f, str) for f in v):
             out.append(f"concept {c}: expected a list of strings")

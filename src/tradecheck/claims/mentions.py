@@ -20,8 +20,10 @@ from typing import Generic, TypeVar
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims import partners as P
+from tradecheck.claims import reporters as R
 from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
 from tradecheck.claims._periods import PeriodMention, find_periods
+from tradecheck.claims.multiples import plausible_multiple
 
 __all__ = ["Amount", "CountryHit", "Keyword", "Mentions", "Sorted", "find", "find_amounts"]
 
@@ -243,7 +245,7 @@ def _ratio_numbers(norm: str, lang: str, taken: _Taken) -> list[Amount]:
         if not taken.free(m.start(), m.end()):
             continue
         num = _number(m, lang)
-        if num is None or num[0] <= 0 or num[0] > 1000:
+        if num is None or not plausible_multiple(num[0], m.group("num")):
             continue
         out.append(Amount("ratio", m.start(), m.end(), num[0], num[1], num_start=m.start("num")))
         taken.take(m.start(), m.end())
@@ -445,9 +447,7 @@ def find(norm: str, lang: str, pair: tuple[str, str]) -> Mentions:
         keywords=Sorted(flow_keywords(norm), _start),
         countries=Sorted(country_hits(partners), _start),
         partners=partners,
-        reporter_hits=Sorted(
-            ((m.start(), iso) for iso, rx in V.REPORTER_CUES for m in rx.finditer(norm)), _first
-        ),
+        reporter_hits=Sorted(R.hits(norm), _first),
         region_hits=Sorted(
             (
                 (m.start(), country, name)

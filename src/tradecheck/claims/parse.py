@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from tradecheck.claims import reporters as R
 from tradecheck.claims._lang import LANGS, detect, normalise
 from tradecheck.claims.context import Context, Doc, contexts
 from tradecheck.claims.model import Claim, pair_str
@@ -140,6 +141,7 @@ def build_claim(found: Context) -> Claim | None:
     if (direction is None and not fl.unsure) or not math.isfinite(value):
         return None
     b, a, doc = bound(ctx), ctx.amount, ctx.doc
+    rep, notes = R.field(reporter(doc, a.start))
     return Claim(
         span=_span(ctx),
         quantity=kind,  # type: ignore[arg-type]
@@ -147,7 +149,7 @@ def build_claim(found: Context) -> Claim | None:
         currency=a.currency if kind in _MONEY_QUANTITIES else None,
         bound=b,  # type: ignore[arg-type]
         direction=direction,
-        reporter=reporter(doc, a.start),
+        reporter=rep,
         period=per,
         base_period=base_period(ctx, per) if kind in _CHANGES and per is not None else None,
         scope=scope(ctx),
@@ -158,6 +160,7 @@ def build_claim(found: Context) -> Claim | None:
         written=doc.text[a.start : a.end].strip(),
         almost=b == "approx" and almost(ctx),
         unsure=_unsure(ctx, fl, per is not None),
+        notes=notes,
     )
 
 

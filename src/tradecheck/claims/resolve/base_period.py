@@ -43,7 +43,9 @@ def base_period(ctx: Context, period: Period) -> Period:
     ('2021-01', '2021-12')
     """
     ss, se = ctx.sentence
-    bases = [p for p in ctx.doc.mentions.periods.between(ss, se) if p.is_base]
+    # an amount paired with its own period ("分别") takes no base written for the list
+    paired = ctx.amount.start in ctx.doc.lists.period
+    bases = [p for p in ctx.doc.mentions.periods.between(ss, se) if p.is_base and not paired]
     if bases:
         b = min(bases, key=lambda p: abs(p.start - ctx.amount.start))
         explicit = _explicit(ctx, b, period)

@@ -17,6 +17,13 @@ from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.mentions import CountryHit, Keyword
 from tradecheck.claims.resolve.partner import is_other_pair
 from tradecheck.claims.resolve.scope import region_at
+from tradecheck.claims.roles import (
+    IMPLICIT_ORIGIN,
+    LIST_REACH,
+    explicit_only,
+    list_end,
+    settle_implicit,
+)
 
 __all__ = ["OTHER", "UNSURE", "Flow", "actor", "counterpart_named", "flow", "unanchored"]
 
@@ -32,6 +39,7 @@ _DEST_BEFORE = re.compile(
 _ORIG_BEFORE = re.compile(
     rf"(?:{L.source('origin')})\s*(?:(?<=\s)(?:the\s+)?(?:\w+\s+)?)?$", re.IGNORECASE
 )
+_MARKED_BEFORE = re.compile(f"{_DEST_BEFORE.pattern}|{_ORIG_BEFORE.pattern}", re.IGNORECASE)
 #: "trade with Russia": the partner right after "with"
 _WITH_BEFORE = re.compile(
     r"(?:with|с|со|з|із|зі|са|mit|与|和|同|zwischen|between|между)\s*$", re.IGNORECASE
@@ -95,9 +103,13 @@ def unanchored(ctx: Context, fl: Flow, has_period: bool) -> Flow:
 
 
 def flow_keyword(ctx: Context) -> Keyword | None:
-    """The flow word of the amount: in its clause (before, then after it), in its sentence
-    (before, then after), else the last one of an earlier sentence."""
+    """The flow word of the amount: the one a "respectively" list pairs it with, else in its
+    clause (before, then after it), in its sentence (before, then after), else the last one
+    of an earlier sentence."""
     a, (ss, se), (cs, ce) = ctx.amount, ctx.sentence, ctx.clause
+    paired = ctx.doc.paired_keyword(a)  # "exports and imports grew 5% and 7% respectively"
+    if paired is not None:
+        return paired
     kws = ctx.doc.mentions.keywords.between(ss, se)
     for found in (
         [k for k in kws if cs <= k.start and k.end <= a.start][-1:],
@@ -114,7 +126,8 @@ def flow_keyword(ctx: Context) -> Keyword | None:
 
 def _around(doc: Doc, kw: Keyword) -> tuple[list[CountryHit], list[CountryHit]]:
     """The countries named just before and just after a flow word, within its clause and
-    not across another amount."""
+    not across another amount (after it: else those past a list of goods, when none is
+    named before it)."""
     kcs, kce = doc.clause_of(kw.start)
     amounts = doc.mentions.amounts
     nxt = [x.start for x in amounts.between(kw.end, kw.end + 60) if x.kind != "physical"]
@@ -127,22 +140,36 @@ def _around(doc: Doc, kw: Keyword) -> tuple[list[CountryHit], list[CountryHit]]:
     ]
     if prev_amt:
         l_start = max(l_start, prev_amt[-1])
-    return doc.countries_in(l_start, kw.start), doc.countries_in(kw.end, r_end)
+    left, right = doc.countries_in(l_start, kw.start), doc.countries_in(kw.end, r_end)
+    return left, right or ([] if left else _listed_after(doc, kw))
+
+
+def _listed_after(doc: Doc, kw: Keyword) -> list[CountryHit]:
+    """The pair countries marked as origin/destination after a list of goods that runs
+    past a comma ("imports of X, Y and Z from China"): see :func:`roles.list_end`."""
+    m = doc.mentions
+    stops = [x.start for x in m.amounts.between(kw.end, kw.end + LIST_REACH)]
+    stops += [k.start for k in m.keywords.between(kw.end + 1, kw.end + LIST_REACH)]
+    far = doc.countries_in(kw.end, list_end(kw.end, stops, doc.sentence_of(kw.start).end))
+    return explicit_only(doc.norm, far, _MARKED_BEFORE)
 
 
 def _roles(doc: Doc, left: list[CountryHit], right: list[CountryHit]) -> list[tuple[str, str]]:
-    """(role, iso) of each country around a flow word: dest, orig or actor."""
+    """(role, iso) of each country around a flow word: dest, orig or actor (a country
+    right after it without a preposition: :func:`roles.settle_implicit`)."""
     roles: list[tuple[str, str]] = []
     for c in left + right:
         pre = doc.norm[max(0, c.start - 20) : c.start]
         if _DEST_BEFORE.search(pre):
             roles.append(("dest", c.iso))
-        elif _ORIG_BEFORE.search(pre) or c in right:
-            # "imports of Chinese goods", "экспорт белорусских товаров": the origin
+        elif _ORIG_BEFORE.search(pre):
             roles.append(("orig", c.iso))
+        elif c in right:
+            # "imports of Chinese goods", "экспорт белорусских товаров": the origin
+            roles.append((IMPLICIT_ORIGIN, c.iso))
         else:
             roles.append(("actor", c.iso))
-    return roles
+    return settle_implicit(roles)
 
 
 def _nearest_left_actor(roles: list[tuple[str, str]], n_left: int) -> list[tuple[str, str]]:

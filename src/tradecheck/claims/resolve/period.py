@@ -1,6 +1,7 @@
 """Period: the months a figure covers.
 
-The nearest period expression in the amount's clause wins, else the last one before it in the
+The period a "respectively" list pairs the amount with wins; else the nearest period
+expression in the amount's clause, else the last one before it in the
 sentence, else the first after it; a sentence without one inherits the previous sentences'. A
 year left out is taken from the text ("in January-March" after "2025") or the publication date.
 """
@@ -39,6 +40,9 @@ def _publication_year(doc: Doc, p: PeriodMention) -> int | None:
 def _year_of(doc: Doc, p: PeriodMention) -> int | None:
     """The year a period mention means (written, relative, from the text or the date)."""
     y = p.year
+    if p.from_context and p.rel is not None:  # "im Vorjahr": before the year spoken of
+        ctx = context_year(doc, p.start)
+        y = None if ctx is None else ctx + p.rel
     if y is None and p.rel is not None:
         # "last year" counts from the publication date; without one it has no anchor (an
         # earlier year of the text is not "now")
@@ -144,6 +148,9 @@ def running_total(ctx: Context, found: Period) -> bool:
 
 def period(ctx: Context) -> Period | None:
     """The period of ``ctx``'s amount; None when neither the text nor the date tells."""
+    paired = ctx.doc.paired_period(ctx.amount)
+    if paired is not None:  # "2022年、2023年分别增长29.3%和26.3%"
+        return resolve_mention(ctx.doc, paired)
     own = _bracketed_after(ctx)
     if own is not None:
         return resolve_mention(ctx.doc, own)

@@ -10,8 +10,10 @@ import re
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
+from tradecheck.claims.abs_change import abs_change_sign
 from tradecheck.claims.context import Context
 from tradecheck.claims.mentions import scaled
+from tradecheck.claims.multiples import increase_by_times
 from tradecheck.claims.resolve.balance import is_balance
 
 __all__ = ["Quantity", "change_sign", "quantity"]
@@ -19,19 +21,12 @@ __all__ = ["Quantity", "change_sign", "quantity"]
 #: (quantity, value, decimals written)
 Quantity = tuple[str, float, int | None]
 
-_ABS_CHANGE_BEFORE = re.compile(
-    r"(?:(?<!\w)(?<!made\s)(?<!makes\s)(?<!make\s)(?:by|up|down|um|на|an?\s+(?:increase|rise|growth|gain|decrease|decline|drop|fall)\s+of|ein(?:en)?\s+(?:Plus|Zuwachs|Anstieg|Rückgang|Minus)\s+von|(?:рост|прирост|увеличение|снижение|сокращение)\s+на)"
-    r"\s+(?:(?:about|almost|nearly|more\s+than|over|around|some|etwa|rund|fast|knapp|mehr\s+als|über|около|почти|более|свыше|порядка|примерно)\s+)?$"
-    r"|(?:增长|增加|减少|下降|多|少|增|减)(?:了)?(?:约|近|超过)?$)",
-    re.IGNORECASE,
-)
 _SHARE_AFTER = re.compile(
     r"^\s*(?:of\s+(?:the\s+)?(?:total|all|its|Belarus|China)|от\s+общ|of\s+\w+['’]s\s+total)",
     re.IGNORECASE,
 )
 _BY_BEFORE = re.compile(r"(?<!\w)(?:на|by|um)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _GROWTH_RATE = re.compile(r"growth\s+(?:rate|index)", re.IGNORECASE)
-_ZH_INCREASE_BEFORE = re.compile(r"(?:增长|增加|提高|上升|扩大|增)(?:了)?(?:约|近|超过)?$")
 #: a percent followed by a comparison base ("113% as against 2021", "134.1 percent compared
 #: to 2022", "127 % gegenüber 2021", "为上年的113%"): a growth index, new/base in percent
 _INDEX_BASE_AFTER = re.compile(
@@ -90,28 +85,28 @@ def quantity(ctx: Context) -> Quantity | None:
     return None
 
 
+def _words_before(ctx: Context) -> str:
+    """Up to 100 characters before the amount, or before the first amount of the list it
+    stands in ("rose 5% and 10%": "rose "), not past the clause or an earlier amount."""
+    doc, a = ctx.doc, ctx.amount
+    h = doc.lists.heads.get(a.start, a.start)
+    lb = max(doc.clause_of(h).start, h - 100)
+    prev_end = [x.end for x in doc.mentions.amounts.between(lb, h) if x.end <= h]
+    if prev_end:
+        lb = max(lb, prev_end[-1])
+    return ctx.norm[lb:h]
+
+
 def _money(ctx: Context) -> Quantity:
-    """A level, an absolute change ("grew by $1 bn", "down $2 m") or a balance."""
+    """A level, an absolute change ("grew by $1 bn", "down $2 m": :mod:`.abs_change`) or a
+    balance."""
     a = ctx.amount
     if is_balance(ctx):
         return "balance", a.value, a.decimals
-    before = ctx.since_previous_amount(100)
-    am = _ABS_CHANGE_BEFORE.search(before)
-    # "вырос на $1 млрд" is a change; "поставили продукции на $1 млрд" is a value
-    if (
-        am
-        and re.match(r"(?:на|um)\b", am.group(0).strip(), re.IGNORECASE)
-        and not (V.INCREASE.search(before) or V.DECREASE.search(before))
-    ):
-        am = None
-    if not am:
-        return "level", a.value, a.decimals
-    dec = V.DECREASE.search(before[-40:]) if before else None
-    inc = V.INCREASE.search(before[-40:]) if before else None
-    sign = -1.0 if (dec and (not inc or dec.end() > inc.end())) else 1.0
-    if re.search(r"(?<!\w)down\s", before[-12:], re.IGNORECASE):
-        sign = -1.0
-    return "abs_change", sign * a.value, a.decimals
+    sign = abs_change_sign(_words_before(ctx), ctx.after(30))
+    if sign is not None:
+        return "abs_change", sign * a.value, a.decimals
+    return "level", a.value, a.decimals
 
 
 def _index(ctx: Context) -> Quantity | None:
@@ -134,7 +129,7 @@ def _percent(ctx: Context) -> Quantity | None:
     idx = _index(ctx)
     if idx is not None:
         return idx
-    psign = change_sign(ctx.since_previous_amount(100), after)
+    psign = change_sign(_words_before(ctx), after)
     if psign is not None:
         return "pct_change", psign * abs(a.value), a.decimals
     if t[a.start] == "+" or (t[a.start] == "-" and a.value < 0):
@@ -153,10 +148,10 @@ def _ratio(ctx: Context) -> Quantity:
     a, t = ctx.amount, ctx.norm
     v: float = a.value
     if "倍" in t[a.start : a.end] and a.kind == "ratio":
-        if _ZH_INCREASE_BEFORE.search(t[max(ctx.clause.start, a.start - 6) : a.start]):
+        if increase_by_times(t[max(ctx.clause.start, a.start - 8) : a.start]):
             v = v + 1.0
     elif v >= 1.0:  # "halved" is already a decrease
-        rsign = change_sign(ctx.since_previous_amount(100), ctx.after(30))
+        rsign = change_sign(_words_before(ctx), ctx.after(30))
         if rsign is not None and rsign < 0:
             v = 1.0 / v
     return "ratio", v, a.decimals

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims.context import Doc
+from tradecheck.claims.sentences import Span
 
 __all__ = ["reporter"]
 
@@ -35,7 +36,10 @@ def reporter(doc: Doc, pos: int, depth: int = 0) -> str | None:
     A cue applies within its own sentence: to figures after it, and to figures before it
     in the same coordinated clause or when it closes the sentence ("..., according to
     Chinese customs."). A sentence without an applicable cue that continues the previous
-    one ("It also said ...") inherits the previous sentence's source.
+    one ("It also said ...") inherits the previous sentence's source; else, in a text that
+    cites one source, the source it carries (:func:`reporters.carried`). A third country's
+    statistics stay that country's (the key of ``[words.reporter]``: ``reporters.field``
+    turns it into the claim's field).
 
     Examples
     --------
@@ -54,4 +58,6 @@ def reporter(doc: Doc, pos: int, depth: int = 0) -> str | None:
         and V.CONTINUATION.search(doc.norm[ss:se].lstrip())
     ):
         return reporter(doc, max(0, ss - 1), depth + 1)
-    return iso if iso in doc.pair else None
+    if iso is None and not cues:
+        iso = doc.carried_source(Span(ss, se))  # a text citing one source
+    return iso

@@ -1,0 +1,167 @@
+"""Whose statistics a figure cites: the ``reporter`` cues of the language files, found in a
+text and turned into the claim's ``reporter`` field.
+
+The cues are data (``[words.reporter]`` of ``claims/lang/*.toml``, keyed by ISO3: Belstat,
+Destatis, ФТС, 海关总署, Vietnam's General Department of Customs, ...). A key that is not one
+country (``EU27``: Eurostat) is listed in :data:`GROUPS`: such a claim keeps ``reporter`` null
+and says why in its notes. A country's statistics office reporting on another pair's trade is
+still that country's statistics (German statistics on Belarus–China trade: ``DEU``).
+
+Examples
+--------
+>>> [key for _, key in hits("Nach Angaben von Destatis ... laut Eurostat")]
+['DEU', 'EU27']
+>>> field("EU27")[0] is None, field("VNM")
+(True, ('VNM', []))
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+
+from tradecheck.claims import lexicon as L
+
+#: reporter keys that are not one country -> the note a claim citing them carries
+GROUPS: dict[str, str] = {
+    "EU27": "reporter: Eurostat (EU27) speaks for 27 countries, not one; left null",
+}
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One compiled pattern per reporter key, every language."""
+    return tuple(
+        (key, re.compile(L.keyed_source("reporter", key), re.IGNORECASE))
+        for key in L.keys("reporter")
+    )
+
+
+def hits(norm: str) -> list[tuple[int, str]]:
+    """Every reporter cue in ``norm`` as ``(start, key)``, in text order.
+
+    Overlapping cues are one mention: the cue that starts first wins, then the longer one
+    ("俄罗斯海关统计" is Russia's customs, not the "海关统计" inside it; "白俄罗斯海关" is
+    Belarus's, not the "俄罗斯海关" inside it).
+
+    Examples
+    --------
+    >>> hits("据俄罗斯海关统计"), hits("白俄罗斯海关数据")
+    ([(1, 'RUS')], [(0, 'BLR')])
+    """
+    found = sorted(
+        ((m.start(), -m.end(), key) for key, rx in _patterns() for m in rx.finditer(norm)),
+    )
+    out: list[tuple[int, str]] = []
+    reach = -1
+    for start, neg_end, key in found:
+        if start < reach:
+            continue  # inside (or across) a cue already taken
+        out.append((start, key))
+        reach = -neg_end
+    return out
+
+
+def field(key: str | None) -> tuple[str | None, list[str]]:
+    """The claim's ``reporter`` for a cue key and the notes it adds.
+
+    Examples
+    --------
+    >>> field(None), field("CHN")
+    ((None, []), ('CHN', []))
+    """
+    if key in GROUPS:
+        return None, [GROUPS[key]]
+    return key, []
+
+
+def carried(
+    hits: list[tuple[int, str]],
+    sentences: list[tuple[int, int]],
+    amount_starts: list[int],
+    years: list[set[int]],
+) -> list[str | None]:
+    """Per sentence, the source a sentence without a cue of its own takes from the rest of a
+    text that cites **one** source only (several sources: none is guessed).
+
+    It is that source when a cue stands in an earlier sentence and the sentence names no year
+    other than those of the cue's sentences, or of the first sentence after the cue that names
+    one when the cue's do not (the text goes on reporting the same release, not
+    the history before it: "In 2022 trade had grown 29%" after a 2024 release stays without a
+    source), or when the next sentence is the cue alone, with no figure of its own ("Об этом
+    сообщает ФТС.", "This was reported by Destatis.").
+
+    Parameters
+    ----------
+    hits
+        ``(start, key)`` of every cue of the text (:func:`hits`), in text order.
+    sentences
+        ``(start, end)`` of every sentence, in text order.
+    amount_starts
+        Where the text's figures start, in text order.
+    years
+        The years each sentence names (explicit years of its own periods).
+
+    Examples
+    --------
+    >>> sents = [(0, 10), (10, 20), (20, 30), (30, 40)]
+    >>> carried([(12, "RUS")], sents, [2, 25, 35], [set(), {2024}, {2024}, {2022}])
+    ['RUS', None, 'RUS', None]
+    >>> carried([(12, "RUS"), (22, "CHN")], sents, [2, 25], [set()] * 4)
+    [None, None, None, None]
+    """
+    out: list[str | None] = [None] * len(sentences)
+    if len({key for _, key in hits}) != 1:
+        return out
+    key = hits[0][1]
+    starts = [s for s, _ in sentences]
+    with_cue = {bisect_right(starts, h) - 1 for h, _ in hits}
+    with_amount = {bisect_right(starts, a) - 1 for a in amount_starts}
+    cue_years = set().union(*(years[i] for i in with_cue if i >= 0))
+    first = min(with_cue)
+    if not cue_years:  # "Destatis published its figures. In 2023 ...": the first year after
+        cue_years = next((y for y in years[first + 1 :] if y), set())
+    for i in range(len(sentences)):
+        if i in with_cue:
+            continue
+        follows = i > first and years[i] <= cue_years
+        announced = i + 1 in with_cue and i + 1 not in with_amount
+        out[i] = key if follows or announced else None
+    return out
+
+
+def years_by_sentence(
+    sentence_starts: list[int], years: list[tuple[int, int | None]]
+) -> list[set[int]]:
+    """The explicit years each sentence names, from ``(start, year)`` of its periods.
+
+    Examples
+    --------
+    >>> years_by_sentence([0, 10], [(2, 2024), (12, None), (15, 2022)])
+    [{2024}, {2022}]
+    """
+    out: list[set[int]] = [set() for _ in sentence_starts]
+    for start, year in years:
+        j = bisect_right(sentence_starts, start) - 1
+        if year is not None and j >= 0:
+            out[j].add(year)
+    return out
+
+
+def year_of(year: int | None, rel: int | None, this_year: int | None) -> int | None:
+    """The year a period mention names for :func:`carried`: written, relative to publication
+    ("last year"), or the publication year for months written without one ("in January-July").
+
+    Examples
+    --------
+    >>> year_of(2022, None, 2024), year_of(None, -1, 2024), year_of(None, None, 2024)
+    (2022, 2023, 2024)
+    >>> year_of(None, None, None) is None
+    True
+    """
+    if year is not None:
+        return year
+    if this_year is None:
+        return None
+    return this_year + (rel or 0)

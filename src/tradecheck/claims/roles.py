@@ -1,0 +1,76 @@
+"""The role a country plays around a flow word ("exports to China", "imports from China").
+
+The reader tags each country near an export/import word: ``dest`` (after a destination
+preposition: "to", "в", "nach", "对"), ``orig`` (after an origin preposition: "from", "из",
+"aus", "自"), ``actor`` (the flow's subject: "Belarus's exports") or ``orig?``, a country
+written right after the flow word without a preposition. ``orig?`` is usually the goods'
+origin ("imports of Chinese goods", "экспорт белорусских товаров"), but when the clause also
+names an explicit origin of another country, it is the one whose flow it is: "Импорт
+Беларусью товаров из Китая", "imports by Belarus of machinery from China".
+"""
+
+from __future__ import annotations
+
+#: a country written right after the flow word without a preposition (origin unless settled)
+IMPLICIT_ORIGIN = "orig?"
+
+
+def settle_implicit(roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Roles with every implicit origin settled: the origin, unless an explicit origin of
+    another country is named, then the flow's actor. Order and length are kept.
+
+    Parameters
+    ----------
+    roles
+        ``(role, iso3)`` in text order, roles ``dest``/``orig``/``actor``/``orig?``.
+
+    Examples
+    --------
+    >>> settle_implicit([("orig?", "CHN")])
+    [('orig', 'CHN')]
+    >>> settle_implicit([("orig?", "BLR"), ("orig", "CHN")])
+    [('actor', 'BLR'), ('orig', 'CHN')]
+    >>> settle_implicit([("orig?", "BLR"), ("dest", "CHN")])
+    [('orig', 'BLR'), ('dest', 'CHN')]
+    """
+    explicit = {iso for role, iso in roles if role == "orig"}
+    out = []
+    for role, iso in roles:
+        if role == IMPLICIT_ORIGIN:
+            role = "actor" if explicit - {iso} else "orig"
+        out.append((role, iso))
+    return out
+
+
+#: how far a list of goods after a flow word may run past a comma ("imports of machinery,
+#: vehicles and electronics from China") before its origin or destination is named
+LIST_REACH = 160
+
+
+def list_end(flow_end: int, stops: list[int], sentence_end: int) -> int:
+    """Where a flow word's list of goods may end: at the next amount or flow word (``stops``
+    after ``flow_end``), the sentence end or :data:`LIST_REACH` characters on, the nearest.
+
+    Examples
+    --------
+    >>> list_end(10, [5, 90, 40], 300), list_end(10, [], 100)
+    (40, 100)
+    """
+    after = [s for s in stops if s > flow_end]
+    return min([flow_end + LIST_REACH, sentence_end, *after])
+
+
+def explicit_only(norm: str, hits: list, marker_before) -> list:
+    """The country ``hits`` (objects with ``start``) written after a destination or origin
+    preposition (``marker_before`` searched in the 20 characters before each hit).
+
+    Examples
+    --------
+    >>> import re
+    >>> from types import SimpleNamespace as Hit
+    >>> text = "imports of machinery, Chinese cars and parts from China"
+    >>> hits = [Hit(start=text.index("Chinese")), Hit(start=text.rindex("China"))]
+    >>> [h.start for h in explicit_only(text, hits, re.compile(r"from\\s*$"))]
+    [50]
+    """
+    return [h for h in hits if marker_before.search(norm[max(0, h.start - 20) : h.start])]

@@ -1,0 +1,118 @@
+"""Reporter cues for any country's statistics office (claims/reporters.py, [words.reporter])."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradecheck.claims import lexicon as L
+from tradecheck.claims import reporters as R
+from tradecheck.claims.parse import parse
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Nach Angaben des Statistischen Bundesamtes", "DEU"),
+        ("data from Destatis", "DEU"),
+        ("Vietnam's General Department of Customs", "VNM"),
+        ("the Bureau of National Statistics", "KAZ"),
+        ("Uzbekistan's statistics agency", "UZB"),
+        ("по данным ФТС России", "RUS"),
+        ("Федеральной таможенной службы", "RUS"),
+        ("по данным Росстата", "RUS"),
+        ("по данным Белстата", "BLR"),
+        ("据海关总署统计", "CHN"),
+        ("中国海关", "CHN"),
+        ("the US Census Bureau", "USA"),
+        ("laut Eurostat", "EU27"),
+        ("the National Statistical Committee of Uzbekistan", "UZB"),
+        ("the National Statistical Committee", "BLR"),
+        ("Brazil’s Development, Industry and Foreign Trade Ministry", "BRA"),
+        ("in Peking veröffentlichten Zolldaten", "CHN"),
+        ("据越南海关总局统计", "VNM"),
+        ("за даними Держстату", "UKR"),
+    ],
+)
+def test_cue_key(text, key):
+    assert [k for _, k in R.hits(text)] == [key]
+
+
+def test_overlapping_cues_are_one_mention_the_first_wins():
+    # "海关统计" (China's cue) lies inside "俄罗斯海关统计"; "俄罗斯海关" inside "白俄罗斯海关"
+    assert R.hits("据俄罗斯海关统计") == [(1, "RUS")]
+    assert R.hits("白俄罗斯海关数据显示") == [(0, "BLR")]
+    assert R.hits("据海关统计") == [(0, "CHN")]
+
+
+def test_belarus_and_china_cues_live_in_the_same_table():
+    # migrated, not duplicated: every key comes from the language files' [words.reporter]
+    assert {"BLR", "CHN", "RUS", "DEU", "VNM", "KAZ", "UZB", "USA", "EU27"} <= set(
+        L.keys("reporter")
+    )
+
+
+def test_group_reporter_is_null_with_a_note():
+    reporter, notes = R.field("EU27")
+    assert reporter is None and "27" in notes[0]
+    (claim,) = parse(
+        "According to Eurostat, trade between Germany and China fell 13% in 2023.",
+        pair=("DEU", "CHN"),
+    )
+    assert claim.reporter is None
+    assert any("Eurostat" in n for n in claim.notes)
+
+
+def test_a_third_countrys_office_is_that_country():
+    # constructed: Russia's customs reporting on Belarus-China trade
+    (claim,) = parse("Russian customs data show that Belarus-China trade grew 20% in 2023.")
+    assert claim.reporter == "RUS"
+
+
+def test_no_cue_no_reporter():
+    (claim,) = parse("Trade between Belarus and China grew 20% in 2023.")
+    assert claim.reporter is None and claim.notes == []
+
+
+# constructed paraphrases: a text that cites one source
+def test_one_source_carries_to_the_same_release():
+    text = (
+        "Das Statistische Bundesamt hat seine Zahlen für 2023 vorgelegt. Die Exporte nach China "
+        "sanken um 9 Prozent. Die Importe aus China gingen um 20 Prozent zurück."
+    )
+    got = parse(text, as_of="2024-02-20", pair=("DEU", "CHN"))
+    assert [c.reporter for c in got] == ["DEU", "DEU"]
+
+
+def test_history_of_another_year_keeps_no_source():
+    text = (
+        "According to China's customs, trade between Russia and China rose 2% in 2024. "
+        "In 2021 it had grown 36%."
+    )
+    got = {c.value: c.reporter for c in parse(text, as_of="2025-01-20", pair=("RUS", "CHN"))}
+    assert got == {2.0: "CHN", 36.0: None}
+
+
+def test_a_cue_sentence_without_figures_names_the_source_of_the_one_before():
+    text = (
+        "В январе–марте 2024 года товарооборот России и Казахстана вырос на 7%. "
+        "Такие данные приводит ФТС."
+    )
+    (c,) = parse(text, as_of="2024-05-20", pair=("RUS", "KAZ"))
+    assert c.reporter == "RUS"
+
+
+def test_two_sources_carry_nothing():
+    text = (
+        "Trade between Russia and China rose 2% in 2024, according to China's customs, while "
+        "Russia's customs put the growth at 3%. Exports to China reached $130 billion."
+    )
+    got = parse(text, as_of="2025-01-20", pair=("RUS", "CHN"))
+    assert [c.reporter for c in got] == ["CHN", "RUS", None]
+
+
+def test_carried_table():
+    sents = [(0, 10), (10, 20), (20, 30)]
+    assert R.carried([], sents, [], [set()] * 3) == [None, None, None]
+    # sentence 0 is announced by the cue-only sentence 1; sentence 2 goes on with the release
+    assert R.carried([(15, "VNM")], sents, [25], [set(), set(), {2024}]) == ["VNM", None, "VNM"]
+    assert R.carried([(15, "VNM")], sents, [5, 12], [set(), set(), {2024}])[0] is None
