@@ -31,55 +31,11 @@ CAPITAL_PATTERNS: dict[str, str] = {
 GROUP_PATTERNS: dict[str, str] = {
     key: L.keyed_source("country_groups", key) for key in L.keys("country_groups")
 }
-# Chinese province / Belarusian region names usable as scope "region:<Name>" (country, label)
+# regions of a country usable as scope "region:<Name>" (country, name, pattern; concept
+# ``regions``, keyed "ISO3:Name")
 REGIONS: list[tuple[str, str, str]] = [
-    (
-        "BLR",
-        "Minsk_oblast",
-        r"Minsk\s+(?:Oblast|Region|region|oblast)|Минск\w*\s+област\w*|Минщин\w*|明斯克州|Gebiet\s+Minsk|Minsker\s+Gebiet",
-    ),
-    (
-        "BLR",
-        "Brest_oblast",
-        r"Brest\s+(?:Oblast|Region|region|oblast)|Брестск\w*\s+област\w*|Брестчин\w*|布列斯特州|Gebiet\s+Brest",
-    ),
-    (
-        "BLR",
-        "Gomel_oblast",
-        r"Gomel\s+(?:Oblast|Region|region|oblast)|Гомельск\w*\s+област\w*|Гомельщин\w*|戈梅利州|Gebiet\s+Gomel",
-    ),
-    (
-        "BLR",
-        "Grodno_oblast",
-        r"Grodno\s+(?:Oblast|Region|region|oblast)|Гродненск\w*\s+област\w*|Гродненщин\w*|格罗德诺州|Gebiet\s+Grodno",
-    ),
-    (
-        "BLR",
-        "Mogilev_oblast",
-        r"Mogilev\s+(?:Oblast|Region|region|oblast)|Могил[её]вск\w*\s+област\w*|Могил[её]вщин\w*|莫吉廖夫州|Gebiet\s+Mogiljow",
-    ),
-    (
-        "BLR",
-        "Vitebsk_oblast",
-        r"Vitebsk\s+(?:Oblast|Region|region|oblast)|Витебск\w*\s+област\w*|Витебщин\w*|维捷布斯克州|Gebiet\s+Witebsk",
-    ),
-    (
-        "BLR",
-        "Minsk_city",
-        r"(?:city\s+of\s+Minsk|Minsk\s+city)|г\.\s*Минск\w*|города\s+Минска|明斯克市",
-    ),
-    ("CHN", "Shandong", r"Shandong|Шаньдун\w*|山东"),
-    ("CHN", "Jiangsu", r"Jiangsu|Цзянсу|江苏"),
-    ("CHN", "Zhejiang", r"Zhejiang|Чжэцзян\w*|浙江"),
-    ("CHN", "Guangdong", r"Guangdong|Гуандун\w*|广东"),
-    ("CHN", "Heilongjiang", r"Heilongjiang|Хэйлунцзян\w*|黑龙江"),
-    ("CHN", "Sichuan", r"Sichuan|Сычуан\w*|四川"),
-    ("CHN", "Hubei", r"Hubei|Хубэй|湖北"),
-    ("CHN", "Henan", r"Henan|Хэнань|河南"),
-    ("CHN", "Shanghai", r"Shanghai|Шанха\w*|上海"),
-    ("CHN", "Liaoning", r"Liaoning|Ляонин\w*|辽宁"),
-    ("CHN", "Jilin", r"Jilin|Цзилин\w*|吉林"),
-    ("CHN", "Chongqing", r"Chongqing|Чунцин\w*|重庆"),
+    (key.split(":", 1)[0], key.split(":", 1)[1], L.written_source("regions", key))
+    for key in L.keys("regions")
 ]
 
 # --- flows ------------------------------------------------------------------------------------
@@ -154,46 +110,9 @@ RATIO_WORDS: list[tuple[re.Pattern[str], float, bool]] = [
 GOODS_AND_SERVICES = L.pattern("goods_and_services")
 SERVICES = L.pattern("services")
 INDUSTRIAL = L.pattern("industrial")
+#: product -> pattern of its names (concept ``products``), in the order the scope rule tries them
 PRODUCTS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "potash",
-        re.compile(
-            r"potash|potassium|калий\w*|калийн\w*|кали[яю](?!\w)|калі[йюяє]\w*|калійн\w*|хлорист\w+\s+кали\w*|Kali(?:dünger|um)?\b|钾肥|氯化钾",
-            _I,
-        ),
-    ),
-    (
-        "timber",
-        re.compile(
-            r"timber|lumber|(?<!\w)wood\b|sawn\s+wood|logs|лес(?:ом|а)?\b|лесоматериал\w*|пиломатериал\w*|древесин\w*|Holz\w*|木材|原木|锯材",
-            _I,
-        ),
-    ),
-    (
-        "vehicles_and_parts",
-        re.compile(
-            r"vehicles\s+and\s+(?:their\s+)?parts|vehicles|cars|automobiles|автомобил\w*|транспортн\w+\s+средств\w*|Fahrzeug\w*|Autos|Kraftfahrzeug\w*|汽车及零部件|汽车|车辆",
-            _I,
-        ),
-    ),
-    (
-        "agri_food",
-        re.compile(
-            r"agri(?:cultural)?[- ]?food|agricultural\s+(?:products|goods|produce|exports)|food\s+products|foodstuffs?|(?<!\w)food(?!\w)|сельскохозяйственн\w*|сельхоз\w*|агропродовольств\w*|продовольств\w*|продукт\w+\s+питани\w*|Agrar\w*|Lebensmittel\w*|Nahrungsmittel\w*|农产品|农食产品|食品",
-            _I,
-        ),
-    ),
-    ("dairy", re.compile(r"dairy|milk|молочн\w*|Milch\w*|乳制品|奶", _I)),
-    ("beef", re.compile(r"(?<!\w)beef|говядин\w*|Rindfleisch|牛肉", _I)),
-    ("pulp", re.compile(r"(?<!\w)pulp|целлюлоз\w*|Zellstoff\w*|纸浆", _I)),
-    ("rapeseed_oil", re.compile(r"rapeseed\s+oil|рапсов\w+\s+масл\w*|Rapsöl|菜籽油", _I)),
-    (
-        "machinery",
-        re.compile(
-            r"machinery|machine[- ]building|машин\w*|техник\w*|Maschin\w*|机械|机电产品", _I
-        ),
-    ),
-    ("fertilizers", re.compile(r"fertili[sz]ers?|удобрени\w*|Dünger\w*|化肥", _I)),
+    (key, re.compile(L.written_source("products", key), _I)) for key in L.keys("products")
 ]
 
 # --- statistics sources -----------------------------------------------------------------------

@@ -53,10 +53,15 @@ TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
 NUMBER_TABLES: tuple[str, ...] = ("ordinals", "scales", "number_words")
 #: concepts held as a table key -> fragments
 KEYED_TABLES: tuple[str, ...] = (
-    "currencies", "reporter", "countries", "capitals", "country_groups",
+    "currencies", "reporter", "countries", "capitals", "country_groups", "products", "regions",
 )  # fmt: skip
-#: list concepts a language may leave empty (``[]``): it has no such words
-OPTIONAL: tuple[str, ...] = ("abs_change_weak", "year_before_period", "single_month", "since")
+#: keyed tables whose fragments are matched as written (they carry their own boundaries, as
+#: product and region names do: "Holz\\w*" inside "Schnittholz"); see :func:`written_source`
+AS_WRITTEN: tuple[str, ...] = ("products", "regions")
+#: concepts a language may leave empty (``[]`` or ``{}``): it has no such words (yet)
+OPTIONAL: tuple[str, ...] = (
+    "abs_change_weak", "year_before_period", "single_month", "since", "products", "regions",
+)  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
     *LIST_CONCEPTS, *TEMPLATE_CONCEPTS, "months", *NUMBER_TABLES, *KEYED_TABLES,
@@ -214,6 +219,20 @@ def own_words(lang: str) -> re.Pattern[str]:
 def keyed_source(concept: str, key: str) -> str:
     """The regular expression of one key of a keyed table (``countries``/``BLR``)."""
     return _union([(lg, f) for lg in languages() for f in load(lg)["words"][concept].get(key, [])])
+
+
+@cache
+def written_source(concept: str, key: str) -> str:
+    """The regular expression of one key of an :data:`AS_WRITTEN` table, fragments as written
+    (no boundaries added), every language.
+
+    Examples
+    --------
+    >>> bool(re.search(written_source("products", "timber"), "Schnittholz", re.IGNORECASE))
+    True
+    """
+    frags = [f for lg in languages() for f in load(lg)["words"][concept].get(key, [])]
+    return "|".join(dict.fromkeys(frags)) or r"(?!x)x"
 
 
 def keys(concept: str) -> tuple[str, ...]:
