@@ -132,3 +132,25 @@ def test_seed_statement_paraphrase_is_industrial():
     assert [(x.quantity, x.value, x.scope) for x in c] == [("ratio", 2.2, "industrial")]
     assert (c[0].period.start, c[0].period.end) == ("2025-01", "2025-09")
     assert (c[0].base_period.start, c[0].base_period.end) == ("2024-01", "2024-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [("Schnittholz", "timber"), ("калийные удобрения", "potash"), ("乳制品", "dairy")],
+)
+def test_product_names_come_from_the_language_files(text, product):
+    from tradecheck.claims import _vocab as V
+
+    found = [name for name, rx in V.PRODUCTS if rx.search(text)]
+    assert found[:1] == [product]
+
+
+def test_region_keys_name_their_country_and_multiples_keep_their_value():
+    from tradecheck.claims import _vocab as V
+
+    regions = {(c, n) for c, n, rx in V.REGION_RES if rx.search("Gebiet Brest, 山东")}
+    assert regions == {("BLR", "Brest_oblast"), ("CHN", "Shandong")}
+    values = [n for rx, n in V.RATIO_WORDS if rx.search("hat sich verdoppelt")]
+    assert values == [2.0]
+    assert V.CONTINUATION.search("По тем же данным, экспорт вырос")
+    assert not V.CONTINUATION.search("Экспорт вырос")

@@ -78,33 +78,8 @@ PHYSICAL_UNIT = re.compile(
 PHYSICAL_TERMS = L.pattern("physical")
 PRICE_TERMS = L.pattern("price")
 
-# words that make a ratio or a percentage a decrease ("сократился в 2 раза" -> 0.5)
-RATIO_WORDS: list[tuple[re.Pattern[str], float, bool]] = [
-    # (pattern, ratio, approx-able)
-    (re.compile(r"(?<!\w)(?:halved|halbiert\w*)(?!\w)|减半|减少一半|下降一半", _I), 0.5, True),
-    (
-        re.compile(
-            r"(?<!\w)(?:quadrupled|vervierfacht\w*|учетверил\w*|вчетверо)(?!\w)|翻了两番|翻两番", _I
-        ),
-        4.0,
-        True,
-    ),
-    (
-        re.compile(
-            r"(?<!\w)(?:tripled|trebled|verdreifacht\w*|утроил\w*|утроен\w*|втрое)(?!\w)", _I
-        ),
-        3.0,
-        True,
-    ),
-    (
-        re.compile(
-            r"(?<!\w)(?:doubled|doubling|verdoppelt\w*|Verdoppelung|удвоил\w*|удвоен\w*|вдвое)(?!\w)|翻了一番|翻一番|翻番",
-            _I,
-        ),
-        2.0,
-        True,
-    ),
-]
+# words that are a multiple ("doubled" 2, "halved" 0.5; concept ``multiple_words``)
+RATIO_WORDS: list[tuple[re.Pattern[str], float]] = list(L.number_groups("multiple_words"))
 
 # --- scope ------------------------------------------------------------------------------------
 GOODS_AND_SERVICES = L.pattern("goods_and_services")
@@ -121,29 +96,10 @@ PRODUCTS: list[tuple[str, re.Pattern[str]]] = [
 # A reporter cue governs the claims of its own sentence; within a sentence, coordinated main
 # clauses (", and China's customs put ...") are separate segments, so a cue in a later segment
 # does not reach back to an earlier one.
-SEGMENT_BREAK = re.compile(
-    r",\s*(?:and|but|while|whereas|und|aber|während|wobei|а|но|тогда\s+как|в\s+то\s+время\s+как)(?!\w)"
-    r"|,\s*(?:而|但|同时)|;",
-    _I,
-)
+SEGMENT_BREAK = re.compile(rf",\s*(?:{L.source('clause_conjunction')})|;", _I)
 # A sentence that continues the previous one's source ("It also said ...", "Demnach ...",
 # "По тем же данным ...", "该署还表示 ...") inherits the reporter in effect at its end.
-CONTINUATION = re.compile(
-    r"^\W*(?:"
-    r"(?:It|They|The\s+(?:agency|office|administration|customs(?:\s+service)?|committee|service|ministry|same\s+(?:source|data|statistics)))"
-    r"\s+(?:also\s+|further\s+)?(?:said|added|reported|noted|showed|stated|put|gave|recorded)(?!\w)"
-    r"|(?:According\s+to\s+|Per\s+)(?:the\s+same|these|those|this|that)\s+(?:source|data|figures|statistics)"
-    r"|The\s+same\s+(?:source|data|figures|statistics)"
-    r"|Demnach|Den(?:selben)?\s+Angaben\s+zufolge|Laut\s+(?:derselben|der\s+gleichen|diesen|denselben)\s+(?:Quelle|Angaben|Daten)"
-    r"|(?:Sie|Die\s+Behörde|Das\s+Amt|Der\s+Zoll|Die\s+Zollbehörde|Das\s+Statistikamt)\s+(?:\w+\s+){1,2}(?:auch|ferner|außerdem|zudem|weiter)(?!\w)"
-    r"|По\s+(?:тем\s+же|этим\s+же|тем|этим|этой\s+же|той\s+же)\s+(?:данным|информации|сведениям)"
-    r"|Согласно\s+(?:тем\s+же|этим(?:\s+же)?)\s+данным|Там\s+же"
-    r"|(?:Оно|Она|Они|Ведомство|Таможня|Служба|Комитет|Белстат|ГТУ)\s+(?:также\s+)?(?:сообщил\w*|отметил\w*|указал\w*|привел\w*|привёл\w*|добавил\w*)"
-    r"|Также\s+(?:ведомство|таможня|служба|комитет)"
-    r"|该(?:署|局|部门|机构|委员会)|(?:海关总署|海关|统计委员会)还|(?:据|根据)(?:同一|上述|该)(?:数据|统计|来源)|(?:数据|统计)还显示|其还|另据该"
-    r")",
-    _I,
-)
+CONTINUATION = re.compile(rf"^\W*(?:{L.source('continuation')})", _I)
 
 # --- not a trade value ------------------------------------------------------------------------
 #: targets and plans, and forecasts (concept ``forecast``): never an outcome

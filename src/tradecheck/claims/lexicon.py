@@ -45,12 +45,12 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
     "abs_change", "abs_change_weak", "physical", "price", "industrial", "services",
-    "goods_and_services", "excluding",
+    "goods_and_services", "excluding", "clause_conjunction", "continuation",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
 #: concepts held as a table fragment -> number
-NUMBER_TABLES: tuple[str, ...] = ("ordinals", "scales", "number_words")
+NUMBER_TABLES: tuple[str, ...] = ("ordinals", "scales", "number_words", "multiple_words")
 #: concepts held as a table key -> fragments
 KEYED_TABLES: tuple[str, ...] = (
     "currencies", "reporter", "countries", "capitals", "country_groups", "products", "regions",
@@ -60,7 +60,8 @@ KEYED_TABLES: tuple[str, ...] = (
 AS_WRITTEN: tuple[str, ...] = ("products", "regions")
 #: concepts a language may leave empty (``[]`` or ``{}``): it has no such words (yet)
 OPTIONAL: tuple[str, ...] = (
-    "abs_change_weak", "year_before_period", "single_month", "since", "products", "regions",
+    "abs_change_weak", "year_before_period", "single_month", "since", "continuation",
+    "products", "regions", "multiple_words",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
@@ -261,6 +262,23 @@ def table_source(concept: str, bounded: bool = True) -> str:
         frags = [f for lg in languages() for f in load(lg)["words"][concept]]
         return "|".join(dict.fromkeys(frags))
     return _union([(lg, f) for lg in languages() for f in load(lg)["words"][concept]])
+
+
+@cache
+def number_groups(concept: str) -> tuple[tuple[re.Pattern[str], float], ...]:
+    """One pattern per number of a number table (its words in every language, as words), in
+    first-seen order.
+
+    Examples
+    --------
+    >>> [n for _, n in number_groups("multiple_words")]
+    [0.5, 4.0, 3.0, 2.0]
+    """
+    by_value: dict[float, list[tuple[str, str]]] = {}
+    for lg in languages():
+        for f, n in load(lg)["words"][concept].items():
+            by_value.setdefault(float(n), []).append((lg, f))
+    return tuple((re.compile(_union(p), re.IGNORECASE), n) for n, p in by_value.items())
 
 
 def number_of(concept: str, word: str) -> float | None:

@@ -271,7 +271,7 @@ def _ratio_words(norm: str, taken: _Taken) -> list[Amount]:
             continue
         out.append(Amount("ratio", m.start(), m.end(), float(rv), None, num_start=m.start()))
         taken.take(m.start(), m.end())
-    for rx, val, _ in V.RATIO_WORDS:
+    for rx, val in V.RATIO_WORDS:
         for m in rx.finditer(norm):
             if taken.free(m.start(), m.end()):
                 out.append(Amount("ratio_word", m.start(), m.end(), val, None, num_start=m.start()))
