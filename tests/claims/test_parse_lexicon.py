@@ -19,8 +19,8 @@ _FILES = sorted(
 )
 
 
-def test_the_six_languages_have_a_file_and_detection_knows_them():
-    assert set(L.languages()) == {"en", "de", "ru", "zh", "uk", "be"} == set(LANGS)
+def test_the_seven_languages_have_a_file_and_detection_knows_them():
+    assert set(L.languages()) == {"en", "de", "ru", "zh", "uk", "be", "pl"} == set(LANGS)
 
 
 @pytest.mark.parametrize("path", _FILES, ids=lambda p: p.name)
@@ -116,6 +116,10 @@ def test_currency_words(token, iso):
         ("Експорт до Китаю склав 100 млн доларів.", "uk"),
         ("Der Handel stieg um 5 Prozent.", "de"),
         ("中白贸易额增长5%。", "zh"),
+        ("Obroty handlowe Białorusi z Chinami wzrosły o 5%.", "pl"),
+        ("Eksport do Chin wyniósł 100 mln dolarów.", "pl"),
+        ("Trade with Poland rose 5% (Polska, Łódź).", "en"),
+        ("Der Handel mit Polen (Gdańsk) stieg um 5 Prozent.", "de"),
     ],
 )
 def test_detection_tells_russian_ukrainian_and_belarusian_apart(text, lang):

@@ -80,7 +80,7 @@ def languages() -> tuple[str, ...]:
     Examples
     --------
     >>> languages()
-    ('be', 'de', 'en', 'ru', 'uk', 'zh')
+    ('be', 'de', 'en', 'pl', 'ru', 'uk', 'zh')
     """
     names = sorted(
         p.name[: -len(".toml")]
