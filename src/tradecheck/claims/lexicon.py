@@ -45,7 +45,8 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
     "abs_change", "abs_change_weak", "physical", "price", "industrial", "services",
-    "goods_and_services", "excluding", "clause_conjunction", "continuation",
+    "goods_and_services", "excluding", "clause_conjunction", "continuation", "abbreviation",
+    "percent",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
@@ -57,11 +58,11 @@ KEYED_TABLES: tuple[str, ...] = (
 )  # fmt: skip
 #: keyed tables whose fragments are matched as written (they carry their own boundaries, as
 #: product and region names do: "Holz\\w*" inside "Schnittholz"); see :func:`written_source`
-AS_WRITTEN: tuple[str, ...] = ("products", "regions")
+AS_WRITTEN: tuple[str, ...] = ("products", "regions", "percent")
 #: concepts a language may leave empty (``[]`` or ``{}``): it has no such words (yet)
 OPTIONAL: tuple[str, ...] = (
     "abs_change_weak", "year_before_period", "single_month", "since", "continuation",
-    "products", "regions", "multiple_words",
+    "products", "regions", "multiple_words", "abbreviation", "percent",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
@@ -186,7 +187,10 @@ def fragments(concept: str) -> list[tuple[str, str]]:
 
 @cache
 def source(concept: str) -> str:
-    """The regular expression (text) of a list concept: every language's words, as words."""
+    """The regular expression (text) of a list concept: every language's words, as words
+    (as written for an :data:`AS_WRITTEN` concept)."""
+    if concept in AS_WRITTEN:
+        return "|".join(dict.fromkeys(f for _, f in fragments(concept))) or r"(?!x)x"
     return _union(fragments(concept))
 
 
@@ -211,8 +215,10 @@ def templates(concept: str, number: str) -> list[re.Pattern[str]]:
 
 @cache
 def own_words(lang: str) -> re.Pattern[str]:
-    """Every list-concept word of one language (used to tell related languages apart)."""
-    pairs = [(lang, f) for c in LIST_CONCEPTS for f in load(lang)["words"][c]]
+    """Every list-concept word of one language (used to tell related languages apart), bar
+    abbreviations: one-letter ones ("г", "r") are shared by neighbours and tell nothing."""
+    concepts = [c for c in LIST_CONCEPTS if c != "abbreviation"]
+    pairs = [(lang, f) for c in concepts for f in load(lang)["words"][c]]
     return re.compile(_union(pairs), re.IGNORECASE)
 
 

@@ -162,7 +162,7 @@ _MONEY = re.compile(
 #: "40多亿美元" (more than 4 bn): number, 多, scale, currency
 _MONEY_MORE_ZH = re.compile(rf"(?P<num>{NUM})多(?P<scale>万亿|亿|万|千){_CUR_POST}")
 _PERCENT = re.compile(
-    rf"(?P<num>{NUM})\s?(?:%|per\s?cent(?!age)|percent(?!age)|Prozent(?!punkt)|процент(?:а|ов)?(?!\w)|проц\.)",
+    rf"(?P<num>{NUM})\s?(?:%|{L.source('percent')})",
     re.IGNORECASE,
 )
 #: multiples written with digits, every language (concept ``times``)
