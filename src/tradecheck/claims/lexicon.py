@@ -46,7 +46,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
     "abs_change", "abs_change_weak", "physical", "price", "industrial", "services",
     "goods_and_services", "excluding", "clause_conjunction", "continuation", "abbreviation",
-    "percent",
+    "percent", "range_from", "range_to", "first_n",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
@@ -59,10 +59,14 @@ KEYED_TABLES: tuple[str, ...] = (
 #: keyed tables whose fragments are matched as written (they carry their own boundaries, as
 #: product and region names do: "Holz\\w*" inside "Schnittholz"); see :func:`written_source`
 AS_WRITTEN: tuple[str, ...] = ("products", "regions", "percent")
+#: concepts whose words language detection does not count: abbreviations ("г", "r") and
+#: the small words of month ranges ("с", "по", "за") are shared by neighbouring languages
+NOT_TELLING: tuple[str, ...] = ("abbreviation", "range_from", "range_to", "first_n")
 #: concepts a language may leave empty (``[]`` or ``{}``): it has no such words (yet)
 OPTIONAL: tuple[str, ...] = (
     "abs_change_weak", "year_before_period", "single_month", "since", "continuation",
-    "products", "regions", "multiple_words", "abbreviation", "percent",
+    "products", "regions", "multiple_words", "abbreviation", "percent", "range_from", "range_to",
+    "first_n",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
@@ -216,8 +220,8 @@ def templates(concept: str, number: str) -> list[re.Pattern[str]]:
 @cache
 def own_words(lang: str) -> re.Pattern[str]:
     """Every list-concept word of one language (used to tell related languages apart), bar
-    abbreviations: one-letter ones ("г", "r") are shared by neighbours and tell nothing."""
-    concepts = [c for c in LIST_CONCEPTS if c != "abbreviation"]
+    :data:`NOT_TELLING` concepts."""
+    concepts = [c for c in LIST_CONCEPTS if c not in NOT_TELLING]
     pairs = [(lang, f) for c in concepts for f in load(lang)["words"][c]]
     return re.compile(_union(pairs), re.IGNORECASE)
 
