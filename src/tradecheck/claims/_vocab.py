@@ -1,11 +1,13 @@
 """Patterns of the claim grammar: countries, trade flows, bounds, change verbs, scopes,
 statistics sources and the cues that mark a figure as not a trade value.
 
-The words come from the language files (``claims/lang/*.toml`` via :mod:`.lexicon`); what is
-left here is structure (which concept is which pattern) and the few patterns not yet moved
-there: physical units, ratio words, regions, product names and sentence-continuation cues.
-Texts are normalised first (traditional -> simplified Chinese, see ``_lang.normalise``), so the
-Chinese lists hold simplified forms only. All patterns are matched case-insensitively.
+The words come from the language files (``claims/lang/*.toml`` via :mod:`.lexicon`), including
+regions, products, multiples written as verbs, clause conjunctions and continuation cues; what
+is left here is structure (which concept is which pattern) and two patterns not yet moved
+there: bounds written after the number (``BOUND_AFTER``: "左右", "以上", "überstiegen") and
+physical units (``PHYSICAL_UNIT``). Texts are normalised first (traditional -> simplified
+Chinese, see ``_lang.normalise``), so the Chinese lists hold simplified forms only. All
+patterns are matched case-insensitively.
 """
 
 from __future__ import annotations

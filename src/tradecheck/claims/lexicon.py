@@ -5,18 +5,20 @@ table keyed by concept (:data:`CONCEPTS`). A concept is either
 
 - a list of regular-expression fragments (``trade = ['turnover', 'trade\\w*']``),
 - ``months``: twelve lists (January first),
-- a table of fragment -> number (``ordinals``, ``scales``, ``number_words``), or
+- a table of fragment -> number (``ordinals``, ``scales``, ``number_words``,
+  ``multiple_words``), or
 - a table of key -> fragments (``currencies``: ISO 4217; ``reporter``, ``countries``: ISO3,
   or two ISO3 joined by ``|`` for a Chinese one-character abbreviation shared by two countries;
   ``capitals``: ISO3, a capital used as a metonym; ``country_groups``: EU, ASEAN, CENTRAL_ASIA,
-  ... and WORLD; see :mod:`.partners`).
+  ... and WORLD; see :mod:`.partners`; ``products``: product key; ``regions``: "ISO3:Name").
+  Product and region names and ``percent`` words are matched as written (:data:`AS_WRITTEN`).
 
 This module compiles them, one pattern per concept over every language (a text may mix
 languages, and a quote is often cut from a page in another one). Words of languages written
 with word boundaries are wrapped in ``(?<!\\w)…(?!\\w)``; Chinese is not. The grammar
-(mentions.py, resolve/, _periods.py, _numbers.py) reads its words through here, bar a few
-patterns still inline there, so adding a language is a data file plus test sentences
-(docs/add_a_language.md).
+(mentions.py, resolve/, _periods.py, _numbers.py) reads its words through here, bar the
+patterns still inline there (listed in docs/add_a_language.md), so adding a language is a data
+file plus test sentences (docs/add_a_language.md).
 
 Examples
 --------
