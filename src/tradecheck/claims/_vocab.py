@@ -2,12 +2,13 @@
 statistics sources and the cues that mark a figure as not a trade value.
 
 The words come from the language files (``claims/lang/*.toml`` via :mod:`.lexicon`), including
-regions, products, multiples written as verbs, clause conjunctions and continuation cues; what
-is left here is structure (which concept is which pattern) and two patterns not yet moved
-there: bounds written after the number (``BOUND_AFTER``: "左右", "以上", "überstiegen") and
-physical units (``PHYSICAL_UNIT``). Texts are normalised first (traditional -> simplified
-Chinese, see ``_lang.normalise``), so the Chinese lists hold simplified forms only. All
-patterns are matched case-insensitively.
+regions, products, multiples written as verbs, bounds written after the number, "did not
+exceed", clause conjunctions and continuation cues; what is left here is structure (which
+concept is which pattern) and one pattern not yet moved there: physical units
+(``PHYSICAL_UNIT``: their alternation order decides how much of "tonnes" / "Tonnen" a match
+takes, so a move needs its own ordering rule). Texts are normalised first (traditional ->
+simplified Chinese, see ``_lang.normalise``), so the Chinese lists hold simplified forms only.
+All patterns are matched case-insensitively.
 """
 
 from __future__ import annotations
@@ -56,16 +57,15 @@ BOUND_BEFORE: list[tuple[re.Pattern[str], str]] = [
 #: "about" words that approach the figure from below (the claim keeps them as ``almost``)
 ALMOST = L.pattern("almost")
 
+#: bound words after the number (concepts ``approx_after``, ``more_than_after`` right after it;
+#: ``exceeded_after`` within a few words of it)
 BOUND_AFTER: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^\s*(?:左右|上下)"), "approx"),
-    (re.compile(r"^\s*(?:以上|多)"), "gt"),
-    (
-        re.compile(
-            r"^[^,.;]{0,25}?(?<!\w)(?:überstiegen|übertroffen|überschritten|übersteigen)(?!\w)", _I
-        ),
-        "gt",
-    ),
+    (re.compile(rf"^\s*(?:{L.source('approx_after')})", _I), "approx"),
+    (re.compile(rf"^\s*(?:{L.source('more_than_after')})", _I), "gt"),
+    (re.compile(rf"^[^,.;]{{0,25}}?(?:{L.source('exceeded_after')})", _I), "gt"),
 ]
+#: words right before the number that make it an upper bound (concept ``not_exceeded``)
+NOT_EXCEEDED = re.compile(rf"(?:{L.source('not_exceeded')})\s*$", _I)
 
 # --- changes ----------------------------------------------------------------------------------
 DECREASE = L.pattern("decrease")

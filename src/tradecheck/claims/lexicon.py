@@ -48,7 +48,8 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
     "abs_change", "abs_change_weak", "physical", "price", "industrial", "services",
     "goods_and_services", "excluding", "clause_conjunction", "continuation", "abbreviation",
-    "percent", "range_from", "range_to", "first_n",
+    "percent", "range_from", "range_to", "first_n", "approx_after", "more_than_after",
+    "exceeded_after", "not_exceeded",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
@@ -68,7 +69,7 @@ NOT_TELLING: tuple[str, ...] = ("abbreviation", "range_from", "range_to", "first
 OPTIONAL: tuple[str, ...] = (
     "abs_change_weak", "year_before_period", "single_month", "since", "continuation",
     "products", "regions", "multiple_words", "abbreviation", "percent", "range_from", "range_to",
-    "first_n",
+    "first_n", "approx_after", "more_than_after", "exceeded_after", "not_exceeded",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
