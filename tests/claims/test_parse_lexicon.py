@@ -19,8 +19,8 @@ _FILES = sorted(
 )
 
 
-def test_the_six_languages_have_a_file_and_detection_knows_them():
-    assert set(L.languages()) == {"en", "de", "ru", "zh", "uk", "be"} == set(LANGS)
+def test_the_seven_languages_have_a_file_and_detection_knows_them():
+    assert set(L.languages()) == {"en", "de", "ru", "zh", "uk", "be", "pl"} == set(LANGS)
 
 
 @pytest.mark.parametrize("path", _FILES, ids=lambda p: p.name)
@@ -116,6 +116,10 @@ def test_currency_words(token, iso):
         ("Експорт до Китаю склав 100 млн доларів.", "uk"),
         ("Der Handel stieg um 5 Prozent.", "de"),
         ("中白贸易额增长5%。", "zh"),
+        ("Obroty handlowe Białorusi z Chinami wzrosły o 5%.", "pl"),
+        ("Eksport do Chin wyniósł 100 mln dolarów.", "pl"),
+        ("Trade with Poland rose 5% (Polska, Łódź).", "en"),
+        ("Der Handel mit Polen (Gdańsk) stieg um 5 Prozent.", "de"),
     ],
 )
 def test_detection_tells_russian_ukrainian_and_belarusian_apart(text, lang):
@@ -132,3 +136,25 @@ def test_seed_statement_paraphrase_is_industrial():
     assert [(x.quantity, x.value, x.scope) for x in c] == [("ratio", 2.2, "industrial")]
     assert (c[0].period.start, c[0].period.end) == ("2025-01", "2025-09")
     assert (c[0].base_period.start, c[0].base_period.end) == ("2024-01", "2024-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [("Schnittholz", "timber"), ("калийные удобрения", "potash"), ("乳制品", "dairy")],
+)
+def test_product_names_come_from_the_language_files(text, product):
+    from tradecheck.claims import _vocab as V
+
+    found = [name for name, rx in V.PRODUCTS if rx.search(text)]
+    assert found[:1] == [product]
+
+
+def test_region_keys_name_their_country_and_multiples_keep_their_value():
+    from tradecheck.claims import _vocab as V
+
+    regions = {(c, n) for c, n, rx in V.REGION_RES if rx.search("Gebiet Brest, 山东")}
+    assert regions == {("BLR", "Brest_oblast"), ("CHN", "Shandong")}
+    values = [n for rx, n in V.RATIO_WORDS if rx.search("hat sich verdoppelt")]
+    assert values == [2.0]
+    assert V.CONTINUATION.search("По тем же данным, экспорт вырос")
+    assert not V.CONTINUATION.search("Экспорт вырос")

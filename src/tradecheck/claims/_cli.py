@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from tradecheck import fmt
+from tradecheck.claims._lang import LANGS
 from tradecheck.claims.model import CONTRACT_FIELDS
 from tradecheck.countries import DEFAULT_PAIR
 from tradecheck.errors import TradecheckError
 
-_LANGS = ("auto", "en", "de", "ru", "zh")
+_LANGS = ("auto", *LANGS)
 
 
 class CliInputError(TradecheckError):

@@ -1,9 +1,11 @@
-"""Language detection (en/de/ru/uk/be/zh) and a length-preserving text normalisation.
+"""Language detection (en/de/pl/ru/uk/be/zh) and a length-preserving text normalisation.
 
 Script counting is enough to tell the scripts apart (a statistical detector such as
 ``langdetect`` would add a dependency and is unreliable on one short sentence); German is told
 from English by a handful of frequent words and umlauts; Ukrainian and Belarusian from Russian
-by the letters only they use (uk: і ї є ґ beside и; be: ў, and і without и).
+by the letters only they use (uk: і ї є ґ beside и; be: ў, and і without и); Polish from
+English and German by its own letters (``[meta] letters`` of ``claims/lang/pl.toml``) together
+with its own words.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 
 #: the languages of ``claims/lang/*.toml`` (detect() answers one of them)
-LANGS = ("en", "de", "ru", "zh", "uk", "be")
+LANGS = ("en", "de", "ru", "zh", "uk", "be", "pl")
 
 _DE_WORDS = re.compile(
     r"\b(?:der|die|das|und|des|im|mit|nach|aus|den|dem|ist|hat|haben|wurde|Handel\w*|Milliarden|"
@@ -81,13 +83,32 @@ def _cyrillic(text: str) -> str:
     return "uk" if i_dot and i_ru and i_dot * 4 >= i_ru else "ru"
 
 
+def _own_score(lang: str, text: str) -> tuple[int, int]:
+    """(letters only ``lang`` uses, own words of ``lang``) found in ``text``; the letters are
+    the ``letters`` of the language file's ``[meta]`` table.
+
+    Examples
+    --------
+    >>> _own_score("pl", "Eksport wzrósł o 5% w ciągu półrocza")
+    (3, 5)
+    """
+    from tradecheck.claims import lexicon  # lexicon imports nothing from here; keep it lazy
+
+    letters = lexicon.load(lang)["meta"].get("letters", "")
+    low = text.lower()
+    return sum(low.count(ch) for ch in letters), len(lexicon.own_words(lang).findall(text))
+
+
 def detect(text: str) -> str:
-    """Guess the language of ``text``: ``zh``, ``ru``, ``uk``, ``be``, ``de`` or ``en`` (default).
+    """Guess the language of ``text``: ``zh``, ``ru``, ``uk``, ``be``, ``pl``, ``de`` or ``en``
+    (default).
 
     Examples
     --------
     >>> detect("2018年,中白贸易额17.2亿美元"), detect("Товарооборот вырос"), detect("Handel stieg")
     ('zh', 'ru', 'de')
+    >>> detect("Obroty handlowe Białorusi z Chinami wzrosły")
+    'pl'
     """
     cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
     cyr = len(re.findall(r"[\u0400-\u04ff]", text))
@@ -98,6 +119,9 @@ def detect(text: str) -> str:
         return _cyrillic(text)
     de = len(_DE_WORDS.findall(text)) + 2 * len(re.findall(r"[äöüßÄÖÜ]", text))
     en = len(_EN_WORDS.findall(text))
+    pl_letters, pl_words = _own_score("pl", text)
+    if pl_letters and pl_words and pl_letters + pl_words > max(de, en):
+        return "pl"
     if de > en:
         return "de"
     return "en"

@@ -114,7 +114,8 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"(?:from\s+|с\s+|von\s+|vom\s+|между\s+)?(?P<a>{MONTH})\s*(?:-|–|—|to|through|till|until|bis(?:\s+(?:einschließlich|Ende))?|по|and)\s*(?:(?:end\s+of|Ende)\s+)?(?P<b>{MONTH})",
+            rf"(?:(?:{L.source('range_from')})\s+)?(?P<a>{MONTH})\s*"
+            rf"(?:-|–|—|{L.source('range_to')})\s*(?:(?:end\s+of|Ende)\s+)?(?P<b>{MONTH})",
             _I,
         ),
         "mrange",
@@ -125,7 +126,7 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"(?:(?:the\s+)?first|(?:in\s+den\s+)?ersten|перв(?:ые|ых|ое)|перш(?:і|их)|за|по\s+итогам|前)\s*(?P<n>{_WORDNUM})\s*(?:{L.source('month_word')})",
+            rf"(?:{L.source('first_n')})\s*(?P<n>{_WORDNUM})\s*(?:{L.source('month_word')})",
             _I,
         ),
         "firstn",

@@ -5,18 +5,20 @@ table keyed by concept (:data:`CONCEPTS`). A concept is either
 
 - a list of regular-expression fragments (``trade = ['turnover', 'trade\\w*']``),
 - ``months``: twelve lists (January first),
-- a table of fragment -> number (``ordinals``, ``scales``, ``number_words``), or
+- a table of fragment -> number (``ordinals``, ``scales``, ``number_words``,
+  ``multiple_words``), or
 - a table of key -> fragments (``currencies``: ISO 4217; ``reporter``, ``countries``: ISO3,
   or two ISO3 joined by ``|`` for a Chinese one-character abbreviation shared by two countries;
   ``capitals``: ISO3, a capital used as a metonym; ``country_groups``: EU, ASEAN, CENTRAL_ASIA,
-  ... and WORLD; see :mod:`.partners`).
+  ... and WORLD; see :mod:`.partners`; ``products``: product key; ``regions``: "ISO3:Name").
+  Product and region names and ``percent`` words are matched as written (:data:`AS_WRITTEN`).
 
 This module compiles them, one pattern per concept over every language (a text may mix
 languages, and a quote is often cut from a page in another one). Words of languages written
 with word boundaries are wrapped in ``(?<!\\w)…(?!\\w)``; Chinese is not. The grammar
-(mentions.py, resolve/, _periods.py, _numbers.py) reads its words through here, bar a few
-patterns still inline there, so adding a language is a data file plus test sentences
-(docs/add_a_language.md).
+(mentions.py, resolve/, _periods.py, _numbers.py) reads its words through here, bar the
+patterns still inline there (listed in docs/add_a_language.md), so adding a language is a data
+file plus test sentences (docs/add_a_language.md).
 
 Examples
 --------
@@ -45,18 +47,30 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
     "abs_change", "abs_change_weak", "physical", "price", "industrial", "services",
-    "goods_and_services", "excluding",
+    "goods_and_services", "excluding", "clause_conjunction", "continuation", "abbreviation",
+    "percent", "range_from", "range_to", "first_n", "approx_after", "more_than_after",
+    "exceeded_after", "not_exceeded",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
 #: concepts held as a table fragment -> number
-NUMBER_TABLES: tuple[str, ...] = ("ordinals", "scales", "number_words")
+NUMBER_TABLES: tuple[str, ...] = ("ordinals", "scales", "number_words", "multiple_words")
 #: concepts held as a table key -> fragments
 KEYED_TABLES: tuple[str, ...] = (
-    "currencies", "reporter", "countries", "capitals", "country_groups",
+    "currencies", "reporter", "countries", "capitals", "country_groups", "products", "regions",
 )  # fmt: skip
-#: list concepts a language may leave empty (``[]``): it has no such words
-OPTIONAL: tuple[str, ...] = ("abs_change_weak", "year_before_period", "single_month", "since")
+#: keyed tables whose fragments are matched as written (they carry their own boundaries, as
+#: product and region names do: "Holz\\w*" inside "Schnittholz"); see :func:`written_source`
+AS_WRITTEN: tuple[str, ...] = ("products", "regions", "percent")
+#: concepts whose words language detection does not count: abbreviations ("г", "r") and
+#: the small words of month ranges ("с", "по", "за") are shared by neighbouring languages
+NOT_TELLING: tuple[str, ...] = ("abbreviation", "range_from", "range_to", "first_n")
+#: concepts a language may leave empty (``[]`` or ``{}``): it has no such words (yet)
+OPTIONAL: tuple[str, ...] = (
+    "abs_change_weak", "year_before_period", "single_month", "since", "continuation",
+    "products", "regions", "multiple_words", "abbreviation", "percent", "range_from", "range_to",
+    "first_n", "approx_after", "more_than_after", "exceeded_after", "not_exceeded",
+)  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
     *LIST_CONCEPTS, *TEMPLATE_CONCEPTS, "months", *NUMBER_TABLES, *KEYED_TABLES,
@@ -74,7 +88,7 @@ def languages() -> tuple[str, ...]:
     Examples
     --------
     >>> languages()
-    ('be', 'de', 'en', 'ru', 'uk', 'zh')
+    ('be', 'de', 'en', 'pl', 'ru', 'uk', 'zh')
     """
     names = sorted(
         p.name[: -len(".toml")]
@@ -180,7 +194,10 @@ def fragments(concept: str) -> list[tuple[str, str]]:
 
 @cache
 def source(concept: str) -> str:
-    """The regular expression (text) of a list concept: every language's words, as words."""
+    """The regular expression (text) of a list concept: every language's words, as words
+    (as written for an :data:`AS_WRITTEN` concept)."""
+    if concept in AS_WRITTEN:
+        return "|".join(dict.fromkeys(f for _, f in fragments(concept))) or r"(?!x)x"
     return _union(fragments(concept))
 
 
@@ -205,8 +222,10 @@ def templates(concept: str, number: str) -> list[re.Pattern[str]]:
 
 @cache
 def own_words(lang: str) -> re.Pattern[str]:
-    """Every list-concept word of one language (used to tell related languages apart)."""
-    pairs = [(lang, f) for c in LIST_CONCEPTS for f in load(lang)["words"][c]]
+    """Every list-concept word of one language (used to tell related languages apart), bar
+    :data:`NOT_TELLING` concepts."""
+    concepts = [c for c in LIST_CONCEPTS if c not in NOT_TELLING]
+    pairs = [(lang, f) for c in concepts for f in load(lang)["words"][c]]
     return re.compile(_union(pairs), re.IGNORECASE)
 
 
@@ -214,6 +233,20 @@ def own_words(lang: str) -> re.Pattern[str]:
 def keyed_source(concept: str, key: str) -> str:
     """The regular expression of one key of a keyed table (``countries``/``BLR``)."""
     return _union([(lg, f) for lg in languages() for f in load(lg)["words"][concept].get(key, [])])
+
+
+@cache
+def written_source(concept: str, key: str) -> str:
+    """The regular expression of one key of an :data:`AS_WRITTEN` table, fragments as written
+    (no boundaries added), every language.
+
+    Examples
+    --------
+    >>> bool(re.search(written_source("products", "timber"), "Schnittholz", re.IGNORECASE))
+    True
+    """
+    frags = [f for lg in languages() for f in load(lg)["words"][concept].get(key, [])]
+    return "|".join(dict.fromkeys(frags)) or r"(?!x)x"
 
 
 def keys(concept: str) -> tuple[str, ...]:
@@ -242,6 +275,23 @@ def table_source(concept: str, bounded: bool = True) -> str:
         frags = [f for lg in languages() for f in load(lg)["words"][concept]]
         return "|".join(dict.fromkeys(frags))
     return _union([(lg, f) for lg in languages() for f in load(lg)["words"][concept]])
+
+
+@cache
+def number_groups(concept: str) -> tuple[tuple[re.Pattern[str], float], ...]:
+    """One pattern per number of a number table (its words in every language, as words), in
+    first-seen order.
+
+    Examples
+    --------
+    >>> [n for _, n in number_groups("multiple_words")]
+    [0.5, 4.0, 3.0, 2.0]
+    """
+    by_value: dict[float, list[tuple[str, str]]] = {}
+    for lg in languages():
+        for f, n in load(lg)["words"][concept].items():
+            by_value.setdefault(float(n), []).append((lg, f))
+    return tuple((re.compile(_union(p), re.IGNORECASE), n) for n, p in by_value.items())
 
 
 def number_of(concept: str, word: str) -> float | None:

@@ -162,7 +162,7 @@ _MONEY = re.compile(
 #: "40多亿美元" (more than 4 bn): number, 多, scale, currency
 _MONEY_MORE_ZH = re.compile(rf"(?P<num>{NUM})多(?P<scale>万亿|亿|万|千){_CUR_POST}")
 _PERCENT = re.compile(
-    rf"(?P<num>{NUM})\s?(?:%|per\s?cent(?!age)|percent(?!age)|Prozent(?!punkt)|процент(?:а|ов)?(?!\w)|проц\.)",
+    rf"(?P<num>{NUM})\s?(?:%|{L.source('percent')})",
     re.IGNORECASE,
 )
 #: multiples written with digits, every language (concept ``times``)
@@ -271,7 +271,7 @@ def _ratio_words(norm: str, taken: _Taken) -> list[Amount]:
             continue
         out.append(Amount("ratio", m.start(), m.end(), float(rv), None, num_start=m.start()))
         taken.take(m.start(), m.end())
-    for rx, val, _ in V.RATIO_WORDS:
+    for rx, val in V.RATIO_WORDS:
         for m in rx.finditer(norm):
             if taken.free(m.start(), m.end()):
                 out.append(Amount("ratio_word", m.start(), m.end(), val, None, num_start=m.start()))

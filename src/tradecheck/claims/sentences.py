@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from tradecheck.claims import lexicon as L
+
 __all__ = ["MAX_SENTENCE", "Span", "clause_cuts", "sentences"]
 
 #: longest stretch read as one sentence; longer runs (no sentence end for pages) are cut
@@ -31,11 +33,8 @@ class Span(NamedTuple):
     end: int
 
 
-_ABBREV = re.compile(
-    r"(?:\b(?:Mio|Mrd|Bio|Tsd|bzw|ca|z\.B|u\.a|d\.h|Nr|vs|approx|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Dr|Mr|Mrs|St)"
-    r"|(?<!\w)(?:млн|млрд|трлн|тыс|руб|долл|г|гг|т|в|ст|им|ул|бел|т\.е|т\.ч|т\.к|др))$",
-    re.IGNORECASE,
-)
+#: words written with a full stop that does not end the sentence (concept ``abbreviation``)
+_ABBREV = re.compile(rf"(?:{L.source('abbreviation')})$", re.IGNORECASE)
 _SCALE_ABBREV = re.compile(r"(?i)(?:Mio|Mrd|Bio|Tsd)$")
 _CURRENCY_NEXT = re.compile(r"\s*(?:US-?)?(?:Dollar|Euro|USD|EUR|Yuan|Rubel|\$|€)")
 _CLAUSE_CUT = re.compile(r"(?<!\d),|,(?!\d)|,(?=\d{4}\b)|[;:、()\[\]«»]|\s[-–—]\s|—|–(?!\d)")

@@ -10,10 +10,6 @@ from tradecheck.claims.context import Context
 
 __all__ = ["almost", "bound"]
 
-_NOT_EXCEEDED = re.compile(
-    r"(?:(?<!\w)(?:did|does|do|has|have|had)\s+not\s+(?:exceed|surpass|top|pass)\w*|(?<!\w)не\s+(?:превы\w+|более|больше)|nicht\s+(?:über\w*|mehr\s+als)|未(?:超过|突破|超))\s*(?:the\s+|порог\w*\s+в\s+)?$",
-    re.IGNORECASE,
-)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -61,6 +57,6 @@ def bound(ctx: Context) -> str:
     for rx, b in V.BOUND_AFTER:
         if rx.search(after):
             return b
-    if _NOT_EXCEEDED.search(before):
+    if V.NOT_EXCEEDED.search(before):
         return "lt"
     return _nearest_before(before) or "eq"
