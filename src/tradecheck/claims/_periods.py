@@ -228,8 +228,11 @@ _SINCE_BEFORE = re.compile(rf"(?:{L.source('since')})\s*$", _I)
 
 _YOY = L.pattern("same_period_last_year")
 
+#: a year after a comparison word ("compared with 2021") or after "the same period of"
+#: ("over the same period in 2019", "с аналогичным месяцем 2022 года"): a base
 _BASE_BEFORE = re.compile(
-    rf"(?:{L.source('base_marker')})\s*(?:the\s+|dem\s+|den\s+|der\s+)?(?:year\s+|level\s+of\s+)?$",
+    rf"(?:(?:{L.source('base_marker')})\s*(?:the\s+|dem\s+|den\s+|der\s+)?(?:year\s+|level\s+of\s+)?"
+    rf"|(?:{L.source('same_period_of')})\s*)$",
     _I,
 )
 _BASE_AFTER_ZH = re.compile(r"^\s*(?:年)?\s*(?:相比|比较|同期相比)")

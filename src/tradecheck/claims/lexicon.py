@@ -38,7 +38,7 @@ from typing import Any
 #: concepts held as a list of fragments
 LIST_CONCEPTS: tuple[str, ...] = (
     "trade", "export", "import", "balance", "negative_balance", "increase", "decrease", "index",
-    "share", "approx", "almost", "more_than", "less_than", "base_marker",
+    "share", "approx", "almost", "more_than", "less_than", "base_marker", "same_period_of",
     "same_period_last_year", "previous_year", "destination", "origin", "level_from", "level_to",
     "partner_with", "location", "institution",
     "quarter", "half", "partial_month", "month_word",
@@ -56,7 +56,9 @@ KEYED_TABLES: tuple[str, ...] = (
     "currencies", "reporter", "countries", "capitals", "country_groups",
 )  # fmt: skip
 #: list concepts a language may leave empty (``[]``): it has no such words
-OPTIONAL: tuple[str, ...] = ("abs_change_weak", "year_before_period", "single_month", "since")
+OPTIONAL: tuple[str, ...] = (
+    "abs_change_weak", "year_before_period", "single_month", "since", "same_period_of",
+)  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
     *LIST_CONCEPTS, *TEMPLATE_CONCEPTS, "months", *NUMBER_TABLES, *KEYED_TABLES,

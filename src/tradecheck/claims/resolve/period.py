@@ -12,7 +12,14 @@ from tradecheck.claims._periods import PeriodMention
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.model import Period
 
-__all__ = ["context_year", "period", "resolve_mention", "running_total", "year_or_same_months"]
+__all__ = [
+    "context_year",
+    "in_other_bracket",
+    "period",
+    "resolve_mention",
+    "running_total",
+    "year_or_same_months",
+]
 
 
 def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
@@ -99,6 +106,36 @@ def _bracketed_after(ctx: Context) -> PeriodMention | None:
     return p if p is not None and not norm[p.end : j].strip() else None
 
 
+def in_other_bracket(norm: str, start: int, pos: int, lo: int) -> bool:
+    """True when ``pos`` stands inside a bracket (opened after ``lo``) that does not hold
+    ``start``: "9.4 percent higher ($5.3 billion in January–June 2023)" — the months in the
+    bracket belong to the bracketed figure, not to the percent before it.
+
+    Examples
+    --------
+    >>> t = "up 9.4% ($5.3 billion in 2023)"
+    >>> in_other_bracket(t, t.index("9.4"), t.index("2023"), 0)
+    True
+    >>> in_other_bracket(t, t.index("$5.3"), t.index("2023"), 0)
+    False
+    """
+    j = norm.rfind("(", lo, pos)
+    if j < 0 or norm.rfind(")", lo, pos) > j:
+        return False
+    return not (j < start and ")" not in norm[j:start])
+
+
+def _outside_brackets(
+    ctx: Context, ps: list[PeriodMention], inherited: bool
+) -> list[PeriodMention]:
+    """The periods of the sentence not inside a bracket the amount is not in, when the amount
+    has another period (of the sentence or ``inherited`` from earlier ones); a bracketed
+    period is the only anchor left otherwise ("$8.9 bn (January–November 2025: $8.9 bn)")."""
+    lo, a = ctx.sentence.start, ctx.amount
+    outside = [p for p in ps if not in_other_bracket(ctx.norm, a.start, p.start, lo)]
+    return outside if outside or inherited else ps
+
+
 def _nearest_in_sentence(ctx: Context, ps: list[PeriodMention]) -> PeriodMention | None:
     """The nearest period of the clause, else the last before / first after in the sentence."""
     a, (cs, ce) = ctx.amount, ctx.clause
@@ -155,7 +192,10 @@ def period(ctx: Context) -> Period | None:
     if own is not None:
         return resolve_mention(ctx.doc, own)
     ss, se = ctx.sentence
-    ps = [p for p in ctx.doc.mentions.periods.between(ss, se) if not p.is_base]
+    earlier = [p for p in ctx.doc.mentions.periods.before(ss, 256) if p.end <= ss and not p.is_base]
+    ps = _outside_brackets(
+        ctx, [p for p in ctx.doc.mentions.periods.between(ss, se) if not p.is_base], bool(earlier)
+    )
     chosen = _nearest_in_sentence(ctx, ps)
     if chosen is not None and year_or_same_months(ctx, chosen, ps):
         return None
@@ -163,5 +203,4 @@ def period(ctx: Context) -> Period | None:
         found = resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, chosen, ps))
         return None if found is not None and running_total(ctx, found) else found
     # inherit from the previous sentences
-    earlier = [p for p in ctx.doc.mentions.periods.before(ss, 256) if p.end <= ss and not p.is_base]
     return resolve_mention(ctx.doc, earlier[-1]) if earlier else None
