@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context, Doc
@@ -25,7 +26,16 @@ from tradecheck.claims.roles import (
     settle_implicit,
 )
 
-__all__ = ["OTHER", "UNSURE", "Flow", "actor", "counterpart_named", "flow", "unanchored"]
+__all__ = [
+    "OTHER",
+    "UNSURE",
+    "Flow",
+    "actor",
+    "counterpart_named",
+    "flow",
+    "speaks_for",
+    "unanchored",
+]
 
 #: :func:`direction` answer when the text does not say whose flow it is
 UNSURE = "?"
@@ -337,4 +347,34 @@ def actor_read(doc: Doc, kw: Keyword) -> tuple[str, bool]:
     said = bool(named) and not named_as_pair(doc, named)
     if c.start <= kw.start and _WITH_BEFORE_SHORT.search(doc.norm[max(0, c.start - 8) : c.start]):
         return doc.other(c.iso), said
-    return c.iso, said
+    if said:
+        return c.iso, said
+    opener = speaks_for(doc, kw.start)
+    return (c.iso, False) if opener is None else (opener, True)
+
+
+#: how far into a text its opening side is looked for (:func:`speaks_for`)
+OPENING = 400
+
+
+def speaks_for(doc: Doc, end: int) -> str | None:
+    """The pair country the text opens from: the first one (in its first :data:`OPENING`
+    characters, before ``end``) followed in its sentence by the other as the partner
+    ("Uzbekistan's trade with China", "товарооборот Узбекистана с Китаем"); an unmarked
+    "exports" later in the text are then its exports. None when the opening does not say.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Uzbekistan's trade with China reached $5 bn in 2023. Exports were $1 bn."
+    >>> parse(t, pair=("UZB", "CHN"))[1].direction
+    'UZB->CHN'
+    """
+    named = [x for x in doc.countries_in(0, min(end, OPENING)) if x.iso in doc.pair]
+    for c, nxt in pairwise(named):
+        if nxt.iso != doc.other(c.iso) or nxt.start - c.end > 60:
+            continue
+        same = doc.sentence_of(c.start) == doc.sentence_of(nxt.start)
+        if same and _WITH_BEFORE_SHORT.search(doc.norm[max(0, nxt.start - 8) : nxt.start]):
+            return c.iso
+    return None
