@@ -215,6 +215,7 @@ CONTINUATION = re.compile(
     r"\s+(?:also\s+|further\s+)?(?:said|added|reported|noted|showed|stated|put|gave|recorded)(?!\w)"
     r"|(?:According\s+to\s+|Per\s+)(?:the\s+same|these|those|this|that)\s+(?:source|data|figures|statistics)"
     r"|The\s+same\s+(?:source|data|figures|statistics)"
+    r"|Of\s+(?:which|this|these|that)|Among\s+them|Davon|Darunter|Из\s+них|В\s+том\s+числе|其中"
     r"|Demnach|Den(?:selben)?\s+Angaben\s+zufolge|Laut\s+(?:derselben|der\s+gleichen|diesen|denselben)\s+(?:Quelle|Angaben|Daten)"
     r"|(?:Sie|Die\s+Behörde|Das\s+Amt|Der\s+Zoll|Die\s+Zollbehörde|Das\s+Statistikamt)\s+(?:\w+\s+){1,2}(?:auch|ferner|außerdem|zudem|weiter)(?!\w)"
     r"|По\s+(?:тем\s+же|этим\s+же|тем|этим|этой\s+же|той\s+же)\s+(?:данным|информации|сведениям)"
