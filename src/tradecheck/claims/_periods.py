@@ -412,6 +412,23 @@ def _part_of_month(text: str, m: re.Match[str]) -> bool:
     )
 
 
+_SAME_PERIOD_OF = re.compile(rf"(?:{L.source('same_period_of')})\s*$", _I)
+
+
+def same_period_of(text: str, start: int) -> bool:
+    """Whether a period at ``start`` is written as "the same period of" it ("compared to the
+    same month of 2023", "с аналогичным месяцем 2022 года"): the base is then exactly one
+    year before the period compared with it.
+
+    Examples
+    --------
+    >>> t = "up 48% compared to the same month of 2023"
+    >>> same_period_of(t, t.index("2023")), same_period_of(t, t.index("48"))
+    (True, False)
+    """
+    return bool(_SAME_PERIOD_OF.search(text[max(0, start - 40) : start]))
+
+
 def _is_base(text: str, s: int, e: int) -> bool:
     before = text[max(0, s - 30) : s]
     if _BASE_BEFORE.search(before):

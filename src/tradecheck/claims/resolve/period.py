@@ -8,7 +8,7 @@ year left out is taken from the text ("in January-March" after "2025") or the pu
 
 from __future__ import annotations
 
-from tradecheck.claims._periods import PeriodMention
+from tradecheck.claims._periods import PeriodMention, same_period_of
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.model import Period
 
@@ -18,6 +18,7 @@ __all__ = [
     "period",
     "resolve_mention",
     "running_total",
+    "year_before_base",
     "year_or_same_months",
 ]
 
@@ -61,7 +62,32 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
         y = _publication_year(doc, p) if y is None else y
     if y is None:
         y = context_year(doc, p.start)
+    if y is None and doc.as_of is None:
+        return year_before_base(doc, p)
     return _publication_year(doc, p) if y is None else y
+
+
+#: how far after a period without a year its "same period of YEAR" base is looked for
+BASE_REACH = 200
+
+
+def year_before_base(doc: Doc, p: PeriodMention) -> int | None:
+    """The year of a period written without one, in a text without a date, from the base
+    it is compared with right after it: "in January ... compared to the same month of 2023"
+    is January 2024. None when no such base follows within :data:`BASE_REACH` characters.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "In January trade rose 48% compared to the same month of 2023."
+    >>> parse(t)[0].period
+    Period(start='2024-01', end='2024-01')
+    """
+    later = doc.mentions.periods.between(p.end, p.end + BASE_REACH)
+    for b in later:
+        if b.is_base and b.year is not None and same_period_of(doc.norm, b.start):
+            return b.year + 1
+    return None
 
 
 def resolve_mention(doc: Doc, p: PeriodMention) -> Period | None:
