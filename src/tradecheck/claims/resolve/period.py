@@ -14,11 +14,11 @@ from tradecheck.claims.model import Period
 
 __all__ = [
     "context_year",
+    "implied_year",
     "in_other_bracket",
     "period",
     "resolve_mention",
     "running_total",
-    "year_before_base",
     "year_or_same_months",
 ]
 
@@ -53,8 +53,9 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
         y = None if ctx is None else ctx + p.rel
     if y is None and p.rel is not None:
         # "last year" counts from the publication date; without one it has no anchor (an
-        # earlier year of the text is not "now")
-        return doc.as_of.year + p.rel if doc.as_of is not None else None
+        # earlier year of the text is not "now") unless the text implies the current year
+        now = doc.as_of.year if doc.as_of is not None else implied_year(doc)
+        return None if now is None else now + p.rel
     if y is None and p.the_year:
         # "in den ersten neun Monaten des Jahres": a year named earlier in the same sentence,
         # else the year of publication (the previous one if those months are not over yet)
@@ -63,18 +64,19 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
     if y is None:
         y = context_year(doc, p.start)
     if y is None and doc.as_of is None:
-        return year_before_base(doc, p)
+        return implied_year(doc)
     return _publication_year(doc, p) if y is None else y
 
 
-#: how far after a period without a year its "same period of YEAR" base is looked for
-BASE_REACH = 200
+#: how far into an undated text a "same period of YEAR" base is looked for
+BASE_REACH = 3000
 
 
-def year_before_base(doc: Doc, p: PeriodMention) -> int | None:
-    """The year of a period written without one, in a text without a date, from the base
-    it is compared with right after it: "in January ... compared to the same month of 2023"
-    is January 2024. None when no such base follows within :data:`BASE_REACH` characters.
+def implied_year(doc: Doc) -> int | None:
+    """The current year of an undated text, from the first period in it compared with "the
+    same period of YEAR" (that period is of YEAR+1): "In January trade rose 48% compared to
+    the same month of 2023" is January 2024, and its "last year" 2023. None when the text
+    has a date or no such base within :data:`BASE_REACH` characters.
 
     Examples
     --------
@@ -83,8 +85,9 @@ def year_before_base(doc: Doc, p: PeriodMention) -> int | None:
     >>> parse(t)[0].period
     Period(start='2024-01', end='2024-01')
     """
-    later = doc.mentions.periods.between(p.end, p.end + BASE_REACH)
-    for b in later:
+    if doc.as_of is not None:
+        return None
+    for b in doc.mentions.periods.between(0, BASE_REACH):
         if b.is_base and b.year is not None and same_period_of(doc.norm, b.start):
             return b.year + 1
     return None
