@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.mentions import CountryHit, Keyword
-from tradecheck.claims.resolve.partner import is_other_pair
+from tradecheck.claims.resolve.partner import WITH_BEFORE_SHORT as _WITH_BEFORE_SHORT
+from tradecheck.claims.resolve.partner import is_other_pair, speaks_for
 from tradecheck.claims.resolve.scope import region_at
 from tradecheck.claims.roles import (
     IMPLICIT_ORIGIN,
@@ -33,7 +33,6 @@ __all__ = [
     "actor",
     "counterpart_named",
     "flow",
-    "speaks_for",
     "unanchored",
 ]
 
@@ -54,7 +53,6 @@ _MARKED_BEFORE = re.compile(f"{_DEST_BEFORE.pattern}|{_ORIG_BEFORE.pattern}", re
 _WITH_BEFORE = re.compile(
     r"(?:with|с|со|з|із|зі|са|mit|与|和|同|zwischen|between|между)\s*$", re.IGNORECASE
 )
-_WITH_BEFORE_SHORT = re.compile(r"(?:with|с|со|з|із|зі|са|mit)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -351,30 +349,3 @@ def actor_read(doc: Doc, kw: Keyword) -> tuple[str, bool]:
         return c.iso, said
     opener = speaks_for(doc, kw.start)
     return (c.iso, False) if opener is None else (opener, True)
-
-
-#: how far into a text its opening side is looked for (:func:`speaks_for`)
-OPENING = 400
-
-
-def speaks_for(doc: Doc, end: int) -> str | None:
-    """The pair country the text opens from: the first one (in its first :data:`OPENING`
-    characters, before ``end``) followed in its sentence by the other as the partner
-    ("Uzbekistan's trade with China", "товарооборот Узбекистана с Китаем"); an unmarked
-    "exports" later in the text are then its exports. None when the opening does not say.
-
-    Examples
-    --------
-    >>> from tradecheck.claims.parse import parse
-    >>> t = "Uzbekistan's trade with China reached $5 bn in 2023. Exports were $1 bn."
-    >>> parse(t, pair=("UZB", "CHN"))[1].direction
-    'UZB->CHN'
-    """
-    named = [x for x in doc.countries_in(0, min(end, OPENING)) if x.iso in doc.pair]
-    for c, nxt in pairwise(named):
-        if nxt.iso != doc.other(c.iso) or nxt.start - c.end > 60:
-            continue
-        same = doc.sentence_of(c.start) == doc.sentence_of(nxt.start)
-        if same and _WITH_BEFORE_SHORT.search(doc.norm[max(0, nxt.start - 8) : nxt.start]):
-            return c.iso
-    return None
