@@ -209,3 +209,21 @@ def test_the_pairs_own_sentence_is_not_another_pairs():
     ctx = _contexts("2024年中白贸易额为84亿美元，同比增长9%。")[0]
     assert ctx.doc.named_before(ctx.sentence.start) == (ctx.sentence.start, ctx.sentence.start)
     assert not is_other_pair(ctx, ctx.doc.mentions.keywords.items[0])
+
+
+def test_lone_country_paragraph_is_a_world_total():
+    """Constructed: a paragraph on one country's foreign trade inside a pair's text."""
+    from tradecheck.claims.parse import parse
+
+    pair_line = "Kazakhstan's trade with China rose to $5 billion in January-April 2017."
+    world = (
+        "\nChina published its trade data for May 2017 on Thursday."
+        " China's exports rose 10 percent in May 2017 to 1.3 trillion yuan."
+    )
+    assert [c.value for c in parse(pair_line + world, pair=("KAZ", "CHN"))] == [5e9]
+    # the same sentence speaking of the pair without names stays the pair's
+    both = (
+        "\nChina published its trade data for May 2017 on Thursday."
+        " China's bilateral trade rose 10 percent in May 2017."
+    )
+    assert [c.value for c in parse(pair_line + both, pair=("KAZ", "CHN"))] == [5e9, 10.0]

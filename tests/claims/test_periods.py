@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tradecheck.claims._periods import find_periods, month_number
+from tradecheck.claims.resolve.period import in_other_bracket
 
 
 def _first(text):
@@ -79,6 +80,9 @@ def test_yoy_cues(text):
         "gegenüber 2021",
         "比2021年",
         "是2021年的2倍",
+        "over the same period in 2021",
+        "с аналогичным месяцем 2021 года",
+        "gegenüber demselben Zeitraum des Jahres 2021",
     ],
 )
 def test_explicit_base_year(text):
@@ -97,3 +101,11 @@ def test_month_names():
     assert month_number("Sept.") == 9
     with pytest.raises(ValueError):
         month_number("Montag")
+
+
+def test_a_bracket_keeps_its_period():
+    """A period inside a bracket belongs to the bracketed figure, not to one before it."""
+    t = "up 9.4% year-on-year ($5.3 billion in January-June 2023); exports (2024) fell"
+    assert in_other_bracket(t, t.index("9.4"), t.index("January"), 0)
+    assert not in_other_bracket(t, t.index("$5.3"), t.index("January"), 0)
+    assert not in_other_bracket(t, t.index("9.4"), t.index("year-on"), 0)

@@ -229,8 +229,11 @@ _SINCE_BEFORE = re.compile(rf"(?:{L.source('since')})\s*$", _I)
 
 _YOY = L.pattern("same_period_last_year")
 
+#: a year after a comparison word ("compared with 2021") or after "the same period of"
+#: ("over the same period in 2019", "с аналогичным месяцем 2022 года"): a base
 _BASE_BEFORE = re.compile(
-    rf"(?:{L.source('base_marker')})\s*(?:the\s+|dem\s+|den\s+|der\s+)?(?:year\s+|level\s+of\s+)?$",
+    rf"(?:(?:{L.source('base_marker')})\s*(?:the\s+|dem\s+|den\s+|der\s+)?(?:year\s+|level\s+of\s+)?"
+    rf"|(?:{L.source('same_period_of')})\s*)$",
     _I,
 )
 _BASE_AFTER_ZH = re.compile(r"^\s*(?:年)?\s*(?:相比|比较|同期相比)")
@@ -408,6 +411,23 @@ def _part_of_month(text: str, m: re.Match[str]) -> bool:
     return bool(
         _PARTIAL_BEFORE.search(before) or _PARTIAL_AFTER.match(text[m.end() : m.end() + 12])
     )
+
+
+_SAME_PERIOD_OF = re.compile(rf"(?:{L.source('same_period_of')})\s*$", _I)
+
+
+def same_period_of(text: str, start: int) -> bool:
+    """Whether a period at ``start`` is written as "the same period of" it ("compared to the
+    same month of 2023", "с аналогичным месяцем 2022 года"): the base is then exactly one
+    year before the period compared with it.
+
+    Examples
+    --------
+    >>> t = "up 48% compared to the same month of 2023"
+    >>> same_period_of(t, t.index("2023")), same_period_of(t, t.index("48"))
+    (True, False)
+    """
+    return bool(_SAME_PERIOD_OF.search(text[max(0, start - 40) : start]))
 
 
 def _is_base(text: str, s: int, e: int) -> bool:

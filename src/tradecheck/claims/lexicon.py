@@ -40,9 +40,9 @@ from typing import Any
 #: concepts held as a list of fragments
 LIST_CONCEPTS: tuple[str, ...] = (
     "trade", "export", "import", "balance", "negative_balance", "increase", "decrease", "index",
-    "share", "approx", "almost", "more_than", "less_than", "base_marker",
+    "share", "approx", "almost", "more_than", "less_than", "base_marker", "same_period_of",
     "same_period_last_year", "previous_year", "destination", "origin", "level_from", "level_to",
-    "partner_with", "location", "institution",
+    "partner_with", "pair_anaphora", "location", "institution",
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
@@ -70,6 +70,7 @@ OPTIONAL: tuple[str, ...] = (
     "abs_change_weak", "year_before_period", "single_month", "since", "continuation",
     "products", "regions", "multiple_words", "abbreviation", "percent", "range_from", "range_to",
     "first_n", "approx_after", "more_than_after", "exceeded_after", "not_exceeded",
+    "same_period_of",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (

@@ -8,6 +8,7 @@ bounded window and parsing time grows linearly with the text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from tradecheck.claims import lexicon as L
@@ -40,6 +41,18 @@ _CURRENCY_NEXT = re.compile(r"\s*(?:US-?)?(?:Dollar|Euro|USD|EUR|Yuan|Rubel|\$|�
 _CLAUSE_CUT = re.compile(r"(?<!\d),|,(?!\d)|,(?=\d{4}\b)|[;:、()\[\]«»]|\s[-–—]\s|—|–(?!\d)")
 
 
+def _starts_with_symbol(s: str) -> bool:
+    """Whether ``s`` starts (after blanks) with a pictograph or other symbol ("🔹", "▪").
+
+    Examples
+    --------
+    >>> _starts_with_symbol(" 🔹Text"), _starts_with_symbol("by 19%")
+    (True, False)
+    """
+    t = s.lstrip()
+    return bool(t) and unicodedata.category(t[0]) == "So"
+
+
 def line_break_ends_sentence(norm: str, start: int, i: int) -> bool:
     """Whether the line break at ``i`` ends a sentence.
 
@@ -63,6 +76,8 @@ def line_break_ends_sentence(norm: str, start: int, i: int) -> bool:
     if not line or len(line) < 40:
         return True
     if re.match(r"\s*(?:[-•*–—]\s|\d{1,2}[.)]\s)", norm[i + 1 : i + 6]):
+        return True
+    if _starts_with_symbol(norm[i + 1 : i + 6]):  # "🔹", "▪": a post's list item
         return True
     # Chinese text is not wrapped inside sentences
     return bool(

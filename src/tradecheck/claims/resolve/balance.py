@@ -16,7 +16,7 @@ from tradecheck.claims.resolve.direction import UNSURE, actor
 __all__ = ["balance", "first_country_balance", "is_balance"]
 
 _BALANCE_AFTER = re.compile(
-    r"^\s*(?:\w+\s+)?(?:deficit|surplus|дефицит\w*|профицит\w*|Defizit|Überschuss|逆差|顺差)",
+    r"^\s*(?:\w+\s+|的)?(?:deficit|surplus|дефицит\w*|профицит\w*|Defizit|Überschuss|逆差|顺差|盈余)",
     re.IGNORECASE,
 )
 _WITH_OTHER = re.compile(r"(?:with|с|со|з|із|зі|са|mit|对|与|同)\s*$", re.IGNORECASE)

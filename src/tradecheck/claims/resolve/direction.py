@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.mentions import CountryHit, Keyword
-from tradecheck.claims.resolve.partner import is_other_pair
+from tradecheck.claims.resolve.partner import WITH_BEFORE_SHORT as _WITH_BEFORE_SHORT
+from tradecheck.claims.resolve.partner import is_other_pair, speaks_for
 from tradecheck.claims.resolve.scope import region_at
 from tradecheck.claims.roles import (
     IMPLICIT_ORIGIN,
@@ -25,7 +26,15 @@ from tradecheck.claims.roles import (
     settle_implicit,
 )
 
-__all__ = ["OTHER", "UNSURE", "Flow", "actor", "counterpart_named", "flow", "unanchored"]
+__all__ = [
+    "OTHER",
+    "UNSURE",
+    "Flow",
+    "actor",
+    "counterpart_named",
+    "flow",
+    "unanchored",
+]
 
 #: :func:`direction` answer when the text does not say whose flow it is
 UNSURE = "?"
@@ -44,7 +53,6 @@ _MARKED_BEFORE = re.compile(f"{_DEST_BEFORE.pattern}|{_ORIG_BEFORE.pattern}", re
 _WITH_BEFORE = re.compile(
     r"(?:with|с|со|з|із|зі|са|mit|与|和|同|zwischen|between|между)\s*$", re.IGNORECASE
 )
-_WITH_BEFORE_SHORT = re.compile(r"(?:with|с|со|з|із|зі|са|mit)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -337,4 +345,7 @@ def actor_read(doc: Doc, kw: Keyword) -> tuple[str, bool]:
     said = bool(named) and not named_as_pair(doc, named)
     if c.start <= kw.start and _WITH_BEFORE_SHORT.search(doc.norm[max(0, c.start - 8) : c.start]):
         return doc.other(c.iso), said
-    return c.iso, said
+    if said:
+        return c.iso, said
+    opener = speaks_for(doc, kw.start)
+    return (c.iso, False) if opener is None else (opener, True)

@@ -8,12 +8,26 @@ its sentence, the nearest earlier sentence naming a country) go to
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
+
+from tradecheck.claims import lexicon as L
 from tradecheck.claims import partners as P
-from tradecheck.claims.context import Context
+from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.mentions import Keyword
+from tradecheck.claims.resolve.scope import region_at
 from tradecheck.claims.sentences import Span
 
-__all__ = ["is_other_pair", "windows"]
+#: how far back a paragraph's start is looked for (:func:`lone_country`)
+PARAGRAPH = 1500
+
+__all__ = [
+    "WITH_BEFORE_SHORT",
+    "is_other_pair",
+    "lone_country",
+    "speaks_for",
+    "windows",
+]
 
 
 def windows(ctx: Context, kw: Keyword | None) -> list[Span]:
@@ -40,5 +54,82 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
     >>> is_other_pair(ctx, ctx.doc.mentions.keywords.items[0])
     True
     """
-    found = (ctx.doc.partners_in(w) for w in windows(ctx, kw))
-    return P.decide(found, ctx.doc.pair) == P.OTHER
+    found = [ctx.doc.partners_in(w) for w in windows(ctx, kw)]
+    answer = P.decide(found, ctx.doc.pair)
+    return answer == P.OTHER or (answer == P.PAIR and lone_country(ctx, kw, found))
+
+
+#: "with" right before a country: its trade partner ("trade with China")
+WITH_BEFORE_SHORT = re.compile(r"(?:with|с|со|з|із|зі|са|mit)\s*$", re.IGNORECASE)
+#: "bilateral", "the two countries", "双边": the pair without its names
+_PAIR_ANAPHORA = L.pattern("pair_anaphora")
+
+#: how far into a text its opening side is looked for (:func:`speaks_for`)
+OPENING = 400
+
+
+def speaks_for(doc: Doc, end: int) -> str | None:
+    """The pair country the text opens from: the first one (in its first :data:`OPENING`
+    characters, before ``end``) followed in its sentence by the other as the partner
+    ("Uzbekistan's trade with China", "товарооборот Узбекистана с Китаем"); an unmarked
+    "exports" later in the text are then its exports. None when the opening does not say.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Uzbekistan's trade with China reached $5 bn in 2023. Exports were $1 bn."
+    >>> parse(t, pair=("UZB", "CHN"))[1].direction
+    'UZB->CHN'
+    """
+    named = [x for x in doc.countries_in(0, min(end, OPENING)) if x.iso in doc.pair]
+    for c, nxt in pairwise(named):
+        if nxt.iso != doc.other(c.iso) or nxt.start - c.end > 60:
+            continue
+        same = doc.sentence_of(c.start) == doc.sentence_of(nxt.start)
+        if same and WITH_BEFORE_SHORT.search(doc.norm[max(0, nxt.start - 8) : nxt.start]):
+            return c.iso
+    return None
+
+
+def _not_a_source(doc: Doc, ms: list[P.Mention]) -> list[P.Mention]:
+    """The mentions that are not part of a statistics source ("по данным белорусской
+    статистики": the country of the source, not a party to the trade)."""
+    return [m for m in ms if not doc.mentions.reporter_hits.between(m.start - 30, m.end)]
+
+
+#: a destination or origin word right after a flow word ("exports to this country")
+_TOWARDS = re.compile(rf"^\s*(?:{L.source('destination')}|{L.source('origin')})", re.IGNORECASE)
+
+
+def lone_country(ctx: Context, kw: Keyword | None, found: list[list[P.Mention]]) -> bool:
+    """Whether the amount's paragraph speaks of one country of the pair alone, in a text
+    that names the other elsewhere: "China's exports rose 15% in May", in a paragraph on
+    China's foreign trade of an article on Kazakhstan–China trade, is China's world total.
+
+    True when every window naming a country names just that one, unmarked
+    (:data:`partners.ACTOR`); its paragraph, up to the end of the amount's sentence, never
+    names the other; the sentence does not speak of the pair without names ("bilateral",
+    "the two countries"); the text does not open from that country's side
+    (:func:`speaks_for`); no region is in effect; and the flow word points to no partner
+    ("exports to this country").
+    """
+    named = [kept for ms in found if (kept := _not_a_source(ctx.doc, ms))]
+    if not named or any(P.about(ms, ctx.doc.pair) != P.ACTOR for ms in named):
+        return False
+    keys = {m.key for ms in named for m in ms}
+    if len(keys) != 1 or _PAIR_ANAPHORA.search(ctx.norm, *ctx.sentence):
+        return False
+    one = next(iter(keys))
+    if speaks_for(ctx.doc, ctx.amount.start) == one:  # a text written from that side
+        return False
+    other = ctx.doc.other(one)
+    if not any(iso == other for iso, _start in ctx.doc.pair_first):
+        return False
+    if kw is not None and _TOWARDS.match(ctx.norm[kw.end : kw.end + 25]):
+        return False
+    if region_at(ctx.doc, ctx.amount.start) is not None:
+        return False
+    ss = ctx.sentence.start
+    para_start = max(ctx.norm.rfind("\n", max(0, ss - PARAGRAPH), ss), ss - PARAGRAPH, 0)
+    para = ctx.doc.partners_in(Span(para_start, ctx.sentence.end))
+    return not any(m.key == other for m in para)

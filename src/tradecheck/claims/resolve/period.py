@@ -8,11 +8,19 @@ year left out is taken from the text ("in January-March" after "2025") or the pu
 
 from __future__ import annotations
 
-from tradecheck.claims._periods import PeriodMention
+from tradecheck.claims._periods import PeriodMention, same_period_of
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.model import Period
 
-__all__ = ["context_year", "period", "resolve_mention", "running_total", "year_or_same_months"]
+__all__ = [
+    "context_year",
+    "implied_year",
+    "in_other_bracket",
+    "period",
+    "resolve_mention",
+    "running_total",
+    "year_or_same_months",
+]
 
 
 def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
@@ -45,8 +53,9 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
         y = None if ctx is None else ctx + p.rel
     if y is None and p.rel is not None:
         # "last year" counts from the publication date; without one it has no anchor (an
-        # earlier year of the text is not "now")
-        return doc.as_of.year + p.rel if doc.as_of is not None else None
+        # earlier year of the text is not "now") unless the text implies the current year
+        now = doc.as_of.year if doc.as_of is not None else implied_year(doc)
+        return None if now is None else now + p.rel
     if y is None and p.the_year:
         # "in den ersten neun Monaten des Jahres": a year named earlier in the same sentence,
         # else the year of publication (the previous one if those months are not over yet)
@@ -54,7 +63,34 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
         y = _publication_year(doc, p) if y is None else y
     if y is None:
         y = context_year(doc, p.start)
+    if y is None and doc.as_of is None:
+        return implied_year(doc)
     return _publication_year(doc, p) if y is None else y
+
+
+#: how far into an undated text a "same period of YEAR" base is looked for
+BASE_REACH = 3000
+
+
+def implied_year(doc: Doc) -> int | None:
+    """The current year of an undated text, from the first period in it compared with "the
+    same period of YEAR" (that period is of YEAR+1): "In January trade rose 48% compared to
+    the same month of 2023" is January 2024, and its "last year" 2023. None when the text
+    has a date or no such base within :data:`BASE_REACH` characters.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "In January trade rose 48% compared to the same month of 2023."
+    >>> parse(t)[0].period
+    Period(start='2024-01', end='2024-01')
+    """
+    if doc.as_of is not None:
+        return None
+    for b in doc.mentions.periods.between(0, BASE_REACH):
+        if b.is_base and b.year is not None and same_period_of(doc.norm, b.start):
+            return b.year + 1
+    return None
 
 
 def resolve_mention(doc: Doc, p: PeriodMention) -> Period | None:
@@ -97,6 +133,36 @@ def _bracketed_after(ctx: Context) -> PeriodMention | None:
         return None
     p = ctx.doc.mentions.periods.last_before(j)
     return p if p is not None and not norm[p.end : j].strip() else None
+
+
+def in_other_bracket(norm: str, start: int, pos: int, lo: int) -> bool:
+    """True when ``pos`` stands inside a bracket (opened after ``lo``) that does not hold
+    ``start``: "9.4 percent higher ($5.3 billion in January–June 2023)" — the months in the
+    bracket belong to the bracketed figure, not to the percent before it.
+
+    Examples
+    --------
+    >>> t = "up 9.4% ($5.3 billion in 2023)"
+    >>> in_other_bracket(t, t.index("9.4"), t.index("2023"), 0)
+    True
+    >>> in_other_bracket(t, t.index("$5.3"), t.index("2023"), 0)
+    False
+    """
+    j = norm.rfind("(", lo, pos)
+    if j < 0 or norm.rfind(")", lo, pos) > j:
+        return False
+    return not (j < start and ")" not in norm[j:start])
+
+
+def _outside_brackets(
+    ctx: Context, ps: list[PeriodMention], inherited: bool
+) -> list[PeriodMention]:
+    """The periods of the sentence not inside a bracket the amount is not in, when the amount
+    has another period (of the sentence or ``inherited`` from earlier ones); a bracketed
+    period is the only anchor left otherwise ("$8.9 bn (January–November 2025: $8.9 bn)")."""
+    lo, a = ctx.sentence.start, ctx.amount
+    outside = [p for p in ps if not in_other_bracket(ctx.norm, a.start, p.start, lo)]
+    return outside if outside or inherited else ps
 
 
 def _nearest_in_sentence(ctx: Context, ps: list[PeriodMention]) -> PeriodMention | None:
@@ -155,7 +221,10 @@ def period(ctx: Context) -> Period | None:
     if own is not None:
         return resolve_mention(ctx.doc, own)
     ss, se = ctx.sentence
-    ps = [p for p in ctx.doc.mentions.periods.between(ss, se) if not p.is_base]
+    earlier = [p for p in ctx.doc.mentions.periods.before(ss, 256) if p.end <= ss and not p.is_base]
+    ps = _outside_brackets(
+        ctx, [p for p in ctx.doc.mentions.periods.between(ss, se) if not p.is_base], bool(earlier)
+    )
     chosen = _nearest_in_sentence(ctx, ps)
     if chosen is not None and year_or_same_months(ctx, chosen, ps):
         return None
@@ -163,5 +232,4 @@ def period(ctx: Context) -> Period | None:
         found = resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, chosen, ps))
         return None if found is not None and running_total(ctx, found) else found
     # inherit from the previous sentences
-    earlier = [p for p in ctx.doc.mentions.periods.before(ss, 256) if p.end <= ss and not p.is_base]
     return resolve_mention(ctx.doc, earlier[-1]) if earlier else None

@@ -16,7 +16,7 @@ from tradecheck.claims.mentions import scaled
 from tradecheck.claims.multiples import increase_by_times
 from tradecheck.claims.resolve.balance import is_balance
 
-__all__ = ["Quantity", "change_sign", "quantity"]
+__all__ = ["Quantity", "balance_changed", "change_sign", "quantity"]
 
 #: (quantity, value, decimals written)
 Quantity = tuple[str, float, int | None]
@@ -129,6 +129,8 @@ def _percent(ctx: Context) -> Quantity | None:
     idx = _index(ctx)
     if idx is not None:
         return idx
+    if balance_changed(_words_before(ctx)):
+        return None
     psign = change_sign(_words_before(ctx), after)
     if psign is not None:
         return "pct_change", psign * abs(a.value), a.decimals
@@ -141,6 +143,37 @@ def _percent(ctx: Context) -> Quantity | None:
         sign = -1.0 if V.DECREASE.fullmatch(noun["w"]) else 1.0
         return "pct_change", sign * abs(a.value), a.decimals
     return None
+
+
+#: characters after a balance word that may still belong to it ("surplus in trade with")
+_BALANCE_PHRASE = 12
+
+
+def balance_changed(before: str) -> bool:
+    """Whether a percent change is the change of a balance ("the surplus rose 48%"): a
+    balance word before it with no flow word after that. The claim schema has no quantity
+    for it, so it is no claim.
+
+    Examples
+    --------
+    >>> balance_changed("The positive balance of Russia increased by ")
+    True
+    >>> balance_changed("a surplus in trade with China rose by ")
+    True
+    >>> balance_changed("a surplus, as exports grew by "), balance_changed(
+    ...     "a surplus, while trade turnover grew by "
+    ... )
+    (False, False)
+    """
+    found = list(V.BALANCE_KW.finditer(before))
+    if not found:
+        return False
+    rest = before[found[-1].end() :]
+    if V.EXPORT_KW.search(rest) or V.IMPORT_KW.search(rest):
+        return False
+    # "surplus in trade with China rose 40%": a trade word right after it is the balance's
+    trade = V.TRADE_KW.search(rest, _BALANCE_PHRASE)
+    return trade is None
 
 
 def _ratio(ctx: Context) -> Quantity:

@@ -11,7 +11,7 @@ import re
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
 
-__all__ = ["is_trade_value"]
+__all__ = ["MIN_UNSCALED", "is_trade_value", "scale_left_out"]
 
 #: "from $X ... to $Y", "было $X, стало $Y": the first of two levels of a from-to construction
 _FROM_BEFORE = re.compile(
@@ -44,10 +44,28 @@ def is_trade_value(ctx: Context) -> bool:
     if excluded_product(ctx):
         return False
     if ctx.amount.kind in ("money", "money_gt"):
-        return not (_from_level(ctx) or bracketed_after_change(ctx))
+        return not (scale_left_out(ctx) or _from_level(ctx) or bracketed_after_change(ctx))
     if ctx.amount.kind in ("percent", "ratio", "ratio_word"):
         return not _about_volumes_or_prices(ctx)
     return True
+
+
+#: below this many currency units, money written without a scale word is no trade figure
+#: between countries: the scale word was left out ("imported $9.551" for $9.551 billion)
+MIN_UNSCALED = 10_000
+
+
+def scale_left_out(ctx: Context) -> bool:
+    """Whether a money amount without a scale word is too small to be a trade figure.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> parse("In June 2022 Russia exported $9.551 to China.", pair=("RUS", "CHN"))
+    []
+    """
+    a = ctx.amount
+    return a.unit == 1 and abs(a.value) < MIN_UNSCALED
 
 
 def excluded_product(ctx: Context) -> bool:

@@ -15,9 +15,14 @@ _TOTAL_TRADE = re.compile(r"товарооборот|贸易额|turnover|Handel",
 _PRODUCT_AFTER_GAP = re.compile(r"^\s*(?:worth\s+of|of|в\s+виде)?\s*$", re.IGNORECASE)
 
 
+#: how far back a carried region's end is looked for (:func:`region_at`)
+CARRY_REACH = 3000
+
+
 def region_at(doc: Doc, pos: int) -> tuple[str, str] | None:
     """(country, region) a figure at ``pos`` is about: a region named in its sentence, or
-    carried from an earlier sentence unless this one names the region's country itself."""
+    carried from an earlier sentence unless this one, or one since the region's, names the
+    region's country itself (the text has turned to the country as a whole)."""
     ss, se = doc.sentence_of(pos)
     last = doc.mentions.region_hits.last_before(se)
     if last is None:
@@ -25,7 +30,9 @@ def region_at(doc: Doc, pos: int) -> tuple[str, str] | None:
     if last[0] >= ss:
         return last[1], last[2]
     c, n = last[1], last[2]
-    if any(x.iso == c for x in doc.countries_in(ss, se)):
+    # a later sentence naming the region's country (this one or one between) ends the carry
+    since = max(doc.sentence_of(last[0]).end, ss - CARRY_REACH)
+    if any(x.iso == c for x in doc.countries_in(since, se)):
         return None
     return c, n
 
