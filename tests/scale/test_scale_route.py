@@ -231,11 +231,16 @@ def test_unusual_cells_take_the_full_parse_and_match(tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(_small(f), big)
 
 
-def test_counts_over_blocks_equal_a_pandas_groupby(synth: Path) -> None:
+@pytest.mark.parametrize("dense_cells", [route._DENSE_CELLS, 0])
+def test_counts_over_blocks_equal_a_pandas_groupby(
+    synth: Path, dense_cells: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The running summary counts (numpy on dictionary codes and month ranks) over blocks
     with different dictionaries, plain-string blocks among them, equal one pandas groupby of
-    the whole table."""
+    the whole table -- counted densely (bincount) and, for large key spaces, by sorting."""
     import pyarrow as pa
+
+    monkeypatch.setattr(route, "_DENSE_CELLS", dense_cells)
 
     df = bulk.ingest(synth, progress=False)
     assert isinstance(df, pd.DataFrame)
