@@ -231,11 +231,16 @@ def test_unusual_cells_take_the_full_parse_and_match(tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(_small(f), big)
 
 
-def test_counts_over_blocks_equal_a_pandas_groupby(synth: Path) -> None:
+@pytest.mark.parametrize("dense_cells", [route._DENSE_CELLS, 0])
+def test_counts_over_blocks_equal_a_pandas_groupby(
+    synth: Path, dense_cells: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The running summary counts (numpy on dictionary codes and month ranks) over blocks
     with different dictionaries, plain-string blocks among them, equal one pandas groupby of
-    the whole table."""
+    the whole table -- counted densely (bincount) and, for large key spaces, by sorting."""
     import pyarrow as pa
+
+    monkeypatch.setattr(route, "_DENSE_CELLS", dense_cells)
 
     df = bulk.ingest(synth, progress=False)
     assert isinstance(df, pd.DataFrame)
@@ -261,3 +266,76 @@ def test_counts_over_blocks_equal_a_pandas_groupby(synth: Path) -> None:
     assert len(got) > 100
     pd.testing.assert_frame_equal(got, want, check_dtype=False)
     assert counts.files == set(df["source_file"])
+
+
+# ------------------------------------------------------------- threads: order and errors
+
+
+def _in_thread(fn, timeout: float = 120):  # type: ignore[no-untyped-def]
+    """Run ``fn`` in a thread; fail (instead of hanging the suite) if it deadlocks."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        fut = pool.submit(fn)
+        return fut.result(timeout=timeout)
+
+
+def test_parquet_is_the_same_whatever_the_blocks_in_flight(synth: Path, tmp_path: Path) -> None:
+    """Blocks converted by two workers and written by a third thread: the file has the same
+    rows in the same order for 4 KiB blocks (hundreds in flight one after another) as for
+    one block."""
+    import pyarrow.parquet as pq
+
+    one = bulk.ingest(synth, out=tmp_path / "one.parquet", progress=False, block_size=1 << 26)
+    many = bulk.ingest(synth, out=tmp_path / "many.parquet", progress=False, block_size=4096)
+    old, new = pq.read_table(one), pq.read_table(many)
+    assert old.num_rows > 20_000
+    assert old.equals(new)
+
+
+def test_writer_error_surfaces_without_hanging(
+    synth: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Parquet writer thread fails on its third row group (a full disk, constructed):
+    the error reaches the caller, the reader threads stop, nothing is left behind."""
+    import pyarrow.parquet as pq
+
+    calls = []
+    real = pq.ParquetWriter.write_table
+
+    def failing(self, table, *a, **k):  # type: ignore[no-untyped-def]
+        calls.append(table.num_rows)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        return real(self, table, *a, **k)
+
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", failing)
+    monkeypatch.setattr(bulk, "ROW_GROUP_ROWS", 1_000)
+    out = tmp_path / "o.parquet"
+    with pytest.raises(OSError, match="No space left"):
+        _in_thread(lambda: bulk.ingest(synth, out=out, progress=False, block_size=8192))
+    assert len(calls) == 3  # no row group written after the failure
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_load_bad_row_mid_file_is_one_line(
+    synth: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A short row in the middle of a streamed file (constructed): exit 2 and one line naming
+    the file and the line, while the other threads are mid-file; no traceback, no output."""
+    from tradecheck import cli
+
+    lines = gzip.decompress(synth.read_bytes()).decode().splitlines(keepends=True)
+    mid = len(lines) // 2
+    f = tmp_path / "bad.txt.gz"
+    f.write_bytes(gzip.compress("".join([*lines[:mid], "1\tC\tA\n", *lines[mid:]]).encode()))
+    monkeypatch.setattr(route, "STREAM_BYTES", 0)
+    out = tmp_path / "o.parquet"
+    assert _in_thread(lambda: cli.main(["load", str(f), "--out", str(out)])) == 2
+    err = [ln for ln in capsys.readouterr().err.splitlines() if "error" in ln]
+    assert len(err) == 1 and err[0].split("\r")[-1].startswith("tradecheck: error:")
+    assert f"line {mid + 1}" in err[0] and "bad.txt.gz" in err[0]
+    assert "Traceback" not in err[0] and not out.exists()

@@ -493,23 +493,24 @@ class _Stream:
             self.path, f"cannot parse lines {first}..{first + len(text) - 1}: {exc}", row=first
         )
 
-    def kept_rows(self, buf: bytearray, size: int, first: int) -> tuple[Any, np.ndarray, int]:
+    def kept_rows(
+        self, buf: bytearray, size: int, first: int, n_lines: int
+    ) -> tuple[Any, np.ndarray, int]:
         """The rows of one block of whole lines, ``buf[:size]`` (``first`` = number of its
-        first line), that pass the filters: ``(text of those lines, their line numbers,
-        the block's line count)``; the text is a view of the block when all rows are kept."""
+        first line, ``n_lines`` = its line count, :func:`_line_count`), that pass the
+        filters: ``(text of those lines, their line numbers, the block's line count)``; the
+        text is a view of the block when all rows are kept."""
         if self.encoding != "utf-8":
             buf = bytearray(bytes(buf[:size]).decode(self.encoding).encode("utf-8"))
             size = len(buf)
+            n_lines = _line_count(buf, size)
         block = memoryview(buf)[:size]
         if not self.filter_cols:  # every row is kept; empty lines show after parsing (fast)
-            n_lines = int(np.count_nonzero(np.frombuffer(block, np.uint8) == 10))
-            n_lines += 0 if buf[size - 1] == 10 else 1
             if buf.find(b"\r", 0, size) < 0:
                 return block, np.arange(first, first + n_lines), n_lines
             return block, _line_index(np.frombuffer(block, np.uint8), size)[0] + first, n_lines
         arr = np.frombuffer(block, dtype=np.uint8)
         newline = arr == 10
-        n_lines = int(np.count_nonzero(newline)) + (0 if arr[-1] == 10 else 1)
         plain = buf.find(b"\r", 0, size) < 0 and buf.find(b"\n\n", 0, size) < 0 and arr[0] != 10
         try:
             head = self.parse(block, self.filter_cols)
@@ -664,6 +665,12 @@ def _whole_lines(dec: Any, block_size: int) -> Iterator[tuple[bytearray, int]]:
         yield buf, size
 
 
+def _line_count(buf: bytearray, size: int) -> int:
+    """Lines in ``buf[:size]`` (a last line without its newline counts)."""
+    newlines = int(np.count_nonzero(np.frombuffer(buf, np.uint8, count=size) == 10))
+    return newlines + (0 if buf[size - 1] == 10 else 1)
+
+
 def _canonical_blocks(stream: _Stream, dec: Any, block_size: int) -> Iterator[pa.Table]:  # noqa: C901  threaded pipeline; its steps share state
     """Canonical Arrow tables of the file, block by block, in file order.
 
@@ -689,8 +696,8 @@ def _canonical_blocks(stream: _Stream, dec: Any, block_size: int) -> Iterator[pa
             if out is not None:
                 yield out
 
-    def work(buf: bytearray, size: int, first: int) -> tuple[Any, ...]:
-        text, lines, _ = stream.kept_rows(buf, size, first)
+    def work(buf: bytearray, size: int, first: int, n_lines: int) -> tuple[Any, ...]:
+        text, lines, _ = stream.kept_rows(buf, size, first, n_lines)
         if text is None or stream.filter_cols:  # kept rows are gathered first (see take)
             return None, text, lines, []
         notes: list[str] = []
@@ -741,10 +748,9 @@ def _canonical_blocks(stream: _Stream, dec: Any, block_size: int) -> Iterator[pa
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="bulk") as pool:
         try:
             for buf, size in _whole_lines(dec, block_size):
-                first = line_no + 1
-                newlines = np.count_nonzero(np.frombuffer(buf, np.uint8, count=size) == 10)
-                line_no += int(newlines) + (0 if buf[size - 1] == 10 else 1)
-                inflight.append((pool.submit(work, buf, size, first), first))
+                first, n_lines = line_no + 1, _line_count(buf, size)
+                line_no += n_lines
+                inflight.append((pool.submit(work, buf, size, first, n_lines), first))
                 if len(inflight) >= 3:
                     yield from take(*inflight.popleft())
             while inflight:

@@ -110,22 +110,21 @@ class Counts:
 
         Grouped in numpy on the dictionary codes of the key columns and the ranks of the
         months, so no cell becomes a string (casting the five columns to strings and
-        grouping them took a sixth of the time of ``tradecheck load --out``)."""
+        grouping them took a sixth of the time of ``tradecheck load --out``); see
+        :func:`_group_ranges`."""
         if not table.num_rows:
             return
         codes, words = zip(
             *(_codes(table.column(k)) for k in ("source", "reporter", "flow")), strict=True
         )
-        key = np.ravel_multi_index(codes, tuple(len(w) for w in words))
-        uniq, inverse = np.unique(key, return_inverse=True)
-        rows = np.bincount(inverse, minlength=len(uniq))
+        sizes = tuple(len(w) for w in words)
+        key = np.asarray(np.ravel_multi_index(codes, sizes), dtype=np.int64)
         first, first_words = _month_ranks(table.column("period_start"))
         last, last_words = _month_ranks(table.column("period_end"))
-        lo = np.full(len(uniq), len(first_words), dtype=np.int64)
-        hi = np.full(len(uniq), -1, dtype=np.int64)
-        np.minimum.at(lo, inverse, first)
-        np.maximum.at(hi, inverse, last)
-        parts = np.unravel_index(uniq, tuple(len(w) for w in words))
+        uniq, rows, lo, hi = _group_ranges(
+            key, int(np.prod(sizes)), (first, len(first_words)), (last, len(last_words))
+        )
+        parts = np.unravel_index(uniq, sizes)
         for j in range(len(uniq)):
             name = tuple(str(w[p[j]]) for w, p in zip(words, parts, strict=True))
             self._fold(name, int(rows[j]), str(first_words[lo[j]]), str(last_words[hi[j]]))  # type: ignore[arg-type]
@@ -149,6 +148,37 @@ def _codes(col: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
     arr = col.combine_chunks()
     enc = arr if pa.types.is_dictionary(arr.type) else arr.dictionary_encode()
     return enc.indices.to_numpy(), np.array(enc.dictionary.to_pylist(), dtype=object)
+
+
+#: Largest key x month table :func:`_group_ranges` counts densely (8 bytes a cell).
+_DENSE_CELLS = 1 << 22
+
+
+def _group_ranges(
+    key: np.ndarray, n_keys: int, first: tuple[np.ndarray, int], last: tuple[np.ndarray, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per distinct key (``0 <= key < n_keys``): the key, its row count, the lowest rank of
+    ``first`` and the highest rank of ``last`` among its rows (ranks below the counts given).
+
+    Counted with ``bincount`` over key x rank tables when they are small (a block has a few
+    hundred keys and months), O(n): ``np.unique`` (a sort) took 37 ms per 250,000 rows,
+    a tenth of the CPU time of ``tradecheck load --out``; larger key spaces sort.
+    """
+    (f, n_f), (la, n_la) = first, last
+    if n_keys * max(n_f, n_la) > _DENSE_CELLS:
+        uniq, inverse = np.unique(key, return_inverse=True)
+        lo = np.full(len(uniq), n_f, dtype=np.int64)
+        hi = np.full(len(uniq), -1, dtype=np.int64)
+        np.minimum.at(lo, inverse, f)
+        np.maximum.at(hi, inverse, la)
+        return uniq, np.bincount(inverse, minlength=len(uniq)), lo, hi
+    rows = np.bincount(key, minlength=n_keys)
+    uniq = np.flatnonzero(rows)
+    seen_f = np.bincount(key * n_f + f, minlength=n_keys * n_f).reshape(n_keys, n_f)[uniq]
+    seen_la = np.bincount(key * n_la + la, minlength=n_keys * n_la).reshape(n_keys, n_la)[uniq]
+    lo = (seen_f > 0).argmax(axis=1)
+    hi = n_la - 1 - (seen_la[:, ::-1] > 0).argmax(axis=1)
+    return uniq, rows[uniq], lo, hi
 
 
 def _month_ranks(col: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
