@@ -273,6 +273,29 @@ def _ratio(ok: int, n: int) -> float:
 # ------------------------------------------------------------------------------------------
 # quote files
 # ------------------------------------------------------------------------------------------
+def _line(
+    d: dict[str, Any],
+    line_id: str,
+    e: dict[str, Any],
+    m: dict[str, bool | None],
+    got: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """One scored line: labelled claim ``e`` of record ``d`` against its best parse ``got``."""
+    ok = got is not None and _exact(m)
+    return {
+        "id": line_id,
+        "lang": d.get("lang") or "?",
+        "pair": pair_of(d),
+        "part": part_of(str(d["id"])),
+        "exact": ok,
+        "strict": ok and _exact(m, FIELDS),
+        "match": m,
+        "wrong": [f for f, v in m.items() if v is False],
+        "got": got,
+        "expected": e,
+    }
+
+
 def _quote_lines(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """Score every expected claim; also return the unmatched parsed claims per part."""
     lines: list[dict[str, Any]] = []
@@ -290,21 +313,7 @@ def _quote_lines(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict
             i, m = _best(e, got)
             if i is not None:
                 used[key].add(i)
-            ok = i is not None and _exact(m)
-            lines.append(
-                {
-                    "id": d["id"],
-                    "lang": d.get("lang") or "?",
-                    "pair": pair_of(d),
-                    "part": part_of(str(d["id"])),
-                    "exact": ok,
-                    "strict": ok and _exact(m, FIELDS),
-                    "match": m,
-                    "wrong": [f for f, v in m.items() if v is False],
-                    "got": got[i] if i is not None else None,
-                    "expected": e,
-                }
-            )
+            lines.append(_line(d, d["id"], e, m, got[i] if i is not None else None))
     extra = {p: 0 for p in PARTS}
     parsed_n = {p: 0 for p in PARTS}
     for key, (part, got) in got_by_text.items():
@@ -426,20 +435,7 @@ def _article_record(d: dict[str, Any]) -> tuple[list[dict[str, Any]], list[bool]
         ok = i is not None and _exact(m)
         if ok:
             taken.add(free[i])  # type: ignore[index]
-        lines.append(
-            {
-                "id": e.get("cid", d["id"]),
-                "lang": d.get("lang") or "?",
-                "pair": pair_of(d),
-                "part": part_of(str(d["id"])),
-                "exact": ok,
-                "strict": ok and _exact(m, FIELDS),
-                "match": m,
-                "wrong": [f for f, v in m.items() if v is False],
-                "got": got[free[i]] if i is not None else None,
-                "expected": e,
-            }
-        )
+        lines.append(_line(d, e.get("cid", d["id"]), e, m, got[free[i]] if i is not None else None))
     undet = d.get("undeterminable") or []
     correct = [
         any(_exact(field_matches(e, g)) for e in expected) or _matches_undeterminable(g, undet)
