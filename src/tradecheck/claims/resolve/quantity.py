@@ -132,6 +132,8 @@ def _percent(ctx: Context) -> Quantity | None:
     if balance_changed(_words_before(ctx)):
         return None
     psign = change_sign(_words_before(ctx), after)
+    if psign is None:
+        psign = verb_final_sign(ctx)
     if psign is not None:
         return "pct_change", psign * abs(a.value), a.decimals
     if t[a.start] == "+" or (t[a.start] == "-" and a.value < 0):
@@ -215,6 +217,31 @@ def _position_candidate(before: str, after: str) -> tuple[int, float] | None:
     if (pos.group("zu") or pos.group("ab")) and not _UM_BEFORE.search(before):
         return None
     return (1, 1.0) if (pos.group("up") or pos.group("zu")) else (1, -1.0)
+
+
+#: how far after an "um"-amount the verb closing a German clause may stand
+_VERB_FINAL_REACH = 80
+
+
+def verb_final_sign(ctx: Context) -> float | None:
+    """The sign a German clause gives a change at its end: "ist um 28,4 Prozent auf
+    34,8 Milliarden Euro gestiegen" (verb last, after the new level); None unless the
+    amount follows "um" and a change word closes its clause.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> text = "2019 ist der Handel mit China um 4,5 Prozent auf 50 Milliarden Euro gesunken."
+    >>> [(c.quantity, c.value) for c in parse(text, pair=("DEU", "CHN"))][0]
+    ('pct_change', -4.5)
+    """
+    a, (cs, ce) = ctx.amount, ctx.clause
+    if not _UM_BEFORE.search(ctx.norm[max(cs, a.start - 24) : a.start]):
+        return None
+    rest = ctx.norm[a.end : min(ce, a.end + _VERB_FINAL_REACH)]
+    hits = [(m.start(), 1.0) for m in V.INCREASE.finditer(rest)]
+    hits += [(m.start(), -1.0) for m in V.DECREASE.finditer(rest)]
+    return min(hits)[1] if hits else None
 
 
 def change_sign(before: str, after: str) -> float | None:

@@ -1,0 +1,75 @@
+"""German and Chinese constructions of real press text (constructed paraphrases, never
+quotes; numbers illustrative): verb-final changes, month ranges, compound deficits."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradecheck.claims.context import Doc, contexts
+from tradecheck.claims.parse import parse
+from tradecheck.claims.resolve.quantity import verb_final_sign
+
+
+def _claims(text: str, pair: str = "DEU-CHN", as_of: str | None = "2024-03-01"):
+    return [c.to_json() for c in parse(text, as_of=as_of, pair=tuple(pair.split("-")))]
+
+
+def _contexts(text: str, pair: str = "DEU-CHN"):
+    return contexts(Doc.read(text, text, "de", None, tuple(pair.split("-"))))
+
+
+# ------------------------------------------------------------ German: the verb closes the clause
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("2019 ist der Handel mit China um 4,5 Prozent auf 50 Milliarden Euro gestiegen.", 1.0),
+        ("2019 sind die Exporte nach China um 3 Prozent auf 9 Milliarden Euro gesunken.", -1.0),
+        ("2019 ist der Handel um rund 7 Prozent zurückgegangen.", -1.0),
+    ],
+)
+def test_verb_final_sign_reads_the_verb_after_the_amount(text, sign):
+    percent = next(c for c in _contexts(text) if c.amount.kind == "percent")
+    assert verb_final_sign(percent) == sign
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019 lag der Anteil bei 4,5 Prozent, der Handel ist gestiegen.",  # no "um"
+        "2019 ist der Handel um 4,5 Prozent auf 50 Milliarden Euro.",  # no verb
+    ],
+)
+def test_verb_final_sign_needs_um_and_a_change_word_in_the_clause(text):
+    percent = next(c for c in _contexts(text) if c.amount.kind == "percent")
+    assert verb_final_sign(percent) is None
+
+
+def test_change_and_new_level_of_a_verb_final_clause_are_both_read():
+    got = _claims("Im Jahr 2018 war der Handel mit China um 2,5 Prozent auf 61 Mrd. Euro gesunken.")
+    assert [(c["quantity"], c["value"]) for c in got] == [
+        ("pct_change", -2.5),
+        ("level", 61e9),
+    ]
+
+
+# ------------------------------------------------------------------ German month ranges, sources
+def test_zwischen_month_und_month_is_a_range():
+    got = _claims("Zwischen Februar und Juni 2022 erreichte der Handel mit China 40 Mrd. Euro.")
+    assert got[0]["period"] == {"start": "2022-02", "end": "2022-06"}
+
+
+@pytest.mark.parametrize(
+    "cue", ["die Hauptzollverwaltung Chinas", "die Zentrale Zollverwaltung Chinas"]
+)
+def test_chinas_customs_administration_is_chinas_statistics(cue):
+    got = _claims(
+        f"2022 erreichte der Handel mit Russland 190 Mrd. Dollar, berichtete {cue}.", "RUS-CHN"
+    )
+    assert got[0]["reporter"] == "CHN"
+
+
+def test_a_deficit_inside_a_compound_is_negative():
+    got = _claims(
+        "Für Deutschland ergab sich 2010 ein Handelsbilanzdefizit von 5 Mrd. Euro mit China."
+    )
+    assert (got[0]["quantity"], got[0]["value"]) == ("balance", -5e9)
