@@ -8,6 +8,7 @@ import pytest
 from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.parse import parse
 from tradecheck.claims.resolve.quantity import verb_final_sign
+from tradecheck.claims.resolve.share import total_owner
 
 
 def _claims(text: str, pair: str = "DEU-CHN", as_of: str | None = "2024-03-01"):
@@ -73,3 +74,28 @@ def test_a_deficit_inside_a_compound_is_negative():
         "Für Deutschland ergab sich 2010 ein Handelsbilanzdefizit von 5 Mrd. Euro mit China."
     )
     assert (got[0]["quantity"], got[0]["value"]) == ("balance", -5e9)
+
+
+# ------------------------------------------------------------------ shares of a country's total
+@pytest.mark.parametrize(
+    ("text", "lang", "owner"),
+    [
+        ("2006 machten sie 6,4 Prozent aller Importe Deutschlands aus.", "de", ("import", "DEU")),
+        ("In 2006 they were 6.4% of Germany's total exports.", "en", ("export", "DEU")),
+        ("In 2006 they were 6.4% of all Russian imports.", "en", None),  # not of the pair
+        ("2006 lag der Anteil bei 6,4 Prozent.", "de", None),
+    ],
+)
+def test_total_owner_names_the_total_a_share_is_of(text, lang, owner):
+    doc = Doc.read(text, text, lang, None, ("DEU", "CHN"))
+    assert total_owner(contexts(doc)[-1]) == owner
+
+
+def test_a_share_of_a_countrys_imports_is_an_import_into_it():
+    got = _claims("2010 machten die Einfuhren 8 Prozent aller Importe Deutschlands aus.")
+    assert [(c["quantity"], c["direction"]) for c in got] == [("share", "CHN->DEU")]
+
+
+def test_both_flows_written_together_are_the_pairs_trade():
+    got = _claims("2022 summierten sich die Ex- und Importe mit China auf 300 Mrd. Euro.")
+    assert got[0]["direction"] == "both"

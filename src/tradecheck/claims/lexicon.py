@@ -50,6 +50,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "goods_and_services", "excluding", "clause_conjunction", "continuation", "abbreviation",
     "percent", "range_from", "range_to", "first_n", "approx_after", "more_than_after",
     "exceeded_after", "not_exceeded",
+    "share_of_total",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
@@ -71,6 +72,7 @@ OPTIONAL: tuple[str, ...] = (
     "products", "regions", "multiple_words", "abbreviation", "percent", "range_from", "range_to",
     "first_n", "approx_after", "more_than_after", "exceeded_after", "not_exceeded",
     "same_period_of",
+    "share_of_total",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (

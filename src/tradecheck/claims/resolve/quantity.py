@@ -15,16 +15,13 @@ from tradecheck.claims.context import Context
 from tradecheck.claims.mentions import scaled
 from tradecheck.claims.multiples import increase_by_times
 from tradecheck.claims.resolve.balance import is_balance
+from tradecheck.claims.resolve.share import SHARE_OF_TOTAL
 
 __all__ = ["Quantity", "balance_changed", "change_sign", "quantity"]
 
 #: (quantity, value, decimals written)
 Quantity = tuple[str, float, int | None]
 
-_SHARE_AFTER = re.compile(
-    r"^\s*(?:of\s+(?:the\s+)?(?:total|all|its|Belarus|China)|от\s+общ|of\s+\w+['’]s\s+total)",
-    re.IGNORECASE,
-)
 _BY_BEFORE = re.compile(r"(?<!\w)(?:на|by|um)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _GROWTH_RATE = re.compile(r"growth\s+(?:rate|index)", re.IGNORECASE)
 #: a percent followed by a comparison base ("113% as against 2021", "134.1 percent compared
@@ -124,7 +121,7 @@ def _percent(ctx: Context) -> Quantity | None:
     """A share, a growth index or a change in percent."""
     a, t = ctx.amount, ctx.norm
     after = ctx.after(30)
-    if V.SHARE_CUE.search(ctx.before(90)) or _SHARE_AFTER.match(after):
+    if V.SHARE_CUE.search(ctx.before(90)) or SHARE_OF_TOTAL.match(after):
         return "share", abs(a.value), a.decimals
     idx = _index(ctx)
     if idx is not None:
