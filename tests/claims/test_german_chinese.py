@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tradecheck.claims.context import Doc, contexts
+from tradecheck.claims.mentions import find_amounts
 from tradecheck.claims.parse import parse
 from tradecheck.claims.resolve.quantity import verb_final_sign
 from tradecheck.claims.resolve.share import total_owner
@@ -99,3 +100,35 @@ def test_a_share_of_a_countrys_imports_is_an_import_into_it():
 def test_both_flows_written_together_are_the_pairs_trade():
     got = _claims("2022 summierten sich die Ex- und Importe mit China auf 300 Mrd. Euro.")
     assert got[0]["direction"] == "both"
+
+
+# ----------------------------------------------------------- fractions, "flat", traditional script
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("同比增加三分之一", "zh", 100 / 3),
+        ("um ein Drittel gestiegen", "de", 100 / 3),
+        ("um ein Viertel gesunken", "de", 25.0),
+        ("вырос на треть", "ru", 100 / 3),
+        ("grew by a third", "en", 100 / 3),
+    ],
+)
+def test_fraction_words_are_percentages_without_decimals(text, lang, value):
+    (a,) = find_amounts(text, lang)
+    assert (a.kind, a.decimals) == ("percent", None)
+    assert a.value == pytest.approx(value)
+
+
+def test_a_quarter_of_the_year_is_no_fraction():
+    assert find_amounts("In the first quarter and in a quarter of 2023", "en") == []
+
+
+def test_level_with_last_year_is_an_approximate_multiple_of_one():
+    got = _claims("2022年中国自德国进口额为900亿欧元,与上年持平。", as_of="2023-03-01")
+    flat = [c for c in got if c["quantity"] == "ratio"]
+    assert [(c["value"], c["bound"]) for c in flat] == [(1.0, "approx")]
+
+
+def test_a_statistics_office_in_traditional_characters_is_read():
+    got = _claims("據德國聯邦統計局數據,2017年德國與中國的貿易額增至1800億歐元。", as_of=None)
+    assert got[0]["reporter"] == "DEU"

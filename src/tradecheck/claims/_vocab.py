@@ -82,6 +82,8 @@ PRICE_TERMS = L.pattern("price")
 
 # words that are a multiple ("doubled" 2, "halved" 0.5; concept ``multiple_words``)
 RATIO_WORDS: list[tuple[re.Pattern[str], float]] = list(L.number_groups("multiple_words"))
+# fractions written as words ("ein Drittel" 1/3, "三分之一"; concept ``fraction_words``)
+FRACTION_WORDS: list[tuple[re.Pattern[str], float]] = list(L.number_groups("fraction_words"))
 
 # --- scope ------------------------------------------------------------------------------------
 GOODS_AND_SERVICES = L.pattern("goods_and_services")

@@ -6,7 +6,7 @@ table keyed by concept (:data:`CONCEPTS`). A concept is either
 - a list of regular-expression fragments (``trade = ['turnover', 'trade\\w*']``),
 - ``months``: twelve lists (January first),
 - a table of fragment -> number (``ordinals``, ``scales``, ``number_words``,
-  ``multiple_words``), or
+  ``multiple_words``, ``fraction_words``), or
 - a table of key -> fragments (``currencies``: ISO 4217; ``reporter``, ``countries``: ISO3,
   or two ISO3 joined by ``|`` for a Chinese one-character abbreviation shared by two countries;
   ``capitals``: ISO3, a capital used as a metonym; ``country_groups``: EU, ASEAN, CENTRAL_ASIA,
@@ -55,7 +55,9 @@ LIST_CONCEPTS: tuple[str, ...] = (
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
 #: concepts held as a table fragment -> number
-NUMBER_TABLES: tuple[str, ...] = ("ordinals", "scales", "number_words", "multiple_words")
+NUMBER_TABLES: tuple[str, ...] = (
+    "ordinals", "scales", "number_words", "multiple_words", "fraction_words",
+)  # fmt: skip
 #: concepts held as a table key -> fragments
 KEYED_TABLES: tuple[str, ...] = (
     "currencies", "reporter", "countries", "capitals", "country_groups", "products", "regions",
@@ -288,7 +290,7 @@ def number_groups(concept: str) -> tuple[tuple[re.Pattern[str], float], ...]:
     Examples
     --------
     >>> [n for _, n in number_groups("multiple_words")]
-    [0.5, 4.0, 3.0, 2.0]
+    [0.5, 4.0, 3.0, 2.0, 1.0]
     """
     by_value: dict[float, list[tuple[str, str]]] = {}
     for lg in languages():

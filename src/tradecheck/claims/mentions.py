@@ -279,6 +279,20 @@ def _ratio_words(norm: str, taken: _Taken) -> list[Amount]:
     return out
 
 
+def _fraction_words(norm: str, taken: _Taken) -> list[Amount]:
+    """Fractions written as words ("um ein Drittel", "增加三分之一", "by a third"): a
+    percentage (1/3 is 33.3...%) without written decimals; the resolvers decide whether it
+    is a change, a share or nothing."""
+    out = []
+    for rx, val in V.FRACTION_WORDS:
+        for m in rx.finditer(norm):
+            if taken.free(m.start(), m.end()):
+                s, e = m.start(), m.end()
+                out.append(Amount("percent", s, e, 100.0 * val, None, num_start=s))
+                taken.take(s, e)
+    return out
+
+
 def _uncurrencied(m: re.Match[str], norm: str, lang: str, taken: _Taken) -> Amount | None:
     """A number without a currency: physical (with a unit), bare (with a scale) or nothing."""
     ph = V.PHYSICAL_UNIT.match(norm[m.end("num") : m.end("num") + 30])
@@ -362,6 +376,7 @@ def find_amounts(norm: str, lang: str) -> list[Amount]:
     out = _percents(norm, lang, taken)
     out += _ratio_numbers(norm, lang, taken)
     out += _ratio_words(norm, taken)
+    out += _fraction_words(norm, taken)
     out += _money(norm, lang, taken)
     out += _money_more_than_zh(norm, lang, taken)
     return sorted(out, key=_start)

@@ -52,6 +52,8 @@ def bound(ctx: Context) -> str:
     """
     if ctx.amount.kind == "money_gt":
         return "gt"
+    if ctx.amount.kind == "ratio_word" and ctx.amount.value == 1.0:
+        return "approx"  # "flat", "与上年持平": level with the base, never to the unit
     before = ctx.since_previous_amount(32)
     after = ctx.norm[ctx.amount.end : ctx.clause.end]
     for rx, b in V.BOUND_AFTER:
