@@ -8,6 +8,7 @@ import pytest
 from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.mentions import find_amounts
 from tradecheck.claims.parse import parse
+from tradecheck.claims.resolve.period import same_months_year
 from tradecheck.claims.resolve.quantity import verb_final_sign
 from tradecheck.claims.resolve.share import total_owner
 
@@ -132,3 +133,17 @@ def test_level_with_last_year_is_an_approximate_multiple_of_one():
 def test_a_statistics_office_in_traditional_characters_is_read():
     got = _claims("據德國聯邦統計局數據,2017年德國與中國的貿易額增至1800億歐元。", as_of=None)
     assert got[0]["reporter"] == "DEU"
+
+
+# ------------------------------------------------------------------- repeated sub-year periods
+def test_repeated_months_keep_the_year_of_their_first_mention():
+    text = "今年前5个月中越贸易额1000亿元。2021年新增的产品增长较快。前5个月中国对越南出口30亿元。"
+    got = _claims(text, pair="VNM-CHN", as_of="2023-07-01")
+    assert [c["period"] for c in got] == [{"start": "2023-01", "end": "2023-05"}] * 2
+
+
+def test_same_months_year_is_none_without_an_earlier_mention_of_those_months():
+    text = "2021年贸易额增长较快。前5个月中国对越南出口30亿元。"
+    doc = Doc.read(text, text, "zh", None, ("VNM", "CHN"))
+    last = doc.mentions.periods.items[-1]
+    assert same_months_year(doc, last) is None

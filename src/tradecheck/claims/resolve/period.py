@@ -19,6 +19,7 @@ __all__ = [
     "period",
     "resolve_mention",
     "running_total",
+    "same_months_year",
     "year_or_same_months",
 ]
 
@@ -35,6 +36,31 @@ def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
             return p.year
         if p.rel is not None and doc.as_of is not None:
             return doc.as_of.year + p.rel
+    return None
+
+
+def same_months_year(doc: Doc, p: PeriodMention) -> int | None:
+    """The year of an earlier mention of the same months that names its year: a text that
+    repeats "前11个月" after "今年前11个月" (or "in January-May" after "in January-May 2024")
+    means the same months, whatever year an aside between names ("2022年新增准入的…").
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("今年前5个月中越贸易额1000亿元。2022年新增的产品进口5亿元。"
+    ...      "前5个月,中国对越南出口农产品30亿元。")
+    >>> parse(t, as_of="2023-07-01", pair=("VNM", "CHN"))[-1].period
+    Period(start='2023-01', end='2023-05')
+    """
+    if p.full_year:
+        return None
+    for q in reversed(doc.mentions.periods.before(p.start, 256)):
+        if q.is_base or q.end > p.start or (q.m1, q.m2) != (p.m1, p.m2):
+            continue
+        if q.year is not None and not q.from_context:
+            return q.year
+        if q.rel is not None and not q.from_context and doc.as_of is not None:
+            return doc.as_of.year + q.rel
     return None
 
 
@@ -61,6 +87,8 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
         # else the year of publication (the previous one if those months are not over yet)
         y = context_year(doc, p.start, since=doc.sentence_of(p.start).start)
         y = _publication_year(doc, p) if y is None else y
+    if y is None:
+        y = same_months_year(doc, p)
     if y is None:
         y = context_year(doc, p.start)
     if y is None and doc.as_of is None:
