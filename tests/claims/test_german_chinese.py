@@ -147,3 +147,22 @@ def test_same_months_year_is_none_without_an_earlier_mention_of_those_months():
     doc = Doc.read(text, text, "zh", None, ("VNM", "CHN"))
     last = doc.mentions.periods.items[-1]
     assert same_months_year(doc, last) is None
+
+
+# ------------------------------------------------------------ a headline restated with a source
+def test_a_repeat_that_names_the_source_gives_the_first_mention_its_source():
+    text = (
+        "Handel mit China: 40 Mrd. Euro im ersten Halbjahr 2008.\n\n"
+        "Laut Destatis erreichte der Handel mit China im ersten Halbjahr 2008 40 Mrd. Euro."
+    )
+    got = _claims(text, as_of=None)
+    assert [(c["value"], c["reporter"]) for c in got] == [(40e9, "DEU")]
+
+
+def test_repeats_with_different_sources_stay_one_claim_with_the_first_source():
+    text = (
+        "Laut Destatis erreichte der Handel mit China 2008 40 Mrd. Euro. "
+        "Laut chinesischem Zoll erreichte der Handel mit China 2008 40 Mrd. Euro."
+    )
+    got = _claims(text, as_of=None)
+    assert [c["reporter"] for c in got] == ["DEU"]

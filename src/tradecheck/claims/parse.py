@@ -225,7 +225,10 @@ def claims_of(ctxs: Iterable[Context]) -> list[Claim]:
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
-    seen: set[tuple[object, ...]] = set()
+    """Each claim once, at its first place; a repeat that names the source the first
+    mention leaves out (a headline restated in the body "according to Destatis") gives
+    that place its source."""
+    at: dict[tuple[object, ...], int] = {}
     out: list[Claim] = []
     for c in claims:
         key = (
@@ -237,10 +240,11 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
             c.scope,
             c.bound,
         )
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(c)
+        if key not in at:
+            at[key] = len(out)
+            out.append(c)
+        elif out[at[key]].reporter is None and c.reporter is not None:
+            out[at[key]] = c
     return out
 
 
