@@ -7,7 +7,9 @@ import pytest
 
 from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.mentions import find_amounts
+from tradecheck.claims.model import Period
 from tradecheck.claims.parse import parse
+from tradecheck.claims.resolve.base_period import from_base
 from tradecheck.claims.resolve.period import same_months_year
 from tradecheck.claims.resolve.quantity import verb_final_sign
 from tradecheck.claims.resolve.share import total_owner
@@ -166,3 +168,23 @@ def test_repeats_with_different_sources_stay_one_claim_with_the_first_source():
     )
     got = _claims(text, as_of=None)
     assert [c["reporter"] for c in got] == ["DEU"]
+
+
+# ------------------------------------------------------------- the base of a from-to change
+@pytest.mark.parametrize(
+    ("text", "lang", "base"),
+    [
+        (
+            "Der Handel stieg von 30 Mrd. Euro 2010 auf 90 Mrd. Euro 2020, plus 200 Prozent.",
+            "de",
+            "2010",
+        ),
+        ("两国贸易额从1995年的10亿美元至2020年的1200亿美元,增长了119倍。", "zh", "1995"),
+        ("Der Handel stieg 2020 auf 90 Mrd. Euro, ein Plus von 5 Prozent.", "de", None),
+    ],
+)
+def test_from_base_is_the_year_of_the_starting_level(text, lang, base):
+    doc = Doc.read(text, text, lang, None, ("DEU", "CHN"))
+    change = contexts(doc)[-1]
+    got = from_base(change, Period("2020-01", "2020-12"))
+    assert (got.start[:4] if got else None) == base

@@ -6,11 +6,21 @@ wins; else the same months one year earlier.
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
+
+from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention
 from tradecheck.claims.context import Context
 from tradecheck.claims.model import Period
 
-__all__ = ["base_period"]
+__all__ = ["base_period", "from_base"]
+
+_FROM = re.compile(L.source("level_from"), re.IGNORECASE)
+_TO = re.compile(L.source("level_to"), re.IGNORECASE)
+#: how far around a starting level its "from" and its year may stand ("从1991年的0.37亿美元",
+#: "from $30 billion in 2010")
+_FROM_REACH = 16
 
 
 def _ends(period: Period) -> tuple[int, int, int, int]:
@@ -29,6 +39,37 @@ def _explicit(ctx: Context, b: PeriodMention, period: Period) -> Period | None:
     if b.rel is not None and as_of is not None and b.rel <= -1 and not b.full_year:
         by = as_of.year + b.rel
         return Period(f"{by:04d}-{b.m1:02d}", f"{by:04d}-{b.m2:02d}")
+    return None
+
+
+def from_base(ctx: Context, period: Period) -> Period | None:
+    """The base of a change stated after a from-to construction whose starting level has its
+    own year: "rose from $30 billion in 2010 to $90 billion in 2020, a 200% increase",
+    "从1991年的0.37亿美元至2020年的1330.9亿美元,上升了3596倍" (base 2010, 1991).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Trade rose from $30 billion in 2010 to $90 billion in 2020, a 200% increase."
+    >>> parse(t, pair=("RUS", "CHN"))[-1].base_period
+    Period(start='2010-01', end='2010-12')
+    """
+    doc, ss, norm = ctx.doc, ctx.sentence.start, ctx.norm
+    kinds = ("money", "money_gt", "bare")
+    money = [x for x in doc.mentions.amounts.between(ss, ctx.amount.start) if x.kind in kinds]
+    for f, t in pairwise(money):
+        lo = max(ss, f.start - _FROM_REACH)
+        if not (_TO.search(norm, f.end, t.start) and _FROM.search(norm, lo, f.start)):
+            continue
+        own = [
+            p
+            for p in doc.mentions.periods.between(lo, min(t.start, f.end + _FROM_REACH))
+            if not p.is_base and p.year is not None and p.year < int(period.start[:4])
+        ]
+        if own:
+            return Period(
+                f"{own[0].year:04d}-{own[0].m1:02d}", f"{own[0].year:04d}-{own[0].m2:02d}"
+            )
     return None
 
 
@@ -51,5 +92,8 @@ def base_period(ctx: Context, period: Period) -> Period:
         explicit = _explicit(ctx, b, period)
         if explicit is not None:
             return explicit
+    from_to = from_base(ctx, period)
+    if from_to is not None:
+        return from_to
     y0, m1, y1, m2 = _ends(period)
     return Period(f"{y0 - 1:04d}-{m1:02d}", f"{y1 - 1:04d}-{m2:02d}")
