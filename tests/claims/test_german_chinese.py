@@ -188,3 +188,17 @@ def test_from_base_is_the_year_of_the_starting_level(text, lang, base):
     change = contexts(doc)[-1]
     got = from_base(change, Period("2020-01", "2020-12"))
     assert (got.start[:4] if got else None) == base
+
+
+# ----------------------------------------------------------------- an amount in two units
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        ("8 Milliarden 400 Millionen US-Dollar", "de", [8.4e9]),
+        ("8 млрд 400 млн долларов", "ru", [8.4e9]),
+        ("8 Millionen 400 Milliarden US-Dollar", "de", [8e6, 4e11]),  # smaller unit first
+        ("8 Milliarden, 400 Millionen US-Dollar", "de", [8e9, 4e8]),  # a comma between
+    ],
+)
+def test_joined_units_make_one_amount_only_larger_unit_first(text, lang, values):
+    assert [a.value for a in find_amounts(text, lang)] == values

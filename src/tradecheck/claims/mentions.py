@@ -379,7 +379,36 @@ def find_amounts(norm: str, lang: str) -> list[Amount]:
     out += _fraction_words(norm, taken)
     out += _money(norm, lang, taken)
     out += _money_more_than_zh(norm, lang, taken)
-    return sorted(out, key=_start)
+    return joined_units(sorted(out, key=_start), norm)
+
+
+def joined_units(amounts: list[Amount], norm: str) -> list[Amount]:
+    """Amounts written in two units, the larger first ("8 Milliarden 400 Millionen US-Dollar",
+    "8 млрд 400 млн долларов") as one amount (8.4 bn, precise to the smaller unit), not two.
+
+    Examples
+    --------
+    >>> t = "8 Milliarden 400 Millionen US-Dollar"
+    >>> [(a.value, a.currency, a.precision) for a in find_amounts(t, "de")]
+    [(8400000000.0, 'USD', 1000000.0)]
+    """
+    out: list[Amount] = []
+    for a in amounts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "bare"
+            and a.kind in ("money", "bare")
+            and prev.unit > a.unit > 1
+            and abs(a.value) < prev.unit
+            and not norm[prev.end : a.start].strip()
+        ):
+            value = scaled(prev.value + a.value, 1.0)
+            out[-1] = Amount(a.kind, prev.start, a.end, value, a.decimals, a.currency,
+                             num_start=prev.num_start, unit=a.unit)  # fmt: skip
+            continue
+        out.append(a)
+    return out
 
 
 # ------------------------------------------------------------------------------------------
