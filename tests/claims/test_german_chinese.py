@@ -116,9 +116,9 @@ def test_both_flows_written_together_are_the_pairs_trade():
         ("grew by a third", "en", 100 / 3),
     ],
 )
-def test_fraction_words_are_percentages_without_decimals(text, lang, value):
+def test_fraction_words_are_percentages_precise_to_a_whole_percent(text, lang, value):
     (a,) = find_amounts(text, lang)
-    assert (a.kind, a.decimals) == ("percent", None)
+    assert (a.kind, a.decimals) == ("percent", 0)
     assert a.value == pytest.approx(value)
 
 
@@ -202,3 +202,19 @@ def test_from_base_is_the_year_of_the_starting_level(text, lang, base):
 )
 def test_joined_units_make_one_amount_only_larger_unit_first(text, lang, values):
     assert [a.value for a in find_amounts(text, lang)] == values
+
+
+# ------------------------------------------------------------------- money written in words
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        ("mehr als fünf Milliarden Dollar", "de", [(5e9, "USD", 0)]),
+        ("five billion dollars", "en", [(5e9, "USD", 0)]),
+        ("пять миллиардов долларов", "ru", [(5e9, "USD", 0)]),
+        ("fünf Milliarden Tonnen", "de", []),  # no currency: no money
+        ("fünfzig Milliarden Euro", "de", []),  # not a number word of the table
+    ],
+)
+def test_money_in_words_needs_a_number_word_a_scale_and_a_currency(text, lang, found):
+    got = [(a.value, a.currency, a.decimals) for a in find_amounts(text, lang) if a.kind == "money"]
+    assert got == found

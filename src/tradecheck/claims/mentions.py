@@ -159,6 +159,12 @@ _MONEY = re.compile(
     rf"{_CUR_PRE}?\s?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE_RE})(?![a-zа-яё]))?(?:\s?{_CUR_POST}(?![a-zа-яё]))?",
     re.IGNORECASE,
 )
+#: money whose number is a word: "fünf Milliarden Dollar", "five billion dollars"
+_WORD_MONEY = re.compile(
+    rf"(?<!\w)(?P<num>{L.table_source('number_words', bounded=False)})\s+(?P<scale>{SCALE_RE})"
+    rf"(?![a-zа-яё])\s?{_CUR_POST}(?![a-zа-яё])",
+    re.IGNORECASE,
+)
 #: "40多亿美元" (more than 4 bn): number, 多, scale, currency
 _MONEY_MORE_ZH = re.compile(rf"(?P<num>{NUM})多(?P<scale>万亿|亿|万|千){_CUR_POST}")
 _PERCENT = re.compile(
@@ -281,14 +287,14 @@ def _ratio_words(norm: str, taken: _Taken) -> list[Amount]:
 
 def _fraction_words(norm: str, taken: _Taken) -> list[Amount]:
     """Fractions written as words ("um ein Drittel", "增加三分之一", "by a third"): a
-    percentage (1/3 is 33.3...%) without written decimals; the resolvers decide whether it
-    is a change, a share or nothing."""
+    percentage (1/3 is 33.3...%) as precise as a whole percent (decimals 0: "a third" is
+    not 33.3333%); the resolvers decide whether it is a change, a share or nothing."""
     out = []
     for rx, val in V.FRACTION_WORDS:
         for m in rx.finditer(norm):
             if taken.free(m.start(), m.end()):
                 s, e = m.start(), m.end()
-                out.append(Amount("percent", s, e, 100.0 * val, None, num_start=s))
+                out.append(Amount("percent", s, e, 100.0 * val, 0, num_start=s))
                 taken.take(s, e)
     return out
 
@@ -357,6 +363,21 @@ def _money_more_than_zh(norm: str, lang: str, taken: _Taken) -> list[Amount]:
     return out
 
 
+def _money_in_words(norm: str, lang: str, taken: _Taken) -> list[Amount]:
+    """Money whose number is a word ("mehr als fünf Milliarden Dollar", "two billion
+    dollars"): as precise as its scale word (decimals 0)."""
+    out = []
+    for m in _WORD_MONEY.finditer(norm):
+        v = word_number(m.group("num"))
+        if v is None or not taken.free(m.start(), m.end()):
+            continue
+        unit = scale_factor(m.group("scale"), lang)
+        cur = currency_of(None, m.group("post"))
+        out.append(Amount("money", m.start(), m.end(), scaled(v, unit), 0, cur, m.start(), unit))
+        taken.take(m.start(), m.end())
+    return out
+
+
 def find_amounts(norm: str, lang: str) -> list[Amount]:
     """Every amount of ``norm`` in text order; earlier kinds claim their offsets first.
 
@@ -379,6 +400,7 @@ def find_amounts(norm: str, lang: str) -> list[Amount]:
     out += _fraction_words(norm, taken)
     out += _money(norm, lang, taken)
     out += _money_more_than_zh(norm, lang, taken)
+    out += _money_in_words(norm, lang, taken)
     return joined_units(sorted(out, key=_start), norm)
 
 
