@@ -9,7 +9,7 @@ from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.mentions import find_amounts
 from tradecheck.claims.model import Period
 from tradecheck.claims.parse import parse
-from tradecheck.claims.resolve.base_period import from_base
+from tradecheck.claims.resolve.base_period import from_base, previous_of, sequential
 from tradecheck.claims.resolve.period import same_months_year
 from tradecheck.claims.resolve.quantity import verb_final_sign
 from tradecheck.claims.resolve.share import total_owner
@@ -218,3 +218,30 @@ def test_joined_units_make_one_amount_only_larger_unit_first(text, lang, values)
 def test_money_in_words_needs_a_number_word_a_scale_and_a_currency(text, lang, found):
     got = [(a.value, a.currency, a.decimals) for a in find_amounts(text, lang) if a.kind == "money"]
     assert got == found
+
+
+# ------------------------------------------------------------ against the period just before
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("11月当月,中德贸易额为200亿欧元,环比增长3%。", "zh", True),
+        ("11月当月,中德贸易额为200亿欧元,同比增长3%。", "zh", False),
+        ("Im November stiegen die Exporte gegenüber dem Vormonat um 2 Prozent.", "de", True),
+        ("Im November stiegen die Exporte gegenüber dem Vorjahresmonat um 2 Prozent.", "de", False),
+    ],
+)
+def test_sequential_tells_month_on_month_from_year_on_year(text, lang, expected):
+    doc = Doc.read(text, text, lang, None, ("DEU", "CHN"))
+    assert sequential(contexts(doc)[-1]) is expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "prev"),
+    [
+        ("2023-01", "2023-01", ("2022-12", "2022-12")),
+        ("2023-07", "2023-09", ("2023-04", "2023-06")),
+        ("2023-01", "2023-12", ("2022-01", "2022-12")),
+    ],
+)
+def test_previous_of_is_the_period_of_the_same_length_just_before(start, end, prev):
+    assert previous_of(Period(start, end)) == Period(*prev)

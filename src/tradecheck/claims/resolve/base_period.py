@@ -14,10 +14,14 @@ from tradecheck.claims._periods import PeriodMention
 from tradecheck.claims.context import Context
 from tradecheck.claims.model import Period
 
-__all__ = ["base_period", "from_base"]
+__all__ = ["base_period", "from_base", "previous_of", "sequential"]
 
 _FROM = re.compile(L.source("level_from"), re.IGNORECASE)
 _TO = re.compile(L.source("level_to"), re.IGNORECASE)
+#: a change against the period just before ("环比", "month-on-month", "zum Vormonat")
+_SEQUENTIAL = re.compile(L.source("sequential"), re.IGNORECASE)
+#: how far from the amount, within its clause, that cue may stand
+_SEQUENTIAL_REACH = 40
 #: how far around a starting level its "from" and its year may stand ("从1991年的0.37亿美元",
 #: "from $30 billion in 2010")
 _FROM_REACH = 16
@@ -73,6 +77,31 @@ def from_base(ctx: Context, period: Period) -> Period | None:
     return None
 
 
+def sequential(ctx: Context) -> bool:
+    """Whether the change is against the period just before ("环比增长3%", "3% month-on-month",
+    "um 2 Prozent gegenüber dem Vormonat"): the cue stands near the amount in its clause."""
+    a, (cs, ce), rx = ctx.amount, ctx.clause, _SEQUENTIAL
+    before = rx.search(ctx.norm, max(cs, a.start - _SEQUENTIAL_REACH), a.start)
+    return bool(before or rx.search(ctx.norm, a.end, min(ce, a.end + _SEQUENTIAL_REACH)))
+
+
+def previous_of(period: Period) -> Period:
+    """The period of the same length just before ``period``.
+
+    Examples
+    --------
+    >>> previous_of(Period("2023-11", "2023-11")), previous_of(Period("2024-01", "2024-03"))
+    (Period(start='2023-10', end='2023-10'), Period(start='2023-10', end='2023-12'))
+    """
+    y0, m1, y1, m2 = _ends(period)
+    first, last = y0 * 12 + m1 - 1, y1 * 12 + m2 - 1
+    n = last - first + 1
+    return Period(
+        f"{(first - n) // 12:04d}-{(first - n) % 12 + 1:02d}",
+        f"{(last - n) // 12:04d}-{(last - n) % 12 + 1:02d}",
+    )
+
+
 def base_period(ctx: Context, period: Period) -> Period:
     """The base period of a change over ``period``.
 
@@ -92,6 +121,8 @@ def base_period(ctx: Context, period: Period) -> Period:
         explicit = _explicit(ctx, b, period)
         if explicit is not None:
             return explicit
+    if sequential(ctx):
+        return previous_of(period)
     from_to = from_base(ctx, period)
     if from_to is not None:
         return from_to
