@@ -64,7 +64,13 @@ def test_zwischen_month_und_month_is_a_range():
 
 
 @pytest.mark.parametrize(
-    "cue", ["die Hauptzollverwaltung Chinas", "die Zentrale Zollverwaltung Chinas"]
+    "cue",
+    [
+        "die Hauptzollverwaltung Chinas",
+        "die Zentrale Zollverwaltung Chinas",
+        "die Generalzollverwaltung",
+        "die Zollverwaltung der Volksrepublik China",
+    ],
 )
 def test_chinas_customs_administration_is_chinas_statistics(cue):
     got = _claims(
