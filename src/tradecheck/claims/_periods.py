@@ -236,6 +236,7 @@ _BASE_BEFORE = re.compile(
     rf"|(?:{L.source('same_period_of')})\s*)$",
     _I,
 )
+_INDEX_CUE = L.pattern("index")
 _BASE_AFTER_ZH = re.compile(r"^\s*(?:年)?\s*(?:相比|比较|同期相比)")
 
 
@@ -436,6 +437,11 @@ def _is_base(text: str, s: int, e: int) -> bool:
         # "from January" is not a base; "to 2021" is not a base
         return True
     if re.match(r"^\s*(?:年)?(?:同期)?的\s*[\d.一二两三四五六七八九十]+\s*倍", text[e : e + 14]):
+        return True
+    # "为2022年的165%": the year an index is of (concept ``index``); "由2016年的11%" is a level
+    if _INDEX_CUE.match(text, max(0, s - 1)) and re.match(
+        r"^\s*(?:年)?(?:同期)?的\s*[\d.]+\s*%", text[e : e + 14]
+    ):
         return True
     return bool(_BASE_AFTER_ZH.match(text[e : e + 8]))
 
