@@ -43,6 +43,8 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "share", "approx", "almost", "more_than", "less_than", "base_marker", "same_period_of",
     "same_period_last_year", "previous_year", "destination", "origin", "level_from", "level_to",
     "partner_with", "pair_anaphora", "location", "institution",
+    "with_word", "with_or_and", "balance_with", "in_trade_with", "in_favour_of", "deficit_surplus",
+    "between", "total_trade", "product_of",
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
@@ -63,14 +65,19 @@ KEYED_TABLES: tuple[str, ...] = (
 #: product and region names do: "Holz\\w*" inside "Schnittholz"); see :func:`written_source`
 AS_WRITTEN: tuple[str, ...] = ("products", "regions", "percent")
 #: concepts whose words language detection does not count: abbreviations ("г", "r") and
-#: the small words of month ranges ("с", "по", "за") are shared by neighbouring languages
-NOT_TELLING: tuple[str, ...] = ("abbreviation", "range_from", "range_to", "first_n")
+#: the small words of month ranges ("с", "по", "за") and of "with" ("з", "与") are shared by
+#: neighbouring languages
+NOT_TELLING: tuple[str, ...] = (
+    "abbreviation", "range_from", "range_to", "first_n", "with_word", "with_or_and", "between",
+)  # fmt: skip
 #: concepts a language may leave empty (``[]`` or ``{}``): it has no such words (yet)
 OPTIONAL: tuple[str, ...] = (
     "abs_change_weak", "year_before_period", "single_month", "since", "continuation",
     "products", "regions", "multiple_words", "abbreviation", "percent", "range_from", "range_to",
     "first_n", "approx_after", "more_than_after", "exceeded_after", "not_exceeded",
     "same_period_of",
+    "with_word", "with_or_and", "balance_with", "in_trade_with", "in_favour_of", "deficit_surplus",
+    "between", "total_trade", "product_of",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
