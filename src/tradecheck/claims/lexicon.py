@@ -44,7 +44,10 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "same_period_last_year", "previous_year", "destination", "origin", "level_from", "level_to",
     "partner_with", "pair_anaphora", "location", "institution",
     "with_word", "with_or_and", "balance_with", "in_trade_with", "in_favour_of", "deficit_surplus",
-    "between", "total_trade", "product_of",
+    "between", "total_trade", "product_of", "share_of_total", "change_by", "growth_rate",
+    "comparative_after", "than", "more_or_less", "above", "below", "determiner", "separable_up",
+    "separable_down", "separable_by", "amount_to", "share_in", "scale_abbreviation",
+    "currency_next",
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
@@ -61,9 +64,11 @@ NUMBER_TABLES: tuple[str, ...] = ("ordinals", "scales", "number_words", "multipl
 KEYED_TABLES: tuple[str, ...] = (
     "currencies", "reporter", "countries", "capitals", "country_groups", "products", "regions",
 )  # fmt: skip
-#: keyed tables whose fragments are matched as written (they carry their own boundaries, as
+#: concepts whose fragments are matched as written (they carry their own boundaries, as
 #: product and region names do: "Holz\\w*" inside "Schnittholz"); see :func:`written_source`
-AS_WRITTEN: tuple[str, ...] = ("products", "regions", "percent")
+AS_WRITTEN: tuple[str, ...] = (
+    "products", "regions", "percent", "scale_abbreviation", "currency_next",
+)  # fmt: skip
 #: concepts whose words language detection does not count: abbreviations ("г", "r") and
 #: the small words of month ranges ("с", "по", "за") and of "with" ("з", "与") are shared by
 #: neighbouring languages
@@ -77,7 +82,10 @@ OPTIONAL: tuple[str, ...] = (
     "first_n", "approx_after", "more_than_after", "exceeded_after", "not_exceeded",
     "same_period_of",
     "with_word", "with_or_and", "balance_with", "in_trade_with", "in_favour_of", "deficit_surplus",
-    "between", "total_trade", "product_of",
+    "between", "total_trade", "product_of", "share_of_total", "change_by", "growth_rate",
+    "comparative_after", "than", "more_or_less", "above", "below", "determiner", "separable_up",
+    "separable_down", "separable_by", "amount_to", "share_in", "scale_abbreviation",
+    "currency_next",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (

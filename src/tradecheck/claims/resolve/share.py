@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from tradecheck.claims import _vocab as V
+from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
 
 __all__ = ["share_direction", "share_holder", "share_of_other"]
 
-_IN_BEFORE = re.compile(r"(?:в|in|im|of)\s+\S*$")
+_IN_BEFORE = re.compile(rf"(?:{L.source('share_in')})\s+\S*$", re.IGNORECASE)
 
 
 def _last_share_cue(ctx: Context) -> re.Match[str] | None:
