@@ -163,22 +163,21 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         "first1",
     ),
     (re.compile(r"(?<![A-Za-z])Q(?P<q>[1-4])(?![\w])|(?<![\w])(?P<q2>[1-4])Q(?![\w])"), "q"),
-    (re.compile(r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter", _I), "q"),
+    # "1. Quartal", "1-й квартал", "第一季度", "3季度"
+    (re.compile(rf"(?P<d>[1-4])\.\s*(?:{L.source('quarter')})", _I), "q"),
     (
         re.compile(
-            r"(?:(?P<d>[1-4])\.|(?P<o>ersten|zweiten|dritten|vierten|erste|zweite|dritte|vierte))\s*Quartal\w*",
+            rf"(?<![\w])(?P<o>[1-4])(?:{L.source('ordinal_suffix')})?\s+(?:{L.source('quarter')})",
             _I,
         ),
         "q",
     ),
     (
         re.compile(
-            r"(?<![\w])(?P<o>IV|III|II|I|[1-4])(?:-?(?:й|м|го|ом))?\s+квартал\w*|(?P<o2>перв\w*|втор\w*|трет\w*|четв[её]рт\w*)\s+квартал\w*",
-            _I,
+            rf"(?:{L.source('ordinal_prefix')})?(?P<o>[一二三四1-4])(?:{L.source('quarter')})", _I
         ),
         "q",
     ),
-    (re.compile(r"(?:第)?(?P<o>[一二三四1-4])季度"), "q"),
     # any language of claims/lang: "<ordinal> <quarter word>"
     # ("першому кварталі", "трэцім квартале")
     (
@@ -187,7 +186,9 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"(?<![A-Za-z])H(?P<h>[12])(?![\w])|(?P<o>first|second)\s+half|(?:(?P<d>ersten|zweiten|erste|zweite|erstes|zweites)|(?P<dn>[12])\.)\s*(?:Halbjahr\w*|Jahreshälfte)|(?P<r>перв\w*|втор\w*)\s+полугоди\w*|(?P<z>[上下])半年|за\s+полугодие",
+            rf"(?<![A-Za-z])H(?P<h>[12])(?![\w])|(?P<dn>[12])\.\s*(?:{L.source('half')})"
+            rf"|(?:{L.source('first_half_prefix')}|(?P<z2>{L.source('second_half_prefix')}))"
+            rf"(?:{L.source('half')})|{L.source('half_alone')}",
             _I,
         ),
         "h",
@@ -461,24 +462,18 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
     if kind == "ytd":
         return PeriodMention(s, e, 1, month_number(gd["b"]))
     if kind == "q":
-        raw = gd.get("q") or gd.get("q2") or gd.get("d") or gd.get("o") or gd.get("o2") or ""
+        raw = gd.get("q") or gd.get("q2") or gd.get("d") or gd.get("o") or ""
         q = _ord(raw)
         if q is None or not 1 <= q <= 4:
             return None
         return PeriodMention(s, e, 3 * q - 2, 3 * q)
     if kind == "h":
-        txt = m.group(0).lower()
         second = (
             gd.get("h") == "2"
-            or (gd.get("o") or "").lower() == "second"
-            or (gd.get("d") or "").lower().startswith("zweit")
             or gd.get("dn") == "2"
-            or (gd.get("r") or "").lower().startswith("втор")
-            or gd.get("z") == "下"
+            or gd.get("z2") is not None
             or (gd.get("hr") is not None and _ord(gd["hr"]) == 2)
         )
-        if "полугодие" in txt and txt.startswith("за"):
-            second = False
         return PeriodMention(s, e, 7, 12) if second else PeriodMention(s, e, 1, 6)
     if kind in ("month", "zmonth"):
         a = month_number(gd["a"]) if kind == "month" else int(gd["a"])

@@ -47,7 +47,8 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "between", "total_trade", "product_of", "share_of_total", "change_by", "growth_rate",
     "comparative_after", "than", "more_or_less", "above", "below", "determiner", "separable_up",
     "separable_down", "separable_by", "amount_to", "share_in", "scale_abbreviation",
-    "currency_next",
+    "currency_next", "ordinal_suffix", "ordinal_prefix", "half_alone",
+    "first_half_prefix", "second_half_prefix",
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
@@ -67,7 +68,7 @@ KEYED_TABLES: tuple[str, ...] = (
 #: concepts whose fragments are matched as written (they carry their own boundaries, as
 #: product and region names do: "Holz\\w*" inside "Schnittholz"); see :func:`written_source`
 AS_WRITTEN: tuple[str, ...] = (
-    "products", "regions", "percent", "scale_abbreviation", "currency_next",
+    "products", "regions", "percent", "scale_abbreviation", "currency_next", "ordinal_suffix",
 )  # fmt: skip
 #: concepts whose words language detection does not count: abbreviations ("г", "r") and
 #: the small words of month ranges ("с", "по", "за") and of "with" ("з", "与") are shared by
@@ -85,7 +86,8 @@ OPTIONAL: tuple[str, ...] = (
     "between", "total_trade", "product_of", "share_of_total", "change_by", "growth_rate",
     "comparative_after", "than", "more_or_less", "above", "below", "determiner", "separable_up",
     "separable_down", "separable_by", "amount_to", "share_in", "scale_abbreviation",
-    "currency_next",
+    "currency_next", "ordinal_suffix", "ordinal_prefix", "half_alone",
+    "first_half_prefix", "second_half_prefix",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
