@@ -102,20 +102,19 @@ _YEAR_FOLLOWS = (
     r"|(?:этого|текущего|нынешнего)\s+года)"
 )
 
+#: "in", "im", "в" before a month name
+_MONTH_IN = L.source("month_in")
+
 # (regex, kind) in priority order; kinds decide how m1/m2 are read from the match
 _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     (
-        re.compile(
-            r"前三季度|first\s+three\s+quarters|ersten\s+drei\s+Quartal\w*"
-            r"|(?:перв\w+|за)\s+три\s+квартал\w*|первых\s+тр[её]х\s+кварталов",
-            _I,
-        ),
+        L.pattern("nine_months"),
         "9m",
     ),
     (
         re.compile(
             rf"(?:(?:{L.source('range_from')})\s+)?(?P<a>{MONTH})\s*"
-            rf"(?:-|–|—|{L.source('range_to')})\s*(?:(?:end\s+of|Ende)\s+)?(?P<b>{MONTH})",
+            rf"(?:-|–|—|{L.source('range_to')})\s*(?:(?:{L.source('end_of')})\s+)?(?P<b>{MONTH})",
             _I,
         ),
         "mrange",
@@ -135,9 +134,8 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     # month N only when a year follows (without one it is a trailing window: not read)
     (
         re.compile(
-            rf"(?:(?:in\s+den\s+)?(?:vergangenen|letzten)|(?:the\s+|in\s+the\s+)?(?:past|last)"
-            rf"|(?:за\s+)?(?:последние|прошедшие)|过去)\s*(?P<n>{_WORDNUM})\s*"
-            rf"(?:months?|Monate[n]?|месяц\w*|个月)(?={_YEAR_FOLLOWS})",
+            rf"(?:{L.source('past_n')})\s*(?P<n>{_WORDNUM})\s*"
+            rf"(?:{L.source('month_word')})(?={_YEAR_FOLLOWS})",
             _I,
         ),
         "firstn",
@@ -146,20 +144,14 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     # "к концу июня" (January to that month)
     (
         re.compile(
-            rf"(?:by\s+the\s+end\s+of|as\s+of(?:\s+the\s+end\s+of)?|bis\s+Ende|к\s+концу|до\s+конца)"
-            rf"\s+(?P<b>{MONTH})(?!\w)",
+            rf"(?:{L.source('until_end_of')})\s+(?P<b>{MONTH})(?!\w)",
             _I,
         ),
         "ytd",
     ),
     # the first month: "im ersten Monat dieses Jahres", "в первом месяце 2024 года", "首月"
     (
-        re.compile(
-            r"(?:the\s+)?first\s+month(?!s)|(?:im\s+)?ersten\s+Monat(?!e)"
-            r"|(?:в\s+)?перв(?:ый|ом|ого)\s+месяц(?:е|а)?(?!\w)|(?:у\s+)?першому\s+місяці"
-            r"|首月|第一个月",
-            _I,
-        ),
+        L.pattern("first_month"),
         "first1",
     ),
     (re.compile(r"(?<![A-Za-z])Q(?P<q>[1-4])(?![\w])|(?<![\w])(?P<q2>[1-4])Q(?![\w])"), "q"),
@@ -197,9 +189,12 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"(?P<hr>{L.table_source('ordinals')})\s+(?:{L.source('half')})", _I),
         "h",
     ),
-    (re.compile(rf"(?:(?:in|im|в|во)\s+)?(?P<a>{MONTH})(?=\s*,?\s*(?:of\s+)?{YEAR})", _I), "month"),
+    (
+        re.compile(rf"(?:(?:{_MONTH_IN})\s+)?(?P<a>{MONTH})(?=\s*,?\s*(?:of\s+)?{YEAR})", _I),
+        "month",
+    ),
     # "in July", "im Juli", "в июле" without a year: that month of the year in context
-    (re.compile(rf"(?:in|im|в|во|у|ў)\s+(?P<a>{MONTH})(?!\w)", _I), "month"),
+    (re.compile(rf"(?:{_MONTH_IN})\s+(?P<a>{MONTH})(?!\w)", _I), "month"),
     (re.compile(r"(?<=年)\s*(?P<a>\d{1,2})\s*月(?:份)?"), "zmonth"),
     # "2月当月", "12月份": one month written without its year (never a date: "3月5日")
     (
@@ -212,7 +207,7 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
 ]
 
 _YEAR_RE = re.compile(
-    rf"(?:(?:in|im\s+Jahr(?:e)?|year|в|во|за|für|the\s+year)\s+)?(?P<y>{YEAR})(?:\s*(?:году|года|год|гг?\.|г(?!\w)|年度?|-?(?:м|й)\s+году|Jahr))?",
+    rf"(?:(?:{L.source('year_before')})\s+)?(?P<y>{YEAR})(?:\s*(?:{L.source('year_after')}))?",
     _I,
 )
 _REL_RE: list[tuple[re.Pattern[str], int]] = [
@@ -220,10 +215,7 @@ _REL_RE: list[tuple[re.Pattern[str], int]] = [
     (L.pattern("last_year"), -1),
     (L.pattern("this_year"), 0),
 ]
-_YEARS_AGO = re.compile(
-    rf"(?P<n>{_WORDNUM})\s*(?:years?\s+ago|(?:лет|года|год)\s+назад|年前)|vor\s+(?P<n2>{_WORDNUM})\s+Jahren",
-    _I,
-)
+_YEARS_AGO = L.templates("years_ago", _WORDNUM)
 _PREV_YEAR_BASE = L.pattern("previous_year")
 _YEAR_BEFORE_PERIOD = L.pattern("year_before_period")
 _SINCE_BEFORE = re.compile(rf"(?:{L.source('since')})\s*$", _I)
@@ -322,8 +314,8 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
         if _mask_free(mask, m.start(), m.end()):
             cues.append(BaseCue(m.start(), m.end()))
             _set(mask, m.start(), m.end())
-    for m in _YEARS_AGO.finditer(text):
-        n = word_number(m.group("n") or m.group("n2"))
+    for m in (m for rx in _YEARS_AGO for m in rx.finditer(text)):
+        n = word_number(m.group("num"))
         if n is not None and 1 <= n <= 50 and _mask_free(mask, m.start(), m.end()):
             out.append(PeriodMention(m.start(), m.end(), 1, 12, full_year=True, anchored=False))
             _set(mask, m.start(), m.end())

@@ -48,7 +48,8 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "comparative_after", "than", "more_or_less", "above", "below", "determiner", "separable_up",
     "separable_down", "separable_by", "amount_to", "share_in", "scale_abbreviation",
     "currency_next", "ordinal_suffix", "ordinal_prefix", "half_alone",
-    "first_half_prefix", "second_half_prefix",
+    "first_half_prefix", "second_half_prefix", "nine_months", "end_of", "until_end_of",
+    "first_month", "past_n", "month_in", "year_before", "year_after",
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
@@ -58,7 +59,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "exceeded_after", "not_exceeded",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
-TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
+TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago")
 #: concepts held as a table fragment -> number
 NUMBER_TABLES: tuple[str, ...] = ("ordinals", "scales", "number_words", "multiple_words")
 #: concepts held as a table key -> fragments
@@ -69,12 +70,14 @@ KEYED_TABLES: tuple[str, ...] = (
 #: product and region names do: "Holz\\w*" inside "Schnittholz"); see :func:`written_source`
 AS_WRITTEN: tuple[str, ...] = (
     "products", "regions", "percent", "scale_abbreviation", "currency_next", "ordinal_suffix",
+    "year_after", "year_before",
 )  # fmt: skip
 #: concepts whose words language detection does not count: abbreviations ("г", "r") and
 #: the small words of month ranges ("с", "по", "за") and of "with" ("з", "与") are shared by
 #: neighbouring languages
 NOT_TELLING: tuple[str, ...] = (
     "abbreviation", "range_from", "range_to", "first_n", "with_word", "with_or_and", "between",
+    "month_in", "year_before", "year_after",
 )  # fmt: skip
 #: concepts a language may leave empty (``[]`` or ``{}``): it has no such words (yet)
 OPTIONAL: tuple[str, ...] = (
@@ -87,7 +90,8 @@ OPTIONAL: tuple[str, ...] = (
     "comparative_after", "than", "more_or_less", "above", "below", "determiner", "separable_up",
     "separable_down", "separable_by", "amount_to", "share_in", "scale_abbreviation",
     "currency_next", "ordinal_suffix", "ordinal_prefix", "half_alone",
-    "first_half_prefix", "second_half_prefix",
+    "first_half_prefix", "second_half_prefix", "nine_months", "end_of", "until_end_of",
+    "first_month", "past_n", "month_in", "year_before", "year_after", "years_ago",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
