@@ -66,18 +66,22 @@ _I = re.IGNORECASE
 
 # year cues attached after a sub-year period ("of 2025", "2025 года", "des Jahres 2025")
 _YEAR_AFTER = re.compile(
-    rf"^\s*,?\s*(?:of\s+(?:the\s+)?(?:year\s+)?|des\s+Jahres\s+|im\s+Jahr(?:e)?\s+|in\s+)?({YEAR})"
-    r"(?:\s*(?:года?|г\.|год|年))?",
+    rf"^\s*,?\s*(?:{L.source('year_of')}|{L.source('year_in')})?({YEAR})"
+    rf"(?:\s*(?:{L.source('year_after')}))?",
     _I,
 )
+#: "of this year" (rel 0), "прошлого года" (rel -1), "des Jahres" (the year in progress)
 _REL_AFTER = re.compile(
-    r"^\s*,?\s*(?:(?:of\s+)?(?:this|the\s+current)\s+year|(?:этого|текущего|нынешнего|сего)\s+года"
-    r"|(?:dieses|des\s+laufenden)\s+Jahres|(?:of\s+)?last\s+year|прошлого\s+года|des\s+vergangenen\s+Jahres"
-    r"|(?:of\s+)?the\s+year|des\s+Jahres)",
+    rf"^\s*,?\s*(?:(?P<this>{L.source('this_year_after')})|(?P<last>{L.source('last_year_after')})"
+    rf"|(?P<the>{L.source('the_year_after')}))",
     _I,
 )
-_YEAR_BEFORE = re.compile(rf"({YEAR})\s*年(?:度)?\s*(?:的)?\s*$")
-_REL_BEFORE_ZH = re.compile(r"(今年|本年|去年|上年|前年)\s*(?:的)?\s*$")
+#: a year or a relative year written before the period ("2024年一季度", "去年的上半年")
+_GENITIVE = L.source("genitive")
+_YEAR_BEFORE = re.compile(rf"({YEAR})\s*(?:{L.source('year_of_before')})\s*(?:{_GENITIVE})?\s*$")
+_REL_BEFORE_ZH = re.compile(
+    rf"({L.table_source('rel_year_before', bounded=False)})\s*(?:{_GENITIVE})?\s*$"
+)
 
 
 def _ord(word: str) -> int | None:
@@ -97,9 +101,7 @@ _WORDNUM = (
 
 #: a year (or "this year") right after a period: what makes "the past N months" January..N
 _YEAR_FOLLOWS = (
-    rf"\s*,?\s*(?:of\s+(?:the\s+)?(?:year\s+)?|des\s+Jahres\s+|im\s+Jahr(?:e)?\s+)?{YEAR}"
-    r"|\s*,?\s*(?:(?:of\s+)?(?:this|the\s+current)\s+year|dieses\s+Jahres|des\s+laufenden\s+Jahres"
-    r"|(?:этого|текущего|нынешнего)\s+года)"
+    rf"\s*,?\s*(?:{L.source('year_of')})?{YEAR}|\s*,?\s*(?:{L.source('this_year_after')})"
 )
 
 #: "in", "im", "в" before a month name
@@ -225,11 +227,13 @@ _YOY = L.pattern("same_period_last_year")
 #: a year after a comparison word ("compared with 2021") or after "the same period of"
 #: ("over the same period in 2019", "с аналогичным месяцем 2022 года"): a base
 _BASE_BEFORE = re.compile(
-    rf"(?:(?:{L.source('base_marker')})\s*(?:the\s+|dem\s+|den\s+|der\s+)?(?:year\s+|level\s+of\s+)?"
+    rf"(?:(?:{L.source('base_marker')})\s*(?:{L.source('base_article')})?(?:{L.source('base_unit')})?"
     rf"|(?:{L.source('same_period_of')})\s*)$",
     _I,
 )
-_BASE_AFTER_ZH = re.compile(r"^\s*(?:年)?\s*(?:相比|比较|同期相比)")
+_BASE_AFTER_ZH = re.compile(rf"^\s*(?:{L.source('base_after')})", _I)
+#: "(同期)的2.2倍" after a period: the period is the base of a multiple
+_BASE_OF_MULTIPLE = re.compile(rf"^\s*(?:{L.source('base_multiple_after')})", _I)
 
 
 def _mask_free(mask: list[bool], s: int, e: int) -> bool:
@@ -283,10 +287,9 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
                 pm.year = int(ya.group(1))
                 pm.end = after + ya.end()
             elif ra:
-                word = ra.group(0).lower()
-                if re.search(r"last|прошл|vergangen", word):
+                if ra.group("last"):
                     pm.rel = -1
-                elif re.search(r"the\s+year$|des\s+jahres$", word):
+                elif ra.group("the"):
                     pm.rel = None
                     pm.the_year = True
                 else:
@@ -298,7 +301,7 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
                 pm.year = int(yb.group(1))
                 pm.start = m.start() - len(before) + yb.start()
             elif rb:
-                pm.rel = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}[rb.group(1)]
+                pm.rel = int(L.number_of("rel_year_before", rb.group(1)) or 0)
                 pm.start = m.start() - len(before) + rb.start()
             _set(mask, pm.start, pm.end)
             pm.is_base = _is_base(text, pm.start, pm.end) or _from_after_change(text, m)
@@ -370,15 +373,13 @@ def _with_single_months(
 
 
 #: a change just written ("up 27%", "rose 1.8-fold") before a period that starts with "from"
-_CHANGE_JUST_BEFORE = re.compile(
-    r"(?:%|per\s?cent|percent|Prozent|процент\w*|fold|mal|раза?|倍)\s*$", _I
-)
+_CHANGE_JUST_BEFORE = re.compile(rf"(?:%|{L.source('change_unit')})\s*$", _I)
 
 
 def _from_after_change(text: str, m: re.Match[str]) -> bool:
     """ "up 27% from January-March 2018": a period opened by "from" right after a change is
     the comparison base, not the start of a range."""
-    opener = re.match(r"(?:from|с|von|vom)\s+", m.group(0), _I)
+    opener = re.match(rf"(?:{L.source('from_word')})\s+", m.group(0), _I)
     return bool(opener) and bool(
         _CHANGE_JUST_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
     )
@@ -428,7 +429,7 @@ def _is_base(text: str, s: int, e: int) -> bool:
     if _BASE_BEFORE.search(before):
         # "from January" is not a base; "to 2021" is not a base
         return True
-    if re.match(r"^\s*(?:年)?(?:同期)?的\s*[\d.一二两三四五六七八九十]+\s*倍", text[e : e + 14]):
+    if _BASE_OF_MULTIPLE.match(text[e : e + 14]):
         return True
     return bool(_BASE_AFTER_ZH.match(text[e : e + 8]))
 

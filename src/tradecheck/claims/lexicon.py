@@ -49,7 +49,9 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "separable_down", "separable_by", "amount_to", "share_in", "scale_abbreviation",
     "currency_next", "ordinal_suffix", "ordinal_prefix", "half_alone",
     "first_half_prefix", "second_half_prefix", "nine_months", "end_of", "until_end_of",
-    "first_month", "past_n", "month_in", "year_before", "year_after",
+    "first_month", "past_n", "month_in", "year_before", "year_after", "year_of", "year_in",
+    "this_year_after", "last_year_after", "the_year_after", "year_of_before", "genitive",
+    "base_article", "base_unit", "base_after", "base_multiple_after", "change_unit", "from_word",
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
@@ -61,7 +63,9 @@ LIST_CONCEPTS: tuple[str, ...] = (
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago")
 #: concepts held as a table fragment -> number
-NUMBER_TABLES: tuple[str, ...] = ("ordinals", "scales", "number_words", "multiple_words")
+NUMBER_TABLES: tuple[str, ...] = (
+    "ordinals", "scales", "number_words", "multiple_words", "rel_year_before",
+)  # fmt: skip
 #: concepts held as a table key -> fragments
 KEYED_TABLES: tuple[str, ...] = (
     "currencies", "reporter", "countries", "capitals", "country_groups", "products", "regions",
@@ -70,14 +74,14 @@ KEYED_TABLES: tuple[str, ...] = (
 #: product and region names do: "Holz\\w*" inside "Schnittholz"); see :func:`written_source`
 AS_WRITTEN: tuple[str, ...] = (
     "products", "regions", "percent", "scale_abbreviation", "currency_next", "ordinal_suffix",
-    "year_after", "year_before",
+    "year_after", "year_before", "year_of", "year_in", "base_article", "base_unit", "change_unit",
 )  # fmt: skip
 #: concepts whose words language detection does not count: abbreviations ("г", "r") and
 #: the small words of month ranges ("с", "по", "за") and of "with" ("з", "与") are shared by
 #: neighbouring languages
 NOT_TELLING: tuple[str, ...] = (
     "abbreviation", "range_from", "range_to", "first_n", "with_word", "with_or_and", "between",
-    "month_in", "year_before", "year_after",
+    "month_in", "year_before", "year_after", "from_word",
 )  # fmt: skip
 #: concepts a language may leave empty (``[]`` or ``{}``): it has no such words (yet)
 OPTIONAL: tuple[str, ...] = (
@@ -91,7 +95,10 @@ OPTIONAL: tuple[str, ...] = (
     "separable_down", "separable_by", "amount_to", "share_in", "scale_abbreviation",
     "currency_next", "ordinal_suffix", "ordinal_prefix", "half_alone",
     "first_half_prefix", "second_half_prefix", "nine_months", "end_of", "until_end_of",
-    "first_month", "past_n", "month_in", "year_before", "year_after", "years_ago",
+    "first_month", "past_n", "month_in", "year_before", "year_after", "years_ago", "year_of",
+    "year_in", "this_year_after", "last_year_after", "the_year_after", "year_of_before",
+    "genitive", "rel_year_before", "base_article", "base_unit", "base_after",
+    "base_multiple_after", "change_unit", "from_word",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
