@@ -1,8 +1,12 @@
-"""Period expressions in en/de/ru/zh: years, month ranges, first N months, quarters, halves,
-relative years and base-period cues ("year-on-year", "同比", "Vorjahreszeitraum").
+"""Period expressions: years, month ranges, first N months, quarters, halves, relative years
+and base-period cues ("year-on-year", "同比", "Vorjahreszeitraum").
 
-Hand-written regular expressions: date parsers (dateparser, dateutil) resolve single dates,
-not the cumulative reporting windows ("январь–сентябрь", "前三季度") news about trade uses.
+Hand-written grammar: date parsers (dateparser, dateutil) resolve single dates, not the
+cumulative reporting windows ("январь–сентябрь", "前三季度") news about trade uses. The words
+come from the language files through :mod:`.lexicon` (months, ordinals, ``quarter``, ``half``,
+``nine_months``, ``until_end_of``, ``year_of``, ``this_year_after``, ``rel_year_before``,
+``years_ago``, ``month_suffix``, ...); what is written here is structure: digits, punctuation,
+the codes Q1/H1 and the Chinese numerals.
 """
 
 from __future__ import annotations
@@ -106,6 +110,24 @@ _YEAR_FOLLOWS = (
 
 #: "in", "im", "в" before a month name
 _MONTH_IN = L.source("month_in")
+#: a month written with a number: "5月", "12月份"
+_MONTH_SUFFIX = L.source("month_suffix")
+
+
+def _behind(concept: str, negative: bool = False) -> str:
+    """A look-behind for any word of a concept (one look-behind per word: each has a fixed
+    width): "年" before "5月"; ``negative`` for "not after it" ("3个月" is no month).
+
+    Examples
+    --------
+    >>> _behind("year_char"), _behind("count_measure", negative=True)
+    ('(?:(?<=年))', '(?<!个)')
+    """
+    words = [w for _, w in L.fragments(concept)]
+    if negative:
+        return "".join(f"(?<!{w})" for w in words)
+    return "(?:" + "|".join(f"(?<={w})" for w in words) + ")"
+
 
 # (regex, kind) in priority order; kinds decide how m1/m2 are read from the match
 _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
@@ -122,7 +144,11 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         "mrange",
     ),
     (
-        re.compile(r"(?P<a>\d{1,2})\s*月?(?:份)?\s*(?:-|–|—|至|到|~)\s*(?P<b>\d{1,2})\s*月(?:份)?"),
+        re.compile(
+            rf"(?P<a>\d{{1,2}})\s*(?:{_MONTH_SUFFIX})?\s*(?:-|–|—|{L.source('number_range_to')}|~)"
+            rf"\s*(?P<b>\d{{1,2}})\s*(?:{_MONTH_SUFFIX})",
+            _I,
+        ),
         "zrange",
     ),
     (
@@ -192,17 +218,21 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         "h",
     ),
     (
-        re.compile(rf"(?:(?:{_MONTH_IN})\s+)?(?P<a>{MONTH})(?=\s*,?\s*(?:of\s+)?{YEAR})", _I),
+        re.compile(
+            rf"(?:(?:{_MONTH_IN})\s+)?(?P<a>{MONTH})(?=\s*,?\s*(?:{L.source('year_of')})?{YEAR})",
+            _I,
+        ),
         "month",
     ),
     # "in July", "im Juli", "в июле" without a year: that month of the year in context
     (re.compile(rf"(?:{_MONTH_IN})\s+(?P<a>{MONTH})(?!\w)", _I), "month"),
-    (re.compile(r"(?<=年)\s*(?P<a>\d{1,2})\s*月(?:份)?"), "zmonth"),
+    (re.compile(rf"{_behind('year_char')}\s*(?P<a>\d{{1,2}})\s*(?:{_MONTH_SUFFIX})", _I), "zmonth"),
     # "2月当月", "12月份": one month written without its year (never a date: "3月5日")
     (
         re.compile(
-            rf"(?<![\d个])(?P<a>1[0-2]|[1-9])\s*月(?:份)?(?:\s*(?:{L.source('single_month')}))?"
-            r"(?!\s*\d{1,2}\s*[日号])"
+            rf"(?<!\d){_behind('count_measure', negative=True)}(?P<a>1[0-2]|[1-9])\s*"
+            rf"(?:{_MONTH_SUFFIX})(?:\s*(?:{L.source('single_month')}))?"
+            rf"(?!\s*\d{{1,2}}\s*(?:{L.source('day_suffix')}))"
         ),
         "zmonth",
     ),

@@ -52,6 +52,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "first_month", "past_n", "month_in", "year_before", "year_after", "year_of", "year_in",
     "this_year_after", "last_year_after", "the_year_after", "year_of_before", "genitive",
     "base_article", "base_unit", "base_after", "base_multiple_after", "change_unit", "from_word",
+    "month_suffix", "number_range_to", "year_char", "count_measure", "day_suffix",
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
@@ -81,7 +82,7 @@ AS_WRITTEN: tuple[str, ...] = (
 #: neighbouring languages
 NOT_TELLING: tuple[str, ...] = (
     "abbreviation", "range_from", "range_to", "first_n", "with_word", "with_or_and", "between",
-    "month_in", "year_before", "year_after", "from_word",
+    "month_in", "year_before", "year_after", "from_word", "year_char", "count_measure",
 )  # fmt: skip
 #: concepts a language may leave empty (``[]`` or ``{}``): it has no such words (yet)
 OPTIONAL: tuple[str, ...] = (
@@ -98,7 +99,8 @@ OPTIONAL: tuple[str, ...] = (
     "first_month", "past_n", "month_in", "year_before", "year_after", "years_ago", "year_of",
     "year_in", "this_year_after", "last_year_after", "the_year_after", "year_of_before",
     "genitive", "rel_year_before", "base_article", "base_unit", "base_after",
-    "base_multiple_after", "change_unit", "from_word",
+    "base_multiple_after", "change_unit", "from_word", "month_suffix", "number_range_to",
+    "year_char", "count_measure", "day_suffix",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
