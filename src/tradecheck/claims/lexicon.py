@@ -52,7 +52,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "first_month", "past_n", "month_in", "year_before", "year_after", "year_of", "year_in",
     "this_year_after", "last_year_after", "the_year_after", "year_of_before", "genitive",
     "base_article", "base_unit", "base_after", "base_multiple_after", "change_unit", "from_word",
-    "month_suffix", "number_range_to", "year_char", "count_measure", "day_suffix",
+    "month_suffix", "number_range_to", "year_char", "count_measure", "day_suffix", "physical_unit",
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
@@ -76,13 +76,15 @@ KEYED_TABLES: tuple[str, ...] = (
 AS_WRITTEN: tuple[str, ...] = (
     "products", "regions", "percent", "scale_abbreviation", "currency_next", "ordinal_suffix",
     "year_after", "year_before", "year_of", "year_in", "base_article", "base_unit", "change_unit",
+    "physical_unit",
 )  # fmt: skip
 #: concepts whose words language detection does not count: abbreviations ("г", "r") and
-#: the small words of month ranges ("с", "по", "за") and of "with" ("з", "与") are shared by
-#: neighbouring languages
+#: the small words of month ranges ("с", "по", "за"), of "with" ("з", "与"), month and year
+#: prepositions, year words ("г.") and units ("т", "кг") are shared by neighbouring languages
 NOT_TELLING: tuple[str, ...] = (
     "abbreviation", "range_from", "range_to", "first_n", "with_word", "with_or_and", "between",
     "month_in", "year_before", "year_after", "from_word", "year_char", "count_measure",
+    "physical_unit",
 )  # fmt: skip
 #: concepts a language may leave empty (``[]`` or ``{}``): it has no such words (yet)
 OPTIONAL: tuple[str, ...] = (
@@ -100,7 +102,7 @@ OPTIONAL: tuple[str, ...] = (
     "year_in", "this_year_after", "last_year_after", "the_year_after", "year_of_before",
     "genitive", "rel_year_before", "base_article", "base_unit", "base_after",
     "base_multiple_after", "change_unit", "from_word", "month_suffix", "number_range_to",
-    "year_char", "count_measure", "day_suffix",
+    "year_char", "count_measure", "day_suffix", "physical_unit",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
