@@ -53,6 +53,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "this_year_after", "last_year_after", "the_year_after", "year_of_before", "genitive",
     "base_article", "base_unit", "base_after", "base_multiple_after", "change_unit", "from_word",
     "month_suffix", "number_range_to", "year_char", "count_measure", "day_suffix", "physical_unit",
+    "over_word", "minus_word",
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
@@ -65,7 +66,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago")
 #: concepts held as a table fragment -> number
 NUMBER_TABLES: tuple[str, ...] = (
-    "ordinals", "scales", "number_words", "multiple_words", "rel_year_before",
+    "ordinals", "scales", "number_words", "multiple_words", "rel_year_before", "times_words",
 )  # fmt: skip
 #: concepts held as a table key -> fragments
 KEYED_TABLES: tuple[str, ...] = (
@@ -100,9 +101,10 @@ OPTIONAL: tuple[str, ...] = (
     "first_half_prefix", "second_half_prefix", "nine_months", "end_of", "until_end_of",
     "first_month", "past_n", "month_in", "year_before", "year_after", "years_ago", "year_of",
     "year_in", "this_year_after", "last_year_after", "the_year_after", "year_of_before",
-    "genitive", "rel_year_before", "base_article", "base_unit", "base_after",
+    "genitive", "rel_year_before", "times_words", "base_article", "base_unit", "base_after",
     "base_multiple_after", "change_unit", "from_word", "month_suffix", "number_range_to",
     "year_char", "count_measure", "day_suffix", "physical_unit",
+    "over_word", "minus_word",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (

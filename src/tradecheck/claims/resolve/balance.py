@@ -21,6 +21,7 @@ _BALANCE_AFTER = re.compile(rf"^\s*(?:\w+\s+|的)?(?:{L.source('deficit_surplus'
 _WITH = "|".join(L.source(c) for c in ("with_word", "with_or_and", "balance_with"))
 _WITH_OTHER = re.compile(rf"(?:{_WITH})\s*$", re.IGNORECASE)
 _WITH_PAIR = re.compile(rf"(?:{_WITH}|{L.source('in_trade_with')})\s*$", re.IGNORECASE)
+_MINUS_BEFORE = re.compile(rf"(?:{L.source('minus_word')}|-)\s*$", re.IGNORECASE)
 _IN_FAVOUR_OF = re.compile(rf"(?:{L.source('in_favour_of')})\s*$", re.IGNORECASE)
 
 
@@ -61,9 +62,9 @@ def balance(ctx: Context) -> tuple[float, str] | None:
     """(signed value, ``holder->other``) of a balance; None for a balance with another country."""
     a, t, (cs, ce) = ctx.amount, ctx.norm, ctx.clause
     window = t[max(cs, a.start - 100) : min(ce, a.end + 25)]
-    negative = bool(V.NEGATIVE_BALANCE.search(window)) or t[
-        max(cs, a.start - 8) : a.start
-    ].rstrip().endswith(("минус", "minus", "-"))
+    negative = bool(V.NEGATIVE_BALANCE.search(window)) or bool(
+        _MINUS_BEFORE.search(t[max(cs, a.start - 8) : a.start])
+    )
     holder, negative, other = _holder(ctx, negative)
     if other:
         return None
