@@ -53,7 +53,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "this_year_after", "last_year_after", "the_year_after", "year_of_before", "genitive",
     "base_article", "base_unit", "base_after", "base_multiple_after", "change_unit", "from_word",
     "month_suffix", "number_range_to", "year_char", "count_measure", "day_suffix", "physical_unit",
-    "over_word", "minus_word",
+    "over_word", "minus_word", "detection",
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
@@ -104,7 +104,7 @@ OPTIONAL: tuple[str, ...] = (
     "genitive", "rel_year_before", "times_words", "base_article", "base_unit", "base_after",
     "base_multiple_after", "change_unit", "from_word", "month_suffix", "number_range_to",
     "year_char", "count_measure", "day_suffix", "physical_unit",
-    "over_word", "minus_word",
+    "over_word", "minus_word", "detection",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
@@ -262,6 +262,18 @@ def own_words(lang: str) -> re.Pattern[str]:
     concepts = [c for c in LIST_CONCEPTS if c not in NOT_TELLING]
     pairs = [(lang, f) for c in concepts for f in load(lang)["words"][c]]
     return re.compile(_union(pairs), re.IGNORECASE)
+
+
+@cache
+def language_source(concept: str, lang: str) -> str:
+    """The regular expression of one language's words of a list concept, as words.
+
+    Examples
+    --------
+    >>> bool(re.search(language_source("detection", "de"), "Der Handel stieg"))
+    True
+    """
+    return _union([(lang, f) for f in load(lang)["words"][concept]])
 
 
 @cache
