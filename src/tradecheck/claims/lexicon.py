@@ -53,7 +53,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "this_year_after", "last_year_after", "the_year_after", "year_of_before", "genitive",
     "base_article", "base_unit", "base_after", "base_multiple_after", "change_unit", "from_word",
     "month_suffix", "number_range_to", "year_char", "count_measure", "day_suffix", "physical_unit",
-    "over_word", "minus_word", "detection",
+    "over_word", "minus_word", "detection", "perfective", "down_word", "article", "index_of",
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
@@ -77,7 +77,7 @@ KEYED_TABLES: tuple[str, ...] = (
 AS_WRITTEN: tuple[str, ...] = (
     "products", "regions", "percent", "scale_abbreviation", "currency_next", "ordinal_suffix",
     "year_after", "year_before", "year_of", "year_in", "base_article", "base_unit", "change_unit",
-    "physical_unit",
+    "physical_unit", "index_of",
 )  # fmt: skip
 #: concepts whose words language detection does not count: abbreviations ("г", "r") and
 #: the small words of month ranges ("с", "по", "за"), of "with" ("з", "与"), month and year
@@ -104,7 +104,7 @@ OPTIONAL: tuple[str, ...] = (
     "genitive", "rel_year_before", "times_words", "base_article", "base_unit", "base_after",
     "base_multiple_after", "change_unit", "from_word", "month_suffix", "number_range_to",
     "year_char", "count_measure", "day_suffix", "physical_unit",
-    "over_word", "minus_word", "detection",
+    "over_word", "minus_word", "detection", "perfective", "down_word", "article", "index_of",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (

@@ -27,8 +27,8 @@ _GROWTH_RATE = L.pattern("growth_rate")
 #: a percent followed by a comparison base ("113% as against 2021", "134.1 percent compared
 #: to 2022", "127 % gegenüber 2021", "为上年的113%"): a growth index, new/base in percent
 _INDEX_BASE_AFTER = re.compile(
-    rf"\s*(?:of\s+(?:the\s+)?(?:level\s+of\s+)?|des\s+)?(?:{L.source('base_marker')})\s*"
-    rf"(?:the\s+|dem\s+|den\s+)?(?:same\s+period\s+|level\s+of\s+|year\s+)?"
+    rf"\s*(?:{L.source('index_of')})?(?:{L.source('base_marker')})\s*"
+    rf"(?:{L.source('base_article')})?(?:{L.source('base_unit')})?"
     rf"(?:\d{{4}}|{L.source('previous_year')}|{L.source('same_period_last_year')}|{L.source('last_year')})",
     re.IGNORECASE,
 )
