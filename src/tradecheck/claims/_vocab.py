@@ -5,8 +5,8 @@ The words come from the language files (``claims/lang/*.toml`` via :mod:`.lexico
 regions, products, multiples written as verbs, bounds written after the number, "did not
 exceed", clause conjunctions, continuation cues and physical units (concept ``physical_unit``,
 matched as written); what is left here is structure (which concept is which pattern). Texts
-are normalised first (traditional ->
-simplified Chinese, see ``_lang.normalise``), so the Chinese lists hold simplified forms only.
+are normalised first (traditional -> simplified Chinese, see ``_lang.normalise``), so the
+Chinese lists hold simplified forms only.
 All patterns are matched case-insensitively.
 """
 

@@ -15,10 +15,11 @@ table keyed by concept (:data:`CONCEPTS`). A concept is either
 
 This module compiles them, one pattern per concept over every language (a text may mix
 languages, and a quote is often cut from a page in another one). Words of languages written
-with word boundaries are wrapped in ``(?<!\\w)…(?!\\w)``; Chinese is not. The grammar
-(mentions.py, resolve/, _periods.py, _numbers.py) reads its words through here, bar the
-patterns still inline there (listed in docs/add_a_language.md), so adding a language is a data
-file plus test sentences (docs/add_a_language.md).
+with word boundaries are wrapped in ``(?<!\\w)…(?!\\w)``; Chinese is not, nor are the
+:data:`AS_WRITTEN` concepts. The grammar (mentions.py, resolve/, _periods.py, _lang.py, ...)
+reads every word through here; what stays in code is digits, punctuation, the codes Q1/H1 and
+the Chinese numerals (``_numbers.py``). Adding a language is a data file plus test sentences
+(docs/add_a_language.md).
 
 Examples
 --------
