@@ -77,7 +77,7 @@ KEYED_TABLES: tuple[str, ...] = (
 #: product and region names do: "Holz\\w*" inside "Schnittholz"); see :func:`written_source`
 AS_WRITTEN: tuple[str, ...] = (
     "products", "regions", "percent", "scale_abbreviation", "currency_next", "ordinal_suffix",
-    "year_after", "year_before", "year_of", "year_in", "base_article", "base_unit", "change_unit",
+    "year_after", "year_of", "year_in", "base_article", "base_unit", "change_unit",
     "physical_unit", "index_of",
 )  # fmt: skip
 #: concepts whose words language detection does not count: abbreviations ("г", "r") and
