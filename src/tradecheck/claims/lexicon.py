@@ -38,23 +38,28 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+#: grammar words moved out of the Python code (prepositions, period phrases, units, ...; see
+#: docs/add_a_language.md): list concepts a language without the construction leaves empty
+GRAMMAR_WORDS: tuple[str, ...] = (
+    "with_word", "with_or_and", "balance_with", "in_trade_with", "in_favour_of", "deficit_surplus",
+    "between", "total_trade", "product_of", "share_of_total", "change_by", "growth_rate",
+    "comparative_after", "than", "more_or_less", "above", "below", "determiner", "separable_up",
+    "separable_down", "separable_by", "amount_to", "share_in", "scale_abbreviation",
+    "currency_next", "ordinal_suffix", "ordinal_prefix", "half_alone", "first_half_prefix",
+    "second_half_prefix", "nine_months", "end_of", "until_end_of", "first_month", "past_n",
+    "month_in", "year_before", "year_after", "year_of", "year_in", "this_year_after",
+    "last_year_after", "the_year_after", "year_of_before", "genitive", "base_article", "base_unit",
+    "base_after", "base_multiple_after", "change_unit", "from_word", "month_suffix",
+    "number_range_to", "year_char", "count_measure", "day_suffix", "physical_unit", "over_word",
+    "minus_word", "detection", "perfective", "down_word", "article", "index_of",
+)  # fmt: skip
 #: concepts held as a list of fragments
 LIST_CONCEPTS: tuple[str, ...] = (
     "trade", "export", "import", "balance", "negative_balance", "increase", "decrease", "index",
     "share", "approx", "almost", "more_than", "less_than", "base_marker", "same_period_of",
     "same_period_last_year", "previous_year", "destination", "origin", "level_from", "level_to",
     "partner_with", "pair_anaphora", "location", "institution",
-    "with_word", "with_or_and", "balance_with", "in_trade_with", "in_favour_of", "deficit_surplus",
-    "between", "total_trade", "product_of", "share_of_total", "change_by", "growth_rate",
-    "comparative_after", "than", "more_or_less", "above", "below", "determiner", "separable_up",
-    "separable_down", "separable_by", "amount_to", "share_in", "scale_abbreviation",
-    "currency_next", "ordinal_suffix", "ordinal_prefix", "half_alone",
-    "first_half_prefix", "second_half_prefix", "nine_months", "end_of", "until_end_of",
-    "first_month", "past_n", "month_in", "year_before", "year_after", "year_of", "year_in",
-    "this_year_after", "last_year_after", "the_year_after", "year_of_before", "genitive",
-    "base_article", "base_unit", "base_after", "base_multiple_after", "change_unit", "from_word",
-    "month_suffix", "number_range_to", "year_char", "count_measure", "day_suffix", "physical_unit",
-    "over_word", "minus_word", "detection", "perfective", "down_word", "article", "index_of",
+    *GRAMMAR_WORDS,
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
@@ -94,18 +99,7 @@ OPTIONAL: tuple[str, ...] = (
     "products", "regions", "multiple_words", "abbreviation", "percent", "range_from", "range_to",
     "first_n", "approx_after", "more_than_after", "exceeded_after", "not_exceeded",
     "same_period_of",
-    "with_word", "with_or_and", "balance_with", "in_trade_with", "in_favour_of", "deficit_surplus",
-    "between", "total_trade", "product_of", "share_of_total", "change_by", "growth_rate",
-    "comparative_after", "than", "more_or_less", "above", "below", "determiner", "separable_up",
-    "separable_down", "separable_by", "amount_to", "share_in", "scale_abbreviation",
-    "currency_next", "ordinal_suffix", "ordinal_prefix", "half_alone",
-    "first_half_prefix", "second_half_prefix", "nine_months", "end_of", "until_end_of",
-    "first_month", "past_n", "month_in", "year_before", "year_after", "years_ago", "year_of",
-    "year_in", "this_year_after", "last_year_after", "the_year_after", "year_of_before",
-    "genitive", "rel_year_before", "times_words", "base_article", "base_unit", "base_after",
-    "base_multiple_after", "change_unit", "from_word", "month_suffix", "number_range_to",
-    "year_char", "count_measure", "day_suffix", "physical_unit",
-    "over_word", "minus_word", "detection", "perfective", "down_word", "article", "index_of",
+    *GRAMMAR_WORDS, "years_ago", "rel_year_before", "times_words",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
