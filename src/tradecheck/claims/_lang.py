@@ -2,7 +2,8 @@
 
 Script counting is enough to tell the scripts apart (a statistical detector such as
 ``langdetect`` would add a dependency and is unreliable on one short sentence); German is told
-from English by a handful of frequent words and umlauts; Ukrainian and Belarusian from Russian
+from English by umlauts and a handful of frequent words (concept ``detection`` of
+``claims/lang/en.toml`` and ``de.toml``); Ukrainian and Belarusian from Russian
 by the letters only they use (uk: і ї є ґ beside и; be: ў, and і without и); Polish from
 English and German by its own letters (``[meta] letters`` of ``claims/lang/pl.toml``) together
 with its own words.
@@ -11,21 +12,21 @@ with its own words.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 #: the languages of ``claims/lang/*.toml`` (detect() answers one of them)
 LANGS = ("en", "de", "ru", "zh", "uk", "be", "pl")
 
-_DE_WORDS = re.compile(
-    r"\b(?:der|die|das|und|des|im|mit|nach|aus|den|dem|ist|hat|haben|wurde|Handel\w*|Milliarden|"
-    r"Millionen|Mrd|Mio|Prozent|Jahr\w*|gegenüber|zwischen|Ausfuhr\w*|Einfuhr\w*|um|auf|bis|"
-    r"sich|sind|soll|laut|etwa|rund|knapp|Quartal|Halbjahr|Vorjahr\w*|Warenaustausch|belarussisch\w*|"
-    r"chinesisch\w*|Weißrussland|erreichte|stieg|gestiegen)\b"
-)
-_EN_WORDS = re.compile(
-    r"\b(?:the|and|of|in|to|with|was|were|is|by|from|trade|billion|million|exports?|imports?|"
-    r"year|percent|reached|amounted|totaled|totalled|increase[ds]?|between)\b",
-    re.IGNORECASE,
-)
+
+@cache
+def _detection_words(lang: str) -> re.Pattern[str]:
+    """The frequent words that tell English from German (concept ``detection`` of the language
+    file; German words counted as written, so a capitalised "Die" does not count)."""
+    from tradecheck.claims import lexicon  # lexicon imports nothing from here; keep it lazy
+
+    flags = re.IGNORECASE if lang == "en" else 0
+    return re.compile(lexicon.language_source("detection", lang), flags)
+
 
 # Traditional -> simplified for the characters that occur in trade news (one char to one char,
 # so offsets into the original text stay valid), plus full-width digits and punctuation.
@@ -119,8 +120,8 @@ def detect(text: str) -> str:
         return "zh"
     if cyr and cyr >= lat / 2:
         return _cyrillic(text)
-    de = len(_DE_WORDS.findall(text)) + 2 * len(re.findall(r"[äöüßÄÖÜ]", text))
-    en = len(_EN_WORDS.findall(text))
+    de = len(_detection_words("de").findall(text)) + 2 * len(re.findall(r"[äöüßÄÖÜ]", text))
+    en = len(_detection_words("en").findall(text))
     pl_letters, pl_words = _own_score("pl", text)
     if pl_letters and pl_words and pl_letters + pl_words > max(de, en):
         return "pl"

@@ -1,8 +1,12 @@
-"""Period expressions in en/de/ru/zh: years, month ranges, first N months, quarters, halves,
-relative years and base-period cues ("year-on-year", "同比", "Vorjahreszeitraum").
+"""Period expressions: years, month ranges, first N months, quarters, halves, relative years
+and base-period cues ("year-on-year", "同比", "Vorjahreszeitraum").
 
-Hand-written regular expressions: date parsers (dateparser, dateutil) resolve single dates,
-not the cumulative reporting windows ("январь–сентябрь", "前三季度") news about trade uses.
+Hand-written grammar: date parsers (dateparser, dateutil) resolve single dates, not the
+cumulative reporting windows ("январь–сентябрь", "前三季度") news about trade uses. The words
+come from the language files through :mod:`.lexicon` (months, ordinals, ``quarter``, ``half``,
+``nine_months``, ``until_end_of``, ``year_of``, ``this_year_after``, ``rel_year_before``,
+``years_ago``, ``month_suffix``, ...); what is written here is structure: digits, punctuation,
+the codes Q1/H1 and the Chinese numerals.
 """
 
 from __future__ import annotations
@@ -66,18 +70,22 @@ _I = re.IGNORECASE
 
 # year cues attached after a sub-year period ("of 2025", "2025 года", "des Jahres 2025")
 _YEAR_AFTER = re.compile(
-    rf"^\s*,?\s*(?:of\s+(?:the\s+)?(?:year\s+)?|des\s+Jahres\s+|im\s+Jahr(?:e)?\s+|in\s+)?({YEAR})"
-    r"(?:\s*(?:года?|г\.|год|年))?",
+    rf"^\s*,?\s*(?:{L.source('year_of')}|{L.source('year_in')})?({YEAR})"
+    rf"(?:\s*(?:{L.source('year_after')}))?",
     _I,
 )
+#: "of this year" (rel 0), "прошлого года" (rel -1), "des Jahres" (the year in progress)
 _REL_AFTER = re.compile(
-    r"^\s*,?\s*(?:(?:of\s+)?(?:this|the\s+current)\s+year|(?:этого|текущего|нынешнего|сего)\s+года"
-    r"|(?:dieses|des\s+laufenden)\s+Jahres|(?:of\s+)?last\s+year|прошлого\s+года|des\s+vergangenen\s+Jahres"
-    r"|(?:of\s+)?the\s+year|des\s+Jahres)",
+    rf"^\s*,?\s*(?:(?P<this>{L.source('this_year_after')})|(?P<last>{L.source('last_year_after')})"
+    rf"|(?P<the>{L.source('the_year_after')}))",
     _I,
 )
-_YEAR_BEFORE = re.compile(rf"({YEAR})\s*年(?:度)?\s*(?:的)?\s*$")
-_REL_BEFORE_ZH = re.compile(r"(今年|本年|去年|上年|前年)\s*(?:的)?\s*$")
+#: a year or a relative year written before the period ("2024年一季度", "去年的上半年")
+_GENITIVE = L.source("genitive")
+_YEAR_BEFORE = re.compile(rf"({YEAR})\s*(?:{L.source('year_of_before')})\s*(?:{_GENITIVE})?\s*$")
+_REL_BEFORE_ZH = re.compile(
+    rf"({L.table_source('rel_year_before', bounded=False)})\s*(?:{_GENITIVE})?\s*$"
+)
 
 
 def _ord(word: str) -> int | None:
@@ -97,31 +105,50 @@ _WORDNUM = (
 
 #: a year (or "this year") right after a period: what makes "the past N months" January..N
 _YEAR_FOLLOWS = (
-    rf"\s*,?\s*(?:of\s+(?:the\s+)?(?:year\s+)?|des\s+Jahres\s+|im\s+Jahr(?:e)?\s+)?{YEAR}"
-    r"|\s*,?\s*(?:(?:of\s+)?(?:this|the\s+current)\s+year|dieses\s+Jahres|des\s+laufenden\s+Jahres"
-    r"|(?:этого|текущего|нынешнего)\s+года)"
+    rf"\s*,?\s*(?:{L.source('year_of')})?{YEAR}|\s*,?\s*(?:{L.source('this_year_after')})"
 )
+
+#: "in", "im", "в" before a month name
+_MONTH_IN = L.source("month_in")
+#: a month written with a number: "5月", "12月份"
+_MONTH_SUFFIX = L.source("month_suffix")
+
+
+def _behind(concept: str, negative: bool = False) -> str:
+    """A look-behind for any word of a concept (one look-behind per word: each has a fixed
+    width): "年" before "5月"; ``negative`` for "not after it" ("3个月" is no month).
+
+    Examples
+    --------
+    >>> _behind("year_char"), _behind("count_measure", negative=True)
+    ('(?:(?<=年))', '(?<!个)')
+    """
+    words = [w for _, w in L.fragments(concept)]
+    if negative:
+        return "".join(f"(?<!{w})" for w in words)
+    return "(?:" + "|".join(f"(?<={w})" for w in words) + ")"
+
 
 # (regex, kind) in priority order; kinds decide how m1/m2 are read from the match
 _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     (
-        re.compile(
-            r"前三季度|first\s+three\s+quarters|ersten\s+drei\s+Quartal\w*"
-            r"|(?:перв\w+|за)\s+три\s+квартал\w*|первых\s+тр[её]х\s+кварталов",
-            _I,
-        ),
+        L.pattern("nine_months"),
         "9m",
     ),
     (
         re.compile(
             rf"(?:(?:{L.source('range_from')})\s+)?(?P<a>{MONTH})\s*"
-            rf"(?:-|–|—|{L.source('range_to')})\s*(?:(?:end\s+of|Ende)\s+)?(?P<b>{MONTH})",
+            rf"(?:-|–|—|{L.source('range_to')})\s*(?:(?:{L.source('end_of')})\s+)?(?P<b>{MONTH})",
             _I,
         ),
         "mrange",
     ),
     (
-        re.compile(r"(?P<a>\d{1,2})\s*月?(?:份)?\s*(?:-|–|—|至|到|~)\s*(?P<b>\d{1,2})\s*月(?:份)?"),
+        re.compile(
+            rf"(?P<a>\d{{1,2}})\s*(?:{_MONTH_SUFFIX})?\s*(?:-|–|—|{L.source('number_range_to')}|~)"
+            rf"\s*(?P<b>\d{{1,2}})\s*(?:{_MONTH_SUFFIX})",
+            _I,
+        ),
         "zrange",
     ),
     (
@@ -135,9 +162,8 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     # month N only when a year follows (without one it is a trailing window: not read)
     (
         re.compile(
-            rf"(?:(?:in\s+den\s+)?(?:vergangenen|letzten)|(?:the\s+|in\s+the\s+)?(?:past|last)"
-            rf"|(?:за\s+)?(?:последние|прошедшие)|过去)\s*(?P<n>{_WORDNUM})\s*"
-            rf"(?:months?|Monate[n]?|месяц\w*|个月)(?={_YEAR_FOLLOWS})",
+            rf"(?:{L.source('past_n')})\s*(?P<n>{_WORDNUM})\s*"
+            rf"(?:{L.source('month_word')})(?={_YEAR_FOLLOWS})",
             _I,
         ),
         "firstn",
@@ -146,39 +172,32 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     # "к концу июня" (January to that month)
     (
         re.compile(
-            rf"(?:by\s+the\s+end\s+of|as\s+of(?:\s+the\s+end\s+of)?|bis\s+Ende|к\s+концу|до\s+конца)"
-            rf"\s+(?P<b>{MONTH})(?!\w)",
+            rf"(?:{L.source('until_end_of')})\s+(?P<b>{MONTH})(?!\w)",
             _I,
         ),
         "ytd",
     ),
     # the first month: "im ersten Monat dieses Jahres", "в первом месяце 2024 года", "首月"
     (
-        re.compile(
-            r"(?:the\s+)?first\s+month(?!s)|(?:im\s+)?ersten\s+Monat(?!e)"
-            r"|(?:в\s+)?перв(?:ый|ом|ого)\s+месяц(?:е|а)?(?!\w)|(?:у\s+)?першому\s+місяці"
-            r"|首月|第一个月",
-            _I,
-        ),
+        L.pattern("first_month"),
         "first1",
     ),
     (re.compile(r"(?<![A-Za-z])Q(?P<q>[1-4])(?![\w])|(?<![\w])(?P<q2>[1-4])Q(?![\w])"), "q"),
-    (re.compile(r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter", _I), "q"),
+    # "1. Quartal", "1-й квартал", "第一季度", "3季度"
+    (re.compile(rf"(?P<d>[1-4])\.\s*(?:{L.source('quarter')})", _I), "q"),
     (
         re.compile(
-            r"(?:(?P<d>[1-4])\.|(?P<o>ersten|zweiten|dritten|vierten|erste|zweite|dritte|vierte))\s*Quartal\w*",
+            rf"(?<![\w])(?P<o>[1-4])(?:{L.source('ordinal_suffix')})?\s+(?:{L.source('quarter')})",
             _I,
         ),
         "q",
     ),
     (
         re.compile(
-            r"(?<![\w])(?P<o>IV|III|II|I|[1-4])(?:-?(?:й|м|го|ом))?\s+квартал\w*|(?P<o2>перв\w*|втор\w*|трет\w*|четв[её]рт\w*)\s+квартал\w*",
-            _I,
+            rf"(?:{L.source('ordinal_prefix')})?(?P<o>[一二三四1-4])(?:{L.source('quarter')})", _I
         ),
         "q",
     ),
-    (re.compile(r"(?:第)?(?P<o>[一二三四1-4])季度"), "q"),
     # any language of claims/lang: "<ordinal> <quarter word>"
     # ("першому кварталі", "трэцім квартале")
     (
@@ -187,7 +206,9 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"(?<![A-Za-z])H(?P<h>[12])(?![\w])|(?P<o>first|second)\s+half|(?:(?P<d>ersten|zweiten|erste|zweite|erstes|zweites)|(?P<dn>[12])\.)\s*(?:Halbjahr\w*|Jahreshälfte)|(?P<r>перв\w*|втор\w*)\s+полугоди\w*|(?P<z>[上下])半年|за\s+полугодие",
+            rf"(?<![A-Za-z])H(?P<h>[12])(?![\w])|(?P<dn>[12])\.\s*(?:{L.source('half')})"
+            rf"|(?:{L.source('first_half_prefix')}|(?P<z2>{L.source('second_half_prefix')}))"
+            rf"(?:{L.source('half')})|{L.source('half_alone')}",
             _I,
         ),
         "h",
@@ -196,22 +217,29 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"(?P<hr>{L.table_source('ordinals')})\s+(?:{L.source('half')})", _I),
         "h",
     ),
-    (re.compile(rf"(?:(?:in|im|в|во)\s+)?(?P<a>{MONTH})(?=\s*,?\s*(?:of\s+)?{YEAR})", _I), "month"),
+    (
+        re.compile(
+            rf"(?:(?:{_MONTH_IN})\s+)?(?P<a>{MONTH})(?=\s*,?\s*(?:{L.source('year_of')})?{YEAR})",
+            _I,
+        ),
+        "month",
+    ),
     # "in July", "im Juli", "в июле" without a year: that month of the year in context
-    (re.compile(rf"(?:in|im|в|во|у|ў)\s+(?P<a>{MONTH})(?!\w)", _I), "month"),
-    (re.compile(r"(?<=年)\s*(?P<a>\d{1,2})\s*月(?:份)?"), "zmonth"),
+    (re.compile(rf"(?:{_MONTH_IN})\s+(?P<a>{MONTH})(?!\w)", _I), "month"),
+    (re.compile(rf"{_behind('year_char')}\s*(?P<a>\d{{1,2}})\s*(?:{_MONTH_SUFFIX})", _I), "zmonth"),
     # "2月当月", "12月份": one month written without its year (never a date: "3月5日")
     (
         re.compile(
-            rf"(?<![\d个])(?P<a>1[0-2]|[1-9])\s*月(?:份)?(?:\s*(?:{L.source('single_month')}))?"
-            r"(?!\s*\d{1,2}\s*[日号])"
+            rf"(?<!\d){_behind('count_measure', negative=True)}(?P<a>1[0-2]|[1-9])\s*"
+            rf"(?:{_MONTH_SUFFIX})(?:\s*(?:{L.source('single_month')}))?"
+            rf"(?!\s*\d{{1,2}}\s*(?:{L.source('day_suffix')}))"
         ),
         "zmonth",
     ),
 ]
 
 _YEAR_RE = re.compile(
-    rf"(?:(?:in|im\s+Jahr(?:e)?|year|в|во|за|für|the\s+year)\s+)?(?P<y>{YEAR})(?:\s*(?:году|года|год|гг?\.|г(?!\w)|年度?|-?(?:м|й)\s+году|Jahr))?",
+    rf"(?:(?:{L.source('year_before')})\s+)?(?P<y>{YEAR})(?:\s*(?:{L.source('year_after')}))?",
     _I,
 )
 _REL_RE: list[tuple[re.Pattern[str], int]] = [
@@ -219,10 +247,7 @@ _REL_RE: list[tuple[re.Pattern[str], int]] = [
     (L.pattern("last_year"), -1),
     (L.pattern("this_year"), 0),
 ]
-_YEARS_AGO = re.compile(
-    rf"(?P<n>{_WORDNUM})\s*(?:years?\s+ago|(?:лет|года|год)\s+назад|年前)|vor\s+(?P<n2>{_WORDNUM})\s+Jahren",
-    _I,
-)
+_YEARS_AGO = L.templates("years_ago", _WORDNUM)
 _PREV_YEAR_BASE = L.pattern("previous_year")
 _YEAR_BEFORE_PERIOD = L.pattern("year_before_period")
 _SINCE_BEFORE = re.compile(rf"(?:{L.source('since')})\s*$", _I)
@@ -232,12 +257,14 @@ _YOY = L.pattern("same_period_last_year")
 #: a year after a comparison word ("compared with 2021") or after "the same period of"
 #: ("over the same period in 2019", "с аналогичным месяцем 2022 года"): a base
 _BASE_BEFORE = re.compile(
-    rf"(?:(?:{L.source('base_marker')})\s*(?:the\s+|dem\s+|den\s+|der\s+)?(?:year\s+|level\s+of\s+)?"
+    rf"(?:(?:{L.source('base_marker')})\s*(?:{L.source('base_article')})?(?:{L.source('base_unit')})?"
     rf"|(?:{L.source('same_period_of')})\s*)$",
     _I,
 )
 _INDEX_CUE = L.pattern("index")
-_BASE_AFTER_ZH = re.compile(r"^\s*(?:年)?\s*(?:相比|比较|同期相比)")
+_BASE_AFTER_ZH = re.compile(rf"^\s*(?:{L.source('base_after')})", _I)
+#: "(同期)的2.2倍" after a period: the period is the base of a multiple
+_BASE_OF_MULTIPLE = re.compile(rf"^\s*(?:{L.source('base_multiple_after')})", _I)
 
 
 def _mask_free(mask: list[bool], s: int, e: int) -> bool:
@@ -291,10 +318,9 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
                 pm.year = int(ya.group(1))
                 pm.end = after + ya.end()
             elif ra:
-                word = ra.group(0).lower()
-                if re.search(r"last|прошл|vergangen", word):
+                if ra.group("last"):
                     pm.rel = -1
-                elif re.search(r"the\s+year$|des\s+jahres$", word):
+                elif ra.group("the"):
                     pm.rel = None
                     pm.the_year = True
                 else:
@@ -306,7 +332,7 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
                 pm.year = int(yb.group(1))
                 pm.start = m.start() - len(before) + yb.start()
             elif rb:
-                pm.rel = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}[rb.group(1)]
+                pm.rel = int(L.number_of("rel_year_before", rb.group(1)) or 0)
                 pm.start = m.start() - len(before) + rb.start()
             _set(mask, pm.start, pm.end)
             pm.is_base = _is_base(text, pm.start, pm.end) or _from_after_change(text, m)
@@ -322,8 +348,8 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
         if _mask_free(mask, m.start(), m.end()):
             cues.append(BaseCue(m.start(), m.end()))
             _set(mask, m.start(), m.end())
-    for m in _YEARS_AGO.finditer(text):
-        n = word_number(m.group("n") or m.group("n2"))
+    for m in (m for rx in _YEARS_AGO for m in rx.finditer(text)):
+        n = word_number(m.group("num"))
         if n is not None and 1 <= n <= 50 and _mask_free(mask, m.start(), m.end()):
             out.append(PeriodMention(m.start(), m.end(), 1, 12, full_year=True, anchored=False))
             _set(mask, m.start(), m.end())
@@ -378,15 +404,13 @@ def _with_single_months(
 
 
 #: a change just written ("up 27%", "rose 1.8-fold") before a period that starts with "from"
-_CHANGE_JUST_BEFORE = re.compile(
-    r"(?:%|per\s?cent|percent|Prozent|процент\w*|fold|mal|раза?|倍)\s*$", _I
-)
+_CHANGE_JUST_BEFORE = re.compile(rf"(?:%|{L.source('change_unit')})\s*$", _I)
 
 
 def _from_after_change(text: str, m: re.Match[str]) -> bool:
     """ "up 27% from January-March 2018": a period opened by "from" right after a change is
     the comparison base, not the start of a range."""
-    opener = re.match(r"(?:from|с|von|vom)\s+", m.group(0), _I)
+    opener = re.match(rf"(?:{L.source('from_word')})\s+", m.group(0), _I)
     return bool(opener) and bool(
         _CHANGE_JUST_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
     )
@@ -436,7 +460,7 @@ def _is_base(text: str, s: int, e: int) -> bool:
     if _BASE_BEFORE.search(before):
         # "from January" is not a base; "to 2021" is not a base
         return True
-    if re.match(r"^\s*(?:年)?(?:同期)?的\s*[\d.一二两三四五六七八九十]+\s*倍", text[e : e + 14]):
+    if _BASE_OF_MULTIPLE.match(text[e : e + 14]):
         return True
     # "为2022年的165%": the year an index is of (concept ``index``); "由2016年的11%" is a level
     if _INDEX_CUE.match(text, max(0, s - 1)) and re.match(
@@ -467,24 +491,18 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
     if kind == "ytd":
         return PeriodMention(s, e, 1, month_number(gd["b"]))
     if kind == "q":
-        raw = gd.get("q") or gd.get("q2") or gd.get("d") or gd.get("o") or gd.get("o2") or ""
+        raw = gd.get("q") or gd.get("q2") or gd.get("d") or gd.get("o") or ""
         q = _ord(raw)
         if q is None or not 1 <= q <= 4:
             return None
         return PeriodMention(s, e, 3 * q - 2, 3 * q)
     if kind == "h":
-        txt = m.group(0).lower()
         second = (
             gd.get("h") == "2"
-            or (gd.get("o") or "").lower() == "second"
-            or (gd.get("d") or "").lower().startswith("zweit")
             or gd.get("dn") == "2"
-            or (gd.get("r") or "").lower().startswith("втор")
-            or gd.get("z") == "下"
+            or gd.get("z2") is not None
             or (gd.get("hr") is not None and _ord(gd["hr"]) == 2)
         )
-        if "полугодие" in txt and txt.startswith("за"):
-            second = False
         return PeriodMention(s, e, 7, 12) if second else PeriodMention(s, e, 1, 6)
     if kind in ("month", "zmonth"):
         a = month_number(gd["a"]) if kind == "month" else int(gd["a"])

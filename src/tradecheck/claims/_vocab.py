@@ -3,11 +3,10 @@ statistics sources and the cues that mark a figure as not a trade value.
 
 The words come from the language files (``claims/lang/*.toml`` via :mod:`.lexicon`), including
 regions, products, multiples written as verbs, bounds written after the number, "did not
-exceed", clause conjunctions and continuation cues; what is left here is structure (which
-concept is which pattern) and one pattern not yet moved there: physical units
-(``PHYSICAL_UNIT``: their alternation order decides how much of "tonnes" / "Tonnen" a match
-takes, so a move needs its own ordering rule). Texts are normalised first (traditional ->
-simplified Chinese, see ``_lang.normalise``), so the Chinese lists hold simplified forms only.
+exceed", clause conjunctions, continuation cues and physical units (concept ``physical_unit``,
+matched as written); what is left here is structure (which concept is which pattern). Texts
+are normalised first (traditional -> simplified Chinese, see ``_lang.normalise``), so the
+Chinese lists hold simplified forms only.
 All patterns are matched case-insensitively.
 """
 
@@ -73,9 +72,7 @@ INCREASE = L.pattern("increase")
 INDEX_CUE = L.pattern("index")
 SHARE_CUE = L.pattern("share")
 PHYSICAL_UNIT = re.compile(
-    rf"^\s*(?:(?:thousand|million|billion|{L.table_source('scales')}|万|亿|千)\s*)?"
-    r"(?:tonnes?|tons?|t\b|Tonnen|тонн\w*|тон(?:а|ы|аў)?(?!\w)|т\.|тыс\.\s*т|吨|立方\w*|кубометр\w*|куб\.?\s*м|м3|m3|cubic|head|голов\w*|units|Stück|штук\w*|辆|台|件|人次|cars|vehicles|автомобил\w*|TEU|containers|контейнер\w*|集装箱|kg|кг|公斤|litres|литр\w*|升)",
-    _I,
+    rf"^\s*(?:(?:{L.table_source('scales')})\s*)?(?:{L.source('physical_unit')})", _I
 )
 PHYSICAL_TERMS = L.pattern("physical")
 PRICE_TERMS = L.pattern("price")

@@ -80,6 +80,6 @@ def abs_change_sign(before: str, after: str) -> float | None:
         if m is None or not any(rx.search(t) for rx in (inc, dec) for t in (before, after)):
             return None
     sign = _sign(m.group(0), before, after)
-    if re.search(r"(?<!\w)down\s", before[-12:], _I):
+    if re.search(rf"(?:{L.source('down_word')})\s", before[-12:], _I):
         sign = -1.0
     return sign

@@ -15,10 +15,11 @@ table keyed by concept (:data:`CONCEPTS`). A concept is either
 
 This module compiles them, one pattern per concept over every language (a text may mix
 languages, and a quote is often cut from a page in another one). Words of languages written
-with word boundaries are wrapped in ``(?<!\\w)…(?!\\w)``; Chinese is not. The grammar
-(mentions.py, resolve/, _periods.py, _numbers.py) reads its words through here, bar the
-patterns still inline there (listed in docs/add_a_language.md), so adding a language is a data
-file plus test sentences (docs/add_a_language.md).
+with word boundaries are wrapped in ``(?<!\\w)…(?!\\w)``; Chinese is not, nor are the
+:data:`AS_WRITTEN` concepts. The grammar (mentions.py, resolve/, _periods.py, _lang.py, ...)
+reads every word through here; what stays in code is digits, punctuation, the codes Q1/H1 and
+the Chinese numerals (``_numbers.py``). Adding a language is a data file plus test sentences
+(docs/add_a_language.md).
 
 Examples
 --------
@@ -37,12 +38,28 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+#: grammar words moved out of the Python code (prepositions, period phrases, units, ...; see
+#: docs/add_a_language.md): list concepts a language without the construction leaves empty
+GRAMMAR_WORDS: tuple[str, ...] = (
+    "with_word", "with_or_and", "balance_with", "in_trade_with", "in_favour_of", "deficit_surplus",
+    "between", "total_trade", "product_of", "share_of_total", "change_by", "growth_rate",
+    "comparative_after", "than", "more_or_less", "above", "below", "determiner", "separable_up",
+    "separable_down", "separable_by", "amount_to", "share_in", "scale_abbreviation",
+    "currency_next", "ordinal_suffix", "ordinal_prefix", "half_alone", "first_half_prefix",
+    "second_half_prefix", "nine_months", "end_of", "until_end_of", "first_month", "past_n",
+    "month_in", "year_before", "year_after", "year_of", "year_in", "this_year_after",
+    "last_year_after", "the_year_after", "year_of_before", "genitive", "base_article", "base_unit",
+    "base_after", "base_multiple_after", "change_unit", "from_word", "month_suffix",
+    "number_range_to", "year_char", "count_measure", "day_suffix", "physical_unit", "over_word",
+    "minus_word", "detection", "perfective", "down_word", "article", "index_of",
+)  # fmt: skip
 #: concepts held as a list of fragments
 LIST_CONCEPTS: tuple[str, ...] = (
     "trade", "export", "import", "balance", "negative_balance", "increase", "decrease", "index",
     "share", "approx", "almost", "more_than", "less_than", "base_marker", "same_period_of",
     "same_period_last_year", "previous_year", "destination", "origin", "level_from", "level_to",
     "partner_with", "pair_anaphora", "location", "institution",
+    *GRAMMAR_WORDS,
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
@@ -50,31 +67,41 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "goods_and_services", "excluding", "clause_conjunction", "continuation", "abbreviation",
     "percent", "range_from", "range_to", "first_n", "approx_after", "more_than_after",
     "exceeded_after", "not_exceeded",
-    "share_of_total", "sequential",
+    "sequential",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
-TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
+TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago")
 #: concepts held as a table fragment -> number
 NUMBER_TABLES: tuple[str, ...] = (
-    "ordinals", "scales", "number_words", "multiple_words", "fraction_words",
+    "ordinals", "scales", "number_words", "multiple_words", "fraction_words", "rel_year_before",
+    "times_words",
 )  # fmt: skip
 #: concepts held as a table key -> fragments
 KEYED_TABLES: tuple[str, ...] = (
     "currencies", "reporter", "countries", "capitals", "country_groups", "products", "regions",
 )  # fmt: skip
-#: keyed tables whose fragments are matched as written (they carry their own boundaries, as
+#: concepts whose fragments are matched as written (they carry their own boundaries, as
 #: product and region names do: "Holz\\w*" inside "Schnittholz"); see :func:`written_source`
-AS_WRITTEN: tuple[str, ...] = ("products", "regions", "percent")
+AS_WRITTEN: tuple[str, ...] = (
+    "products", "regions", "percent", "scale_abbreviation", "currency_next", "ordinal_suffix",
+    "year_after", "year_of", "year_in", "base_article", "base_unit", "change_unit",
+    "physical_unit", "index_of",
+)  # fmt: skip
 #: concepts whose words language detection does not count: abbreviations ("г", "r") and
-#: the small words of month ranges ("с", "по", "за") are shared by neighbouring languages
-NOT_TELLING: tuple[str, ...] = ("abbreviation", "range_from", "range_to", "first_n")
+#: the small words of month ranges ("с", "по", "за"), of "with" ("з", "与"), month and year
+#: prepositions, year words ("г.") and units ("т", "кг") are shared by neighbouring languages
+NOT_TELLING: tuple[str, ...] = (
+    "abbreviation", "range_from", "range_to", "first_n", "with_word", "with_or_and", "between",
+    "month_in", "year_before", "year_after", "from_word", "year_char", "count_measure",
+    "physical_unit",
+)  # fmt: skip
 #: concepts a language may leave empty (``[]`` or ``{}``): it has no such words (yet)
 OPTIONAL: tuple[str, ...] = (
     "abs_change_weak", "year_before_period", "single_month", "since", "continuation",
     "products", "regions", "multiple_words", "abbreviation", "percent", "range_from", "range_to",
     "first_n", "approx_after", "more_than_after", "exceeded_after", "not_exceeded",
     "same_period_of",
-    "share_of_total",
+    *GRAMMAR_WORDS, "years_ago", "rel_year_before", "times_words",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
@@ -232,6 +259,18 @@ def own_words(lang: str) -> re.Pattern[str]:
     concepts = [c for c in LIST_CONCEPTS if c not in NOT_TELLING]
     pairs = [(lang, f) for c in concepts for f in load(lang)["words"][c]]
     return re.compile(_union(pairs), re.IGNORECASE)
+
+
+@cache
+def language_source(concept: str, lang: str) -> str:
+    """The regular expression of one language's words of a list concept, as words.
+
+    Examples
+    --------
+    >>> bool(re.search(language_source("detection", "de"), "Der Handel stieg"))
+    True
+    """
+    return _union([(lang, f) for f in load(lang)["words"][concept]])
 
 
 @cache

@@ -173,16 +173,10 @@ _PERCENT = re.compile(
 )
 #: multiples written with digits, every language (concept ``times``)
 _RATIO_NUM: list[re.Pattern[str]] = L.templates("times", NUM)
-_RATIO_WORD = re.compile(
-    r"(?<!\w)(?P<en>two|three|four|five|six|seven|eight|nine|ten|one\s+and\s+a\s+half)"
-    r"[- ]?(?:fold|times)(?!\w)"
-    r"|(?<!\w)(?:в|во)\s+(?P<ru>два|три|четыре|пять|шесть|семь|восемь|девять|десять|полтора|полторы)\s+раз\w*"
-    r"|(?<!\w)(?P<de>zwei|drei|vier|fünf|zehn)fach\w*"
-    r"|(?<!\w)(?:das\s+)?(?P<de2>Doppelte|Dreifache|Vierfache|Fünffache)(?!\w)"
-    r"|(?P<zh>[一二两三四五六七八九十]{1,3}|半)倍",
-    re.IGNORECASE,
-)
-_DE2 = {"doppelte": 2.0, "dreifache": 3.0, "vierfache": 4.0, "fünffache": 5.0}
+#: multiples written as words (concept ``times_words``: "three-fold", "в два раза", "das
+#: Doppelte"), and Chinese numerals before a ``times`` word ("三倍")
+_RATIO_WORD: tuple[tuple[re.Pattern[str], float], ...] = L.number_groups("times_words")
+_RATIO_ZH: list[re.Pattern[str]] = L.templates("times", "[一二两三四五六七八九十]{1,3}")
 
 
 def scaled(v: float, unit: float) -> float:
@@ -258,21 +252,20 @@ def _ratio_numbers(norm: str, lang: str, taken: _Taken) -> list[Amount]:
     return out
 
 
-def _ratio_word_value(m: re.Match[str]) -> float | None:
-    """The multiple a word ratio stands for ("three-fold" 3, "полтора раза" 1.5, "半倍" 0.5)."""
-    if m.group("de2"):
-        return _DE2[m.group("de2").lower()]
-    if m.group("zh"):
-        return 0.5 if m.group("zh") == "半" else word_number(m.group("zh"))
-    w = (m.group("en") or m.group("ru") or m.group("de") or "").lower()
-    return 1.5 if w.startswith("one and") else word_number(w)
+def _ratio_word_hits(norm: str) -> list[tuple[re.Match[str], float | None]]:
+    """Every multiple written as words, in text order, with the multiple it stands for
+    ("three-fold" 3, "полтора раза" 1.5, "半倍" 0.5, "三倍" 3)."""
+    hits: list[tuple[re.Match[str], float | None]]
+    hits = [(m, v) for rx, v in _RATIO_WORD for m in rx.finditer(norm)]
+    hits += [(m, word_number(m.group("num"))) for rx in _RATIO_ZH for m in rx.finditer(norm)]
+    return sorted(hits, key=lambda h: (h[0].start(), -h[0].end()))
 
 
 def _ratio_words(norm: str, taken: _Taken) -> list[Amount]:
     """Multiples written as words: "three-fold", "в два раза", "das Doppelte", "doubled"."""
     out = []
-    for m in _RATIO_WORD.finditer(norm):
-        rv = _ratio_word_value(m) if taken.free(m.start(), m.end()) else None
+    for m, value in _ratio_word_hits(norm):
+        rv = value if taken.free(m.start(), m.end()) else None
         if rv is None:
             continue
         out.append(Amount("ratio", m.start(), m.end(), float(rv), None, num_start=m.start()))

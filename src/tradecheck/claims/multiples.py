@@ -39,7 +39,7 @@ def _increase_then_bound() -> re.Pattern[str]:
     zh = L.load("zh")["words"]
     verbs = "|".join(sorted(zh["increase"], key=len, reverse=True))
     bounds = "|".join(f for c in ("approx", "more_than", "less_than") for f in zh[c])
-    return re.compile(rf"(?:{verbs})了?\s*(?:{bounds})?\s*$")
+    return re.compile(rf"(?:{verbs})(?:{L.source('perfective')})?\s*(?:{bounds})?\s*$")
 
 
 def increase_by_times(before: str) -> bool:

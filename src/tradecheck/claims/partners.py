@@ -178,7 +178,7 @@ def _partner_before() -> re.Pattern[str]:
     """A partner preposition right before a name ("with", "to", "from", "с", "与"), concepts
     ``partner_with``, ``destination`` and ``origin``."""
     words = "|".join(L.source(c) for c in ("partner_with", "destination", "origin"))
-    return re.compile(rf"(?:{words})\s*(?:the\s+)?$", re.IGNORECASE)
+    return re.compile(rf"(?:{words})\s*(?:(?:{L.source('article')})\s+)?$", re.IGNORECASE)
 
 
 @cache

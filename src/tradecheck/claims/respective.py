@@ -21,7 +21,10 @@ Span = tuple[int, int]
 @cache
 def _joiner() -> re.Pattern[str]:
     """The text between two items of one list: a conjunction or a comma, nothing else."""
-    return re.compile(rf"\s*(?:[,，、;；]\s*)?(?:(?:{L.source('and_word')})\s*)?(?:了\s*)?", re.I)
+    return re.compile(
+        rf"\s*(?:[,，、;；]\s*)?(?:(?:{L.source('and_word')})\s*)?(?:(?:{L.source('perfective')})\s*)?",
+        re.I,
+    )
 
 
 @cache

@@ -36,8 +36,10 @@ class Span(NamedTuple):
 
 #: words written with a full stop that does not end the sentence (concept ``abbreviation``)
 _ABBREV = re.compile(rf"(?:{L.source('abbreviation')})$", re.IGNORECASE)
-_SCALE_ABBREV = re.compile(r"(?i)(?:Mio|Mrd|Bio|Tsd)$")
-_CURRENCY_NEXT = re.compile(r"\s*(?:US-?)?(?:Dollar|Euro|USD|EUR|Yuan|Rubel|\$|€)")
+#: a scale abbreviation ("Mrd.") whose full stop does not end the sentence before a currency
+#: written with a capital ("8,4 Mrd. Dollar"; concepts ``scale_abbreviation``, ``currency_next``)
+_SCALE_ABBREV = re.compile(rf"(?:{L.source('scale_abbreviation')})$", re.IGNORECASE)
+_CURRENCY_NEXT = re.compile(rf"\s*(?:{L.source('currency_next')})")
 _CLAUSE_CUT = re.compile(r"(?<!\d),|,(?!\d)|,(?=\d{4}\b)|[;:、()\[\]«»]|\s[-–—]\s|—|–(?!\d)")
 
 

@@ -9,23 +9,20 @@ from __future__ import annotations
 import re
 
 from tradecheck.claims import _vocab as V
+from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
 from tradecheck.claims.mentions import Keyword
 from tradecheck.claims.resolve.direction import UNSURE, actor
 
 __all__ = ["balance", "first_country_balance", "is_balance"]
 
-_BALANCE_AFTER = re.compile(
-    r"^\s*(?:\w+\s+|的)?(?:deficit|surplus|дефицит\w*|профицит\w*|Defizit|Überschuss|逆差|顺差|盈余)",
-    re.IGNORECASE,
-)
-_WITH_OTHER = re.compile(r"(?:with|с|со|з|із|зі|са|mit|对|与|同)\s*$", re.IGNORECASE)
-_WITH_PAIR = re.compile(
-    r"(?:with|с|со|з|із|зі|са|mit|in\s+trade\s+with|в\s+торговле\s+с|对|与|同)\s*$", re.IGNORECASE
-)
-_IN_FAVOUR_OF = re.compile(
-    r"(?:in\s+favou?r\s+of|в\s+пользу|zugunsten|zu\s+Gunsten\s+von)\s*$", re.IGNORECASE
-)
+_BALANCE_AFTER = re.compile(rf"^\s*(?:\w+\s+|的)?(?:{L.source('deficit_surplus')})", re.IGNORECASE)
+#: "with" before the other country of a balance ("deficit with China", "对白顺差")
+_WITH = "|".join(L.source(c) for c in ("with_word", "with_or_and", "balance_with"))
+_WITH_OTHER = re.compile(rf"(?:{_WITH})\s*$", re.IGNORECASE)
+_WITH_PAIR = re.compile(rf"(?:{_WITH}|{L.source('in_trade_with')})\s*$", re.IGNORECASE)
+_MINUS_BEFORE = re.compile(rf"(?:{L.source('minus_word')}|-)\s*$", re.IGNORECASE)
+_IN_FAVOUR_OF = re.compile(rf"(?:{L.source('in_favour_of')})\s*$", re.IGNORECASE)
 
 
 def is_balance(ctx: Context) -> bool:
@@ -65,9 +62,9 @@ def balance(ctx: Context) -> tuple[float, str] | None:
     """(signed value, ``holder->other``) of a balance; None for a balance with another country."""
     a, t, (cs, ce) = ctx.amount, ctx.norm, ctx.clause
     window = t[max(cs, a.start - 100) : min(ce, a.end + 25)]
-    negative = bool(V.NEGATIVE_BALANCE.search(window)) or t[
-        max(cs, a.start - 8) : a.start
-    ].rstrip().endswith(("минус", "minus", "-"))
+    negative = bool(V.NEGATIVE_BALANCE.search(window)) or bool(
+        _MINUS_BEFORE.search(t[max(cs, a.start - 8) : a.start])
+    )
     holder, negative, other = _holder(ctx, negative)
     if other:
         return None

@@ -6,11 +6,14 @@ from __future__ import annotations
 import re
 
 from tradecheck.claims import _vocab as V
+from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
 
 __all__ = ["almost", "bound"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+#: "over" / "über": a bound only right before the amount
+_OVER = L.pattern("over_word")
 
 
 def almost(ctx: Context) -> bool:
@@ -19,13 +22,11 @@ def almost(ctx: Context) -> bool:
     return bool(V.ALMOST.search(ctx.norm, max(ctx.clause.start, a.start - 20), a.start))
 
 
-def _word_counts(word: str, dist: int, rest: str) -> bool:
+def _word_counts(word: str, dist: int) -> bool:
     """Whether a bound word ``dist`` characters before the amount applies to it."""
     if _HAN.fullmatch(word) and dist > 4:
         return False
-    if word.lower() in ("больше", "меньше") and not re.match(r"\s*(?:чем)?", rest):
-        return False
-    return not (word.lower() in ("over", "über") and dist > 3)
+    return not (_OVER.fullmatch(word) and dist > 3)
 
 
 def _nearest_before(before: str) -> str | None:
@@ -34,7 +35,7 @@ def _nearest_before(before: str) -> str | None:
     for rx, b in V.BOUND_BEFORE:
         for m in rx.finditer(before):
             dist = len(before) - m.end()
-            if not _word_counts(m.group(0), dist, before[m.end() :]):
+            if not _word_counts(m.group(0), dist):
                 continue
             if best is None or dist < best[0]:
                 best = (dist, b)

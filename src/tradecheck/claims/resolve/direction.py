@@ -51,7 +51,8 @@ _ORIG_BEFORE = re.compile(
 _MARKED_BEFORE = re.compile(f"{_DEST_BEFORE.pattern}|{_ORIG_BEFORE.pattern}", re.IGNORECASE)
 #: "trade with Russia": the partner right after "with"
 _WITH_BEFORE = re.compile(
-    r"(?:with|с|со|з|із|зі|са|mit|与|和|同|zwischen|between|между)\s*$", re.IGNORECASE
+    "|".join(rf"(?:{L.source(c)})\s*$" for c in ("with_word", "with_or_and", "between")),
+    re.IGNORECASE,
 )
 
 

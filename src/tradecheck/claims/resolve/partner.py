@@ -60,7 +60,7 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
 
 
 #: "with" right before a country: its trade partner ("trade with China")
-WITH_BEFORE_SHORT = re.compile(r"(?:with|с|со|з|із|зі|са|mit)\s*$", re.IGNORECASE)
+WITH_BEFORE_SHORT = re.compile(rf"(?:{L.source('with_word')})\s*$", re.IGNORECASE)
 #: "bilateral", "the two countries", "双边": the pair without its names
 _PAIR_ANAPHORA = L.pattern("pair_anaphora")
 

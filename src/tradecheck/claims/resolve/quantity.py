@@ -22,13 +22,13 @@ __all__ = ["Quantity", "balance_changed", "change_sign", "quantity"]
 #: (quantity, value, decimals written)
 Quantity = tuple[str, float, int | None]
 
-_BY_BEFORE = re.compile(r"(?<!\w)(?:на|by|um)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_GROWTH_RATE = re.compile(r"growth\s+(?:rate|index)", re.IGNORECASE)
+_BY_BEFORE = re.compile(rf"(?:{L.source('change_by')})\s+(?:\w+\s+)?$", re.IGNORECASE)
+_GROWTH_RATE = L.pattern("growth_rate")
 #: a percent followed by a comparison base ("113% as against 2021", "134.1 percent compared
 #: to 2022", "127 % gegenüber 2021", "为上年的113%"): a growth index, new/base in percent
 _INDEX_BASE_AFTER = re.compile(
-    rf"\s*(?:of\s+(?:the\s+)?(?:level\s+of\s+)?|des\s+)?(?:{L.source('base_marker')})\s*"
-    rf"(?:the\s+|dem\s+|den\s+)?(?:same\s+period\s+|level\s+of\s+|year\s+)?"
+    rf"\s*(?:{L.source('index_of')})?(?:{L.source('base_marker')})\s*"
+    rf"(?:{L.source('base_article')})?(?:{L.source('base_unit')})?"
     rf"(?:\d{{4}}|{L.source('previous_year')}|{L.source('same_period_last_year')}|{L.source('last_year')})",
     re.IGNORECASE,
 )
@@ -37,30 +37,19 @@ _CHANGE_NOUN_AFTER = re.compile(
     rf"^\s*(?:(?:{L.source('same_period_last_year')})\s*)?(?P<w>\w+)", re.IGNORECASE
 )
 #: comparative words that count as a change only after the amount ("5% more")
-_COMPARATIVES_AFTER = (
-    "more",
-    "less",
-    "больше",
-    "меньше",
-    "mehr",
-    "weniger",
-    "higher",
-    "lower",
-    "выше",
-    "ниже",
-    "höher",
-    "niedriger",
-    "up",
-    "down",
-)
+_COMPARATIVES_AFTER = L.pattern("comparative_after")
+#: "more" / "less" followed by "than": a bound, not a change
+_MORE_OR_LESS = L.pattern("more_or_less")
+_THAN = re.compile(rf"\s*(?:{L.source('than')})", re.IGNORECASE)
 #: "um 9 Prozent über dem Vorjahreszeitraum", "5% above/below last year's level", German
 #: separable verbs: "legte ... um 15 Prozent zu", "nahm ... um 3 Prozent ab"
 _POSITION_AFTER = re.compile(
-    r"\s*(?:(?P<up>über|above)|(?P<down>unter|below))\s+(?:dem|der|den|the|that|its|last|those)(?!\w)"
-    r"|\s*(?P<zu>zu)(?!\w)|\s*(?P<ab>ab)(?!\w)",
+    rf"\s*(?:(?P<up>{L.source('above')})|(?P<down>{L.source('below')}))\s+"
+    rf"(?:{L.source('determiner')})"
+    rf"|\s*(?P<zu>{L.source('separable_up')})|\s*(?P<ab>{L.source('separable_down')})",
     re.IGNORECASE,
 )
-_UM_BEFORE = re.compile(r"(?<!\w)um\s+(?:\S+\s+)?$", re.IGNORECASE)
+_UM_BEFORE = re.compile(rf"(?:{L.source('separable_by')})\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 
 def quantity(ctx: Context) -> Quantity | None:
@@ -194,14 +183,11 @@ def _word_candidates(before: str, after: str) -> list[tuple[int, float]]:
     cands: list[tuple[int, float]] = []
     for rx, sgn in ((V.INCREASE, 1.0), (V.DECREASE, -1.0)):
         for m in rx.finditer(before):
-            word = m.group(0).lower()
-            if word in ("more", "less", "больше", "меньше", "mehr", "weniger") and re.match(
-                r"\s*(?:than|чем|als)", before[m.end() :]
-            ):
+            if _MORE_OR_LESS.fullmatch(m.group(0)) and _THAN.match(before[m.end() :]):
                 continue  # "more than" is a bound
             cands.append((len(before) - m.end(), sgn))
         for m in rx.finditer(after[:20]):
-            if m.group(0).lower() in _COMPARATIVES_AFTER or m.start() <= 3:
+            if _COMPARATIVES_AFTER.fullmatch(m.group(0)) or m.start() <= 3:
                 cands.append((m.start() + 1, sgn))
     return cands
 

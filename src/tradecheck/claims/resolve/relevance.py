@@ -25,7 +25,7 @@ _BRACKET_OPEN = re.compile(
 )
 #: a word excluding the product written right after it ("non-potash", "некалийный", "非钾肥")
 _EXCLUDING_BEFORE = re.compile(rf"(?:{L.source('excluding')})[\s\-«»\"„“”']*$", re.IGNORECASE)
-_TO_AFTER = re.compile(r"^\s*(?:to|до|auf|至|到)\s*")
+_TO_AFTER = re.compile(rf"^\s*(?:{L.source('amount_to')})\s*", re.IGNORECASE)
 
 
 def is_trade_value(ctx: Context) -> bool:

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 
 from tradecheck.claims import _vocab as V
+from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context, Doc
 
 __all__ = ["region_at", "scope"]
 
 _PRODUCT_ORDER = [n for n, _ in V.PRODUCTS]
-_TOTAL_TRADE = re.compile(r"товарооборот|贸易额|turnover|Handel", re.IGNORECASE)
-_PRODUCT_AFTER_GAP = re.compile(r"^\s*(?:worth\s+of|of|в\s+виде)?\s*$", re.IGNORECASE)
+_TOTAL_TRADE = L.pattern("total_trade")
+_PRODUCT_AFTER_GAP = re.compile(rf"^\s*(?:{L.source('product_of')})?\s*$", re.IGNORECASE)
 
 
 #: how far back a carried region's end is looked for (:func:`region_at`)

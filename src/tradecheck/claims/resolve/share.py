@@ -14,7 +14,7 @@ from tradecheck.claims.context import Context
 
 __all__ = ["SHARE_OF_TOTAL", "share_direction", "share_holder", "share_of_other", "total_owner"]
 
-_IN_BEFORE = re.compile(r"(?:в|in|im|of)\s+\S*$")
+_IN_BEFORE = re.compile(rf"(?:{L.source('share_in')})\s+\S*$", re.IGNORECASE)
 #: words right after a percent that make it a share of a total ("6 Prozent aller Importe")
 SHARE_OF_TOTAL = re.compile(rf"\s*(?:{L.source('share_of_total')})", re.IGNORECASE)
 #: how far past those words the total's flow word and its country may stand
