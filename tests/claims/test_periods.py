@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tradecheck.claims._periods import find_periods, month_number
-from tradecheck.claims.resolve.period import in_other_bracket
+from tradecheck.claims.parse import parse
+from tradecheck.claims.resolve.period import in_bracket, in_other_bracket
 
 
 def _first(text):
@@ -109,3 +110,23 @@ def test_a_bracket_keeps_its_period():
     assert in_other_bracket(t, t.index("9.4"), t.index("January"), 0)
     assert not in_other_bracket(t, t.index("$5.3"), t.index("January"), 0)
     assert not in_other_bracket(t, t.index("9.4"), t.index("year-on"), 0)
+
+
+def test_in_bracket():
+    """An offset inside an open bracket, not after a closed one."""
+    t = "grew ($5.3 billion in 2023). Exports (2024) fell"
+    assert in_bracket(t, t.index("2023"), 0)
+    assert in_bracket(t, t.index("2024"), t.index("Exports"))
+    assert not in_bracket(t, t.index("Exports"), 0)
+    assert not in_bracket(t, t.index("fell"), 0)
+
+
+def test_a_bracketed_period_does_not_carry():
+    """The months of a bracketed restatement of the base set no period for later sentences
+    (constructed)."""
+    t = (
+        "Trade reached $4.0 billion in January-March 2025. It is 7% more than a year earlier "
+        "($3.7 billion in January-March 2024). Exports to China were $1.5 billion."
+    )
+    last = parse(t, as_of="2025-04-20", pair=("KAZ", "CHN"))[-1]
+    assert (last.value, last.period.start, last.period.end) == (1.5e9, "2025-01", "2025-03")
