@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tradecheck.claims._periods import find_periods, month_number
+from tradecheck.claims.model import Period
 from tradecheck.claims.parse import parse
+from tradecheck.claims.resolve.base_period import month_before, same_year_months
 from tradecheck.claims.resolve.period import in_bracket, in_other_bracket
 
 
@@ -130,3 +132,23 @@ def test_a_bracketed_period_does_not_carry():
     )
     last = parse(t, as_of="2025-04-20", pair=("KAZ", "CHN"))[-1]
     assert (last.value, last.period.start, last.period.end) == (1.5e9, "2025-01", "2025-03")
+
+
+def test_month_before_and_same_year_months():
+    """The bases of a month compared with the month before or with a month named alone."""
+    assert month_before(Period("2024-03", "2024-03")) == Period("2024-02", "2024-02")
+    assert month_before(Period("2024-01", "2024-01")) == Period("2023-12", "2023-12")
+    assert month_before(Period("2024-01", "2024-03")) is None
+    assert same_year_months(6, 6, Period("2024-07", "2024-07")) == Period("2024-06", "2024-06")
+    assert same_year_months(11, 11, Period("2024-02", "2024-02")) == Period("2023-11", "2023-11")
+    assert same_year_months(6, 6, Period("2024-01", "2024-07")) is None
+    assert same_year_months(6, 6, Period("2023-12", "2024-01")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["compared to June", "по сравнению с июнем", "gegenüber Juni"],
+)
+def test_a_month_after_a_comparison_word_is_a_base(text):
+    ps, _ = find_periods(text)
+    assert [(p.m1, p.m2, p.year, p.is_base) for p in ps] == [(6, 6, None, True)]

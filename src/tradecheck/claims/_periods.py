@@ -197,6 +197,9 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         "h",
     ),
     (re.compile(rf"(?:(?:in|im|в|во)\s+)?(?P<a>{MONTH})(?=\s*,?\s*(?:of\s+)?{YEAR})", _I), "month"),
+    # "compared to June", "gegenüber Juni" without a year: a base month (the match starts at
+    # the month, so that the comparison word before it marks it a base)
+    (re.compile(rf"(?:{L.source('base_marker')})\s+(?:the\s+)?(?P<a>{MONTH})(?!\w)", _I), "bmonth"),
     # "in July", "im Juli", "в июле" without a year: that month of the year in context
     (re.compile(rf"(?:in|im|в|во|у|ў)\s+(?P<a>{MONTH})(?!\w)", _I), "month"),
     (re.compile(r"(?<=年)\s*(?P<a>\d{1,2})\s*月(?:份)?"), "zmonth"),
@@ -480,6 +483,9 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
         if "полугодие" in txt and txt.startswith("за"):
             second = False
         return PeriodMention(s, e, 7, 12) if second else PeriodMention(s, e, 1, 6)
+    if kind == "bmonth":
+        a = month_number(gd["a"])
+        return PeriodMention(m.start("a"), e, a, a)
     if kind in ("month", "zmonth"):
         a = month_number(gd["a"]) if kind == "month" else int(gd["a"])
         if not 1 <= a <= 12:

@@ -411,6 +411,7 @@ CUE_FAMILIES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "price": [("", V.PRICE_TERMS)],
     "physical": [("", V.PHYSICAL_TERMS)],
     "so_far": [("", L.pattern("so_far"))],
+    "previous_month": [("", L.pattern("previous_month"))],
 }
 
 
