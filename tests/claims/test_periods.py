@@ -8,7 +8,7 @@ from tradecheck.claims._periods import find_periods, month_number
 from tradecheck.claims.model import Period
 from tradecheck.claims.parse import parse
 from tradecheck.claims.resolve.base_period import month_before, same_year_months
-from tradecheck.claims.resolve.period import in_bracket, in_other_bracket
+from tradecheck.claims.resolve.period import in_bracket, in_other_bracket, same_months_year
 
 
 def _first(text):
@@ -152,3 +152,18 @@ def test_month_before_and_same_year_months():
 def test_a_month_after_a_comparison_word_is_a_base(text):
     ps, _ = find_periods(text)
     assert [(p.m1, p.m2, p.year, p.is_base) for p in ps] == [(6, 6, None, True)]
+
+
+def test_same_months_take_the_year_they_were_written_with():
+    """A yearless restatement of months takes the year they were last written with, not the
+    year named in between; whole years and bases are not such a statement (constructed)."""
+    from tradecheck.claims._lang import normalise
+    from tradecheck.claims.context import Doc
+
+    t = "In January-June 2023 trade was $9 bn, in 2020 $5 bn (January-June 2022: $4 bn). By "
+    t += "the end of June exports were $4 bn; in 2021, $3 bn."
+    doc = Doc.read(t, normalise(t), "en", None, ("BRA", "CHN"))
+    ps = doc.mentions.periods.between(0, len(t))
+    ytd = next(p for p in ps if t[p.start :].lower().startswith("by the end"))
+    assert same_months_year(doc, ytd) == 2023
+    assert same_months_year(doc, ps[-1]) is None

@@ -20,6 +20,7 @@ __all__ = [
     "period",
     "resolve_mention",
     "running_total",
+    "same_months_year",
     "year_or_same_months",
 ]
 
@@ -62,6 +63,27 @@ def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
     return None
 
 
+def same_months_year(doc: Doc, p: PeriodMention) -> int | None:
+    """The year of the last earlier period with the same months as ``p`` and a written year
+    ("in the first six months of 2023 ... The previous record, set in 2020 ... By the end of
+    June": the text restates the months of 2023, not of the year named in between).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "In January-June 2023 trade was $9 bn. In 2020 it was $5 bn. By the end of June, "
+    >>> [c.period.start for c in parse(t + "exports reached $4 bn.")]
+    ['2023-01', '2020-01', '2023-01']
+    """
+    if p.full_year:
+        return None
+    for q in reversed(doc.mentions.periods.before(p.start, 256)):
+        same = (q.m1, q.m2) == (p.m1, p.m2) and not q.full_year
+        if same and q.year is not None and not q.is_base and not _aside(doc, q):
+            return q.year
+    return None
+
+
 def _publication_year(doc: Doc, p: PeriodMention) -> int | None:
     """The year of publication, the previous one if the months are not over yet."""
     if doc.as_of is None:
@@ -86,7 +108,7 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
         y = context_year(doc, p.start, since=doc.sentence_of(p.start).start)
         y = _publication_year(doc, p) if y is None else y
     if y is None:
-        y = context_year(doc, p.start)
+        y = same_months_year(doc, p) or context_year(doc, p.start)
     if y is None and doc.as_of is None:
         return implied_year(doc)
     return _publication_year(doc, p) if y is None else y
