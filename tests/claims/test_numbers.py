@@ -95,3 +95,17 @@ def test_compound_amounts_join_only_a_smaller_part():
         (3e9, "USD"),
     ]
     assert got[0].precision == 1e5
+
+
+def test_fractions_only_after_a_change_marker():
+    """ "by a third" is a change of +33.3% (rounded: approx); "a third of exports" is no
+    change amount (constructed)."""
+    from tradecheck.claims.mentions import find, is_fraction
+
+    amounts = list(
+        find(
+            "Exports rose by a third; a third of exports went to China.", "en", ("KAZ", "CHN")
+        ).amounts
+    )
+    fractions = [a for a in amounts if is_fraction(a)]
+    assert [round(a.value, 6) for a in fractions] == [33.333333]

@@ -82,6 +82,14 @@ PRICE_TERMS = L.pattern("price")
 
 # words that are a multiple ("doubled" 2, "halved" 0.5; concept ``multiple_words``)
 RATIO_WORDS: list[tuple[re.Pattern[str], float]] = list(L.number_groups("multiple_words"))
+# a change written as a fraction ("by a third", "на треть"; concept ``fraction_words``), read
+# only right after a change marker (concepts ``abs_change``, ``abs_change_weak``) and any bound
+FRACTION_WORDS: list[tuple[re.Pattern[str], float]] = list(L.number_groups("fraction_words"))
+FRACTION_BEFORE = re.compile(
+    rf"(?:{L.source('abs_change')}|{L.source('abs_change_weak')})\s*"
+    rf"(?:(?:{L.source('more_than')}|{L.source('less_than')}|{L.source('approx')})\s*)?$",
+    _I,
+)
 
 # --- scope ------------------------------------------------------------------------------------
 GOODS_AND_SERVICES = L.pattern("goods_and_services")

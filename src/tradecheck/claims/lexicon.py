@@ -55,7 +55,9 @@ LIST_CONCEPTS: tuple[str, ...] = (
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times",)
 #: concepts held as a table fragment -> number
-NUMBER_TABLES: tuple[str, ...] = ("ordinals", "scales", "number_words", "multiple_words")
+NUMBER_TABLES: tuple[str, ...] = (
+    "ordinals", "scales", "number_words", "multiple_words", "fraction_words",
+)  # fmt: skip
 #: concepts held as a table key -> fragments
 KEYED_TABLES: tuple[str, ...] = (
     "currencies", "reporter", "countries", "capitals", "country_groups", "products", "regions",

@@ -252,6 +252,33 @@ def _ratio_numbers(norm: str, lang: str, taken: _Taken) -> list[Amount]:
     return out
 
 
+def is_fraction(a: Amount) -> bool:
+    """Whether an amount is a change written as a fraction ("by a third"): a percent with no
+    written digits; such a figure is rounded (its bound is ``approx`` unless a word says more).
+
+    Examples
+    --------
+    >>> is_fraction(Amount("percent", 0, 7, 100 / 3, None))
+    True
+    >>> is_fraction(Amount("percent", 0, 3, 5.0, 0))
+    False
+    """
+    return a.kind == "percent" and a.decimals is None
+
+
+def _fractions(norm: str, taken: _Taken) -> list[Amount]:
+    """Changes written as a fraction right after a change marker ("grew by more than a
+    third", "вырос на треть"): a percent of the base (33.3), with no written decimals."""
+    out = []
+    for rx, val in V.FRACTION_WORDS:
+        for m in rx.finditer(norm):
+            s, e = m.start(), m.end()
+            if taken.free(s, e) and V.FRACTION_BEFORE.search(norm, max(0, s - 30), s):
+                out.append(Amount("percent", s, e, 100.0 * val, None, num_start=s))
+                taken.take(s, e)
+    return out
+
+
 def _ratio_word_value(m: re.Match[str]) -> float | None:
     """The multiple a word ratio stands for ("three-fold" 3, "полтора раза" 1.5, "半倍" 0.5)."""
     if m.group("de2"):
@@ -392,6 +419,7 @@ def find_amounts(norm: str, lang: str) -> list[Amount]:
     out = _percents(norm, lang, taken)
     out += _ratio_numbers(norm, lang, taken)
     out += _ratio_words(norm, taken)
+    out += _fractions(norm, taken)
     out += _money(norm, lang, taken)
     out += _money_more_than_zh(norm, lang, taken)
     return sorted(out, key=_start)

@@ -7,6 +7,7 @@ import re
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims.context import Context
+from tradecheck.claims.mentions import is_fraction
 
 __all__ = ["almost", "bound"]
 
@@ -59,4 +60,4 @@ def bound(ctx: Context) -> str:
             return b
     if V.NOT_EXCEEDED.search(before):
         return "lt"
-    return _nearest_before(before) or "eq"
+    return _nearest_before(before) or ("approx" if is_fraction(ctx.amount) else "eq")
