@@ -8,7 +8,8 @@ from tradecheck.claims._periods import find_periods, month_number
 from tradecheck.claims.model import Period
 from tradecheck.claims.parse import parse
 from tradecheck.claims.resolve.base_period import month_before, same_year_months
-from tradecheck.claims.resolve.period import in_bracket, in_other_bracket, same_months_year
+from tradecheck.claims.resolve.period import in_other_bracket, same_months_year
+from tradecheck.claims.sentences import in_bracket
 
 
 def _first(text):

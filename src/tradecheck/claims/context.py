@@ -23,7 +23,7 @@ from tradecheck.claims import reporters as R
 from tradecheck.claims._periods import PeriodMention
 from tradecheck.claims.mentions import Amount, CountryHit, Cue, Keyword, Mentions
 from tradecheck.claims.respective import chain_heads, respective
-from tradecheck.claims.sentences import MAX_SENTENCE, Span, clause_cuts, sentences
+from tradecheck.claims.sentences import MAX_SENTENCE, Span, clause_cuts, in_bracket, sentences
 
 __all__ = ["Context", "Doc", "Span", "contexts"]
 
@@ -56,9 +56,7 @@ class Lists:
 def _in_aside(norm: str, starts: list[int], pos: int) -> bool:
     """``pos`` stands in a bracket of its sentence ("($5.3 billion in January–June 2023)")."""
     i = bisect_right(starts, pos) - 1
-    lo = starts[i] if i >= 0 else 0
-    j = norm.rfind("(", lo, pos)
-    return j >= 0 and norm.rfind(")", lo, pos) < j
+    return in_bracket(norm, pos, starts[i] if i >= 0 else 0)
 
 
 def _carried(

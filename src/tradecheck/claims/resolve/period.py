@@ -11,11 +11,11 @@ from __future__ import annotations
 from tradecheck.claims._periods import PeriodMention, same_period_of
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.model import Period
+from tradecheck.claims.sentences import in_bracket
 
 __all__ = [
     "context_year",
     "implied_year",
-    "in_bracket",
     "in_other_bracket",
     "period",
     "resolve_mention",
@@ -23,19 +23,6 @@ __all__ = [
     "same_months_year",
     "year_or_same_months",
 ]
-
-
-def in_bracket(norm: str, pos: int, lo: int) -> bool:
-    """True when ``pos`` stands inside a bracket opened after ``lo`` and not closed before it.
-
-    Examples
-    --------
-    >>> t = "up 9.4% ($5.3 billion in 2023). Exports (2024) rose"
-    >>> in_bracket(t, t.index("2023"), 0), in_bracket(t, t.index("Exports"), 0)
-    (True, False)
-    """
-    j = norm.rfind("(", lo, pos)
-    return j >= 0 and norm.rfind(")", lo, pos) < j
 
 
 def _aside(doc: Doc, p: PeriodMention) -> bool:
