@@ -108,3 +108,13 @@ def test_parse_is_the_assembly_of_the_steps():
         c.to_json() for c in claims_of(contexts(doc))
     ]
     assert all(isinstance(c, Context) for c in contexts(doc))
+
+
+def test_a_target_word_speaks_of_its_own_figure_only():
+    """A plan or target cue after a figure, with a figure of its own, leaves the first one a
+    trade value; written before a figure it still marks it (constructed)."""
+    after = "In 2018 exports to China reached $13.5 million against a target of $5.6 million."
+    before = "The target for exports to China in 2019 is $10 million."
+    pair = ("BLR", "CHN")
+    assert [c.value for c in parse(after, pair=pair)] == [13.5e6]
+    assert parse(before, pair=pair) == []

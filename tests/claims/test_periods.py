@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from tradecheck.claims._periods import find_periods, month_number
-from tradecheck.claims.resolve.period import in_other_bracket
+from tradecheck.claims.model import Period
+from tradecheck.claims.parse import parse
+from tradecheck.claims.resolve.base_period import previous_of, same_year_months
+from tradecheck.claims.resolve.period import in_other_bracket, same_months_year
+from tradecheck.claims.sentences import in_bracket
 
 
 def _first(text):
@@ -109,3 +113,57 @@ def test_a_bracket_keeps_its_period():
     assert in_other_bracket(t, t.index("9.4"), t.index("January"), 0)
     assert not in_other_bracket(t, t.index("$5.3"), t.index("January"), 0)
     assert not in_other_bracket(t, t.index("9.4"), t.index("year-on"), 0)
+
+
+def test_in_bracket():
+    """An offset inside an open bracket, not after a closed one."""
+    t = "grew ($5.3 billion in 2023). Exports (2024) fell"
+    assert in_bracket(t, t.index("2023"), 0)
+    assert in_bracket(t, t.index("2024"), t.index("Exports"))
+    assert not in_bracket(t, t.index("Exports"), 0)
+    assert not in_bracket(t, t.index("fell"), 0)
+
+
+def test_a_bracketed_period_does_not_carry():
+    """The months of a bracketed restatement of the base set no period for later sentences
+    (constructed)."""
+    t = (
+        "Trade reached $4.0 billion in January-March 2025. It is 7% more than a year earlier "
+        "($3.7 billion in January-March 2024). Exports to China were $1.5 billion."
+    )
+    last = parse(t, as_of="2025-04-20", pair=("KAZ", "CHN"))[-1]
+    assert (last.value, last.period.start, last.period.end) == (1.5e9, "2025-01", "2025-03")
+
+
+def test_previous_and_same_year_months():
+    """The bases of a month compared with the month before or with a month named alone."""
+    assert previous_of(Period("2024-03", "2024-03")) == Period("2024-02", "2024-02")
+    assert previous_of(Period("2024-01", "2024-01")) == Period("2023-12", "2023-12")
+    assert same_year_months(6, 6, Period("2024-07", "2024-07")) == Period("2024-06", "2024-06")
+    assert same_year_months(11, 11, Period("2024-02", "2024-02")) == Period("2023-11", "2023-11")
+    assert same_year_months(6, 6, Period("2024-01", "2024-07")) is None
+    assert same_year_months(6, 6, Period("2023-12", "2024-01")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["compared to June", "по сравнению с июнем", "gegenüber Juni"],
+)
+def test_a_month_after_a_comparison_word_is_a_base(text):
+    ps, _ = find_periods(text)
+    assert [(p.m1, p.m2, p.year, p.is_base) for p in ps] == [(6, 6, None, True)]
+
+
+def test_same_months_take_the_year_they_were_written_with():
+    """A yearless restatement of months takes the year they were last written with, not the
+    year named in between; whole years and bases are not such a statement (constructed)."""
+    from tradecheck.claims._lang import normalise
+    from tradecheck.claims.context import Doc
+
+    t = "In January-June 2023 trade was $9 bn, in 2020 $5 bn (January-June 2022: $4 bn). By "
+    t += "the end of June exports were $4 bn; in 2021, $3 bn."
+    doc = Doc.read(t, normalise(t), "en", None, ("BRA", "CHN"))
+    ps = doc.mentions.periods.between(0, len(t))
+    ytd = next(p for p in ps if t[p.start :].lower().startswith("by the end"))
+    assert same_months_year(doc, ytd) == 2023
+    assert same_months_year(doc, ps[-1]) is None

@@ -116,3 +116,18 @@ def test_carried_table():
     # sentence 0 is announced by the cue-only sentence 1; sentence 2 goes on with the release
     assert R.carried([(15, "VNM")], sents, [25], [set(), set(), {2024}]) == ["VNM", None, "VNM"]
     assert R.carried([(15, "VNM")], sents, [5, 12], [set(), set(), {2024}])[0] is None
+
+
+def test_a_lead_takes_the_source_of_the_sentence_referring_back():
+    """A cue sentence that refers back to the lead's figure ("this figure") names its source;
+    one that does not (en68 of the corpus) does not. Constructed."""
+    sents = [(0, 10), (10, 20), (20, 30)]
+    assert R.carried([(12, "UZB")], sents, [2, 15], [{2024}, set(), set()], {1})[0] == "UZB"
+    assert R.carried([(12, "UZB")], sents, [2, 15], [{2024}, set(), set()])[0] is None
+    assert R.carried([(12, "UZB")], sents, [2, 15], [{2024}, {2022}, set()], {1})[0] is None
+    lead = "Trade with China reached $3.0 billion in January-March 2024. "
+    back = "According to Uzbekistan's Statistics Agency, this figure is 20% higher year-on-year."
+    other = "According to Uzbekistan's Statistics Agency, exports rose 20% year-on-year."
+    pair = ("UZB", "CHN")
+    assert parse(lead + back, as_of="2024-05-01", pair=pair)[0].reporter == "UZB"
+    assert parse(lead + other, as_of="2024-05-01", pair=pair)[0].reporter is None

@@ -224,6 +224,15 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         ),
         "month",
     ),
+    # "compared to June", "gegenüber Juni" without a year: a base month (the match starts at
+    # the month, so that the comparison word before it marks it a base)
+    (
+        re.compile(
+            rf"(?:{L.source('base_marker')})\s+(?:{L.source('base_article')})?(?P<a>{MONTH})(?!\w)",
+            _I,
+        ),
+        "bmonth",
+    ),
     # "in July", "im Juli", "в июле" without a year: that month of the year in context
     (re.compile(rf"(?:{_MONTH_IN})\s+(?P<a>{MONTH})(?!\w)", _I), "month"),
     (re.compile(rf"{_behind('year_char')}\s*(?P<a>\d{{1,2}})\s*(?:{_MONTH_SUFFIX})", _I), "zmonth"),
@@ -504,6 +513,9 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
             or (gd.get("hr") is not None and _ord(gd["hr"]) == 2)
         )
         return PeriodMention(s, e, 7, 12) if second else PeriodMention(s, e, 1, 6)
+    if kind == "bmonth":
+        a = month_number(gd["a"])
+        return PeriodMention(m.start("a"), e, a, a)
     if kind in ("month", "zmonth"):
         a = month_number(gd["a"]) if kind == "month" else int(gd["a"])
         if not 1 <= a <= 12:

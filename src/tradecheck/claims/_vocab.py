@@ -101,6 +101,9 @@ SEGMENT_BREAK = re.compile(rf",\s*(?:{L.source('clause_conjunction')})|;", _I)
 # A sentence that continues the previous one's source ("It also said ...", "Demnach ...",
 # "По тем же данным ...", "该署还表示 ...") inherits the reporter in effect at its end.
 CONTINUATION = re.compile(rf"^\W*(?:{L.source('continuation')})", _I)
+# A sentence that refers back to the previous sentence's figure ("this figure is 9% higher",
+# "этот показатель"): a source it names is that figure's source too (claims/reporters.py).
+FIGURE_ANAPHORA = L.pattern("figure_anaphora")
 
 # --- not a trade value ------------------------------------------------------------------------
 #: targets and plans, and forecasts (concept ``forecast``): never an outcome

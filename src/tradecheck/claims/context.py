@@ -23,7 +23,7 @@ from tradecheck.claims import reporters as R
 from tradecheck.claims._periods import PeriodMention
 from tradecheck.claims.mentions import Amount, CountryHit, Cue, Keyword, Mentions
 from tradecheck.claims.respective import chain_heads, respective
-from tradecheck.claims.sentences import MAX_SENTENCE, Span, clause_cuts, sentences
+from tradecheck.claims.sentences import MAX_SENTENCE, Span, clause_cuts, in_bracket, sentences
 
 __all__ = ["Context", "Doc", "Span", "contexts"]
 
@@ -53,15 +53,30 @@ class Lists:
         )
 
 
+def _in_aside(norm: str, starts: list[int], pos: int) -> bool:
+    """``pos`` stands in a bracket of its sentence ("($5.3 billion in January–June 2023)")."""
+    i = bisect_right(starts, pos) - 1
+    return in_bracket(norm, pos, starts[i] if i >= 0 else 0)
+
+
 def _carried(
-    m: Mentions, sents: tuple[Span, ...], amount_starts: list[int], as_of: date | None
+    norm: str,
+    m: Mentions,
+    sents: tuple[Span, ...],
+    amount_starts: list[int],
+    as_of: date | None,
 ) -> tuple[str | None, ...]:
     """Per sentence, the source of a text citing one source (:func:`reporters.carried`)."""
     this = as_of.year if as_of else None
-    own_years = [(p.start, R.year_of(p.year, p.rel, this)) for p in m.periods if not p.is_base]
     starts = [s.start for s in sents]
+    own_years = [
+        (p.start, R.year_of(p.year, p.rel, this))
+        for p in m.periods
+        if not p.is_base and not _in_aside(norm, starts, p.start)
+    ]
     years = R.years_by_sentence(starts, own_years)
-    return tuple(R.carried(list(m.reporter_hits), list(sents), amount_starts, years))
+    back = {i for i, sp in enumerate(sents) if V.FIGURE_ANAPHORA.search(norm, sp.start, sp.end)}
+    return tuple(R.carried(list(m.reporter_hits), list(sents), amount_starts, years, back))
 
 
 @dataclass(frozen=True)
@@ -107,7 +122,7 @@ class Doc:
             cuts=tuple(clause_cuts(norm)),
             first_pair_country=first,
             lists=Lists.read(norm, sents, m, amount_spans),
-            carry=_carried(m, sents, [s for s, _ in amount_spans], as_of),
+            carry=_carried(norm, m, sents, [s for s, _ in amount_spans], as_of),
             pair_first=tuple(
                 (iso, c.start)
                 for iso in pair

@@ -58,7 +58,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "trade", "export", "import", "balance", "negative_balance", "increase", "decrease", "index",
     "share", "approx", "almost", "more_than", "less_than", "base_marker", "same_period_of",
     "same_period_last_year", "previous_year", "destination", "origin", "level_from", "level_to",
-    "partner_with", "pair_anaphora", "location", "institution",
+    "partner_with", "pair_anaphora", "figure_anaphora", "location", "institution",
     *GRAMMAR_WORDS,
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Collection
 from functools import cache
 
 from tradecheck.claims import lexicon as L
@@ -81,6 +82,7 @@ def carried(
     sentences: list[tuple[int, int]],
     amount_starts: list[int],
     years: list[set[int]],
+    refers_back: Collection[int] = (),
 ) -> list[str | None]:
     """Per sentence, the source a sentence without a cue of its own takes from the rest of a
     text that cites **one** source only (several sources: none is guessed).
@@ -90,7 +92,10 @@ def carried(
     one when the cue's do not (the text goes on reporting the same release, not
     the history before it: "In 2022 trade had grown 29%" after a 2024 release stays without a
     source), or when the next sentence is the cue alone, with no figure of its own ("Об этом
-    сообщает ФТС.", "This was reported by Destatis.").
+    сообщает ФТС.", "This was reported by Destatis."), or when the sentence holds figures and
+    comes right before the first cue, whose sentence refers back to its figure (an index in
+    ``refers_back``) and names no other year ("Trade reached $2.1 billion in 2024. As per data
+    from the statistics agency, this figure is 61% higher ...").
 
     Parameters
     ----------
@@ -102,6 +107,8 @@ def carried(
         Where the text's figures start, in text order.
     years
         The years each sentence names (explicit years of its own periods).
+    refers_back
+        The sentences that refer back to the figure of the sentence before ("this figure").
 
     Examples
     --------
@@ -110,6 +117,12 @@ def carried(
     ['RUS', None, 'RUS', None]
     >>> carried([(12, "RUS"), (22, "CHN")], sents, [2, 25], [set()] * 4)
     [None, None, None, None]
+    >>> carried([(12, "UZB")], sents, [2, 15], [{2024}, set(), {2024}, {2022}], {1})
+    ['UZB', None, 'UZB', None]
+    >>> carried([(12, "UZB")], sents, [2, 15], [{2024}, set(), {2024}, {2022}])
+    [None, None, 'UZB', None]
+    >>> carried([(12, "UZB")], sents, [2, 15], [{2023}, {2024}, set(), set()], {1})
+    [None, None, 'UZB', 'UZB']
     """
     out: list[str | None] = [None] * len(sentences)
     if len({key for _, key in hits}) != 1:
@@ -127,7 +140,9 @@ def carried(
             continue
         follows = i > first and years[i] <= cue_years
         announced = i + 1 in with_cue and i + 1 not in with_amount
-        out[i] = key if follows or announced else None
+        lead = first in refers_back and i == first - 1 and i in with_amount
+        lead = lead and years[first] <= years[i]
+        out[i] = key if follows or announced or lead else None
     return out
 
 

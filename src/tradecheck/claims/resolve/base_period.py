@@ -1,7 +1,8 @@
 """Base period: what a change is measured against.
 
-An explicit comparison base in the sentence ("compared with 2021", "к январю–марту 2018-го")
-wins; else the same months one year earlier.
+An explicit comparison base in the sentence ("compared with 2021", "к январю–марту 2018-го",
+"compared to June") wins; else the month before for a single month compared "month-on-month";
+else the same months one year earlier.
 """
 
 from __future__ import annotations
@@ -14,14 +15,14 @@ from tradecheck.claims._periods import PeriodMention
 from tradecheck.claims.context import Context
 from tradecheck.claims.model import Period
 
-__all__ = ["base_period", "from_base", "previous_of", "sequential"]
+__all__ = ["base_period", "from_base", "previous_of", "same_year_months", "sequential"]
 
 _FROM = re.compile(L.source("level_from"), re.IGNORECASE)
 _TO = re.compile(L.source("level_to"), re.IGNORECASE)
 #: a change against the period just before ("环比", "month-on-month", "zum Vormonat")
 _SEQUENTIAL = re.compile(L.source("sequential"), re.IGNORECASE)
 #: how far from the amount, within its clause, that cue may stand
-_SEQUENTIAL_REACH = 40
+_SEQUENTIAL_REACH = 60
 #: how far around a starting level its "from" and its year may stand ("从1991年的0.37亿美元",
 #: "from $30 billion in 2010")
 _FROM_REACH = 16
@@ -32,10 +33,33 @@ def _ends(period: Period) -> tuple[int, int, int, int]:
     return int(period.start[:4]), int(period.start[5:]), int(period.end[:4]), int(period.end[5:])
 
 
+def same_year_months(b1: int, b2: int, period: Period) -> Period | None:
+    """The base of a change written with months but no year ("in July ... compared to June"):
+    those months in the period's year when they come before it, else in the year before;
+    None when the base is not as long as the period or the period spans two years.
+
+    Examples
+    --------
+    >>> same_year_months(6, 6, Period("2024-07", "2024-07"))
+    Period(start='2024-06', end='2024-06')
+    >>> same_year_months(12, 12, Period("2024-01", "2024-01"))
+    Period(start='2023-12', end='2023-12')
+    >>> same_year_months(6, 6, Period("2024-01", "2024-07")) is None
+    True
+    """
+    y0, m1, y1, m2 = _ends(period)
+    if y0 != y1 or b2 - b1 != m2 - m1:
+        return None
+    y = y0 if b2 < m1 else y0 - 1
+    return Period(f"{y:04d}-{b1:02d}", f"{y:04d}-{b2:02d}")
+
+
 def _explicit(ctx: Context, b: PeriodMention, period: Period) -> Period | None:
     """The base a written comparison period gives, None when it does not fix one."""
     y0, m1, y1, m2 = _ends(period)
     as_of = ctx.doc.as_of
+    if b.year is None and b.rel is None and not b.full_year and b.anchored:
+        return same_year_months(b.m1, b.m2, period)
     if b.year is not None:
         if b.full_year:
             return Period(f"{b.year:04d}-{m1:02d}", f"{b.year + (y1 - y0):04d}-{m2:02d}")
@@ -79,9 +103,10 @@ def from_base(ctx: Context, period: Period) -> Period | None:
 
 def sequential(ctx: Context) -> bool:
     """Whether the change is against the period just before ("环比增长3%", "3% month-on-month",
-    "um 2 Prozent gegenüber dem Vormonat"): the cue stands near the amount in its clause."""
-    a, (cs, ce), rx = ctx.amount, ctx.clause, _SEQUENTIAL
-    before = rx.search(ctx.norm, max(cs, a.start - _SEQUENTIAL_REACH), a.start)
+    "um 2 Prozent gegenüber dem Vormonat"): the cue stands near the amount, after it in its
+    clause or before it in its sentence ("imports on a monthly basis, in turn, fell by 4%")."""
+    a, ce, rx = ctx.amount, ctx.clause[1], _SEQUENTIAL
+    before = rx.search(ctx.norm, max(ctx.sentence[0], a.start - _SEQUENTIAL_REACH), a.start)
     return bool(before or rx.search(ctx.norm, a.end, min(ce, a.end + _SEQUENTIAL_REACH)))
 
 

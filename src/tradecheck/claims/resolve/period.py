@@ -11,6 +11,7 @@ from __future__ import annotations
 from tradecheck.claims._periods import PeriodMention, same_period_of
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.model import Period
+from tradecheck.claims.sentences import in_bracket
 
 __all__ = [
     "context_year",
@@ -24,14 +25,24 @@ __all__ = [
 ]
 
 
+def _aside(doc: Doc, p: PeriodMention) -> bool:
+    """A period written in brackets ("($5.3 billion in January–June 2023)"): it belongs to
+    the bracketed figure and sets no year or period for the sentences after it."""
+    return in_bracket(doc.norm, p.start, doc.sentence_of(p.start).start)
+
+
 def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
-    """The year of the last period (not a comparison base) before ``pos``, from ``since``."""
+    """The year of the last period (not a comparison base, not in brackets of an earlier
+    sentence) before ``pos``, from ``since``."""
+    ss = doc.sentence_of(pos).start
     earlier = [
         p
         for p in doc.mentions.periods.before(pos, 256)
         if since <= p.start and p.end <= pos and not p.is_base
     ]
     for p in reversed(earlier):
+        if p.end <= ss and _aside(doc, p):
+            continue
         if p.year is not None:
             return p.year
         if p.rel is not None and doc.as_of is not None:
@@ -55,7 +66,9 @@ def same_months_year(doc: Doc, p: PeriodMention) -> int | None:
     if p.full_year:
         return None
     for q in reversed(doc.mentions.periods.before(p.start, 256)):
-        if q.is_base or q.end > p.start or (q.m1, q.m2) != (p.m1, p.m2):
+        if q.is_base or q.full_year or q.end > p.start or (q.m1, q.m2) != (p.m1, p.m2):
+            continue
+        if _aside(doc, q):  # a bracketed period belongs to its bracketed figure
             continue
         if q.year is not None and not q.from_context:
             return q.year
@@ -250,6 +263,7 @@ def period(ctx: Context) -> Period | None:
         return resolve_mention(ctx.doc, own)
     ss, se = ctx.sentence
     earlier = [p for p in ctx.doc.mentions.periods.before(ss, 256) if p.end <= ss and not p.is_base]
+    carried = next((p for p in reversed(earlier) if not _aside(ctx.doc, p)), None)
     ps = _outside_brackets(
         ctx, [p for p in ctx.doc.mentions.periods.between(ss, se) if not p.is_base], bool(earlier)
     )
@@ -259,5 +273,5 @@ def period(ctx: Context) -> Period | None:
     if chosen is not None:
         found = resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, chosen, ps))
         return None if found is not None and running_total(ctx, found) else found
-    # inherit from the previous sentences
-    return resolve_mention(ctx.doc, earlier[-1]) if earlier else None
+    # inherit from the previous sentences (not from a bracketed aside of theirs)
+    return resolve_mention(ctx.doc, carried) if carried is not None else None

@@ -12,6 +12,7 @@ from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.abs_change import abs_change_sign
 from tradecheck.claims.context import Context
+from tradecheck.claims.gapping import LOOKBACK, gapped_quantity, subject_start
 from tradecheck.claims.mentions import scaled
 from tradecheck.claims.multiples import increase_by_times
 from tradecheck.claims.resolve.balance import is_balance
@@ -122,6 +123,9 @@ def _percent(ctx: Context) -> Quantity | None:
         psign = verb_final_sign(ctx)
     if psign is not None:
         return "pct_change", psign * abs(a.value), a.decimals
+    gap = _gapped(ctx)
+    if gap is not None:  # "экспорт вырос на 20%, импорт — на 40%"
+        return gap[0], gap[1] * abs(a.value), a.decimals
     if t[a.start] == "+" or (t[a.start] == "-" and a.value < 0):
         return "pct_change", a.value, a.decimals
     if a.value >= 100 and _INDEX_BASE_AFTER.match(t, a.end, min(len(t), a.end + 60)):
@@ -131,6 +135,16 @@ def _percent(ctx: Context) -> Quantity | None:
         sign = -1.0 if V.DECREASE.fullmatch(noun["w"]) else 1.0
         return "pct_change", sign * abs(a.value), a.decimals
     return None
+
+
+def _gapped(ctx: Context) -> tuple[str, float] | None:
+    """The quantity and sign of a percent in a gapped clause (:mod:`claims.gapping`)."""
+    cs = max(0, ctx.clause.start - 1)  # the dash may be the clause's first character
+    lo = max(0, cs - LOOKBACK)
+    back = ctx.norm[lo:cs]
+    named = ctx.doc.countries_in(lo + subject_start(back), cs)
+    pair_named = any(c.iso in ctx.doc.pair for c in named)
+    return gapped_quantity(ctx.norm[cs : ctx.amount.start], back, pair_named)
 
 
 #: characters after a balance word that may still belong to it ("surplus in trade with")

@@ -10,6 +10,7 @@ import re
 
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
+from tradecheck.claims.sentences import Span
 
 __all__ = ["MIN_UNSCALED", "is_trade_value", "scale_left_out"]
 
@@ -37,9 +38,11 @@ def is_trade_value(ctx: Context) -> bool:
     >>> parse("Investment in the park reached $1.2 billion in 2023.")
     []
     """
-    if ctx.cue_in("not_trade_weak") or ctx.cue_in("not_trade_strong"):
+    if _cue_applies(ctx, "not_trade_weak", ctx.clause):
         return False
-    if ctx.cue_in("not_trade_strong", ctx.prev_clause):
+    if _cue_applies(ctx, "not_trade_strong", ctx.clause):
+        return False
+    if _cue_applies(ctx, "not_trade_strong", ctx.prev_clause):
         return False
     if excluded_product(ctx):
         return False
@@ -48,6 +51,30 @@ def is_trade_value(ctx: Context) -> bool:
     if ctx.amount.kind in ("percent", "ratio", "ratio_word"):
         return not _about_volumes_or_prices(ctx)
     return True
+
+
+def _cue_applies(ctx: Context, name: str, span: Span | None) -> bool:
+    """Whether a not-trade cue of family ``name`` in ``span`` speaks of the amount: one written
+    before the amount in its clause does; one written after it, or in an earlier clause, does
+    not when a figure of its own follows it in its clause ("sold $13.5 million of goods against
+    a target of $5.6 million": the target is the second figure).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "In 2018 the region sold goods worth $13.5 million to China against a target of "
+    >>> [c.value for c in parse(t + "$5.6 million.", pair=("BLR", "CHN"))]
+    [13500000.0]
+    """
+    if span is None:
+        return False
+    a = ctx.amount
+    for s, e, _ in ctx.doc.cues_in(name, span.start, span.end):
+        if s < a.start and span == ctx.clause:
+            return True
+        if not ctx.doc.mentions.amounts.between(e, ctx.doc.clause_of(e).end):
+            return True
+    return False
 
 
 #: below this many currency units, money written without a scale word is no trade figure

@@ -1,0 +1,83 @@
+"""Gapped clauses: a percent after a dash whose verb or noun stands before it ("экспорт вырос
+на 20%, импорт — на 40%", "Импорт России в Китай — на 48,8%" after a sentence saying what
+grew, "доля … – около 5%", "Прирост торговли услугами – 17%").
+
+The clause of such a percent holds only a dash, the language's weak change marker (concept
+``abs_change_weak``: "на", "um", "o") and bound words; the words right before the dash (back to
+a comma or a full stop: :func:`subject_start`) must name a flow or a share and a country of the
+pair ("импорт из России —", not a product list's "сыров —" or "поставки говядины –"); what it
+is is said by the nearest change word (concepts ``increase``/``decrease``) or share word
+(``share``) before the dash.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tradecheck.claims import _vocab as V
+from tradecheck.claims import lexicon as L
+
+__all__ = ["LOOKBACK", "gapped_quantity", "subject_start"]
+
+#: how far before the dash the verb or noun of a gapped clause is looked for
+LOOKBACK = 160
+
+
+@cache
+def _gap() -> re.Pattern[str]:
+    """A dash, then only a weak change marker and bound words, up to the amount."""
+    words = [L.source(c) for c in ("abs_change_weak", "approx", "more_than", "less_than")]
+    filler = "|".join(w for w in words if w)
+    return re.compile(rf"^\s*[—–-]\s*(?:(?:{filler})\s*)*$", re.IGNORECASE)
+
+
+def _last_end(rx: re.Pattern[str], text: str) -> int:
+    """Where the last match of ``rx`` in ``text`` ends, -1 without one."""
+    return max((m.end() for m in rx.finditer(text)), default=-1)
+
+
+def subject_start(lookback: str) -> int:
+    """Where the words right before a dash start in ``lookback``: after its last comma,
+    semicolon or full stop (0 without one).
+
+    Examples
+    --------
+    >>> subject_start("экспорт вырос на 20%, импорт из России ")
+    21
+    """
+    return max(lookback.rfind(c) for c in ",;.!?") + 1
+
+
+def gapped_quantity(head: str, lookback: str, pair_named: bool) -> tuple[str, float] | None:
+    """``("share", 1.0)`` or ``("pct_change", ±1.0)`` for a percent whose clause ``head``
+    (the text from the clause start to the amount) is a gap, read from the nearest share or
+    change word in ``lookback`` (the text before the clause); None otherwise, or when the
+    words before the dash name no flow or share or (``pair_named`` False) no pair country.
+
+    Examples
+    --------
+    >>> gapped_quantity(" — на ", "экспорт вырос на 20%, импорт из России ", True)
+    ('pct_change', 1.0)
+    >>> gapped_quantity("– около ", "доля Беларуси в обороте России ", True)
+    ('share', 1.0)
+    >>> gapped_quantity(" составил ", "экспорт вырос на 20%, импорт из России ", True) is None
+    True
+    >>> gapped_quantity(" — ", "В 2023 году России ", True) is None
+    True
+    >>> gapped_quantity(" – на ", "экспорт масла вырос на 16%, поставки говядины ", False) is None
+    True
+    """
+    if not (pair_named and _gap().match(head)):
+        return None
+    tail = lookback[-LOOKBACK:]
+    subject = tail[subject_start(tail) :]
+    if not any(rx.search(subject) for rx in (V.TRADE_KW, V.EXPORT_KW, V.IMPORT_KW, V.SHARE_CUE)):
+        return None  # "…, сыров – на 34%": a list of goods, not a flow of the pair
+    share = _last_end(V.SHARE_CUE, tail)
+    inc, dec = _last_end(V.INCREASE, tail), _last_end(V.DECREASE, tail)
+    if max(share, inc, dec) < 0:
+        return None
+    if share > max(inc, dec):
+        return "share", 1.0
+    return "pct_change", (1.0 if inc > dec else -1.0)
