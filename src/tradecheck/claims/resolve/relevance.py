@@ -11,7 +11,7 @@ import re
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
 
-__all__ = ["MIN_UNSCALED", "is_trade_value", "scale_left_out"]
+__all__ = ["MIN_UNSCALED", "carried_not_trade", "is_trade_value", "scale_left_out"]
 
 #: "from $X ... to $Y", "было $X, стало $Y": the first of two levels of a from-to construction
 _FROM_BEFORE = re.compile(
@@ -37,9 +37,9 @@ def is_trade_value(ctx: Context) -> bool:
     >>> parse("Investment in the park reached $1.2 billion in 2023.")
     []
     """
-    if ctx.cue_in("not_trade_weak") or ctx.cue_in("not_trade_strong"):
+    if ctx.cue_in("not_trade_weak") or ctx.cue_in("not_trade_strong") or ctx.cue_in("per_day"):
         return False
-    if ctx.cue_in("not_trade_strong", ctx.prev_clause):
+    if ctx.cue_in("not_trade_strong", ctx.prev_clause) or carried_not_trade(ctx):
         return False
     if excluded_product(ctx):
         return False
@@ -48,6 +48,29 @@ def is_trade_value(ctx: Context) -> bool:
     if ctx.amount.kind in ("percent", "ratio", "ratio_word"):
         return not _about_volumes_or_prices(ctx)
     return True
+
+
+def carried_not_trade(ctx: Context) -> bool:
+    """Whether a non-trade cue of an earlier clause still governs the amount: the sentence
+    names no flow ("trade", "exports") before the amount and a cue before it ("investments
+    increased fivefold, reaching $11 billion"; "30 projects, both finished and ongoing, worth
+    a total of $8 billion"), or the amount's clause names no flow and the clause before it
+    gives an average per day ("exports were $130 million per day, up 18.5%").
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> parse("Chinese investments in Belarus grew fivefold, reaching $11 billion in 2023.")
+    []
+    >>> len(parse("Investment grew, and trade between Belarus and China reached $5 bn in 2023."))
+    1
+    """
+    s, a = ctx.sentence.start, ctx.amount.start
+    kws, doc = ctx.doc.mentions.keywords, ctx.doc
+    if not kws.between(s, a):
+        return bool(doc.cues_in("not_trade_weak", s, a) or doc.cues_in("per_day", s, a))
+    cs, ce = ctx.clause
+    return ctx.cue_in("per_day", ctx.prev_clause) and not kws.between(cs, ce)
 
 
 #: below this many currency units, money written without a scale word is no trade figure
