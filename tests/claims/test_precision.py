@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tradecheck.claims.context import Doc, contexts
+from tradecheck.claims.resolve.partner import attached_other
 from tradecheck.claims.resolve.relevance import carried_not_trade
 
 
@@ -28,3 +29,18 @@ def _contexts(text: str, pair: tuple[str, str] = ("BLR", "CHN")):
 )
 def test_carried_not_trade(text: str, expected: list[bool]) -> None:
     assert [carried_not_trade(c) for c in _contexts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a third country's own figure in brackets right after its name
+        ("China led, ahead of the US (about $248 bn) and Japan ($200 bn).", [True, True]),
+        # a pair country's figure in brackets stays
+        ("Germany's trade grew most with China (€245 bn) in 2021.", [False]),
+        # a bracket after a third country, but far from it: not attached
+        ("Unlike Russia, Germany traded with China in 2021 (over €245 bn).", [False]),
+    ],
+)
+def test_attached_other(text: str, expected: list[bool]) -> None:
+    assert [attached_other(c) for c in _contexts(text, ("DEU", "CHN"))] == expected
