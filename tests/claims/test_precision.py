@@ -9,6 +9,7 @@ import pytest
 
 from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.resolve.partner import attached_other
+from tradecheck.claims.resolve.quantity import balance_clause_before
 from tradecheck.claims.resolve.relevance import carried_not_trade
 
 
@@ -44,3 +45,19 @@ def test_carried_not_trade(text: str, expected: list[bool]) -> None:
 )
 def test_attached_other(text: str, expected: list[bool]) -> None:
     assert [attached_other(c) for c in _contexts(text, ("DEU", "CHN"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the change after a clause about a deficit is the deficit's change
+        ("In 2020 the deficit with China was $30 bn, up 4 percent.", [False, True]),
+        # a flow word of its own: the change of that flow
+        ("In 2020 the deficit with China was $30 bn, and exports rose 4 percent.", [False, False]),
+        # no balance before: an ordinary change
+        ("In 2020 trade with China was $30 bn, up 4 percent.", [False, False]),
+    ],
+)
+def test_balance_clause_before(text: str, expected: list[bool]) -> None:
+    got = [balance_clause_before(c) for c in _contexts(text, ("VNM", "CHN"))]
+    assert got == expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from tradecheck.claims import _vocab as V
+from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
 from tradecheck.claims.mentions import Keyword
 from tradecheck.claims.resolve.direction import UNSURE, actor
@@ -23,6 +24,8 @@ _WITH_OTHER = re.compile(r"(?:with|с|со|з|із|зі|са|mit|对|与|同)\s*
 _WITH_PAIR = re.compile(
     r"(?:with|с|со|з|із|зі|са|mit|in\s+trade\s+with|в\s+торговле\s+с|对|与|同)\s*$", re.IGNORECASE
 )
+#: "the deficit from the Chinese market": an origin word before the partner of the balance
+_FROM_PAIR = re.compile(rf"(?:{L.source('origin')})\s+(?:\w+\s+)?$", re.IGNORECASE)
 _IN_FAVOUR_OF = re.compile(
     r"(?:in\s+favou?r\s+of|в\s+пользу|zugunsten|zu\s+Gunsten\s+von)\s*$", re.IGNORECASE
 )
@@ -52,7 +55,7 @@ def _holder(ctx: Context, negative: bool) -> tuple[str | None, bool, bool]:
             if _WITH_OTHER.search(pre):
                 return None, negative, True
             continue
-        if _WITH_PAIR.search(pre):
+        if _WITH_PAIR.search(pre) or _FROM_PAIR.search(pre):
             holder = ctx.doc.other(c.iso)
         elif _IN_FAVOUR_OF.search(pre):
             holder, negative = c.iso, False
