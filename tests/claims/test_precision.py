@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tradecheck.claims.context import Doc, contexts
+from tradecheck.claims.mentions import find_amounts
 from tradecheck.claims.resolve.partner import attached_other
 from tradecheck.claims.resolve.quantity import balance_clause_before
 from tradecheck.claims.resolve.relevance import carried_not_trade
@@ -61,3 +62,18 @@ def test_attached_other(text: str, expected: list[bool]) -> None:
 def test_balance_clause_before(text: str, expected: list[bool]) -> None:
     got = [balance_clause_before(c) for c in _contexts(text, ("VNM", "CHN"))]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("38 млрд 607,6 млн долларов", "ru", [("money", 38_607_600_000.0)]),
+        ("31亿5000万美元", "zh", [("money", 3_150_000_000.0)]),
+        # the second is not below one unit of the first: two amounts
+        ("3 billion 1500 million dollars", "en", [("bare", 3e9), ("money", 1.5e9)]),
+        # something between them: two amounts
+        ("2 billion, $300 million", "en", [("bare", 2e9), ("money", 3e8)]),
+    ],
+)
+def test_join_compounds(text: str, lang: str, expected: list[tuple[str, float]]) -> None:
+    assert [(a.kind, a.value) for a in find_amounts(text, lang)] == expected

@@ -364,7 +364,36 @@ def find_amounts(norm: str, lang: str) -> list[Amount]:
     out += _ratio_words(norm, taken)
     out += _money(norm, lang, taken)
     out += _money_more_than_zh(norm, lang, taken)
-    return sorted(out, key=_start)
+    return join_compounds(sorted(out, key=_start), norm)
+
+
+def join_compounds(amounts: list[Amount], norm: str) -> list[Amount]:
+    """Amounts written in two scales joined into one ("38 млрд 607,6 млн долларов",
+    "8 Milliarden 400 Millionen Euro"): a bare scaled number followed, after spaces only, by
+    money in a smaller scale that stays below one unit of the first. The joined amount keeps
+    the second's currency and written precision.
+
+    Examples
+    --------
+    >>> [(a.kind, a.value) for a in find_amounts("38 млрд 607,6 млн долларов", "ru")]
+    [('money', 38607600000.0)]
+    """
+    out: list[Amount] = []
+    for a in amounts:
+        b = out[-1] if out else None
+        if (
+            b is not None
+            and b.kind == "bare"
+            and a.kind == "money"
+            and a.unit < b.unit
+            and abs(a.value) < b.unit
+            and not norm[b.end : a.start].strip()
+        ):
+            joined = scaled(b.value + a.value, 1.0)
+            out[-1] = replace(a, start=b.start, num_start=b.num_start, value=joined)
+            continue
+        out.append(a)
+    return out
 
 
 # ------------------------------------------------------------------------------------------
