@@ -11,7 +11,7 @@ from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.mentions import find_amounts
 from tradecheck.claims.resolve.partner import attached_other
 from tradecheck.claims.resolve.quantity import balance_clause_before
-from tradecheck.claims.resolve.relevance import carried_not_trade
+from tradecheck.claims.resolve.relevance import carried_not_trade, in_physical_terms
 
 
 def _contexts(text: str, pair: tuple[str, str] = ("BLR", "CHN")):
@@ -77,3 +77,18 @@ def test_balance_clause_before(text: str, expected: list[bool]) -> None:
 )
 def test_join_compounds(text: str, lang: str, expected: list[tuple[str, float]]) -> None:
     assert [(a.kind, a.value) for a in find_amounts(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # value terms and physical terms, one per amount, written after them
+        ("Exports to China rose 4 times in value terms and 5 times by volume.", [False, True]),
+        # physical terms alone hold for every amount of the clause
+        ("Exports to China rose 4% and imports 5% in physical terms.", [True, True]),
+        # two terms for three amounts: the physical cue holds for all
+        ("Exports to China rose 3% and 4% in value terms and 5% by volume.", [True, True, True]),
+    ],
+)
+def test_in_physical_terms(text: str, expected: list[bool]) -> None:
+    assert [in_physical_terms(c) for c in _contexts(text)] == expected

@@ -440,6 +440,7 @@ CUE_FAMILIES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "per_day": [("", L.pattern("per_day"))],
     "price": [("", V.PRICE_TERMS)],
     "physical": [("", V.PHYSICAL_TERMS)],
+    "value_terms": [("", L.pattern("value_terms"))],
     "so_far": [("", L.pattern("so_far"))],
 }
 

@@ -11,7 +11,13 @@ import re
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
 
-__all__ = ["MIN_UNSCALED", "carried_not_trade", "is_trade_value", "scale_left_out"]
+__all__ = [
+    "MIN_UNSCALED",
+    "carried_not_trade",
+    "in_physical_terms",
+    "is_trade_value",
+    "scale_left_out",
+]
 
 #: "from $X ... to $Y", "было $X, стало $Y": the first of two levels of a from-to construction
 _FROM_BEFORE = re.compile(
@@ -128,9 +134,34 @@ def _from_level(ctx: Context) -> bool:
     return bool(later) and bool(_TO_BETWEEN.search(t[a.end : later[0].start]))
 
 
+def in_physical_terms(ctx: Context) -> bool:
+    """Whether a physical-terms cue ("in physical terms", "в натуральном выражении") in the
+    clause governs the amount. When the clause names value terms too, one per amount ("4.2
+    times in value terms and 5.1 times in volume", "wertmäßig um 42 %, mengenmäßig um 51 %"),
+    the terms pair with the amounts in order; otherwise the physical cue holds for all.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "In 2019 Belarus's exports to China rose 4 times in value terms and 5 times by volume."
+    >>> [c.value for c in parse(t)]
+    [4.0]
+    """
+    doc, a, (cs, ce) = ctx.doc, ctx.amount, ctx.clause
+    phys = [(h[0], True) for h in doc.cues_in("physical", cs, ce)]
+    value = [(h[0], False) for h in doc.cues_in("value_terms", cs, ce)]
+    if not phys or not value:
+        return bool(phys)
+    starts = [x.start for x in doc.mentions.amounts.between(cs, ce) if x.kind != "physical"]
+    cues = sorted(phys + value)
+    if len(cues) != len(starts) or a.start not in starts:
+        return True
+    return cues[starts.index(a.start)][1]
+
+
 def _about_volumes_or_prices(ctx: Context) -> bool:
     """Whether a change or share is about prices or physical volumes (tonnes, m³)."""
-    if ctx.cue_in("price") or ctx.cue_in("physical"):
+    if ctx.cue_in("price") or in_physical_terms(ctx):
         return True
     a, m = ctx.amount, ctx.doc.mentions
     cs, ce = ctx.clause
