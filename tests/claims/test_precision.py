@@ -9,6 +9,8 @@ import pytest
 
 from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.mentions import find_amounts
+from tradecheck.claims.model import Claim, Period
+from tradecheck.claims.parse import restates
 from tradecheck.claims.resolve.partner import attached_other
 from tradecheck.claims.resolve.quantity import balance_clause_before
 from tradecheck.claims.resolve.relevance import carried_not_trade, in_physical_terms
@@ -92,3 +94,36 @@ def test_join_compounds(text: str, lang: str, expected: list[tuple[str, float]])
 )
 def test_in_physical_terms(text: str, expected: list[bool]) -> None:
     assert [in_physical_terms(c) for c in _contexts(text)] == expected
+
+
+def _claim(value: float, precision: float, period: Period | None = None, bound: str = "eq"):
+    return Claim(
+        span="",
+        quantity="pct_change",
+        value=value,
+        currency=None,
+        bound=bound,  # type: ignore[arg-type]
+        direction="both",
+        reporter=None,
+        period=period,
+        base_period=None,
+        precision=precision,
+    )
+
+
+_FEB = Period("2023-02", "2023-02")
+
+
+@pytest.mark.parametrize(
+    ("coarse", "fine", "expected"),
+    [
+        (_claim(18.0, 1.0), _claim(18.4, 0.1, _FEB), True),  # headline without a period
+        (_claim(18.0, 1.0, _FEB), _claim(18.4, 0.1, _FEB), True),
+        (_claim(19.0, 1.0), _claim(18.4, 0.1, _FEB), False),  # does not round to it
+        (_claim(18.0, 1.0), _claim(18.43, 0.01, _FEB), False),  # two digits apart
+        (_claim(18.0, 1.0, Period("2023-01", "2023-01")), _claim(18.4, 0.1, _FEB), False),
+        (_claim(18.0, 1.0, bound="approx"), _claim(18.4, 0.1, _FEB), False),
+    ],
+)
+def test_restates(coarse: Claim, fine: Claim, expected: bool) -> None:
+    assert restates(coarse, fine) is expected

@@ -221,7 +221,47 @@ def claims_of(ctxs: Iterable[Context]) -> list[Claim]:
             if c2 is not c
         )
     ]
-    return _dedupe(kept)
+    return drop_restated(_dedupe(kept))
+
+
+def restates(coarse: Claim, fine: Claim) -> bool:
+    """Whether ``coarse`` is a rounded restatement of ``fine`` elsewhere in the text (a
+    headline "up 29%" over the body's "up 29.2%"): same quantity, flow and scope, the same
+    periods or none stated, written with one digit less (a figure of one significant digit,
+    "$1 billion", is no rounding of "$994.7 million"), and ``fine`` rounds to it.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Trade between Belarus and China up 29% in January 2023. "
+    >>> t += "In January 2023 trade between Belarus and China grew by 29.2%."
+    >>> [c.value for c in parse(t)]
+    [29.2]
+    """
+    cp, fp = coarse.precision, fine.precision
+    if cp is None or fp is None or not fp < cp <= fp * 10 * (1 + 1e-9):
+        return False
+    same = (
+        coarse.quantity == fine.quantity
+        and coarse.direction == fine.direction
+        and coarse.period in (None, fine.period)
+        and coarse.base_period in (None, fine.base_period)
+        and coarse.scope == fine.scope
+        and coarse.bound == fine.bound == "eq"
+    )
+    return same and abs(fine.value - coarse.value) <= cp / 2 + 1e-9
+
+
+def drop_restated(claims: list[Claim]) -> list[Claim]:
+    """The claims without rounded restatements of a more precise claim (:func:`restates`)."""
+    groups: dict[tuple[object, ...], list[Claim]] = {}
+    for c in claims:
+        groups.setdefault((c.quantity, c.direction, c.scope), []).append(c)
+    return [
+        c
+        for c in claims
+        if not any(restates(c, o) for o in groups[(c.quantity, c.direction, c.scope)])
+    ]
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
