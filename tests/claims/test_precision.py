@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import pytest
 
+from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.mentions import find_amounts
 from tradecheck.claims.model import Claim, Period
 from tradecheck.claims.parse import restates
+from tradecheck.claims.partners import anaphora, find_mentions
 from tradecheck.claims.resolve.partner import attached_other
 from tradecheck.claims.resolve.quantity import balance_clause_before
 from tradecheck.claims.resolve.relevance import carried_not_trade, in_physical_terms
@@ -127,3 +129,21 @@ _FEB = Period("2023-02", "2023-02")
 )
 def test_restates(coarse: Claim, fine: Claim, expected: bool) -> None:
     assert restates(coarse, fine) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the country of an earlier sentence, not the actor of its own
+        ("Russia stayed first. Belarusian exports to this country grew.", [("RUS", True)]),
+        # a partner named before it in the same sentence
+        ("Imports from Russia rose, and exports to this country fell.", [("RUS", True)]),
+        ("Экспорт в эту страну вырос. ", []),  # nothing named before: no mention
+        ("Китай остался вторым. Белорусский экспорт в эту страну вырос.", [("CHN", True)]),
+    ],
+)
+def test_anaphora(text: str, expected: list[tuple[str, bool]]) -> None:
+    demonstrative = L.pattern("country_anaphora")
+    ms = find_mentions(text, ("BLR", "CHN"))
+    named = [m for m in ms if not demonstrative.fullmatch(text, m.start, m.end)]
+    assert [(m.key, m.marked) for m in anaphora(text, named)] == expected
