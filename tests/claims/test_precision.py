@@ -147,3 +147,17 @@ def test_anaphora(text: str, expected: list[tuple[str, bool]]) -> None:
     ms = find_mentions(text, ("BLR", "CHN"))
     named = [m for m in ms if not demonstrative.fullmatch(text, m.start, m.end)]
     assert [(m.key, m.marked) for m in anaphora(text, named)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("поставки в страны дальнего зарубежья", "FAR_ABROAD"),
+        ("пастаўкі ў краіны далёкага замежжа", "FAR_ABROAD"),
+        ("supplies to far-abroad countries", "FAR_ABROAD"),
+        ("торговля со всеми странами", "WORLD"),
+    ],
+)
+def test_far_abroad_is_a_group(text: str, key: str) -> None:
+    ms = find_mentions(text, ("BLR", "CHN"))
+    assert [(m.key, m.group) for m in ms] == [(key, True)]
