@@ -15,7 +15,11 @@ from tradecheck.claims.parse import restates
 from tradecheck.claims.partners import anaphora, find_mentions
 from tradecheck.claims.resolve.partner import attached_other
 from tradecheck.claims.resolve.quantity import balance_clause_before
-from tradecheck.claims.resolve.relevance import carried_not_trade, in_physical_terms
+from tradecheck.claims.resolve.relevance import (
+    carried_not_trade,
+    converts_no_trade_value,
+    in_physical_terms,
+)
 
 
 def _contexts(text: str, pair: tuple[str, str] = ("BLR", "CHN")):
@@ -161,3 +165,22 @@ def test_anaphora(text: str, expected: list[tuple[str, bool]]) -> None:
 def test_far_abroad_is_a_group(text: str, key: str) -> None:
     ms = find_mentions(text, ("BLR", "CHN"))
     assert [(m.key, m.group) for m in ms] == [(key, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a conversion of a target: no trade value either
+        ("The target is that exports reach $45 billion (about 320 billion yuan).", [False, True]),
+        # a conversion of a trade figure: kept (the source may give both)
+        (
+            "In 2016 China's exports to Russia were 16.1 billion yuan ($2.5 billion).",
+            [False, False],
+        ),
+        # the same currency in brackets: no conversion
+        ("Exports were $45 billion ($40 billion in 2022).", [False, False]),
+    ],
+)
+def test_converts_no_trade_value(text: str, expected: list[bool]) -> None:
+    got = [converts_no_trade_value(c) for c in _contexts(text, ("RUS", "CHN"))]
+    assert got == expected

@@ -14,6 +14,7 @@ from tradecheck.claims.context import Context
 __all__ = [
     "MIN_UNSCALED",
     "carried_not_trade",
+    "converts_no_trade_value",
     "in_physical_terms",
     "is_trade_value",
     "scale_left_out",
@@ -50,6 +51,8 @@ def is_trade_value(ctx: Context) -> bool:
     if excluded_product(ctx):
         return False
     if ctx.amount.kind in ("money", "money_gt"):
+        if converts_no_trade_value(ctx):
+            return False
         return not (scale_left_out(ctx) or _from_level(ctx) or bracketed_after_change(ctx))
     if ctx.amount.kind in ("percent", "ratio", "ratio_word"):
         return not _about_volumes_or_prices(ctx)
@@ -157,6 +160,31 @@ def in_physical_terms(ctx: Context) -> bool:
     if len(cues) != len(starts) or a.start not in starts:
         return True
     return cues[starts.index(a.start)][1]
+
+
+#: an opening bracket and a few words before a converted amount ("(约合人民币", "(rund")
+_CONVERSION_OPEN = re.compile(r"\s*[(（][^\d()（）]{0,12}")
+
+
+def converts_no_trade_value(ctx: Context) -> bool:
+    """Whether the amount, money in brackets right after money in another currency, converts
+    a figure that is no trade value ("a target of $42 billion (about 291.6 billion yuan)"): a
+    conversion is a trade value only when what it converts is one.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Vietnam aims at farm exports of $42 billion (about 291.6 billion yuan) in 2025."
+    >>> parse(t, pair=("VNM", "CHN"))
+    []
+    """
+    a, doc = ctx.amount, ctx.doc
+    prev = doc.mentions.amounts.last_before(a.start)
+    if prev is None or prev.kind not in ("money", "money_gt") or prev.currency == a.currency:
+        return False
+    if prev.end > a.start or not _CONVERSION_OPEN.fullmatch(ctx.norm, prev.end, a.start):
+        return False
+    return not is_trade_value(Context.of(doc, prev))
 
 
 def _about_volumes_or_prices(ctx: Context) -> bool:
