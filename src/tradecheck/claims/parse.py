@@ -253,15 +253,25 @@ def restates(coarse: Claim, fine: Claim) -> bool:
 
 
 def drop_restated(claims: list[Claim]) -> list[Claim]:
-    """The claims without rounded restatements of a more precise claim (:func:`restates`)."""
-    groups: dict[tuple[object, ...], list[Claim]] = {}
+    """The claims without rounded restatements of a more precise claim (:func:`restates`);
+    each claim is looked up among the finer claims that round to its value (linear time)."""
+    finer: dict[tuple[object, ...], list[Claim]] = {}
     for c in claims:
-        groups.setdefault((c.quantity, c.direction, c.scope), []).append(c)
+        if c.precision:
+            finer.setdefault(_rounded_key(c, c.precision * 10, c.value), []).append(c)
     return [
         c
         for c in claims
-        if not any(restates(c, o) for o in groups[(c.quantity, c.direction, c.scope)])
+        if not (
+            c.precision
+            and any(restates(c, o) for o in finer.get(_rounded_key(c, c.precision, c.value), []))
+        )
     ]
+
+
+def _rounded_key(c: Claim, unit: float, value: float) -> tuple[object, ...]:
+    """Quantity, flow, scope, a rounding unit and the value rounded to it."""
+    return (c.quantity, c.direction, c.scope, float(f"{unit:.6g}"), round(value / unit))
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
