@@ -289,7 +289,7 @@ def test_check_frame_one_row_per_claim(tmp_path):
     texts = [
         "Trade between Belarus and China reached $1.6 billion in 2019.",
         "Nothing to check here.",
-        "In 2019 trade between Belarus and China reached $1.57 billion.",
+        "In 2019 trade between Belarus and China reached $1.52 billion.",
     ]
     df = tc.check_frame(texts, data=frame(GROWTH))
     assert df["text"].tolist() == [1, 3]

@@ -31,6 +31,7 @@ GROUPS = (
     "CIS",
     "AFRICA",
     "LATIN_AMERICA",
+    "FAR_ABROAD",
     "WORLD",
 )
 

@@ -108,7 +108,11 @@ FIGURE_ANAPHORA = L.pattern("figure_anaphora")
 # --- not a trade value ------------------------------------------------------------------------
 #: targets and plans, and forecasts (concept ``forecast``): never an outcome
 NOT_TRADE_STRONG = re.compile(f"{L.source('not_trade_strong')}|{L.source('forecast')}", _I)
+#: a wish or readiness (concept ``intent``): never an outcome either
+NOT_TRADE_STRONG = re.compile(f"{NOT_TRADE_STRONG.pattern}|{L.source('intent')}", _I)
 NOT_TRADE_WEAK = L.pattern("not_trade_weak")
+#: figures of firms, deals and jobs (concept ``business``)
+NOT_TRADE_WEAK = re.compile(f"{NOT_TRADE_WEAK.pattern}|{L.source('business')}", _I)
 
 COUNTRY_RES: dict[str, re.Pattern[str]] = {
     k: re.compile(v, _I) for k, v in COUNTRY_PATTERNS.items()

@@ -67,7 +67,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "goods_and_services", "excluding", "clause_conjunction", "continuation", "abbreviation",
     "percent", "range_from", "range_to", "first_n", "approx_after", "more_than_after",
     "exceeded_after", "not_exceeded",
-    "sequential",
+    "sequential", "per_day", "intent", "business", "value_terms", "country_anaphora",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago")

@@ -497,8 +497,10 @@ CUE_FAMILIES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "services": [("services", V.SERVICES)],
     "not_trade_weak": [("", V.NOT_TRADE_WEAK)],
     "not_trade_strong": [("", V.NOT_TRADE_STRONG)],
+    "per_day": [("", L.pattern("per_day"))],
     "price": [("", V.PRICE_TERMS)],
     "physical": [("", V.PHYSICAL_TERMS)],
+    "value_terms": [("", L.pattern("value_terms"))],
     "so_far": [("", L.pattern("so_far"))],
 }
 

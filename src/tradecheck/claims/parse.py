@@ -221,7 +221,57 @@ def claims_of(ctxs: Iterable[Context]) -> list[Claim]:
             if c2 is not c
         )
     ]
-    return _dedupe(kept)
+    return drop_restated(_dedupe(kept))
+
+
+def restates(coarse: Claim, fine: Claim) -> bool:
+    """Whether ``coarse`` is a rounded restatement of ``fine`` elsewhere in the text (a
+    headline "up 29%" over the body's "up 29.2%"): same quantity, flow and scope, the same
+    periods or none stated, written with one digit less (a figure of one significant digit,
+    "$1 billion", is no rounding of "$994.7 million"), and ``fine`` rounds to it.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Trade between Belarus and China up 29% in January 2023. "
+    >>> t += "In January 2023 trade between Belarus and China grew by 29.2%."
+    >>> [c.value for c in parse(t)]
+    [29.2]
+    """
+    cp, fp = coarse.precision, fine.precision
+    if cp is None or fp is None or not fp < cp <= fp * 10 * (1 + 1e-9):
+        return False
+    same = (
+        coarse.quantity == fine.quantity
+        and coarse.direction == fine.direction
+        and coarse.period in (None, fine.period)
+        and coarse.base_period in (None, fine.base_period)
+        and coarse.scope == fine.scope
+        and coarse.bound == fine.bound == "eq"
+    )
+    return same and abs(fine.value - coarse.value) <= cp / 2 + 1e-9
+
+
+def drop_restated(claims: list[Claim]) -> list[Claim]:
+    """The claims without rounded restatements of a more precise claim (:func:`restates`);
+    each claim is looked up among the finer claims that round to its value (linear time)."""
+    finer: dict[tuple[object, ...], list[Claim]] = {}
+    for c in claims:
+        if c.precision:
+            finer.setdefault(_rounded_key(c, c.precision * 10, c.value), []).append(c)
+    return [
+        c
+        for c in claims
+        if not (
+            c.precision
+            and any(restates(c, o) for o in finer.get(_rounded_key(c, c.precision, c.value), []))
+        )
+    ]
+
+
+def _rounded_key(c: Claim, unit: float, value: float) -> tuple[object, ...]:
+    """Quantity, flow, scope, a rounding unit and the value rounded to it."""
+    return (c.quantity, c.direction, c.scope, float(f"{unit:.6g}"), round(value / unit))
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -297,7 +297,46 @@ def find_mentions(norm: str, pair: tuple[str, str]) -> list[Mention]:
     ]
     money = [(m.start(), m.end()) for m in _currency_words().finditer(norm)]
     kept = [m for m in found if m.end > m.start and not _in_currency(m, money)]
-    return sorted(resolve_ambiguous(kept, pair), key=lambda m: (m.start, m.end))
+    named = sorted(resolve_ambiguous(kept, pair), key=lambda m: (m.start, m.end))
+    return sorted(named + anaphora(norm, named), key=lambda m: (m.start, m.end))
+
+
+def anaphora(norm: str, named: Sequence[Mention]) -> list[Mention]:
+    """Countries named again by a demonstrative ("exports to this country", "в эту страну",
+    "该国"; concept ``country_anaphora``): each stands for the last country named before it
+    as a partner ("imports from Russia"), or in an earlier sentence; an unmarked country of
+    its own sentence is the actor ("Belarusian exports to this country"), not the one meant.
+
+    Examples
+    --------
+    >>> text = "Russia stayed first. Belarusian exports to this country grew 22%."
+    >>> [(m.key, m.marked) for m in anaphora(text, find_mentions(text[:31], ("BLR", "CHN")))]
+    [('RUS', True)]
+    """
+    countries = [m for m in named if not m.group]
+    ends = [m.end for m in countries]
+    out = []
+    for hit in _country_anaphora().finditer(norm):
+        lo = max(0, hit.start() - SENTENCE_REACH)
+        stop = max(norm.rfind(p, lo, hit.start()) for p in SENTENCE_ENDS)
+        i = bisect_right(ends, hit.start()) - 1
+        while i >= 0 and not (countries[i].marked or countries[i].end <= stop):
+            i -= 1
+        if i >= 0:
+            m = _marked(norm, hit.start())
+            out.append(Mention(countries[i].key, hit.start(), hit.end(), marked=m))
+    return out
+
+
+#: characters that end a sentence, and how far back one is looked for (:func:`anaphora`)
+SENTENCE_ENDS = (".", "。", "!", "?", "！", "？", "\n")
+SENTENCE_REACH = 400
+
+
+@cache
+def _country_anaphora() -> re.Pattern[str]:
+    """A demonstrative naming a country again (concept ``country_anaphora``)."""
+    return L.pattern("country_anaphora")
 
 
 def about(mentions: Iterable[Mention], pair: tuple[str, str]) -> str:

@@ -23,6 +23,8 @@ _WITH_OTHER = re.compile(rf"(?:{_WITH})\s*$", re.IGNORECASE)
 _WITH_PAIR = re.compile(rf"(?:{_WITH}|{L.source('in_trade_with')})\s*$", re.IGNORECASE)
 _MINUS_BEFORE = re.compile(rf"(?:{L.source('minus_word')}|-)\s*$", re.IGNORECASE)
 _IN_FAVOUR_OF = re.compile(rf"(?:{L.source('in_favour_of')})\s*$", re.IGNORECASE)
+#: "the deficit from the Chinese market": an origin word before the partner of the balance
+_FROM_PAIR = re.compile(rf"(?:{L.source('origin')})\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def is_balance(ctx: Context) -> bool:
@@ -49,7 +51,7 @@ def _holder(ctx: Context, negative: bool) -> tuple[str | None, bool, bool]:
             if _WITH_OTHER.search(pre):
                 return None, negative, True
             continue
-        if _WITH_PAIR.search(pre):
+        if _WITH_PAIR.search(pre) or _FROM_PAIR.search(pre):
             holder = ctx.doc.other(c.iso)
         elif _IN_FAVOUR_OF.search(pre):
             holder, negative = c.iso, False

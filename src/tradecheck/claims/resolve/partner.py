@@ -23,6 +23,7 @@ PARAGRAPH = 1500
 
 __all__ = [
     "WITH_BEFORE_SHORT",
+    "attached_other",
     "is_other_pair",
     "lone_country",
     "speaks_for",
@@ -54,9 +55,39 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
     >>> is_other_pair(ctx, ctx.doc.mentions.keywords.items[0])
     True
     """
+    if attached_other(ctx):
+        return True
     found = [ctx.doc.partners_in(w) for w in windows(ctx, kw)]
     answer = P.decide(found, ctx.doc.pair)
     return answer == P.OTHER or (answer == P.PAIR and lone_country(ctx, kw, found))
+
+
+#: what stands between a country and its own figure: "the US (about $248 bn)", "美国(约2480亿)"
+_ATTACHED = re.compile(
+    rf"\s*[(（]\s*(?:(?:{L.source('approx')}|{L.source('more_than')}|{L.source('less_than')})\s*)?",
+    re.IGNORECASE,
+)
+
+
+def attached_other(ctx: Context) -> bool:
+    """Whether the amount is written in brackets right after a country or group outside the
+    pair, as that one's own figure ("followed by the US (about $248 billion) and the
+    Netherlands ($234 billion)").
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "China was Germany's top partner in 2022, ahead of the US (about $248 billion)."
+    >>> parse(t, pair=("DEU", "CHN"))
+    []
+    """
+    a = ctx.amount
+    prev = ctx.doc.mentions.partners.last_before(a.start)
+    if prev is None or prev.end > a.start or a.start - prev.end > 24:
+        return False
+    if set(prev.key.split("|")) & set(ctx.doc.pair):
+        return False
+    return bool(_ATTACHED.fullmatch(ctx.norm, prev.end, a.start))
 
 
 #: "with" right before a country: its trade partner ("trade with China")

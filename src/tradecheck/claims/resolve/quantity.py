@@ -18,7 +18,7 @@ from tradecheck.claims.multiples import increase_by_times
 from tradecheck.claims.resolve.balance import is_balance
 from tradecheck.claims.resolve.share import SHARE_OF_TOTAL
 
-__all__ = ["Quantity", "balance_changed", "change_sign", "quantity"]
+__all__ = ["Quantity", "balance_changed", "balance_clause_before", "change_sign", "quantity"]
 
 #: (quantity, value, decimals written)
 Quantity = tuple[str, float, int | None]
@@ -116,7 +116,7 @@ def _percent(ctx: Context) -> Quantity | None:
     idx = _index(ctx)
     if idx is not None:
         return idx
-    if balance_changed(_words_before(ctx)):
+    if balance_changed(_words_before(ctx)) or balance_clause_before(ctx):
         return None
     psign = change_sign(_words_before(ctx), after)
     if psign is None:
@@ -176,6 +176,28 @@ def balance_changed(before: str) -> bool:
     # "surplus in trade with China rose 40%": a trade word right after it is the balance's
     trade = V.TRADE_KW.search(rest, _BALANCE_PHRASE)
     return trade is None
+
+
+def balance_clause_before(ctx: Context) -> bool:
+    """Whether a percent change with no flow or balance word of its own follows a clause
+    about a balance ("The deficit with China was over $35 billion, up 3.74 percent"): the
+    change of that balance (:func:`balance_changed`), no claim.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "In 2020 the trade deficit with China was $30 billion, up 4 percent."
+    >>> [c.quantity for c in parse(t, pair=("VNM", "CHN"))]
+    ['balance']
+    """
+    p, (cs, a) = ctx.prev_clause, (ctx.clause.start, ctx.amount.start)
+    if (
+        p is None
+        or ctx.doc.mentions.keywords.between(cs, a)
+        or V.BALANCE_KW.search(ctx.norm, cs, a)
+    ):
+        return False
+    return balance_changed(ctx.norm[p.start : p.end])
 
 
 def _ratio(ctx: Context) -> Quantity:

@@ -12,7 +12,14 @@ from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
 from tradecheck.claims.sentences import Span
 
-__all__ = ["MIN_UNSCALED", "is_trade_value", "scale_left_out"]
+__all__ = [
+    "MIN_UNSCALED",
+    "carried_not_trade",
+    "converts_no_trade_value",
+    "in_physical_terms",
+    "is_trade_value",
+    "scale_left_out",
+]
 
 #: "from $X ... to $Y", "было $X, стало $Y": the first of two levels of a from-to construction
 _FROM_BEFORE = re.compile(
@@ -38,15 +45,17 @@ def is_trade_value(ctx: Context) -> bool:
     >>> parse("Investment in the park reached $1.2 billion in 2023.")
     []
     """
-    if _cue_applies(ctx, "not_trade_weak", ctx.clause):
+    if _cue_applies(ctx, "not_trade_weak", ctx.clause) or ctx.cue_in("per_day"):
         return False
     if _cue_applies(ctx, "not_trade_strong", ctx.clause):
         return False
-    if _cue_applies(ctx, "not_trade_strong", ctx.prev_clause):
+    if _cue_applies(ctx, "not_trade_strong", ctx.prev_clause) or carried_not_trade(ctx):
         return False
     if excluded_product(ctx):
         return False
     if ctx.amount.kind in ("money", "money_gt"):
+        if converts_no_trade_value(ctx):
+            return False
         return not (scale_left_out(ctx) or _from_level(ctx) or bracketed_after_change(ctx))
     if ctx.amount.kind in ("percent", "ratio", "ratio_word"):
         return not _about_volumes_or_prices(ctx)
@@ -75,6 +84,29 @@ def _cue_applies(ctx: Context, name: str, span: Span | None) -> bool:
         if not ctx.doc.mentions.amounts.between(e, ctx.doc.clause_of(e).end):
             return True
     return False
+
+
+def carried_not_trade(ctx: Context) -> bool:
+    """Whether a non-trade cue of an earlier clause still governs the amount: the sentence
+    names no flow ("trade", "exports") before the amount and a cue before it ("investments
+    increased fivefold, reaching $11 billion"; "30 projects, both finished and ongoing, worth
+    a total of $8 billion"), or the amount's clause names no flow and the clause before it
+    gives an average per day ("exports were $130 million per day, up 18.5%").
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> parse("Chinese investments in Belarus grew fivefold, reaching $11 billion in 2023.")
+    []
+    >>> len(parse("Investment grew, and trade between Belarus and China reached $5 bn in 2023."))
+    1
+    """
+    s, a = ctx.sentence.start, ctx.amount.start
+    kws, doc = ctx.doc.mentions.keywords, ctx.doc
+    if not kws.between(s, a):
+        return bool(doc.cues_in("not_trade_weak", s, a) or doc.cues_in("per_day", s, a))
+    cs, ce = ctx.clause
+    return ctx.cue_in("per_day", ctx.prev_clause) and not kws.between(cs, ce)
 
 
 #: below this many currency units, money written without a scale word is no trade figure
@@ -132,9 +164,59 @@ def _from_level(ctx: Context) -> bool:
     return bool(later) and bool(_TO_BETWEEN.search(t[a.end : later[0].start]))
 
 
+def in_physical_terms(ctx: Context) -> bool:
+    """Whether a physical-terms cue ("in physical terms", "в натуральном выражении") in the
+    clause governs the amount. When the clause names value terms too, one per amount ("4.2
+    times in value terms and 5.1 times in volume", "wertmäßig um 42 %, mengenmäßig um 51 %"),
+    the terms pair with the amounts in order; otherwise the physical cue holds for all.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "In 2019 Belarus's exports to China rose 4 times in value terms and 5 times by volume."
+    >>> [c.value for c in parse(t)]
+    [4.0]
+    """
+    doc, a, (cs, ce) = ctx.doc, ctx.amount, ctx.clause
+    phys = [(h[0], True) for h in doc.cues_in("physical", cs, ce)]
+    value = [(h[0], False) for h in doc.cues_in("value_terms", cs, ce)]
+    if not phys or not value:
+        return bool(phys)
+    starts = [x.start for x in doc.mentions.amounts.between(cs, ce) if x.kind != "physical"]
+    cues = sorted(phys + value)
+    if len(cues) != len(starts) or a.start not in starts:
+        return True
+    return cues[starts.index(a.start)][1]
+
+
+#: an opening bracket and a few words before a converted amount ("(约合人民币", "(rund")
+_CONVERSION_OPEN = re.compile(r"\s*[(（][^\d()（）]{0,12}")
+
+
+def converts_no_trade_value(ctx: Context) -> bool:
+    """Whether the amount, money in brackets right after money in another currency, converts
+    a figure that is no trade value ("a target of $42 billion (about 291.6 billion yuan)"): a
+    conversion is a trade value only when what it converts is one.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Vietnam aims at farm exports of $42 billion (about 291.6 billion yuan) in 2025."
+    >>> parse(t, pair=("VNM", "CHN"))
+    []
+    """
+    a, doc = ctx.amount, ctx.doc
+    prev = doc.mentions.amounts.last_before(a.start)
+    if prev is None or prev.kind not in ("money", "money_gt") or prev.currency == a.currency:
+        return False
+    if prev.end > a.start or not _CONVERSION_OPEN.fullmatch(ctx.norm, prev.end, a.start):
+        return False
+    return not is_trade_value(Context.of(doc, prev))
+
+
 def _about_volumes_or_prices(ctx: Context) -> bool:
     """Whether a change or share is about prices or physical volumes (tonnes, m³)."""
-    if ctx.cue_in("price") or ctx.cue_in("physical"):
+    if ctx.cue_in("price") or in_physical_terms(ctx):
         return True
     a, m = ctx.amount, ctx.doc.mentions
     cs, ce = ctx.clause
