@@ -83,6 +83,7 @@ def carried(
     amount_starts: list[int],
     years: list[set[int]],
     refers_back: Collection[int] = (),
+    closing: Collection[int] = (),
 ) -> list[str | None]:
     """Per sentence, the source a sentence without a cue of its own takes from the rest of a
     text that cites **one** source only (several sources: none is guessed).
@@ -95,7 +96,10 @@ def carried(
     сообщает ФТС.", "This was reported by Destatis."), or when the sentence holds figures and
     comes right before the first cue, whose sentence refers back to its figure (an index in
     ``refers_back``) and names no other year ("Trade reached $2.1 billion in 2024. As per data
-    from the statistics agency, this figure is 61% higher ...").
+    from the statistics agency, this figure is 61% higher ..."), or when the sentence holds
+    figures and the next one (an index in ``closing``: same paragraph, its cue after its last
+    figure) ends by naming the source and names no other year ("Trade reached $13 billion.
+    Imports were $11 billion, the statistics committee said.").
 
     Parameters
     ----------
@@ -109,6 +113,9 @@ def carried(
         The years each sentence names (explicit years of its own periods).
     refers_back
         The sentences that refer back to the figure of the sentence before ("this figure").
+    closing
+        The sentences whose cue closes them and that go on the paragraph of the sentence
+        before (:func:`closing_cues`).
 
     Examples
     --------
@@ -123,6 +130,8 @@ def carried(
     [None, None, 'UZB', None]
     >>> carried([(12, "UZB")], sents, [2, 15], [{2023}, {2024}, set(), set()], {1})
     [None, None, 'UZB', 'UZB']
+    >>> carried([(18, "UZB")], sents, [2, 12], [set(), {2024}, set(), {2022}], closing={1})
+    ['UZB', None, 'UZB', None]
     """
     out: list[str | None] = [None] * len(sentences)
     if len({key for _, key in hits}) != 1:
@@ -142,7 +151,44 @@ def carried(
         announced = i + 1 in with_cue and i + 1 not in with_amount
         lead = first in refers_back and i == first - 1 and i in with_amount
         lead = lead and years[first] <= years[i]
-        out[i] = key if follows or announced or lead else None
+        closed = i + 1 in closing and i in with_amount and _same_years(years[i], years[i + 1])
+        out[i] = key if follows or announced or lead or closed else None
+    return out
+
+
+def _same_years(own: set[int], cue: set[int]) -> bool:
+    """Whether a sentence naming ``own`` years goes on reporting a cue sentence's release."""
+    return not cue or own <= cue
+
+
+def closing_cues(
+    norm: str,
+    hits: list[tuple[int, str]],
+    sentences: list[tuple[int, int]],
+    amount_starts: list[int],
+) -> set[int]:
+    """The sentences whose cues all stand after their last figure ("..., the statistics
+    committee said.") and that follow the sentence before in the same paragraph (no line
+    break between them): their source also speaks for that sentence (:func:`carried`).
+
+    Examples
+    --------
+    >>> t = "Trade was $2 bn. Imports were $1 bn, Belstat said.\\nExports fell."
+    >>> closing_cues(t, [(37, "BLR")], [(0, 16), (17, 51), (52, 65)], [10, 30])
+    {1}
+    >>> closing_cues(t, [(37, "BLR")], [(0, 16), (17, 51), (52, 65)], [10, 30, 45])
+    set()
+    """
+    starts = [s for s, _ in sentences]
+    out: set[int] = set()
+    for j in {bisect_right(starts, h) - 1 for h, _ in hits}:
+        if j <= 0:
+            continue
+        s, e = sentences[j]
+        own = [h for h, _ in hits if s <= h < e]
+        figures = [a for a in amount_starts if s <= a < e]
+        if figures and min(own) > max(figures) and "\n" not in norm[sentences[j - 1][1] : s]:
+            out.add(j)
     return out
 
 
