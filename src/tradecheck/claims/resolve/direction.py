@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.mentions import CountryHit, Keyword
@@ -33,6 +34,8 @@ __all__ = [
     "actor",
     "counterpart_named",
     "flow",
+    "reverse",
+    "runs_opposite",
     "unanchored",
 ]
 
@@ -93,9 +96,47 @@ def flow(ctx: Context, is_balance: bool) -> Flow | None:
     if own == OTHER:
         return None
     d = own or direction(ctx.doc, kw)
+    if own is None and runs_opposite(ctx, kw):
+        d = reverse(d)  # "…, with China sending $5 billion in the opposite direction"
     if d is None and not is_balance:
         return None
     return Flow(kw, None if d == UNSURE else d, d == UNSURE)
+
+
+def reverse(arrow: str | None) -> str | None:
+    """The flow running the other way: ``"BBB->AAA"`` for ``"AAA->BBB"``; ``both``, None and
+    :data:`UNSURE` stay as they are.
+
+    Examples
+    --------
+    >>> reverse("BRA->CHN"), reverse("both"), reverse(None)
+    ('CHN->BRA', 'both', None)
+    """
+    if arrow is None or "->" not in arrow:
+        return arrow
+    exporter, importer = arrow.split("->")
+    return f"{importer}->{exporter}"
+
+
+def runs_opposite(ctx: Context, kw: Keyword) -> bool:
+    """Whether the amount's sentence says its flow runs against the one its flow word states
+    ("Brazil exported $89 billion to China, with China sending $61 billion in the opposite
+    direction"; "…, в обратном направлении поставлено на $61 млрд"): the cue (concept
+    ``opposite_direction``) stands in the amount's sentence with no other figure between it and
+    the amount, and the flow word is borrowed from an earlier figure or names no country
+    itself ("in the opposite direction, exports to Brazil were $61 billion" stays as written).
+    """
+    (ss, se), a, doc = ctx.sentence, ctx.amount, ctx.doc
+    cue = V.OPPOSITE_DIRECTION.search(doc.norm, ss, se)
+    if cue is None:
+        return False
+    lo, hi = (a.end, cue.start()) if a.end <= cue.start() else (cue.end(), a.start)
+    figures = [x for x in doc.mentions.amounts.between(min(kw.end, lo), hi) if x.kind != "physical"]
+    if any(lo <= x.start for x in figures):
+        return False  # another figure stands between the cue and the amount
+    borrowed = any(x.start < a.start for x in figures)
+    exporter, importer, _other = marked(doc, kw)
+    return borrowed or not (exporter or importer)
 
 
 def unanchored(ctx: Context, fl: Flow, has_period: bool) -> Flow:
