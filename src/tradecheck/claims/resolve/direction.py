@@ -319,7 +319,29 @@ def segment_direction(ctx: Context, kw: Keyword) -> str | None:
         return OTHER
     if not (exporter or importer):
         return None
+    if unmarked_at(ctx.doc, Keyword(kw.kind, start, start)):
+        return _bare_segment(ctx.doc, kw, _arrow(ctx.doc, exporter, importer))
     return _arrow(ctx.doc, exporter, importer)
+
+
+def unmarked_at(doc: Doc, kw: Keyword) -> bool:
+    """Whether the countries around ``kw`` all stand without a destination or origin word
+    ("China came third with €96 billion", "中国则位列第三"): their role is not written."""
+    left, right = _around(doc, kw)
+    pre = [doc.norm[max(0, c.start - 20) : c.start] for c in left + right]
+    return bool(pre) and not any(_MARKED_BEFORE.search(p) for p in pre)
+
+
+def _bare_segment(doc: Doc, kw: Keyword, bare: str | None) -> str | None:
+    """The direction of a clause naming a pair country without a preposition after the flow
+    word ``kw`` of an earlier clause or sentence: the flow word's own countries when it names
+    one of the pair ("the main buyers of German exports ... China came third": Germany's
+    exports); None when it names no country at all (:func:`direction` decides); else ``bare``,
+    the country read as the actor ("exports to Russia grew 40%, and China 1.8-fold")."""
+    exporter, importer, other = marked(doc, kw)
+    if exporter in doc.pair or importer in doc.pair:
+        return _arrow(doc, exporter, importer)
+    return bare if other else None
 
 
 def pair_near(doc: Doc, kw: Keyword) -> bool:
