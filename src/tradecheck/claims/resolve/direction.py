@@ -51,6 +51,10 @@ _DEST_BEFORE = re.compile(
 _ORIG_BEFORE = re.compile(
     rf"(?:{L.source('origin')})\s*(?:(?<=\s)(?:the\s+)?(?:\w+\s+)?)?$", re.IGNORECASE
 )
+#: the small word joining an amount to the flow word right after it ("$2.5 billion in exports")
+_FLOW_AFTER = re.compile(rf"\s*(?:{L.source('flow_after_amount')})\s*$", re.IGNORECASE)
+#: a comparison's "than" ("more from China than exporting to it"): two flows, not one
+_THAN = L.pattern("than")
 _MARKED_BEFORE = re.compile(f"{_DEST_BEFORE.pattern}|{_ORIG_BEFORE.pattern}", re.IGNORECASE)
 #: "trade with Russia": the partner right after "with"
 _WITH_BEFORE = re.compile(
@@ -153,14 +157,18 @@ def unanchored(ctx: Context, fl: Flow, has_period: bool) -> Flow:
 
 
 def flow_keyword(ctx: Context) -> Keyword | None:
-    """The flow word of the amount: the one a "respectively" list pairs it with, else in its
-    clause (before, then after it), in its sentence (before, then after), else the last one
+    """The flow word of the amount: the one a "respectively" list pairs it with, else the one
+    joined to it by a small word ("$2.5 billion in exports"), else in its clause (before, then
+    after it), in its sentence (before, then after), else the last one
     of an earlier sentence."""
     a, (ss, se), (cs, ce) = ctx.amount, ctx.sentence, ctx.clause
     paired = ctx.doc.paired_keyword(a)  # "exports and imports grew 5% and 7% respectively"
     if paired is not None:
         return paired
     kws = ctx.doc.mentions.keywords.between(ss, se)
+    attached = [k for k in kws if a.end <= k.start <= a.end + 12 and k.end <= ce]
+    if attached and _FLOW_AFTER.match(ctx.doc.norm, a.end, attached[0].start):
+        return attached[0]  # "$2.5 billion in exports"
     for found in (
         [k for k in kws if cs <= k.start and k.end <= a.start][-1:],
         [k for k in kws if a.end <= k.start and k.end <= ce][:1],
@@ -190,8 +198,18 @@ def _around(doc: Doc, kw: Keyword) -> tuple[list[CountryHit], list[CountryHit]]:
     ]
     if prev_amt:
         l_start = max(l_start, prev_amt[-1])
+    l_start, r_end = _within_comparison(doc.norm, l_start, kw, r_end)
     left, right = doc.countries_in(l_start, kw.start), doc.countries_in(kw.end, r_end)
     return left, right or ([] if left else _listed_after(doc, kw))
+
+
+def _within_comparison(norm: str, start: int, kw: Keyword, end: int) -> tuple[int, int]:
+    """The window ``[start, end)`` around a flow word cut at a comparison's "than" (concept
+    ``than``): "bought more from China than exporting to it" — China is the origin of what
+    was bought, not of the exports after "than"."""
+    before = list(_THAN.finditer(norm, start, kw.start))
+    after = _THAN.search(norm, kw.end, end)
+    return (before[-1].end() if before else start), (after.start() if after else end)
 
 
 def _listed_after(doc: Doc, kw: Keyword) -> list[CountryHit]:
@@ -390,6 +408,17 @@ def named_as_pair(doc: Doc, named: list[CountryHit]) -> bool:
     return True
 
 
+def marked_partner(doc: Doc, named: list[CountryHit]) -> str | None:
+    """The one pair country a sentence names as the partner of a flow ("from China", "to
+    China", "with China"); None when it names none or both that way."""
+    found = set()
+    for x in named:
+        pre = doc.norm[max(0, x.start - 20) : x.start]
+        if _WITH_BEFORE_SHORT.search(pre) or _DEST_BEFORE.search(pre) or _ORIG_BEFORE.search(pre):
+            found.add(x.iso)
+    return found.pop() if len(found) == 1 else None
+
+
 def actor_read(doc: Doc, kw: Keyword) -> tuple[str, bool]:
     """(actor, said): ``said`` is False when the text does not say whose flow it is and
     the actor is only assumed (no pair country in the flow word's sentence, or both named
@@ -407,6 +436,9 @@ def actor_read(doc: Doc, kw: Keyword) -> tuple[str, bool]:
     ss, se = doc.sentence_of(kw.start)
     named = [x for x in doc.countries_in(ss, se) if x.iso in doc.pair]
     said = bool(named) and not named_as_pair(doc, named)
+    partner = marked_partner(doc, named)
+    if partner is not None:  # "bought more from China ..., with $11 billion in imports"
+        return doc.other(partner), True
     if c.start <= kw.start and _WITH_BEFORE_SHORT.search(doc.norm[max(0, c.start - 8) : c.start]):
         return doc.other(c.iso), said
     if said:
