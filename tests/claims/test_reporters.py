@@ -156,3 +156,15 @@ def test_closing_cues_table():
     gap = [(0, 9), (10, 20), (20, 30)]  # a line break between sentences 0 and 1
     assert R.closing_cues(norm[:9] + "\n" + norm[10:], [(18, "UZB")], gap, [2, 12]) == set()
     assert R.closing_cues(norm, [(5, "UZB")], sents, [2]) == set()  # the first sentence
+
+
+def test_a_first_source_carries_up_to_a_second_one():
+    """Sentences after one source's release and before another source is cited keep the
+    first source; after the second, none is guessed. Constructed."""
+    text = (
+        "Vietnam's General Department of Customs said trade with China reached $150 billion "
+        "in 2023. Imports from China were $100 billion in 2023. "
+        "China's customs put exports to Vietnam at $120 billion. Exports to China rose 5%."
+    )
+    got = parse(text, as_of="2024-01-20", pair=("VNM", "CHN"))
+    assert [c.reporter for c in got] == ["VNM", "VNM", "CHN", None]

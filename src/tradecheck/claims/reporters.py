@@ -86,7 +86,8 @@ def carried(
     closing: Collection[int] = (),
 ) -> list[str | None]:
     """Per sentence, the source a sentence without a cue of its own takes from the rest of a
-    text that cites **one** source only (several sources: none is guessed).
+    text that cites **one** source only (a second source: the first carries only to the
+    sentences before the second's, :func:`_up_to_second`; none is guessed after it).
 
     It is that source when a cue stands in an earlier sentence and the sentence names no year
     other than those of the cue's sentences, or of the first sentence after the cue that names
@@ -123,7 +124,9 @@ def carried(
     >>> carried([(12, "RUS")], sents, [2, 25, 35], [set(), {2024}, {2024}, {2022}])
     ['RUS', None, 'RUS', None]
     >>> carried([(12, "RUS"), (22, "CHN")], sents, [2, 25], [set()] * 4)
-    [None, None, None, None]
+    ['RUS', None, None, None]
+    >>> carried([(2, "RUS"), (32, "CHN")], sents, [5, 15, 25, 35], [set()] * 4)
+    [None, 'RUS', 'RUS', None]
     >>> carried([(12, "UZB")], sents, [2, 15], [{2024}, set(), {2024}, {2022}], {1})
     ['UZB', None, 'UZB', None]
     >>> carried([(12, "UZB")], sents, [2, 15], [{2024}, set(), {2024}, {2022}])
@@ -134,9 +137,11 @@ def carried(
     ['UZB', None, 'UZB', None]
     """
     out: list[str | None] = [None] * len(sentences)
-    if len({key for _, key in hits}) != 1:
+    if not hits:
         return out
     key = hits[0][1]
+    if any(k != key for _, k in hits):  # the text goes on to another source: up to it only
+        return _up_to_second(hits, sentences, amount_starts, years, refers_back, closing)
     starts = [s for s, _ in sentences]
     with_cue = {bisect_right(starts, h) - 1 for h, _ in hits}
     with_amount = {bisect_right(starts, a) - 1 for a in amount_starts}
@@ -154,6 +159,29 @@ def carried(
         closed = i + 1 in closing and i in with_amount and _same_years(years[i], years[i + 1])
         out[i] = key if follows or announced or lead or closed else None
     return out
+
+
+def _up_to_second(
+    hits: list[tuple[int, str]],
+    sentences: list[tuple[int, int]],
+    amount_starts: list[int],
+    years: list[set[int]],
+    refers_back: Collection[int],
+    closing: Collection[int],
+) -> list[str | None]:
+    """:func:`carried` for a text citing a second source: the first source carries to the
+    sentences before the second one's (which, with every later sentence, carries none)."""
+    second = next(h for h, k in hits if k != hits[0][1])
+    limit = bisect_right([s for s, _ in sentences], second) - 1
+    head = carried(
+        [h for h in hits if h[0] < sentences[limit][0]],
+        sentences[:limit],
+        [a for a in amount_starts if a < sentences[limit][0]],
+        years[:limit],
+        [i for i in refers_back if i < limit],
+        [i for i in closing if i < limit],
+    )
+    return head + [None] * (len(sentences) - limit)
 
 
 def _same_years(own: set[int], cue: set[int]) -> bool:
