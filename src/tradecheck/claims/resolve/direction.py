@@ -401,21 +401,21 @@ def named_as_pair(doc: Doc, named: list[CountryHit]) -> bool:
     ("with China", "to China"): an unmarked "exports" then does not say whose they are."""
     if {x.iso for x in named} != set(doc.pair):
         return False
-    for x in named:
-        pre = doc.norm[max(0, x.start - 20) : x.start]
-        if _WITH_BEFORE_SHORT.search(pre) or _DEST_BEFORE.search(pre) or _ORIG_BEFORE.search(pre):
-            return False
-    return True
+    return not any(_as_partner(doc, x) for x in named)
+
+
+def _as_partner(doc: Doc, x: CountryHit) -> bool:
+    """Whether a country is written as a flow's partner ("with China", "to China", "из Китая")."""
+    pre = doc.norm[max(0, x.start - 20) : x.start]
+    return bool(
+        _WITH_BEFORE_SHORT.search(pre) or _DEST_BEFORE.search(pre) or _ORIG_BEFORE.search(pre)
+    )
 
 
 def marked_partner(doc: Doc, named: list[CountryHit]) -> str | None:
     """The one pair country a sentence names as the partner of a flow ("from China", "to
     China", "with China"); None when it names none or both that way."""
-    found = set()
-    for x in named:
-        pre = doc.norm[max(0, x.start - 20) : x.start]
-        if _WITH_BEFORE_SHORT.search(pre) or _DEST_BEFORE.search(pre) or _ORIG_BEFORE.search(pre):
-            found.add(x.iso)
+    found = {x.iso for x in named if _as_partner(doc, x)}
     return found.pop() if len(found) == 1 else None
 
 
