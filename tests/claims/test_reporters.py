@@ -131,3 +131,40 @@ def test_a_lead_takes_the_source_of_the_sentence_referring_back():
     pair = ("UZB", "CHN")
     assert parse(lead + back, as_of="2024-05-01", pair=pair)[0].reporter == "UZB"
     assert parse(lead + other, as_of="2024-05-01", pair=pair)[0].reporter is None
+
+
+def test_a_source_closing_the_next_sentence_speaks_for_the_lead():
+    """ "..., the statistics agency said." at the end of the next sentence of the same paragraph
+    names the lead's source too; across a paragraph break, or with a figure after the cue, it
+    does not. Constructed."""
+    lead = "Trade between Uzbekistan and China came to $9.5 billion in 2023. "
+    close = "Imports from China were $7.9 billion, Uzbekistan's statistics agency reported."
+    opens = "Uzbekistan's statistics agency reported imports from China of $7.9 billion."
+    pair = ("UZB", "CHN")
+    got = parse(lead + close, as_of="2024-02-01", pair=pair)
+    assert [c.reporter for c in got] == ["UZB", "UZB"]
+    assert parse(lead + "\n\n" + close, as_of="2024-02-01", pair=pair)[0].reporter is None
+    assert parse(lead + opens, as_of="2024-02-01", pair=pair)[0].reporter is None
+
+
+def test_closing_cues_table():
+    sents = [(0, 10), (10, 20), (20, 30)]
+    norm = "x" * 30
+    assert R.closing_cues(norm, [(18, "UZB")], sents, [2, 12]) == {1}
+    assert R.closing_cues(norm, [(18, "UZB")], sents, [2, 12, 19]) == set()  # a figure after it
+    assert R.closing_cues(norm, [(18, "UZB")], sents, [2]) == set()  # no figure of its own
+    gap = [(0, 9), (10, 20), (20, 30)]  # a line break between sentences 0 and 1
+    assert R.closing_cues(norm[:9] + "\n" + norm[10:], [(18, "UZB")], gap, [2, 12]) == set()
+    assert R.closing_cues(norm, [(5, "UZB")], sents, [2]) == set()  # the first sentence
+
+
+def test_a_first_source_carries_up_to_a_second_one():
+    """Sentences after one source's release and before another source is cited keep the
+    first source; after the second, none is guessed. Constructed."""
+    text = (
+        "Vietnam's General Department of Customs said trade with China reached $150 billion "
+        "in 2023. Imports from China were $100 billion in 2023. "
+        "China's customs put exports to Vietnam at $120 billion. Exports to China rose 5%."
+    )
+    got = parse(text, as_of="2024-01-20", pair=("VNM", "CHN"))
+    assert [c.reporter for c in got] == ["VNM", "VNM", "CHN", None]

@@ -104,6 +104,9 @@ CONTINUATION = re.compile(rf"^\W*(?:{L.source('continuation')})", _I)
 # A sentence that refers back to the previous sentence's figure ("this figure is 9% higher",
 # "этот показатель"): a source it names is that figure's source too (claims/reporters.py).
 FIGURE_ANAPHORA = L.pattern("figure_anaphora")
+# A clause whose flow runs the other way ("…, with China sending $5 billion in the opposite
+# direction"): the direction of the flow word before it, reversed (resolve/direction.py).
+OPPOSITE_DIRECTION = L.pattern("opposite_direction")
 
 # --- not a trade value ------------------------------------------------------------------------
 #: targets and plans, and forecasts (concept ``forecast``): never an outcome

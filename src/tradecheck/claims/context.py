@@ -76,7 +76,9 @@ def _carried(
     ]
     years = R.years_by_sentence(starts, own_years)
     back = {i for i, sp in enumerate(sents) if V.FIGURE_ANAPHORA.search(norm, sp.start, sp.end)}
-    return tuple(R.carried(list(m.reporter_hits), list(sents), amount_starts, years, back))
+    hits, spans = list(m.reporter_hits), [(s.start, s.end) for s in sents]
+    closing = R.closing_cues(norm, hits, spans, amount_starts)
+    return tuple(R.carried(hits, spans, amount_starts, years, back, closing))
 
 
 @dataclass(frozen=True)

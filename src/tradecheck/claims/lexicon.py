@@ -52,6 +52,7 @@ GRAMMAR_WORDS: tuple[str, ...] = (
     "base_after", "base_multiple_after", "change_unit", "from_word", "month_suffix",
     "number_range_to", "year_char", "count_measure", "day_suffix", "physical_unit", "over_word",
     "minus_word", "detection", "perfective", "down_word", "article", "index_of",
+    "flow_after_amount",
 )  # fmt: skip
 #: concepts held as a list of fragments
 LIST_CONCEPTS: tuple[str, ...] = (
@@ -68,6 +69,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "percent", "range_from", "range_to", "first_n", "approx_after", "more_than_after",
     "exceeded_after", "not_exceeded",
     "sequential", "per_day", "intent", "business", "value_terms", "country_anaphora",
+    "opposite_direction",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago")

@@ -83,9 +83,11 @@ def carried(
     amount_starts: list[int],
     years: list[set[int]],
     refers_back: Collection[int] = (),
+    closing: Collection[int] = (),
 ) -> list[str | None]:
     """Per sentence, the source a sentence without a cue of its own takes from the rest of a
-    text that cites **one** source only (several sources: none is guessed).
+    text that cites **one** source only (a second source: the first carries only to the
+    sentences before the second's, :func:`_up_to_second`; none is guessed after it).
 
     It is that source when a cue stands in an earlier sentence and the sentence names no year
     other than those of the cue's sentences, or of the first sentence after the cue that names
@@ -95,7 +97,10 @@ def carried(
     сообщает ФТС.", "This was reported by Destatis."), or when the sentence holds figures and
     comes right before the first cue, whose sentence refers back to its figure (an index in
     ``refers_back``) and names no other year ("Trade reached $2.1 billion in 2024. As per data
-    from the statistics agency, this figure is 61% higher ...").
+    from the statistics agency, this figure is 61% higher ..."), or when the sentence holds
+    figures and the next one (an index in ``closing``: same paragraph, its cue after its last
+    figure) ends by naming the source and names no other year ("Trade reached $13 billion.
+    Imports were $11 billion, the statistics committee said.").
 
     Parameters
     ----------
@@ -109,6 +114,9 @@ def carried(
         The years each sentence names (explicit years of its own periods).
     refers_back
         The sentences that refer back to the figure of the sentence before ("this figure").
+    closing
+        The sentences whose cue closes them and that go on the paragraph of the sentence
+        before (:func:`closing_cues`).
 
     Examples
     --------
@@ -116,18 +124,24 @@ def carried(
     >>> carried([(12, "RUS")], sents, [2, 25, 35], [set(), {2024}, {2024}, {2022}])
     ['RUS', None, 'RUS', None]
     >>> carried([(12, "RUS"), (22, "CHN")], sents, [2, 25], [set()] * 4)
-    [None, None, None, None]
+    ['RUS', None, None, None]
+    >>> carried([(2, "RUS"), (32, "CHN")], sents, [5, 15, 25, 35], [set()] * 4)
+    [None, 'RUS', 'RUS', None]
     >>> carried([(12, "UZB")], sents, [2, 15], [{2024}, set(), {2024}, {2022}], {1})
     ['UZB', None, 'UZB', None]
     >>> carried([(12, "UZB")], sents, [2, 15], [{2024}, set(), {2024}, {2022}])
     [None, None, 'UZB', None]
     >>> carried([(12, "UZB")], sents, [2, 15], [{2023}, {2024}, set(), set()], {1})
     [None, None, 'UZB', 'UZB']
+    >>> carried([(18, "UZB")], sents, [2, 12], [set(), {2024}, set(), {2022}], closing={1})
+    ['UZB', None, 'UZB', None]
     """
     out: list[str | None] = [None] * len(sentences)
-    if len({key for _, key in hits}) != 1:
+    if not hits:
         return out
     key = hits[0][1]
+    if any(k != key for _, k in hits):  # the text goes on to another source: up to it only
+        return _up_to_second(hits, sentences, amount_starts, years, refers_back, closing)
     starts = [s for s, _ in sentences]
     with_cue = {bisect_right(starts, h) - 1 for h, _ in hits}
     with_amount = {bisect_right(starts, a) - 1 for a in amount_starts}
@@ -142,7 +156,67 @@ def carried(
         announced = i + 1 in with_cue and i + 1 not in with_amount
         lead = first in refers_back and i == first - 1 and i in with_amount
         lead = lead and years[first] <= years[i]
-        out[i] = key if follows or announced or lead else None
+        closed = i + 1 in closing and i in with_amount and _same_years(years[i], years[i + 1])
+        out[i] = key if follows or announced or lead or closed else None
+    return out
+
+
+def _up_to_second(
+    hits: list[tuple[int, str]],
+    sentences: list[tuple[int, int]],
+    amount_starts: list[int],
+    years: list[set[int]],
+    refers_back: Collection[int],
+    closing: Collection[int],
+) -> list[str | None]:
+    """:func:`carried` for a text citing a second source: the first source carries to the
+    sentences before the second one's (which, with every later sentence, carries none)."""
+    second = next(h for h, k in hits if k != hits[0][1])
+    limit = bisect_right([s for s, _ in sentences], second) - 1
+    head = carried(
+        [h for h in hits if h[0] < sentences[limit][0]],
+        sentences[:limit],
+        [a for a in amount_starts if a < sentences[limit][0]],
+        years[:limit],
+        [i for i in refers_back if i < limit],
+        [i for i in closing if i < limit],
+    )
+    return head + [None] * (len(sentences) - limit)
+
+
+def _same_years(own: set[int], cue: set[int]) -> bool:
+    """Whether a sentence naming ``own`` years goes on reporting a cue sentence's release."""
+    return not cue or own <= cue
+
+
+def closing_cues(
+    norm: str,
+    hits: list[tuple[int, str]],
+    sentences: list[tuple[int, int]],
+    amount_starts: list[int],
+) -> set[int]:
+    """The sentences whose cues all stand after their last figure ("..., the statistics
+    committee said.") and that follow the sentence before in the same paragraph (no line
+    break between them): their source also speaks for that sentence (:func:`carried`).
+
+    Examples
+    --------
+    >>> t = "Trade was $2 bn. Imports were $1 bn, Belstat said.\\nExports fell."
+    >>> closing_cues(t, [(37, "BLR")], [(0, 16), (17, 51), (52, 65)], [10, 30])
+    {1}
+    >>> closing_cues(t, [(37, "BLR")], [(0, 16), (17, 51), (52, 65)], [10, 30, 45])
+    set()
+    """
+    starts = [s for s, _ in sentences]
+    out: set[int] = set()
+    for j in {bisect_right(starts, h) - 1 for h, _ in hits}:
+        if j <= 0:
+            continue
+        s, e = sentences[j]
+        own = [h for h, _ in hits if s <= h < e]
+        figures = [a for a in amount_starts if s <= a < e]
+        if figures and min(own) > max(figures) and "\n" not in norm[sentences[j - 1][1] : s]:
+            out.add(j)
     return out
 
 

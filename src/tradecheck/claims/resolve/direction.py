@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.mentions import CountryHit, Keyword
@@ -33,6 +34,8 @@ __all__ = [
     "actor",
     "counterpart_named",
     "flow",
+    "reverse",
+    "runs_opposite",
     "unanchored",
 ]
 
@@ -48,6 +51,10 @@ _DEST_BEFORE = re.compile(
 _ORIG_BEFORE = re.compile(
     rf"(?:{L.source('origin')})\s*(?:(?<=\s)(?:the\s+)?(?:\w+\s+)?)?$", re.IGNORECASE
 )
+#: the small word joining an amount to the flow word right after it ("$2.5 billion in exports")
+_FLOW_AFTER = re.compile(rf"\s*(?:{L.source('flow_after_amount')})\s*$", re.IGNORECASE)
+#: a comparison's "than" ("more from China than exporting to it"): two flows, not one
+_THAN = L.pattern("than")
 _MARKED_BEFORE = re.compile(f"{_DEST_BEFORE.pattern}|{_ORIG_BEFORE.pattern}", re.IGNORECASE)
 #: "trade with Russia": the partner right after "with"
 _WITH_BEFORE = re.compile(
@@ -93,9 +100,47 @@ def flow(ctx: Context, is_balance: bool) -> Flow | None:
     if own == OTHER:
         return None
     d = own or direction(ctx.doc, kw)
+    if own is None and runs_opposite(ctx, kw):
+        d = reverse(d)  # "…, with China sending $5 billion in the opposite direction"
     if d is None and not is_balance:
         return None
     return Flow(kw, None if d == UNSURE else d, d == UNSURE)
+
+
+def reverse(arrow: str | None) -> str | None:
+    """The flow running the other way: ``"BBB->AAA"`` for ``"AAA->BBB"``; ``both``, None and
+    :data:`UNSURE` stay as they are.
+
+    Examples
+    --------
+    >>> reverse("BRA->CHN"), reverse("both"), reverse(None)
+    ('CHN->BRA', 'both', None)
+    """
+    if arrow is None or "->" not in arrow:
+        return arrow
+    exporter, importer = arrow.split("->")
+    return f"{importer}->{exporter}"
+
+
+def runs_opposite(ctx: Context, kw: Keyword) -> bool:
+    """Whether the amount's sentence says its flow runs against the one its flow word states
+    ("Brazil exported $89 billion to China, with China sending $61 billion in the opposite
+    direction"; "…, в обратном направлении поставлено на $61 млрд"): the cue (concept
+    ``opposite_direction``) stands in the amount's sentence with no other figure between it and
+    the amount, and the flow word is borrowed from an earlier figure or names no country
+    itself ("in the opposite direction, exports to Brazil were $61 billion" stays as written).
+    """
+    (ss, se), a, doc = ctx.sentence, ctx.amount, ctx.doc
+    cue = V.OPPOSITE_DIRECTION.search(doc.norm, ss, se)
+    if cue is None:
+        return False
+    lo, hi = (a.end, cue.start()) if a.end <= cue.start() else (cue.end(), a.start)
+    figures = [x for x in doc.mentions.amounts.between(min(kw.end, lo), hi) if x.kind != "physical"]
+    if any(lo <= x.start for x in figures):
+        return False  # another figure stands between the cue and the amount
+    borrowed = any(x.start < a.start for x in figures)
+    exporter, importer, _other = marked(doc, kw)
+    return borrowed or not (exporter or importer)
 
 
 def unanchored(ctx: Context, fl: Flow, has_period: bool) -> Flow:
@@ -112,14 +157,18 @@ def unanchored(ctx: Context, fl: Flow, has_period: bool) -> Flow:
 
 
 def flow_keyword(ctx: Context) -> Keyword | None:
-    """The flow word of the amount: the one a "respectively" list pairs it with, else in its
-    clause (before, then after it), in its sentence (before, then after), else the last one
+    """The flow word of the amount: the one a "respectively" list pairs it with, else the one
+    joined to it by a small word ("$2.5 billion in exports"), else in its clause (before, then
+    after it), in its sentence (before, then after), else the last one
     of an earlier sentence."""
     a, (ss, se), (cs, ce) = ctx.amount, ctx.sentence, ctx.clause
     paired = ctx.doc.paired_keyword(a)  # "exports and imports grew 5% and 7% respectively"
     if paired is not None:
         return paired
     kws = ctx.doc.mentions.keywords.between(ss, se)
+    attached = [k for k in kws if a.end <= k.start <= a.end + 12 and k.end <= ce]
+    if attached and _FLOW_AFTER.match(ctx.doc.norm, a.end, attached[0].start):
+        return attached[0]  # "$2.5 billion in exports"
     for found in (
         [k for k in kws if cs <= k.start and k.end <= a.start][-1:],
         [k for k in kws if a.end <= k.start and k.end <= ce][:1],
@@ -149,8 +198,18 @@ def _around(doc: Doc, kw: Keyword) -> tuple[list[CountryHit], list[CountryHit]]:
     ]
     if prev_amt:
         l_start = max(l_start, prev_amt[-1])
+    l_start, r_end = _within_comparison(doc.norm, l_start, kw, r_end)
     left, right = doc.countries_in(l_start, kw.start), doc.countries_in(kw.end, r_end)
     return left, right or ([] if left else _listed_after(doc, kw))
+
+
+def _within_comparison(norm: str, start: int, kw: Keyword, end: int) -> tuple[int, int]:
+    """The window ``[start, end)`` around a flow word cut at a comparison's "than" (concept
+    ``than``): "bought more from China than exporting to it" — China is the origin of what
+    was bought, not of the exports after "than"."""
+    before = list(_THAN.finditer(norm, start, kw.start))
+    after = _THAN.search(norm, kw.end, end)
+    return (before[-1].end() if before else start), (after.start() if after else end)
 
 
 def _listed_after(doc: Doc, kw: Keyword) -> list[CountryHit]:
@@ -278,7 +337,29 @@ def segment_direction(ctx: Context, kw: Keyword) -> str | None:
         return OTHER
     if not (exporter or importer):
         return None
+    if unmarked_at(ctx.doc, Keyword(kw.kind, start, start)):
+        return _bare_segment(ctx.doc, kw, _arrow(ctx.doc, exporter, importer))
     return _arrow(ctx.doc, exporter, importer)
+
+
+def unmarked_at(doc: Doc, kw: Keyword) -> bool:
+    """Whether the countries around ``kw`` all stand without a destination or origin word
+    ("China came third with €96 billion", "中国则位列第三"): their role is not written."""
+    left, right = _around(doc, kw)
+    pre = [doc.norm[max(0, c.start - 20) : c.start] for c in left + right]
+    return bool(pre) and not any(_MARKED_BEFORE.search(p) for p in pre)
+
+
+def _bare_segment(doc: Doc, kw: Keyword, bare: str | None) -> str | None:
+    """The direction of a clause naming a pair country without a preposition after the flow
+    word ``kw`` of an earlier clause or sentence: the flow word's own countries when it names
+    one of the pair ("the main buyers of German exports ... China came third": Germany's
+    exports); None when it names no country at all (:func:`direction` decides); else ``bare``,
+    the country read as the actor ("exports to Russia grew 40%, and China 1.8-fold")."""
+    exporter, importer, other = marked(doc, kw)
+    if exporter in doc.pair or importer in doc.pair:
+        return _arrow(doc, exporter, importer)
+    return bare if other else None
 
 
 def pair_near(doc: Doc, kw: Keyword) -> bool:
@@ -320,11 +401,22 @@ def named_as_pair(doc: Doc, named: list[CountryHit]) -> bool:
     ("with China", "to China"): an unmarked "exports" then does not say whose they are."""
     if {x.iso for x in named} != set(doc.pair):
         return False
-    for x in named:
-        pre = doc.norm[max(0, x.start - 20) : x.start]
-        if _WITH_BEFORE_SHORT.search(pre) or _DEST_BEFORE.search(pre) or _ORIG_BEFORE.search(pre):
-            return False
-    return True
+    return not any(_as_partner(doc, x) for x in named)
+
+
+def _as_partner(doc: Doc, x: CountryHit) -> bool:
+    """Whether a country is written as a flow's partner ("with China", "to China", "из Китая")."""
+    pre = doc.norm[max(0, x.start - 20) : x.start]
+    return bool(
+        _WITH_BEFORE_SHORT.search(pre) or _DEST_BEFORE.search(pre) or _ORIG_BEFORE.search(pre)
+    )
+
+
+def marked_partner(doc: Doc, named: list[CountryHit]) -> str | None:
+    """The one pair country a sentence names as the partner of a flow ("from China", "to
+    China", "with China"); None when it names none or both that way."""
+    found = {x.iso for x in named if _as_partner(doc, x)}
+    return found.pop() if len(found) == 1 else None
 
 
 def actor_read(doc: Doc, kw: Keyword) -> tuple[str, bool]:
@@ -344,6 +436,9 @@ def actor_read(doc: Doc, kw: Keyword) -> tuple[str, bool]:
     ss, se = doc.sentence_of(kw.start)
     named = [x for x in doc.countries_in(ss, se) if x.iso in doc.pair]
     said = bool(named) and not named_as_pair(doc, named)
+    partner = marked_partner(doc, named)
+    if partner is not None:  # "bought more from China ..., with $11 billion in imports"
+        return doc.other(partner), True
     if c.start <= kw.start and _WITH_BEFORE_SHORT.search(doc.norm[max(0, c.start - 8) : c.start]):
         return doc.other(c.iso), said
     if said:
