@@ -8,6 +8,9 @@ year left out is taken from the text ("in January-March" after "2025") or the pu
 
 from __future__ import annotations
 
+import re
+
+from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention, same_period_of
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.model import Period
@@ -17,12 +20,25 @@ __all__ = [
     "context_year",
     "implied_year",
     "in_other_bracket",
+    "level_of_year_before",
     "period",
     "resolve_mention",
     "running_total",
     "same_months_year",
+    "year_before",
     "year_or_same_months",
 ]
+
+#: a comparison with the year before, ending where a bracket opens: "61% higher compared to
+#: the same period of the previous year ($1.3 billion)", "по сравнению с аналогичным периодом
+#: прошлого года (1,3 млрд)"
+_PRIOR_YEAR_BASE_END = re.compile(
+    rf"(?:{L.source('base_marker')})\s*(?:{L.source('base_article')})?\s*"
+    rf"(?:{L.source('same_period_last_year')}|{L.source('previous_year')})\s*$",
+    re.IGNORECASE,
+)
+#: how far before the bracket that comparison may start
+_PRIOR_YEAR_REACH = 120
 
 
 def _aside(doc: Doc, p: PeriodMention) -> bool:
@@ -253,8 +269,53 @@ def running_total(ctx: Context, found: Period) -> bool:
     return as_of is None or as_of.year <= int(found.end[:4])
 
 
+def level_of_year_before(norm: str, start: int, lo: int) -> bool:
+    """Whether the amount at ``start`` opens a bracket right after a comparison with the year
+    before: the bracketed figure is the level of that base, not of the period compared.
+
+    Examples
+    --------
+    >>> t = "up 61% compared to the same period of the previous year ($1.3 billion)"
+    >>> level_of_year_before(t, t.index("$1.3"), 0)
+    True
+    >>> t = "up 61% in January-February 2024 ($2.1 billion)"
+    >>> level_of_year_before(t, t.index("$2.1"), 0)
+    False
+    """
+    j = norm.rfind("(", max(lo, start - 3), start + 1)
+    if j < 0 or norm[j + 1 : start].strip(" $"):
+        return False
+    return bool(_PRIOR_YEAR_BASE_END.search(norm, max(lo, j - _PRIOR_YEAR_REACH), j))
+
+
+def year_before(p: Period) -> Period:
+    """The same months one year earlier.
+
+    Examples
+    --------
+    >>> year_before(Period("2024-01", "2024-02"))
+    Period(start='2023-01', end='2023-02')
+    """
+    return Period(
+        f"{int(p.start[:4]) - 1:04d}{p.start[4:]}", f"{int(p.end[:4]) - 1:04d}{p.end[4:]}"
+    )
+
+
 def period(ctx: Context) -> Period | None:
-    """The period of ``ctx``'s amount; None when neither the text nor the date tells."""
+    """The period of ``ctx``'s amount; None when neither the text nor the date tells. A level
+    bracketed after "compared to the same period of the previous year" is of that base."""
+    found = _written_period(ctx)
+    a, lo = ctx.amount, ctx.sentence.start
+    if found is not None and level_of_year_before(ctx.norm, a.start, lo):
+        close = ctx.norm.find(")", a.end, ctx.sentence.end)
+        # "(… $1 billion in January–June 2023)": the bracket names its own period
+        if close < 0 or not ctx.doc.mentions.periods.between(a.end, close):
+            return year_before(found)
+    return found
+
+
+def _written_period(ctx: Context) -> Period | None:
+    """The period the text gives ``ctx``'s amount, read as if it were not a base's level."""
     paired = ctx.doc.paired_period(ctx.amount)
     if paired is not None:  # "2022年、2023年分别增长29.3%和26.3%"
         return resolve_mention(ctx.doc, paired)
