@@ -22,6 +22,7 @@ __all__ = [
     "in_other_bracket",
     "level_of_year_before",
     "period",
+    "relative_against_year",
     "resolve_mention",
     "running_total",
     "same_months_year",
@@ -147,6 +148,29 @@ def implied_year(doc: Doc) -> int | None:
     for b in doc.mentions.periods.between(0, BASE_REACH):
         if b.is_base and b.year is not None and same_period_of(doc.norm, b.start):
             return b.year + 1
+    return relative_against_year(doc)
+
+
+def relative_against_year(doc: Doc) -> int | None:
+    """The current year of an undated text from a relative year compared with a written one
+    in the same sentence: "last year imports rose 3.4% over 2018" is 2019, so the text
+    speaks from 2020. A change is read against the year before, as :func:`base_period` does.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Last year trade rose 3% compared with 2018. Last year exports were $2 billion."
+    >>> [c.period.start for c in parse(t, pair=("DEU", "CHN"))]
+    ['2019-01', '2019-01']
+    """
+    ps = doc.mentions.periods.between(0, BASE_REACH)
+    for r in ps:
+        if r.rel is None or r.is_base or not r.full_year or r.from_context:
+            continue
+        s = doc.sentence_of(r.start)
+        for b in ps:
+            if b.is_base and b.full_year and b.year is not None and s.start <= b.start < s.end:
+                return b.year + 1 - r.rel
     return None
 
 
