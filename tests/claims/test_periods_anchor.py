@@ -56,3 +56,12 @@ def test_relative_year_without_anchor_stays_null():
 def test_half_year_alone(text):
     ps, _ = find_periods(text)
     assert [(p.m1, p.m2, p.year) for p in ps] == [(1, 6, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_base"),
+    [("nearly double that of 2022", True), ("well above those of 2021", True), ("in 2022", False)],
+)
+def test_that_of_year_is_a_base(text, is_base):
+    ps, _ = find_periods(text)
+    assert [p.is_base for p in ps] == [is_base]
