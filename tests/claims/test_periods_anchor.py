@@ -65,3 +65,22 @@ def test_half_year_alone(text):
 def test_that_of_year_is_a_base(text, is_base):
     ps, _ = find_periods(text)
     assert [p.is_base for p in ps] == [is_base]
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        (
+            (
+                "In Q1 2020 the share of Belarus in Russia's trade fell to 4.3% from 4.9% "
+                "compared with the first quarter of 2019."
+            ),
+            ["2020-01", "2019-01"],
+        ),
+        # no written base: the starting level keeps the sentence's period
+        ("In Q1 2020 the share of Belarus in Russia's trade fell to 4.3% from 4.9%.", None),
+    ],
+)
+def test_starting_level_takes_the_written_base(text, periods):
+    got = [c.period.start for c in parse(text, as_of="2020-05-21", pair=("RUS", "BLR"))]
+    assert got == (periods or ["2020-01", "2020-01"])

@@ -26,6 +26,7 @@ __all__ = [
     "resolve_mention",
     "running_total",
     "same_months_year",
+    "starting_level_base",
     "year_before",
     "year_or_same_months",
 ]
@@ -40,6 +41,11 @@ _PRIOR_YEAR_BASE_END = re.compile(
 )
 #: how far before the bracket that comparison may start
 _PRIOR_YEAR_REACH = 120
+#: the starting level of a from-to change ("fell to 4.3% from 4.9%", "снизилась до 4,3% с 4,9%")
+_FROM_END = re.compile(rf"(?:{L.source('level_from')})\s*[$€]?\s*$", re.IGNORECASE)
+_TO = re.compile(L.source("level_to"), re.IGNORECASE)
+#: how close before the amount its "from" stands
+_FROM_REACH = 8
 
 
 def _aside(doc: Doc, p: PeriodMention) -> bool:
@@ -325,9 +331,37 @@ def year_before(p: Period) -> Period:
     )
 
 
+def starting_level_base(ctx: Context) -> PeriodMention | None:
+    """The comparison base a from-to change's starting level is of: "its share fell to 4.3%
+    from 4.9% compared with the first quarter of 2019" — 4.9% is of Q1 2019. The nearest
+    written base after the amount in its sentence; None when the amount is no starting level.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("In Q1 2020 the share of Belarus in Russia's trade fell to 4.3% from 4.9% "
+    ...      "compared with the first quarter of 2019.")
+    >>> [str(c.period.start) for c in parse(t, as_of="2020-05-01", pair=("RUS", "BLR"))]
+    ['2020-01', '2019-01']
+    """
+    a, (cs, ce), norm = ctx.amount, ctx.clause, ctx.norm
+    if not _FROM_END.search(norm, max(cs, a.start - _FROM_REACH), a.start):
+        return None
+    if not (_TO.search(norm, cs, a.start) or _TO.search(norm, a.end, ce)):
+        return None
+    se = ctx.sentence.end
+    after = [p for p in ctx.doc.mentions.periods.between(a.end, se) if p.start >= a.end]
+    base = next((p for p in after if p.is_base), None)
+    own = [p for p in after if not p.is_base and base is not None and p.start < base.start]
+    return base if base is not None and base.year is not None and not own else None
+
+
 def period(ctx: Context) -> Period | None:
     """The period of ``ctx``'s amount; None when neither the text nor the date tells. A level
     bracketed after "compared to the same period of the previous year" is of that base."""
+    base = starting_level_base(ctx)
+    if base is not None:
+        return resolve_mention(ctx.doc, base)
     found = _written_period(ctx)
     a, lo = ctx.amount, ctx.sentence.start
     if found is not None and level_of_year_before(ctx.norm, a.start, lo):
