@@ -3,12 +3,15 @@ from, the half year written alone ("за полгода"). Constructed sentences
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tradecheck.claims._periods import find_periods
+from tradecheck.claims.context import Doc
 from tradecheck.claims.model import Period
 from tradecheck.claims.parse import parse
-from tradecheck.claims.resolve.period import level_of_year_before, year_before
+from tradecheck.claims.resolve.period import level_of_year_before, year_before, year_to_date
 
 
 @pytest.mark.parametrize(
@@ -84,3 +87,28 @@ def test_that_of_year_is_a_base(text, is_base):
 def test_starting_level_takes_the_written_base(text, periods):
     got = [c.period.start for c in parse(text, as_of="2020-05-21", pair=("RUS", "BLR"))]
     assert got == (periods or ["2020-01", "2020-01"])
+
+
+def _doc(text, as_of=None):
+    return Doc.read(text, text, "en", as_of, ("BRA", "CHN"))
+
+
+def test_year_to_date_of_an_undated_text():
+    t = "In January-June 2023 exports were $5 billion. This year they rose 3%."
+    ytd = year_to_date(_doc(t), t.index("This year"))
+    assert ytd is not None and (ytd.year, ytd.m1, ytd.m2) == (2023, 1, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # a dated text counts from its date
+        ("In January-June 2023 exports were $5 billion. This year they rose 3%.", date(2024, 2, 1)),
+        # a whole year is no year-to-date
+        ("In 2023 exports were $5 billion. This year they rose 3%.", None),
+        # a comparison base is not the text's year
+        ("Exports rose 5% compared with January-June 2023. This year they rose 3%.", None),
+    ],
+)
+def test_no_year_to_date(text, as_of):
+    assert year_to_date(_doc(text, as_of), text.index("This year")) is None

@@ -29,6 +29,7 @@ __all__ = [
     "starting_level_base",
     "year_before",
     "year_or_same_months",
+    "year_to_date",
 ]
 
 #: a comparison with the year before, ending where a bracket opens: "61% higher compared to
@@ -117,6 +118,8 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
         # "last year" counts from the publication date; without one it has no anchor (an
         # earlier year of the text is not "now") unless the text implies the current year
         now = doc.as_of.year if doc.as_of is not None else implied_year(doc)
+        if now is None and (ytd := year_to_date(doc, p.start)) is not None:
+            now = ytd.year
         return None if now is None else now + p.rel
     if y is None and p.the_year:
         # "in den ersten neun Monaten des Jahres": a year named earlier in the same sentence,
@@ -180,6 +183,28 @@ def relative_against_year(doc: Doc) -> int | None:
     return None
 
 
+def year_to_date(doc: Doc, pos: int) -> PeriodMention | None:
+    """The last written year-to-date period before ``pos`` in an undated text ("in the first
+    six months of 2023"): the text speaks from that year, so its "this year" means those
+    months so far and its "last year" the year before. None in a dated text.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("In the first six months of 2023 exports to China were $50 billion. "
+    ...      "Soybeans ($23 billion) rose 13.8% this year. Last year exports were $89 billion.")
+    >>> [c.period.end for c in parse(t, pair=("BRA", "CHN"))]
+    ['2023-06', '2023-06', '2023-06', '2022-12']
+    """
+    if doc.as_of is not None:
+        return None
+    for q in reversed(doc.mentions.periods.before(pos, 256)):
+        ytd = q.m1 == 1 and q.m2 < 12 and not q.full_year
+        if ytd and q.year is not None and not (q.is_base or q.from_context or _aside(doc, q)):
+            return q
+    return None
+
+
 def resolve_mention(doc: Doc, p: PeriodMention) -> Period | None:
     """The :class:`Period` a mention means, None when no year can be found or the mention has
     no calendar anchor ("ten years ago")."""
@@ -195,6 +220,8 @@ def _months_for_this_year(
     """ "This year" in a sentence that also states the months of that year ("grew this
     year: in January to September 2025 ...") means those months when the year is not
     over at publication; a whole-year period would claim a year not yet known."""
+    if chosen.full_year and chosen.rel == 0 and doc.as_of is None:
+        return year_to_date(doc, chosen.start) or chosen
     if not (chosen.full_year and chosen.rel == 0 and doc.as_of is not None):
         return chosen
     y = doc.as_of.year
@@ -393,4 +420,6 @@ def _written_period(ctx: Context) -> Period | None:
         found = resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, chosen, ps))
         return None if found is not None and running_total(ctx, found) else found
     # inherit from the previous sentences (not from a bracketed aside of theirs)
-    return resolve_mention(ctx.doc, carried) if carried is not None else None
+    if carried is None:
+        return None
+    return resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, carried, []))
