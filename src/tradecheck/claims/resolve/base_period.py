@@ -18,7 +18,7 @@ from tradecheck.claims.model import Period
 __all__ = ["base_period", "from_base", "previous_of", "same_year_months", "sequential"]
 
 _FROM = re.compile(L.source("level_from"), re.IGNORECASE)
-_TO = re.compile(L.source("level_to"), re.IGNORECASE)
+_TO = L.pattern("level_to")
 #: a change against the period just before ("环比", "month-on-month", "zum Vormonat")
 _SEQUENTIAL = re.compile(L.source("sequential"), re.IGNORECASE)
 #: how far from the amount, within its clause, that cue may stand

@@ -8,6 +8,9 @@ year left out is taken from the text ("in January-March" after "2025") or the pu
 
 from __future__ import annotations
 
+import re
+
+from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention, same_period_of
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.model import Period
@@ -17,12 +20,33 @@ __all__ = [
     "context_year",
     "implied_year",
     "in_other_bracket",
+    "level_of_year_before",
     "period",
+    "relative_against_year",
     "resolve_mention",
     "running_total",
     "same_months_year",
+    "starting_level_base",
+    "year_before",
     "year_or_same_months",
+    "year_to_date",
 ]
+
+#: a comparison with the year before, ending where a bracket opens: "61% higher compared to
+#: the same period of the previous year ($1.3 billion)", "по сравнению с аналогичным периодом
+#: прошлого года (1,3 млрд)"
+_PRIOR_YEAR_BASE_END = re.compile(
+    rf"(?:{L.source('base_marker')})\s*(?:{L.source('base_article')})?\s*"
+    rf"(?:{L.source('same_period_last_year')}|{L.source('previous_year')})\s*$",
+    re.IGNORECASE,
+)
+#: how far before the bracket that comparison may start
+_PRIOR_YEAR_REACH = 120
+#: the starting level of a from-to change ("fell to 4.3% from 4.9%", "снизилась до 4,3% с 4,9%")
+_FROM_END = re.compile(rf"(?:{L.source('level_from')})\s*[$€]?\s*$", re.IGNORECASE)
+_TO = L.pattern("level_to")
+#: how close before the amount its "from" stands
+_FROM_REACH = 8
 
 
 def _aside(doc: Doc, p: PeriodMention) -> bool:
@@ -94,6 +118,8 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
         # "last year" counts from the publication date; without one it has no anchor (an
         # earlier year of the text is not "now") unless the text implies the current year
         now = doc.as_of.year if doc.as_of is not None else implied_year(doc)
+        if now is None and (ytd := year_to_date(doc, p.start)) is not None:
+            now = ytd.year
         return None if now is None else now + p.rel
     if y is None and p.the_year:
         # "in den ersten neun Monaten des Jahres": a year named earlier in the same sentence,
@@ -131,6 +157,51 @@ def implied_year(doc: Doc) -> int | None:
     for b in doc.mentions.periods.between(0, BASE_REACH):
         if b.is_base and b.year is not None and same_period_of(doc.norm, b.start):
             return b.year + 1
+    return relative_against_year(doc)
+
+
+def relative_against_year(doc: Doc) -> int | None:
+    """The current year of an undated text from a relative year compared with a written one
+    in the same sentence: "last year imports rose 3.4% over 2018" is 2019, so the text
+    speaks from 2020. A change is read against the year before, as :func:`base_period` does.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Last year trade rose 3% compared with 2018. Last year exports were $2 billion."
+    >>> [c.period.start for c in parse(t, pair=("DEU", "CHN"))]
+    ['2019-01', '2019-01']
+    """
+    ps = doc.mentions.periods.between(0, BASE_REACH)
+    for r in ps:
+        if r.rel is None or r.is_base or not r.full_year or r.from_context:
+            continue
+        s = doc.sentence_of(r.start)
+        for b in ps:
+            if b.is_base and b.full_year and b.year is not None and s.start <= b.start < s.end:
+                return b.year + 1 - r.rel
+    return None
+
+
+def year_to_date(doc: Doc, pos: int) -> PeriodMention | None:
+    """The last written year-to-date period before ``pos`` in an undated text ("in the first
+    six months of 2023"): the text speaks from that year, so its "this year" means those
+    months so far and its "last year" the year before. None in a dated text.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("In the first six months of 2023 exports to China were $50 billion. "
+    ...      "Soybeans ($23 billion) rose 13.8% this year. Last year exports were $89 billion.")
+    >>> [c.period.end for c in parse(t, pair=("BRA", "CHN"))]
+    ['2023-06', '2023-06', '2023-06', '2022-12']
+    """
+    if doc.as_of is not None:
+        return None
+    for q in reversed(doc.mentions.periods.before(pos, 256)):
+        ytd = q.m1 == 1 and q.m2 < 12 and not q.full_year
+        if ytd and q.year is not None and not (q.is_base or q.from_context or _aside(doc, q)):
+            return q
     return None
 
 
@@ -149,6 +220,8 @@ def _months_for_this_year(
     """ "This year" in a sentence that also states the months of that year ("grew this
     year: in January to September 2025 ...") means those months when the year is not
     over at publication; a whole-year period would claim a year not yet known."""
+    if chosen.full_year and chosen.rel == 0 and doc.as_of is None:
+        return year_to_date(doc, chosen.start) or chosen
     if not (chosen.full_year and chosen.rel == 0 and doc.as_of is not None):
         return chosen
     y = doc.as_of.year
@@ -253,8 +326,81 @@ def running_total(ctx: Context, found: Period) -> bool:
     return as_of is None or as_of.year <= int(found.end[:4])
 
 
+def level_of_year_before(norm: str, start: int, lo: int) -> bool:
+    """Whether the amount at ``start`` opens a bracket right after a comparison with the year
+    before: the bracketed figure is the level of that base, not of the period compared.
+
+    Examples
+    --------
+    >>> t = "up 61% compared to the same period of the previous year ($1.3 billion)"
+    >>> level_of_year_before(t, t.index("$1.3"), 0)
+    True
+    >>> t = "up 61% in January-February 2024 ($2.1 billion)"
+    >>> level_of_year_before(t, t.index("$2.1"), 0)
+    False
+    """
+    j = norm.rfind("(", max(lo, start - 3), start + 1)
+    if j < 0 or norm[j + 1 : start].strip(" $"):
+        return False
+    return bool(_PRIOR_YEAR_BASE_END.search(norm, max(lo, j - _PRIOR_YEAR_REACH), j))
+
+
+def year_before(p: Period) -> Period:
+    """The same months one year earlier.
+
+    Examples
+    --------
+    >>> year_before(Period("2024-01", "2024-02"))
+    Period(start='2023-01', end='2023-02')
+    """
+    return Period(
+        f"{int(p.start[:4]) - 1:04d}{p.start[4:]}", f"{int(p.end[:4]) - 1:04d}{p.end[4:]}"
+    )
+
+
+def starting_level_base(ctx: Context) -> PeriodMention | None:
+    """The comparison base a from-to change's starting level is of: "its share fell to 4.3%
+    from 4.9% compared with the first quarter of 2019" — 4.9% is of Q1 2019. The nearest
+    written base after the amount in its sentence; None when the amount is no starting level.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("In Q1 2020 the share of Belarus in Russia's trade fell to 4.3% from 4.9% "
+    ...      "compared with the first quarter of 2019.")
+    >>> [str(c.period.start) for c in parse(t, as_of="2020-05-01", pair=("RUS", "BLR"))]
+    ['2020-01', '2019-01']
+    """
+    a, (cs, ce), norm = ctx.amount, ctx.clause, ctx.norm
+    if not _FROM_END.search(norm, max(cs, a.start - _FROM_REACH), a.start):
+        return None
+    if not (_TO.search(norm, cs, a.start) or _TO.search(norm, a.end, ce)):
+        return None
+    se = ctx.sentence.end
+    after = [p for p in ctx.doc.mentions.periods.between(a.end, se) if p.start >= a.end]
+    base = next((p for p in after if p.is_base), None)
+    own = [p for p in after if not p.is_base and base is not None and p.start < base.start]
+    return base if base is not None and base.year is not None and not own else None
+
+
 def period(ctx: Context) -> Period | None:
-    """The period of ``ctx``'s amount; None when neither the text nor the date tells."""
+    """The period of ``ctx``'s amount; None when neither the text nor the date tells. A level
+    bracketed after "compared to the same period of the previous year" is of that base."""
+    base = starting_level_base(ctx)
+    if base is not None:
+        return resolve_mention(ctx.doc, base)
+    found = _written_period(ctx)
+    a, lo = ctx.amount, ctx.sentence.start
+    if found is not None and level_of_year_before(ctx.norm, a.start, lo):
+        close = ctx.norm.find(")", a.end, ctx.sentence.end)
+        # "(… $1 billion in January–June 2023)": the bracket names its own period
+        if close < 0 or not ctx.doc.mentions.periods.between(a.end, close):
+            return year_before(found)
+    return found
+
+
+def _written_period(ctx: Context) -> Period | None:
+    """The period the text gives ``ctx``'s amount, read as if it were not a base's level."""
     paired = ctx.doc.paired_period(ctx.amount)
     if paired is not None:  # "2022年、2023年分别增长29.3%和26.3%"
         return resolve_mention(ctx.doc, paired)
@@ -274,4 +420,6 @@ def period(ctx: Context) -> Period | None:
         found = resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, chosen, ps))
         return None if found is not None and running_total(ctx, found) else found
     # inherit from the previous sentences (not from a bracketed aside of theirs)
-    return resolve_mention(ctx.doc, carried) if carried is not None else None
+    if carried is None:
+        return None
+    return resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, carried, []))

@@ -25,7 +25,7 @@ __all__ = [
 _FROM_BEFORE = re.compile(
     rf"(?:{L.source('level_from')})\s*(?:(?:{L.source('approx')})\s+)?$", re.IGNORECASE
 )
-_TO_BETWEEN = re.compile(L.source("level_to"), re.IGNORECASE)
+_TO_BETWEEN = L.pattern("level_to")
 #: what may stand between a change and a money amount in brackets right after it
 _BRACKET_OPEN = re.compile(
     rf"\s*\(\s*(?:(?:{L.source('approx')}|{L.source('more_than')}|{L.source('less_than')})\s*)?$",

@@ -1,0 +1,114 @@
+"""Period anchors: the level of a comparison base in brackets, the year an undated text speaks
+from, the half year written alone ("за полгода"). Constructed sentences (numbers illustrative)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tradecheck.claims._periods import find_periods
+from tradecheck.claims.context import Doc
+from tradecheck.claims.model import Period
+from tradecheck.claims.parse import parse
+from tradecheck.claims.resolve.period import level_of_year_before, year_before, year_to_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("up 9% compared to the same period of the previous year ($1.3 billion)", True),
+        ("рост на 9% по сравнению с аналогичным периодом прошлого года (1,3 млрд)", True),
+        ("up 9% compared with the previous year ($1.3 billion)", True),
+        ("up 9% year-on-year ($1.3 billion)", False),
+        ("up 9% in January-February 2024 ($1.3 billion)", False),
+        ("up 9% compared to the same period of the previous year, $1.3 billion", False),
+    ],
+)
+def test_level_of_year_before(text, expected):
+    start = text.index("1,3" if "1,3" in text else "$1.3")
+    assert level_of_year_before(text, start, 0) is expected
+
+
+def test_year_before_keeps_months():
+    assert year_before(Period("2025-01", "2025-12")) == Period("2024-01", "2024-12")
+    assert year_before(Period("2024-03", "2024-03")) == Period("2023-03", "2023-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Im vergangenen Jahr stieg der Handel um 3 Prozent gegenüber 2018.", "2019-01"),
+        ("Last year trade rose 3% compared with 2018.", "2019-01"),
+        ("This year trade rose 3% compared with 2018.", "2019-01"),
+    ],
+)
+def test_relative_year_against_written_year(text, start):
+    (c,) = parse(text, pair=("DEU", "CHN"))
+    assert c.period is not None and c.period.start == start
+    assert c.base_period == Period("2018-01", "2018-12")
+
+
+def test_relative_year_without_anchor_stays_null():
+    """An undated text whose relative year is compared with nothing written: no guess."""
+    (c,) = parse("Last year trade rose 3%.", pair=("DEU", "CHN"))
+    assert c.period is None
+
+
+@pytest.mark.parametrize("text", ["за полгода", "за півроку", "за паўгода", "за полугодие"])
+def test_half_year_alone(text):
+    ps, _ = find_periods(text)
+    assert [(p.m1, p.m2, p.year) for p in ps] == [(1, 6, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_base"),
+    [("nearly double that of 2022", True), ("well above those of 2021", True), ("in 2022", False)],
+)
+def test_that_of_year_is_a_base(text, is_base):
+    ps, _ = find_periods(text)
+    assert [p.is_base for p in ps] == [is_base]
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        (
+            (
+                "In Q1 2020 the share of Belarus in Russia's trade fell to 4.3% from 4.9% "
+                "compared with the first quarter of 2019."
+            ),
+            ["2020-01", "2019-01"],
+        ),
+        # no written base: the starting level keeps the sentence's period
+        ("In Q1 2020 the share of Belarus in Russia's trade fell to 4.3% from 4.9%.", None),
+    ],
+)
+def test_starting_level_takes_the_written_base(text, periods):
+    got = [c.period.start for c in parse(text, as_of="2020-05-21", pair=("RUS", "BLR"))]
+    assert got == (periods or ["2020-01", "2020-01"])
+
+
+def _doc(text, as_of=None):
+    return Doc.read(text, text, "en", as_of, ("BRA", "CHN"))
+
+
+def test_year_to_date_of_an_undated_text():
+    t = "In January-June 2023 exports were $5 billion. This year they rose 3%."
+    ytd = year_to_date(_doc(t), t.index("This year"))
+    assert ytd is not None and (ytd.year, ytd.m1, ytd.m2) == (2023, 1, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # a dated text counts from its date
+        ("In January-June 2023 exports were $5 billion. This year they rose 3%.", date(2024, 2, 1)),
+        # a whole year is no year-to-date
+        ("In 2023 exports were $5 billion. This year they rose 3%.", None),
+        # a comparison base is not the text's year
+        ("Exports rose 5% compared with January-June 2023. This year they rose 3%.", None),
+    ],
+)
+def test_no_year_to_date(text, as_of):
+    assert year_to_date(_doc(text, as_of), text.index("This year")) is None
