@@ -78,17 +78,17 @@ def test_word_numbers():
     assert zh_small_number("") is None
 
 
-def test_compound_amounts_join_only_a_smaller_part():
+def test_joined_units_join_only_a_smaller_part():
     """ "38 млрд 607,6 млн долларов" is one amount; two amounts of one scale, or parts apart,
     stay two (constructed)."""
-    from tradecheck.claims.mentions import Amount, compound
+    from tradecheck.claims.mentions import Amount, joined_units
 
     t = "38 млрд 607,6 млн долларов; 5 млрд, 3 млрд долларов"
     big = Amount("bare", 0, 7, 38e9, 0, None, 0, 1e9)
     small = Amount("money", 8, 26, 607.6e6, 1, "USD", 8, 1e6)
     five = Amount("bare", 28, 34, 5e9, 0, None, 28, 1e9)
     three = Amount("money", 36, 51, 3e9, 0, "USD", 36, 1e9)
-    got = compound([big, small, five, three], t)
+    got = joined_units([big, small, five, three], t)
     assert [(a.value, a.currency) for a in got] == [
         (38607600000.0, "USD"),
         (5e9, None),

@@ -184,3 +184,12 @@ def test_far_abroad_is_a_group(text: str, key: str) -> None:
 def test_converts_no_trade_value(text: str, expected: list[bool]) -> None:
     got = [converts_no_trade_value(c) for c in _contexts(text, ("RUS", "CHN"))]
     assert got == expected
+
+
+def test_restatement_check_survives_numbers_near_the_float_limit() -> None:
+    """A number whose value over its written precision overflows a float is still parsed, not
+    raised on (constructed; found by the property test)."""
+    from tradecheck.claims.parse import parse
+
+    text = "Trade in 2022 reached $2" + "0" * 307 + ".0-fold"
+    assert isinstance(parse(text, pair=("RUS", "CHN")), list)

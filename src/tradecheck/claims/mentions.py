@@ -326,36 +326,6 @@ def _money_amount(m: re.Match[str], lang: str, taken: _Taken) -> Amount | None:
     )
 
 
-def compound(amounts: list[Amount], norm: str) -> list[Amount]:
-    """Amounts written in two parts joined into one: a scaled number without a currency
-    followed, after a space only, by a money amount of a smaller scale that stays below one
-    unit of the first ("38 млрд 607,6 млн долларов", "8 Milliarden 400 Millionen Dollar").
-
-    Examples
-    --------
-    >>> t = "38 млрд 607,6 млн долларов"
-    >>> big = Amount("bare", 0, 7, 38e9, 0, None, 0, 1e9)
-    >>> small = Amount("money", 8, 26, 607.6e6, 1, "USD", 8, 1e6)
-    >>> [(a.kind, a.value, a.decimals, a.start, a.end) for a in compound([big, small], t)]
-    [('money', 38607600000.0, 1, 0, 26)]
-    """
-    out: list[Amount] = []
-    for a in amounts:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == "bare"
-            and a.kind == "money"
-            and not norm[prev.end : a.num_start].strip()
-            and a.unit < prev.unit
-            and a.value < prev.unit
-        ):
-            out[-1] = replace(a, start=prev.start, value=prev.value + a.value)
-            continue
-        out.append(a)
-    return out
-
-
 def _money(norm: str, lang: str, taken: _Taken) -> list[Amount]:
     """Money amounts, bare scaled numbers and physical amounts (tonnes, m³)."""
     out = []
@@ -369,7 +339,7 @@ def _money(norm: str, lang: str, taken: _Taken) -> list[Amount]:
         if a is not None:
             out.append(a)
             taken.take(a.start, a.end)
-    return compound(out, norm)
+    return out
 
 
 def _money_more_than_zh(norm: str, lang: str, taken: _Taken) -> list[Amount]:

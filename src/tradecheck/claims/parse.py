@@ -257,16 +257,24 @@ def drop_restated(claims: list[Claim]) -> list[Claim]:
     each claim is looked up among the finer claims that round to its value (linear time)."""
     finer: dict[tuple[object, ...], list[Claim]] = {}
     for c in claims:
-        if c.precision:
+        if c.precision and _finite(c):
             finer.setdefault(_rounded_key(c, c.precision * 10, c.value), []).append(c)
     return [
         c
         for c in claims
         if not (
             c.precision
+            and _finite(c)
             and any(restates(c, o) for o in finer.get(_rounded_key(c, c.precision, c.value), []))
         )
     ]
+
+
+def _finite(c: Claim) -> bool:
+    """Whether a claim's value can be rounded to its precision (a number near the float limit,
+    "2e307-fold" written to a tenth, would overflow)."""
+    p = c.precision or 1.0
+    return all(math.isfinite(x) for x in (c.value, p, c.value / p))
 
 
 def _rounded_key(c: Claim, unit: float, value: float) -> tuple[object, ...]:
