@@ -262,9 +262,9 @@ def in_other_bracket(norm: str, start: int, pos: int, lo: int) -> bool:
     >>> in_other_bracket(t, t.index("$5.3"), t.index("2023"), 0)
     False
     """
-    j = norm.rfind("(", lo, pos)
-    if j < 0 or norm.rfind(")", lo, pos) > j:
+    if not in_bracket(norm, pos, lo):
         return False
+    j = norm.rfind("(", lo, pos)
     return not (j < start and ")" not in norm[j:start])
 
 
