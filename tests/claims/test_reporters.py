@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tradecheck.claims import lexicon as L
@@ -160,11 +162,50 @@ def test_closing_cues_table():
 
 def test_a_first_source_carries_up_to_a_second_one():
     """Sentences after one source's release and before another source is cited keep the
-    first source; after the second, none is guessed. Constructed."""
+    first source; after the second, the second carries by the same rule (the text goes on
+    with its release), and a sentence about another year takes none. Constructed."""
     text = (
         "Vietnam's General Department of Customs said trade with China reached $150 billion "
         "in 2023. Imports from China were $100 billion in 2023. "
-        "China's customs put exports to Vietnam at $120 billion. Exports to China rose 5%."
+        "China's customs put exports to Vietnam at $120 billion in 2023. Exports to China rose 5%. "
+        "In 2019 exports to China were $40 billion."
     )
     got = parse(text, as_of="2024-01-20", pair=("VNM", "CHN"))
-    assert [c.reporter for c in got] == ["VNM", "VNM", "CHN", None]
+    assert [c.reporter for c in got] == ["VNM", "VNM", "CHN", "CHN", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("according to Turkish statistics", "TUR"),
+        ("India's customs data", "IND"),
+        ("nach mongolischen Angaben", "MNG"),
+        ("Laut den Statistiken der zuständigen indischen Behörden", "IND"),
+        ("по данным таможни Монголии", "MNG"),
+        ("за даними митниці Туреччини", "TUR"),
+        ("паводле дадзеных мытні Турцыі", "TUR"),
+        ("według danych Turcji", "TUR"),
+        ("据吉尔吉斯斯坦统计数据", "KGZ"),
+    ],
+)
+def test_any_countrys_statistics_from_its_names(text, key):
+    """statistics_of: a country's names + a statistics word is that country's statistics,
+    for countries with no agency named in [words.reporter]. Constructed."""
+    assert [k for _, k in R.hits(text)] == [key]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Turkish goods exports", "data on exports to China", "China laut Angaben", "数据显示"],
+)
+def test_a_country_name_alone_is_no_statistics_source(text):
+    """A country's name beside trade words is not a source cue. Constructed."""
+    assert R.hits(text) == []
+
+
+def test_country_template_source_fills_each_languages_names():
+    """country_template_source: each language's templates take that language's names."""
+    rx = re.compile(L.country_template_source("statistics_of", "DEU"), re.IGNORECASE)
+    assert rx.search("according to German statistics")
+    assert rx.search("по данным статистики Германии")
+    assert not rx.search("German statistics"[:6])

@@ -73,6 +73,9 @@ LIST_CONCEPTS: tuple[str, ...] = (
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago")
+#: concepts held as a list of templates: ``{c}`` stands for one country's names in the same
+#: language ("{c} customs" -> "Turkish customs"; see :func:`country_template_source`)
+COUNTRY_TEMPLATES: tuple[str, ...] = ("statistics_of",)
 #: concepts held as a table fragment -> number
 NUMBER_TABLES: tuple[str, ...] = (
     "ordinals", "scales", "number_words", "multiple_words", "fraction_words", "rel_year_before",
@@ -107,7 +110,7 @@ OPTIONAL: tuple[str, ...] = (
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
-    *LIST_CONCEPTS, *TEMPLATE_CONCEPTS, "months", *NUMBER_TABLES, *KEYED_TABLES,
+    *LIST_CONCEPTS, *TEMPLATE_CONCEPTS, *COUNTRY_TEMPLATES, "months", *NUMBER_TABLES, *KEYED_TABLES,
 )  # fmt: skip
 
 
@@ -177,6 +180,8 @@ def problems(data: dict[str, Any]) -> list[str]:
             out.append(f"concept {c}: expected a list of strings")
         elif c in TEMPLATE_CONCEPTS and not all(isinstance(f, str) and "{n}" in f for f in v):
             out.append(f"concept {c}: expected a list of strings with {{n}} for the number")
+        elif c in COUNTRY_TEMPLATES and not all(isinstance(f, str) and "{c}" in f for f in v):
+            out.append(f"concept {c}: expected a list of strings with {{c}} for the country")
         elif c == "months" and (len(v) != 12 or not all(isinstance(m, list) and m for m in v)):
             out.append("concept months: expected twelve non-empty lists")
         elif c in NUMBER_TABLES and not all(isinstance(n, int | float) for n in v.values()):
@@ -293,6 +298,27 @@ def written_source(concept: str, key: str) -> str:
     """
     frags = [f for lg in languages() for f in load(lg)["words"][concept].get(key, [])]
     return "|".join(dict.fromkeys(frags)) or r"(?!x)x"
+
+
+@cache
+def country_template_source(concept: str, key: str) -> str:
+    """The regular expression of a :data:`COUNTRY_TEMPLATES` concept for one country: each
+    language's templates with ``{c}`` replaced by that language's names of ``key``.
+
+    Examples
+    --------
+    >>> rx = re.compile(country_template_source("statistics_of", "TUR"), re.IGNORECASE)
+    >>> bool(rx.search("according to Turkish statistics")), bool(rx.search("Turkish goods"))
+    (True, False)
+    """
+    pairs = []
+    for lg in languages():
+        words = load(lg)["words"]
+        names = words["countries"].get(key, [])
+        if names:
+            alt = "(?:" + "|".join(names) + ")"
+            pairs += [(lg, t.replace("{c}", alt)) for t in words[concept]]
+    return _union(pairs)
 
 
 def keys(concept: str) -> tuple[str, ...]:
