@@ -8,6 +8,7 @@ from types import SimpleNamespace as Hit
 import pytest
 
 from tradecheck.claims.parse import parse
+from tradecheck.claims.resolve.direction import settle_location
 from tradecheck.claims.roles import explicit_only, list_end, settle_implicit
 
 
@@ -57,3 +58,42 @@ def test_a_later_flow_word_bounds_the_list():
     text = "Imports of machinery, parts rose 10%, while exports to China fell 5% in 2023."
     got = {c.value: c.direction for c in parse(text, as_of="2024-03-01")}
     assert got[-5.0] == "BLR->CHN"
+
+
+def test_settle_location_reads_a_holder_and_a_place_as_origin_and_destination():
+    """settle_location: "die russischen Importe in China" = Russian goods into China; a place
+    alone stays an implicit origin, as any country after a flow word. Constructed."""
+    assert settle_location([("actor", "RUS"), ("loc", "CHN")]) == [
+        ("orig", "RUS"),
+        ("dest", "CHN"),
+    ]
+    assert settle_location([("loc", "CHN")]) == [("orig?", "CHN")]
+    assert settle_location([("actor", "RUS"), ("actor", "BLR"), ("loc", "CHN")])[2] == (
+        "orig?",
+        "CHN",
+    )
+    assert settle_location([("dest", "CHN")]) == [("dest", "CHN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "want"),
+    [
+        ("Imports from and exports to China fell 4% in 2023.", ("DEU", "CHN"), "both"),
+        ("Экспорт и импорт Беларуси с Китаем в 2023 году вырос на 5%.", ("BLR", "CHN"), "both"),
+        ("2023年中国与越南的进口和出口增长5%。", ("VNM", "CHN"), "both"),
+        ("Exports to China rose 5% in 2023.", ("BLR", "CHN"), "BLR->CHN"),
+    ],
+)
+def test_joined_flows_are_the_pairs_trade(text, pair, want):
+    """joined_flows: an export and an import word joined by "and" are both flows together.
+    Constructed."""
+    assert [c.direction for c in parse(text, pair=pair)] == [want]
+
+
+def test_listed_or_each_flows_are_not_summed():
+    """Two figures for two joined flows ("grew 5% and 3%") or "each" are not "both".
+    Constructed."""
+    got = parse("Exports and imports grew 5% and 3% in 2023.", pair=("BLR", "CHN"))
+    assert "both" not in [c.direction for c in got]
+    got = parse("Imports and exports each rose 9% in 2023.", pair=("BRA", "CHN"))
+    assert "both" not in [c.direction for c in got]

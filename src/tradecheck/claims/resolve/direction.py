@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
@@ -34,6 +35,7 @@ __all__ = [
     "actor",
     "counterpart_named",
     "flow",
+    "joined_flows",
     "reverse",
     "runs_opposite",
     "unanchored",
@@ -56,6 +58,15 @@ _FLOW_AFTER = re.compile(rf"\s*(?:{L.source('flow_after_amount')})\s*$", re.IGNO
 #: a comparison's "than" ("more from China than exporting to it"): two flows, not one
 _THAN = L.pattern("than")
 _MARKED_BEFORE = re.compile(f"{_DEST_BEFORE.pattern}|{_ORIG_BEFORE.pattern}", re.IGNORECASE)
+#: "both"/"each" before or after two joined flow words: each flow on its own
+_EACH_BEFORE = re.compile(rf"(?:{L.source('each_flow')})\s*$", re.IGNORECASE)
+_EACH_AFTER = re.compile(rf"\s*(?:{L.source('each_flow')})", re.IGNORECASE)
+#: the small words joining two flow words of opposite kinds ("imports from and exports to",
+#: "import and export of", "экспорт и импорт"): the two flows together
+_AND_GAP = re.compile(
+    rf"\s*(?:(?:{L.source('origin')}|{L.source('destination')})\s*)?(?:{L.source('and_word')})\s*",
+    re.IGNORECASE,
+)
 #: "trade with Russia": the partner right after "with"
 _WITH_BEFORE = re.compile(
     "|".join(rf"(?:{L.source(c)})\s*$" for c in ("with_word", "with_or_and", "between")),
@@ -89,6 +100,8 @@ def flow(ctx: Context, is_balance: bool) -> Flow | None:
     """
     a = ctx.amount
     kw = flow_keyword(ctx)
+    if kw is not None and not _listed(ctx) and joined_flows(ctx.doc, kw):
+        kw = replace(kw, kind="trade")  # "imports from and exports to China": both ways
     if (kw is None and not is_balance) or is_other_pair(ctx, kw):
         return None  # another pair's, a group's or a world total (resolve/partner.py)
     if is_balance and not ctx.doc.pair_named_before(ctx.sentence.end):
@@ -105,6 +118,40 @@ def flow(ctx: Context, is_balance: bool) -> Flow | None:
     if d is None and not is_balance:
         return None
     return Flow(kw, None if d == UNSURE else d, d == UNSURE)
+
+
+def _listed(ctx: Context) -> bool:
+    """Whether the amount is paired with a flow word ("respectively") or one of a list of
+    amounts ("exports and imports grew 5% and 3%"): one flow per amount, not both."""
+    a, doc = ctx.amount, ctx.doc
+    if doc.paired_keyword(a) is not None or doc.lists.heads.get(a.start, a.start) != a.start:
+        return True
+    nxt = [x for x in doc.mentions.amounts.between(a.end, ctx.sentence.end) if x.start >= a.end]
+    return bool(nxt) and doc.lists.heads.get(nxt[0].start) == a.start
+
+
+def joined_flows(doc: Doc, kw: Keyword) -> bool:
+    """Whether an export or import word is joined by "and" to a flow word of the other kind
+    right beside it ("imports from and exports to China", "the import and export of",
+    "экспорт и импорт"): the figure is the two flows together, the pair's trade; not when
+    the text says each ("both imports and exports rose 9%", "进口和出口均增长").
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> [c.direction for c in parse("Imports from and exports to China rose 5% in 2023.")]
+    ['both']
+    """
+    if kw.kind == "trade":
+        return False
+    for k in doc.mentions.keywords.between(kw.start - 40, kw.end + 40):
+        if k.kind in ("trade", kw.kind):
+            continue
+        first, last = (k, kw) if k.end <= kw.start else (kw, k)
+        if first.end <= last.start and _AND_GAP.fullmatch(doc.norm, first.end, last.start):
+            each = _EACH_BEFORE.search(doc.norm, max(0, first.start - 12), first.start)
+            return not (each or _EACH_AFTER.match(doc.norm, last.end, last.end + 12))
+    return False
 
 
 def reverse(arrow: str | None) -> str | None:
@@ -232,12 +279,71 @@ def _roles(doc: Doc, left: list[CountryHit], right: list[CountryHit]) -> list[tu
             roles.append(("dest", c.iso))
         elif _ORIG_BEFORE.search(pre):
             roles.append(("orig", c.iso))
+        elif c in right and _location_before(doc, pre):
+            roles.append(("loc", c.iso))  # "imports in China": the market they are in
         elif c in right:
             # "imports of Chinese goods", "экспорт белорусских товаров": the origin
             roles.append((IMPLICIT_ORIGIN, c.iso))
         else:
             roles.append(("actor", c.iso))
-    return settle_implicit(roles)
+    return settle_implicit(settle_location(roles))
+
+
+@cache
+def _location_pattern(lang: str) -> re.Pattern[str]:
+    """A location preposition of ``lang`` closing a text ("in", "im"): the text's own
+    language only (Belarusian "у" is Russian "from" in "закупил у России")."""
+    return re.compile(rf"(?:{L.language_source('location', lang)})\s*$", re.IGNORECASE)
+
+
+def _location_before(doc: Doc, pre: str) -> bool:
+    """Whether ``pre`` (the text before a country) ends with a location preposition."""
+    return bool(_location_pattern(doc.lang).search(pre))
+
+
+@cache
+def _own_destination(lang: str) -> re.Pattern[str]:
+    """A destination preposition of ``lang`` closing a text ("to", "nach", "в")."""
+    return re.compile(rf"(?:{L.language_source('destination', lang)})\s*$", re.IGNORECASE)
+
+
+def _destinations_after(doc: Doc, right: list[CountryHit]) -> set[str]:
+    """The countries after a flow word marked as its destination by a preposition of the
+    text's own language ("imports to China"; not "у России", Russian "from", that is a
+    Belarusian "to"), or named as its place (:func:`settle_location`)."""
+    own = _own_destination(doc.lang)
+    out = set()
+    for c in right:
+        pre = doc.norm[max(0, c.start - 20) : c.start]
+        if own.search(pre) or _location_before(doc, pre):
+            out.add(c.iso)
+    return out
+
+
+def settle_location(roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Roles with a country named as the place of a flow after the flow word (``loc``:
+    "die russischen Importe in China") settled: the destination when one other country
+    stands before the flow word as its holder (Russian goods into China), the origin of
+    that holder; else an implicit origin, as any country after a flow word without a
+    preposition. Order and length are kept.
+
+    Examples
+    --------
+    >>> settle_location([("actor", "RUS"), ("loc", "CHN")])
+    [('orig', 'RUS'), ('dest', 'CHN')]
+    >>> settle_location([("loc", "CHN")])
+    [('orig?', 'CHN')]
+    """
+    locs = {iso for role, iso in roles if role == "loc"}
+    holders = {iso for role, iso in roles if role == "actor"} - locs
+    if not locs:
+        return roles
+    if len(locs) > 1 or len(holders) != 1:
+        return [(IMPLICIT_ORIGIN if r == "loc" else r, iso) for r, iso in roles]
+    return [
+        ("dest", iso) if r == "loc" else ("orig", iso) if r == "actor" else (r, iso)
+        for r, iso in roles
+    ]
 
 
 def _nearest_left_actor(roles: list[tuple[str, str]], n_left: int) -> list[tuple[str, str]]:
@@ -257,10 +363,17 @@ def marked(doc: Doc, kw: Keyword) -> tuple[str | None, str | None, bool]:
     if kw.kind == "trade":
         return None, None, other
     exporter = importer = None
-    for role, iso in _nearest_left_actor(roles, len(left)):
+    kept = _nearest_left_actor(roles, len(left))
+    # a destination written after the flow word first; an actor then takes its own side, or
+    # the other one when that destination holds it ("Russia's imports to China": Russian goods)
+    dest_after = {("dest", iso) for iso in _destinations_after(doc, right)}
+    for role, iso in sorted(kept, key=lambda r: r not in dest_after):
         if iso not in doc.pair:
             continue
-        if role == "dest" or (role == "actor" and kw.kind != "export"):
+        to_importer = role == "dest" or (role == "actor" and kw.kind != "export")
+        if role == "actor" and (importer if to_importer else exporter) not in (None, iso):
+            to_importer = not to_importer
+        if to_importer:
             importer = importer or iso
         else:
             exporter = exporter or iso
