@@ -209,3 +209,27 @@ def test_country_template_source_fills_each_languages_names():
     assert rx.search("according to German statistics")
     assert rx.search("по данным статистики Германии")
     assert not rx.search("German statistics"[:6])
+
+
+def test_a_two_country_cue_is_read_as_the_pairs_country():
+    """of_pair: "乌方统计" (Uzbek or Ukrainian side) is the pair's country, else null."""
+    from tradecheck.claims.resolve.reporter import of_pair
+
+    assert [k for _, k in R.hits("按照乌方统计")] == ["UKR|UZB"]
+    assert of_pair("UKR|UZB", ("UZB", "CHN")) == "UZB"
+    assert of_pair("UKR|UZB", ("UKR", "CHN")) == "UKR"
+    assert of_pair("UKR|UZB", ("BLR", "CHN")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("die Hauptzollabteilung Chinas", "CHN"),
+        ("das Statistikamt der Mongolei", "MNG"),
+        ("the customs service of Turkey", "TUR"),
+        ("the statistical office of India", "IND"),
+    ],
+)
+def test_an_agency_noun_with_the_countrys_genitive(text, key):
+    """statistics_of: "Zollverwaltung Kasachstans", "customs service of Turkey". Constructed."""
+    assert [k for _, k in R.hits(text)] == [key]

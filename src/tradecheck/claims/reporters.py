@@ -93,7 +93,7 @@ def carried(
 ) -> list[str | None]:
     """Per sentence, the source a sentence without a cue of its own takes from the rest of a
     text that cites **one** source only (a second source: the first carries only to the
-    sentences before the second's, :func:`_up_to_second`; none is guessed after it).
+    sentences before the second's, and the second from its own on, :func:`_up_to_second`).
 
     It is that source when a cue stands in an earlier sentence and the sentence names no year
     other than those of the cue's sentences, or of the first sentence after the cue that names
@@ -130,7 +130,7 @@ def carried(
     >>> carried([(12, "RUS")], sents, [2, 25, 35], [set(), {2024}, {2024}, {2022}])
     ['RUS', None, 'RUS', None]
     >>> carried([(12, "RUS"), (22, "CHN")], sents, [2, 25], [set()] * 4)
-    ['RUS', None, None, None]
+    ['RUS', None, None, 'CHN']
     >>> carried([(2, "RUS"), (32, "CHN")], sents, [5, 15, 25, 35], [set()] * 4)
     [None, 'RUS', 'RUS', None]
     >>> carried([(12, "UZB")], sents, [2, 15], [{2024}, set(), {2024}, {2022}], {1})

@@ -7,7 +7,7 @@ from tradecheck.claims import _vocab as V
 from tradecheck.claims.context import Doc
 from tradecheck.claims.sentences import Span
 
-__all__ = ["reporter"]
+__all__ = ["of_pair", "reporter"]
 
 #: how many sentences a continuation ("It also said ...") may reach back
 _MAX_DEPTH = 5
@@ -60,4 +60,20 @@ def reporter(doc: Doc, pos: int, depth: int = 0) -> str | None:
         return reporter(doc, max(0, ss - 1), depth + 1)
     if iso is None and not cues:
         iso = doc.carried_source(Span(ss, se))  # a text citing one source
-    return iso
+    return of_pair(iso, doc.pair)
+
+
+def of_pair(key: str | None, pair: tuple[str, str]) -> str | None:
+    """A cue key naming two countries ("UKR|UZB": Chinese "乌方统计", the Uzbek or the
+    Ukrainian side's statistics) read as the one of the pair; None when neither is.
+
+    Examples
+    --------
+    >>> of_pair("UKR|UZB", ("UZB", "CHN")), of_pair("UKR|UZB", ("BLR", "CHN"))
+    ('UZB', None)
+    >>> of_pair("CHN", ("BLR", "CHN"))
+    'CHN'
+    """
+    if key is None or "|" not in key:
+        return key
+    return next((k for k in key.split("|") if k in pair), None)
