@@ -301,9 +301,11 @@ def written_source(concept: str, key: str) -> str:
 
 
 @cache
-def country_template_source(concept: str, key: str) -> str:
+def country_template_source(concept: str, key: str | None = None) -> str:
     """The regular expression of a :data:`COUNTRY_TEMPLATES` concept for one country: each
-    language's templates with ``{c}`` replaced by that language's names of ``key``.
+    language's templates with ``{c}`` replaced by that language's names of ``key`` (of any
+    country but those sharing a Chinese abbreviation, ``"BRA|PAK"``, when ``key`` is None:
+    one pattern, one pass over a text).
 
     Examples
     --------
@@ -314,7 +316,8 @@ def country_template_source(concept: str, key: str) -> str:
     pairs = []
     for lg in languages():
         words = load(lg)["words"]
-        names = words["countries"].get(key, [])
+        table = words["countries"]
+        names = table.get(key, []) if key else [f for k in table if "|" not in k for f in table[k]]
         if names:
             alt = "(?:" + "|".join(names) + ")"
             pairs += [(lg, t.replace("{c}", alt)) for t in words[concept]]

@@ -32,17 +32,35 @@ GROUPS: dict[str, str] = {
 
 @cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """One compiled pattern per reporter key, every language: the key's own cues (agency
-    names) and, for a country, the cues built from its names (``statistics_of``: "Turkish
-    customs", "据乌兹别克斯坦统计数据")."""
-    countries = set(L.keys("countries"))
+    """One compiled pattern per reporter key, every language (agency names)."""
+    return tuple(
+        (key, re.compile(L.keyed_source("reporter", key), re.IGNORECASE))
+        for key in L.keys("reporter")
+    )
+
+
+@cache
+def _built() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """The cues built from a country's names (``statistics_of``: "Turkish customs",
+    "据乌兹别克斯坦统计数据"): one pattern for any country (one pass over a text), and one
+    per country to tell which one a hit names."""
+    keys = [k for k in L.keys("countries") if "|" not in k]
+    one = re.compile(L.country_template_source("statistics_of"), re.IGNORECASE)
+    each = tuple(
+        (k, re.compile(L.country_template_source("statistics_of", k), re.IGNORECASE)) for k in keys
+    )
+    return one, each
+
+
+def _built_hits(norm: str) -> list[tuple[int, int, str]]:
+    """``(start, -end, key)`` of every cue built from a country's names in ``norm``."""
+    one, each = _built()
     out = []
-    for key in dict.fromkeys([*L.keys("reporter"), *L.keys("countries")]):
-        own = [L.keyed_source("reporter", key)]
-        if key in countries and "|" not in key:
-            own.append(L.country_template_source("statistics_of", key))
-        out.append((key, re.compile("|".join(own), re.IGNORECASE)))
-    return tuple(out)
+    for m in one.finditer(norm):
+        key = next((k for k, rx in each if rx.fullmatch(m.group())), None)
+        if key is not None:
+            out.append((m.start(), -m.end(), key))
+    return out
 
 
 def hits(norm: str) -> list[tuple[int, str]]:
@@ -58,7 +76,8 @@ def hits(norm: str) -> list[tuple[int, str]]:
     ([(1, 'RUS')], [(0, 'BLR')])
     """
     found = sorted(
-        ((m.start(), -m.end(), key) for key, rx in _patterns() for m in rx.finditer(norm)),
+        [(m.start(), -m.end(), key) for key, rx in _patterns() for m in rx.finditer(norm)]
+        + _built_hits(norm)
     )
     out: list[tuple[int, str]] = []
     reach = -1
