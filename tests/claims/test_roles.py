@@ -97,3 +97,19 @@ def test_listed_or_each_flows_are_not_summed():
     assert "both" not in [c.direction for c in got]
     got = parse("Imports and exports each rose 9% in 2023.", pair=("BRA", "CHN"))
     assert "both" not in [c.direction for c in got]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("In 2023 trade with China grew 50% and goods for $0.4 billion were exported.", "BLR->CHN"),
+        ("In 2023 trade with China rose 5% and reached $3 billion with exports up 2%.", "both"),
+    ],
+)
+def test_a_flow_word_closing_the_amounts_part_of_the_clause(text, want):
+    """_closing_flow: the figure of "…and shipped goods worth $X to China" is the shipment's,
+    not the trade word's of the part before "and"; a flow word with a figure of its own
+    after it does not close the part. Constructed."""
+    got = {c.value: c.direction for c in parse(text, pair=("BLR", "CHN"))}
+    money = [v for v in got if v >= 1e8]
+    assert [got[v] for v in money] == [want]

@@ -58,6 +58,8 @@ _FLOW_AFTER = re.compile(rf"\s*(?:{L.source('flow_after_amount')})\s*$", re.IGNO
 #: a comparison's "than" ("more from China than exporting to it"): two flows, not one
 _THAN = L.pattern("than")
 _MARKED_BEFORE = re.compile(f"{_DEST_BEFORE.pattern}|{_ORIG_BEFORE.pattern}", re.IGNORECASE)
+#: "and" between two coordinated parts of a clause
+_AND = L.pattern("and_word")
 #: "both"/"each" before or after two joined flow words: each flow on its own
 _EACH_BEFORE = re.compile(rf"(?:{L.source('each_flow')})\s*$", re.IGNORECASE)
 _EACH_AFTER = re.compile(rf"\s*(?:{L.source('each_flow')})", re.IGNORECASE)
@@ -216,6 +218,9 @@ def flow_keyword(ctx: Context) -> Keyword | None:
     attached = [k for k in kws if a.end <= k.start <= a.end + 12 and k.end <= ce]
     if attached and _FLOW_AFTER.match(ctx.doc.norm, a.end, attached[0].start):
         return attached[0]  # "$2.5 billion in exports"
+    closing = _closing_flow(ctx, kws)
+    if closing is not None:
+        return closing  # "… um 50% erhöht und Waren für $0,5 Mrd … exportiert"
     for found in (
         [k for k in kws if cs <= k.start and k.end <= a.start][-1:],
         [k for k in kws if a.end <= k.start and k.end <= ce][:1],
@@ -227,6 +232,25 @@ def flow_keyword(ctx: Context) -> Keyword | None:
         if found:
             return found[0]
     return None
+
+
+def _closing_flow(ctx: Context, kws: list[Keyword]) -> Keyword | None:
+    """The flow word closing the amount's coordinated part of a clause, when the flow word
+    before it belongs to an earlier figure ("we raised trade by 50% and exported goods
+    worth $0.5 billion to China", "… um 50% erhöht und Waren im Wert von $0,5 Mrd …
+    exportiert"): an earlier figure and an "and" stand between that flow word and the
+    amount, and no figure follows the closing flow word in the clause."""
+    a, doc, (cs, ce) = ctx.amount, ctx.doc, ctx.clause
+    before = [k for k in kws if cs <= k.start and k.end <= a.start][-1:]
+    after = [k for k in kws if a.end <= k.start and k.end <= ce][:1]
+    if not before or not after or after[0].kind == "trade":
+        return None
+    figures = [x for x in doc.mentions.amounts.between(before[0].end, ce) if x.kind != "physical"]
+    earlier = [x for x in figures if x.end <= a.start]
+    later = [x for x in figures if x.start >= a.end]
+    if not earlier or later or not _AND.search(doc.norm, earlier[-1].end, a.start):
+        return None
+    return after[0]
 
 
 def _around(doc: Doc, kw: Keyword) -> tuple[list[CountryHit], list[CountryHit]]:
