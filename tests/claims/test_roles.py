@@ -113,3 +113,25 @@ def test_a_flow_word_closing_the_amounts_part_of_the_clause(text, want):
     got = {c.value: c.direction for c in parse(text, pair=("BLR", "CHN"))}
     money = [v for v in got if v >= 1e8]
     assert [got[v] for v in money] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "want"),
+    [
+        (
+            "Der Handel mit China belief sich trotz weniger Exporte nach China 2022 auf 8 Mrd. $.",
+            ("DEU", "CHN"),
+            "both",
+        ),
+        (
+            "In 2022 trade with China rose despite exports to China falling 4%.",
+            ("DEU", "CHN"),
+            ("DEU->CHN"),
+        ),
+    ],
+)
+def test_a_concessive_phrases_flow_word(text, pair, want):
+    """_outside_concession: "trotz eines Rückgangs der Exporte … auf X" is the trade's figure;
+    with a change word of its own ("exports … falling 4%") it is the phrase's; a country
+    named as the destination is not also the flow's holder. Constructed."""
+    assert [c.direction for c in parse(text, pair=pair)] == [want]

@@ -69,7 +69,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "percent", "range_from", "range_to", "first_n", "approx_after", "more_than_after",
     "exceeded_after", "not_exceeded",
     "sequential", "per_day", "intent", "business", "value_terms", "country_anaphora",
-    "opposite_direction", "each_flow",
+    "opposite_direction", "each_flow", "concessive",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago")

@@ -58,6 +58,10 @@ _FLOW_AFTER = re.compile(rf"\s*(?:{L.source('flow_after_amount')})\s*$", re.IGNO
 #: a comparison's "than" ("more from China than exporting to it"): two flows, not one
 _THAN = L.pattern("than")
 _MARKED_BEFORE = re.compile(f"{_DEST_BEFORE.pattern}|{_ORIG_BEFORE.pattern}", re.IGNORECASE)
+#: a concessive phrase ("trotz", "despite", "несмотря на", "尽管")
+_CONCESSIVE = L.pattern("concessive")
+#: a word of change ("rose", "fell", "stieg", "сократился")
+_CHANGE = re.compile(f"{L.source('increase')}|{L.source('decrease')}", re.IGNORECASE)
 #: "and" between two coordinated parts of a clause
 _AND = L.pattern("and_word")
 #: "both"/"each" before or after two joined flow words: each flow on its own
@@ -222,7 +226,9 @@ def flow_keyword(ctx: Context) -> Keyword | None:
     if closing is not None:
         return closing  # "… um 50% erhöht und Waren für $0,5 Mrd … exportiert"
     for found in (
-        [k for k in kws if cs <= k.start and k.end <= a.start][-1:],
+        _outside_concession(
+            ctx.doc, [k for k in kws if cs <= k.start and k.end <= a.start], a.start
+        )[-1:],
         [k for k in kws if a.end <= k.start and k.end <= ce][:1],
         [k for k in kws if ss <= k.start and k.end <= a.start][-1:],
         [k for k in kws if a.end <= k.start and k.end <= se][:1],
@@ -232,6 +238,19 @@ def flow_keyword(ctx: Context) -> Keyword | None:
         if found:
             return found[0]
     return None
+
+
+def _outside_concession(doc: Doc, kws: list[Keyword], at: int) -> list[Keyword]:
+    """The flow words of a clause part before an amount at ``at``, bar those of a concessive
+    phrase after an earlier flow word when no change word follows them before the amount
+    ("der Handel beläuft sich trotz eines Rückgangs der Exporte nach Russland auf $155 Mrd":
+    the trade's figure; "trade rose despite exports falling 5%": the exports')."""
+    if len(kws) < 2:
+        return kws
+    cue = _CONCESSIVE.search(doc.norm, kws[0].end, kws[-1].start)
+    if cue is None or _CHANGE.search(doc.norm, kws[-1].end, at):
+        return kws
+    return [k for k in kws if k.end <= cue.start()]
 
 
 def _closing_flow(ctx: Context, kws: list[Keyword]) -> Keyword | None:
@@ -392,8 +411,8 @@ def marked(doc: Doc, kw: Keyword) -> tuple[str | None, str | None, bool]:
     # the other one when that destination holds it ("Russia's imports to China": Russian goods)
     dest_after = {("dest", iso) for iso in _destinations_after(doc, right)}
     for role, iso in sorted(kept, key=lambda r: r not in dest_after):
-        if iso not in doc.pair:
-            continue
+        if iso not in doc.pair or (role == "actor" and ("dest", iso) in dest_after):
+            continue  # not the pair's; or "trade with China … exports to China": no holder
         to_importer = role == "dest" or (role == "actor" and kw.kind != "export")
         if role == "actor" and (importer if to_importer else exporter) not in (None, iso):
             to_importer = not to_importer
