@@ -255,10 +255,10 @@ def _outside_concession(doc: Doc, kws: list[Keyword], at: int) -> list[Keyword]:
 
 def _closing_flow(ctx: Context, kws: list[Keyword]) -> Keyword | None:
     """The flow word closing the amount's coordinated part of a clause, when the flow word
-    before it belongs to an earlier figure ("we raised trade by 50% and exported goods
-    worth $0.5 billion to China", "… um 50% erhöht und Waren im Wert von $0,5 Mrd …
-    exportiert"): an earlier figure and an "and" stand between that flow word and the
-    amount, and no figure follows the closing flow word in the clause."""
+    before it belongs to an earlier figure ("trade grew 50% and goods for $0.4 billion were
+    exported", "… um 50% erhöht und Waren im Wert von $0,5 Mrd … exportiert"): an earlier
+    figure and an "and" stand between that flow word and the amount, and no figure follows
+    the closing flow word in the clause."""
     a, doc, (cs, ce) = ctx.amount, ctx.doc, ctx.clause
     before = [k for k in kws if cs <= k.start and k.end <= a.start][-1:]
     after = [k for k in kws if a.end <= k.start and k.end <= ce][:1]
