@@ -14,10 +14,12 @@ from tradecheck.claims.sentences import Span
 
 __all__ = [
     "MIN_UNSCALED",
+    "QUALIFIER_LEAD",
     "carried_not_trade",
     "converts_no_trade_value",
     "in_physical_terms",
     "is_trade_value",
+    "qualifies_no_trade_value",
     "scale_left_out",
 ]
 
@@ -50,6 +52,8 @@ def is_trade_value(ctx: Context) -> bool:
     if _cue_applies(ctx, "not_trade_strong", ctx.clause):
         return False
     if _cue_applies(ctx, "not_trade_strong", ctx.prev_clause) or carried_not_trade(ctx):
+        return False
+    if qualifies_no_trade_value(ctx):
         return False
     if excluded_product(ctx):
         return False
@@ -107,6 +111,44 @@ def carried_not_trade(ctx: Context) -> bool:
         return bool(doc.cues_in("not_trade_weak", s, a) or doc.cues_in("per_day", s, a))
     cs, ce = ctx.clause
     return ctx.cue_in("per_day", ctx.prev_clause) and not kws.between(cs, ce)
+
+
+def _forecast_level(ctx: Context) -> bool:
+    """Whether a target or forecast cue of the amount's own clause, written before it, marks
+    it as no outcome ("is projected at $46.5 billion", "agreed to boost trade to $25 billion")."""
+    a, (cs, _ce) = ctx.amount, ctx.clause
+    cues = ctx.doc.cues_in("not_trade_strong", cs, a.start)
+    # "sold $13.5 million against a target of $5.6 million, up 20%": the change is the outcome's
+    return bool(cues) and not ctx.doc.mentions.amounts.between(cs, cues[0][0])
+
+
+#: how far into its clause a qualifying figure may stand (", up ", ", including ")
+QUALIFIER_LEAD = 24
+
+
+def qualifies_no_trade_value(ctx: Context) -> bool:
+    """Whether the amount only qualifies a target or forecast written as money in an earlier
+    clause of its sentence (:func:`_forecast_level`): it stands near its clause's start, its
+    clause names no flow word and no period before it, and that figure is the nearest before
+    it ("export value is projected at $18.5 billion, up 7.9 percent"; "agreed to boost trade
+    to $25 billion, including $5 billion with the province").
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Belarus's exports to China are expected to reach $3 billion in 2026, up 9 percent."
+    >>> parse(t, pair=("BLR", "CHN"))
+    []
+    """
+    doc, a, (cs, ce) = ctx.doc, ctx.amount, ctx.clause
+    if a.start - cs > QUALIFIER_LEAD or doc.mentions.keywords.between(cs, ce):
+        return False
+    if doc.mentions.periods.between(cs, a.start):
+        return False  # "..., in 2017 supplies were $3.9 million": a figure of its own
+    prev = doc.mentions.amounts.last_before(a.start)
+    if prev is None or prev.kind not in ("money", "money_gt") or prev.start < ctx.sentence.start:
+        return False
+    return prev.end <= cs and _forecast_level(Context.of(doc, prev))
 
 
 #: below this many currency units, money written without a scale word is no trade figure

@@ -1,0 +1,48 @@
+"""Numbers that are no claim about the asked pair (constructed paraphrases, not data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradecheck.claims.context import Doc, contexts
+from tradecheck.claims.parse import parse
+from tradecheck.claims.resolve.relevance import qualifies_no_trade_value
+
+
+def _contexts(text: str, pair: tuple[str, str] = ("BLR", "CHN"), lang: str = "en"):
+    return contexts(Doc.read(text, text, lang, None, pair))
+
+
+def test_a_change_after_a_forecast_qualifies_it():
+    ctxs = _contexts("Exports to China are projected at $3 billion in 2026, up 9 percent.")
+    assert [qualifies_no_trade_value(c) for c in ctxs] == [False, True]
+
+
+def test_a_change_after_an_outcome_is_read():
+    ctxs = _contexts("In 2023 exports to China were $3 billion, up 9 percent.")
+    assert [qualifies_no_trade_value(c) for c in ctxs] == [False, False]
+
+
+def test_a_target_written_after_the_outcome_leaves_the_change_to_the_outcome():
+    text = "In 2023 Belarus sold $13.5 million to China against a target of $5.6 million, up 20%."
+    ctxs = _contexts(text)
+    assert not qualifies_no_trade_value(ctxs[-1])
+
+
+def test_a_clause_with_a_period_of_its_own_is_no_qualifier():
+    text = (
+        "In 2018 the region sold goods worth $13.5 million to China against a target of "
+        "$5.6 million, in 2017 supplies were $3.9 million."
+    )
+    assert [c.value for c in parse(text)] == [13_500_000.0, 3_900_000.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2023 trade between Belarus and China grew sharply to reach $5 billion.",
+        "In 2023 Belarus's exports to China reached $5 billion, higher than expected.",
+    ],
+)
+def test_outcome_words_are_no_target(text):
+    assert [c.value for c in parse(text)] == [5_000_000_000.0]
