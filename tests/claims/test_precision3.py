@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from tradecheck.claims import partners as P
 from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.parse import parse
+from tradecheck.claims.resolve.partner import _both_unpaired
 from tradecheck.claims.resolve.relevance import qualifies_no_trade_value
 
 
@@ -46,3 +48,23 @@ def test_a_clause_with_a_period_of_its_own_is_no_qualifier():
 )
 def test_outcome_words_are_no_target(text):
     assert [c.value for c in parse(text)] == [5_000_000_000.0]
+
+
+def test_a_world_window_then_one_country_alone_is_that_countrys_world_total():
+    w = P.Mention(P.WORLD, 0, 9, group=True)
+    assert P.decide([[w], [P.Mention("TUR", 20, 26)]], ("TUR", "CHN")) == P.OTHER
+    # the pair, or nothing more, leaves it open
+    pair = [P.Mention("TUR", 20, 26), P.Mention("CHN", 40, 45, marked=True)]
+    assert P.decide([[w], pair], ("TUR", "CHN")) == P.UNKNOWN
+    assert P.decide([[w], [w]], ("TUR", "CHN")) == P.UNKNOWN
+
+
+def test_a_line_naming_both_without_a_partner_does_not_say_whose_figure_follows():
+    text = "China remains the largest buyer of Vietnamese goods.\nVietnam posted $71 billion."
+    ctx = _contexts(text, ("VNM", "CHN"))[0]
+    before = ctx.doc.partners_in(ctx.doc.named_before(ctx.sentence.start))
+    assert _both_unpaired(ctx, before)
+    text = "Trade between Vietnam and China grew.\nVietnam posted $71 billion."
+    ctx = _contexts(text, ("VNM", "CHN"))[0]
+    before = ctx.doc.partners_in(ctx.doc.named_before(ctx.sentence.start))
+    assert not _both_unpaired(ctx, before)

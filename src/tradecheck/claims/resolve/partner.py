@@ -128,6 +128,15 @@ def _not_a_source(doc: Doc, ms: list[P.Mention]) -> list[P.Mention]:
     return [m for m in ms if not doc.mentions.reporter_hits.between(m.start - 30, m.end)]
 
 
+def _both_unpaired(ctx: Context, ms: list[P.Mention]) -> bool:
+    """Whether a window before the amount's sentence names both pair countries, neither as the
+    other's partner ("China remains the largest buyer of Vietnamese goods"): it does not say
+    whose trade a later figure is."""
+    if ms[0].start >= ctx.sentence.start or any(m.marked for m in ms):
+        return False
+    return {m.key for m in ms} == set(ctx.doc.pair)
+
+
 #: a destination or origin word right after a flow word ("exports to this country")
 _TOWARDS = re.compile(rf"^\s*(?:{L.source('destination')}|{L.source('origin')})", re.IGNORECASE)
 
@@ -145,6 +154,7 @@ def lone_country(ctx: Context, kw: Keyword | None, found: list[list[P.Mention]])
     ("exports to this country").
     """
     named = [kept for ms in found if (kept := _not_a_source(ctx.doc, ms))]
+    named = [ms for ms in named if not _both_unpaired(ctx, ms)]
     if not named or any(P.about(ms, ctx.doc.pair) != P.ACTOR for ms in named):
         return False
     keys = {m.key for ms in named for m in ms}
@@ -161,6 +171,7 @@ def lone_country(ctx: Context, kw: Keyword | None, found: list[list[P.Mention]])
     if region_at(ctx.doc, ctx.amount.start) is not None:
         return False
     ss = ctx.sentence.start
-    para_start = max(ctx.norm.rfind("\n", max(0, ss - PARAGRAPH), ss), ss - PARAGRAPH, 0)
+    # a sentence may start at the line break that opens its paragraph
+    para_start = max(ctx.norm.rfind("\n", max(0, ss - PARAGRAPH), ss + 1), ss - PARAGRAPH, 0)
     para = ctx.doc.partners_in(Span(para_start, ctx.sentence.end))
     return not any(m.key == other for m in para)
