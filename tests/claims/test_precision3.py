@@ -8,7 +8,7 @@ from tradecheck.claims import partners as P
 from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.parse import parse
 from tradecheck.claims.resolve.partner import _both_unpaired
-from tradecheck.claims.resolve.relevance import qualifies_no_trade_value
+from tradecheck.claims.resolve.relevance import in_physical_terms, qualifies_no_trade_value
 
 
 def _contexts(text: str, pair: tuple[str, str] = ("BLR", "CHN"), lang: str = "en"):
@@ -68,3 +68,36 @@ def test_a_line_naming_both_without_a_partner_does_not_say_whose_figure_follows(
     ctx = _contexts(text, ("VNM", "CHN"))[0]
     before = ctx.doc.partners_in(ctx.doc.named_before(ctx.sentence.start))
     assert not _both_unpaired(ctx, before)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "physical"),
+    [
+        ("exports rose 35 percent in value and 20 percent in volume", "en", [False, True]),
+        (
+            "stiegen im Geldausdruck um das 3-fache und im Naturalausdruck um das 5-fache",
+            "de",
+            [False, True],
+        ),
+        ("экспорт в физическом выражении вырос на 12%", "ru", [True]),
+    ],
+)
+def test_physical_and_value_terms_pair_with_their_amounts(text, lang, physical):
+    ctxs = _contexts(text, lang=lang)
+    assert [in_physical_terms(c) for c in ctxs] == physical
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair"),
+    [
+        (
+            "Der Verband rechnet für 2026 mit Exporten nach China von 4 Milliarden Dollar.",
+            "de",
+            ("TUR", "CHN"),
+        ),
+        ("2025年白俄罗斯对华出口额或超过20亿美元。", "zh", ("BLR", "CHN")),
+        ("2025年白俄羅斯對華出口額或超過20億美元。", "zh", ("BLR", "CHN")),
+    ],
+)
+def test_forecast_words_drop_the_figure(text, lang, pair):
+    assert parse(text, lang=lang, pair=pair) == []
