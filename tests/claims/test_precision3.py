@@ -7,7 +7,7 @@ import pytest
 from tradecheck.claims import partners as P
 from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.parse import parse
-from tradecheck.claims.resolve.partner import _both_unpaired
+from tradecheck.claims.resolve.partner import _both_unpaired, attached_other
 from tradecheck.claims.resolve.relevance import in_physical_terms, qualifies_no_trade_value
 
 
@@ -101,3 +101,21 @@ def test_physical_and_value_terms_pair_with_their_amounts(text, lang, physical):
 )
 def test_forecast_words_drop_the_figure(text, lang, pair):
     assert parse(text, lang=lang, pair=pair) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair"),
+    [
+        ("Indien hat eine Bevölkerung von 1,4 Milliarden.", "de", ("IND", "CHN")),
+        ("In 2023 Vietnam shipped goods worth $250 billion overseas.", "en", ("VNM", "CHN")),
+        ("2023年越南水果海外销售额约25亿美元。", "zh", ("VNM", "CHN")),
+    ],
+)
+def test_counts_and_world_totals_are_no_claim(text, lang, pair):
+    assert parse(text, lang=lang, pair=pair) == []
+
+
+def test_a_figure_after_another_country_and_with_is_that_countrys():
+    text = "In 2018 Turkey imported $2 billion from China, followed by Russia with $1.9 billion."
+    ctxs = _contexts(text, ("TUR", "CHN"))
+    assert [attached_other(c) for c in ctxs] == [False, True]

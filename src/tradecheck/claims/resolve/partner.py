@@ -62,9 +62,11 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
     return answer == P.OTHER or (answer == P.PAIR and lone_country(ctx, kw, found))
 
 
-#: what stands between a country and its own figure: "the US (about $248 bn)", "美国(约2480亿)"
+#: what stands between a country and its own figure: "the US (about $248 bn)", "美国(约2480亿)",
+#: "followed by Russia with $1.89 billion"
 _ATTACHED = re.compile(
-    rf"\s*[(（]\s*(?:(?:{L.source('approx')}|{L.source('more_than')}|{L.source('less_than')})\s*)?",
+    rf"\s*(?:[(（]|{L.source('with_word')})\s*"
+    rf"(?:(?:{L.source('approx')}|{L.source('more_than')}|{L.source('less_than')})\s*)?",
     re.IGNORECASE,
 )
 
