@@ -8,7 +8,11 @@ from tradecheck.claims import partners as P
 from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.parse import parse
 from tradecheck.claims.resolve.partner import _both_unpaired, attached_other
-from tradecheck.claims.resolve.relevance import in_physical_terms, qualifies_no_trade_value
+from tradecheck.claims.resolve.relevance import (
+    changes_a_balance,
+    in_physical_terms,
+    qualifies_no_trade_value,
+)
 
 
 def _contexts(text: str, pair: tuple[str, str] = ("BLR", "CHN"), lang: str = "en"):
@@ -119,3 +123,20 @@ def test_a_figure_after_another_country_and_with_is_that_countrys():
     text = "In 2018 Turkey imported $2 billion from China, followed by Russia with $1.9 billion."
     ctxs = _contexts(text, ("TUR", "CHN"))
     assert [attached_other(c) for c in ctxs] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "changes"),
+    [
+        (
+            "Russia's surplus with China was $20 billion. That is 40% more than in 2022.",
+            [False, True],
+        ),
+        ("Russia's surplus with China was $20 billion. Exports to China rose 40%.", [False, False]),
+        ("Russia's trade surplus with China rose 48%.", [True]),
+        ("Russia's exports to China rose 48%.", [False]),
+    ],
+)
+def test_a_change_of_a_balance_is_no_claim(text, changes):
+    ctxs = _contexts(text, ("RUS", "CHN"))
+    assert [changes_a_balance(c) for c in ctxs] == changes

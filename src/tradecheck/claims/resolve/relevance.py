@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 
+from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
+from tradecheck.claims.resolve.balance import is_balance
 from tradecheck.claims.sentences import Span
 
 __all__ = [
     "MIN_UNSCALED",
     "QUALIFIER_LEAD",
     "carried_not_trade",
+    "changes_a_balance",
     "converts_no_trade_value",
     "in_physical_terms",
     "is_trade_value",
@@ -62,7 +65,7 @@ def is_trade_value(ctx: Context) -> bool:
             return False
         return not (scale_left_out(ctx) or _from_level(ctx) or bracketed_after_change(ctx))
     if ctx.amount.kind in ("percent", "ratio", "ratio_word"):
-        return not _about_volumes_or_prices(ctx)
+        return not (_about_volumes_or_prices(ctx) or changes_a_balance(ctx))
     return True
 
 
@@ -149,6 +152,38 @@ def qualifies_no_trade_value(ctx: Context) -> bool:
     if prev is None or prev.kind not in ("money", "money_gt") or prev.start < ctx.sentence.start:
         return False
     return prev.end <= cs and _forecast_level(Context.of(doc, prev))
+
+
+def changes_a_balance(ctx: Context) -> bool:
+    """Whether a change is a trade balance's ("the surplus rose 48%"; "the surplus was $20.5
+    billion. That is 42.3% more than a year before"): the claim schema has no such quantity.
+
+    True when no flow word stands before the amount in its sentence and either a balance word
+    does, in its clause, or the figure just before it (in this sentence or the one before,
+    with no flow word between) is a balance.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "In 2023 Russia's surplus with China was $20 billion. That is 40% more than in 2022."
+    >>> [c.quantity for c in parse(t, pair=("RUS", "CHN"))]
+    ['balance']
+    """
+    doc, a, (ss, _se) = ctx.doc, ctx.amount, ctx.sentence
+    if a.kind not in ("percent", "ratio", "ratio_word") or doc.mentions.keywords.between(
+        ss, a.start
+    ):
+        return False
+    if V.BALANCE_KW.search(ctx.norm, ctx.clause.start, a.start):
+        return True
+    prev = doc.mentions.amounts.last_before(a.start)
+    if prev is None or prev.kind not in ("money", "money_gt"):
+        return False
+    if prev.start < doc.sentence_of(max(0, ss - 1)).start:
+        return False
+    return not doc.mentions.keywords.between(prev.end, a.start) and is_balance(
+        Context.of(doc, prev)
+    )
 
 
 #: below this many currency units, money written without a scale word is no trade figure
