@@ -7,7 +7,7 @@ import pytest
 from tradecheck.claims import partners as P
 from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.parse import parse
-from tradecheck.claims.resolve.partner import _both_unpaired, attached_other
+from tradecheck.claims.resolve.partner import _both_unpaired, attached_other, before_the_pair
 from tradecheck.claims.resolve.relevance import (
     changes_a_balance,
     in_physical_terms,
@@ -140,3 +140,11 @@ def test_a_figure_after_another_country_and_with_is_that_countrys():
 def test_a_change_of_a_balance_is_no_claim(text, changes):
     ctxs = _contexts(text, ("RUS", "CHN"))
     assert [changes_a_balance(c) for c in ctxs] == changes
+
+
+def test_a_figure_before_the_text_names_the_pair_is_none_of_its():
+    text = "Exports rose 10% in 2018. Supplies to China grew 30% in 2018."
+    first, second = _contexts(text)
+    assert before_the_pair(first) and not before_the_pair(second)
+    # a text that never names the pair (a quote) is taken to be about it
+    assert not before_the_pair(_contexts("Exports rose 10% in 2018.")[0])

@@ -38,6 +38,7 @@ from tradecheck.claims.resolve.balance import balance, first_country_balance, is
 from tradecheck.claims.resolve.base_period import base_period
 from tradecheck.claims.resolve.bound import almost, bound
 from tradecheck.claims.resolve.direction import Flow, flow, unanchored
+from tradecheck.claims.resolve.partner import before_the_pair
 from tradecheck.claims.resolve.period import period
 from tradecheck.claims.resolve.quantity import Quantity, quantity
 from tradecheck.claims.resolve.relevance import is_trade_value
@@ -140,6 +141,8 @@ def build_claim(found: Context) -> Claim | None:
     kind, value, direction = what if fl.direction is not None else (*what[:2], None)
     if (direction is None and not fl.unsure) or not math.isfinite(value):
         return None
+    if direction is None and before_the_pair(ctx):
+        return None  # no flow, and the text turns to the pair only later
     b, a, doc = bound(ctx), ctx.amount, ctx.doc
     rep, notes = R.field(reporter(doc, a.start))
     return Claim(

@@ -24,6 +24,7 @@ PARAGRAPH = 1500
 __all__ = [
     "WITH_BEFORE_SHORT",
     "attached_other",
+    "before_the_pair",
     "is_other_pair",
     "lone_country",
     "speaks_for",
@@ -90,6 +91,25 @@ def attached_other(ctx: Context) -> bool:
     if set(prev.key.split("|")) & set(ctx.doc.pair):
         return False
     return bool(_ATTACHED.fullmatch(ctx.norm, prev.end, a.start))
+
+
+def before_the_pair(ctx: Context) -> bool:
+    """Whether the amount stands before the text first names a country of the pair, in a text
+    that names one later: a figure of the text's opening that gives no flow of the pair
+    (a region's exports "in January-May", before "cooperation with China") is about
+    something else. A text that never names the pair (a quote) is taken to be about it.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Exports rose 10% in 2018. Supplies to China grew 30% in 2018."
+    >>> [c.value for c in parse(t, pair=("BLR", "CHN"))]
+    [30.0]
+    >>> [c.value for c in parse("Exports rose 10% in 2018.", pair=("BLR", "CHN"))]
+    [10.0]
+    """
+    doc = ctx.doc
+    return bool(doc.pair_first) and not doc.pair_named_before(ctx.sentence.end)
 
 
 #: "with" right before a country: its trade partner ("trade with China")
