@@ -6,7 +6,8 @@ import pytest
 
 from tradecheck.claims import partners as P
 from tradecheck.claims.context import Doc, contexts
-from tradecheck.claims.parse import parse
+from tradecheck.claims.model import Claim, Period
+from tradecheck.claims.parse import drop_undated_repeats, parse
 from tradecheck.claims.resolve.partner import _both_unpaired, attached_other, before_the_pair
 from tradecheck.claims.resolve.relevance import (
     changes_a_balance,
@@ -148,3 +149,13 @@ def test_a_figure_before_the_text_names_the_pair_is_none_of_its():
     assert before_the_pair(first) and not before_the_pair(second)
     # a text that never names the pair (a quote) is taken to be about it
     assert not before_the_pair(_contexts("Exports rose 10% in 2018.")[0])
+
+
+def _ratio(direction: str, period: Period | None) -> Claim:
+    return Claim("x", "ratio", 5.0, None, "eq", direction, None, period, None)
+
+
+def test_an_undated_repeat_of_a_dated_claim_is_dropped():
+    undated, other = _ratio("BLR->CHN", None), _ratio("CHN->BLR", None)
+    dated = _ratio("BLR->CHN", Period("2017-01", "2017-12"))
+    assert drop_undated_repeats([undated, dated, other]) == [dated, other]

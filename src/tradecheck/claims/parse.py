@@ -224,7 +224,7 @@ def claims_of(ctxs: Iterable[Context]) -> list[Claim]:
             if c2 is not c
         )
     ]
-    return drop_restated(_dedupe(kept))
+    return drop_undated_repeats(drop_restated(_dedupe(kept)))
 
 
 def restates(coarse: Claim, fine: Claim) -> bool:
@@ -271,6 +271,27 @@ def drop_restated(claims: list[Claim]) -> list[Claim]:
             and any(restates(c, o) for o in finer.get(_rounded_key(c, c.precision, c.value), []))
         )
     ]
+
+
+def drop_undated_repeats(claims: list[Claim]) -> list[Claim]:
+    """The claims without undated repeats: a claim with no period whose quantity, value and
+    flow a dated claim of the text states (a headline "trade tops $1 billion" over the body's
+    "in 2010 trade reached $1 billion") says nothing more, and its period would be a guess.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Belarus's exports to China grew 72-fold. In 2016 they grew 72-fold over 2015."
+    >>> [(c.value, c.period is not None) for c in parse(t)]
+    [(72.0, True)]
+    """
+    dated = {_repeat_key(c) for c in claims if c.period is not None}
+    return [c for c in claims if c.period is not None or _repeat_key(c) not in dated]
+
+
+def _repeat_key(c: Claim) -> tuple[object, ...]:
+    """Quantity, value and flow: what a repeat of a claim states again."""
+    return (c.quantity, round(c.value, 9), c.direction)
 
 
 def _finite(c: Claim) -> bool:
