@@ -15,6 +15,7 @@ from tradecheck.claims.resolve.balance import is_balance
 from tradecheck.claims.sentences import Span
 
 __all__ = [
+    "BALANCE_REACH",
     "MIN_UNSCALED",
     "QUALIFIER_LEAD",
     "carried_not_trade",
@@ -154,13 +155,17 @@ def qualifies_no_trade_value(ctx: Context) -> bool:
     return prev.end <= cs and _forecast_level(Context.of(doc, prev))
 
 
+#: how far before a change its balance word is looked for (:func:`changes_a_balance`)
+BALANCE_REACH = 80
+
+
 def changes_a_balance(ctx: Context) -> bool:
     """Whether a change is a trade balance's ("the surplus rose 48%"; "the surplus was $20.5
     billion. That is 42.3% more than a year before"): the claim schema has no such quantity.
 
     True when no flow word stands before the amount in its sentence and either a balance word
-    does, in its clause, or the figure just before it (in this sentence or the one before,
-    with no flow word between) is a balance.
+    does, in its clause and after the figure before it, or that figure (in this sentence or
+    the one before, with no flow word between) is a balance.
 
     Examples
     --------
@@ -170,15 +175,17 @@ def changes_a_balance(ctx: Context) -> bool:
     ['balance']
     """
     doc, a, (ss, _se) = ctx.doc, ctx.amount, ctx.sentence
-    if a.kind not in ("percent", "ratio", "ratio_word") or doc.mentions.keywords.between(
-        ss, a.start
-    ):
+    if a.kind not in ("percent", "ratio", "ratio_word"):
         return False
-    if V.BALANCE_KW.search(ctx.norm, ctx.clause.start, a.start):
-        return True
     prev = doc.mentions.amounts.last_before(a.start)
-    if prev is None or prev.kind not in ("money", "money_gt"):
+    lo = max(ctx.clause.start, a.start - BALANCE_REACH, prev.end if prev else 0)
+    word = V.BALANCE_KW.search(ctx.norm, lo, a.start) if lo < a.start else None
+    if not word and (prev is None or prev.kind not in ("money", "money_gt")):
+        return False  # the common case, settled without a lookup of flow words
+    if doc.mentions.keywords.between(ss, a.start):
         return False
+    if word or prev is None:
+        return bool(word)
     if prev.start < doc.sentence_of(max(0, ss - 1)).start:
         return False
     return not doc.mentions.keywords.between(prev.end, a.start) and is_balance(
