@@ -65,11 +65,13 @@ def test_a_world_window_then_one_country_alone_is_that_countrys_world_total():
 
 
 def test_a_line_naming_both_without_a_partner_does_not_say_whose_figure_follows():
-    text = "China remains the largest buyer of Vietnamese goods.\nVietnam posted $71 billion."
+    text = (
+        "China stays the biggest customer of Vietnamese firms.\nVietnam's exports were $60 billion."
+    )
     ctx = _contexts(text, ("VNM", "CHN"))[0]
     before = ctx.doc.partners_in(ctx.doc.named_before(ctx.sentence.start))
     assert _both_unpaired(ctx, before)
-    text = "Trade between Vietnam and China grew.\nVietnam posted $71 billion."
+    text = "Trade between Vietnam and China grew.\nVietnam's exports were $60 billion."
     ctx = _contexts(text, ("VNM", "CHN"))[0]
     before = ctx.doc.partners_in(ctx.doc.named_before(ctx.sentence.start))
     assert not _both_unpaired(ctx, before)
@@ -96,7 +98,7 @@ def test_physical_and_value_terms_pair_with_their_amounts(text, lang, physical):
     ("text", "lang", "pair"),
     [
         (
-            "Der Verband rechnet für 2026 mit Exporten nach China von 4 Milliarden Dollar.",
+            "Für 2026 rechnen die Exporteure mit Lieferungen nach China für 4 Milliarden Dollar.",
             "de",
             ("TUR", "CHN"),
         ),

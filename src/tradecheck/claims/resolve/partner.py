@@ -152,7 +152,7 @@ def _not_a_source(doc: Doc, ms: list[P.Mention]) -> list[P.Mention]:
 
 def _both_unpaired(ctx: Context, ms: list[P.Mention]) -> bool:
     """Whether a window before the amount's sentence names both pair countries, neither as the
-    other's partner ("China remains the largest buyer of Vietnamese goods"): it does not say
+    other's partner ("China stays the biggest customer of Vietnamese firms"): it does not say
     whose trade a later figure is."""
     if ms[0].start >= ctx.sentence.start or any(m.marked for m in ms):
         return False
