@@ -38,6 +38,7 @@ from tradecheck.claims.resolve.balance import balance, first_country_balance, is
 from tradecheck.claims.resolve.base_period import base_period
 from tradecheck.claims.resolve.bound import almost, bound
 from tradecheck.claims.resolve.direction import Flow, flow, unanchored
+from tradecheck.claims.resolve.partner import before_the_pair
 from tradecheck.claims.resolve.period import period
 from tradecheck.claims.resolve.quantity import Quantity, quantity
 from tradecheck.claims.resolve.relevance import is_trade_value
@@ -140,6 +141,8 @@ def build_claim(found: Context) -> Claim | None:
     kind, value, direction = what if fl.direction is not None else (*what[:2], None)
     if (direction is None and not fl.unsure) or not math.isfinite(value):
         return None
+    if direction is None and before_the_pair(ctx):
+        return None  # no flow, and the text turns to the pair only later
     b, a, doc = bound(ctx), ctx.amount, ctx.doc
     rep, notes = R.field(reporter(doc, a.start))
     return Claim(
@@ -221,7 +224,7 @@ def claims_of(ctxs: Iterable[Context]) -> list[Claim]:
             if c2 is not c
         )
     ]
-    return drop_restated(_dedupe(kept))
+    return drop_undated_repeats(drop_restated(_dedupe(kept)))
 
 
 def restates(coarse: Claim, fine: Claim) -> bool:
@@ -268,6 +271,27 @@ def drop_restated(claims: list[Claim]) -> list[Claim]:
             and any(restates(c, o) for o in finer.get(_rounded_key(c, c.precision, c.value), []))
         )
     ]
+
+
+def drop_undated_repeats(claims: list[Claim]) -> list[Claim]:
+    """The claims without undated repeats: a claim with no period whose quantity, value and
+    flow a dated claim of the text states (a headline "trade tops $1 billion" over the body's
+    "in 2010 trade reached $1 billion") says nothing more, and its period would be a guess.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Belarus's exports to China grew 72-fold. In 2016 they grew 72-fold over 2015."
+    >>> [(c.value, c.period is not None) for c in parse(t)]
+    [(72.0, True)]
+    """
+    dated = {_repeat_key(c) for c in claims if c.period is not None}
+    return [c for c in claims if c.period is not None or _repeat_key(c) not in dated]
+
+
+def _repeat_key(c: Claim) -> tuple[object, ...]:
+    """Quantity, value and flow: what a repeat of a claim states again."""
+    return (c.quantity, round(c.value, 9), c.direction)
 
 
 def _finite(c: Claim) -> bool:

@@ -394,13 +394,26 @@ def decide(windows: Iterable[Iterable[Mention]], pair: tuple[str, str]) -> str:
     'other'
     >>> decide([[Mention("CHN", 0, 5)], [Mention("FRA", 0, 10)]], ("DEU", "CHN"))
     'pair'
+
+    A window naming only the world ("the foreign trade deficit") leaves it to the wider ones:
+    one pair country alone there makes it that country's world total.
+
+    >>> decide([[Mention(WORLD, 0, 9, group=True)], [Mention("TUR", 0, 6)]], ("TUR", "CHN"))
+    'other'
     """
     actors: set[str] = set()
+    world = False
     for window in windows:
         ms = list(window)
         answer = about(ms, pair)
         if answer == ACTOR:
+            if world:
+                return OTHER  # "the foreign trade deficit ..." after "Turkey's exports ..."
             actors |= {m.key for m in ms if m.key in pair}
+        elif ms and all(m.key == WORLD for m in ms) and not actors:
+            world = True  # whose world total: a wider window may say
+        elif world and ms:
+            return UNKNOWN  # only one pair country alone makes it that one's world total
         elif answer == OTHER and actors and not actors & {m.key for m in ms}:
             return PAIR  # a window about another subject ("France came second with ...")
         elif answer != UNKNOWN or ms:

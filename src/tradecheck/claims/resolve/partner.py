@@ -24,6 +24,7 @@ PARAGRAPH = 1500
 __all__ = [
     "WITH_BEFORE_SHORT",
     "attached_other",
+    "before_the_pair",
     "is_other_pair",
     "lone_country",
     "speaks_for",
@@ -62,9 +63,11 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
     return answer == P.OTHER or (answer == P.PAIR and lone_country(ctx, kw, found))
 
 
-#: what stands between a country and its own figure: "the US (about $248 bn)", "美国(约2480亿)"
+#: what stands between a country and its own figure: "the US (about $248 bn)", "美国(约2480亿)",
+#: "followed by Russia with $1.89 billion"
 _ATTACHED = re.compile(
-    rf"\s*[(（]\s*(?:(?:{L.source('approx')}|{L.source('more_than')}|{L.source('less_than')})\s*)?",
+    rf"\s*(?:[(（]|{L.source('with_word')})\s*"
+    rf"(?:(?:{L.source('approx')}|{L.source('more_than')}|{L.source('less_than')})\s*)?",
     re.IGNORECASE,
 )
 
@@ -88,6 +91,25 @@ def attached_other(ctx: Context) -> bool:
     if set(prev.key.split("|")) & set(ctx.doc.pair):
         return False
     return bool(_ATTACHED.fullmatch(ctx.norm, prev.end, a.start))
+
+
+def before_the_pair(ctx: Context) -> bool:
+    """Whether the amount stands before the text first names a country of the pair, in a text
+    that names one later: a figure of the text's opening that gives no flow of the pair
+    (a region's exports "in January-May", before "cooperation with China") is about
+    something else. A text that never names the pair (a quote) is taken to be about it.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Exports rose 10% in 2018. Supplies to China grew 30% in 2018."
+    >>> [c.value for c in parse(t, pair=("BLR", "CHN"))]
+    [30.0]
+    >>> [c.value for c in parse("Exports rose 10% in 2018.", pair=("BLR", "CHN"))]
+    [10.0]
+    """
+    doc = ctx.doc
+    return bool(doc.pair_first) and not doc.pair_named_before(ctx.sentence.end)
 
 
 #: "with" right before a country: its trade partner ("trade with China")
@@ -128,6 +150,15 @@ def _not_a_source(doc: Doc, ms: list[P.Mention]) -> list[P.Mention]:
     return [m for m in ms if not doc.mentions.reporter_hits.between(m.start - 30, m.end)]
 
 
+def _both_unpaired(ctx: Context, ms: list[P.Mention]) -> bool:
+    """Whether a window before the amount's sentence names both pair countries, neither as the
+    other's partner ("China stays the biggest customer of Vietnamese firms"): it does not say
+    whose trade a later figure is."""
+    if ms[0].start >= ctx.sentence.start or any(m.marked for m in ms):
+        return False
+    return {m.key for m in ms} == set(ctx.doc.pair)
+
+
 #: a destination or origin word right after a flow word ("exports to this country")
 _TOWARDS = re.compile(rf"^\s*(?:{L.source('destination')}|{L.source('origin')})", re.IGNORECASE)
 
@@ -145,6 +176,7 @@ def lone_country(ctx: Context, kw: Keyword | None, found: list[list[P.Mention]])
     ("exports to this country").
     """
     named = [kept for ms in found if (kept := _not_a_source(ctx.doc, ms))]
+    named = [ms for ms in named if not _both_unpaired(ctx, ms)]
     if not named or any(P.about(ms, ctx.doc.pair) != P.ACTOR for ms in named):
         return False
     keys = {m.key for ms in named for m in ms}
@@ -161,6 +193,7 @@ def lone_country(ctx: Context, kw: Keyword | None, found: list[list[P.Mention]])
     if region_at(ctx.doc, ctx.amount.start) is not None:
         return False
     ss = ctx.sentence.start
-    para_start = max(ctx.norm.rfind("\n", max(0, ss - PARAGRAPH), ss), ss - PARAGRAPH, 0)
+    # a sentence may start at the line break that opens its paragraph
+    para_start = max(ctx.norm.rfind("\n", max(0, ss - PARAGRAPH), ss + 1), ss - PARAGRAPH, 0)
     para = ctx.doc.partners_in(Span(para_start, ctx.sentence.end))
     return not any(m.key == other for m in para)

@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import re
 
+from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
+from tradecheck.claims.resolve.balance import is_balance
 from tradecheck.claims.sentences import Span
 
 __all__ = [
+    "BALANCE_REACH",
     "MIN_UNSCALED",
+    "QUALIFIER_LEAD",
     "carried_not_trade",
+    "changes_a_balance",
     "converts_no_trade_value",
     "in_physical_terms",
     "is_trade_value",
+    "qualifies_no_trade_value",
     "scale_left_out",
 ]
 
@@ -51,6 +57,8 @@ def is_trade_value(ctx: Context) -> bool:
         return False
     if _cue_applies(ctx, "not_trade_strong", ctx.prev_clause) or carried_not_trade(ctx):
         return False
+    if qualifies_no_trade_value(ctx):
+        return False
     if excluded_product(ctx):
         return False
     if ctx.amount.kind in ("money", "money_gt"):
@@ -58,7 +66,7 @@ def is_trade_value(ctx: Context) -> bool:
             return False
         return not (scale_left_out(ctx) or _from_level(ctx) or bracketed_after_change(ctx))
     if ctx.amount.kind in ("percent", "ratio", "ratio_word"):
-        return not _about_volumes_or_prices(ctx)
+        return not (_about_volumes_or_prices(ctx) or changes_a_balance(ctx))
     return True
 
 
@@ -107,6 +115,82 @@ def carried_not_trade(ctx: Context) -> bool:
         return bool(doc.cues_in("not_trade_weak", s, a) or doc.cues_in("per_day", s, a))
     cs, ce = ctx.clause
     return ctx.cue_in("per_day", ctx.prev_clause) and not kws.between(cs, ce)
+
+
+def _forecast_level(ctx: Context) -> bool:
+    """Whether a target or forecast cue of the amount's own clause, written before it, marks
+    it as no outcome ("is projected at $46.5 billion", "agreed to boost trade to $25 billion")."""
+    a, (cs, _ce) = ctx.amount, ctx.clause
+    cues = ctx.doc.cues_in("not_trade_strong", cs, a.start)
+    # "sold $13.5 million against a target of $5.6 million, up 20%": the change is the outcome's
+    return bool(cues) and not ctx.doc.mentions.amounts.between(cs, cues[0][0])
+
+
+#: how far into its clause a qualifying figure may stand (", up ", ", including ")
+QUALIFIER_LEAD = 24
+
+
+def qualifies_no_trade_value(ctx: Context) -> bool:
+    """Whether the amount only qualifies a target or forecast written as money in an earlier
+    clause of its sentence (:func:`_forecast_level`): it stands near its clause's start, its
+    clause names no flow word and no period before it, and that figure is the nearest before
+    it ("export value is projected at $18.5 billion, up 7.9 percent"; "agreed to boost trade
+    to $25 billion, including $5 billion with the province").
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Belarus's exports to China are expected to reach $3 billion in 2026, up 9 percent."
+    >>> parse(t, pair=("BLR", "CHN"))
+    []
+    """
+    doc, a, (cs, ce) = ctx.doc, ctx.amount, ctx.clause
+    if a.start - cs > QUALIFIER_LEAD or doc.mentions.keywords.between(cs, ce):
+        return False
+    if doc.mentions.periods.between(cs, a.start):
+        return False  # "..., in 2017 supplies were $3.9 million": a figure of its own
+    prev = doc.mentions.amounts.last_before(a.start)
+    if prev is None or prev.kind not in ("money", "money_gt") or prev.start < ctx.sentence.start:
+        return False
+    return prev.end <= cs and _forecast_level(Context.of(doc, prev))
+
+
+#: how far before a change its balance word is looked for (:func:`changes_a_balance`)
+BALANCE_REACH = 80
+
+
+def changes_a_balance(ctx: Context) -> bool:
+    """Whether a change is a trade balance's ("the surplus rose 48%"; "the surplus was $20.5
+    billion. That is 42.3% more than a year before"): the claim schema has no such quantity.
+
+    True when no flow word stands before the amount in its sentence and either a balance word
+    does, in its clause and after the figure before it, or that figure (in this sentence or
+    the one before, with no flow word between) is a balance.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "In 2023 Russia's surplus with China was $20 billion. That is 40% more than in 2022."
+    >>> [c.quantity for c in parse(t, pair=("RUS", "CHN"))]
+    ['balance']
+    """
+    doc, a, (ss, _se) = ctx.doc, ctx.amount, ctx.sentence
+    if a.kind not in ("percent", "ratio", "ratio_word"):
+        return False
+    prev = doc.mentions.amounts.last_before(a.start)
+    lo = max(ctx.clause.start, a.start - BALANCE_REACH, prev.end if prev else 0)
+    word = V.BALANCE_KW.search(ctx.norm, lo, a.start) if lo < a.start else None
+    if not word and (prev is None or prev.kind not in ("money", "money_gt")):
+        return False  # the common case, settled without a lookup of flow words
+    if doc.mentions.keywords.between(ss, a.start):
+        return False
+    if word or prev is None:
+        return bool(word)
+    if prev.start < doc.sentence_of(max(0, ss - 1)).start:
+        return False
+    return not doc.mentions.keywords.between(prev.end, a.start) and is_balance(
+        Context.of(doc, prev)
+    )
 
 
 #: below this many currency units, money written without a scale word is no trade figure
