@@ -171,6 +171,12 @@ _PERCENT = re.compile(
     rf"(?P<num>{NUM})\s?(?:%|{L.source('percent')})",
     re.IGNORECASE,
 )
+#: percentages whose number is a word: "um zwölf Prozent", "eight percent lower"
+_WORD_PERCENT = re.compile(
+    rf"(?<!\w)(?P<num>{L.table_source('number_words', bounded=False)})\s?"
+    rf"(?:%|{L.source('percent')})",
+    re.IGNORECASE,
+)
 #: multiples written with digits, every language (concept ``times``)
 _RATIO_NUM: list[re.Pattern[str]] = L.templates("times", NUM)
 #: multiples written as words (concept ``times_words``: "three-fold", "в два раза", "das
@@ -235,6 +241,25 @@ def _percents(norm: str, lang: str, taken: _Taken) -> list[Amount]:
             s -= 1
         out.append(Amount("percent", s, m.end(), v, d, num_start=m.start("num")))
         taken.take(s, m.end())
+    return out
+
+
+def _word_percents(norm: str, taken: _Taken) -> list[Amount]:
+    """Percentages whose number is a word ("um zwölf Prozent", "eight percent lower"): as
+    precise as a whole percent (decimals 0).
+
+    Examples
+    --------
+    >>> [(a.kind, a.value) for a in _word_percents("zehn Prozent niedriger", _Taken(22))]
+    [('percent', 10)]
+    """
+    out = []
+    for m in _WORD_PERCENT.finditer(norm):
+        v = word_number(m.group("num"))
+        if v is None or not taken.free(m.start(), m.end()):
+            continue
+        out.append(Amount("percent", m.start(), m.end(), v, 0, num_start=m.start()))
+        taken.take(m.start(), m.end())
     return out
 
 
@@ -388,6 +413,7 @@ def find_amounts(norm: str, lang: str) -> list[Amount]:
     """
     taken = _Taken(len(norm))
     out = _percents(norm, lang, taken)
+    out += _word_percents(norm, taken)
     out += _ratio_numbers(norm, lang, taken)
     out += _ratio_words(norm, taken)
     out += _fraction_words(norm, taken)
@@ -397,29 +423,38 @@ def find_amounts(norm: str, lang: str) -> list[Amount]:
     return joined_units(sorted(out, key=_start), norm)
 
 
+#: (larger part, smaller part) kinds that :func:`joined_units` joins: the currency is written
+#: after the smaller part ("8 Milliarden 400 Millionen US-Dollar") or before the larger one
+#: ("$1 млрд 402,8 млн")
+_JOINABLE = {("bare", "money"), ("bare", "bare"), ("money", "bare")}
+
+
 def joined_units(amounts: list[Amount], norm: str) -> list[Amount]:
     """Amounts written in two units, the larger first ("8 Milliarden 400 Millionen US-Dollar",
-    "8 млрд 400 млн долларов") as one amount (8.4 bn, precise to the smaller unit), not two.
+    "8 млрд 400 млн долларов", "$1 млрд. 402,8 млн.") as one amount (8.4 bn, precise to the
+    smaller unit), not two.
 
     Examples
     --------
     >>> t = "8 Milliarden 400 Millionen US-Dollar"
     >>> [(a.value, a.currency, a.precision) for a in find_amounts(t, "de")]
     [(8400000000.0, 'USD', 1000000.0)]
+    >>> [(a.value, a.currency) for a in find_amounts("$1 млрд. 402,8 млн.", "ru")]
+    [(1402800000.0, 'USD')]
     """
     out: list[Amount] = []
     for a in amounts:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and prev.kind == "bare"
-            and a.kind in ("money", "bare")
+            and (prev.kind, a.kind) in _JOINABLE
             and prev.unit > a.unit > 1
             and abs(a.value) < prev.unit
             and not norm[prev.end : a.start].strip()
         ):
             value = scaled(prev.value + a.value, 1.0)
-            out[-1] = Amount(a.kind, prev.start, a.end, value, a.decimals, a.currency,
+            kind, cur = ("money", prev.currency) if prev.kind == "money" else (a.kind, a.currency)
+            out[-1] = Amount(kind, prev.start, a.end, value, a.decimals, cur,
                              num_start=prev.num_start, unit=a.unit)  # fmt: skip
             continue
         out.append(a)

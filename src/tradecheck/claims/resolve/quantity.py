@@ -16,7 +16,7 @@ from tradecheck.claims.gapping import LOOKBACK, gapped_quantity, subject_start
 from tradecheck.claims.mentions import scaled
 from tradecheck.claims.multiples import increase_by_times
 from tradecheck.claims.resolve.balance import is_balance
-from tradecheck.claims.resolve.share import SHARE_OF_TOTAL
+from tradecheck.claims.resolve.share import SHARE_OF_TOTAL, share_level, share_of_flow
 
 __all__ = ["Quantity", "balance_changed", "balance_clause_before", "change_sign", "quantity"]
 
@@ -111,7 +111,12 @@ def _percent(ctx: Context) -> Quantity | None:
     """A share, a growth index or a change in percent."""
     a, t = ctx.amount, ctx.norm
     after = ctx.after(30)
-    if V.SHARE_CUE.search(ctx.before(90)) or SHARE_OF_TOTAL.match(after):
+    if (
+        V.SHARE_CUE.search(ctx.before(90))
+        or SHARE_OF_TOTAL.match(after)
+        or share_of_flow(ctx)
+        or share_level(ctx)
+    ):
         return "share", abs(a.value), a.decimals
     idx = _index(ctx)
     if idx is not None:

@@ -1,0 +1,85 @@
+"""Numbers the reader used to miss: percents written as words, amounts in two units with the
+currency before the larger one, shares of a flow and the level a share moved to, "more, than".
+
+All sentences are constructed paraphrases (numbers illustrative, not data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tradecheck.claims.context import Doc, contexts
+from tradecheck.claims.mentions import find_amounts
+from tradecheck.claims.resolve.bound import bound, words_before
+from tradecheck.claims.resolve.share import share_level, share_of_flow, total_owner
+
+
+def _ctx(text: str, lang: str, pair: tuple[str, str], i: int = 0):
+    return contexts(Doc.read(text, text, lang, None, pair))[i]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("um zwölf Prozent", "de", 12),
+        ("eight percent lower", "en", 8),
+        ("на пять процентов", "ru", 5),
+        ("o pięć procent", "pl", 5),
+    ],
+)
+def test_percent_written_as_a_word(text: str, lang: str, value: float) -> None:
+    [a] = find_amounts(text, lang)
+    assert (a.kind, a.value, a.decimals) == ("percent", value, 0)
+
+
+def test_a_word_without_percent_is_no_amount() -> None:
+    assert find_amounts("zwölf Monate", "de") == []
+
+
+def test_two_units_with_the_currency_sign_first() -> None:
+    [a] = find_amounts("$1 млрд. 402,8 млн.", "ru")
+    assert (a.kind, a.value, a.currency, a.precision) == ("money", 1402800000.0, "USD", 100000.0)
+
+
+def test_two_currencied_amounts_stay_apart() -> None:
+    amounts = find_amounts("$1 млрд. и $400 млн.", "ru")
+    assert [a.value for a in amounts] == [1e9, 4e8]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair", "expected"),
+    [
+        ("2023 gingen 6,2 Prozent der deutschen Ausfuhren nach China.", "de", ("DEU", "CHN"), True),
+        ("In 2021 it made up 20 percent of goods imported by Brazil.", "en", ("BRA", "CHN"), True),
+        ("В 2021 году это 20% от экспорта России в Китай.", "ru", ("RUS", "CHN"), True),
+        ("Im Jahr 2023 stiegen die Ausfuhren um 6 Prozent.", "de", ("DEU", "CHN"), False),
+        ("In 2021 exports rose 20 percent of which most to China.", "en", ("BRA", "CHN"), False),
+    ],
+)
+def test_share_of_flow(text: str, lang: str, pair: tuple[str, str], expected: bool) -> None:
+    assert share_of_flow(_ctx(text, lang, pair)) is expected
+
+
+def test_flow_owner_reads_a_destination_as_the_partner() -> None:
+    ctx = _ctx("2023 gingen 6,2 Prozent der Ausfuhren in die Volksrepublik China.", "de",
+               ("DEU", "CHN"))  # fmt: skip
+    assert total_owner(ctx) == ("export", "DEU")
+    ctx = _ctx("In 2021 it made up 20 percent of goods imported by Brazil.", "en", ("BRA", "CHN"))
+    assert total_owner(ctx) == ("import", "BRA")
+
+
+def test_share_level_needs_to_and_a_share_word() -> None:
+    text = "Der Anteil Chinas lag 2020 bei 8 Prozent, ging aber 2022 auf 6,5 Prozent zurück."
+    assert share_level(_ctx(text, "de", ("DEU", "CHN"), 1))
+    text = "Der Handel lag 2020 bei 8 Mrd. Euro, ging aber 2022 auf 6,5 Prozent zurück."
+    assert not share_level(_ctx(text, "de", ("DEU", "CHN"), 1))
+    text = "Der Anteil Chinas lag 2020 bei 8 Prozent und stieg 2022 um 6,5 Prozent."
+    assert not share_level(_ctx(text, "de", ("DEU", "CHN"), 1))
+
+
+def test_more_before_a_comma_and_than() -> None:
+    ctx = _ctx("В 2010 году товарооборот вырос более, чем в 10 раз.", "ru", ("KAZ", "CHN"))
+    assert "более" in words_before(ctx)
+    assert bound(ctx) == "gt"
+    ctx = _ctx("В 2010 году товарооборот вырос, как и в 2009, в 10 раз.", "ru", ("KAZ", "CHN"))
+    assert bound(ctx) == "eq"
