@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tradecheck.claims.context import Doc, contexts
+from tradecheck.claims.gapping import gapped_quantity, parallel_sign
 from tradecheck.claims.mentions import find_amounts
 from tradecheck.claims.resolve.bound import bound, words_before
 from tradecheck.claims.resolve.share import share_level, share_of_flow, total_owner
@@ -83,3 +84,27 @@ def test_more_before_a_comma_and_than() -> None:
     assert bound(ctx) == "gt"
     ctx = _ctx("В 2010 году товарооборот вырос, как и в 2009, в 10 раз.", "ru", ("KAZ", "CHN"))
     assert bound(ctx) == "eq"
+
+
+def test_parallel_sign_takes_the_previous_percents_verb() -> None:
+    text = "2019 sank der Handel um 3 Prozent auf 90 Mrd. Dollar, im Jahr 2020 um 5 Prozent."
+    assert parallel_sign(_ctx(text, "de", ("RUS", "CHN"), 2)) == -1.0
+    text = "2019 stieg der Handel um 3 Prozent. Die Importe um 5 Prozent auf 9 Mrd. Dollar."
+    assert parallel_sign(_ctx(text, "de", ("RUS", "CHN"), 1)) == 1.0
+
+
+def test_parallel_sign_needs_the_marker_and_an_earlier_change() -> None:
+    text = "2019 sank der Handel um 3 Prozent, 2020 lag die Quote bei 5 Prozent."
+    assert parallel_sign(_ctx(text, "de", ("RUS", "CHN"), 1)) is None
+    text = "2019 lag die Quote bei 3 Prozent, 2020 um 5 Prozent."
+    assert parallel_sign(_ctx(text, "de", ("RUS", "CHN"), 1)) is None
+
+
+def test_a_range_of_numbers_is_no_gap() -> None:
+    assert gapped_quantity("—", "出口量增长了60", False) is None
+    assert gapped_quantity(" – ", "Прирост торговли услугами ", False) == ("pct_change", 1.0)
+
+
+def test_parallel_sign_leaves_a_dash_to_gapping() -> None:
+    text = "В 2023 году экспорт в Китай вырос на 10%, а поставки сыров – на 20%."
+    assert parallel_sign(_ctx(text, "ru", ("BLR", "CHN"), 1)) is None

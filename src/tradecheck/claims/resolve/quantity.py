@@ -12,7 +12,7 @@ from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.abs_change import abs_change_sign
 from tradecheck.claims.context import Context
-from tradecheck.claims.gapping import LOOKBACK, gapped_quantity, subject_start
+from tradecheck.claims.gapping import LOOKBACK, gapped_quantity, parallel_sign, subject_start
 from tradecheck.claims.mentions import scaled
 from tradecheck.claims.multiples import increase_by_times
 from tradecheck.claims.resolve.balance import is_balance
@@ -126,6 +126,8 @@ def _percent(ctx: Context) -> Quantity | None:
     psign = change_sign(_words_before(ctx), after)
     if psign is None:
         psign = verb_final_sign(ctx)
+    if psign is None:
+        psign = parallel_sign(ctx)
     if psign is not None:
         return "pct_change", psign * abs(a.value), a.decimals
     gap = _gapped(ctx)
