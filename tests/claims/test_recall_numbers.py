@@ -12,6 +12,7 @@ from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.gapping import gapped_quantity, parallel_sign
 from tradecheck.claims.mentions import find_amounts
 from tradecheck.claims.resolve.bound import bound, words_before
+from tradecheck.claims.resolve.quantity import aside_start
 from tradecheck.claims.resolve.share import share_level, share_of_flow, total_owner
 
 
@@ -108,3 +109,17 @@ def test_a_range_of_numbers_is_no_gap() -> None:
 def test_parallel_sign_leaves_a_dash_to_gapping() -> None:
     text = "В 2023 году экспорт в Китай вырос на 10%, а поставки сыров – на 20%."
     assert parallel_sign(_ctx(text, "ru", ("BLR", "CHN"), 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("出口增长(同比,下同)4%", 4), ("exports rose (year on year) 4%", 13), ("出口增长4%", None)],
+)
+def test_aside_start(text: str, expected: int | None) -> None:
+    h = text.index("4%")
+    assert aside_start(text, h, h) == expected
+
+
+def test_aside_must_close_right_before_the_amount() -> None:
+    text = "exports (of goods) rose 4%"
+    assert aside_start(text, 0, text.index("4%")) is None

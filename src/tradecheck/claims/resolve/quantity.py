@@ -72,12 +72,39 @@ def quantity(ctx: Context) -> Quantity | None:
     return None
 
 
+#: how long a bracketed aside between a change word and its amount may be
+_ASIDE = 40
+
+
+def aside_start(norm: str, lb: int, h: int) -> int | None:
+    """Where a bracketed aside opens when its closing bracket stands right before the amount
+    at ``h`` and nothing else of the amount's clause (from ``lb``) does ("增长(同比,下同)4%");
+    None otherwise.
+
+    Examples
+    --------
+    >>> t = "出口增长(同比,下同)4%"
+    >>> aside_start(t, t.index("4%"), t.index("4%")), aside_start("出口增长4%", 0, 4)
+    (4, None)
+    """
+    k = len(norm[:h].rstrip()) - 1  # the last character before the amount
+    if k < 0 or norm[k] != ")" or norm[lb:k].strip():
+        return None
+    j = norm.rfind("(", max(0, k - _ASIDE), k)
+    return j if j >= 0 else None
+
+
 def _words_before(ctx: Context) -> str:
     """Up to 100 characters before the amount, or before the first amount of the list it
-    stands in ("rose 5% and 10%": "rose "), not past the clause or an earlier amount."""
+    stands in ("rose 5% and 10%": "rose "), not past the clause or an earlier amount; a
+    bracketed aside right before the amount is skipped ("增长(同比,下同)4%": "增长")."""
     doc, a = ctx.doc, ctx.amount
     h = doc.lists.heads.get(a.start, a.start)
     lb = max(doc.clause_of(h).start, h - 100)
+    aside = aside_start(ctx.norm, lb, h)
+    if aside is not None:
+        h = aside
+        lb = max(doc.clause_of(h).start, h - 100)
     prev_end = [x.end for x in doc.mentions.amounts.between(lb, h) if x.end <= h]
     if prev_end:
         lb = max(lb, prev_end[-1])
