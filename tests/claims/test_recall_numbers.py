@@ -123,3 +123,9 @@ def test_aside_start(text: str, expected: int | None) -> None:
 def test_aside_must_close_right_before_the_amount() -> None:
     text = "exports (of goods) rose 4%"
     assert aside_start(text, 0, text.index("4%")) is None
+
+
+def test_hyphenated_compound_amount() -> None:
+    [a] = find_amounts("die 70-Milliarden-Dollar-Marke", "de")
+    assert (a.kind, a.value, a.currency) == ("money", 7e10, "USD")
+    assert find_amounts("der 300- bis 600-Millionen-Mittelschicht", "de") == []

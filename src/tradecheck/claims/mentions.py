@@ -155,8 +155,11 @@ _CUR_PRE = f"(?P<pre>{L.currency_prefix_source()})"
 _CUR_POST = (
     "(?P<post>" + "|".join(L.keyed_source("currencies", iso) for iso in L.keys("currencies")) + ")"
 )
+#: the number, scale and currency may be joined by hyphens in a German compound
+#: ("die 100-Milliarden-Dollar-Marke")
 _MONEY = re.compile(
-    rf"{_CUR_PRE}?\s?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE_RE})(?![a-zа-яё]))?(?:\s?{_CUR_POST}(?![a-zа-яё]))?",
+    rf"{_CUR_PRE}?\s?(?P<num>{NUM})(?:(?:\s|-)?(?P<scale>{SCALE_RE})(?![a-zа-яё]))?"
+    rf"(?:(?:\s|-)?{_CUR_POST}(?![a-zа-яё]))?",
     re.IGNORECASE,
 )
 #: money whose number is a word: "fünf Milliarden Dollar", "five billion dollars"
@@ -356,6 +359,8 @@ def _money(norm: str, lang: str, taken: _Taken) -> list[Amount]:
     out = []
     for m in _MONEY.finditer(norm):
         if not (m.group("pre") or m.group("post")):
+            if norm[m.end("num") : m.end("num") + 1] == "-":
+                continue  # a compound without a currency ("600-Millionen-Mittelschicht")
             a = _uncurrencied(m, norm, lang, taken)
             if a is not None:
                 out.append(a)
