@@ -11,7 +11,7 @@ import pytest
 from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.gapping import gapped_quantity, parallel_sign
 from tradecheck.claims.mentions import find_amounts
-from tradecheck.claims.resolve.bound import bound, words_before
+from tradecheck.claims.resolve.bound import bound, exceeded_earlier, words_before
 from tradecheck.claims.resolve.quantity import aside_start
 from tradecheck.claims.resolve.share import share_level, share_of_flow, total_owner
 
@@ -129,3 +129,16 @@ def test_hyphenated_compound_amount() -> None:
     [a] = find_amounts("die 70-Milliarden-Dollar-Marke", "de")
     assert (a.kind, a.value, a.currency) == ("money", 7e10, "USD")
     assert find_amounts("der 300- bis 600-Millionen-Mittelschicht", "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "i", "expected"),
+    [
+        ("2017 überstieg der Handel von Januar bis April 4 Mrd. Dollar.", 0, True),
+        ("2017 übertraf der Handel das Vorjahr um 6 Prozent.", 0, False),
+        ("2017 überstieg der Export 2 Mrd. Dollar, der Import lag bei 3 Mrd. Dollar.", 1, False),
+        ("2017 lag der Handel von Januar bis April bei 4 Mrd. Dollar.", 0, False),
+    ],
+)
+def test_exceeded_earlier(text: str, i: int, expected: bool) -> None:
+    assert exceeded_earlier(_ctx(text, "de", ("KAZ", "CHN"), i)) is expected

@@ -9,7 +9,7 @@ from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
 
-__all__ = ["almost", "bound", "words_before"]
+__all__ = ["almost", "bound", "exceeded_earlier", "words_before"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 #: "over" / "über": a bound only right before the amount
@@ -67,6 +67,30 @@ def words_before(ctx: Context) -> str:
     return before
 
 
+#: verbs of exceeding ("überstieg", "exceeded", "превысил") anywhere before a money amount
+_EXCEED_VERB = L.pattern("exceed_verb")
+
+
+def exceeded_earlier(ctx: Context) -> bool:
+    """Whether a verb of exceeding stands earlier in a money amount's clause, with no other
+    amount between (German puts the verb second: "überstieg der Handel zwischen Januar und
+    April 4,91 Milliarden US-Dollar").
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "2017 überstieg der Handel zwischen Kasachstan und China von Januar bis April 4 Mrd. $."
+    >>> [c.bound for c in parse(t, pair=("KAZ", "CHN"))]
+    ['gt']
+    """
+    a = ctx.amount
+    if a.kind != "money":
+        return False
+    ends = [x.end for x in ctx.neighbours(ctx.clause) if x.end <= a.start]
+    lo = max([ctx.clause.start, *ends])
+    return _EXCEED_VERB.search(ctx.norm, lo, a.start) is not None
+
+
 def bound(ctx: Context) -> str:
     """``eq``, ``approx``, ``gt`` or ``lt`` for the amount of ``ctx``.
 
@@ -87,4 +111,4 @@ def bound(ctx: Context) -> str:
             return b
     if V.NOT_EXCEEDED.search(before):
         return "lt"
-    return _nearest_before(before) or "eq"
+    return _nearest_before(before) or ("gt" if exceeded_earlier(ctx) else "eq")

@@ -87,7 +87,9 @@ def aside_start(norm: str, lb: int, h: int) -> int | None:
     >>> aside_start(t, t.index("4%"), t.index("4%")), aside_start("出口增长4%", 0, 4)
     (4, None)
     """
-    k = len(norm[:h].rstrip()) - 1  # the last character before the amount
+    k = h - 1  # the last character before the amount
+    while k >= max(0, lb - _ASIDE) and norm[k].isspace():
+        k -= 1
     if k < 0 or norm[k] != ")" or norm[lb:k].strip():
         return None
     j = norm.rfind("(", max(0, k - _ASIDE), k)
