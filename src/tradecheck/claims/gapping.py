@@ -17,8 +17,9 @@ from functools import cache
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
+from tradecheck.claims.context import Context
 
-__all__ = ["LOOKBACK", "gapped_quantity", "subject_start"]
+__all__ = ["LOOKBACK", "gapped_quantity", "parallel_sign", "subject_start"]
 
 #: how far before the dash the verb or noun of a gapped clause is looked for
 LOOKBACK = 160
@@ -67,13 +68,19 @@ def gapped_quantity(head: str, lookback: str, pair_named: bool) -> tuple[str, fl
     True
     >>> gapped_quantity(" – на ", "экспорт масла вырос на 16%, поставки говядины ", False) is None
     True
+    >>> gapped_quantity(" – ", "объем торговли вырос. Прирост торговли услугами ", False)
+    ('pct_change', 1.0)
+    >>> gapped_quantity("—", "出口量增长了60", False) is None
+    True
     """
-    if not (pair_named and _gap().match(head)):
-        return None
+    if not _gap().match(head) or lookback.rstrip()[-1:].isdigit():
+        return None  # no gap, or a range of numbers ("增长了60—63%")
     tail = lookback[-LOOKBACK:]
     subject = tail[subject_start(tail) :]
     if not any(rx.search(subject) for rx in (V.TRADE_KW, V.EXPORT_KW, V.IMPORT_KW, V.SHARE_CUE)):
         return None  # "…, сыров – на 34%": a list of goods, not a flow of the pair
+    if not (pair_named or _names_change(subject)):
+        return None
     share = _last_end(V.SHARE_CUE, tail)
     inc, dec = _last_end(V.INCREASE, tail), _last_end(V.DECREASE, tail)
     if max(share, inc, dec) < 0:
@@ -81,3 +88,45 @@ def gapped_quantity(head: str, lookback: str, pair_named: bool) -> tuple[str, fl
     if share > max(inc, dec):
         return "share", 1.0
     return "pct_change", (1.0 if inc > dec else -1.0)
+
+
+def _names_change(subject: str) -> bool:
+    """Whether the words before the dash say themselves what the figure is, a change noun with
+    its flow ("Прирост торговли услугами –"): no country needs to be named there."""
+    return any(rx.search(subject) for rx in (V.INCREASE, V.DECREASE))
+
+
+#: the change marker right before the amount ("um", "на", "by")
+_BY_RIGHT_BEFORE = re.compile(rf"(?:{L.source('change_by')})\s+$", re.IGNORECASE)
+#: how far before that earlier percent (in its clause) its change word may stand
+_VERB_REACH = 100
+
+
+def parallel_sign(ctx: Context) -> float | None:
+    """The sign of a percent whose clause leaves its verb out after the previous percent's
+    ("… stieg um 12 Prozent auf 47,9 Mrd. Die Importe um 42,7 Prozent auf 59,1 Mrd.",
+    "wuchs um 20,8 Prozent, 2018 um 27,1 Prozent"): only a change marker stands right before
+    it, and the last change word before the previous percent in that percent's clause (at most
+    :data:`LOOKBACK` characters before this clause) gives the sign; None otherwise.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "2017 stieg der Handel um 20 Prozent, 2018 um 27 Prozent."
+    >>> [c.value for c in parse(t, pair=("RUS", "CHN"))]
+    [20.0, 27.0]
+    """
+    a, cs = ctx.amount, ctx.clause.start
+    if not _BY_RIGHT_BEFORE.search(ctx.norm, max(cs, a.start - 12), a.start):
+        return None
+    if _gap().match(ctx.norm[max(0, cs - 1) : a.start]):
+        return None  # a dash: :func:`gapped_quantity` decides ("…, поставки сыров – на 20%")
+    prev = [x for x in ctx.doc.mentions.amounts.before(cs, 4) if x.kind == "percent"]
+    if not prev or prev[-1].end > cs or cs - prev[-1].end > LOOKBACK:
+        return None
+    p = prev[-1]
+    window = ctx.norm[max(ctx.doc.clause_of(p.start).start, p.start - _VERB_REACH) : p.start]
+    inc, dec = _last_end(V.INCREASE, window), _last_end(V.DECREASE, window)
+    if max(inc, dec) < 0:
+        return None
+    return 1.0 if inc > dec else -1.0

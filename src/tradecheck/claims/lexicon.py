@@ -42,9 +42,9 @@ from typing import Any
 #: docs/add_a_language.md): list concepts a language without the construction leaves empty
 GRAMMAR_WORDS: tuple[str, ...] = (
     "with_word", "with_or_and", "balance_with", "in_trade_with", "in_favour_of", "deficit_surplus",
-    "between", "total_trade", "product_of", "share_of_total", "change_by", "growth_rate",
-    "comparative_after", "than", "more_or_less", "above", "below", "determiner", "separable_up",
-    "separable_down", "separable_by", "amount_to", "share_in", "scale_abbreviation",
+    "between", "total_trade", "product_of", "share_of_total", "share_of_flow", "change_by",
+    "growth_rate", "comparative_after", "than", "more_or_less", "above", "below", "determiner",
+    "separable_up", "separable_down", "separable_by", "amount_to", "share_in", "scale_abbreviation",
     "currency_next", "ordinal_suffix", "ordinal_prefix", "half_alone", "first_half_prefix",
     "second_half_prefix", "nine_months", "end_of", "until_end_of", "first_month", "past_n",
     "month_in", "year_before", "year_after", "year_of", "year_in", "this_year_after",
@@ -52,7 +52,7 @@ GRAMMAR_WORDS: tuple[str, ...] = (
     "base_after", "base_multiple_after", "change_unit", "from_word", "month_suffix",
     "number_range_to", "year_char", "count_measure", "day_suffix", "physical_unit", "over_word",
     "minus_word", "detection", "perfective", "down_word", "article", "index_of",
-    "flow_after_amount",
+    "flow_after_amount", "exceed_verb",
 )  # fmt: skip
 #: concepts held as a list of fragments
 LIST_CONCEPTS: tuple[str, ...] = (

@@ -155,8 +155,11 @@ _CUR_PRE = f"(?P<pre>{L.currency_prefix_source()})"
 _CUR_POST = (
     "(?P<post>" + "|".join(L.keyed_source("currencies", iso) for iso in L.keys("currencies")) + ")"
 )
+#: the number, scale and currency may be joined by hyphens in a German compound
+#: ("die 100-Milliarden-Dollar-Marke")
 _MONEY = re.compile(
-    rf"{_CUR_PRE}?\s?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE_RE})(?![a-zа-яё]))?(?:\s?{_CUR_POST}(?![a-zа-яё]))?",
+    rf"{_CUR_PRE}?\s?(?P<num>{NUM})(?:(?:\s|-)?(?P<scale>{SCALE_RE})(?![a-zа-яё]))?"
+    rf"(?:(?:\s|-)?{_CUR_POST}(?![a-zа-яё]))?",
     re.IGNORECASE,
 )
 #: money whose number is a word: "fünf Milliarden Dollar", "five billion dollars"
@@ -169,6 +172,12 @@ _WORD_MONEY = re.compile(
 _MONEY_MORE_ZH = re.compile(rf"(?P<num>{NUM})多(?P<scale>万亿|亿|万|千){_CUR_POST}")
 _PERCENT = re.compile(
     rf"(?P<num>{NUM})\s?(?:%|{L.source('percent')})",
+    re.IGNORECASE,
+)
+#: percentages whose number is a word: "um zwölf Prozent", "eight percent lower"
+_WORD_PERCENT = re.compile(
+    rf"(?<!\w)(?P<num>{L.table_source('number_words', bounded=False)})\s?"
+    rf"(?:%|{L.source('percent')})",
     re.IGNORECASE,
 )
 #: multiples written with digits, every language (concept ``times``)
@@ -235,6 +244,25 @@ def _percents(norm: str, lang: str, taken: _Taken) -> list[Amount]:
             s -= 1
         out.append(Amount("percent", s, m.end(), v, d, num_start=m.start("num")))
         taken.take(s, m.end())
+    return out
+
+
+def _word_percents(norm: str, taken: _Taken) -> list[Amount]:
+    """Percentages whose number is a word ("um zwölf Prozent", "eight percent lower"): as
+    precise as a whole percent (decimals 0).
+
+    Examples
+    --------
+    >>> [(a.kind, a.value) for a in _word_percents("zehn Prozent niedriger", _Taken(22))]
+    [('percent', 10)]
+    """
+    out = []
+    for m in _WORD_PERCENT.finditer(norm):
+        v = word_number(m.group("num"))
+        if v is None or not taken.free(m.start(), m.end()):
+            continue
+        out.append(Amount("percent", m.start(), m.end(), v, 0, num_start=m.start()))
+        taken.take(m.start(), m.end())
     return out
 
 
@@ -331,6 +359,8 @@ def _money(norm: str, lang: str, taken: _Taken) -> list[Amount]:
     out = []
     for m in _MONEY.finditer(norm):
         if not (m.group("pre") or m.group("post")):
+            if norm[m.end("num") : m.end("num") + 1] == "-":
+                continue  # a compound without a currency ("600-Millionen-Mittelschicht")
             a = _uncurrencied(m, norm, lang, taken)
             if a is not None:
                 out.append(a)
@@ -388,6 +418,7 @@ def find_amounts(norm: str, lang: str) -> list[Amount]:
     """
     taken = _Taken(len(norm))
     out = _percents(norm, lang, taken)
+    out += _word_percents(norm, taken)
     out += _ratio_numbers(norm, lang, taken)
     out += _ratio_words(norm, taken)
     out += _fraction_words(norm, taken)
@@ -397,29 +428,38 @@ def find_amounts(norm: str, lang: str) -> list[Amount]:
     return joined_units(sorted(out, key=_start), norm)
 
 
+#: (larger part, smaller part) kinds that :func:`joined_units` joins: the currency is written
+#: after the smaller part ("8 Milliarden 400 Millionen US-Dollar") or before the larger one
+#: ("$1 млрд 402,8 млн")
+_JOINABLE = {("bare", "money"), ("bare", "bare"), ("money", "bare")}
+
+
 def joined_units(amounts: list[Amount], norm: str) -> list[Amount]:
     """Amounts written in two units, the larger first ("8 Milliarden 400 Millionen US-Dollar",
-    "8 млрд 400 млн долларов") as one amount (8.4 bn, precise to the smaller unit), not two.
+    "8 млрд 400 млн долларов", "$1 млрд. 402,8 млн.") as one amount (8.4 bn, precise to the
+    smaller unit), not two.
 
     Examples
     --------
     >>> t = "8 Milliarden 400 Millionen US-Dollar"
     >>> [(a.value, a.currency, a.precision) for a in find_amounts(t, "de")]
     [(8400000000.0, 'USD', 1000000.0)]
+    >>> [(a.value, a.currency) for a in find_amounts("$1 млрд. 402,8 млн.", "ru")]
+    [(1402800000.0, 'USD')]
     """
     out: list[Amount] = []
     for a in amounts:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and prev.kind == "bare"
-            and a.kind in ("money", "bare")
+            and (prev.kind, a.kind) in _JOINABLE
             and prev.unit > a.unit > 1
             and abs(a.value) < prev.unit
             and not norm[prev.end : a.start].strip()
         ):
             value = scaled(prev.value + a.value, 1.0)
-            out[-1] = Amount(a.kind, prev.start, a.end, value, a.decimals, a.currency,
+            kind, cur = ("money", prev.currency) if prev.kind == "money" else (a.kind, a.currency)
+            out[-1] = Amount(kind, prev.start, a.end, value, a.decimals, cur,
                              num_start=prev.num_start, unit=a.unit)  # fmt: skip
             continue
         out.append(a)

@@ -12,11 +12,11 @@ from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.abs_change import abs_change_sign
 from tradecheck.claims.context import Context
-from tradecheck.claims.gapping import LOOKBACK, gapped_quantity, subject_start
+from tradecheck.claims.gapping import LOOKBACK, gapped_quantity, parallel_sign, subject_start
 from tradecheck.claims.mentions import scaled
 from tradecheck.claims.multiples import increase_by_times
 from tradecheck.claims.resolve.balance import is_balance
-from tradecheck.claims.resolve.share import SHARE_OF_TOTAL
+from tradecheck.claims.resolve.share import SHARE_OF_TOTAL, share_level, share_of_flow
 
 __all__ = ["Quantity", "balance_changed", "balance_clause_before", "change_sign", "quantity"]
 
@@ -72,12 +72,41 @@ def quantity(ctx: Context) -> Quantity | None:
     return None
 
 
+#: how long a bracketed aside between a change word and its amount may be
+_ASIDE = 40
+
+
+def aside_start(norm: str, lb: int, h: int) -> int | None:
+    """Where a bracketed aside opens when its closing bracket stands right before the amount
+    at ``h`` and nothing else of the amount's clause (from ``lb``) does ("增长(同比,下同)4%");
+    None otherwise.
+
+    Examples
+    --------
+    >>> t = "出口增长(同比,下同)4%"
+    >>> aside_start(t, t.index("4%"), t.index("4%")), aside_start("出口增长4%", 0, 4)
+    (4, None)
+    """
+    k = h - 1  # the last character before the amount
+    while k >= max(0, lb - _ASIDE) and norm[k].isspace():
+        k -= 1
+    if k < 0 or norm[k] != ")" or norm[lb:k].strip():
+        return None
+    j = norm.rfind("(", max(0, k - _ASIDE), k)
+    return j if j >= 0 else None
+
+
 def _words_before(ctx: Context) -> str:
     """Up to 100 characters before the amount, or before the first amount of the list it
-    stands in ("rose 5% and 10%": "rose "), not past the clause or an earlier amount."""
+    stands in ("rose 5% and 10%": "rose "), not past the clause or an earlier amount; a
+    bracketed aside right before the amount is skipped ("增长(同比,下同)4%": "增长")."""
     doc, a = ctx.doc, ctx.amount
     h = doc.lists.heads.get(a.start, a.start)
     lb = max(doc.clause_of(h).start, h - 100)
+    aside = aside_start(ctx.norm, lb, h)
+    if aside is not None:
+        h = aside
+        lb = max(doc.clause_of(h).start, h - 100)
     prev_end = [x.end for x in doc.mentions.amounts.between(lb, h) if x.end <= h]
     if prev_end:
         lb = max(lb, prev_end[-1])
@@ -111,7 +140,12 @@ def _percent(ctx: Context) -> Quantity | None:
     """A share, a growth index or a change in percent."""
     a, t = ctx.amount, ctx.norm
     after = ctx.after(30)
-    if V.SHARE_CUE.search(ctx.before(90)) or SHARE_OF_TOTAL.match(after):
+    if (
+        V.SHARE_CUE.search(ctx.before(90))
+        or SHARE_OF_TOTAL.match(after)
+        or share_of_flow(ctx)
+        or share_level(ctx)
+    ):
         return "share", abs(a.value), a.decimals
     idx = _index(ctx)
     if idx is not None:
@@ -121,6 +155,8 @@ def _percent(ctx: Context) -> Quantity | None:
     psign = change_sign(_words_before(ctx), after)
     if psign is None:
         psign = verb_final_sign(ctx)
+    if psign is None:
+        psign = parallel_sign(ctx)
     if psign is not None:
         return "pct_change", psign * abs(a.value), a.decimals
     gap = _gapped(ctx)

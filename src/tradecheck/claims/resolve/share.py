@@ -12,7 +12,15 @@ from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
 
-__all__ = ["SHARE_OF_TOTAL", "share_direction", "share_holder", "share_of_other", "total_owner"]
+__all__ = [
+    "SHARE_OF_TOTAL",
+    "share_direction",
+    "share_holder",
+    "share_level",
+    "share_of_flow",
+    "share_of_other",
+    "total_owner",
+]
 
 _IN_BEFORE = re.compile(rf"(?:{L.source('share_in')})\s+\S*$", re.IGNORECASE)
 #: words right after a percent that make it a share of a total ("6 Prozent aller Importe")
@@ -21,10 +29,60 @@ SHARE_OF_TOTAL = re.compile(rf"\s*(?:{L.source('share_of_total')})", re.IGNORECA
 _TOTAL_REACH = 40
 
 
+#: words between a percent and a flow word that make it a share of that flow
+_OF_FLOW = re.compile(rf"\s*(?:{L.source('share_of_flow')})\s+(?P<word>\w+\s+)?", re.IGNORECASE)
+#: a destination or origin word right before a country: the flow's partner, not its owner
+_PARTNER_BEFORE = re.compile(
+    rf"(?:{L.source('destination')}|{L.source('origin')})\s+$", re.IGNORECASE
+)
+#: "to" right before the amount ("ging auf 7,5 Prozent zurück", "снизилась до 20%")
+_TO_BEFORE = re.compile(rf"(?:{L.source('amount_to')})\s*$", re.IGNORECASE)
+
+
+def share_of_flow(ctx: Context) -> bool:
+    """Whether a percent is a share of the flow named right after it ("6,2 Prozent der
+    Ausfuhren", "20% от экспорта", "a third of the exports"); one word may stand between.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.context import Doc, contexts
+    >>> text = "2023 gingen 6,2 Prozent der deutschen Ausfuhren nach China."
+    >>> share_of_flow(contexts(Doc.read(text, text, "de", None, ("DEU", "CHN")))[0])
+    True
+    """
+    m = _OF_FLOW.match(ctx.norm, ctx.amount.end, ctx.clause.end)
+    if m is None:
+        return False
+    starts = {m.end(), m.start("word")}  # the flow word right after, or after one word
+    return any(k.start in starts for k in ctx.doc.mentions.keywords.between(m.start(), m.end() + 1))
+
+
+def share_level(ctx: Context) -> bool:
+    """Whether a percent is the level a share moved to: "to" right before it and a share
+    word earlier in the sentence ("der Anteil ... ging 2021 auf 7,5 Prozent zurück").
+
+    Examples
+    --------
+    >>> from tradecheck.claims.context import Doc, contexts
+    >>> text = "Der Anteil Chinas sank 2022 auf 6,8 Prozent."
+    >>> share_level(contexts(Doc.read(text, text, "de", None, ("DEU", "CHN")))[0])
+    True
+    """
+    a, ss = ctx.amount, ctx.sentence.start
+    if not _TO_BEFORE.search(ctx.norm, max(ss, a.start - 8), a.start):
+        return False
+    return V.SHARE_CUE.search(ctx.norm, ss, a.start) is not None
+
+
 def _last_share_cue(ctx: Context) -> re.Match[str] | None:
-    """The last share word between the clause start and the amount."""
-    cues = list(V.SHARE_CUE.finditer(ctx.norm, ctx.clause.start, ctx.amount.start))
-    return cues[-1] if cues else None
+    """The last share word between the clause start and the amount, else between the
+    sentence start and the amount ("der Anteil … lag bei 8 Prozent, ging aber auf 6,5
+    Prozent zurück")."""
+    for lo in (ctx.clause.start, ctx.sentence.start):
+        cues = list(V.SHARE_CUE.finditer(ctx.norm, lo, ctx.amount.start))
+        if cues:
+            return cues[-1]
+    return None
 
 
 def share_of_other(ctx: Context) -> bool:
@@ -32,7 +90,9 @@ def share_of_other(ctx: Context) -> bool:
     cue = _last_share_cue(ctx)
     if cue is None:
         return False
-    near = ctx.doc.countries_in(max(ctx.clause.start, cue.start() - 30), cue.start())
+    near = ctx.doc.countries_in(
+        max(min(ctx.clause.start, cue.start()), cue.start() - 30), cue.start()
+    )
     return bool(near) and near[-1].iso not in ctx.doc.pair
 
 
@@ -41,7 +101,8 @@ def share_holder(ctx: Context) -> str | None:
     t, cs, m = ctx.norm, ctx.clause.start, _last_share_cue(ctx)
     if m is None:
         return None
-    for c in ctx.doc.countries_in(max(cs, m.start() - 25), min(ctx.amount.start, m.end() + 25)):
+    lo = max(min(cs, m.start()), m.start() - 25)
+    for c in ctx.doc.countries_in(lo, min(ctx.amount.start, m.end() + 25)):
         if c.iso not in ctx.doc.pair:
             continue
         gap = t[c.end : m.start()] if c.end <= m.start() else t[m.end() : c.start]
@@ -63,16 +124,28 @@ def total_owner(ctx: Context) -> tuple[str, str] | None:
     ('import', 'DEU')
     """
     a, ce = ctx.amount, ctx.clause.end
-    m = SHARE_OF_TOTAL.match(ctx.norm, a.end, ce)
+    m = SHARE_OF_TOTAL.match(ctx.norm, a.end, ce) or _OF_FLOW.match(ctx.norm, a.end, ce)
     if m is None:
         return None
     reach = min(ce, m.end() + _TOTAL_REACH)
     kws = [k for k in ctx.doc.mentions.keywords.between(a.end, reach) if k.kind != "trade"]
     if not kws:
         return None
-    owners = ctx.doc.countries_in(a.end, min(ce, kws[0].end + 25))
-    owners = [c for c in owners if c.iso in ctx.doc.pair]
-    return (kws[0].kind, owners[0].iso) if owners else None
+    owner = _flow_owner(ctx, a.end, min(ce, kws[0].end + 25))
+    return (kws[0].kind, owner) if owner else None
+
+
+def _flow_owner(ctx: Context, s: int, e: int) -> str | None:
+    """The pair country whose flow it is, from the first pair country named in ``[s, e)``:
+    that country ("imports of Germany", "imported by Brazil"), or the other one when it is
+    named as the flow's destination or origin ("Ausfuhren in die Volksrepublik")."""
+    for c in ctx.doc.countries_in(s, e):
+        if c.iso not in ctx.doc.pair:
+            continue
+        if _PARTNER_BEFORE.search(ctx.norm, max(s, c.start - 12), c.start):
+            return ctx.doc.other(c.iso)
+        return c.iso
+    return None
 
 
 def share_direction(ctx: Context, flow_kind: str, direction: str | None) -> str | None:
