@@ -2,8 +2,10 @@
 
 Each input is parsed at 1x and at 10x its length; for time linear in the text the ratio is
 about 10, for quadratic time about 100. Inputs (issue 8, item 5): "1%" repeated, "в 2,2 раза "
-repeated, and a short article of our own wording (four sentences, en) repeated. Warm (one
-untimed run first); the fastest of ``--repeat`` runs is kept.
+repeated, and a short article of our own wording (four sentences, en) repeated. Then 20 kB of
+each adversarial unit below against the issue's target of 1 s, with its ratio to the article's
+20 kB in the same run (a load-independent figure). Warm (one untimed run first); the fastest of
+``--repeat`` runs is kept.
 
 Usage::
 
@@ -31,6 +33,22 @@ INPUTS = (
     ("article x 30 / x 300", ARTICLE, 30),
 )
 
+#: adversarial units, each repeated to 20 kB (moved here from a timed test)
+UNITS_20KB = (
+    "1%",
+    "1% ",
+    "в 2,2 раза ",
+    "$1 billion ",
+    "2025 ",
+    "January 2025, ",
+    "exports to China ",
+    "1",
+    "增长1.2倍",
+    "Trade between Belarus and China rose by 5% to $2 billion in 2024. ",
+    "Der Handel stieg um 3 Prozent; ",
+)
+SIZE = 20_000
+
 
 def best_time(text: str, repeat: int) -> float:
     """Fastest of ``repeat`` warm runs of ``parse(text, as_of=...)``, in seconds."""
@@ -54,6 +72,11 @@ def main() -> None:
         small, large = unit * n, unit * (10 * n)
         t1, t10 = best_time(small, args.repeat), best_time(large, args.repeat)
         print(f"{label:<32} {len(small):>9} {t1:>8.3f} {t10:>8.3f} {t10 / t1:>6.1f}")
+    base = best_time((ARTICLE * (SIZE // len(ARTICLE) + 1))[:SIZE], args.repeat)
+    print(f"\n20 kB inputs (target <= 1 s); ratio to the article's 20 kB ({base:.3f} s)")
+    for unit in UNITS_20KB:
+        t = best_time((unit * (SIZE // len(unit) + 1))[:SIZE], args.repeat)
+        print(f"{unit[:30]!r:<34} {t:>8.3f} s {t / base:>6.1f}")
 
 
 if __name__ == "__main__":

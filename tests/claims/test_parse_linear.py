@@ -1,45 +1,18 @@
-"""Parse time grows linearly with the text (issue 8, item 5).
+"""Parse work is bounded per window, so time grows linearly with the text (issue 8, item 5).
 
-Not a timing benchmark (that is benchmarks/bench_parse.py): each case parses 20 kB of
-adversarial text under a generous budget that quadratic behaviour exceeds by far (before the
-fix, issue 8 measured "1%" x 2000 (4 kB) at 6.8 s and "в 2,2 раза " x 3000 at 48 s), plus
-structural checks that every window a rule reads is bounded.
+Structural checks only: every window a rule reads is bounded and a long text reads like its
+sentences. Time itself is measured by ``benchmarks/bench_parse.py`` (1x against 10x in the
+same run, and 20 kB of each adversarial input against the 1 s target), never by a timed test:
+a wall-clock budget fails on a loaded machine without any change in the code.
 """
 
 from __future__ import annotations
 
 import itertools
-import time
-
-import pytest
 
 from tradecheck.claims import parse as P
 from tradecheck.claims.mentions import Sorted
 from tradecheck.claims.sentences import MAX_SENTENCE, sentences
-
-_SIZE = 20_000
-_BUDGET_S = 5.0
-_UNITS = [
-    "1%",
-    "1% ",
-    "в 2,2 раза ",
-    "$1 billion ",
-    "2025 ",
-    "January 2025, ",
-    "exports to China ",
-    "1",
-    "增长1.2倍",
-    "Trade between Belarus and China rose by 5% to $2 billion in 2024. ",
-    "Der Handel stieg um 3 Prozent; ",
-]
-
-
-@pytest.mark.parametrize("unit", _UNITS)
-def test_twenty_kilobytes_parse_within_a_generous_budget(unit):
-    text = (unit * (_SIZE // len(unit) + 1))[:_SIZE]
-    t0 = time.perf_counter()
-    P.parse(text, as_of="2025-06-01")
-    assert time.perf_counter() - t0 < _BUDGET_S
 
 
 def test_sentences_are_bounded():
