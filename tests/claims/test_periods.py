@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tradecheck.claims._periods import find_periods, month_number
+from tradecheck.claims._periods import find_periods, month_number, same_period_of
 from tradecheck.claims.model import Period
 from tradecheck.claims.parse import parse
 from tradecheck.claims.resolve.base_period import previous_of, same_year_months
@@ -167,3 +167,49 @@ def test_same_months_take_the_year_they_were_written_with():
     ytd = next(p for p in ps if t[p.start :].lower().startswith("by the end"))
     assert same_months_year(doc, ytd) == 2023
     assert same_months_year(doc, ps[-1]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in den fünf Monaten dieses Jahres", (1, 5, None, 0)),
+        ("in seven months of 2019", (1, 7, 2019, None)),
+        ("Januar/Mai 2018", (1, 5, 2018, None)),
+    ],
+)
+def test_a_count_of_months_of_a_year_and_a_slash_range(text, expected):
+    assert _first(text) == expected
+
+
+def test_a_count_of_months_without_a_year_is_no_period():
+    # a window the text does not place ("over 12 months"): not January to December
+    assert not find_periods("over the 12 months exports rose 5%")[0]
+
+
+def test_same_period_of_looks_past_the_word_before_the_year():
+    t = "down 42.6% compared to the same period in 2013"
+    assert same_period_of(t, t.index("in 2013"))
+    assert same_period_of(t, t.index("2013"))
+    assert not same_period_of(t, t.index("42.6"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im Vergleich zum gleichen Zeitraum im Jahr 2019",
+        "45,8% mehr als im gleichen Zeitraum 2018",
+        "gegenüber dem Ergebnis des Vorjahres 2022",
+        "по сравнению с уровнем 2021 года",
+    ],
+)
+def test_a_year_after_a_longer_comparison_phrase_is_a_base(text):
+    ps, _ = find_periods(text)
+    assert [p.is_base for p in ps] == [True]
+
+
+def test_a_to_without_an_amount_makes_no_from_to_change():
+    # "bis Ende 2023" opens no new level: the amount after "von" is no starting level
+    t = "Bis Ende 2023 erreichte der Handel einen Wert von $5 Milliarden."
+    assert parse(t, as_of="2024-01-10")[0].period == Period("2023-01", "2023-12")
+    t = "In 2020 the share of Belarus in China's trade fell to 4.3% from 4.9% compared with 2019."
+    assert [c.period.start for c in parse(t, as_of="2021-01-10")] == ["2020-01", "2019-01"]

@@ -138,7 +138,7 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"(?:(?:{L.source('range_from')})\s+)?(?P<a>{MONTH})\s*"
-            rf"(?:-|–|—|{L.source('range_to')})\s*(?:(?:{L.source('end_of')})\s+)?(?P<b>{MONTH})",
+            rf"(?:-|–|—|/|{L.source('range_to')})\s*(?:(?:{L.source('end_of')})\s+)?(?P<b>{MONTH})",
             _I,
         ),
         "mrange",
@@ -164,6 +164,15 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             rf"(?:{L.source('past_n')})\s*(?P<n>{_WORDNUM})\s*"
             rf"(?:{L.source('month_word')})(?={_YEAR_FOLLOWS})",
+            _I,
+        ),
+        "firstn",
+    ),
+    # a count of months of a year: "in den fünf Monaten dieses Jahres", "in seven months of
+    # 2019" (January to month N; without a year after it, a window the text does not place)
+    (
+        re.compile(
+            rf"(?<![\w.,])(?P<n>{_WORDNUM})\s*(?:{L.source('month_word')})(?={_YEAR_FOLLOWS})",
             _I,
         ),
         "firstn",
@@ -448,6 +457,8 @@ def _part_of_month(text: str, m: re.Match[str]) -> bool:
 
 
 _SAME_PERIOD_OF = re.compile(rf"(?:{L.source('same_period_of')})\s*$", _I)
+#: the word a year mention may start with ("in 2013"): the cue stands before it
+_LEAD_YEAR_WORD = re.compile(rf"(?:{L.source('year_before')})\s+", _I)
 
 
 def same_period_of(text: str, start: int) -> bool:
@@ -460,12 +471,22 @@ def same_period_of(text: str, start: int) -> bool:
     >>> t = "up 48% compared to the same month of 2023"
     >>> same_period_of(t, t.index("2023")), same_period_of(t, t.index("48"))
     (True, False)
+    >>> t = "down 42.6% compared to the same period in 2013"
+    >>> same_period_of(t, t.index("in 2013"))
+    True
     """
-    return bool(_SAME_PERIOD_OF.search(text[max(0, start - 40) : start]))
+    lead = _LEAD_YEAR_WORD.match(text, start)
+    end = lead.end() if lead else start
+    return bool(_SAME_PERIOD_OF.search(text[max(0, end - 40) : end]))
+
+
+#: how far before a period its comparison word may stand ("gegenüber dem Ergebnis des
+#: Vorjahres 2022")
+_BASE_REACH = 48
 
 
 def _is_base(text: str, s: int, e: int) -> bool:
-    before = text[max(0, s - 30) : s]
+    before = text[max(0, s - _BASE_REACH) : s]
     if _BASE_BEFORE.search(before):
         # "from January" is not a base; "to 2021" is not a base
         return True

@@ -18,6 +18,7 @@ from tradecheck.claims.sentences import in_bracket
 
 __all__ = [
     "context_year",
+    "has_new_level",
     "implied_year",
     "in_other_bracket",
     "level_of_year_before",
@@ -44,7 +45,8 @@ _PRIOR_YEAR_BASE_END = re.compile(
 _PRIOR_YEAR_REACH = 120
 #: the starting level of a from-to change ("fell to 4.3% from 4.9%", "снизилась до 4,3% с 4,9%")
 _FROM_END = re.compile(rf"(?:{L.source('level_from')})\s*[$€]?\s*$", re.IGNORECASE)
-_TO = L.pattern("level_to")
+#: the new level of a from-to change: "to" right before an amount ("auf 4,3%", "до 4,3%")
+_TO_END = re.compile(rf"(?:{L.source('level_to')})\s*[$€]?\s*$", re.IGNORECASE)
 #: how close before the amount its "from" stands
 _FROM_REACH = 8
 
@@ -358,6 +360,25 @@ def year_before(p: Period) -> Period:
     )
 
 
+def has_new_level(ctx: Context) -> bool:
+    """Whether another amount of ``ctx``'s clause is written as the new level of a from-to
+    change ("fell to 4.3% from 4.9%"); a "to" that opens no amount ("bis Ende 2023 ... einen
+    Rekordwert von $53 Milliarden") makes no from-to change.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Bis Ende 2023 erreicht der Handel einen Wert von $5 Milliarden."
+    >>> parse(t, as_of="2024-01-10")[0].period.start
+    '2023-01'
+    """
+    a, (cs, ce), norm = ctx.amount, ctx.clause, ctx.norm
+    return any(
+        x.start != a.start and _TO_END.search(norm, max(cs, x.start - _FROM_REACH), x.start)
+        for x in ctx.doc.mentions.amounts.between(cs, ce)
+    )
+
+
 def starting_level_base(ctx: Context) -> PeriodMention | None:
     """The comparison base a from-to change's starting level is of: "its share fell to 4.3%
     from 4.9% compared with the first quarter of 2019" — 4.9% is of Q1 2019. The nearest
@@ -371,10 +392,10 @@ def starting_level_base(ctx: Context) -> PeriodMention | None:
     >>> [str(c.period.start) for c in parse(t, as_of="2020-05-01", pair=("RUS", "BLR"))]
     ['2020-01', '2019-01']
     """
-    a, (cs, ce), norm = ctx.amount, ctx.clause, ctx.norm
+    a, cs, norm = ctx.amount, ctx.clause.start, ctx.norm
     if not _FROM_END.search(norm, max(cs, a.start - _FROM_REACH), a.start):
         return None
-    if not (_TO.search(norm, cs, a.start) or _TO.search(norm, a.end, ce)):
+    if not has_new_level(ctx):
         return None
     se = ctx.sentence.end
     after = [p for p in ctx.doc.mentions.periods.between(a.end, se) if p.start >= a.end]
