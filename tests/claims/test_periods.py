@@ -213,3 +213,16 @@ def test_a_to_without_an_amount_makes_no_from_to_change():
     assert parse(t, as_of="2024-01-10")[0].period == Period("2023-01", "2023-12")
     t = "In 2020 the share of Belarus in China's trade fell to 4.3% from 4.9% compared with 2019."
     assert [c.period.start for c in parse(t, as_of="2021-01-10")] == ["2020-01", "2019-01"]
+
+
+def test_a_past_year_said_in_contrast_is_not_carried():
+    t = "In January-August 2021 trade was $4 bn. Last year it was lower. Exports were $1 bn."
+    claims = parse(t)
+    assert claims[0].period == Period("2021-01", "2021-08")
+    assert claims[-1].period is None and "period" in claims[-1].unsure
+    # the same year as the one written before it: carried
+    t = (
+        "Trade grew in 2022. Last year exports from Belarus to China were $2 billion. "
+        "Imports were $3 billion."
+    )
+    assert [c.period.start for c in parse(t, as_of="2023-03-01")] == ["2022-01", "2022-01"]

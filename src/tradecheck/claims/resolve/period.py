@@ -22,6 +22,7 @@ __all__ = [
     "implied_year",
     "in_other_bracket",
     "level_of_year_before",
+    "past_year_contrast",
     "period",
     "relative_against_year",
     "resolve_mention",
@@ -420,6 +421,34 @@ def period(ctx: Context) -> Period | None:
     return found
 
 
+def past_year_contrast(doc: Doc, carried: PeriodMention, earlier: list[PeriodMention]) -> bool:
+    """Whether ``carried``, the period of a sentence before, is a past year said in contrast
+    to a later period the text gave just before it ("Jan-Aug 2021: -2.0 bn. Last year this
+    figure was -1.9 bn. Exports were ..."): the sentences after it may speak of either
+    period, so it is not carried (the period is then left unsure). A "last year" that is the
+    year spoken of before ("in 2022 ... last year", dated 2023), or that opens a paragraph,
+    carries as usual.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("In January-August 2021 the deficit with China was $2 billion. Last year it was "
+    ...      "smaller. Exports from Belarus to China came to $540 million.")
+    >>> parse(t)[-1].period is None
+    True
+    >>> t = "Trade grew in 2022. Last year exports from Belarus to China were $2 billion."
+    >>> parse(t, as_of="2023-03-01")[0].period.start
+    '2022-01'
+    """
+    if carried.rel is None or carried.rel >= 0 or not carried.full_year:
+        return False
+    before = [p for p in earlier if p.end <= carried.start and not _aside(doc, p)]
+    if not before or "\n" in doc.norm[before[-1].end : carried.start]:
+        return False  # a new paragraph opened by "last year" speaks of that year
+    mine, theirs = resolve_mention(doc, carried), resolve_mention(doc, before[-1])
+    return mine is not None and theirs is not None and theirs.end[:4] > mine.end[:4]
+
+
 def _written_period(ctx: Context) -> Period | None:
     """The period the text gives ``ctx``'s amount, read as if it were not a base's level."""
     paired = ctx.doc.paired_period(ctx.amount)
@@ -441,6 +470,6 @@ def _written_period(ctx: Context) -> Period | None:
         found = resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, chosen, ps))
         return None if found is not None and running_total(ctx, found) else found
     # inherit from the previous sentences (not from a bracketed aside of theirs)
-    if carried is None:
+    if carried is None or past_year_contrast(ctx.doc, carried, earlier):
         return None
     return resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, carried, []))
