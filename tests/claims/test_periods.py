@@ -226,3 +226,58 @@ def test_a_past_year_said_in_contrast_is_not_carried():
         "Imports were $3 billion."
     )
     assert [c.period.start for c in parse(t, as_of="2023-03-01")] == ["2022-01", "2022-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "period", "base"),
+    [
+        (
+            (
+                "Since 2000 trade between Belarus and China has grown 100-fold, "
+                "from $14 million in 2000 to $1.4 billion in 2009."
+            ),
+            "2010-12-29",
+            Period("2009-01", "2009-12"),
+            Period("2000-01", "2000-12"),
+        ),
+        (
+            (
+                "С 2000 года товарооборот между Беларусью и Китаем увеличился в 100 раз, "
+                "с $14 млн в 2000 году до $1,4 млрд в 2009 году."
+            ),
+            "2010-12-29",
+            Period("2009-01", "2009-12"),
+            Period("2000-01", "2000-12"),
+        ),
+        (
+            (
+                "Exports from Belarus to China fell 45% from $172.2 million in H1 2023 "
+                "to $94.4 million in the same period this year."
+            ),
+            "2024-08-01",
+            Period("2024-01", "2024-06"),
+            Period("2023-01", "2023-06"),
+        ),
+        (
+            (
+                "Trade between Belarus and China rose 20%, from $4 million in January "
+                "to $4.8 million in February 2010."
+            ),
+            "2010-12-29",
+            Period("2010-02", "2010-02"),
+            Period("2010-01", "2010-01"),
+        ),
+    ],
+)
+def test_a_change_before_a_from_to_is_over_the_new_level_period(text, as_of, period, base):
+    # the starting level itself is not read as a claim yet (the reader's recall, not the period)
+    claims = parse(text, as_of=as_of)
+    change = next(c for c in claims if c.quantity != "level")
+    assert (change.period, change.base_period) == (period, base)
+    assert [c.period for c in claims if c.quantity == "level"][-1] == period
+
+
+def test_a_change_without_a_from_to_keeps_its_own_period():
+    t = "In 2023 trade between Belarus and China grew 10%, reaching $8 billion."
+    c = parse(t, as_of="2024-02-01")[0]
+    assert (c.period, c.base_period) == (Period("2023-01", "2023-12"), Period("2022-01", "2022-12"))

@@ -14,6 +14,7 @@ from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention, same_period_of
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.model import Period
+from tradecheck.claims.resolve.base_period import from_to_after, new_level_of
 from tradecheck.claims.sentences import in_bracket
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "implied_year",
     "in_other_bracket",
     "level_of_year_before",
+    "new_level_period",
     "past_year_contrast",
     "period",
     "relative_against_year",
@@ -405,12 +407,37 @@ def starting_level_base(ctx: Context) -> PeriodMention | None:
     return base if base is not None and base.year is not None and not own else None
 
 
+def new_level_period(doc: Doc, first: PeriodMention, second: PeriodMention) -> Period | None:
+    """The period of the new level of a from-to change whose starting level is of ``first``:
+    ``second`` itself, but "this year" against months of an earlier year ("from $172m in H1
+    2023 to $94m in the same period this year") means those months of this year.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("Exports from Belarus to China fell 45% from $172.2 million in H1 2023 "
+    ...      "to $94.4 million in the same period this year.")
+    >>> c = parse(t, as_of="2024-08-01")[0]
+    >>> c.period, c.base_period
+    (Period(start='2024-01', end='2024-06'), Period(start='2023-01', end='2023-06'))
+    """
+    found = resolve_mention(doc, second)
+    if found is None or not (second.full_year and second.rel == 0 and not first.full_year):
+        return found
+    y = found.start[:4]
+    return Period(f"{y}-{first.m1:02d}", f"{y}-{first.m2:02d}")
+
+
 def period(ctx: Context) -> Period | None:
     """The period of ``ctx``'s amount; None when neither the text nor the date tells. A level
     bracketed after "compared to the same period of the previous year" is of that base."""
     base = starting_level_base(ctx)
     if base is not None:
         return resolve_mention(ctx.doc, base)
+    # "grew 100-fold, from $14m in 2000 to $1.4bn in 2009": the change and the new level
+    from_to = from_to_after(ctx) or new_level_of(ctx)
+    if from_to is not None:
+        return new_level_period(ctx.doc, *from_to)
     found = _written_period(ctx)
     a, lo = ctx.amount, ctx.sentence.start
     if found is not None and level_of_year_before(ctx.norm, a.start, lo):
