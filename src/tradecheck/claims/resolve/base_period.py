@@ -113,6 +113,8 @@ def from_base(ctx: Context, period: Period) -> Period | None:
 
 #: how far after the new level its own period may stand ("до $1,4 млрд в 2009 году")
 _TO_PERIOD_REACH = 24
+#: how far apart a change and the levels of its from-to construction may stand
+_FROM_TO_REACH = 160
 
 
 def from_to_after(ctx: Context) -> tuple[PeriodMention, ...] | None:
@@ -133,8 +135,8 @@ def from_to_after(ctx: Context) -> tuple[PeriodMention, ...] | None:
     if ctx.amount.kind not in ("percent", "ratio", "ratio_word"):
         return None
     kinds = ("money", "money_gt", "bare")
-    after = ctx.doc.mentions.amounts.between(ctx.amount.end, ctx.sentence.end)
-    money = [x for x in after if x.kind in kinds]
+    end = min(ctx.sentence.end, ctx.amount.end + _FROM_TO_REACH)
+    money = [x for x in ctx.doc.mentions.amounts.between(ctx.amount.end, end) if x.kind in kinds]
     return from_to_periods(ctx, money[0], money[1]) if len(money) >= 2 else None
 
 
@@ -153,7 +155,8 @@ def new_level_of(ctx: Context) -> tuple[PeriodMention, ...] | None:
     if a.kind not in ("money", "money_gt", "bare"):
         return None
     kinds = ("money", "money_gt", "bare")
-    before = [x for x in ctx.doc.mentions.amounts.between(ss, a.start) if x.kind in kinds]
+    lo = max(ss, a.start - _FROM_TO_REACH)
+    before = [x for x in ctx.doc.mentions.amounts.between(lo, a.start) if x.kind in kinds]
     return from_to_periods(ctx, before[-1], a) if before else None
 
 

@@ -52,6 +52,8 @@ _FROM_END = re.compile(rf"(?:{L.source('level_from')})\s*[$€]?\s*$", re.IGNORE
 _TO_END = re.compile(rf"(?:{L.source('level_to')})\s*[$€]?\s*$", re.IGNORECASE)
 #: how close before the amount its "from" stands
 _FROM_REACH = 8
+#: how far from a starting level its new level may stand
+_PAIR_REACH = 120
 
 
 def _aside(doc: Doc, p: PeriodMention) -> bool:
@@ -376,9 +378,12 @@ def has_new_level(ctx: Context) -> bool:
     '2023-01'
     """
     a, (cs, ce), norm = ctx.amount, ctx.clause, ctx.norm
+    near = ctx.doc.mentions.amounts.between(
+        max(cs, a.start - _PAIR_REACH), min(ce, a.end + _PAIR_REACH)
+    )
     return any(
         x.start != a.start and _TO_END.search(norm, max(cs, x.start - _FROM_REACH), x.start)
-        for x in ctx.doc.mentions.amounts.between(cs, ce)
+        for x in near
     )
 
 
