@@ -281,3 +281,12 @@ def test_a_change_without_a_from_to_keeps_its_own_period():
     t = "In 2023 trade between Belarus and China grew 10%, reaching $8 billion."
     c = parse(t, as_of="2024-02-01")[0]
     assert (c.period, c.base_period) == (Period("2023-01", "2023-12"), Period("2022-01", "2022-12"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["up 30% on the pre-pandemic level", "gegenüber dem Niveau vor der Pandemie", "比疫情前增长"],
+)
+def test_the_pre_pandemic_level_is_a_base_of_2019(text):
+    (p,) = find_periods(text)[0]
+    assert (p.year, p.is_base, p.full_year) == (2019, True, True)

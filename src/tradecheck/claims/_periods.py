@@ -268,6 +268,10 @@ _REL_RE: list[tuple[re.Pattern[str], int]] = [
 _YEARS_AGO = L.templates("years_ago", _WORDNUM)
 _PREV_YEAR_BASE = L.pattern("previous_year")
 _YEAR_BEFORE_PERIOD = L.pattern("year_before_period")
+#: "gegenüber dem Niveau vor der Pandemie", "pre-pandemic level", "疫情前": a comparison with
+#: the last whole year before COVID-19 (the WHO called it a pandemic on 11 March 2020)
+_PRE_PANDEMIC = L.pattern("pre_pandemic")
+PRE_PANDEMIC_YEAR = 2019
 _SINCE_BEFORE = re.compile(rf"(?:{L.source('since')})\s*$", _I)
 
 _YOY = L.pattern("same_period_last_year")
@@ -361,6 +365,11 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
             pm = PeriodMention(m.start(), m.end(), 1, 12, rel=-1, full_year=True, from_context=True)
             pm.is_base = _is_base(text, m.start(), m.end())
             out.append(pm)
+            _set(mask, m.start(), m.end())
+    for m in _PRE_PANDEMIC.finditer(text):
+        if _mask_free(mask, m.start(), m.end()):
+            y = PRE_PANDEMIC_YEAR
+            out.append(PeriodMention(m.start(), m.end(), 1, 12, y, is_base=True, full_year=True))
             _set(mask, m.start(), m.end())
     for m in _PREV_YEAR_BASE.finditer(text):
         if _mask_free(mask, m.start(), m.end()):
