@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tradecheck.claims._periods import find_periods, month_number, same_period_of
+from tradecheck.claims._periods import find_periods, month_number, months_of, same_period_of
 from tradecheck.claims.model import Period
 from tradecheck.claims.parse import parse
 from tradecheck.claims.resolve.base_period import previous_of, same_year_months
@@ -290,3 +290,12 @@ def test_a_change_without_a_from_to_keeps_its_own_period():
 def test_the_pre_pandemic_level_is_a_base_of_2019(text):
     (p,) = find_periods(text)[0]
     assert (p.year, p.is_base, p.full_year) == (2019, True, True)
+
+
+def test_the_last_months_of_a_year_that_is_over_are_its_last_months():
+    (p,), _ = find_periods("compared to the last four months of 2022")
+    assert (p.m1, p.m2, p.year, p.trailing) == (1, 4, 2022, True)
+    assert months_of(p, closed=True) == (9, 12)
+    assert months_of(p, closed=False) == (1, 4)
+    (q,), _ = find_periods("in the first four months of 2022")
+    assert months_of(q, closed=True) == (1, 4)  # "first" is never trailing

@@ -56,6 +56,9 @@ class PeriodMention:
     anchored: bool = True
     # "im Vorjahr": ``rel`` counts from the year the text spoke of last, else from publication
     from_context: bool = False
+    # "the last N months of YEAR": January to month N while that year runs, its last N months
+    # once it is over (see :func:`months_of`)
+    trailing: bool = False
 
 
 @dataclass
@@ -105,7 +108,8 @@ _WORDNUM = (
 
 #: a year (or "this year") right after a period: what makes "the past N months" January..N
 _YEAR_FOLLOWS = (
-    rf"\s*,?\s*(?:{L.source('year_of')})?{YEAR}|\s*,?\s*(?:{L.source('this_year_after')})"
+    rf"\s*,?\s*(?:{L.source('year_of')}|{L.source('year_in')})?{YEAR}"
+    rf"|\s*,?\s*(?:{L.source('this_year_after')})"
 )
 
 #: "in", "im", "в" before a month name
@@ -166,7 +170,7 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
             rf"(?:{L.source('month_word')})(?={_YEAR_FOLLOWS})",
             _I,
         ),
-        "firstn",
+        "pastn",
     ),
     # a count of months of a year: "in den fünf Monaten dieses Jahres", "in seven months of
     # 2019" (January to month N; without a year after it, a window the text does not place)
@@ -509,6 +513,21 @@ def _is_base(text: str, s: int, e: int) -> bool:
     return bool(_BASE_AFTER_ZH.match(text[e : e + 8]))
 
 
+def months_of(p: PeriodMention, closed: bool) -> tuple[int, int]:
+    """The first and last month ``p`` means: "the last four months of 2022" are September to
+    December once 2022 is over (``closed``), January to April while it runs.
+
+    Examples
+    --------
+    >>> (p,), _ = find_periods("compared to the last four months of 2022")
+    >>> months_of(p, closed=True), months_of(p, closed=False)
+    ((9, 12), (1, 4))
+    """
+    if not p.trailing or not closed:
+        return p.m1, p.m2
+    return 12 - (p.m2 - p.m1), 12
+
+
 def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
     s, e = m.start(), m.end()
     gd = m.groupdict()
@@ -520,11 +539,11 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
         if not (1 <= a <= b <= 12):
             return None
         return PeriodMention(s, e, a, b)
-    if kind == "firstn":
+    if kind in ("firstn", "pastn"):
         n = word_number(gd["n"])
         if n is None or not (1 <= n <= 12) or n != int(n):
             return None
-        return PeriodMention(s, e, 1, int(n))
+        return PeriodMention(s, e, 1, int(n), trailing=kind == "pastn")
     if kind == "first1":
         return PeriodMention(s, e, 1, 1)
     if kind == "ytd":

@@ -11,7 +11,7 @@ import re
 from itertools import pairwise
 
 from tradecheck.claims import lexicon as L
-from tradecheck.claims._periods import PeriodMention
+from tradecheck.claims._periods import PeriodMention, months_of
 from tradecheck.claims.context import Context
 from tradecheck.claims.mentions import Amount
 from tradecheck.claims.model import Period
@@ -73,10 +73,12 @@ def _explicit(ctx: Context, b: PeriodMention, period: Period) -> Period | None:
     if b.year is not None:
         if b.full_year:
             return Period(f"{b.year:04d}-{m1:02d}", f"{b.year + (y1 - y0):04d}-{m2:02d}")
-        return Period(f"{b.year:04d}-{b.m1:02d}", f"{b.year:04d}-{b.m2:02d}")
+        b1, b2 = months_of(b, closed=b.year < y0)  # "the last four months of 2022"
+        return Period(f"{b.year:04d}-{b1:02d}", f"{b.year:04d}-{b2:02d}")
     if b.rel is not None and as_of is not None and b.rel <= -1 and not b.full_year:
         by = as_of.year + b.rel
-        return Period(f"{by:04d}-{b.m1:02d}", f"{by:04d}-{b.m2:02d}")
+        b1, b2 = months_of(b, closed=True)
+        return Period(f"{by:04d}-{b1:02d}", f"{by:04d}-{b2:02d}")
     return None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tradecheck.claims import lexicon as L
-from tradecheck.claims._periods import PeriodMention, same_period_of
+from tradecheck.claims._periods import PeriodMention, months_of, same_period_of
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.model import Period
 from tradecheck.claims.resolve.base_period import from_to_after, new_level_of
@@ -218,7 +218,8 @@ def resolve_mention(doc: Doc, p: PeriodMention) -> Period | None:
     y = _year_of(doc, p) if p.anchored else None
     if y is None:
         return None
-    return Period(f"{y:04d}-{p.m1:02d}", f"{y:04d}-{p.m2:02d}")
+    m1, m2 = months_of(p, closed=doc.as_of is not None and y < doc.as_of.year)
+    return Period(f"{y:04d}-{m1:02d}", f"{y:04d}-{m2:02d}")
 
 
 def _months_for_this_year(
