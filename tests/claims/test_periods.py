@@ -299,3 +299,14 @@ def test_the_last_months_of_a_year_that_is_over_are_its_last_months():
     assert months_of(p, closed=False) == (1, 4)
     (q,), _ = find_periods("in the first four months of 2022")
     assert months_of(q, closed=True) == (1, 4)  # "first" is never trailing
+
+
+def test_last_year_this_figure_means_the_same_months():
+    t = (
+        "In January-August 2021 exports from Belarus to China were $540 million. "
+        "Last year this figure was $400 million. Last year exports were $700 million."
+    )
+    got = [c.period for c in parse(t)]
+    assert got[:2] == [Period("2021-01", "2021-08"), Period("2020-01", "2020-08")]
+    # without "this figure", last year is the whole year
+    assert got[2] == Period("2020-01", "2020-12")

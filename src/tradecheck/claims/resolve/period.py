@@ -9,6 +9,7 @@ year left out is taken from the text ("in January-March" after "2025") or the pu
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention, months_of, same_period_of
@@ -29,6 +30,7 @@ __all__ = [
     "relative_against_year",
     "resolve_mention",
     "running_total",
+    "same_indicator_months",
     "same_months_year",
     "starting_level_base",
     "year_before",
@@ -50,6 +52,8 @@ _PRIOR_YEAR_REACH = 120
 _FROM_END = re.compile(rf"(?:{L.source('level_from')})\s*[$€]?\s*$", re.IGNORECASE)
 #: the new level of a from-to change: "to" right before an amount ("auf 4,3%", "до 4,3%")
 _TO_END = re.compile(rf"(?:{L.source('level_to')})\s*[$€]?\s*$", re.IGNORECASE)
+#: "this figure", "этот показатель": the indicator of the sentence before
+_FIGURE_ANAPHORA = L.pattern("figure_anaphora")
 #: how close before the amount its "from" stands
 _FROM_REACH = 8
 #: how far from a starting level its new level may stand
@@ -482,6 +486,27 @@ def past_year_contrast(doc: Doc, carried: PeriodMention, earlier: list[PeriodMen
     return mine is not None and theirs is not None and theirs.end[:4] > mine.end[:4]
 
 
+def same_indicator_months(
+    ctx: Context, chosen: PeriodMention, carried: PeriodMention
+) -> PeriodMention:
+    """ "Last year this figure was ..." right after a figure for some months (``carried``, the
+    period of the sentences before): the same indicator, so the same months of that year.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("In January-August 2021 exports from Belarus to China were $540 million. "
+    ...      "Last year this figure was $400 million.")
+    >>> parse(t)[-1].period
+    Period(start='2020-01', end='2020-08')
+    """
+    if not (chosen.full_year and chosen.rel is not None and chosen.rel < 0) or carried.full_year:
+        return chosen
+    if not _FIGURE_ANAPHORA.search(ctx.norm, ctx.sentence.start, ctx.sentence.end):
+        return chosen
+    return replace(chosen, m1=carried.m1, m2=carried.m2, full_year=False)
+
+
 def _written_period(ctx: Context) -> Period | None:
     """The period the text gives ``ctx``'s amount, read as if it were not a base's level."""
     paired = ctx.doc.paired_period(ctx.amount)
@@ -497,6 +522,8 @@ def _written_period(ctx: Context) -> Period | None:
         ctx, [p for p in ctx.doc.mentions.periods.between(ss, se) if not p.is_base], bool(earlier)
     )
     chosen = _nearest_in_sentence(ctx, ps)
+    if chosen is not None and carried is not None:
+        chosen = same_indicator_months(ctx, chosen, carried)
     if chosen is not None and year_or_same_months(ctx, chosen, ps):
         return None
     if chosen is not None:
