@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tradecheck.claims._periods import find_periods, month_number
+from tradecheck.claims._periods import find_periods, month_number, months_of, same_period_of
 from tradecheck.claims.model import Period
 from tradecheck.claims.parse import parse
 from tradecheck.claims.resolve.base_period import previous_of, same_year_months
@@ -167,3 +167,146 @@ def test_same_months_take_the_year_they_were_written_with():
     ytd = next(p for p in ps if t[p.start :].lower().startswith("by the end"))
     assert same_months_year(doc, ytd) == 2023
     assert same_months_year(doc, ps[-1]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in den fünf Monaten dieses Jahres", (1, 5, None, 0)),
+        ("in seven months of 2019", (1, 7, 2019, None)),
+        ("Januar/Mai 2018", (1, 5, 2018, None)),
+    ],
+)
+def test_a_count_of_months_of_a_year_and_a_slash_range(text, expected):
+    assert _first(text) == expected
+
+
+def test_a_count_of_months_without_a_year_is_no_period():
+    # a window the text does not place ("over 12 months"): not January to December
+    assert not find_periods("over the 12 months exports rose 5%")[0]
+
+
+def test_same_period_of_looks_past_the_word_before_the_year():
+    t = "down 42.6% compared to the same period in 2013"
+    assert same_period_of(t, t.index("in 2013"))
+    assert same_period_of(t, t.index("2013"))
+    assert not same_period_of(t, t.index("42.6"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im Vergleich zum gleichen Zeitraum im Jahr 2019",
+        "45,8% mehr als im gleichen Zeitraum 2018",
+        "gegenüber dem Ergebnis des Vorjahres 2022",
+        "по сравнению с уровнем 2021 года",
+    ],
+)
+def test_a_year_after_a_longer_comparison_phrase_is_a_base(text):
+    ps, _ = find_periods(text)
+    assert [p.is_base for p in ps] == [True]
+
+
+def test_a_to_without_an_amount_makes_no_from_to_change():
+    # "bis Ende 2023" opens no new level: the amount after "von" is no starting level
+    t = "Bis Ende 2023 erreichte der Handel einen Wert von $5 Milliarden."
+    assert parse(t, as_of="2024-01-10")[0].period == Period("2023-01", "2023-12")
+    t = "In 2020 the share of Belarus in China's trade fell to 4.3% from 4.9% compared with 2019."
+    assert [c.period.start for c in parse(t, as_of="2021-01-10")] == ["2020-01", "2019-01"]
+
+
+def test_a_past_year_said_in_contrast_is_not_carried():
+    t = "In January-August 2021 trade was $4 bn. Last year it was lower. Exports were $1 bn."
+    claims = parse(t)
+    assert claims[0].period == Period("2021-01", "2021-08")
+    assert claims[-1].period is None and "period" in claims[-1].unsure
+    # the same year as the one written before it: carried
+    t = (
+        "Trade grew in 2022. Last year exports from Belarus to China were $2 billion. "
+        "Imports were $3 billion."
+    )
+    assert [c.period.start for c in parse(t, as_of="2023-03-01")] == ["2022-01", "2022-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "period", "base"),
+    [
+        (
+            (
+                "Since 2000 trade between Belarus and China has grown 100-fold, "
+                "from $14 million in 2000 to $1.4 billion in 2009."
+            ),
+            "2010-12-29",
+            Period("2009-01", "2009-12"),
+            Period("2000-01", "2000-12"),
+        ),
+        (
+            (
+                "С 2000 года товарооборот между Беларусью и Китаем увеличился в 100 раз, "
+                "с $14 млн в 2000 году до $1,4 млрд в 2009 году."
+            ),
+            "2010-12-29",
+            Period("2009-01", "2009-12"),
+            Period("2000-01", "2000-12"),
+        ),
+        (
+            (
+                "Exports from Belarus to China fell 45% from $172.2 million in H1 2023 "
+                "to $94.4 million in the same period this year."
+            ),
+            "2024-08-01",
+            Period("2024-01", "2024-06"),
+            Period("2023-01", "2023-06"),
+        ),
+        (
+            (
+                "Trade between Belarus and China rose 20%, from $4 million in January "
+                "to $4.8 million in February 2010."
+            ),
+            "2010-12-29",
+            Period("2010-02", "2010-02"),
+            Period("2010-01", "2010-01"),
+        ),
+    ],
+)
+def test_a_change_before_a_from_to_is_over_the_new_level_period(text, as_of, period, base):
+    # the starting level itself is not read as a claim yet (the reader's recall, not the period)
+    claims = parse(text, as_of=as_of)
+    change = next(c for c in claims if c.quantity != "level")
+    assert (change.period, change.base_period) == (period, base)
+    assert [c.period for c in claims if c.quantity == "level"][-1] == period
+
+
+def test_a_change_without_a_from_to_keeps_its_own_period():
+    t = "In 2023 trade between Belarus and China grew 10%, reaching $8 billion."
+    c = parse(t, as_of="2024-02-01")[0]
+    assert (c.period, c.base_period) == (Period("2023-01", "2023-12"), Period("2022-01", "2022-12"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["up 30% on the pre-pandemic level", "gegenüber dem Niveau vor der Pandemie", "比疫情前增长"],
+)
+def test_the_pre_pandemic_level_is_a_base_of_2019(text):
+    (p,) = find_periods(text)[0]
+    assert (p.year, p.is_base, p.full_year) == (2019, True, True)
+
+
+def test_the_last_months_of_a_year_that_is_over_are_its_last_months():
+    (p,), _ = find_periods("compared to the last four months of 2022")
+    assert (p.m1, p.m2, p.year, p.trailing) == (1, 4, 2022, True)
+    assert months_of(p, closed=True) == (9, 12)
+    assert months_of(p, closed=False) == (1, 4)
+    (q,), _ = find_periods("in the first four months of 2022")
+    assert months_of(q, closed=True) == (1, 4)  # "first" is never trailing
+
+
+def test_last_year_this_figure_means_the_same_months():
+    t = (
+        "In January-August 2021 exports from Belarus to China were $540 million. "
+        "Last year this figure was $400 million. Last year exports were $700 million."
+    )
+    got = [c.period for c in parse(t)]
+    assert got[:2] == [Period("2021-01", "2021-08"), Period("2020-01", "2020-08")]
+    # without "this figure", last year is the whole year
+    assert got[2] == Period("2020-01", "2020-12")

@@ -190,6 +190,8 @@ def test_year_or_same_months_needs_a_shorter_period_before_the_bracket():
 
 def test_same_period_cue_takes_its_year_as_the_base():
     ps, cues = find_periods("чем за аналогичный период 2024 г.")
-    assert ps == [] and len(cues) == 1  # the year is part of the cue, never a period
+    # the year is a comparison base (never a period later sentences inherit), and it is the
+    # written year, not always the year before ("аналогичный период 2019 года" after 2021)
+    assert [(p.year, p.is_base) for p in ps] == [(2024, True)] and len(cues) == 1
     (p,) = find_periods("За 10 місяців 2025 року")[0]
     assert (p.m1, p.m2, p.year) == (1, 10, 2025)

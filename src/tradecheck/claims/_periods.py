@@ -56,6 +56,9 @@ class PeriodMention:
     anchored: bool = True
     # "im Vorjahr": ``rel`` counts from the year the text spoke of last, else from publication
     from_context: bool = False
+    # "the last N months of YEAR": January to month N while that year runs, its last N months
+    # once it is over (see :func:`months_of`)
+    trailing: bool = False
 
 
 @dataclass
@@ -105,7 +108,8 @@ _WORDNUM = (
 
 #: a year (or "this year") right after a period: what makes "the past N months" January..N
 _YEAR_FOLLOWS = (
-    rf"\s*,?\s*(?:{L.source('year_of')})?{YEAR}|\s*,?\s*(?:{L.source('this_year_after')})"
+    rf"\s*,?\s*(?:{L.source('year_of')}|{L.source('year_in')})?{YEAR}"
+    rf"|\s*,?\s*(?:{L.source('this_year_after')})"
 )
 
 #: "in", "im", "в" before a month name
@@ -138,7 +142,7 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"(?:(?:{L.source('range_from')})\s+)?(?P<a>{MONTH})\s*"
-            rf"(?:-|–|—|{L.source('range_to')})\s*(?:(?:{L.source('end_of')})\s+)?(?P<b>{MONTH})",
+            rf"(?:-|–|—|/|{L.source('range_to')})\s*(?:(?:{L.source('end_of')})\s+)?(?P<b>{MONTH})",
             _I,
         ),
         "mrange",
@@ -164,6 +168,15 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             rf"(?:{L.source('past_n')})\s*(?P<n>{_WORDNUM})\s*"
             rf"(?:{L.source('month_word')})(?={_YEAR_FOLLOWS})",
+            _I,
+        ),
+        "pastn",
+    ),
+    # a count of months of a year: "in den fünf Monaten dieses Jahres", "in seven months of
+    # 2019" (January to month N; without a year after it, a window the text does not place)
+    (
+        re.compile(
+            rf"(?<![\w.,])(?P<n>{_WORDNUM})\s*(?:{L.source('month_word')})(?={_YEAR_FOLLOWS})",
             _I,
         ),
         "firstn",
@@ -259,6 +272,10 @@ _REL_RE: list[tuple[re.Pattern[str], int]] = [
 _YEARS_AGO = L.templates("years_ago", _WORDNUM)
 _PREV_YEAR_BASE = L.pattern("previous_year")
 _YEAR_BEFORE_PERIOD = L.pattern("year_before_period")
+#: "gegenüber dem Niveau vor der Pandemie", "pre-pandemic level", "疫情前": a comparison with
+#: the last whole year before COVID-19 (the WHO called it a pandemic on 11 March 2020)
+_PRE_PANDEMIC = L.pattern("pre_pandemic")
+PRE_PANDEMIC_YEAR = 2019
 _SINCE_BEFORE = re.compile(rf"(?:{L.source('since')})\s*$", _I)
 
 _YOY = L.pattern("same_period_last_year")
@@ -352,6 +369,11 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
             pm = PeriodMention(m.start(), m.end(), 1, 12, rel=-1, full_year=True, from_context=True)
             pm.is_base = _is_base(text, m.start(), m.end())
             out.append(pm)
+            _set(mask, m.start(), m.end())
+    for m in _PRE_PANDEMIC.finditer(text):
+        if _mask_free(mask, m.start(), m.end()):
+            y = PRE_PANDEMIC_YEAR
+            out.append(PeriodMention(m.start(), m.end(), 1, 12, y, is_base=True, full_year=True))
             _set(mask, m.start(), m.end())
     for m in _PREV_YEAR_BASE.finditer(text):
         if _mask_free(mask, m.start(), m.end()):
@@ -448,6 +470,8 @@ def _part_of_month(text: str, m: re.Match[str]) -> bool:
 
 
 _SAME_PERIOD_OF = re.compile(rf"(?:{L.source('same_period_of')})\s*$", _I)
+#: the word a year mention may start with ("in 2013"): the cue stands before it
+_LEAD_YEAR_WORD = re.compile(rf"(?:{L.source('year_before')})\s+", _I)
 
 
 def same_period_of(text: str, start: int) -> bool:
@@ -460,12 +484,22 @@ def same_period_of(text: str, start: int) -> bool:
     >>> t = "up 48% compared to the same month of 2023"
     >>> same_period_of(t, t.index("2023")), same_period_of(t, t.index("48"))
     (True, False)
+    >>> t = "down 42.6% compared to the same period in 2013"
+    >>> same_period_of(t, t.index("in 2013"))
+    True
     """
-    return bool(_SAME_PERIOD_OF.search(text[max(0, start - 40) : start]))
+    lead = _LEAD_YEAR_WORD.match(text, start)
+    end = lead.end() if lead else start
+    return bool(_SAME_PERIOD_OF.search(text[max(0, end - 40) : end]))
+
+
+#: how far before a period its comparison word may stand ("gegenüber dem Ergebnis des
+#: Vorjahres 2022")
+_BASE_REACH = 48
 
 
 def _is_base(text: str, s: int, e: int) -> bool:
-    before = text[max(0, s - 30) : s]
+    before = text[max(0, s - _BASE_REACH) : s]
     if _BASE_BEFORE.search(before):
         # "from January" is not a base; "to 2021" is not a base
         return True
@@ -479,6 +513,21 @@ def _is_base(text: str, s: int, e: int) -> bool:
     return bool(_BASE_AFTER_ZH.match(text[e : e + 8]))
 
 
+def months_of(p: PeriodMention, closed: bool) -> tuple[int, int]:
+    """The first and last month ``p`` means: "the last four months of 2022" are September to
+    December once 2022 is over (``closed``), January to April while it runs.
+
+    Examples
+    --------
+    >>> (p,), _ = find_periods("compared to the last four months of 2022")
+    >>> months_of(p, closed=True), months_of(p, closed=False)
+    ((9, 12), (1, 4))
+    """
+    if not p.trailing or not closed:
+        return p.m1, p.m2
+    return 12 - (p.m2 - p.m1), 12
+
+
 def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
     s, e = m.start(), m.end()
     gd = m.groupdict()
@@ -490,11 +539,11 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
         if not (1 <= a <= b <= 12):
             return None
         return PeriodMention(s, e, a, b)
-    if kind == "firstn":
+    if kind in ("firstn", "pastn"):
         n = word_number(gd["n"])
         if n is None or not (1 <= n <= 12) or n != int(n):
             return None
-        return PeriodMention(s, e, 1, int(n))
+        return PeriodMention(s, e, 1, int(n), trailing=kind == "pastn")
     if kind == "first1":
         return PeriodMention(s, e, 1, 1)
     if kind == "ytd":

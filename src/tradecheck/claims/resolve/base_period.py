@@ -11,11 +11,21 @@ import re
 from itertools import pairwise
 
 from tradecheck.claims import lexicon as L
-from tradecheck.claims._periods import PeriodMention
+from tradecheck.claims._periods import PeriodMention, months_of
 from tradecheck.claims.context import Context
+from tradecheck.claims.mentions import Amount
 from tradecheck.claims.model import Period
 
-__all__ = ["base_period", "from_base", "previous_of", "same_year_months", "sequential"]
+__all__ = [
+    "base_period",
+    "from_base",
+    "from_to_after",
+    "from_to_periods",
+    "new_level_of",
+    "previous_of",
+    "same_year_months",
+    "sequential",
+]
 
 _FROM = re.compile(L.source("level_from"), re.IGNORECASE)
 _TO = L.pattern("level_to")
@@ -63,10 +73,12 @@ def _explicit(ctx: Context, b: PeriodMention, period: Period) -> Period | None:
     if b.year is not None:
         if b.full_year:
             return Period(f"{b.year:04d}-{m1:02d}", f"{b.year + (y1 - y0):04d}-{m2:02d}")
-        return Period(f"{b.year:04d}-{b.m1:02d}", f"{b.year:04d}-{b.m2:02d}")
+        b1, b2 = months_of(b, closed=b.year < y0)  # "the last four months of 2022"
+        return Period(f"{b.year:04d}-{b1:02d}", f"{b.year:04d}-{b2:02d}")
     if b.rel is not None and as_of is not None and b.rel <= -1 and not b.full_year:
         by = as_of.year + b.rel
-        return Period(f"{by:04d}-{b.m1:02d}", f"{by:04d}-{b.m2:02d}")
+        b1, b2 = months_of(b, closed=True)
+        return Period(f"{by:04d}-{b1:02d}", f"{by:04d}-{b2:02d}")
     return None
 
 
@@ -99,6 +111,73 @@ def from_base(ctx: Context, period: Period) -> Period | None:
                 f"{own[0].year:04d}-{own[0].m1:02d}", f"{own[0].year:04d}-{own[0].m2:02d}"
             )
     return None
+
+
+#: how far after the new level its own period may stand ("до $1,4 млрд в 2009 году")
+_TO_PERIOD_REACH = 24
+#: how far apart a change and the levels of its from-to construction may stand
+_FROM_TO_REACH = 160
+
+
+def from_to_after(ctx: Context) -> tuple[PeriodMention, ...] | None:
+    """The periods of the starting and the new level of a from-to construction written after
+    a change in its sentence: "grew 100-fold, from $14 million in 2000 to $1.4 billion in
+    2009" (2000, 2009): the change is over the second period against the first. None when the
+    amount is no change or the levels do not both have a period.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("Since 2000 trade between Belarus and China has grown 100-fold, "
+    ...      "from $14 million in 2000 to $1.4 billion in 2009.")
+    >>> c = parse(t, as_of="2010-12-29")[0]
+    >>> c.period.start, c.base_period.start
+    ('2009-01', '2000-01')
+    """
+    if ctx.amount.kind not in ("percent", "ratio", "ratio_word"):
+        return None
+    kinds = ("money", "money_gt", "bare")
+    end = min(ctx.sentence.end, ctx.amount.end + _FROM_TO_REACH)
+    money = [x for x in ctx.doc.mentions.amounts.between(ctx.amount.end, end) if x.kind in kinds]
+    return from_to_periods(ctx, money[0], money[1]) if len(money) >= 2 else None
+
+
+def new_level_of(ctx: Context) -> tuple[PeriodMention, ...] | None:
+    """The periods of a from-to construction whose new level is ``ctx``'s amount: "from
+    $172.2 million in H1 2023 to $94.4 million in the same period this year".
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Trade fell from $172.2 million in 2022 to $94.4 million in 2023."
+    >>> parse(t, as_of="2024-03-01")[-1].period.start
+    '2023-01'
+    """
+    a, ss = ctx.amount, ctx.sentence.start
+    if a.kind not in ("money", "money_gt", "bare"):
+        return None
+    kinds = ("money", "money_gt", "bare")
+    lo = max(ss, a.start - _FROM_TO_REACH)
+    before = [x for x in ctx.doc.mentions.amounts.between(lo, a.start) if x.kind in kinds]
+    return from_to_periods(ctx, before[-1], a) if before else None
+
+
+def from_to_periods(ctx: Context, f: Amount, t: Amount) -> tuple[PeriodMention, ...] | None:
+    """The periods of a starting level ``f`` (after "from") and a new level ``t`` (after "to")
+    of ``ctx``'s sentence: the first period from ``f`` on, and the one right after ``t`` (else
+    the next one before it). None when ``f``, ``t`` make no from-to pair or lack a period."""
+    doc, norm, (ss, se) = ctx.doc, ctx.norm, ctx.sentence
+    if not _FROM.search(norm, max(ss, f.start - _FROM_REACH), f.start):
+        return None
+    if not _TO.search(norm, f.end, t.start):
+        return None
+    dated = [p for p in doc.mentions.periods.between(f.start - _FROM_REACH, se) if not p.is_base]
+    first = [p for p in dated if p.start < t.start]
+    second = [p for p in dated if t.end <= p.start < t.end + _TO_PERIOD_REACH]
+    second = second or [p for p in first[1:] if p.start < t.start]
+    if not first or not second or second[0] is first[0]:
+        return None
+    return first[0], second[0]
 
 
 def sequential(ctx: Context) -> bool:
@@ -151,5 +230,9 @@ def base_period(ctx: Context, period: Period) -> Period:
     from_to = from_base(ctx, period)
     if from_to is not None:
         return from_to
+    after = from_to_after(ctx)
+    explicit = None if after is None else _explicit(ctx, after[0], period)
+    if explicit is not None:
+        return explicit
     y0, m1, y1, m2 = _ends(period)
     return Period(f"{y0 - 1:04d}-{m1:02d}", f"{y1 - 1:04d}-{m2:02d}")

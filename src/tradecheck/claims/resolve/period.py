@@ -9,22 +9,28 @@ year left out is taken from the text ("in January-March" after "2025") or the pu
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tradecheck.claims import lexicon as L
-from tradecheck.claims._periods import PeriodMention, same_period_of
+from tradecheck.claims._periods import PeriodMention, months_of, same_period_of
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.model import Period
+from tradecheck.claims.resolve.base_period import from_to_after, new_level_of
 from tradecheck.claims.sentences import in_bracket
 
 __all__ = [
     "context_year",
+    "has_new_level",
     "implied_year",
     "in_other_bracket",
     "level_of_year_before",
+    "new_level_period",
+    "past_year_contrast",
     "period",
     "relative_against_year",
     "resolve_mention",
     "running_total",
+    "same_indicator_months",
     "same_months_year",
     "starting_level_base",
     "year_before",
@@ -44,9 +50,14 @@ _PRIOR_YEAR_BASE_END = re.compile(
 _PRIOR_YEAR_REACH = 120
 #: the starting level of a from-to change ("fell to 4.3% from 4.9%", "снизилась до 4,3% с 4,9%")
 _FROM_END = re.compile(rf"(?:{L.source('level_from')})\s*[$€]?\s*$", re.IGNORECASE)
-_TO = L.pattern("level_to")
+#: the new level of a from-to change: "to" right before an amount ("auf 4,3%", "до 4,3%")
+_TO_END = re.compile(rf"(?:{L.source('level_to')})\s*[$€]?\s*$", re.IGNORECASE)
+#: "this figure", "этот показатель": the indicator of the sentence before
+_FIGURE_ANAPHORA = L.pattern("figure_anaphora")
 #: how close before the amount its "from" stands
 _FROM_REACH = 8
+#: how far from a starting level its new level may stand
+_PAIR_REACH = 120
 
 
 def _aside(doc: Doc, p: PeriodMention) -> bool:
@@ -211,7 +222,8 @@ def resolve_mention(doc: Doc, p: PeriodMention) -> Period | None:
     y = _year_of(doc, p) if p.anchored else None
     if y is None:
         return None
-    return Period(f"{y:04d}-{p.m1:02d}", f"{y:04d}-{p.m2:02d}")
+    m1, m2 = months_of(p, closed=doc.as_of is not None and y < doc.as_of.year)
+    return Period(f"{y:04d}-{m1:02d}", f"{y:04d}-{m2:02d}")
 
 
 def _months_for_this_year(
@@ -358,6 +370,28 @@ def year_before(p: Period) -> Period:
     )
 
 
+def has_new_level(ctx: Context) -> bool:
+    """Whether another amount of ``ctx``'s clause is written as the new level of a from-to
+    change ("fell to 4.3% from 4.9%"); a "to" that opens no amount ("bis Ende 2023 ... einen
+    Rekordwert von $53 Milliarden") makes no from-to change.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Bis Ende 2023 erreicht der Handel einen Wert von $5 Milliarden."
+    >>> parse(t, as_of="2024-01-10")[0].period.start
+    '2023-01'
+    """
+    a, (cs, ce), norm = ctx.amount, ctx.clause, ctx.norm
+    near = ctx.doc.mentions.amounts.between(
+        max(cs, a.start - _PAIR_REACH), min(ce, a.end + _PAIR_REACH)
+    )
+    return any(
+        x.start != a.start and _TO_END.search(norm, max(cs, x.start - _FROM_REACH), x.start)
+        for x in near
+    )
+
+
 def starting_level_base(ctx: Context) -> PeriodMention | None:
     """The comparison base a from-to change's starting level is of: "its share fell to 4.3%
     from 4.9% compared with the first quarter of 2019" — 4.9% is of Q1 2019. The nearest
@@ -371,10 +405,10 @@ def starting_level_base(ctx: Context) -> PeriodMention | None:
     >>> [str(c.period.start) for c in parse(t, as_of="2020-05-01", pair=("RUS", "BLR"))]
     ['2020-01', '2019-01']
     """
-    a, (cs, ce), norm = ctx.amount, ctx.clause, ctx.norm
+    a, cs, norm = ctx.amount, ctx.clause.start, ctx.norm
     if not _FROM_END.search(norm, max(cs, a.start - _FROM_REACH), a.start):
         return None
-    if not (_TO.search(norm, cs, a.start) or _TO.search(norm, a.end, ce)):
+    if not has_new_level(ctx):
         return None
     se = ctx.sentence.end
     after = [p for p in ctx.doc.mentions.periods.between(a.end, se) if p.start >= a.end]
@@ -383,12 +417,37 @@ def starting_level_base(ctx: Context) -> PeriodMention | None:
     return base if base is not None and base.year is not None and not own else None
 
 
+def new_level_period(doc: Doc, first: PeriodMention, second: PeriodMention) -> Period | None:
+    """The period of the new level of a from-to change whose starting level is of ``first``:
+    ``second`` itself, but "this year" against months of an earlier year ("from $172m in H1
+    2023 to $94m in the same period this year") means those months of this year.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("Exports from Belarus to China fell 45% from $172.2 million in H1 2023 "
+    ...      "to $94.4 million in the same period this year.")
+    >>> c = parse(t, as_of="2024-08-01")[0]
+    >>> c.period, c.base_period
+    (Period(start='2024-01', end='2024-06'), Period(start='2023-01', end='2023-06'))
+    """
+    found = resolve_mention(doc, second)
+    if found is None or not (second.full_year and second.rel == 0 and not first.full_year):
+        return found
+    y = found.start[:4]
+    return Period(f"{y}-{first.m1:02d}", f"{y}-{first.m2:02d}")
+
+
 def period(ctx: Context) -> Period | None:
     """The period of ``ctx``'s amount; None when neither the text nor the date tells. A level
     bracketed after "compared to the same period of the previous year" is of that base."""
     base = starting_level_base(ctx)
     if base is not None:
         return resolve_mention(ctx.doc, base)
+    # "grew 100-fold, from $14m in 2000 to $1.4bn in 2009": the change and the new level
+    from_to = from_to_after(ctx) or new_level_of(ctx)
+    if from_to is not None:
+        return new_level_period(ctx.doc, *from_to)
     found = _written_period(ctx)
     a, lo = ctx.amount, ctx.sentence.start
     if found is not None and level_of_year_before(ctx.norm, a.start, lo):
@@ -397,6 +456,55 @@ def period(ctx: Context) -> Period | None:
         if close < 0 or not ctx.doc.mentions.periods.between(a.end, close):
             return year_before(found)
     return found
+
+
+def past_year_contrast(doc: Doc, carried: PeriodMention, earlier: list[PeriodMention]) -> bool:
+    """Whether ``carried``, the period of a sentence before, is a past year said in contrast
+    to a later period the text gave just before it ("Jan-Aug 2021: -2.0 bn. Last year this
+    figure was -1.9 bn. Exports were ..."): the sentences after it may speak of either
+    period, so it is not carried (the period is then left unsure). A "last year" that is the
+    year spoken of before ("in 2022 ... last year", dated 2023), or that opens a paragraph,
+    carries as usual.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("In January-August 2021 the deficit with China was $2 billion. Last year it was "
+    ...      "smaller. Exports from Belarus to China came to $540 million.")
+    >>> parse(t)[-1].period is None
+    True
+    >>> t = "Trade grew in 2022. Last year exports from Belarus to China were $2 billion."
+    >>> parse(t, as_of="2023-03-01")[0].period.start
+    '2022-01'
+    """
+    if carried.rel is None or carried.rel >= 0 or not carried.full_year:
+        return False
+    before = [p for p in earlier if p.end <= carried.start and not _aside(doc, p)]
+    if not before or "\n" in doc.norm[before[-1].end : carried.start]:
+        return False  # a new paragraph opened by "last year" speaks of that year
+    mine, theirs = resolve_mention(doc, carried), resolve_mention(doc, before[-1])
+    return mine is not None and theirs is not None and theirs.end[:4] > mine.end[:4]
+
+
+def same_indicator_months(
+    ctx: Context, chosen: PeriodMention, carried: PeriodMention
+) -> PeriodMention:
+    """ "Last year this figure was ..." right after a figure for some months (``carried``, the
+    period of the sentences before): the same indicator, so the same months of that year.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("In January-August 2021 exports from Belarus to China were $540 million. "
+    ...      "Last year this figure was $400 million.")
+    >>> parse(t)[-1].period
+    Period(start='2020-01', end='2020-08')
+    """
+    if not (chosen.full_year and chosen.rel is not None and chosen.rel < 0) or carried.full_year:
+        return chosen
+    if not _FIGURE_ANAPHORA.search(ctx.norm, ctx.sentence.start, ctx.sentence.end):
+        return chosen
+    return replace(chosen, m1=carried.m1, m2=carried.m2, full_year=False)
 
 
 def _written_period(ctx: Context) -> Period | None:
@@ -414,12 +522,14 @@ def _written_period(ctx: Context) -> Period | None:
         ctx, [p for p in ctx.doc.mentions.periods.between(ss, se) if not p.is_base], bool(earlier)
     )
     chosen = _nearest_in_sentence(ctx, ps)
+    if chosen is not None and carried is not None:
+        chosen = same_indicator_months(ctx, chosen, carried)
     if chosen is not None and year_or_same_months(ctx, chosen, ps):
         return None
     if chosen is not None:
         found = resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, chosen, ps))
         return None if found is not None and running_total(ctx, found) else found
     # inherit from the previous sentences (not from a bracketed aside of theirs)
-    if carried is None:
+    if carried is None or past_year_contrast(ctx.doc, carried, earlier):
         return None
     return resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, carried, []))
