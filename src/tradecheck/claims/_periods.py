@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._numbers import word_number
+from tradecheck.claims.fiscal import fiscal_years
 
 MONTH = rf"(?:{L.months_source()})\.?"
 YEAR = r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?![\d.,]\d)"
@@ -303,11 +304,12 @@ def _set(mask: list[bool], s: int, e: int) -> None:
 
 
 def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
-    text: str, exclude: Sequence[tuple[int, int]] = ()
+    text: str, exclude: Sequence[tuple[int, int]] = (), fiscal_start: int | None = None
 ) -> tuple[list[PeriodMention], list[BaseCue]]:
     """All period expressions and year-on-year cues in ``text`` (normalised).
 
-    ``exclude`` spans (money amounts) are never read as years.
+    ``exclude`` spans (money amounts) are never read as years; with ``fiscal_start`` (the
+    first month of a pair country's fiscal year) "2021-22" is that fiscal year.
 
     Examples
     --------
@@ -384,6 +386,9 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
         if n is not None and 1 <= n <= 50 and _mask_free(mask, m.start(), m.end()):
             out.append(PeriodMention(m.start(), m.end(), 1, 12, full_year=True, anchored=False))
             _set(mask, m.start(), m.end())
+    for pm in _fiscal_mentions(text, fiscal_start, mask):
+        out.append(pm)
+        _set(mask, pm.start, pm.end)
     for rx, rel in _REL_RE:
         for m in rx.finditer(text):
             if _mask_free(mask, m.start(), m.end()):
@@ -405,6 +410,26 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
     out.sort(key=lambda p: p.start)
     out = _with_single_months(text, out, mask)
     return out, cues
+
+
+def _fiscal_mentions(text: str, start: int | None, mask: list[bool]) -> list[PeriodMention]:
+    """ "2021-22" as the fiscal year starting in month ``start`` of 2021 (months past 12 are
+    the next year's: :func:`tradecheck.claims.fiscal.month_span`); none without ``start``.
+
+    Examples
+    --------
+    >>> [(p.m1, p.m2, p.year) for p in _fiscal_mentions("in 2021-22", 4, [False] * 11)]
+    [(4, 15, 2021)]
+    """
+    if start is None:
+        return []
+    out = []
+    for s, e, y in fiscal_years(text):
+        if _mask_free(mask, s, e):
+            pm = PeriodMention(s, e, start, start + 11, year=y)
+            pm.is_base = _is_base(text, s, e)
+            out.append(pm)
+    return out
 
 
 _SINGLE_MONTH = L.pattern("single_month")

@@ -13,6 +13,7 @@ from itertools import pairwise
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention, months_of
 from tradecheck.claims.context import Context
+from tradecheck.claims.fiscal import month_span
 from tradecheck.claims.mentions import Amount
 from tradecheck.claims.model import Period
 
@@ -74,7 +75,7 @@ def _explicit(ctx: Context, b: PeriodMention, period: Period) -> Period | None:
         if b.full_year:
             return Period(f"{b.year:04d}-{m1:02d}", f"{b.year + (y1 - y0):04d}-{m2:02d}")
         b1, b2 = months_of(b, closed=b.year < y0)  # "the last four months of 2022"
-        return Period(f"{b.year:04d}-{b1:02d}", f"{b.year:04d}-{b2:02d}")
+        return Period(*month_span(b.year, b1, b2))
     if b.rel is not None and as_of is not None and b.rel <= -1 and not b.full_year:
         by = as_of.year + b.rel
         b1, b2 = months_of(b, closed=True)
@@ -106,10 +107,9 @@ def from_base(ctx: Context, period: Period) -> Period | None:
             for p in doc.mentions.periods.between(lo, min(t.start, f.end + _FROM_REACH))
             if not p.is_base and p.year is not None and p.year < int(period.start[:4])
         ]
-        if own:
-            return Period(
-                f"{own[0].year:04d}-{own[0].m1:02d}", f"{own[0].year:04d}-{own[0].m2:02d}"
-            )
+        first = own[0] if own else None
+        if first is not None and first.year is not None:
+            return Period(*month_span(first.year, first.m1, first.m2))
     return None
 
 

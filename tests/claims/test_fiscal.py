@@ -1,0 +1,55 @@
+"""Fiscal years written as two years ("2021-22"): read as the fiscal year only for a pair with
+a country that counts in such years (constructed sentences, numbers illustrative)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradecheck.claims._periods import find_periods
+from tradecheck.claims.fiscal import fiscal_start, fiscal_years, month_span
+from tradecheck.claims.parse import parse
+
+
+def test_fiscal_start_comes_from_the_data_file() -> None:
+    assert fiscal_start(("IND", "CHN")) == 4
+    assert fiscal_start(("CHN", "IND")) == 4
+    assert fiscal_start(("BLR", "CHN")) is None
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("in 2014-15", [2014]),
+        ("in 2014–15 and 2015/16", [2014, 2015]),
+        ("in 2019-21", []),  # not consecutive
+        ("2015-2020", []),  # a four-digit range is calendar years
+        ("rose 2021-22,5", []),  # a decimal after it: not a year pair
+    ],
+)
+def test_fiscal_years_only_consecutive_pairs(text: str, years: list[int]) -> None:
+    assert [y for _, _, y in fiscal_years(text)] == years
+
+
+def test_month_span_runs_into_the_next_year() -> None:
+    assert month_span(2021, 4, 15) == ("2021-04", "2022-03")
+    assert month_span(2021, 1, 12) == ("2021-01", "2021-12")
+
+
+def test_find_periods_without_a_fiscal_pair_keeps_the_calendar_year() -> None:
+    (p,), _ = find_periods("in 2021-22")
+    assert (p.year, p.m1, p.m2) == (2021, 1, 12)
+    (q,), _ = find_periods("in 2021-22", fiscal_start=4)
+    assert (q.year, q.m1, q.m2) == (2021, 4, 15)
+
+
+def test_parse_reads_the_fiscal_year_and_its_base() -> None:
+    text = "India's imports from China rose 9% in 2023-24."
+    (c,) = parse(text, pair=("IND", "CHN"))
+    assert (c.period.start, c.period.end) == ("2023-04", "2024-03")
+    assert (c.base_period.start, c.base_period.end) == ("2022-04", "2023-03")
+
+
+def test_other_pairs_are_unchanged() -> None:
+    text = "Belarus's imports from China rose 9% in 2023-24."
+    (c,) = parse(text, pair=("BLR", "CHN"))
+    assert c.period.start.endswith("-01")
