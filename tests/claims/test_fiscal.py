@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tradecheck.claims._periods import find_periods
-from tradecheck.claims.fiscal import fiscal_start, fiscal_years, month_span
+from tradecheck.claims.fiscal import fiscal_lag, fiscal_start, fiscal_years, month_span
 from tradecheck.claims.parse import parse
 
 
@@ -53,3 +53,38 @@ def test_other_pairs_are_unchanged() -> None:
     text = "Belarus's imports from China rose 9% in 2023-24."
     (c,) = parse(text, pair=("BLR", "CHN"))
     assert c.period.start.endswith("-01")
+
+
+def test_fiscal_lag_only_before_the_start_month() -> None:
+    assert fiscal_lag(4, 15, 2) == 1
+    assert fiscal_lag(4, 15, 4) == 0
+    assert fiscal_lag(1, 12, 2) == 0
+
+
+def test_fy_code_is_the_year_that_ends() -> None:
+    assert [y for _, _, y in fiscal_years("in FY23, FY 2019 and FY'99")] == [2022, 2018, 1998]
+
+
+@pytest.mark.parametrize(
+    "text, as_of, start",
+    [
+        ("Last fiscal, India's exports to China rose 8.8%.", "2024-06-25", "2023-04"),
+        ("Last fiscal, India's exports to China rose 8.8%.", "2024-02-10", "2022-04"),
+        ("This fiscal year India's exports to China rose 8.8%.", "2024-02-10", "2023-04"),
+        ("В текущем финансовом году экспорт Индии в Китай вырос на 8%.", "2024-06-25", "2024-04"),
+        ("本财年，印度对华出口增长8.8%。", "2024-06-25", "2024-04"),
+    ],
+)
+def test_relative_fiscal_years_count_from_publication(text: str, as_of: str, start: str) -> None:
+    (c,) = parse(text, as_of=as_of, pair=("IND", "CHN"))
+    assert c.period.start == start
+    assert c.period.end[:4] == str(int(start[:4]) + 1)
+
+
+def test_relative_fiscal_words_need_a_fiscal_pair() -> None:
+    (c,) = parse(
+        "Last fiscal, Belarus's exports to China rose 8.8%.",
+        as_of="2024-06-25",
+        pair=("BLR", "CHN"),
+    )
+    assert c.period is None or c.period.start.endswith("-01")

@@ -386,9 +386,7 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
         if n is not None and 1 <= n <= 50 and _mask_free(mask, m.start(), m.end()):
             out.append(PeriodMention(m.start(), m.end(), 1, 12, full_year=True, anchored=False))
             _set(mask, m.start(), m.end())
-    for pm in _fiscal_mentions(text, fiscal_start, mask):
-        out.append(pm)
-        _set(mask, pm.start, pm.end)
+    out += _fiscal_mentions(text, fiscal_start, mask)
     for rx, rel in _REL_RE:
         for m in rx.finditer(text):
             if _mask_free(mask, m.start(), m.end()):
@@ -412,23 +410,34 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
     return out, cues
 
 
+#: "this fiscal", "в текущем финансовом году", "上一财年": a fiscal year counted from publication
+_REL_FISCAL = ((L.pattern("this_fiscal_year"), 0), (L.pattern("last_fiscal_year"), -1))
+
+
 def _fiscal_mentions(text: str, start: int | None, mask: list[bool]) -> list[PeriodMention]:
-    """ "2021-22" as the fiscal year starting in month ``start`` of 2021 (months past 12 are
-    the next year's: :func:`tradecheck.claims.fiscal.month_span`); none without ``start``.
+    """ "2021-22", "FY23" and "this fiscal" as fiscal years starting in month ``start`` (months
+    past 12 are the next year's: :func:`tradecheck.claims.fiscal.month_span`); none without
+    ``start``.
 
     Examples
     --------
-    >>> [(p.m1, p.m2, p.year) for p in _fiscal_mentions("in 2021-22", 4, [False] * 11)]
-    [(4, 15, 2021)]
+    >>> [(p.m1, p.m2, p.year, p.rel) for p in _fiscal_mentions("in 2021-22", 4, [False] * 11)]
+    [(4, 15, 2021, None)]
+    >>> [(p.m1, p.m2, p.year, p.rel) for p in _fiscal_mentions("last fiscal", 4, [False] * 12)]
+    [(4, 15, None, -1)]
     """
     if start is None:
         return []
+    found: list[tuple[int, int, int | None, int | None]]
+    found = [(s, e, y, None) for s, e, y in fiscal_years(text)]
+    found += [(m.start(), m.end(), None, r) for rx, r in _REL_FISCAL for m in rx.finditer(text)]
     out = []
-    for s, e, y in fiscal_years(text):
+    for s, e, y, rel in sorted(found):
         if _mask_free(mask, s, e):
-            pm = PeriodMention(s, e, start, start + 11, year=y)
+            pm = PeriodMention(s, e, start, start + 11, year=y, rel=rel)
             pm.is_base = _is_base(text, s, e)
             out.append(pm)
+            _set(mask, s, e)
     return out
 
 

@@ -19,6 +19,9 @@ from importlib import resources
 
 #: "2021-22", "2014–15", "2012/13": a year and the last two digits of the next one (digits
 #: and punctuation only: no language word)
+#: "FY23", "FY 2023", "FY'23": the code of the fiscal year that ends in that year (like the
+#: codes Q1 and H1, a code, not a word of a language)
+_FY_CODE = re.compile(r"(?<![A-Za-z])FY\s?'?(?P<y>\d{2}|(?:19|20)\d\d)(?![\d.,]\d|\d)")
 _TWO_YEARS = re.compile(
     r"(?<![\d.,])(?P<y>(?:19|20)\d\d)\s?[-–—/]\s?(?P<y2>\d\d)(?![\d%]|[.,]\d|\s*%)"
 )
@@ -44,21 +47,45 @@ def fiscal_start(pair: tuple[str, str]) -> int | None:
 
 
 def fiscal_years(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, first year) of each "YYYY-YY" in ``text`` whose second year is the next.
+    """(start, end, first year) of each "YYYY-YY" in ``text`` whose second year is the next,
+    and of each "FY23" (the fiscal year ending in 2023: first year 2022).
 
     Examples
     --------
     >>> fiscal_years("rose from $1 billion in 2014-15 to $2 billion in 2021-22, not 2015-2020")
     [(24, 31, 2014), (49, 56, 2021)]
-    >>> fiscal_years("in 2019-21")
-    []
+    >>> fiscal_years("in 2019-21"), fiscal_years("a 28% fall in FY23 and FY 2024")
+    ([], [(14, 18, 2022), (23, 30, 2023)])
     """
     out = []
     for m in _TWO_YEARS.finditer(text):
         y = int(m.group("y"))
         if int(m.group("y2")) == (y + 1) % 100:
             out.append((m.start(), m.end(), y))
-    return out
+    for m in _FY_CODE.finditer(text):
+        y = int(m.group("y"))
+        out.append((m.start(), m.end(), _full_year(y) - 1))
+    return sorted(out)
+
+
+def fiscal_lag(m1: int, m2: int, month: int) -> int:
+    """How many years the fiscal year in progress in ``month`` started before the calendar
+    year: 1 in February 2024 for a year running April to March (months 4..15), else 0 (also
+    for a period within one calendar year).
+
+    Examples
+    --------
+    >>> fiscal_lag(4, 15, 2), fiscal_lag(4, 15, 6), fiscal_lag(1, 12, 2)
+    (1, 0, 0)
+    """
+    return 1 if m2 > 12 and month < m1 else 0
+
+
+def _full_year(y: int) -> int:
+    """2023 for "23" (1999 for "99"), the year itself when written with four digits."""
+    if y > 99:
+        return y
+    return (1900 if y >= 50 else 2000) + y
 
 
 def month_span(year: int, m1: int, m2: int) -> tuple[str, str]:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention, months_of, same_period_of
 from tradecheck.claims.context import Context, Doc
-from tradecheck.claims.fiscal import month_span
+from tradecheck.claims.fiscal import fiscal_lag, month_span
 from tradecheck.claims.model import Period
 from tradecheck.claims.resolve.base_period import from_to_after, new_level_of
 from tradecheck.claims.sentences import in_bracket
@@ -132,6 +132,8 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
         now = doc.as_of.year if doc.as_of is not None else implied_year(doc)
         if now is None and (ytd := year_to_date(doc, p.start)) is not None:
             now = ytd.year
+        if doc.as_of is not None and now is not None:  # a fiscal year begun the year before
+            now -= fiscal_lag(p.m1, p.m2, doc.as_of.month)
         return None if now is None else now + p.rel
     if y is None and p.the_year:
         # "in den ersten neun Monaten des Jahres": a year named earlier in the same sentence,
