@@ -56,9 +56,9 @@ def test_other_pairs_are_unchanged() -> None:
 
 
 def test_fiscal_lag_only_before_the_start_month() -> None:
-    assert fiscal_lag(4, 15, 2) == 1
-    assert fiscal_lag(4, 15, 4) == 0
-    assert fiscal_lag(1, 12, 2) == 0
+    assert fiscal_lag(4, 2) == 1
+    assert fiscal_lag(4, 4) == 0
+    assert fiscal_lag(None, 2) == 0
 
 
 def test_fy_code_is_the_year_that_ends() -> None:
@@ -88,3 +88,35 @@ def test_relative_fiscal_words_need_a_fiscal_pair() -> None:
         pair=("BLR", "CHN"),
     )
     assert c.period is None or c.period.start.endswith("-01")
+
+
+@pytest.mark.parametrize(
+    "text, as_of, period",
+    [
+        (
+            "India's imports from China grew 14% in the first two months of the current fiscal.",
+            "2023-02-10",
+            ("2022-04", "2022-05"),
+        ),
+        (
+            "India's imports from China grew 14% in the first quarter of 2023-24.",
+            None,
+            ("2023-04", "2023-06"),
+        ),
+        (
+            "India's imports from China grew 14% in January-March this fiscal.",
+            "2023-05-10",
+            ("2024-01", "2024-03"),
+        ),
+    ],
+)
+def test_months_within_a_fiscal_year(text: str, as_of: str | None, period: tuple) -> None:
+    (c,) = parse(text, as_of=as_of, pair=("IND", "CHN"))
+    assert (c.period.start, c.period.end) == period
+
+
+def test_months_of_a_calendar_pair_are_not_shifted() -> None:
+    (c,) = parse(
+        "Belarus's exports to China grew 14% in the first quarter of 2023.", pair=("BLR", "CHN")
+    )
+    assert (c.period.start, c.period.end) == ("2023-01", "2023-03")

@@ -68,17 +68,17 @@ def fiscal_years(text: str) -> list[tuple[int, int, int]]:
     return sorted(out)
 
 
-def fiscal_lag(m1: int, m2: int, month: int) -> int:
-    """How many years the fiscal year in progress in ``month`` started before the calendar
-    year: 1 in February 2024 for a year running April to March (months 4..15), else 0 (also
-    for a period within one calendar year).
+def fiscal_lag(start: int | None, month: int) -> int:
+    """How many years the fiscal year starting in month ``start`` and in progress in
+    ``month`` began before the calendar year: 1 in February for a year starting in April,
+    else 0 (also for a calendar year, ``start`` None).
 
     Examples
     --------
-    >>> fiscal_lag(4, 15, 2), fiscal_lag(4, 15, 6), fiscal_lag(1, 12, 2)
+    >>> fiscal_lag(4, 2), fiscal_lag(4, 6), fiscal_lag(None, 2)
     (1, 0, 0)
     """
-    return 1 if m2 > 12 and month < m1 else 0
+    return 1 if start is not None and month < start else 0
 
 
 def _full_year(y: int) -> int:

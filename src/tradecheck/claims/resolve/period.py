@@ -133,7 +133,7 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
         if now is None and (ytd := year_to_date(doc, p.start)) is not None:
             now = ytd.year
         if doc.as_of is not None and now is not None:  # a fiscal year begun the year before
-            now -= fiscal_lag(p.m1, p.m2, doc.as_of.month)
+            now -= fiscal_lag(p.fiscal_start, doc.as_of.month)
         return None if now is None else now + p.rel
     if y is None and p.the_year:
         # "in den ersten neun Monaten des Jahres": a year named earlier in the same sentence,
