@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._numbers import word_number
+from tradecheck.claims.fiscal import fiscal_years
 
 MONTH = rf"(?:{L.months_source()})\.?"
 YEAR = r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?![\d.,]\d)"
@@ -59,6 +60,12 @@ class PeriodMention:
     # "the last N months of YEAR": January to month N while that year runs, its last N months
     # once it is over (see :func:`months_of`)
     trailing: bool = False
+    # months counted from the start of the year ("the first two months", "Q1", "H1"), not
+    # named ("April-October"): in a fiscal year they count from its first month
+    counted: bool = False
+    # the first month of the fiscal year the mention lies in ("this fiscal", "2021-22"),
+    # None for a calendar year
+    fiscal_start: int | None = None
 
 
 @dataclass
@@ -303,11 +310,12 @@ def _set(mask: list[bool], s: int, e: int) -> None:
 
 
 def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
-    text: str, exclude: Sequence[tuple[int, int]] = ()
+    text: str, exclude: Sequence[tuple[int, int]] = (), fiscal_start: int | None = None
 ) -> tuple[list[PeriodMention], list[BaseCue]]:
     """All period expressions and year-on-year cues in ``text`` (normalised).
 
-    ``exclude`` spans (money amounts) are never read as years.
+    ``exclude`` spans (money amounts) are never read as years; with ``fiscal_start`` (the
+    first month of a pair country's fiscal year) "2021-22" is that fiscal year.
 
     Examples
     --------
@@ -324,6 +332,7 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
         if _mask_free(mask, m.start(), m.end()):
             cues.append(BaseCue(m.start(), m.end()))
             _set(mask, m.start(), m.end())
+    fiscal = _fiscal_mentions(text, fiscal_start, mask)
     for rx, kind in _SUBYEAR:
         for m in rx.finditer(text):
             if not _mask_free(mask, m.start(), m.end()):
@@ -402,9 +411,90 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
         pm.is_base = _is_base(text, m.start(), m.end()) or _is_base(text, ys, ye)
         out.append(pm)
         _set(mask, m.start(), m.end())
-    out.sort(key=lambda p: p.start)
+    out = sorted(_within_fiscal(text, out, fiscal), key=lambda p: p.start)
     out = _with_single_months(text, out, mask)
     return out, cues
+
+
+#: "this fiscal", "в текущем финансовом году", "上一财年": a fiscal year counted from publication
+_REL_FISCAL = ((L.pattern("this_fiscal_year"), 0), (L.pattern("last_fiscal_year"), -1))
+
+
+def _fiscal_mentions(text: str, start: int | None, mask: list[bool]) -> list[PeriodMention]:
+    """ "2021-22", "FY23" and "this fiscal" as fiscal years starting in month ``start`` (months
+    past 12 are the next year's: :func:`tradecheck.claims.fiscal.month_span`); none without
+    ``start``.
+
+    Examples
+    --------
+    >>> [(p.m1, p.m2, p.year, p.rel) for p in _fiscal_mentions("in 2021-22", 4, [False] * 11)]
+    [(4, 15, 2021, None)]
+    >>> [(p.m1, p.m2, p.year, p.rel) for p in _fiscal_mentions("last fiscal", 4, [False] * 12)]
+    [(4, 15, None, -1)]
+    """
+    if start is None:
+        return []
+    found: list[tuple[int, int, int | None, int | None]]
+    found = [(s, e, y, None) for s, e, y in fiscal_years(text)]
+    found += [(m.start(), m.end(), None, r) for rx, r in _REL_FISCAL for m in rx.finditer(text)]
+    out = []
+    for s, e, y, rel in sorted(found):
+        if _mask_free(mask, s, e):
+            pm = PeriodMention(s, e, start, start + 11, year=y, rel=rel, fiscal_start=start)
+            pm.is_base = _is_base(text, s, e)
+            out.append(pm)
+            _set(mask, s, e)
+    return out
+
+
+#: what may stand between months and the fiscal year they belong to ("of the", "(", "в")
+_TO_FISCAL = re.compile(r"[^\d.,;:!?\n]{0,12}")
+
+
+def _within_fiscal(
+    text: str, periods: list[PeriodMention], fiscal: list[PeriodMention]
+) -> list[PeriodMention]:
+    """``periods`` and ``fiscal`` with months written right before a fiscal year read as
+    months of it: "the first two months of the current fiscal" (April-May), "April-October
+    this fiscal", "the first half of 2012-13" (April-September 2012).
+
+    Examples
+    --------
+    >>> ps, _ = find_periods("in the first half of 2012-13", fiscal_start=4)
+    >>> [(p.m1, p.m2, p.year) for p in ps]
+    [(4, 9, 2012)]
+    >>> ps, _ = find_periods("in January-March this fiscal", fiscal_start=4)
+    >>> [(p.m1, p.m2, p.rel) for p in ps]
+    [(13, 15, 0)]
+    """
+    out, used = [], set()
+    for p in periods:
+        f = next((f for f in fiscal if _joined(text, p.end, f.start)), None)
+        if f is None or p.full_year or p.m2 > 12:
+            out.append(p)
+            continue
+        used.add(f.start)
+        out.append(_months_of_fiscal(p, f))
+    return out + [f for f in fiscal if f.start not in used]
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Whether only a few words (no digits, no stop) stand between ``end`` and ``start``."""
+    return end <= start and _TO_FISCAL.fullmatch(text, end, start) is not None
+
+
+def _months_of_fiscal(p: PeriodMention, f: PeriodMention) -> PeriodMention:
+    """``p``'s months in fiscal year ``f``: counted months from its first month, named
+    months before it in the next calendar year (months past 12)."""
+    start = f.fiscal_start or 1
+    if p.counted:
+        m1, m2 = p.m1 + start - 1, p.m2 + start - 1
+    else:
+        m1, m2 = (m if m >= start else m + 12 for m in (p.m1, p.m2))
+    return PeriodMention(
+        p.start, f.end, m1, m2, year=f.year, rel=f.rel, is_base=p.is_base or f.is_base,
+        fiscal_start=start,
+    )  # fmt: skip
 
 
 _SINGLE_MONTH = L.pattern("single_month")
@@ -532,7 +622,7 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
     s, e = m.start(), m.end()
     gd = m.groupdict()
     if kind == "9m":
-        return PeriodMention(s, e, 1, 9)
+        return PeriodMention(s, e, 1, 9, counted=True)
     if kind in ("mrange", "zrange"):
         a = month_number(gd["a"]) if kind == "mrange" else int(gd["a"])
         b = month_number(gd["b"]) if kind == "mrange" else int(gd["b"])
@@ -543,9 +633,9 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
         n = word_number(gd["n"])
         if n is None or not (1 <= n <= 12) or n != int(n):
             return None
-        return PeriodMention(s, e, 1, int(n), trailing=kind == "pastn")
+        return PeriodMention(s, e, 1, int(n), trailing=kind == "pastn", counted=True)
     if kind == "first1":
-        return PeriodMention(s, e, 1, 1)
+        return PeriodMention(s, e, 1, 1, counted=True)
     if kind == "ytd":
         return PeriodMention(s, e, 1, month_number(gd["b"]))
     if kind == "q":
@@ -553,7 +643,7 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
         q = _ord(raw)
         if q is None or not 1 <= q <= 4:
             return None
-        return PeriodMention(s, e, 3 * q - 2, 3 * q)
+        return PeriodMention(s, e, 3 * q - 2, 3 * q, counted=True)
     if kind == "h":
         second = (
             gd.get("h") == "2"
@@ -561,7 +651,11 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
             or gd.get("z2") is not None
             or (gd.get("hr") is not None and _ord(gd["hr"]) == 2)
         )
-        return PeriodMention(s, e, 7, 12) if second else PeriodMention(s, e, 1, 6)
+        return (
+            PeriodMention(s, e, 7, 12, counted=True)
+            if second
+            else PeriodMention(s, e, 1, 6, counted=True)
+        )
     if kind == "bmonth":
         a = month_number(gd["a"])
         return PeriodMention(m.start("a"), e, a, a)

@@ -23,6 +23,7 @@ from tradecheck.claims import partners as P
 from tradecheck.claims import reporters as R
 from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
 from tradecheck.claims._periods import PeriodMention, find_periods
+from tradecheck.claims.fiscal import fiscal_start
 from tradecheck.claims.multiples import plausible_multiple
 
 __all__ = ["Amount", "CountryHit", "Keyword", "Mentions", "Sorted", "find", "find_amounts"]
@@ -540,7 +541,8 @@ def find(norm: str, lang: str, pair: tuple[str, str]) -> Mentions:
         replace(a, currency=L.resolve_currency(a.currency, pair)) for a in find_amounts(norm, lang)
     ]
     money_spans = [(a.num_start, a.end) for a in amounts if a.kind in MONEY_LIKE]
-    periods, _year_on_year_cues = find_periods(norm, money_spans)  # the cues: not used yet
+    fiscal = fiscal_start(pair)
+    periods, _year_on_year_cues = find_periods(norm, money_spans, fiscal)  # cues: not used yet
     partners = Sorted(P.find_mentions(norm, pair), _start)
     return Mentions(
         amounts=Sorted(amounts, _start),

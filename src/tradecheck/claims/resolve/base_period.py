@@ -13,6 +13,7 @@ from itertools import pairwise
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention, months_of
 from tradecheck.claims.context import Context
+from tradecheck.claims.fiscal import month_span
 from tradecheck.claims.mentions import Amount
 from tradecheck.claims.model import Period
 
@@ -74,7 +75,7 @@ def _explicit(ctx: Context, b: PeriodMention, period: Period) -> Period | None:
         if b.full_year:
             return Period(f"{b.year:04d}-{m1:02d}", f"{b.year + (y1 - y0):04d}-{m2:02d}")
         b1, b2 = months_of(b, closed=b.year < y0)  # "the last four months of 2022"
-        return Period(f"{b.year:04d}-{b1:02d}", f"{b.year:04d}-{b2:02d}")
+        return Period(*month_span(b.year, b1, b2))
     if b.rel is not None and as_of is not None and b.rel <= -1 and not b.full_year:
         by = as_of.year + b.rel
         b1, b2 = months_of(b, closed=True)
@@ -106,10 +107,9 @@ def from_base(ctx: Context, period: Period) -> Period | None:
             for p in doc.mentions.periods.between(lo, min(t.start, f.end + _FROM_REACH))
             if not p.is_base and p.year is not None and p.year < int(period.start[:4])
         ]
-        if own:
-            return Period(
-                f"{own[0].year:04d}-{own[0].m1:02d}", f"{own[0].year:04d}-{own[0].m2:02d}"
-            )
+        first = own[0] if own else None
+        if first is not None and first.year is not None:
+            return Period(*month_span(first.year, first.m1, first.m2))
     return None
 
 
@@ -206,6 +206,46 @@ def previous_of(period: Period) -> Period:
     )
 
 
+#: a year-on-year cue ("同比", "y/y", "в годовом исчислении")
+_YEAR_ON_YEAR = L.pattern("same_period_last_year")
+#: what parts a sentence into coordinated statements, each with its own base ("；")
+_PART_BREAK = re.compile(r"[;；]")
+
+
+def written_base(ctx: Context, bases: list[PeriodMention]) -> PeriodMention | None:
+    """The written base of the sentence that belongs to the amount: one in its clause; none
+    when its clause says "year-on-year" ("同比增长19.8%; 与2019年同期相比,增长21.2%": the
+    first is over a year); else the nearest in its part of the sentence between semicolons,
+    else the nearest in the sentence.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("1-4月中俄贸易额为400亿美元,同比增长19.8%;与2019年同期相比,增长21.2%;"
+    ...      "较2016年同期相比,实现了翻一番。")
+    >>> [c.base_period.start for c in parse(t, as_of="2021-05-14", pair=("RUS", "CHN"))[1:]]
+    ['2020-01', '2019-01', '2016-01']
+    """
+    a, (cs, ce) = ctx.amount, ctx.clause
+    if not bases:
+        return None
+    own = [b for b in bases if cs <= b.start < ce]
+    if not own and _YEAR_ON_YEAR.search(ctx.norm, cs, ce):
+        return None
+    if not own:
+        ps, pe = _part_of(ctx)
+        own = [b for b in bases if ps <= b.start < pe] or bases
+    return min(own, key=lambda p: abs(p.start - a.start))
+
+
+def _part_of(ctx: Context) -> tuple[int, int]:
+    """The part of the amount's sentence between semicolons around it."""
+    (ss, se), a = ctx.sentence, ctx.amount
+    before = [m.end() for m in _PART_BREAK.finditer(ctx.norm, ss, a.start)]
+    after = _PART_BREAK.search(ctx.norm, a.end, se)
+    return (before[-1] if before else ss), (after.start() if after else se)
+
+
 def base_period(ctx: Context, period: Period) -> Period:
     """The base period of a change over ``period``.
 
@@ -220,8 +260,8 @@ def base_period(ctx: Context, period: Period) -> Period:
     # an amount paired with its own period ("分别") takes no base written for the list
     paired = ctx.amount.start in ctx.doc.lists.period
     bases = [p for p in ctx.doc.mentions.periods.between(ss, se) if p.is_base and not paired]
-    if bases:
-        b = min(bases, key=lambda p: abs(p.start - ctx.amount.start))
+    b = written_base(ctx, bases)
+    if b is not None:
         explicit = _explicit(ctx, b, period)
         if explicit is not None:
             return explicit

@@ -14,6 +14,7 @@ from dataclasses import replace
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention, months_of, same_period_of
 from tradecheck.claims.context import Context, Doc
+from tradecheck.claims.fiscal import fiscal_lag, month_span
 from tradecheck.claims.model import Period
 from tradecheck.claims.resolve.base_period import from_to_after, new_level_of
 from tradecheck.claims.sentences import in_bracket
@@ -131,6 +132,8 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
         now = doc.as_of.year if doc.as_of is not None else implied_year(doc)
         if now is None and (ytd := year_to_date(doc, p.start)) is not None:
             now = ytd.year
+        if doc.as_of is not None and now is not None:  # a fiscal year begun the year before
+            now -= fiscal_lag(p.fiscal_start, doc.as_of.month)
         return None if now is None else now + p.rel
     if y is None and p.the_year:
         # "in den ersten neun Monaten des Jahres": a year named earlier in the same sentence,
@@ -223,7 +226,7 @@ def resolve_mention(doc: Doc, p: PeriodMention) -> Period | None:
     if y is None:
         return None
     m1, m2 = months_of(p, closed=doc.as_of is not None and y < doc.as_of.year)
-    return Period(f"{y:04d}-{m1:02d}", f"{y:04d}-{m2:02d}")
+    return Period(*month_span(y, m1, m2))
 
 
 def _months_for_this_year(

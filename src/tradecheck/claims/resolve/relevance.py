@@ -11,6 +11,7 @@ import re
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
+from tradecheck.claims.ranges import in_range
 from tradecheck.claims.resolve.balance import is_balance
 from tradecheck.claims.sentences import Span
 
@@ -53,6 +54,8 @@ def is_trade_value(ctx: Context) -> bool:
     """
     if _cue_applies(ctx, "not_trade_weak", ctx.clause) or ctx.cue_in("per_day"):
         return False
+    if in_range(ctx.norm, ctx.amount.start, ctx.amount.end):
+        return False  # "13-14%": one end of a range
     if _cue_applies(ctx, "not_trade_strong", ctx.clause):
         return False
     if _cue_applies(ctx, "not_trade_strong", ctx.prev_clause) or carried_not_trade(ctx):
