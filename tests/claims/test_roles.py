@@ -135,3 +135,15 @@ def test_a_concessive_phrases_flow_word(text, pair, want):
     with a change word of its own ("exports … falling 4%") it is the phrase's; a country
     named as the destination is not also the flow's holder. Constructed."""
     assert [c.direction for c in parse(text, pair=pair)] == [want]
+
+
+def test_compound_role_reads_a_hyphenated_country_as_the_partner() -> None:
+    """A country joined to the flow word by a hyphen is where exports go / imports come
+    from (German compounds: "Russland-Exporte", "China-Importe")."""
+    from tradecheck.claims.roles import compound_role
+
+    assert compound_role("-", "export") == "dest"
+    assert compound_role("\u2011", "import") == "orig"
+    assert compound_role("-", "trade") is None
+    assert compound_role(" ", "export") is None
+    assert compound_role("s ", "import") is None
