@@ -147,3 +147,19 @@ def test_compound_role_reads_a_hyphenated_country_as_the_partner() -> None:
     assert compound_role("-", "trade") is None
     assert compound_role(" ", "export") is None
     assert compound_role("s ", "import") is None
+
+
+def test_restated_in_brackets_needs_a_bare_bracket_between_two_percents() -> None:
+    """ "um ein Drittel (30,8 Prozent)": the bracketed percent restates the one before."""
+    from tradecheck.claims.mentions import Amount
+    from tradecheck.claims.resolve.quantity import restated_in_brackets
+
+    t = "um ein Drittel (30,8 Prozent) zu, um 5 Prozent (Vorjahr: 3 Prozent)"
+    third = Amount("percent", t.index("ein"), t.index(" ("), 33.3, 0)
+    exact = Amount("percent", t.index("30,8"), t.index(")"), 30.8, 1)
+    five = Amount("percent", t.index("5 P"), t.index("5 P") + 9, 5.0, 0)
+    three = Amount("percent", t.index("3 P"), t.index("3 P") + 9, 3.0, 0)
+    assert restated_in_brackets(t, third, exact)
+    assert not restated_in_brackets(t, exact, third)
+    assert not restated_in_brackets(t, five, three)  # "Vorjahr:" stands between
+    assert not restated_in_brackets(t, None, exact)
