@@ -76,6 +76,8 @@ def quantity(ctx: Context) -> Quantity | None:
 
 #: only an opening bracket between two amounts: the second restates the first
 _BRACKET_ONLY = re.compile(r"\s*[(（]\s*")
+#: how far after an amount a restating bracketed amount may start
+_RESTATE_GAP = 6
 
 
 def restated_in_brackets(norm: str, first: Amount | None, second: Amount | None) -> bool:
@@ -98,8 +100,10 @@ def restated_in_brackets(norm: str, first: Amount | None, second: Amount | None)
 
 
 def _next_amount(ctx: Context) -> Amount | None:
-    """The first amount after ``ctx``'s own in its sentence."""
-    later = ctx.doc.mentions.amounts.between(ctx.amount.end, ctx.sentence.end)
+    """The first amount starting within a few characters after ``ctx``'s own (room for a
+    bracket: a bounded window keeps parse time linear)."""
+    end = min(ctx.sentence.end, ctx.amount.end + _RESTATE_GAP)
+    later = ctx.doc.mentions.amounts.between(ctx.amount.end, end)
     return later[0] if later else None
 
 
