@@ -128,9 +128,7 @@ def _sign_after_bracket(ctx: Context) -> float | None:
     if close is None:
         return None
     rest = t[close.end() : min(ctx.sentence.end, close.end() + _VERB_FINAL_REACH)]
-    hits = [(m.start(), 1.0) for m in V.INCREASE.finditer(rest)]
-    hits += [(m.start(), -1.0) for m in V.DECREASE.finditer(rest)]
-    return min(hits)[1] if hits else None
+    return first_change_sign(rest)
 
 
 _BRACKET_CLOSE = re.compile(r"\s*[)）]")
@@ -358,6 +356,19 @@ def verb_final_sign(ctx: Context) -> float | None:
     if not _UM_BEFORE.search(ctx.norm[max(cs, a.start - 24) : a.start]):
         return None
     rest = ctx.norm[a.end : min(ce, a.end + _VERB_FINAL_REACH)]
+    return first_change_sign(rest)
+
+
+def first_change_sign(rest: str) -> float | None:
+    """The sign of the first change word in ``rest``: +1 increase, -1 decrease, else None.
+
+    Examples
+    --------
+    >>> first_change_sign(" (30,8 Prozent) zulegten"), first_change_sign(" und sank")
+    (1.0, -1.0)
+    >>> first_change_sign("") is None
+    True
+    """
     hits = [(m.start(), 1.0) for m in V.INCREASE.finditer(rest)]
     hits += [(m.start(), -1.0) for m in V.DECREASE.finditer(rest)]
     return min(hits)[1] if hits else None
