@@ -135,3 +135,31 @@ def test_a_concessive_phrases_flow_word(text, pair, want):
     with a change word of its own ("exports … falling 4%") it is the phrase's; a country
     named as the destination is not also the flow's holder. Constructed."""
     assert [c.direction for c in parse(text, pair=pair)] == [want]
+
+
+def test_compound_role_reads_a_hyphenated_country_as_the_partner() -> None:
+    """A country joined to the flow word by a hyphen is where exports go / imports come
+    from (German compounds: "Russland-Exporte", "China-Importe")."""
+    from tradecheck.claims.roles import compound_role
+
+    assert compound_role("-", "export") == "dest"
+    assert compound_role("\u2011", "import") == "orig"
+    assert compound_role("-", "trade") is None
+    assert compound_role(" ", "export") is None
+    assert compound_role("s ", "import") is None
+
+
+def test_restated_in_brackets_needs_a_bare_bracket_between_two_percents() -> None:
+    """ "um ein Drittel (30,8 Prozent)": the bracketed percent restates the one before."""
+    from tradecheck.claims.mentions import Amount
+    from tradecheck.claims.resolve.quantity import restated_in_brackets
+
+    t = "um ein Drittel (30,8 Prozent) zu, um 5 Prozent (Vorjahr: 3 Prozent)"
+    third = Amount("percent", t.index("ein"), t.index(" ("), 33.3, 0)
+    exact = Amount("percent", t.index("30,8"), t.index(")"), 30.8, 1)
+    five = Amount("percent", t.index("5 P"), t.index("5 P") + 9, 5.0, 0)
+    three = Amount("percent", t.index("3 P"), t.index("3 P") + 9, 3.0, 0)
+    assert restated_in_brackets(t, third, exact)
+    assert not restated_in_brackets(t, exact, third)
+    assert not restated_in_brackets(t, five, three)  # "Vorjahr:" stands between
+    assert not restated_in_brackets(t, None, exact)

@@ -74,3 +74,31 @@ def explicit_only(norm: str, hits: list, marker_before) -> list:
     [50]
     """
     return [h for h in hits if marker_before.search(norm[max(0, h.start - 20) : h.start])]
+
+
+#: hyphens that join a country to a flow word in a compound ("Russland-Exporte")
+COMPOUND_HYPHENS = frozenset("-\u2010\u2011")
+
+
+def compound_role(between: str, kind: str) -> str | None:
+    """The role of a country joined to the flow word right after it by a hyphen: the
+    destination of exports ("Russland-Exporte": exports to Russia), the origin of imports
+    ("China-Importe": imports from China); None when they are not so joined.
+
+    Parameters
+    ----------
+    between
+        The text between the country's end and the flow word's start.
+    kind
+        The flow word's kind: export, import or trade.
+
+    Examples
+    --------
+    >>> compound_role("-", "export"), compound_role("-", "import")
+    ('dest', 'orig')
+    >>> compound_role(" ", "export"), compound_role("-", "trade")
+    (None, None)
+    """
+    if between not in COMPOUND_HYPHENS:
+        return None
+    return {"export": "dest", "import": "orig"}.get(kind)

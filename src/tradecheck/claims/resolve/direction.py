@@ -23,6 +23,7 @@ from tradecheck.claims.resolve.scope import region_at
 from tradecheck.claims.roles import (
     IMPLICIT_ORIGIN,
     LIST_REACH,
+    compound_role,
     explicit_only,
     list_end,
     settle_implicit,
@@ -312,13 +313,19 @@ def _listed_after(doc: Doc, kw: Keyword) -> list[CountryHit]:
     return explicit_only(doc.norm, far, _MARKED_BEFORE)
 
 
-def _roles(doc: Doc, left: list[CountryHit], right: list[CountryHit]) -> list[tuple[str, str]]:
+def _roles(
+    doc: Doc, left: list[CountryHit], right: list[CountryHit], kw: Keyword
+) -> list[tuple[str, str]]:
     """(role, iso) of each country around a flow word: dest, orig or actor (a country
-    right after it without a preposition: :func:`roles.settle_implicit`)."""
+    right after it without a preposition: :func:`roles.settle_implicit`; one joined to it
+    by a hyphen: :func:`roles.compound_role`)."""
     roles: list[tuple[str, str]] = []
     for c in left + right:
         pre = doc.norm[max(0, c.start - 20) : c.start]
-        if _DEST_BEFORE.search(pre):
+        joined = compound_role(doc.norm[c.end : kw.start], kw.kind) if c in left else None
+        if joined:
+            roles.append((joined, c.iso))
+        elif _DEST_BEFORE.search(pre):
             roles.append(("dest", c.iso))
         elif _ORIG_BEFORE.search(pre):
             roles.append(("orig", c.iso))
@@ -401,7 +408,7 @@ def _nearest_left_actor(roles: list[tuple[str, str]], n_left: int) -> list[tuple
 def marked(doc: Doc, kw: Keyword) -> tuple[str | None, str | None, bool]:
     """(exporter, importer, other_country) read around one flow word."""
     left, right = _around(doc, kw)
-    roles = _roles(doc, left, right)
+    roles = _roles(doc, left, right, kw)
     other = any(iso not in doc.pair for _role, iso in roles)
     if kw.kind == "trade":
         return None, None, other

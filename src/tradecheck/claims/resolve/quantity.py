@@ -13,7 +13,7 @@ from tradecheck.claims import lexicon as L
 from tradecheck.claims.abs_change import abs_change_sign
 from tradecheck.claims.context import Context
 from tradecheck.claims.gapping import LOOKBACK, gapped_quantity, parallel_sign, subject_start
-from tradecheck.claims.mentions import scaled
+from tradecheck.claims.mentions import Amount, scaled
 from tradecheck.claims.multiples import increase_by_times
 from tradecheck.claims.resolve.balance import is_balance
 from tradecheck.claims.resolve.share import SHARE_OF_TOTAL, share_level, share_of_flow
@@ -66,10 +66,72 @@ def quantity(ctx: Context) -> Quantity | None:
     if kind in ("money", "money_gt"):
         return _money(ctx)
     if kind == "percent":
-        return _percent(ctx)
+        if restated_in_brackets(ctx.norm, ctx.amount, _next_amount(ctx)):
+            return None  # "um ein Drittel (30,8 Prozent)": the bracket states it exactly
+        return _restating(ctx) or _percent(ctx)
     if kind in ("ratio", "ratio_word"):
         return _ratio(ctx)
     return None
+
+
+#: only an opening bracket between two amounts: the second restates the first
+_BRACKET_ONLY = re.compile(r"\s*[(（]\s*")
+#: how far after an amount a restating bracketed amount may start
+_RESTATE_GAP = 6
+
+
+def restated_in_brackets(norm: str, first: Amount | None, second: Amount | None) -> bool:
+    """Whether percent ``second`` stands in brackets right after percent ``first``, restating
+    it exactly ("um ein Drittel (30,8 Prozent)", "by almost half (48.6%)").
+
+    Examples
+    --------
+    >>> t = "um ein Drittel (30,8 Prozent) zu"
+    >>> third = Amount("percent", 3, 14, 33.3, 0)
+    >>> exact = Amount("percent", 16, 28, 30.8, 1)
+    >>> restated_in_brackets(t, third, exact), restated_in_brackets(t, exact, third)
+    (True, False)
+    """
+    if first is None or second is None or "percent" != first.kind or "percent" != second.kind:
+        return False
+    return first.end <= second.start and bool(
+        _BRACKET_ONLY.fullmatch(norm, first.end, second.start)
+    )
+
+
+def _next_amount(ctx: Context) -> Amount | None:
+    """The first amount starting within a few characters after ``ctx``'s own (room for a
+    bracket: a bounded window keeps parse time linear)."""
+    end = min(ctx.sentence.end, ctx.amount.end + _RESTATE_GAP)
+    later = ctx.doc.mentions.amounts.between(ctx.amount.end, end)
+    return later[0] if later else None
+
+
+def _restating(ctx: Context) -> Quantity | None:
+    """A change restated in brackets takes the sign of the one before it: from the words
+    around that one, else from the verb right after the bracket closes ("um ein Drittel
+    (30,8 Prozent) zulegten")."""
+    a = ctx.amount
+    prev = ctx.doc.mentions.amounts.last_before(a.start)
+    if prev is None or not restated_in_brackets(ctx.norm, prev, a):
+        return None
+    first = Context.of(ctx.doc, prev)
+    sign = change_sign(_words_before(first), first.after(30)) or _sign_after_bracket(ctx)
+    return None if sign is None else ("pct_change", sign * abs(a.value), a.decimals)
+
+
+def _sign_after_bracket(ctx: Context) -> float | None:
+    """The sign of the first change word after the bracket that closes right after the
+    amount, within its sentence (a German verb at the clause's end)."""
+    a, t = ctx.amount, ctx.norm
+    close = _BRACKET_CLOSE.match(t, a.end)
+    if close is None:
+        return None
+    rest = t[close.end() : min(ctx.sentence.end, close.end() + _VERB_FINAL_REACH)]
+    return first_change_sign(rest)
+
+
+_BRACKET_CLOSE = re.compile(r"\s*[)）]")
 
 
 #: how long a bracketed aside between a change word and its amount may be
@@ -294,6 +356,19 @@ def verb_final_sign(ctx: Context) -> float | None:
     if not _UM_BEFORE.search(ctx.norm[max(cs, a.start - 24) : a.start]):
         return None
     rest = ctx.norm[a.end : min(ce, a.end + _VERB_FINAL_REACH)]
+    return first_change_sign(rest)
+
+
+def first_change_sign(rest: str) -> float | None:
+    """The sign of the first change word in ``rest``: +1 increase, -1 decrease, else None.
+
+    Examples
+    --------
+    >>> first_change_sign(" (30,8 Prozent) zulegten"), first_change_sign(" und sank")
+    (1.0, -1.0)
+    >>> first_change_sign("") is None
+    True
+    """
     hits = [(m.start(), 1.0) for m in V.INCREASE.finditer(rest)]
     hits += [(m.start(), -1.0) for m in V.DECREASE.finditer(rest)]
     return min(hits)[1] if hits else None
