@@ -69,6 +69,8 @@ NOT_EXCEEDED = re.compile(rf"(?:{L.source('not_exceeded')})\s*$", _I)
 # --- changes ----------------------------------------------------------------------------------
 DECREASE = L.pattern("decrease")
 INCREASE = L.pattern("increase")
+#: either: a word of change, up or down
+CHANGE = re.compile(f"{L.source('increase')}|{L.source('decrease')}", _I)
 INDEX_CUE = L.pattern("index")
 SHARE_CUE = L.pattern("share")
 PHYSICAL_UNIT = re.compile(

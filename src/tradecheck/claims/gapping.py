@@ -93,7 +93,7 @@ def gapped_quantity(head: str, lookback: str, pair_named: bool) -> tuple[str, fl
 def _names_change(subject: str) -> bool:
     """Whether the words before the dash say themselves what the figure is, a change noun with
     its flow ("Прирост торговли услугами –"): no country needs to be named there."""
-    return any(rx.search(subject) for rx in (V.INCREASE, V.DECREASE))
+    return V.CHANGE.search(subject) is not None
 
 
 #: the change marker right before the amount ("um", "на", "by")

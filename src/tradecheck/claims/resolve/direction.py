@@ -62,7 +62,6 @@ _MARKED_BEFORE = re.compile(f"{_DEST_BEFORE.pattern}|{_ORIG_BEFORE.pattern}", re
 #: a concessive phrase ("trotz", "despite", "несмотря на", "尽管")
 _CONCESSIVE = L.pattern("concessive")
 #: a word of change ("rose", "fell", "stieg", "сократился")
-_CHANGE = re.compile(f"{L.source('increase')}|{L.source('decrease')}", re.IGNORECASE)
 #: "and" between two coordinated parts of a clause
 _AND = L.pattern("and_word")
 #: "both"/"each" before or after two joined flow words: each flow on its own
@@ -249,7 +248,7 @@ def _outside_concession(doc: Doc, kws: list[Keyword], at: int) -> list[Keyword]:
     if len(kws) < 2:
         return kws
     cue = _CONCESSIVE.search(doc.norm, kws[0].end, kws[-1].start)
-    if cue is None or _CHANGE.search(doc.norm, kws[-1].end, at):
+    if cue is None or V.CHANGE.search(doc.norm, kws[-1].end, at):
         return kws
     return [k for k in kws if k.end <= cue.start()]
 

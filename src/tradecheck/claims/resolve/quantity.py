@@ -229,7 +229,7 @@ def _percent(ctx: Context) -> Quantity | None:
     if a.value >= 100 and _INDEX_BASE_AFTER.match(t, a.end, min(len(t), a.end + 60)):
         return "pct_change", scaled(a.value - 100.0, 1.0), a.decimals
     noun = _CHANGE_NOUN_AFTER.match(after)
-    if noun and (V.INCREASE.fullmatch(noun["w"]) or V.DECREASE.fullmatch(noun["w"])):
+    if noun and V.CHANGE.fullmatch(noun["w"]):
         sign = -1.0 if V.DECREASE.fullmatch(noun["w"]) else 1.0
         return "pct_change", sign * abs(a.value), a.decimals
     return None
