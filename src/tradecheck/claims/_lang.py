@@ -60,6 +60,29 @@ def normalise(text: str) -> str:
     return out
 
 
+#: a pinyin gloss in brackets right after a Han character, as some mirror sites print rare
+#: characters ("貿(mào)易"): lower-case Latin letters with at least one tone mark
+_PINYIN_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+    r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
+)
+
+
+def drop_glosses(text: str) -> str:
+    """``text`` without pinyin glosses after Han characters, so that the words they split are
+    whole again ("貿(mào)易額" is "貿易額"); a text without one is returned unchanged.
+
+    Offsets then refer to the text without glosses (spans are cut from it), which is why this
+    runs before :func:`normalise` rather than inside it.
+
+    Examples
+    --------
+    >>> drop_glosses("中烏雙邊貿(mào)易額達(dá)47億美元"), drop_glosses("Handel (EUR)")
+    ('中烏雙邊貿易額達47億美元', 'Handel (EUR)')
+    """
+    return _PINYIN_GLOSS.sub("", text) if "(" in text else text
+
+
 def _cyrillic(text: str) -> str:
     """``ru``, ``uk`` or ``be`` for a Cyrillic text: letters only one language uses decide;
     else the language whose own words (``claims/lang/*.toml``) occur most; else ``ru``.

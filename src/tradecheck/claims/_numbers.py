@@ -28,6 +28,7 @@ _ZH_DIGITS = {
     "一": 1,
     "二": 2,
     "两": 2,
+    "兩": 2,
     "俩": 2,
     "三": 3,
     "四": 4,
@@ -37,6 +38,10 @@ _ZH_DIGITS = {
     "八": 8,
     "九": 9,
 }
+
+#: a character before a Chinese multiple that makes it a vague count ("数十倍" dozens of
+#: times, "几倍" a few times): no figure
+ZH_VAGUE = "数几"
 
 #: small numbers written as words, every language (concept ``number_words``)
 WORD_NUMBERS: dict[str, float] = L.number_words()

@@ -21,7 +21,14 @@ from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims import partners as P
 from tradecheck.claims import reporters as R
-from tradecheck.claims._numbers import NUM, SCALE_RE, parse_number, scale_factor, word_number
+from tradecheck.claims._numbers import (
+    NUM,
+    SCALE_RE,
+    ZH_VAGUE,
+    parse_number,
+    scale_factor,
+    word_number,
+)
 from tradecheck.claims._periods import PeriodMention, find_periods
 from tradecheck.claims.fiscal import fiscal_start
 from tradecheck.claims.multiples import plausible_multiple
@@ -286,7 +293,12 @@ def _ratio_word_hits(norm: str) -> list[tuple[re.Match[str], float | None]]:
     ("three-fold" 3, "полтора раза" 1.5, "半倍" 0.5, "三倍" 3)."""
     hits: list[tuple[re.Match[str], float | None]]
     hits = [(m, v) for rx, v in _RATIO_WORD for m in rx.finditer(norm)]
-    hits += [(m, word_number(m.group("num"))) for rx in _RATIO_ZH for m in rx.finditer(norm)]
+    hits += [
+        (m, word_number(m.group("num")))
+        for rx in _RATIO_ZH
+        for m in rx.finditer(norm)
+        if not (m.start() and norm[m.start() - 1] in ZH_VAGUE)  # "数十倍": dozens of times
+    ]
     return sorted(hits, key=lambda h: (h[0].start(), -h[0].end()))
 
 

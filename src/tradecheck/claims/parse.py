@@ -31,7 +31,7 @@ from dataclasses import replace
 from datetime import date
 
 from tradecheck.claims import reporters as R
-from tradecheck.claims._lang import LANGS, detect, normalise
+from tradecheck.claims._lang import LANGS, detect, drop_glosses, normalise
 from tradecheck.claims.context import Context, Doc, contexts
 from tradecheck.claims.model import Claim, pair_str
 from tradecheck.claims.resolve.balance import balance, first_country_balance, is_balance
@@ -388,6 +388,7 @@ def parse(
         raise ClaimParseError(f"text: expected a string, got {type(text).__name__}")
     if not text.strip():
         return []
+    text = drop_glosses(text)
     norm = normalise(text)
     lg = detect(norm) if lang == "auto" else lang
     return claims_of(contexts(Doc.read(text, norm, lg, d, pr)))
