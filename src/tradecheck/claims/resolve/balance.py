@@ -10,7 +10,7 @@ import re
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
-from tradecheck.claims.context import Context
+from tradecheck.claims.context import Context, Span
 from tradecheck.claims.mentions import Keyword
 from tradecheck.claims.resolve.direction import UNSURE, actor
 
@@ -27,12 +27,46 @@ _IN_FAVOUR_OF = re.compile(rf"(?:{L.source('in_favour_of')})\s*$", re.IGNORECASE
 _FROM_PAIR = re.compile(rf"(?:{L.source('origin')})\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+def _balance_subject(text: str) -> bool:
+    """Whether ``text`` speaks of a balance: a balance word with no flow word after it ("The
+    trade surplus in Russia's favour fell", not "a surplus, as exports grew")."""
+    found = list(V.BALANCE_KW.finditer(text))
+    if not found:
+        return False
+    rest = text[found[-1].end() :]
+    return not any(rx.search(rest) for rx in (V.EXPORT_KW, V.IMPORT_KW, V.TRADE_KW))
+
+
+def balance_clause(ctx: Context) -> Span | None:
+    """The clause before the amount's that a money amount with no flow or balance word of its
+    own continues, when that clause speaks of a balance ("Its deficit with China would total
+    $28 billion, 13.6% lower than last year's $32.4 billion"; "The surplus fell, decreasing
+    24% to $13.8bn"): the amount is that balance's; else None.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "In 2016 Vietnam's deficit with China fell 10% from last year, reaching $30 billion."
+    >>> [(c.quantity, c.value) for c in parse(t, pair=("VNM", "CHN"))][-1]
+    ('balance', -30000000000.0)
+    """
+    p, (cs, a) = ctx.prev_clause, (ctx.clause.start, ctx.amount.start)
+    if (
+        p is None
+        or ctx.doc.mentions.keywords.between(cs, a)
+        or V.BALANCE_KW.search(ctx.norm, cs, a)
+    ):
+        return None
+    return p if _balance_subject(ctx.norm[p.start : p.end]) else None
+
+
 def is_balance(ctx: Context) -> bool:
-    """Whether the amount is a balance ("a deficit of $X", "$X surplus"); a flow word between
-    the balance word and the amount means a level ("surplus ... exports of $X")."""
+    """Whether the amount is a balance ("a deficit of $X", "$X surplus", or continuing a clause
+    about one: :func:`balance_clause`); a flow word between the balance word and the amount
+    means a level ("surplus ... exports of $X")."""
     before = ctx.before(80)
     if not (V.BALANCE_KW.search(before) or _BALANCE_AFTER.match(ctx.after(25))):
-        return False
+        return ctx.amount.kind in ("money", "money_gt") and balance_clause(ctx) is not None
     m = list(V.BALANCE_KW.finditer(before))
     if m:
         between = before[m[-1].end() :]
@@ -41,11 +75,12 @@ def is_balance(ctx: Context) -> bool:
     return True
 
 
-def _holder(ctx: Context, negative: bool) -> tuple[str | None, bool, bool]:
+def _holder(ctx: Context, negative: bool, lo: int) -> tuple[str | None, bool, bool]:
     """(holder, negative, other): the pair country whose balance it is, as the countries
-    before the amount say it; ``other`` when it is a balance with another country."""
+    before the amount (from ``lo`` at the farthest) say it; ``other`` when it is a balance
+    with another country."""
     t, a, holder = ctx.norm, ctx.amount, None
-    for c in ctx.doc.countries_in(max(ctx.sentence.start, a.start - 80), a.start):
+    for c in ctx.doc.countries_in(max(ctx.sentence.start, min(lo, a.start - 80)), a.start):
         pre = t[max(0, c.start - 12) : c.start]
         if c.iso not in ctx.doc.pair:
             if _WITH_OTHER.search(pre):
@@ -63,11 +98,13 @@ def _holder(ctx: Context, negative: bool) -> tuple[str | None, bool, bool]:
 def balance(ctx: Context) -> tuple[float, str] | None:
     """(signed value, ``holder->other``) of a balance; None for a balance with another country."""
     a, t, (cs, ce) = ctx.amount, ctx.norm, ctx.clause
-    window = t[max(cs, a.start - 100) : min(ce, a.end + 25)]
+    carried = balance_clause(ctx) if not V.BALANCE_KW.search(t, cs, a.start) else None
+    lo = carried.start if carried is not None else max(cs, a.start - 100)
+    window = t[lo : min(ce, a.end + 25)]
     negative = bool(V.NEGATIVE_BALANCE.search(window)) or bool(
         _MINUS_BEFORE.search(t[max(cs, a.start - 8) : a.start])
     )
-    holder, negative, other = _holder(ctx, negative)
+    holder, negative, other = _holder(ctx, negative, lo)
     if other:
         return None
     v = abs(a.value)
@@ -75,6 +112,10 @@ def balance(ctx: Context) -> tuple[float, str] | None:
         return (-v if negative else v), UNSURE  # no country named: whose balance is not said
     if holder is None:
         holder = actor(ctx.doc, Keyword("trade", a.start, a.start))
+    if holder in ctx.doc.pair and not ctx.doc.country_named_before(
+        ctx.doc.other(holder), ctx.sentence.end
+    ):
+        return (-v if negative else v), UNSURE  # "a deficit for Belarus": with whom is not said
     return (-v if negative else v), f"{holder}->{ctx.doc.other(holder)}"
 
 
