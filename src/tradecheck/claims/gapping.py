@@ -19,7 +19,7 @@ from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
 
-__all__ = ["LOOKBACK", "gapped_quantity", "parallel_sign", "subject_start"]
+__all__ = ["LOOKBACK", "gapped_quantity", "own_period_rate", "parallel_sign", "subject_start"]
 
 #: how far before the dash the verb or noun of a gapped clause is looked for
 LOOKBACK = 160
@@ -100,6 +100,33 @@ def _names_change(subject: str) -> bool:
 _BY_RIGHT_BEFORE = re.compile(rf"(?:{L.source('change_by')})\s+$", re.IGNORECASE)
 #: how far before that earlier percent (in its clause) its change word may stand
 _VERB_REACH = 100
+#: "after" before an earlier period's rate ("…, nach 18,6 Prozent 2023")
+_PRIOR_RATE = re.compile(rf"\s*(?:(?:{L.source('prior_rate')})\s*)?", re.IGNORECASE)
+
+
+def own_period_rate(ctx: Context) -> bool:
+    """Whether the percent's clause is only a period and the rate ("…, 2023年26%", "…, nach
+    18,6 Prozent 2023"): before the amount stand only period mentions and at most an "after"
+    word (concept ``prior_rate``), and the clause names its period.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.context import Doc, contexts
+    >>> t = "Die Importe stiegen um 1,0 Prozent, nach 18,6 Prozent 2023."
+    >>> doc = Doc.read(t, t, "de", None, ("RUS", "CHN"))
+    >>> [own_period_rate(c) for c in contexts(doc)]
+    [False, True]
+    """
+    (cs, ce), a = ctx.clause, ctx.amount
+    pers = ctx.doc.mentions.periods.between(cs, ce)
+    if not pers or any(p.end > a.start and p.start < a.end for p in pers):
+        return False
+    head, last = [], cs
+    for p in (p for p in pers if p.end <= a.start):
+        head.append(ctx.norm[last : p.start])
+        last = p.end
+    head.append(ctx.norm[last : a.start])
+    return all(_PRIOR_RATE.fullmatch(h) for h in head)
 
 
 def parallel_sign(ctx: Context) -> float | None:
@@ -117,7 +144,8 @@ def parallel_sign(ctx: Context) -> float | None:
     [20.0, 27.0]
     """
     a, cs = ctx.amount, ctx.clause.start
-    if not _BY_RIGHT_BEFORE.search(ctx.norm, max(cs, a.start - 12), a.start):
+    by = _BY_RIGHT_BEFORE.search(ctx.norm, max(cs, a.start - 12), a.start)
+    if not (by or own_period_rate(ctx)):
         return None
     if _gap().match(ctx.norm[max(0, cs - 1) : a.start]):
         return None  # a dash: :func:`gapped_quantity` decides ("…, поставки сыров – на 20%")
