@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
 from tradecheck.claims import _vocab as V
+from tradecheck.claims import cldr_currencies as C
 from tradecheck.claims import lexicon as L
 from tradecheck.claims import partners as P
 from tradecheck.claims import reporters as R
@@ -157,16 +158,21 @@ MONEY_LIKE = ("money", "money_gt", "bare", "physical")
 # ------------------------------------------------------------------------------------------
 # amounts
 # ------------------------------------------------------------------------------------------
-#: currency signs and codes written before the number, every language (concept ``currencies``)
-_CUR_PRE = f"(?P<pre>{L.currency_prefix_source()})"
-#: currency words written after the number, every language (concept ``currencies``)
+#: currency signs and codes written before the number, every language (concept ``currencies``),
+#: then every other current ISO 4217 code and sign (:mod:`.cldr_currencies`)
+_CUR_PRE = f"(?P<pre>{L.currency_prefix_source()}|{C.source()})"
+#: currency words written after the number, every language (concept ``currencies``), then
+#: every other current ISO 4217 code and sign
 _CUR_POST = (
-    "(?P<post>" + "|".join(L.keyed_source("currencies", iso) for iso in L.keys("currencies")) + ")"
+    "(?P<post>"
+    + "|".join(L.keyed_source("currencies", iso) for iso in L.keys("currencies"))
+    + f"|{C.source()})"
 )
 #: the number, scale and currency may be joined by hyphens in a German compound
-#: ("die 100-Milliarden-Dollar-Marke")
+#: ("die 100-Milliarden-Dollar-Marke"); an abbreviated scale may touch the currency
+#: ("36 Mrd.Euro")
 _MONEY = re.compile(
-    rf"{_CUR_PRE}?\s?(?P<num>{NUM})(?:(?:\s|-)?(?P<scale>{SCALE_RE})(?![a-zа-яё]))?"
+    rf"{_CUR_PRE}?\s?(?P<num>{NUM})(?:(?:\s|-)?(?P<scale>{SCALE_RE})(?:(?<=\.)|(?![a-zа-яё])))?"
     rf"(?:(?:\s|-)?{_CUR_POST}(?![a-zа-яё]))?",
     re.IGNORECASE,
 )
@@ -210,7 +216,7 @@ def scaled(v: float, unit: float) -> float:
 def currency_of(pre: str | None, post: str | None) -> str | None:
     """The currency written after (first) or before the number (:func:`lexicon.currency_of`)."""
     for token in (post, pre):
-        iso = L.currency_of(token) if token else None
+        iso = (L.currency_of(token) or C.code_of(token)) if token else None
         if iso:
             return iso
     return None
