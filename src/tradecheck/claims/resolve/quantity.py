@@ -16,7 +16,12 @@ from tradecheck.claims.gapping import LOOKBACK, gapped_quantity, parallel_sign, 
 from tradecheck.claims.mentions import Amount, scaled
 from tradecheck.claims.multiples import increase_by_times
 from tradecheck.claims.resolve.balance import is_balance
-from tradecheck.claims.resolve.share import SHARE_OF_TOTAL, share_level, share_of_flow
+from tradecheck.claims.resolve.share import (
+    SHARE_OF_TOTAL,
+    listed_share,
+    share_level,
+    share_of_flow,
+)
 
 __all__ = ["Quantity", "balance_changed", "balance_clause_before", "change_sign", "quantity"]
 
@@ -207,6 +212,7 @@ def _percent(ctx: Context) -> Quantity | None:
         or SHARE_OF_TOTAL.match(after)
         or share_of_flow(ctx)
         or share_level(ctx)
+        or listed_share(ctx)
     ):
         return "share", abs(a.value), a.decimals
     idx = _index(ctx)

@@ -11,9 +11,11 @@ import re
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
+from tradecheck.claims.mentions import Amount
 
 __all__ = [
     "SHARE_OF_TOTAL",
+    "listed_share",
     "share_direction",
     "share_holder",
     "share_level",
@@ -72,6 +74,45 @@ def share_level(ctx: Context) -> bool:
     if not _TO_BEFORE.search(ctx.norm, max(ss, a.start - 8), a.start):
         return False
     return V.SHARE_CUE.search(ctx.norm, ss, a.start) is not None
+
+
+#: only an opening bracket between a country and its figure ("Chiny (4,9 proc.)")
+_BRACKET_OPEN = re.compile(r"\s*[(（]\s*")
+#: how far before its bracket a country's name may start
+_NAME_REACH = 40
+
+
+def _country_bracket(ctx: Context, a: Amount) -> str | None:
+    """The country whose bracket ``a`` opens ("Ukraina (7,2 proc.)": UKR), else None."""
+    near = ctx.doc.countries_in(max(ctx.sentence.start, a.start - _NAME_REACH), a.start)
+    if near and _BRACKET_OPEN.fullmatch(ctx.norm, near[-1].end, a.start):
+        return near[-1].iso
+    return None
+
+
+def listed_share(ctx: Context) -> bool:
+    """Whether a percent is a pair country's item in a list of partners with their shares,
+    whose earlier item says what of ("Rosja (51,1 proc. całej wymiany handlowej), Ukraina
+    (7,2 proc.), Chiny (4,9 proc.)"): in brackets right after the pair country's name, after
+    an item of another country written the same way with the words of a total
+    (:data:`SHARE_OF_TOTAL`).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.context import Doc, contexts
+    >>> t = "Partners: Russia (50% of the total trade), Ukraine (7%), China (5%)."
+    >>> [listed_share(c) for c in contexts(Doc.read(t, t, "en", None, ("BLR", "CHN")))]
+    [False, False, True]
+    """
+    a = ctx.amount
+    if _country_bracket(ctx, a) not in ctx.doc.pair:
+        return False
+    return any(
+        p.kind == "percent"
+        and _country_bracket(ctx, p) is not None
+        and SHARE_OF_TOTAL.match(ctx.norm, p.end, ctx.sentence.end) is not None
+        for p in ctx.doc.mentions.amounts.between(ctx.sentence.start, a.start)
+    )
 
 
 def _last_share_cue(ctx: Context) -> re.Match[str] | None:
