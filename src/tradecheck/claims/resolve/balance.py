@@ -14,7 +14,7 @@ from tradecheck.claims.context import Context, Span
 from tradecheck.claims.mentions import Keyword
 from tradecheck.claims.resolve.direction import UNSURE, actor
 
-__all__ = ["balance", "first_country_balance", "is_balance"]
+__all__ = ["balance", "balance_changed", "balance_clause", "first_country_balance", "is_balance"]
 
 _BALANCE_AFTER = re.compile(rf"^\s*(?:\w+\s+|的)?(?:{L.source('deficit_surplus')})", re.IGNORECASE)
 #: "with" before the other country of a balance ("deficit with China", "对白顺差")
@@ -27,14 +27,34 @@ _IN_FAVOUR_OF = re.compile(rf"(?:{L.source('in_favour_of')})\s*$", re.IGNORECASE
 _FROM_PAIR = re.compile(rf"(?:{L.source('origin')})\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def _balance_subject(text: str) -> bool:
-    """Whether ``text`` speaks of a balance: a balance word with no flow word after it ("The
-    trade surplus in Russia's favour fell", not "a surplus, as exports grew")."""
-    found = list(V.BALANCE_KW.finditer(text))
+#: characters after a balance word that may still belong to it ("surplus in trade with")
+_BALANCE_PHRASE = 12
+
+
+def balance_changed(before: str) -> bool:
+    """Whether ``before`` ends speaking of a balance: a balance word with no flow word after it
+    ("The positive balance of Russia increased by "; a trade word right after it is the
+    balance's own: "a surplus in trade with China rose by "). A percent change after it is the
+    change of that balance (no quantity of the claim schema, so no claim).
+
+    Examples
+    --------
+    >>> balance_changed("The positive balance of Russia increased by ")
+    True
+    >>> balance_changed("a surplus in trade with China rose by ")
+    True
+    >>> balance_changed("a surplus, as exports grew by "), balance_changed(
+    ...     "a surplus, while trade turnover grew by "
+    ... )
+    (False, False)
+    """
+    found = list(V.BALANCE_KW.finditer(before))
     if not found:
         return False
-    rest = text[found[-1].end() :]
-    return not any(rx.search(rest) for rx in (V.EXPORT_KW, V.IMPORT_KW, V.TRADE_KW))
+    rest = before[found[-1].end() :]
+    if V.EXPORT_KW.search(rest) or V.IMPORT_KW.search(rest):
+        return False
+    return V.TRADE_KW.search(rest, _BALANCE_PHRASE) is None
 
 
 def balance_clause(ctx: Context) -> Span | None:
@@ -57,7 +77,7 @@ def balance_clause(ctx: Context) -> Span | None:
         or V.BALANCE_KW.search(ctx.norm, cs, a)
     ):
         return None
-    return p if _balance_subject(ctx.norm[p.start : p.end]) else None
+    return p if balance_changed(ctx.norm[p.start : p.end]) else None
 
 
 def is_balance(ctx: Context) -> bool:

@@ -15,7 +15,7 @@ from tradecheck.claims.context import Context
 from tradecheck.claims.gapping import LOOKBACK, gapped_quantity, parallel_sign, subject_start
 from tradecheck.claims.mentions import Amount, scaled
 from tradecheck.claims.multiples import increase_by_times
-from tradecheck.claims.resolve.balance import is_balance
+from tradecheck.claims.resolve.balance import balance_changed, balance_clause, is_balance
 from tradecheck.claims.resolve.share import (
     SHARE_OF_TOTAL,
     listed_share,
@@ -251,37 +251,6 @@ def _gapped(ctx: Context) -> tuple[str, float] | None:
     return gapped_quantity(ctx.norm[cs : ctx.amount.start], back, pair_named)
 
 
-#: characters after a balance word that may still belong to it ("surplus in trade with")
-_BALANCE_PHRASE = 12
-
-
-def balance_changed(before: str) -> bool:
-    """Whether a percent change is the change of a balance ("the surplus rose 48%"): a
-    balance word before it with no flow word after that. The claim schema has no quantity
-    for it, so it is no claim.
-
-    Examples
-    --------
-    >>> balance_changed("The positive balance of Russia increased by ")
-    True
-    >>> balance_changed("a surplus in trade with China rose by ")
-    True
-    >>> balance_changed("a surplus, as exports grew by "), balance_changed(
-    ...     "a surplus, while trade turnover grew by "
-    ... )
-    (False, False)
-    """
-    found = list(V.BALANCE_KW.finditer(before))
-    if not found:
-        return False
-    rest = before[found[-1].end() :]
-    if V.EXPORT_KW.search(rest) or V.IMPORT_KW.search(rest):
-        return False
-    # "surplus in trade with China rose 40%": a trade word right after it is the balance's
-    trade = V.TRADE_KW.search(rest, _BALANCE_PHRASE)
-    return trade is None
-
-
 def balance_clause_before(ctx: Context) -> bool:
     """Whether a percent change with no flow or balance word of its own follows a clause
     about a balance ("The deficit with China was over $35 billion, up 3.74 percent"): the
@@ -294,14 +263,7 @@ def balance_clause_before(ctx: Context) -> bool:
     >>> [c.quantity for c in parse(t, pair=("VNM", "CHN"))]
     ['balance']
     """
-    p, (cs, a) = ctx.prev_clause, (ctx.clause.start, ctx.amount.start)
-    if (
-        p is None
-        or ctx.doc.mentions.keywords.between(cs, a)
-        or V.BALANCE_KW.search(ctx.norm, cs, a)
-    ):
-        return False
-    return balance_changed(ctx.norm[p.start : p.end])
+    return balance_clause(ctx) is not None
 
 
 def _ratio(ctx: Context) -> Quantity:
