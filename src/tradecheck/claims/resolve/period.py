@@ -26,6 +26,7 @@ __all__ = [
     "in_other_bracket",
     "level_of_year_before",
     "new_level_period",
+    "of_base_level",
     "past_year_contrast",
     "period",
     "relative_against_year",
@@ -510,6 +511,51 @@ def same_indicator_months(
     return replace(chosen, m1=carried.m1, m2=carried.m2, full_year=False)
 
 
+#: what makes an amount a starting or comparison level: "from", "compared to"
+_LEVEL_LEAD = re.compile(
+    rf"(?:{L.source('level_from')}|{L.source('base_marker')})\s*[$€]?\s*$", re.IGNORECASE
+)
+#: a bound is no comparison: "over $5 billion in 2023", "more than $5 billion"
+_BOUND_LEAD = re.compile(
+    rf"(?:{L.source('more_than')}|{L.source('less_than')})\s*[$€]?\s*$", re.IGNORECASE
+)
+#: how far before its amount that word may stand
+_LEAD_REACH = 24
+#: what may stand between a level and its period: spaces, a comma, a short preposition
+_LEVEL_GAP = re.compile(r"[\s,]{0,3}(?:\w{1,3}\s+)?")
+
+
+def of_base_level(doc: Doc, p: PeriodMention) -> bool:
+    """Whether ``p`` is the period of a starting or comparison level written after another
+    figure of its sentence ("fell to $51.1 billion in January from $59.9 billion in
+    December", "up 0.2% compared to $58.25 billion in 2015"): the period of a base, not the
+    period the sentences after it speak of.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("The deficit fell 14.6% to $51.1 billion in January from $59.9 billion in "
+    ...      "December. Exports to China dropped to $7.1 billion.")
+    >>> parse(t, as_of="2019-03-28", pair=("USA", "CHN"))[-1].period
+    Period(start='2019-01', end='2019-01')
+    """
+    x = doc.mentions.amounts.last_before(p.start)
+    if x is None or x.end > p.start or not _LEVEL_GAP.fullmatch(doc.norm, x.end, p.start):
+        return False
+    ss = doc.sentence_of(x.start).start
+    lo = max(ss, x.start - _LEAD_REACH)
+    if not _LEVEL_LEAD.search(doc.norm, lo, x.start) or _BOUND_LEAD.search(doc.norm, lo, x.start):
+        return False
+    return bool(doc.mentions.amounts.between(ss, x.start))
+
+
+def _of_other_level(ctx: Context, p: PeriodMention) -> bool:
+    """Whether ``p`` is the period of a starting or comparison level other than ``ctx``'s
+    amount ("up 5% compared with $1.14 billion in 2022": 2022 is not the period of 5%)."""
+    x = ctx.doc.mentions.amounts.last_before(p.start)
+    return x is not None and x.start != ctx.amount.start and of_base_level(ctx.doc, p)
+
+
 def _written_period(ctx: Context) -> Period | None:
     """The period the text gives ``ctx``'s amount, read as if it were not a base's level."""
     paired = ctx.doc.paired_period(ctx.amount)
@@ -520,10 +566,14 @@ def _written_period(ctx: Context) -> Period | None:
         return resolve_mention(ctx.doc, own)
     ss, se = ctx.sentence
     earlier = [p for p in ctx.doc.mentions.periods.before(ss, 256) if p.end <= ss and not p.is_base]
-    carried = next((p for p in reversed(earlier) if not _aside(ctx.doc, p)), None)
+    carried = next(
+        (p for p in reversed(earlier) if not (_aside(ctx.doc, p) or of_base_level(ctx.doc, p))),
+        None,
+    )
     ps = _outside_brackets(
         ctx, [p for p in ctx.doc.mentions.periods.between(ss, se) if not p.is_base], bool(earlier)
     )
+    ps = [p for p in ps if not _of_other_level(ctx, p)]
     chosen = _nearest_in_sentence(ctx, ps)
     if chosen is not None and carried is not None:
         chosen = same_indicator_months(ctx, chosen, carried)
