@@ -63,3 +63,22 @@ def test_base_level_period_is_not_the_change_period():
 def test_year_before_last_is_a_relative_year(text):
     ps, cues = find_periods(text)
     assert [(p.rel, p.is_base) for p in ps] == [(-2, False)] and not cues
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("8% below the level of 2024", "en"),
+        ("exceeding the figure of 2023 by $5 billion", "en"),
+        ("um 8 Prozent unter dem Niveau von 2024", "de"),
+        ("на 8% ниже уровня 2024 года", "ru"),
+    ],
+)
+def test_level_compared_is_a_base(text, lang):
+    ps, _ = find_periods(text)
+    assert [(p.year, p.is_base) for p in ps] == [(2024 if "2024" in text else 2023, True)]
+
+
+def test_bound_without_level_noun_is_no_base():
+    ps, _ = find_periods("exports above 2023 levels")
+    assert [p.is_base for p in ps] == [False]
