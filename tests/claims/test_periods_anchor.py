@@ -112,3 +112,13 @@ def test_year_to_date_of_an_undated_text():
 )
 def test_no_year_to_date(text, as_of):
     assert year_to_date(_doc(text, as_of), text.index("This year")) is None
+
+
+def test_year_to_date_relative_months_count_only_when_asked():
+    """Months "of this year" in an undated text are the year so far for a later "this year"
+    (``relative``), but give no year to "last year" (the default). Constructed."""
+    t = "За январь-июль этого года товарооборот вырос. В этом году результат выше."
+    doc = _doc(t)
+    assert year_to_date(doc, t.index("В этом")) is None
+    q = year_to_date(doc, t.index("В этом"), relative=True)
+    assert q is not None and (q.m1, q.m2, q.rel) == (1, 7, 0)

@@ -198,10 +198,12 @@ def relative_against_year(doc: Doc) -> int | None:
     return None
 
 
-def year_to_date(doc: Doc, pos: int) -> PeriodMention | None:
+def year_to_date(doc: Doc, pos: int, relative: bool = False) -> PeriodMention | None:
     """The last written year-to-date period before ``pos`` in an undated text ("in the first
     six months of 2023"): the text speaks from that year, so its "this year" means those
-    months so far and its "last year" the year before. None in a dated text.
+    months so far and its "last year" the year before. None in a dated text. With
+    ``relative``, months written "of this year" count too ("за январь-июль этого года ...
+    результат в этом году": this year's figure is of those months).
 
     Examples
     --------
@@ -215,7 +217,8 @@ def year_to_date(doc: Doc, pos: int) -> PeriodMention | None:
         return None
     for q in reversed(doc.mentions.periods.before(pos, 256)):
         ytd = q.m1 == 1 and q.m2 < 12 and not q.full_year
-        if ytd and q.year is not None and not (q.is_base or q.from_context or _aside(doc, q)):
+        written = q.year is not None or (relative and q.rel == 0)
+        if ytd and written and not (q.is_base or q.from_context or _aside(doc, q)):
             return q
     return None
 
@@ -237,7 +240,7 @@ def _months_for_this_year(
     year: in January to September 2025 ...") means those months when the year is not
     over at publication; a whole-year period would claim a year not yet known."""
     if chosen.full_year and chosen.rel == 0 and doc.as_of is None:
-        return year_to_date(doc, chosen.start) or chosen
+        return year_to_date(doc, chosen.start, relative=True) or chosen
     if not (chosen.full_year and chosen.rel == 0 and doc.as_of is not None):
         return chosen
     y = doc.as_of.year
