@@ -82,3 +82,33 @@ def test_level_compared_is_a_base(text, lang):
 def test_bound_without_level_noun_is_no_base():
     ps, _ = find_periods("exports above 2023 levels")
     assert [p.is_base for p in ps] == [False]
+
+
+_BACK = {
+    "en": "In 2024 imports grew 3%. Exports rose 9% in the reviewed period, after 28% in 2023.",
+    "de": "Im Jahr 2024 stiegen die Importe. Die Exporte wuchsen im Berichtszeitraum um 9 Prozent, "
+    "nach 28 Prozent im Jahr 2023.",
+    "ru": "В 2024 году импорт вырос. Экспорт за отчетный период вырос на 9%, а в 2023 году на 28%.",
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), sorted(_BACK.items()))
+def test_period_referred_back_is_not_a_later_one(lang, text):
+    from tradecheck.claims.context import Context
+    from tradecheck.claims.resolve.period import refers_back
+
+    doc = Doc.read(text, text, lang, None, ("BLR", "CHN"))
+    nine = next(a for a in doc.mentions.amounts.items if doc.norm[a.start] == "9")
+    ctx = Context.of(doc, nine)
+    ss, se = ctx.sentence
+    assert refers_back(ctx, doc.mentions.periods.between(ss, se))
+
+
+def test_no_reference_back_without_its_words():
+    from tradecheck.claims.context import Context
+    from tradecheck.claims.resolve.period import refers_back
+
+    text = "In 2024 imports grew. Exports rose 9%, after 28% in 2023."
+    doc = _doc(text)
+    nine = next(a for a in doc.mentions.amounts.items if doc.norm[a.start] == "9")
+    assert not refers_back(Context.of(doc, nine), doc.mentions.periods.between(0, len(text)))

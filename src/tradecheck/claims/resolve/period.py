@@ -29,6 +29,7 @@ __all__ = [
     "of_base_level",
     "past_year_contrast",
     "period",
+    "refers_back",
     "relative_against_year",
     "resolve_mention",
     "running_total",
@@ -559,6 +560,29 @@ def _of_other_level(ctx: Context, p: PeriodMention) -> bool:
     return x is not None and x.start != ctx.amount.start and of_base_level(ctx.doc, p)
 
 
+#: a period referred back to: "in the reviewed period", "за отчетный период", "占同期"
+_PERIOD_ANAPHORA = L.pattern("period_anaphora")
+
+
+def refers_back(ctx: Context, ps: list[PeriodMention]) -> bool:
+    """Whether ``ctx``'s clause names its period only by referring back ("... in the reviewed
+    period, exceeding ...", "占同期...的32.8%"): no period ``ps`` of the sentence stands in the
+    clause, and a later one of the sentence belongs to another figure.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("In 2024 imports from China grew 3%. Exports to China rose 9% during the year, "
+    ...      "after a 28% fall in 2023.")
+    >>> [c.period.start for c in parse(t, as_of="2025-03-01")]
+    ['2024-01', '2024-01', '2023-01']
+    """
+    cs, ce = ctx.clause
+    if not _PERIOD_ANAPHORA.search(ctx.norm, cs, ce):
+        return False
+    return not any(cs <= p.start < ce for p in ps)
+
+
 def _written_period(ctx: Context) -> Period | None:
     """The period the text gives ``ctx``'s amount, read as if it were not a base's level."""
     paired = ctx.doc.paired_period(ctx.amount)
@@ -578,6 +602,8 @@ def _written_period(ctx: Context) -> Period | None:
     )
     ps = [p for p in ps if not _of_other_level(ctx, p)]
     chosen = _nearest_in_sentence(ctx, ps)
+    if chosen is not None and refers_back(ctx, ps):
+        chosen = next((p for p in reversed(ps) if p.end <= ctx.amount.start), None)
     if chosen is not None and carried is not None:
         chosen = same_indicator_months(ctx, chosen, carried)
     if chosen is not None and year_or_same_months(ctx, chosen, ps):
