@@ -79,8 +79,8 @@ def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
         if since <= p.start and p.end <= pos and not p.is_base
     ]
     for p in reversed(earlier):
-        if p.end <= ss and _aside(doc, p):
-            continue
+        if (p.end <= ss and _aside(doc, p)) or p.from_context:
+            continue  # "im Vorjahr" counts from the year spoken of: it sets no new one
         if p.year is not None:
             return p.year
         if p.rel is not None and doc.as_of is not None:
