@@ -1,5 +1,5 @@
 """Counts of months written with a language's word for "the two" ("in den ersten beiden
-Monaten 2010" = January-February 2010). Constructed sentences (numbers illustrative)."""
+Monaten 2019" = January-February 2019). Constructed sentences (numbers illustrative)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from tradecheck.claims._periods import find_periods
 @pytest.mark.parametrize(
     ("text", "months"),
     [
-        ("In den ersten beiden Monaten 2010 stiegen die Ausfuhren", (1, 2, 2010)),
-        ("in den ersten zwei Monaten 2010", (1, 2, 2010)),
-        ("in the first two months of 2010", (1, 2, 2010)),
+        ("Belarus lieferte in den ersten beiden Monaten 2019 mehr", (1, 2, 2019)),
+        ("in den ersten zwei Monaten 2019", (1, 2, 2019)),
+        ("in the first two months of 2019", (1, 2, 2019)),
     ],
 )
 def test_first_two_months(text, months):

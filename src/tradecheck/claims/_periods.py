@@ -290,8 +290,8 @@ _YOY = L.pattern("same_period_last_year")
 
 #: a year after a comparison word ("compared with 2021") or after "the same period of"
 #: ("over the same period in 2019", "с аналогичным месяцем 2022 года"): a base
-#: a bound or position word before a level noun ("below the level of 2024", "exceeding the
-#: figure of 2023", "über dem Niveau von 2023"): the level noun makes it a comparison base
+#: a bound or position word before a level noun ("below the level of 2022", "above the figure
+#: of 2021", "über dem Niveau von 2021"): the level noun makes it a comparison base
 _LEVEL_COMPARED = (
     rf"(?:{L.source('more_than')}|{L.source('less_than')}|{L.source('above')}|{L.source('below')})"
     rf"\s+(?:{L.source('base_article')})?(?:{L.source('base_unit')})"

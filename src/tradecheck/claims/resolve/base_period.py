@@ -100,7 +100,7 @@ def _explicit(ctx: Context, b: PeriodMention, period: Period) -> Period | None:
     if b.year is not None:
         if b.full_year:
             return Period(f"{b.year:04d}-{m1:02d}", f"{b.year + (y1 - y0):04d}-{m2:02d}")
-        if b.fiscal_start is not None and b.m2 - b.m1 == 11:  # "the same period of 2011-12"
+        if b.fiscal_start is not None and b.m2 - b.m1 == 11:  # "the same months of 2015-16"
             return shifted(period, b.year - fiscal_year_of(y0, m1, b.fiscal_start))
         b1, b2 = months_of(b, closed=b.year < y0)  # "the last four months of 2022"
         return Period(*month_span(b.year, b1, b2))

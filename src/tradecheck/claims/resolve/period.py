@@ -203,8 +203,8 @@ def year_to_date(doc: Doc, pos: int, relative: bool = False) -> PeriodMention | 
     """The last written year-to-date period before ``pos`` in an undated text ("in the first
     six months of 2023"): the text speaks from that year, so its "this year" means those
     months so far and its "last year" the year before. None in a dated text. With
-    ``relative``, months written "of this year" count too ("за январь-июль этого года ...
-    результат в этом году": this year's figure is of those months).
+    ``relative``, months written "of this year" count too ("за январь-май этого года ...
+    итог в этом году": this year's figure is of those months).
 
     Examples
     --------
@@ -531,17 +531,17 @@ _LEVEL_GAP = re.compile(r"[\s,]{0,3}(?:\w{1,3}\s+)?")
 
 def of_base_level(doc: Doc, p: PeriodMention) -> bool:
     """Whether ``p`` is the period of a starting or comparison level written after another
-    figure of its sentence ("fell to $51.1 billion in January from $59.9 billion in
-    December", "up 0.2% compared to $58.25 billion in 2015"): the period of a base, not the
+    figure of its sentence ("fell to $20 billion in March from $21 billion in February",
+    "up 5% compared with $1.14 billion in 2022"): the period of a base, not the
     period the sentences after it speak of.
 
     Examples
     --------
     >>> from tradecheck.claims.parse import parse
-    >>> t = ("The deficit fell 14.6% to $51.1 billion in January from $59.9 billion in "
-    ...      "December. Exports to China dropped to $7.1 billion.")
-    >>> parse(t, as_of="2019-03-28", pair=("USA", "CHN"))[-1].period
-    Period(start='2019-01', end='2019-01')
+    >>> t = ("The deficit fell 5% to $20 billion in March from $21 billion in "
+    ...      "February. Exports to China dropped to $7 billion.")
+    >>> parse(t, as_of="2019-05-02", pair=("USA", "CHN"))[-1].period
+    Period(start='2019-03', end='2019-03')
     """
     x = doc.mentions.amounts.last_before(p.start)
     if x is None or x.end > p.start or not _LEVEL_GAP.fullmatch(doc.norm, x.end, p.start):
@@ -560,20 +560,20 @@ def _of_other_level(ctx: Context, p: PeriodMention) -> bool:
     return x is not None and x.start != ctx.amount.start and of_base_level(ctx.doc, p)
 
 
-#: a period referred back to: "in the reviewed period", "за отчетный период", "占同期"
+#: a period referred back to: "in this period", "за отчетный период", "占同期"
 _PERIOD_ANAPHORA = L.pattern("period_anaphora")
 
 
 def refers_back(ctx: Context, ps: list[PeriodMention]) -> bool:
-    """Whether ``ctx``'s clause names its period only by referring back ("... in the reviewed
-    period, exceeding ...", "占同期...的32.8%"): no period ``ps`` of the sentence stands in the
+    """Whether ``ctx``'s clause names its period only by referring back ("rose 9% over that
+    period, after ... in 2023", "占同期...的15%"): no period ``ps`` of the sentence stands in the
     clause, and a later one of the sentence belongs to another figure.
 
     Examples
     --------
     >>> from tradecheck.claims.parse import parse
     >>> t = ("In 2024 imports from China grew 3%. Exports to China rose 9% during the year, "
-    ...      "after a 28% fall in 2023.")
+    ...      "after a 15% fall in 2023.")
     >>> [c.period.start for c in parse(t, as_of="2025-03-01")]
     ['2024-01', '2024-01', '2023-01']
     """
