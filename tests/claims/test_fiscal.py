@@ -120,3 +120,28 @@ def test_months_of_a_calendar_pair_are_not_shifted() -> None:
         "Belarus's exports to China grew 14% in the first quarter of 2023.", pair=("BLR", "CHN")
     )
     assert (c.period.start, c.period.end) == ("2023-01", "2023-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        (
+            (
+                "Indian shipments to China dropped 12 per cent in the first half of 2016-17 "
+                "against the corresponding period of 2015-16."
+            ),
+            ("2015-04", "2015-09"),
+        ),
+        (
+            (
+                "Imports from China rose 5% in January-March 2023-24 against the same months of "
+                "2021-22."
+            ),
+            ("2022-01", "2022-03"),
+        ),
+    ],
+)
+def test_base_of_a_whole_fiscal_year_keeps_the_months(text, base) -> None:
+    """The same months of the fiscal year written as the base, not that whole year."""
+    (c,) = parse(text, as_of="2024-05-01", pair=("IND", "CHN"))
+    assert (c.base_period.start, c.base_period.end) == base

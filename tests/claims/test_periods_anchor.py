@@ -11,7 +11,12 @@ from tradecheck.claims._periods import find_periods
 from tradecheck.claims.context import Doc
 from tradecheck.claims.model import Period
 from tradecheck.claims.parse import parse
-from tradecheck.claims.resolve.period import level_of_year_before, year_before, year_to_date
+from tradecheck.claims.resolve.period import (
+    context_year,
+    level_of_year_before,
+    year_before,
+    year_to_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -112,3 +117,21 @@ def test_year_to_date_of_an_undated_text():
 )
 def test_no_year_to_date(text, as_of):
     assert year_to_date(_doc(text, as_of), text.index("This year")) is None
+
+
+def test_year_to_date_relative_months_count_only_when_asked():
+    """Months "of this year" in an undated text are the year so far for a later "this year"
+    (``relative``), but give no year to "last year" (the default). Constructed."""
+    t = "За январь-май этого года торговля выросла. В этом году итог лучше."
+    doc = _doc(t)
+    assert year_to_date(doc, t.index("В этом")) is None
+    q = year_to_date(doc, t.index("В этом"), relative=True)
+    assert q is not None and (q.m1, q.m2, q.rel) == (1, 5, 0)
+
+
+def test_context_year_skips_a_year_counted_from_the_context():
+    """ "im Vorjahr" counts from the year spoken of; it gives no year to a later "im Oktober"
+    (it used to, counted from the publication date). Constructed."""
+    t = "Die Exporte stiegen im Oktober. Im Vorjahr war der Handel schwächer. Im Oktober mehr."
+    doc = Doc.read(t, t, "de", date(2017, 11, 30), ("TUR", "CHN"))
+    assert context_year(doc, t.rindex("Im Oktober")) is None

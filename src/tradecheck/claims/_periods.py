@@ -278,6 +278,7 @@ _REL_RE: list[tuple[re.Pattern[str], int]] = [
 ]
 _YEARS_AGO = L.templates("years_ago", _WORDNUM)
 _PREV_YEAR_BASE = L.pattern("previous_year")
+_YEAR_BEFORE_LAST = L.pattern("year_before_last")
 _YEAR_BEFORE_PERIOD = L.pattern("year_before_period")
 #: "gegenüber dem Niveau vor der Pandemie", "pre-pandemic level", "疫情前": a comparison with
 #: the last whole year before COVID-19 (the WHO called it a pandemic on 11 March 2020)
@@ -289,9 +290,15 @@ _YOY = L.pattern("same_period_last_year")
 
 #: a year after a comparison word ("compared with 2021") or after "the same period of"
 #: ("over the same period in 2019", "с аналогичным месяцем 2022 года"): a base
+#: a bound or position word before a level noun ("below the level of 2022", "above the figure
+#: of 2021", "über dem Niveau von 2021"): the level noun makes it a comparison base
+_LEVEL_COMPARED = (
+    rf"(?:{L.source('more_than')}|{L.source('less_than')}|{L.source('above')}|{L.source('below')})"
+    rf"\s+(?:{L.source('base_article')})?(?:{L.source('base_unit')})"
+)
 _BASE_BEFORE = re.compile(
     rf"(?:(?:{L.source('base_marker')})\s*(?:{L.source('base_article')})?(?:{L.source('base_unit')})?"
-    rf"|(?:{L.source('same_period_of')})\s*)$",
+    rf"|(?:{L.source('same_period_of')})\s*|{_LEVEL_COMPARED}\s*)$",
     _I,
 )
 _INDEX_CUE = L.pattern("index")
@@ -385,7 +392,8 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
             out.append(PeriodMention(m.start(), m.end(), 1, 12, y, is_base=True, full_year=True))
             _set(mask, m.start(), m.end())
     for m in _PREV_YEAR_BASE.finditer(text):
-        if _mask_free(mask, m.start(), m.end()):
+        # "the year before" of "the year before last" is no base: a relative year (below)
+        if _mask_free(mask, m.start(), m.end()) and not _YEAR_BEFORE_LAST.match(text, m.start()):
             cues.append(BaseCue(m.start(), m.end()))
             _set(mask, m.start(), m.end())
     for m in (m for rx in _YEARS_AGO for m in rx.finditer(text)):

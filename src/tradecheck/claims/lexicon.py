@@ -65,6 +65,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "this_fiscal_year", "last_fiscal_year",
     "pre_pandemic",
+    "period_anaphora",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
     "abs_change", "abs_change_weak", "physical", "price", "industrial", "services",
     "goods_and_services", "excluding", "clause_conjunction", "continuation", "abbreviation",

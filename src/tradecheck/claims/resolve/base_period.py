@@ -19,6 +19,7 @@ from tradecheck.claims.model import Period
 
 __all__ = [
     "base_period",
+    "fiscal_year_of",
     "from_base",
     "from_to_after",
     "from_to_periods",
@@ -26,6 +27,7 @@ __all__ = [
     "previous_of",
     "same_year_months",
     "sequential",
+    "shifted",
 ]
 
 _FROM = re.compile(L.source("level_from"), re.IGNORECASE)
@@ -65,6 +67,30 @@ def same_year_months(b1: int, b2: int, period: Period) -> Period | None:
     return Period(f"{y:04d}-{b1:02d}", f"{y:04d}-{b2:02d}")
 
 
+def fiscal_year_of(year: int, month: int, start: int) -> int:
+    """The first calendar year of the fiscal year (starting in month ``start``) that holds
+    ``month`` of ``year``.
+
+    Examples
+    --------
+    >>> fiscal_year_of(2012, 4, 4), fiscal_year_of(2013, 2, 4), fiscal_year_of(2013, 2, 1)
+    (2012, 2012, 2013)
+    """
+    return year if month >= start else year - 1
+
+
+def shifted(period: Period, years: int) -> Period:
+    """``period`` moved by ``years`` (the same months).
+
+    Examples
+    --------
+    >>> shifted(Period("2012-04", "2012-09"), -1)
+    Period(start='2011-04', end='2011-09')
+    """
+    y0, m1, y1, m2 = _ends(period)
+    return Period(f"{y0 + years:04d}-{m1:02d}", f"{y1 + years:04d}-{m2:02d}")
+
+
 def _explicit(ctx: Context, b: PeriodMention, period: Period) -> Period | None:
     """The base a written comparison period gives, None when it does not fix one."""
     y0, m1, y1, m2 = _ends(period)
@@ -74,6 +100,8 @@ def _explicit(ctx: Context, b: PeriodMention, period: Period) -> Period | None:
     if b.year is not None:
         if b.full_year:
             return Period(f"{b.year:04d}-{m1:02d}", f"{b.year + (y1 - y0):04d}-{m2:02d}")
+        if b.fiscal_start is not None and b.m2 - b.m1 == 11:  # "the same months of 2015-16"
+            return shifted(period, b.year - fiscal_year_of(y0, m1, b.fiscal_start))
         b1, b2 = months_of(b, closed=b.year < y0)  # "the last four months of 2022"
         return Period(*month_span(b.year, b1, b2))
     if b.rel is not None and as_of is not None and b.rel <= -1 and not b.full_year:

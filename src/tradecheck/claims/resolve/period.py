@@ -26,8 +26,10 @@ __all__ = [
     "in_other_bracket",
     "level_of_year_before",
     "new_level_period",
+    "of_base_level",
     "past_year_contrast",
     "period",
+    "refers_back",
     "relative_against_year",
     "resolve_mention",
     "running_total",
@@ -77,8 +79,8 @@ def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
         if since <= p.start and p.end <= pos and not p.is_base
     ]
     for p in reversed(earlier):
-        if p.end <= ss and _aside(doc, p):
-            continue
+        if (p.end <= ss and _aside(doc, p)) or p.from_context:
+            continue  # "im Vorjahr" counts from the year spoken of: it sets no new one
         if p.year is not None:
             return p.year
         if p.rel is not None and doc.as_of is not None:
@@ -197,10 +199,12 @@ def relative_against_year(doc: Doc) -> int | None:
     return None
 
 
-def year_to_date(doc: Doc, pos: int) -> PeriodMention | None:
+def year_to_date(doc: Doc, pos: int, relative: bool = False) -> PeriodMention | None:
     """The last written year-to-date period before ``pos`` in an undated text ("in the first
     six months of 2023"): the text speaks from that year, so its "this year" means those
-    months so far and its "last year" the year before. None in a dated text.
+    months so far and its "last year" the year before. None in a dated text. With
+    ``relative``, months written "of this year" count too ("за январь-май этого года ...
+    итог в этом году": this year's figure is of those months).
 
     Examples
     --------
@@ -214,7 +218,8 @@ def year_to_date(doc: Doc, pos: int) -> PeriodMention | None:
         return None
     for q in reversed(doc.mentions.periods.before(pos, 256)):
         ytd = q.m1 == 1 and q.m2 < 12 and not q.full_year
-        if ytd and q.year is not None and not (q.is_base or q.from_context or _aside(doc, q)):
+        written = q.year is not None or (relative and q.rel == 0)
+        if ytd and written and not (q.is_base or q.from_context or _aside(doc, q)):
             return q
     return None
 
@@ -236,7 +241,7 @@ def _months_for_this_year(
     year: in January to September 2025 ...") means those months when the year is not
     over at publication; a whole-year period would claim a year not yet known."""
     if chosen.full_year and chosen.rel == 0 and doc.as_of is None:
-        return year_to_date(doc, chosen.start) or chosen
+        return year_to_date(doc, chosen.start, relative=True) or chosen
     if not (chosen.full_year and chosen.rel == 0 and doc.as_of is not None):
         return chosen
     y = doc.as_of.year
@@ -510,6 +515,74 @@ def same_indicator_months(
     return replace(chosen, m1=carried.m1, m2=carried.m2, full_year=False)
 
 
+#: what makes an amount a starting or comparison level: "from", "compared to"
+_LEVEL_LEAD = re.compile(
+    rf"(?:{L.source('level_from')}|{L.source('base_marker')})\s*[$€]?\s*$", re.IGNORECASE
+)
+#: a bound is no comparison: "over $5 billion in 2023", "more than $5 billion"
+_BOUND_LEAD = re.compile(
+    rf"(?:{L.source('more_than')}|{L.source('less_than')})\s*[$€]?\s*$", re.IGNORECASE
+)
+#: how far before its amount that word may stand
+_LEAD_REACH = 24
+#: what may stand between a level and its period: spaces, a comma, a short preposition
+_LEVEL_GAP = re.compile(r"[\s,]{0,3}(?:\w{1,3}\s+)?")
+
+
+def of_base_level(doc: Doc, p: PeriodMention) -> bool:
+    """Whether ``p`` is the period of a starting or comparison level written after another
+    figure of its sentence ("fell to $20 billion in March from $21 billion in February",
+    "up 5% compared with $1.14 billion in 2022"): the period of a base, not the
+    period the sentences after it speak of.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("The deficit fell 5% to $20 billion in March from $21 billion in "
+    ...      "February. Exports to China dropped to $7 billion.")
+    >>> parse(t, as_of="2019-05-02", pair=("USA", "CHN"))[-1].period
+    Period(start='2019-03', end='2019-03')
+    """
+    x = doc.mentions.amounts.last_before(p.start)
+    if x is None or x.end > p.start or not _LEVEL_GAP.fullmatch(doc.norm, x.end, p.start):
+        return False
+    ss = doc.sentence_of(x.start).start
+    lo = max(ss, x.start - _LEAD_REACH)
+    if not _LEVEL_LEAD.search(doc.norm, lo, x.start) or _BOUND_LEAD.search(doc.norm, lo, x.start):
+        return False
+    return bool(doc.mentions.amounts.between(ss, x.start))
+
+
+def _of_other_level(ctx: Context, p: PeriodMention) -> bool:
+    """Whether ``p`` is the period of a starting or comparison level other than ``ctx``'s
+    amount ("up 5% compared with $1.14 billion in 2022": 2022 is not the period of 5%)."""
+    x = ctx.doc.mentions.amounts.last_before(p.start)
+    return x is not None and x.start != ctx.amount.start and of_base_level(ctx.doc, p)
+
+
+#: a period referred back to: "in this period", "за отчетный период", "占同期"
+_PERIOD_ANAPHORA = L.pattern("period_anaphora")
+
+
+def refers_back(ctx: Context, ps: list[PeriodMention]) -> bool:
+    """Whether ``ctx``'s clause names its period only by referring back ("rose 9% over that
+    period, after ... in 2023", "占同期...的15%"): no period ``ps`` of the sentence stands in the
+    clause, and a later one of the sentence belongs to another figure.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("In 2024 imports from China grew 3%. Exports to China rose 9% during the year, "
+    ...      "after a 15% fall in 2023.")
+    >>> [c.period.start for c in parse(t, as_of="2025-03-01")]
+    ['2024-01', '2024-01', '2023-01']
+    """
+    cs, ce = ctx.clause
+    if not _PERIOD_ANAPHORA.search(ctx.norm, cs, ce):
+        return False
+    return not any(cs <= p.start < ce for p in ps)
+
+
 def _written_period(ctx: Context) -> Period | None:
     """The period the text gives ``ctx``'s amount, read as if it were not a base's level."""
     paired = ctx.doc.paired_period(ctx.amount)
@@ -520,11 +593,17 @@ def _written_period(ctx: Context) -> Period | None:
         return resolve_mention(ctx.doc, own)
     ss, se = ctx.sentence
     earlier = [p for p in ctx.doc.mentions.periods.before(ss, 256) if p.end <= ss and not p.is_base]
-    carried = next((p for p in reversed(earlier) if not _aside(ctx.doc, p)), None)
+    carried = next(
+        (p for p in reversed(earlier) if not (_aside(ctx.doc, p) or of_base_level(ctx.doc, p))),
+        None,
+    )
     ps = _outside_brackets(
         ctx, [p for p in ctx.doc.mentions.periods.between(ss, se) if not p.is_base], bool(earlier)
     )
+    ps = [p for p in ps if not _of_other_level(ctx, p)]
     chosen = _nearest_in_sentence(ctx, ps)
+    if chosen is not None and refers_back(ctx, ps):
+        chosen = next((p for p in reversed(ps) if p.end <= ctx.amount.start), None)
     if chosen is not None and carried is not None:
         chosen = same_indicator_months(ctx, chosen, carried)
     if chosen is not None and year_or_same_months(ctx, chosen, ps):
