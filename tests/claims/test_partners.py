@@ -33,6 +33,7 @@ GROUPS = (
     "LATIN_AMERICA",
     "FAR_ABROAD",
     "WORLD",
+    "WORLD_TOTAL",
 )
 
 
@@ -228,3 +229,63 @@ def test_lone_country_paragraph_is_a_world_total():
         " China's bilateral trade rose 10 percent in May 2017."
     )
     assert [c.value for c in parse(pair_line + both, pair=("KAZ", "CHN"))] == [5e9, 10.0]
+
+
+@pytest.mark.parametrize(
+    ("windows", "answer"),
+    [
+        # "Insgesamt stiegen die Importe ...": a stated total, whatever the wider windows say
+        ([[m("WORLD_TOTAL")], [m("CHN", marked=True)]], P.OTHER),
+        # "foreign trade rose ..." after "trade with China ...": a wider window may say whose
+        ([[m("WORLD")], [m("CHN", marked=True)]], P.UNKNOWN),
+        # "Turkey's exports rose ..." in a passage on "the foreign trade deficit"
+        ([[m("TUR")], [m("WORLD")]], P.OTHER),
+        # "Turkey's exports rose ..." after "exports to China were ...": the pair's
+        ([[m("TUR")], [m("TUR"), m("CHN", marked=True)]], P.PAIR),
+    ],
+)
+def test_a_stated_total_or_a_lone_actor_in_a_world_passage_is_no_claim(windows, answer):
+    assert P.decide(windows, ("TUR", "CHN")) == answer
+
+
+def world_keys(text: str, pair: tuple[str, str]) -> list[list[str]]:
+    """The world keys :func:`world_of_the_pair` leaves in each amount's sentence."""
+    from tradecheck.claims.context import Doc, contexts
+    from tradecheck.claims.resolve.partner import world_of_the_pair
+
+    doc = Doc.read(text, normalise(text), "en", None, pair)
+    return [
+        [x.key for x in world_of_the_pair(c, c.sentence) if x.key in P.WORLDS]
+        for c in contexts(doc)
+    ]
+
+
+def test_a_stated_total_is_a_mere_world_word_where_it_sums_goods_or_is_a_denominator():
+    # a total with no pair named before it stays a stated total
+    assert world_keys("In 2023 total imports rose 5%.", BLR_CHN) == [["WORLD_TOTAL"]]
+    # the pair named before it in the sentence, by names or without: the pair's total
+    named = "Trade in machinery between Belarus and China grew 20%, while overall trade rose 9%."
+    assert world_keys(named, BLR_CHN) == [["WORLD"], ["WORLD"]]  # (20%: it stands after)
+    assert world_keys("The total trade of the two countries rose 5%.", BLR_CHN) == [["WORLD"]]
+    # after a percent: the denominator of a share
+    assert world_keys("China supplied 8% of total imports.", BLR_CHN) == [["WORLD"]]
+    # a headline on the line above does not name the pair for the sentence below
+    headline = "Belarus and China sign a deal\nTotal imports rose 5% in 2023."
+    assert world_keys(headline, BLR_CHN) == [["WORLD_TOTAL"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair"),
+    [
+        (
+            "Insgesamt stiegen die Importe 2022 um 24 Prozent auf 1,5 Billionen Euro.",
+            "de",
+            "DEU-CHN",
+        ),
+        ("India's overall imports fell 5% in 2023 to $675 billion.", "en", "IND-CHN"),
+        ("В 2022 году общий экспорт Узбекистана вырос на 36%.", "ru", "UZB-CHN"),
+        ("У 2022 годзе экспарт малака ў 40 краін свету склаў 2 млрд долараў.", "be", "BLR-CHN"),
+    ],
+)
+def test_a_stated_world_total_is_no_claim_about_the_pair(text, lang, pair):
+    assert parse(text, lang=lang, pair=tuple(pair.split("-"))) == []

@@ -9,6 +9,7 @@ its sentence, the nearest earlier sentence naming a country) go to
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from tradecheck.claims import lexicon as L
@@ -29,6 +30,7 @@ __all__ = [
     "lone_country",
     "speaks_for",
     "windows",
+    "world_of_the_pair",
 ]
 
 
@@ -58,7 +60,7 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
     """
     if attached_other(ctx):
         return True
-    found = [ctx.doc.partners_in(w) for w in windows(ctx, kw)]
+    found = [world_of_the_pair(ctx, w) for w in windows(ctx, kw)]
     answer = P.decide(found, ctx.doc.pair)
     return answer == P.OTHER or (answer == P.PAIR and lone_country(ctx, kw, found))
 
@@ -70,6 +72,49 @@ _ATTACHED = re.compile(
     rf"(?:(?:{L.source('approx')}|{L.source('more_than')}|{L.source('less_than')})\s*)?",
     re.IGNORECASE,
 )
+
+
+def world_of_the_pair(ctx: Context, span: Span) -> list[P.Mention]:
+    """The countries and groups of ``span`` as they bear on the amount of ``ctx``.
+
+    A stated total (:data:`partners.WORLD_TOTAL`) counts as a mere world word
+    (:data:`partners.WORLD`: whose total, a wider window may say) after a percent, where it is
+    the share's denominator ("6% of total imports"), and before the amount when its sentence
+    has named the pair by then, by names or without ("trade in industrial goods between
+    Belarus and China grew 20%, while overall trade reached $8.2 billion"; "the total trade of
+    the two countries"): there it sums goods, not partners.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.context import Doc, contexts
+    >>> t = "Total trade between the two countries rose 5%."
+    >>> ctx = contexts(Doc.read(t, t, "en", None, ("BLR", "CHN")))[0]
+    >>> [m.key for m in ctx.doc.partners_in(ctx.sentence)]
+    ['WORLD_TOTAL']
+    >>> [m.key for m in world_of_the_pair(ctx, ctx.sentence)]
+    ['WORLD']
+    """
+    ms, a = ctx.doc.partners_in(span), ctx.amount
+    if not any(m.key == P.WORLD_TOTAL for m in ms):
+        return ms
+    named = _pair_named_before(ctx)
+    percent = a.kind == "percent"
+    return [
+        replace(m, key=P.WORLD)
+        if m.key == P.WORLD_TOTAL and (named if m.start < a.start else percent)
+        else m
+        for m in ms
+    ]
+
+
+def _pair_named_before(ctx: Context) -> bool:
+    """Whether the amount's sentence names the pair before the amount: both countries, or the
+    pair without its names ("bilateral", "the two countries"); a headline on the line above,
+    run into the sentence for want of a full stop, does not count."""
+    a = ctx.amount
+    before = Span(max(ctx.sentence.start, ctx.norm.rfind("\n", 0, a.start) + 1), a.start)
+    keys = {m.key for m in ctx.doc.partners_in(before)}
+    return set(ctx.doc.pair) <= keys or bool(_PAIR_ANAPHORA.search(ctx.norm, *before))
 
 
 def attached_other(ctx: Context) -> bool:
