@@ -408,12 +408,8 @@ def decide(windows: Iterable[Iterable[Mention]], pair: tuple[str, str]) -> str:
     >>> decide([[Mention(WORLD, 0, 9, group=True)], [Mention("TUR", 0, 6)]], ("TUR", "CHN"))
     'other'
 
-    The other way round, one pair country alone as the actor ("Turkey's exports rose 2%") in
-    a passage about the world ("the foreign trade deficit was ...") is its world total; a
-    total stated as such ("total imports", "Insgesamt") is one wherever it stands.
+    A total stated as such ("total imports", "Insgesamt") is one whatever the wider windows say.
 
-    >>> decide([[Mention("TUR", 0, 6)], [Mention(WORLD, 0, 9, group=True)]], ("TUR", "CHN"))
-    'other'
     >>> decide([[Mention(WORLD_TOTAL, 0, 9, group=True)], [Mention("CHN", 0, 5, marked=True)]],
     ...        ("DEU", "CHN"))
     'other'
@@ -427,10 +423,9 @@ def decide(windows: Iterable[Iterable[Mention]], pair: tuple[str, str]) -> str:
             if world:
                 return OTHER  # "the foreign trade deficit ..." after "Turkey's exports ..."
             actors |= {m.key for m in ms if m.key in pair}
-        elif ms and all(m.key in WORLDS for m in ms):
-            if actors or any(m.key == WORLD_TOTAL for m in ms):
-                # "Turkey's exports rose ..." in a passage on its foreign trade; "total imports"
-                return OTHER
+        elif ms and all(m.key in WORLDS for m in ms) and not actors:
+            if any(m.key == WORLD_TOTAL for m in ms):
+                return OTHER  # "Insgesamt stiegen die Importe", "total imports rose"
             world = True  # whose world total: a wider window may say
         elif world and ms:
             return UNKNOWN  # only one pair country alone makes it that one's world total
