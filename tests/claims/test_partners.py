@@ -290,3 +290,18 @@ def test_a_stated_total_is_a_mere_world_word_where_it_sums_goods_or_is_a_denomin
 )
 def test_a_stated_world_total_is_no_claim_about_the_pair(text, lang, pair):
     assert parse(text, lang=lang, pair=tuple(pair.split("-"))) == []
+
+
+@pytest.mark.parametrize(
+    ("after", "total"),
+    [
+        (" of Mongolia's exports", True),  # any country, not only the default pair's
+        (" of Belarus's imports", True),
+        (" of the total", True),
+        (" from a year before", False),
+    ],
+)
+def test_a_percent_of_any_countrys_total_is_a_share(after, total):
+    from tradecheck.claims.resolve.share import SHARE_OF_TOTAL
+
+    assert bool(SHARE_OF_TOTAL.match(after)) is total
