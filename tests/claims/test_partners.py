@@ -305,3 +305,18 @@ def test_a_percent_of_any_countrys_total_is_a_share(after, total):
     from tradecheck.claims.resolve.share import SHARE_OF_TOTAL
 
     assert bool(SHARE_OF_TOTAL.match(after)) is total
+
+
+def test_a_figure_continuing_a_sentence_on_foreign_trade_alone_is_a_world_total():
+    from tradecheck.claims.resolve.partner import continues_a_world_passage
+
+    world, chn = m("WORLD"), m("CHN", marked=True)
+    assert continues_a_world_passage([[], [], [], [], [world]])
+    assert not continues_a_world_passage([[], [], [], [], [world, chn]])  # trade with China
+    assert not continues_a_world_passage([[world], [], [], [], []])  # its own sentence: a quote
+    assert not continues_a_world_passage([[chn], [], [], [], [world]])
+    text = (
+        "Vietnam's trade with China reached $100 billion in 2019. Foreign trade grew strongly "
+        "in 2019. Exports rose 8 percent to $264 billion."
+    )
+    assert [c.value for c in parse(text, pair=("VNM", "CHN"))] == [100e9]

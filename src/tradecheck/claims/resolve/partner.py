@@ -26,6 +26,7 @@ __all__ = [
     "WITH_BEFORE_SHORT",
     "attached_other",
     "before_the_pair",
+    "continues_a_world_passage",
     "is_other_pair",
     "lone_country",
     "speaks_for",
@@ -62,7 +63,29 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
         return True
     found = [world_of_the_pair(ctx, w) for w in windows(ctx, kw)]
     answer = P.decide(found, ctx.doc.pair)
+    if answer == P.UNKNOWN:
+        return continues_a_world_passage(found)
     return answer == P.OTHER or (answer == P.PAIR and lone_country(ctx, kw, found))
+
+
+def continues_a_world_passage(found: list[list[P.Mention]]) -> bool:
+    """Whether a figure whose own sentence names no country or group continues an earlier
+    sentence that names the world alone ("The foreign trade balance was negative. It came to
+    $5.5 billion."; "Der Außenhandelsdefizit des Landes lag bei ... In diesem Zeitraum stieg
+    der Export um 8,2 Prozent"): the passage is about a world total. ``found``: the mentions of
+    :func:`windows`, the earlier sentence last. A figure whose own sentence names the world
+    alone (a quote on "foreign trade") is left to the reader's context rules.
+
+    Examples
+    --------
+    >>> w = P.Mention(P.WORLD, 0, 9, group=True)
+    >>> continues_a_world_passage([[], [], [], [], [w]])
+    True
+    >>> continues_a_world_passage([[w], [w], [w], [w], []])
+    False
+    """
+    *own, before = found
+    return not any(own) and bool(before) and all(m.key in P.WORLDS for m in before)
 
 
 #: what stands between a country and its own figure: "the US (about $248 bn)", "美国(约2480亿)",
