@@ -320,3 +320,25 @@ def test_a_figure_continuing_a_sentence_on_foreign_trade_alone_is_a_world_total(
         "in 2019. Exports rose 8 percent to $264 billion."
     )
     assert [c.value for c in parse(text, pair=("VNM", "CHN"))] == [100e9]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "values"),
+    [
+        ("In 2024 Belarus's trade deficit with China grew by $4.5 billion.", BLR_CHN, []),
+        ("In 2024 the surplus shrank as exports to China fell by $2 billion.", BLR_CHN, [-2e9]),
+        (
+            "Im Jahr 2023 sank das Defizit im Handel mit China um 25 Milliarden Euro.",
+            ("DEU", "CHN"),
+            [],
+        ),
+    ],
+)
+def test_money_that_changes_a_balance_is_no_claim(text, pair, values):
+    from tradecheck.claims.context import Doc, contexts
+    from tradecheck.claims.resolve.relevance import changes_a_balance_by
+
+    doc = Doc.read(text, normalise(text), "auto", None, pair)
+    money = [c for c in contexts(doc) if c.amount.kind == "money"]
+    assert [changes_a_balance_by(c) for c in money] == [not values]
+    assert [c.value for c in parse(text, pair=pair)] == values
