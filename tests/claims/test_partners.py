@@ -342,3 +342,28 @@ def test_money_that_changes_a_balance_is_no_claim(text, pair, values):
     money = [c for c in contexts(doc) if c.amount.kind == "money"]
     assert [changes_a_balance_by(c) for c in money] == [not values]
     assert [c.value for c in parse(text, pair=pair)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "n"),
+    [
+        ("In 2023 Spain came second: its imports from Turkey rose 40%.", ("TUR", "CHN"), 0),
+        (
+            "В 2023 году Россия лидировала, импортировав товары из Узбекистана на 2 млрд долларов.",
+            ("UZB", "CHN"),
+            0,
+        ),
+        # the third country after the flow, or the other pair country named: the pair's
+        ("In 2023 imports from Turkey rose 40%, ahead of Spain.", ("TUR", "CHN"), 1),
+        ("In 2023 China's imports from Turkey rose 40%, more than Spain's.", ("TUR", "CHN"), 1),
+    ],
+)
+def test_a_partner_only_flow_with_a_third_country_as_subject_is_that_countrys(text, pair, n):
+    from tradecheck.claims.context import Doc, contexts
+    from tradecheck.claims.resolve.direction import flow_keyword
+    from tradecheck.claims.resolve.partner import third_country_subject
+
+    doc = Doc.read(text, normalise(text), "auto", None, pair)
+    ctx = contexts(doc)[0]
+    assert third_country_subject(ctx, flow_keyword(ctx)) is (n == 0)
+    assert len(parse(text, pair=pair)) == n

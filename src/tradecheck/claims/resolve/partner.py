@@ -30,6 +30,7 @@ __all__ = [
     "is_other_pair",
     "lone_country",
     "speaks_for",
+    "third_country_subject",
     "windows",
     "world_of_the_pair",
 ]
@@ -65,7 +66,47 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
     answer = P.decide(found, ctx.doc.pair)
     if answer == P.UNKNOWN:
         return continues_a_world_passage(found)
+    if answer == P.PAIR and third_country_subject(ctx, kw):
+        return True
     return answer == P.OTHER or (answer == P.PAIR and lone_country(ctx, kw, found))
+
+
+def third_country_subject(ctx: Context, kw: Keyword | None) -> bool:
+    """Whether the amount's flow has one pair country as its partner only ("imports from
+    Turkey", "из Узбекистана") and a country outside the pair as its subject, named before the
+    flow word in the sentence ("Saudi Arabia, where imports from Turkey rose 46.5%"; "Russia
+    leads, importing goods from Uzbekistan worth $1.6 billion"): that country's trade.
+
+    True when the sentence names no pair country but as a partner (marked), all of them one
+    country, and names a country outside the pair, unmarked, written as a name and not a
+    statistics source, before the flow word.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> parse("In 2023 Spain was second: imports from Turkey rose 40%.", pair=("TUR", "CHN"))
+    []
+    >>> len(parse("In 2023 imports from Turkey rose 40%, ahead of Spain.", pair=("TUR", "CHN")))
+    1
+    """
+    if kw is None or not ctx.sentence.start <= kw.start:
+        return False
+    doc = ctx.doc
+    ms = doc.partners_in(ctx.sentence)
+    ours = [m for m in ms if m.key in doc.pair]
+    if not ours or any(not m.marked for m in ours) or len({m.key for m in ours}) != 1:
+        return False
+    return any(
+        m.key not in doc.pair and m.key not in P.WORLDS and not m.marked and m.end <= kw.start
+        for m in _not_a_source(doc, ms)
+        if _written_as_a_name(doc.text[m.start])
+    )
+
+
+def _written_as_a_name(first: str) -> bool:
+    """Whether a mention's first character is that of a name: a capital letter or a Chinese
+    character (a lower-case word that looks like a country, "даними", is no name)."""
+    return first.isupper() or "\u4e00" <= first <= "\u9fff"
 
 
 def continues_a_world_passage(found: list[list[P.Mention]]) -> bool:
