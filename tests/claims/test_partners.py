@@ -33,6 +33,7 @@ GROUPS = (
     "LATIN_AMERICA",
     "FAR_ABROAD",
     "WORLD",
+    "WORLD_TOTAL",
 )
 
 
@@ -228,3 +229,141 @@ def test_lone_country_paragraph_is_a_world_total():
         " China's bilateral trade rose 10 percent in May 2017."
     )
     assert [c.value for c in parse(pair_line + both, pair=("KAZ", "CHN"))] == [5e9, 10.0]
+
+
+@pytest.mark.parametrize(
+    ("windows", "answer"),
+    [
+        # "Insgesamt stiegen die Importe ...": a stated total, whatever the wider windows say
+        ([[m("WORLD_TOTAL")], [m("CHN", marked=True)]], P.OTHER),
+        # "foreign trade rose ..." after "trade with China ...": a wider window may say whose
+        ([[m("WORLD")], [m("CHN", marked=True)]], P.UNKNOWN),
+        # "China became the main partner ..." after "the foreign trade deficit was ...": the
+        # lone country may be the partner, so the world word before does not decide
+        ([[m("CHN")], [m("WORLD")]], P.UNKNOWN),
+        # "Turkey's exports rose ..." after "exports to China were ...": the pair's
+        ([[m("TUR")], [m("TUR"), m("CHN", marked=True)]], P.PAIR),
+    ],
+)
+def test_a_stated_total_is_no_claim_whatever_the_wider_windows_say(windows, answer):
+    assert P.decide(windows, ("TUR", "CHN")) == answer
+
+
+def world_keys(text: str, pair: tuple[str, str]) -> list[list[str]]:
+    """The world keys :func:`world_of_the_pair` leaves in each amount's sentence."""
+    from tradecheck.claims.context import Doc, contexts
+    from tradecheck.claims.resolve.partner import world_of_the_pair
+
+    doc = Doc.read(text, normalise(text), "en", None, pair)
+    return [
+        [x.key for x in world_of_the_pair(c, c.sentence) if x.key in P.WORLDS]
+        for c in contexts(doc)
+    ]
+
+
+def test_a_stated_total_is_a_mere_world_word_where_it_sums_goods_or_is_a_denominator():
+    # a total with no pair named before it stays a stated total
+    assert world_keys("In 2023 total imports rose 5%.", BLR_CHN) == [["WORLD_TOTAL"]]
+    # the pair named before it in the sentence, by names or without: the pair's total
+    named = "Trade in machinery between Belarus and China grew 20%, while overall trade rose 9%."
+    assert world_keys(named, BLR_CHN) == [["WORLD"], ["WORLD"]]  # (20%: it stands after)
+    assert world_keys("The total trade of the two countries rose 5%.", BLR_CHN) == [["WORLD"]]
+    # after a percent: the denominator of a share
+    assert world_keys("China supplied 8% of total imports.", BLR_CHN) == [["WORLD"]]
+    # a headline on the line above does not name the pair for the sentence below
+    headline = "Belarus and China sign a deal\nTotal imports rose 5% in 2023."
+    assert world_keys(headline, BLR_CHN) == [["WORLD_TOTAL"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair"),
+    [
+        (
+            "Insgesamt stiegen die Importe 2022 um 24 Prozent auf 1,5 Billionen Euro.",
+            "de",
+            "DEU-CHN",
+        ),
+        ("India's overall imports fell 5% in 2023 to $675 billion.", "en", "IND-CHN"),
+        ("В 2022 году общий экспорт Узбекистана вырос на 36%.", "ru", "UZB-CHN"),
+        ("У 2022 годзе экспарт малака ў 40 краін свету склаў 2 млрд долараў.", "be", "BLR-CHN"),
+    ],
+)
+def test_a_stated_world_total_is_no_claim_about_the_pair(text, lang, pair):
+    assert parse(text, lang=lang, pair=tuple(pair.split("-"))) == []
+
+
+@pytest.mark.parametrize(
+    ("after", "total"),
+    [
+        (" of Mongolia's exports", True),  # any country, not only the default pair's
+        (" of Belarus's imports", True),
+        (" of the total", True),
+        (" from a year before", False),
+    ],
+)
+def test_a_percent_of_any_countrys_total_is_a_share(after, total):
+    from tradecheck.claims.resolve.share import SHARE_OF_TOTAL
+
+    assert bool(SHARE_OF_TOTAL.match(after)) is total
+
+
+def test_a_figure_continuing_a_sentence_on_foreign_trade_alone_is_a_world_total():
+    from tradecheck.claims.resolve.partner import continues_a_world_passage
+
+    world, chn = m("WORLD"), m("CHN", marked=True)
+    assert continues_a_world_passage([[], [], [], [], [world]])
+    assert not continues_a_world_passage([[], [], [], [], [world, chn]])  # trade with China
+    assert not continues_a_world_passage([[world], [], [], [], []])  # its own sentence: a quote
+    assert not continues_a_world_passage([[chn], [], [], [], [world]])
+    text = (
+        "Vietnam's trade with China reached $100 billion in 2019. Foreign trade grew strongly "
+        "in 2019. Exports rose 8 percent to $264 billion."
+    )
+    assert [c.value for c in parse(text, pair=("VNM", "CHN"))] == [100e9]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "values"),
+    [
+        ("In 2024 Belarus's trade deficit with China grew by $4.5 billion.", BLR_CHN, []),
+        ("In 2024 the surplus shrank as exports to China fell by $2 billion.", BLR_CHN, [-2e9]),
+        (
+            "Im Jahr 2023 sank das Defizit im Handel mit China um 25 Milliarden Euro.",
+            ("DEU", "CHN"),
+            [],
+        ),
+    ],
+)
+def test_money_that_changes_a_balance_is_no_claim(text, pair, values):
+    from tradecheck.claims.context import Doc, contexts
+    from tradecheck.claims.resolve.relevance import changes_a_balance_by
+
+    doc = Doc.read(text, normalise(text), "auto", None, pair)
+    money = [c for c in contexts(doc) if c.amount.kind == "money"]
+    assert [changes_a_balance_by(c) for c in money] == [not values]
+    assert [c.value for c in parse(text, pair=pair)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "n"),
+    [
+        ("In 2023 Spain came second: its imports from Turkey rose 40%.", ("TUR", "CHN"), 0),
+        (
+            "В 2023 году Россия лидировала, импортировав товары из Узбекистана на 2 млрд долларов.",
+            ("UZB", "CHN"),
+            0,
+        ),
+        # the third country after the flow, or the other pair country named: the pair's
+        ("In 2023 imports from Turkey rose 40%, ahead of Spain.", ("TUR", "CHN"), 1),
+        ("In 2023 China's imports from Turkey rose 40%, more than Spain's.", ("TUR", "CHN"), 1),
+    ],
+)
+def test_a_partner_only_flow_with_a_third_country_as_subject_is_that_countrys(text, pair, n):
+    from tradecheck.claims.context import Doc, contexts
+    from tradecheck.claims.resolve.direction import flow_keyword
+    from tradecheck.claims.resolve.partner import third_country_subject
+
+    doc = Doc.read(text, normalise(text), "auto", None, pair)
+    ctx = contexts(doc)[0]
+    assert third_country_subject(ctx, flow_keyword(ctx)) is (n == 0)
+    assert len(parse(text, pair=pair)) == n

@@ -78,7 +78,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago")
 #: concepts held as a list of templates: ``{c}`` stands for one country's names in the same
 #: language ("{c} customs" -> "Turkish customs"; see :func:`country_template_source`)
-COUNTRY_TEMPLATES: tuple[str, ...] = ("statistics_of",)
+COUNTRY_TEMPLATES: tuple[str, ...] = ("statistics_of", "share_of_country")
 #: concepts held as a table fragment -> number
 NUMBER_TABLES: tuple[str, ...] = (
     "ordinals", "scales", "number_words", "multiple_words", "fraction_words", "rel_year_before",
@@ -108,7 +108,7 @@ OPTIONAL: tuple[str, ...] = (
     "abs_change_weak", "year_before_period", "single_month", "since", "continuation",
     "products", "regions", "multiple_words", "abbreviation", "percent", "range_from", "range_to",
     "first_n", "approx_after", "more_than_after", "exceeded_after", "not_exceeded",
-    "same_period_of",
+    "same_period_of", "share_of_country",
     *GRAMMAR_WORDS, "years_ago", "rel_year_before", "times_words",
 )  # fmt: skip
 #: every concept a language file must define

@@ -50,6 +50,7 @@ __all__ = [
     "PAIR",
     "UNKNOWN",
     "WORLD",
+    "WORLD_TOTAL",
     "Mention",
     "about",
     "decide",
@@ -65,8 +66,14 @@ UNKNOWN = "unknown"
 #: the clause names one pair country as the actor and no partner ("Uzbekistan's exports
 #: reached ..."): the pair's unless the windows around it say whose trade the passage is about
 ACTOR = "actor"
-#: key of the world in the ``country_groups`` concept ("all countries", "foreign trade total")
+#: key of the world in the ``country_groups`` concept ("foreign trade", "abroad"): whose
+#: world total, a wider window may say
 WORLD = "WORLD"
+#: key of a flow stated as summed over all partners ("total exports", "other countries",
+#: "Insgesamt", "стран мира"): a world total whatever the text around it is about
+WORLD_TOTAL = "WORLD_TOTAL"
+#: the keys that stand for the world
+WORLDS = frozenset({WORLD, WORLD_TOTAL})
 
 
 @dataclass(frozen=True)
@@ -362,11 +369,11 @@ def about(mentions: Iterable[Mention], pair: tuple[str, str]) -> str:
     if not ms:
         return UNKNOWN
     named = {m.key for m in ms if m.key in pair}
-    others = {m.key for m in ms if m.key not in pair and m.key != WORLD}
+    others = {m.key for m in ms if m.key not in pair and m.key not in WORLDS}
     if others:
         return UNKNOWN if len(named) == 2 else OTHER
     actors = {m.key for m in ms if m.key in pair and not m.marked}
-    if any(m.key == WORLD for m in ms):
+    if any(m.key in WORLDS for m in ms):
         # "China's total foreign trade" (its world total), not "foreign trade with China"
         return OTHER if len(named) == 1 and actors else UNKNOWN
     return ACTOR if named == actors and len(named) == 1 else PAIR
@@ -400,6 +407,12 @@ def decide(windows: Iterable[Iterable[Mention]], pair: tuple[str, str]) -> str:
 
     >>> decide([[Mention(WORLD, 0, 9, group=True)], [Mention("TUR", 0, 6)]], ("TUR", "CHN"))
     'other'
+
+    A total stated as such ("total imports", "Insgesamt") is one whatever the wider windows say.
+
+    >>> decide([[Mention(WORLD_TOTAL, 0, 9, group=True)], [Mention("CHN", 0, 5, marked=True)]],
+    ...        ("DEU", "CHN"))
+    'other'
     """
     actors: set[str] = set()
     world = False
@@ -410,7 +423,9 @@ def decide(windows: Iterable[Iterable[Mention]], pair: tuple[str, str]) -> str:
             if world:
                 return OTHER  # "the foreign trade deficit ..." after "Turkey's exports ..."
             actors |= {m.key for m in ms if m.key in pair}
-        elif ms and all(m.key == WORLD for m in ms) and not actors:
+        elif ms and all(m.key in WORLDS for m in ms) and not actors:
+            if any(m.key == WORLD_TOTAL for m in ms):
+                return OTHER  # "Insgesamt stiegen die Importe", "total imports rose"
             world = True  # whose world total: a wider window may say
         elif world and ms:
             return UNKNOWN  # only one pair country alone makes it that one's world total

@@ -9,6 +9,7 @@ its sentence, the nearest earlier sentence naming a country) go to
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from tradecheck.claims import lexicon as L
@@ -25,10 +26,13 @@ __all__ = [
     "WITH_BEFORE_SHORT",
     "attached_other",
     "before_the_pair",
+    "continues_a_world_passage",
     "is_other_pair",
     "lone_country",
     "speaks_for",
+    "third_country_subject",
     "windows",
+    "world_of_the_pair",
 ]
 
 
@@ -58,9 +62,71 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
     """
     if attached_other(ctx):
         return True
-    found = [ctx.doc.partners_in(w) for w in windows(ctx, kw)]
+    found = [world_of_the_pair(ctx, w) for w in windows(ctx, kw)]
     answer = P.decide(found, ctx.doc.pair)
+    if answer == P.UNKNOWN:
+        return continues_a_world_passage(found)
+    if answer == P.PAIR and third_country_subject(ctx, kw):
+        return True
     return answer == P.OTHER or (answer == P.PAIR and lone_country(ctx, kw, found))
+
+
+def third_country_subject(ctx: Context, kw: Keyword | None) -> bool:
+    """Whether the amount's flow has one pair country as its partner only ("imports from
+    Turkey", "из Узбекистана") and a country outside the pair as its subject, named before the
+    flow word in the sentence ("Saudi Arabia, where imports from Turkey rose 46.5%"; "Russia
+    leads, importing goods from Uzbekistan worth $1.6 billion"): that country's trade.
+
+    True when the sentence names no pair country but as a partner (marked), all of them one
+    country, and names a country outside the pair, unmarked, written as a name and not a
+    statistics source, before the flow word.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> parse("In 2023 Spain was second: imports from Turkey rose 40%.", pair=("TUR", "CHN"))
+    []
+    >>> len(parse("In 2023 imports from Turkey rose 40%, ahead of Spain.", pair=("TUR", "CHN")))
+    1
+    """
+    if kw is None or not ctx.sentence.start <= kw.start:
+        return False
+    doc = ctx.doc
+    ms = doc.partners_in(ctx.sentence)
+    ours = [m for m in ms if m.key in doc.pair]
+    if not ours or any(not m.marked for m in ours) or len({m.key for m in ours}) != 1:
+        return False
+    return any(
+        m.key not in doc.pair and m.key not in P.WORLDS and not m.marked and m.end <= kw.start
+        for m in _not_a_source(doc, ms)
+        if _written_as_a_name(doc.text[m.start])
+    )
+
+
+def _written_as_a_name(first: str) -> bool:
+    """Whether a mention's first character is that of a name: a capital letter or a Chinese
+    character (a lower-case word that looks like a country, "даними", is no name)."""
+    return first.isupper() or "\u4e00" <= first <= "\u9fff"
+
+
+def continues_a_world_passage(found: list[list[P.Mention]]) -> bool:
+    """Whether a figure whose own sentence names no country or group continues an earlier
+    sentence that names the world alone ("The foreign trade balance was negative. It came to
+    $5.5 billion."; "Der Außenhandelsdefizit des Landes lag bei ... In diesem Zeitraum stieg
+    der Export um 8,2 Prozent"): the passage is about a world total. ``found``: the mentions of
+    :func:`windows`, the earlier sentence last. A figure whose own sentence names the world
+    alone (a quote on "foreign trade") is left to the reader's context rules.
+
+    Examples
+    --------
+    >>> w = P.Mention(P.WORLD, 0, 9, group=True)
+    >>> continues_a_world_passage([[], [], [], [], [w]])
+    True
+    >>> continues_a_world_passage([[w], [w], [w], [w], []])
+    False
+    """
+    *own, before = found
+    return not any(own) and bool(before) and all(m.key in P.WORLDS for m in before)
 
 
 #: what stands between a country and its own figure: "the US (about $248 bn)", "美国(约2480亿)",
@@ -70,6 +136,49 @@ _ATTACHED = re.compile(
     rf"(?:(?:{L.source('approx')}|{L.source('more_than')}|{L.source('less_than')})\s*)?",
     re.IGNORECASE,
 )
+
+
+def world_of_the_pair(ctx: Context, span: Span) -> list[P.Mention]:
+    """The countries and groups of ``span`` as they bear on the amount of ``ctx``.
+
+    A stated total (:data:`partners.WORLD_TOTAL`) counts as a mere world word
+    (:data:`partners.WORLD`: whose total, a wider window may say) after a percent, where it is
+    the share's denominator ("6% of total imports"), and before the amount when its sentence
+    has named the pair by then, by names or without ("trade in industrial goods between
+    Belarus and China grew 20%, while overall trade reached $8.2 billion"; "the total trade of
+    the two countries"): there it sums goods, not partners.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.context import Doc, contexts
+    >>> t = "Total trade between the two countries rose 5%."
+    >>> ctx = contexts(Doc.read(t, t, "en", None, ("BLR", "CHN")))[0]
+    >>> [m.key for m in ctx.doc.partners_in(ctx.sentence)]
+    ['WORLD_TOTAL']
+    >>> [m.key for m in world_of_the_pair(ctx, ctx.sentence)]
+    ['WORLD']
+    """
+    ms, a = ctx.doc.partners_in(span), ctx.amount
+    if not any(m.key == P.WORLD_TOTAL for m in ms):
+        return ms
+    named = _pair_named_before(ctx)
+    percent = a.kind == "percent"
+    return [
+        replace(m, key=P.WORLD)
+        if m.key == P.WORLD_TOTAL and (named if m.start < a.start else percent)
+        else m
+        for m in ms
+    ]
+
+
+def _pair_named_before(ctx: Context) -> bool:
+    """Whether the amount's sentence names the pair before the amount: both countries, or the
+    pair without its names ("bilateral", "the two countries"); a headline on the line above,
+    run into the sentence for want of a full stop, does not count."""
+    a = ctx.amount
+    before = Span(max(ctx.sentence.start, ctx.norm.rfind("\n", 0, a.start) + 1), a.start)
+    keys = {m.key for m in ctx.doc.partners_in(before)}
+    return set(ctx.doc.pair) <= keys or bool(_PAIR_ANAPHORA.search(ctx.norm, *before))
 
 
 def attached_other(ctx: Context) -> bool:

@@ -10,6 +10,7 @@ import re
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
+from tradecheck.claims.abs_change import abs_change_sign
 from tradecheck.claims.context import Context
 from tradecheck.claims.ranges import in_range
 from tradecheck.claims.resolve.balance import is_balance
@@ -21,6 +22,7 @@ __all__ = [
     "QUALIFIER_LEAD",
     "carried_not_trade",
     "changes_a_balance",
+    "changes_a_balance_by",
     "converts_no_trade_value",
     "in_physical_terms",
     "is_trade_value",
@@ -65,7 +67,7 @@ def is_trade_value(ctx: Context) -> bool:
     if excluded_product(ctx):
         return False
     if ctx.amount.kind in ("money", "money_gt"):
-        if converts_no_trade_value(ctx):
+        if converts_no_trade_value(ctx) or changes_a_balance_by(ctx):
             return False
         return not (scale_left_out(ctx) or _from_level(ctx) or bracketed_after_change(ctx))
     if ctx.amount.kind in ("percent", "ratio", "ratio_word"):
@@ -194,6 +196,41 @@ def changes_a_balance(ctx: Context) -> bool:
     return not doc.mentions.keywords.between(prev.end, a.start) and is_balance(
         Context.of(doc, prev)
     )
+
+
+def changes_a_balance_by(ctx: Context) -> bool:
+    """Whether money is the change of a trade balance ("the deficit grew by $4.5 billion",
+    "дефицит вырос на 4,5 млрд долларов", "the deficit was $54 billion, exceeding 2023's by
+    $5 billion"): the claim schema has no such quantity.
+
+    True when the amount is an absolute change (:func:`abs_change.abs_change_sign`: "by",
+    "на" with a change word) and a balance word stands before it in its sentence with no
+    export or import word between ("the surplus narrowed as exports fell by $5 billion" is a
+    change of exports; "the deficit in trade with China grew by ..." is the balance's).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> parse("In 2024 Belarus's trade deficit with China grew by $4.5 billion.")
+    []
+    >>> [c.quantity for c in parse("In 2024 Belarus's exports to China grew by $1.5 billion.")]
+    ['abs_change']
+    """
+    a, (ss, _se) = ctx.amount, ctx.sentence
+    words = list(V.BALANCE_KW.finditer(ctx.norm, ss, a.start))
+    if not words:
+        return False
+    between = ctx.norm[words[-1].end() : a.start]
+    if V.EXPORT_KW.search(between) or V.IMPORT_KW.search(between):
+        return False
+    before = ctx.norm[max(ctx.clause.start, a.start - 100) : a.start]
+    if _SIGN_BEFORE.search(before):
+        return False  # "the balance came to minus $2.1 billion": the balance's own sign
+    return abs_change_sign(before, ctx.after(30)) is not None
+
+
+#: a minus written before a balance ("склала мінус 2,1 млрд"): its sign, not a change
+_SIGN_BEFORE = re.compile(rf"(?:{L.source('minus_word')}|-)\s*$", re.IGNORECASE)
 
 
 #: below this many currency units, money written without a scale word is no trade figure

@@ -25,8 +25,12 @@ __all__ = [
 ]
 
 _IN_BEFORE = re.compile(rf"(?:{L.source('share_in')})\s+\S*$", re.IGNORECASE)
-#: words right after a percent that make it a share of a total ("6 Prozent aller Importe")
-SHARE_OF_TOTAL = re.compile(rf"\s*(?:{L.source('share_of_total')})", re.IGNORECASE)
+#: words right after a percent that make it a share of a total ("6 Prozent aller Importe",
+#: "15% of China's imports")
+SHARE_OF_TOTAL = re.compile(
+    rf"\s*(?:{L.source('share_of_total')}|{L.country_template_source('share_of_country')})",
+    re.IGNORECASE,
+)
 #: how far past those words the total's flow word and its country may stand
 _TOTAL_REACH = 40
 
