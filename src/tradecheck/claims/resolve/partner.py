@@ -74,8 +74,8 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
 def third_country_subject(ctx: Context, kw: Keyword | None) -> bool:
     """Whether the amount's flow has one pair country as its partner only ("imports from
     Turkey", "из Узбекистана") and a country outside the pair as its subject, named before the
-    flow word in the sentence ("Saudi Arabia, where imports from Turkey rose 46.5%"; "Russia
-    leads, importing goods from Uzbekistan worth $1.6 billion"): that country's trade.
+    flow word in the sentence ("in Egypt, where purchases from Turkey grew by a fifth"; "Kazakhstan
+    comes first, buying goods from Uzbekistan for $2 billion"): that country's trade.
 
     True when the sentence names no pair country but as a partner (marked), all of them one
     country, and names a country outside the pair, unmarked, written as a name and not a
@@ -112,8 +112,8 @@ def _written_as_a_name(first: str) -> bool:
 def continues_a_world_passage(found: list[list[P.Mention]]) -> bool:
     """Whether a figure whose own sentence names no country or group continues an earlier
     sentence that names the world alone ("The foreign trade balance was negative. It came to
-    $5.5 billion."; "Der Außenhandelsdefizit des Landes lag bei ... In diesem Zeitraum stieg
-    der Export um 8,2 Prozent"): the passage is about a world total. ``found``: the mentions of
+    $5.5 billion."; "Das Defizit im Außenhandel betrug ... Die Ausfuhren legten in dieser Zeit
+    um 5 Prozent zu"): the passage is about a world total. ``found``: the mentions of
     :func:`windows`, the earlier sentence last. A figure whose own sentence names the world
     alone (a quote on "foreign trade") is left to the reader's context rules.
 
