@@ -28,7 +28,8 @@ from tradecheck.claims.parse import parse
         ("the US Census Bureau", "USA"),
         ("laut Eurostat", "EU27"),
         ("the National Statistical Committee of Uzbekistan", "UZB"),
-        ("the National Statistical Committee", "BLR"),
+        # Belarus's and Kyrgyzstan's committee share the name: the pair decides (of_pair)
+        ("the National Statistical Committee", "BLR|KGZ"),
         ("Brazil’s Development, Industry and Foreign Trade Ministry", "BRA"),
         ("in Peking veröffentlichten Zolldaten", "CHN"),
         ("据越南海关总局统计", "VNM"),

@@ -1,11 +1,15 @@
-"""Whose statistics a figure cites: the ``reporter`` cues of the language files, found in a
+"""Whose statistics a figure cites: the reporter cues, found in a
 text and turned into the claim's ``reporter`` field.
 
-The cues are data (``[words.reporter]`` of ``claims/lang/*.toml``, keyed by ISO3: Belstat,
-Destatis, ФТС, 海关总署, Vietnam's General Department of Customs, ...). A key that is not one
-country (``EU27``: Eurostat) is listed in :data:`GROUPS`: such a claim keeps ``reporter`` null
-and says why in its notes. A country's statistics office reporting on another pair's trade is
-still that country's statistics (German statistics on Belarus–China trade: ``DEU``).
+The cues are data: the agency names of the cited registry ``data/statistics_agencies.csv``
+(:mod:`.agencies`: Belstat, Destatis, ФТС, 海关总署, TurkStat, ... of about fifty countries),
+the phrasings of ``[words.reporter]`` of ``claims/lang/*.toml`` ("Chinese customs", "据中方统计")
+and the ``statistics_of`` templates built from any country's names, all keyed by ISO3. A key
+that is not one country (``EU27``: Eurostat) is listed in :data:`GROUPS`: such a claim keeps
+``reporter`` null and says why in its notes; a name two countries share is keyed by both
+("BLR|KGZ") and read as the one of the pair (``resolve/reporter.of_pair``). A country's
+statistics office reporting on another pair's trade is still that country's statistics
+(German statistics on Belarus–China trade: ``DEU``).
 
 Examples
 --------
@@ -22,6 +26,7 @@ from bisect import bisect_right
 from collections.abc import Collection
 from functools import cache
 
+from tradecheck.claims import agencies as A
 from tradecheck.claims import lexicon as L
 
 #: reporter keys that are not one country -> the note a claim citing them carries
@@ -32,11 +37,16 @@ GROUPS: dict[str, str] = {
 
 @cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """One compiled pattern per reporter key, every language (agency names)."""
-    return tuple(
-        (key, re.compile(L.keyed_source("reporter", key), re.IGNORECASE))
-        for key in L.keys("reporter")
-    )
+    """One compiled pattern per reporter key, every language: the cues of the language files
+    and the agency names of the registry (:func:`agencies.cue_sources`)."""
+    registry = A.cue_sources()
+    words = L.keys("reporter")
+    out = []
+    for key in dict.fromkeys([*words, *registry]):
+        parts = [L.keyed_source("reporter", key)] if key in words else []
+        parts += [registry[key]] if key in registry else []
+        out.append((key, re.compile("|".join(parts), re.IGNORECASE)))
+    return tuple(out)
 
 
 @cache
