@@ -101,3 +101,12 @@ def test_a_registry_cue_gives_the_claim_its_reporter():
     text = "Turkey's imports from China reached $45 billion in 2023, according to TurkStat."
     (claim,) = parse(text, pair=("TUR", "CHN"))
     assert claim.reporter == "TUR" and claim.direction == "CHN->TUR"
+
+
+@pytest.mark.parametrize("name", ["tradecheck.claims.agencies", "tradecheck.claims.reporters"])
+def test_docstring_examples(name):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0

@@ -78,7 +78,8 @@ def _carried(
     back = {i for i, sp in enumerate(sents) if V.FIGURE_ANAPHORA.search(norm, sp.start, sp.end)}
     hits, spans = list(m.reporter_hits), [(s.start, s.end) for s in sents]
     closing = R.closing_cues(norm, hits, spans, amount_starts)
-    return tuple(R.carried(hits, spans, amount_starts, years, back, closing))
+    paras = R.paragraph_of(norm, spans)
+    return tuple(R.carried(hits, spans, amount_starts, years, back, closing, paras))
 
 
 @dataclass(frozen=True)
