@@ -277,3 +277,14 @@ def test_a_later_paragraph_of_older_history_keeps_no_source():
     )
     got = parse(text, pair=("DEU", "CHN"))
     assert [c.reporter for c in got] == ["DEU", None]
+
+
+def test_a_year_after_since_does_not_stop_the_source():
+    assert R.is_reference_point("the lowest since March 2016", 17)
+    assert not R.is_reference_point("in March 2016", 3)
+    text = (
+        "The Commerce Department said U.S. goods exports to China came to $8 billion in January. "
+        "In January imports from China dropped to $40 billion, the lowest since March 2016."
+    )
+    got = parse(text, as_of="2019-03-28", pair=("USA", "CHN"))
+    assert [c.reporter for c in got] == ["USA", "USA"]

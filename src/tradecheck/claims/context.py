@@ -72,7 +72,9 @@ def _carried(
     own_years = [
         (p.start, R.year_of(p.year, p.rel, this))
         for p in m.periods
-        if not p.is_base and not _in_aside(norm, starts, p.start)
+        if not p.is_base
+        and not _in_aside(norm, starts, p.start)
+        and not R.is_reference_point(norm, p.start)
     ]
     years = R.years_by_sentence(starts, own_years)
     back = {i for i, sp in enumerate(sents) if V.FIGURE_ANAPHORA.search(norm, sp.start, sp.end)}

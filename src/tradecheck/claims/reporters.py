@@ -369,6 +369,24 @@ def paragraph_of(norm: str, sentences: list[tuple[int, int]]) -> list[int]:
     return out
 
 
+@cache
+def _since_before() -> re.Pattern[str]:
+    return re.compile(rf"(?:{L.source('since')})\s*$", re.IGNORECASE)
+
+
+def is_reference_point(norm: str, start: int) -> bool:
+    """Whether a period mention at ``start`` follows "since" ("the lowest since September
+    2010", "seit März 2022"): a point of reference, not a period the sentence reports on.
+
+    Examples
+    --------
+    >>> t = "exports fell to $7.1 billion, the lowest since September 2010"
+    >>> is_reference_point(t, t.index("September")), is_reference_point(t, 0)
+    (True, False)
+    """
+    return bool(_since_before().search(norm, max(0, start - 24), start))
+
+
 def years_by_sentence(
     sentence_starts: list[int], years: list[tuple[int, int | None]]
 ) -> list[set[int]]:
