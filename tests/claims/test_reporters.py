@@ -288,3 +288,17 @@ def test_a_year_after_since_does_not_stop_the_source():
     )
     got = parse(text, as_of="2019-03-28", pair=("USA", "CHN"))
     assert [c.reporter for c in got] == ["USA", "USA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("veröffentlichte Chinas Hauptzollamt", "CHN"),
+        ("the Korean Customs Service said", "KOR"),
+        ("Таможенная служба Республики Корея", "KOR"),
+        ("по данным статистического управления Монголии", "MNG"),
+        ("India's Central Statistics Office", "IND"),
+    ],
+)
+def test_a_body_named_by_its_kind_and_country(text, key):
+    assert [k for _, k in R.hits(text)] == [key]
