@@ -28,7 +28,8 @@ from tradecheck.claims.parse import parse
         ("the US Census Bureau", "USA"),
         ("laut Eurostat", "EU27"),
         ("the National Statistical Committee of Uzbekistan", "UZB"),
-        ("the National Statistical Committee", "BLR"),
+        # Belarus's and Kyrgyzstan's committee share the name: the pair decides (of_pair)
+        ("the National Statistical Committee", "BLR|KGZ"),
         ("Brazil’s Development, Industry and Foreign Trade Ministry", "BRA"),
         ("in Peking veröffentlichten Zolldaten", "CHN"),
         ("据越南海关总局统计", "VNM"),
@@ -116,7 +117,8 @@ def test_carried_table():
     sents = [(0, 10), (10, 20), (20, 30)]
     assert R.carried([], sents, [], [set()] * 3) == [None, None, None]
     # sentence 0 is announced by the cue-only sentence 1; sentence 2 goes on with the release
-    assert R.carried([(15, "VNM")], sents, [25], [set(), set(), {2024}]) == ["VNM", None, "VNM"]
+    got = R.carried([(15, "VNM")], sents, [5, 25], [set(), set(), {2024}])
+    assert got == ["VNM", None, "VNM"]
     assert R.carried([(15, "VNM")], sents, [5, 12], [set(), set(), {2024}])[0] is None
 
 
@@ -232,4 +234,71 @@ def test_a_two_country_cue_is_read_as_the_pairs_country():
 )
 def test_an_agency_noun_with_the_countrys_genitive(text, key):
     """statistics_of: "Zollverwaltung Kasachstans", "customs service of Turkey". Constructed."""
+    assert [k for _, k in R.hits(text)] == [key]
+
+
+# ---------------------------------------------------------------- one release (rep4)
+def test_a_year_in_a_cue_sentence_without_figures_is_an_aside():
+    # the cue sentence names 2022 ("the first fall since March 2022"); the release is 2023's
+    assert R._release_years({0}, {1, 2}, [{2022}, {2023}, {2023}]) == {2023}
+    # a cue sentence with figures keeps its own years
+    assert R._release_years({0}, {0, 1}, [{2022}, {2023}]) == {2022}
+
+
+def test_a_lone_cue_speaks_for_the_run_of_figures_before_it():
+    assert R._announced({3}, {0, 1, 2}) == {0, 1, 2}
+    assert R._announced({3}, {0, 2}) == {2}  # a sentence without figures ends the run
+    assert R._announced({2}, {0, 1, 2}) == set()  # a cue with figures of its own announces none
+
+
+def test_a_release_compares_with_the_year_before_only():
+    assert R._compared({2022}, {2023}) and R._compared(set(), {2023})
+    assert not R._compared({2021}, {2023}) and not R._compared({2024}, {2023})
+
+
+def test_paragraphs_are_counted_by_line_breaks():
+    norm = "Trade rose. Exports fell.\nImports grew."
+    assert R.paragraph_of(norm, [(0, 11), (11, 25), (25, 39)]) == [0, 0, 1]
+
+
+def test_the_base_year_in_the_cue_paragraph_keeps_the_source():
+    text = (
+        "Laut Destatis sank der Handel mit Japan im zweiten Quartal 2021 um 6 Prozent auf "
+        "11 Milliarden Euro. Im zweiten Quartal 2020 hatte er 12 Milliarden Euro erreicht."
+    )
+    got = parse(text, pair=("DEU", "JPN"))
+    assert [c.reporter for c in got] == ["DEU", "DEU", "DEU"]
+
+
+def test_a_later_paragraph_of_older_history_keeps_no_source():
+    text = (
+        "Laut Destatis sank der Handel mit Japan im zweiten Quartal 2021 um 6 Prozent.\n"
+        "Im Jahr 2017 war er um 3 Prozent gestiegen."
+    )
+    got = parse(text, pair=("DEU", "JPN"))
+    assert [c.reporter for c in got] == ["DEU", None]
+
+
+def test_a_year_after_since_does_not_stop_the_source():
+    assert R.is_reference_point("the smallest since June 2014", 19)
+    assert not R.is_reference_point("in March 2016", 3)
+    text = (
+        "The Commerce Department said U.S. exports to China reached $10 billion in May. "
+        "In May imports from China fell to $38 billion, their smallest since June 2014."
+    )
+    got = parse(text, as_of="2019-03-28", pair=("USA", "CHN"))
+    assert [c.reporter for c in got] == ["USA", "USA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("meldete Chinas Hauptzollamt", "CHN"),
+        ("the Korean Customs Service said", "KOR"),
+        ("Таможенная служба Республики Корея", "KOR"),
+        ("по данным статистического управления Монголии", "MNG"),
+        ("India's Central Statistics Office", "IND"),
+    ],
+)
+def test_a_body_named_by_its_kind_and_country(text, key):
     assert [k for _, k in R.hits(text)] == [key]

@@ -163,3 +163,15 @@ def test_restated_in_brackets_needs_a_bare_bracket_between_two_percents() -> Non
     assert not restated_in_brackets(t, exact, third)
     assert not restated_in_brackets(t, five, three)  # "Vorjahr:" stands between
     assert not restated_in_brackets(t, None, exact)
+
+
+def test_export_turnover_is_an_export_word_and_import_export_turnover_trade():
+    from tradecheck.claims.mentions import flow_keywords
+
+    def kinds(t):
+        return [(k.kind, t[k.start : k.end]) for k in flow_keywords(t)]
+
+    assert kinds("export turnover rose") == [("export", "export")]
+    assert kinds("import turnover fell") == [("import", "import")]
+    assert kinds("the import-export turnover grew") == [("trade", "import-export turnover")]
+    assert kinds("trade turnover grew") == [("trade", "trade turnover")]

@@ -72,13 +72,16 @@ def _carried(
     own_years = [
         (p.start, R.year_of(p.year, p.rel, this))
         for p in m.periods
-        if not p.is_base and not _in_aside(norm, starts, p.start)
+        if not p.is_base
+        and not _in_aside(norm, starts, p.start)
+        and not R.is_reference_point(norm, p.start)
     ]
     years = R.years_by_sentence(starts, own_years)
     back = {i for i, sp in enumerate(sents) if V.FIGURE_ANAPHORA.search(norm, sp.start, sp.end)}
     hits, spans = list(m.reporter_hits), [(s.start, s.end) for s in sents]
     closing = R.closing_cues(norm, hits, spans, amount_starts)
-    return tuple(R.carried(hits, spans, amount_starts, years, back, closing))
+    paras = R.paragraph_of(norm, spans)
+    return tuple(R.carried(hits, spans, amount_starts, years, back, closing, paras))
 
 
 @dataclass(frozen=True)

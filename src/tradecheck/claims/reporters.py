@@ -1,11 +1,15 @@
-"""Whose statistics a figure cites: the ``reporter`` cues of the language files, found in a
+"""Whose statistics a figure cites: the reporter cues, found in a
 text and turned into the claim's ``reporter`` field.
 
-The cues are data (``[words.reporter]`` of ``claims/lang/*.toml``, keyed by ISO3: Belstat,
-Destatis, ФТС, 海关总署, Vietnam's General Department of Customs, ...). A key that is not one
-country (``EU27``: Eurostat) is listed in :data:`GROUPS`: such a claim keeps ``reporter`` null
-and says why in its notes. A country's statistics office reporting on another pair's trade is
-still that country's statistics (German statistics on Belarus–China trade: ``DEU``).
+The cues are data: the agency names of the cited registry ``data/statistics_agencies.csv``
+(:mod:`.agencies`: Belstat, Destatis, ФТС, 海关总署, TurkStat, ... of about fifty countries),
+the phrasings of ``[words.reporter]`` of ``claims/lang/*.toml`` ("Chinese customs", "据中方统计")
+and the ``statistics_of`` templates built from any country's names, all keyed by ISO3. A key
+that is not one country (``EU27``: Eurostat) is listed in :data:`GROUPS`: such a claim keeps
+``reporter`` null and says why in its notes; a name two countries share is keyed by both
+("BLR|KGZ") and read as the one of the pair (``resolve/reporter.of_pair``). A country's
+statistics office reporting on another pair's trade is still that country's statistics
+(German statistics on Belarus–China trade: ``DEU``).
 
 Examples
 --------
@@ -19,9 +23,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from functools import cache
 
+from tradecheck.claims import agencies as A
 from tradecheck.claims import lexicon as L
 
 #: reporter keys that are not one country -> the note a claim citing them carries
@@ -32,11 +37,16 @@ GROUPS: dict[str, str] = {
 
 @cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """One compiled pattern per reporter key, every language (agency names)."""
-    return tuple(
-        (key, re.compile(L.keyed_source("reporter", key), re.IGNORECASE))
-        for key in L.keys("reporter")
-    )
+    """One compiled pattern per reporter key, every language: the cues of the language files
+    and the agency names of the registry (:func:`agencies.cue_sources`)."""
+    registry = A.cue_sources()
+    words = L.keys("reporter")
+    out = []
+    for key in dict.fromkeys([*words, *registry]):
+        parts = [L.keyed_source("reporter", key)] if key in words else []
+        parts += [registry[key]] if key in registry else []
+        out.append((key, re.compile("|".join(parts), re.IGNORECASE)))
+    return tuple(out)
 
 
 @cache
@@ -109,23 +119,26 @@ def carried(
     years: list[set[int]],
     refers_back: Collection[int] = (),
     closing: Collection[int] = (),
+    paragraphs: Sequence[int] = (),
 ) -> list[str | None]:
     """Per sentence, the source a sentence without a cue of its own takes from the rest of a
     text that cites **one** source only (a second source: the first carries only to the
     sentences before the second's, and the second from its own on, :func:`_up_to_second`).
 
-    It is that source when a cue stands in an earlier sentence and the sentence names no year
-    other than those of the cue's sentences, or of the first sentence after the cue that names
-    one when the cue's do not (the text goes on reporting the same release, not
-    the history before it: "In 2022 trade had grown 29%" after a 2024 release stays without a
-    source), or when the next sentence is the cue alone, with no figure of its own ("Об этом
-    сообщает ФТС.", "This was reported by Destatis."), or when the sentence holds figures and
-    comes right before the first cue, whose sentence refers back to its figure (an index in
-    ``refers_back``) and names no other year ("Trade reached $2.1 billion in 2024. As per data
-    from the statistics agency, this figure is 61% higher ..."), or when the sentence holds
-    figures and the next one (an index in ``closing``: same paragraph, its cue after its last
-    figure) ends by naming the source and names no other year ("Trade reached $13 billion.
-    Imports were $11 billion, the statistics committee said.").
+    It is that source when a cue stands in an earlier sentence of the same paragraph and the
+    sentence names only the release's years or those it compares with (:func:`_compared`);
+    or in an earlier sentence and the sentence names no year other than those of the release
+    (:func:`_release_years`: the text goes on reporting the same release, not the history
+    before it: "In 2022 trade had grown 29%" after a 2024 release stays without a source); or
+    when the sentence is one of the figure sentences right before a cue that stands alone,
+    with no figure of its own ("Об этом сообщает ФТС.", "Source: China customs",
+    :func:`_announced`); or when the sentence holds figures and comes right before the first
+    cue, whose sentence refers back to its figure (an index in ``refers_back``) and names no
+    other year ("Trade reached $2.1 billion in 2024. As per data from the statistics agency,
+    this figure is 61% higher ..."); or when the sentence holds figures and the next one (an
+    index in ``closing``: same paragraph, its cue after its last figure) ends by naming the
+    source and names no other year ("Trade reached $13 billion. Imports were $11 billion, the
+    statistics committee said.").
 
     Parameters
     ----------
@@ -142,6 +155,8 @@ def carried(
     closing
         The sentences whose cue closes them and that go on the paragraph of the sentence
         before (:func:`closing_cues`).
+    paragraphs
+        The paragraph of each sentence (:func:`paragraph_of`); none given: one per sentence.
 
     Examples
     --------
@@ -160,29 +175,83 @@ def carried(
     [None, None, 'UZB', 'UZB']
     >>> carried([(18, "UZB")], sents, [2, 12], [set(), {2024}, set(), {2022}], closing={1})
     ['UZB', None, 'UZB', None]
+    >>> carried([(22, "DEU")], sents, [2, 12], [set()] * 4)
+    ['DEU', 'DEU', None, 'DEU']
+    >>> ys = [{2024}, {2023}, set(), {2022}]
+    >>> carried([(2, "CHN")], sents, [5, 15, 35], ys, paragraphs=[0, 0, 0, 1])
+    [None, 'CHN', 'CHN', None]
     """
     out: list[str | None] = [None] * len(sentences)
     if not hits:
         return out
     key = hits[0][1]
+    para = list(paragraphs) or list(range(len(sentences)))
     if any(k != key for _, k in hits):  # the text goes on to another source: up to it only
-        return _up_to_second(hits, sentences, amount_starts, years, refers_back, closing)
+        return _up_to_second(hits, sentences, amount_starts, years, refers_back, closing, para)
     starts = [s for s, _ in sentences]
-    with_cue = {bisect_right(starts, h) - 1 for h, _ in hits}
+    with_cue = {bisect_right(starts, h) - 1 for h, _ in hits} - {-1}
     with_amount = {bisect_right(starts, a) - 1 for a in amount_starts}
-    cue_years = set().union(*(years[i] for i in with_cue if i >= 0))
     first = min(with_cue)
-    if not cue_years:  # "Destatis published its figures. In 2023 ...": the first year after
-        cue_years = next((y for y in years[first + 1 :] if y), set())
+    cue_years = _release_years(with_cue, with_amount, years)
+    announced = _announced(with_cue, with_amount)
+    cue_paras = {para[j]: j for j in sorted(with_cue, reverse=True)}  # paragraph -> first cue
     for i in range(len(sentences)):
         if i in with_cue:
             continue
         follows = i > first and years[i] <= cue_years
-        announced = i + 1 in with_cue and i + 1 not in with_amount
+        follows = follows or (cue_paras.get(para[i], i) < i and _compared(years[i], cue_years))
         lead = first in refers_back and i == first - 1 and i in with_amount
         lead = lead and years[first] <= years[i]
         closed = i + 1 in closing and i in with_amount and _same_years(years[i], years[i + 1])
-        out[i] = key if follows or announced or lead or closed else None
+        out[i] = key if follows or i in announced or lead or closed else None
+    return out
+
+
+def _release_years(with_cue: set[int], with_amount: set[int], years: list[set[int]]) -> set[int]:
+    """The years of the release a text's cue speaks for: those of the cue sentences that hold
+    figures or announce the figures before them (:func:`_announced`), and of those figures;
+    when these name none, those of the first figure sentence after
+    the first cue that names one (a year in a cue sentence without figures that announces none
+    is an aside: "purchases slipped in May, the first fall since October 2020, customs data
+    showed"), else of the first sentence after it that names one.
+
+    Examples
+    --------
+    >>> _release_years({0}, {1, 2}, [{2022}, {2023}, {2021}])
+    {2023}
+    >>> _release_years({1}, {0, 2}, [{2024}, set(), {2022}])
+    {2024}
+    >>> _release_years({0}, {0}, [set(), {2023}, set()])
+    {2023}
+    """
+    announced = _announced(with_cue, with_amount)
+    announcing = {j for j in with_cue if j - 1 in announced}
+    own = (with_cue & with_amount) | announced | announcing
+    found = set().union(*(years[i] for i in own))
+    if found:
+        return found
+    first = min(with_cue)
+    after = range(first + 1, len(years))
+    figures = (years[i] for i in after if years[i] and i in with_amount)
+    return next(figures, None) or next((years[i] for i in after if years[i]), set())
+
+
+def _announced(with_cue: set[int], with_amount: set[int]) -> set[int]:
+    """The figure sentences a cue standing alone speaks for: the run of figure sentences
+    without a cue right before it ("Exports rose 12%. They came to EUR 2.1 bn. This is what
+    Destatis data show."; "来源：海关总署" under a block of figures).
+
+    Examples
+    --------
+    >>> sorted(_announced({3}, {0, 1, 2})), sorted(_announced({3}, {0, 2})), _announced({1}, {0, 1})
+    ([0, 1, 2], [2], set())
+    """
+    out: set[int] = set()
+    for j in with_cue - with_amount:
+        i = j - 1
+        while i >= 0 and i in with_amount and i not in with_cue:
+            out.add(i)
+            i -= 1
     return out
 
 
@@ -193,6 +262,7 @@ def _up_to_second(
     years: list[set[int]],
     refers_back: Collection[int],
     closing: Collection[int],
+    paragraphs: Sequence[int],
 ) -> list[str | None]:
     """:func:`carried` for a text citing a second source: the first source carries to the
     sentences before the second one's; from there on the text is read again as one citing
@@ -202,7 +272,7 @@ def _up_to_second(
     Examples
     --------
     >>> sents = [(0, 10), (10, 20), (20, 30), (30, 40)]
-    >>> _up_to_second([(2, "CHN"), (12, "BLR")], sents, [5, 15, 25], [set()] * 4, (), ())
+    >>> _up_to_second([(2, "CHN"), (12, "BLR")], sents, [5, 15, 25], [set()] * 4, (), (), ())
     [None, None, 'BLR', 'BLR']
     """
     second = next(h for h, k in hits if k != hits[0][1])
@@ -217,6 +287,7 @@ def _up_to_second(
         years[:limit],
         [i for i in refers_back if i < limit],
         [i for i in closing if i < limit],
+        paragraphs[:limit],
     )
     tail = carried(
         [h for h in hits if h[0] >= cut],
@@ -225,8 +296,25 @@ def _up_to_second(
         years[limit:],
         [i - limit for i in refers_back if i >= limit],
         [i - limit for i in closing if i >= limit],
+        paragraphs[limit:],
     )
     return head + tail
+
+
+def _compared(own: set[int], release: set[int]) -> bool:
+    """Whether a sentence naming ``own`` years can belong to a release of ``release`` years: it
+    names only the release's years and the years before them, which a release compares with
+    ("Q2 2021 fell 6% to EUR 11 bn. In Q2 2020 it had been EUR 12 bn."); not a later
+    period, nor older history ("In 2021 it had grown 36%" after a 2024 release).
+
+    Examples
+    --------
+    >>> _compared({2016}, {2017}), _compared(set(), set()), _compared({2024}, {2023})
+    (True, True, False)
+    >>> _compared({2021}, {2024})
+    False
+    """
+    return own <= release | {y - 1 for y in release}
 
 
 def _same_years(own: set[int], cue: set[int]) -> bool:
@@ -263,6 +351,40 @@ def closing_cues(
         if figures and min(own) > max(figures) and "\n" not in norm[sentences[j - 1][1] : s]:
             out.add(j)
     return out
+
+
+def paragraph_of(norm: str, sentences: list[tuple[int, int]]) -> list[int]:
+    """The paragraph of each sentence: how many line breaks stand before its first letter.
+
+    Examples
+    --------
+    >>> paragraph_of("A b. C d.\\nE f.", [(0, 4), (4, 9), (9, 14)])
+    [0, 0, 1]
+    """
+    breaks = [i for i, ch in enumerate(norm) if ch == "\n"]
+    out = []
+    for start, end in sentences:
+        body = norm[start:end]
+        out.append(bisect_right(breaks, start + len(body) - len(body.lstrip())))
+    return out
+
+
+@cache
+def _since_before() -> re.Pattern[str]:
+    return re.compile(rf"(?:{L.source('since')})\s*$", re.IGNORECASE)
+
+
+def is_reference_point(norm: str, start: int) -> bool:
+    """Whether a period mention at ``start`` follows "since" ("the lowest since September
+    2010", "seit März 2022"): a point of reference, not a period the sentence reports on.
+
+    Examples
+    --------
+    >>> t = "imports fell to $38 billion, the smallest since June 2014"
+    >>> is_reference_point(t, t.index("June")), is_reference_point(t, 0)
+    (True, False)
+    """
+    return bool(_since_before().search(norm, max(0, start - 24), start))
 
 
 def years_by_sentence(
