@@ -109,10 +109,10 @@ def test_month_names():
 
 def test_a_bracket_keeps_its_period():
     """A period inside a bracket belongs to the bracketed figure, not to one before it."""
-    t = "up 9.4% year-on-year ($5.3 billion in January-June 2023); exports (2024) fell"
-    assert in_other_bracket(t, t.index("9.4"), t.index("January"), 0)
-    assert not in_other_bracket(t, t.index("$5.3"), t.index("January"), 0)
-    assert not in_other_bracket(t, t.index("9.4"), t.index("year-on"), 0)
+    t = "up 8.9% year-on-year ($5.6 billion in January-June 2023); exports (2024) fell"
+    assert in_other_bracket(t, t.index("8.9"), t.index("January"), 0)
+    assert not in_other_bracket(t, t.index("$5.6"), t.index("January"), 0)
+    assert not in_other_bracket(t, t.index("8.9"), t.index("year-on"), 0)
 
 
 def test_in_bracket():
@@ -187,17 +187,17 @@ def test_a_count_of_months_without_a_year_is_no_period():
 
 
 def test_same_period_of_looks_past_the_word_before_the_year():
-    t = "down 42.6% compared to the same period in 2013"
+    t = "down 38.4% compared to the same period in 2013"
     assert same_period_of(t, t.index("in 2013"))
     assert same_period_of(t, t.index("2013"))
-    assert not same_period_of(t, t.index("42.6"))
+    assert not same_period_of(t, t.index("38.4"))
 
 
 @pytest.mark.parametrize(
     "text",
     [
         "im Vergleich zum gleichen Zeitraum im Jahr 2019",
-        "45,8% mehr als im gleichen Zeitraum 2018",
+        "41,3% mehr als im gleichen Zeitraum 2018",
         "gegenüber dem Ergebnis des Vorjahres 2022",
         "по сравнению с уровнем 2021 года",
     ],
@@ -242,8 +242,8 @@ def test_a_past_year_said_in_contrast_is_not_carried():
         ),
         (
             (
-                "С 2000 года товарооборот между Беларусью и Китаем увеличился в 100 раз, "
-                "с $14 млн в 2000 году до $1,4 млрд в 2009 году."
+                "С 2000 года товарооборот между Беларусью и Китаем увеличился в 90 раз, "
+                "с $15 млн в 2000 году до $1,35 млрд в 2009 году."
             ),
             "2010-12-29",
             Period("2009-01", "2009-12"),

@@ -22,16 +22,16 @@ from tradecheck.claims.resolve.period import (
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("up 9% compared to the same period of the previous year ($1.3 billion)", True),
-        ("рост на 9% по сравнению с аналогичным периодом прошлого года (1,3 млрд)", True),
-        ("up 9% compared with the previous year ($1.3 billion)", True),
-        ("up 9% year-on-year ($1.3 billion)", False),
-        ("up 9% in January-February 2024 ($1.3 billion)", False),
-        ("up 9% compared to the same period of the previous year, $1.3 billion", False),
+        ("up 9% compared to the same period of the previous year ($1.6 billion)", True),
+        ("рост на 9% по сравнению с аналогичным периодом прошлого года (1,6 млрд)", True),
+        ("up 9% compared with the previous year ($1.6 billion)", True),
+        ("up 9% year-on-year ($1.6 billion)", False),
+        ("up 9% in January-February 2024 ($1.6 billion)", False),
+        ("up 9% compared to the same period of the previous year, $1.6 billion", False),
     ],
 )
 def test_level_of_year_before(text, expected):
-    start = text.index("1,3" if "1,3" in text else "$1.3")
+    start = text.index("1,6" if "1,6" in text else "$1.6")
     assert level_of_year_before(text, start, 0) is expected
 
 

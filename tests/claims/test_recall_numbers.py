@@ -63,7 +63,7 @@ def test_share_of_flow(text: str, lang: str, pair: tuple[str, str], expected: bo
 
 
 def test_flow_owner_reads_a_destination_as_the_partner() -> None:
-    ctx = _ctx("2023 gingen 6,2 Prozent der Ausfuhren in die Volksrepublik China.", "de",
+    ctx = _ctx("2022 gingen 5,7 Prozent der Ausfuhren in die Volksrepublik China.", "de",
                ("DEU", "CHN"))  # fmt: skip
     assert total_owner(ctx) == ("export", "DEU")
     ctx = _ctx("In 2021 it made up 20 percent of goods imported by Brazil.", "en", ("BRA", "CHN"))
@@ -128,7 +128,7 @@ def test_aside_must_close_right_before_the_amount() -> None:
 def test_hyphenated_compound_amount() -> None:
     [a] = find_amounts("die 70-Milliarden-Dollar-Marke", "de")
     assert (a.kind, a.value, a.currency) == ("money", 7e10, "USD")
-    assert find_amounts("der 300- bis 600-Millionen-Mittelschicht", "de") == []
+    assert find_amounts("der 200- bis 500-Millionen-Mittelschicht", "de") == []
 
 
 @pytest.mark.parametrize(

@@ -150,13 +150,13 @@ def test_compound_role_reads_a_hyphenated_country_as_the_partner() -> None:
 
 
 def test_restated_in_brackets_needs_a_bare_bracket_between_two_percents() -> None:
-    """ "um ein Drittel (30,8 Prozent)": the bracketed percent restates the one before."""
+    """ "um ein Drittel (32,6 Prozent)": the bracketed percent restates the one before."""
     from tradecheck.claims.mentions import Amount
     from tradecheck.claims.resolve.quantity import restated_in_brackets
 
-    t = "um ein Drittel (30,8 Prozent) zu, um 5 Prozent (Vorjahr: 3 Prozent)"
+    t = "um ein Drittel (32,6 Prozent) zu, um 5 Prozent (Vorjahr: 3 Prozent)"
     third = Amount("percent", t.index("ein"), t.index(" ("), 33.3, 0)
-    exact = Amount("percent", t.index("30,8"), t.index(")"), 30.8, 1)
+    exact = Amount("percent", t.index("32,6"), t.index(")"), 32.6, 1)
     five = Amount("percent", t.index("5 P"), t.index("5 P") + 9, 5.0, 0)
     three = Amount("percent", t.index("3 P"), t.index("3 P") + 9, 3.0, 0)
     assert restated_in_brackets(t, third, exact)

@@ -54,7 +54,7 @@ class Lists:
 
 
 def _in_aside(norm: str, starts: list[int], pos: int) -> bool:
-    """``pos`` stands in a bracket of its sentence ("($5.3 billion in January–June 2023)")."""
+    """``pos`` stands in a bracket of its sentence ("($5.6 billion in January–June 2023)")."""
     i = bisect_right(starts, pos) - 1
     return in_bracket(norm, pos, starts[i] if i >= 0 else 0)
 

@@ -169,7 +169,7 @@ _CUR_POST = (
     + f"|{C.source()})"
 )
 #: the number, scale and currency may be joined by hyphens in a German compound
-#: ("die 100-Milliarden-Dollar-Marke"); an abbreviated scale may touch the currency
+#: ("die 70-Milliarden-Dollar-Marke"); an abbreviated scale may touch the currency
 #: ("36 Mrd.Euro")
 _MONEY = re.compile(
     rf"{_CUR_PRE}?\s?(?P<num>{NUM})(?:(?:\s|-)?(?P<scale>{SCALE_RE})(?:(?<=\.)|(?![a-zа-яё])))?"

@@ -377,8 +377,8 @@ def parse(
     [5080000000.0]
     >>> parse("The sides aim to bring trade to $10 billion by 2030.")
     []
-    >>> parse("2018年,中白贸易额17.2亿美元、同比增长18.4%。")[1].value
-    18.4
+    >>> parse("2016年,中白贸易额15.3亿美元、同比增长12.6%。")[1].value
+    12.6
     """
     if lang not in ("auto", *LANGS):
         raise ClaimParseError(f"lang: expected one of auto, {', '.join(LANGS)}; got {lang!r}")

@@ -134,8 +134,8 @@ def carried(
     with no figure of its own ("Об этом сообщает ФТС.", "Source: China customs",
     :func:`_announced`); or when the sentence holds figures and comes right before the first
     cue, whose sentence refers back to its figure (an index in ``refers_back``) and names no
-    other year ("Trade reached $2.1 billion in 2024. As per data from the statistics agency,
-    this figure is 61% higher ..."); or when the sentence holds figures and the next one (an
+    other year ("Trade reached $2.1 billion in 2024. According to the statistics agency,
+    the figure is 50% higher ..."); or when the sentence holds figures and the next one (an
     index in ``closing``: same paragraph, its cue after its last figure) ends by naming the
     source and names no other year ("Trade reached $13 billion. Imports were $11 billion, the
     statistics committee said.").

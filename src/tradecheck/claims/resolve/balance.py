@@ -60,7 +60,7 @@ def balance_changed(before: str) -> bool:
 def balance_clause(ctx: Context) -> Span | None:
     """The clause before the amount's that a money amount with no flow or balance word of its
     own continues, when that clause speaks of a balance ("Its deficit with China would total
-    $28 billion, 13.6% lower than last year's $32.4 billion"; "The surplus fell, decreasing
+    $26 billion, 11.2% lower than last year's $29.3 billion"; "The surplus fell, decreasing
     24% to $13.8bn"): the amount is that balance's; else None.
 
     Examples

@@ -36,7 +36,7 @@ _TO = L.pattern("level_to")
 _SEQUENTIAL = re.compile(L.source("sequential"), re.IGNORECASE)
 #: how far from the amount, within its clause, that cue may stand
 _SEQUENTIAL_REACH = 60
-#: how far around a starting level its "from" and its year may stand ("从1991年的0.37亿美元",
+#: how far around a starting level its "from" and its year may stand ("从1992年的0.52亿美元",
 #: "from $30 billion in 2010")
 _FROM_REACH = 16
 
@@ -114,7 +114,7 @@ def _explicit(ctx: Context, b: PeriodMention, period: Period) -> Period | None:
 def from_base(ctx: Context, period: Period) -> Period | None:
     """The base of a change stated after a from-to construction whose starting level has its
     own year: "rose from $30 billion in 2010 to $90 billion in 2020, a 200% increase",
-    "从1991年的0.37亿美元至2020年的1330.9亿美元,上升了3596倍" (base 2010, 1991).
+    "从1992年的0.52亿美元至2020年的1240.6亿美元,上升了2385倍" (base 2010, 1992).
 
     Examples
     --------
@@ -242,15 +242,15 @@ _PART_BREAK = re.compile(r"[;；]")
 
 def written_base(ctx: Context, bases: list[PeriodMention]) -> PeriodMention | None:
     """The written base of the sentence that belongs to the amount: one in its clause; none
-    when its clause says "year-on-year" ("同比增长19.8%; 与2019年同期相比,增长21.2%": the
+    when its clause says "year-on-year" ("同比增长17.3%; 与2019年同期相比,增长24.6%": the
     first is over a year); else the nearest in its part of the sentence between semicolons,
     else the nearest in the sentence.
 
     Examples
     --------
     >>> from tradecheck.claims.parse import parse
-    >>> t = ("1-4月中俄贸易额为400亿美元,同比增长19.8%;与2019年同期相比,增长21.2%;"
-    ...      "较2016年同期相比,实现了翻一番。")
+    >>> t = ("1-4月中俄贸易额为400亿美元,同比增长17.3%;与2019年同期相比,增长24.6%;"
+    ...      "较2016年同期相比,翻了一番。")
     >>> [c.base_period.start for c in parse(t, as_of="2021-05-14", pair=("RUS", "CHN"))[1:]]
     ['2020-01', '2019-01', '2016-01']
     """

@@ -74,7 +74,7 @@ _EXCEED_VERB = L.pattern("exceed_verb")
 def exceeded_earlier(ctx: Context) -> bool:
     """Whether a verb of exceeding stands earlier in a money amount's clause, with no other
     amount between (German puts the verb second: "überstieg der Handel zwischen Januar und
-    April 4,91 Milliarden US-Dollar").
+    April 3,87 Milliarden US-Dollar").
 
     Examples
     --------

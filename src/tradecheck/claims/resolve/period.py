@@ -41,9 +41,9 @@ __all__ = [
     "year_to_date",
 ]
 
-#: a comparison with the year before, ending where a bracket opens: "61% higher compared to
-#: the same period of the previous year ($1.3 billion)", "по сравнению с аналогичным периодом
-#: прошлого года (1,3 млрд)"
+#: a comparison with the year before, ending where a bracket opens: "50% higher compared to
+#: the same period of the previous year ($1.6 billion)", "по сравнению с аналогичным периодом
+#: прошлого года (1,6 млрд)"
 _PRIOR_YEAR_BASE_END = re.compile(
     rf"(?:{L.source('base_marker')})\s*(?:{L.source('base_article')})?\s*"
     rf"(?:{L.source('same_period_last_year')}|{L.source('previous_year')})\s*$",
@@ -64,7 +64,7 @@ _PAIR_REACH = 120
 
 
 def _aside(doc: Doc, p: PeriodMention) -> bool:
-    """A period written in brackets ("($5.3 billion in January–June 2023)"): it belongs to
+    """A period written in brackets ("($5.6 billion in January–June 2023)"): it belongs to
     the bracketed figure and sets no year or period for the sentences after it."""
     return in_bracket(doc.norm, p.start, doc.sentence_of(p.start).start)
 
@@ -164,7 +164,7 @@ def implied_year(doc: Doc) -> int | None:
     Examples
     --------
     >>> from tradecheck.claims.parse import parse
-    >>> t = "In January trade rose 48% compared to the same month of 2023."
+    >>> t = "In January trade rose 37% compared to the same month of 2023."
     >>> parse(t)[0].period
     Period(start='2024-01', end='2024-01')
     """
@@ -271,7 +271,7 @@ def _bracketed_after(ctx: Context) -> PeriodMention | None:
 
 def in_other_bracket(norm: str, start: int, pos: int, lo: int) -> bool:
     """True when ``pos`` stands inside a bracket (opened after ``lo``) that does not hold
-    ``start``: "9.4 percent higher ($5.3 billion in January–June 2023)" — the months in the
+    ``start``: "8.9 percent higher ($5.6 billion in January–June 2023)" — the months in the
     bracket belong to the bracketed figure, not to the percent before it.
 
     Examples
@@ -352,11 +352,11 @@ def level_of_year_before(norm: str, start: int, lo: int) -> bool:
 
     Examples
     --------
-    >>> t = "up 61% compared to the same period of the previous year ($1.3 billion)"
-    >>> level_of_year_before(t, t.index("$1.3"), 0)
+    >>> t = "up 50% compared to the same period of the previous year ($1.6 billion)"
+    >>> level_of_year_before(t, t.index("$1.6"), 0)
     True
-    >>> t = "up 61% in January-February 2024 ($2.1 billion)"
-    >>> level_of_year_before(t, t.index("$2.1"), 0)
+    >>> t = "up 50% in January-February 2024 ($2.4 billion)"
+    >>> level_of_year_before(t, t.index("$2.4"), 0)
     False
     """
     j = norm.rfind("(", max(lo, start - 3), start + 1)
@@ -381,7 +381,7 @@ def year_before(p: Period) -> Period:
 def has_new_level(ctx: Context) -> bool:
     """Whether another amount of ``ctx``'s clause is written as the new level of a from-to
     change ("fell to 4.3% from 4.9%"); a "to" that opens no amount ("bis Ende 2023 ... einen
-    Rekordwert von $53 Milliarden") makes no from-to change.
+    Rekordwert von $47 Milliarden") makes no from-to change.
 
     Examples
     --------

@@ -87,13 +87,13 @@ _RESTATE_GAP = 6
 
 def restated_in_brackets(norm: str, first: Amount | None, second: Amount | None) -> bool:
     """Whether percent ``second`` stands in brackets right after percent ``first``, restating
-    it exactly ("um ein Drittel (30,8 Prozent)", "by almost half (48.6%)").
+    it exactly ("um ein Drittel (32,6 Prozent)", "by almost half (48.6%)").
 
     Examples
     --------
-    >>> t = "um ein Drittel (30,8 Prozent) zu"
+    >>> t = "um ein Drittel (32,6 Prozent) zu"
     >>> third = Amount("percent", 3, 14, 33.3, 0)
-    >>> exact = Amount("percent", 16, 28, 30.8, 1)
+    >>> exact = Amount("percent", 16, 28, 32.6, 1)
     >>> restated_in_brackets(t, third, exact), restated_in_brackets(t, exact, third)
     (True, False)
     """
@@ -253,7 +253,7 @@ def _gapped(ctx: Context) -> tuple[str, float] | None:
 
 def balance_clause_before(ctx: Context) -> bool:
     """Whether a percent change with no flow or balance word of its own follows a clause
-    about a balance ("The deficit with China was over $35 billion, up 3.74 percent"): the
+    about a balance ("The deficit with China was over $31 billion, up 4.15 percent"): the
     change of that balance (:func:`balance_changed`), no claim.
 
     Examples
@@ -309,8 +309,8 @@ _VERB_FINAL_REACH = 80
 
 
 def verb_final_sign(ctx: Context) -> float | None:
-    """The sign a German clause gives a change at its end: "ist um 28,4 Prozent auf
-    34,8 Milliarden Euro gestiegen" (verb last, after the new level); None unless the
+    """The sign a German clause gives a change at its end: "ist um 26,1 Prozent auf
+    31,7 Milliarden Euro gestiegen" (verb last, after the new level); None unless the
     amount follows "um" and a change word closes its clause.
 
     Examples

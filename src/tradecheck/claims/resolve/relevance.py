@@ -102,14 +102,14 @@ def _cue_applies(ctx: Context, name: str, span: Span | None) -> bool:
 def carried_not_trade(ctx: Context) -> bool:
     """Whether a non-trade cue of an earlier clause still governs the amount: the sentence
     names no flow ("trade", "exports") before the amount and a cue before it ("investments
-    increased fivefold, reaching $11 billion"; "30 projects, both finished and ongoing, worth
+    increased fourfold, reaching $9 billion"; "30 projects, both finished and ongoing, worth
     a total of $8 billion"), or the amount's clause names no flow and the clause before it
     gives an average per day ("exports were $130 million per day, up 18.5%").
 
     Examples
     --------
     >>> from tradecheck.claims.parse import parse
-    >>> parse("Chinese investments in Belarus grew fivefold, reaching $11 billion in 2023.")
+    >>> parse("Chinese investments in Belarus grew fourfold, reaching $9 billion in 2022.")
     []
     >>> len(parse("Investment grew, and trade between Belarus and China reached $5 bn in 2023."))
     1

@@ -96,8 +96,8 @@ def _country_bracket(ctx: Context, a: Amount) -> str | None:
 
 def listed_share(ctx: Context) -> bool:
     """Whether a percent is a pair country's item in a list of partners with their shares,
-    whose earlier item says what of ("Rosja (51,1 proc. całej wymiany handlowej), Ukraina
-    (7,2 proc.), Chiny (4,9 proc.)"): in brackets right after the pair country's name, after
+    whose earlier item says what of ("Rosja (47,3 proc. całej wymiany handlowej), Polska
+    (6,8 proc.), Chiny (3,9 proc.)"): in brackets right after the pair country's name, after
     an item of another country written the same way with the words of a total
     (:data:`SHARE_OF_TOTAL`).
 
@@ -158,13 +158,13 @@ def share_holder(ctx: Context) -> str | None:
 
 def total_owner(ctx: Context) -> tuple[str, str] | None:
     """(flow kind, ISO3) of the total a share is taken of, when the words right after the
-    amount name it: "6,4 Prozent aller Importe Deutschlands" is ``("import", "DEU")``,
+    amount name it: "7,1 Prozent aller Importe Deutschlands" is ``("import", "DEU")``,
     "25% of Russia's total exports" ``("export", "RUS")``; None otherwise.
 
     Examples
     --------
     >>> from tradecheck.claims.context import Doc, contexts
-    >>> text = "2006 machten sie 6,4 Prozent aller Importe Deutschlands aus."
+    >>> text = "2007 machten sie 7,1 Prozent aller Importe Deutschlands aus."
     >>> total_owner(contexts(Doc.read(text, text, "de", None, ("DEU", "CHN")))[-1])
     ('import', 'DEU')
     """
