@@ -309,8 +309,8 @@ _VERB_FINAL_REACH = 80
 
 
 def verb_final_sign(ctx: Context) -> float | None:
-    """The sign a German clause gives a change at its end: "ist um 26,1 Prozent auf
-    31,7 Milliarden Euro gestiegen" (verb last, after the new level); None unless the
+    """The sign a German clause gives a change at its end: "ist um 14,3 Prozent auf
+    12,4 Milliarden Euro gestiegen" (verb last, after the new level); None unless the
     amount follows "um" and a change word closes its clause.
 
     Examples
