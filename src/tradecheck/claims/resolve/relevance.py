@@ -279,8 +279,8 @@ def bracketed_after_change(ctx: Context) -> bool:
 
 def _from_level(ctx: Context) -> bool:
     """ "from $172m ... to $94m": the starting level of a change to a later amount, when the
-    text gives the two levels no periods of their own. "from $11.9 billion in 2014-15 to $21.3
-    billion in 2021-22" holds two levels, each a claim of its period
+    text gives the two levels no periods of their own. "from $10.5 billion in 2015-16 to $19.2
+    billion in 2022-23" holds two levels, each a claim of its period
     (:func:`base_period.from_to_periods`)."""
     later = _new_level_after(ctx)
     return later is not None and from_to_periods(ctx, ctx.amount, later) is None
