@@ -12,8 +12,10 @@ from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.abs_change import abs_change_sign
 from tradecheck.claims.context import Context
+from tradecheck.claims.mentions import Amount
 from tradecheck.claims.ranges import in_range
 from tradecheck.claims.resolve.balance import is_balance
+from tradecheck.claims.resolve.base_period import from_to_periods
 from tradecheck.claims.sentences import Span
 
 __all__ = [
@@ -276,16 +278,26 @@ def bracketed_after_change(ctx: Context) -> bool:
 
 
 def _from_level(ctx: Context) -> bool:
-    """ "from $172m ... to $94m": the starting level of a change to a later amount."""
+    """ "from $172m ... to $94m": the starting level of a change to a later amount, when the
+    text gives the two levels no periods of their own. "from $10.5 billion in 2015-16 to $19.2
+    billion in 2022-23" holds two levels, each a claim of its period
+    (:func:`base_period.from_to_periods`)."""
+    later = _new_level_after(ctx)
+    return later is not None and from_to_periods(ctx, ctx.amount, later) is None
+
+
+def _new_level_after(ctx: Context) -> Amount | None:
+    """The new level of a from-to construction whose starting level is ``ctx``'s amount
+    ("from $X ... to $Y": $Y); None when the amount is no starting level."""
     a, t = ctx.amount, ctx.norm
     if not _FROM_BEFORE.search(t[max(ctx.sentence.start, a.start - 14) : a.start]):
-        return False
+        return None
     later = [
         x
         for x in ctx.doc.mentions.amounts.between(a.end, ctx.sentence.end)
         if x.kind in ("money", "money_gt", "bare")
     ]
-    return bool(later) and bool(_TO_BETWEEN.search(t[a.end : later[0].start]))
+    return later[0] if later and _TO_BETWEEN.search(t[a.end : later[0].start]) else None
 
 
 def in_physical_terms(ctx: Context) -> bool:
