@@ -23,6 +23,7 @@ from tradecheck.claims.resolve.scope import region_at
 from tradecheck.claims.roles import (
     IMPLICIT_ORIGIN,
     LIST_REACH,
+    adjective_role,
     compound_role,
     explicit_only,
     list_end,
@@ -333,9 +334,20 @@ def _roles(
         elif c in right:
             # "imports of Chinese goods", "экспорт белорусских товаров": the origin
             roles.append((IMPLICIT_ORIGIN, c.iso))
+        elif adjective_role(
+            doc.norm[c.start : c.end], doc.norm[c.end : kw.start], kw.kind, _adjective(doc.lang)
+        ):
+            roles.append(("orig", c.iso))  # "Chinese imports": imports from China
         else:
             roles.append(("actor", c.iso))
     return settle_implicit(settle_location(roles))
+
+
+@cache
+def _adjective(lang: str) -> re.Pattern[str]:
+    """The country adjective forms of ``lang`` that name an import's origin (concept
+    ``import_origin_adjective``; empty where the adjective names the importer)."""
+    return re.compile(L.language_source("import_origin_adjective", lang), re.IGNORECASE)
 
 
 @cache
