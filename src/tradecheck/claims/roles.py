@@ -11,6 +11,8 @@ names an explicit origin of another country, it is the one whose flow it is: "И
 
 from __future__ import annotations
 
+import re
+
 #: a country written right after the flow word without a preposition (origin unless settled)
 IMPLICIT_ORIGIN = "orig?"
 
@@ -102,3 +104,34 @@ def compound_role(between: str, kind: str) -> str | None:
     if between not in COMPOUND_HYPHENS:
         return None
     return {"export": "dest", "import": "orig"}.get(kind)
+
+
+def adjective_role(written: str, between: str, kind: str, adjective: re.Pattern[str]) -> str | None:
+    """The role of a country adjective written right before an import word, in a language
+    whose press so writes the goods' origin ("Chinese imports": imports from China); None for
+    any other country form or flow ("China's imports" names the importer, "Chinese exports"
+    the exporter, the actor either way). German and the Slavic languages leave the concept
+    empty: "die indischen Importe" is India's imports, "китайский импорт" either.
+
+    Parameters
+    ----------
+    written
+        The country as written in the text.
+    between
+        The text between the country's end and the flow word's start.
+    kind
+        The flow word's kind: export, import or trade.
+    adjective
+        The text language's origin adjective forms (concept ``import_origin_adjective``).
+
+    Examples
+    --------
+    >>> adj = re.compile(r"\\w+(?:ese|ian)", re.IGNORECASE)
+    >>> adjective_role("Chinese", " ", "import", adj), adjective_role("China's", " ", "import", adj)
+    ('orig', None)
+    >>> adjective_role("Chinese", " ", "export", adj)
+    >>> adjective_role("Russian", " goods ", "import", adj)
+    """
+    if kind != "import" or between.strip() or not adjective.fullmatch(written):
+        return None
+    return "orig"

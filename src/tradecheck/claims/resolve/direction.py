@@ -23,6 +23,7 @@ from tradecheck.claims.resolve.scope import region_at
 from tradecheck.claims.roles import (
     IMPLICIT_ORIGIN,
     LIST_REACH,
+    adjective_role,
     compound_role,
     explicit_only,
     list_end,
@@ -37,6 +38,7 @@ __all__ = [
     "counterpart_named",
     "flow",
     "joined_flows",
+    "passage_partner",
     "reverse",
     "runs_opposite",
     "unanchored",
@@ -118,7 +120,8 @@ def flow(ctx: Context, is_balance: bool) -> Flow | None:
     own = segment_direction(ctx, kw)
     if own == OTHER:
         return None
-    d = own or direction(ctx.doc, kw)
+    # a flow word borrowed from a later clause says nothing of the passage's actor
+    d = own or direction(ctx.doc, kw, passage=kw.start < ctx.clause[1])
     if own is None and runs_opposite(ctx, kw):
         d = reverse(d)  # "…, with China sending $5 billion in the opposite direction"
     if d is None and not is_balance:
@@ -333,9 +336,20 @@ def _roles(
         elif c in right:
             # "imports of Chinese goods", "экспорт белорусских товаров": the origin
             roles.append((IMPLICIT_ORIGIN, c.iso))
+        elif adjective_role(
+            doc.norm[c.start : c.end], doc.norm[c.end : kw.start], kw.kind, _adjective(doc.lang)
+        ):
+            roles.append(("orig", c.iso))  # "Chinese imports": imports from China
         else:
             roles.append(("actor", c.iso))
     return settle_implicit(settle_location(roles))
+
+
+@cache
+def _adjective(lang: str) -> re.Pattern[str]:
+    """The country adjective forms of ``lang`` that name an import's origin (concept
+    ``import_origin_adjective``; empty where the adjective names the importer)."""
+    return re.compile(L.language_source("import_origin_adjective", lang), re.IGNORECASE)
 
 
 @cache
@@ -448,9 +462,10 @@ def _arrow(doc: Doc, exporter: str | None, importer: str | None) -> str | None:
     return None if exporter == importer else f"{exporter}->{importer}"
 
 
-def direction(doc: Doc, kw: Keyword) -> str | None:
+def direction(doc: Doc, kw: Keyword, passage: bool = True) -> str | None:
     """The direction a flow word gives: ``both``, ``AAA->BBB``, :data:`UNSURE`, or None for
-    another country's flow."""
+    another country's flow (``passage``: whether the partner named in the sentences before
+    may give the actor, :func:`passage_partner`)."""
     exporter, importer, other = marked(doc, kw)
     if kw.kind == "trade":
         return None if other and not pair_near(doc, kw) else "both"
@@ -461,7 +476,7 @@ def direction(doc: Doc, kw: Keyword) -> str | None:
     if exporter is None and importer is None:
         exporter, importer = _marked_elsewhere(doc, kw)
     if exporter is None and importer is None:
-        who, said = actor_read(doc, kw)
+        who, said = actor_read(doc, kw, passage)
         if not said:
             return UNSURE
         exporter, importer = (who, None) if kw.kind == "export" else (None, who)
@@ -581,10 +596,12 @@ def marked_partner(doc: Doc, named: list[CountryHit]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def actor_read(doc: Doc, kw: Keyword) -> tuple[str, bool]:
+def actor_read(doc: Doc, kw: Keyword, passage: bool = True) -> tuple[str, bool]:
     """(actor, said): ``said`` is False when the text does not say whose flow it is and
     the actor is only assumed (no pair country in the flow word's sentence, or both named
-    only as the two sides of their trade: :func:`named_as_pair`)."""
+    only as the two sides of their trade: :func:`named_as_pair`). A sentence naming no pair
+    country takes the actor from the partner of the passage before it when ``passage``
+    (:func:`passage_partner`), then from the text's opening (``speaks_for``)."""
     earlier = _earlier_actor(doc, kw)
     if earlier is not None:
         return earlier, True
@@ -601,9 +618,42 @@ def actor_read(doc: Doc, kw: Keyword) -> tuple[str, bool]:
     partner = marked_partner(doc, named)
     if partner is not None:  # "bought more from China ..., with $11 billion in imports"
         return doc.other(partner), True
+    partner = passage_partner(doc, ss) if passage and not named else None
+    if partner is not None:  # "… trade with China …. Imports grew 70%."
+        return doc.other(partner), True
     if c.start <= kw.start and _WITH_BEFORE_SHORT.search(doc.norm[max(0, c.start - 8) : c.start]):
         return doc.other(c.iso), said
     if said:
         return c.iso, said
     opener = speaks_for(doc, kw.start)
     return (c.iso, False) if opener is None else (opener, True)
+
+
+#: how many sentences back the partner of a passage is looked for (:func:`passage_partner`)
+PASSAGE_SENTENCES = 2
+
+
+def passage_partner(doc: Doc, start: int) -> str | None:
+    """The pair country the passage before ``start`` (a sentence start) names as the partner
+    of its flows ("with China", "from China"): the nearest of the :data:`PASSAGE_SENTENCES`
+    sentences before it that names a pair country (not as a statistics source) decides; None
+    when that sentence marks neither or both as the partner, or none of them names one.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Uzbekistan bought far more from China in 2023. Imports grew by 1.7 times."
+    >>> [c.direction for c in parse(t, pair=("UZB", "CHN"))]
+    ['CHN->UZB']
+    """
+    for _ in range(PASSAGE_SENTENCES):
+        if start <= 0:
+            return None
+        ss, _se = doc.sentence_of(start - 1)
+        named = [x for x in doc.countries_in(ss, start) if x.iso in doc.pair]
+        # "data from Uzbekistan's Statistics Agency" names a source, not a partner
+        named = [x for x in named if not doc.mentions.reporter_hits.between(x.start - 30, x.end)]
+        if named:
+            return marked_partner(doc, named)
+        start = ss
+    return None
