@@ -10,6 +10,7 @@ import pkgutil
 import pytest
 
 import tradecheck
+from tradecheck import paths
 
 
 def _modules() -> list[str]:
@@ -28,7 +29,10 @@ def test_the_walk_finds_the_reader():
 
 
 @pytest.mark.parametrize("name", MODULES)
-def test_docstring_examples(name):
+def test_docstring_examples(name, monkeypatch):
+    # the examples show paths relative to the project root (loaders.base.display_path), so
+    # they run from there, whatever directory an earlier test of the same worker left
+    monkeypatch.chdir(paths.ROOT)
     mod = importlib.import_module(name)
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0
