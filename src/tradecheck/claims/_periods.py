@@ -285,6 +285,22 @@ _YEAR_BEFORE_PERIOD = L.pattern("year_before_period")
 _PRE_PANDEMIC = L.pattern("pre_pandemic")
 PRE_PANDEMIC_YEAR = 2019
 _SINCE_BEFORE = re.compile(rf"(?:{L.source('since')})\s*$", _I)
+#: how far before a period its "since" may stand
+_SINCE_REACH = 24
+
+
+def after_since(text: str, start: int) -> bool:
+    """Whether the period written at ``start`` follows "since" ("seit 2015", "the lowest since
+    June 2014"): the start of a duration or a point of reference, not a period reported on.
+
+    Examples
+    --------
+    >>> t = "imports fell to $38 billion, the smallest since June 2014"
+    >>> after_since(t, t.index("June")), after_since(t, 0)
+    (True, False)
+    """
+    return bool(_SINCE_BEFORE.search(text, max(0, start - _SINCE_REACH), start))
+
 
 _YOY = L.pattern("same_period_last_year")
 
@@ -412,7 +428,7 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
         ys, ye = m.start("y"), m.end("y")
         if not _mask_free(mask, ys, ye):
             continue
-        if _SINCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        if after_since(text, m.start()):
             continue  # "seit 2015", "since 2015": the start of a duration, not a period
         # a year range "2015-2020" or a list: still years; a number glued to letters: not
         pm = PeriodMention(m.start(), m.end(), 1, 12, year=int(m.group("y")), full_year=True)

@@ -93,11 +93,11 @@ def stem(word: str, lang: str) -> str:
 
 def _country(iso3: str, lang: str) -> str:
     """The names of a country in one language as one group (``{c}`` of a row's name)."""
-    names = L.load(lang)["words"]["countries"].get(iso3, [])
-    if not names:
+    names = L.country_names_source(lang, iso3)
+    if names is None:
         raise ValueError(f"statistics_agencies.csv: no {lang} name of {iso3} for {{c}}")
     own = "(?:['’]s)?" if lang == "en" else ""
-    return "(?:" + "|".join(names) + ")" + own
+    return names + own
 
 
 def fragment(row: Agency) -> str:

@@ -304,6 +304,19 @@ def written_source(concept: str, key: str) -> str:
 
 
 @cache
+def country_names_source(lang: str, key: str) -> str | None:
+    """One country's names in one language as one group (what ``{c}`` stands for), None when
+    the language file names it not.
+
+    Examples
+    --------
+    >>> country_names_source("en", "XXX") is None
+    True
+    """
+    names = load(lang)["words"]["countries"].get(key, [])
+    return "(?:" + "|".join(names) + ")" if names else None
+
+
 def country_template_source(concept: str, key: str | None = None) -> str:
     """The regular expression of a :data:`COUNTRY_TEMPLATES` concept for one country: each
     language's templates with ``{c}`` replaced by that language's names of ``key`` (of any
@@ -320,9 +333,12 @@ def country_template_source(concept: str, key: str | None = None) -> str:
     for lg in languages():
         words = load(lg)["words"]
         table = words["countries"]
-        names = table.get(key, []) if key else [f for k in table if "|" not in k for f in table[k]]
-        if names:
-            alt = "(?:" + "|".join(names) + ")"
+        if key:
+            alt = country_names_source(lg, key)
+        else:
+            names = [f for k in table if "|" not in k for f in table[k]]
+            alt = "(?:" + "|".join(names) + ")" if names else None
+        if alt:
             pairs += [(lg, t.replace("{c}", alt)) for t in words[concept]]
     return _union(pairs)
 

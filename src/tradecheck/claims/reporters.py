@@ -28,6 +28,7 @@ from functools import cache
 
 from tradecheck.claims import agencies as A
 from tradecheck.claims import lexicon as L
+from tradecheck.claims._periods import after_since
 
 #: reporter keys that are not one country -> the note a claim citing them carries
 GROUPS: dict[str, str] = {
@@ -369,11 +370,6 @@ def paragraph_of(norm: str, sentences: list[tuple[int, int]]) -> list[int]:
     return out
 
 
-@cache
-def _since_before() -> re.Pattern[str]:
-    return re.compile(rf"(?:{L.source('since')})\s*$", re.IGNORECASE)
-
-
 def is_reference_point(norm: str, start: int) -> bool:
     """Whether a period mention at ``start`` follows "since" ("the lowest since September
     2010", "seit März 2022"): a point of reference, not a period the sentence reports on.
@@ -384,7 +380,7 @@ def is_reference_point(norm: str, start: int) -> bool:
     >>> is_reference_point(t, t.index("June")), is_reference_point(t, 0)
     (True, False)
     """
-    return bool(_since_before().search(norm, max(0, start - 24), start))
+    return after_since(norm, start)  # the same fact as a bare year after "seit"
 
 
 def years_by_sentence(
