@@ -14,14 +14,23 @@ from tradecheck.claims.context import Context, Span
 from tradecheck.claims.mentions import Keyword
 from tradecheck.claims.resolve.direction import UNSURE, actor
 
-__all__ = ["balance", "balance_changed", "balance_clause", "first_country_balance", "is_balance"]
+__all__ = [
+    "MINUS_BEFORE",
+    "after_balance_word",
+    "balance",
+    "balance_changed",
+    "balance_clause",
+    "first_country_balance",
+    "is_balance",
+]
 
 _BALANCE_AFTER = re.compile(rf"^\s*(?:\w+\s+|的)?(?:{L.source('deficit_surplus')})", re.IGNORECASE)
 #: "with" before the other country of a balance ("deficit with China", "对白顺差")
 _WITH = "|".join(L.source(c) for c in ("with_word", "with_or_and", "balance_with"))
 _WITH_OTHER = re.compile(rf"(?:{_WITH})\s*$", re.IGNORECASE)
 _WITH_PAIR = re.compile(rf"(?:{_WITH}|{L.source('in_trade_with')})\s*$", re.IGNORECASE)
-_MINUS_BEFORE = re.compile(rf"(?:{L.source('minus_word')}|-)\s*$", re.IGNORECASE)
+#: a minus written right before an amount ("склала мінус 2,1 млрд"): the balance's own sign
+MINUS_BEFORE = re.compile(rf"(?:{L.source('minus_word')}|-)\s*$", re.IGNORECASE)
 _IN_FAVOUR_OF = re.compile(rf"(?:{L.source('in_favour_of')})\s*$", re.IGNORECASE)
 #: "the deficit from the Chinese market": an origin word before the partner of the balance
 _FROM_PAIR = re.compile(rf"(?:{L.source('origin')})\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -48,13 +57,28 @@ def balance_changed(before: str) -> bool:
     ... )
     (False, False)
     """
+    rest = after_balance_word(before)
+    return rest is not None and V.TRADE_KW.search(rest, _BALANCE_PHRASE) is None
+
+
+def after_balance_word(before: str) -> str | None:
+    """What follows the last balance word of ``before`` when no export or import word does
+    (the text still speaks of that balance); None otherwise.
+
+    Examples
+    --------
+    >>> after_balance_word("the deficit grew by ")
+    ' grew by '
+    >>> after_balance_word("the surplus, as exports fell by ") is None
+    True
+    """
     found = list(V.BALANCE_KW.finditer(before))
     if not found:
-        return False
+        return None
     rest = before[found[-1].end() :]
     if V.EXPORT_KW.search(rest) or V.IMPORT_KW.search(rest):
-        return False
-    return V.TRADE_KW.search(rest, _BALANCE_PHRASE) is None
+        return None
+    return rest
 
 
 def balance_clause(ctx: Context) -> Span | None:
@@ -122,7 +146,7 @@ def balance(ctx: Context) -> tuple[float, str] | None:
     lo = carried.start if carried is not None else max(cs, a.start - 100)
     window = t[lo : min(ce, a.end + 25)]
     negative = bool(V.NEGATIVE_BALANCE.search(window)) or bool(
-        _MINUS_BEFORE.search(t[max(cs, a.start - 8) : a.start])
+        MINUS_BEFORE.search(t[max(cs, a.start - 8) : a.start])
     )
     holder, negative, other = _holder(ctx, negative, lo)
     if other:

@@ -14,7 +14,7 @@ from tradecheck.claims.abs_change import abs_change_sign
 from tradecheck.claims.context import Context
 from tradecheck.claims.mentions import Amount
 from tradecheck.claims.ranges import in_range
-from tradecheck.claims.resolve.balance import is_balance
+from tradecheck.claims.resolve.balance import MINUS_BEFORE, after_balance_word, is_balance
 from tradecheck.claims.resolve.base_period import from_to_periods
 from tradecheck.claims.sentences import Span
 
@@ -219,20 +219,12 @@ def changes_a_balance_by(ctx: Context) -> bool:
     ['abs_change']
     """
     a, (ss, _se) = ctx.amount, ctx.sentence
-    words = list(V.BALANCE_KW.finditer(ctx.norm, ss, a.start))
-    if not words:
-        return False
-    between = ctx.norm[words[-1].end() : a.start]
-    if V.EXPORT_KW.search(between) or V.IMPORT_KW.search(between):
+    if after_balance_word(ctx.norm[ss : a.start]) is None:
         return False
     before = ctx.norm[max(ctx.clause.start, a.start - 100) : a.start]
-    if _SIGN_BEFORE.search(before):
+    if MINUS_BEFORE.search(before):
         return False  # "the balance came to minus $2.1 billion": the balance's own sign
     return abs_change_sign(before, ctx.after(30)) is not None
-
-
-#: a minus written before a balance ("склала мінус 2,1 млрд"): its sign, not a change
-_SIGN_BEFORE = re.compile(rf"(?:{L.source('minus_word')}|-)\s*$", re.IGNORECASE)
 
 
 #: below this many currency units, money written without a scale word is no trade figure
