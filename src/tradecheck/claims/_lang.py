@@ -77,8 +77,8 @@ def drop_glosses(text: str) -> str:
 
     Examples
     --------
-    >>> drop_glosses("中烏雙邊貿(mào)易額達(dá)47億美元"), drop_glosses("Handel (EUR)")
-    ('中烏雙邊貿易額達47億美元', 'Handel (EUR)')
+    >>> drop_glosses("兩國貿(mào)易總額達(dá)30億美元"), drop_glosses("Handel (EUR)")
+    ('兩國貿易總額達30億美元', 'Handel (EUR)')
     """
     return _PINYIN_GLOSS.sub("", text) if "(" in text else text
 

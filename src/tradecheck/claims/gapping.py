@@ -100,13 +100,13 @@ def _names_change(subject: str) -> bool:
 _BY_RIGHT_BEFORE = re.compile(rf"(?:{L.source('change_by')})\s+$", re.IGNORECASE)
 #: how far before that earlier percent (in its clause) its change word may stand
 _VERB_REACH = 100
-#: "after" before an earlier period's rate ("…, nach 18,6 Prozent 2023")
+#: "after" before an earlier period's rate ("…, nach 9,5 Prozent 2023")
 _PRIOR_RATE = re.compile(rf"\s*(?:(?:{L.source('prior_rate')})\s*)?", re.IGNORECASE)
 
 
 def own_period_rate(ctx: Context) -> bool:
     """Whether the percent's clause is only a period and the rate ("…, 2023年26%", "…, nach
-    18,6 Prozent 2023"): before the amount stand only period mentions and at most an "after"
+    9,5 Prozent 2023"): before the amount stand only period mentions and at most an "after"
     word (concept ``prior_rate``), and the clause names its period.
 
     Examples

@@ -84,8 +84,8 @@ def after_balance_word(before: str) -> str | None:
 def balance_clause(ctx: Context) -> Span | None:
     """The clause before the amount's that a money amount with no flow or balance word of its
     own continues, when that clause speaks of a balance ("Its deficit with China would total
-    $26 billion, 11.2% lower than last year's $29.3 billion"; "The surplus fell, decreasing
-    24% to $13.8bn"): the amount is that balance's; else None.
+    $26 billion, 11.2% lower than last year's $29.3 billion"; "The surplus shrank, falling
+    20% to $10bn"): the amount is that balance's; else None.
 
     Examples
     --------

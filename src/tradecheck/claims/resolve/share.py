@@ -80,7 +80,7 @@ def share_level(ctx: Context) -> bool:
     return V.SHARE_CUE.search(ctx.norm, ss, a.start) is not None
 
 
-#: only an opening bracket between a country and its figure ("Chiny (4,9 proc.)")
+#: only an opening bracket between a country and its figure ("Chiny (3 proc.)")
 _BRACKET_OPEN = re.compile(r"\s*[(（]\s*")
 #: how far before its bracket a country's name may start
 _NAME_REACH = 40
