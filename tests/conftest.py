@@ -41,3 +41,14 @@ def digest() -> Callable[[Path], str]:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
     return _digest
+
+
+@pytest.fixture(autouse=True)
+def _keeps_working_directory():
+    """Fail the test that leaves the process in another directory (a later test's relative
+    paths and doctests would silently read another folder); monkeypatch.chdir is undone before
+    this check runs."""
+    before = Path.cwd()
+    yield
+    after = Path.cwd()
+    assert after == before, f"this test left the working directory at {after} (was {before})"
