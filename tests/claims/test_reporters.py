@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -302,3 +303,28 @@ def test_a_year_after_since_does_not_stop_the_source():
 )
 def test_a_body_named_by_its_kind_and_country(text, key):
     assert [k for _, k in R.hits(text)] == [key]
+
+
+def _texts() -> list[str]:
+    """Every text of the own paraphrase corpus, the registry's agency names, and a few
+    constructed ones with few letters (the case the letter-first guard is there for)."""
+    from pathlib import Path
+
+    from tradecheck.claims import agencies as A
+
+    corpus = Path(__file__).with_name("corpus.jsonl").read_text(encoding="utf-8")
+    texts = [json.loads(line)["text"] for line in corpus.splitlines() if line.strip()]
+    names = [row.name for row in A.rows() if "{c}" not in row.name]
+    return texts + names + ["1% " * 50, "(据海关总署) 12,3; «Белстат» 4", "$5 — «Destatis»"]
+
+
+def test_letter_first_guard_changes_no_match():
+    """Every reporter pattern finds the same spans with and without ``LETTER_FIRST``: the
+    guard only skips positions where no cue can start."""
+    one, _ = R._built()
+    guarded = [rx for _, rx in R._patterns()] + [one]
+    assert all(rx.pattern.startswith(R.LETTER_FIRST) for rx in guarded)
+    bare = [re.compile(rx.pattern[len(R.LETTER_FIRST) :], rx.flags) for rx in guarded]
+    for text in _texts():
+        for g, b in zip(guarded, bare, strict=True):
+            assert [m.span() for m in g.finditer(text)] == [m.span() for m in b.finditer(text)]
