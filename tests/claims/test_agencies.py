@@ -75,6 +75,9 @@ def test_stem(word, lang, stemmed):
         ("nach Angaben des Bundesamtes für Statistik", "CHE"),
         ("по данным Национального статистического комитета Кыргызской Республики", "KGZ"),
         ("сообщает Белстат", "BLR"),
+        ("laut der Eidg. Zollverwaltung", "CHE"),
+        ("laut der Eidgenössischen Zollverwaltung", "CHE"),
+        ("nach Angaben der EZV", "CHE"),
     ],
 )
 def test_registry_cue(text, key):
