@@ -154,6 +154,7 @@ def test_a_body_named_with_a_country_it_is_not_listed_for_is_no_cue(text):
         ("teilte das Finanzministerium in Tokio mit", ("JPN", "CHN"), ["JPN"]),
         ("teilte das Finanzministerium mit", ("DEU", "CHN"), []),
         ("according to trade ministry data", (), []),  # no pair: not read
+        ("the Ministry of Commerce said", ("USA", "CHN"), []),  # the US body is a Department
     ],
 )
 def test_a_body_named_alone_is_the_pair_country_listed_for_it(text, pair, keys):
@@ -163,3 +164,9 @@ def test_a_body_named_alone_is_the_pair_country_listed_for_it(text, pair, keys):
 
 def test_a_registry_name_wins_over_the_bare_body_inside_it():
     assert R.hits("the Turkish Trade Ministry said", ("TUR", "CHN")) == [(4, "TUR")]
+
+
+def test_a_body_alone_is_read_as_the_countries_whose_registry_name_it_fits():
+    assert A.alone_owners("trade_ministry", "en") >= {"IND", "KOR", "TUR"}
+    assert "USA" not in A.alone_owners("trade_ministry", "en")  # "Department of Commerce"
+    assert A.alone_owners("trade_ministry", "zh") == frozenset()  # bare 商务部 is China's

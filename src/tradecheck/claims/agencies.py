@@ -38,8 +38,8 @@ from importlib import resources
 from tradecheck.claims import lexicon as L
 
 __all__ = [
-    "BODIES", "FORMS", "NAMED_BODIES", "Agency", "alone_source", "cue_sources", "fragment",
-    "owners", "rows", "stem",
+    "BODIES", "FORMS", "NAMED_BODIES", "Agency", "alone_owners", "alone_source", "cue_sources",
+    "fragment", "owned_source", "owners", "rows", "stem",
 ]  # fmt: skip
 
 #: what a row's body is: a national statistics office, the customs authority, or a ministry
@@ -193,16 +193,40 @@ def owned_source(body: str, iso3: str | None = None) -> str:
     return L.country_template_source(NAMED_BODIES[body][0], iso3)
 
 
-def alone_source(body: str) -> str | None:
-    """The names of a :data:`NAMED_BODIES` body written without a country ("the trade
-    ministry", "Finanzministerium"), every language; None when the body has none.
+def alone_source(body: str, lang: str) -> str | None:
+    """The names of a :data:`NAMED_BODIES` body written without a country in one language
+    ("the trade ministry", "Finanzministerium"); None when the language has none.
 
     Examples
     --------
-    >>> bool(re.search(alone_source("finance_ministry"), "das Finanzministerium teilte mit"))
+    >>> bool(re.search(alone_source("finance_ministry", "de"), "das Finanzministerium teilte mit"))
     True
-    >>> alone_source("central_bank") is None
-    True
+    >>> alone_source("central_bank", "en") is None, alone_source("trade_ministry", "zh") is None
+    (True, True)
     """
     concept = NAMED_BODIES[body][1]
-    return None if concept is None else L.source(concept)
+    if concept is None or not L.load(lang)["words"][concept]:
+        return None
+    return L.language_source(concept, lang)
+
+
+@cache
+def alone_owners(body: str, lang: str) -> frozenset[str]:
+    """The countries a text in ``lang`` means by a body's general name alone: those whose
+    body of that kind the registry names in that language (or in all) with a name the words
+    fit ("Ministry of Trade, Industry and Energy": KOR; not the US "Department of Commerce").
+
+    Examples
+    --------
+    >>> sorted(alone_owners("trade_ministry", "en")), sorted(alone_owners("finance_ministry", "en"))
+    (['IND', 'KOR', 'TUR'], ['JPN'])
+    """
+    src = alone_source(body, lang)
+    if src is None:
+        return frozenset()
+    rx = re.compile(src, re.IGNORECASE)
+    return frozenset(
+        r.iso3
+        for r in rows()
+        if r.body == body and r.lang in (lang, "*") and rx.search(r.name.replace("{c}", ""))
+    )

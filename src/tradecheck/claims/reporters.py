@@ -75,24 +75,25 @@ def _built_hits(norm: str) -> list[tuple[int, int, str]]:
 
 
 @cache
-def _bodies() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
-    """``(body, its names with any country, its names alone)`` of every body the language
-    files name alone (:data:`agencies.NAMED_BODIES`)."""
+def _bodies() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]:
+    """``(body, language, its names with any country, its names alone)`` of every body a
+    language file names alone (:data:`agencies.NAMED_BODIES`)."""
     out = []
     for body in A.NAMED_BODIES:
-        alone = A.alone_source(body)
-        if alone is not None:
-            named = re.compile(A.owned_source(body), re.IGNORECASE)
-            out.append((body, named, re.compile(alone, re.IGNORECASE)))
+        named = re.compile(A.owned_source(body), re.IGNORECASE)
+        for lang in L.languages():
+            alone = A.alone_source(body, lang)
+            if alone is not None:
+                out.append((body, lang, named, re.compile(alone, re.IGNORECASE)))
     return tuple(out)
 
 
 def bare_hits(norm: str, pair: Sequence[str]) -> list[tuple[int, int, str]]:
     """``(start, -end, key)`` of the bodies named without their country ("according to trade
     ministry data", "teilte das Finanzministerium mit") in a text about ``pair``: the country
-    of the pair the registry lists such a body for. None when both or neither of the pair
-    has one, and none where the name is part of one naming a country ("China's Ministry of
-    Commerce": a body that publishes no trade statistics of China).
+    of the pair whose body the registry names so (:func:`agencies.alone_owners`). None when
+    both or neither of the pair has one, and none where the name is part of one naming a
+    country ("China's Ministry of Commerce": a body that publishes no trade statistics).
 
     Examples
     --------
@@ -104,8 +105,8 @@ def bare_hits(norm: str, pair: Sequence[str]) -> list[tuple[int, int, str]]:
     []
     """
     out = []
-    for body, named, alone in _bodies():
-        own = [iso for iso in pair if iso in A.owners(body)]
+    for body, lang, named, alone in _bodies():
+        own = [iso for iso in pair if iso in A.alone_owners(body, lang)]
         if len(own) != 1:
             continue
         spans = [(m.start(), m.end()) for m in named.finditer(norm)]
