@@ -75,6 +75,9 @@ def test_stem(word, lang, stemmed):
         ("nach Angaben des Bundesamtes für Statistik", "CHE"),
         ("по данным Национального статистического комитета Кыргызской Республики", "KGZ"),
         ("сообщает Белстат", "BLR"),
+        ("laut der Eidg. Zollverwaltung", "CHE"),
+        ("laut der Eidgenössischen Zollverwaltung", "CHE"),
+        ("nach Angaben der EZV", "CHE"),
     ],
 )
 def test_registry_cue(text, key):
@@ -110,3 +113,62 @@ def test_docstring_examples(name):
 
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0
+
+
+# --- bodies the language files name in general (trade/finance ministries, central banks) ---
+def test_the_owners_of_a_body_are_the_registry_rows_of_that_body():
+    assert {"IND", "KOR", "TUR"} <= A.owners("trade_ministry")
+    assert "CHN" not in A.owners("trade_ministry")  # MOFCOM publishes no trade statistics
+    assert "JPN" in A.owners("finance_ministry") and A.owners("central_bank") == {"PAK"}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("according to South Korea's trade ministry", "KOR"),
+        ("wie das japanische Finanzministerium mitteilte", "JPN"),
+        ("по данным Минторга и промышленности Индии", "IND"),
+        ("data from the State Bank of Pakistan", "PAK"),
+        ("据巴基斯坦央行数据", "PAK"),
+        ("Thailand's Commerce Ministry said", "THA"),
+        ("据台湾财政部统计", "TWN"),
+    ],
+)
+def test_a_body_named_with_an_owner_country_is_its_cue(text, key):
+    assert [k for _, k in R.hits(text)] == [key]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["China's commerce ministry said", "the State Bank of India reported", "Минфин России"],
+)
+def test_a_body_named_with_a_country_it_is_not_listed_for_is_no_cue(text):
+    assert R.hits(text, ("IND", "CHN")) == [] and R.hits(text, ("RUS", "CHN")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "keys"),
+    [
+        ("according to trade ministry data", ("KOR", "CHN"), ["KOR"]),
+        ("according to trade ministry data", ("RUS", "CHN"), []),  # neither has one
+        ("according to trade ministry data", ("KOR", "IND"), []),  # both have one
+        ("laut dem Ministerium für Handel", ("KOR", "CHN"), ["KOR"]),
+        ("teilte das Finanzministerium in Tokio mit", ("JPN", "CHN"), ["JPN"]),
+        ("teilte das Finanzministerium mit", ("DEU", "CHN"), []),
+        ("according to trade ministry data", (), []),  # no pair: not read
+        ("the Ministry of Commerce said", ("USA", "CHN"), []),  # the US body is a Department
+    ],
+)
+def test_a_body_named_alone_is_the_pair_country_listed_for_it(text, pair, keys):
+    assert [k for _, k in R.hits(text, pair)] == keys
+    assert [k for *_, k in R.bare_hits(text, pair)] == keys
+
+
+def test_a_registry_name_wins_over_the_bare_body_inside_it():
+    assert R.hits("the Turkish Trade Ministry said", ("TUR", "CHN")) == [(4, "TUR")]
+
+
+def test_a_body_alone_is_read_as_the_countries_whose_registry_name_it_fits():
+    assert A.alone_owners("trade_ministry", "en") >= {"IND", "KOR", "TUR"}
+    assert "USA" not in A.alone_owners("trade_ministry", "en")  # "Department of Commerce"
+    assert A.alone_owners("trade_ministry", "zh") == frozenset()  # bare 商务部 is China's

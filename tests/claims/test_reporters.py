@@ -299,6 +299,8 @@ def test_a_year_after_since_does_not_stop_the_source():
         ("Таможенная служба Республики Корея", "KOR"),
         ("по данным статистического управления Монголии", "MNG"),
         ("India's Central Statistics Office", "IND"),
+        ("official Kazakh figures show", "KAZ"),
+        ("nach offiziellen kasachischen Zahlen", "KAZ"),
     ],
 )
 def test_a_body_named_by_its_kind_and_country(text, key):

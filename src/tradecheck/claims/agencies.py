@@ -37,11 +37,25 @@ from importlib import resources
 
 from tradecheck.claims import lexicon as L
 
-__all__ = ["BODIES", "FORMS", "Agency", "cue_sources", "fragment", "rows", "stem"]
+__all__ = [
+    "BODIES", "FORMS", "NAMED_BODIES", "Agency", "alone_owners", "alone_source", "cue_sources",
+    "fragment", "owned_source", "owners", "rows", "stem",
+]  # fmt: skip
 
 #: what a row's body is: a national statistics office, the customs authority, or a ministry
-#: that publishes the country's trade statistics (Turkey's Ministry of Trade, Brazil's MDIC)
-BODIES: tuple[str, ...] = ("statistics", "customs", "trade_ministry")
+#: or central bank that publishes the country's trade statistics (Turkey's Ministry of Trade,
+#: Brazil's MDIC, Japan's Ministry of Finance, the State Bank of Pakistan)
+BODIES: tuple[str, ...] = (
+    "statistics", "customs", "trade_ministry", "finance_ministry", "central_bank",
+)  # fmt: skip
+#: a body the language files name in general (``[words]`` ``<body>_of`` with a country, and
+#: ``<body>_alone`` without one): it is a country's statistics source when the registry has a
+#: row of that body for the country (:func:`owners`)
+NAMED_BODIES: dict[str, tuple[str, str | None]] = {
+    "trade_ministry": ("trade_ministry_of", "trade_ministry_alone"),
+    "finance_ministry": ("finance_ministry_of", "finance_ministry_alone"),
+    "central_bank": ("central_bank_of", None),
+}
 #: how a row's name is matched (module docstring)
 FORMS: tuple[str, ...] = ("name", "acronym", "pattern")
 #: endings a word of an inflected language loses before it takes any ending
@@ -139,11 +153,80 @@ def _bounded(row: Agency) -> str:
 @cache
 def cue_sources() -> dict[str, str]:
     """Reporter key -> one regular expression of every name of that key's agencies. A name
-    (its compiled pattern) that several countries use is keyed by all of them, ``"BLR|KGZ"``."""
-    owners: dict[str, set[str]] = {}
+    (its compiled pattern) that several countries use is keyed by all of them, ``"BLR|KGZ"``.
+    A country with a row of a :data:`NAMED_BODIES` body also takes that body's general names
+    with its own ("Pakistan's central bank", "Минфин Японии": :func:`owned_source`)."""
+    by_name: dict[str, set[str]] = {}
     for row in rows():
-        owners.setdefault(_bounded(row), set()).add(row.iso3)
+        by_name.setdefault(_bounded(row), set()).add(row.iso3)
     by_key: dict[str, list[str]] = {}
-    for frag, isos in owners.items():
+    for frag, isos in by_name.items():
         by_key.setdefault("|".join(sorted(isos)), []).append(frag)
+    for body in NAMED_BODIES:
+        for iso in owners(body):
+            by_key.setdefault(iso, []).append(owned_source(body, iso))
     return {key: "|".join(frags) for key, frags in by_key.items()}
+
+
+@cache
+def owners(body: str) -> frozenset[str]:
+    """The countries the registry lists a body of this kind for (its trade-statistics source).
+
+    Examples
+    --------
+    >>> "JPN" in owners("finance_ministry"), "CHN" in owners("trade_ministry")
+    (True, False)
+    """
+    return frozenset(r.iso3 for r in rows() if r.body == body and r.iso3 != "EU27")
+
+
+def owned_source(body: str, iso3: str | None = None) -> str:
+    """The general names of a :data:`NAMED_BODIES` body written with a country's names, every
+    language ("India's commerce ministry", "日本财务省"); of any country when ``iso3`` is None.
+
+    Examples
+    --------
+    >>> rx = re.compile(owned_source("trade_ministry", "IND"), re.IGNORECASE)
+    >>> bool(rx.search("India's commerce ministry")), bool(rx.search("China's commerce ministry"))
+    (True, False)
+    """
+    return L.country_template_source(NAMED_BODIES[body][0], iso3)
+
+
+def alone_source(body: str, lang: str) -> str | None:
+    """The names of a :data:`NAMED_BODIES` body written without a country in one language
+    ("the trade ministry", "Finanzministerium"); None when the language has none.
+
+    Examples
+    --------
+    >>> bool(re.search(alone_source("finance_ministry", "de"), "das Finanzministerium teilte mit"))
+    True
+    >>> alone_source("central_bank", "en") is None, alone_source("trade_ministry", "zh") is None
+    (True, True)
+    """
+    concept = NAMED_BODIES[body][1]
+    if concept is None or not L.load(lang)["words"][concept]:
+        return None
+    return L.language_source(concept, lang)
+
+
+@cache
+def alone_owners(body: str, lang: str) -> frozenset[str]:
+    """The countries a text in ``lang`` means by a body's general name alone: those whose
+    body of that kind the registry names in that language (or in all) with a name the words
+    fit ("Ministry of Trade, Industry and Energy": KOR; not the US "Department of Commerce").
+
+    Examples
+    --------
+    >>> sorted(alone_owners("trade_ministry", "en")), "USA" in alone_owners("trade_ministry", "en")
+    (['IND', 'KOR', 'THA', 'TUR'], False)
+    """
+    src = alone_source(body, lang)
+    if src is None:
+        return frozenset()
+    rx = re.compile(src, re.IGNORECASE)
+    return frozenset(
+        r.iso3
+        for r in rows()
+        if r.body == body and r.lang in (lang, "*") and rx.search(r.name.replace("{c}", ""))
+    )

@@ -73,12 +73,18 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "exceeded_after", "not_exceeded",
     "sequential", "per_day", "intent", "business", "value_terms", "country_anaphora",
     "opposite_direction", "each_flow", "concessive",
+    "trade_ministry_alone", "finance_ministry_alone",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago")
 #: concepts held as a list of templates: ``{c}`` stands for one country's names in the same
 #: language ("{c} customs" -> "Turkish customs"; see :func:`country_template_source`)
-COUNTRY_TEMPLATES: tuple[str, ...] = ("statistics_of", "share_of_country")
+COUNTRY_TEMPLATES: tuple[str, ...] = (
+    "statistics_of", "share_of_country",
+    # a body that publishes some countries' trade statistics (``claims/agencies.py``), named
+    # with its country: "India's commerce ministry", "Минфин Японии", "日本财务省"
+    "trade_ministry_of", "finance_ministry_of", "central_bank_of",
+)  # fmt: skip
 #: concepts held as a table fragment -> number
 NUMBER_TABLES: tuple[str, ...] = (
     "ordinals", "scales", "number_words", "multiple_words", "fraction_words", "rel_year_before",
@@ -101,7 +107,7 @@ AS_WRITTEN: tuple[str, ...] = (
 NOT_TELLING: tuple[str, ...] = (
     "abbreviation", "range_from", "range_to", "first_n", "with_word", "with_or_and", "between",
     "month_in", "year_before", "year_after", "from_word", "year_char", "count_measure",
-    "physical_unit",
+    "physical_unit", "trade_ministry_alone", "finance_ministry_alone",
 )  # fmt: skip
 #: concepts a language may leave empty (``[]`` or ``{}``): it has no such words (yet)
 OPTIONAL: tuple[str, ...] = (
@@ -110,6 +116,7 @@ OPTIONAL: tuple[str, ...] = (
     "first_n", "approx_after", "more_than_after", "exceeded_after", "not_exceeded",
     "same_period_of", "share_of_country",
     *GRAMMAR_WORDS, "years_ago", "rel_year_before", "times_words",
+    "trade_ministry_alone", "finance_ministry_alone",
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (

@@ -568,7 +568,7 @@ def find(norm: str, lang: str, pair: tuple[str, str]) -> Mentions:
         keywords=Sorted(flow_keywords(norm), _start),
         countries=Sorted(country_hits(partners), _start),
         partners=partners,
-        reporter_hits=Sorted(R.hits(norm), _first),
+        reporter_hits=Sorted(R.hits(norm, pair), _first),
         region_hits=Sorted(
             (
                 (m.start(), country, name)

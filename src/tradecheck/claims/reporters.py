@@ -81,8 +81,53 @@ def _built_hits(norm: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def hits(norm: str) -> list[tuple[int, str]]:
-    """Every reporter cue in ``norm`` as ``(start, key)``, in text order.
+@cache
+def _bodies() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]:
+    """``(body, language, its names with any country, its names alone)`` of every body a
+    language file names alone (:data:`agencies.NAMED_BODIES`)."""
+    out = []
+    for body in A.NAMED_BODIES:
+        named = re.compile(A.owned_source(body), re.IGNORECASE)
+        for lang in L.languages():
+            alone = A.alone_source(body, lang)
+            if alone is not None:
+                out.append((body, lang, named, re.compile(alone, re.IGNORECASE)))
+    return tuple(out)
+
+
+def bare_hits(norm: str, pair: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(start, -end, key)`` of the bodies named without their country ("according to trade
+    ministry data", "teilte das Finanzministerium mit") in a text about ``pair``: the country
+    of the pair whose body the registry names so (:func:`agencies.alone_owners`). None when
+    both or neither of the pair has one, and none where the name is part of one naming a
+    country ("China's Ministry of Commerce": a body that publishes no trade statistics).
+
+    Examples
+    --------
+    >>> bare_hits("according to trade ministry data", ("KOR", "CHN"))
+    [(13, -27, 'KOR')]
+    >>> bare_hits("according to trade ministry data", ("RUS", "CHN"))
+    []
+    >>> bare_hits("China's commerce ministry said", ("IND", "CHN"))
+    []
+    """
+    out = []
+    for body, lang, named, alone in _bodies():
+        own = [iso for iso in pair if iso in A.alone_owners(body, lang)]
+        if len(own) != 1:
+            continue
+        spans = [(m.start(), m.end()) for m in named.finditer(norm)]
+        starts = [s for s, _ in spans]
+        for m in alone.finditer(norm):
+            i = bisect_right(starts, m.start()) - 1
+            if i < 0 or spans[i][1] <= m.start():  # not inside a name with a country
+                out.append((m.start(), -m.end(), own[0]))
+    return out
+
+
+def hits(norm: str, pair: Sequence[str] = ()) -> list[tuple[int, str]]:
+    """Every reporter cue in ``norm`` as ``(start, key)``, in text order; with the ``pair``
+    of the text, also the bodies it names without their country (:func:`bare_hits`).
 
     Overlapping cues are one mention: the cue that starts first wins, then the longer one
     ("俄罗斯海关统计" is Russia's customs, not the "海关统计" inside it; "白俄罗斯海关" is
@@ -92,10 +137,13 @@ def hits(norm: str) -> list[tuple[int, str]]:
     --------
     >>> hits("据俄罗斯海关统计"), hits("白俄罗斯海关数据")
     ([(1, 'RUS')], [(0, 'BLR')])
+    >>> hits("the Ministry of Finance said", ("JPN", "CHN"))
+    [(4, 'JPN')]
     """
     found = sorted(
         [(m.start(), -m.end(), key) for key, rx in _patterns() for m in rx.finditer(norm)]
         + _built_hits(norm)
+        + bare_hits(norm, pair)
     )
     out: list[tuple[int, str]] = []
     reach = -1
