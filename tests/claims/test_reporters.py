@@ -324,7 +324,8 @@ def test_letter_first_guard_changes_no_match():
     """Every reporter pattern finds the same spans with and without ``LETTER_FIRST``: the
     guard only skips positions where no cue can start."""
     one, _ = R._built()
-    guarded = [rx for _, rx in R._patterns()] + [one]
+    bodies = [rx for _, _, named, alone in R._bodies() for rx in (named, alone)]
+    guarded = [rx for _, rx in R._patterns()] + [one, *bodies]
     assert all(rx.pattern.startswith(R.LETTER_FIRST) for rx in guarded)
     bare = [re.compile(rx.pattern[len(R.LETTER_FIRST) :], rx.flags) for rx in guarded]
     for text in _texts():

@@ -87,11 +87,13 @@ def _bodies() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]:
     language file names alone (:data:`agencies.NAMED_BODIES`)."""
     out = []
     for body in A.NAMED_BODIES:
-        named = re.compile(A.owned_source(body), re.IGNORECASE)
+        named = re.compile(LETTER_FIRST + f"(?:{A.owned_source(body)})", re.IGNORECASE)
         for lang in L.languages():
             alone = A.alone_source(body, lang)
             if alone is not None:
-                out.append((body, lang, named, re.compile(alone, re.IGNORECASE)))
+                out.append(
+                    (body, lang, named, re.compile(LETTER_FIRST + f"(?:{alone})", re.IGNORECASE))
+                )
     return tuple(out)
 
 
