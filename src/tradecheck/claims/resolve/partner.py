@@ -256,7 +256,32 @@ def speaks_for(doc: Doc, end: int) -> str | None:
 def _not_a_source(doc: Doc, ms: list[P.Mention]) -> list[P.Mention]:
     """The mentions that are not part of a statistics source ("по данным белорусской
     статистики": the country of the source, not a party to the trade)."""
-    return [m for m in ms if not doc.mentions.reporter_hits.between(m.start - 30, m.end)]
+    return [m for m in ms if not in_source(doc, m)]
+
+
+#: how far after a statistics-source cue's start its country may stand (:func:`in_source`)
+SOURCE_REACH = 30
+
+
+def in_source(doc: Doc, m: P.Mention) -> bool:
+    """Whether mention ``m`` is the country of a statistics-source cue that starts at most
+    :data:`SOURCE_REACH` characters before it: a cue names one country, the first after its
+    start, so a country named after that one is a party to the trade ("据日本海关统计, …,
+    日本货物进出口额…": the second 日本 is Japan's own trade).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.context import Doc
+    >>> t = "据日本海关统计,2015年上半年日本进出口额下降15%。"
+    >>> doc = Doc.read(t, t, "zh", None, ("JPN", "CHN"))
+    >>> [in_source(doc, m) for m in doc.mentions.partners.items]
+    [True, False]
+    """
+    hits = doc.mentions.reporter_hits.between(m.start - SOURCE_REACH, m.end)
+    if not hits:
+        return False
+    first = hits[-1][0]
+    return not [x for x in doc.mentions.partners.between(first, m.start) if x.end <= m.start]
 
 
 def _both_unpaired(ctx: Context, ms: list[P.Mention]) -> bool:

@@ -1,0 +1,77 @@
+"""resolve.partner.in_source: a statistics-source cue names one country, and a country named
+after it is a party to the trade; German totals named as such ("Gesamtausfuhren", "der gesamte
+Handelsüberschuss") are world totals.
+
+Every text here is a constructed paraphrase written for these tests (no quote from an article).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tradecheck.claims.context import Doc
+from tradecheck.claims.parse import parse
+from tradecheck.claims.resolve.partner import SOURCE_REACH, in_source
+
+JPN_CHN = ("JPN", "CHN")
+
+
+def _doc(text: str, lang: str, pair: tuple[str, str] = JPN_CHN) -> Doc:
+    return Doc.read(text, text, lang, None, pair)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the cue's own country, then the same country again as the trade's actor
+        ("据日本海关统计,2023年日本进出口额下降10%。", "zh", [True, False]),
+        # the cue's country, then the partner
+        ("据日本海关统计,2023年日本对华出口下降10%。", "zh", [True, False, False]),
+        ("According to Japanese customs, Japan's exports fell 3% in 2023.", "en", [True, False]),
+    ],
+)
+def test_a_source_cue_names_one_country(text: str, lang: str, expected: list[bool]) -> None:
+    doc = _doc(text, lang)
+    assert [in_source(doc, m) for m in doc.mentions.partners.items] == expected
+
+
+def test_a_country_far_after_the_cue_is_no_source() -> None:
+    text = "According to Japanese customs," + " " * SOURCE_REACH + "China's imports rose 3%."
+    doc = _doc(text, "en")
+    assert [in_source(doc, m) for m in doc.mentions.partners.items] == [True, False]
+
+
+def test_world_totals_after_a_source_are_no_claim() -> None:
+    text = "据日本海关统计,2023年1-6月,日本货物进出口额为6000亿美元。中国仍是日本最大的贸易伙伴。"
+    assert parse(text, lang="zh", pair=JPN_CHN) == []
+
+
+def test_the_pair_flow_after_a_source_keeps_its_reporter() -> None:
+    (c,) = parse("据日本海关统计,2023年1-6月,日本对华出口为700亿美元。", lang="zh", pair=JPN_CHN)
+    assert (c.direction, c.reporter, c.value) == ("JPN->CHN", "JPN", 70e9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Die Gesamteinfuhren Australiens beliefen sich 2017 auf 220 Milliarden Dollar, "
+            "und die Importe aus China stiegen weiter."
+        ),
+        (
+            "Im Jahr 2017 erreichten die Gesamtausfuhren Australiens einen Höchststand von "
+            "380 Milliarden Dollar, vor allem dank der Lieferungen nach China."
+        ),
+    ],
+)
+def test_german_totals_named_as_such_are_no_claim(text: str) -> None:
+    assert parse(text, lang="de", pair=("AUS", "CHN")) == []
+
+
+def test_the_whole_surplus_is_not_the_pairs() -> None:
+    text = (
+        "Gegenüber China verbuchte Südkorea 2012 einen Handelsüberschuss von 50 Milliarden "
+        "Dollar. Damit wurde der gesamte Handelsüberschuss des Landes von 30 Milliarden Dollar "
+        "übertroffen."
+    )
+    assert [c.value for c in parse(text, lang="de", pair=("KOR", "CHN"))] == [50e9]
