@@ -75,3 +75,24 @@ def test_the_whole_surplus_is_not_the_pairs() -> None:
         "übertroffen."
     )
     assert [c.value for c in parse(text, lang="de", pair=("KOR", "CHN"))] == [50e9]
+
+
+def test_a_glued_full_stop_ends_the_sentence() -> None:
+    from tradecheck.claims.sentences import sentences
+
+    text = "Trade rose 5 percent last year.In 2019 the whole country's trade fell."
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Trade rose 5 percent last year.",
+        "In 2019 the whole country's trade fell.",
+    ]
+    assert len(sentences("Exports reached $2.5 bn in 2023.")) == 1
+    assert len(sentences("Der Handel stieg im 1.Quartal deutlich.")) == 1
+
+
+def test_the_whole_country_after_a_glued_stop_is_no_claim() -> None:
+    text = (
+        "Trade between Vietnam and China reached 110 billion USD in 2019, up 5 percent from "
+        "the year before.In 2019 the import and export value of the whole country reached "
+        "500 billion USD."
+    )
+    assert [c.value for c in parse(text, lang="en", pair=("VNM", "CHN"))] == [110e9, 5.0]
