@@ -96,3 +96,17 @@ def test_the_whole_country_after_a_glued_stop_is_no_claim() -> None:
         "500 billion USD."
     )
     assert [c.value for c in parse(text, lang="en", pair=("VNM", "CHN"))] == [110e9, 5.0]
+
+
+def test_names_actor_lifts_the_opening_side_rule() -> None:
+    from tradecheck.claims.context import contexts
+    from tradecheck.claims.resolve.partner import names_actor
+
+    text = "Vietnam's trade with China rose. In 2023 Vietnam's exports were $350 bn. Exports to "
+    text += "China were $60 bn."
+    doc = _doc(text, "en", ("VNM", "CHN"))
+    ctxs = contexts(doc)
+    assert [names_actor(c, "VNM") for c in ctxs] == [True, False]
+    opening = "Vietnam's trade with China reached $150 bn in 2023. Exports were $60 bn.\n"
+    world = "Vietnam stayed an export hub. In 2023 Vietnam's exports totalled $350 bn."
+    assert [c.value for c in parse(opening + world, pair=("VNM", "CHN"))] == [150e9, 60e9]

@@ -29,6 +29,7 @@ __all__ = [
     "continues_a_world_passage",
     "is_other_pair",
     "lone_country",
+    "names_actor",
     "speaks_for",
     "third_country_subject",
     "windows",
@@ -293,6 +294,24 @@ def _both_unpaired(ctx: Context, ms: list[P.Mention]) -> bool:
     return {m.key for m in ms} == set(ctx.doc.pair)
 
 
+def names_actor(ctx: Context, iso: str) -> bool:
+    """Whether the amount's sentence names ``iso`` itself, unmarked and not as a statistics
+    source ("Vietnam's exports hit $48 billion"): a text written from that country's side
+    (:func:`speaks_for`) reads its bare "exports" as going to the pair's other country, but
+    a sentence that names the country again without a partner speaks of its own trade.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Vietnam's trade with China reached $150 bn in 2023. Exports were $60 bn.\\n"
+    >>> t += "Vietnam stayed an export hub. In 2023 Vietnam's exports totalled $350 bn."
+    >>> [c.value for c in parse(t, pair=("VNM", "CHN"))]
+    [150000000000.0, 60000000000.0]
+    """
+    ms = _not_a_source(ctx.doc, ctx.doc.partners_in(ctx.sentence))
+    return any(m.key == iso and not m.marked for m in ms)
+
+
 #: a destination or origin word right after a flow word ("exports to this country")
 _TOWARDS = re.compile(rf"^\s*(?:{L.source('destination')}|{L.source('origin')})", re.IGNORECASE)
 
@@ -317,8 +336,8 @@ def lone_country(ctx: Context, kw: Keyword | None, found: list[list[P.Mention]])
     if len(keys) != 1 or _PAIR_ANAPHORA.search(ctx.norm, *ctx.sentence):
         return False
     one = next(iter(keys))
-    if speaks_for(ctx.doc, ctx.amount.start) == one:  # a text written from that side
-        return False
+    if speaks_for(ctx.doc, ctx.amount.start) == one and not names_actor(ctx, one):
+        return False  # a text written from that side: its bare "exports" are to the other
     other = ctx.doc.other(one)
     if not any(iso == other for iso, _start in ctx.doc.pair_first):
         return False
