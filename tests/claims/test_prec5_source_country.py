@@ -110,3 +110,18 @@ def test_names_actor_lifts_the_opening_side_rule() -> None:
     opening = "Vietnam's trade with China reached $150 bn in 2023. Exports were $60 bn.\n"
     world = "Vietnam stayed an export hub. In 2023 Vietnam's exports totalled $350 bn."
     assert [c.value for c in parse(opening + world, pair=("VNM", "CHN"))] == [150e9, 60e9]
+
+
+def test_a_third_country_before_a_world_share_takes_it() -> None:
+    from tradecheck.claims import partners as P
+
+    japan = [P.Mention("JPN", 0, 5), P.Mention("AUS", 10, 19)]
+    world = [P.Mention(P.WORLD, 40, 51, group=True)]
+    assert P.decide([world, japan], ("AUS", "CHN"), at=30) == P.OTHER
+    assert P.decide([world, japan], ("AUS", "CHN"), at=3) == P.UNKNOWN
+    assert P.decide([world, japan], ("AUS", "CHN")) == P.UNKNOWN
+    text = (
+        "In 2010 China was Australia's largest trading partner, with two-way trade of $90 "
+        "billion. Japan came second, accounting for 12 percent of total trade, worth $60 billion."
+    )
+    assert [c.value for c in parse(text, pair=("AUS", "CHN"))] == [90e9]

@@ -64,7 +64,7 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
     if attached_other(ctx):
         return True
     found = [world_of_the_pair(ctx, w) for w in windows(ctx, kw)]
-    answer = P.decide(found, ctx.doc.pair)
+    answer = P.decide(found, ctx.doc.pair, at=ctx.amount.start)
     if answer == P.UNKNOWN:
         return continues_a_world_passage(found)
     if answer == P.PAIR and third_country_subject(ctx, kw):
