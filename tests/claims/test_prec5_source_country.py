@@ -125,3 +125,18 @@ def test_a_third_country_before_a_world_share_takes_it() -> None:
         "billion. Japan came second, accounting for 12 percent of total trade, worth $60 billion."
     )
     assert [c.value for c in parse(text, pair=("AUS", "CHN"))] == [90e9]
+
+
+def test_later_flows_only_of_the_same_kind() -> None:
+    from tradecheck.claims.context import contexts
+    from tradecheck.claims.resolve.direction import flow_keyword
+    from tradecheck.claims.resolve.partner import later_flows
+
+    text = "In 2023 Japan's exports fell 4%, pushed down by falling exports to China."
+    (ctx,) = contexts(_doc(text, "en"))
+    china = [m for m in ctx.doc.mentions.partners.items if m.key == "CHN"]
+    assert [later_flows(ctx, flow_keyword(ctx), m) for m in china] == [True]
+    text = "In 2023 Japan's exports were $300 bn, imports from China $180 bn."
+    first = contexts(_doc(text, "en"))[0]
+    china = [m for m in first.doc.mentions.partners.items if m.key == "CHN"]
+    assert [later_flows(first, flow_keyword(first), m) for m in china] == [False]

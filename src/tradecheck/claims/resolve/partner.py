@@ -28,6 +28,7 @@ __all__ = [
     "before_the_pair",
     "continues_a_world_passage",
     "is_other_pair",
+    "later_flows",
     "lone_country",
     "names_actor",
     "speaks_for",
@@ -64,12 +65,37 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
     if attached_other(ctx):
         return True
     found = [world_of_the_pair(ctx, w) for w in windows(ctx, kw)]
+    if found and P.about(found[0], ctx.doc.pair) == P.ACTOR:
+        found = [found[0], *([m for m in ms if not later_flows(ctx, kw, m)] for ms in found[1:])]
     answer = P.decide(found, ctx.doc.pair, at=ctx.amount.start)
     if answer == P.UNKNOWN:
         return continues_a_world_passage(found)
     if answer == P.PAIR and third_country_subject(ctx, kw):
         return True
     return answer == P.OTHER or (answer == P.PAIR and lone_country(ctx, kw, found))
+
+
+def later_flows(ctx: Context, kw: Keyword | None, m: P.Mention) -> bool:
+    """Whether mention ``m`` is the partner of a flow word of the same kind written after the
+    amount, not of the amount's own (``kw``): "the nation's exports fell 3.8%, pushed down by
+    falling exports to China" — China is the second flow's partner; the first figure is the
+    nation's total. A later flow of the other kind ("exports were $3 bn, imports from Belarus
+    $2 bn") lists the pair's two flows: its partner speaks for both.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "In 2023 Japan's exports fell 4%, pushed down by falling exports to China."
+    >>> parse(t, pair=("JPN", "CHN"))
+    []
+    >>> [c.value for c in parse("In 2023 Japan's exports to China fell 4%.", pair=("JPN", "CHN"))]
+    [-4.0]
+    """
+    a = ctx.amount
+    if kw is None or not m.marked or m.start < a.end:
+        return False
+    later = ctx.doc.mentions.keywords.between(a.end, m.start)
+    return any(k != kw and k.kind == kw.kind for k in later)
 
 
 def third_country_subject(ctx: Context, kw: Keyword | None) -> bool:
@@ -349,4 +375,4 @@ def lone_country(ctx: Context, kw: Keyword | None, found: list[list[P.Mention]])
     # a sentence may start at the line break that opens its paragraph
     para_start = max(ctx.norm.rfind("\n", max(0, ss - PARAGRAPH), ss + 1), ss - PARAGRAPH, 0)
     para = ctx.doc.partners_in(Span(para_start, ctx.sentence.end))
-    return not any(m.key == other for m in para)
+    return not any(m.key == other and not later_flows(ctx, kw, m) for m in para)
