@@ -140,3 +140,46 @@ def test_later_flows_only_of_the_same_kind() -> None:
     first = contexts(_doc(text, "en"))[0]
     china = [m for m in first.doc.mentions.partners.items if m.key == "CHN"]
     assert [later_flows(first, flow_keyword(first), m) for m in china] == [False]
+
+
+@pytest.mark.parametrize(
+    ("lang", "pair", "text", "total"),
+    [
+        (
+            "en",
+            ("VNM", "CHN"),
+            (
+                "In 2023 Vietnam's exports to China reached $60 billion; 12 groups of goods "
+                "brought in more than $1 billion each."
+            ),
+            60e9,
+        ),
+        (
+            "ru",
+            ("KAZ", "CHN"),
+            (
+                "В 2023 году экспорт Казахстана в Китай составил 15 млрд долларов, при этом "
+                "7 товарных групп превысили 500 млн долларов."
+            ),
+            15e9,
+        ),
+        (
+            "zh",
+            ("VNM", "CHN"),
+            "2023年越南对华出口600亿美元,其中12类商品出口额超过10亿美元。",
+            60e9,
+        ),
+    ],
+)
+def test_a_count_of_goods_groups_marks_a_threshold(
+    lang: str, pair: tuple[str, str], text: str, total: float
+) -> None:
+    assert [c.value for c in parse(text, lang=lang, pair=pair)] == [total]
+
+
+def test_item_count_words() -> None:
+    from tradecheck.claims import lexicon as L
+
+    rx = L.pattern("item_count")
+    assert rx.search("there were 11 groups of goods")
+    assert not rx.search("the groups of goods")
