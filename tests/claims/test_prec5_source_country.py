@@ -183,3 +183,11 @@ def test_item_count_words() -> None:
     rx = L.pattern("item_count")
     assert rx.search("there were 11 groups of goods")
     assert not rx.search("the groups of goods")
+
+
+def test_item_count_stays_linear_on_long_digit_runs() -> None:
+    import time
+
+    start = time.perf_counter()
+    parse("1" * 20000)
+    assert time.perf_counter() - start < 3.0
