@@ -308,7 +308,7 @@ def in_source(doc: Doc, m: P.Mention) -> bool:
     if not hits:
         return False
     first = hits[-1][0]
-    return not [x for x in doc.mentions.partners.between(first, m.start) if x.end <= m.start]
+    return not any(x.end <= m.start for x in doc.mentions.partners.between(first, m.start))
 
 
 def _both_unpaired(ctx: Context, ms: list[P.Mention]) -> bool:
@@ -349,10 +349,11 @@ def lone_country(ctx: Context, kw: Keyword | None, found: list[list[P.Mention]])
 
     True when every window naming a country names just that one, unmarked
     (:data:`partners.ACTOR`); its paragraph, up to the end of the amount's sentence, never
-    names the other; the sentence does not speak of the pair without names ("bilateral",
-    "the two countries"); the text does not open from that country's side
-    (:func:`speaks_for`); no region is in effect; and the flow word points to no partner
-    ("exports to this country").
+    names the other (but as the partner of a later flow of the same kind, :func:`later_flows`);
+    the sentence does not speak of the pair without names ("bilateral", "the two countries");
+    the text does not open from that country's side (:func:`speaks_for`) unless the sentence
+    names the country again (:func:`names_actor`); no region is in effect; and the flow word
+    points to no partner ("exports to this country").
     """
     named = [kept for ms in found if (kept := _not_a_source(ctx.doc, ms))]
     named = [ms for ms in named if not _both_unpaired(ctx, ms)]
