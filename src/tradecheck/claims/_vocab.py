@@ -118,6 +118,8 @@ NOT_TRADE_STRONG = re.compile(f"{NOT_TRADE_STRONG.pattern}|{L.source('intent')}"
 NOT_TRADE_WEAK = L.pattern("not_trade_weak")
 #: figures of firms, deals and jobs (concept ``business``)
 NOT_TRADE_WEAK = re.compile(f"{NOT_TRADE_WEAK.pattern}|{L.source('business')}", _I)
+#: a count of goods groups or items (concept ``item_count``): a per-item threshold or a subset
+NOT_TRADE_WEAK = re.compile(f"{NOT_TRADE_WEAK.pattern}|{L.source('item_count')}", _I)
 
 COUNTRY_RES: dict[str, re.Pattern[str]] = {
     k: re.compile(v, _I) for k, v in COUNTRY_PATTERNS.items()

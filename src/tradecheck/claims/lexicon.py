@@ -74,6 +74,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "sequential", "per_day", "intent", "business", "value_terms", "country_anaphora",
     "opposite_direction", "each_flow", "concessive",
     "trade_ministry_alone", "finance_ministry_alone",
+    "item_count",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago")

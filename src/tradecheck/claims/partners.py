@@ -379,10 +379,12 @@ def about(mentions: Iterable[Mention], pair: tuple[str, str]) -> str:
     return ACTOR if named == actors and len(named) == 1 else PAIR
 
 
-def decide(windows: Iterable[Iterable[Mention]], pair: tuple[str, str]) -> str:
+def decide(
+    windows: Iterable[Iterable[Mention]], pair: tuple[str, str], at: int | None = None
+) -> str:
     """Whose trade the windows around an amount are about, nearest window first (its own
     clause, its coordinated clause, the clause of its trade word, its sentence, the sentence
-    before).
+    before); ``at`` is the amount's offset (None: not known).
 
     The first window that names a country or group settles it, except one that names only a
     pair country as the actor (:data:`ACTOR`): then a later window that names the same
@@ -408,6 +410,15 @@ def decide(windows: Iterable[Iterable[Mention]], pair: tuple[str, str]) -> str:
     >>> decide([[Mention(WORLD, 0, 9, group=True)], [Mention("TUR", 0, 6)]], ("TUR", "CHN"))
     'other'
 
+    A window naming only the world, then a country outside the pair before the amount: that
+    country's share or total ("Japan was second, accounting for 11.5% of total trade").
+
+    >>> japan = [Mention("JPN", 0, 5), Mention("AUS", 10, 19)]
+    >>> decide([[Mention(WORLD, 40, 51, group=True)], japan], ("AUS", "CHN"), at=30)
+    'other'
+    >>> decide([[Mention(WORLD, 40, 51, group=True)], japan], ("AUS", "CHN"), at=3)
+    'unknown'
+
     A total stated as such ("total imports", "Insgesamt") is one whatever the wider windows say.
 
     >>> decide([[Mention(WORLD_TOTAL, 0, 9, group=True)], [Mention("CHN", 0, 5, marked=True)]],
@@ -428,9 +439,25 @@ def decide(windows: Iterable[Iterable[Mention]], pair: tuple[str, str]) -> str:
                 return OTHER  # "Insgesamt stiegen die Importe", "total imports rose"
             world = True  # whose world total: a wider window may say
         elif world and ms:
-            return UNKNOWN  # only one pair country alone makes it that one's world total
+            # only one pair country alone makes it that one's world total; a third country
+            # named before the amount makes it that one's ("Japan came second, with 11.5%")
+            return OTHER if answer == OTHER and _third_before(ms, pair, at) else UNKNOWN
         elif answer == OTHER and actors and not actors & {m.key for m in ms}:
             return PAIR  # a window about another subject ("France came second with ...")
         elif answer != UNKNOWN or ms:
             return answer
     return PAIR if actors else UNKNOWN
+
+
+def _third_before(ms: Iterable[Mention], pair: tuple[str, str], at: int | None) -> bool:
+    """Whether ``ms`` name a country outside the pair that ends before offset ``at``.
+
+    Examples
+    --------
+    >>> aus = ("AUS", "CHN")
+    >>> _third_before([Mention("JPN", 0, 5)], aus, 9), _third_before([Mention("JPN", 0, 5)], aus, 3)
+    (True, False)
+    """
+    if at is None:
+        return False
+    return any(m.key not in pair and not m.group and m.end <= at for m in ms)

@@ -93,7 +93,7 @@ def full_stop_ends_sentence(norm: str, start: int, i: int) -> bool:
     Not a decimal point, not after an abbreviation or a German ordinal ("1. Quartal"), and
     the next word starts a sentence ("Mrd. Dollar" continues; "млрд. В 2023 году" does not).
     """
-    if not (i + 1 == len(norm) or norm[i + 1] in " \t\"»”'\n["):
+    if not (i + 1 == len(norm) or norm[i + 1] in " \t\"»”'\n[" or glued_sentence(norm, i)):
         return False
     word = re.search(r"[\w.]*$", norm[max(start, i - 40) : i])
     nxt = re.match(r"[\s\"»”'\[]*(\S?)", norm[i + 1 : i + 40])
@@ -106,6 +106,24 @@ def full_stop_ends_sentence(norm: str, start: int, i: int) -> bool:
         if not _SCALE_ABBREV.search(word.group(0)) or not _CURRENCY_NEXT.match(after):
             cut = True
     return cut and not (nxt_ch and nxt_ch.islower())
+
+
+def glued_sentence(norm: str, i: int) -> bool:
+    """Whether the ``.`` at ``i`` ends a lower-case word and the next sentence's first word,
+    capitalised, follows with no space (text scraped from pages loses it: "last year.In a
+    report", "gewesen.Die Ausfuhren"); a decimal point, "U.S." or "z.B." is no such stop.
+
+    Examples
+    --------
+    >>> t = "rose 5% last year.In 2023 it fell. See U.S.A. and 2.5 bn.Exports"
+    >>> [glued_sentence(t, i) for i, ch in enumerate(t) if ch == "."]
+    [True, False, False, False, False, False, True]
+    >>> glued_sentence("U.S.Exports", 3), glued_sentence("www.example.com", 3)
+    (False, False)
+    """
+    before, after = norm[max(0, i - 2) : i], norm[i + 1 : i + 3]
+    glued = len(before) == 2 and before.isalpha() and before.islower()
+    return glued and len(after) == 2 and after[0].isupper() and after[1].islower()
 
 
 def _ends_sentence(norm: str, start: int, i: int) -> bool:

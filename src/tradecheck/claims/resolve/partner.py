@@ -28,7 +28,9 @@ __all__ = [
     "before_the_pair",
     "continues_a_world_passage",
     "is_other_pair",
+    "later_flows",
     "lone_country",
+    "names_actor",
     "speaks_for",
     "third_country_subject",
     "windows",
@@ -63,12 +65,37 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
     if attached_other(ctx):
         return True
     found = [world_of_the_pair(ctx, w) for w in windows(ctx, kw)]
-    answer = P.decide(found, ctx.doc.pair)
+    if found and P.about(found[0], ctx.doc.pair) == P.ACTOR:
+        found = [found[0], *([m for m in ms if not later_flows(ctx, kw, m)] for ms in found[1:])]
+    answer = P.decide(found, ctx.doc.pair, at=ctx.amount.start)
     if answer == P.UNKNOWN:
         return continues_a_world_passage(found)
     if answer == P.PAIR and third_country_subject(ctx, kw):
         return True
     return answer == P.OTHER or (answer == P.PAIR and lone_country(ctx, kw, found))
+
+
+def later_flows(ctx: Context, kw: Keyword | None, m: P.Mention) -> bool:
+    """Whether mention ``m`` is the partner of a flow word of the same kind written after the
+    amount, not of the amount's own (``kw``): "the nation's exports fell 3.8%, pushed down by
+    falling exports to China" — China is the second flow's partner; the first figure is the
+    nation's total. A later flow of the other kind ("exports were $3 bn, imports from Belarus
+    $2 bn") lists the pair's two flows: its partner speaks for both.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "In 2023 Japan's exports fell 4%, pushed down by falling exports to China."
+    >>> parse(t, pair=("JPN", "CHN"))
+    []
+    >>> [c.value for c in parse("In 2023 Japan's exports to China fell 4%.", pair=("JPN", "CHN"))]
+    [-4.0]
+    """
+    a = ctx.amount
+    if kw is None or not m.marked or m.start < a.end:
+        return False
+    later = ctx.doc.mentions.keywords.between(a.end, m.start)
+    return any(k != kw and k.kind == kw.kind for k in later)
 
 
 def third_country_subject(ctx: Context, kw: Keyword | None) -> bool:
@@ -256,7 +283,32 @@ def speaks_for(doc: Doc, end: int) -> str | None:
 def _not_a_source(doc: Doc, ms: list[P.Mention]) -> list[P.Mention]:
     """The mentions that are not part of a statistics source ("по данным белорусской
     статистики": the country of the source, not a party to the trade)."""
-    return [m for m in ms if not doc.mentions.reporter_hits.between(m.start - 30, m.end)]
+    return [m for m in ms if not in_source(doc, m)]
+
+
+#: how far after a statistics-source cue's start its country may stand (:func:`in_source`)
+SOURCE_REACH = 30
+
+
+def in_source(doc: Doc, m: P.Mention) -> bool:
+    """Whether mention ``m`` is the country of a statistics-source cue that starts at most
+    :data:`SOURCE_REACH` characters before it: a cue names one country, the first after its
+    start, so a country named after that one is a party to the trade ("据日本海关统计, …,
+    日本货物进出口额…": the second 日本 is Japan's own trade).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.context import Doc
+    >>> t = "据日本海关统计,2015年上半年日本进出口额下降15%。"
+    >>> doc = Doc.read(t, t, "zh", None, ("JPN", "CHN"))
+    >>> [in_source(doc, m) for m in doc.mentions.partners.items]
+    [True, False]
+    """
+    hits = doc.mentions.reporter_hits.between(m.start - SOURCE_REACH, m.end)
+    if not hits:
+        return False
+    first = hits[-1][0]
+    return not any(x.end <= m.start for x in doc.mentions.partners.between(first, m.start))
 
 
 def _both_unpaired(ctx: Context, ms: list[P.Mention]) -> bool:
@@ -266,6 +318,24 @@ def _both_unpaired(ctx: Context, ms: list[P.Mention]) -> bool:
     if ms[0].start >= ctx.sentence.start or any(m.marked for m in ms):
         return False
     return {m.key for m in ms} == set(ctx.doc.pair)
+
+
+def names_actor(ctx: Context, iso: str) -> bool:
+    """Whether the amount's sentence names ``iso`` itself, unmarked and not as a statistics
+    source ("Vietnam's exports hit $48 billion"): a text written from that country's side
+    (:func:`speaks_for`) reads its bare "exports" as going to the pair's other country, but
+    a sentence that names the country again without a partner speaks of its own trade.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Vietnam's trade with China reached $150 bn in 2023. Exports were $60 bn.\\n"
+    >>> t += "Vietnam stayed an export hub. In 2023 Vietnam's exports totalled $350 bn."
+    >>> [c.value for c in parse(t, pair=("VNM", "CHN"))]
+    [150000000000.0, 60000000000.0]
+    """
+    ms = _not_a_source(ctx.doc, ctx.doc.partners_in(ctx.sentence))
+    return any(m.key == iso and not m.marked for m in ms)
 
 
 #: a destination or origin word right after a flow word ("exports to this country")
@@ -279,10 +349,11 @@ def lone_country(ctx: Context, kw: Keyword | None, found: list[list[P.Mention]])
 
     True when every window naming a country names just that one, unmarked
     (:data:`partners.ACTOR`); its paragraph, up to the end of the amount's sentence, never
-    names the other; the sentence does not speak of the pair without names ("bilateral",
-    "the two countries"); the text does not open from that country's side
-    (:func:`speaks_for`); no region is in effect; and the flow word points to no partner
-    ("exports to this country").
+    names the other (but as the partner of a later flow of the same kind, :func:`later_flows`);
+    the sentence does not speak of the pair without names ("bilateral", "the two countries");
+    the text does not open from that country's side (:func:`speaks_for`) unless the sentence
+    names the country again (:func:`names_actor`); no region is in effect; and the flow word
+    points to no partner ("exports to this country").
     """
     named = [kept for ms in found if (kept := _not_a_source(ctx.doc, ms))]
     named = [ms for ms in named if not _both_unpaired(ctx, ms)]
@@ -292,8 +363,8 @@ def lone_country(ctx: Context, kw: Keyword | None, found: list[list[P.Mention]])
     if len(keys) != 1 or _PAIR_ANAPHORA.search(ctx.norm, *ctx.sentence):
         return False
     one = next(iter(keys))
-    if speaks_for(ctx.doc, ctx.amount.start) == one:  # a text written from that side
-        return False
+    if speaks_for(ctx.doc, ctx.amount.start) == one and not names_actor(ctx, one):
+        return False  # a text written from that side: its bare "exports" are to the other
     other = ctx.doc.other(one)
     if not any(iso == other for iso, _start in ctx.doc.pair_first):
         return False
@@ -305,4 +376,4 @@ def lone_country(ctx: Context, kw: Keyword | None, found: list[list[P.Mention]])
     # a sentence may start at the line break that opens its paragraph
     para_start = max(ctx.norm.rfind("\n", max(0, ss - PARAGRAPH), ss + 1), ss - PARAGRAPH, 0)
     para = ctx.doc.partners_in(Span(para_start, ctx.sentence.end))
-    return not any(m.key == other for m in para)
+    return not any(m.key == other and not later_flows(ctx, kw, m) for m in para)

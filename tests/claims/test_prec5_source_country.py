@@ -1,0 +1,193 @@
+"""resolve.partner.in_source: a statistics-source cue names one country, and a country named
+after it is a party to the trade; German totals named as such ("Gesamtausfuhren", "der gesamte
+Handelsüberschuss") are world totals.
+
+Every text here is a constructed paraphrase written for these tests (no quote from an article).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tradecheck.claims.context import Doc
+from tradecheck.claims.parse import parse
+from tradecheck.claims.resolve.partner import SOURCE_REACH, in_source
+
+JPN_CHN = ("JPN", "CHN")
+
+
+def _doc(text: str, lang: str, pair: tuple[str, str] = JPN_CHN) -> Doc:
+    return Doc.read(text, text, lang, None, pair)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the cue's own country, then the same country again as the trade's actor
+        ("据日本海关统计,2023年日本进出口额下降10%。", "zh", [True, False]),
+        # the cue's country, then the partner
+        ("据日本海关统计,2023年日本对华出口下降10%。", "zh", [True, False, False]),
+        ("According to Japanese customs, Japan's exports fell 3% in 2023.", "en", [True, False]),
+    ],
+)
+def test_a_source_cue_names_one_country(text: str, lang: str, expected: list[bool]) -> None:
+    doc = _doc(text, lang)
+    assert [in_source(doc, m) for m in doc.mentions.partners.items] == expected
+
+
+def test_a_country_far_after_the_cue_is_no_source() -> None:
+    text = "According to Japanese customs," + " " * SOURCE_REACH + "China's imports rose 3%."
+    doc = _doc(text, "en")
+    assert [in_source(doc, m) for m in doc.mentions.partners.items] == [True, False]
+
+
+def test_world_totals_after_a_source_are_no_claim() -> None:
+    text = "据日本海关统计,2023年1-6月,日本货物进出口额为6000亿美元。中国仍是日本最大的贸易伙伴。"
+    assert parse(text, lang="zh", pair=JPN_CHN) == []
+
+
+def test_the_pair_flow_after_a_source_keeps_its_reporter() -> None:
+    (c,) = parse("据日本海关统计,2023年1-6月,日本对华出口为700亿美元。", lang="zh", pair=JPN_CHN)
+    assert (c.direction, c.reporter, c.value) == ("JPN->CHN", "JPN", 70e9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Die Gesamteinfuhren Australiens beliefen sich 2017 auf 220 Milliarden Dollar, "
+            "und die Importe aus China stiegen weiter."
+        ),
+        (
+            "Im Jahr 2017 erreichten die Gesamtausfuhren Australiens einen Höchststand von "
+            "380 Milliarden Dollar, vor allem dank der Lieferungen nach China."
+        ),
+    ],
+)
+def test_german_totals_named_as_such_are_no_claim(text: str) -> None:
+    assert parse(text, lang="de", pair=("AUS", "CHN")) == []
+
+
+def test_the_whole_surplus_is_not_the_pairs() -> None:
+    text = (
+        "Gegenüber China verbuchte Südkorea 2012 einen Handelsüberschuss von 50 Milliarden "
+        "Dollar. Damit wurde der gesamte Handelsüberschuss des Landes von 30 Milliarden Dollar "
+        "übertroffen."
+    )
+    assert [c.value for c in parse(text, lang="de", pair=("KOR", "CHN"))] == [50e9]
+
+
+def test_a_glued_full_stop_ends_the_sentence() -> None:
+    from tradecheck.claims.sentences import sentences
+
+    text = "Trade rose 5 percent last year.In 2019 the whole country's trade fell."
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Trade rose 5 percent last year.",
+        "In 2019 the whole country's trade fell.",
+    ]
+    assert len(sentences("Exports reached $2.5 bn in 2023.")) == 1
+    assert len(sentences("Der Handel stieg im 1.Quartal deutlich.")) == 1
+
+
+def test_the_whole_country_after_a_glued_stop_is_no_claim() -> None:
+    text = (
+        "Trade between Vietnam and China reached 110 billion USD in 2019, up 5 percent from "
+        "the year before.In 2019 the import and export value of the whole country reached "
+        "500 billion USD."
+    )
+    assert [c.value for c in parse(text, lang="en", pair=("VNM", "CHN"))] == [110e9, 5.0]
+
+
+def test_names_actor_lifts_the_opening_side_rule() -> None:
+    from tradecheck.claims.context import contexts
+    from tradecheck.claims.resolve.partner import names_actor
+
+    text = "Vietnam's trade with China rose. In 2023 Vietnam's exports were $350 bn. Exports to "
+    text += "China were $60 bn."
+    doc = _doc(text, "en", ("VNM", "CHN"))
+    ctxs = contexts(doc)
+    assert [names_actor(c, "VNM") for c in ctxs] == [True, False]
+    opening = "Vietnam's trade with China reached $150 bn in 2023. Exports were $60 bn.\n"
+    world = "Vietnam stayed an export hub. In 2023 Vietnam's exports totalled $350 bn."
+    assert [c.value for c in parse(opening + world, pair=("VNM", "CHN"))] == [150e9, 60e9]
+
+
+def test_a_third_country_before_a_world_share_takes_it() -> None:
+    from tradecheck.claims import partners as P
+
+    japan = [P.Mention("JPN", 0, 5), P.Mention("AUS", 10, 19)]
+    world = [P.Mention(P.WORLD, 40, 51, group=True)]
+    assert P.decide([world, japan], ("AUS", "CHN"), at=30) == P.OTHER
+    assert P.decide([world, japan], ("AUS", "CHN"), at=3) == P.UNKNOWN
+    assert P.decide([world, japan], ("AUS", "CHN")) == P.UNKNOWN
+    text = (
+        "In 2010 China was Australia's largest trading partner, with two-way trade of $90 "
+        "billion. Japan came second, accounting for 12 percent of total trade, worth $60 billion."
+    )
+    assert [c.value for c in parse(text, pair=("AUS", "CHN"))] == [90e9]
+
+
+def test_later_flows_only_of_the_same_kind() -> None:
+    from tradecheck.claims.context import contexts
+    from tradecheck.claims.resolve.direction import flow_keyword
+    from tradecheck.claims.resolve.partner import later_flows
+
+    text = "In 2023 Japan's exports fell 4%, pushed down by falling exports to China."
+    (ctx,) = contexts(_doc(text, "en"))
+    china = [m for m in ctx.doc.mentions.partners.items if m.key == "CHN"]
+    assert [later_flows(ctx, flow_keyword(ctx), m) for m in china] == [True]
+    text = "In 2023 Japan's exports were $300 bn, imports from China $180 bn."
+    first = contexts(_doc(text, "en"))[0]
+    china = [m for m in first.doc.mentions.partners.items if m.key == "CHN"]
+    assert [later_flows(first, flow_keyword(first), m) for m in china] == [False]
+
+
+@pytest.mark.parametrize(
+    ("lang", "pair", "text", "total"),
+    [
+        (
+            "en",
+            ("VNM", "CHN"),
+            (
+                "In 2023 Vietnam's exports to China reached $60 billion; 12 groups of goods "
+                "brought in more than $1 billion each."
+            ),
+            60e9,
+        ),
+        (
+            "ru",
+            ("KAZ", "CHN"),
+            (
+                "В 2023 году экспорт Казахстана в Китай составил 15 млрд долларов, при этом "
+                "7 товарных групп превысили 500 млн долларов."
+            ),
+            15e9,
+        ),
+        (
+            "zh",
+            ("VNM", "CHN"),
+            "2023年越南对华出口600亿美元,其中12类商品出口额超过10亿美元。",
+            60e9,
+        ),
+    ],
+)
+def test_a_count_of_goods_groups_marks_a_threshold(
+    lang: str, pair: tuple[str, str], text: str, total: float
+) -> None:
+    assert [c.value for c in parse(text, lang=lang, pair=pair)] == [total]
+
+
+def test_item_count_words() -> None:
+    from tradecheck.claims import lexicon as L
+
+    rx = L.pattern("item_count")
+    assert rx.search("there were 11 groups of goods")
+    assert not rx.search("the groups of goods")
+
+
+def test_item_count_stays_linear_on_long_digit_runs() -> None:
+    import time
+
+    start = time.perf_counter()
+    parse("1" * 20000)
+    assert time.perf_counter() - start < 3.0
