@@ -71,8 +71,8 @@ def test_german_totals_named_as_such_are_no_claim(text: str) -> None:
 def test_the_whole_surplus_is_not_the_pairs() -> None:
     text = (
         "Gegenüber China verbuchte Südkorea 2012 einen Handelsüberschuss von 50 Milliarden "
-        "Dollar. Damit wurde der gesamte Handelsüberschuss des Landes von 30 Milliarden Dollar "
-        "übertroffen."
+        "Dollar. Der gesamte Handelsüberschuss des Landes lag bei nur 30 Milliarden "
+        "Dollar."
     )
     assert [c.value for c in parse(text, lang="de", pair=("KOR", "CHN"))] == [50e9]
 
@@ -92,7 +92,7 @@ def test_a_glued_full_stop_ends_the_sentence() -> None:
 def test_the_whole_country_after_a_glued_stop_is_no_claim() -> None:
     text = (
         "Trade between Vietnam and China reached 110 billion USD in 2019, up 5 percent from "
-        "the year before.In 2019 the import and export value of the whole country reached "
+        "the year before.In 2019 the whole country's trade with all partners came to "
         "500 billion USD."
     )
     assert [c.value for c in parse(text, lang="en", pair=("VNM", "CHN"))] == [110e9, 5.0]
@@ -132,7 +132,7 @@ def test_later_flows_only_of_the_same_kind() -> None:
     from tradecheck.claims.resolve.direction import flow_keyword
     from tradecheck.claims.resolve.partner import later_flows
 
-    text = "In 2023 Japan's exports fell 4%, pushed down by falling exports to China."
+    text = "In 2023 Japan's exports fell 4%, held back by lower exports to China."
     (ctx,) = contexts(_doc(text, "en"))
     china = [m for m in ctx.doc.mentions.partners.items if m.key == "CHN"]
     assert [later_flows(ctx, flow_keyword(ctx), m) for m in china] == [True]
@@ -149,7 +149,7 @@ def test_later_flows_only_of_the_same_kind() -> None:
             "en",
             ("VNM", "CHN"),
             (
-                "In 2023 Vietnam's exports to China reached $60 billion; 12 groups of goods "
+                "In 2023 Vietnam's exports to China reached $60 billion; 15 groups of goods "
                 "brought in more than $1 billion each."
             ),
             60e9,

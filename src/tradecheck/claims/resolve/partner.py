@@ -77,7 +77,7 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
 
 def later_flows(ctx: Context, kw: Keyword | None, m: P.Mention) -> bool:
     """Whether mention ``m`` is the partner of a flow word of the same kind written after the
-    amount, not of the amount's own (``kw``): "the nation's exports fell 3.8%, pushed down by
+    amount, not of the amount's own (``kw``): "the country's exports dropped 2%, held back by
     falling exports to China" — China is the second flow's partner; the first figure is the
     nation's total. A later flow of the other kind ("exports were $3 bn, imports from Belarus
     $2 bn") lists the pair's two flows: its partner speaks for both.
@@ -85,7 +85,7 @@ def later_flows(ctx: Context, kw: Keyword | None, m: P.Mention) -> bool:
     Examples
     --------
     >>> from tradecheck.claims.parse import parse
-    >>> t = "In 2023 Japan's exports fell 4%, pushed down by falling exports to China."
+    >>> t = "In 2023 Japan's exports fell 4%, held back by lower exports to China."
     >>> parse(t, pair=("JPN", "CHN"))
     []
     >>> [c.value for c in parse("In 2023 Japan's exports to China fell 4%.", pair=("JPN", "CHN"))]
