@@ -71,7 +71,7 @@ def test_german_totals_named_as_such_are_no_claim(text: str) -> None:
 def test_the_whole_surplus_is_not_the_pairs() -> None:
     text = (
         "Gegenüber China verbuchte Südkorea 2012 einen Handelsüberschuss von 50 Milliarden "
-        "Dollar. Der gesamte Handelsüberschuss des Landes lag bei nur 30 Milliarden "
+        "Dollar. Sein gesamter Handelsüberschuss lag bei nur 30 Milliarden "
         "Dollar."
     )
     assert [c.value for c in parse(text, lang="de", pair=("KOR", "CHN"))] == [50e9]
