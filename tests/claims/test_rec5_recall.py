@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tradecheck.claims._numbers import spelled_decimals
+from tradecheck.claims.mentions import find_amounts
 from tradecheck.claims.parse import parse
 
 
@@ -19,3 +21,29 @@ from tradecheck.claims.parse import parse
 def test_balance_between_a_and_b_is_as(text: str, pair: str, value: float) -> None:
     claims = parse(text, pair=tuple(pair.split("-")))  # type: ignore[arg-type]
     assert [(c.quantity, c.value, c.direction) for c in claims] == [("balance", value, "both")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "written"),
+    [
+        ("fell 27-point-three percent", "en", "fell 000000000027.3 percent"),
+        ("nine-point-two billion", "en", "000000000009.2 billion"),
+        ("one-point-eight-five times", "en", "00000000000000001.85 times"),
+        ("um drei Komma fünf Prozent", "de", "um 0000000000003,5 Prozent"),
+    ],
+)
+def test_spelled_decimals_keep_offsets(text: str, lang: str, written: str) -> None:
+    out = spelled_decimals(text, lang)
+    assert out == written and len(out) == len(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["a point of view", "the 5-point plan", "point-three", "Komma, Punkt", "two points"]
+)
+def test_not_a_spelled_decimal(text: str) -> None:
+    assert spelled_decimals(text) == text
+
+
+def test_spelled_decimal_is_an_amount_written_as_in_the_text() -> None:
+    [a] = find_amounts("exports came to 49-point-seven billion dollars", "en")
+    assert (a.value, a.currency, a.decimals) == (49.7e9, "USD", 1)

@@ -52,7 +52,7 @@ GRAMMAR_WORDS: tuple[str, ...] = (
     "base_after", "base_multiple_after", "change_unit", "from_word", "month_suffix",
     "number_range_to", "year_char", "count_measure", "day_suffix", "physical_unit", "over_word",
     "minus_word", "detection", "perfective", "down_word", "article", "index_of",
-    "flow_after_amount", "exceed_verb", "prior_rate", "import_origin_adjective",
+    "flow_after_amount", "exceed_verb", "prior_rate", "import_origin_adjective", "decimal_word",
 )  # fmt: skip
 #: concepts held as a list of fragments
 LIST_CONCEPTS: tuple[str, ...] = (

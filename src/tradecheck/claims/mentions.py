@@ -28,6 +28,7 @@ from tradecheck.claims._numbers import (
     ZH_VAGUE,
     parse_number,
     scale_factor,
+    spelled_decimals,
     word_number,
 )
 from tradecheck.claims._periods import PeriodMention, find_periods
@@ -448,6 +449,7 @@ def find_amounts(norm: str, lang: str) -> list[Amount]:
     >>> [(a.kind, a.value, a.currency) for a in find_amounts("up 5% to $2 billion", "en")]
     [('percent', 5.0, None), ('money', 2000000000.0, 'USD')]
     """
+    norm = spelled_decimals(norm, lang)  # "27-point-three" as digits, at the same offsets
     taken = _Taken(len(norm))
     out = _percents(norm, lang, taken)
     out += _word_percents(norm, taken)
