@@ -47,3 +47,9 @@ def test_not_a_spelled_decimal(text: str) -> None:
 def test_spelled_decimal_is_an_amount_written_as_in_the_text() -> None:
     [a] = find_amounts("exports came to 49-point-seven billion dollars", "en")
     assert (a.value, a.currency, a.decimals) == (49.7e9, "USD", 1)
+
+
+def test_a_bracket_of_other_figures_restates_nothing() -> None:
+    text = "2019 wuchs der Handel zwischen Kasachstan und China um 12 Prozent (+20% bei Exporten)."
+    found = [(c.quantity, c.value, c.direction) for c in parse(text, pair=("KAZ", "CHN"))]
+    assert ("pct_change", 12.0, "both") in found
