@@ -53,3 +53,20 @@ def test_a_bracket_of_other_figures_restates_nothing() -> None:
     text = "2019 wuchs der Handel zwischen Kasachstan und China um 12 Prozent (+20% bei Exporten)."
     found = [(c.quantity, c.value, c.direction) for c in parse(text, pair=("KAZ", "CHN"))]
     assert ("pct_change", 12.0, "both") in found
+
+
+_UK_AND_BY = "У 2022 році експорт Казахстану до Китаю зріс на 31% у порівнянні з 2021 і на 45%."
+_DE_AND_UM = "2022 sank der Export Kasachstans nach China um 3 % gegenüber 2021 und um 4 %."
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (_UK_AND_BY, [31.0, 45.0]),
+        (_DE_AND_UM, [-3.0, -4.0]),
+        ("In 2022 exports to China were 3% up on 2021, and 4% on 2020.", [3.0]),
+    ],
+)
+def test_and_by_shares_the_verb_before(text: str, values: list[float]) -> None:
+    claims = parse(text, pair=("KAZ", "CHN"))
+    assert [c.value for c in claims if c.quantity == "pct_change"] == values
