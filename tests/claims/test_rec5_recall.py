@@ -12,9 +12,9 @@ from tradecheck.claims.parse import parse
 @pytest.mark.parametrize(
     ("text", "pair", "value"),
     [
-        ("The trade deficit between Pakistan and China was $4 billion in 2020.", "PAK-CHN", -4e9),
-        ("The trade deficit between China and Pakistan was $4 billion in 2020.", "PAK-CHN", 4e9),
-        ("In 2020 the surplus between China and Pakistan was $4 billion.", "PAK-CHN", -4e9),
+        ("The trade deficit between Kenya and China was $4 billion in 2020.", "KEN-CHN", -4e9),
+        ("The trade deficit between China and Kenya was $4 billion in 2020.", "KEN-CHN", 4e9),
+        ("In 2020 the surplus between China and Kenya was $4 billion.", "KEN-CHN", -4e9),
         ("Der Überschuss zwischen Deutschland und China lag 2020 bei 4 Mrd. Euro.", "DEU-CHN", 4e9),
     ],
 )
@@ -26,8 +26,8 @@ def test_balance_between_a_and_b_is_as(text: str, pair: str, value: float) -> No
 @pytest.mark.parametrize(
     ("text", "lang", "written"),
     [
-        ("fell 27-point-three percent", "en", "fell 000000000027.3 percent"),
-        ("nine-point-two billion", "en", "000000000009.2 billion"),
+        ("fell 31-point-six percent", "en", "fell 0000000031.6 percent"),
+        ("seven-point-four billion", "en", "00000000000007.4 billion"),
         ("one-point-eight-five times", "en", "00000000000000001.85 times"),
         ("um drei Komma fünf Prozent", "de", "um 0000000000003,5 Prozent"),
     ],
@@ -45,8 +45,8 @@ def test_not_a_spelled_decimal(text: str) -> None:
 
 
 def test_spelled_decimal_is_an_amount_written_as_in_the_text() -> None:
-    [a] = find_amounts("exports came to 49-point-seven billion dollars", "en")
-    assert (a.value, a.currency, a.decimals) == (49.7e9, "USD", 1)
+    [a] = find_amounts("exports came to 52-point-one billion dollars", "en")
+    assert (a.value, a.currency, a.decimals) == (52.1e9, "USD", 1)
 
 
 def test_a_bracket_of_other_figures_restates_nothing() -> None:

@@ -3,7 +3,7 @@
 Hand-written on purpose: libraries such as Babel parse one locale's separators but not the
 mix found in news text (``$5,8 млрд``, ``17.2亿美元``, ``1.234 Mio.``), nor scale words
 or Chinese ``万/亿``, nor decimals spelled out as a broadcast script writes them
-(``27-point-three percent``); the rules here are small and fully tested
+(``31-point-six percent``); the rules here are small and fully tested
 (tests/claims/test_numbers.py, tests/claims/test_rec5_recall.py).
 """
 
@@ -154,9 +154,9 @@ def scale_factor(word: str | None, lang: str = "en") -> float:
     return n if n is not None else 1.0
 
 
-#: the digit words a spelled decimal's fraction is made of ("three" of "27-point-three")
+#: the digit words a spelled decimal's fraction is made of ("six" of "31-point-six")
 _DIGIT_WORDS = sorted((w for w, v in WORD_NUMBERS.items() if v in range(1, 10)), key=len)[::-1]
-#: the whole-number words its integer part may be ("nine" of "nine-point-two")
+#: the whole-number words its integer part may be ("seven" of "seven-point-four")
 _INT_WORDS = sorted((w for w, v in WORD_NUMBERS.items() if v == int(v)), key=len)[::-1]
 _DIGIT = "|".join(re.escape(w) for w in _DIGIT_WORDS)
 _SPELLED = re.compile(
@@ -174,14 +174,14 @@ def _digits(words: str) -> str:
 
 
 def spelled_decimals(norm: str, lang: str = "en") -> str:
-    """``norm`` with every decimal spelled out ("27-point-three", "nine-point-two", "drei
+    """``norm`` with every decimal spelled out ("31-point-six", "seven-point-four", "drei
     Komma fünf") written in digits of the same length, zero-padded on the left, so that the
     amounts found in it keep their offsets in ``norm``.
 
     Examples
     --------
-    >>> spelled_decimals("dropped 27-point-three percent")
-    'dropped 000000000027.3 percent'
+    >>> spelled_decimals("fell 31-point-six percent")
+    'fell 0000000031.6 percent'
     >>> spelled_decimals("um drei Komma fünf Prozent", "de")
     'um 0000000000003,5 Prozent'
     >>> spelled_decimals("a point of view") == "a point of view"

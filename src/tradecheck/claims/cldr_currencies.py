@@ -9,9 +9,9 @@ tender today ("58,5 Mrd. PLN", "TRY 12 billion"; upper case only, a whole token)
 sign CLDR gives it in the languages of the reader that names that one currency alone ("₹",
 "₫", "R$", "A$"; signs made of letters only, such as "Br" or "zł", are left out: they read as
 words); a code glued to its dollar sign ("AUD$5 bn"); every CLDR name of such a currency in
-those languages, singular and plural, its words inflected ("100 Milliarden australische
+those languages, singular and plural, its words inflected ("120 Milliarden australische
 Dollar", "5 млрд южнокорейских вон", "瑞士法郎"); and the unit noun of those names alone
-("8,8 Mrd. Franken", "5 trillion won"), read as a currency of the pair's own countries only
+("7,3 Mrd. Franken", "5 trillion won"), read as a currency of the pair's own countries only
 (:func:`unit_code`).
 """
 

@@ -98,7 +98,7 @@ def _names_change(subject: str) -> bool:
 
 #: the change marker right before the amount ("um", "на", "by")
 _BY_RIGHT_BEFORE = re.compile(rf"(?:{L.source('change_by')})\s+$", re.IGNORECASE)
-#: "and" and the change marker right before the amount ("… by 47% on 2022 and by 64% on 2021"):
+#: "and" and the change marker right before the amount ("… by 12% on 2022 and by 30% on 2021"):
 #: the verb of the percent before it, in the same clause, is this one's too
 _AND_BY = re.compile(
     rf"(?<!\w)(?:{L.source('and_word')})\s+(?:{L.source('change_by')})\s+$", re.IGNORECASE
@@ -140,7 +140,7 @@ def parallel_sign(ctx: Context) -> float | None:
     "wuchs um 20,8 Prozent, 2018 um 27,1 Prozent"): only a change marker stands right before
     it, and the last change word before the previous percent in that percent's clause (at most
     :data:`LOOKBACK` characters before this clause; in the same clause when "and" joins them:
-    "rose by 47% on 2022 and by 64% on 2021") gives the sign; None otherwise.
+    "rose by 12% on 2022 and by 30% on 2021") gives the sign; None otherwise.
 
     Examples
     --------

@@ -449,7 +449,7 @@ def find_amounts(norm: str, lang: str) -> list[Amount]:
     >>> [(a.kind, a.value, a.currency) for a in find_amounts("up 5% to $2 billion", "en")]
     [('percent', 5.0, None), ('money', 2000000000.0, 'USD')]
     """
-    norm = spelled_decimals(norm, lang)  # "27-point-three" as digits, at the same offsets
+    norm = spelled_decimals(norm, lang)  # "31-point-six" as digits, at the same offsets
     taken = _Taken(len(norm))
     out = _percents(norm, lang, taken)
     out += _word_percents(norm, taken)

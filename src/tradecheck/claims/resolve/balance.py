@@ -34,7 +34,7 @@ MINUS_BEFORE = re.compile(rf"(?:{L.source('minus_word')}|-)\s*$", re.IGNORECASE)
 _IN_FAVOUR_OF = re.compile(rf"(?:{L.source('in_favour_of')})\s*$", re.IGNORECASE)
 #: "the deficit from the Chinese market": an origin word before the partner of the balance
 _FROM_PAIR = re.compile(rf"(?:{L.source('origin')})\s+(?:\w+\s+)?$", re.IGNORECASE)
-#: "the deficit between Pakistan and China": the first country after "between" holds it
+#: "the deficit between Kenya and China": the first country after "between" holds it
 _BETWEEN = re.compile(rf"(?:{L.source('between')})\s+$", re.IGNORECASE)
 
 

@@ -84,14 +84,14 @@ _BRACKET_ONLY = re.compile(r"\s*[(（]\s*")
 #: how far after an amount a restating bracketed amount may start
 _RESTATE_GAP = 6
 #: how far a restating amount may lie from the one it restates, relative to it ("ein Drittel
-#: (30,8 Prozent)" lies 8% off; "um 25 Prozent (+44% bei den Exporten)" is another figure)
+#: (30,8 Prozent)" lies 8% off; "um 12 Prozent (+20% bei den Exporten)" is another figure)
 _RESTATE_TOLERANCE = 0.2
 
 
 def restated_in_brackets(norm: str, first: Amount | None, second: Amount | None) -> bool:
     """Whether percent ``second`` stands in brackets right after percent ``first``, restating
     it exactly ("um ein Drittel (32,6 Prozent)", "by almost half (48.6%)"): close to it in value
-    (a bracket listing other figures, "um 25 Prozent (+44% bei den Exporten)", restates
+    (a bracket listing other figures, "um 12 Prozent (+20% bei den Exporten)", restates
     nothing).
 
     Examples
