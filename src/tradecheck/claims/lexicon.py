@@ -379,7 +379,7 @@ def number_groups(concept: str) -> tuple[tuple[re.Pattern[str], float], ...]:
     Examples
     --------
     >>> [n for _, n in number_groups("multiple_words")]
-    [0.5, 4.0, 3.0, 2.0, 5.0, 6.0, 7.0, 8.0, 1.0]
+    [2.0, 3.0, 4.0, 0.5, 10.0, 6.0, 5.0, 7.0, 8.0, 1.0]
     """
     by_value: dict[float, list[tuple[str, str]]] = {}
     for lg in languages():
