@@ -2,7 +2,9 @@
 
 Hand-written on purpose: libraries such as Babel parse one locale's separators but not the
 mix found in news text (``$5,8 млрд``, ``17.2亿美元``, ``1.234 Mio.``), nor scale words
-or Chinese ``万/亿``; the rules here are small and fully tested (tests/claims/test_numbers.py).
+or Chinese ``万/亿``, nor decimals spelled out as a broadcast script writes them
+(``31-point-six percent``); the rules here are small and fully tested
+(tests/claims/test_numbers.py, tests/claims/test_rec5_recall.py).
 """
 
 from __future__ import annotations
@@ -150,3 +152,46 @@ def scale_factor(word: str | None, lang: str = "en") -> float:
         return 1e12
     n = L.number_of("scales", w)
     return n if n is not None else 1.0
+
+
+#: the digit words a spelled decimal's fraction is made of ("six" of "31-point-six")
+_DIGIT_WORDS = sorted((w for w, v in WORD_NUMBERS.items() if v in range(1, 10)), key=len)[::-1]
+#: the whole-number words its integer part may be ("seven" of "seven-point-four")
+_INT_WORDS = sorted((w for w, v in WORD_NUMBERS.items() if v == int(v)), key=len)[::-1]
+_DIGIT = "|".join(re.escape(w) for w in _DIGIT_WORDS)
+_SPELLED = re.compile(
+    rf"(?<![\w.,])(?P<int>\d+|{'|'.join(re.escape(w) for w in _INT_WORDS)})[\s-]"
+    rf"(?:{L.source('decimal_word')})[\s-](?P<frac>(?:{_DIGIT})(?:[\s-](?:{_DIGIT}))*)(?!\w)",
+    re.IGNORECASE,
+)
+#: languages writing a decimal comma (the others a decimal point)
+_DECIMAL_COMMA = ("de", "ru", "uk", "be", "pl")
+
+
+def _digits(words: str) -> str:
+    """The digits of a spelled fraction ("three", "eight-seven" -> "3", "87")."""
+    return "".join(str(int(WORD_NUMBERS[w.lower()])) for w in re.split(r"[\s-]+", words) if w)
+
+
+def spelled_decimals(norm: str, lang: str = "en") -> str:
+    """``norm`` with every decimal spelled out ("31-point-six", "seven-point-four", "drei
+    Komma fünf") written in digits of the same length, zero-padded on the left, so that the
+    amounts found in it keep their offsets in ``norm``.
+
+    Examples
+    --------
+    >>> spelled_decimals("fell 31-point-six percent")
+    'fell 0000000031.6 percent'
+    >>> spelled_decimals("um drei Komma fünf Prozent", "de")
+    'um 0000000000003,5 Prozent'
+    >>> spelled_decimals("a point of view") == "a point of view"
+    True
+    """
+    sep = "," if lang in _DECIMAL_COMMA else "."
+
+    def digits(m: re.Match[str]) -> str:
+        whole = m.group("int")
+        n = whole if whole.isdigit() else str(int(WORD_NUMBERS[whole.lower()]))
+        return f"{n}{sep}{_digits(m.group('frac'))}".rjust(m.end() - m.start(), "0")
+
+    return _SPELLED.sub(digits, norm) if _SPELLED.search(norm) else norm

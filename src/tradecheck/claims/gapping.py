@@ -98,6 +98,11 @@ def _names_change(subject: str) -> bool:
 
 #: the change marker right before the amount ("um", "на", "by")
 _BY_RIGHT_BEFORE = re.compile(rf"(?:{L.source('change_by')})\s+$", re.IGNORECASE)
+#: "and" and the change marker right before the amount ("… by 12% on 2022 and by 30% on 2021"):
+#: the verb of the percent before it, in the same clause, is this one's too
+_AND_BY = re.compile(
+    rf"(?<!\w)(?:{L.source('and_word')})\s+(?:{L.source('change_by')})\s+$", re.IGNORECASE
+)
 #: how far before that earlier percent (in its clause) its change word may stand
 _VERB_REACH = 100
 #: "after" before an earlier period's rate ("…, nach 9,5 Prozent 2023")
@@ -134,7 +139,8 @@ def parallel_sign(ctx: Context) -> float | None:
     ("… stieg um 12 Prozent auf 47,9 Mrd. Die Importe um 42,7 Prozent auf 59,1 Mrd.",
     "wuchs um 20,8 Prozent, 2018 um 27,1 Prozent"): only a change marker stands right before
     it, and the last change word before the previous percent in that percent's clause (at most
-    :data:`LOOKBACK` characters before this clause) gives the sign; None otherwise.
+    :data:`LOOKBACK` characters before this clause; in the same clause when "and" joins them:
+    "rose by 12% on 2022 and by 30% on 2021") gives the sign; None otherwise.
 
     Examples
     --------
@@ -142,6 +148,9 @@ def parallel_sign(ctx: Context) -> float | None:
     >>> t = "2017 stieg der Handel um 20 Prozent, 2018 um 27 Prozent."
     >>> [c.value for c in parse(t, pair=("RUS", "CHN"))]
     [20.0, 27.0]
+    >>> t = "In 2023 Russia's exports to China fell by 5% on 2022 and by 9% on 2021."
+    >>> [c.value for c in parse(t, pair=("RUS", "CHN"))]
+    [-5.0, -9.0]
     """
     a, cs = ctx.amount, ctx.clause.start
     by = _BY_RIGHT_BEFORE.search(ctx.norm, max(cs, a.start - 12), a.start)
@@ -149,8 +158,10 @@ def parallel_sign(ctx: Context) -> float | None:
         return None
     if _gap().match(ctx.norm[max(0, cs - 1) : a.start]):
         return None  # a dash: :func:`gapped_quantity` decides ("…, поставки сыров – на 20%")
-    prev = [x for x in ctx.doc.mentions.amounts.before(cs, 4) if x.kind == "percent"]
-    if not prev or prev[-1].end > cs or cs - prev[-1].end > LOOKBACK:
+    joined = _AND_BY.search(ctx.norm, max(cs, a.start - 16), a.start) is not None
+    upto = a.start if joined else cs
+    prev = [x for x in ctx.doc.mentions.amounts.before(upto, 4) if x.kind == "percent"]
+    if not prev or prev[-1].end > upto or cs - prev[-1].end > LOOKBACK:
         return None
     p = prev[-1]
     window = ctx.norm[max(ctx.doc.clause_of(p.start).start, p.start - _VERB_REACH) : p.start]

@@ -52,7 +52,7 @@ GRAMMAR_WORDS: tuple[str, ...] = (
     "base_after", "base_multiple_after", "change_unit", "from_word", "month_suffix",
     "number_range_to", "year_char", "count_measure", "day_suffix", "physical_unit", "over_word",
     "minus_word", "detection", "perfective", "down_word", "article", "index_of",
-    "flow_after_amount", "exceed_verb", "prior_rate", "import_origin_adjective",
+    "flow_after_amount", "exceed_verb", "prior_rate", "import_origin_adjective", "decimal_word",
 )  # fmt: skip
 #: concepts held as a list of fragments
 LIST_CONCEPTS: tuple[str, ...] = (
@@ -387,7 +387,7 @@ def number_groups(concept: str) -> tuple[tuple[re.Pattern[str], float], ...]:
     Examples
     --------
     >>> [n for _, n in number_groups("multiple_words")]
-    [0.5, 4.0, 3.0, 2.0, 5.0, 6.0, 7.0, 8.0, 1.0]
+    [2.0, 3.0, 4.0, 0.5, 10.0, 6.0, 5.0, 7.0, 8.0, 1.0]
     """
     by_value: dict[float, list[tuple[str, str]]] = {}
     for lg in languages():

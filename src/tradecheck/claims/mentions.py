@@ -28,6 +28,7 @@ from tradecheck.claims._numbers import (
     ZH_VAGUE,
     parse_number,
     scale_factor,
+    spelled_decimals,
     word_number,
 )
 from tradecheck.claims._periods import PeriodMention, find_periods
@@ -162,11 +163,11 @@ MONEY_LIKE = ("money", "money_gt", "bare", "physical")
 #: then every other current ISO 4217 code and sign (:mod:`.cldr_currencies`)
 _CUR_PRE = f"(?P<pre>{L.currency_prefix_source()}|{C.source()})"
 #: currency words written after the number, every language (concept ``currencies``), then
-#: every other current ISO 4217 code and sign
+#: every other current ISO 4217 code and sign, then every CLDR currency name and unit noun
 _CUR_POST = (
     "(?P<post>"
     + "|".join(L.keyed_source("currencies", iso) for iso in L.keys("currencies"))
-    + f"|{C.source()})"
+    + f"|{C.source()}|{C.names_source()})"
 )
 #: the number, scale and currency may be joined by hyphens in a German compound
 #: ("die 70-Milliarden-Dollar-Marke"); an abbreviated scale may touch the currency
@@ -213,13 +214,26 @@ def scaled(v: float, unit: float) -> float:
     return float(f"{v * unit:.15g}")
 
 
+def _code(token: str | None) -> str | None:
+    """The code of a currency token: the language files' words first, then CLDR's."""
+    if not token:
+        return None
+    return L.currency_of(token) or C.code_of(token) or C.name_code(token)
+
+
 def currency_of(pre: str | None, post: str | None) -> str | None:
-    """The currency written after (first) or before the number (:func:`lexicon.currency_of`)."""
-    for token in (post, pre):
-        iso = (L.currency_of(token) or C.code_of(token)) if token else None
-        if iso:
-            return iso
-    return None
+    """The currency written after (first) or before the number (:func:`lexicon.currency_of`);
+    a sign before it beats a unit noun alone after it ("the $100 billion mark").
+
+    Examples
+    --------
+    >>> currency_of("$", "mark"), currency_of(None, "Euro"), currency_of(None, "Franken")
+    ('USD', 'EUR', 'unit:franken')
+    """
+    after, before = _code(post), _code(pre)
+    if after and after.startswith(C.UNIT) and before:
+        return before
+    return after or before
 
 
 class _Taken:
@@ -435,6 +449,7 @@ def find_amounts(norm: str, lang: str) -> list[Amount]:
     >>> [(a.kind, a.value, a.currency) for a in find_amounts("up 5% to $2 billion", "en")]
     [('percent', 5.0, None), ('money', 2000000000.0, 'USD')]
     """
+    norm = spelled_decimals(norm, lang)  # "31-point-six" as digits, at the same offsets
     taken = _Taken(len(norm))
     out = _percents(norm, lang, taken)
     out += _word_percents(norm, taken)
@@ -554,9 +569,10 @@ def find(norm: str, lang: str, pair: tuple[str, str]) -> Mentions:
     >>> [a.kind for a in m.amounts], [k.kind for k in m.keywords], [c.iso for c in m.countries]
     (['percent'], ['export'], ['BLR', 'CHN'])
     """
-    # "рублей": the rouble of the pair
+    # "рублей": the rouble of the pair; "Franken": the franc of the pair (cldr_currencies)
     amounts = [
-        replace(a, currency=L.resolve_currency(a.currency, pair)) for a in find_amounts(norm, lang)
+        replace(a, currency=C.unit_code(L.resolve_currency(a.currency, pair), pair))
+        for a in find_amounts(norm, lang)
     ]
     money_spans = [(a.num_start, a.end) for a in amounts if a.kind in MONEY_LIKE]
     fiscal = fiscal_start(pair)

@@ -34,6 +34,8 @@ MINUS_BEFORE = re.compile(rf"(?:{L.source('minus_word')}|-)\s*$", re.IGNORECASE)
 _IN_FAVOUR_OF = re.compile(rf"(?:{L.source('in_favour_of')})\s*$", re.IGNORECASE)
 #: "the deficit from the Chinese market": an origin word before the partner of the balance
 _FROM_PAIR = re.compile(rf"(?:{L.source('origin')})\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: "the deficit between Kenya and China": the first country after "between" holds it
+_BETWEEN = re.compile(rf"(?:{L.source('between')})\s+$", re.IGNORECASE)
 
 
 #: characters after a balance word that may still belong to it ("surplus in trade with")
@@ -130,6 +132,8 @@ def _holder(ctx: Context, negative: bool, lo: int) -> tuple[str | None, bool, bo
             if _WITH_OTHER.search(pre):
                 return None, negative, True
             continue
+        if holder is None and _BETWEEN.search(pre):
+            return c.iso, negative, False  # the deficit "between A and B" is A's
         if _WITH_PAIR.search(pre) or _FROM_PAIR.search(pre):
             holder = ctx.doc.other(c.iso)
         elif _IN_FAVOUR_OF.search(pre):

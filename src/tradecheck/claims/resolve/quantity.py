@@ -83,11 +83,16 @@ def quantity(ctx: Context) -> Quantity | None:
 _BRACKET_ONLY = re.compile(r"\s*[(（]\s*")
 #: how far after an amount a restating bracketed amount may start
 _RESTATE_GAP = 6
+#: how far a restating amount may lie from the one it restates, relative to it ("ein Drittel
+#: (30,8 Prozent)" lies 8% off; "um 12 Prozent (+20% bei den Exporten)" is another figure)
+_RESTATE_TOLERANCE = 0.2
 
 
 def restated_in_brackets(norm: str, first: Amount | None, second: Amount | None) -> bool:
     """Whether percent ``second`` stands in brackets right after percent ``first``, restating
-    it exactly ("um ein Drittel (32,6 Prozent)", "by almost half (48.6%)").
+    it exactly ("um ein Drittel (32,6 Prozent)", "by almost half (48.6%)"): close to it in value
+    (a bracket listing other figures, "um 12 Prozent (+20% bei den Exporten)", restates
+    nothing).
 
     Examples
     --------
@@ -96,8 +101,13 @@ def restated_in_brackets(norm: str, first: Amount | None, second: Amount | None)
     >>> exact = Amount("percent", 16, 28, 32.6, 1)
     >>> restated_in_brackets(t, third, exact), restated_in_brackets(t, exact, third)
     (True, False)
+    >>> other = Amount("percent", 16, 28, 44.0, 0)
+    >>> restated_in_brackets(t, third, other)
+    False
     """
     if first is None or second is None or "percent" != first.kind or "percent" != second.kind:
+        return False
+    if abs(second.value - first.value) > _RESTATE_TOLERANCE * abs(first.value):
         return False
     return first.end <= second.start and bool(
         _BRACKET_ONLY.fullmatch(norm, first.end, second.start)
