@@ -132,3 +132,9 @@ def test_fallback_pattern_of_a_pair_outside_the_files_reads_every_language():
     hits = ["Hungary", "Ungarns", "Венгрии", "Угорщини", "Венгрыі", "Węgry", "匈牙利"]
     assert all(rx.search(f"mit {h}") for h in hits)
     assert not rx.search("mit Węgier") and not rx.search("mit Rumänien")
+
+
+def test_reader_languages_are_the_language_files():
+    from tradecheck.claims import _lang
+
+    assert set(C.READER_LANGS) == set(_lang.LANGS) == set(L.languages())
