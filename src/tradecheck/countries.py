@@ -10,6 +10,9 @@ numeric codes (913/924 are **unverified**), IMF/DOTS spellings ("China, P.R.: Ma
 UN Comtrade specials (0 / ``W00`` World), and the short Russian and Chinese names used by
 Belstat and GACC («Россия», 白俄罗斯 ...).
 
+The claim reader's names of every country in its seven languages (en, de, ru, zh, uk, be, pl)
+come from CLDR through ``babel`` (:func:`cldr_names`), matched as :func:`name_source` says.
+
 Codes that are not ISO 3166 country codes but pass the canonical ``[A-Z][A-Z0-9]{2}`` check:
 ``W00`` (World), historic ISO 3166-3 codes (``SUN``, ``CSK``, ``YUG``, ``DDR``, ``YMD`` ...)
 and ``XKX`` (Kosovo, user-assigned).
@@ -37,7 +40,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pycountry
@@ -46,12 +49,16 @@ from tradecheck.errors import TradecheckError, UnknownCountryError
 
 __all__ = [
     "DEFAULT_PAIR",
+    "READER_LANGS",
     "SCHEMES",
     "WORLD",
+    "cldr_names",
     "extra_table",
     "is_known",
     "name",
+    "name_source",
     "parse_pair",
+    "stem",
     "to_iso3",
 ]
 
@@ -364,6 +371,85 @@ def name(iso3: str, lang: str = "en") -> str:
     if lang == "en":
         return en
     return _translations(_LOCALES[lang]).gettext(en)
+
+
+#: the languages of the claim reader (``claims/lang/*.toml``), whose CLDR country names
+#: :func:`cldr_names` gives
+READER_LANGS = ("en", "de", "ru", "zh", "uk", "be", "pl")
+#: languages whose country names take case endings (the reader matches a stem + any ending)
+_INFLECTED = {"ru": "[аяьйы]", "uk": "[аяьйи]", "be": "[аяьйы]", "pl": "[aeiy]"}
+#: a Latin or Cyrillic name (or stem) shorter than this is left out or kept whole: short
+#: names are common words too ("Chad", "Peru", uk "Дані" = data, pl "Dani")
+MIN_LETTERS = 5
+
+
+@cache
+def cldr_names(lang: str) -> dict[str, str]:
+    """ISO3 -> the CLDR name of every ISO 3166 country in one language (``babel``).
+
+    Parameters
+    ----------
+    lang
+        A CLDR locale ("de", "uk", "zh" ...).
+
+    Returns
+    -------
+    dict
+        ISO3 -> name, for every pycountry country CLDR names (CLDR names 249 territories).
+
+    Examples
+    --------
+    >>> cldr_names("de")["HUN"], cldr_names("pl")["ARG"], cldr_names("uk")["SGP"]
+    ('Ungarn', 'Argentyna', 'Сінгапур')
+    """
+    from babel import Locale
+
+    territories = Locale.parse(lang).territories
+    return {
+        c.alpha_3: territories[c.alpha_2] for c in pycountry.countries if c.alpha_2 in territories
+    }
+
+
+def stem(text: str, lang: str) -> str:
+    """A country name of an inflected language as the stem its cases share ("Аргентина" ->
+    "Аргентин", "Argentyna" -> "Argentyn"); other languages' names, and names whose stem
+    would be shorter than :data:`MIN_LETTERS`, as written.
+
+    Examples
+    --------
+    >>> stem("Аргентина", "ru"), stem("Угорщина", "uk"), stem("Hiszpania", "pl")
+    ('Аргентин', 'Угорщин', 'Hiszpani')
+    >>> stem("Данія", "uk"), stem("Argentinien", "de"), stem("Chile", "pl")
+    ('Данія', 'Argentinien', 'Chile')
+    """
+    if lang not in _INFLECTED or " " in text:
+        return text
+    base = re.sub(f"{_INFLECTED[lang]}$", "", text)
+    return base if len(base) >= MIN_LETTERS else text
+
+
+def name_source(text: str, lang: str) -> str | None:
+    """The regular expression the claim reader matches one country name with, or None when
+    the name is too short to be told from a common word.
+
+    A Chinese name is matched as written. A Latin or Cyrillic name is a proper noun: its
+    first letter must be a capital even in a case-insensitive pattern ("Island" is Iceland,
+    "island" is not), then its :func:`stem` and any ending.
+
+    Examples
+    --------
+    >>> rx = re.compile(name_source("Угорщина", "uk"), re.IGNORECASE)
+    >>> bool(rx.fullmatch("Угорщини")), bool(rx.fullmatch("угорщини"))
+    (True, False)
+    >>> name_source("Chad", "en") is None, name_source("匈牙利", "zh")
+    (True, '匈牙利')
+    """
+    if "\u4e00" <= text[:1] <= "\u9fff":
+        return re.escape(text)
+    if len(text) < MIN_LETTERS or not text[:1].isupper():
+        return None
+    base = stem(text, lang)
+    return f"(?-i:{re.escape(base[0])}){re.escape(base[1:])}\\w*"
 
 
 def parse_pair(

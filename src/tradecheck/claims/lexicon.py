@@ -313,16 +313,31 @@ def written_source(concept: str, key: str) -> str:
 
 @cache
 def country_names_source(lang: str, key: str) -> str | None:
-    """One country's names in one language as one group (what ``{c}`` stands for), None when
-    the language file names it not.
+    """One country's names in one language as one group (what ``{c}`` stands for): the
+    language file's, else the country's CLDR name (:func:`tradecheck.countries.name_source`);
+    None for a key that is no ISO 3166 country or whose only name is too short to match.
 
     Examples
     --------
     >>> country_names_source("en", "XXX") is None
     True
+    >>> bool(re.fullmatch(country_names_source("de", "HUN"), "Ungarns", re.IGNORECASE))
+    True
     """
     names = load(lang)["words"]["countries"].get(key, [])
+    if not names:
+        names = _cldr_names(lang, key)
     return "(?:" + "|".join(names) + ")" if names else None
+
+
+def _cldr_names(lang: str, key: str) -> list[str]:
+    """The CLDR name of country ``key`` in ``lang`` as the reader matches it, if any."""
+    from tradecheck import countries  # countries imports nothing from the reader
+    from tradecheck.claims._lang import normalise  # imports lexicon lazily; keep it lazy
+
+    found = countries.cldr_names(lang).get(key)
+    source = countries.name_source(normalise(found), lang) if found else None
+    return [source] if source else []
 
 
 def country_template_source(concept: str, key: str | None = None) -> str:

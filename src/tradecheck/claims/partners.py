@@ -102,36 +102,35 @@ class Mention:
 
 
 def fallback_pattern(iso: str) -> re.Pattern[str]:
-    """Names of a country the language files do not list (ISO3 code and its English, Russian
-    and Chinese names from :mod:`tradecheck.countries`), for a pair outside the table.
+    """Names of a country the language files do not list, for a pair outside the table: its
+    ISO3 code and its names in every reader language (:func:`_country_names`).
 
     Examples
     --------
     >>> bool(fallback_pattern("NZL").search("trade with New Zealand"))
     True
+    >>> rx = fallback_pattern("HUN")
+    >>> bool(rx.search("Handel mit Ungarn")), bool(rx.search("中国与匈牙利贸易"))
+    (True, True)
     """
-    from tradecheck import countries
-
-    names = [iso]
-    for lg in ("en", "ru", "zh"):
-        try:
-            names.append(countries.name(iso, lg))
-        except Exception:  # noqa: BLE001 - best effort: a missing name only narrows matching
-            continue
-    alts = "|".join(re.escape(n) for n in names if n)
-    return re.compile(rf"(?<!\w)(?:{alts})\w*", re.IGNORECASE)
+    names = _country_names(iso)
+    words = "|".join([re.escape(iso), *(x for x in names if not _is_cjk(x))])
+    cjk = "".join(f"|{x}" for x in names if _is_cjk(x))
+    return re.compile(rf"(?<!\w)(?:{words})\w*{cjk}", re.IGNORECASE)
 
 
-def _stem(name: str) -> str:
-    """A Russian name as a stem that takes every case ("Аргентина" -> "Аргентин"); other
-    names as written.
+def _stem(name: str, lang: str = "ru") -> str:
+    """A name of an inflected language as a stem that takes every case ("Аргентина" ->
+    "Аргентин"); other names as written (:func:`tradecheck.countries.stem`).
 
     Examples
     --------
     >>> _stem("Аргентина"), _stem("Сирия"), _stem("Chile")
-    ('Аргентин', 'Сири', 'Chile')
+    ('Аргентин', 'Сирия', 'Chile')
     """
-    return re.sub(r"(?<=[а-яё]{3})[аяьй]$", "", name)
+    from tradecheck import countries
+
+    return countries.stem(name, lang)
 
 
 def _is_cjk(name: str) -> bool:
@@ -139,38 +138,64 @@ def _is_cjk(name: str) -> bool:
     return "\u4e00" <= name[:1] <= "\u9fff"
 
 
+def _country_names(iso: str) -> list[str]:
+    """The regular expressions of one country's names in every reader language: CLDR's
+    (:func:`tradecheck.countries.cldr_names`) and, in English, Russian and Chinese, the
+    project's table's (:func:`tradecheck.countries.name`), normalised as texts are
+    ("刚果（金）" -> "刚果(金)"), each as :func:`tradecheck.countries.name_source` matches it
+    (too short a name is left out).
+
+    Examples
+    --------
+    >>> [bool(re.fullmatch(x, "Ungarns", re.IGNORECASE)) for x in _country_names("HUN")][:3]
+    [False, True, False]
+    """
+    from tradecheck import countries
+    from tradecheck.claims._lang import normalise
+
+    found = []
+    for lg in countries.READER_LANGS:
+        names = [countries.cldr_names(lg).get(iso)]
+        if lg in ("en", "ru", "zh"):
+            try:
+                names.append(countries.name(iso, lg))
+            except Exception:  # noqa: BLE001 - best effort: a missing name only narrows matching
+                pass
+        found += [countries.name_source(normalise(n), lg) for n in names if n]
+    return [x for x in dict.fromkeys(found) if x]
+
+
 @cache
 def _table_names() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """Patterns over the English, Russian and Chinese names of every country of the project's
-    table (:mod:`tradecheck.countries`, from pycountry) that the language files do not list:
-    words with any ending (one group per country) and Chinese names as written; and group
-    names and Chinese names -> ISO3. Latin and Cyrillic names shorter than five letters are
-    left out ("Chad", "Peru" are words too)."""
+    """Patterns over the names in every reader language of every ISO 3166 country that the
+    language files do not list (:func:`_country_names`): words with any ending (one group per
+    country) and Chinese names as written; and group names and Chinese names -> ISO3."""
     import pycountry
 
-    from tradecheck import countries
-
-    words: list[str] = []
+    words: list[tuple[int, str]] = []
     iso_of: dict[str, str] = {}
     for n, c in enumerate(pycountry.countries):
         if c.alpha_3 in V.COUNTRY_RES:
             continue
-        names = set()
-        for lg in ("en", "ru", "zh"):
-            try:
-                names.add(countries.name(c.alpha_3, lg))
-            except Exception:  # noqa: BLE001 - best effort: a missing name only narrows matching
-                continue
-        stems = sorted({re.escape(_stem(x)) for x in names if len(x) >= 5 and not _is_cjk(x)})
-        if stems:
+        names = _country_names(c.alpha_3)
+        alpha = sorted((x for x in names if not _is_cjk(x)), key=len, reverse=True)
+        if alpha:
             iso_of[f"c{n}"] = c.alpha_3
-            words.append(f"(?P<c{n}>{'|'.join(sorted(stems, key=len, reverse=True))})")
-        iso_of.update({x: c.alpha_3 for x in names if _is_cjk(x)})
+            words.append((len(alpha[0]), f"(?P<c{n}>{'|'.join(alpha)})"))
+        iso_of.update({_unescape(x): c.alpha_3 for x in names if _is_cjk(x)})
+    # the country with the longest name first: a name that begins another ("Niger" in
+    # "Nigeria", "Dominica" in "Dominican Republic") is tried after it
+    groups = "|".join(g for _, g in sorted(words, key=lambda w: -w[0]))
     # a word starts with a letter: the look-ahead lets the engine skip everything else fast;
     # Chinese names stay one alternation of literals without groups (the engine's fast path)
-    word_rx = re.compile(rf"(?<!\w)(?=[^\W\d_])(?:{'|'.join(words)})\w*", re.IGNORECASE)
+    word_rx = re.compile(rf"(?<!\w)(?=[^\W\d_])(?:{groups})", re.IGNORECASE)
     cjk = sorted((x for x in iso_of if _is_cjk(x)), key=len, reverse=True)
     return word_rx, re.compile("|".join(map(re.escape, cjk))), iso_of
+
+
+def _unescape(source: str) -> str:
+    """The literal text of a Chinese name's regular expression (``re.escape`` undone)."""
+    return re.sub(r"\\(.)", r"\1", source)
 
 
 @cache
