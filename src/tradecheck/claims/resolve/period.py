@@ -16,7 +16,13 @@ from tradecheck.claims._periods import PeriodMention, months_of, same_period_of
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.fiscal import fiscal_lag, month_span
 from tradecheck.claims.model import Period
-from tradecheck.claims.resolve.base_period import from_to_after, new_level_of
+from tradecheck.claims.resolve.base_level import Tied, tied_base, yoy_opening
+from tradecheck.claims.resolve.base_period import (
+    explicit_base,
+    from_to_after,
+    new_level_of,
+    shifted,
+)
 from tradecheck.claims.sentences import in_bracket
 
 __all__ = [
@@ -25,6 +31,7 @@ __all__ = [
     "implied_year",
     "in_other_bracket",
     "level_of_year_before",
+    "level_period",
     "new_level_period",
     "of_base_level",
     "past_year_contrast",
@@ -452,6 +459,12 @@ def period(ctx: Context) -> Period | None:
     base = starting_level_base(ctx)
     if base is not None:
         return resolve_mention(ctx.doc, base)
+    tied = tied_base(ctx)
+    if tied is not None:
+        return level_period(ctx, tied)
+    if yoy_opening(ctx):
+        own = _written_period(ctx)
+        return None if own is None else year_before(own)
     # "grew 100-fold, from $14m in 2000 to $1.4bn in 2009": the change and the new level
     from_to = from_to_after(ctx) or new_level_of(ctx)
     if from_to is not None:
@@ -464,6 +477,42 @@ def period(ctx: Context) -> Period | None:
         if close < 0 or not ctx.doc.mentions.periods.between(a.end, close):
             return year_before(found)
     return found
+
+
+def level_period(ctx: Context, tied: Tied) -> Period | None:
+    """The period of a comparison level (:func:`~.base_level.tied_base`): the base its
+    expression gives against the period of the figure before it in the sentence ("$6.6
+    billion in July-February 2018-19 from $7.3 billion in the same period of last year").
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("Imports fell to $6.6 billion in 2019 from $7.3 billion in the same period of "
+    ...      "last year.")
+    >>> parse(t, pair=("PAK", "CHN"))[-1].period
+    Period(start='2018-01', end='2018-12')
+    """
+    prev = ctx.doc.mentions.amounts.last_before(ctx.amount.start)
+    own = None if prev is None else _written_period(Context.of(ctx.doc, prev))
+    if own is None:
+        return None
+    m = tied.mention
+    if m is None:
+        return year_before(own)
+    if m.year is not None and m.full_year and not same_period_of(ctx.norm, m.start):
+        return resolve_mention(ctx.doc, m)  # "compared with $1.1 billion in 2022": all of 2022
+    found = explicit_base(ctx, m, own)
+    if found is not None:
+        return found
+    whole = m.full_year or m.fiscal_start is not None
+    if m.rel is not None and m.year is None and whole and _months(own) == 12:
+        return shifted(own, m.rel)  # "against $2.0 billion during last year" after FY 2021-22
+    return resolve_mention(ctx.doc, m)
+
+
+def _months(p: Period) -> int:
+    """How many months ``p`` spans."""
+    return (int(p.end[:4]) - int(p.start[:4])) * 12 + int(p.end[5:]) - int(p.start[5:]) + 1
 
 
 def past_year_contrast(doc: Doc, carried: PeriodMention, earlier: list[PeriodMention]) -> bool:
