@@ -436,6 +436,8 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
         out.append(pm)
         _set(mask, m.start(), m.end())
     out = sorted(_within_fiscal(text, out, fiscal), key=lambda p: p.start)
+    for p in out:  # "July-February 2019" outside a fiscal year: which year it starts is unsaid
+        p.anchored = p.anchored and (p.m2 <= 12 or p.fiscal_start is not None)
     out = _with_single_months(text, out, mask)
     return out, cues
 
@@ -480,7 +482,8 @@ def _within_fiscal(
 ) -> list[PeriodMention]:
     """``periods`` and ``fiscal`` with months written right before a fiscal year read as
     months of it: "the first two months of the current fiscal" (April-May), "April-October
-    this fiscal", "the first half of 2012-13" (April-September 2012).
+    this fiscal", "the first half of 2012-13" (April-September 2012), "July-February
+    2018-19" (a range across the year end, kept only inside a fiscal year).
 
     Examples
     --------
@@ -493,8 +496,9 @@ def _within_fiscal(
     """
     out, used = [], set()
     for p in periods:
-        f = next((f for f in fiscal if _joined(text, p.end, f.start)), None)
-        if f is None or p.full_year or p.m2 > 12:
+        after = _past_aside(text, p.end)  # "the first eight months (Jul-Feb) of this fiscal"
+        f = next((f for f in fiscal if _joined(text, after, f.start)), None)
+        if f is None or p.full_year or p.fiscal_start is not None:
             out.append(p)
             continue
         used.add(f.start)
@@ -650,6 +654,8 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
     if kind in ("mrange", "zrange"):
         a = month_number(gd["a"]) if kind == "mrange" else int(gd["a"])
         b = month_number(gd["b"]) if kind == "mrange" else int(gd["b"])
+        if kind == "mrange" and 1 <= b < a <= 12:  # "July-February": across the year end
+            return PeriodMention(s, e, a, b + 12)
         if not (1 <= a <= b <= 12):
             return None
         return PeriodMention(s, e, a, b)
