@@ -135,3 +135,23 @@ def test_context_year_skips_a_year_counted_from_the_context():
     t = "Die Exporte stiegen im Oktober. Im Vorjahr war der Handel schwächer. Im Oktober mehr."
     doc = Doc.read(t, t, "de", date(2017, 11, 30), ("TUR", "CHN"))
     assert context_year(doc, t.rindex("Im Oktober")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("on 10 May 2012", True),
+        ("March 18, 2015", True),
+        (" date 2019-01-23 TOKYO", True),
+        ("am 5. Mai 2020", True),
+        ("2020年3月5日", True),
+        ("23.01.2019", True),
+        # a period, not a date
+        ("in May 2012", False),
+        ("2020年3月", False),
+        (" date 2020-11", False),
+    ],
+)
+def test_calendar_dates_are_flagged(text: str, dated: bool) -> None:
+    ps, _ = find_periods(text)
+    assert ps and all(p.in_date is dated for p in ps)

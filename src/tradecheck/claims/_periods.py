@@ -66,6 +66,8 @@ class PeriodMention:
     # the first month of the fiscal year the mention lies in ("this fiscal", "2021-22"),
     # None for a calendar year
     fiscal_start: int | None = None
+    # read inside a calendar date ("on 10 May 2012", "2019-01-23"): a point in time
+    in_date: bool = False
 
 
 @dataclass
@@ -304,6 +306,20 @@ def after_since(text: str, start: int) -> bool:
 
 _YOY = L.pattern("same_period_last_year")
 
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+#: a calendar date: a point in time (a date line, a photo caption, the day of a meeting), never
+#: the months a figure covers: "2019-01-23", "23.01.2019", "10 May 2012", "5. Mai 2020",
+#: "March 18, 2015", "2020年3月5日" (digits, punctuation and the month names of the lexicon)
+_FULL_DATE = re.compile(
+    rf"(?<!\d)(?:19|20)\d\d-(?:0[1-9]|1[0-2])-{_DAY}(?!\d)"
+    rf"|(?<![\d.]){_DAY}\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?!\d)"
+    rf"|(?<![\d.,]){_DAY}\.?\s*{MONTH}\s*,?\s*{YEAR}"
+    rf"|{MONTH}\s+{_DAY}[^\W\d_]{{0,2}},?\s+{YEAR}"
+    rf"|{YEAR}\s*(?:{L.source('year_char')})\s*(?:1[0-2]|0?[1-9])\s*(?:{_MONTH_SUFFIX})\s*{_DAY}"
+    rf"\s*(?:{L.source('day_suffix')})",
+    _I,
+)
+
 #: a year after a comparison word ("compared with 2021") or after "the same period of"
 #: ("over the same period in 2019", "с аналогичным месяцем 2022 года"): a base
 #: a bound or position word before a level noun ("below the level of 2022", "above the figure
@@ -439,7 +455,24 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
     for p in out:  # "July-February 2019" outside a fiscal year: which year it starts is unsaid
         p.anchored = p.anchored and (p.m2 <= 12 or p.fiscal_start is not None)
     out = _with_single_months(text, out, mask)
-    return out, cues
+    return _mark_dates(text, out), cues
+
+
+def _mark_dates(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """``found`` with the mentions read inside a calendar date flagged ``in_date``: "on 10 May
+    2012" in a photo caption, a date line "2019-01-23". A dated text ignores them (a date is
+    no period a figure covers); an undated one keeps them as its only anchor of "now".
+
+    Examples
+    --------
+    >>> ps, _ = find_periods("Photo of 10 May 2012. Exports rose 5% in 2019.")
+    >>> [(p.year, p.in_date) for p in ps]
+    [(2012, True), (2019, False)]
+    """
+    spans = [(m.start(), m.end()) for m in _FULL_DATE.finditer(text)]
+    for p in found:
+        p.in_date = any(s < p.end and p.start < e for s, e in spans)
+    return found
 
 
 #: "this fiscal", "в текущем финансовом году", "上一财年": a fiscal year counted from publication
