@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._numbers import word_number
+from tradecheck.claims.dates import date_spans
 from tradecheck.claims.fiscal import fiscal_years
 
 MONTH = rf"(?:{L.months_source()})\.?"
@@ -306,19 +307,6 @@ def after_since(text: str, start: int) -> bool:
 
 _YOY = L.pattern("same_period_last_year")
 
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-#: a calendar date: a point in time (a date line, a photo caption, the day of a meeting), never
-#: the months a figure covers: "2019-01-23", "23.01.2019", "10 May 2012", "5. Mai 2020",
-#: "March 18, 2015", "2020年3月5日" (digits, punctuation and the month names of the lexicon)
-_FULL_DATE = re.compile(
-    rf"(?<!\d)(?:19|20)\d\d-(?:0[1-9]|1[0-2])-{_DAY}(?!\d)"
-    rf"|(?<![\d.]){_DAY}\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?!\d)"
-    rf"|(?<![\d.,]){_DAY}\.?\s*{MONTH}\s*,?\s*{YEAR}"
-    rf"|{MONTH}\s+{_DAY}[^\W\d_]{{0,2}},?\s+{YEAR}"
-    rf"|{YEAR}\s*(?:{L.source('year_char')})\s*(?:1[0-2]|0?[1-9])\s*(?:{_MONTH_SUFFIX})\s*{_DAY}"
-    rf"\s*(?:{L.source('day_suffix')})",
-    _I,
-)
 
 #: a year after a comparison word ("compared with 2021") or after "the same period of"
 #: ("over the same period in 2019", "с аналогичным месяцем 2022 года"): a base
@@ -469,7 +457,7 @@ def _mark_dates(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
     >>> [(p.year, p.in_date) for p in ps]
     [(2012, True), (2019, False)]
     """
-    spans = [(m.start(), m.end()) for m in _FULL_DATE.finditer(text)]
+    spans = date_spans(text)
     for p in found:
         p.in_date = any(s < p.end and p.start < e for s, e in spans)
     return found
