@@ -88,6 +88,8 @@ def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
     for p in reversed(earlier):
         if (p.end <= ss and _aside(doc, p)) or p.from_context:
             continue  # "im Vorjahr" counts from the year spoken of: it sets no new one
+        if p.end <= ss and of_base_level(doc, p):
+            continue  # "expanding from $22 billion in 2018": a base's year, not the text's
         if p.year is not None:
             return p.year
         if p.rel is not None and doc.as_of is not None:
@@ -574,8 +576,9 @@ _BOUND_LEAD = re.compile(
 )
 #: how far before its amount that word may stand
 _LEAD_REACH = 24
-#: what may stand between a level and its period: spaces, a comma, a short preposition
-_LEVEL_GAP = re.compile(r"[\s,]{0,3}(?:\w{1,3}\s+)?")
+#: what may stand between a level and its period: spaces, a comma, up to two words ("in",
+#: "deficit of": "from $22 billion deficit of eleven months in 2018")
+_LEVEL_GAP = re.compile(r"[\s,]{0,3}(?:[^\W\d_]+\s+){0,2}")
 
 
 def of_base_level(doc: Doc, p: PeriodMention) -> bool:
