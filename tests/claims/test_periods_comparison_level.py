@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tradecheck.claims._periods import find_periods
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.parse import parse
 from tradecheck.claims.resolve.base_level import tied_base, yoy_opening
@@ -89,3 +90,16 @@ def test_a_base_levels_period_is_not_the_texts_year() -> None:
     )
     got = {abs(c.value): c.period.start for c in parse(t, pair=("VNM", "CHN"))}
     assert (got[31e9], got[22e9], got[4e9]) == ("2019-01", "2018-01", "2019-11")
+
+
+@pytest.mark.parametrize(
+    ("text", "back"),
+    [
+        ("Trade rose 3-fold compared with ten years ago.", 10),
+        ("贸易额较10年前增长6倍。", 10),
+        ("Ten years ago trade was $1 billion.", None),  # no comparison: no base
+    ],
+)
+def test_years_ago_as_a_base_counts_years_back(text: str, back: int | None) -> None:
+    (p,) = [p for p in find_periods(text)[0] if p.year is None]
+    assert p.years_back == back

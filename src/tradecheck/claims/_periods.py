@@ -69,6 +69,8 @@ class PeriodMention:
     fiscal_start: int | None = None
     # read inside a calendar date ("on 10 May 2012", "2019-01-23"): a point in time
     in_date: bool = False
+    # "ten years ago": how many years before the period compared with it (a base only)
+    years_back: int | None = None
 
 
 @dataclass
@@ -419,7 +421,10 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
     for m in (m for rx in _YEARS_AGO for m in rx.finditer(text)):
         n = word_number(m.group("num"))
         if n is not None and 1 <= n <= 50 and _mask_free(mask, m.start(), m.end()):
-            out.append(PeriodMention(m.start(), m.end(), 1, 12, full_year=True, anchored=False))
+            pm = PeriodMention(m.start(), m.end(), 1, 12, full_year=True, anchored=False)
+            pm.is_base = _is_base(text, m.start(), m.end())
+            pm.years_back = int(n) if pm.is_base and n == int(n) else None
+            out.append(pm)
             _set(mask, m.start(), m.end())
     for rx, rel in _REL_RE:
         for m in rx.finditer(text):
