@@ -9,6 +9,7 @@ import pytest
 
 from tradecheck.claims.dates import date_line, date_spans
 from tradecheck.claims.parse import parse
+from tradecheck.claims.resolve.period import month_before
 
 
 @pytest.mark.parametrize(
@@ -48,3 +49,12 @@ def test_a_date_line_dates_an_undated_text() -> None:
     # the date given by the caller wins
     (c,) = parse(t, as_of="2023-06-01", pair=("RUS", "CHN"))
     assert c.period.start == "2022-01"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "month"),
+    [(date(2016, 8, 18), "2016-07"), (date(2020, 1, 5), "2019-12"), (None, None)],
+)
+def test_last_month_is_the_month_before_publication(as_of: date | None, month: str | None) -> None:
+    got = month_before(as_of)
+    assert (got.start if got else None) == month and (got.end if got else None) == month

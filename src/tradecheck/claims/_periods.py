@@ -71,6 +71,8 @@ class PeriodMention:
     in_date: bool = False
     # "ten years ago": how many years before the period compared with it (a base only)
     years_back: int | None = None
+    # "last month": the month before publication (m1, m2 are then unknown until resolved)
+    last_month: bool = False
 
 
 @dataclass
@@ -282,6 +284,7 @@ _REL_RE: list[tuple[re.Pattern[str], int]] = [
     (L.pattern("this_year"), 0),
 ]
 _YEARS_AGO = L.templates("years_ago", _WORDNUM)
+_LAST_MONTH = L.pattern("last_month")
 _PREV_YEAR_BASE = L.pattern("previous_year")
 _YEAR_BEFORE_LAST = L.pattern("year_before_last")
 _YEAR_BEFORE_PERIOD = L.pattern("year_before_period")
@@ -424,6 +427,12 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
             pm = PeriodMention(m.start(), m.end(), 1, 12, full_year=True, anchored=False)
             pm.is_base = _is_base(text, m.start(), m.end())
             pm.years_back = int(n) if pm.is_base and n == int(n) else None
+            out.append(pm)
+            _set(mask, m.start(), m.end())
+    for m in _LAST_MONTH.finditer(text):
+        if _mask_free(mask, m.start(), m.end()):
+            pm = PeriodMention(m.start(), m.end(), 1, 1, last_month=True)
+            pm.is_base = _is_base(text, m.start(), m.end())
             out.append(pm)
             _set(mask, m.start(), m.end())
     for rx, rel in _REL_RE:

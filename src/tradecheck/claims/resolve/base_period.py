@@ -98,6 +98,8 @@ def explicit_base(ctx: Context, b: PeriodMention, period: Period) -> Period | No
     as_of = ctx.doc.as_of
     if b.years_back is not None:  # "compared with ten years ago": the same months then
         return shifted(period, -b.years_back)
+    if b.last_month:  # "compared with last month": the month before the period
+        return previous_of(period)
     if b.year is None and b.rel is None and not b.full_year and b.anchored:
         return same_year_months(b.m1, b.m2, period)
     if b.year is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention, months_of, same_period_of
@@ -32,6 +33,7 @@ __all__ = [
     "in_other_bracket",
     "level_of_year_before",
     "level_period",
+    "month_before",
     "new_level_period",
     "of_base_level",
     "past_year_contrast",
@@ -236,11 +238,27 @@ def year_to_date(doc: Doc, pos: int, relative: bool = False) -> PeriodMention | 
 def resolve_mention(doc: Doc, p: PeriodMention) -> Period | None:
     """The :class:`Period` a mention means, None when no year can be found or the mention has
     no calendar anchor ("ten years ago")."""
+    if p.last_month:
+        return month_before(doc.as_of)
     y = _year_of(doc, p) if p.anchored else None
     if y is None:
         return None
     m1, m2 = months_of(p, closed=doc.as_of is not None and y < doc.as_of.year)
     return Period(*month_span(y, m1, m2))
+
+
+def month_before(as_of: date | None) -> Period | None:
+    """The month before publication ("last month"); None for an undated text.
+
+    Examples
+    --------
+    >>> month_before(date(2016, 8, 18)), month_before(date(2020, 1, 5))
+    (Period(start='2016-07', end='2016-07'), Period(start='2019-12', end='2019-12'))
+    """
+    if as_of is None:
+        return None
+    y, m = (as_of.year, as_of.month - 1) if as_of.month > 1 else (as_of.year - 1, 12)
+    return Period(f"{y:04d}-{m:02d}", f"{y:04d}-{m:02d}")
 
 
 def _months_for_this_year(
