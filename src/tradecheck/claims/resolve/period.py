@@ -29,6 +29,7 @@ from tradecheck.claims.sentences import in_bracket
 __all__ = [
     "context_year",
     "has_new_level",
+    "headline_year",
     "implied_year",
     "in_other_bracket",
     "level_of_year_before",
@@ -184,7 +185,41 @@ def implied_year(doc: Doc) -> int | None:
     for b in doc.mentions.periods.between(0, BASE_REACH):
         if b.is_base and b.year is not None and same_period_of(doc.norm, b.start):
             return b.year + 1
-    return relative_against_year(doc)
+    against = relative_against_year(doc)
+    return headline_year(doc) if against is None else against
+
+
+#: the longest first line read as a headline
+HEADLINE_MAX = 160
+
+
+def headline_year(doc: Doc) -> int | None:
+    """The current year of an undated text from its headline: a first line naming one year
+    and no relative one ("2015 trade down 28%"), above a body whose first relative year is
+    that year ("... fell 27.8% last year"): the text speaks from that year minus the relative
+    offset. None without such a headline.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Deficit falls in 2019" + chr(10) + "The deficit fell to $345 billion last year."
+    >>> parse(t, pair=("USA", "CHN"))[0].period.start
+    '2019-01'
+    """
+    nl = doc.norm.find("\n")
+    if not 0 < nl <= HEADLINE_MAX:
+        return None
+    head = [p for p in doc.mentions.periods.between(0, nl) if not p.in_date]
+    years = {p.year for p in head if p.full_year and not p.is_base}
+    if len(years) != 1 or None in years or len(head) != 1:
+        return None
+    body = (
+        p
+        for p in doc.mentions.periods.between(nl, BASE_REACH)
+        if p.rel is not None and p.full_year and not (p.from_context or p.is_base)
+    )
+    first, y = next(body, None), head[0].year
+    return None if first is None or first.rel is None or y is None else y - first.rel
 
 
 def relative_against_year(doc: Doc) -> int | None:
