@@ -103,10 +103,3 @@ def test_a_base_levels_period_is_not_the_texts_year() -> None:
 def test_years_ago_as_a_base_counts_years_back(text: str, back: int | None) -> None:
     (p,) = [p for p in find_periods(text)[0] if p.year is None]
     assert p.years_back == back
-
-
-@pytest.mark.parametrize(
-    "text", ["the lowest since September 2010", "seit Oktober 2016", "since June 2014"]
-)
-def test_a_period_after_since_is_no_period(text: str) -> None:
-    assert find_periods(text)[0] == []

@@ -402,8 +402,6 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
                 pm.rel = int(L.number_of("rel_year_before", rb.group(1)) or 0)
                 pm.start = m.start() - len(before) + rb.start()
             _set(mask, pm.start, pm.end)
-            if after_since(text, pm.start):
-                continue  # "the lowest since September 2010": a point of reference
             pm.is_base = _is_base(text, pm.start, pm.end) or _from_after_change(text, m)
             pm.anchored = not (kind in ("month", "zmonth") and _part_of_month(text, m))
             out.append(pm)
