@@ -145,3 +145,32 @@ def test_base_of_a_whole_fiscal_year_keeps_the_months(text, base) -> None:
     """The same months of the fiscal year written as the base, not that whole year."""
     (c,) = parse(text, as_of="2024-05-01", pair=("IND", "CHN"))
     assert (c.base_period.start, c.base_period.end) == base
+
+
+def test_pakistan_and_australia_count_from_july() -> None:
+    assert fiscal_start(("PAK", "CHN")) == 7
+    assert fiscal_start(("CHN", "AUS")) == 7
+
+
+def test_fiscal_years_written_with_four_digits_twice() -> None:
+    assert [y for _, _, y in fiscal_years("in 2017/2018 and 2014-2015")] == [2017, 2014]
+
+
+@pytest.mark.parametrize(
+    ("text", "fiscal", "months"),
+    [
+        ("in July-February 2018-19", 7, [(7, 14, 2018, True)]),
+        (
+            "the first eight months (Jul-Feb) of 2018-19",
+            7,
+            [(7, 14, 2018, True), (7, 14, 2018, True)],
+        ),
+        # across the year end without a fiscal year: which year is meant is not said
+        ("in July-February 2019", None, [(7, 14, 2019, False)]),
+    ],
+)
+def test_month_ranges_across_the_year_end_only_in_a_fiscal_year(
+    text: str, fiscal: int | None, months: list[tuple[int, int, int, bool]]
+) -> None:
+    ps, _ = find_periods(text, fiscal_start=fiscal)
+    assert [(p.m1, p.m2, p.year, p.anchored) for p in ps] == months

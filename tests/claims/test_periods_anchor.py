@@ -13,6 +13,7 @@ from tradecheck.claims.model import Period
 from tradecheck.claims.parse import parse
 from tradecheck.claims.resolve.period import (
     context_year,
+    headline_year,
     level_of_year_before,
     year_before,
     year_to_date,
@@ -135,3 +136,37 @@ def test_context_year_skips_a_year_counted_from_the_context():
     t = "Die Exporte stiegen im Oktober. Im Vorjahr war der Handel schwächer. Im Oktober mehr."
     doc = Doc.read(t, t, "de", date(2017, 11, 30), ("TUR", "CHN"))
     assert context_year(doc, t.rindex("Im Oktober")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("on 10 May 2012", True),
+        ("March 18, 2015", True),
+        (" date 2019-01-23 TOKYO", True),
+        ("am 5. Mai 2020", True),
+        ("2020年3月5日", True),
+        ("23.01.2019", True),
+        # a period, not a date
+        ("in May 2012", False),
+        ("2020年3月", False),
+        (" date 2020-11", False),
+    ],
+)
+def test_calendar_dates_are_flagged(text: str, dated: bool) -> None:
+    ps, _ = find_periods(text)
+    assert ps and all(p.in_date is dated for p in ps)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2015 trade down 28%\nTrade fell 27.8% last year.", 2016),
+        ("Exports grow in 2009\nExports rose 7% last year. This year they may fall.", 2010),
+        ("Exports grow this year\nExports rose 7% in 2009.", None),  # a relative headline
+        ("Trade in 2015 and 2016\nTrade rose 2% last year.", None),  # two years
+        ("Trade rose 2% last year in 2015.", None),  # no headline line
+    ],
+)
+def test_headline_year(text: str, year: int | None) -> None:
+    assert headline_year(Doc.read(text, text, "en", None, ("RUS", "CHN"))) == year

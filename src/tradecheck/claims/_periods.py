@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._numbers import word_number
+from tradecheck.claims.dates import date_spans
 from tradecheck.claims.fiscal import fiscal_years
 
 MONTH = rf"(?:{L.months_source()})\.?"
@@ -66,6 +67,12 @@ class PeriodMention:
     # the first month of the fiscal year the mention lies in ("this fiscal", "2021-22"),
     # None for a calendar year
     fiscal_start: int | None = None
+    # read inside a calendar date ("on 10 May 2012", "2019-01-23"): a point in time
+    in_date: bool = False
+    # "ten years ago": how many years before the period compared with it (a base only)
+    years_back: int | None = None
+    # "last month": the month before publication (m1, m2 are then unknown until resolved)
+    last_month: bool = False
 
 
 @dataclass
@@ -277,6 +284,7 @@ _REL_RE: list[tuple[re.Pattern[str], int]] = [
     (L.pattern("this_year"), 0),
 ]
 _YEARS_AGO = L.templates("years_ago", _WORDNUM)
+_LAST_MONTH = L.pattern("last_month")
 _PREV_YEAR_BASE = L.pattern("previous_year")
 _YEAR_BEFORE_LAST = L.pattern("year_before_last")
 _YEAR_BEFORE_PERIOD = L.pattern("year_before_period")
@@ -303,6 +311,7 @@ def after_since(text: str, start: int) -> bool:
 
 
 _YOY = L.pattern("same_period_last_year")
+
 
 #: a year after a comparison word ("compared with 2021") or after "the same period of"
 #: ("over the same period in 2019", "с аналогичным месяцем 2022 года"): a base
@@ -415,7 +424,16 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
     for m in (m for rx in _YEARS_AGO for m in rx.finditer(text)):
         n = word_number(m.group("num"))
         if n is not None and 1 <= n <= 50 and _mask_free(mask, m.start(), m.end()):
-            out.append(PeriodMention(m.start(), m.end(), 1, 12, full_year=True, anchored=False))
+            pm = PeriodMention(m.start(), m.end(), 1, 12, full_year=True, anchored=False)
+            pm.is_base = _is_base(text, m.start(), m.end())
+            pm.years_back = int(n) if pm.is_base and n == int(n) else None
+            out.append(pm)
+            _set(mask, m.start(), m.end())
+    for m in _LAST_MONTH.finditer(text):
+        if _mask_free(mask, m.start(), m.end()):
+            pm = PeriodMention(m.start(), m.end(), 1, 1, last_month=True)
+            pm.is_base = _is_base(text, m.start(), m.end())
+            out.append(pm)
             _set(mask, m.start(), m.end())
     for rx, rel in _REL_RE:
         for m in rx.finditer(text):
@@ -436,8 +454,27 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
         out.append(pm)
         _set(mask, m.start(), m.end())
     out = sorted(_within_fiscal(text, out, fiscal), key=lambda p: p.start)
+    for p in out:  # "July-February 2019" outside a fiscal year: which year it starts is unsaid
+        p.anchored = p.anchored and (p.m2 <= 12 or p.fiscal_start is not None)
     out = _with_single_months(text, out, mask)
-    return out, cues
+    return _mark_dates(text, out), cues
+
+
+def _mark_dates(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """``found`` with the mentions read inside a calendar date flagged ``in_date``: "on 10 May
+    2012" in a photo caption, a date line "2019-01-23". A dated text ignores them (a date is
+    no period a figure covers); an undated one keeps them as its only anchor of "now".
+
+    Examples
+    --------
+    >>> ps, _ = find_periods("Photo of 10 May 2012. Exports rose 5% in 2019.")
+    >>> [(p.year, p.in_date) for p in ps]
+    [(2012, True), (2019, False)]
+    """
+    spans = date_spans(text)
+    for p in found:
+        p.in_date = any(s < p.end and p.start < e for s, e in spans)
+    return found
 
 
 #: "this fiscal", "в текущем финансовом году", "上一财年": a fiscal year counted from publication
@@ -480,7 +517,8 @@ def _within_fiscal(
 ) -> list[PeriodMention]:
     """``periods`` and ``fiscal`` with months written right before a fiscal year read as
     months of it: "the first two months of the current fiscal" (April-May), "April-October
-    this fiscal", "the first half of 2012-13" (April-September 2012).
+    this fiscal", "the first half of 2012-13" (April-September 2012), "July-February
+    2018-19" (a range across the year end, kept only inside a fiscal year).
 
     Examples
     --------
@@ -493,8 +531,9 @@ def _within_fiscal(
     """
     out, used = [], set()
     for p in periods:
-        f = next((f for f in fiscal if _joined(text, p.end, f.start)), None)
-        if f is None or p.full_year or p.m2 > 12:
+        after = _past_aside(text, p.end)  # "the first eight months (Jul-Feb) of this fiscal"
+        f = next((f for f in fiscal if _joined(text, after, f.start)), None)
+        if f is None or p.full_year or p.fiscal_start is not None:
             out.append(p)
             continue
         used.add(f.start)
@@ -650,6 +689,8 @@ def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
     if kind in ("mrange", "zrange"):
         a = month_number(gd["a"]) if kind == "mrange" else int(gd["a"])
         b = month_number(gd["b"]) if kind == "mrange" else int(gd["b"])
+        if kind == "mrange" and 1 <= b < a <= 12:  # "July-February": across the year end
+            return PeriodMention(s, e, a, b + 12)
         if not (1 <= a <= b <= 12):
             return None
         return PeriodMention(s, e, a, b)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from types import MappingProxyType
 
@@ -112,6 +112,8 @@ class Doc:
     ) -> Doc:
         """Find every mention and the sentence structure of ``norm`` once."""
         m = M.find(norm, lang, pair)
+        if as_of is not None:  # a dated text: a calendar date in it is no period (_mark_dates)
+            m = replace(m, periods=M.Sorted((p for p in m.periods if not p.in_date), M._start))
         sents = tuple(Span(s, e) for s, e in sentences(norm))
         first = next((c for c in m.countries if c.iso in pair), None)
         amount_spans = [(x.start, x.end) for x in m.amounts if x.kind != "physical"]

@@ -1,5 +1,5 @@
-"""Fiscal years written as two years: "2021-22", "2014–15" (the Indian financial year
-1 April 2021 - 31 March 2022).
+"""Fiscal years written as two years: "2021-22", "2014–15", "2017/2018" (the Indian financial
+year 1 April 2021 - 31 March 2022, the Australian 1 July 2017 - 30 June 2018).
 
 Which countries count in fiscal years that do not start in January, and the month they
 start, is data (``tradecheck/data/fiscal_years.csv``, each row with its source). A text
@@ -17,13 +17,13 @@ import re
 from functools import cache
 from importlib import resources
 
-#: "2021-22", "2014–15", "2012/13": a year and the last two digits of the next one (digits
-#: and punctuation only: no language word)
+#: "2021-22", "2014–15", "2012/13", "2017/2018": a year and the next one, its last two digits
+#: or all four (digits and punctuation only: no language word)
 #: "FY23", "FY 2023", "FY'23": the code of the fiscal year that ends in that year (like the
 #: codes Q1 and H1, a code, not a word of a language)
 _FY_CODE = re.compile(r"(?<![A-Za-z])FY\s?'?(?P<y>\d{2}|(?:19|20)\d\d)(?![\d.,]\d|\d)")
 _TWO_YEARS = re.compile(
-    r"(?<![\d.,])(?P<y>(?:19|20)\d\d)\s?[-–—/]\s?(?P<y2>\d\d)(?![\d%]|[.,]\d|\s*%)"
+    r"(?<![\d.,])(?P<y>(?:19|20)\d\d)\s?[-–—/]\s?(?P<y2>(?:19|20)?\d\d)(?![\d%]|[.,]\d|\s*%)"
 )
 
 
@@ -60,7 +60,7 @@ def fiscal_years(text: str) -> list[tuple[int, int, int]]:
     out = []
     for m in _TWO_YEARS.finditer(text):
         y = int(m.group("y"))
-        if int(m.group("y2")) == (y + 1) % 100:
+        if int(m.group("y2")) in ((y + 1) % 100, y + 1):
             out.append((m.start(), m.end(), y))
     for m in _FY_CODE.finditer(text):
         y = int(m.group("y"))

@@ -63,7 +63,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     *GRAMMAR_WORDS,
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
-    "this_fiscal_year", "last_fiscal_year",
+    "this_fiscal_year", "last_fiscal_year", "last_month",
     "pre_pandemic",
     "period_anaphora",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",

@@ -33,6 +33,7 @@ from datetime import date
 from tradecheck.claims import reporters as R
 from tradecheck.claims._lang import LANGS, detect, drop_glosses, normalise
 from tradecheck.claims.context import Context, Doc, contexts
+from tradecheck.claims.dates import date_line
 from tradecheck.claims.model import Claim, pair_str
 from tradecheck.claims.resolve.balance import balance, first_country_balance, is_balance
 from tradecheck.claims.resolve.base_period import base_period
@@ -391,4 +392,4 @@ def parse(
     text = drop_glosses(text)
     norm = normalise(text)
     lg = detect(norm) if lang == "auto" else lang
-    return claims_of(contexts(Doc.read(text, norm, lg, d, pr)))
+    return claims_of(contexts(Doc.read(text, norm, lg, d or date_line(norm), pr)))

@@ -19,6 +19,7 @@ from tradecheck.claims.model import Period
 
 __all__ = [
     "base_period",
+    "explicit_base",
     "fiscal_year_of",
     "from_base",
     "from_to_after",
@@ -91,10 +92,14 @@ def shifted(period: Period, years: int) -> Period:
     return Period(f"{y0 + years:04d}-{m1:02d}", f"{y1 + years:04d}-{m2:02d}")
 
 
-def _explicit(ctx: Context, b: PeriodMention, period: Period) -> Period | None:
+def explicit_base(ctx: Context, b: PeriodMention, period: Period) -> Period | None:
     """The base a written comparison period gives, None when it does not fix one."""
     y0, m1, y1, m2 = _ends(period)
     as_of = ctx.doc.as_of
+    if b.years_back is not None:  # "compared with ten years ago": the same months then
+        return shifted(period, -b.years_back)
+    if b.last_month:  # "compared with last month": the month before the period
+        return previous_of(period)
     if b.year is None and b.rel is None and not b.full_year and b.anchored:
         return same_year_months(b.m1, b.m2, period)
     if b.year is not None:
@@ -290,7 +295,7 @@ def base_period(ctx: Context, period: Period) -> Period:
     bases = [p for p in ctx.doc.mentions.periods.between(ss, se) if p.is_base and not paired]
     b = written_base(ctx, bases)
     if b is not None:
-        explicit = _explicit(ctx, b, period)
+        explicit = explicit_base(ctx, b, period)
         if explicit is not None:
             return explicit
     if sequential(ctx):
@@ -299,7 +304,7 @@ def base_period(ctx: Context, period: Period) -> Period:
     if from_to is not None:
         return from_to
     after = from_to_after(ctx)
-    explicit = None if after is None else _explicit(ctx, after[0], period)
+    explicit = None if after is None else explicit_base(ctx, after[0], period)
     if explicit is not None:
         return explicit
     y0, m1, y1, m2 = _ends(period)

@@ -10,21 +10,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention, months_of, same_period_of
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.fiscal import fiscal_lag, month_span
 from tradecheck.claims.model import Period
-from tradecheck.claims.resolve.base_period import from_to_after, new_level_of
+from tradecheck.claims.resolve.base_level import Tied, tied_base, yoy_opening
+from tradecheck.claims.resolve.base_period import (
+    explicit_base,
+    from_to_after,
+    new_level_of,
+    shifted,
+)
 from tradecheck.claims.sentences import in_bracket
 
 __all__ = [
     "context_year",
     "has_new_level",
+    "headline_year",
     "implied_year",
     "in_other_bracket",
     "level_of_year_before",
+    "level_period",
+    "month_before",
     "new_level_period",
     "of_base_level",
     "past_year_contrast",
@@ -81,6 +91,8 @@ def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
     for p in reversed(earlier):
         if (p.end <= ss and _aside(doc, p)) or p.from_context:
             continue  # "im Vorjahr" counts from the year spoken of: it sets no new one
+        if p.end <= ss and of_base_level(doc, p):
+            continue  # "expanding from $22 billion in 2018": a base's year, not the text's
         if p.year is not None:
             return p.year
         if p.rel is not None and doc.as_of is not None:
@@ -173,7 +185,41 @@ def implied_year(doc: Doc) -> int | None:
     for b in doc.mentions.periods.between(0, BASE_REACH):
         if b.is_base and b.year is not None and same_period_of(doc.norm, b.start):
             return b.year + 1
-    return relative_against_year(doc)
+    against = relative_against_year(doc)
+    return headline_year(doc) if against is None else against
+
+
+#: the longest first line read as a headline
+HEADLINE_MAX = 160
+
+
+def headline_year(doc: Doc) -> int | None:
+    """The current year of an undated text from its headline: a first line naming one year
+    and no relative one ("2015 trade down 28%"), above a body whose first relative year is
+    that year ("... fell 27.8% last year"): the text speaks from that year minus the relative
+    offset. None without such a headline.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Deficit falls in 2019" + chr(10) + "The deficit fell to $345 billion last year."
+    >>> parse(t, pair=("USA", "CHN"))[0].period.start
+    '2019-01'
+    """
+    nl = doc.norm.find("\n")
+    if not 0 < nl <= HEADLINE_MAX:
+        return None
+    head = [p for p in doc.mentions.periods.between(0, nl) if not p.in_date]
+    years = {p.year for p in head if p.full_year and not p.is_base}
+    if len(years) != 1 or None in years or len(head) != 1:
+        return None
+    body = (
+        p
+        for p in doc.mentions.periods.between(nl, BASE_REACH)
+        if p.rel is not None and p.full_year and not (p.from_context or p.is_base)
+    )
+    first, y = next(body, None), head[0].year
+    return None if first is None or first.rel is None or y is None else y - first.rel
 
 
 def relative_against_year(doc: Doc) -> int | None:
@@ -227,11 +273,27 @@ def year_to_date(doc: Doc, pos: int, relative: bool = False) -> PeriodMention | 
 def resolve_mention(doc: Doc, p: PeriodMention) -> Period | None:
     """The :class:`Period` a mention means, None when no year can be found or the mention has
     no calendar anchor ("ten years ago")."""
+    if p.last_month:
+        return month_before(doc.as_of)
     y = _year_of(doc, p) if p.anchored else None
     if y is None:
         return None
     m1, m2 = months_of(p, closed=doc.as_of is not None and y < doc.as_of.year)
     return Period(*month_span(y, m1, m2))
+
+
+def month_before(as_of: date | None) -> Period | None:
+    """The month before publication ("last month"); None for an undated text.
+
+    Examples
+    --------
+    >>> month_before(date(2016, 8, 18)), month_before(date(2020, 1, 5))
+    (Period(start='2016-07', end='2016-07'), Period(start='2019-12', end='2019-12'))
+    """
+    if as_of is None:
+        return None
+    y, m = (as_of.year, as_of.month - 1) if as_of.month > 1 else (as_of.year - 1, 12)
+    return Period(f"{y:04d}-{m:02d}", f"{y:04d}-{m:02d}")
 
 
 def _months_for_this_year(
@@ -452,6 +514,12 @@ def period(ctx: Context) -> Period | None:
     base = starting_level_base(ctx)
     if base is not None:
         return resolve_mention(ctx.doc, base)
+    tied = tied_base(ctx)
+    if tied is not None:
+        return level_period(ctx, tied)
+    if yoy_opening(ctx):
+        own = _written_period(ctx)
+        return None if own is None else year_before(own)
     # "grew 100-fold, from $14m in 2000 to $1.4bn in 2009": the change and the new level
     from_to = from_to_after(ctx) or new_level_of(ctx)
     if from_to is not None:
@@ -464,6 +532,42 @@ def period(ctx: Context) -> Period | None:
         if close < 0 or not ctx.doc.mentions.periods.between(a.end, close):
             return year_before(found)
     return found
+
+
+def level_period(ctx: Context, tied: Tied) -> Period | None:
+    """The period of a comparison level (:func:`~.base_level.tied_base`): the base its
+    expression gives against the period of the figure before it in the sentence ("$6.6
+    billion in July-February 2018-19 from $7.3 billion in the same period of last year").
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("Imports fell to $6.6 billion in 2019 from $7.3 billion in the same period of "
+    ...      "last year.")
+    >>> parse(t, pair=("PAK", "CHN"))[-1].period
+    Period(start='2018-01', end='2018-12')
+    """
+    prev = ctx.doc.mentions.amounts.last_before(ctx.amount.start)
+    own = None if prev is None else _written_period(Context.of(ctx.doc, prev))
+    if own is None:
+        return None
+    m = tied.mention
+    if m is None:
+        return year_before(own)
+    if m.year is not None and m.full_year and not same_period_of(ctx.norm, m.start):
+        return resolve_mention(ctx.doc, m)  # "compared with $1.1 billion in 2022": all of 2022
+    found = explicit_base(ctx, m, own)
+    if found is not None:
+        return found
+    whole = m.full_year or m.fiscal_start is not None
+    if m.rel is not None and m.year is None and whole and _months(own) == 12:
+        return shifted(own, m.rel)  # "against $2.0 billion during last year" after FY 2021-22
+    return resolve_mention(ctx.doc, m)
+
+
+def _months(p: Period) -> int:
+    """How many months ``p`` spans."""
+    return (int(p.end[:4]) - int(p.start[:4])) * 12 + int(p.end[5:]) - int(p.start[5:]) + 1
 
 
 def past_year_contrast(doc: Doc, carried: PeriodMention, earlier: list[PeriodMention]) -> bool:
@@ -525,8 +629,9 @@ _BOUND_LEAD = re.compile(
 )
 #: how far before its amount that word may stand
 _LEAD_REACH = 24
-#: what may stand between a level and its period: spaces, a comma, a short preposition
-_LEVEL_GAP = re.compile(r"[\s,]{0,3}(?:\w{1,3}\s+)?")
+#: what may stand between a level and its period: spaces, a comma, up to two words ("in",
+#: "deficit of": "from $22 billion deficit of eleven months in 2018")
+_LEVEL_GAP = re.compile(r"[\s,]{0,3}(?:[^\W\d_]+\s+){0,2}")
 
 
 def of_base_level(doc: Doc, p: PeriodMention) -> bool:

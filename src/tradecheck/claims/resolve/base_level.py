@@ -1,0 +1,149 @@
+"""The level a change is measured from: its period is the change's base period.
+
+"up 11% from $1.73 billion in the same period of the previous year", "against exports of $2.04
+billion during last year", "as compared with the same period in 2021, which was $12.55
+billion", "13.6% lower than last year's $32.4 billion", "In the same period last year, exports
+totalled $530 million": the amount is the level of the comparison base, so its period is the
+base of the figure it is compared with, not that figure's period. Words come from the language
+files (``base_marker``, ``level_from``, ``level_to``, ``same_period_last_year``); what is written
+here is structure: how close the base expression stands to the amount.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tradecheck.claims import lexicon as L
+from tradecheck.claims._periods import PeriodMention
+from tradecheck.claims.context import Context
+
+__all__ = ["Tied", "tied_base", "yoy_opening"]
+
+_I = re.IGNORECASE
+#: a comparison word before the level, with a short noun phrase between ("compared to the
+#: exports of $1.1 billion", "from $7.3 billion", "lower than last year's $32.4 billion")
+_LEAD = re.compile(
+    rf"(?:{L.source('base_marker')}|{L.source('level_from')})(?![^\W\d_])[^\d;:!?(),]{{0,40}}$",
+    _I,
+)
+#: a bound is no comparison: "up 5% to over $5 billion"
+_BOUND = re.compile(
+    rf"(?:{L.source('more_than')}|{L.source('less_than')})\s*[$€]?\s*$", re.IGNORECASE
+)
+#: how far before the level its comparison word may stand
+_LEAD_REACH = 56
+#: what may stand between the level and its base period: up to two words ("in", "recorded
+#: during"), no digit, no punctuation
+_GAP_AFTER = r"[\s(]*(?:[^\W\d_]+\s+){0,2}"
+#: a year-on-year base right after the level ("from $7.3 billion in the same period of last
+#: year")
+_YOY_AFTER = re.compile(rf"{_GAP_AFTER}(?:{L.source('same_period_last_year')})", _I)
+_GAP_AFTER_RX = re.compile(_GAP_AFTER)
+#: what may stand between a base period and the level after it ("which was", "'s"): at most
+#: two words, no "to" ("compared with 2021 to $10 billion" is a new level) and no "and"
+#: ("compared with 2021 and reached $5 billion": the level is of the period compared)
+_GAP_BEFORE = re.compile(r"['’]?[^\W\d]{0,2}(?:\s*[^\W\d]+){0,2}\s*[$€]?\s*")
+_NEW_LEVEL = re.compile(
+    rf"(?<![^\W\d_])(?:{L.source('level_to')}|{L.source('and_word')})(?![^\W\d_])", _I
+)
+#: how far after the level its base period may start
+_AFTER_REACH = 40
+#: a year-on-year cue opening a clause or sentence ("In the same period last year, ..."),
+#: after at most one word
+_YOY_OPENING = re.compile(rf"[\W_]*(?:[^\W\d_]+\s+)?(?:{L.source('same_period_last_year')})", _I)
+#: amounts that are levels
+_LEVELS = ("money", "money_gt", "bare")
+#: amounts that are changes
+_CHANGES = ("percent", "ratio", "ratio_word")
+
+
+@dataclass(frozen=True)
+class Tied:
+    """The base expression a comparison level is written with: a written period ``mention``
+    or, when ``mention`` is None, a year-on-year cue (the same months a year earlier)."""
+
+    mention: PeriodMention | None
+
+
+def _lead(ctx: Context, upto: int) -> bool:
+    """Whether a comparison word stands right before ``upto`` (the amount, or the base period
+    written before it), after another amount of its sentence, with at most a short noun
+    phrase between."""
+    a, ss = ctx.amount, ctx.sentence.start
+    prev = ctx.doc.mentions.amounts.last_before(a.start)
+    if prev is None or prev.end <= ss or prev.end > upto:
+        return False
+    lo = max(prev.end, upto - _LEAD_REACH)
+    if _BOUND.search(ctx.norm, lo, a.start):
+        return False
+    return bool(_LEAD.search(ctx.norm, lo, upto))
+
+
+def _after(ctx: Context) -> Tied | None:
+    """The base written right after the level: a year-on-year cue, or a period that is a
+    base or a year before ("during last year", "in the previous financial year")."""
+    a, norm = ctx.amount, ctx.norm
+    end = min(ctx.sentence.end, a.end + _AFTER_REACH)
+    if _YOY_AFTER.match(norm, a.end, end):
+        return Tied(None)
+    for p in ctx.doc.mentions.periods.between(a.end, end):
+        if not _GAP_AFTER_RX.fullmatch(norm, a.end, p.start):
+            return None
+        return Tied(p) if p.is_base or (p.rel is not None and p.rel < 0) else None
+    return None
+
+
+def _before(ctx: Context) -> Tied | None:
+    """A base period written between the comparison word and the level ("compared with the
+    same period in 2021 which was $12.6 billion", "than last year's $32.4 billion")."""
+    a, norm = ctx.amount, ctx.norm
+    lo = max(ctx.sentence.start, a.start - _LEAD_REACH)
+    ps = [p for p in ctx.doc.mentions.periods.between(lo, a.start) if p.end <= a.start]
+    if not ps or not (ps[-1].is_base or (ps[-1].rel is not None and ps[-1].rel < 0)):
+        return None
+    p = ps[-1]
+    if not _GAP_BEFORE.fullmatch(norm, p.end, a.start) or _NEW_LEVEL.search(norm, p.end, a.start):
+        return None
+    return Tied(p) if _lead(ctx, p.start) else None
+
+
+def tied_base(ctx: Context) -> Tied | None:
+    """The base expression ``ctx``'s amount is the level of, None when it is no comparison
+    level.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("Exports to China reached $1.9 billion in the first half of this year, up 11% "
+    ...      "from $1.7 billion in the same period of the previous year.")
+    >>> [c.period.start for c in parse(t, as_of="2022-08-03", pair=("PAK", "CHN"))]
+    ['2022-01', '2022-01', '2021-01']
+    """
+    if ctx.amount.kind not in _LEVELS:
+        return None
+    after = _after(ctx) if _lead(ctx, ctx.amount.start) else None
+    return after or _before(ctx)
+
+
+def yoy_opening(ctx: Context) -> bool:
+    """Whether ``ctx``'s clause or sentence opens with a year-on-year cue as its time ("In the
+    same period last year, exports totalled $530 million", "上年同期为11亿美元") and holds no
+    change before the amount: the level is of the same months a year earlier.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("In the first half of 2010 exports to China rose 105%. In the same period last "
+    ...      "year, exports to China totalled $530 million.")
+    >>> parse(t, pair=("TUR", "CHN"))[-1].period
+    Period(start='2009-01', end='2009-06')
+    """
+    a = ctx.amount
+    if a.kind not in _LEVELS:
+        return False
+    for start in (ctx.clause.start, ctx.sentence.start):
+        if _YOY_OPENING.match(ctx.norm, start, a.start):
+            between = ctx.doc.mentions.amounts.between(start, a.start)
+            return not any(x.kind in _CHANGES for x in between)
+    return False
