@@ -537,7 +537,7 @@ def period(ctx: Context) -> Period | None:
 def level_period(ctx: Context, tied: Tied) -> Period | None:
     """The period of a comparison level (:func:`~.base_level.tied_base`): the base its
     expression gives against the period of the figure before it in the sentence ("$6.6
-    billion in July-February 2018-19 from $7.3 billion in the same period of last year").
+    billion in July-March 2020-21 from $5.1 billion in the same months a year before").
 
     Examples
     --------
@@ -630,7 +630,7 @@ _BOUND_LEAD = re.compile(
 #: how far before its amount that word may stand
 _LEAD_REACH = 24
 #: what may stand between a level and its period: spaces, a comma, up to two words ("in",
-#: "deficit of": "from $22 billion deficit of eleven months in 2018")
+#: "deficit of": "from a $9 billion deficit of ten months in 2016")
 _LEVEL_GAP = re.compile(r"[\s,]{0,3}(?:[^\W\d_]+\s+){0,2}")
 
 
