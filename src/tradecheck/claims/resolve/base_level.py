@@ -95,8 +95,8 @@ def _after(ctx: Context) -> Tied | None:
 
 
 def _before(ctx: Context) -> Tied | None:
-    """A base period written between the comparison word and the level ("compared with the
-    same period in 2021 which was $12.6 billion", "than last year's $32.4 billion")."""
+    """A base period written between the comparison word and the level ("against the same
+    months of 2021, when it stood at $9 billion", "than last year's $20 billion")."""
     a, norm = ctx.amount, ctx.norm
     lo = max(ctx.sentence.start, a.start - _LEAD_REACH)
     ps = [p for p in ctx.doc.mentions.periods.between(lo, a.start) if p.end <= a.start]
