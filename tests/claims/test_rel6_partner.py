@@ -14,14 +14,14 @@ def _doc(text: str, pair: tuple[str, str], lang: str = "en") -> Doc:
 
 def test_a_sentence_calling_the_two_a_pair_says_whose_figure_follows():
     text = (
-        "In 2016 the India-China bilateral trade fell 2% to $70 billion.\n"
-        "China's exports came to $58 billion in 2016, up 0.2% on 2015."
+        "Kenya-China bilateral trade rose 6% to $9 billion in 2019.\n"
+        "China's shipments were worth $8 billion in 2019, 5% more than in 2018."
     )
-    ctx = contexts(_doc(text, ("IND", "CHN")))[2]
+    ctx = contexts(_doc(text, ("KEN", "CHN")))[2]
     before = ctx.doc.partners_in(ctx.doc.named_before(ctx.sentence.start))
     assert not _both_unpaired(ctx, before)
-    got = [(c.value, c.direction) for c in parse(text, pair=("IND", "CHN"))]
-    assert got[2:] == [(58e9, "CHN->IND"), (0.2, "CHN->IND")]
+    got = [(c.value, c.direction) for c in parse(text, pair=("KEN", "CHN"))]
+    assert got[2:] == [(8e9, "CHN->KEN"), (5.0, "CHN->KEN")]
     # both named, but not as a pair: the figure after it stays unattributed
-    text = "China stays the biggest customer of Indian firms.\nChina's exports came to $58 billion."
-    assert parse(text, pair=("IND", "CHN")) == []
+    text = "China stays the top customer of Kenyan firms.\nChina's shipments were worth $8 billion."
+    assert parse(text, pair=("KEN", "CHN")) == []
