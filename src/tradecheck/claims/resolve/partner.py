@@ -314,7 +314,7 @@ def in_source(doc: Doc, m: P.Mention) -> bool:
 def _both_unpaired(ctx: Context, ms: list[P.Mention]) -> bool:
     """Whether a window before the amount's sentence names both pair countries, neither as the
     other's partner ("China stays the biggest customer of Vietnamese firms"): it does not say
-    whose trade a later figure is. A window that calls them a pair ("India-China bilateral
+    whose trade a later figure is. A window that calls them a pair ("Kenya-China bilateral
     trade", "the two countries") does: the passage is about the pair."""
     if ms[0].start >= ctx.sentence.start or any(m.marked for m in ms):
         return False
