@@ -314,8 +314,11 @@ def in_source(doc: Doc, m: P.Mention) -> bool:
 def _both_unpaired(ctx: Context, ms: list[P.Mention]) -> bool:
     """Whether a window before the amount's sentence names both pair countries, neither as the
     other's partner ("China stays the biggest customer of Vietnamese firms"): it does not say
-    whose trade a later figure is."""
+    whose trade a later figure is. A window that calls them a pair ("Kenya-China bilateral
+    trade", "the two countries") does: the passage is about the pair."""
     if ms[0].start >= ctx.sentence.start or any(m.marked for m in ms):
+        return False
+    if _PAIR_ANAPHORA.search(ctx.norm, *ctx.doc.sentence_of(ms[0].start)):
         return False
     return {m.key for m in ms} == set(ctx.doc.pair)
 
