@@ -11,7 +11,12 @@ from tradecheck.claims.context import Context, Doc
 
 __all__ = ["region_at", "scope"]
 
-_PRODUCT_ORDER = [n for n, _ in V.PRODUCTS]
+#: which of two overlapping product cues wins: the earlier key of the English file (the
+#: reference language; not the first-seen order over all files, which puts a language
+#: naming only some keys first), so 'pork and other farm products' stays agri_food
+_PRODUCT_ORDER = sorted(
+    (n for n, _ in V.PRODUCTS), key=list(L.load("en")["words"]["products"]).index
+)
 _TOTAL_TRADE = L.pattern("total_trade")
 _PRODUCT_AFTER_GAP = re.compile(rf"^\s*(?:{L.source('product_of')})?\s*$", re.IGNORECASE)
 
