@@ -1,6 +1,6 @@
-"""The currency guard of the money patterns (``mentions.CURRENCY_FIRST``) changes no match; it
-is there only for speed (a number followed by no currency, "1%" repeated, was checked against
-every CLDR currency name)."""
+"""The speed guards of whole-text patterns change no match: ``mentions.CURRENCY_FIRST``,
+``lexicon.LETTER_FIRST`` on country and product names, ``_periods.WORD_FIRST``. They are there
+only for speed (in "1%" repeated, every number was checked against every CLDR currency name)."""
 
 from __future__ import annotations
 
@@ -31,3 +31,28 @@ def test_currency_guard_changes_no_match() -> None:
         for text in _texts():
             got = [(m.span(), m.group("post")) for m in rx.finditer(text)]
             assert got == [(m.span(), m.group("post")) for m in bare.finditer(text)], text
+
+
+def _same_spans(guarded: re.Pattern[str], guard: str) -> None:
+    bare = re.compile(guarded.pattern.replace(guard, "", 1), guarded.flags)
+    for text in _texts():
+        assert [m.span() for m in guarded.finditer(text)] == [
+            m.span() for m in bare.finditer(text)
+        ], text
+
+
+def test_country_and_product_letter_guard_changes_no_match() -> None:
+    from tradecheck.claims import _vocab as V
+    from tradecheck.claims import lexicon as L
+
+    for rx in [*V.COUNTRY_RES.values(), *(rx for _, rx in V.PRODUCTS)]:
+        assert rx.pattern.startswith(L.LETTER_FIRST)
+        _same_spans(rx, L.LETTER_FIRST)
+
+
+def test_years_ago_word_guard_changes_no_match() -> None:
+    from tradecheck.claims import _periods as P
+
+    for rx in P._YEARS_AGO:
+        assert rx.pattern.startswith(P.WORD_FIRST)
+        _same_spans(rx, P.WORD_FIRST)

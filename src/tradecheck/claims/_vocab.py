@@ -88,9 +88,11 @@ FRACTION_WORDS: list[tuple[re.Pattern[str], float]] = list(L.number_groups("frac
 GOODS_AND_SERVICES = L.pattern("goods_and_services")
 SERVICES = L.pattern("services")
 INDUSTRIAL = L.pattern("industrial")
-#: product -> pattern of its names (concept ``products``), in the order the scope rule tries them
+#: product -> pattern of its names (concept ``products``), in the order the scope rule tries them;
+#: a product's name starts with a letter (:data:`lexicon.LETTER_FIRST`, for speed only)
 PRODUCTS: list[tuple[str, re.Pattern[str]]] = [
-    (key, re.compile(L.written_source("products", key), _I)) for key in L.keys("products")
+    (key, re.compile(f"{L.LETTER_FIRST}(?:{L.written_source('products', key)})", _I))
+    for key in L.keys("products")
 ]
 
 # --- statistics sources -----------------------------------------------------------------------
@@ -121,8 +123,9 @@ NOT_TRADE_WEAK = re.compile(f"{NOT_TRADE_WEAK.pattern}|{L.source('business')}", 
 #: a count of goods groups or items (concept ``item_count``): a per-item threshold or a subset
 NOT_TRADE_WEAK = re.compile(f"{NOT_TRADE_WEAK.pattern}|{L.source('item_count')}", _I)
 
+#: a country's name starts with a letter (:data:`lexicon.LETTER_FIRST`, for speed only)
 COUNTRY_RES: dict[str, re.Pattern[str]] = {
-    k: re.compile(v, _I) for k, v in COUNTRY_PATTERNS.items()
+    k: re.compile(f"{L.LETTER_FIRST}(?:{v})", _I) for k, v in COUNTRY_PATTERNS.items()
 }
 CAPITAL_RES: dict[str, re.Pattern[str]] = {
     k: re.compile(v, _I) for k, v in CAPITAL_PATTERNS.items()

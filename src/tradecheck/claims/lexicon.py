@@ -208,6 +208,14 @@ def problems(data: dict[str, Any]) -> list[str]:
     return out
 
 
+#: a lookahead for patterns scanned over a whole text whose every match starts with a letter
+#: of any script (cue words, country names): the engine then leaves a position with one
+#: character test instead of trying every alternative, which is what made a text with few
+#: letters ("1%" repeated, a column of figures) slow. Each use has a test that it changes no
+#: match (tests/claims/test_reporters.py, test_mentions_speed.py).
+LETTER_FIRST = r"(?=[^\W\d_])"
+
+
 def _is_sign(ch: str) -> bool:
     """Whether a character is a currency sign ("$", "€", "₽"): glued to numbers, no boundary."""
     return len(ch) == 1 and unicodedata.category(ch) == "Sc"

@@ -50,11 +50,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
-#: every cue starts with a letter (of any script); saying so first lets the engine skip a
-#: position with one character test instead of trying every alternative, which is what makes a
-#: text with few letters (a column of figures, "1%" repeated) slow. Checked against the cues
-#: scanned without it in tests/claims/test_reporters.py.
-LETTER_FIRST = r"(?=[^\W\d_])"
+#: every cue starts with a letter (of any script): see :data:`lexicon.LETTER_FIRST`
+LETTER_FIRST = L.LETTER_FIRST
 
 
 @cache
