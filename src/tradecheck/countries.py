@@ -428,6 +428,18 @@ def stem(text: str, lang: str) -> str:
     return base if len(base) >= MIN_LETTERS else text
 
 
+def is_cjk(text: str) -> bool:
+    """Whether a name starts with a Chinese character (such names are matched as written,
+    without word boundaries or endings).
+
+    Examples
+    --------
+    >>> is_cjk("匈牙利"), is_cjk("Ungarn")
+    (True, False)
+    """
+    return "\u4e00" <= text[:1] <= "\u9fff"
+
+
 def name_source(text: str, lang: str) -> str | None:
     """The regular expression the claim reader matches one country name with, or None when
     the name is too short to be told from a common word.
@@ -444,7 +456,7 @@ def name_source(text: str, lang: str) -> str | None:
     >>> name_source("Chad", "en") is None, name_source("匈牙利", "zh")
     (True, '匈牙利')
     """
-    if "\u4e00" <= text[:1] <= "\u9fff":
+    if is_cjk(text):
         return re.escape(text)
     if len(text) < MIN_LETTERS or not text[:1].isupper():
         return None

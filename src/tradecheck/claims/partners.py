@@ -43,6 +43,7 @@ from functools import cache
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
+from tradecheck.countries import is_cjk
 
 __all__ = [
     "ACTOR",
@@ -114,28 +115,9 @@ def fallback_pattern(iso: str) -> re.Pattern[str]:
     (True, True)
     """
     names = _country_names(iso)
-    words = "|".join([re.escape(iso), *(x for x in names if not _is_cjk(x))])
-    cjk = "".join(f"|{x}" for x in names if _is_cjk(x))
+    words = "|".join([re.escape(iso), *(x for x in names if not is_cjk(x))])
+    cjk = "".join(f"|{x}" for x in names if is_cjk(x))
     return re.compile(rf"(?<!\w)(?:{words})\w*{cjk}", re.IGNORECASE)
-
-
-def _stem(name: str, lang: str = "ru") -> str:
-    """A name of an inflected language as a stem that takes every case ("Аргентина" ->
-    "Аргентин"); other names as written (:func:`tradecheck.countries.stem`).
-
-    Examples
-    --------
-    >>> _stem("Аргентина"), _stem("Сирия"), _stem("Chile")
-    ('Аргентин', 'Сирия', 'Chile')
-    """
-    from tradecheck import countries
-
-    return countries.stem(name, lang)
-
-
-def _is_cjk(name: str) -> bool:
-    """Whether a name is written in Chinese characters (matched without word boundaries)."""
-    return "\u4e00" <= name[:1] <= "\u9fff"
 
 
 def _country_names(iso: str) -> list[str]:
@@ -178,18 +160,18 @@ def _table_names() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
         if c.alpha_3 in V.COUNTRY_RES:
             continue
         names = _country_names(c.alpha_3)
-        alpha = sorted((x for x in names if not _is_cjk(x)), key=len, reverse=True)
+        alpha = sorted((x for x in names if not is_cjk(x)), key=len, reverse=True)
         if alpha:
             iso_of[f"c{n}"] = c.alpha_3
             words.append((len(alpha[0]), f"(?P<c{n}>{'|'.join(alpha)})"))
-        iso_of.update({_unescape(x): c.alpha_3 for x in names if _is_cjk(x)})
+        iso_of.update({_unescape(x): c.alpha_3 for x in names if is_cjk(x)})
     # the country with the longest name first: a name that begins another ("Niger" in
     # "Nigeria", "Dominica" in "Dominican Republic") is tried after it
     groups = "|".join(g for _, g in sorted(words, key=lambda w: -w[0]))
     # a word starts with a letter: the look-ahead lets the engine skip everything else fast;
     # Chinese names stay one alternation of literals without groups (the engine's fast path)
     word_rx = re.compile(rf"(?<!\w)(?=[^\W\d_])(?:{groups})", re.IGNORECASE)
-    cjk = sorted((x for x in iso_of if _is_cjk(x)), key=len, reverse=True)
+    cjk = sorted((x for x in iso_of if is_cjk(x)), key=len, reverse=True)
     return word_rx, re.compile("|".join(map(re.escape, cjk))), iso_of
 
 

@@ -18,6 +18,7 @@ from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.mentions import Keyword
 from tradecheck.claims.resolve.scope import region_at
 from tradecheck.claims.sentences import Span
+from tradecheck.countries import is_cjk
 
 #: how far back a paragraph's start is looked for (:func:`lone_country`)
 PARAGRAPH = 1500
@@ -133,7 +134,7 @@ def third_country_subject(ctx: Context, kw: Keyword | None) -> bool:
 def _written_as_a_name(first: str) -> bool:
     """Whether a mention's first character is that of a name: a capital letter or a Chinese
     character (a lower-case word that looks like a country, "даними", is no name)."""
-    return first.isupper() or "\u4e00" <= first <= "\u9fff"
+    return first.isupper() or is_cjk(first)
 
 
 def continues_a_world_passage(found: list[list[P.Mention]]) -> bool:
