@@ -15,12 +15,12 @@ from tradecheck.claims.resolve.period import month_before
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("on 10 May 2012", ["10 May 2012"]),
-        ("March 18, 2015 and Jul 22nd, 2024", ["March 18, 2015", "Jul 22nd, 2024"]),
-        ("2019-01-23, 23.01.2019, 2020年3月5日", ["2019-01-23", "23.01.2019", "2020年3月5日"]),
+        ("on 14 May 2013", ["14 May 2013"]),
+        ("April 16, 2016 and Aug 21st, 2023", ["April 16, 2016", "Aug 21st, 2023"]),
+        ("2018-02-26, 26.02.2018, 2020年3月5日", ["2018-02-26", "26.02.2018", "2020年3月5日"]),
         ("am 5. Mai 2020, 27 июля 2024", ["5. Mai 2020", "27 июля 2024"]),
         # periods, not dates
-        ("in May 2012, 2020年3月, 2019-20, 1.5 billion in 2020", []),
+        ("in May 2013, 2020年3月, 2019-20, 1.5 billion in 2020", []),
     ],
 )
 def test_date_spans(text: str, found: list[str]) -> None:
@@ -31,8 +31,8 @@ def test_date_spans(text: str, found: list[str]) -> None:
     ("text", "when"),
     [
         (" date 2025-01 Exports rose.", date(2025, 1, 1)),
-        ("February 20, 2019 / 5:56 AM\nTokyo (Reuters) ...", date(2019, 2, 20)),
-        ("Суббота, 27 июля, 2024\nТорговля ...", date(2024, 7, 27)),
+        ("June 4, 2021 / 9:10 AM\nOsaka (agency) ...", date(2021, 6, 4)),
+        ("Вторник, 3 марта, 2020\nТорговля ...", date(2020, 3, 3)),
         ("31.02.2020 Exports", None),  # no such day
         ("Exports rose on 20 February 2019.", None),  # a date inside the prose
         ("2015 trade down 28%", None),  # a year is no date line

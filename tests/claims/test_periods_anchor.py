@@ -141,14 +141,14 @@ def test_context_year_skips_a_year_counted_from_the_context():
 @pytest.mark.parametrize(
     ("text", "dated"),
     [
-        ("on 10 May 2012", True),
-        ("March 18, 2015", True),
-        (" date 2019-01-23 TOKYO", True),
+        ("on 14 May 2013", True),
+        ("April 16, 2016", True),
+        (" date 2018-02-26 TOKYO", True),
         ("am 5. Mai 2020", True),
         ("2020年3月5日", True),
-        ("23.01.2019", True),
+        ("26.02.2018", True),
         # a period, not a date
-        ("in May 2012", False),
+        ("in May 2013", False),
         ("2020年3月", False),
         (" date 2020-11", False),
     ],

@@ -67,7 +67,7 @@ class PeriodMention:
     # the first month of the fiscal year the mention lies in ("this fiscal", "2021-22"),
     # None for a calendar year
     fiscal_start: int | None = None
-    # read inside a calendar date ("on 10 May 2012", "2019-01-23"): a point in time
+    # read inside a calendar date ("on 14 May 2013", "2018-02-26"): a point in time
     in_date: bool = False
     # "ten years ago": how many years before the period compared with it (a base only)
     years_back: int | None = None
@@ -467,15 +467,15 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
 
 
 def _mark_dates(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
-    """``found`` with the mentions read inside a calendar date flagged ``in_date``: "on 10 May
-    2012" in a photo caption, a date line "2019-01-23". A dated text ignores them (a date is
+    """``found`` with the mentions read inside a calendar date flagged ``in_date``: "on 14 May
+    2013" in a photo caption, a date line "2018-02-26". A dated text ignores them (a date is
     no period a figure covers); an undated one keeps them as its only anchor of "now".
 
     Examples
     --------
-    >>> ps, _ = find_periods("Photo of 10 May 2012. Exports rose 5% in 2019.")
+    >>> ps, _ = find_periods("Photo of 14 May 2013. Exports rose 5% in 2019.")
     >>> [(p.year, p.in_date) for p in ps]
-    [(2012, True), (2019, False)]
+    [(2013, True), (2019, False)]
     """
     spans = date_spans(text)
     for p in found:
