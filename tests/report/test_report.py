@@ -367,6 +367,7 @@ def test_pandoc_is_the_bundled_one() -> None:
 def test_pair_without_data_gives_a_report_that_says_so(tmp_path: Path) -> None:
     # the fixture only holds BLR-CHN rows: every section must explain, none may invent numbers
     pypdf = pytest.importorskip("pypdf")
+    here = Path.cwd()
     pdf = build.build_report(
         claims=FIXTURE_CLAIMS,
         data=[FIXTURE_DATA],
@@ -374,6 +375,9 @@ def test_pair_without_data_gives_a_report_that_says_so(tmp_path: Path) -> None:
         out=tmp_path / "r.pdf",
         progress=False,
     )
+    # notebooks run in parallel threads; the caller stays where it was (papermill's cwd=
+    # used to chdir the process, and the threads restored each other's directory)
+    assert Path.cwd() == here
     text = "\n".join(p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages)
     assert "Germany (DEU)" in text and "France (FRA)" in text
     assert "not shown" in text

@@ -270,13 +270,16 @@ def execute_notebook(
 
     try:
         pm.execute_notebook(
-            str(src),
-            str(dst),
+            str(Path(src).resolve()),
+            str(Path(dst).resolve()),
             parameters=parameters,
             kernel_name=kernel_name,
             progress_bar=False,
             log_output=False,
-            cwd=str(cwd),
+            # the kernel starts in ``cwd`` (nbclient's resources path); papermill's own
+            # ``cwd=`` would chdir the whole process, and notebooks run in parallel threads
+            # restore each other's directory out of order, leaving the caller elsewhere
+            resources={"metadata": {"path": str(cwd)}},
             record_timing=False,
             # kernel log lines ("running over TCP without encryption", "KeyboardInterrupt caught"
             # at shutdown) are noise here; cell errors reach us through papermill
