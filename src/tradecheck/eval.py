@@ -12,6 +12,9 @@ beside the repository root), by the kind its name tells:
   exactly (the first time, or again: a repeat such as an ``also_spans`` wording) or an
   ``undeterminable`` mention (quantity class and value), over all parsed claims. Both are
   also given per language and per pair (the record's ``pair``, "RUS-CHN"; BLR-CHN without one).
+  Beside precision, "a labelled number" counts the parsed claims whose quantity class and
+  value are a labelled claim's or mention's whatever their other fields (the shared README's
+  looser precision): the rest are spurious numbers, the difference right numbers misread.
 - ``undeterminable*.jsonl``: quotes whose number cannot become a checkable claim (``reason``).
   A record is *clean* when the parser returns no claim, or every claim it returns lists what it
   could not pin down in ``unsure`` and leaves the fields the reason names (period; direction /
@@ -423,6 +426,22 @@ def _matches_undeterminable(got: dict[str, Any], mentions: list[dict[str, Any]])
     return False
 
 
+def _is_labelled_number(g: dict[str, Any], d: dict[str, Any]) -> bool:
+    """A parsed claim whose quantity class and value are those of a labelled claim or of an
+    ``undeterminable`` mention of the record, whatever its other fields: not a spurious number.
+
+    The shared README's precision counts these; ours counts only exact claims, so the two
+    figures are printed side by side.
+    """
+    labelled = [e for e in (d["expected"] or []) if e] + list(d.get("undeterminable") or [])
+    return any(
+        e.get("quantity") is not None
+        and quantity_class(e["quantity"]) == quantity_class(g.get("quantity"))
+        and _value_matches(e, g)
+        for e in labelled
+    )
+
+
 def _article_record(d: dict[str, Any]) -> tuple[list[dict[str, Any]], list[bool]]:
     """Lines for the labelled claims of one article, and one flag per parsed claim (correct?)."""
     got = parsed(d)
@@ -450,6 +469,7 @@ def _article_summary(lines: list[dict[str, Any]], flags: list[dict[str, Any]]) -
     found = sum(ln["exact"] for ln in lines)
     right = sum(f["ok"] for f in flags)
     return {
+        "numbers": sum(f["number"] for f in flags),
         "n": len(lines),
         "found": found,
         "recall": _ratio(found, len(lines)),
@@ -476,7 +496,10 @@ def evaluate_articles(path: str | Path) -> dict[str, Any]:
         lines += ls
         part = part_of(str(d["id"]))
         lang, pair = d.get("lang") or "?", pair_of(d)
-        flags[part] += [{"lang": lang, "pair": pair, "ok": ok} for ok in correct]
+        flags[part] += [
+            {"lang": lang, "pair": pair, "ok": ok, "number": _is_labelled_number(g, d)}
+            for g, ok in zip(parsed(d), correct, strict=True)
+        ]
         wrong_parsed += [
             {"id": d["id"], "part": part, "got": g}
             for g, ok in zip(parsed(d), correct, strict=True)
@@ -639,7 +662,10 @@ def _article_part_lines(part: str, s: dict[str, Any]) -> list[str]:
     """Recall and precision of one part of an article file: in all, per language, per pair."""
     lang = f"recall {_langs(s['by_lang'])}; precision {_langs(s['by_lang_precision'])}"
     pair = f"recall {_langs(s['by_pair'])}; precision {_langs(s['by_pair_precision'])}"
-    head = f"recall {_pct(s['found'], s['n'])}, precision {_pct(s['correct'], s['parsed'])}"
+    head = (
+        f"recall {_pct(s['found'], s['n'])}, precision {_pct(s['correct'], s['parsed'])}; "
+        f"with a labelled number, other fields aside {s['numbers']}/{s['parsed']}"
+    )
     return [
         f"  {part:<8} {head}",
         f"           by language: {lang}",

@@ -242,6 +242,17 @@ def test_articles_recall_and_precision(tmp_path):
     assert (r["studied"]["correct"], r["studied"]["parsed"]) == (2, 4)
     assert r["studied"]["by_lang_precision"] == {"en": [2, 4]}
     assert [s["id"] for s in r["spurious"]] == ["T3", "T3"]
+    assert (r["blind"]["numbers"], r["studied"]["numbers"]) == (2, 2)
+
+
+def test_a_right_number_with_a_wrong_field_counts_as_a_labelled_number(tmp_path):
+    # constructed: the text's level is labelled with another direction, its change is unlabelled
+    art = {"id": "T3", "lang": "en", "text": _ART_TEXT}
+    art["expected"] = [dict(_EXP_LEVEL, direction="BLR->CHN")]
+    p = tmp_path / "articles_dir.jsonl"
+    p.write_text(json.dumps(art) + "\n", encoding="utf-8")
+    s = ev.evaluate_articles(p)["studied"]
+    assert (s["correct"], s["numbers"], s["parsed"]) == (0, 1, 2)
 
 
 def test_undeterminable_counts_guesses(tmp_path):
@@ -352,7 +363,10 @@ def test_articles_are_scored_per_pair(tmp_path):
 
 def test_article_output_has_a_pair_line_after_the_language_line(tmp_path):
     lines = ev.format_result(ev.evaluate_articles(_pair_articles(tmp_path)))
-    i = lines.index("  studied  recall 3/4 = 75.0%, precision 4/6 = 66.7%")
+    i = lines.index(
+        "  studied  recall 3/4 = 75.0%, precision 4/6 = 66.7%; "
+        "with a labelled number, other fields aside 4/6"
+    )
     assert lines[i + 1].startswith("           by language: recall de 0/1, en 3/3;")
     assert lines[i + 2] == (
         "           by pair: recall BLR-CHN 1/1, RUS-CHN 2/3; precision BLR-CHN 2/2, RUS-CHN 2/4"
