@@ -367,3 +367,79 @@ def test_a_partner_only_flow_with_a_third_country_as_subject_is_that_countrys(te
     ctx = contexts(doc)[0]
     assert third_country_subject(ctx, flow_keyword(ctx)) is (n == 0)
     assert len(parse(text, pair=pair)) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "total"),
+    [
+        # a "total" word, at most one word, then the flow noun in any form (constructed)
+        ("In 2019 Peru's total export receipts fell 3%.", ("PER", "CHN"), "total export"),
+        ("Die gesamten deutschen Exporte sanken 2019.", ("DEU", "CHN"), "gesamten deutschen"),
+        ("Die Einfuhren des Landes insgesamt sanken.", ("AUT", "CHN"), "Einfuhren des Landes"),
+        ("Общий объем импорта вырос на 5%.", ("ARM", "CHN"), "Общий объем импорта"),
+        ("Загальний обсяг експорту зріс на 5%.", ("MDA", "CHN"), "Загальний обсяг експорту"),
+        ("Агульны аб'ём экспарту вырас на 5%.", ("BLR", "CHN"), "Агульны аб'ём экспарту"),
+        ("Eksport ogółem wzrósł o 5%.", ("POL", "CHN"), "Eksport ogółem"),
+        ("整体出口增长5%。", ("KOR", "CHN"), "整体出口"),
+    ],
+)
+def test_a_total_word_before_any_form_of_a_flow_noun_is_a_world_total(text, pair, total):
+    found = [m for m in P.find_mentions(text, pair) if m.key == P.WORLD_TOTAL]
+    assert found and text[found[0].start :].startswith(total)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019 total import-export turnover between Vietnam and China reached $117 billion.",
+        "The overall export and import volume of Vietnam and China rose 5% in 2019.",
+        "Общий объем экспортно-импортных операций вырос на 5%.",
+    ],
+)
+def test_a_total_of_both_flows_is_no_world_total(text):
+    assert not [m for m in P.find_mentions(text, ("VNM", "CHN")) if m.key == P.WORLD_TOTAL]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "own"),
+    [
+        ("Exports from Kenya rose 6%.", "Kenya", True),
+        ("Imports into Kenya rose 6%.", "Kenya", True),
+        ("Exports to Kenya rose 6%.", "Kenya", False),
+        ("Imports from Kenya rose 6%.", "Kenya", False),
+        ("Экспорт продовольствия в 2017 году из Армении вырос.", "Армении", True),
+        ("Импорт в Армению вырос.", "Армению", True),
+        ("Импорт из Армении вырос.", "Армении", False),
+        ("Die Ausfuhren aus Österreich stiegen.", "Österreich", True),
+        ("Die Ausfuhren nach Österreich stiegen.", "Österreich", False),
+    ],
+)
+def test_the_origin_of_exports_and_the_destination_of_imports_is_the_flows_own_side(
+    text, name, own
+):
+    assert P.own_side(text, text.index(name)) is own
+
+
+def test_the_flows_own_side_is_no_partner():
+    text = "Exports from Kenya to China rose 6%."
+    marks = {text[m.start : m.end]: m.marked for m in P.find_mentions(text, ("KEN", "CHN"))}
+    assert marks == {"Kenya": False, "China": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "denominator"),
+    [
+        ("Exports to China were $8 bn, or 16% of its total exports.", True),
+        ("Die Exporte nach China, ein Viertel des gesamten Exportvolumens, stiegen.", True),
+        ("Trade in machinery rose 20%, while overall trade rose 9%.", False),
+        ("Total exports rose 9% in 2023.", False),
+    ],
+)
+def test_a_total_right_after_a_share_is_its_denominator(text, denominator):
+    from tradecheck.claims.context import Doc
+    from tradecheck.claims.resolve.partner import share_denominator
+
+    lang = "de" if "Exporte" in text else "en"
+    doc = Doc.read(text, normalise(text), lang, None, ("VNM", "CHN"))
+    worlds = [m for m in doc.partners_in(doc.sentence_of(0)) if m.key in P.WORLDS]
+    assert worlds and share_denominator(doc, worlds[0]) is denominator

@@ -17,6 +17,7 @@ from tradecheck.claims import partners as P
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.mentions import Keyword
 from tradecheck.claims.resolve.scope import region_at
+from tradecheck.claims.resolve.share import SHARE_OF_TOTAL
 from tradecheck.claims.sentences import Span
 from tradecheck.countries import is_cjk
 
@@ -187,6 +188,8 @@ def world_of_the_pair(ctx: Context, span: Span) -> list[P.Mention]:
     ['WORLD']
     """
     ms, a = ctx.doc.partners_in(span), ctx.amount
+    if any(m.key in ctx.doc.pair and m.marked for m in ctx.doc.partners_in(ctx.sentence)):
+        ms = [m for m in ms if not share_denominator(ctx.doc, m)]
     if not any(m.key == P.WORLD_TOTAL for m in ms):
         return ms
     named = _pair_named_before(ctx)
@@ -197,6 +200,38 @@ def world_of_the_pair(ctx: Context, span: Span) -> list[P.Mention]:
         else m
         for m in ms
     ]
+
+
+#: how far after a percent the total it is a share of may start (:func:`share_denominator`)
+DENOMINATOR_REACH = 40
+
+
+def share_denominator(doc: Doc, m: P.Mention) -> bool:
+    """Whether world mention ``m`` is the total a percent right before it is a share of
+    ("accounting for 16% of its total exports", "ein Viertel des gesamten Exportvolumens"):
+    the amount nearest before it in its sentence, at most :data:`DENOMINATOR_REACH`
+    characters before it, is a percent followed by the words of a share of a total
+    (:data:`share.SHARE_OF_TOTAL`) that reach the mention. Such a total says whose total the
+    share is of; in a sentence that names the pair's partner ("exports to China, a quarter of
+    all exports") it does not make the sentence a world passage (:func:`world_of_the_pair`
+    leaves it out).
+
+    Examples
+    --------
+    >>> t = "Exports to China were $8 bn, or 16% of its total exports."
+    >>> doc = Doc.read(t, t, "en", None, ("VNM", "CHN"))
+    >>> [(m.key, share_denominator(doc, m)) for m in doc.partners_in(doc.sentence_of(0))]
+    [('CHN', False), ('WORLD_TOTAL', True)]
+    """
+    if m.key not in P.WORLDS:
+        return False
+    ss = doc.sentence_of(m.start).start
+    before = doc.mentions.amounts.between(max(ss, m.start - DENOMINATOR_REACH), m.start)
+    last = max(before, key=lambda x: x.end, default=None)
+    if last is None or last.kind != "percent" or last.end > m.start:
+        return False
+    words = SHARE_OF_TOTAL.match(doc.norm, last.end, m.end)
+    return words is not None and m.start <= words.end() + 1
 
 
 def _pair_named_before(ctx: Context) -> bool:
