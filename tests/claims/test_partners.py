@@ -443,3 +443,21 @@ def test_a_total_right_after_a_share_is_its_denominator(text, denominator):
     doc = Doc.read(text, normalise(text), lang, None, ("VNM", "CHN"))
     worlds = [m for m in doc.partners_in(doc.sentence_of(0)) if m.key in P.WORLDS]
     assert worlds and share_denominator(doc, worlds[0]) is denominator
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "a 10% stake"),
+        ("de", "eine Beteiligung"),
+        ("ru", "пакет акций"),
+        ("uk", "пакет акцій"),
+        ("be", "пакет акцый"),
+        ("pl", "pakiet akcji"),
+        ("zh", "收购"),
+    ],
+)
+def test_buying_a_company_or_a_stake_is_a_business_figure_in_every_language(lang, words):
+    import re
+
+    assert re.search(L.language_source("business", lang), words, re.IGNORECASE)
