@@ -461,3 +461,16 @@ def test_buying_a_company_or_a_stake_is_a_business_figure_in_every_language(lang
     import re
 
     assert re.search(L.language_source("business", lang), words, re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "values"),
+    [
+        # constructed: "with" and a third country right after the figure make it that one's
+        ("In 2001 Peru had a surplus of $3 billion with Chile.", ("PER", "CHN"), []),
+        ("In 2001 Peru had a surplus of $3 billion with China.", ("PER", "CHN"), [3e9]),
+        ("In 2001 Peru had a surplus of $3 billion with the EU.", ("PER", "CHN"), []),
+    ],
+)
+def test_a_figure_followed_by_with_and_a_third_country_is_that_ones(text, pair, values):
+    assert [c.value for c in parse(text, pair=pair)] == values

@@ -36,6 +36,7 @@ __all__ = [
     "speaks_for",
     "third_country_subject",
     "windows",
+    "with_other_after",
     "world_of_the_pair",
 ]
 
@@ -64,7 +65,7 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
     >>> is_other_pair(ctx, ctx.doc.mentions.keywords.items[0])
     True
     """
-    if attached_other(ctx):
+    if attached_other(ctx) or with_other_after(ctx):
         return True
     found = [world_of_the_pair(ctx, w) for w in windows(ctx, kw)]
     if found and P.about(found[0], ctx.doc.pair) == P.ACTOR:
@@ -159,11 +160,16 @@ def continues_a_world_passage(found: list[list[P.Mention]]) -> bool:
 
 
 #: what stands between a country and its own figure: "the US (about $248 bn)", "美国(约2480亿)",
-#: "followed by Russia with $1.89 billion"
+#: "followed by Russia with $1.89 billion", a list whose verb is left out after a dash
+#: ("to Poland for $818 million, to Russia – for $759 million")
 _ATTACHED = re.compile(
-    rf"\s*(?:[(（]|{L.source('with_word')})\s*"
+    rf"\s*(?:[(（]|{L.source('with_word')}|[–—]\s*(?:{L.source('change_by')})?)\s*"
     rf"(?:(?:{L.source('approx')}|{L.source('more_than')}|{L.source('less_than')})\s*)?",
     re.IGNORECASE,
+)
+#: "with" (and an article) right after a figure: the partner the figure is with
+_WITH_AFTER = re.compile(
+    rf"\s*(?:{L.source('with_word')})\s+(?:(?:{L.source('article')})\s+)?", re.IGNORECASE
 )
 
 
@@ -263,6 +269,26 @@ def attached_other(ctx: Context) -> bool:
     if set(prev.key.split("|")) & set(ctx.doc.pair):
         return False
     return bool(_ATTACHED.fullmatch(ctx.norm, prev.end, a.start))
+
+
+def with_other_after(ctx: Context) -> bool:
+    """Whether the amount is followed right away by "with" and a country or group outside the
+    pair, as that partner's figure ("a deficit of $2.4 billion with the United States and
+    $0.2 billion with China": the first is the United States').
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "In 1995 Peru had a deficit of $2 billion with the United States and $1 billion "
+    >>> [c.value for c in parse(t + "with China.", pair=("PER", "CHN"))]
+    [-1000000000.0]
+    """
+    a = ctx.amount
+    w = _WITH_AFTER.match(ctx.norm, a.end, min(ctx.clause.end, a.end + 16))
+    if w is None:
+        return False
+    nxt = ctx.doc.mentions.partners.between(w.end(), w.end() + 1)
+    return bool(nxt) and not set(nxt[0].key.split("|")) & set(ctx.doc.pair)
 
 
 def before_the_pair(ctx: Context) -> bool:
