@@ -32,6 +32,9 @@ GROUPS = (
     "AFRICA",
     "LATIN_AMERICA",
     "FAR_ABROAD",
+    "ARAB",
+    "GULF",
+    "ASIA",
     "WORLD",
     "WORLD_TOTAL",
 )
@@ -474,3 +477,33 @@ def test_buying_a_company_or_a_stake_is_a_business_figure_in_every_language(lang
 )
 def test_a_figure_followed_by_with_and_a_third_country_is_that_ones(text, pair, values):
     assert [c.value for c in parse(text, pair=pair)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("trade with the Arab states", "ARAB"),
+        ("торговля с арабскими странами", "ARAB"),
+        ("中国与海湾国家贸易", "GULF"),
+        ("exports to Asian markets", "ASIA"),
+        ("Exporte nach Asien", "ASIA"),
+        ("експорт до Азії", "ASIA"),
+        ("eksport do Azji", "ASIA"),
+        ("экспарт у Азію", "ASIA"),
+    ],
+)
+def test_regional_groups_are_found_in_every_language(text, key):
+    assert key in [m.key for m in P.find_mentions(text, ("OMN", "CHN"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trade with Central Asia",
+        "Asia's largest economy",
+        "the Asian country",
+        "экспорт в Центральную Азию",
+    ],
+)
+def test_one_asian_country_or_central_asia_is_not_asia(text):
+    assert "ASIA" not in [m.key for m in P.find_mentions(text, ("KAZ", "CHN"))]
