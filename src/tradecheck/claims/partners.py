@@ -260,8 +260,8 @@ def _own_side_before() -> re.Pattern[str]:
 
 def own_side(norm: str, start: int) -> bool:
     """Whether the name at ``start`` is the exporter of the export word or the importer of
-    the import word written just before it ("exports from Georgia", "экспорт продовольствия
-    в 2017 году из России", "imports into Turkey"): the flow's own country, not its partner.
+    the import word written just before it ("exports from Peru", "экспорт зерна в 2019 году
+    из Казахстана", "imports into Chile"): the flow's own country, not its partner.
 
     Examples
     --------

@@ -161,7 +161,7 @@ def continues_a_world_passage(found: list[list[P.Mention]]) -> bool:
 
 #: what stands between a country and its own figure: "the US (about $248 bn)", "美国(约2480亿)",
 #: "followed by Russia with $1.89 billion", a list whose verb is left out after a dash
-#: ("to Poland for $818 million, to Russia – for $759 million")
+#: ("to Chile for $40 million, to Peru – for $25 million")
 _ATTACHED = re.compile(
     rf"\s*(?:[(（]|{L.source('with_word')}|[–—]\s*(?:{L.source('change_by')})?)\s*"
     rf"(?:(?:{L.source('approx')}|{L.source('more_than')}|{L.source('less_than')})\s*)?",
@@ -214,7 +214,7 @@ DENOMINATOR_REACH = 40
 
 def share_denominator(doc: Doc, m: P.Mention) -> bool:
     """Whether world mention ``m`` is the total a percent right before it is a share of
-    ("accounting for 16% of its total exports", "ein Viertel des gesamten Exportvolumens"):
+    ("making up 12% of all its exports", "ein Viertel der gesamten Einfuhren"):
     the amount nearest before it in its sentence, at most :data:`DENOMINATOR_REACH`
     characters before it, is a percent followed by the words of a share of a total
     (:data:`share.SHARE_OF_TOTAL`) that reach the mention. Such a total says whose total the
@@ -224,7 +224,7 @@ def share_denominator(doc: Doc, m: P.Mention) -> bool:
 
     Examples
     --------
-    >>> t = "Exports to China were $8 bn, or 16% of its total exports."
+    >>> t = "Exports to China were $3 bn, or 12% of its total exports."
     >>> doc = Doc.read(t, t, "en", None, ("VNM", "CHN"))
     >>> [(m.key, share_denominator(doc, m)) for m in doc.partners_in(doc.sentence_of(0))]
     [('CHN', False), ('WORLD_TOTAL', True)]
@@ -273,8 +273,8 @@ def attached_other(ctx: Context) -> bool:
 
 def with_other_after(ctx: Context) -> bool:
     """Whether the amount is followed right away by "with" and a country or group outside the
-    pair, as that partner's figure ("a deficit of $2.4 billion with the United States and
-    $0.2 billion with China": the first is the United States').
+    pair, as that partner's figure ("a surplus of $7 billion with Canada and $3 billion with
+    China": the first is Canada's).
 
     Examples
     --------
