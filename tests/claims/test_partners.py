@@ -32,6 +32,9 @@ GROUPS = (
     "AFRICA",
     "LATIN_AMERICA",
     "FAR_ABROAD",
+    "ARAB",
+    "GULF",
+    "ASIA",
     "WORLD",
     "WORLD_TOTAL",
 )
@@ -367,3 +370,140 @@ def test_a_partner_only_flow_with_a_third_country_as_subject_is_that_countrys(te
     ctx = contexts(doc)[0]
     assert third_country_subject(ctx, flow_keyword(ctx)) is (n == 0)
     assert len(parse(text, pair=pair)) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "total"),
+    [
+        # a "total" word, at most one word, then the flow noun in any form (constructed)
+        ("In 2019 Peru's total export earnings fell 3%.", ("PER", "CHN"), "total export"),
+        ("Die gesamten deutschen Exporte sanken 2019.", ("DEU", "CHN"), "gesamten deutschen"),
+        ("Die Einfuhren des Staates insgesamt sanken.", ("AUT", "CHN"), "Einfuhren des Staates"),
+        ("Общий объем импорта вырос на 5%.", ("ARM", "CHN"), "Общий объем импорта"),
+        ("Загальний обсяг експорту зріс на 5%.", ("MDA", "CHN"), "Загальний обсяг експорту"),
+        ("Агульны аб'ём экспарту вырас на 5%.", ("BLR", "CHN"), "Агульны аб'ём экспарту"),
+        ("Eksport ogółem wzrósł o 5%.", ("POL", "CHN"), "Eksport ogółem"),
+        ("整体出口增长5%。", ("KOR", "CHN"), "整体出口"),
+    ],
+)
+def test_a_total_word_before_any_form_of_a_flow_noun_is_a_world_total(text, pair, total):
+    found = [m for m in P.find_mentions(text, pair) if m.key == P.WORLD_TOTAL]
+    assert found and text[found[0].start :].startswith(total)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019 total import-export turnover between Vietnam and China reached $117 billion.",
+        "The overall export and import volume of Vietnam and China rose 5% in 2019.",
+        "Общий объем экспортно-импортных операций вырос на 5%.",
+    ],
+)
+def test_a_total_of_both_flows_is_no_world_total(text):
+    assert not [m for m in P.find_mentions(text, ("VNM", "CHN")) if m.key == P.WORLD_TOTAL]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "own"),
+    [
+        ("Exports from Kenya rose 6%.", "Kenya", True),
+        ("Imports into Kenya rose 6%.", "Kenya", True),
+        ("Exports to Kenya rose 6%.", "Kenya", False),
+        ("Imports from Kenya rose 6%.", "Kenya", False),
+        ("Экспорт зерна в 2019 году из Армении вырос.", "Армении", True),
+        ("Импорт в Армению вырос.", "Армению", True),
+        ("Импорт из Армении вырос.", "Армении", False),
+        ("Die Ausfuhren aus Österreich stiegen.", "Österreich", True),
+        ("Die Ausfuhren nach Österreich stiegen.", "Österreich", False),
+    ],
+)
+def test_the_origin_of_exports_and_the_destination_of_imports_is_the_flows_own_side(
+    text, name, own
+):
+    assert P.own_side(text, text.index(name)) is own
+
+
+def test_the_flows_own_side_is_no_partner():
+    text = "Exports from Kenya to China rose 6%."
+    marks = {text[m.start : m.end]: m.marked for m in P.find_mentions(text, ("KEN", "CHN"))}
+    assert marks == {"Kenya": False, "China": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "denominator"),
+    [
+        ("Exports to China were $3 bn, or 12% of its total exports.", True),
+        ("Die Exporte nach China, ein Viertel der gesamten Einfuhren, stiegen.", True),
+        ("Trade in machinery rose 20%, while overall trade rose 9%.", False),
+        ("Total exports rose 9% in 2023.", False),
+    ],
+)
+def test_a_total_right_after_a_share_is_its_denominator(text, denominator):
+    from tradecheck.claims.context import Doc
+    from tradecheck.claims.resolve.partner import share_denominator
+
+    lang = "de" if "Exporte" in text else "en"
+    doc = Doc.read(text, normalise(text), lang, None, ("VNM", "CHN"))
+    worlds = [m for m in doc.partners_in(doc.sentence_of(0)) if m.key in P.WORLDS]
+    assert worlds and share_denominator(doc, worlds[0]) is denominator
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "a 10% stake"),
+        ("de", "eine Beteiligung"),
+        ("ru", "пакет акций"),
+        ("uk", "пакет акцій"),
+        ("be", "пакет акцый"),
+        ("pl", "pakiet akcji"),
+        ("zh", "收购"),
+    ],
+)
+def test_buying_a_company_or_a_stake_is_a_business_figure_in_every_language(lang, words):
+    import re
+
+    assert re.search(L.language_source("business", lang), words, re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "values"),
+    [
+        # constructed: "with" and a third country right after the figure make it that one's
+        ("In 2001 Peru had a surplus of $3 billion with Chile.", ("PER", "CHN"), []),
+        ("In 2001 Peru had a surplus of $3 billion with China.", ("PER", "CHN"), [3e9]),
+        ("In 2001 Peru had a surplus of $3 billion with the EU.", ("PER", "CHN"), []),
+    ],
+)
+def test_a_figure_followed_by_with_and_a_third_country_is_that_ones(text, pair, values):
+    assert [c.value for c in parse(text, pair=pair)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("trade with the Arab states", "ARAB"),
+        ("торговля с арабскими странами", "ARAB"),
+        ("中国与海湾国家贸易", "GULF"),
+        ("exports to Asian markets", "ASIA"),
+        ("Exporte nach Asien", "ASIA"),
+        ("експорт до Азії", "ASIA"),
+        ("eksport do Azji", "ASIA"),
+        ("экспарт у Азію", "ASIA"),
+    ],
+)
+def test_regional_groups_are_found_in_every_language(text, key):
+    assert key in [m.key for m in P.find_mentions(text, ("OMN", "CHN"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trade with Central Asia",
+        "Asia's largest economy",
+        "the Asian country",
+        "экспорт в Центральную Азию",
+    ],
+)
+def test_one_asian_country_or_central_asia_is_not_asia(text):
+    assert "ASIA" not in [m.key for m in P.find_mentions(text, ("KAZ", "CHN"))]

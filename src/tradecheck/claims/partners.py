@@ -232,8 +232,46 @@ def _is_institution(norm: str, end: int) -> bool:
 
 
 def _marked(norm: str, start: int) -> bool:
-    """Whether the name at ``start`` follows a partner preposition (:func:`_partner_before`)."""
-    return bool(_partner_before().search(norm, max(0, start - 16), start))
+    """Whether the name at ``start`` follows a partner preposition (:func:`_partner_before`)
+    that does not name the flow's own side (:func:`own_side`)."""
+    if not _partner_before().search(norm, max(0, start - 16), start):
+        return False
+    return not own_side(norm, start)
+
+
+#: how far before a name its flow word may stand (:func:`own_side`)
+OWN_SIDE_REACH = 60
+
+
+@cache
+def _own_side_before() -> re.Pattern[str]:
+    """An export word, at most four words, then an origin preposition; or an import word, at
+    most four words, then a destination preposition: right before a name, that name is the
+    flow's own country (concepts ``export``, ``import``, ``origin``, ``destination``)."""
+    exp, imp = L.source("export"), L.source("import")
+    orig, dest, art = L.source("origin"), L.source("destination"), L.source("article")
+    words = r"\s+(?:[^\W\d_][\w'’]*\s+|\d+\s+){0,4}"
+    return re.compile(
+        rf"(?<!\w)(?:(?:{exp}){words}(?:{orig})|(?:{imp}){words}(?:{dest}))"
+        rf"\s*(?:(?:{art})\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def own_side(norm: str, start: int) -> bool:
+    """Whether the name at ``start`` is the exporter of the export word or the importer of
+    the import word written just before it ("exports from Peru", "экспорт зерна в 2019 году
+    из Казахстана", "imports into Chile"): the flow's own country, not its partner.
+
+    Examples
+    --------
+    >>> own_side("total exports from Georgia", 19), own_side("exports to Georgia", 11)
+    (True, False)
+    >>> own_side("imports into Turkey", 13), own_side("imports from Turkey", 13)
+    (True, False)
+    """
+    lo = max(0, start - OWN_SIDE_REACH)
+    return bool(_own_side_before().search(norm, lo, start))
 
 
 def _in_currency(m: Mention, spans: Sequence[tuple[int, int]]) -> bool:

@@ -17,6 +17,7 @@ from tradecheck.claims import partners as P
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.mentions import Keyword
 from tradecheck.claims.resolve.scope import region_at
+from tradecheck.claims.resolve.share import SHARE_OF_TOTAL
 from tradecheck.claims.sentences import Span
 from tradecheck.countries import is_cjk
 
@@ -35,6 +36,7 @@ __all__ = [
     "speaks_for",
     "third_country_subject",
     "windows",
+    "with_other_after",
     "world_of_the_pair",
 ]
 
@@ -63,7 +65,7 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
     >>> is_other_pair(ctx, ctx.doc.mentions.keywords.items[0])
     True
     """
-    if attached_other(ctx):
+    if attached_other(ctx) or with_other_after(ctx):
         return True
     found = [world_of_the_pair(ctx, w) for w in windows(ctx, kw)]
     if found and P.about(found[0], ctx.doc.pair) == P.ACTOR:
@@ -158,11 +160,16 @@ def continues_a_world_passage(found: list[list[P.Mention]]) -> bool:
 
 
 #: what stands between a country and its own figure: "the US (about $248 bn)", "美国(约2480亿)",
-#: "followed by Russia with $1.89 billion"
+#: "followed by Russia with $1.89 billion", a list whose verb is left out after a dash
+#: ("to Chile for $40 million, to Peru – for $25 million")
 _ATTACHED = re.compile(
-    rf"\s*(?:[(（]|{L.source('with_word')})\s*"
+    rf"\s*(?:[(（]|{L.source('with_word')}|[–—]\s*(?:{L.source('change_by')})?)\s*"
     rf"(?:(?:{L.source('approx')}|{L.source('more_than')}|{L.source('less_than')})\s*)?",
     re.IGNORECASE,
+)
+#: "with" (and an article) right after a figure: the partner the figure is with
+_WITH_AFTER = re.compile(
+    rf"\s*(?:{L.source('with_word')})\s+(?:(?:{L.source('article')})\s+)?", re.IGNORECASE
 )
 
 
@@ -187,6 +194,8 @@ def world_of_the_pair(ctx: Context, span: Span) -> list[P.Mention]:
     ['WORLD']
     """
     ms, a = ctx.doc.partners_in(span), ctx.amount
+    if any(m.key in ctx.doc.pair and m.marked for m in ctx.doc.partners_in(ctx.sentence)):
+        ms = [m for m in ms if not share_denominator(ctx.doc, m)]
     if not any(m.key == P.WORLD_TOTAL for m in ms):
         return ms
     named = _pair_named_before(ctx)
@@ -197,6 +206,38 @@ def world_of_the_pair(ctx: Context, span: Span) -> list[P.Mention]:
         else m
         for m in ms
     ]
+
+
+#: how far after a percent the total it is a share of may start (:func:`share_denominator`)
+DENOMINATOR_REACH = 40
+
+
+def share_denominator(doc: Doc, m: P.Mention) -> bool:
+    """Whether world mention ``m`` is the total a percent right before it is a share of
+    ("making up 12% of all its exports", "ein Viertel der gesamten Einfuhren"):
+    the amount nearest before it in its sentence, at most :data:`DENOMINATOR_REACH`
+    characters before it, is a percent followed by the words of a share of a total
+    (:data:`share.SHARE_OF_TOTAL`) that reach the mention. Such a total says whose total the
+    share is of; in a sentence that names the pair's partner ("exports to China, a quarter of
+    all exports") it does not make the sentence a world passage (:func:`world_of_the_pair`
+    leaves it out).
+
+    Examples
+    --------
+    >>> t = "Exports to China were $3 bn, or 12% of its total exports."
+    >>> doc = Doc.read(t, t, "en", None, ("VNM", "CHN"))
+    >>> [(m.key, share_denominator(doc, m)) for m in doc.partners_in(doc.sentence_of(0))]
+    [('CHN', False), ('WORLD_TOTAL', True)]
+    """
+    if m.key not in P.WORLDS:
+        return False
+    ss = doc.sentence_of(m.start).start
+    before = doc.mentions.amounts.between(max(ss, m.start - DENOMINATOR_REACH), m.start)
+    last = max(before, key=lambda x: x.end, default=None)
+    if last is None or last.kind != "percent" or last.end > m.start:
+        return False
+    words = SHARE_OF_TOTAL.match(doc.norm, last.end, m.end)
+    return words is not None and m.start <= words.end() + 1
 
 
 def _pair_named_before(ctx: Context) -> bool:
@@ -228,6 +269,26 @@ def attached_other(ctx: Context) -> bool:
     if set(prev.key.split("|")) & set(ctx.doc.pair):
         return False
     return bool(_ATTACHED.fullmatch(ctx.norm, prev.end, a.start))
+
+
+def with_other_after(ctx: Context) -> bool:
+    """Whether the amount is followed right away by "with" and a country or group outside the
+    pair, as that partner's figure ("a surplus of $7 billion with Canada and $3 billion with
+    China": the first is Canada's).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "In 1995 Peru had a deficit of $2 billion with the United States and $1 billion "
+    >>> [c.value for c in parse(t + "with China.", pair=("PER", "CHN"))]
+    [-1000000000.0]
+    """
+    a = ctx.amount
+    w = _WITH_AFTER.match(ctx.norm, a.end, min(ctx.clause.end, a.end + 16))
+    if w is None:
+        return False
+    nxt = ctx.doc.mentions.partners.between(w.end(), w.end() + 1)
+    return bool(nxt) and not set(nxt[0].key.split("|")) & set(ctx.doc.pair)
 
 
 def before_the_pair(ctx: Context) -> bool:
