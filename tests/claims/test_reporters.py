@@ -29,8 +29,8 @@ from tradecheck.claims.parse import parse
         ("the US Census Bureau", "USA"),
         ("laut Eurostat", "EU27"),
         ("the National Statistical Committee of Uzbekistan", "UZB"),
-        # Belarus's and Kyrgyzstan's committee share the name: the pair decides (of_pair)
-        ("the National Statistical Committee", "BLR|KGZ"),
+        # Belarus's, Kyrgyzstan's and Uzbekistan's committee share the name: the pair decides
+        ("the National Statistical Committee", "BLR|KGZ|UZB"),
         ("Brazil’s Development, Industry and Foreign Trade Ministry", "BRA"),
         ("in Peking veröffentlichten Zolldaten", "CHN"),
         ("据越南海关总局统计", "VNM"),
