@@ -331,3 +331,15 @@ def test_letter_first_guard_changes_no_match():
     for text in _texts():
         for g, b in zip(guarded, bare, strict=True):
             assert [m.span() for m in g.finditer(text)] == [m.span() for m in b.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "according to data from the Korea International Trade Association",
+        "figures from the China Chamber of Commerce",
+    ],
+)
+def test_country_name_beginning_another_bodys_name_is_no_cue(text):
+    # a trade association or chamber named after its country publishes no official statistics
+    assert R.hits(text) == []
