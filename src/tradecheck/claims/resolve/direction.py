@@ -19,6 +19,7 @@ from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.mentions import CountryHit, Keyword
 from tradecheck.claims.resolve.partner import WITH_BEFORE_SHORT as _WITH_BEFORE_SHORT
 from tradecheck.claims.resolve.partner import is_other_pair, speaks_for
+from tradecheck.claims.resolve.reporter import reporter
 from tradecheck.claims.resolve.scope import region_at
 from tradecheck.claims.roles import (
     IMPLICIT_ORIGIN,
@@ -500,8 +501,6 @@ def reporting_side(doc: Doc, kw: Keyword) -> str | None:
     >>> [c.direction for c in parse(t, pair=("EGY", "CHN"))]
     ['both', 'CHN->EGY']
     """
-    from tradecheck.claims.resolve.reporter import reporter  # reporter imports no resolver
-
     iso = reporter(doc, kw.start)
     return iso if iso in doc.pair else None
 
