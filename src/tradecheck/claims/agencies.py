@@ -13,8 +13,9 @@ site as ``source``. ``form`` says how the name is matched:
 - ``acronym``: as written, case-sensitive ("GUS", not "gus");
 - ``pattern``: a regular expression, for the few names no ending rule fits.
 
-A name several countries use ("Нацстатком": Belarus's and Kyrgyzstan's committee) becomes one
-cue keyed by all of them ("BLR|KGZ"): the pair of the text decides (``resolve/reporter.of_pair``).
+A name several countries use ("Нацстатком": Belarus's, Kyrgyzstan's and Uzbekistan's
+committee) becomes one cue keyed by all of them ("BLR|KGZ|UZB"): the pair of the text decides
+(``resolve/reporter.of_pair``).
 
 Examples
 --------
@@ -22,7 +23,7 @@ Examples
 >>> rx = re.compile(cue_sources()["TUR"], re.IGNORECASE)
 >>> bool(rx.search("according to TurkStat")), bool(rx.search("Turkey's Trade Ministry"))
 (True, True)
->>> "BLR|KGZ" in cue_sources()
+>>> "BLR|KGZ|UZB" in cue_sources()
 True
 """
 
@@ -153,7 +154,7 @@ def _bounded(row: Agency) -> str:
 @cache
 def cue_sources() -> dict[str, str]:
     """Reporter key -> one regular expression of every name of that key's agencies. A name
-    (its compiled pattern) that several countries use is keyed by all of them, ``"BLR|KGZ"``.
+    (its compiled pattern) that several countries use is keyed by all of them, ``"BLR|KGZ|UZB"``.
     A country with a row of a :data:`NAMED_BODIES` body also takes that body's general names
     with its own ("Pakistan's central bank", "Минфин Японии": :func:`owned_source`)."""
     by_name: dict[str, set[str]] = {}

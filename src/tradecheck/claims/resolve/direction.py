@@ -19,6 +19,7 @@ from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.mentions import CountryHit, Keyword
 from tradecheck.claims.resolve.partner import WITH_BEFORE_SHORT as _WITH_BEFORE_SHORT
 from tradecheck.claims.resolve.partner import is_other_pair, speaks_for
+from tradecheck.claims.resolve.reporter import reporter
 from tradecheck.claims.resolve.scope import region_at
 from tradecheck.claims.roles import (
     IMPLICIT_ORIGIN,
@@ -476,13 +477,32 @@ def direction(doc: Doc, kw: Keyword, passage: bool = True) -> str | None:
     if exporter is None and importer is None:
         exporter, importer = _marked_elsewhere(doc, kw)
     if exporter is None and importer is None:
-        who, said = actor_read(doc, kw, passage)
-        if not said:
+        read, said = actor_read(doc, kw, passage)
+        who = read if said else reporting_side(doc, kw)
+        if who is None:
             return UNSURE
         exporter, importer = (who, None) if kw.kind == "export" else (None, who)
     if not counterpart_named(doc, kw, exporter, importer):
         return UNSURE
     return _arrow(doc, exporter, importer)
+
+
+def reporting_side(doc: Doc, kw: Keyword) -> str | None:
+    """The pair country whose statistics an export or import word that names no country
+    cites (:func:`resolve.reporter.reporter` at the flow word): a statistics office reports its
+    own country's exports and imports ("据中国海关统计 … 其中出口…，进口…": China's; "Exports
+    were $8.8 billion, the Indian commerce ministry said": India's). None without such a
+    source, or when the source is a third country's.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "据中国海关统计,2019年中埃贸易额132亿美元,其中出口122亿美元。"
+    >>> [c.direction for c in parse(t, pair=("EGY", "CHN"))]
+    ['both', 'CHN->EGY']
+    """
+    iso = reporter(doc, kw.start)
+    return iso if iso in doc.pair else None
 
 
 def counterpart_named(doc: Doc, kw: Keyword, exporter: str | None, importer: str | None) -> bool:
