@@ -19,8 +19,11 @@ from tradecheck.claims.resolve.balance import balance_changed, balance_clause, i
 from tradecheck.claims.resolve.share import (
     SHARE_OF_TOTAL,
     listed_share,
+    share_in_sentence,
     share_level,
+    share_of_countrys_flow,
     share_of_flow,
+    share_word_after,
 )
 
 __all__ = ["Quantity", "balance_changed", "balance_clause_before", "change_sign", "quantity"]
@@ -223,6 +226,8 @@ def _percent(ctx: Context) -> Quantity | None:
         or share_of_flow(ctx)
         or share_level(ctx)
         or listed_share(ctx)
+        or share_of_countrys_flow(ctx)
+        or share_word_after(ctx)
     ):
         return "share", abs(a.value), a.decimals
     idx = _index(ctx)
@@ -248,6 +253,8 @@ def _percent(ctx: Context) -> Quantity | None:
     if noun and V.CHANGE.fullmatch(noun["w"]):
         sign = -1.0 if V.DECREASE.fullmatch(noun["w"]) else 1.0
         return "pct_change", sign * abs(a.value), a.decimals
+    if share_in_sentence(ctx):  # "The share of ... exports, at 18.9%, ..."
+        return "share", abs(a.value), a.decimals
     return None
 
 
