@@ -95,3 +95,30 @@ def test_an_approximate_percent_rounding_the_one_before_is_no_share_of_its_own()
         "2019 to 29.8% in 2020, or nearly a third of the country's total imports."
     )
     assert _shares(text, ("PER", "CHN")) == [(21.2, "CHN->PER"), (29.8, "CHN->PER")]
+
+
+def test_a_list_whose_items_carry_their_own_periods_shares_the_change_word() -> None:
+    text = (
+        "Imports from Japan fell as well, dropping 4.9 percent in 2016, 3.8 percent in 2017 "
+        "and 10.2 percent in January-June of 2018."
+    )
+    got = [(c.quantity, c.value) for c in parse(text, pair=("KOR", "JPN"))]
+    assert got == [("pct_change", -4.9), ("pct_change", -3.8), ("pct_change", -10.2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("fell 5.8% in 2012, 6.7% in 2013", True),
+        ("fell 5.8% in 2012 and 6.7% in 2013", True),
+        ("fell 5.8% in 2012 while imports rose 6.7%", False),
+        ("fell 5.8% in 2012, exports 6.7%", False),
+    ],
+)
+def test_complement_joined(text: str, joined: bool) -> None:
+    from tradecheck.claims.respective import complement_joined
+
+    first = (text.index("5.8"), text.index("5.8") + 4)
+    second = (text.index("6.7"), text.index("6.7") + 4)
+    year = (text.index("2012"), text.index("2012") + 4)
+    assert complement_joined(text, first, second, [year]) is joined
