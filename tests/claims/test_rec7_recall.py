@@ -122,3 +122,30 @@ def test_complement_joined(text: str, joined: bool) -> None:
     second = (text.index("6.7"), text.index("6.7") + 4)
     year = (text.index("2012"), text.index("2012") + 4)
     assert complement_joined(text, first, second, [year]) is joined
+
+
+@pytest.mark.parametrize(
+    ("after", "sign"),
+    [
+        (" less than in the same period of 2024", -1.0),
+        (" higher than the figure a year earlier", 1.0),
+        (" weniger als im Vorjahr", -1.0),
+        (" больше, чем годом ранее", 1.0),
+        (" more than imports from China", None),
+        (", less than in 2023", None),
+        (" in 2024", None),
+    ],
+)
+def test_comparative_sign(after: str, sign: float | None) -> None:
+    from tradecheck.claims.abs_change import comparative_sign
+
+    assert comparative_sign(after) == sign
+
+
+def test_money_less_than_in_an_earlier_period_is_an_absolute_change() -> None:
+    text = (
+        "Peru's exports to China fell 12% in January-June 2025 to $9.1 billion. "
+        "The drop amounts to $1.2 billion less than in the same period of 2024."
+    )
+    got = [(c.quantity, c.value) for c in parse(text, pair=("PER", "CHN"))]
+    assert got[-1] == ("abs_change", -1.2e9)
