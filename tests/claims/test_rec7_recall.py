@@ -149,3 +149,51 @@ def test_money_less_than_in_an_earlier_period_is_an_absolute_change() -> None:
     )
     got = [(c.quantity, c.value) for c in parse(text, pair=("PER", "CHN"))]
     assert got[-1] == ("abs_change", -1.2e9)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair", "value"),
+    [
+        (
+            "In 2021 Peru's exports to China exceeded its imports from China by $12 billion.",
+            "en",
+            "PER-CHN",
+            12e9,
+        ),
+        (
+            "In 2021 Peru's imports from China exceeded its exports to China by $2 billion.",
+            "en",
+            "PER-CHN",
+            -2e9,
+        ),
+        (
+            (
+                "Die kasachischen Exporte nach China übertrafen die Einfuhren 2019 um "
+                "2,1 Milliarden US-Dollar."
+            ),
+            "de",
+            "KAZ-CHN",
+            2.1e9,
+        ),
+        (
+            (
+                "У 2019 році польський експорт в Україну на 900 мільйонів доларів перевищив "
+                "український експорт до Польщі."
+            ),
+            "uk",
+            "UKR-POL",
+            -0.9e9,
+        ),
+    ],
+)
+def test_one_flow_exceeding_the_other_by_an_amount_is_a_balance(
+    text: str, lang: str, pair: str, value: float
+) -> None:
+    [c] = parse(text, lang=lang, pair=tuple(pair.split("-")))  # type: ignore[arg-type]
+    assert (c.quantity, c.value, c.direction, c.bound) == ("balance", value, "both", "eq")
+
+
+def test_exceeding_a_threshold_is_no_balance() -> None:
+    text = "In 2021 Peru's exports to China exceeded $12 billion, more than its imports."
+    [c] = parse(text, pair=("PER", "CHN"))
+    assert (c.quantity, c.bound) == ("level", "gt")

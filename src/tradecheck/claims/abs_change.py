@@ -97,6 +97,25 @@ def comparative_sign(after: str) -> float | None:
     return 1.0 if inc.fullmatch(m["w"]) else None
 
 
+@cache
+def _by_before() -> re.Pattern[str]:
+    return re.compile(rf"(?:{L.source('change_by')})\s*$", _I)
+
+
+def by_before(before: str) -> bool:
+    """Whether ``before`` (the words before an amount) ends with "by" ("exceeded imports by ",
+    "um ", "на "): the amount is a difference, not a level or a threshold.
+
+    Examples
+    --------
+    >>> by_before("exceeded its imports by "), by_before("übertrafen die Einfuhren um ")
+    (True, True)
+    >>> by_before("exceeded ")
+    False
+    """
+    return _by_before().search(before) is not None
+
+
 def abs_change_sign(before: str, after: str) -> float | None:
     """+1 or -1 when the amount between ``before`` and ``after`` (the clause's text on either
     side) is an absolute change, None when it is a level.
