@@ -197,3 +197,36 @@ def test_exceeding_a_threshold_is_no_balance() -> None:
     text = "In 2021 Peru's exports to China exceeded $12 billion, more than its imports."
     [c] = parse(text, pair=("PER", "CHN"))
     assert (c.quantity, c.bound) == ("level", "gt")
+
+
+@pytest.mark.parametrize(
+    ("unit", "codes"),
+    [("兰特", {"ZAR"}), ("比索", {"MXN", "ARS", "CLP"}), ("卢比", {"INR", "PKR"}), ("元", None)],
+)
+def test_chinese_unit_nouns_follow_the_country_name_in_cldr(
+    unit: str, codes: set[str] | None
+) -> None:
+    from tradecheck.claims.cldr_currencies import _units
+
+    found = _units().get(unit)
+    assert found is None if codes is None else codes <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "currency"),
+    [
+        ("2010年南非对华出口总额达到312亿兰特。", "ZAF-CHN", "ZAR"),
+        ("2020年墨西哥对华出口额为1500亿比索。", "MEX-CHN", "MXN"),
+        ("2022年印度自华进口额达到1.2万亿卢比。", "IND-CHN", "INR"),
+    ],
+)
+def test_chinese_unit_noun_alone_is_the_pairs_currency(text: str, pair: str, currency: str) -> None:
+    [c] = parse(text, lang="zh", pair=tuple(pair.split("-")))  # type: ignore[arg-type]
+    assert (c.quantity, c.currency) == ("level", currency)
+
+
+def test_chinese_unit_noun_of_no_pair_country_gives_no_currency() -> None:
+    from tradecheck.claims.cldr_currencies import name_code, unit_code
+
+    assert unit_code(name_code("比索"), ("MEX", "CHN")) == "MXN"
+    assert unit_code(name_code("比索"), ("DEU", "CHN")) is None
