@@ -54,6 +54,68 @@ def _sign(marker: str, before: str, after: str) -> float:
     return first[1] if first is not None else 1.0
 
 
+@cache
+def _comparative_than() -> re.Pattern[str]:
+    """A comparative and "than" right after an amount ("$541 million less than in 2024",
+    "US$6 billion higher than the figure", "5 Mrd. Euro mehr als im Vorjahr")."""
+    return re.compile(
+        rf"\s*(?P<w>{L.source('comparative_after')})[\s,]+(?:{L.source('than')})(?P<rest>.*)",
+        _I | re.DOTALL,
+    )
+
+
+@cache
+def _flow_words() -> re.Pattern[str]:
+    return re.compile("|".join(L.source(c) for c in ("export", "import", "trade")), _I)
+
+
+#: how far after "than" a flow word makes the comparison one of two flows (a balance)
+_THAN_REACH = 25
+
+
+def comparative_sign(after: str) -> float | None:
+    """+1 or -1 when a comparative and "than" follow the amount right away and compare it with
+    another period ("$541 million less than in the same period of 2024"): an absolute change;
+    None otherwise, also when "than" is followed by a flow ("$5 billion more than imports"
+    compares two flows).
+
+    Examples
+    --------
+    >>> comparative_sign(" less than in the same period of 2024")
+    -1.0
+    >>> comparative_sign(" mehr als im Vorjahr"), comparative_sign(" more than imports") is None
+    (1.0, True)
+    >>> comparative_sign(", more than in 2023") is None
+    True
+    """
+    m = _comparative_than().match(after)
+    if m is None or after[: m.start("w")].strip() or _flow_words().search(m["rest"][:_THAN_REACH]):
+        return None
+    inc, dec = _change_words()
+    if dec.fullmatch(m["w"]):
+        return -1.0
+    return 1.0 if inc.fullmatch(m["w"]) else None
+
+
+@cache
+def _by_before() -> re.Pattern[str]:
+    return re.compile(rf"(?:{L.source('change_by')})\s*$", _I)
+
+
+def by_before(before: str) -> bool:
+    """Whether ``before`` (the words before an amount) ends with "by" ("exceeded imports by ",
+    "um ", "на "): the amount is a difference, not a level or a threshold.
+
+    Examples
+    --------
+    >>> by_before("exceeded its imports by "), by_before("übertrafen die Einfuhren um ")
+    (True, True)
+    >>> by_before("exceeded ")
+    False
+    """
+    return _by_before().search(before) is not None
+
+
 def abs_change_sign(before: str, after: str) -> float | None:
     """+1 or -1 when the amount between ``before`` and ``after`` (the clause's text on either
     side) is an absolute change, None when it is a level.
@@ -71,6 +133,9 @@ def abs_change_sign(before: str, after: str) -> float | None:
     >>> abs_change_sign("exports reached ", "") is None
     True
     """
+    comparative = comparative_sign(after)
+    if comparative is not None:
+        return comparative
     strong = _markers("abs_change")
     m = strong.search(before) if strong is not None else None
     if m is None:

@@ -187,17 +187,51 @@ def name_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+#: languages written without spaces: a name's unit noun is what follows its country's name
+UNSPACED = ("zh",)
+#: the shortest unit noun read alone in those languages ("兰特", "比索"; "元" is too common)
+_MIN_UNSPACED_UNIT = 2
+
+
+@cache
+def _territory_names(loc: str) -> dict[str, tuple[str, ...]]:
+    """Code -> the CLDR names in ``loc`` of the territories whose tender it is today."""
+    names = Locale.parse(loc).territories
+    out: dict[str, list[str]] = {}
+    for territory, history in get_global("territory_currencies").items():
+        for code, _start, end, tender in history:
+            if end is None and tender and territory in names:
+                out.setdefault(code, []).append(names[territory])
+    return {c: tuple(ns) for c, ns in out.items()}
+
+
+def _unit_of(name: str, code: str, loc: str) -> str | None:
+    """The unit noun of a CLDR name: its head word ("franken" of "schweizer franken"); in a
+    language written without spaces, what follows the name of a country whose tender it is
+    ("兰特" of "南非兰特"); None for a name of one word only."""
+    if loc in UNSPACED:
+        for country in _territory_names(loc).get(code, ()):
+            rest = name[len(country) :] if name.startswith(country) else ""
+            if len(rest) >= _MIN_UNSPACED_UNIT:
+                return rest
+        return None
+    words = re.split(r"[\s-]+", name)
+    if len(words) < 2:
+        return None
+    return words[0] if loc in HEAD_FIRST else words[-1]
+
+
 @cache
 def _units() -> dict[str, frozenset[str]]:
     """Unit noun as written (lower-case) -> the codes whose CLDR names have it as their head
-    ("franken" -> CHF; "dollar" -> AUD, CAD, USD, ...)."""
+    ("franken" -> CHF; "dollar" -> AUD, CAD, USD, ...; "比索" -> ARS, MXN, ...)."""
     out: dict[str, set[str]] = {}
     for code in current_codes():
         for loc in LOCALES:
             for name in _forms(code, loc):
-                words = re.split(r"[\s-]+", name)
-                if len(words) > 1:
-                    out.setdefault(words[0] if loc in HEAD_FIRST else words[-1], set()).add(code)
+                unit = _unit_of(name, code, loc)
+                if unit is not None:
+                    out.setdefault(unit, set()).add(code)
     return {u: frozenset(c) for u, c in out.items() if u.isalpha()}
 
 

@@ -70,7 +70,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "abs_change", "abs_change_weak", "physical", "price", "industrial", "services",
     "goods_and_services", "excluding", "clause_conjunction", "continuation", "abbreviation",
     "percent", "range_from", "range_to", "first_n", "approx_after", "more_than_after",
-    "exceeded_after", "not_exceeded",
+    "exceeded_after", "not_exceeded", "percent_adjective",
     "sequential", "per_day", "intent", "business", "value_terms", "country_anaphora",
     "opposite_direction", "each_flow", "concessive",
     "trade_ministry_alone", "finance_ministry_alone",
@@ -100,7 +100,7 @@ KEYED_TABLES: tuple[str, ...] = (
 AS_WRITTEN: tuple[str, ...] = (
     "products", "regions", "percent", "scale_abbreviation", "currency_next", "ordinal_suffix",
     "year_after", "year_of", "year_in", "base_article", "base_unit", "change_unit",
-    "physical_unit", "index_of",
+    "physical_unit", "index_of", "percent_adjective",
 )  # fmt: skip
 #: concepts whose words language detection does not count: abbreviations ("г", "r") and
 #: the small words of month ranges ("с", "по", "за"), of "with" ("з", "与"), month and year
@@ -115,7 +115,7 @@ OPTIONAL: tuple[str, ...] = (
     "abs_change_weak", "year_before_period", "single_month", "since", "continuation",
     "products", "regions", "multiple_words", "abbreviation", "percent", "range_from", "range_to",
     "first_n", "approx_after", "more_than_after", "exceeded_after", "not_exceeded",
-    "same_period_of", "share_of_country",
+    "same_period_of", "share_of_country", "percent_adjective",
     *GRAMMAR_WORDS, "years_ago", "rel_year_before", "times_words",
     "trade_ministry_alone", "finance_ministry_alone",
 )  # fmt: skip

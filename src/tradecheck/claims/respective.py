@@ -112,3 +112,47 @@ def chain_heads(norm: str, amounts: list[Span]) -> dict[int, int]:
     {5: 5, 12: 5}
     """
     return {a[0]: run[0][0] for run in chains(norm, amounts) for a in run}
+
+
+@cache
+def _complement_joiner() -> re.Pattern[str]:
+    """What is left between two list items once their periods are blanked: a short word
+    ("in", "в"), a comma or a conjunction, a short word -- nothing else."""
+    short = r"(?:[^\W\d_]{1,3}\s+)?"
+    return re.compile(
+        rf"\s*{short}(?:[,，、;；]\s*)?(?:(?:{L.source('and_word')})\s*)?{short}\s*", re.I
+    )
+
+
+def complement_joined(norm: str, first: Span, second: Span, periods: list[Span]) -> bool:
+    """Whether ``second`` continues a list after ``first`` in which each item carries its own
+    period ("fell 5.8% in 2012, 6.7% in 2013 and 11.1% in 2014", "у 2022 році 55%, а в 2023
+    році 16%"): between them one or two periods (``periods``: those lying between), a comma
+    or a conjunction, and at most short words.
+
+    Examples
+    --------
+    >>> t = "fell 5.8% in 2012, 6.7% in 2013"
+    >>> complement_joined(t, (5, 9), (19, 23), [(13, 17)])
+    True
+    >>> complement_joined(t, (5, 9), (19, 23), [])
+    False
+    >>> t = "fell 5.8% in 2012 while imports rose 6.7%"
+    >>> complement_joined(t, (5, 9), (37, 41), [(13, 17)])
+    False
+    """
+    if not periods or len(periods) > 2:
+        return False
+    gap = list(norm[first[1] : second[0]])
+    for s, e in periods:
+        gap[s - first[1] : e - first[1]] = " " * (e - s)
+    rest = "".join(gap)
+    return (
+        _list_mark().search(rest) is not None and _complement_joiner().fullmatch(rest) is not None
+    )
+
+
+@cache
+def _list_mark() -> re.Pattern[str]:
+    """A comma or a conjunction: what makes two items a list."""
+    return re.compile(rf"[,，、;；]|(?:{L.source('and_word')})", re.I)

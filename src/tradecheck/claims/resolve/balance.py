@@ -10,9 +10,10 @@ import re
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
+from tradecheck.claims.abs_change import by_before
 from tradecheck.claims.context import Context, Span
 from tradecheck.claims.mentions import Keyword
-from tradecheck.claims.resolve.direction import UNSURE, actor
+from tradecheck.claims.resolve.direction import UNSURE, actor, marked
 
 __all__ = [
     "MINUS_BEFORE",
@@ -20,6 +21,7 @@ __all__ = [
     "balance",
     "balance_changed",
     "balance_clause",
+    "exceeds_by",
     "first_country_balance",
     "is_balance",
 ]
@@ -106,10 +108,54 @@ def balance_clause(ctx: Context) -> Span | None:
     return p if balance_changed(ctx.norm[p.start : p.end]) else None
 
 
+_EXCEED = L.pattern("exceed_verb")
+
+
+def exceeds_by(ctx: Context) -> Keyword | None:
+    """The flow word of the flow that exceeds another by the amount: "exports exceeded
+    imports by $3.9 billion", "польський експорт ... на 700 млн доларів перевищив український
+    експорт" (a flow word before the verb of exceeding, one after it, "by" right before the
+    amount, all in one clause): the amount is a balance; None otherwise.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.context import Doc, contexts
+    >>> t = "In 2021 Peru's exports to China exceeded its imports from China by $12 billion."
+    >>> [exceeds_by(c).kind for c in contexts(Doc.read(t, t, "en", None, ("PER", "CHN")))]
+    ['export']
+    """
+    a, (cs, ce) = ctx.amount, ctx.clause
+    if a.kind not in ("money", "bare") or not by_before(ctx.norm[max(cs, a.start - 8) : a.start]):
+        return None
+    verb = _EXCEED.search(ctx.norm, cs, ce)
+    if verb is None:
+        return None
+    kws = [k for k in ctx.doc.mentions.keywords.between(cs, ce) if k.kind in ("export", "import")]
+    first = [k for k in kws if k.end <= verb.start()]
+    if not first or not any(k.start >= verb.end() for k in kws):
+        return None
+    return first[-1]
+
+
+def _flow_holder(ctx: Context, kw: Keyword) -> str:
+    """Whose exports or imports ``kw`` is: for exports, the exporter marked around it ("die
+    russischen Exporte nach China": Russia's), else the flow word's actor
+    (:func:`.direction.actor`)."""
+    if kw.kind == "export":
+        exporter, importer, _other = marked(ctx.doc, kw)
+        if exporter is not None:
+            return exporter
+        if importer is not None:
+            return ctx.doc.other(importer)
+    return actor(ctx.doc, kw)
+
+
 def is_balance(ctx: Context) -> bool:
     """Whether the amount is a balance ("a deficit of $X", "$X surplus", or continuing a clause
     about one: :func:`balance_clause`); a flow word between the balance word and the amount
     means a level ("surplus ... exports of $X")."""
+    if exceeds_by(ctx) is not None:
+        return True
     before = ctx.before(80)
     if not (V.BALANCE_KW.search(before) or _BALANCE_AFTER.match(ctx.after(25))):
         return ctx.amount.kind in ("money", "money_gt") and balance_clause(ctx) is not None
@@ -146,6 +192,11 @@ def _holder(ctx: Context, negative: bool, lo: int) -> tuple[str | None, bool, bo
 def balance(ctx: Context) -> tuple[float, str] | None:
     """(signed value, ``holder->other``) of a balance; None for a balance with another country."""
     a, t, (cs, ce) = ctx.amount, ctx.norm, ctx.clause
+    first = exceeds_by(ctx)
+    if first is not None:  # the exporter's surplus, the importer's deficit
+        owner = _flow_holder(ctx, first)
+        v = abs(a.value) if first.kind == "export" else -abs(a.value)
+        return v, f"{owner}->{ctx.doc.other(owner)}"
     carried = balance_clause(ctx) if not V.BALANCE_KW.search(t, cs, a.start) else None
     lo = carried.start if carried is not None else max(cs, a.start - 100)
     window = t[lo : min(ce, a.end + 25)]

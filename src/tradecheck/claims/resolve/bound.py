@@ -7,6 +7,7 @@ import re
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
+from tradecheck.claims.abs_change import by_before
 from tradecheck.claims.context import Context
 
 __all__ = ["almost", "bound", "exceeded_earlier", "words_before"]
@@ -88,6 +89,8 @@ def exceeded_earlier(ctx: Context) -> bool:
         return False
     ends = [x.end for x in ctx.neighbours(ctx.clause) if x.end <= a.start]
     lo = max([ctx.clause.start, *ends])
+    if by_before(ctx.norm[lo : a.start]):
+        return False  # "exceeded imports by $2 billion": the difference, no threshold
     return _EXCEED_VERB.search(ctx.norm, lo, a.start) is not None
 
 

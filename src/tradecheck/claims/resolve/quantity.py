@@ -19,9 +19,13 @@ from tradecheck.claims.resolve.balance import balance_changed, balance_clause, i
 from tradecheck.claims.resolve.share import (
     SHARE_OF_TOTAL,
     listed_share,
+    share_in_sentence,
     share_level,
+    share_of_countrys_flow,
     share_of_flow,
+    share_word_after,
 )
+from tradecheck.claims.respective import complement_joined
 
 __all__ = ["Quantity", "balance_changed", "balance_clause_before", "change_sign", "quantity"]
 
@@ -179,6 +183,8 @@ def _words_before(ctx: Context) -> str:
     bracketed aside right before the amount is skipped ("增长(同比,下同)4%": "增长")."""
     doc, a = ctx.doc, ctx.amount
     h = doc.lists.heads.get(a.start, a.start)
+    if h == a.start:
+        h = _complemented_head(ctx)
     lb = max(doc.clause_of(h).start, h - 100)
     aside = aside_start(ctx.norm, lb, h)
     if aside is not None:
@@ -188,6 +194,26 @@ def _words_before(ctx: Context) -> str:
     if prev_end:
         lb = max(lb, prev_end[-1])
     return ctx.norm[lb:h]
+
+
+#: how many items back a list whose items carry their own periods is followed to its head
+_LIST_REACH = 6
+
+
+def _complemented_head(ctx: Context) -> int:
+    """The start of the first amount of the list ``ctx``'s amount continues when each item
+    carries its own period ("dropped 5.8% in 2012, 6.7% in 2013 and 11.1% in 2014": 11.1%
+    shares "dropped"; :func:`.respective.complement_joined`), else the amount's own start."""
+    doc, cur = ctx.doc, ctx.amount
+    for _ in range(_LIST_REACH):
+        prev = doc.mentions.amounts.last_before(cur.start)
+        if prev is None or prev.kind != cur.kind or not ctx.sentence.start <= prev.start:
+            break
+        spans = [(p.start, p.end) for p in doc.mentions.periods.between(prev.end, cur.start)]
+        if not complement_joined(ctx.norm, (prev.start, prev.end), (cur.start, cur.end), spans):
+            break
+        cur = prev
+    return doc.lists.heads.get(cur.start, cur.start)
 
 
 def _money(ctx: Context) -> Quantity:
@@ -223,6 +249,8 @@ def _percent(ctx: Context) -> Quantity | None:
         or share_of_flow(ctx)
         or share_level(ctx)
         or listed_share(ctx)
+        or share_of_countrys_flow(ctx)
+        or share_word_after(ctx)
     ):
         return "share", abs(a.value), a.decimals
     idx = _index(ctx)
@@ -248,6 +276,8 @@ def _percent(ctx: Context) -> Quantity | None:
     if noun and V.CHANGE.fullmatch(noun["w"]):
         sign = -1.0 if V.DECREASE.fullmatch(noun["w"]) else 1.0
         return "pct_change", sign * abs(a.value), a.decimals
+    if share_in_sentence(ctx):  # "The share of ... exports, at 18.9%, ..."
+        return "share", abs(a.value), a.decimals
     return None
 
 

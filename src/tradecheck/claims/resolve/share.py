@@ -12,15 +12,19 @@ from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
 from tradecheck.claims.mentions import Amount
+from tradecheck.claims.resolve.bound import bound
 
 __all__ = [
     "SHARE_OF_TOTAL",
     "listed_share",
     "share_direction",
     "share_holder",
+    "share_in_sentence",
     "share_level",
+    "share_of_countrys_flow",
     "share_of_flow",
     "share_of_other",
+    "share_word_after",
     "total_owner",
 ]
 
@@ -61,6 +65,96 @@ def share_of_flow(ctx: Context) -> bool:
         return False
     starts = {m.end(), m.start("word")}  # the flow word right after, or after one word
     return any(k.start in starts for k in ctx.doc.mentions.keywords.between(m.start(), m.end() + 1))
+
+
+#: the words of a share right before the country whose flow it is ("40% of Peru's exports")
+_OF_WORD = re.compile(rf"\s*(?:{L.source('share_of_flow')})\s+", re.IGNORECASE)
+#: what may stand between that country and its flow word ("New Zealand's butter exports"): a
+#: possessive and up to two words, no digit
+_OWNER_GAP = re.compile(r"(?:['’]s?)?(?:\s+[^\W\d]+){0,2}?\s+")
+
+
+def share_of_countrys_flow(ctx: Context) -> bool:
+    """Whether a percent is a share of a country's flow named right after it: "30 percent of
+    New Zealand's butter exports", "40% of Peru's exports" (any country the text names, up
+    to two words between it and the flow word).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.context import Doc, contexts
+    >>> text = "In 2019, 40 percent of Peru's copper exports went to China."
+    >>> [share_of_countrys_flow(c) for c in contexts(Doc.read(text, text, "en", None,
+    ...                                                      ("PER", "CHN")))]
+    [True]
+    """
+    a, ce = ctx.amount, ctx.clause.end
+    m = _OF_WORD.match(ctx.norm, a.end, ce)
+    if m is None:
+        return False
+    owner = ctx.doc.countries_in(m.end(), min(ce, m.end() + 40))
+    if not owner or owner[0].start != m.end():
+        return False
+    kws = ctx.doc.mentions.keywords.between(owner[0].end, min(ce, owner[0].end + 40))
+    return any(_OWNER_GAP.fullmatch(ctx.norm, owner[0].end, k.start) for k in kws[:1])
+
+
+def share_word_after(ctx: Context) -> bool:
+    """Whether a share word follows the percent right away ("a record 20.5% share of ...").
+
+    Examples
+    --------
+    >>> from tradecheck.claims.context import Doc, contexts
+    >>> text = "Trade with Peru reached a 7.5% share of China's trade in 2019."
+    >>> [share_word_after(c) for c in contexts(Doc.read(text, text, "en", None,
+    ...                                                 ("PER", "CHN")))]
+    [True]
+    """
+    a, ce = ctx.amount, ctx.clause.end
+    gap = _SPACES.match(ctx.norm, a.end, ce)
+    cue = V.SHARE_CUE.match(ctx.norm, gap.end() if gap else a.end, ce)
+    return cue is not None and _SHARE_IN_AFTER.match(ctx.norm, cue.end(), ce) is not None
+
+
+_SPACES = re.compile(r"\s*")
+#: "of"/"in" right after a share word that follows its percent ("20.5% share of", not the
+#: verb of a composition "24% припадає на обладнання")
+_SHARE_IN_AFTER = re.compile(rf"\s+(?:{L.source('share_in')})\s", re.IGNORECASE)
+
+
+def share_in_sentence(ctx: Context) -> bool:
+    """Whether a share word stands earlier in the percent's sentence, outside its clause
+    ("The share of exports to China in all exports, at 18.9%, ..."; "the share ... grew
+    fast, from 5.1 percent ..."): the last resort for a percent that is no change.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.context import Doc, contexts
+    >>> text = "The share of Peru's exports to China, at 18.9%, was a record in 2019."
+    >>> [share_in_sentence(c) for c in contexts(Doc.read(text, text, "en", None,
+    ...                                                  ("PER", "CHN")))]
+    [True]
+    """
+    return _last_share_cue(ctx) is not None and not _bounded(ctx) and not _rounds_previous(ctx)
+
+
+#: how far an approximate percent may lie from the one before it that it rounds ("32.7%, or
+#: nearly a third")
+_ROUNDING = 0.15
+
+
+def _rounds_previous(ctx: Context) -> bool:
+    """An approximate percent that rounds the percent before it in its sentence ("from 24.9% to
+    32.7%, or nearly a third of the total"): a restatement, not a figure of its own."""
+    a, prev = ctx.amount, ctx.doc.mentions.amounts.last_before(ctx.amount.start)
+    if prev is None or prev.kind != "percent" or prev.end <= ctx.sentence.start:
+        return False
+    return bound(ctx) == "approx" and abs(prev.value - a.value) <= _ROUNDING * abs(a.value)
+
+
+def _bounded(ctx: Context) -> bool:
+    """A threshold, not a share: "more than" or "less than" right before the percent ("上升到
+    10.4%，首次突破10%")."""
+    return bound(ctx) in ("gt", "lt")
 
 
 def share_level(ctx: Context) -> bool:
@@ -130,6 +224,10 @@ def _last_share_cue(ctx: Context) -> re.Match[str] | None:
     return None
 
 
+#: how far after a share word its holder may be named ("the share of Russia", "доля России")
+_HOLDER_AFTER = 8
+
+
 def share_of_other(ctx: Context) -> bool:
     """Whether the country right before the share word is outside the pair."""
     cue = _last_share_cue(ctx)
@@ -138,7 +236,10 @@ def share_of_other(ctx: Context) -> bool:
     near = ctx.doc.countries_in(
         max(min(ctx.clause.start, cue.start()), cue.start() - 30), cue.start()
     )
-    return bool(near) and near[-1].iso not in ctx.doc.pair
+    if near:
+        return near[-1].iso not in ctx.doc.pair
+    after = ctx.doc.countries_in(cue.end(), min(ctx.amount.start, cue.end() + _HOLDER_AFTER))
+    return bool(after) and after[0].iso not in ctx.doc.pair  # "превысив долю России, 23,2%"
 
 
 def share_holder(ctx: Context) -> str | None:
