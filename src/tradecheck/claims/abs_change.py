@@ -56,8 +56,8 @@ def _sign(marker: str, before: str, after: str) -> float:
 
 @cache
 def _comparative_than() -> re.Pattern[str]:
-    """A comparative and "than" right after an amount ("$541 million less than in 2024",
-    "US$6 billion higher than the figure", "5 Mrd. Euro mehr als im Vorjahr")."""
+    """A comparative and "than" right after an amount ("$320 million less than in 2024",
+    "US$2 billion higher than the figure", "5 Mrd. Euro mehr als im Vorjahr")."""
     return re.compile(
         rf"\s*(?P<w>{L.source('comparative_after')})[\s,]+(?:{L.source('than')})(?P<rest>.*)",
         _I | re.DOTALL,
@@ -75,7 +75,7 @@ _THAN_REACH = 25
 
 def comparative_sign(after: str) -> float | None:
     """+1 or -1 when a comparative and "than" follow the amount right away and compare it with
-    another period ("$541 million less than in the same period of 2024"): an absolute change;
+    another period ("$320 million less than in the same period of 2024"): an absolute change;
     None otherwise, also when "than" is followed by a flow ("$5 billion more than imports"
     compares two flows).
 

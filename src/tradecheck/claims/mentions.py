@@ -195,7 +195,7 @@ _WORD_MONEY = re.compile(
 )
 #: "40多亿美元" (more than 4 bn): number, 多, scale, currency
 _MONEY_MORE_ZH = re.compile(rf"(?P<num>{NUM})多(?P<scale>万亿|亿|万|千){_CUR_POST}")
-#: percentages: "5%", "5 percent", and the adjective after a hyphen ("a 10.1-percent rise",
+#: percentages: "5%", "5 percent", and the adjective after a hyphen ("a 7.5-percent rise",
 #: "15-процентный рост")
 _PERCENT = re.compile(
     rf"(?P<num>{NUM})(?:\s?(?:%|{L.source('percent')})|-(?:{L.source('percent_adjective')}))",

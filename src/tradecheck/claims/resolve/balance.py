@@ -113,8 +113,8 @@ _EXCEED = L.pattern("exceed_verb")
 
 def exceeds_by(ctx: Context) -> Keyword | None:
     """The flow word of the flow that exceeds another by the amount: "exports exceeded
-    imports by $3.9 billion", "польський експорт ... на 700 млн доларів перевищив український
-    експорт" (a flow word before the verb of exceeding, one after it, "by" right before the
+    imports by $1.4 billion", "польський експорт ... перевищив український експорт на
+    400 млн доларів" (a flow word before the verb of exceeding, one after it, "by" right before the
     amount, all in one clause): the amount is a balance; None otherwise.
 
     Examples

@@ -202,7 +202,7 @@ _LIST_REACH = 6
 
 def _complemented_head(ctx: Context) -> int:
     """The start of the first amount of the list ``ctx``'s amount continues when each item
-    carries its own period ("dropped 5.8% in 2012, 6.7% in 2013 and 11.1% in 2014": 11.1%
+    carries its own period ("dropped 4.2% in 2015, 3.1% in 2016 and 9.5% in 2017": 11.1%
     shares "dropped"; :func:`.respective.complement_joined`), else the amount's own start."""
     doc, cur = ctx.doc, ctx.amount
     for _ in range(_LIST_REACH):

@@ -99,7 +99,7 @@ def share_of_countrys_flow(ctx: Context) -> bool:
 
 
 def share_word_after(ctx: Context) -> bool:
-    """Whether a share word follows the percent right away ("a record 20.5% share of ...").
+    """Whether a share word follows the percent right away ("a record 12.5% share of ...").
 
     Examples
     --------
@@ -116,7 +116,7 @@ def share_word_after(ctx: Context) -> bool:
 
 
 _SPACES = re.compile(r"\s*")
-#: "of"/"in" right after a share word that follows its percent ("20.5% share of", not the
+#: "of"/"in" right after a share word that follows its percent ("12.5% share of", not the
 #: verb of a composition "24% припадає на обладнання")
 _SHARE_IN_AFTER = re.compile(rf"\s+(?:{L.source('share_in')})\s", re.IGNORECASE)
 
@@ -239,7 +239,7 @@ def share_of_other(ctx: Context) -> bool:
     if near:
         return near[-1].iso not in ctx.doc.pair
     after = ctx.doc.countries_in(cue.end(), min(ctx.amount.start, cue.end() + _HOLDER_AFTER))
-    return bool(after) and after[0].iso not in ctx.doc.pair  # "превысив долю России, 23,2%"
+    return bool(after) and after[0].iso not in ctx.doc.pair  # "превысив долю России, 18,4%"
 
 
 def share_holder(ctx: Context) -> str | None:
