@@ -316,6 +316,25 @@ def after_since(text: str, start: int) -> bool:
     return bool(_SINCE_BEFORE.search(text, max(0, start - _SINCE_REACH), start))
 
 
+def since_point(text: str, p: PeriodMention) -> bool:
+    """Whether ``p``, a month or part of a year that names its year (written or relative),
+    follows "since": "the lowest since September 2010", "falling since June of last year",
+    "seit März 2022" are points of reference, not a period a figure covers (a bare year after
+    "since" is skipped alike). Without a year ("since January") it may be the start of the
+    year so far and is kept.
+
+    Examples
+    --------
+    >>> t = "exports fell to $7 billion, the lowest since September 2010"
+    >>> at = t.index("September")
+    >>> since_point(t, PeriodMention(at, len(t), 9, 9, year=2010))
+    True
+    >>> since_point(t, PeriodMention(at, len(t), 9, 9))
+    False
+    """
+    return (p.year is not None or p.rel is not None) and after_since(text, p.start)
+
+
 _YOY = L.pattern("same_period_last_year")
 
 
@@ -408,6 +427,8 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
                 pm.rel = int(L.number_of("rel_year_before", rb.group(1)) or 0)
                 pm.start = m.start() - len(before) + rb.start()
             _set(mask, pm.start, pm.end)
+            if since_point(text, pm):
+                continue  # "the lowest since September 2010": a point of reference
             pm.is_base = _is_base(text, pm.start, pm.end) or _from_after_change(text, m)
             pm.anchored = not (kind in ("month", "zmonth") and _part_of_month(text, m))
             out.append(pm)

@@ -1,0 +1,40 @@
+"""Periods of real-text kinds (round per7): points of reference after "since", ...
+Constructed sentences (numbers illustrative)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradecheck.claims._periods import PeriodMention, find_periods, since_point
+from tradecheck.claims.parse import parse
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "year", "rel", "expected"),
+    [
+        ("the lowest since September 2010", "September", 2010, None, True),
+        ("den niedrigsten Stand seit März 2011", "März", 2011, None, True),
+        ("минимума начиная с августа 2012 года", "августа", 2012, None, True),
+        ("the highest since June of last year", "June", None, -1, True),
+        ("growth since January", "January", None, None, False),
+        ("exports fell in September 2010", "September", 2010, None, False),
+    ],
+)
+def test_since_point(text, word, year, rel, expected):
+    at = text.index(word)
+    p = PeriodMention(at, len(text), 1, 1, year=year, rel=rel)
+    assert since_point(text, p) is expected
+
+
+def test_find_periods_skips_a_since_month():
+    ps, _ = find_periods("Exports were $3 billion in May 2014, the lowest since August 2012.")
+    assert [(p.m1, p.year) for p in ps] == [(5, 2014)]
+
+
+def test_since_month_is_not_the_period():
+    t = (
+        "Imports from Japan reached $12 billion in April. US exports to Japan fell to "
+        "$4.8 billion, the lowest since March 2009."
+    )
+    periods = [c.period for c in parse(t, as_of="2014-05-30", pair=("USA", "JPN"))]
+    assert [p.start for p in periods] == ["2014-04", "2014-04"]
