@@ -38,3 +38,15 @@ def test_since_month_is_not_the_period():
     )
     periods = [c.period for c in parse(t, as_of="2014-05-30", pair=("USA", "JPN"))]
     assert [p.start for p in periods] == ["2014-04", "2014-04"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the highest since June of last year",
+        "am höchsten seit Juni letzten Jahres",
+        "the lowest since last year",
+    ],
+)
+def test_no_relative_year_after_since(text):
+    assert find_periods(text)[0] == []

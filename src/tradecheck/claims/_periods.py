@@ -298,9 +298,13 @@ _YEAR_BEFORE_PERIOD = L.pattern("year_before_period")
 #: the last whole year before COVID-19 (the WHO called it a pandemic on 11 March 2020)
 _PRE_PANDEMIC = L.pattern("pre_pandemic")
 PRE_PANDEMIC_YEAR = 2019
-_SINCE_BEFORE = re.compile(rf"(?:{L.source('since')})\s*$", _I)
+#: "since", or "since" and a month whose year is the period after it ("since June of last
+#: year", "seit März 2022")
+_SINCE_BEFORE = re.compile(
+    rf"(?:{L.source('since')})\s*(?:{MONTH}\s*,?\s*(?:{L.source('year_of')})?)?$", _I
+)
 #: how far before a period its "since" may stand
-_SINCE_REACH = 24
+_SINCE_REACH = 40
 
 
 def after_since(text: str, start: int) -> bool:
@@ -464,7 +468,7 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
             _set(mask, m.start(), m.end())
     for rx, rel in _REL_RE:
         for m in rx.finditer(text):
-            if _mask_free(mask, m.start(), m.end()):
+            if _mask_free(mask, m.start(), m.end()) and not after_since(text, m.start()):
                 pm = PeriodMention(m.start(), m.end(), 1, 12, rel=rel, full_year=True)
                 pm.is_base = _is_base(text, m.start(), m.end())
                 out.append(pm)
