@@ -50,3 +50,29 @@ def test_since_month_is_not_the_period():
 )
 def test_no_relative_year_after_since(text):
     assert find_periods(text)[0] == []
+
+
+def _doc(text, as_of):
+    from datetime import date
+
+    from tradecheck.claims.context import Doc
+
+    d = None if as_of is None else date.fromisoformat(as_of)
+    return Doc.read(text, text, "en", d, ("JPN", "KOR"))
+
+
+@pytest.mark.parametrize(
+    ("as_of", "figure", "expected"),
+    [
+        ("2020-07-08", "", True),  # an event date of a dated text
+        (None, "", False),  # an undated text keeps every anchor it has
+        ("2020-07-08", " worth $2 billion", False),  # a sentence with a figure
+    ],
+)
+def test_event_date(as_of, figure, expected):
+    from tradecheck.claims.resolve.period import event_date
+
+    t = f"In July last year Tokyo imposed export controls{figure}. In May, exports fell."
+    doc = _doc(t, as_of)
+    p = next(p for p in doc.mentions.periods if p.start <= t.index("July") < p.end)
+    assert event_date(doc, p) is expected
