@@ -76,3 +76,25 @@ def test_event_date(as_of, figure, expected):
     doc = _doc(t, as_of)
     p = next(p for p in doc.mentions.periods if p.start <= t.index("July") < p.end)
     assert event_date(doc, p) is expected
+
+
+@pytest.mark.parametrize(
+    ("second", "referred"),
+    [
+        ("Imports came to $9 billion over the cited period.", True),
+        ("In that last year, imports came to $9 billion.", True),
+        ("Imports came to $9 billion in 2018.", False),  # a period of its own
+        ("Imports came to $9 billion.", False),  # no words refer back: carried as before
+    ],
+)
+def test_referred_figure(second, referred):
+    from tradecheck.claims.context import Context
+    from tradecheck.claims.resolve.period import referred_figure
+
+    t = "Exports reached $15 billion in 2019. " + second
+    doc = _doc(t, None)
+    last = doc.mentions.amounts.last_before(len(t))
+    ctx = Context.of(doc, last)
+    ps = [p for p in doc.mentions.periods if ctx.sentence.start <= p.start]
+    got = referred_figure(ctx, [p for p in ps if "last year" not in t[p.start : p.end]])
+    assert (got is not None and t[got.start : got.end].startswith("$15")) is referred

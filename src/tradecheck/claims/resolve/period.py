@@ -16,6 +16,7 @@ from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention, months_of, same_period_of
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.fiscal import fiscal_lag, month_span
+from tradecheck.claims.mentions import Amount
 from tradecheck.claims.model import Period
 from tradecheck.claims.resolve.base_level import Tied, tied_base, yoy_opening
 from tradecheck.claims.resolve.base_period import (
@@ -710,7 +711,43 @@ def refers_back(ctx: Context, ps: list[PeriodMention]) -> bool:
     return not any(cs <= p.start < ce for p in ps)
 
 
-def _written_period(ctx: Context) -> Period | None:
+#: how many figures back a period referred to may be looked for ("over the cited period"
+#: after a figure whose own period is "that period" again)
+_ANAPHORA_DEPTH = 2
+
+
+def referred_figure(ctx: Context, ps: list[PeriodMention], depth: int = 0) -> Amount | None:
+    """The figure whose period ``ctx``'s sentence refers back to ("over the cited period",
+    "during the period under review", "in that last year", "за отчетный период"): the last
+    figure written before the sentence (not the last date: "ranked fourth in October" between
+    them dates no figure). None when no words refer back up to the end of the amount's clause,
+    when the sentence names a period of its own before that (``ps``, outside the words that
+    refer back), or beyond :data:`_ANAPHORA_DEPTH` figures back.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("Exports to Korea reached $15 billion in July-October. The country "
+    ...      "fell to fourth place among partners in October. Imports from Korea came to "
+    ...      "$9.4 billion over the cited period.")
+    >>> parse(t, as_of="2019-12-15", pair=("JPN", "KOR"))[-1].period
+    Period(start='2019-07', end='2019-10')
+    """
+    ss, ce = ctx.sentence.start, ctx.clause.end
+    if depth > _ANAPHORA_DEPTH or not _PERIOD_ANAPHORA.search(ctx.norm, ss, ce):
+        return None
+    if any(ss <= p.start < ce for p in ps):
+        return None
+    return ctx.doc.mentions.amounts.last_before(ss)
+
+
+def _in_anaphora(ctx: Context, p: PeriodMention) -> bool:
+    """Whether ``p`` is part of words that refer back to a period ("in that last year")."""
+    ss, se = ctx.doc.sentence_of(p.start)
+    return any(m.start() <= p.start < m.end() for m in _PERIOD_ANAPHORA.finditer(ctx.norm, ss, se))
+
+
+def _written_period(ctx: Context, depth: int = 0) -> Period | None:
     """The period the text gives ``ctx``'s amount, read as if it were not a base's level."""
     paired = ctx.doc.paired_period(ctx.amount)
     if paired is not None:  # "2022年、2023年分别增长29.3%和26.3%"
@@ -727,7 +764,10 @@ def _written_period(ctx: Context) -> Period | None:
     ps = _outside_brackets(
         ctx, [p for p in ctx.doc.mentions.periods.between(ss, se) if not p.is_base], bool(earlier)
     )
-    ps = [p for p in ps if not _of_other_level(ctx, p)]
+    ps = [p for p in ps if not (_of_other_level(ctx, p) or _in_anaphora(ctx, p))]
+    referred = referred_figure(ctx, ps, depth)
+    if referred is not None:  # its period, or none: not a later date's
+        return _written_period(Context.of(ctx.doc, referred), depth + 1)
     chosen = _nearest_in_sentence(ctx, ps)
     if chosen is not None and refers_back(ctx, ps):
         chosen = next((p for p in reversed(ps) if p.end <= ctx.amount.start), None)
