@@ -98,3 +98,22 @@ def test_referred_figure(second, referred):
     ps = [p for p in doc.mentions.periods if ctx.sentence.start <= p.start]
     got = referred_figure(ctx, [p for p in ps if "last year" not in t[p.start : p.end]])
     assert (got is not None and t[got.start : got.end].startswith("$15")) is referred
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        (
+            "compared to $21 billion during the same period in 2014",
+            "in 2014",
+            "same period in 2014",
+        ),
+        ("compared to $21 billion in 2014", "in 2014", "in 2014"),
+        ("gegenüber dem gleichen Zeitraum 2014", "2014", "dem gleichen Zeitraum 2014"),
+        ("по сравнению с аналогичным периодом 2014 года", "2014", "аналогичным периодом 2014 года"),
+    ],
+)
+def test_same_period_start(text, at, expected):
+    from tradecheck.claims._periods import same_period_start
+
+    assert text[same_period_start(text, text.index(at)) :] == expected

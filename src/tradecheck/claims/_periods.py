@@ -677,6 +677,23 @@ def same_period_of(text: str, start: int) -> bool:
     return bool(_SAME_PERIOD_OF.search(text[max(0, end - 40) : end]))
 
 
+def same_period_start(text: str, start: int) -> int:
+    """Where the words "the same period of" before a period at ``start`` begin ("during the
+    same period in 2014": at "same"); ``start`` itself when there are none.
+
+    Examples
+    --------
+    >>> t = "compared to $21 billion during the same period in 2014"
+    >>> t[same_period_start(t, t.index("in 2014")) :], same_period_start(t, 5)
+    ('same period in 2014', 5)
+    """
+    lead = _LEAD_YEAR_WORD.match(text, start)
+    end = lead.end() if lead else start
+    lo = max(0, end - 40)
+    m = _SAME_PERIOD_OF.search(text, lo, end)
+    return m.start() if m else start
+
+
 #: how far before a period its comparison word may stand ("gegenüber dem Ergebnis des
 #: Vorjahres 2022")
 _BASE_REACH = 48
