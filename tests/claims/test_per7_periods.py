@@ -117,3 +117,17 @@ def test_same_period_start(text, at, expected):
     from tradecheck.claims._periods import same_period_start
 
     assert text[same_period_start(text, text.index(at)) :] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "на уровне прошлого года",
+        "на рівні минулого року",
+        "at the level of the previous year",
+        "auf dem Niveau des Vorjahres",
+    ],
+)
+def test_at_the_level_of_a_year_is_a_base(text):
+    ps, cues = find_periods("Trade stayed " + text + ".")
+    assert all(p.is_base for p in ps) and (ps or cues)
