@@ -131,3 +131,23 @@ def test_same_period_start(text, at, expected):
 def test_at_the_level_of_a_year_is_a_base(text):
     ps, cues = find_periods("Trade stayed " + text + ".")
     assert all(p.is_base for p in ps) and (ps or cues)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The share fell from 24.1 percent in 2021 to 19.9 percent in 2023.", True),
+        # no period after the new level: it keeps the one it has
+        ("The share fell from 24.1 percent in 2021 to 19.9 percent.", False),
+        # no from-to: a period before the amount without "to"
+        ("The share was 24.1 percent in 2021 and 19.9 percent in 2023.", False),
+    ],
+)
+def test_of_from_level(text, expected):
+    from tradecheck.claims.context import Context
+    from tradecheck.claims.resolve.period import of_from_level
+
+    doc = _doc(text, None)
+    a = next(x for x in doc.mentions.amounts if text[x.start :].startswith("19.9"))
+    p = next(p for p in doc.mentions.periods if "2021" in text[p.start : p.end])
+    assert of_from_level(Context.of(doc, a), p, list(doc.mentions.periods)) is expected

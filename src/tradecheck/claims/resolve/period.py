@@ -681,6 +681,33 @@ def of_base_level(doc: Doc, p: PeriodMention) -> bool:
     return bool(doc.mentions.amounts.between(ss, x.start))
 
 
+#: a period and the "to" of a from-to right after it, before the new level
+_TO_GAP = re.compile(rf"[\s,]*(?:{L.source('level_to')})\s*[$€]?\s*", re.IGNORECASE)
+
+
+def of_from_level(ctx: Context, p: PeriodMention, ps: list[PeriodMention]) -> bool:
+    """Whether ``p`` is the period of the starting level of a from-to that ends in ``ctx``'s
+    amount ("fell from 24.1 percent in 2021 to 19.9 percent in the first quarter of this
+    year": 2021 is the first level's), while the sentence gives another period after the
+    amount (``ps``); without one the new level keeps the period it has.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("China's share of Korea's exports fell from 24.1 percent in 2021 to 19.9 percent "
+    ...      "in the first three months of this year.")
+    >>> [c.period.start for c in parse(t, as_of="2023-06-02", pair=("KOR", "CHN"))]
+    ['2021-01', '2023-01']
+    """
+    a, norm = ctx.amount, ctx.norm
+    if p.end > a.start or not _TO_GAP.fullmatch(norm, p.end, a.start):
+        return False
+    x = ctx.doc.mentions.amounts.last_before(p.start)
+    if x is None or x.start < ctx.sentence.start or x.end > p.start:
+        return False
+    return bool(_LEVEL_GAP.fullmatch(norm, x.end, p.start)) and any(q.start >= a.end for q in ps)
+
+
 def _of_other_level(ctx: Context, p: PeriodMention) -> bool:
     """Whether ``p`` is the period of a starting or comparison level other than ``ctx``'s
     amount ("up 5% compared with $1.14 billion in 2022": 2022 is not the period of 5%)."""
@@ -765,6 +792,7 @@ def _written_period(ctx: Context, depth: int = 0) -> Period | None:
         ctx, [p for p in ctx.doc.mentions.periods.between(ss, se) if not p.is_base], bool(earlier)
     )
     ps = [p for p in ps if not (_of_other_level(ctx, p) or _in_anaphora(ctx, p))]
+    ps = [p for p in ps if not of_from_level(ctx, p, ps)]
     referred = referred_figure(ctx, ps, depth)
     if referred is not None:  # its period, or none: not a later date's
         return _written_period(Context.of(ctx.doc, referred), depth + 1)
