@@ -151,3 +151,9 @@ def test_of_from_level(text, expected):
     a = next(x for x in doc.mentions.amounts if text[x.start :].startswith("19.9"))
     p = next(p for p in doc.mentions.periods if "2021" in text[p.start : p.end])
     assert of_from_level(Context.of(doc, a), p, list(doc.mentions.periods)) is expected
+
+
+@pytest.mark.parametrize(("text", "m2"), [("2020年头11个月", 11), ("2023年头两个月", 2)])
+def test_zh_first_n_months(text, m2):
+    ps, _ = find_periods(text)
+    assert [(p.m1, p.m2, p.year) for p in ps] == [(1, m2, int(text[:4]))]
