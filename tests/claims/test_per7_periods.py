@@ -52,13 +52,13 @@ def test_no_relative_year_after_since(text):
     assert find_periods(text)[0] == []
 
 
-def _doc(text, as_of):
+def _doc(text, as_of, lang="en"):
     from datetime import date
 
     from tradecheck.claims.context import Doc
 
     d = None if as_of is None else date.fromisoformat(as_of)
-    return Doc.read(text, text, "en", d, ("JPN", "KOR"))
+    return Doc.read(text, text, lang, d, ("JPN", "KOR"))
 
 
 @pytest.mark.parametrize(
@@ -157,3 +157,21 @@ def test_of_from_level(text, expected):
 def test_zh_first_n_months(text, m2):
     ps, _ = find_periods(text)
     assert [(p.m1, p.m2, p.year) for p in ps] == [(1, m2, int(text[:4]))]
+
+
+@pytest.mark.parametrize(
+    ("text", "change", "expected"),
+    [
+        ("Exports rose 40.5% on the previous year and 60% on 2021.", "40.5", True),
+        ("Exports rose 40.5% on the previous year and 60% on 2021.", "60", False),
+        ("Товарооборот вырос на 30% по сравнению с аналогичным периодом 2019 года.", "30", False),
+    ],
+)
+def test_nearer_year_before(text, change, expected):
+    from tradecheck.claims.context import Context
+    from tradecheck.claims.resolve.base_period import nearer_year_before
+
+    doc = _doc(text, None, "ru" if "вырос" in text else "en")
+    a = next(x for x in doc.mentions.amounts if text[x.start :].startswith(change))
+    own = [p for p in doc.mentions.periods if p.is_base]
+    assert nearer_year_before(Context.of(doc, a), own) is expected
