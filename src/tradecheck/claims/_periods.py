@@ -298,9 +298,13 @@ _YEAR_BEFORE_PERIOD = L.pattern("year_before_period")
 #: the last whole year before COVID-19 (the WHO called it a pandemic on 11 March 2020)
 _PRE_PANDEMIC = L.pattern("pre_pandemic")
 PRE_PANDEMIC_YEAR = 2019
-_SINCE_BEFORE = re.compile(rf"(?:{L.source('since')})\s*$", _I)
+#: "since", or "since" and a month whose year is the period after it ("since June of last
+#: year", "seit März 2022")
+_SINCE_BEFORE = re.compile(
+    rf"(?:{L.source('since')})\s*(?:{MONTH}\s*,?\s*(?:{L.source('year_of')})?)?$", _I
+)
 #: how far before a period its "since" may stand
-_SINCE_REACH = 24
+_SINCE_REACH = 40
 
 
 def after_since(text: str, start: int) -> bool:
@@ -314,6 +318,25 @@ def after_since(text: str, start: int) -> bool:
     (True, False)
     """
     return bool(_SINCE_BEFORE.search(text, max(0, start - _SINCE_REACH), start))
+
+
+def since_point(text: str, p: PeriodMention) -> bool:
+    """Whether ``p``, a month or part of a year that names its year (written or relative),
+    follows "since": "the lowest since September 2010", "falling since June of last year",
+    "seit März 2022" are points of reference, not a period a figure covers (a bare year after
+    "since" is skipped alike). Without a year ("since January") it may be the start of the
+    year so far and is kept.
+
+    Examples
+    --------
+    >>> t = "exports fell to $7 billion, the lowest since September 2010"
+    >>> at = t.index("September")
+    >>> since_point(t, PeriodMention(at, len(t), 9, 9, year=2010))
+    True
+    >>> since_point(t, PeriodMention(at, len(t), 9, 9))
+    False
+    """
+    return (p.year is not None or p.rel is not None) and after_since(text, p.start)
 
 
 _YOY = L.pattern("same_period_last_year")
@@ -408,6 +431,8 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
                 pm.rel = int(L.number_of("rel_year_before", rb.group(1)) or 0)
                 pm.start = m.start() - len(before) + rb.start()
             _set(mask, pm.start, pm.end)
+            if since_point(text, pm):
+                continue  # "the lowest since September 2010": a point of reference
             pm.is_base = _is_base(text, pm.start, pm.end) or _from_after_change(text, m)
             pm.anchored = not (kind in ("month", "zmonth") and _part_of_month(text, m))
             out.append(pm)
@@ -443,7 +468,7 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
             _set(mask, m.start(), m.end())
     for rx, rel in _REL_RE:
         for m in rx.finditer(text):
-            if _mask_free(mask, m.start(), m.end()):
+            if _mask_free(mask, m.start(), m.end()) and not after_since(text, m.start()):
                 pm = PeriodMention(m.start(), m.end(), 1, 12, rel=rel, full_year=True)
                 pm.is_base = _is_base(text, m.start(), m.end())
                 out.append(pm)
@@ -650,6 +675,23 @@ def same_period_of(text: str, start: int) -> bool:
     lead = _LEAD_YEAR_WORD.match(text, start)
     end = lead.end() if lead else start
     return bool(_SAME_PERIOD_OF.search(text[max(0, end - 40) : end]))
+
+
+def same_period_start(text: str, start: int) -> int:
+    """Where the words "the same period of" before a period at ``start`` begin ("during the
+    same period in 2014": at "same"); ``start`` itself when there are none.
+
+    Examples
+    --------
+    >>> t = "compared to $21 billion during the same period in 2014"
+    >>> t[same_period_start(t, t.index("in 2014")) :], same_period_start(t, 5)
+    ('same period in 2014', 5)
+    """
+    lead = _LEAD_YEAR_WORD.match(text, start)
+    end = lead.end() if lead else start
+    lo = max(0, end - 40)
+    m = _SAME_PERIOD_OF.search(text, lo, end)
+    return m.start() if m else start
 
 
 #: how far before a period its comparison word may stand ("gegenüber dem Ergebnis des

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tradecheck.claims import lexicon as L
-from tradecheck.claims._periods import PeriodMention
+from tradecheck.claims._periods import PeriodMention, same_period_start
 from tradecheck.claims.context import Context
 
 __all__ = ["Tied", "tied_base", "yoy_opening"]
@@ -38,7 +38,9 @@ _LEAD_REACH = 56
 _GAP_AFTER = r"[\s(]*(?:[^\W\d_]+\s+){0,2}"
 #: a year-on-year base right after the level ("from $7.3 billion in the same period of last
 #: year")
-_YOY_AFTER = re.compile(rf"{_GAP_AFTER}(?:{L.source('same_period_last_year')})", _I)
+_YOY_AFTER = re.compile(
+    rf"{_GAP_AFTER}(?:{L.source('same_period_last_year')}|{L.source('previous_year')})", _I
+)
 _GAP_AFTER_RX = re.compile(_GAP_AFTER)
 #: what may stand between a base period and the level after it ("which was", "'s"): at most
 #: two words, no "to" ("compared with 2021 to $10 billion" is a new level) and no "and"
@@ -88,7 +90,8 @@ def _after(ctx: Context) -> Tied | None:
     if _YOY_AFTER.match(norm, a.end, end):
         return Tied(None)
     for p in ctx.doc.mentions.periods.between(a.end, end):
-        if not _GAP_AFTER_RX.fullmatch(norm, a.end, p.start):
+        # the gap may end in "the same period in" ("$21.4 billion during the same period in 2014")
+        if not _GAP_AFTER_RX.fullmatch(norm, a.end, same_period_start(norm, p.start)):
             return None
         return Tied(p) if p.is_base or (p.rel is not None and p.rel < 0) else None
     return None

@@ -265,10 +265,39 @@ def written_base(ctx: Context, bases: list[PeriodMention]) -> PeriodMention | No
     own = [b for b in bases if cs <= b.start < ce]
     if not own and _YEAR_ON_YEAR.search(ctx.norm, cs, ce):
         return None
+    if own and nearer_year_before(ctx, own):
+        return None
     if not own:
         ps, pe = _part_of(ctx)
         own = [b for b in bases if ps <= b.start < pe] or bases
     return min(own, key=lambda p: abs(p.start - a.start))
+
+
+#: "from the previous year", "порівняно з попереднім роком": a base one year before
+_PREVIOUS_YEAR = L.pattern("previous_year")
+
+
+def nearer_year_before(ctx: Context, own: list[PeriodMention]) -> bool:
+    """Whether a year-on-year or "previous year" cue of ``ctx``'s clause stands nearer the
+    amount than the written bases ``own`` of that clause: "up 40.5% from the previous year and
+    60.1% compared with 2021" — 2021 is the base of the second change only. A cue that runs
+    into a written base is part of it ("с аналогичным периодом 2019 года").
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Exports reached $9 billion in 2023, up 40.5% on the previous year and up 60% on 2021."
+    >>> [c.base_period.start for c in parse(t, pair=("CHN", "RUS")) if c.base_period]
+    ['2022-01', '2021-01']
+    """
+    a, (cs, ce), norm = ctx.amount, ctx.clause, ctx.norm
+    distance = min(abs(b.start - a.start) for b in own)
+    for rx in (_YEAR_ON_YEAR, _PREVIOUS_YEAR):
+        for m in rx.finditer(norm, cs, ce):
+            joined = any(m.start() <= b.end and b.start <= m.end() + 1 for b in own)
+            if not joined and abs(m.start() - a.start) < distance:
+                return True
+    return False
 
 
 def _part_of(ctx: Context) -> tuple[int, int]:

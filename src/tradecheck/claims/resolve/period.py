@@ -16,6 +16,7 @@ from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention, months_of, same_period_of
 from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.fiscal import fiscal_lag, month_span
+from tradecheck.claims.mentions import Amount
 from tradecheck.claims.model import Period
 from tradecheck.claims.resolve.base_level import Tied, tied_base, yoy_opening
 from tradecheck.claims.resolve.base_period import (
@@ -93,11 +94,33 @@ def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
             continue  # "im Vorjahr" counts from the year spoken of: it sets no new one
         if p.end <= ss and of_base_level(doc, p):
             continue  # "expanding from $22 billion in 2018": a base's year, not the text's
+        if p.end <= ss and event_date(doc, p):
+            continue  # "In July last year, Tokyo imposed controls.": an event, no data period
         if p.year is not None:
             return p.year
         if p.rel is not None and doc.as_of is not None:
             return doc.as_of.year + p.rel
     return None
+
+
+def event_date(doc: Doc, p: PeriodMention) -> bool:
+    """Whether ``p`` dates an event rather than figures: a month (or part of a year) in a
+    dated text, in a sentence with no amount ("In July last year, Tokyo imposed export
+    controls."). Its year sets no year for a bare month of a later sentence ("In May, exports
+    were ..." in a text of July 2020 is May 2020).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("In July last year the government imposed export controls. In May, exports to "
+    ...      "Korea were 200 billion yen.")
+    >>> parse(t, as_of="2020-07-08", pair=("JPN", "KOR"))[0].period
+    Period(start='2020-05', end='2020-05')
+    """
+    if doc.as_of is None or p.full_year:
+        return False
+    s = doc.sentence_of(p.start)
+    return not doc.mentions.amounts.between(s.start, s.end)
 
 
 def same_months_year(doc: Doc, p: PeriodMention) -> int | None:
@@ -658,6 +681,33 @@ def of_base_level(doc: Doc, p: PeriodMention) -> bool:
     return bool(doc.mentions.amounts.between(ss, x.start))
 
 
+#: a period and the "to" of a from-to right after it, before the new level
+_TO_GAP = re.compile(rf"[\s,]*(?:{L.source('level_to')})\s*[$€]?\s*", re.IGNORECASE)
+
+
+def of_from_level(ctx: Context, p: PeriodMention, ps: list[PeriodMention]) -> bool:
+    """Whether ``p`` is the period of the starting level of a from-to that ends in ``ctx``'s
+    amount ("fell from 24.1 percent in 2021 to 19.9 percent in the first quarter of this
+    year": 2021 is the first level's), while the sentence gives another period after the
+    amount (``ps``); without one the new level keeps the period it has.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("China's share of Korea's exports fell from 24.1 percent in 2021 to 19.9 percent "
+    ...      "in the first three months of this year.")
+    >>> [c.period.start for c in parse(t, as_of="2023-06-02", pair=("KOR", "CHN"))]
+    ['2021-01', '2023-01']
+    """
+    a, norm = ctx.amount, ctx.norm
+    if p.end > a.start or not _TO_GAP.fullmatch(norm, p.end, a.start):
+        return False
+    x = ctx.doc.mentions.amounts.last_before(p.start)
+    if x is None or x.start < ctx.sentence.start or x.end > p.start:
+        return False
+    return bool(_LEVEL_GAP.fullmatch(norm, x.end, p.start)) and any(q.start >= a.end for q in ps)
+
+
 def _of_other_level(ctx: Context, p: PeriodMention) -> bool:
     """Whether ``p`` is the period of a starting or comparison level other than ``ctx``'s
     amount ("up 5% compared with $1.14 billion in 2022": 2022 is not the period of 5%)."""
@@ -688,7 +738,43 @@ def refers_back(ctx: Context, ps: list[PeriodMention]) -> bool:
     return not any(cs <= p.start < ce for p in ps)
 
 
-def _written_period(ctx: Context) -> Period | None:
+#: how many figures back a period referred to may be looked for ("over the cited period"
+#: after a figure whose own period is "that period" again)
+_ANAPHORA_DEPTH = 2
+
+
+def referred_figure(ctx: Context, ps: list[PeriodMention], depth: int = 0) -> Amount | None:
+    """The figure whose period ``ctx``'s sentence refers back to ("over the cited period",
+    "during the period under review", "in that last year", "за отчетный период"): the last
+    figure written before the sentence (not the last date: "ranked fourth in October" between
+    them dates no figure). None when no words refer back up to the end of the amount's clause,
+    when the sentence names a period of its own before that (``ps``, outside the words that
+    refer back), or beyond :data:`_ANAPHORA_DEPTH` figures back.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("Exports to Korea reached $15 billion in July-October. The country "
+    ...      "fell to fourth place among partners in October. Imports from Korea came to "
+    ...      "$9.4 billion over the cited period.")
+    >>> parse(t, as_of="2019-12-15", pair=("JPN", "KOR"))[-1].period
+    Period(start='2019-07', end='2019-10')
+    """
+    ss, ce = ctx.sentence.start, ctx.clause.end
+    if depth > _ANAPHORA_DEPTH or not _PERIOD_ANAPHORA.search(ctx.norm, ss, ce):
+        return None
+    if any(ss <= p.start < ce for p in ps):
+        return None
+    return ctx.doc.mentions.amounts.last_before(ss)
+
+
+def _in_anaphora(ctx: Context, p: PeriodMention) -> bool:
+    """Whether ``p`` is part of words that refer back to a period ("in that last year")."""
+    ss, se = ctx.doc.sentence_of(p.start)
+    return any(m.start() <= p.start < m.end() for m in _PERIOD_ANAPHORA.finditer(ctx.norm, ss, se))
+
+
+def _written_period(ctx: Context, depth: int = 0) -> Period | None:
     """The period the text gives ``ctx``'s amount, read as if it were not a base's level."""
     paired = ctx.doc.paired_period(ctx.amount)
     if paired is not None:  # "2022年、2023年分别增长29.3%和26.3%"
@@ -705,7 +791,11 @@ def _written_period(ctx: Context) -> Period | None:
     ps = _outside_brackets(
         ctx, [p for p in ctx.doc.mentions.periods.between(ss, se) if not p.is_base], bool(earlier)
     )
-    ps = [p for p in ps if not _of_other_level(ctx, p)]
+    ps = [p for p in ps if not (_of_other_level(ctx, p) or _in_anaphora(ctx, p))]
+    ps = [p for p in ps if not of_from_level(ctx, p, ps)]
+    referred = referred_figure(ctx, ps, depth)
+    if referred is not None:  # its period, or none: not a later date's
+        return _written_period(Context.of(ctx.doc, referred), depth + 1)
     chosen = _nearest_in_sentence(ctx, ps)
     if chosen is not None and refers_back(ctx, ps):
         chosen = next((p for p in reversed(ps) if p.end <= ctx.amount.start), None)
