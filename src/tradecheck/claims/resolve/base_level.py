@@ -90,7 +90,7 @@ def _after(ctx: Context) -> Tied | None:
     if _YOY_AFTER.match(norm, a.end, end):
         return Tied(None)
     for p in ctx.doc.mentions.periods.between(a.end, end):
-        # the gap may end in "the same period in" ("$21.4 billion during the same period in 2014")
+        # the gap may end in "the same period in" ("$18.6 billion during the same period in 2012")
         if not _GAP_AFTER_RX.fullmatch(norm, a.end, same_period_start(norm, p.start)):
             return None
         return Tied(p) if p.is_base or (p.rel is not None and p.rel < 0) else None

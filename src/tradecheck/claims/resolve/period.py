@@ -95,7 +95,7 @@ def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
         if p.end <= ss and of_base_level(doc, p):
             continue  # "expanding from $22 billion in 2018": a base's year, not the text's
         if p.end <= ss and event_date(doc, p):
-            continue  # "In July last year, Tokyo imposed controls.": an event, no data period
+            continue  # "In July last year, the ministry changed its rules.": an event
         if p.year is not None:
             return p.year
         if p.rel is not None and doc.as_of is not None:
@@ -105,14 +105,14 @@ def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
 
 def event_date(doc: Doc, p: PeriodMention) -> bool:
     """Whether ``p`` dates an event rather than figures: a month (or part of a year) in a
-    dated text, in a sentence with no amount ("In July last year, Tokyo imposed export
-    controls."). Its year sets no year for a bare month of a later sentence ("In May, exports
+    dated text, in a sentence with no amount ("In July last year, the ministry changed its
+    licensing rules."). Its year sets no year for a bare month of a later sentence ("In May, exports
     were ..." in a text of July 2020 is May 2020).
 
     Examples
     --------
     >>> from tradecheck.claims.parse import parse
-    >>> t = ("In July last year the government imposed export controls. In May, exports to "
+    >>> t = ("In July last year the ministry changed its licensing rules. In May, exports to "
     ...      "Korea were 200 billion yen.")
     >>> parse(t, as_of="2020-07-08", pair=("JPN", "KOR"))[0].period
     Period(start='2020-05', end='2020-05')
