@@ -45,3 +45,21 @@ def test_starting_level_followed_by_a_base_period_is_not_its_own_period() -> Non
     assert (39.2e6, "2024-01", "2024-04") in got
     # the base period is no period of the level's own: read with it or not at all
     assert all(p == ("2023-01", "2023-04") for v, *p in got if v == 41.6e6)
+
+
+def test_dated_base_of_a_target_is_an_outcome() -> None:
+    t = "The two governments want trade between Belarus and China to reach $12 billion by "
+    t += "2029 from $6.3 billion in 2022."
+    assert _levels(t) == [(6.3e9, "2022-01", "2022-12")]
+
+
+def test_dated_base_of_a_target_in_russian() -> None:
+    t = "Стороны намерены довести товарооборот Беларуси и Китая до 12 млрд долларов против "
+    t += "6,3 млрд долларов по итогам 2022 года."
+    assert _levels(t) == [(6.3e9, "2022-01", "2022-12")]
+
+
+def test_undated_base_of_a_target_stays_dropped() -> None:
+    t = "The two governments want trade between Belarus and China to reach $12 billion by "
+    t += "2029 from $6.3 billion."
+    assert _levels(t) == []

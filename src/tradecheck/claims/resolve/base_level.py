@@ -21,6 +21,7 @@ from tradecheck.claims.mentions import Amount
 
 __all__ = [
     "Tied",
+    "dated_comparison_level",
     "from_level_dated",
     "new_level_after",
     "tied_base",
@@ -136,6 +137,34 @@ def new_level_after(ctx: Context) -> Amount | None:
     return later[0] if later and _TO_BETWEEN.search(t[a.end : later[0].start]) else None
 
 
+def _dated_right_after(ctx: Context) -> bool:
+    """Whether a written period with a year, no base, follows the amount after at most two
+    words ("$5 billion in 2023", "5 млрд долларов по итогам 2023 года")."""
+    a, norm = ctx.amount, ctx.norm
+    end = min(ctx.sentence.end, a.end + _AFTER_REACH)
+    for p in ctx.doc.mentions.periods.between(a.end, end):
+        if not _GAP_AFTER_RX.fullmatch(norm, a.end, p.start):
+            return False
+        return not p.is_base and p.year is not None
+    return False
+
+
+def dated_comparison_level(ctx: Context) -> bool:
+    """Whether the amount is the comparison level of the figure before it in its sentence
+    with a period of its own ("to bring trade to $10 billion by 2030 from $5 billion in 2023",
+    "довести до 10 млрд против 5 млрд по итогам 2023 года"): an outcome, even when the figure
+    it is compared with is a target.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "The two sides aim to lift trade to $9 billion by 2030 from $4.2 billion in 2021."
+    >>> [(c.value, c.period.start) for c in parse(t, pair=("BLR", "CHN"))]
+    [(4200000000.0, '2021-01')]
+    """
+    return ctx.amount.kind in _LEVELS and _lead(ctx, ctx.amount.start) and _dated_right_after(ctx)
+
+
 def from_level_dated(ctx: Context) -> bool:
     """Whether the starting level of a from-to construction names its own period right after
     it ("from $127 million in February 2023 to $119 million in the same month this year"): a
@@ -149,13 +178,7 @@ def from_level_dated(ctx: Context) -> bool:
     >>> [c.value for c in parse(t, as_of="2022-05-01")][:1]
     [12700000.0]
     """
-    a, norm = ctx.amount, ctx.norm
-    end = min(ctx.sentence.end, a.end + _AFTER_REACH)
-    for p in ctx.doc.mentions.periods.between(a.end, end):
-        if not _GAP_AFTER_RX.fullmatch(norm, a.end, p.start):
-            return False
-        return not p.is_base and p.year is not None
-    return False
+    return _dated_right_after(ctx)
 
 
 def yoy_after_new_level(ctx: Context, later: Amount | None = None) -> bool:

@@ -15,6 +15,7 @@ from tradecheck.claims.context import Context
 from tradecheck.claims.ranges import in_range
 from tradecheck.claims.resolve.balance import MINUS_BEFORE, after_balance_word, is_balance
 from tradecheck.claims.resolve.base_level import (
+    dated_comparison_level,
     from_level_dated,
     new_level_after,
     yoy_after_new_level,
@@ -59,8 +60,8 @@ def is_trade_value(ctx: Context) -> bool:
         return False
     if in_range(ctx.norm, ctx.amount.start, ctx.amount.end):
         return False  # "13-14%": one end of a range
-    if _cue_applies(ctx, "not_trade_strong", ctx.clause):
-        return False
+    if _cue_applies(ctx, "not_trade_strong", ctx.clause) and not dated_comparison_level(ctx):
+        return False  # "to bring trade to $10 bn from $5 bn in 2023": the base is an outcome
     if _cue_applies(ctx, "not_trade_strong", ctx.prev_clause) or carried_not_trade(ctx):
         return False
     if qualifies_no_trade_value(ctx):
