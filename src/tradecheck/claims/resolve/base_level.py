@@ -17,8 +17,17 @@ from dataclasses import dataclass
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention, same_period_start
 from tradecheck.claims.context import Context
+from tradecheck.claims.mentions import Amount
 
-__all__ = ["Tied", "tied_base", "yoy_opening"]
+__all__ = [
+    "Tied",
+    "dated_comparison_level",
+    "from_level_dated",
+    "new_level_after",
+    "tied_base",
+    "yoy_after_new_level",
+    "yoy_opening",
+]
 
 _I = re.IGNORECASE
 #: a comparison word before the level, with a short noun phrase between ("compared to the
@@ -56,6 +65,11 @@ _AFTER_REACH = 40
 _YOY_OPENING = re.compile(rf"[\W_]*(?:[^\W\d_]+\s+)?(?:{L.source('same_period_last_year')})", _I)
 #: amounts that are levels
 _LEVELS = ("money", "money_gt", "bare")
+#: "from $X ... to $Y", "было $X, стало $Y": the first of two levels of a from-to construction
+_FROM_BEFORE = re.compile(rf"(?:{L.source('level_from')})\s*(?:(?:{L.source('approx')})\s+)?$", _I)
+_TO_BETWEEN = L.pattern("level_to")
+#: how far before the starting level its "from" word may stand
+_FROM_REACH = 14
 #: amounts that are changes
 _CHANGES = ("percent", "ratio", "ratio_word")
 
@@ -111,6 +125,86 @@ def _before(ctx: Context) -> Tied | None:
     return Tied(p) if _lead(ctx, p.start) else None
 
 
+def new_level_after(ctx: Context) -> Amount | None:
+    """The new level of a from-to construction whose starting level is ``ctx``'s amount
+    ("from $X ... to $Y": $Y); None when the amount is no starting level."""
+    a, t = ctx.amount, ctx.norm
+    if not _FROM_BEFORE.search(t[max(ctx.sentence.start, a.start - _FROM_REACH) : a.start]):
+        return None
+    later = [
+        x for x in ctx.doc.mentions.amounts.between(a.end, ctx.sentence.end) if x.kind in _LEVELS
+    ]
+    return later[0] if later and _TO_BETWEEN.search(t[a.end : later[0].start]) else None
+
+
+def _dated_right_after(ctx: Context) -> bool:
+    """Whether a written period with a year, no base, follows the amount after at most two
+    words ("$5 billion in 2023", "5 млрд долларов по итогам 2023 года")."""
+    a, norm = ctx.amount, ctx.norm
+    end = min(ctx.sentence.end, a.end + _AFTER_REACH)
+    for p in ctx.doc.mentions.periods.between(a.end, end):
+        if not _GAP_AFTER_RX.fullmatch(norm, a.end, p.start):
+            return False
+        return not p.is_base and p.year is not None
+    return False
+
+
+def dated_comparison_level(ctx: Context) -> bool:
+    """Whether the amount is the comparison level of the figure before it in its sentence
+    with a period of its own ("to bring trade to $10 billion by 2030 from $5 billion in 2023",
+    "довести до 10 млрд против 5 млрд по итогам 2023 года"): an outcome, even when the figure
+    it is compared with is a target.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "The two sides aim to lift trade to $9 billion by 2030 from $4.2 billion in 2021."
+    >>> [(c.value, c.period.start) for c in parse(t, pair=("BLR", "CHN"))]
+    [(4200000000.0, '2021-01')]
+    """
+    return ctx.amount.kind in _LEVELS and _lead(ctx, ctx.amount.start) and _dated_right_after(ctx)
+
+
+def from_level_dated(ctx: Context) -> bool:
+    """Whether the starting level of a from-to construction names its own period right after
+    it ("from $127 million in February 2023 to $119 million in the same month this year"): a
+    written period, no base, after at most two words.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("Exports from Belarus to China fell from $12.7 million in March 2021 to "
+    ...      "$11.8 million in the same month of this year.")
+    >>> [c.value for c in parse(t, as_of="2022-05-01")][:1]
+    [12700000.0]
+    """
+    return _dated_right_after(ctx)
+
+
+def yoy_after_new_level(ctx: Context, later: Amount | None = None) -> bool:
+    """Whether a year-on-year cue follows the new level of the from-to construction ``ctx``'s
+    amount starts, and a change stands before the amount in its clause ("rose 39.8 percent
+    from $5.5 billion to $7.7 billion year-on-year"): the starting level is of the change's
+    base period.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("In the first half of 2019 Belarus's imports from China rose 12 percent from "
+    ...      "$1.5 billion to $1.68 billion year-on-year.")
+    >>> [(c.value, c.period.start) for c in parse(t)][1]
+    (1500000000.0, '2018-01')
+    """
+    later = later or new_level_after(ctx)
+    if later is None:
+        return False
+    end = min(ctx.sentence.end, later.end + _AFTER_REACH)
+    if not _YOY_AFTER.match(ctx.norm, later.end, end):
+        return False
+    cs, a = ctx.clause.start, ctx.amount
+    return any(x.kind in _CHANGES for x in ctx.doc.mentions.amounts.between(cs, a.start))
+
+
 def tied_base(ctx: Context) -> Tied | None:
     """The base expression ``ctx``'s amount is the level of, None when it is no comparison
     level.
@@ -126,6 +220,8 @@ def tied_base(ctx: Context) -> Tied | None:
     if ctx.amount.kind not in _LEVELS:
         return None
     after = _after(ctx) if _lead(ctx, ctx.amount.start) else None
+    if after is None and yoy_after_new_level(ctx):
+        return Tied(None)  # "rose 5% from $X to $Y year-on-year": $X is of the base period
     return after or _before(ctx)
 
 

@@ -12,9 +12,14 @@ from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.abs_change import abs_change_sign
 from tradecheck.claims.context import Context
-from tradecheck.claims.mentions import Amount
 from tradecheck.claims.ranges import in_range
 from tradecheck.claims.resolve.balance import MINUS_BEFORE, after_balance_word, is_balance
+from tradecheck.claims.resolve.base_level import (
+    dated_comparison_level,
+    from_level_dated,
+    new_level_after,
+    yoy_after_new_level,
+)
 from tradecheck.claims.resolve.base_period import from_to_periods
 from tradecheck.claims.sentences import Span
 
@@ -32,11 +37,6 @@ __all__ = [
     "scale_left_out",
 ]
 
-#: "from $X ... to $Y", "было $X, стало $Y": the first of two levels of a from-to construction
-_FROM_BEFORE = re.compile(
-    rf"(?:{L.source('level_from')})\s*(?:(?:{L.source('approx')})\s+)?$", re.IGNORECASE
-)
-_TO_BETWEEN = L.pattern("level_to")
 #: what may stand between a change and a money amount in brackets right after it
 _BRACKET_OPEN = re.compile(
     rf"\s*\(\s*(?:(?:{L.source('approx')}|{L.source('more_than')}|{L.source('less_than')})\s*)?$",
@@ -60,8 +60,8 @@ def is_trade_value(ctx: Context) -> bool:
         return False
     if in_range(ctx.norm, ctx.amount.start, ctx.amount.end):
         return False  # "13-14%": one end of a range
-    if _cue_applies(ctx, "not_trade_strong", ctx.clause):
-        return False
+    if _cue_applies(ctx, "not_trade_strong", ctx.clause) and not dated_comparison_level(ctx):
+        return False  # "to bring trade to $10 bn from $5 bn in 2023": the base is an outcome
     if _cue_applies(ctx, "not_trade_strong", ctx.prev_clause) or carried_not_trade(ctx):
         return False
     if qualifies_no_trade_value(ctx):
@@ -274,22 +274,10 @@ def _from_level(ctx: Context) -> bool:
     text gives the two levels no periods of their own. "from $10.5 billion in 2015-16 to $19.2
     billion in 2022-23" holds two levels, each a claim of its period
     (:func:`base_period.from_to_periods`)."""
-    later = _new_level_after(ctx)
-    return later is not None and from_to_periods(ctx, ctx.amount, later) is None
-
-
-def _new_level_after(ctx: Context) -> Amount | None:
-    """The new level of a from-to construction whose starting level is ``ctx``'s amount
-    ("from $X ... to $Y": $Y); None when the amount is no starting level."""
-    a, t = ctx.amount, ctx.norm
-    if not _FROM_BEFORE.search(t[max(ctx.sentence.start, a.start - 14) : a.start]):
-        return None
-    later = [
-        x
-        for x in ctx.doc.mentions.amounts.between(a.end, ctx.sentence.end)
-        if x.kind in ("money", "money_gt", "bare")
-    ]
-    return later[0] if later and _TO_BETWEEN.search(t[a.end : later[0].start]) else None
+    later = new_level_after(ctx)
+    if later is None or from_to_periods(ctx, ctx.amount, later) is not None:
+        return False
+    return not (from_level_dated(ctx) or yoy_after_new_level(ctx, later))
 
 
 def in_physical_terms(ctx: Context) -> bool:
