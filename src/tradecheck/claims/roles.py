@@ -135,3 +135,33 @@ def adjective_role(written: str, between: str, kind: str, adjective: re.Pattern[
     if kind != "import" or between.strip() or not adjective.fullmatch(written):
         return None
     return "orig"
+
+
+#: what may follow a country's name to make it a possessive ("China's", "China’s")
+POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
+
+
+def with_role(after: str, kind: str) -> str | None:
+    """The role of a country written after "with" (concept ``with_word``) before a flow
+    word: the flow's partner, the destination of exports and the origin of imports ("trade
+    gap with China widens as exports fall and imports soar": Argentina's exports to China,
+    its imports from China); None for a possessive ("with China's exports up": China's own)
+    or a trade word.
+
+    Parameters
+    ----------
+    after
+        The text right after the country's name.
+    kind
+        The flow word's kind: export, import or trade.
+
+    Examples
+    --------
+    >>> with_role(" widens as", "export"), with_role(" widens as", "import")
+    ('dest', 'orig')
+    >>> with_role("'s exports", "export"), with_role(" and", "trade")
+    (None, None)
+    """
+    if POSSESSIVE_AFTER.match(after):
+        return None
+    return {"export": "dest", "import": "orig"}.get(kind)

@@ -29,6 +29,7 @@ from tradecheck.claims.roles import (
     explicit_only,
     list_end,
     settle_implicit,
+    with_role,
 )
 
 __all__ = [
@@ -332,6 +333,8 @@ def _roles(
             roles.append(("dest", c.iso))
         elif _ORIG_BEFORE.search(pre):
             roles.append(("orig", c.iso))
+        elif c in left and _trade_partner_role(doc, c, kw.kind):
+            roles.append((_trade_partner_role(doc, c, kw.kind), c.iso))  # type: ignore[arg-type]
         elif c in right and _location_before(doc, pre):
             roles.append(("loc", c.iso))  # "imports in China": the market they are in
         elif c in right:
@@ -344,6 +347,36 @@ def _roles(
         else:
             roles.append(("actor", c.iso))
     return settle_implicit(settle_location(roles))
+
+
+#: how far before "with <country>" a trade word may end ("trade gap with China")
+TRADE_WITH_REACH = 24
+
+
+def _trade_partner_role(doc: Doc, c: CountryHit, kind: str) -> str | None:
+    """The role of a country written as a trade word's partner before a flow word ("trade
+    gap with China widens as exports fall": exports to China; "der Handel mit China (+44%
+    bei den Exporten)"): :func:`roles.with_role`; None unless a trade word ends at most
+    :data:`TRADE_WITH_REACH` characters before the country's "with" ("with China having
+    exported", "China mit deutschen Exporten": the flow's own holder)."""
+    if not _WITH_BEFORE_SHORT.search(doc.norm[max(0, c.start - 20) : c.start]):
+        return None
+    near = doc.mentions.keywords.between(c.start - TRADE_WITH_REACH - 20, c.start)
+    if not any(_attached(doc, k, c) for k in near):
+        return None
+    return with_role(doc.norm[c.end : c.end + 3], kind)
+
+
+def _attached(doc: Doc, k: Keyword, c: CountryHit) -> bool:
+    """Whether trade word ``k`` ends at most :data:`TRADE_WITH_REACH` characters before
+    country ``c`` with no punctuation between ("trade gap with China", not "traded more,
+    with China having exported")."""
+    gap = doc.norm[k.end : c.start]
+    return k.kind == "trade" and 0 <= len(gap) <= TRADE_WITH_REACH and not _PUNCT.search(gap)
+
+
+#: punctuation that ends the phrase of a trade word
+_PUNCT = re.compile(r"[,;:.!?()\[\]、，；]")
 
 
 @cache
