@@ -1,5 +1,5 @@
 """A country written as a trade word's partner before a flow word ("trade gap with China
-widens as exports fall") is the flow's partner, not its holder (constructed sentences)."""
+grew as exports slipped") is the flow's partner, not its holder (constructed sentences)."""
 
 from __future__ import annotations
 

@@ -143,8 +143,8 @@ POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 
 def with_role(after: str, kind: str) -> str | None:
     """The role of a country written after "with" (concept ``with_word``) before a flow
-    word: the flow's partner, the destination of exports and the origin of imports ("trade
-    gap with China widens as exports fall and imports soar": Argentina's exports to China,
+    word: the flow's partner, the destination of exports and the origin of imports ("the trade
+    gap with China grew as exports slipped and imports rose": Argentina's exports to China,
     its imports from China); None for a possessive ("with China's exports up": China's own)
     or a trade word.
 

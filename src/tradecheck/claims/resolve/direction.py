@@ -354,8 +354,8 @@ TRADE_WITH_REACH = 24
 
 
 def _trade_partner_role(doc: Doc, c: CountryHit, kind: str) -> str | None:
-    """The role of a country written as a trade word's partner before a flow word ("trade
-    gap with China widens as exports fall": exports to China; "der Handel mit China (+44%
+    """The role of a country written as a trade word's partner before a flow word ("the trade
+    gap with China grew as exports slipped": exports to China; "der Handel mit China (+44%
     bei den Exporten)"): :func:`roles.with_role`; None unless a trade word ends at most
     :data:`TRADE_WITH_REACH` characters before the country's "with" ("with China having
     exported", "China mit deutschen Exporten": the flow's own holder)."""
