@@ -1,4 +1,5 @@
-"""The one reader of calendar dates given by a user (``as_of`` of the parser and the report).
+"""The one reader of calendar dates given by a user (``as_of`` of the parser and the report),
+and the one count of the months a ``YYYY-MM`` span covers.
 
 Examples
 --------
@@ -14,7 +15,7 @@ from datetime import date, datetime
 
 from tradecheck.errors import TradecheckError
 
-__all__ = ["DATE_FORMATS", "parse_date"]
+__all__ = ["DATE_FORMATS", "month_count", "parse_date"]
 
 #: Accepted spellings, tried in order; a month or a year alone means its first day.
 DATE_FORMATS = ("%Y-%m-%d", "%Y-%m", "%Y")
@@ -60,3 +61,14 @@ def parse_date(
         except ValueError:
             continue
     raise error(f"{what}: expected a date YYYY-MM-DD, got {value!r}")
+
+
+def month_count(start: str, end: str) -> int:
+    """Months from ``start`` to ``end`` inclusive (``YYYY-MM``).
+
+    Examples
+    --------
+    >>> month_count("2024-01", "2024-12"), month_count("2023-11", "2024-02")
+    (12, 4)
+    """
+    return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1

@@ -485,17 +485,6 @@ def to_float(path: Path, raw: Any, *, row: int | None, column: str) -> float:
     return value
 
 
-def month_span(start: str, end: str) -> int:
-    """Months from ``start`` to ``end`` inclusive (``YYYY-MM``).
-
-    Examples
-    --------
-    >>> month_span("2024-01", "2024-12"), month_span("2023-11", "2024-02")
-    (12, 4)
-    """
-    return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1
-
-
 # --------------------------------------------------------------------------- options
 
 

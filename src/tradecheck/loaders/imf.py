@@ -39,6 +39,7 @@ from typing import Any
 import pandas as pd
 
 from tradecheck import countries, schema
+from tradecheck.dates import month_count
 from tradecheck.errors import LoadError, UnknownCountryError
 from tradecheck.loaders import report
 from tradecheck.loaders.base import (
@@ -54,7 +55,6 @@ from tradecheck.loaders.base import (
     xlsx_text,
 )
 from tradecheck.loaders.base import finish_frame as _finish
-from tradecheck.loaders.base import month_span as _months
 
 #: IMTS indicator code -> (flow, valuation). Legacy DOT/IFS names are accepted too.
 INDICATORS: dict[str, tuple[str, str]] = {
@@ -162,7 +162,7 @@ def check_magnitude(
         if r["partner"] == schema.WORLD
     }
     for r in rows:
-        frac = _months(r["period_start"], r["period_end"]) / 12
+        frac = month_count(r["period_start"], r["period_end"]) / 12
         total = world.get((r["reporter"], r["flow"], r["period_start"], r["period_end"]))
         if r["value"] > WORLD_TRADE_CEILING * frac:
             problem = f"above any year's world trade (ceiling {WORLD_TRADE_CEILING * frac:,.0f})"

@@ -71,6 +71,7 @@ from typing import Any
 import pandas as pd
 
 from tradecheck import schema
+from tradecheck.dates import month_count
 
 __all__ = [
     "SERIES_KEYS",
@@ -269,10 +270,6 @@ def annual_totals(df: Frame, *, commodity: str = "TOTAL") -> Frame:
     return _apply(rows, _annual_pd, _annual_meta())
 
 
-def _months(start: str, end: str) -> int:
-    return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1
-
-
 _KIND_RANK = {"exact": 0, "monthly": 1, "years": 2}
 
 
@@ -289,7 +286,7 @@ def _window_partials(rows: pd.DataFrame, windows: list[tuple[str, str]]) -> pd.D
     pieces = []
     keep = SERIES_KEYS + ["value"]
     for start, end in windows:
-        n = _months(start, end)
+        n = month_count(start, end)
         ex = rows[(ps == start) & (pe == end)]
         mo = rows[monthly & (ps >= start) & (pe <= end)]
         found = [(ex, "exact", 1), (mo, "monthly", n)]

@@ -26,6 +26,7 @@ from tradecheck.claims.resolve.base_period import (
     shifted,
 )
 from tradecheck.claims.sentences import in_bracket
+from tradecheck.dates import month_count
 
 __all__ = [
     "context_year",
@@ -583,14 +584,9 @@ def level_period(ctx: Context, tied: Tied) -> Period | None:
     if found is not None:
         return found
     whole = m.full_year or m.fiscal_start is not None
-    if m.rel is not None and m.year is None and whole and _months(own) == 12:
+    if m.rel is not None and m.year is None and whole and month_count(own.start, own.end) == 12:
         return shifted(own, m.rel)  # "against $2.0 billion during last year" after FY 2021-22
     return resolve_mention(ctx.doc, m)
-
-
-def _months(p: Period) -> int:
-    """How many months ``p`` spans."""
-    return (int(p.end[:4]) - int(p.start[:4])) * 12 + int(p.end[5:]) - int(p.start[5:]) + 1
 
 
 def past_year_contrast(doc: Doc, carried: PeriodMention, earlier: list[PeriodMention]) -> bool:
