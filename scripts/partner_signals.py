@@ -7,11 +7,13 @@ not written from, it marks clearly more spurious numbers than right claims.
 
 Usage::
 
-    python scripts/partner_signals.py DIR [DIR ...]
+    python scripts/partner_signals.py [--combine N] DIR [DIR ...]
 
 Every ``articles_*.jsonl`` of each folder is read; blind records (``eval.is_blind``) are skipped
 without being parsed. Prints one line per signal and value, ``right N  spurious M``; no text.
-Exit status 0; 2 when a folder is missing.
+``--combine N`` (2 or 3) prints instead every conjunction of up to N signal values that marks
+more spurious numbers than right claims, the largest margin first. Exit status 0; 2 when a
+folder is missing or unreadable.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -153,12 +156,42 @@ def table(counts: Counter[tuple[str, str, str]]) -> list[str]:
     ]
 
 
+def conjunctions(found: list[tuple[str, dict[str, str]]], most: int) -> list[str]:
+    """The conjunctions of up to ``most`` signal values (of different signals) under which
+    spurious numbers outnumber right claims: ``a=x & b=y: right N  spurious M``.
+
+    Examples
+    --------
+    >>> found = [("spurious", {"s": "1", "t": "a"}), ("right", {"s": "1", "t": "b"})]
+    >>> conjunctions(found, 2)
+    ['t=a: right 0  spurious 1', 's=1 & t=a: right 0  spurious 1']
+    """
+    by_cat: dict[tuple[tuple[str, str], ...], Counter[str]] = {}
+    for cat, sig in found:
+        items = sorted(sig.items())
+        for n in range(1, most + 1):
+            for combo in combinations(items, n):
+                by_cat.setdefault(combo, Counter())[cat] += 1
+    rows = [
+        (c["spurious"] - c["right"], combo, c)
+        for combo, c in by_cat.items()
+        if c["spurious"] > c["right"]
+    ]
+    rows.sort(key=lambda r: (-r[0], len(r[1]), r[1]))
+    return [
+        " & ".join(f"{k}={v}" for k, v in combo) + f": right {c['right']}  spurious {c['spurious']}"
+        for _, combo, c in rows
+    ]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the signal table of the given folders (studied parts only)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dirs", nargs="+", type=Path)
+    ap.add_argument("--combine", type=int, choices=(2, 3), default=None)
     args = ap.parse_args(argv)
     counts: Counter[tuple[str, str, str]] = Counter()
+    found: list[tuple[str, dict[str, str]]] = []
     for folder in args.dirs:
         if not folder.is_dir():
             print(f"{folder}: expected a folder of articles_*.jsonl files", file=sys.stderr)
@@ -166,10 +199,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             for cat, sig in rows(folder):
                 counts.update((name, value, cat) for name, value in sig.items())
+                found.append((cat, sig))
         except ev.EvalFileError as exc:
             print(exc, file=sys.stderr)
             return 2
-    print("\n".join(table(counts)))
+    lines = table(counts) if args.combine is None else conjunctions(found, args.combine)
+    print("\n".join(lines))
     return 0
 
 

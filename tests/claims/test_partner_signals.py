@@ -92,3 +92,19 @@ def test_main_counts_studied_records_and_rejects_a_missing_folder(ps, tmp_path, 
     assert "pair in clause = both: right 1  spurious 0" in out
     assert ps.main([str(tmp_path / "missing")]) == 2
     assert "expected a folder" in capsys.readouterr().err
+
+
+def test_conjunctions_keep_only_where_spurious_outnumber_right(ps):
+    found = [
+        ("spurious", {"a": "x", "b": "y"}),
+        ("spurious", {"a": "x", "b": "z"}),
+        ("right", {"a": "x", "b": "y"}),
+        ("right", {"a": "w", "b": "y"}),
+        ("misread", {"a": "x", "b": "z"}),
+    ]
+    assert ps.conjunctions(found, 2) == [
+        "a=x: right 1  spurious 2",
+        "b=z: right 0  spurious 1",
+        "a=x & b=z: right 0  spurious 1",
+    ]
+    assert ps.conjunctions(found, 1) == ["a=x: right 1  spurious 2", "b=z: right 0  spurious 1"]
