@@ -3,7 +3,8 @@
 Three things go wrong in articles that single sentences never show:
 
 1. reporter cues ("according to China's customs") must stay in their own sentence (and in a
-   sentence that plainly continues it, "It also said ..."), never reach back to earlier
+   sentence that plainly continues it, "It also said ...", and in a text citing one source
+   the rest of their paragraph and the later sentences of their release), never reach back to earlier
    sentences or to earlier coordinated clauses ("Officials recalled X, and China's customs
    put Y");
 2. the scope named at the start of a sentence (industrial goods, a product) holds for every
@@ -139,13 +140,17 @@ def test_cue_in_later_clause_does_not_reach_back_but_closing_cue_does():
     assert {c.reporter for c in parse(closing)} == {"CHN"}
 
 
-def test_unrelated_later_sentence_does_not_inherit():
+@pytest.mark.parametrize(("gap", "later"), [(" ", "CHN"), ("\n\n", None)])
+def test_a_later_sentence_inherits_in_the_cues_paragraph_only(gap, later):
+    """A sentence of another year goes on with the cue's report in its paragraph (the claim
+    schema: "when the text clearly continues the same report"); a new paragraph does not."""
     text = (
-        "According to China's customs, trade between Belarus and China reached $8.4 billion in 2023. "
-        "Belarus's exports to China rose 11% in the first quarter of 2024."
+        "According to China's customs, trade between Belarus and China reached $8.4 billion in 2023."
+        + gap
+        + "Belarus's exports to China rose 11% in the first quarter of 2024."
     )
     a, b = parse(text)
-    assert (a.reporter, b.reporter) == ("CHN", None)
+    assert (a.reporter, b.reporter) == ("CHN", later)
 
 
 @pytest.mark.parametrize(

@@ -87,13 +87,17 @@ def test_one_source_carries_to_the_same_release():
     assert [c.reporter for c in got] == ["DEU", "DEU"]
 
 
-def test_history_of_another_year_keeps_no_source():
+@pytest.mark.parametrize(("gap", "older"), [(" ", "CHN"), ("\n\n", None)])
+def test_another_year_keeps_the_source_in_its_paragraph_only(gap, older):
+    """The cue's own paragraph goes on with its report whatever year a sentence names; a new
+    paragraph about an older year takes no source. Constructed."""
     text = (
-        "According to China's customs, trade between Russia and China rose 2% in 2024. "
-        "In 2021 it had grown 36%."
+        "According to China's customs, trade between Russia and China rose 2% in 2024."
+        + gap
+        + "In 2021 it had grown 36%."
     )
     got = {c.value: c.reporter for c in parse(text, as_of="2025-01-20", pair=("RUS", "CHN"))}
-    assert got == {2.0: "CHN", 36.0: None}
+    assert got == {2.0: "CHN", 36.0: older}
 
 
 def test_a_cue_sentence_without_figures_names_the_source_of_the_one_before():
@@ -163,18 +167,21 @@ def test_closing_cues_table():
     assert R.closing_cues(norm, [(5, "UZB")], sents, [2]) == set()  # the first sentence
 
 
-def test_a_first_source_carries_up_to_a_second_one():
+@pytest.mark.parametrize(("gap", "last"), [(" ", "CHN"), ("\n\n", None)])
+def test_a_first_source_carries_up_to_a_second_one(gap, last):
     """Sentences after one source's release and before another source is cited keep the
     first source; after the second, the second carries by the same rule (the text goes on
-    with its release), and a sentence about another year takes none. Constructed."""
+    with its release): to a sentence about another year in its paragraph, not in a new one.
+    Constructed."""
     text = (
         "Vietnam's General Department of Customs said trade with China reached $150 billion "
         "in 2023. Imports from China were $100 billion in 2023. "
-        "China's customs put exports to Vietnam at $120 billion in 2023. Exports to China rose 5%. "
-        "In 2019 exports to China were $40 billion."
+        "China's customs put exports to Vietnam at $120 billion in 2023. Exports to China rose 5%."
+        + gap
+        + "In 2019 exports to China were $40 billion."
     )
     got = parse(text, as_of="2024-01-20", pair=("VNM", "CHN"))
-    assert [c.reporter for c in got] == ["VNM", "VNM", "CHN", "CHN", None]
+    assert [c.reporter for c in got] == ["VNM", "VNM", "CHN", "CHN", last]
 
 
 @pytest.mark.parametrize(
@@ -252,9 +259,18 @@ def test_a_lone_cue_speaks_for_the_run_of_figures_before_it():
     assert R._announced({2}, {0, 1, 2}) == set()  # a cue with figures of its own announces none
 
 
-def test_a_release_compares_with_the_year_before_only():
-    assert R._compared({2022}, {2023}) and R._compared(set(), {2023})
-    assert not R._compared({2021}, {2023}) and not R._compared({2024}, {2023})
+def test_the_cues_paragraph_carries_whatever_year():
+    sents = [(0, 10), (10, 20), (20, 30), (30, 40)]
+    ys = [{2024}, {2019}, {2025}, {2019}]
+    # sentences 1 and 2 name other years than the release's, in the cue's paragraph: carried;
+    # sentence 3 names an older year in a new paragraph: not
+    got = R.carried([(2, "CHN")], sents, [5, 15, 25, 35], ys, paragraphs=[0, 0, 0, 1])
+    assert got == [None, "CHN", "CHN", None]
+    # a sentence before the cue in its paragraph takes nothing from it
+    got = R.carried(
+        [(12, "CHN")], sents, [5, 15, 25], [{2019}, {2024}, {2020}, set()], (), (), [0] * 4
+    )
+    assert got == [None, None, "CHN", "CHN"]
 
 
 def test_paragraphs_are_counted_by_line_breaks():

@@ -180,11 +180,12 @@ def carried(
     text that cites **one** source only (a second source: the first carries only to the
     sentences before the second's, and the second from its own on, :func:`_up_to_second`).
 
-    It is that source when a cue stands in an earlier sentence of the same paragraph and the
-    sentence names only the release's years or those it compares with (:func:`_compared`);
+    It is that source when a cue stands in an earlier sentence of the same paragraph, whatever
+    year the sentence names (:func:`_in_cue_paragraph`);
     or in an earlier sentence and the sentence names no year other than those of the release
     (:func:`_release_years`: the text goes on reporting the same release, not the history
-    before it: "In 2022 trade had grown 29%" after a 2024 release stays without a source); or
+    before it: "In 2022 trade had grown 29%" in a new paragraph after a 2024 release stays
+    without a source); or
     when the sentence is one of the figure sentences right before a cue that stands alone,
     with no figure of its own ("Об этом сообщает ФТС.", "Source: China customs",
     :func:`_announced`); or when the sentence holds figures and comes right before the first
@@ -232,7 +233,7 @@ def carried(
     ['UZB', None, 'UZB', None]
     >>> carried([(22, "DEU")], sents, [2, 12], [set()] * 4)
     ['DEU', 'DEU', None, 'DEU']
-    >>> ys = [{2024}, {2023}, set(), {2022}]
+    >>> ys = [{2024}, {2021}, set(), {2022}]
     >>> carried([(2, "CHN")], sents, [5, 15, 35], ys, paragraphs=[0, 0, 0, 1])
     [None, 'CHN', 'CHN', None]
     """
@@ -254,7 +255,7 @@ def carried(
         if i in with_cue:
             continue
         follows = i > first and years[i] <= cue_years
-        follows = follows or (cue_paras.get(para[i], i) < i and _compared(years[i], cue_years))
+        follows = follows or _in_cue_paragraph(i, para, cue_paras)
         lead = first in refers_back and i == first - 1 and i in with_amount
         lead = lead and years[first] <= years[i]
         closed = i + 1 in closing and i in with_amount and _same_years(years[i], years[i + 1])
@@ -356,20 +357,20 @@ def _up_to_second(
     return head + tail
 
 
-def _compared(own: set[int], release: set[int]) -> bool:
-    """Whether a sentence naming ``own`` years can belong to a release of ``release`` years: it
-    names only the release's years and the years before them, which a release compares with
-    ("Q2 2021 fell 6% to EUR 11 bn. In Q2 2020 it had been EUR 12 bn."); not a later
-    period, nor older history ("In 2021 it had grown 36%" after a 2024 release).
+def _in_cue_paragraph(i: int, paragraphs: Sequence[int], cue_paras: dict[int, int]) -> bool:
+    """Whether sentence ``i`` stands after a cue of the text's source in the cue's own
+    paragraph: the paragraph goes on with that report whatever year the sentence names (a
+    base year, a fiscal year, the year a rise counts from: "Exports rose 9% to $2 bn. In 2019
+    they had been $1.4 bn."). A new paragraph is read with the year rule of :func:`carried`.
 
     Examples
     --------
-    >>> _compared({2016}, {2017}), _compared(set(), set()), _compared({2024}, {2023})
-    (True, True, False)
-    >>> _compared({2021}, {2024})
+    >>> _in_cue_paragraph(2, [0, 0, 0, 1], {0: 1}), _in_cue_paragraph(3, [0, 0, 0, 1], {0: 1})
+    (True, False)
+    >>> _in_cue_paragraph(0, [0, 0, 0, 1], {0: 1})
     False
     """
-    return own <= release | {y - 1 for y in release}
+    return cue_paras.get(paragraphs[i], i) < i
 
 
 def _same_years(own: set[int], cue: set[int]) -> bool:
