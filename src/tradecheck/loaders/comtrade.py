@@ -285,6 +285,7 @@ def _per_distinct(keys: list[pd.Series], fn: Any, fail_at: Any) -> list[np.ndarr
 
 
 def _join_notes(parts: list[np.ndarray], n: int) -> np.ndarray:
+    """Per-row notes of ``n`` rows: the non-empty parts of each row joined by ``"; "``."""
     acc = np.full(n, "", dtype=object)
     for p in parts:
         both = (acc != "") & (p != "")
@@ -317,6 +318,7 @@ class _Cols:
 
 
 def _first_bad(mask: np.ndarray | pd.Series) -> int:
+    """Position of the first True in ``mask`` (the row an error names)."""
     return int(np.flatnonzero(np.asarray(mask))[0])
 
 
