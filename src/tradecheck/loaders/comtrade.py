@@ -322,34 +322,51 @@ def _first_bad(mask: np.ndarray | pd.Series) -> int:
     return int(np.flatnonzero(np.asarray(mask))[0])
 
 
+def _month_of_period(period: str, freq: str) -> tuple[str, str | None]:
+    """Year and month (None for a year) of a ``period`` cell, ``YYYY`` or ``YYYYMM`` (dashes
+    ignored), which must agree with ``freq`` (``A``/``M``, upper case)."""
+    p = period.replace("-", "")
+    if re.fullmatch(r"\d{4}", p):
+        if freq == "M":
+            raise ValueError("period", f"annual period {period!r} in a monthly (M) record")
+        return p, None
+    if re.fullmatch(r"\d{6}", p):
+        if freq == "A":
+            raise ValueError("period", f"monthly period {period!r} in an annual (A) record")
+        return p[:4], p[4:]
+    raise ValueError("period", f"expected YYYY or YYYYMM, got {period!r}")
+
+
+def _month_of_ref(
+    refid: str, year: str, month: str, annual: bool, monthly: bool
+) -> tuple[str, str | None]:
+    """Year and month (None for a year, ``"?"`` when the record does not say which) from
+    ``refPeriodId`` (``YYYYMMDD``), else from ``refYear`` and ``refMonth``."""
+    if refid:
+        if not re.fullmatch(r"\d{6}(\d{2})?", refid):
+            raise ValueError("refPeriodId", f"expected YYYYMMDD, got {refid!r}")
+        return refid[:4], None if annual else refid[4:6] if monthly else "?"
+    if not re.fullmatch(r"\d{4}", year):
+        raise ValueError("refYear", f"expected a year YYYY, got {year!r}")
+    return year, None if annual else f"{int(month):02d}" if monthly else "?"
+
+
 def _period_of(period: str, freq: str, month: str, refid: str, year: str) -> tuple[str, str]:
+    """First and last month (``YYYY-MM``) of one Comtrade record.
+
+    From ``period``, else ``refPeriodId``, else ``refYear``; ``freqCode`` ``A`` or ``refMonth``
+    52 mean a year, ``M`` or a ``refMonth`` 1-12 a month. Raises ``ValueError(column,
+    message)`` for a contradiction, a malformed cell or a record that does not say which.
+    """
     freq = freq.upper()
     annual = freq == "A" or month == "52"
     monthly = freq == "M" or (month.isdigit() and 1 <= int(month) <= 12)
     if annual and monthly:
         raise ValueError("refMonth", f"freqCode {freq!r} contradicts refMonth {month!r}")
     if period:
-        p = period.replace("-", "")
-        if re.fullmatch(r"\d{4}", p):
-            if freq == "M":
-                raise ValueError("period", f"annual period {period!r} in a monthly (M) record")
-            y, m = p, None
-        elif re.fullmatch(r"\d{6}", p):
-            if freq == "A":
-                raise ValueError("period", f"monthly period {period!r} in an annual (A) record")
-            y, m = p[:4], p[4:]
-        else:
-            raise ValueError("period", f"expected YYYY or YYYYMM, got {period!r}")
-    elif refid:
-        if not re.fullmatch(r"\d{6}(\d{2})?", refid):
-            raise ValueError("refPeriodId", f"expected YYYYMMDD, got {refid!r}")
-        y = refid[:4]
-        m = None if annual else refid[4:6] if monthly else "?"
-    elif year:
-        if not re.fullmatch(r"\d{4}", year):
-            raise ValueError("refYear", f"expected a year YYYY, got {year!r}")
-        y = year
-        m = None if annual else f"{int(month):02d}" if monthly else "?"
+        y, m = _month_of_period(period, freq)
+    elif refid or year:
+        y, m = _month_of_ref(refid, year, month, annual, monthly)
     else:
         raise ValueError("period", "no period: expected period, refPeriodId or refYear")
     if m == "?":
