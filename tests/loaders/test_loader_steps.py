@@ -123,6 +123,46 @@ def test_no_commodity_column_assumes_total_unless_keys_repeat():
         comtrade._commodity(cols, {"r": ["BLR", "BLR"], "f": ["X", "X"]}, _where(2))
 
 
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (("2021", "A", "", "", ""), ("2021-01", "2021-12")),
+        (("2021-03", "M", "", "", ""), ("2021-03", "2021-03")),
+        (("", "", "52", "20210101", ""), ("2021-01", "2021-12")),
+        (("", "M", "", "20210601", ""), ("2021-06", "2021-06")),
+        (("", "", "3", "", "2021"), ("2021-03", "2021-03")),
+    ],
+)
+def test_period_of_reads_period_then_ref_period_id_then_ref_year(cells, expected):
+    assert comtrade._period_of(*cells) == expected
+
+
+@pytest.mark.parametrize(
+    ("cells", "column", "text"),
+    [
+        (("", "M", "13", "", "2021"), "refMonth", "expected a month 1-12"),
+        (("", "M", "abc", "", "2021"), "refMonth", "got 'abc'"),
+        (("", "M", "", "", "2021"), "refMonth", "got ''"),
+        (("", "M", "", "20211301", ""), "refPeriodId", "expected 01-12"),
+        (("202113", "M", "", "", ""), "period", "expected 01-12"),
+        (("", "", "", "", "2021"), "freqCode", "cannot tell annual from monthly"),
+    ],
+)
+def test_a_bad_month_names_the_column_it_came_from(cells, column, text):
+    with pytest.raises(ValueError) as err:
+        comtrade._period_of(*cells)
+    assert err.value.args[0] == column and text in err.value.args[1]
+
+
+def test_a_bad_ref_month_is_one_line_naming_line_and_column():
+    rec = {"freqCode": "M", "refYear": "2021", "refMonth": "x", "reporterISO": "BLR"}
+    rec |= {"partnerISO": "CHN", "flowCode": "X", "primaryValue": "5"}
+    with pytest.raises(LoadError) as err:
+        comtrade.normalise_records(pd.DataFrame([rec] * 2), PATH, vintage="2026-01-01")
+    assert (err.value.row, err.value.column) == (2, "refMonth")
+    assert "invalid literal" not in str(err.value) and "\n" not in str(err.value)
+
+
 # ----------------------------------------------------------------------------- China customs
 
 

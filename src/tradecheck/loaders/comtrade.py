@@ -348,6 +348,8 @@ def _month_of_ref(
         return refid[:4], None if annual else refid[4:6] if monthly else "?"
     if not re.fullmatch(r"\d{4}", year):
         raise ValueError("refYear", f"expected a year YYYY, got {year!r}")
+    if monthly and not annual and not (month.isdigit() and 1 <= int(month) <= 12):
+        raise ValueError("refMonth", f"expected a month 1-12 in a monthly record, got {month!r}")
     return year, None if annual else f"{int(month):02d}" if monthly else "?"
 
 
@@ -376,7 +378,8 @@ def _period_of(period: str, freq: str, month: str, refid: str, year: str) -> tup
     if m is None:
         return f"{y}-01", f"{y}-12"
     if not 1 <= int(m) <= 12:
-        raise ValueError("period", f"month out of range in {period or refid!r}")
+        column = "period" if period else "refPeriodId"
+        raise ValueError(column, f"month out of range in {period or refid!r}: expected 01-12")
     return f"{y}-{m}", f"{y}-{m}"
 
 
