@@ -14,7 +14,7 @@ import re
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -527,6 +527,21 @@ def float_option(path: Path, name: str, value: Any, *, lo: float, hi: float) -> 
             path, f"option {name}={value!r}: expected a number above {lo:g} up to {hi:g}"
         )
     return x
+
+
+def row_cell(row: Sequence[str], columns: Mapping[str, int], name: str) -> str:
+    """The stripped cell of column ``name`` in a CSV record ("" when the file has no such column
+    or the record is short).
+
+    Examples
+    --------
+    >>> row_cell([" CHN ", "5"], {"COUNTRY": 0, "VALUE": 1, "UNIT": 2}, "COUNTRY")
+    'CHN'
+    >>> row_cell(["CHN"], {"COUNTRY": 0, "VALUE": 1}, "VALUE"), row_cell(["CHN"], {}, "X")
+    ('', '')
+    """
+    i = columns.get(name)
+    return row[i].strip() if i is not None and i < len(row) else ""
 
 
 def finish_frame(rows: list[dict[str, Any]], dropped: Counter[str], path: Path) -> pd.DataFrame:

@@ -64,6 +64,7 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -284,6 +285,7 @@ def _per_distinct(keys: list[pd.Series], fn: Any, fail_at: Any) -> list[np.ndarr
 
 
 def _join_notes(parts: list[np.ndarray], n: int) -> np.ndarray:
+    """Per-row notes of ``n`` rows: the non-empty parts of each row joined by ``"; "``."""
     acc = np.full(n, "", dtype=object)
     for p in parts:
         both = (acc != "") & (p != "")
@@ -309,39 +311,64 @@ class _Cols:
             self._cache[key] = None if col is None else _as_text(self.df[col])
         return self._cache[key]
 
+    def text_or_blank(self, name: str) -> pd.Series:
+        """Like :meth:`text`, with an absent column read as empty cells."""
+        s = self.text(name)
+        return pd.Series([""] * len(self.df), dtype=object) if s is None else s
+
 
 def _first_bad(mask: np.ndarray | pd.Series) -> int:
+    """Position of the first True in ``mask`` (the row an error names)."""
     return int(np.flatnonzero(np.asarray(mask))[0])
 
 
+def _month_of_period(period: str, freq: str) -> tuple[str, str | None]:
+    """Year and month (None for a year) of a ``period`` cell, ``YYYY`` or ``YYYYMM`` (dashes
+    ignored), which must agree with ``freq`` (``A``/``M``, upper case)."""
+    p = period.replace("-", "")
+    if re.fullmatch(r"\d{4}", p):
+        if freq == "M":
+            raise ValueError("period", f"annual period {period!r} in a monthly (M) record")
+        return p, None
+    if re.fullmatch(r"\d{6}", p):
+        if freq == "A":
+            raise ValueError("period", f"monthly period {period!r} in an annual (A) record")
+        return p[:4], p[4:]
+    raise ValueError("period", f"expected YYYY or YYYYMM, got {period!r}")
+
+
+def _month_of_ref(
+    refid: str, year: str, month: str, annual: bool, monthly: bool
+) -> tuple[str, str | None]:
+    """Year and month (None for a year, ``"?"`` when the record does not say which) from
+    ``refPeriodId`` (``YYYYMMDD``), else from ``refYear`` and ``refMonth``."""
+    if refid:
+        if not re.fullmatch(r"\d{6}(\d{2})?", refid):
+            raise ValueError("refPeriodId", f"expected YYYYMMDD, got {refid!r}")
+        return refid[:4], None if annual else refid[4:6] if monthly else "?"
+    if not re.fullmatch(r"\d{4}", year):
+        raise ValueError("refYear", f"expected a year YYYY, got {year!r}")
+    if monthly and not annual and not (month.isdigit() and 1 <= int(month) <= 12):
+        raise ValueError("refMonth", f"expected a month 1-12 in a monthly record, got {month!r}")
+    return year, None if annual else f"{int(month):02d}" if monthly else "?"
+
+
 def _period_of(period: str, freq: str, month: str, refid: str, year: str) -> tuple[str, str]:
+    """First and last month (``YYYY-MM``) of one Comtrade record.
+
+    From ``period``, else ``refPeriodId``, else ``refYear``; ``freqCode`` ``A`` or ``refMonth``
+    52 mean a year, ``M`` or a ``refMonth`` 1-12 a month. Raises ``ValueError(column,
+    message)`` for a contradiction, a malformed cell or a record that does not say which.
+    """
     freq = freq.upper()
     annual = freq == "A" or month == "52"
     monthly = freq == "M" or (month.isdigit() and 1 <= int(month) <= 12)
     if annual and monthly:
         raise ValueError("refMonth", f"freqCode {freq!r} contradicts refMonth {month!r}")
     if period:
-        p = period.replace("-", "")
-        if re.fullmatch(r"\d{4}", p):
-            if freq == "M":
-                raise ValueError("period", f"annual period {period!r} in a monthly (M) record")
-            y, m = p, None
-        elif re.fullmatch(r"\d{6}", p):
-            if freq == "A":
-                raise ValueError("period", f"monthly period {period!r} in an annual (A) record")
-            y, m = p[:4], p[4:]
-        else:
-            raise ValueError("period", f"expected YYYY or YYYYMM, got {period!r}")
-    elif refid:
-        if not re.fullmatch(r"\d{6}(\d{2})?", refid):
-            raise ValueError("refPeriodId", f"expected YYYYMMDD, got {refid!r}")
-        y = refid[:4]
-        m = None if annual else refid[4:6] if monthly else "?"
-    elif year:
-        if not re.fullmatch(r"\d{4}", year):
-            raise ValueError("refYear", f"expected a year YYYY, got {year!r}")
-        y = year
-        m = None if annual else f"{int(month):02d}" if monthly else "?"
+        y, m = _month_of_period(period, freq)
+    elif refid or year:
+        y, m = _month_of_ref(refid, year, month, annual, monthly)
     else:
         raise ValueError("period", "no period: expected period, refPeriodId or refYear")
     if m == "?":
@@ -351,7 +378,8 @@ def _period_of(period: str, freq: str, month: str, refid: str, year: str) -> tup
     if m is None:
         return f"{y}-01", f"{y}-12"
     if not 1 <= int(m) <= 12:
-        raise ValueError("period", f"month out of range in {period or refid!r}")
+        column = "period" if period else "refPeriodId"
+        raise ValueError(column, f"month out of range in {period or refid!r}: expected 01-12")
     return f"{y}-{m}", f"{y}-{m}"
 
 
@@ -362,10 +390,305 @@ def _valuation(scope: np.ndarray, is_imp: np.ndarray) -> np.ndarray:
     return np.where(np.asarray(scope) == "services", "unknown", goods).astype(object)
 
 
+# --------------------------------------------------------------------------- normalise: steps
+
+
+@dataclass(frozen=True, eq=False)
+class _Where:
+    """Where the rows of one :func:`normalise_records` call came from, and how to fail.
+
+    ``lines`` holds the line (or record) number of each row still in play; ``ref`` is the word
+    used in ``source_ref`` and in messages (``"line"`` or ``"record"``).
+    """
+
+    path: Path
+    lines: np.ndarray
+    ref: str = "line"
+
+    def fail(self, i: int, column: str, msg: str) -> LoadError:
+        """The :class:`LoadError` for row ``i`` (0-based in the current rows), column ``column``."""
+        if self.ref == "line":
+            return LoadError(self.path, msg, row=int(self.lines[i]), column=column)
+        return LoadError(self.path, f"{self.ref} {int(self.lines[i])}: {msg}", column=column)
+
+    def rows(self, idx: np.ndarray) -> _Where:
+        """The same context for the rows ``idx`` only (after dropped rows are removed)."""
+        return replace(self, lines=self.lines[idx])
+
+
+#: Each need of :func:`normalise_records`: any one of these columns (case-insensitive).
+_NEEDED: tuple[tuple[str, ...], ...] = (
+    ("flowCode", "flowDesc"),
+    ("reporterISO", "reporterCode"),
+    ("partnerISO", "partnerCode"),
+    ("primaryValue", "cifvalue", "fobvalue"),
+    ("period", "refPeriodId", "refYear"),
+)
+
+#: The double-count rules: column, values that mean "total", reason a breakdown row is dropped.
+_BREAKDOWNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("customsCode", ("C00",), "customs-procedure breakdown (customsCode other than C00)"),
+    ("motCode", ("0",), "mode-of-transport breakdown (motCode other than 0)"),
+    ("partner2Code", ("0",), "second-partner breakdown (partner2Code other than 0)"),
+)
+
+
+def _check_columns(cols: _Cols, path: Path, header_row: int | None) -> None:
+    """Raise a :class:`LoadError` for the first need in :data:`_NEEDED` no column meets.
+
+    The message lists the columns found; ``header_row`` is the row named in it (1 for a CSV
+    read from its first line, None when the rows did not come with a header line).
+    """
+    for names in _NEEDED:
+        if not any(cols.has(nm) for nm in names):
+            found = ", ".join(map(str, cols.df.columns))
+            raise LoadError(
+                path,
+                f"missing Comtrade column: expected {' or '.join(names)} (columns found: {found})",
+                row=header_row,
+                column=names[0],
+            )
+
+
+def _breakdown_rows(cols: _Cols) -> tuple[np.ndarray, Counter[str]]:
+    """Rows to keep under the double-count rules (:data:`_BREAKDOWNS`), and drops by reason.
+
+    A breakdown column that is absent, or an empty cell, counts as "total"; each dropped row is
+    counted once, under the first rule that drops it.
+    """
+    keep = np.ones(len(cols.df), dtype=bool)
+    dropped: Counter[str] = Counter()
+    for name, ok, what in _BREAKDOWNS:
+        s = cols.text(name)
+        if s is None:
+            continue
+        bad = keep & ~(s.str.upper().isin(ok) | (s == "")).to_numpy()
+        if bad.any():
+            dropped[what] += int(bad.sum())
+            keep &= ~bad
+    return keep, dropped
+
+
+def _flow_codes(cols: _Cols, keep: np.ndarray, where: _Where) -> tuple[pd.Series, str]:
+    """Each row's flow code (``X``, ``M``, ``RX`` ...) and the column it was read from.
+
+    ``flowCode`` wins (legacy ``1``-``4`` mapped by :data:`LEGACY_FLOW`; an empty cell falls back
+    to ``flowDesc``). With ``flowDesc`` alone, a kept row whose description is not one of
+    :data:`_FLOW_DESC` is a :class:`LoadError`; unchecked codes are checked by
+    :func:`_drop_flows`.
+    """
+    if cols.has("flowCode"):
+        flow = cols.text("flowCode").str.upper()  # type: ignore[union-attr]
+        flow = flow.map(lambda f: LEGACY_FLOW.get(f, f))
+        if cols.has("flowDesc"):
+            desc = cols.text("flowDesc").str.lower().map(_FLOW_DESC)  # type: ignore[union-attr]
+            flow = flow.where(flow != "", desc.fillna(""))
+        return flow, "flowCode"
+    raw = cols.text("flowDesc")
+    assert raw is not None
+    flow = raw.str.lower().map(_FLOW_DESC)
+    unknown = flow.isna() & keep
+    if unknown.any():
+        i = _first_bad(unknown)
+        raise where.fail(
+            i,
+            "flowDesc",
+            f"unknown flow {raw.iloc[i]!r}: expected Export, Import, Re-export or Re-import",
+        )
+    return flow.fillna(""), "flowDesc"
+
+
+def _drop_flows(
+    flow: pd.Series, keep: np.ndarray, dropped: Counter[str], column: str, where: _Where
+) -> np.ndarray:
+    """``keep`` without the rows of component flows (:data:`FLOWS_DROPPED`), counted in
+    ``dropped`` by code; a kept row whose flow is not in :data:`FLOWS_KEPT` either is a
+    :class:`LoadError` naming ``column``."""
+    other = keep & flow.isin(FLOWS_DROPPED).to_numpy()
+    for code, cnt in Counter(flow[other]).items():
+        dropped[f"flow {code} (a part of X/M, not an equivalent)"] += cnt
+    keep = keep & ~other
+    badflow = keep & ~flow.isin(FLOWS_KEPT).to_numpy()
+    if badflow.any():
+        i = _first_bad(badflow)
+        raise where.fail(
+            i,
+            column,
+            f"unknown flow {flow.iloc[i]!r}: expected one of "
+            f"{', '.join(FLOWS_KEPT + FLOWS_DROPPED)}",
+        )
+    return keep
+
+
+def _periods(cols: _Cols, where: _Where) -> tuple[np.ndarray, np.ndarray]:
+    """First and last month (``YYYY-MM``) of each row, by :func:`_period_of` on the period
+    columns (each distinct combination read once; the first bad row is the error's row)."""
+    names = ("period", "freqCode", "refMonth", "refPeriodId", "refYear")
+    starts, ends = _per_distinct([cols.text_or_blank(n) for n in names], _period_of, where.fail)
+    return starts, ends
+
+
+def _resolve_country(side: str, iso: str, code: str) -> str:
+    """ISO3 for one ``{side}ISO``/``{side}Code`` pair: the ISO cell when it is a known code,
+    else the numeric code; ``ValueError(column, message)`` when neither says a country."""
+    got = _iso_from_column(iso)
+    if got is None and code:
+        try:
+            got = comtrade_code_to_iso3(code)
+        except UnknownCountryError as exc:
+            raise ValueError(
+                f"{side}Code", f"{exc}; expected a Comtrade/M49 country code"
+            ) from None
+    if got is None:
+        raise ValueError(
+            f"{side}ISO" if iso else f"{side}Code",
+            f"unknown country {iso or code!r}; "
+            "expected an ISO3 code or a Comtrade/M49 country code",
+        )
+    return got
+
+
+def _countries(cols: _Cols, side: str, where: _Where) -> tuple[np.ndarray, np.ndarray | None]:
+    """ISO3 of each row's ``side`` (``"reporter"`` or ``"partner"``), and a note per row where
+    a Comtrade area code (:data:`SPECIAL_ISO`, except ``WLD``) was mapped (None if none was)."""
+    iso, code = cols.text_or_blank(f"{side}ISO"), cols.text_or_blank(f"{side}Code")
+    (got,) = _per_distinct([iso, code], functools.partial(_resolve_country, side), where.fail)
+    special = np.isin(iso.str.upper().to_numpy(), [k for k in SPECIAL_ISO if k != "WLD"])
+    if not special.any():
+        return got, None
+    note = "Comtrade " + side + " " + iso.to_numpy() + " mapped to " + got
+    return got, np.where(special, note, "")
+
+
+def _numbers(cols: _Cols, name: str, where: _Where) -> pd.Series:
+    """Column ``name`` as numbers (NaN where empty or absent); a cell that is not a number is a
+    :class:`LoadError`."""
+    t = cols.text_or_blank(name)
+    v = pd.to_numeric(t.where(t != "", None), errors="coerce")
+    unreadable = (t != "") & v.isna()
+    if unreadable.any():
+        i = _first_bad(unreadable)
+        raise where.fail(i, name, f"expected a number (US$), got {t.iloc[i]!r}")
+    return v
+
+
+def _values(cols: _Cols, is_imp: pd.Series, where: _Where) -> pd.Series:
+    """Value in US$ of each row: ``primaryValue``, else ``cifvalue`` for imports and
+    ``fobvalue`` for exports; an empty or negative value is a :class:`LoadError`."""
+    pval, cval, fval = (_numbers(cols, n, where) for n in ("primaryValue", "cifvalue", "fobvalue"))
+    value = pval.where(pval.notna(), cval.where(is_imp, fval))
+    if value.isna().any():
+        i = _first_bad(value.isna())
+        fallback = "cifvalue" if is_imp.iloc[i] else "fobvalue"
+        col = "primaryValue" if cols.has("primaryValue") else fallback
+        raise where.fail(i, col, "empty cell where a value in US$ was expected")
+    if (value < 0).any():
+        i = _first_bad(value < 0)
+        raise where.fail(i, "primaryValue", f"expected a non-negative value, got {value.iloc[i]!r}")
+    return value
+
+
+def _commodity(
+    cols: _Cols, key: dict[str, Any], where: _Where
+) -> tuple[pd.Series, np.ndarray | None]:
+    """Commodity code of each row (``"TOTAL"`` or an HS/SITC code), and a note when assumed.
+
+    From ``cmdCode`` (an empty code is an error); else ``cmdDesc``/``aggrLevel`` must say
+    "All Commodities" on every row; with no commodity column at all every row is taken as TOTAL
+    (noted), which is an error as soon as two rows share ``key`` (reporter, partner, flow,
+    period) because they must then be different commodities.
+    """
+    m = len(cols.df)
+    if cols.has("cmdCode"):
+        commodity = cols.text_or_blank("cmdCode")
+        commodity = commodity.where(commodity.str.upper() != "TOTAL", "TOTAL")
+        if (commodity == "").any():
+            i = _first_bad(commodity == "")
+            raise where.fail(
+                i, "cmdCode", "empty commodity code: expected TOTAL or an HS/SITC code"
+            )
+        return commodity, None
+    total = pd.Series(["TOTAL"] * m, dtype=object)
+    if cols.has("cmdDesc") or cols.has("aggrLevel"):
+        desc, lvl = cols.text_or_blank("cmdDesc"), cols.text_or_blank("aggrLevel")
+        is_total = (desc.str.lower() == "all commodities") | (lvl == "0")
+        if not is_total.all():
+            i = _first_bad(~is_total)
+            raise where.fail(
+                i,
+                "cmdDesc",
+                f"no cmdCode column, and {desc.iloc[i]!r} is not "
+                "'All Commodities': expected a cmdCode column to tell commodities apart",
+            )
+        return total, None
+    dup = pd.DataFrame(key).duplicated(keep=False)
+    if dup.any():
+        i = _first_bad(dup)
+        raise where.fail(
+            i,
+            "cmdCode",
+            "several rows for one reporter/partner/flow/period and no "
+            "cmdCode or cmdDesc column: expected a commodity column",
+        )
+    return total, np.full(m, "no commodity column; assumed TOTAL", dtype=object)
+
+
+def _classification(cols: _Cols, commodity: pd.Series) -> pd.Series:
+    """``classificationCode``, else ``classificationSearchCode``, else ``TOTAL`` for the total
+    and ``HS`` for a commodity code."""
+    cl = cols.text_or_blank("classificationCode")
+    cl = cl.where(cl != "", cols.text_or_blank("classificationSearchCode"))
+    default = pd.Series(np.where(commodity == "TOTAL", "TOTAL", "HS"), dtype=object)
+    return cl.where(cl != "", default)
+
+
+def _flag_notes(cols: _Cols) -> list[np.ndarray]:
+    """Per-row notes for ``isReported`` false and a non-zero ``legacyEstimationFlag``."""
+    rep = cols.text_or_blank("isReported").str.lower()
+    est = cols.text_or_blank("legacyEstimationFlag")
+    return [
+        np.where(rep.isin(["false", "0"]), "isReported=false", "").astype(object),
+        np.where(~est.isin(["", "0"]), "legacyEstimationFlag=" + est, "").astype(object),
+    ]
+
+
+def _canonical(
+    cols: _Cols, where: _Where, vintage: str | None, parts: dict[str, Any], notes: list[np.ndarray]
+) -> pd.DataFrame:
+    """The canonical frame from the resolved columns in ``parts`` (reporter, partner, flow,
+    period_start, period_end, commodity, value, classification) and the per-row ``notes``;
+    scope and valuation follow from ``typeCode`` and the flow."""
+    scope = np.where(cols.text_or_blank("typeCode").str.upper() == "S", "services", "goods")
+    is_imp = pd.Series(parts["flow"]).isin(["M", "RM"]).to_numpy()
+    out = pd.DataFrame(
+        {
+            "reporter": parts["reporter"],
+            "partner": parts["partner"],
+            "flow": parts["flow"],
+            "period_start": parts["period_start"],
+            "period_end": parts["period_end"],
+            "commodity": parts["commodity"],
+            "value": parts["value"],
+            "currency": "USD",
+            "valuation": _valuation(scope, is_imp),
+            "source": "comtrade",
+            "source_file": display_path(where.path),
+            "source_ref": np.char.add(f"{where.ref} ", where.lines.astype(str)).astype(object),
+            "vintage": vintage or file_vintage(where.path),
+            "classification": parts["classification"],
+            "scope": scope,
+            "bound": "eq",
+            "estimate": False,
+            "note": _join_notes(notes, len(cols.df)),
+        }
+    )
+    return schema.make_frame(out)
+
+
 # --------------------------------------------------------------------------- normalise
 
 
-def normalise_records(  # noqa: C901  one branch per layout quirk; to be split into steps
+def normalise_records(
     df: pd.DataFrame,
     path: str | Path,
     *,
@@ -419,247 +742,39 @@ def normalise_records(  # noqa: C901  one branch per layout quirk; to be split i
     556100100.0
     """
     path = Path(path)
-    shown = display_path(path)
     if df is None or len(df) == 0:
         return schema.empty_frame()
     df = df.reset_index(drop=True)
-    c = _Cols(df)
-    n = len(df)
-    lines = np.arange(start_line, start_line + n)
-
-    def fail(i: int, column: str, msg: str) -> LoadError:
-        if ref == "line":
-            return LoadError(path, msg, row=int(lines[i]), column=column)
-        return LoadError(path, f"{ref} {int(lines[i])}: {msg}", column=column)
-
-    def need(*names: str) -> None:
-        if not any(c.has(nm) for nm in names):
-            found = ", ".join(map(str, df.columns))
-            raise LoadError(
-                path,
-                f"missing Comtrade column: expected {' or '.join(names)} (columns found: {found})",
-                row=1 if ref == "line" and start_line == 2 else None,
-                column=names[0],
-            )
-
-    need("flowCode", "flowDesc")
-    need("reporterISO", "reporterCode")
-    need("partnerISO", "partnerCode")
-    need("primaryValue", "cifvalue", "fobvalue")
-    need("period", "refPeriodId", "refYear")
-
-    keep = np.ones(n, dtype=bool)
-    dropped: Counter[str] = Counter()
-
-    # -- breakdown rows (double-count rules)
-    for name, ok, what in (
-        ("customsCode", ("C00",), "customs-procedure breakdown (customsCode other than C00)"),
-        ("motCode", ("0",), "mode-of-transport breakdown (motCode other than 0)"),
-        ("partner2Code", ("0",), "second-partner breakdown (partner2Code other than 0)"),
-    ):
-        s = c.text(name)
-        if s is None:
-            continue
-        bad = keep & ~(s.str.upper().isin(ok) | (s == "")).to_numpy()
-        if bad.any():
-            dropped[what] += int(bad.sum())
-            keep &= ~bad
-
-    # -- flows
-    if c.has("flowCode"):
-        flow = c.text("flowCode").str.upper()  # type: ignore[union-attr]
-        flow = flow.map(lambda f: LEGACY_FLOW.get(f, f))
-        flow_col = "flowCode"
-        if c.has("flowDesc"):
-            desc = c.text("flowDesc").str.lower().map(_FLOW_DESC)  # type: ignore[union-attr]
-            flow = flow.where(flow != "", desc.fillna(""))
-    else:
-        raw = c.text("flowDesc")
-        assert raw is not None
-        flow = raw.str.lower().map(_FLOW_DESC)
-        unknown = flow.isna() & keep
-        if unknown.any():
-            i = _first_bad(unknown)
-            raise fail(
-                i,
-                "flowDesc",
-                f"unknown flow {raw.iloc[i]!r}: expected Export, Import, Re-export or Re-import",
-            )
-        flow = flow.fillna("")
-        flow_col = "flowDesc"
-    other = keep & flow.isin(FLOWS_DROPPED).to_numpy()
-    for code, cnt in Counter(flow[other]).items():
-        dropped[f"flow {code} (a part of X/M, not an equivalent)"] += cnt
-    keep &= ~other
-    badflow = keep & ~flow.isin(FLOWS_KEPT).to_numpy()
-    if badflow.any():
-        i = _first_bad(badflow)
-        raise fail(
-            i,
-            flow_col,
-            f"unknown flow {flow.iloc[i]!r}: expected one of "
-            f"{', '.join(FLOWS_KEPT + FLOWS_DROPPED)}",
-        )
-
+    cols = _Cols(df)
+    _check_columns(cols, path, header_row=1 if ref == "line" and start_line == 2 else None)
+    where = _Where(path, np.arange(start_line, start_line + len(df)), ref)
+    keep, dropped = _breakdown_rows(cols)
+    flow, flow_column = _flow_codes(cols, keep, where)
+    keep = _drop_flows(flow, keep, dropped, flow_column, where)
     report.drop_counts(path, dropped, warn=warn)
-
     idx = np.flatnonzero(keep)
     if len(idx) == 0:
         return schema.empty_frame()
-    sub = df.iloc[idx].reset_index(drop=True)
-    lines = lines[idx]
-    c = _Cols(sub)
+    cols, where = _Cols(df.iloc[idx].reset_index(drop=True)), where.rows(idx)
     flow = flow.iloc[idx].reset_index(drop=True)
-    m = len(sub)
-    blank = pd.Series([""] * m, dtype=object)
-
-    def text(name: str) -> pd.Series:
-        s = c.text(name)
-        return blank if s is None else s
-
-    # -- periods
-    starts, ends = _per_distinct(
-        [text("period"), text("freqCode"), text("refMonth"), text("refPeriodId"), text("refYear")],
-        _period_of,
-        fail,
-    )
-
-    # -- countries
-    note_parts: list[np.ndarray] = []
-
-    def resolve(side: str, a: str, b: str) -> str:
-        got = _iso_from_column(a)
-        if got is None and b:
-            try:
-                got = comtrade_code_to_iso3(b)
-            except UnknownCountryError as exc:
-                raise ValueError(
-                    f"{side}Code", f"{exc}; expected a Comtrade/M49 country code"
-                ) from None
-        if got is None:
-            raise ValueError(
-                f"{side}ISO" if a else f"{side}Code",
-                f"unknown country {a or b!r}; expected an ISO3 code or a Comtrade/M49 country code",
-            )
-        return got
-
-    def countries(side: str) -> np.ndarray:
-        iso, code = text(f"{side}ISO"), text(f"{side}Code")
-        (got,) = _per_distinct([iso, code], lambda a, b: resolve(side, a, b), fail)
-        up = iso.str.upper().to_numpy()
-        special = np.isin(up, [k for k in SPECIAL_ISO if k != "WLD"])
-        if special.any():
-            note_parts.append(
-                np.where(
-                    special, "Comtrade " + side + " " + iso.to_numpy() + " mapped to " + got, ""
-                )
-            )
-        return got
-
-    reporters = countries("reporter")
-    partners = countries("partner")
-
-    # -- values
-    def numbers(name: str) -> tuple[pd.Series, pd.Series]:
-        t = text(name)
-        return t, pd.to_numeric(t.where(t != "", None), errors="coerce")
-
-    ptxt, pval = numbers("primaryValue")
-    ctxt, cval = numbers("cifvalue")
-    ftxt, fval = numbers("fobvalue")
-    is_imp = flow.isin(["M", "RM"])
-    for t, v, name in (
-        (ptxt, pval, "primaryValue"),
-        (ctxt, cval, "cifvalue"),
-        (ftxt, fval, "fobvalue"),
-    ):
-        unreadable = (t != "") & v.isna()
-        if unreadable.any():
-            i = _first_bad(unreadable)
-            raise fail(i, name, f"expected a number (US$), got {t.iloc[i]!r}")
-    value = pval.where(pval.notna(), cval.where(is_imp, fval))
-    if value.isna().any():
-        i = _first_bad(value.isna())
-        col = (
-            "primaryValue"
-            if c.has("primaryValue")
-            else "cifvalue"
-            if is_imp.iloc[i]
-            else "fobvalue"
-        )
-        raise fail(i, col, "empty cell where a value in US$ was expected")
-    if (value < 0).any():
-        i = _first_bad(value < 0)
-        raise fail(i, "primaryValue", f"expected a non-negative value, got {value.iloc[i]!r}")
-
-    # -- commodity, classification
-    if c.has("cmdCode"):
-        commodity = text("cmdCode")
-        commodity = commodity.where(commodity.str.upper() != "TOTAL", "TOTAL")
-        if (commodity == "").any():
-            i = _first_bad(commodity == "")
-            raise fail(i, "cmdCode", "empty commodity code: expected TOTAL or an HS/SITC code")
-    elif c.has("cmdDesc") or c.has("aggrLevel"):
-        desc, lvl = text("cmdDesc"), text("aggrLevel")
-        total = (desc.str.lower() == "all commodities") | (lvl == "0")
-        if not total.all():
-            i = _first_bad(~total)
-            raise fail(
-                i,
-                "cmdDesc",
-                f"no cmdCode column, and {desc.iloc[i]!r} is not "
-                "'All Commodities': expected a cmdCode column to tell commodities apart",
-            )
-        commodity = pd.Series(["TOTAL"] * m, dtype=object)
-    else:
-        commodity = pd.Series(["TOTAL"] * m, dtype=object)
-        note_parts.append(np.full(m, "no commodity column; assumed TOTAL", dtype=object))
-        key = pd.DataFrame({"r": reporters, "p": partners, "f": flow, "s": starts, "e": ends})
-        dup = key.duplicated(keep=False)
-        if dup.any():
-            i = _first_bad(dup)
-            raise fail(
-                i,
-                "cmdCode",
-                "several rows for one reporter/partner/flow/period and no "
-                "cmdCode or cmdDesc column: expected a commodity column",
-            )
-    classification = text("classificationCode")
-    classification = classification.where(classification != "", text("classificationSearchCode"))
-    default_cl = pd.Series(np.where(commodity == "TOTAL", "TOTAL", "HS"), dtype=object)
-    classification = classification.where(classification != "", default_cl)
-
-    scope = np.where(text("typeCode").str.upper() == "S", "services", "goods")
-    rep = text("isReported").str.lower()
-    note_parts.append(np.where(rep.isin(["false", "0"]), "isReported=false", "").astype(object))
-    est = text("legacyEstimationFlag")
-    note_parts.append(
-        np.where(~est.isin(["", "0"]), "legacyEstimationFlag=" + est, "").astype(object)
-    )
-
-    out = pd.DataFrame(
-        {
-            "reporter": reporters,
-            "partner": partners,
-            "flow": flow.to_numpy(),
-            "period_start": starts,
-            "period_end": ends,
-            "commodity": commodity.to_numpy(),
-            "value": value.to_numpy(dtype="float64"),
-            "currency": "USD",
-            "valuation": _valuation(scope, is_imp.to_numpy()),
-            "source": "comtrade",
-            "source_file": shown,
-            "source_ref": np.char.add(f"{ref} ", lines.astype(str)).astype(object),
-            "vintage": vintage or file_vintage(path),
-            "classification": classification.to_numpy(),
-            "scope": scope,
-            "bound": "eq",
-            "estimate": False,
-            "note": _join_notes(note_parts, m),
-        }
-    )
-    return schema.make_frame(out)
+    starts, ends = _periods(cols, where)
+    reporters, reporter_note = _countries(cols, "reporter", where)
+    partners, partner_note = _countries(cols, "partner", where)
+    value = _values(cols, flow.isin(["M", "RM"]), where)
+    key = {"r": reporters, "p": partners, "f": flow, "s": starts, "e": ends}
+    commodity, commodity_note = _commodity(cols, key, where)
+    parts = {
+        "reporter": reporters,
+        "partner": partners,
+        "flow": flow.to_numpy(),
+        "period_start": starts,
+        "period_end": ends,
+        "commodity": commodity.to_numpy(),
+        "value": value.to_numpy(dtype="float64"),
+        "classification": _classification(cols, commodity).to_numpy(),
+    }
+    notes = [reporter_note, partner_note, commodity_note, *_flag_notes(cols)]
+    return _canonical(cols, where, vintage, parts, [n for n in notes if n is not None])
 
 
 # --------------------------------------------------------------------------- readers

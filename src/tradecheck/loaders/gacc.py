@@ -30,6 +30,8 @@ import csv
 import io
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -45,6 +47,7 @@ from tradecheck.loaders.base import (
     file_vintage,
     read_xlsx_sheet,
     register,
+    row_cell,
     to_float,
     xlsx_text,
 )
@@ -209,6 +212,183 @@ def _period_option(path: Path, options: dict[str, Any]) -> tuple[str, str] | Non
     return a, b
 
 
+def _query_header(p: Path, text: str) -> list[str]:
+    """The header of a query CSV (first record, BOM and blanks stripped); trailing empty
+    records are ignored, and a file with no record at all is a :class:`LoadError`."""
+    rows_raw = list(csv.reader(io.StringIO(text, newline="")))
+    while rows_raw and not any(c.strip() for c in rows_raw[-1]):
+        rows_raw.pop()
+    if not rows_raw:
+        raise LoadError(p, "the file has no header row")
+    return [h.strip().strip("\ufeff") for h in rows_raw[0]]
+
+
+def _query_value_column(
+    p: Path, header: list[str], idx: dict[str, int], options: dict[str, Any]
+) -> str:
+    """The value column read (美元 before 人民币, or the one ``currency=`` asks for)."""
+    vcols = [c for c in VALUE_COLUMNS if c in idx]
+    if not vcols:
+        raise LoadError(
+            p,
+            "no value column: expected a column named 美元 (US$) or 人民币 (yuan); header was: "
+            + ", ".join(header),
+            row=1,
+        )
+    want = options.get("currency")
+    if want:
+        vcols = [c for c in vcols if VALUE_COLUMNS[c] == str(want).upper()]
+        if not vcols:
+            raise LoadError(
+                p, f"currency={want!r} requested but the file has no such value column", row=1
+            )
+    return vcols[0]
+
+
+def _query_fixed_period(
+    p: Path, idx: dict[str, int], options: dict[str, Any]
+) -> tuple[str, str] | None:
+    """The months of every row when there is no 数据年月 column (``period=``, required then);
+    None when each row says its month."""
+    if "数据年月" in idx:
+        return None
+    fixed_period = _period_option(p, options)
+    if fixed_period is None:
+        raise LoadError(
+            p,
+            "no 数据年月 (YYYYMM) column, so the period must be given: pass "
+            "period='2024-01..2024-06' (the months of the query)",
+            row=1,
+        )
+    return fixed_period
+
+
+@dataclass(frozen=True)
+class _Query:
+    """What every record of one query CSV shares: file, columns, flow, period, unit."""
+
+    path: Path
+    idx: dict[str, int]
+    vcol: str
+    flow: str
+    fixed_period: tuple[str, str] | None
+    unit: float
+    vintage: str
+    unknown_skip: bool
+
+    def cell(self, rec: list[str], name: str) -> str:
+        """The stripped cell of column ``name`` in ``rec`` ("" when absent or short)."""
+        return row_cell(rec, self.idx, name)
+
+
+def _records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Data records of a CSV after its header, each with the physical line it starts on
+    (a quoted field may span lines); blank records are skipped."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader)
+    line = reader.line_num + 1
+    for rec in reader:
+        n = line
+        line = reader.line_num + 1
+        if any(c.strip() for c in rec):
+            yield n, rec
+
+
+def _query_months(q: _Query, rec: list[str], n: int) -> tuple[str, str]:
+    """First and last month of a record: the fixed period, else its 数据年月 (YYYYMM)."""
+    if q.fixed_period:
+        return q.fixed_period
+    ym = q.cell(rec, "数据年月")
+    if not re.fullmatch(r"\d{6}", ym) or not 1 <= int(ym[4:]) <= 12:
+        raise LoadError(q.path, f"数据年月 {ym!r} is not YYYYMM", row=n, column="数据年月")
+    return f"{ym[:4]}-{ym[4:]}", f"{ym[:4]}-{ym[4:]}"
+
+
+def _query_partner(q: _Query, rec: list[str], n: int, dropped: Counter[str]) -> str | None:
+    """ISO3 of a record's partner (``W00`` when no partner column is filled): by 贸易伙伴编码,
+    else by name. None for a group code/name, or an unknown partner with ``unknown="skip"``
+    (both counted in ``dropped``)."""
+    code, pname = q.cell(rec, "贸易伙伴编码"), q.cell(rec, "贸易伙伴名称")
+    if not (code or pname):
+        return "W00"
+    if code in GROUP_CODES or pname in GROUP_NAMES:
+        dropped["group/unspecified partner"] += 1
+        return None
+    try:
+        return countries.to_iso3(code, "gacc") if code else countries.to_iso3(pname)
+    except UnknownCountryError as exc:
+        try:
+            partner = countries.to_iso3(pname) if pname else ""
+        except UnknownCountryError:
+            partner = ""
+        if partner:
+            return partner
+        if q.unknown_skip:
+            dropped["unknown partner"] += 1
+            return None
+        raise LoadError(
+            q.path, f"{exc} (贸易伙伴名称 {pname!r})", row=n, column="贸易伙伴编码"
+        ) from None
+
+
+def _query_commodity(q: _Query, rec: list[str], n: int) -> str:
+    """A record's 商品编码 (``TOTAL`` when empty); anything but digits is a :class:`LoadError`."""
+    commodity = q.cell(rec, "商品编码") or "TOTAL"
+    if commodity != "TOTAL" and not commodity.isdigit():
+        raise LoadError(
+            q.path, f"商品编码 {commodity!r} is not a numeric HS/CN code", row=n, column="商品编码"
+        )
+    return commodity
+
+
+def _query_value(q: _Query, rec: list[str], n: int) -> float | None:
+    """A record's value times ``unit``; None for an empty or ``-`` cell; negative is an error."""
+    raw = q.cell(rec, q.vcol)
+    if raw in ("", "-"):
+        return None
+    v = to_float(q.path, raw, row=n, column=q.vcol) * q.unit
+    if v < 0:
+        raise LoadError(q.path, f"negative trade value {raw!r}", row=n, column=q.vcol)
+    return v
+
+
+def _query_row(q: _Query, key: tuple[str, str, str, str], v: float, n: int) -> dict[str, Any]:
+    """The canonical row (with its ``_lines``) of the first record of ``key`` (start, end,
+    partner, commodity)."""
+    start, end, partner, commodity = key
+    return {
+        "reporter": "CHN",
+        "partner": partner,
+        "flow": q.flow,
+        "period_start": start,
+        "period_end": end,
+        "commodity": commodity,
+        "value": v,
+        "currency": VALUE_COLUMNS[q.vcol],
+        "valuation": _VALUATION[q.flow],
+        "source": "gacc",
+        "source_file": display_path(q.path),
+        "source_ref": f"line {n}",
+        "vintage": q.vintage,
+        "classification": "HS" if commodity != "TOTAL" else "TOTAL",
+        "estimate": False,
+        "_lines": [n],
+    }
+
+
+def _query_noted(q: _Query, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The summed rows with their ``note`` (value column, unit, and the lines summed)."""
+    out = []
+    for r in rows:
+        lines = r.pop("_lines")
+        r["note"] = f"GACC query; value column {q.vcol}; unit x{q.unit:g} (whole units unverified)"
+        if len(lines) > 1:
+            shown = ", ".join(map(str, lines[:10])) + ("..." if len(lines) > 10 else "")
+            r["note"] += f"; sum of {len(lines)} lines ({shown})"
+        out.append(r)
+    return out
+
+
 @register(
     "gacc_query_csv",
     source="gacc",
@@ -218,7 +398,7 @@ def _period_option(path: Path, options: dict[str, Any]) -> tuple[str, str] | Non
     ),
     extensions=(".csv",),
 )
-def load_query_csv(path: str | Path, **options: Any) -> pd.DataFrame:  # noqa: C901  one branch per layout quirk; to be split into steps
+def load_query_csv(path: str | Path, **options: Any) -> pd.DataFrame:
     """Read a stats.customs.gov.cn query download (source ``gacc``, reporter ``CHN``).
 
     Parameters
@@ -249,133 +429,34 @@ def load_query_csv(path: str | Path, **options: Any) -> pd.DataFrame:  # noqa: C
     """
     p = Path(path)
     text = decode_gacc(p, p.read_bytes())
-    rows_raw = list(csv.reader(io.StringIO(text, newline="")))
-    while rows_raw and not any(c.strip() for c in rows_raw[-1]):
-        rows_raw.pop()
-    if not rows_raw:
-        raise LoadError(p, "the file has no header row")
-    header = [h.strip().strip("\ufeff") for h in rows_raw[0]]
+    header = _query_header(p, text)
     idx = {h: i for i, h in enumerate(header) if h in KNOWN_COLUMNS}
-    vcols = [c for c in VALUE_COLUMNS if c in idx]
-    if not vcols:
-        raise LoadError(
-            p,
-            "no value column: expected a column named 美元 (US$) or 人民币 (yuan); header was: "
-            + ", ".join(header),
-            row=1,
-        )
-    want = options.get("currency")
-    if want:
-        vcols = [c for c in vcols if VALUE_COLUMNS[c] == str(want).upper()]
-        if not vcols:
-            raise LoadError(
-                p, f"currency={want!r} requested but the file has no such value column", row=1
-            )
-    vcol = vcols[0]
-    currency = VALUE_COLUMNS[vcol]
+    vcol = _query_value_column(p, header, idx, options)
     flow = _flow_from(p, options)
-    fixed_period = None
-    if "数据年月" not in idx:
-        fixed_period = _period_option(p, options)
-        if fixed_period is None:
-            raise LoadError(
-                p,
-                "no 数据年月 (YYYYMM) column, so the period must be given: pass "
-                "period='2024-01..2024-06' (the months of the query)",
-                row=1,
-            )
+    fixed_period = _query_fixed_period(p, idx, options)
     unit = float(options.get("unit", 1))
     vintage = options.get("vintage") or file_vintage(p)
-    src = display_path(p)
+    q = _Query(p, idx, vcol, flow, fixed_period, unit, vintage, options.get("unknown") == "skip")
     dropped: Counter[str] = Counter()
     extra = [h for h in header if h and h not in KNOWN_COLUMNS]
     if extra:
         dropped[f"unknown column(s) ignored: {', '.join(extra)}"] += 1
     agg: dict[tuple[str, str, str, str], dict[str, Any]] = {}
-    # csv gives records, not lines: track the physical line of each record for messages
-    reader = csv.reader(io.StringIO(text, newline=""))
-    next(reader)
-    line = reader.line_num + 1
-    for rec in reader:
-        n = line
-        line = reader.line_num + 1
-        if not any(c.strip() for c in rec):
+    for n, rec in _records(text):
+        start, end = _query_months(q, rec, n)
+        partner = _query_partner(q, rec, n, dropped)
+        if partner is None:
             continue
-
-        def cell(name: str, rec: list[str] = rec) -> str:
-            i = idx.get(name)
-            return rec[i].strip() if i is not None and i < len(rec) else ""
-
-        if fixed_period:
-            start, end = fixed_period
-        else:
-            ym = cell("数据年月")
-            if not re.fullmatch(r"\d{6}", ym) or not 1 <= int(ym[4:]) <= 12:
-                raise LoadError(p, f"数据年月 {ym!r} is not YYYYMM", row=n, column="数据年月")
-            start = end = f"{ym[:4]}-{ym[4:]}"
-        partner = "W00"
-        code, pname = cell("贸易伙伴编码"), cell("贸易伙伴名称")
-        if code or pname:
-            if code in GROUP_CODES or pname in GROUP_NAMES:
-                dropped["group/unspecified partner"] += 1
-                continue
-            try:
-                partner = countries.to_iso3(code, "gacc") if code else countries.to_iso3(pname)
-            except UnknownCountryError as exc:
-                try:
-                    partner = countries.to_iso3(pname) if pname else ""
-                except UnknownCountryError:
-                    partner = ""
-                if not partner:
-                    if options.get("unknown") == "skip":
-                        dropped["unknown partner"] += 1
-                        continue
-                    raise LoadError(
-                        p, f"{exc} (贸易伙伴名称 {pname!r})", row=n, column="贸易伙伴编码"
-                    ) from None
-        commodity = cell("商品编码") or "TOTAL"
-        if commodity != "TOTAL" and not commodity.isdigit():
-            raise LoadError(
-                p, f"商品编码 {commodity!r} is not a numeric HS/CN code", row=n, column="商品编码"
-            )
-        raw = cell(vcol)
-        if raw in ("", "-"):
+        key = (start, end, partner, _query_commodity(q, rec, n))
+        v = _query_value(q, rec, n)
+        if v is None:
             dropped["empty value"] += 1
-            continue
-        v = to_float(p, raw, row=n, column=vcol) * unit
-        if v < 0:
-            raise LoadError(p, f"negative trade value {raw!r}", row=n, column=vcol)
-        key = (start, end, partner, commodity)
-        if key in agg:
+        elif key in agg:
             agg[key]["value"] += v
             agg[key]["_lines"].append(n)
         else:
-            agg[key] = {
-                "reporter": "CHN",
-                "partner": partner,
-                "flow": flow,
-                "period_start": start,
-                "period_end": end,
-                "commodity": commodity,
-                "value": v,
-                "currency": currency,
-                "valuation": _VALUATION[flow],
-                "source": "gacc",
-                "source_file": src,
-                "source_ref": f"line {n}",
-                "vintage": vintage,
-                "classification": "HS" if commodity != "TOTAL" else "TOTAL",
-                "estimate": False,
-                "_lines": [n],
-            }
-    out = []
-    for r in agg.values():
-        lines = r.pop("_lines")
-        r["note"] = f"GACC query; value column {vcol}; unit x{unit:g} (whole units unverified)"
-        if len(lines) > 1:
-            shown = ", ".join(map(str, lines[:10])) + ("..." if len(lines) > 10 else "")
-            r["note"] += f"; sum of {len(lines)} lines ({shown})"
-        out.append(r)
+            agg[key] = _query_row(q, key, v, n)
+    out = _query_noted(q, agg.values())
     if not out and not dropped:
         raise LoadError(p, "no data rows")
     return _finish(out, dropped, p)
@@ -455,11 +536,9 @@ def _s(v: Any) -> str:
     return "" if v is None else re.sub(r"\s+", "", str(v))
 
 
-def _bulletin(  # noqa: C901  one branch per layout quirk; to be split into steps
-    p: Path, grid: list[list[Any]], options: dict[str, Any], sheet: str | None
-) -> pd.DataFrame:
-    # header: a row with 出口 and 进口, followed by a row with 当月
-    h1 = None
+def _header_row(p: Path, grid: list[list[Any]]) -> int:
+    """Index of the bulletin's first header row: a row (among the first 30) with 出口 and 进口,
+    followed by a row with 当月; a :class:`LoadError` when there is none."""
     for i, r in enumerate(grid[:30]):
         cells = [_s(v) for v in r]
         if (
@@ -468,15 +547,17 @@ def _bulletin(  # noqa: C901  one branch per layout quirk; to be split into step
             and i + 1 < len(grid)
             and any("当月" in _s(v) for v in grid[i + 1])
         ):
-            h1 = i
-            break
-    if h1 is None:
-        raise LoadError(
-            p,
-            "header not found: expected a row with 进出口 / 出口 / 进口 and below it "
-            "当月 / 1至当月累计 (bulletin table (2) layout)",
-        )
-    above = " ".join(_s(v) for r in grid[:h1] for v in r if _s(v))
+            return i
+    raise LoadError(
+        p,
+        "header not found: expected a row with 进出口 / 出口 / 进口 and below it "
+        "当月 / 1至当月累计 (bulletin table (2) layout)",
+    )
+
+
+def _title_month(p: Path, above: str, options: dict[str, Any]) -> tuple[int, int]:
+    """Year and month of the bulletin: ``year=``/``month=`` options, else the title
+    (``2024年6月`` in the text ``above`` the header)."""
     year, month = options.get("year"), options.get("month")
     m = _TITLE_RE.search(above)
     if (year is None or month is None) and m:
@@ -490,6 +571,12 @@ def _bulletin(  # noqa: C901  one branch per layout quirk; to be split into step
     year, month = int(year), int(month)
     if not 1 <= month <= 12:
         raise LoadError(p, f"month {month} out of range")
+    return year, month
+
+
+def _unit_label(p: Path, above: str, h1: int, options: dict[str, Any]) -> str:
+    """The value unit (a key of :data:`_UNITS`): ``unit=``, else the unit line above the
+    header (``单位：千美元``, ``(千美元)``); longest labels are tried first."""
     unit_label = options.get("unit")
     if unit_label is None:
         for u in sorted(_UNITS, key=len, reverse=True):
@@ -507,9 +594,13 @@ def _bulletin(  # noqa: C901  one branch per layout quirk; to be split into step
             f"{unit_label!r}); pass unit='千美元'",
             row=h1,
         )
-    currency, mult = _UNITS[unit_label]
-    top = [_s(v) for v in grid[h1]]
-    sub = [_s(v) for v in grid[h1 + 1]]
+    return str(unit_label)
+
+
+def _value_columns(p: Path, top: list[str], sub: list[str], h1: int) -> dict[int, tuple[str, str]]:
+    """Column index -> (flow, ``"month"`` or ``"ytd"``) from the two header rows ``top`` (进出口
+    / 出口 / 进口, spanning to the right) and ``sub`` (当月 / 1至当月累计); YoY % groups are left
+    out. Exports and imports of the month must be present."""
     group = ""
     colmap: dict[int, tuple[str, str]] = {}
     for j in range(max(len(top), len(sub))):
@@ -524,73 +615,118 @@ def _bulletin(  # noqa: C901  one branch per layout quirk; to be split into step
             colmap[j] = (flow, "month")
         elif "累计" in s:
             colmap[j] = (flow, "ytd")
-    need = {("X", "month"), ("M", "month")}
-    if not need <= set(colmap.values()):
+    if not {("X", "month"), ("M", "month")} <= set(colmap.values()):
         raise LoadError(p, "header lacks 出口 当月 / 进口 当月 columns", row=h1 + 1)
+    return colmap
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """What every row of one bulletin table shares: file, period, unit and value columns."""
+
+    path: Path
+    sheet: str | None
+    year: int
+    month: int
+    unit_label: str
+    colmap: dict[int, tuple[str, str]]
+    vintage: str
+    unknown_skip: bool
+
+    @property
+    def ym(self) -> str:
+        """The bulletin's month, ``YYYY-MM``."""
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def _bulletin_partner(t: _Sheet, label: str, n: int, dropped: Counter[str]) -> str | None:
+    """ISO3 of a row label (``总值`` -> ``W00``); None for a group row or, with
+    ``unknown="skip"``, an unknown country (both counted in ``dropped``)."""
+    if label in ("总值", "总计", "合计", "Total"):
+        return "W00"
+    if label in GROUP_NAMES:
+        dropped["group row"] += 1
+        return None
+    try:
+        return countries.to_iso3(label)
+    except UnknownCountryError as exc:
+        if t.unknown_skip:
+            dropped["unknown country row"] += 1
+            return None
+        raise LoadError(
+            t.path, f"{exc} (a group row? pass unknown='skip')", row=n, column="国别(地区)"
+        ) from None
+
+
+def _bulletin_cells(t: _Sheet, r: list[Any], n: int, partner: str) -> list[dict[str, Any]]:
+    """Canonical rows of one country row ``r`` (line ``n``): one per non-empty value column;
+    ``-`` (nil) is 0 and noted; the year-to-date columns of January are skipped (they repeat
+    the month)."""
+    currency, mult = _UNITS[t.unit_label]
+    out = []
+    for j, (flow, kind) in t.colmap.items():
+        if kind == "ytd" and t.month == 1:
+            continue  # Jan..Jan equals the month column; keep one row
+        raw = r[j] if j < len(r) else None
+        if raw is None or _s(raw) == "":
+            continue
+        nil = _s(raw) in ("-", "—")
+        flow_zh = {"T": "进出口", "X": "出口", "M": "进口"}[flow]
+        col = f"{flow_zh} {'当月' if kind == 'month' else '累计'}"
+        v = 0.0 if nil else to_float(t.path, raw, row=n, column=col)
+        out.append(
+            {
+                "reporter": "CHN",
+                "partner": partner,
+                "flow": flow,
+                "period_start": t.ym if kind == "month" else f"{t.year:04d}-01",
+                "period_end": t.ym,
+                "commodity": "TOTAL",
+                "value": v * mult,
+                "currency": currency,
+                "valuation": _VALUATION[flow],
+                "source": "gacc",
+                "source_file": display_path(t.path),
+                "source_ref": f"sheet {t.sheet} row {n} col {j + 1}" if t.sheet else f"line {n}",
+                "vintage": t.vintage,
+                "classification": "TOTAL",
+                "estimate": False,
+                "note": (
+                    "bulletin table (2); "
+                    + ("'-' (nil) in source; " if nil else "")
+                    + ("T = exports + imports as published; " if flow == "T" else "")
+                    + f"unit {t.unit_label}"
+                ),
+            }
+        )
+    return out
+
+
+def _bulletin(
+    p: Path, grid: list[list[Any]], options: dict[str, Any], sheet: str | None
+) -> pd.DataFrame:
+    """Canonical rows of bulletin table (2) read as a ``grid`` of cells (CSV or one sheet).
+
+    Steps: find the header → year and month from the title → unit → value columns → one
+    partner per row below the header (groups skipped and counted) → its value cells.
+    """
+    h1 = _header_row(p, grid)
+    above = " ".join(_s(v) for r in grid[:h1] for v in r if _s(v))
+    year, month = _title_month(p, above, options)
+    unit_label = _unit_label(p, above, h1, options)
+    colmap = _value_columns(p, [_s(v) for v in grid[h1]], [_s(v) for v in grid[h1 + 1]], h1)
     vintage = options.get("vintage") or file_vintage(p)
-    src = display_path(p)
+    t = _Sheet(p, sheet, year, month, unit_label, colmap, vintage, options.get("unknown") == "skip")
     dropped: Counter[str] = Counter()
     out = []
-    ym = f"{year:04d}-{month:02d}"
     for i in range(h1 + 2, len(grid)):
         r = grid[i]
-        label = _s(r[0]) if r else ""
-        label = re.sub(r"^[\d\s.、]+", "", label)
+        label = re.sub(r"^[\d\s.、]+", "", _s(r[0]) if r else "")
         if not label or label.startswith(("注", "资料来源", "Note")):
             continue
-        n = i + 1
-        if label in ("总值", "总计", "合计", "Total"):
-            partner = "W00"
-        elif label in GROUP_NAMES:
-            dropped["group row"] += 1
-            continue
-        else:
-            try:
-                partner = countries.to_iso3(label)
-            except UnknownCountryError as exc:
-                if options.get("unknown") == "skip":
-                    dropped["unknown country row"] += 1
-                    continue
-                raise LoadError(
-                    p, f"{exc} (a group row? pass unknown='skip')", row=n, column="国别(地区)"
-                ) from None
-        for j, (flow, kind) in colmap.items():
-            if kind == "ytd" and month == 1:
-                continue  # Jan..Jan equals the month column; keep one row
-            raw = r[j] if j < len(r) else None
-            if raw is None or _s(raw) == "":
-                continue
-            nil = _s(raw) in ("-", "—")
-            flow_zh = {"T": "进出口", "X": "出口", "M": "进口"}[flow]
-            col = f"{flow_zh} {'当月' if kind == 'month' else '累计'}"
-            v = 0.0 if nil else to_float(p, raw, row=n, column=col)
-            start = ym if kind == "month" else f"{year:04d}-01"
-            ref = f"sheet {sheet} row {n} col {j + 1}" if sheet else f"line {n}"
-            out.append(
-                {
-                    "reporter": "CHN",
-                    "partner": partner,
-                    "flow": flow,
-                    "period_start": start,
-                    "period_end": ym,
-                    "commodity": "TOTAL",
-                    "value": v * mult,
-                    "currency": currency,
-                    "valuation": _VALUATION[flow],
-                    "source": "gacc",
-                    "source_file": src,
-                    "source_ref": ref,
-                    "vintage": vintage,
-                    "classification": "TOTAL",
-                    "estimate": False,
-                    "note": (
-                        "bulletin table (2); "
-                        + ("'-' (nil) in source; " if nil else "")
-                        + ("T = exports + imports as published; " if flow == "T" else "")
-                        + f"unit {unit_label}"
-                    ),
-                }
-            )
+        partner = _bulletin_partner(t, label, i + 1, dropped)
+        if partner is not None:
+            out.extend(_bulletin_cells(t, r, i + 1, partner))
     if not out:
         raise LoadError(p, "no data rows under the header")
     return _finish(out, dropped, p)

@@ -33,6 +33,7 @@ import io
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,7 @@ from tradecheck.loaders.base import (
     file_vintage,
     open_workbook,
     register,
+    row_cell,
     sheet_grid,
     sniff_delimiter,
     to_float,
@@ -311,6 +313,146 @@ def sniff_imts(path: Path, head: bytes) -> float:
     return 0.0
 
 
+@dataclass(frozen=True)
+class _Imts:
+    """What every line of one IMTS CSV shares: file, header, layout and defaults."""
+
+    path: Path
+    header: list[str]
+    cols: dict[str, int]
+    wide_cols: list[int]
+    long: bool
+    default_scale: Any
+    vintage: str
+
+    def cell(self, r: list[str], name: str) -> str:
+        """The stripped cell of column ``name`` (upper case) in ``r`` ("" when absent)."""
+        return row_cell(r, self.cols, name)
+
+
+def _imts_layout(p: Path, header: list[str]) -> tuple[dict[str, int], list[int], bool]:
+    """Column positions by upper-case name, the period columns of a wide download, and
+    whether the file is long (``TIME_PERIOD``/``OBS_VALUE``); missing columns are an error."""
+    cols = {h.upper(): i for i, h in enumerate(header)}
+    for need in ("COUNTRY", "COUNTERPART_COUNTRY", "INDICATOR"):
+        if need not in cols:
+            raise LoadError(
+                p,
+                f"missing column {need}; an IMTS CSV needs COUNTRY, INDICATOR, COUNTERPART_COUNTRY "
+                f"and TIME_PERIOD/OBS_VALUE (or period columns); header was: {', '.join(header)}",
+                row=1,
+            )
+    wide_cols = [i for i, h in enumerate(header) if _PERIOD_COL.match(h)]
+    long = "OBS_VALUE" in cols and "TIME_PERIOD" in cols
+    if not long and not wide_cols:
+        raise LoadError(
+            p, "no TIME_PERIOD/OBS_VALUE columns and no period columns (2023, 2023-M01)", row=1
+        )
+    return cols, wide_cols, long
+
+
+def _imts_series(
+    t: _Imts, r: list[str], n: int, dropped: Counter[str]
+) -> tuple[str, str, str, str] | None:
+    """(flow, valuation, reporter, partner) of line ``n``; None for a deleted line, an unknown
+    indicator or an aggregate country (counted in ``dropped``). A unit other than US$ is an
+    error."""
+    if "ACTION" in t.cols and t.cell(r, "ACTION").upper() == "D":
+        dropped["deleted (ACTION=D)"] += 1
+        return None
+    ind = _indicator(t.cell(r, "INDICATOR"))
+    if ind is None:
+        dropped[f"indicator {t.cell(r, 'INDICATOR')!r}"] += 1
+        return None
+    reporter = _country(t.path, t.cell(r, "COUNTRY"), row=n, column="COUNTRY")
+    partner = _country(
+        t.path, t.cell(r, "COUNTERPART_COUNTRY"), row=n, column="COUNTERPART_COUNTRY"
+    )
+    if reporter is None or partner is None:
+        dropped["aggregate country"] += 1
+        return None
+    unit = t.cell(r, "UNIT")
+    if unit and _code(unit).upper() not in ("USD", "US DOLLAR", "US DOLLARS"):
+        raise LoadError(t.path, f"unit {unit!r} is not US dollars", row=n, column="UNIT")
+    return ind[0], ind[1], reporter, partner
+
+
+def _imts_exponent(t: _Imts, r: list[str], n: int) -> tuple[int, int | None]:
+    """Power of ten to multiply line ``n``'s values by, and its ``SCALE`` cell (None if empty).
+
+    SDMX ``OBS_VALUE`` is in US$ already and ``SCALE`` is only the display scale
+    (docs/loaders.md), so a long file uses the ``scale=`` option; the wide Data Explorer table
+    shows values at that scale (unverified layout).
+    """
+    shown_scale = (
+        _scale_exponent(t.path, t.cell(r, "SCALE"), n)
+        if "SCALE" in t.cols and t.cell(r, "SCALE") != ""
+        else None
+    )
+    exp = int(t.default_scale) if t.long or shown_scale is None else shown_scale
+    return exp, shown_scale
+
+
+def _imts_observations(t: _Imts, r: list[str]) -> list[tuple[str, str, str]]:
+    """(period, raw value, column) of each observation on a line: one for a long file, one per
+    period column for a wide one."""
+    if t.long:
+        return [(t.cell(r, "TIME_PERIOD"), t.cell(r, "OBS_VALUE"), "OBS_VALUE")]
+    return [(t.header[i], r[i] if i < len(r) else "", t.header[i]) for i in t.wide_cols]
+
+
+def _imts_rows(
+    t: _Imts, r: list[str], n: int, series: tuple[str, str, str, str], dropped: Counter[str]
+) -> list[dict[str, Any]]:
+    """Canonical rows of line ``n`` (a blank wide cell is no row; a NaN one is counted)."""
+    flow, valuation, reporter, partner = series
+    exp, shown_scale = _imts_exponent(t, r, n)
+    status = (t.cell(r, "STATUS") or t.cell(r, "OBS_STATUS")).strip().lower()
+    note = (
+        f"IMTS {_code(t.cell(r, 'INDICATOR'))}; "
+        + (f"SCALE {shown_scale} (display only); " if t.long and shown_scale else "")
+        + f"value x 10^{exp}"
+    )
+    rows = []
+    for period, raw, col in _imts_observations(t, r):
+        if raw.strip() == "" and not t.long:
+            continue
+        if raw.strip().lower() in ("nan", "", "na", "n/a"):
+            dropped["NaN observation"] += 1
+            continue
+        try:
+            start, end = parse_period(period)
+        except ValueError:
+            raise LoadError(
+                t.path,
+                f"bad period {period!r}: expected 2023, 2023-Q1 or 2023-M01",
+                row=n,
+                column="TIME_PERIOD" if t.long else col,
+            ) from None
+        value = to_float(t.path, raw, row=n, column=col) * 10.0**exp
+        rows.append(
+            {
+                "reporter": reporter,
+                "partner": partner,
+                "flow": flow,
+                "period_start": start,
+                "period_end": end,
+                "commodity": "TOTAL",
+                "value": value,
+                "currency": "USD",
+                "valuation": valuation,
+                "source": "imf_imts",
+                "source_file": display_path(t.path),
+                "source_ref": f"line {n}",
+                "vintage": t.vintage,
+                "classification": "TOTAL",
+                "estimate": status == "e",
+                "note": note,
+            }
+        )
+    return rows
+
+
 @register(
     "imf_imts_csv",
     source="imf_imts",
@@ -318,7 +460,7 @@ def sniff_imts(path: Path, head: bytes) -> float:
     description="IMF IMTS SDMX-CSV (2.0 STRUCTURE/2.1 DATAFLOW) or Data Explorer CSV",
     extensions=(".csv",),
 )
-def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:  # noqa: C901  one branch per layout quirk; to be split into steps
+def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:
     """Read an IMF IMTS CSV into canonical rows (source ``imf_imts``).
 
     Parameters
@@ -349,102 +491,17 @@ def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:  # noqa: C901  
     """
     p = Path(path)
     header, body = _read_csv(p)
-    cols = {h.upper(): i for i, h in enumerate(header)}
-    for need in ("COUNTRY", "COUNTERPART_COUNTRY", "INDICATOR"):
-        if need not in cols:
-            raise LoadError(
-                p,
-                f"missing column {need}; an IMTS CSV needs COUNTRY, INDICATOR, COUNTERPART_COUNTRY "
-                f"and TIME_PERIOD/OBS_VALUE (or period columns); header was: {', '.join(header)}",
-                row=1,
-            )
-    wide_cols = [i for i, h in enumerate(header) if _PERIOD_COL.match(h)]
-    long = "OBS_VALUE" in cols and "TIME_PERIOD" in cols
-    if not long and not wide_cols:
-        raise LoadError(
-            p, "no TIME_PERIOD/OBS_VALUE columns and no period columns (2023, 2023-M01)", row=1
-        )
+    cols, wide_cols, long = _imts_layout(p, header)
     vintage = options.get("vintage") or file_vintage(p)
-    default_scale = options.get("scale", 0)
-    src = display_path(p)
+    t = _Imts(p, header, cols, wide_cols, long, options.get("scale", 0), vintage)
     dropped: Counter[str] = Counter()
     rows: list[dict[str, Any]] = []
-
-    def cell(r: list[str], name: str) -> str:
-        i = cols.get(name)
-        return r[i].strip() if i is not None and i < len(r) else ""
-
     for n, r in enumerate(body, start=2):
         if not any(c.strip() for c in r):
             continue
-        if "ACTION" in cols and cell(r, "ACTION").upper() == "D":
-            dropped["deleted (ACTION=D)"] += 1
-            continue
-        ind = _indicator(cell(r, "INDICATOR"))
-        if ind is None:
-            dropped[f"indicator {cell(r, 'INDICATOR')!r}"] += 1
-            continue
-        flow, valuation = ind
-        reporter = _country(p, cell(r, "COUNTRY"), row=n, column="COUNTRY")
-        partner = _country(p, cell(r, "COUNTERPART_COUNTRY"), row=n, column="COUNTERPART_COUNTRY")
-        if reporter is None or partner is None:
-            dropped["aggregate country"] += 1
-            continue
-        unit = cell(r, "UNIT")
-        if unit and _code(unit).upper() not in ("USD", "US DOLLAR", "US DOLLARS"):
-            raise LoadError(p, f"unit {unit!r} is not US dollars", row=n, column="UNIT")
-        shown_scale = (
-            _scale_exponent(p, cell(r, "SCALE"), n)
-            if "SCALE" in cols and cell(r, "SCALE") != ""
-            else None
-        )
-        # SDMX OBS_VALUE is in US$ already; SCALE is the display scale (docs/loaders.md).
-        # The wide Data Explorer table shows values at that scale (unverified layout).
-        exp = int(default_scale) if long or shown_scale is None else shown_scale
-        status = (cell(r, "STATUS") or cell(r, "OBS_STATUS")).strip().lower()
-        obs: list[tuple[str, str, str]] = []
-        if long:
-            obs.append((cell(r, "TIME_PERIOD"), cell(r, "OBS_VALUE"), "OBS_VALUE"))
-        else:
-            obs.extend((header[i], r[i] if i < len(r) else "", header[i]) for i in wide_cols)
-        for period, raw, col in obs:
-            if raw.strip() == "" and not long:
-                continue
-            if raw.strip().lower() in ("nan", "", "na", "n/a"):
-                dropped["NaN observation"] += 1
-                continue
-            try:
-                start, end = parse_period(period)
-            except ValueError:
-                raise LoadError(
-                    p,
-                    f"bad period {period!r}: expected 2023, 2023-Q1 or 2023-M01",
-                    row=n,
-                    column="TIME_PERIOD" if long else col,
-                ) from None
-            value = to_float(p, raw, row=n, column=col) * 10.0**exp
-            rows.append(
-                {
-                    "reporter": reporter,
-                    "partner": partner,
-                    "flow": flow,
-                    "period_start": start,
-                    "period_end": end,
-                    "commodity": "TOTAL",
-                    "value": value,
-                    "currency": "USD",
-                    "valuation": valuation,
-                    "source": "imf_imts",
-                    "source_file": src,
-                    "source_ref": f"line {n}",
-                    "vintage": vintage,
-                    "classification": "TOTAL",
-                    "estimate": status == "e",
-                    "note": f"IMTS {_code(cell(r, 'INDICATOR'))}; "
-                    + (f"SCALE {shown_scale} (display only); " if long and shown_scale else "")
-                    + f"value x 10^{exp}",
-                }
-            )
+        series = _imts_series(t, r, n, dropped)
+        if series is not None:
+            rows.extend(_imts_rows(t, r, n, series, dropped))
     if not rows and not dropped:
         raise LoadError(p, "no observations in the file")
     if options.get("check_scale", True):
@@ -507,6 +564,155 @@ def _dots_country(path: Path, name: str, code: str, *, row: int, column: str) ->
     return None  # pragma: no cover
 
 
+@dataclass(frozen=True)
+class _DotsCsv:
+    """What every line of one DOTS CSV shares: file, header, unit and vintage."""
+
+    path: Path
+    header: list[str]
+    idx: dict[str, int]
+    unit: float
+    vintage: str
+
+    def cell(self, r: list[str], name: str) -> str:
+        """The stripped cell of column ``name`` in ``r`` ("" when absent or short)."""
+        return row_cell(r, self.idx, name)
+
+
+def _dots_countries(d: _DotsCsv, r: list[str], n: int) -> tuple[str | None, str | None]:
+    """Reporter and partner ISO3 of line ``n`` (``None`` for an aggregate)."""
+    rep = _dots_country(
+        d.path, d.cell(r, "Country Name"), d.cell(r, "Country Code"), row=n, column="Country Name"
+    )
+    par = _dots_country(
+        d.path,
+        d.cell(r, "Counterpart Country Name"),
+        d.cell(r, "Counterpart Country Code"),
+        row=n,
+        column="Counterpart Country Name",
+    )
+    return rep, par
+
+
+def _dots_cell(
+    d: _DotsCsv,
+    r: list[str],
+    n: int,
+    i: int,
+    series: tuple[str, str, tuple[str, str]],
+    period: str | tuple[str, str],
+    label: str,
+    status: str = "",
+) -> dict[str, Any] | None:
+    """The row of cell ``r[i]`` on line ``n`` (None for a blank or ``nan`` cell).
+
+    ``series`` is (reporter, partner, (flow, valuation)); ``period`` is a period heading
+    (parsed only for a non-blank cell) or ``(start, end)``; a trailing `` e`` on the value or
+    ``status == "e"`` marks an estimate.
+    """
+    raw = r[i].strip() if i < len(r) else ""
+    if raw == "" or raw.lower() == "nan":
+        return None
+    start, end = parse_period(period) if isinstance(period, str) else period
+    est = raw.lower().endswith(" e") or status == "e"
+    v = to_float(d.path, raw.removesuffix(" e").removesuffix(" E"), row=n, column=d.header[i])
+    rep, par, ind = series
+    return _dots_row(
+        rep,
+        par,
+        ind,
+        start,
+        end,
+        v * d.unit,
+        display_path(d.path),
+        f"line {n}",
+        d.vintage,
+        est,
+        label,
+    )
+
+
+def _dots_status(
+    d: _DotsCsv, body: list[list[str]], pcols: list[int]
+) -> dict[tuple[str, ...], dict[int, str]]:
+    """The ``Attribute == "Status"`` lines of a wide file: (country, indicator, counterpart)
+    codes -> period column -> status (``e`` for an estimate)."""
+    status: dict[tuple[str, ...], dict[int, str]] = {}
+    for r in body:
+        if d.cell(r, "Attribute").lower() == "status":
+            key = (
+                d.cell(r, "Country Code"),
+                d.cell(r, "Indicator Code"),
+                d.cell(r, "Counterpart Country Code"),
+            )
+            status[key] = {i: r[i].strip().lower() for i in pcols if i < len(r)}
+    return status
+
+
+def _dots_wide(d: _DotsCsv, body: list[list[str]], dropped: Counter[str]) -> list[dict[str, Any]]:
+    """Rows of a ``timeSeries`` file: one line per series and attribute, one column per
+    period; only ``Value`` lines carry values, ``Status`` lines mark estimates."""
+    pcols = [i for i, h in enumerate(d.header) if _PERIOD_COL.match(h)]
+    if not pcols:
+        raise LoadError(
+            d.path, "no period columns (1948..2023, 2023M1, 2023Q1) after 'Attribute'", row=1
+        )
+    status = _dots_status(d, body, pcols)
+    rows = []
+    for n, r in enumerate(body, start=2):
+        if not any(c.strip() for c in r) or d.cell(r, "Attribute").lower() != "value":
+            continue
+        code = d.cell(r, "Indicator Code")
+        ind = _indicator(code)
+        if ind is None:
+            dropped[f"indicator {code!r}"] += 1
+            continue
+        rep, par = _dots_countries(d, r, n)
+        if rep is None or par is None:
+            dropped["aggregate country"] += 1
+            continue
+        key = (d.cell(r, "Country Code"), code, d.cell(r, "Counterpart Country Code"))
+        st = status.get(key, {})
+        for i in pcols:
+            row = _dots_cell(d, r, n, i, (rep, par, ind), d.header[i], code, st.get(i, ""))
+            if row is not None:
+                rows.append(row)
+    return rows
+
+
+def _dots_panel(d: _DotsCsv, body: list[list[str]], dropped: Counter[str]) -> list[dict[str, Any]]:
+    """Rows of a ``panel`` file: one line per country pair and period, one column per
+    indicator (``... (TXG_FOB_USD)``)."""
+    icols: list[tuple[int, tuple[str, str]]] = []
+    for i, h in enumerate(d.header):
+        ind_h = _indicator(h) if h not in _DOTS_PANEL else None
+        if ind_h is not None:
+            icols.append((i, ind_h))
+    if not icols:
+        raise LoadError(
+            d.path, "no indicator columns such as '... (TXG_FOB_USD)' or '... (TMG_CIF_USD)'", row=1
+        )
+    rows = []
+    for n, r in enumerate(body, start=2):
+        if not any(c.strip() for c in r):
+            continue
+        rep, par = _dots_countries(d, r, n)
+        if rep is None or par is None:
+            dropped["aggregate country"] += 1
+            continue
+        try:
+            start, end = parse_period(d.cell(r, "Time Period"))
+        except ValueError:
+            raise LoadError(
+                d.path, f"bad period {d.cell(r, 'Time Period')!r}", row=n, column="Time Period"
+            ) from None
+        for i, ind in icols:
+            row = _dots_cell(d, r, n, i, (rep, par, ind), (start, end), d.header[i])
+            if row is not None:
+                rows.append(row)
+    return rows
+
+
 @register(
     "imf_dots_csv",
     source="imf_dots",
@@ -514,7 +720,7 @@ def _dots_country(path: Path, name: str, code: str, *, row: int, column: str) ->
     description="IMF DOTS legacy CSV export (timeSeries wide or panel), US$ millions",
     extensions=(".csv",),
 )
-def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:  # noqa: C901  one branch per layout quirk; to be split into steps
+def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:
     """Read a legacy DOTS ``timeSeries`` or ``panel`` CSV (source ``imf_dots``).
 
     Values are US$ millions (spec §3.3; single source) unless ``unit=`` (multiplier) is given.
@@ -530,116 +736,12 @@ def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:  # noqa: C9
     header, body = _read_csv(p)
     idx = {h: i for i, h in enumerate(header)}
     unit = float(options.get("unit", 1e6))
-    vintage = options.get("vintage") or file_vintage(p)
-    src = display_path(p)
+    d = _DotsCsv(p, header, idx, unit, options.get("vintage") or file_vintage(p))
     dropped: Counter[str] = Counter()
-    rows: list[dict[str, Any]] = []
-
-    def cell(r: list[str], name: str) -> str:
-        i = idx.get(name)
-        return r[i].strip() if i is not None and i < len(r) else ""
-
-    def countries_of(r: list[str], n: int) -> tuple[str | None, str | None]:
-        """Reporter and partner ISO3 of line ``n`` (``None`` for an aggregate)."""
-        rep = _dots_country(
-            p, cell(r, "Country Name"), cell(r, "Country Code"), row=n, column="Country Name"
-        )
-        par = _dots_country(
-            p,
-            cell(r, "Counterpart Country Name"),
-            cell(r, "Counterpart Country Code"),
-            row=n,
-            column="Counterpart Country Name",
-        )
-        return rep, par
-
-    def add(
-        r: list[str],
-        n: int,
-        i: int,
-        rep: str,
-        par: str,
-        ind: tuple[str, str],
-        period: str | tuple[str, str],
-        label: str,
-        status: str = "",
-    ) -> None:
-        """Append the row of cell ``r[i]`` on line ``n`` (blank and ``nan`` cells skipped).
-
-        ``period`` is a period heading (parsed only for a non-blank cell) or ``(start,
-        end)``; a trailing `` e`` on the value or ``status == "e"`` marks an estimate.
-        """
-        raw = r[i].strip() if i < len(r) else ""
-        if raw == "" or raw.lower() == "nan":
-            return
-        start, end = parse_period(period) if isinstance(period, str) else period
-        est = raw.lower().endswith(" e") or status == "e"
-        v = to_float(p, raw.removesuffix(" e").removesuffix(" E"), row=n, column=header[i])
-        rows.append(
-            _dots_row(rep, par, ind, start, end, v * unit, src, f"line {n}", vintage, est, label)
-        )
-
     if all(c in idx for c in _DOTS_WIDE):
-        pcols = [i for i, h in enumerate(header) if _PERIOD_COL.match(h)]
-        if not pcols:
-            raise LoadError(
-                p, "no period columns (1948..2023, 2023M1, 2023Q1) after 'Attribute'", row=1
-            )
-        status: dict[tuple[str, ...], dict[int, str]] = {}
-        for r in body:
-            if cell(r, "Attribute").lower() == "status":
-                key = (
-                    cell(r, "Country Code"),
-                    cell(r, "Indicator Code"),
-                    cell(r, "Counterpart Country Code"),
-                )
-                status[key] = {i: r[i].strip().lower() for i in pcols if i < len(r)}
-        for n, r in enumerate(body, start=2):
-            if not any(c.strip() for c in r) or cell(r, "Attribute").lower() != "value":
-                continue
-            ind = _indicator(cell(r, "Indicator Code"))
-            if ind is None:
-                dropped[f"indicator {cell(r, 'Indicator Code')!r}"] += 1
-                continue
-            rep, par = countries_of(r, n)
-            if rep is None or par is None:
-                dropped["aggregate country"] += 1
-                continue
-            st = status.get(
-                (
-                    cell(r, "Country Code"),
-                    cell(r, "Indicator Code"),
-                    cell(r, "Counterpart Country Code"),
-                ),
-                {},
-            )
-            for i in pcols:
-                add(r, n, i, rep, par, ind, header[i], cell(r, "Indicator Code"), st.get(i, ""))
+        rows = _dots_wide(d, body, dropped)
     elif all(c in idx for c in _DOTS_PANEL):
-        icols: list[tuple[int, tuple[str, str]]] = []
-        for i, h in enumerate(header):
-            ind_h = _indicator(h) if h not in _DOTS_PANEL else None
-            if ind_h is not None:
-                icols.append((i, ind_h))
-        if not icols:
-            raise LoadError(
-                p, "no indicator columns such as '... (TXG_FOB_USD)' or '... (TMG_CIF_USD)'", row=1
-            )
-        for n, r in enumerate(body, start=2):
-            if not any(c.strip() for c in r):
-                continue
-            rep, par = countries_of(r, n)
-            if rep is None or par is None:
-                dropped["aggregate country"] += 1
-                continue
-            try:
-                start, end = parse_period(cell(r, "Time Period"))
-            except ValueError:
-                raise LoadError(
-                    p, f"bad period {cell(r, 'Time Period')!r}", row=n, column="Time Period"
-                ) from None
-            for i, ind in icols:
-                add(r, n, i, rep, par, ind, (start, end), header[i])
+        rows = _dots_panel(d, body, dropped)
     else:
         raise LoadError(
             p,
@@ -820,30 +922,21 @@ def load_dots_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
     return _finish(rows, dropped, p)
 
 
-def _dots_sheet(  # noqa: C901  one branch per layout quirk; to be split into steps
-    p: Path,
-    title: str,
-    grid: list[list[Any]],
-    src: str,
-    vintage: str,
-    dropped: Counter[str],
-    seen: dict[tuple[str, str, str, str], tuple[float, str]],
-    options: dict[str, Any],
-) -> list[dict[str, Any]]:
-    header_row = _header_row(grid)
-    texts = [
+def _sheet_titles(grid: list[list[Any]], header_row: int | None) -> list[tuple[int, str]]:
+    """(row index, text) of every text cell above the period header (all rows if none)."""
+    return [
         (i, str(v).strip())
         for i, r in enumerate(grid[: header_row or 0])
         for v in r
         if isinstance(v, str) and v.strip()
     ]
-    flow_info = _sheet_flow(title)
-    for _, t in texts:
-        if "partner countries" in t.casefold():
-            flow_info = _sheet_flow(t) or flow_info
-    if header_row is None or flow_info is None:
-        report.note(p, f"sheet {title!r} skipped: no period header row or no flow title")
-        return []
+
+
+def _sheet_unit_reporter(
+    p: Path, title: str, texts: list[tuple[int, str]], header_row: int, options: dict[str, Any]
+) -> tuple[int, str]:
+    """Power of ten of the values (units row, else ``unit=``) and the reporter's ISO3
+    (``reporter=``, else the title row naming a country)."""
     unit_exp = None
     reporter = options.get("reporter")
     for _i, t in texts:
@@ -871,10 +964,128 @@ def _dots_sheet(  # noqa: C901  one branch per layout quirk; to be split into st
         raise LoadError(
             p, f"sheet {title!r}: reporter name not found in the title rows; pass reporter='ISO3'"
         )
-    flow, valuation = flow_info
-    hdr = grid[header_row]
-    ycols = [(j, per) for j, v in enumerate(hdr) if (per := _period_cell(v)) is not None]
+    return unit_exp, reporter
+
+
+@dataclass(frozen=True)
+class _Table:
+    """What every cell of one DOTS sheet shares: file, sheet, series and layout."""
+
+    path: Path
+    title: str
+    reporter: str
+    flow: tuple[str, str]
+    unit_exp: int
+    label_col: int
+    src: str
+    vintage: str
+    unknown_skip: bool
+
+
+def _table_partner(t: _Table, label: str, excel_row: int, dropped: Counter[str]) -> str | None:
+    """ISO3 of a partner row's label; None for an aggregate row or, with ``unknown="skip"``,
+    an unknown name (both counted in ``dropped``)."""
+    try:
+        return countries.to_iso3(label)
+    except UnknownCountryError as exc:
+        if is_aggregate_name(label):
+            dropped["aggregate partner row"] += 1
+            return None
+        if t.unknown_skip:
+            dropped["unknown partner"] += 1
+            return None
+        raise LoadError(
+            t.path, f"sheet {t.title!r}: {exc}", row=excel_row, column=_col(t.label_col)
+        ) from None
+
+
+def _table_value(t: _Table, raw: Any, excel_row: int, j: int, year: str) -> tuple[float, bool]:
+    """A value cell as a number and whether it is an IMF estimate (trailing `` e``)."""
+    est = False
+    if isinstance(raw, str):
+        s = raw.strip()
+        if re.search(r"\se$", s, re.IGNORECASE):
+            est, s = True, s[:-1].strip()
+        raw = s
+    col = f"sheet {t.title!r} col {_col(j)} ({year})"
+    return to_float(t.path, raw, row=excel_row, column=col), est
+
+
+def _table_row_cells(
+    t: _Table,
+    r: list[Any],
+    excel_row: int,
+    label: str,
+    partner: str,
+    ycols: list[tuple[int, tuple[str, str]]],
+    dropped: Counter[str],
+    seen: dict[tuple[str, str, str, str], tuple[float, str]],
+) -> list[dict[str, Any]]:
+    """Canonical rows of one partner row: one per non-blank period cell. A cell already
+    ``seen`` (same reporter, partner, flow, period) with the same value is counted and
+    skipped; with another value it is a :class:`LoadError`."""
+    out = []
+    for j, (start, end) in ycols:
+        year = start[:4] if end == f"{start[:4]}-12" and start.endswith("-01") else start
+        raw = r[j] if j < len(r) else None
+        if raw is None or (isinstance(raw, str) and raw.strip() in ("", "...", "-")):
+            continue
+        v, est = _table_value(t, raw, excel_row, j, year)
+        ref = f"sheet {t.title} row {excel_row} col {_col(j)}"
+        key = (t.reporter, partner, t.flow[0], f"{start}..{end}")
+        if key in seen:
+            if math.isclose(seen[key][0], v, rel_tol=1e-12, abs_tol=1e-12):
+                dropped["duplicate partner cell (identical value)"] += 1
+                continue
+            raise LoadError(
+                t.path,
+                f"partner {label!r} appears twice with different values for {year} "
+                f"({seen[key][1]} vs {ref})",
+                row=excel_row,
+            )
+        seen[key] = (v, ref)
+        value = v * 10.0**t.unit_exp
+        note = f"country table, {t.title}"
+        out.append(
+            _dots_row(
+                t.reporter, partner, t.flow, start, end, value, t.src, ref, t.vintage, est, note
+            )
+        )
+    return out
+
+
+def _dots_sheet(
+    p: Path,
+    title: str,
+    grid: list[list[Any]],
+    src: str,
+    vintage: str,
+    dropped: Counter[str],
+    seen: dict[tuple[str, str, str, str], tuple[float, str]],
+    options: dict[str, Any],
+) -> list[dict[str, Any]]:
+    """Canonical rows of one sheet of a DOTS country table (``[]`` for a sheet that is not one,
+    noted in the load report).
+
+    Steps: period header row → flow from the sheet or table title → units and reporter from
+    the title rows → one partner per row below the header → its period cells.
+    """
+    header_row = _header_row(grid)
+    texts = _sheet_titles(grid, header_row)
+    flow_info = _sheet_flow(title)
+    for _, t in texts:
+        if "partner countries" in t.casefold():
+            flow_info = _sheet_flow(t) or flow_info
+    if header_row is None or flow_info is None:
+        report.note(p, f"sheet {title!r} skipped: no period header row or no flow title")
+        return []
+    unit_exp, reporter = _sheet_unit_reporter(p, title, texts, header_row, options)
+    ycols = [
+        (j, per) for j, v in enumerate(grid[header_row]) if (per := _period_cell(v)) is not None
+    ]
     label_col = ycols[0][0] - 1
+    skip = options.get("unknown") == "skip"
+    table = _Table(p, title, reporter, flow_info, unit_exp, label_col, src, vintage, skip)
     out = []
     for i in range(header_row + 1, len(grid)):
         r = grid[i]
@@ -882,59 +1093,9 @@ def _dots_sheet(  # noqa: C901  one branch per layout quirk; to be split into st
         if label is None or not str(label).strip():
             continue
         label = str(label).strip()
-        excel_row = i + 1
-        try:
-            partner = countries.to_iso3(label)
-        except UnknownCountryError as exc:
-            if is_aggregate_name(label):
-                dropped["aggregate partner row"] += 1
-                continue
-            if options.get("unknown") == "skip":
-                dropped["unknown partner"] += 1
-                continue
-            raise LoadError(
-                p, f"sheet {title!r}: {exc}", row=excel_row, column=_col(label_col)
-            ) from None
-        for j, (start, end) in ycols:
-            year = start[:4] if end == f"{start[:4]}-12" and start.endswith("-01") else start
-            raw = r[j] if j < len(r) else None
-            if raw is None or (isinstance(raw, str) and raw.strip() in ("", "...", "-")):
-                continue
-            est = False
-            if isinstance(raw, str):
-                s = raw.strip()
-                if re.search(r"\se$", s, re.IGNORECASE):
-                    est, s = True, s[:-1].strip()
-                raw = s
-            v = to_float(p, raw, row=excel_row, column=f"sheet {title!r} col {_col(j)} ({year})")
-            ref = f"sheet {title} row {excel_row} col {_col(j)}"
-            key = (reporter, partner, flow, f"{start}..{end}")
-            if key in seen:
-                if math.isclose(seen[key][0], v, rel_tol=1e-12, abs_tol=1e-12):
-                    dropped["duplicate partner cell (identical value)"] += 1
-                    continue
-                raise LoadError(
-                    p,
-                    f"partner {label!r} appears twice with different values for {year} "
-                    f"({seen[key][1]} vs {ref})",
-                    row=excel_row,
-                )
-            seen[key] = (v, ref)
-            out.append(
-                _dots_row(
-                    reporter,
-                    partner,
-                    (flow, valuation),
-                    start,
-                    end,
-                    v * 10.0**unit_exp,
-                    src,
-                    ref,
-                    vintage,
-                    est,
-                    f"country table, {title}",
-                )
-            )
+        partner = _table_partner(table, label, i + 1, dropped)
+        if partner is not None:
+            out.extend(_table_row_cells(table, r, i + 1, label, partner, ycols, dropped, seen))
     return out
 
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +63,162 @@ def _sniff(path: Path, head: bytes) -> float:
     return 0.0
 
 
+def _open_table(path: Path) -> tuple[list[str], Iterator[list[str]]]:
+    """The stripped header and a reader positioned on the first data line; a missing or empty
+    file, or a missing column of :data:`COLUMNS`, is a :class:`LoadError`."""
+    if not path.exists():
+        raise LoadError(path, "no such file")
+    text, _enc = decode_text(path, path.read_bytes(), ("utf-8-sig",))
+    if not text.strip():
+        raise LoadError(path, "the file is empty: expected the published-figures header and rows")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in next(reader)]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise LoadError(
+            path,
+            f"missing column(s) {', '.join(missing)}; expected the header {','.join(COLUMNS)}",
+            row=1,
+            column=missing[0],
+        )
+    return header, reader
+
+
+def _lines(
+    path: Path, header: list[str], reader: Iterator[list[str]]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, stripped cells by column) of each non-blank data line; a line with another
+    number of fields than the header is a :class:`LoadError`."""
+    for lineno, cells in enumerate(reader, start=2):
+        if not any(x.strip() for x in cells):
+            continue
+        if len(cells) != len(header):
+            raise LoadError(
+                path,
+                f"expected {len(header)} fields, got {len(cells)} (truncated or unquoted comma?)",
+                row=lineno,
+            )
+        yield lineno, {h: v.strip() for h, v in zip(header, cells, strict=True)}
+
+
+def _bad(path: Path, r: dict[str, str], n: int, column: str, expected: str) -> LoadError:
+    """The :class:`LoadError` for cell ``column`` of line ``n``: what was expected, what was got."""
+    return LoadError(path, f"expected {expected}, got {r[column]!r}", row=n, column=column)
+
+
+def _check_cells(path: Path, r: dict[str, str], n: int) -> None:
+    """Check the side, the months, the bound, the publication date and the scope of line ``n``."""
+    if r["reporter_side"] not in SIDES:
+        raise _bad(path, r, n, "reporter_side", "BLR, CHN or unknown")
+    for col in ("period_start", "period_end"):
+        if not _PERIOD.match(r[col]):
+            raise _bad(path, r, n, col, "a month YYYY-MM")
+    if r["period_start"] > r["period_end"]:
+        raise _bad(path, r, n, "period_end", "period_end >= period_start")
+    if r["bound"] not in schema.BOUNDS:
+        raise _bad(path, r, n, "bound", f"one of {', '.join(schema.BOUNDS)}")
+    if r["published"] and not _DATE.match(r["published"]):
+        raise _bad(path, r, n, "published", "a date YYYY-MM-DD or an empty cell")
+    if not re.match(schema._SCOPE.pattern, r["scope"]):
+        raise _bad(
+            path,
+            r,
+            n,
+            "scope",
+            "goods, services, goods_and_services, product:<name> or region:<name>",
+        )
+
+
+def _reporter_partner(
+    path: Path, r: dict[str, str], n: int, pair: tuple[str, str]
+) -> tuple[str, str]:
+    """Reporter and partner of line ``n``: the reporting side and the other country of ``pair``
+    (:data:`~tradecheck.schema.UNKNOWN_SIDE` for both when the side is unknown)."""
+    side = r["reporter_side"]
+    if side == "unknown":
+        return schema.UNKNOWN_SIDE, schema.UNKNOWN_SIDE
+    a, b = pair
+    if side not in pair:
+        raise _bad(path, r, n, "reporter_side", f"one of the pair {a}, {b}")
+    return side, (b if side == a else a)
+
+
+def _flow_direction(
+    path: Path, r: dict[str, str], n: int, pair: tuple[str, str], reporter: str
+) -> tuple[str, str, str]:
+    """(flow, exporter, importer) of line ``n``: ``T`` for trade both ways, ``B`` for the
+    balance of the pair's first country, else ``X``/``M`` as seen from the reporter (``X``
+    when the side is unknown)."""
+    a, b = pair
+    direction = r["direction"]
+    if direction == "both":
+        return "T", a, b
+    if direction == f"balance_{a}":
+        return "B", a, b
+    m = _DIRECTION.match(direction)
+    if not m or set(m.groups()) != {a, b}:
+        raise _bad(path, r, n, "direction", f"both, {a}->{b}, {b}->{a} or balance_{a}")
+    exporter, importer = m.groups()
+    if r["reporter_side"] == "unknown":
+        return "X", exporter, importer
+    return ("X" if reporter == exporter else "M"), exporter, importer
+
+
+def _note(r: dict[str, str]) -> str:
+    """The row's ``notes`` with its quality flag and ``side_inferred``, joined by ``; ``."""
+    parts = (
+        r["notes"],
+        f"quality={r['quality']}" if r["quality"] else "",
+        f"side_inferred={r['side_inferred']}" if r["side_inferred"] else "",
+    )
+    return "; ".join(x for x in parts if x)
+
+
+@dataclass(frozen=True)
+class _Table:
+    """What every line of one published-figures table shares."""
+
+    path: Path
+    pair: tuple[str, str]
+    shown: str
+    vintage: str
+
+
+def _record(t: _Table, r: dict[str, str], n: int) -> dict[str, Any]:
+    """The canonical row of line ``n``, after checking its cells; the publication date is its
+    vintage (the file's when empty)."""
+    _check_cells(t.path, r, n)
+    value = to_float(t.path, r["value_usd"], row=n, column="value_usd")
+    reporter, partner = _reporter_partner(t.path, r, n, t.pair)
+    flow, exporter, importer = _flow_direction(t.path, r, n, t.pair, reporter)
+    if value < 0 and flow != "B":
+        raise _bad(
+            t.path, r, n, "value_usd", "a non-negative value (only balances may be negative)"
+        )
+    return {
+        "reporter": reporter,
+        "partner": partner,
+        "flow": flow,
+        "period_start": r["period_start"],
+        "period_end": r["period_end"],
+        "commodity": "TOTAL" if r["scope"] == "goods" else r["scope"],
+        "value": value,
+        "currency": "USD",
+        "valuation": "unknown",
+        "source": "published",
+        "source_file": t.shown,
+        "source_ref": f"{r['id']} {r['source_url']}".strip(),
+        "vintage": r["published"] or t.vintage,
+        "exporter": exporter,
+        "importer": importer,
+        "classification": "published",
+        "scope": r["scope"],
+        "bound": r["bound"],
+        "estimate": False,
+        "note": _note(r),
+    }
+
+
 @register(
     "published",
     source="published",
@@ -68,7 +226,7 @@ def _sniff(path: Path, head: bytes) -> float:
     description="Published figures table (id, reporter_side, ..., value_usd, bound, source_url)",
     extensions=(".csv",),
 )
-def load_published(  # noqa: C901  one branch per layout quirk; to be split into steps
+def load_published(
     path: str | Path, *, pair: tuple[str, str] = DEFAULT_PAIR, **_: Any
 ) -> pd.DataFrame:
     """Load the published-figures table; one canonical row per input row.
@@ -99,111 +257,10 @@ def load_published(  # noqa: C901  one branch per layout quirk; to be split into
     True
     """
     path = Path(path)
-    if not path.exists():
-        raise LoadError(path, "no such file")
-    text, _enc = decode_text(path, path.read_bytes(), ("utf-8-sig",))
-    if not text.strip():
-        raise LoadError(path, "the file is empty: expected the published-figures header and rows")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in next(reader)]
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise LoadError(
-            path,
-            f"missing column(s) {', '.join(missing)}; expected the header {','.join(COLUMNS)}",
-            row=1,
-            column=missing[0],
-        )
+    header, reader = _open_table(path)
     a, b = pair
-    file_vint = file_vintage(path)
-    shown = display_path(path)
-    records: list[dict[str, Any]] = []
-    for lineno, cells in enumerate(reader, start=2):
-        if not any(x.strip() for x in cells):
-            continue
-        if len(cells) != len(header):
-            raise LoadError(
-                path,
-                f"expected {len(header)} fields, got {len(cells)} (truncated or unquoted comma?)",
-                row=lineno,
-            )
-        r = {h: v.strip() for h, v in zip(header, cells, strict=True)}
-
-        def bad(column: str, expected: str, r: dict[str, str] = r, n: int = lineno) -> LoadError:
-            return LoadError(path, f"expected {expected}, got {r[column]!r}", row=n, column=column)
-
-        side = r["reporter_side"]
-        if side not in SIDES:
-            raise bad("reporter_side", "BLR, CHN or unknown")
-        for col in ("period_start", "period_end"):
-            if not _PERIOD.match(r[col]):
-                raise bad(col, "a month YYYY-MM")
-        if r["period_start"] > r["period_end"]:
-            raise bad("period_end", "period_end >= period_start")
-        if r["bound"] not in schema.BOUNDS:
-            raise bad("bound", f"one of {', '.join(schema.BOUNDS)}")
-        if r["published"] and not _DATE.match(r["published"]):
-            raise bad("published", "a date YYYY-MM-DD or an empty cell")
-        if not re.match(schema._SCOPE.pattern, r["scope"]):
-            raise bad(
-                "scope", "goods, services, goods_and_services, product:<name> or region:<name>"
-            )
-        value = to_float(path, r["value_usd"], row=lineno, column="value_usd")
-        direction = r["direction"]
-        if side == "unknown":
-            reporter = partner = schema.UNKNOWN_SIDE
-        else:
-            if side not in pair:
-                raise bad("reporter_side", f"one of the pair {a}, {b}")
-            reporter, partner = side, (b if side == a else a)
-        if direction == "both":
-            flow, exporter, importer = "T", a, b
-        elif direction == f"balance_{a}":
-            flow, exporter, importer = "B", a, b
-        else:
-            m = _DIRECTION.match(direction)
-            if not m or set(m.groups()) != {a, b}:
-                raise bad("direction", f"both, {a}->{b}, {b}->{a} or balance_{a}")
-            exporter, importer = m.groups()
-            if side == "unknown":
-                flow = "X"
-            else:
-                flow = "X" if reporter == exporter else "M"
-        if value < 0 and flow != "B":
-            raise bad("value_usd", "a non-negative value (only balances may be negative)")
-        note = "; ".join(
-            x
-            for x in (
-                r["notes"],
-                f"quality={r['quality']}" if r["quality"] else "",
-                f"side_inferred={r['side_inferred']}" if r["side_inferred"] else "",
-            )
-            if x
-        )
-        records.append(
-            {
-                "reporter": reporter,
-                "partner": partner,
-                "flow": flow,
-                "period_start": r["period_start"],
-                "period_end": r["period_end"],
-                "commodity": "TOTAL" if r["scope"] == "goods" else r["scope"],
-                "value": value,
-                "currency": "USD",
-                "valuation": "unknown",
-                "source": "published",
-                "source_file": shown,
-                "source_ref": f"{r['id']} {r['source_url']}".strip(),
-                "vintage": r["published"] or file_vint,
-                "exporter": exporter,
-                "importer": importer,
-                "classification": "published",
-                "scope": r["scope"],
-                "bound": r["bound"],
-                "estimate": False,
-                "note": note,
-            }
-        )
+    t = _Table(path, (a, b), display_path(path), file_vintage(path))
+    records = [_record(t, r, n) for n, r in _lines(path, header, reader)]
     if not records:
         return schema.empty_frame()
     return schema.make_frame(records)
