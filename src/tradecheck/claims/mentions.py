@@ -182,13 +182,13 @@ _CUR_POST = (
 #: the number, scale and currency may be joined by hyphens in a German compound
 #: ("die 70-Milliarden-Dollar-Marke"); an abbreviated scale may touch the currency
 #: ("36 Mrd.Euro")
-_MONEY = re.compile(
+_MONEY = L.compile(
     rf"{_CUR_PRE}?\s?(?P<num>{NUM})(?:(?:\s|-)?(?P<scale>{SCALE_RE})(?:(?<=\.)|(?![a-zа-яё])))?"
     rf"(?:(?:\s|-)?{_CUR_POST}(?![a-zа-яё]))?",
     re.IGNORECASE,
 )
 #: money whose number is a word: "fünf Milliarden Dollar", "five billion dollars"
-_WORD_MONEY = re.compile(
+_WORD_MONEY = L.compile(
     rf"(?<!\w)(?P<num>{L.table_source('number_words', bounded=False)})\s+(?P<scale>{SCALE_RE})"
     rf"(?![a-zа-яё])\s?{_CUR_POST}(?![a-zа-яё])",
     re.IGNORECASE,
@@ -202,7 +202,7 @@ _PERCENT = re.compile(
     re.IGNORECASE,
 )
 #: percentages whose number is a word: "um zwölf Prozent", "eight percent lower"
-_WORD_PERCENT = re.compile(
+_WORD_PERCENT = L.compile(
     rf"(?<!\w)(?P<num>{L.table_source('number_words', bounded=False)})\s?"
     rf"(?:%|{L.source('percent')})",
     re.IGNORECASE,
