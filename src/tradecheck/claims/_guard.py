@@ -9,7 +9,8 @@ narrow (literals, ranges, digits, spaces), puts a one-character lookahead in fro
 test. The set always holds every character a match can start with, so the matches are the same
 (``tests/claims/test_guard.py`` checks this on every pattern of the reader). A pattern that can
 match the empty string, starts with any character or a broad class (``\\w``, ``.``, ``[^…]``),
-or uses back-references gets no guard.
+or uses back-references gets no guard, nor does one the engine already skips through
+(it opens with a case-sensitive literal or set).
 
 Examples
 --------
@@ -22,6 +23,7 @@ True
 from __future__ import annotations
 
 import re
+from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as K  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -114,7 +116,17 @@ def first_chars(source: str, flags: int = 0) -> str | None:
             return None  # the empty string matches
     except (_Broad, re.error):
         return None
+    if _engine_skips(parsed, flags | parsed.state.flags):
+        return None
     return "[" + "".join(dict.fromkeys(out)) + "]"
+
+
+def _engine_skips(parsed: sre_parse.SubPattern, flags: int) -> bool:
+    """Whether the engine already jumps to the positions where a match can start: a pattern
+    opening with a case-sensitive literal or set (",|;") has its own faster skip, which a
+    lookahead in front would turn off."""
+    prefix, _skip, _all = sre_compile._get_literal_prefix(parsed, flags)
+    return bool(prefix) or sre_compile._get_charset_prefix(parsed, flags) is not None
 
 
 def guard(source: str, flags: int = 0) -> str:
