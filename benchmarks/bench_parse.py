@@ -15,9 +15,12 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import subprocess
+import sys
 import time
-
-from tradecheck.claims.parse import parse
+from pathlib import Path
 
 #: our own wording, written for this benchmark (not a quote)
 ARTICLE = (
@@ -52,6 +55,8 @@ SIZE = 20_000
 
 def best_time(text: str, repeat: int) -> float:
     """Fastest of ``repeat`` warm runs of ``parse(text, as_of=...)``, in seconds."""
+    from tradecheck.claims.parse import parse
+
     parse(text, as_of="2025-11-20")
     times = []
     for _ in range(repeat):
@@ -61,21 +66,102 @@ def best_time(text: str, repeat: int) -> float:
     return min(times)
 
 
+def text_20kb(unit: str) -> str:
+    """``unit`` repeated to :data:`SIZE` characters."""
+    return (unit * (SIZE // len(unit) + 1))[:SIZE]
+
+
+def worker() -> None:
+    """Answer timing requests on stdin (one JSON line each: the input's index in
+    ``(ARTICLE, *UNITS_20KB)``), one JSON line per answer: wall and CPU seconds of one parse.
+    The first line written is the start-up: import and the first parse of a short text."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    from tradecheck.claims.parse import parse
+
+    parse("Trade rose 5% to $2 billion in 2024.", as_of="2025-11-20")
+    print(json.dumps([time.perf_counter() - t0, time.process_time() - c0]), flush=True)
+    texts = [text_20kb(u) for u in (ARTICLE, *UNITS_20KB)]
+    for line in sys.stdin:
+        text = texts[json.loads(line)]
+        t0, c0 = time.perf_counter(), time.process_time()
+        parse(text, as_of="2025-11-20")
+        print(json.dumps([time.perf_counter() - t0, time.process_time() - c0]), flush=True)
+
+
+class Worker:
+    """A worker process (:func:`worker`) on the code of one ``src`` folder."""
+
+    def __init__(self, src: Path) -> None:
+        env = {**os.environ, "PYTHONPATH": str(src)}
+        cmd = [sys.executable, __file__, "--worker"]
+        self.proc = subprocess.Popen(
+            cmd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        self.startup = self._read()
+
+    def _read(self) -> list[float]:
+        assert self.proc.stdout is not None
+        return json.loads(self.proc.stdout.readline())
+
+    def time(self, index: int) -> list[float]:
+        """Wall and CPU seconds of one parse of input ``index``."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(f"{index}\n")
+        self.proc.stdin.flush()
+        return self._read()
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
+def compare(baseline: Path, repeat: int) -> None:
+    """Time every 20 kB input with this checkout's code and the baseline's, taking turns."""
+    load = os.getloadavg()[0]
+    new, old = Worker(Path(__file__).resolve().parents[1] / "src"), Worker(baseline)
+    print(
+        f"start-up (import + first parse), wall / CPU s: new {new.startup[0]:.2f} / "
+        f"{new.startup[1]:.2f}, baseline {old.startup[0]:.2f} / {old.startup[1]:.2f}"
+    )
+    print(
+        f"{'20 kB input':<34} {'base s':>7} {'new s':>7} {'ratio':>6} "
+        f"{'base cpu':>8} {'new cpu':>8} {'ratio':>6}"
+    )
+    for i, unit in enumerate((ARTICLE, *UNITS_20KB)):
+        old.time(i), new.time(i)  # warm
+        runs = [(old.time(i), new.time(i)) for _ in range(repeat)]
+        (ow, oc), (nw, nc) = [[min(r[k][j] for r in runs) for j in (0, 1)] for k in (0, 1)]
+        label = "article (our wording)" if i == 0 else repr(unit[:30])
+        print(
+            f"{label:<34} {ow:>7.3f} {nw:>7.3f} {nw / ow:>6.2f} "
+            f"{oc:>8.3f} {nc:>8.3f} {nc / oc:>6.2f}"
+        )
+    new.close(), old.close()
+    print(f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--scale", type=float, default=1.0, help="multiply the copy counts")
+    ap.add_argument("--baseline-src", type=Path, help="compare with the code of this src folder")
+    ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.worker:
+        return worker()
+    if args.baseline_src:
+        return compare(args.baseline_src, args.repeat)
     print(f"{'input':<32} {'chars 1x':>9} {'1x s':>8} {'10x s':>8} {'ratio':>6}")
     for label, unit, copies in INPUTS:
         n = max(1, round(copies * args.scale))
         small, large = unit * n, unit * (10 * n)
         t1, t10 = best_time(small, args.repeat), best_time(large, args.repeat)
         print(f"{label:<32} {len(small):>9} {t1:>8.3f} {t10:>8.3f} {t10 / t1:>6.1f}")
-    base = best_time((ARTICLE * (SIZE // len(ARTICLE) + 1))[:SIZE], args.repeat)
+    base = best_time(text_20kb(ARTICLE), args.repeat)
     print(f"\n20 kB inputs (target <= 1 s); ratio to the article's 20 kB ({base:.3f} s)")
     for unit in UNITS_20KB:
-        t = best_time((unit * (SIZE // len(unit) + 1))[:SIZE], args.repeat)
+        t = best_time(text_20kb(unit), args.repeat)
         print(f"{unit[:30]!r:<34} {t:>8.3f} s {t / base:>6.1f}")
 
 

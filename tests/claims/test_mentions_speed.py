@@ -46,7 +46,7 @@ def test_country_and_product_letter_guard_changes_no_match() -> None:
     from tradecheck.claims import lexicon as L
 
     for rx in [*V.COUNTRY_RES.values(), *(rx for _, rx in V.PRODUCTS)]:
-        assert rx.pattern.startswith(L.LETTER_FIRST)
+        assert L.LETTER_FIRST in rx.pattern
         _same_spans(rx, L.LETTER_FIRST)
 
 
@@ -54,5 +54,5 @@ def test_years_ago_word_guard_changes_no_match() -> None:
     from tradecheck.claims import _periods as P
 
     for rx in P._YEARS_AGO:
-        assert rx.pattern.startswith(P.WORD_FIRST)
+        assert P.WORD_FIRST in rx.pattern
         _same_spans(rx, P.WORD_FIRST)

@@ -159,7 +159,7 @@ _DIGIT_WORDS = sorted((w for w, v in WORD_NUMBERS.items() if v in range(1, 10)),
 #: the whole-number words its integer part may be ("seven" of "seven-point-four")
 _INT_WORDS = sorted((w for w, v in WORD_NUMBERS.items() if v == int(v)), key=len)[::-1]
 _DIGIT = "|".join(re.escape(w) for w in _DIGIT_WORDS)
-_SPELLED = re.compile(
+_SPELLED = L.compile(
     rf"(?<![\w.,])(?P<int>\d+|{'|'.join(re.escape(w) for w in _INT_WORDS)})[\s-]"
     rf"(?:{L.source('decimal_word')})[\s-](?P<frac>(?:{_DIGIT})(?:[\s-](?:{_DIGIT}))*)(?!\w)",
     re.IGNORECASE,

@@ -154,7 +154,7 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         "9m",
     ),
     (
-        re.compile(
+        L.compile(
             rf"(?:(?:{L.source('range_from')})\s+)?(?P<a>{MONTH})\s*"
             rf"(?:-|–|—|/|{L.source('range_to')})\s*(?:(?:{L.source('end_of')})\s+)?(?P<b>{MONTH})",
             _I,
@@ -189,7 +189,7 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     # a count of months of a year: "in den fünf Monaten dieses Jahres", "in seven months of
     # 2019" (January to month N; without a year after it, a window the text does not place)
     (
-        re.compile(
+        L.compile(
             rf"(?<![\w.,])(?P<n>{_WORDNUM})\s*(?:{L.source('month_word')})(?={_YEAR_FOLLOWS})",
             _I,
         ),
@@ -245,7 +245,7 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         "h",
     ),
     (
-        re.compile(
+        L.compile(
             rf"(?:(?:{_MONTH_IN})\s+)?(?P<a>{MONTH})(?=\s*,?\s*(?:{L.source('year_of')})?{YEAR})",
             _I,
         ),
@@ -254,7 +254,7 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     # "compared to June", "gegenüber Juni" without a year: a base month (the match starts at
     # the month, so that the comparison word before it marks it a base)
     (
-        re.compile(
+        L.compile(
             rf"(?:{L.source('base_marker')})\s+(?:{L.source('base_article')})?(?P<a>{MONTH})(?!\w)",
             _I,
         ),
@@ -288,7 +288,7 @@ _REL_RE: list[tuple[re.Pattern[str], int]] = [
 #: test checks that no match changes)
 WORD_FIRST = r"(?=\w)"
 _YEARS_AGO = [
-    re.compile(WORD_FIRST + rx.pattern, rx.flags) for rx in L.templates("years_ago", _WORDNUM)
+    L.compile(WORD_FIRST + rx.pattern, rx.flags) for rx in L.templates("years_ago", _WORDNUM)
 ]
 _LAST_MONTH = L.pattern("last_month")
 _PREV_YEAR_BASE = L.pattern("previous_year")
@@ -350,7 +350,7 @@ _LEVEL_COMPARED = (
     rf"(?:{L.source('more_than')}|{L.source('less_than')}|{L.source('above')}|{L.source('below')})"
     rf"\s+(?:{L.source('base_article')})?(?:{L.source('base_unit')})"
 )
-_BASE_BEFORE = re.compile(
+_BASE_BEFORE = L.compile(
     rf"(?:(?:{L.source('base_marker')})\s*(?:{L.source('base_article')})?(?:{L.source('base_unit')})?"
     rf"|(?:{L.source('same_period_of')})\s*|{_LEVEL_COMPARED}\s*)$",
     _I,

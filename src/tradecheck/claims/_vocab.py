@@ -73,7 +73,7 @@ INCREASE = L.pattern("increase")
 CHANGE = re.compile(f"{L.source('increase')}|{L.source('decrease')}", _I)
 INDEX_CUE = L.pattern("index")
 SHARE_CUE = L.pattern("share")
-PHYSICAL_UNIT = re.compile(
+PHYSICAL_UNIT = L.compile(
     rf"^\s*(?:(?:{L.table_source('scales')})\s*)?(?:{L.source('physical_unit')})", _I
 )
 PHYSICAL_TERMS = L.pattern("physical")
@@ -91,7 +91,7 @@ INDUSTRIAL = L.pattern("industrial")
 #: product -> pattern of its names (concept ``products``), in the order the scope rule tries them;
 #: a product's name starts with a letter (:data:`lexicon.LETTER_FIRST`, for speed only)
 PRODUCTS: list[tuple[str, re.Pattern[str]]] = [
-    (key, re.compile(f"{L.LETTER_FIRST}(?:{L.written_source('products', key)})", _I))
+    (key, L.compile(f"{L.LETTER_FIRST}(?:{L.written_source('products', key)})", _I))
     for key in L.keys("products")
 ]
 
@@ -101,7 +101,7 @@ PRODUCTS: list[tuple[str, re.Pattern[str]]] = [
 # A reporter cue governs the claims of its own sentence; within a sentence, coordinated main
 # clauses (", and China's customs put ...") are separate segments, so a cue in a later segment
 # does not reach back to an earlier one.
-SEGMENT_BREAK = re.compile(rf",\s*(?:{L.source('clause_conjunction')})|;", _I)
+SEGMENT_BREAK = L.compile(rf",\s*(?:{L.source('clause_conjunction')})|;", _I)
 # A sentence that continues the previous one's source ("It also said ...", "Demnach ...",
 # "По тем же данным ...", "该署还表示 ...") inherits the reporter in effect at its end.
 CONTINUATION = re.compile(rf"^\W*(?:{L.source('continuation')})", _I)
@@ -116,21 +116,19 @@ OPPOSITE_DIRECTION = L.pattern("opposite_direction")
 #: targets and plans, and forecasts (concept ``forecast``): never an outcome
 NOT_TRADE_STRONG = re.compile(f"{L.source('not_trade_strong')}|{L.source('forecast')}", _I)
 #: a wish or readiness (concept ``intent``): never an outcome either
-NOT_TRADE_STRONG = re.compile(f"{NOT_TRADE_STRONG.pattern}|{L.source('intent')}", _I)
+NOT_TRADE_STRONG = L.compile(f"{NOT_TRADE_STRONG.pattern}|{L.source('intent')}", _I)
 NOT_TRADE_WEAK = L.pattern("not_trade_weak")
 #: figures of firms, deals and jobs (concept ``business``)
 NOT_TRADE_WEAK = re.compile(f"{NOT_TRADE_WEAK.pattern}|{L.source('business')}", _I)
 #: a count of goods groups or items (concept ``item_count``): a per-item threshold or a subset
-NOT_TRADE_WEAK = re.compile(f"{NOT_TRADE_WEAK.pattern}|{L.source('item_count')}", _I)
+NOT_TRADE_WEAK = L.compile(f"{NOT_TRADE_WEAK.pattern}|{L.source('item_count')}", _I)
 
 #: a country's name starts with a letter (:data:`lexicon.LETTER_FIRST`, for speed only)
 COUNTRY_RES: dict[str, re.Pattern[str]] = {
-    k: re.compile(f"{L.LETTER_FIRST}(?:{v})", _I) for k, v in COUNTRY_PATTERNS.items()
+    k: L.compile(f"{L.LETTER_FIRST}(?:{v})", _I) for k, v in COUNTRY_PATTERNS.items()
 }
-CAPITAL_RES: dict[str, re.Pattern[str]] = {
-    k: re.compile(v, _I) for k, v in CAPITAL_PATTERNS.items()
-}
-GROUP_RES: dict[str, re.Pattern[str]] = {k: re.compile(v, _I) for k, v in GROUP_PATTERNS.items()}
+CAPITAL_RES: dict[str, re.Pattern[str]] = {k: L.compile(v, _I) for k, v in CAPITAL_PATTERNS.items()}
+GROUP_RES: dict[str, re.Pattern[str]] = {k: L.compile(v, _I) for k, v in GROUP_PATTERNS.items()}
 REGION_RES: list[tuple[str, str, re.Pattern[str]]] = [
-    (c, n, re.compile(p, _I)) for c, n, p in REGIONS
+    (c, n, L.compile(p, _I)) for c, n, p in REGIONS
 ]

@@ -25,7 +25,7 @@ _FORMS = (
     re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-{_DAY}(?!\d)"),
     re.compile(rf"(?<![\d.]){_DAY}\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:19|20)\d\d)(?!\d)"),
     re.compile(rf"(?<![\d.,]){_DAY}\.?\s*{_MONTH}\s*,?\s*{_YEAR}", re.IGNORECASE),
-    re.compile(rf"{_MONTH}\s+{_DAY}[^\W\d_]{{0,2}},?\s+{_YEAR}", re.IGNORECASE),
+    L.compile(rf"{_MONTH}\s+{_DAY}[^\W\d_]{{0,2}},?\s+{_YEAR}", re.IGNORECASE),
     re.compile(
         rf"(?P<y>(?:19|20)\d\d)\s*(?:{L.source('year_char')})\s*(?P<m>1[0-2]|0?[1-9])\s*"
         rf"(?:{L.source('month_suffix')})\s*{_DAY}\s*(?:{L.source('day_suffix')})"

@@ -38,6 +38,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+#: the reader's ``re.compile`` for patterns scanned over a text: a first-character guard in
+#: front, the same matches (:mod:`._guard`)
+from tradecheck.claims._guard import compile
+
 #: grammar words moved out of the Python code (prepositions, period phrases, units, ...; see
 #: docs/add_a_language.md): list concepts a language without the construction leaves empty
 GRAMMAR_WORDS: tuple[str, ...] = (
@@ -262,7 +266,7 @@ def source(concept: str) -> str:
 @cache
 def pattern(concept: str) -> re.Pattern[str]:
     """The compiled, case-insensitive pattern of a list concept."""
-    return re.compile(source(concept), re.IGNORECASE)
+    return compile(source(concept), re.IGNORECASE)
 
 
 def templates(concept: str, number: str) -> list[re.Pattern[str]]:
@@ -274,7 +278,7 @@ def templates(concept: str, number: str) -> list[re.Pattern[str]]:
         for frag in load(lg)["words"][concept]:
             pre, post = _edges(frag, bounded)
             body = frag.replace("{n}", f"(?P<num>{number})")
-            out.append(re.compile(f"{pre}(?:{body}){post}", re.IGNORECASE))
+            out.append(compile(f"{pre}(?:{body}){post}", re.IGNORECASE))
     return out
 
 
@@ -284,7 +288,7 @@ def own_words(lang: str) -> re.Pattern[str]:
     :data:`NOT_TELLING` concepts."""
     concepts = [c for c in LIST_CONCEPTS if c not in NOT_TELLING]
     pairs = [(lang, f) for c in concepts for f in load(lang)["words"][c]]
-    return re.compile(_union(pairs), re.IGNORECASE)
+    return compile(_union(pairs), re.IGNORECASE)
 
 
 @cache
@@ -416,7 +420,7 @@ def number_groups(concept: str) -> tuple[tuple[re.Pattern[str], float], ...]:
     for lg in languages():
         for f, n in load(lg)["words"][concept].items():
             by_value.setdefault(float(n), []).append((lg, f))
-    return tuple((re.compile(_union(p), re.IGNORECASE), n) for n, p in by_value.items())
+    return tuple((compile(_union(p), re.IGNORECASE), n) for n, p in by_value.items())
 
 
 def number_of(concept: str, word: str) -> float | None:

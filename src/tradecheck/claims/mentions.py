@@ -63,7 +63,11 @@ class Sorted(Generic[T]):
 
     def between(self, s: int, e: int) -> list[T]:
         """Items starting at ``s`` or later and before ``e``."""
-        return list(self.items[bisect_left(self.starts, s) : bisect_left(self.starts, e)])
+        starts = self.starts
+        i = bisect_left(starts, s)
+        if i == len(starts) or starts[i] >= e:
+            return []  # the common answer, found with one search
+        return list(self.items[i : bisect_left(starts, e, i)])
 
     def before(self, pos: int, limit: int = 64) -> list[T]:
         """Up to ``limit`` items starting before ``pos`` (the nearest ones), in text order."""
@@ -182,13 +186,13 @@ _CUR_POST = (
 #: the number, scale and currency may be joined by hyphens in a German compound
 #: ("die 70-Milliarden-Dollar-Marke"); an abbreviated scale may touch the currency
 #: ("36 Mrd.Euro")
-_MONEY = re.compile(
+_MONEY = L.compile(
     rf"{_CUR_PRE}?\s?(?P<num>{NUM})(?:(?:\s|-)?(?P<scale>{SCALE_RE})(?:(?<=\.)|(?![a-zа-яё])))?"
     rf"(?:(?:\s|-)?{_CUR_POST}(?![a-zа-яё]))?",
     re.IGNORECASE,
 )
 #: money whose number is a word: "fünf Milliarden Dollar", "five billion dollars"
-_WORD_MONEY = re.compile(
+_WORD_MONEY = L.compile(
     rf"(?<!\w)(?P<num>{L.table_source('number_words', bounded=False)})\s+(?P<scale>{SCALE_RE})"
     rf"(?![a-zа-яё])\s?{_CUR_POST}(?![a-zа-яё])",
     re.IGNORECASE,
@@ -202,7 +206,7 @@ _PERCENT = re.compile(
     re.IGNORECASE,
 )
 #: percentages whose number is a word: "um zwölf Prozent", "eight percent lower"
-_WORD_PERCENT = re.compile(
+_WORD_PERCENT = L.compile(
     rf"(?<!\w)(?P<num>{L.table_source('number_words', bounded=False)})\s?"
     rf"(?:%|{L.source('percent')})",
     re.IGNORECASE,
@@ -572,6 +576,13 @@ def cue_hits(norm: str) -> dict[str, Sorted[Cue]]:
     }
 
 
+def _pair_currency(a: Amount, pair: tuple[str, str]) -> Amount:
+    """``a`` with its currency read for ``pair`` (the same amount when that changes nothing:
+    ``dataclasses.replace`` costs more than the lookup)."""
+    code = C.unit_code(L.resolve_currency(a.currency, pair), pair)
+    return a if code == a.currency else replace(a, currency=code)
+
+
 def find(norm: str, lang: str, pair: tuple[str, str]) -> Mentions:
     """Every mention of ``norm``, found once (see the module docstring).
 
@@ -582,10 +593,7 @@ def find(norm: str, lang: str, pair: tuple[str, str]) -> Mentions:
     (['percent'], ['export'], ['BLR', 'CHN'])
     """
     # "рублей": the rouble of the pair; "Franken": the franc of the pair (cldr_currencies)
-    amounts = [
-        replace(a, currency=C.unit_code(L.resolve_currency(a.currency, pair), pair))
-        for a in find_amounts(norm, lang)
-    ]
+    amounts = [_pair_currency(a, pair) for a in find_amounts(norm, lang)]
     money_spans = [(a.num_start, a.end) for a in amounts if a.kind in MONEY_LIKE]
     fiscal = fiscal_start(pair)
     periods, _year_on_year_cues = find_periods(norm, money_spans, fiscal)  # cues: not used yet

@@ -170,7 +170,7 @@ def _table_names() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     groups = "|".join(g for _, g in sorted(words, key=lambda w: -w[0]))
     # a word starts with a letter: the look-ahead lets the engine skip everything else fast;
     # Chinese names stay one alternation of literals without groups (the engine's fast path)
-    word_rx = re.compile(rf"(?<!\w)(?=[^\W\d_])(?:{groups})", re.IGNORECASE)
+    word_rx = L.compile(rf"(?<!\w)(?=[^\W\d_])(?:{groups})", re.IGNORECASE)
     cjk = sorted((x for x in iso_of if is_cjk(x)), key=len, reverse=True)
     return word_rx, re.compile("|".join(map(re.escape, cjk))), iso_of
 
@@ -184,7 +184,7 @@ def _unescape(source: str) -> str:
 def _currency_words() -> re.Pattern[str]:
     """Every currency word of every language ("долларов США", "Russian roubles", "白俄罗斯卢布")."""
     alts = "|".join(L.keyed_source("currencies", k) for k in L.keys("currencies"))
-    return re.compile(alts, re.IGNORECASE)
+    return L.compile(alts, re.IGNORECASE)
 
 
 @cache

@@ -46,7 +46,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     for key in dict.fromkeys([*words, *registry]):
         parts = [L.keyed_source("reporter", key)] if key in words else []
         parts += [registry[key]] if key in registry else []
-        out.append((key, re.compile(LETTER_FIRST + "(?:" + "|".join(parts) + ")", re.IGNORECASE)))
+        out.append((key, L.compile(LETTER_FIRST + "(?:" + "|".join(parts) + ")", re.IGNORECASE)))
     return tuple(out)
 
 
@@ -60,7 +60,7 @@ def _built() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
     "据乌兹别克斯坦统计数据"): one pattern for any country (one pass over a text), and one
     per country to tell which one a hit names."""
     keys = [k for k in L.keys("countries") if "|" not in k]
-    one = re.compile(LETTER_FIRST + L.country_template_source("statistics_of"), re.IGNORECASE)
+    one = L.compile(LETTER_FIRST + L.country_template_source("statistics_of"), re.IGNORECASE)
     each = tuple(
         (k, re.compile(L.country_template_source("statistics_of", k), re.IGNORECASE)) for k in keys
     )

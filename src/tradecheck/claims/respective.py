@@ -21,7 +21,7 @@ Span = tuple[int, int]
 @cache
 def _joiner() -> re.Pattern[str]:
     """The text between two items of one list: a conjunction or a comma, nothing else."""
-    return re.compile(
+    return L.compile(
         rf"\s*(?:[,，、;；]\s*)?(?:(?:{L.source('and_word')})\s*)?(?:(?:{L.source('perfective')})\s*)?",
         re.I,
     )
