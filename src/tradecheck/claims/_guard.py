@@ -109,14 +109,16 @@ def first_chars(source: str, flags: int = 0) -> str | None:
     >>> first_chars(r"(?:x)?") is None, first_chars(r".+") is None
     (True, True)
     """
+    # The parser and compiler helpers are private to ``re``: should a Python release change
+    # them (AttributeError, TypeError), the pattern simply goes unguarded: slower, same matches.
     try:
         parsed = sre_parse.parse(source, flags)
         out: list[str] = []
         if _first(parsed, out, flags | parsed.state.flags):
             return None  # the empty string matches
-    except (_Broad, re.error):
-        return None
-    if _engine_skips(parsed, flags | parsed.state.flags):
+        if _engine_skips(parsed, flags | parsed.state.flags):
+            return None
+    except (_Broad, re.error, AttributeError, TypeError, ValueError):
         return None
     return "[" + "".join(dict.fromkeys(out)) + "]"
 
