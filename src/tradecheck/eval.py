@@ -426,6 +426,34 @@ def _matches_undeterminable(got: dict[str, Any], mentions: list[dict[str, Any]])
     return False
 
 
+def _guesses_undeterminable(got: dict[str, Any], mentions: list[dict[str, Any]]) -> bool:
+    """A parsed claim that reports an ``undeterminable`` mention (class and value) and sets a
+    field the mention's ``reason`` says the text leaves open, without listing it as unsure.
+
+    The shared README counts such a claim as right for precision (it "matches an undeterminable
+    mention"); this flag lets the evaluation say how many of those right claims are guesses,
+    by the rule the undeterminable quote set is scored with (:func:`guessed_fields`).
+
+    Examples
+    --------
+    >>> u = [{"quantity": "level", "value": 5.0, "reason": "no year in the text"}]
+    >>> _guesses_undeterminable({"quantity": "level", "value": 5.0, "period": "2024",
+    ...                          "unsure": []}, u)
+    True
+    >>> _guesses_undeterminable({"quantity": "level", "value": 5.0, "period": None,
+    ...                          "unsure": ["period"]}, u)
+    False
+    """
+    return any(
+        u.get("value") is not None
+        and u.get("quantity") is not None
+        and quantity_class(u["quantity"]) == quantity_class(got.get("quantity"))
+        and _value_matches(u, got)
+        and bool(guessed_fields(str(u.get("reason") or ""), [got]))
+        for u in mentions
+    )
+
+
 def _is_labelled_number(g: dict[str, Any], d: dict[str, Any]) -> bool:
     """A parsed claim whose quantity class and value are those of a labelled claim or of an
     ``undeterminable`` mention of the record, whatever its other fields: not a spurious number.
@@ -470,6 +498,7 @@ def _article_summary(lines: list[dict[str, Any]], flags: list[dict[str, Any]]) -
     right = sum(f["ok"] for f in flags)
     return {
         "numbers": sum(f["number"] for f in flags),
+        "undet_guessed": sum(f.get("undet_guess", False) for f in flags),
         "n": len(lines),
         "found": found,
         "recall": _ratio(found, len(lines)),
@@ -497,7 +526,15 @@ def evaluate_articles(path: str | Path) -> dict[str, Any]:
         part = part_of(str(d["id"]))
         lang, pair = d.get("lang") or "?", pair_of(d)
         flags[part] += [
-            {"lang": lang, "pair": pair, "ok": ok, "number": _is_labelled_number(g, d)}
+            {
+                "lang": lang,
+                "pair": pair,
+                "ok": ok,
+                "number": _is_labelled_number(g, d),
+                "undet_guess": ok
+                and not any(_exact(field_matches(e, g)) for e in d["expected"] or [] if e)
+                and _guesses_undeterminable(g, d.get("undeterminable") or []),
+            }
             for g, ok in zip(parsed(d), correct, strict=True)
         ]
         wrong_parsed += [
@@ -666,12 +703,20 @@ def _article_part_lines(part: str, s: dict[str, Any]) -> list[str]:
         f"recall {_pct(s['found'], s['n'])}, precision {_pct(s['correct'], s['parsed'])}; "
         f"with a labelled number, other fields aside {s['numbers']}/{s['parsed']}"
     )
-    return [
-        f"  {part:<8} {head}",
-        f"           by language: {lang}",
-        f"           by pair: {pair}",
-        f"           fields: {_fields_line(s['fields'])}",
-    ] + [f"             {lg}: {_fields_line(f)}" for lg, f in s["fields_by_lang"].items()]
+    guesses = (
+        f"           right only as an undeterminable mention, guessing what it leaves open: "
+        f"{s['undet_guessed']}/{s['correct']}"
+    )
+    return (
+        [
+            f"  {part:<8} {head}",
+            f"           by language: {lang}",
+            f"           by pair: {pair}",
+            f"           fields: {_fields_line(s['fields'])}",
+        ]
+        + [f"             {lg}: {_fields_line(f)}" for lg, f in s["fields_by_lang"].items()]
+        + [guesses]
+    )
 
 
 def format_result(r: dict[str, Any], verbose: bool = False) -> list[str]:

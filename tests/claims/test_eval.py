@@ -255,6 +255,21 @@ def test_a_right_number_with_a_wrong_field_counts_as_a_labelled_number(tmp_path)
     assert (s["correct"], s["numbers"], s["parsed"]) == (0, 1, 2)
 
 
+def test_a_right_claim_that_guesses_an_undeterminable_field_is_counted(tmp_path):
+    # constructed: the 33% change is labelled undeterminable because its period is open; the
+    # reader sets the period (2022) without listing it as unsure, so the match is a guess
+    art = {"id": "T3", "lang": "en", "text": _ART_TEXT, "expected": [_EXP_LEVEL]}
+    art["undeterminable"] = [{"quantity": "pct_change", "value": 33, "reason": "period open"}]
+    p = tmp_path / "articles_guess.jsonl"
+    p.write_text(json.dumps(art) + "\n", encoding="utf-8")
+    s = ev.evaluate_articles(p)["studied"]
+    assert (s["correct"], s["parsed"], s["undet_guessed"]) == (2, 2, 1)
+    # the same mention with a reason that names no field the claim sets is no guess
+    art["undeterminable"][0]["reason"] = "a target"
+    p.write_text(json.dumps(art) + "\n", encoding="utf-8")
+    assert ev.evaluate_articles(p)["studied"]["undet_guessed"] == 1  # nothing unsure: "claim"
+
+
 def test_undeterminable_counts_guesses(tmp_path):
     r = ev.evaluate_undeterminable(_folder(tmp_path) / "undeterminable_x.jsonl")
     assert r["blind"]["n"] == 1 and r["blind"]["guessed"] == 0
