@@ -25,6 +25,7 @@ from tradecheck.claims.resolve.base_period import (
     new_level_of,
     shifted,
 )
+from tradecheck.claims.resolve.undated import speaking_year
 from tradecheck.claims.sentences import in_bracket
 from tradecheck.dates import month_count
 
@@ -170,6 +171,8 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
         now = doc.as_of.year if doc.as_of is not None else implied_year(doc)
         if now is None and (ytd := year_to_date(doc, p.start)) is not None:
             now = ytd.year
+        if now is None:  # an undated text: the years it writes (resolve/undated.py)
+            now = speaking_year(doc)
         if doc.as_of is not None and now is not None:  # a fiscal year begun the year before
             now -= fiscal_lag(p.fiscal_start, doc.as_of.month)
         return None if now is None else now + p.rel
@@ -183,7 +186,8 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
     if y is None:
         y = context_year(doc, p.start)
     if y is None and doc.as_of is None:
-        return implied_year(doc)
+        y = implied_year(doc)
+        return speaking_year(doc) if y is None else y
     return _publication_year(doc, p) if y is None else y
 
 
