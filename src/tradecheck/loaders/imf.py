@@ -887,8 +887,9 @@ def load_dots_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
     Raises
     ------
     LoadError
-        No units row, no year header, unknown unit, non-numeric cell, unknown partner,
-        conflicting duplicate rows, or an implausible Belarus–China magnitude.
+        No units row, no year header, a year header starting in column A (no column left
+        for partner names), unknown unit, non-numeric cell, unknown partner, conflicting
+        duplicate rows, or an implausible Belarus–China magnitude.
 
     Examples
     --------
@@ -1054,6 +1055,30 @@ def _table_row_cells(
     return out
 
 
+def _label_column(p: Path, title: str, header_row: int, first_period: int) -> int:
+    """Index of the partner-name column: the one just before the first period heading.
+
+    A header whose first period is in column A leaves no column for the names, so the sheet
+    is not a DOTS country table (the real ones have the names in B, periods from C): a
+    :class:`LoadError` naming the header row and column A, never a guess.
+
+    Examples
+    --------
+    >>> _label_column(Path("t.xlsx"), "Exports, FOB", 6, 2)
+    1
+    """
+    if first_period < 1:
+        raise LoadError(
+            p,
+            f"sheet {title!r}: the period header starts in column A, which leaves no column "
+            "for the partner names: expected the names in the column just before the first "
+            "period (e.g. names in B, periods from C)",
+            row=header_row + 1,
+            column=_col(first_period),
+        )
+    return first_period - 1
+
+
 def _dots_sheet(
     p: Path,
     title: str,
@@ -1083,7 +1108,7 @@ def _dots_sheet(
     ycols = [
         (j, per) for j, v in enumerate(grid[header_row]) if (per := _period_cell(v)) is not None
     ]
-    label_col = ycols[0][0] - 1
+    label_col = _label_column(p, title, header_row, ycols[0][0])
     skip = options.get("unknown") == "skip"
     table = _Table(p, title, reporter, flow_info, unit_exp, label_col, src, vintage, skip)
     out = []
