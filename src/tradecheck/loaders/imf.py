@@ -48,6 +48,8 @@ from tradecheck.loaders.base import (
     decode_text,
     display_path,
     file_vintage,
+    float_option,
+    int_option,
     open_workbook,
     register,
     row_cell,
@@ -322,7 +324,7 @@ class _Imts:
     cols: dict[str, int]
     wide_cols: list[int]
     long: bool
-    default_scale: Any
+    default_scale: int
     vintage: str
 
     def cell(self, r: list[str], name: str) -> str:
@@ -389,7 +391,7 @@ def _imts_exponent(t: _Imts, r: list[str], n: int) -> tuple[int, int | None]:
         if "SCALE" in t.cols and t.cell(r, "SCALE") != ""
         else None
     )
-    exp = int(t.default_scale) if t.long or shown_scale is None else shown_scale
+    exp = t.default_scale if t.long or shown_scale is None else shown_scale
     return exp, shown_scale
 
 
@@ -469,7 +471,7 @@ def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:
         SDMX-CSV 2.0 / 2.1-style CSV (one observation per row), or a wide Data Explorer
         download (one series per row, period columns).
     **options
-        ``scale``: power of ten to multiply ``OBS_VALUE`` by (default 0: values in US$), and
+        ``scale``: power of ten (0-12) to multiply ``OBS_VALUE`` by (default 0: values in US$), and
         for a wide download without a ``SCALE`` column; ``check_scale`` (default True):
         sanity-check magnitudes; ``vintage``.
 
@@ -493,7 +495,8 @@ def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:
     header, body = _read_csv(p)
     cols, wide_cols, long = _imts_layout(p, header)
     vintage = options.get("vintage") or file_vintage(p)
-    t = _Imts(p, header, cols, wide_cols, long, options.get("scale", 0), vintage)
+    scale = int_option(p, "scale", options.get("scale", 0), lo=0, hi=12)
+    t = _Imts(p, header, cols, wide_cols, long, scale, vintage)
     dropped: Counter[str] = Counter()
     rows: list[dict[str, Any]] = []
     for n, r in enumerate(body, start=2):
@@ -735,7 +738,7 @@ def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:
     p = Path(path)
     header, body = _read_csv(p)
     idx = {h: i for i, h in enumerate(header)}
-    unit = float(options.get("unit", 1e6))
+    unit = float_option(p, "unit", options.get("unit", 1e6), lo=0, hi=1e12)
     d = _DotsCsv(p, header, idx, unit, options.get("vintage") or file_vintage(p))
     dropped: Counter[str] = Counter()
     if all(c in idx for c in _DOTS_WIDE):
@@ -937,7 +940,9 @@ def _sheet_unit_reporter(
     p: Path, title: str, texts: list[tuple[int, str]], header_row: int, options: dict[str, Any]
 ) -> tuple[int, str]:
     """Power of ten of the values (units row, else ``unit=``) and the reporter's ISO3
-    (``reporter=``, else the title row naming a country)."""
+    (``reporter=``, else the title row naming a country). A ``unit=`` that is not a power of
+    ten is an error even when the sheet has a units row."""
+    unit_opt = None if options.get("unit") is None else _unit_exponent(p, options["unit"])
     unit_exp = None
     reporter = options.get("reporter")
     for _i, t in texts:
@@ -950,8 +955,8 @@ def _sheet_unit_reporter(
             except UnknownCountryError:
                 pass
     if unit_exp is None:
-        if "unit" in options:
-            unit_exp = round(math.log10(float(options["unit"])))
+        if unit_opt is not None:
+            unit_exp = unit_opt
         else:
             unit_lines = [t for _, t in texts if "dollar" in t.casefold()]
             raise LoadError(
@@ -966,6 +971,22 @@ def _sheet_unit_reporter(
             p, f"sheet {title!r}: reporter name not found in the title rows; pass reporter='ISO3'"
         )
     return unit_exp, reporter
+
+
+def _unit_exponent(p: Path, value: Any) -> int:
+    """Power of ten of a DOTS sheet's ``unit=`` option (``1e6`` -> 6); anything but a power
+    of ten from 1 to 1e12 is a :class:`LoadError` naming the option.
+
+    Examples
+    --------
+    >>> _unit_exponent(Path("t.xlsx"), "1e6"), _unit_exponent(Path("t.xlsx"), 1000)
+    (6, 3)
+    """
+    unit = float_option(p, "unit", value, lo=0, hi=1e12)
+    exp = round(math.log10(unit))
+    if exp < 0 or not math.isclose(unit, 10.0**exp, rel_tol=1e-9):
+        raise LoadError(p, f"option unit={value!r}: expected a power of ten (1, 1000, 1e6 or 1e9)")
+    return exp
 
 
 @dataclass(frozen=True)
