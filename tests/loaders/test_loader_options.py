@@ -61,6 +61,9 @@ CASES = {
     "gacc bulletin year text": (lambda d: BULLETIN, "year", "abc", "from 1900 to 2100"),
     "gacc bulletin month 13": (lambda d: BULLETIN, "month", "13", "from 1 to 12"),
     "gacc bulletin_en month name": (lambda d: BULLETIN_EN, "month", "June", "from 1 to 12"),
+    "imts check_scale word": (lambda d: IMTS, "check_scale", "maybe", "expected true or false"),
+    "dots csv check_scale": (lambda d: DOTS_PANEL, "check_scale", "2", "expected true or false"),
+    "dots xlsx check_scale": (_with_units, "check_scale", "off?", "expected true or false"),
 }
 
 
@@ -101,3 +104,14 @@ def test_good_option_values_still_apply(tmp_path):
     same = load(BULLETIN, year="2024", month="6")
     assert same.value.tolist() == bulletin.value.tolist()
     assert set(same.period_end) == set(bulletin.period_end)
+
+
+@pytest.mark.parametrize("text", ["False", "false", "no", "0"])
+def test_check_scale_false_from_the_cli_turns_the_check_off(tmp_path, capsys, text):
+    """``--opt check_scale=False`` arrives as text; the text "False" used to count as true, so
+    the magnitude check still refused values scaled 1000 times too large."""
+    args = ["load", str(DOTS_PANEL), "--opt", "unit=1e9", "--out", str(tmp_path / "t.csv")]
+    assert cli.main(args) == 2
+    assert "implausible" in capsys.readouterr().err
+    assert cli.main([*args, "--opt", f"check_scale={text}"]) == 0
+    assert "wrote 5 rows" in capsys.readouterr().out

@@ -529,6 +529,27 @@ def float_option(path: Path, name: str, value: Any, *, lo: float, hi: float) -> 
     return x
 
 
+#: Texts a yes/no loader option may take (``--opt check_scale=false`` gives a text).
+_BOOL_WORDS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+
+
+def bool_option(path: Path, name: str, value: Any) -> bool:
+    """A yes/no loader option (e.g. ``check_scale``): a bool, or true/false, yes/no, 1/0 in
+    any case (the CLI passes text, and the text ``"False"`` must not count as true).
+
+    Examples
+    --------
+    >>> bool_option(Path("t.csv"), "check_scale", "False"), bool_option(Path("t.csv"), "x", True)
+    (False, True)
+    """
+    if isinstance(value, bool):
+        return value
+    word = _BOOL_WORDS.get(str(value).strip().casefold()) if isinstance(value, (str, int)) else None
+    if word is None:
+        raise LoadError(path, f"option {name}={value!r}: expected true or false")
+    return word
+
+
 def row_cell(row: Sequence[str], columns: Mapping[str, int], name: str) -> str:
     """The stripped cell of column ``name`` in a CSV record ("" when the file has no such column
     or the record is short).

@@ -44,6 +44,7 @@ from tradecheck.dates import month_count
 from tradecheck.errors import LoadError, UnknownCountryError
 from tradecheck.loaders import report
 from tradecheck.loaders.base import (
+    bool_option,
     decode_head,
     decode_text,
     display_path,
@@ -507,7 +508,7 @@ def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:
             rows.extend(_imts_rows(t, r, n, series, dropped))
     if not rows and not dropped:
         raise LoadError(p, "no observations in the file")
-    if options.get("check_scale", True):
+    if bool_option(p, "check_scale", options.get("check_scale", True)):
         check_magnitude(
             p,
             rows,
@@ -751,7 +752,7 @@ def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:
             "not a DOTS timeSeries or panel CSV: expected columns " + ", ".join(_DOTS_WIDE),
             row=1,
         )
-    if options.get("check_scale", True):
+    if bool_option(p, "check_scale", options.get("check_scale", True)):
         check_magnitude(p, rows, hint="DOTS files are in US$ millions; pass unit= to override.")
     return _finish(rows, dropped, p)
 
@@ -921,7 +922,7 @@ def load_dots_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
             "sheet titled like 'Exports, FOB' with a header row of periods (2019, 2000Q1, "
             "2000M1; a 'Country' label before them is fine) and one row per partner below",
         )
-    if options.get("check_scale", True):
+    if bool_option(p, "check_scale", options.get("check_scale", True)):
         check_magnitude(p, rows, hint="Check the units row of the sheet.")
     return _finish(rows, dropped, p)
 
