@@ -19,10 +19,13 @@ FIX = Path(__file__).parents[1] / "fixtures"
 IMTS = FIX / "imf" / "imts_sdmx20_annual_constructed.csv"
 DOTS_PANEL = FIX / "imf" / "DOT_02-15-2022_panel_constructed.csv"
 QUERY = FIX / "gacc" / "export-2024-01_02_hs8_by_partner_constructed.csv"
+QUERY_NO_MONTH = FIX / "gacc" / "进口_2024年1-6月_白俄罗斯_人民币_constructed.csv"
+BELSTAT = FIX / "belstat" / "belstat_by_country_2021-01_08_cp1251_constructed.csv"
 BULLETIN = FIX / "gacc" / "bulletin_table2_2024-06_usd_constructed.csv"
 BULLETIN_EN = FIX / "gacc" / "bulletin_en_t2_2026-01_constructed.xls"
 
 NUMBER = "expected a number above 0 up to 1e+12"
+MONTHS = "expected months 01-12, the first not after the last"
 
 
 def _dots_workbook(path: Path, *, units: str | None) -> Path:
@@ -61,6 +64,10 @@ CASES = {
     "gacc bulletin year text": (lambda d: BULLETIN, "year", "abc", "from 1900 to 2100"),
     "gacc bulletin month 13": (lambda d: BULLETIN, "month", "13", "from 1 to 12"),
     "gacc bulletin_en month name": (lambda d: BULLETIN_EN, "month", "June", "from 1 to 12"),
+    "belstat period month 13": (lambda d: BELSTAT, "period", "2021-13..2021-20", MONTHS),
+    "belstat period reversed": (lambda d: BELSTAT, "period", "2021-08..2021-01", MONTHS),
+    "gacc query period reversed": (lambda d: QUERY_NO_MONTH, "period", "2024-06..2024-01", MONTHS),
+    "gacc query period word": (lambda d: QUERY_NO_MONTH, "period", "H1 2024", "'YYYY-MM..YYYY-MM'"),
     "imts check_scale word": (lambda d: IMTS, "check_scale", "maybe", "expected true or false"),
     "dots csv check_scale": (lambda d: DOTS_PANEL, "check_scale", "2", "expected true or false"),
     "dots xlsx check_scale": (_with_units, "check_scale", "off?", "expected true or false"),

@@ -47,6 +47,7 @@ from tradecheck.loaders.base import (
     file_vintage,
     float_option,
     int_option,
+    month_range_option,
     read_xlsx_sheet,
     register,
     row_cell,
@@ -199,19 +200,7 @@ def _flow_from(path: Path, options: dict[str, Any]) -> str:
 
 def _period_option(path: Path, options: dict[str, Any]) -> tuple[str, str] | None:
     opt = options.get("period")
-    if not opt:
-        return None
-    m = re.fullmatch(r"\s*(\d{4})-?(\d{2})\s*(?:\.\.|/|to)\s*(\d{4})-?(\d{2})\s*", str(opt))
-    m1 = re.fullmatch(r"\s*(\d{4})-?(\d{2})\s*", str(opt))
-    if m:
-        a, b = f"{m[1]}-{m[2]}", f"{m[3]}-{m[4]}"
-    elif m1:
-        a = b = f"{m1[1]}-{m1[2]}"
-    else:
-        raise LoadError(path, f"period={opt!r} not understood; expected 'YYYY-MM..YYYY-MM'")
-    if not (1 <= int(a[5:]) <= 12 and 1 <= int(b[5:]) <= 12) or a > b:
-        raise LoadError(path, f"period={opt!r} is not a valid month range")
-    return a, b
+    return month_range_option(path, "period", opt) if opt else None
 
 
 def _query_header(p: Path, text: str) -> list[str]:
