@@ -68,6 +68,8 @@ CASES = {
     "belstat period reversed": (lambda d: BELSTAT, "period", "2021-08..2021-01", MONTHS),
     "gacc query period reversed": (lambda d: QUERY_NO_MONTH, "period", "2024-06..2024-01", MONTHS),
     "gacc query period word": (lambda d: QUERY_NO_MONTH, "period", "H1 2024", "'YYYY-MM..YYYY-MM'"),
+    "dots xlsx reporter unknown": (_with_units, "reporter", "XYZ", "expected an ISO3 code"),
+    "dots xlsx reporter empty": (_no_units, "reporter", "", "expected an ISO3 code"),
     "imts check_scale word": (lambda d: IMTS, "check_scale", "maybe", "expected true or false"),
     "dots csv check_scale": (lambda d: DOTS_PANEL, "check_scale", "2", "expected true or false"),
     "dots xlsx check_scale": (_with_units, "check_scale", "off?", "expected true or false"),
@@ -102,6 +104,8 @@ def test_good_option_values_still_apply(tmp_path):
     assert load(IMTS, scale="0").value.tolist() == imts.value.tolist()
     dots = load(_no_units(tmp_path), unit="1e6")
     assert dots[dots.partner == "CHN"].value.tolist() == pytest.approx([600.5e6, 700.25e6])
+    named = load(_no_units(tmp_path), unit="1e6", reporter="China")
+    assert set(named.reporter) == {"CHN"} and len(named) == len(dots)
     panel = load(DOTS_PANEL)
     assert load(DOTS_PANEL, unit="1e6").value.tolist() == panel.value.tolist()
     query = load(QUERY)

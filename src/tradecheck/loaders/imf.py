@@ -885,8 +885,9 @@ def load_dots_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
     path
         The ``.xlsx`` file.
     **options
-        ``reporter``: ISO3 if the title row is missing; ``vintage``; ``unknown="skip"`` to
-        skip unresolvable partner names instead of failing.
+        ``reporter``: ISO3 or country name (wins over the title row; needed when it is
+        missing); ``unit``: a power of ten, used when there is no units row; ``check_scale``;
+        ``vintage``; ``unknown="skip"`` to skip unresolvable partner names instead of failing.
 
     Raises
     ------
@@ -945,7 +946,7 @@ def _sheet_unit_reporter(
     ten is an error even when the sheet has a units row."""
     unit_opt = None if options.get("unit") is None else _unit_exponent(p, options["unit"])
     unit_exp = None
-    reporter = options.get("reporter")
+    reporter = _reporter_option(p, options.get("reporter"))
     for _i, t in texts:
         m = _UNITS_RE.search(t)
         if m:
@@ -988,6 +989,25 @@ def _unit_exponent(p: Path, value: Any) -> int:
     if exp < 0 or not math.isclose(unit, 10.0**exp, rel_tol=1e-9):
         raise LoadError(p, f"option unit={value!r}: expected a power of ten (1, 1000, 1e6 or 1e9)")
     return exp
+
+
+def _reporter_option(p: Path, value: Any) -> str | None:
+    """ISO3 of the ``reporter=`` option (a code or a name; None when not given); a value that
+    names no country is a :class:`LoadError` naming the option.
+
+    Examples
+    --------
+    >>> _reporter_option(Path("t.xlsx"), "China"), _reporter_option(Path("t.xlsx"), None)
+    ('CHN', None)
+    """
+    if value is None:
+        return None
+    try:
+        return countries.to_iso3(str(value).strip())
+    except UnknownCountryError as exc:
+        raise LoadError(
+            p, f"option reporter={value!r}: expected an ISO3 code or a country name ({exc})"
+        ) from None
 
 
 @dataclass(frozen=True)
