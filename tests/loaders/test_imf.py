@@ -433,3 +433,61 @@ def test_unreadable_dots_workbook_names_its_sheets(tmp_path):
     wb.save(f)
     with pytest.raises(LoadError, match=r"no DOTS table in sheet\(s\) 'Notes'"):
         load_dots_xlsx(f)
+
+
+def _table_from_column_a(path: Path, *, names_last: bool) -> Path:
+    """Constructed: a DOTS sheet moved one column left, so its year header starts in column A;
+    with ``names_last`` each partner name sits in the row's last cell instead."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Exports, FOB"
+    ws["A2"], ws["A4"], ws["A5"] = (
+        "Exports, FOB to Partner Countries",
+        "Belarus, Rep. of",
+        "US Dollars, Millions",
+    )
+    ws["A7"], ws["B7"] = "2019", "2020"
+    for i, (name, a, b) in enumerate([("World", 30000.0, 29000.0), ("China", 600.5, 700.25)], 8):
+        ws[f"A{i}"], ws[f"B{i}"] = a, b
+        if names_last:
+            ws[f"C{i}"] = name
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("names_last", [False, True])
+def test_dots_header_in_column_a_is_not_the_layout(tmp_path, capsys, names_last):
+    """A period header starting in column A leaves no partner-name column: one LoadError at the
+    header row and column A (the old code read the row's last cell as the partner name)."""
+    from tradecheck import cli
+
+    f = _table_from_column_a(tmp_path / "shifted.xlsx", names_last=names_last)
+    with pytest.raises(LoadError) as exc:
+        load(f)
+    assert exc.value.row == 7 and exc.value.column == "A"
+    assert "no column for the partner names" in exc.value.message
+    assert "expected the names in the column just before the first period" in exc.value.message
+    assert cli.main(["load", str(f)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"tradecheck: error: {f}, line 7, column 'A': sheet 'Exports, FOB'")
+
+
+def test_dots_names_in_column_a_periods_from_b(tmp_path):
+    """Constructed: names in column A and periods from column B is the layout, one column left."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Exports, FOB"
+    ws["A2"], ws["A4"], ws["A5"] = (
+        "Exports, FOB to Partner Countries",
+        "Belarus, Rep. of",
+        "US Dollars, Millions",
+    )
+    ws["B7"], ws["C7"] = "2019", "2020"
+    ws["A8"], ws["B8"], ws["C8"] = "World", 30000.0, 29000.0
+    ws["A9"], ws["B9"], ws["C9"] = "China, P.R.: Mainland", 600.5, 700.25
+    f = tmp_path / "left.xlsx"
+    wb.save(f)
+    df = load(f)
+    assert _value(df, "BLR", "CHN", "X", 2020).value == pytest.approx(700.25e6)
+    assert _value(df, "BLR", "W00", "X", 2019).source_ref == "sheet Exports, FOB row 8 col B"

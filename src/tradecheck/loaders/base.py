@@ -529,6 +529,58 @@ def float_option(path: Path, name: str, value: Any, *, lo: float, hi: float) -> 
     return x
 
 
+def month_range_option(path: Path, name: str, value: Any) -> tuple[str, str]:
+    """A loader option naming months: ``YYYY-MM..YYYY-MM`` (also ``/`` or ``to`` between, or
+    ``YYYYMM``), or one month ``YYYY-MM``; a month outside 1-12 or a range that ends before it
+    starts is a :class:`LoadError` naming the option.
+
+    Examples
+    --------
+    >>> month_range_option(Path("t.csv"), "period", "2024-01..2024-06")
+    ('2024-01', '2024-06')
+    >>> month_range_option(Path("t.csv"), "period", "202403")
+    ('2024-03', '2024-03')
+    """
+    text = str(value)
+    m = re.fullmatch(r"\s*(\d{4})-?(\d{2})\s*(?:\.\.|/|to)\s*(\d{4})-?(\d{2})\s*", text)
+    m1 = re.fullmatch(r"\s*(\d{4})-?(\d{2})\s*", text)
+    if m:
+        a, b = f"{m[1]}-{m[2]}", f"{m[3]}-{m[4]}"
+    elif m1:
+        a = b = f"{m1[1]}-{m1[2]}"
+    else:
+        raise LoadError(
+            path, f"option {name}={value!r}: expected 'YYYY-MM..YYYY-MM' or one month 'YYYY-MM'"
+        )
+    if not (1 <= int(a[5:]) <= 12 and 1 <= int(b[5:]) <= 12) or a > b:
+        raise LoadError(
+            path,
+            f"option {name}={value!r}: expected months 01-12, the first not after the last",
+        )
+    return a, b
+
+
+#: Texts a yes/no loader option may take (``--opt check_scale=false`` gives a text).
+_BOOL_WORDS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+
+
+def bool_option(path: Path, name: str, value: Any) -> bool:
+    """A yes/no loader option (e.g. ``check_scale``): a bool, or true/false, yes/no, 1/0 in
+    any case (the CLI passes text, and the text ``"False"`` must not count as true).
+
+    Examples
+    --------
+    >>> bool_option(Path("t.csv"), "check_scale", "False"), bool_option(Path("t.csv"), "x", True)
+    (False, True)
+    """
+    if isinstance(value, bool):
+        return value
+    word = _BOOL_WORDS.get(str(value).strip().casefold()) if isinstance(value, (str, int)) else None
+    if word is None:
+        raise LoadError(path, f"option {name}={value!r}: expected true or false")
+    return word
+
+
 def row_cell(row: Sequence[str], columns: Mapping[str, int], name: str) -> str:
     """The stripped cell of column ``name`` in a CSV record ("" when the file has no such column
     or the record is short).

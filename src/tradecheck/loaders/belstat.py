@@ -41,6 +41,7 @@ from tradecheck.loaders.base import (
     file_vintage,
     finish_frame,
     float_option,
+    month_range_option,
     parse_number,
     read_xlsx_sheet,
     register,
@@ -208,12 +209,7 @@ def _multiplier(path: Path, options: dict[str, Any], text: str, row: int) -> flo
 def _title_period(path: Path, options: dict[str, Any], above: str) -> tuple[str, str] | None:
     """Months of the whole table: the ``period`` option, else the title above the header."""
     opt = options.get("period")
-    if not opt:
-        return parse_period_ru(above)
-    m = re.fullmatch(r"\s*(\d{4}-\d{2})\s*\.\.\s*(\d{4}-\d{2})\s*", str(opt))
-    if not m:
-        raise LoadError(path, f"period={opt!r} not understood; expected 'YYYY-MM..YYYY-MM'")
-    return m[1], m[2]
+    return month_range_option(path, "period", opt) if opt else parse_period_ru(above)
 
 
 def _value_columns(

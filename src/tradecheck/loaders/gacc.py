@@ -45,6 +45,9 @@ from tradecheck.loaders.base import (
     decode_text,
     display_path,
     file_vintage,
+    float_option,
+    int_option,
+    month_range_option,
     read_xlsx_sheet,
     register,
     row_cell,
@@ -197,19 +200,7 @@ def _flow_from(path: Path, options: dict[str, Any]) -> str:
 
 def _period_option(path: Path, options: dict[str, Any]) -> tuple[str, str] | None:
     opt = options.get("period")
-    if not opt:
-        return None
-    m = re.fullmatch(r"\s*(\d{4})-?(\d{2})\s*(?:\.\.|/|to)\s*(\d{4})-?(\d{2})\s*", str(opt))
-    m1 = re.fullmatch(r"\s*(\d{4})-?(\d{2})\s*", str(opt))
-    if m:
-        a, b = f"{m[1]}-{m[2]}", f"{m[3]}-{m[4]}"
-    elif m1:
-        a = b = f"{m1[1]}-{m1[2]}"
-    else:
-        raise LoadError(path, f"period={opt!r} not understood; expected 'YYYY-MM..YYYY-MM'")
-    if not (1 <= int(a[5:]) <= 12 and 1 <= int(b[5:]) <= 12) or a > b:
-        raise LoadError(path, f"period={opt!r} is not a valid month range")
-    return a, b
+    return month_range_option(path, "period", opt) if opt else None
 
 
 def _query_header(p: Path, text: str) -> list[str]:
@@ -434,7 +425,7 @@ def load_query_csv(path: str | Path, **options: Any) -> pd.DataFrame:
     vcol = _query_value_column(p, header, idx, options)
     flow = _flow_from(p, options)
     fixed_period = _query_fixed_period(p, idx, options)
-    unit = float(options.get("unit", 1))
+    unit = float_option(p, "unit", options.get("unit", 1), lo=0, hi=1e12)
     vintage = options.get("vintage") or file_vintage(p)
     q = _Query(p, idx, vcol, flow, fixed_period, unit, vintage, options.get("unknown") == "skip")
     dropped: Counter[str] = Counter()
@@ -555,10 +546,26 @@ def _header_row(p: Path, grid: list[list[Any]]) -> int:
     )
 
 
+def _year_month_options(p: Path, options: dict[str, Any]) -> tuple[int | None, int | None]:
+    """The ``year=`` and ``month=`` options as whole numbers (None when not given); any other
+    value is a :class:`LoadError` naming the option.
+
+    Examples
+    --------
+    >>> _year_month_options(Path("t.csv"), {"year": "2024", "month": 6})
+    (2024, 6)
+    """
+    year, month = options.get("year"), options.get("month")
+    return (
+        None if year is None else int_option(p, "year", year, lo=1900, hi=2100),
+        None if month is None else int_option(p, "month", month, lo=1, hi=12),
+    )
+
+
 def _title_month(p: Path, above: str, options: dict[str, Any]) -> tuple[int, int]:
     """Year and month of the bulletin: ``year=``/``month=`` options, else the title
     (``2024年6月`` in the text ``above`` the header)."""
-    year, month = options.get("year"), options.get("month")
+    year, month = _year_month_options(p, options)
     m = _TITLE_RE.search(above)
     if (year is None or month is None) and m:
         year, month = year or int(m[1]), month or int(m[2])
@@ -568,7 +575,6 @@ def _title_month(p: Path, above: str, options: dict[str, Any]) -> tuple[int, int
             "year and month not found in the title (e.g. 2024年6月); pass year= and month=",
             row=1,
         )
-    year, month = int(year), int(month)
     if not 1 <= month <= 12:
         raise LoadError(p, f"month {month} out of range")
     return year, month
@@ -960,8 +966,9 @@ def bulletin_en(
     h = _en_header(p, rows)
     above = " ".join(c for r in rows[:h] for c in r)
     m = _EN_TITLE_RE.search(above)
-    month = int(options.get("month") or (m[1] if m else 0))
-    year = int(options.get("year") or (m[2] if m else 0))
+    year_opt, month_opt = _year_month_options(p, options)
+    month = month_opt or (int(m[1]) if m else 0)
+    year = year_opt or (int(m[2]) if m else 0)
     if not (1 <= month <= 12 and year):
         raise LoadError(
             p, "no '<month>.<year>' after the title (e.g. ',6.2026'); pass year=, month="

@@ -44,10 +44,13 @@ from tradecheck.dates import month_count
 from tradecheck.errors import LoadError, UnknownCountryError
 from tradecheck.loaders import report
 from tradecheck.loaders.base import (
+    bool_option,
     decode_head,
     decode_text,
     display_path,
     file_vintage,
+    float_option,
+    int_option,
     open_workbook,
     register,
     row_cell,
@@ -322,7 +325,7 @@ class _Imts:
     cols: dict[str, int]
     wide_cols: list[int]
     long: bool
-    default_scale: Any
+    default_scale: int
     vintage: str
 
     def cell(self, r: list[str], name: str) -> str:
@@ -389,7 +392,7 @@ def _imts_exponent(t: _Imts, r: list[str], n: int) -> tuple[int, int | None]:
         if "SCALE" in t.cols and t.cell(r, "SCALE") != ""
         else None
     )
-    exp = int(t.default_scale) if t.long or shown_scale is None else shown_scale
+    exp = t.default_scale if t.long or shown_scale is None else shown_scale
     return exp, shown_scale
 
 
@@ -469,7 +472,7 @@ def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:
         SDMX-CSV 2.0 / 2.1-style CSV (one observation per row), or a wide Data Explorer
         download (one series per row, period columns).
     **options
-        ``scale``: power of ten to multiply ``OBS_VALUE`` by (default 0: values in US$), and
+        ``scale``: power of ten (0-12) to multiply ``OBS_VALUE`` by (default 0: values in US$), and
         for a wide download without a ``SCALE`` column; ``check_scale`` (default True):
         sanity-check magnitudes; ``vintage``.
 
@@ -493,7 +496,8 @@ def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:
     header, body = _read_csv(p)
     cols, wide_cols, long = _imts_layout(p, header)
     vintage = options.get("vintage") or file_vintage(p)
-    t = _Imts(p, header, cols, wide_cols, long, options.get("scale", 0), vintage)
+    scale = int_option(p, "scale", options.get("scale", 0), lo=0, hi=12)
+    t = _Imts(p, header, cols, wide_cols, long, scale, vintage)
     dropped: Counter[str] = Counter()
     rows: list[dict[str, Any]] = []
     for n, r in enumerate(body, start=2):
@@ -504,7 +508,7 @@ def load_imts(path: str | Path, **options: Any) -> pd.DataFrame:
             rows.extend(_imts_rows(t, r, n, series, dropped))
     if not rows and not dropped:
         raise LoadError(p, "no observations in the file")
-    if options.get("check_scale", True):
+    if bool_option(p, "check_scale", options.get("check_scale", True)):
         check_magnitude(
             p,
             rows,
@@ -735,7 +739,7 @@ def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:
     p = Path(path)
     header, body = _read_csv(p)
     idx = {h: i for i, h in enumerate(header)}
-    unit = float(options.get("unit", 1e6))
+    unit = float_option(p, "unit", options.get("unit", 1e6), lo=0, hi=1e12)
     d = _DotsCsv(p, header, idx, unit, options.get("vintage") or file_vintage(p))
     dropped: Counter[str] = Counter()
     if all(c in idx for c in _DOTS_WIDE):
@@ -748,7 +752,7 @@ def load_dots_csv(path: str | Path, **options: Any) -> pd.DataFrame:
             "not a DOTS timeSeries or panel CSV: expected columns " + ", ".join(_DOTS_WIDE),
             row=1,
         )
-    if options.get("check_scale", True):
+    if bool_option(p, "check_scale", options.get("check_scale", True)):
         check_magnitude(p, rows, hint="DOTS files are in US$ millions; pass unit= to override.")
     return _finish(rows, dropped, p)
 
@@ -881,14 +885,16 @@ def load_dots_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
     path
         The ``.xlsx`` file.
     **options
-        ``reporter``: ISO3 if the title row is missing; ``vintage``; ``unknown="skip"`` to
-        skip unresolvable partner names instead of failing.
+        ``reporter``: ISO3 or country name (wins over the title row; needed when it is
+        missing); ``unit``: a power of ten, used when there is no units row; ``check_scale``;
+        ``vintage``; ``unknown="skip"`` to skip unresolvable partner names instead of failing.
 
     Raises
     ------
     LoadError
-        No units row, no year header, unknown unit, non-numeric cell, unknown partner,
-        conflicting duplicate rows, or an implausible Belarus–China magnitude.
+        No units row, no year header, a year header starting in column A (no column left
+        for partner names), unknown unit, non-numeric cell, unknown partner, conflicting
+        duplicate rows, or an implausible Belarus–China magnitude.
 
     Examples
     --------
@@ -917,7 +923,7 @@ def load_dots_xlsx(path: str | Path, **options: Any) -> pd.DataFrame:
             "sheet titled like 'Exports, FOB' with a header row of periods (2019, 2000Q1, "
             "2000M1; a 'Country' label before them is fine) and one row per partner below",
         )
-    if options.get("check_scale", True):
+    if bool_option(p, "check_scale", options.get("check_scale", True)):
         check_magnitude(p, rows, hint="Check the units row of the sheet.")
     return _finish(rows, dropped, p)
 
@@ -936,9 +942,11 @@ def _sheet_unit_reporter(
     p: Path, title: str, texts: list[tuple[int, str]], header_row: int, options: dict[str, Any]
 ) -> tuple[int, str]:
     """Power of ten of the values (units row, else ``unit=``) and the reporter's ISO3
-    (``reporter=``, else the title row naming a country)."""
+    (``reporter=``, else the title row naming a country). A ``unit=`` that is not a power of
+    ten is an error even when the sheet has a units row."""
+    unit_opt = None if options.get("unit") is None else _unit_exponent(p, options["unit"])
     unit_exp = None
-    reporter = options.get("reporter")
+    reporter = _reporter_option(p, options.get("reporter"))
     for _i, t in texts:
         m = _UNITS_RE.search(t)
         if m:
@@ -949,8 +957,8 @@ def _sheet_unit_reporter(
             except UnknownCountryError:
                 pass
     if unit_exp is None:
-        if "unit" in options:
-            unit_exp = round(math.log10(float(options["unit"])))
+        if unit_opt is not None:
+            unit_exp = unit_opt
         else:
             unit_lines = [t for _, t in texts if "dollar" in t.casefold()]
             raise LoadError(
@@ -965,6 +973,41 @@ def _sheet_unit_reporter(
             p, f"sheet {title!r}: reporter name not found in the title rows; pass reporter='ISO3'"
         )
     return unit_exp, reporter
+
+
+def _unit_exponent(p: Path, value: Any) -> int:
+    """Power of ten of a DOTS sheet's ``unit=`` option (``1e6`` -> 6); anything but a power
+    of ten from 1 to 1e12 is a :class:`LoadError` naming the option.
+
+    Examples
+    --------
+    >>> _unit_exponent(Path("t.xlsx"), "1e6"), _unit_exponent(Path("t.xlsx"), 1000)
+    (6, 3)
+    """
+    unit = float_option(p, "unit", value, lo=0, hi=1e12)
+    exp = round(math.log10(unit))
+    if exp < 0 or not math.isclose(unit, 10.0**exp, rel_tol=1e-9):
+        raise LoadError(p, f"option unit={value!r}: expected a power of ten (1, 1000, 1e6 or 1e9)")
+    return exp
+
+
+def _reporter_option(p: Path, value: Any) -> str | None:
+    """ISO3 of the ``reporter=`` option (a code or a name; None when not given); a value that
+    names no country is a :class:`LoadError` naming the option.
+
+    Examples
+    --------
+    >>> _reporter_option(Path("t.xlsx"), "China"), _reporter_option(Path("t.xlsx"), None)
+    ('CHN', None)
+    """
+    if value is None:
+        return None
+    try:
+        return countries.to_iso3(str(value).strip())
+    except UnknownCountryError as exc:
+        raise LoadError(
+            p, f"option reporter={value!r}: expected an ISO3 code or a country name ({exc})"
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -1054,6 +1097,30 @@ def _table_row_cells(
     return out
 
 
+def _label_column(p: Path, title: str, header_row: int, first_period: int) -> int:
+    """Index of the partner-name column: the one just before the first period heading.
+
+    A header whose first period is in column A leaves no column for the names, so the sheet
+    is not a DOTS country table (the real ones have the names in B, periods from C): a
+    :class:`LoadError` naming the header row and column A, never a guess.
+
+    Examples
+    --------
+    >>> _label_column(Path("t.xlsx"), "Exports, FOB", 6, 2)
+    1
+    """
+    if first_period < 1:
+        raise LoadError(
+            p,
+            f"sheet {title!r}: the period header starts in column A, which leaves no column "
+            "for the partner names: expected the names in the column just before the first "
+            "period (e.g. names in B, periods from C)",
+            row=header_row + 1,
+            column=_col(first_period),
+        )
+    return first_period - 1
+
+
 def _dots_sheet(
     p: Path,
     title: str,
@@ -1083,7 +1150,7 @@ def _dots_sheet(
     ycols = [
         (j, per) for j, v in enumerate(grid[header_row]) if (per := _period_cell(v)) is not None
     ]
-    label_col = ycols[0][0] - 1
+    label_col = _label_column(p, title, header_row, ycols[0][0])
     skip = options.get("unknown") == "skip"
     table = _Table(p, title, reporter, flow_info, unit_exp, label_col, src, vintage, skip)
     out = []
