@@ -148,3 +148,28 @@ def test_missing_periods_are_recorded(tmp_path):
     gaps = _meta(path)["missing_periods"]
     assert gaps == {"XG_FOB_USD": ["2023-M03"], "MG_CIF_USD": ["2023-M03"]}
     assert any("2023-M03" in str(w.message) for w in caught)
+
+
+def test_found_step_lists_gaps_only_for_bounded_requests_with_indicators():
+    """fetch's answer check on constructed rows: a missing indicator is not also a gap; gaps
+    need both bounds and an INDICATOR column."""
+    req = imf._request(
+        "CHN",
+        "BLR",
+        ["XG_FOB_USD", "MG_CIF_USD"],
+        freq="M",
+        start="2023-01",
+        end="2023-03",
+        key=None,
+    )
+    rows = [{"INDICATOR": "XG_FOB_USD", "TIME_PERIOD": p} for p in ("2023-M01", "2023-M03")]
+    found = imf._found(req, rows, ["INDICATOR", "TIME_PERIOD", "OBS_VALUE"])
+    assert found.missing == ["MG_CIF_USD"] and found.returned == ["XG_FOB_USD"]
+    assert found.gaps == {"XG_FOB_USD": ["2023-M02"]}
+    assert found.periods == ["2023-M01", "2023-M03"]
+    open_end = imf._request(
+        "CHN", "BLR", ["XG_FOB_USD"], freq="M", start="2023-01", end=None, key=None
+    )
+    assert imf._found(open_end, rows, ["INDICATOR", "TIME_PERIOD", "OBS_VALUE"]).gaps == {}
+    no_ind = imf._found(req, [{"TIME_PERIOD": "2023-M01"}], ["TIME_PERIOD", "OBS_VALUE"])
+    assert no_ind.missing == [] and no_ind.gaps == {}
