@@ -227,6 +227,10 @@ def _request(
     >>> _request("CHN", "BLR", ["MG_CIF_USD"], freq="A", start=None, end=2020, key=None).filters
     ['le:2020-A1']
     """
+    # read once: a generator is consumed by the key and would be empty for the file name
+    reporter = reporter if isinstance(reporter, str) else list(reporter)
+    partner = partner if isinstance(partner, str) else list(partner)
+    indicators = list(indicators)
     freq = freq.upper()
     if freq not in ("A", "Q", "M"):
         raise FetchError(f"freq must be 'A', 'Q' or 'M', got {freq!r}")
