@@ -298,3 +298,41 @@ def test_count_larger_than_data_is_truncation(tmp_path):
     t = ReplayTransport([Response(200, json.dumps(body).encode())])
     with pytest.raises(FetchError, match="count=9"):
         comtrade.fetch("CHN", "ARG,DEU", "2010", out_dir=tmp_path, transport=t)
+
+
+def test_query_and_params_steps():
+    """fetch's first steps: the checked query and the parameters of one request (no network;
+    constructed codes)."""
+    q = comtrade._query(
+        "CHN,rus",
+        [112, "W00"],
+        "2023",
+        freq="m",
+        flows="x",
+        cmd=["TOTAL", "27"],
+        key=None,
+        out_dir="d",
+    )
+    assert (q.rep_label, q.par_label, q.keyed, q.max_records) == ("CHN+RUS", "112+W00", False, 500)
+    assert q.base == comtrade.PREVIEW_URL.format(freq="M") and len(q.periods) == 12
+    assert q.headers() == {"Accept": "application/json"}
+    p = comtrade._params(q, ["202301", "202302"])
+    assert p["reporterCode"] == "156,643" and p["partnerCode"] == "112,0"
+    assert (p["period"], p["flowCode"], p["cmdCode"]) == ("202301,202302", "X", "TOTAL,27")
+    keyed = comtrade._query(
+        "CHN", "BLR", "2023", freq="A", flows=("X",), cmd="TOTAL", key=SECRET, out_dir="d"
+    )
+    assert keyed.headers()[comtrade.KEY_HEADER] == SECRET
+    assert SECRET not in comtrade.build_url(keyed.base, comtrade._params(keyed, ["2023"]))
+
+
+def test_gaps_step_separates_missing_periods_series_and_unexpected():
+    q = comtrade._query(
+        "CHN", "BLR", "2022,2023", freq="A", flows=("X", "M"), cmd="TOTAL", key="k", out_dir="d"
+    )
+    rec = {"reporterCode": 156, "partnerCode": 112, "flowCode": "X", "cmdCode": "TOTAL"}
+    records = [{**rec, "period": "2023"}, {**rec, "period": "2024"}]
+    gaps = comtrade._gaps(q, records, ["2022", "2023"])
+    assert gaps.missing == ["2022"] and gaps.unexpected == ["2024"]
+    assert gaps.returned == ["2023", "2024"]
+    assert "CHN/BLR/M/TOTAL/2023" in gaps.series and "CHN/BLR/X/TOTAL/2023" not in gaps.series

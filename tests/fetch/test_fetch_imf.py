@@ -148,3 +148,51 @@ def test_missing_periods_are_recorded(tmp_path):
     gaps = _meta(path)["missing_periods"]
     assert gaps == {"XG_FOB_USD": ["2023-M03"], "MG_CIF_USD": ["2023-M03"]}
     assert any("2023-M03" in str(w.message) for w in caught)
+
+
+def test_found_step_lists_gaps_only_for_bounded_requests_with_indicators():
+    """fetch's answer check on constructed rows: a missing indicator is not also a gap; gaps
+    need both bounds and an INDICATOR column."""
+    req = imf._request(
+        "CHN",
+        "BLR",
+        ["XG_FOB_USD", "MG_CIF_USD"],
+        freq="M",
+        start="2023-01",
+        end="2023-03",
+        key=None,
+    )
+    rows = [{"INDICATOR": "XG_FOB_USD", "TIME_PERIOD": p} for p in ("2023-M01", "2023-M03")]
+    found = imf._found(req, rows, ["INDICATOR", "TIME_PERIOD", "OBS_VALUE"])
+    assert found.missing == ["MG_CIF_USD"] and found.returned == ["XG_FOB_USD"]
+    assert found.gaps == {"XG_FOB_USD": ["2023-M02"]}
+    assert found.periods == ["2023-M01", "2023-M03"]
+    open_end = imf._request(
+        "CHN", "BLR", ["XG_FOB_USD"], freq="M", start="2023-01", end=None, key=None
+    )
+    assert imf._found(open_end, rows, ["INDICATOR", "TIME_PERIOD", "OBS_VALUE"]).gaps == {}
+    no_ind = imf._found(req, [{"TIME_PERIOD": "2023-M01"}], ["TIME_PERIOD", "OBS_VALUE"])
+    assert no_ind.missing == [] and no_ind.gaps == {}
+
+
+def test_generators_are_read_once(tmp_path):
+    """Codes and indicators given as generators (read once) ask and name the file exactly as
+    lists do; before, the file name step found the reporters used up ('no reporter given'
+    after the download) and the sidecar listed no requested indicator."""
+    body = (FIX / "imf_imts_sdmx_csv_constructed.csv").read_bytes()
+    t = ReplayTransport([Response(200, body)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        path = imf.fetch(
+            (c for c in ["CHN"]),
+            (c for c in ["BLR"]),
+            indicators=(i for i in ["XG_FOB_USD", "MG_CIF_USD"]),
+            start=2023,
+            end="2023-02",
+            out_dir=tmp_path,
+            transport=t,
+        )
+    assert path.name.startswith("imf_imts_CHN_BLR_M_2023-M01-2023-M02_")
+    meta = json.loads(path.with_name(path.name + ".meta.json").read_text(encoding="utf-8"))
+    assert meta["indicators_requested"] == ["XG_FOB_USD", "MG_CIF_USD"]
+    assert "CHN.XG_FOB_USD+MG_CIF_USD.BLR.M" in t.calls[0].url

@@ -218,6 +218,29 @@ def test_missing_claims_file_is_a_clear_error(tmp_path: Path) -> None:
         build.build_report(claims=tmp_path / "nope.txt", out=tmp_path / "r.pdf", progress=False)
 
 
+def test_plan_checks_paths_in_order_and_fills_defaults(tmp_path: Path) -> None:
+    """build_report's first step: arguments checked (data paths, then notebooks) and
+    resolved before any kernel starts; constructed folders only."""
+    nb_dir = tmp_path / "nb"
+    (nb_dir / "inputs").mkdir(parents=True)
+    (nb_dir / "inputs" / "default_claims.txt").write_text("# none\n", encoding="utf-8")
+    args = dict(claims=None, as_of="2025-01-02", data_as_of=None, pair="chn-blr", out=None)
+    with pytest.raises(ReportError, match=r"data path not found: .*missing\.csv"):
+        build._plan(**args, data=[FIXTURE_DATA, tmp_path / "missing.csv"], notebooks=nb_dir)
+    with pytest.raises(ReportError, match=r"notebook\(s\) missing: .*01_load_and_validate"):
+        build._plan(**args, data=FIXTURE_DATA, notebooks=nb_dir)
+    for name in build.NOTEBOOKS:
+        (nb_dir / name).write_text("{}", encoding="utf-8")
+    plan = build._plan(**args, data=str(FIXTURE_DATA), notebooks=nb_dir)
+    assert plan.pair == ("CHN", "BLR") and plan.data == [FIXTURE_DATA]
+    assert plan.claims == nb_dir / "inputs" / "default_claims.txt"
+    assert plan.out == build.default_output(("CHN", "BLR"))
+    assert [p.name for p in plan.sources] == list(build.NOTEBOOKS)
+    params = build._notebook_params(plan)
+    assert params["data_paths"] == [str(FIXTURE_DATA.resolve())] and params["reporter"] == "CHN"
+    assert params["results_out"] is None and params["as_of"] == "2025-01-02"
+
+
 # ---------------------------------------------------------------- the whole report
 
 

@@ -289,6 +289,70 @@ def yoy_chart(
     return finalize(fig)
 
 
+def _mirror_rows(gap: pd.DataFrame, source: str | None) -> tuple[str, pd.DataFrame]:
+    """The source :func:`mirror_chart` draws (given, else the one with the most years with
+    both sides) and its rows; TradecheckError when there is nothing to draw."""
+    if gap.empty:
+        raise TradecheckError("mirror_chart: the mirror table is empty")
+    if source is None:
+        complete = gap.dropna(subset=["gap"]).groupby("source").size()
+        source = str(complete.idxmax()) if not complete.empty else str(gap["source"].iloc[0])
+    d = gap[gap["source"] == source]
+    if d.empty:
+        raise TradecheckError(f"mirror_chart: no rows for source {source!r}")
+    return source, d
+
+
+def _valuation_tag(g: pd.DataFrame, col: str) -> str:
+    """`` (FOB)``-style tag: the valuation of the last year a side reported, if known."""
+    side = "exporter" if col.startswith("exporter") else "importer"
+    val = g.loc[g[col].notna(), f"{side}_valuation"]
+    return f" ({val.iloc[-1]})" if len(val) and str(val.iloc[-1]) not in ("", "unknown") else ""
+
+
+def _draw_mirror_levels(top: Axes, g: pd.DataFrame, x: np.ndarray, lang: str) -> None:
+    """Top panel of one direction: the exporter's exports (solid) and the importer's imports
+    (dashed), each labelled at its last value, with the valuation in the legend."""
+    ex, im = str(g["exporter"].iloc[0]), str(g["importer"].iloc[0])
+    for col, who, style, what in (
+        ("exporter_reports", ex, "-", "exports"),
+        ("importer_reports", im, (0, (4, 2)), "imports"),
+    ):
+        y = g[col].to_numpy(dtype=float)
+        ok = np.isfinite(y)
+        if not ok.any():
+            continue
+        top.plot(
+            x,
+            y,
+            color=reporter_color(who),
+            linestyle=style,
+            marker=".",
+            markersize=3.5,
+            label=f"{reporter_name(who, lang)} reports {what}{_valuation_tag(g, col)}",
+        )
+        annotate_last(top, x[ok][-1], y[ok][-1], _money(y[ok][-1]), reporter_color(who))
+    usd_axis(top)
+    top.set_ylim(bottom=0)
+    top.set_title(f"{reporter_name(ex, lang)} {_ARROW} {reporter_name(im, lang)}")
+    top.legend(loc="upper left", fontsize=7.5)
+
+
+def _draw_mirror_gap(bot: Axes, g: pd.DataFrame, x: np.ndarray, years: list[int]) -> None:
+    """Bottom panel of one direction: the gap in percent of the exporter's figure as bars
+    (dark above zero, pale below), the last one labelled; ``years`` set the x ticks."""
+    pct = g["gap_pct"].to_numpy(dtype=float)
+    ok = np.isfinite(pct)
+    colors = ["#555555" if v >= 0 else "#9a9a9a" for v in pct[ok]]
+    bot.bar(x[ok], pct[ok], color=colors, width=0.7, zorder=3)
+    bot.axhline(0, color="#333333", linewidth=0.8)
+    if ok.any():
+        annotate_last(bot, x[ok][-1], pct[ok][-1], _signed_pct(pct[ok][-1]), "#333333")
+    bot.set_ylabel("gap, % of exporter's figure")
+    percent_axis(bot, signed=False)
+    _years_axis(bot, years)
+
+
 def mirror_chart(
     gap: pd.DataFrame,
     *,
@@ -312,68 +376,20 @@ def mirror_chart(
     matplotlib.figure.Figure
         2 rows x one column per direction.
     """
-    if gap.empty:
-        raise TradecheckError("mirror_chart: the mirror table is empty")
-    if source is None:
-        complete = gap.dropna(subset=["gap"]).groupby("source").size()
-        source = str(complete.idxmax()) if not complete.empty else str(gap["source"].iloc[0])
-    d = gap[gap["source"] == source]
-    if d.empty:
-        raise TradecheckError(f"mirror_chart: no rows for source {source!r}")
+    source, d = _mirror_rows(gap, source)
     directions = [x for x in (A_TO_B, B_TO_A) if x in set(d["direction"])]
     fig, axes = new_figure(
         figsize, nrows=2, ncols=len(directions), sharex="col", height_ratios=[3, 2]
     )
-    years_all: list[int] = []
+    years_all: list[int] = []  # grows column by column: a later column's ticks see all years
     for j, direction in enumerate(directions):
         g = d[d["direction"] == direction].sort_values("year")
-        ex, im = str(g["exporter"].iloc[0]), str(g["importer"].iloc[0])
-        top, bot = axes[0, j], axes[1, j]
         x = g["year"].to_numpy(dtype=float)
         years_all.extend(int(v) for v in x)
-        for col, who, style, what in (
-            ("exporter_reports", ex, "-", "exports"),
-            ("importer_reports", im, (0, (4, 2)), "imports"),
-        ):
-            y = g[col].to_numpy(dtype=float)
-            ok = np.isfinite(y)
-            if not ok.any():
-                continue
-            val = g.loc[
-                g[col].notna(),
-                f"{'exporter' if col.startswith('exporter') else 'importer'}_valuation",
-            ]
-            vtag = (
-                f" ({val.iloc[-1]})"
-                if len(val) and str(val.iloc[-1]) not in ("", "unknown")
-                else ""
-            )
-            top.plot(
-                x,
-                y,
-                color=reporter_color(who),
-                linestyle=style,
-                marker=".",
-                markersize=3.5,
-                label=f"{reporter_name(who, lang)} reports {what}{vtag}",
-            )
-            annotate_last(top, x[ok][-1], y[ok][-1], _money(y[ok][-1]), reporter_color(who))
-        usd_axis(top)
-        top.set_ylim(bottom=0)
-        top.set_title(f"{reporter_name(ex, lang)} {_ARROW} {reporter_name(im, lang)}")
-        top.legend(loc="upper left", fontsize=7.5)
-        pct = g["gap_pct"].to_numpy(dtype=float)
-        ok = np.isfinite(pct)
-        colors = ["#555555" if v >= 0 else "#9a9a9a" for v in pct[ok]]
-        bot.bar(x[ok], pct[ok], color=colors, width=0.7, zorder=3)
-        bot.axhline(0, color="#333333", linewidth=0.8)
-        if ok.any():
-            annotate_last(bot, x[ok][-1], pct[ok][-1], _signed_pct(pct[ok][-1]), "#333333")
-        bot.set_ylabel("gap, % of exporter's figure")
-        percent_axis(bot, signed=False)
-        _years_axis(bot, years_all)
-        place_labels(top)
-        place_labels(bot)
+        _draw_mirror_levels(axes[0, j], g, x, lang)
+        _draw_mirror_gap(axes[1, j], g, x, years_all)
+        place_labels(axes[0, j])
+        place_labels(axes[1, j])
     fig.suptitle(
         title or "Mirror statistics: what each side reports for the same goods",
         x=0.01,

@@ -32,6 +32,7 @@ import os
 import re
 import warnings
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -257,6 +258,242 @@ def _check_response(
     return payload
 
 
+@dataclass(frozen=True)
+class _Query:
+    """Per-call context of :func:`fetch`: the checked request and where it goes.
+
+    Attributes
+    ----------
+    freq, reps, pars, flows, cmds, periods
+        ``"A"``/``"M"``, reporters and partners as ``(code, label)``, flow and commodity
+        codes, and the API periods asked for.
+    key
+        Subscription key (None = keyless preview endpoint).
+    out
+        Folder the responses are saved in.
+    """
+
+    freq: str
+    reps: list[tuple[int, str]]
+    pars: list[tuple[int, str]]
+    flows: list[str]
+    cmds: list[str]
+    periods: list[str]
+    key: str | None
+    out: Path
+
+    @property
+    def keyed(self) -> bool:
+        """A key is set: the data endpoint, not the preview."""
+        return bool(self.key)
+
+    @property
+    def base(self) -> str:
+        """The endpoint URL for this frequency."""
+        return (DATA_URL if self.keyed else PREVIEW_URL).format(freq=self.freq)
+
+    @property
+    def max_records(self) -> int:
+        """The record limit of one call on this endpoint."""
+        return KEYED_MAX_RECORDS if self.keyed else PREVIEW_MAX_RECORDS
+
+    @property
+    def rep_label(self) -> str:
+        """The reporters as shown in messages and file names (``CHN+RUS``)."""
+        return "+".join(lbl for _, lbl in self.reps)
+
+    @property
+    def par_label(self) -> str:
+        """The partners as shown in messages and file names."""
+        return "+".join(lbl for _, lbl in self.pars)
+
+    def headers(self) -> dict[str, str]:
+        """The request headers; the key travels only here, never in the URL."""
+        return {"Accept": "application/json", **({KEY_HEADER: self.key} if self.key else {})}
+
+
+def _query(
+    reporter: str | int | Iterable[str | int],
+    partner: str | int | Iterable[str | int],
+    periods: str | int | Iterable[str | int],
+    *,
+    freq: str,
+    flows: Sequence[str],
+    cmd: str | Sequence[str],
+    key: str | None,
+    out_dir: str | os.PathLike[str] | None,
+) -> _Query:
+    """Check :func:`fetch`'s request arguments and resolve codes, periods, key and folder;
+    warn (at the caller of :func:`fetch`) when no key is set.
+
+    Examples
+    --------
+    >>> q = _query("blr", "156", "2023", freq="m", flows=("X",), cmd="TOTAL", key="k",
+    ...            out_dir="d")
+    >>> q.freq, q.reps, q.pars, q.flows, q.periods[::11], q.keyed, q.max_records
+    ('M', [(112, 'BLR')], [(156, '156')], ['X'], ['202301', '202312'], True, 100000)
+    """
+    freq = freq.upper()
+    if freq not in ("A", "M"):
+        raise FetchError(f"freq must be 'A' or 'M', got {freq!r}")
+    reps = [comtrade_code(r) for r in _as_list(reporter)]
+    pars = [comtrade_code(p) for p in _as_list(partner)]
+    if not reps or not pars:
+        raise FetchError("give at least one reporter and one partner")
+    flow_list = [f.upper() for f in _as_list(flows if isinstance(flows, str) else list(flows))]
+    cmds = _as_list(cmd if isinstance(cmd, str) else list(cmd))
+    wanted = expand_periods(periods, freq)
+    key = resolve_key(key)
+    if not key:
+        warnings.warn(
+            "no Comtrade key in COMTRADE_API_KEY: using the public preview endpoint "
+            f"(at most {PREVIEW_MAX_RECORDS} records per call)",
+            FetchWarning,
+            stacklevel=3,
+        )
+    out = Path(out_dir) if out_dir is not None else paths.download_dir() / "comtrade"
+    return _Query(freq, reps, pars, flow_list, cmds, wanted, key, out)
+
+
+def _params(q: _Query, chunk: list[str]) -> dict[str, str]:
+    """The API parameters of one request (a chunk of periods), in the order sent.
+
+    Examples
+    --------
+    >>> q = _query("BLR", "CHN", "2020", freq="A", flows=("X", "M"), cmd="TOTAL", key="k",
+    ...            out_dir="d")
+    >>> p = _params(q, ["2020", "2021"])
+    >>> p["reporterCode"], p["partnerCode"], p["period"], p["flowCode"], p["maxRecords"]
+    ('112', '156', '2020,2021', 'X,M', '100000')
+    """
+    return {
+        "reporterCode": ",".join(str(c) for c, _ in q.reps),
+        "period": ",".join(chunk),
+        "partnerCode": ",".join(str(c) for c, _ in q.pars),
+        "partner2Code": "0",
+        "cmdCode": ",".join(q.cmds),
+        "flowCode": ",".join(q.flows),
+        "customsCode": "C00",
+        "motCode": "0",
+        "maxRecords": str(q.max_records),
+        "includeDesc": "true",
+    }
+
+
+def _get(
+    q: _Query, transport: Transport, url: str, what: str, *, max_tries: int, saved: list[Path]
+) -> tuple[Any, dict[str, Any]]:
+    """GET one request with back-off and check the answer; return response and payload.
+
+    Raises
+    ------
+    FetchError
+        The request failed; the key is redacted and the files saved before are listed.
+    """
+    try:
+        resp = get_with_backoff(transport, url, headers=q.headers(), what=what, max_tries=max_tries)
+        payload = _check_response(
+            resp, what=what, keyed=q.keyed, key=q.key, max_records=q.max_records
+        )
+    except FetchError as exc:
+        done = f" Saved before the failure: {', '.join(map(str, saved))}." if saved else ""
+        raise FetchError(redact(str(exc), [q.key]) + done) from None
+    return resp, payload
+
+
+@dataclass(frozen=True)
+class _Gaps:
+    """What one answer lacks: periods without records, series missing within the rest, and
+    periods returned that were not asked for."""
+
+    missing: list[str]
+    series: list[str]
+    unexpected: list[str]
+    returned: list[str]
+
+
+def _gaps(q: _Query, records: list[dict[str, Any]], chunk: list[str]) -> _Gaps:
+    """Compare one answer's records with the request (periods, then series)."""
+    returned = sorted({str(r.get("period")) for r in records})
+    missing = [p for p in chunk if p not in returned]
+    unexpected = [p for p in returned if p not in chunk]
+    series = missing_series(records, q.reps, q.pars, q.flows, q.cmds, chunk)
+    return _Gaps(missing, series, unexpected, returned)
+
+
+def _sidecar_meta(
+    q: _Query, chunk: list[str], url: str, resp: Any, payload: dict[str, Any], gaps: _Gaps
+) -> dict[str, Any]:
+    """The sidecar of one saved response: what was asked, when, and what came back."""
+    retrieved = utc_now()
+    return {
+        "title": f"UN Comtrade final data, {q.rep_label} with {q.par_label}, "
+        f"freq {q.freq}, periods {','.join(chunk)}",
+        "publisher": "United Nations Statistics Division, UN Comtrade",
+        "source": "comtrade",
+        "endpoint": "data/v1/get" if q.keyed else "public/v1/preview",
+        "url": url,
+        "parameters": _params(q, chunk),
+        "reported_by": "each record's reporter (reporterISO)",
+        "retrieved_at": retrieved.isoformat().replace("+00:00", "Z"),
+        "vintage": retrieved.date().isoformat(),
+        "http_status": resp.status,
+        "record_count": len(payload["data"]),
+        "count_reported": payload.get("count"),
+        "periods_requested": chunk,
+        "periods_with_data": [p for p in gaps.returned if p in chunk],
+        "missing_periods": gaps.missing,
+        "missing_note": "the API answered HTTP 200 without records for these periods "
+        "(no data), not a failed request",
+        "missing_series": gaps.series,
+        "unexpected_periods": gaps.unexpected,
+        "units": "US$ (primaryValue)",
+        "tool": f"tradecheck {__version__} (tradecheck.fetch.comtrade)",
+    }
+
+
+def _fetch_chunk(
+    q: _Query, transport: Transport, chunk: list[str], *, max_tries: int, saved: list[Path]
+) -> tuple[Path, _Gaps]:
+    """Request one chunk of periods, save the answer unchanged with its sidecar (a warning
+    names earlier downloads of the same query); return the file and the answer's gaps."""
+    url = build_url(q.base, _params(q, chunk))
+    what = f"Comtrade request for {q.rep_label}-{q.par_label} periods {','.join(chunk)}"
+    resp, payload = _get(q, transport, url, what, max_tries=max_tries, saved=saved)
+    gaps = _gaps(q, payload["data"], chunk)
+    meta = _sidecar_meta(q, chunk, url, resp, payload, gaps)
+    stem = f"comtrade_{safe_token(q.rep_label)}_{safe_token(q.par_label)}_{q.freq}_" + (
+        safe_token(_periods_token(chunk))
+    )
+    path, new = save_response(q.out, stem, ".json", resp.body, meta, secrets=[q.key])
+    # stacklevel 4: warn_on_resave <- _fetch_chunk <- fetch <- the caller of fetch
+    warn_on_resave(q.out, stem, ".json", path, new, category=FetchWarning, stacklevel=4)
+    return path, gaps
+
+
+def _warn_gaps(q: _Query, no_data: list[str], partial: list[str]) -> None:
+    """Warn about periods without records and series missing within other periods (stack
+    level: the caller of :func:`fetch`)."""
+    if no_data:
+        warnings.warn(
+            f"Comtrade returned no records for period(s) {', '.join(no_data)} "
+            f"({q.rep_label} with {q.par_label}, flows {','.join(q.flows)}); recorded as "
+            "missing_periods in the sidecar(s)",
+            FetchWarning,
+            stacklevel=3,
+        )
+    if partial:
+        shown = ", ".join(partial[:10]) + (
+            f" and {len(partial) - 10} more" if len(partial) > 10 else ""
+        )
+        warnings.warn(
+            f"Comtrade returned no records for some series (reporter/partner/flow/cmd/period): "
+            f"{shown}; recorded as missing_series in the sidecar(s)",
+            FetchWarning,
+            stacklevel=3,
+        )
+
+
 def fetch(
     reporter: str | int | Iterable[str | int],
     partner: str | int | Iterable[str | int],
@@ -326,56 +563,16 @@ def fetch(
     >>> fetch("CHN", "BLR", "2023,2024")  # doctest: +SKIP
     [PosixPath('.../data/raw/comtrade/comtrade_CHN_BLR_A_2023+2024_1a2b3c4d5e6f.json')]
     """
-    freq = freq.upper()
-    if freq not in ("A", "M"):
-        raise FetchError(f"freq must be 'A' or 'M', got {freq!r}")
-    reps = [comtrade_code(r) for r in _as_list(reporter)]
-    pars = [comtrade_code(p) for p in _as_list(partner)]
-    if not reps or not pars:
-        raise FetchError("give at least one reporter and one partner")
-    flow_list = [f.upper() for f in _as_list(flows if isinstance(flows, str) else list(flows))]
-    cmds = _as_list(cmd if isinstance(cmd, str) else list(cmd))
-    wanted = expand_periods(periods, freq)
-    key = resolve_key(key)
-    keyed = bool(key)
-    base = (DATA_URL if keyed else PREVIEW_URL).format(freq=freq)
-    max_records = KEYED_MAX_RECORDS if keyed else PREVIEW_MAX_RECORDS
-    if not keyed:
-        warnings.warn(
-            "no Comtrade key in COMTRADE_API_KEY: using the public preview endpoint "
-            f"(at most {PREVIEW_MAX_RECORDS} records per call)",
-            FetchWarning,
-            stacklevel=2,
-        )
-    headers = {"Accept": "application/json"}
-    if key:
-        headers[KEY_HEADER] = key
-    out = Path(out_dir) if out_dir is not None else paths.download_dir() / "comtrade"
-    transport = transport or RequestsTransport()
-
-    def params_for(chunk: list[str]) -> dict[str, str]:
-        p = {
-            "reporterCode": ",".join(str(c) for c, _ in reps),
-            "period": ",".join(chunk),
-            "partnerCode": ",".join(str(c) for c, _ in pars),
-            "partner2Code": "0",
-            "cmdCode": ",".join(cmds),
-            "flowCode": ",".join(flow_list),
-            "customsCode": "C00",
-            "motCode": "0",
-            "maxRecords": str(max_records),
-            "includeDesc": "true",
-        }
-        return p
-
-    chunks = plan_requests(
-        wanted,
-        per_period=_records_per_period(len(reps), len(pars), len(flow_list), cmds),
-        max_records=max_records,
-        url_for=lambda c: build_url(base, params_for(c)),
+    q = _query(
+        reporter, partner, periods, freq=freq, flows=flows, cmd=cmd, key=key, out_dir=out_dir
     )
-    rep_label = "+".join(lbl for _, lbl in reps)
-    par_label = "+".join(lbl for _, lbl in pars)
+    transport = transport or RequestsTransport()
+    chunks = plan_requests(
+        q.periods,
+        per_period=_records_per_period(len(q.reps), len(q.pars), len(q.flows), q.cmds),
+        max_records=q.max_records,
+        url_for=lambda c: build_url(q.base, _params(q, c)),
+    )
     saved: list[Path] = []
     no_data: list[str] = []
     partial: list[str] = []
@@ -388,79 +585,16 @@ def fetch(
         for i, chunk in enumerate(chunks):
             if i and min_interval > 0:
                 transport.sleep(min_interval)
-            params = params_for(chunk)
-            url = build_url(base, params)
-            what = f"Comtrade request for {rep_label}-{par_label} periods {','.join(chunk)}"
-            try:
-                resp = get_with_backoff(
-                    transport, url, headers=headers, what=what, max_tries=max_tries
-                )
-                payload = _check_response(
-                    resp, what=what, keyed=keyed, key=key, max_records=max_records
-                )
-            except FetchError as exc:
-                done = f" Saved before the failure: {', '.join(map(str, saved))}." if saved else ""
-                raise FetchError(redact(str(exc), [key]) + done) from None
-            returned = sorted({str(r.get("period")) for r in payload["data"]})
-            missing = [p for p in chunk if p not in returned]
-            unexpected = [p for p in returned if p not in chunk]
-            no_data.extend(missing)
-            gaps = missing_series(payload["data"], reps, pars, flow_list, cmds, chunk)
-            partial.extend(g for g in gaps if g.rsplit("/", 1)[1] not in missing)
-            retrieved = utc_now()
-            meta = {
-                "title": f"UN Comtrade final data, {rep_label} with {par_label}, "
-                f"freq {freq}, periods {','.join(chunk)}",
-                "publisher": "United Nations Statistics Division, UN Comtrade",
-                "source": "comtrade",
-                "endpoint": "data/v1/get" if keyed else "public/v1/preview",
-                "url": url,
-                "parameters": params,
-                "reported_by": "each record's reporter (reporterISO)",
-                "retrieved_at": retrieved.isoformat().replace("+00:00", "Z"),
-                "vintage": retrieved.date().isoformat(),
-                "http_status": resp.status,
-                "record_count": len(payload["data"]),
-                "count_reported": payload.get("count"),
-                "periods_requested": chunk,
-                "periods_with_data": [p for p in returned if p in chunk],
-                "missing_periods": missing,
-                "missing_note": "the API answered HTTP 200 without records for these periods "
-                "(no data), not a failed request",
-                "missing_series": gaps,
-                "unexpected_periods": unexpected,
-                "units": "US$ (primaryValue)",
-                "tool": f"tradecheck {__version__} (tradecheck.fetch.comtrade)",
-            }
-            stem = f"comtrade_{safe_token(rep_label)}_{safe_token(par_label)}_{freq}_" + (
-                safe_token(_periods_token(chunk))
-            )
-            path, new = save_response(out, stem, ".json", resp.body, meta, secrets=[key])
+            path, gaps = _fetch_chunk(q, transport, chunk, max_tries=max_tries, saved=saved)
             saved.append(path)
-            warn_on_resave(out, stem, ".json", path, new, category=FetchWarning)
+            no_data.extend(gaps.missing)
+            partial.extend(g for g in gaps.series if g.rsplit("/", 1)[1] not in gaps.missing)
             if bar is not None:
                 bar.update(1)
     finally:
         if bar is not None:
             bar.close()
-    if no_data:
-        warnings.warn(
-            f"Comtrade returned no records for period(s) {', '.join(no_data)} "
-            f"({rep_label} with {par_label}, flows {','.join(flow_list)}); recorded as "
-            "missing_periods in the sidecar(s)",
-            FetchWarning,
-            stacklevel=2,
-        )
-    if partial:
-        shown = ", ".join(partial[:10]) + (
-            f" and {len(partial) - 10} more" if len(partial) > 10 else ""
-        )
-        warnings.warn(
-            f"Comtrade returned no records for some series (reporter/partner/flow/cmd/period): "
-            f"{shown}; recorded as missing_series in the sidecar(s)",
-            FetchWarning,
-            stacklevel=2,
-        )
+    _warn_gaps(q, no_data, partial)
     return saved
 
 

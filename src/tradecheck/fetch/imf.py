@@ -35,7 +35,9 @@ import os
 import re
 import warnings
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tradecheck import __version__, paths
 from tradecheck.errors import FetchError
@@ -157,7 +159,230 @@ def resolve_key(key: str | None = None) -> str | None:
     return key_from_env(key, KEY_ENV_VARS)
 
 
-def fetch(  # noqa: C901  a flat list of cases
+@dataclass(frozen=True)
+class _Request:
+    """Per-call context of :func:`fetch`: the checked series request.
+
+    Attributes
+    ----------
+    freq, series_key
+        ``"A"``/``"Q"``/``"M"`` and the SDMX key (``CHN.XG_FOB_USD+MG_CIF_USD.BLR.M``).
+    reporters, partners
+        The area codes, for the file name.
+    lo, hi
+        The time bounds in ``TIME_PERIOD`` form, or None for open.
+    requested
+        The indicator codes asked for, as the answer spells them.
+    key
+        Optional subscription key (sent only as a header).
+    """
+
+    freq: str
+    series_key: str
+    reporters: list[str]
+    partners: list[str]
+    lo: str | None
+    hi: str | None
+    requested: list[str]
+    key: str | None
+
+    @property
+    def filters(self) -> list[str]:
+        """The ``c[TIME_PERIOD]`` filter terms (``ge:2023-M01``, ``le:2023-M02``)."""
+        return [f"ge:{self.lo}"] * bool(self.lo) + [f"le:{self.hi}"] * bool(self.hi)
+
+    @property
+    def url(self) -> str:
+        """The request URL: the series key, then the time filter when bounded."""
+        query = "?c[TIME_PERIOD]=" + "+".join(self.filters) if self.filters else ""
+        return BASE_URL + self.series_key + query
+
+    @property
+    def what(self) -> str:
+        """How messages name the request."""
+        return f"IMF IMTS request {self.series_key}"
+
+    def headers(self) -> dict[str, str]:
+        """The request headers; the key travels only here."""
+        return {"Accept": ACCEPT, **({KEY_HEADER: self.key} if self.key else {})}
+
+
+def _request(
+    reporter: str | Iterable[str],
+    partner: str | Iterable[str],
+    indicators: Sequence[str],
+    *,
+    freq: str,
+    start: str | int | None,
+    end: str | int | None,
+    key: str | None,
+) -> _Request:
+    """Check :func:`fetch`'s arguments (frequency, codes, indicators, bounds) in that order.
+
+    Examples
+    --------
+    >>> r = _request("chn", "BLR", ["XG_FOB_USD"], freq="m", start=2023, end="2023-02", key=None)
+    >>> r.url.removeprefix(BASE_URL)
+    'CHN.XG_FOB_USD.BLR.M?c[TIME_PERIOD]=ge:2023-M01+le:2023-M02'
+    >>> _request("CHN", "BLR", ["MG_CIF_USD"], freq="A", start=None, end=2020, key=None).filters
+    ['le:2020-A1']
+    """
+    # read once: a generator is consumed by the key and would be empty for the file name
+    reporter = reporter if isinstance(reporter, str) else list(reporter)
+    partner = partner if isinstance(partner, str) else list(partner)
+    indicators = list(indicators)
+    freq = freq.upper()
+    if freq not in ("A", "Q", "M"):
+        raise FetchError(f"freq must be 'A', 'Q' or 'M', got {freq!r}")
+    series_key = sdmx_key(reporter, partner, indicators, freq)
+    lo = time_bound(start, freq, end=False) if start is not None else None
+    hi = time_bound(end, freq, end=True) if end is not None else None
+    return _Request(
+        freq,
+        series_key,
+        _codes(reporter, "reporter"),
+        _codes(partner, "partner"),
+        lo or None,
+        hi or None,
+        [i.strip().upper() for i in indicators],
+        resolve_key(key),
+    )
+
+
+def _check_status(req: _Request, resp: Any) -> None:
+    """Raise a FetchError naming the request for any answer but HTTP 200."""
+    if resp.status == 404:
+        raise FetchError(
+            f"{req.what}: HTTP 404, the IMF found no data for this key and period "
+            "(check the codes; IMTS indicators are XG_FOB_USD, MG_CIF_USD, MG_FOB_USD)"
+        )
+    if resp.status in (401, 403):
+        raise FetchError(
+            f"{req.what}: HTTP {resp.status}: access refused"
+            + ("; the key in IMF_API_KEY was rejected" if req.key else "; this flow may need a key")
+        )
+    if resp.status != 200:
+        snippet = redact(resp.text()[:300], [req.key]).strip()
+        raise FetchError(f"{req.what}: HTTP {resp.status}: {snippet or 'no body'}")
+
+
+def _sdmx_rows(req: _Request, body: bytes) -> tuple[list[dict[str, str]], list[str]]:
+    """The answer's rows and header; FetchError when it is not SDMX-CSV."""
+    text = body.decode("utf-8-sig", errors="replace")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    header = next(csv.reader(io.StringIO(text)), [])
+    if "TIME_PERIOD" not in header or "OBS_VALUE" not in header:
+        raise FetchError(
+            f"{req.what}: the answer is not SDMX-CSV (no TIME_PERIOD/OBS_VALUE columns; "
+            f"starts with {redact(text[:80], [req.key])!r})"
+        )
+    return rows, header
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What the answer holds against the request: indicators returned and missing, the
+    periods present, and per indicator the expected periods without an observation."""
+
+    returned: list[str]
+    missing: list[str]
+    periods: list[str]
+    gaps: dict[str, list[str]]
+
+
+def _found(req: _Request, rows: list[dict[str, str]], header: list[str]) -> _Found:
+    """Compare the answer with the request (period gaps only when both bounds are given and
+    the answer has an INDICATOR column)."""
+    returned = sorted({r.get("INDICATOR", "") for r in rows} - {""})
+    by_ind = "INDICATOR" in header
+    missing = [i for i in req.requested if i not in returned] if by_ind else []
+    periods = sorted({r["TIME_PERIOD"] for r in rows if r.get("TIME_PERIOD")})
+    gaps: dict[str, list[str]] = {}
+    if req.lo and req.hi and by_ind:
+        expected = expected_periods(req.lo, req.hi, req.freq)
+        for ind in req.requested:
+            have = {r.get("TIME_PERIOD") for r in rows if r.get("INDICATOR") == ind}
+            if ind not in missing and (lacking := [p for p in expected if p not in have]):
+                gaps[ind] = lacking
+    return _Found(returned, missing, periods, gaps)
+
+
+def _sidecar_meta(req: _Request, status: int, n_rows: int, found: _Found) -> dict[str, Any]:
+    """The sidecar of the saved answer: what was asked, when, and what came back."""
+    retrieved = utc_now()
+    return {
+        "title": f"IMF International Trade in Goods by partner (IMTS), key {req.series_key}",
+        "publisher": "International Monetary Fund, IMTS (formerly Direction of Trade Statistics)",
+        "source": "imf_imts",
+        "url": req.url,
+        "parameters": {
+            "dataflow": "IMF.STA:IMTS (latest version)",
+            "key": req.series_key,
+            "key_order": "COUNTRY.INDICATOR.COUNTERPART_COUNTRY.FREQUENCY",
+            "time_filter": "+".join(req.filters) or None,
+            "accept": ACCEPT,
+        },
+        "reported_by": "COUNTRY column of each row",
+        "retrieved_at": retrieved.isoformat().replace("+00:00", "Z"),
+        "vintage": retrieved.date().isoformat(),
+        "http_status": status,
+        "record_count": n_rows,
+        "indicators_requested": req.requested,
+        "indicators_returned": found.returned,
+        "missing_indicators": found.missing,
+        "missing_periods": found.gaps,
+        "first_period": found.periods[0] if found.periods else None,
+        "last_period": found.periods[-1] if found.periods else None,
+        "units": "see the SCALE and UNIT columns of the file",
+        "tool": f"tradecheck {__version__} (tradecheck.fetch.imf)",
+    }
+
+
+def _stem(req: _Request) -> str:
+    """The saved file's name stem: ``imf_imts_<reporters>_<partners>_<freq>_<lo>-<hi>``.
+
+    Examples
+    --------
+    >>> _stem(_request("CHN", "BLR", ["XG_FOB_USD"], freq="A", start=2019, end=None, key=None))
+    'imf_imts_CHN_BLR_A_2019-A1-end'
+    """
+    span = f"{req.lo or 'start'}-{req.hi or 'end'}"
+    return "_".join(
+        [
+            "imf_imts",
+            safe_token("+".join(req.reporters)),
+            safe_token("+".join(req.partners)),
+            req.freq,
+            safe_token(span),
+        ]
+    )
+
+
+def _warn_found(req: _Request, n_rows: int, found: _Found) -> None:
+    """Warn (at the caller of :func:`fetch`) about an empty answer, missing indicators and
+    periods without observations."""
+    if not n_rows:
+        warnings.warn(f"{req.what}: the answer has no observations", FetchWarning, stacklevel=3)
+    if found.missing:
+        warnings.warn(
+            f"{req.what}: no series came back for indicator(s) {', '.join(found.missing)}; "
+            "recorded as missing_indicators in the sidecar",
+            FetchWarning,
+            stacklevel=3,
+        )
+    if found.gaps:
+        listed = "; ".join(
+            f"{k}: {', '.join(v[:6])}{' ...' if len(v) > 6 else ''}" for k, v in found.gaps.items()
+        )
+        warnings.warn(
+            f"{req.what}: periods without observations ({listed}); recorded as missing_periods "
+            "in the sidecar",
+            FetchWarning,
+            stacklevel=3,
+        )
+
+
+def fetch(
     reporter: str | Iterable[str],
     partner: str | Iterable[str],
     *,
@@ -213,116 +438,18 @@ def fetch(  # noqa: C901  a flat list of cases
     >>> fetch("CHN", "BLR", start=2015, end=2024)  # doctest: +SKIP
     PosixPath('.../data/raw/imf/imf_imts_CHN_BLR_M_2015-M01-2024-M12_0a1b2c3d4e5f.csv')
     """
-    freq = freq.upper()
-    if freq not in ("A", "Q", "M"):
-        raise FetchError(f"freq must be 'A', 'Q' or 'M', got {freq!r}")
-    series_key = sdmx_key(reporter, partner, indicators, freq)
-    filters: list[str] = []
-    lo = time_bound(start, freq, end=False) if start is not None else None
-    hi = time_bound(end, freq, end=True) if end is not None else None
-    if lo:
-        filters.append(f"ge:{lo}")
-    if hi:
-        filters.append(f"le:{hi}")
-    url = BASE_URL + series_key
-    if filters:
-        url += "?c[TIME_PERIOD]=" + "+".join(filters)
-    key = resolve_key(key)
-    headers = {"Accept": ACCEPT}
-    if key:
-        headers[KEY_HEADER] = key
+    req = _request(reporter, partner, indicators, freq=freq, start=start, end=end, key=key)
     transport = transport or RequestsTransport()
-    what = f"IMF IMTS request {series_key}"
-    resp = get_with_backoff(transport, url, headers=headers, what=what, max_tries=max_tries)
-    if resp.status == 404:
-        raise FetchError(
-            f"{what}: HTTP 404, the IMF found no data for this key and period "
-            "(check the codes; IMTS indicators are XG_FOB_USD, MG_CIF_USD, MG_FOB_USD)"
-        )
-    if resp.status in (401, 403):
-        raise FetchError(
-            f"{what}: HTTP {resp.status}: access refused"
-            + ("; the key in IMF_API_KEY was rejected" if key else "; this flow may need a key")
-        )
-    if resp.status != 200:
-        snippet = redact(resp.text()[:300], [key]).strip()
-        raise FetchError(f"{what}: HTTP {resp.status}: {snippet or 'no body'}")
-    text = resp.body.decode("utf-8-sig", errors="replace")
-    rows = list(csv.DictReader(io.StringIO(text)))
-    header = next(csv.reader(io.StringIO(text)), [])
-    if "TIME_PERIOD" not in header or "OBS_VALUE" not in header:
-        raise FetchError(
-            f"{what}: the answer is not SDMX-CSV (no TIME_PERIOD/OBS_VALUE columns; "
-            f"starts with {redact(text[:80], [key])!r})"
-        )
-    requested = [i.strip().upper() for i in indicators]
-    got_ind = sorted({r.get("INDICATOR", "") for r in rows} - {""})
-    missing = [i for i in requested if i not in got_ind] if "INDICATOR" in header else []
-    periods = sorted({r["TIME_PERIOD"] for r in rows if r.get("TIME_PERIOD")})
-    gaps: dict[str, list[str]] = {}
-    if lo and hi and "INDICATOR" in header:
-        expected = expected_periods(lo, hi, freq)
-        for ind in requested:
-            have = {r.get("TIME_PERIOD") for r in rows if r.get("INDICATOR") == ind}
-            if ind not in missing and (lacking := [p for p in expected if p not in have]):
-                gaps[ind] = lacking
-    retrieved = utc_now()
-    meta = {
-        "title": f"IMF International Trade in Goods by partner (IMTS), key {series_key}",
-        "publisher": "International Monetary Fund, IMTS (formerly Direction of Trade Statistics)",
-        "source": "imf_imts",
-        "url": url,
-        "parameters": {
-            "dataflow": "IMF.STA:IMTS (latest version)",
-            "key": series_key,
-            "key_order": "COUNTRY.INDICATOR.COUNTERPART_COUNTRY.FREQUENCY",
-            "time_filter": "+".join(filters) or None,
-            "accept": ACCEPT,
-        },
-        "reported_by": "COUNTRY column of each row",
-        "retrieved_at": retrieved.isoformat().replace("+00:00", "Z"),
-        "vintage": retrieved.date().isoformat(),
-        "http_status": resp.status,
-        "record_count": len(rows),
-        "indicators_requested": requested,
-        "indicators_returned": got_ind,
-        "missing_indicators": missing,
-        "missing_periods": gaps,
-        "first_period": periods[0] if periods else None,
-        "last_period": periods[-1] if periods else None,
-        "units": "see the SCALE and UNIT columns of the file",
-        "tool": f"tradecheck {__version__} (tradecheck.fetch.imf)",
-    }
-    span = f"{lo or 'start'}-{hi or 'end'}"
-    stem = "_".join(
-        [
-            "imf_imts",
-            safe_token("+".join(_codes(reporter, "reporter"))),
-            safe_token("+".join(_codes(partner, "partner"))),
-            freq,
-            safe_token(span),
-        ]
+    resp = get_with_backoff(
+        transport, req.url, headers=req.headers(), what=req.what, max_tries=max_tries
     )
+    _check_status(req, resp)
+    rows, header = _sdmx_rows(req, resp.body)
+    found = _found(req, rows, header)
+    meta = _sidecar_meta(req, resp.status, len(rows), found)
+    stem = _stem(req)
     out = Path(out_dir) if out_dir is not None else paths.download_dir() / "imf"
-    path, new = save_response(out, stem, ".csv", resp.body, meta, secrets=[key])
-    if not rows:
-        warnings.warn(f"{what}: the answer has no observations", FetchWarning, stacklevel=2)
-    if missing:
-        warnings.warn(
-            f"{what}: no series came back for indicator(s) {', '.join(missing)}; recorded as "
-            "missing_indicators in the sidecar",
-            FetchWarning,
-            stacklevel=2,
-        )
-    if gaps:
-        listed = "; ".join(
-            f"{k}: {', '.join(v[:6])}{' ...' if len(v) > 6 else ''}" for k, v in gaps.items()
-        )
-        warnings.warn(
-            f"{what}: periods without observations ({listed}); recorded as missing_periods "
-            "in the sidecar",
-            FetchWarning,
-            stacklevel=2,
-        )
+    path, new = save_response(out, stem, ".csv", resp.body, meta, secrets=[req.key])
+    _warn_found(req, len(rows), found)
     warn_on_resave(out, stem, ".csv", path, new, category=FetchWarning)
     return path

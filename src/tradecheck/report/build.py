@@ -40,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -535,6 +536,177 @@ def data_dates(
     return f"{latest or 'no dated figures'}: all data ({seen})", latest
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """Per-call context of :func:`build_report`: its inputs, checked and resolved.
+
+    Attributes
+    ----------
+    pair, as_of, data_as_of, epoch
+        The pair (ISO3), the claims' date, the data cut-off (or None) and the PDF's timestamp.
+    nb_dir, claims, data, sources, out
+        The notebooks folder, the claims file, the data paths (None = processed dataset), the
+        notebooks to run in order, and the PDF to write.
+    """
+
+    pair: tuple[str, str]
+    as_of: str
+    data_as_of: str | None
+    epoch: int
+    nb_dir: Path
+    claims: Path
+    data: list[Path] | None
+    sources: list[Path]
+    out: Path
+
+
+def _data_paths(
+    data: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None,
+) -> list[Path] | None:
+    """The ``data`` argument as a list of existing paths (None stays None: the default data).
+
+    Raises
+    ------
+    ReportError
+        A path does not exist.
+    """
+    if data is None:
+        return None
+    paths_ = [Path(data)] if isinstance(data, (str, os.PathLike)) else [Path(p) for p in data]
+    for p in paths_:
+        if not p.exists():
+            raise ReportError(f"data path not found: {p}")
+    return paths_
+
+
+def _notebook_sources(nb_dir: Path) -> list[Path]:
+    """The report's notebooks under ``nb_dir``, in order; ReportError names any missing."""
+    sources = [nb_dir / name for name in NOTEBOOKS]
+    missing = [str(p) for p in sources if not p.is_file()]
+    if missing:
+        raise ReportError(f"notebook(s) missing: {', '.join(missing)}")
+    return sources
+
+
+def _plan(
+    claims: str | os.PathLike[str] | None,
+    as_of: str | dt.date | None,
+    data_as_of: str | dt.date | None,
+    pair: str | Sequence[str],
+    data: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None,
+    out: str | os.PathLike[str] | None,
+    notebooks: str | os.PathLike[str] | None,
+) -> _Plan:
+    """Check and resolve :func:`build_report`'s arguments (defaults filled in), in the order
+    the errors are reported: pair, dates, claims file, data paths, notebooks."""
+    pair_t = normalise_pair(pair)
+    as_of_s = normalise_as_of(as_of)
+    data_as_of_s = None if data_as_of is None else normalise_as_of(data_as_of)
+    epoch = source_date_epoch()
+    nb_dir = Path(notebooks) if notebooks is not None else paths.NOTEBOOKS
+    claims_path = Path(claims) if claims is not None else nb_dir / "inputs" / "default_claims.txt"
+    if not claims_path.is_file():
+        raise ReportError(f"claims file not found: {claims_path}")
+    data_list = _data_paths(data)
+    sources = _notebook_sources(nb_dir)
+    out_path = Path(out) if out is not None else default_output(pair_t)
+    return _Plan(
+        pair_t, as_of_s, data_as_of_s, epoch, nb_dir, claims_path, data_list, sources, out_path
+    )
+
+
+def _notebook_params(plan: _Plan) -> dict[str, Any]:
+    """The papermill parameters every notebook gets (the claims notebook adds
+    ``results_out``)."""
+    return {
+        "data_paths": None if plan.data is None else [str(p.resolve()) for p in plan.data],
+        "claims_file": str(plan.claims.resolve()),
+        "as_of": plan.as_of,
+        "data_as_of": plan.data_as_of,
+        "reporter": plan.pair[0],
+        "partner": plan.pair[1],
+        "results_out": None,
+    }
+
+
+def _bodies(executed: Sequence[Path], work: Path) -> list[str]:
+    """Convert the executed notebooks to typst, in order, one at a time (they share the media
+    folder); return the .typ file names."""
+    bodies: list[str] = []
+    for nb_path in executed:
+        typ = work / f"{nb_path.stem}.typ"
+        notebook_to_typst(nb_path, typ, workdir=work)
+        bodies.append(typ.name)
+    return bodies
+
+
+def _write_front_and_back(plan: _Plan, work: Path) -> tuple[str, str]:
+    """Write ``summary.json`` and ``appendix.typ`` into ``work`` from the claims notebook's
+    results; return the cover's claims and data sentences."""
+    from tradecheck.report import provenance, summary
+
+    results_json = work / "claims_results.json"
+    results = (
+        json.loads(results_json.read_text(encoding="utf-8")) if results_json.exists() else None
+    )
+    data_sentence, _latest = data_dates(plan.data, plan.pair, plan.data_as_of)
+    claims_sentence = f"{plan.as_of}: relative dates in the claims are read from this day"
+    summary.write_summary(results, plan.pair, work / "summary.json")
+    appendix_md = provenance.appendix_markdown(
+        data=plan.data,
+        as_of=claims_sentence,
+        data_as_of=data_sentence,
+        pair=plan.pair,
+        results=results,
+        claims_file=plan.claims,
+    )
+    markdown_to_typst(appendix_md, work / "appendix.typ")
+    return claims_sentence, data_sentence
+
+
+def _typst_inputs(plan: _Plan, sentences: tuple[str, str], bodies: list[str]) -> dict[str, str]:
+    """The template's ``sys.inputs``: title, subtitle, the two as-of sentences, the version and
+    the files to include."""
+    from tradecheck.report import provenance
+
+    claims_sentence, data_sentence = sentences
+    return {
+        "title": "tradecheck report",
+        "subtitle": (
+            f"{provenance.country_label(plan.pair[0])} – "
+            f"{provenance.country_label(plan.pair[1])} trade"
+        ),
+        "claims_as_of": claims_sentence,
+        "data_as_of": data_sentence,
+        "version": __version__,
+        "summary": "summary.json",
+        "bodies": ",".join(bodies),
+        "appendix": "appendix.typ",
+    }
+
+
+def _pdf_bytes(plan: _Plan, *, kernel: str, fonts: list[Path], bar: Any) -> bytes:
+    """Execute the notebooks, convert them and compile the PDF in a work folder."""
+    with _workdir() as work:
+        executed = _execute_all(
+            plan.sources,
+            _notebook_params(plan),
+            work=work,
+            kernel=kernel,
+            nb_dir=plan.nb_dir,
+            results_json=work / "claims_results.json",
+            failed_dir=plan.out.parent,
+            bar=bar,
+        )
+        bodies = _bodies(executed, work)
+        bar.set_postfix_str("pdf")
+        sentences = _write_front_and_back(plan, work)
+        main = work / "main.typ"
+        main.write_bytes(resources.files("tradecheck.report").joinpath("template.typ").read_bytes())
+        inputs = _typst_inputs(plan, sentences, bodies)
+        return compile_pdf(main, root=work, sys_inputs=inputs, timestamp=plan.epoch, fonts=fonts)
+
+
 def build_report(
     *,
     claims: str | os.PathLike[str] | None = None,
@@ -590,110 +762,23 @@ def build_report(
     """
     from tqdm.auto import tqdm
 
-    from tradecheck.report import provenance, summary
-
-    pair_t = normalise_pair(pair)
-    as_of_s = normalise_as_of(as_of)
-    data_as_of_s = None if data_as_of is None else normalise_as_of(data_as_of)
-    epoch = source_date_epoch()
-    nb_dir = Path(notebooks) if notebooks is not None else paths.NOTEBOOKS
-    claims_path = Path(claims) if claims is not None else nb_dir / "inputs" / "default_claims.txt"
-    if not claims_path.is_file():
-        raise ReportError(f"claims file not found: {claims_path}")
-    data_list: list[Path] | None
-    if data is None:
-        data_list = None
-    elif isinstance(data, (str, os.PathLike)):
-        data_list = [Path(data)]
-    else:
-        data_list = [Path(p) for p in data]
-    if data_list is not None:
-        for p in data_list:
-            if not p.exists():
-                raise ReportError(f"data path not found: {p}")
-    sources = [nb_dir / name for name in NOTEBOOKS]
-    missing = [str(p) for p in sources if not p.is_file()]
-    if missing:
-        raise ReportError(f"notebook(s) missing: {', '.join(missing)}")
-    out_path = Path(out) if out is not None else default_output(pair_t)
+    plan = _plan(claims, as_of, data_as_of, pair, data, out, notebooks)
     fonts = font_dirs()  # fail early, before minutes of work
     kernel = ensure_kernel()
-
     steps = ["data", *NOTEBOOKS, "pdf"]
     bar = tqdm(total=len(steps), desc="report", unit="step", disable=not progress, leave=True)
     stack = contextlib.ExitStack()
     try:
-        stack.enter_context(_source_date_epoch(epoch))
+        stack.enter_context(_source_date_epoch(plan.epoch))
         stack.enter_context(paths.pinned_home())  # kernels run in the notebooks folder
         bar.set_postfix_str("data")
-        if data_list is None:
+        if plan.data is None:
             _ensure_processed(progress=False)
         bar.update(1)
-        with _workdir() as work:
-            results_json = work / "claims_results.json"
-            params: dict[str, Any] = {
-                "data_paths": None if data_list is None else [str(p.resolve()) for p in data_list],
-                "claims_file": str(claims_path.resolve()),
-                "as_of": as_of_s,
-                "data_as_of": data_as_of_s,
-                "reporter": pair_t[0],
-                "partner": pair_t[1],
-                "results_out": None,
-            }
-            executed = _execute_all(
-                sources,
-                params,
-                work=work,
-                kernel=kernel,
-                nb_dir=nb_dir,
-                results_json=results_json,
-                failed_dir=out_path.parent,
-                bar=bar,
-            )
-            bodies: list[str] = []
-            for nb_path in executed:  # pandoc in order, one at a time (shared media folder)
-                typ = work / f"{nb_path.stem}.typ"
-                notebook_to_typst(nb_path, typ, workdir=work)
-                bodies.append(typ.name)
-            bar.set_postfix_str("pdf")
-            results = (
-                json.loads(results_json.read_text(encoding="utf-8"))
-                if results_json.exists()
-                else None
-            )
-            data_sentence, _latest = data_dates(data_list, pair_t, data_as_of_s)
-            claims_sentence = f"{as_of_s}: relative dates in the claims are read from this day"
-            summary.write_summary(results, pair_t, work / "summary.json")
-            appendix_md = provenance.appendix_markdown(
-                data=data_list,
-                as_of=claims_sentence,
-                data_as_of=data_sentence,
-                pair=pair_t,
-                results=results,
-                claims_file=claims_path,
-            )
-            markdown_to_typst(appendix_md, work / "appendix.typ")
-            main = work / "main.typ"
-            main.write_bytes(
-                resources.files("tradecheck.report").joinpath("template.typ").read_bytes()
-            )
-            sys_inputs = {
-                "title": "tradecheck report",
-                "subtitle": (
-                    f"{provenance.country_label(pair_t[0])} – "
-                    f"{provenance.country_label(pair_t[1])} trade"
-                ),
-                "claims_as_of": claims_sentence,
-                "data_as_of": data_sentence,
-                "version": __version__,
-                "summary": "summary.json",
-                "bodies": ",".join(bodies),
-                "appendix": "appendix.typ",
-            }
-            pdf = compile_pdf(main, root=work, sys_inputs=sys_inputs, timestamp=epoch, fonts=fonts)
-        atomic_write(out_path, pdf)
+        pdf = _pdf_bytes(plan, kernel=kernel, fonts=fonts, bar=bar)
+        atomic_write(plan.out, pdf)
         bar.update(1)
     finally:
         stack.close()
         bar.close()
-    return out_path
+    return plan.out

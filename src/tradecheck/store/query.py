@@ -33,9 +33,11 @@ True
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -299,6 +301,113 @@ def _claim_dict(c: Any) -> dict[str, Any]:
     return c.to_json() if hasattr(c, "to_json") else dict(c)
 
 
+#: The columns of :func:`claim_windows`, in order.
+_WINDOW_COLUMNS = (
+    "claim",
+    "span",
+    "reporter",
+    "role",
+    "start",
+    "end",
+    "flow_kind",
+    "exporter",
+    "importer",
+    "value",
+    "how",
+    "sources",
+    "refs",
+)
+
+
+@dataclass(frozen=True)
+class _ClaimRead:
+    """What :func:`claim_windows` needs of one claim: the flow, the kind of window, the
+    reporters it may mean, the scope and the ``(role, period)`` pairs it names."""
+
+    exporter: str
+    importer: str
+    kind: str
+    reporters: list[str]
+    scope: str
+    periods: list[tuple[str, dict[str, str]]]
+
+    def years(self) -> list[int]:
+        """Every calendar year any of the periods touches, sorted."""
+        spans = (range(int(p["start"][:4]), int(p["end"][:4]) + 1) for _, p in self.periods)
+        return sorted({y for span in spans for y in span})
+
+
+def _claim_read(c: dict[str, Any], pair: tuple[str, str]) -> _ClaimRead:
+    """Read a claim's JSON for the store: ``"A->B"`` is goods from A to B, anything else
+    total trade of ``pair``; quantity ``balance`` is the first country's balance; no named
+    reporter means both countries and ``XXX`` (published figures of unstated side).
+
+    Examples
+    --------
+    >>> r = _claim_read({"direction": "CHN -> BLR", "period": {"start": "2022-01",
+    ...                  "end": "2023-03"}}, ("BLR", "CHN"))
+    >>> r.exporter, r.importer, r.kind, r.reporters, r.scope, r.years()
+    ('CHN', 'BLR', 'one_way', ['CHN', 'BLR', 'XXX'], 'goods', [2022, 2023])
+    >>> _claim_read({"quantity": "balance", "reporter": "BLR"}, ("BLR", "CHN")).kind
+    'balance'
+    """
+    direction = str(c.get("direction") or "both")
+    one_way = "->" in direction
+    a, b = (x.strip() for x in direction.split("->", 1)) if one_way else pair
+    kind = "balance" if c.get("quantity") == "balance" else "one_way" if one_way else "total"
+    return _ClaimRead(
+        exporter=a,
+        importer=b,
+        kind=kind,
+        reporters=[c["reporter"]] if c.get("reporter") else [a, b, schema.UNKNOWN_SIDE],
+        scope=str(c.get("scope") or "goods"),
+        periods=[(role, c[role]) for role in ("period", "base_period") if c.get(role)],
+    )
+
+
+def _candidates(q: StoreQuery, r: _ClaimRead) -> pd.DataFrame:
+    """The rows a claim can use, in one DuckDB query: every reporter, both directions, every
+    year needed, TOTAL commodity only for goods."""
+    return q.rows(
+        reporter=r.reporters,
+        years=r.years(),
+        pairs=[(r.exporter, r.importer), (r.importer, r.exporter)],
+        flows=["X", "M", "T", "B"],
+        commodity="TOTAL" if r.scope == "goods" else None,
+    )
+
+
+def _window(cand: pd.DataFrame, r: _ClaimRead, rep: str, per: dict[str, str]) -> Any:
+    """The window value of one reporter and period (None when the rows do not cover it)."""
+    from tradecheck.derive import window_value as _wv
+
+    if cand.empty:
+        return None
+    return _wv(
+        cand,
+        reporter=rep,
+        exporter=r.exporter,
+        importer=r.importer,
+        start=per["start"],
+        end=per["end"],
+        scope=r.scope,
+        flow_kind=r.kind,  # type: ignore[arg-type]
+    )
+
+
+def _found_cells(got: Any) -> dict[str, Any]:
+    """``value``, ``how``, ``sources`` and ``refs`` of a window (NaN and blanks for None)."""
+    if got is None:
+        return {"value": float("nan"), "how": "", "sources": "", "refs": ""}
+    pairs = zip(got.rows["source_file"], got.rows["source_ref"], strict=True)
+    return {
+        "value": float(got.value),
+        "how": got.how,
+        "sources": ",".join(sorted(set(got.rows["source"]))),
+        "refs": "; ".join(f"{f}:{ref}" for f, ref in pairs),
+    }
+
+
 def claim_windows(
     claims: Iterable[Any],
     root: str | os.PathLike[str] | None = None,
@@ -331,93 +440,17 @@ def claim_windows(
         ``exporter``, ``importer``, ``value`` (NaN when not covered), ``how``, ``sources``,
         ``refs`` (``source_file:source_ref`` of the rows used).
     """
-    from tradecheck.derive import window_value as _wv
-
     q = open_store(root)
     out: list[dict[str, Any]] = []
     for i, claim in enumerate(claims):
         c = _claim_dict(claim)
-        direction = str(c.get("direction") or "both")
-        if "->" in direction:
-            a, b = (x.strip() for x in direction.split("->", 1))
-        else:
-            a, b = pair
-        kind = (
-            "balance"
-            if c.get("quantity") == "balance"
-            else "total"
-            if "->" not in direction
-            else "one_way"
-        )
-        reporters = [c["reporter"]] if c.get("reporter") else [a, b, schema.UNKNOWN_SIDE]
-        scope = str(c.get("scope") or "goods")
-        periods = [(role, c[role]) for role in ("period", "base_period") if c.get(role)]
-        if not periods:
+        r = _claim_read(c, pair)
+        if not r.periods:
             continue
-        years = sorted(
-            {y for _, p in periods for y in range(int(p["start"][:4]), int(p["end"][:4]) + 1)}
-        )
-        # one DuckDB query per claim: every reporter, both directions, every year needed
-        cand = q.rows(
-            reporter=reporters,
-            years=years,
-            pairs=[(a, b), (b, a)],
-            flows=["X", "M", "T", "B"],
-            commodity="TOTAL" if scope == "goods" else None,
-        )
-        for rep in reporters:
-            for role, per in periods:
-                got = (
-                    None
-                    if cand.empty
-                    else _wv(
-                        cand,
-                        reporter=rep,
-                        exporter=a,
-                        importer=b,
-                        start=per["start"],
-                        end=per["end"],
-                        scope=scope,
-                        flow_kind=kind,  # type: ignore[arg-type]
-                    )
-                )
-                out.append(
-                    {
-                        "claim": i,
-                        "span": c.get("span", ""),
-                        "reporter": rep,
-                        "role": role,
-                        "start": per["start"],
-                        "end": per["end"],
-                        "flow_kind": kind,
-                        "exporter": a,
-                        "importer": b,
-                        "value": float("nan") if got is None else float(got.value),
-                        "how": "" if got is None else got.how,
-                        "sources": "" if got is None else ",".join(sorted(set(got.rows["source"]))),
-                        "refs": ""
-                        if got is None
-                        else "; ".join(
-                            f"{f}:{r}"
-                            for f, r in zip(
-                                got.rows["source_file"], got.rows["source_ref"], strict=True
-                            )
-                        ),
-                    }
-                )
-    cols = [
-        "claim",
-        "span",
-        "reporter",
-        "role",
-        "start",
-        "end",
-        "flow_kind",
-        "exporter",
-        "importer",
-        "value",
-        "how",
-        "sources",
-        "refs",
-    ]
-    return pd.DataFrame(out, columns=cols)
+        cand = _candidates(q, r)
+        for rep, (role, per) in itertools.product(r.reporters, r.periods):
+            where = {"claim": i, "span": c.get("span", ""), "reporter": rep, "role": role}
+            flow = {"flow_kind": r.kind, "exporter": r.exporter, "importer": r.importer}
+            window = {"start": per["start"], "end": per["end"]}
+            out.append({**where, **window, **flow, **_found_cells(_window(cand, r, rep, per))})
+    return pd.DataFrame(out, columns=list(_WINDOW_COLUMNS))
