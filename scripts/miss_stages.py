@@ -40,9 +40,8 @@ from typing import Any
 
 from tradecheck import eval as ev
 from tradecheck.claims import parse as P
-from tradecheck.claims._lang import LANGS, detect, drop_glosses, normalise
+from tradecheck.claims._lang import LANGS
 from tradecheck.claims.context import Context, Doc, contexts
-from tradecheck.claims.dates import date_line
 from tradecheck.claims.mentions import Amount
 from tradecheck.claims.resolve.balance import is_balance
 from tradecheck.claims.resolve.direction import flow, unanchored
@@ -50,7 +49,6 @@ from tradecheck.claims.resolve.partner import before_the_pair
 from tradecheck.claims.resolve.period import period
 from tradecheck.claims.resolve.quantity import quantity
 from tradecheck.claims.resolve.relevance import is_trade_value
-from tradecheck.dates import parse_date
 
 #: a labelled value as the scoring compares it: (class, number) with class money | change |
 #: share; a change as the implied ratio new/base
@@ -174,13 +172,15 @@ def stage_of(e: dict[str, Any], text: str, ctxs: list[Context]) -> tuple[str, st
 
 def _doc(d: dict[str, Any]) -> tuple[str, Doc]:
     """The text and the reader's :class:`Doc` of a record, as :func:`parse` builds them."""
-    text = drop_glosses(d["_text"])
-    norm = normalise(text)
-    lang = d.get("lang") if d.get("lang") in LANGS else detect(norm)
-    day = d.get("pub_date") or d.get("as_of")
-    as_of = parse_date(day, error=ValueError, what="pub_date") if day else None
-    pair = tuple(ev.pair_of(d).split("-"))
-    return text, Doc.read(text, norm, lang, as_of or date_line(norm), pair)  # type: ignore[arg-type]
+    doc = P.read_doc(
+        d["_text"],
+        as_of=d.get("pub_date") or d.get("as_of"),
+        lang=d["lang"] if d.get("lang") in LANGS else "auto",
+        pair=tuple(ev.pair_of(d).split("-")),  # type: ignore[arg-type]
+    )
+    if doc is None:
+        raise ValueError(f"record {d.get('id')}: blank text")
+    return doc.text, doc
 
 
 def misses(d: dict[str, Any], folder: str) -> Iterator[Miss]:

@@ -28,12 +28,11 @@ from typing import Any
 
 from tradecheck import eval as ev
 from tradecheck.claims import partners as P
-from tradecheck.claims._lang import LANGS, detect, drop_glosses, normalise
+from tradecheck.claims._lang import LANGS
 from tradecheck.claims.context import Context, Doc, contexts
-from tradecheck.claims.dates import date_line
 from tradecheck.claims.model import Claim
 from tradecheck.claims.parse import build_claim, claims_of
-from tradecheck.dates import parse_date
+from tradecheck.claims.parse import read_doc as parse_read_doc
 
 #: sentences between a claim and the nearest sentence naming both countries, capped here
 FAR = 3
@@ -41,13 +40,15 @@ FAR = 3
 
 def read_doc(d: dict[str, Any]) -> Doc:
     """The reader's :class:`Doc` of record ``d``, read as :func:`parse.parse` reads it."""
-    text = drop_glosses(d["_text"])
-    norm = normalise(text)
-    lang = d.get("lang") if d.get("lang") in LANGS else detect(norm)
-    when = d.get("pub_date") or d.get("as_of")
-    as_of = parse_date(when, error=ValueError, what="pub_date") if when else None
-    pair = tuple(ev.pair_of(d).split("-"))
-    return Doc.read(text, norm, str(lang), as_of or date_line(norm), pair)  # type: ignore[arg-type]
+    doc = parse_read_doc(
+        d["_text"],
+        as_of=d.get("pub_date") or d.get("as_of"),
+        lang=d["lang"] if d.get("lang") in LANGS else "auto",
+        pair=tuple(ev.pair_of(d).split("-")),  # type: ignore[arg-type]
+    )
+    if doc is None:
+        raise ValueError(f"record {d.get('id')}: blank text")
+    return doc
 
 
 def claims_in_context(doc: Doc) -> list[tuple[Claim, Context]]:

@@ -50,7 +50,7 @@ from tradecheck.countries import DEFAULT_PAIR, parse_pair
 from tradecheck.dates import parse_date
 from tradecheck.errors import TradecheckError
 
-__all__ = ["ClaimParseError", "build_claim", "claims_of", "parse"]
+__all__ = ["ClaimParseError", "build_claim", "claims_of", "parse", "read_doc"]
 
 
 class ClaimParseError(TradecheckError):
@@ -381,6 +381,34 @@ def parse(
     >>> parse("2016年,中白贸易额15.3亿美元、同比增长12.6%。")[1].value
     12.6
     """
+    doc = read_doc(text, as_of=as_of, lang=lang, pair=pair)
+    return [] if doc is None else claims_of(contexts(doc))
+
+
+def read_doc(
+    text: str,
+    *,
+    as_of: str | date | None = None,
+    lang: str = "auto",
+    pair: tuple[str, str] = DEFAULT_PAIR,
+) -> Doc | None:
+    """The reader's :class:`Doc` of ``text`` as :func:`parse` reads it: glosses dropped,
+    normalised, its language detected (``lang="auto"``), dated by ``as_of`` or else by its own
+    date line; None for a blank text. Measuring tools use it to see what the reader sees.
+
+    Raises
+    ------
+    ClaimParseError
+        For an unknown ``lang``, a malformed ``as_of`` or ``pair``, or a ``text`` that is no
+        string.
+
+    Examples
+    --------
+    >>> read_doc("Der Handel stieg 2024 um 3 Prozent.").lang
+    'de'
+    >>> read_doc("   ") is None
+    True
+    """
     if lang not in ("auto", *LANGS):
         raise ClaimParseError(f"lang: expected one of auto, {', '.join(LANGS)}; got {lang!r}")
     pr = _pair(pair)
@@ -388,8 +416,8 @@ def parse(
     if text is None or not isinstance(text, str):
         raise ClaimParseError(f"text: expected a string, got {type(text).__name__}")
     if not text.strip():
-        return []
+        return None
     text = drop_glosses(text)
     norm = normalise(text)
     lg = detect(norm) if lang == "auto" else lang
-    return claims_of(contexts(Doc.read(text, norm, lg, d or date_line(norm), pr)))
+    return Doc.read(text, norm, lg, d or date_line(norm), pr)
