@@ -370,13 +370,15 @@ def _set(mask: list[bool], s: int, e: int) -> None:
         mask[i] = True
 
 
-def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
+def find_periods(
     text: str, exclude: Sequence[tuple[int, int]] = (), fiscal_start: int | None = None
 ) -> tuple[list[PeriodMention], list[BaseCue]]:
     """All period expressions and year-on-year cues in ``text`` (normalised).
 
     ``exclude`` spans (money amounts) are never read as years; with ``fiscal_start`` (the
-    first month of a pair country's fiscal year) "2021-22" is that fiscal year.
+    first month of a pair country's fiscal year) "2021-22" is that fiscal year. Each step
+    reads what the steps before it left unread (``mask``), so the order of the steps is the
+    priority of the readings.
 
     Examples
     --------
@@ -387,13 +389,37 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
     mask = [False] * (len(text) + 1)
     for s, e in exclude:
         _set(mask, s, e)
-    out: list[PeriodMention] = []
-    cues: list[BaseCue] = []
+    cues = _yoy_cues(text, mask)
+    fiscal = _fiscal_mentions(text, fiscal_start, mask)
+    out = _subyear_mentions(text, mask)
+    out += _year_before_period_mentions(text, mask)
+    out += _pre_pandemic_mentions(text, mask)
+    cues += _previous_year_cues(text, mask)
+    out += _years_ago_mentions(text, mask)
+    out += _last_month_mentions(text, mask)
+    out += _relative_year_mentions(text, mask)
+    out += _year_mentions(text, mask)
+    out = sorted(_within_fiscal(text, out, fiscal), key=lambda p: p.start)
+    _unanchor_across_year_end(out)
+    out = _with_single_months(text, out, mask)
+    return _mark_dates(text, out), cues
+
+
+def _yoy_cues(text: str, mask: list[bool]) -> list[BaseCue]:
+    """The unread "year-on-year" / "同比" cues of ``text`` (marked read in ``mask``)."""
+    cues = []
     for m in _YOY.finditer(text):
         if _mask_free(mask, m.start(), m.end()):
             cues.append(BaseCue(m.start(), m.end()))
             _set(mask, m.start(), m.end())
-    fiscal = _fiscal_mentions(text, fiscal_start, mask)
+    return cues
+
+
+def _subyear_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
+    """The unread months, ranges, quarters and halves of ``text`` (:data:`_SUBYEAR`, in its
+    priority order), each with the year written after or before it; a month or part of a year
+    after "since" is masked but not returned (a point of reference)."""
+    out = []
     for rx, kind in _SUBYEAR:
         for m in rx.finditer(text):
             if not _mask_free(mask, m.start(), m.end()):
@@ -402,56 +428,107 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
             if pm is None:
                 continue
             _set(mask, m.start(), m.end())
-            # attach a year written after or before it
-            after = _past_aside(text, m.end())
-            ya = _YEAR_AFTER.match(text[after : after + 40])
-            rest = text[m.end() : m.end() + 40]
-            ra = _REL_AFTER.match(rest)
-            before = text[max(0, m.start() - 12) : m.start()]
-            yb = _YEAR_BEFORE.search(before)
-            rb = _REL_BEFORE_ZH.search(before)
-            if ya and _mask_free(mask, after + ya.start(1), after + ya.end(1)):
-                pm.year = int(ya.group(1))
-                pm.end = after + ya.end()
-            elif ra:
-                if ra.group("last"):
-                    pm.rel = -1
-                elif ra.group("the"):
-                    pm.rel = None
-                    pm.the_year = True
-                else:
-                    pm.rel = 0
-                pm.end = m.end() + ra.end()
-            elif yb and _mask_free(
-                mask, m.start() - len(before) + yb.start(1), m.start() - len(before) + yb.end(1)
-            ):
-                pm.year = int(yb.group(1))
-                pm.start = m.start() - len(before) + yb.start()
-            elif rb:
-                pm.rel = int(L.number_of("rel_year_before", rb.group(1)) or 0)
-                pm.start = m.start() - len(before) + rb.start()
+            _attach_year(text, mask, m, pm)
             _set(mask, pm.start, pm.end)
             if since_point(text, pm):
                 continue  # "the lowest since March 2009": a point of reference
             pm.is_base = _is_base(text, pm.start, pm.end) or _from_after_change(text, m)
             pm.anchored = not (kind in ("month", "zmonth") and _part_of_month(text, m))
             out.append(pm)
+    return out
+
+
+def _attach_year(text: str, mask: list[bool], m: re.Match[str], pm: PeriodMention) -> None:
+    """Give ``pm`` (read from ``m``) the year written next to it, widening its span: first a
+    year after it ("January-March 2025", past a bracketed aside), then a relative year after
+    it ("of this year", "des Jahres"), then a year or relative year before it ("2024年一季度",
+    "去年上半年"); a year already read (``mask``) is not taken."""
+    if not _year_after(text, mask, m, pm) and not _rel_after(text, m, pm):
+        _year_before(text, mask, m, pm)
+
+
+def _year_after(text: str, mask: list[bool], m: re.Match[str], pm: PeriodMention) -> bool:
+    """Whether an unread year follows ``m`` ("of 2025", "2025 года"); if so ``pm`` takes it."""
+    after = _past_aside(text, m.end())
+    ya = _YEAR_AFTER.match(text[after : after + 40])
+    if not ya or not _mask_free(mask, after + ya.start(1), after + ya.end(1)):
+        return False
+    pm.year = int(ya.group(1))
+    pm.end = after + ya.end()
+    return True
+
+
+def _rel_after(text: str, m: re.Match[str], pm: PeriodMention) -> bool:
+    """Whether a relative year follows ``m`` ("of this year" rel 0, "прошлого года" rel -1,
+    "des Jahres" the year in progress); if so ``pm`` takes it."""
+    ra = _REL_AFTER.match(text[m.end() : m.end() + 40])
+    if not ra:
+        return False
+    if ra.group("last"):
+        pm.rel = -1
+    elif ra.group("the"):
+        pm.rel = None
+        pm.the_year = True
+    else:
+        pm.rel = 0
+    pm.end = m.end() + ra.end()
+    return True
+
+
+def _year_before(text: str, mask: list[bool], m: re.Match[str], pm: PeriodMention) -> None:
+    """Give ``pm`` an unread year ("2024年") or a relative year ("去年的") written right before
+    ``m``, starting it there; leave it as it is when there is none."""
+    at = max(0, m.start() - 12)
+    before = text[at : m.start()]
+    yb = _YEAR_BEFORE.search(before)
+    if yb and _mask_free(mask, at + yb.start(1), at + yb.end(1)):
+        pm.year = int(yb.group(1))
+        pm.start = at + yb.start()
+        return
+    rb = _REL_BEFORE_ZH.search(before)
+    if rb:
+        pm.rel = int(L.number_of("rel_year_before", rb.group(1)) or 0)
+        pm.start = at + rb.start()
+
+
+def _year_before_period_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
+    """The unread "im Vorjahr"-like years: the year before the one the text spoke of last."""
+    out = []
     for m in _YEAR_BEFORE_PERIOD.finditer(text):
         if _mask_free(mask, m.start(), m.end()):
             pm = PeriodMention(m.start(), m.end(), 1, 12, rel=-1, full_year=True, from_context=True)
             pm.is_base = _is_base(text, m.start(), m.end())
             out.append(pm)
             _set(mask, m.start(), m.end())
+    return out
+
+
+def _pre_pandemic_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
+    """The unread "pre-pandemic level" cues: :data:`PRE_PANDEMIC_YEAR` as a base."""
+    out = []
     for m in _PRE_PANDEMIC.finditer(text):
         if _mask_free(mask, m.start(), m.end()):
             y = PRE_PANDEMIC_YEAR
             out.append(PeriodMention(m.start(), m.end(), 1, 12, y, is_base=True, full_year=True))
             _set(mask, m.start(), m.end())
+    return out
+
+
+def _previous_year_cues(text: str, mask: list[bool]) -> list[BaseCue]:
+    """The unread "the previous year" cues; "the year before" of "the year before last" is no
+    base cue but a relative year (:func:`_relative_year_mentions`)."""
+    cues = []
     for m in _PREV_YEAR_BASE.finditer(text):
-        # "the year before" of "the year before last" is no base: a relative year (below)
         if _mask_free(mask, m.start(), m.end()) and not _YEAR_BEFORE_LAST.match(text, m.start()):
             cues.append(BaseCue(m.start(), m.end()))
             _set(mask, m.start(), m.end())
+    return cues
+
+
+def _years_ago_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
+    """The unread "{n} years ago" (1 <= n <= 50): a year without calendar anchor; as a base
+    it records how many years back it lies (``years_back``)."""
+    out = []
     for m in (m for rx in _YEARS_AGO for m in rx.finditer(text)):
         n = word_number(m.group("num"))
         if n is not None and 1 <= n <= 50 and _mask_free(mask, m.start(), m.end()):
@@ -460,12 +537,24 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
             pm.years_back = int(n) if pm.is_base and n == int(n) else None
             out.append(pm)
             _set(mask, m.start(), m.end())
+    return out
+
+
+def _last_month_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
+    """The unread "last month": the month before publication (resolved later)."""
+    out = []
     for m in _LAST_MONTH.finditer(text):
         if _mask_free(mask, m.start(), m.end()):
             pm = PeriodMention(m.start(), m.end(), 1, 1, last_month=True)
             pm.is_base = _is_base(text, m.start(), m.end())
             out.append(pm)
             _set(mask, m.start(), m.end())
+    return out
+
+
+def _relative_year_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
+    """The unread "this year", "last year", "the year before last" not after "since"."""
+    out = []
     for rx, rel in _REL_RE:
         for m in rx.finditer(text):
             if _mask_free(mask, m.start(), m.end()) and not after_since(text, m.start()):
@@ -473,22 +562,30 @@ def find_periods(  # noqa: C901  claim reader, to be rebuilt as small resolvers
                 pm.is_base = _is_base(text, m.start(), m.end())
                 out.append(pm)
                 _set(mask, m.start(), m.end())
+    return out
+
+
+def _year_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
+    """The unread written years ("in 2019", "2019年"); a year after "since" ("seit 2015") is
+    the start of a duration, not a period, and is left unread."""
+    out = []
     for m in _YEAR_RE.finditer(text):
         ys, ye = m.start("y"), m.end("y")
-        if not _mask_free(mask, ys, ye):
+        if not _mask_free(mask, ys, ye) or after_since(text, m.start()):
             continue
-        if after_since(text, m.start()):
-            continue  # "seit 2015", "since 2015": the start of a duration, not a period
         # a year range "2015-2020" or a list: still years; a number glued to letters: not
         pm = PeriodMention(m.start(), m.end(), 1, 12, year=int(m.group("y")), full_year=True)
         pm.is_base = _is_base(text, m.start(), m.end()) or _is_base(text, ys, ye)
         out.append(pm)
         _set(mask, m.start(), m.end())
-    out = sorted(_within_fiscal(text, out, fiscal), key=lambda p: p.start)
-    for p in out:  # "July-February 2019" outside a fiscal year: which year it starts is unsaid
+    return out
+
+
+def _unanchor_across_year_end(found: list[PeriodMention]) -> None:
+    """Mark unanchored the ranges across the year end outside a fiscal year ("July-February
+    2019": which year it starts in is unsaid)."""
+    for p in found:
         p.anchored = p.anchored and (p.m2 <= 12 or p.fiscal_start is not None)
-    out = _with_single_months(text, out, mask)
-    return _mark_dates(text, out), cues
 
 
 def _mark_dates(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
