@@ -234,7 +234,7 @@ def _by_name(text: str) -> str | None:
     return None
 
 
-def to_iso3(value: str | int, scheme: str | None = None) -> str:  # noqa: C901  a flat list of cases
+def to_iso3(value: str | int, scheme: str | None = None) -> str:
     """Resolve a country code or name to ISO 3166 alpha-3 (``W00`` for the world).
 
     Parameters
@@ -265,56 +265,83 @@ def to_iso3(value: str | int, scheme: str | None = None) -> str:  # noqa: C901  
     >>> to_iso3("924", scheme="imf")
     'CHN'
     """
+    shown, text = _code_text(value, scheme)
+    ix = _index()
+    if scheme is None:
+        scheme = _guess_scheme(text, ix)
+        if scheme == "alias":
+            return _ALIASES[text]
+    if scheme == "iso3":
+        return _from_iso3(shown, text, ix)
+    if scheme == "iso2":
+        return _from_iso2(shown, text, ix)
+    if scheme in ("m49", "gacc", "imf"):
+        return _from_number(shown, text, scheme, ix)
+    found = _by_name(text)
+    if found is None:
+        raise _unknown(shown, "name")
+    return found
+
+
+def _code_text(value: object, scheme: str | None) -> tuple[object, str]:
+    """``value`` as error messages show it (a whole float as its integer: ``156.0`` -> "156")
+    and its stripped text, or :class:`UnknownCountryError` for an unknown ``scheme``, an empty
+    value or a bool."""
     if scheme is not None and scheme not in SCHEMES:
         raise UnknownCountryError(f"unknown country scheme {scheme!r}; use one of {SCHEMES}")
     if value is None or (isinstance(value, float) and math.isnan(value)):
         raise UnknownCountryError("empty country value")
-    ix = _index()
     if isinstance(value, bool):
         raise _unknown(value, scheme)
-    if isinstance(value, float):
-        f = float(value)
-        if f.is_integer():
-            value = str(int(f))
+    if isinstance(value, float) and value.is_integer():
+        value = str(int(value))
     text = str(value).strip()
     if not text:
         raise UnknownCountryError("empty country value")
-    digits = text.isdigit()
-    if scheme is None:
-        if digits:
-            scheme = "m49"
-        elif re.fullmatch(r"[A-Z][A-Z0-9]{2}", text) and text in ix.iso3:
-            scheme = "iso3"
-        elif re.fullmatch(r"[A-Z]{2}", text) and text in ix.iso2:
-            scheme = "iso2"
-        elif text in _ALIASES:
-            return _ALIASES[text]
-        else:
-            scheme = "name"
-    if scheme == "iso3":
-        up = text.upper()
-        if up in _ALIASES:
-            return _ALIASES[up]
-        if up in ix.iso3:
-            return up
-        raise _unknown(value, scheme, "not an ISO 3166 alpha-3 code")
-    if scheme == "iso2":
-        up = text.upper()
-        if up in ix.iso2:
-            return ix.iso2[up]
-        raise _unknown(value, scheme, "not an ISO 3166 alpha-2 code")
-    if scheme in ("m49", "gacc", "imf"):
-        if not digits:
-            raise _unknown(value, scheme, "expected a numeric code")
-        table = {"m49": ix.m49, "gacc": ix.gacc, "imf": ix.imf}[scheme]
-        code = str(int(text)) if scheme == "m49" else text.zfill(3)
-        if code in table:
-            return table[code]
-        raise _unknown(value, scheme, "code not in the table")
-    found = _by_name(text)
-    if found is None:
-        raise _unknown(value, "name")
-    return found
+    return value, text
+
+
+def _guess_scheme(text: str, ix: _Index) -> str:
+    """The scheme ``text`` is written in when none is given: digits are M49, a known
+    three-letter code ISO3, a known two-letter code ISO2; ``"alias"`` for a code of the extra
+    table (:data:`_ALIASES`), else ``"name"``."""
+    if text.isdigit():
+        return "m49"
+    if re.fullmatch(r"[A-Z][A-Z0-9]{2}", text) and text in ix.iso3:
+        return "iso3"
+    if re.fullmatch(r"[A-Z]{2}", text) and text in ix.iso2:
+        return "iso2"
+    return "alias" if text in _ALIASES else "name"
+
+
+def _from_iso3(value: object, text: str, ix: _Index) -> str:
+    """The ISO3 code ``text`` names (any case; an extra-table alias resolved)."""
+    up = text.upper()
+    if up in _ALIASES:
+        return _ALIASES[up]
+    if up in ix.iso3:
+        return up
+    raise _unknown(value, "iso3", "not an ISO 3166 alpha-3 code")
+
+
+def _from_iso2(value: object, text: str, ix: _Index) -> str:
+    """The ISO3 code of the ISO 3166 alpha-2 code ``text`` (any case)."""
+    up = text.upper()
+    if up in ix.iso2:
+        return ix.iso2[up]
+    raise _unknown(value, "iso2", "not an ISO 3166 alpha-2 code")
+
+
+def _from_number(value: object, text: str, scheme: str, ix: _Index) -> str:
+    """The ISO3 code of the numeric code ``text`` in ``scheme`` (``"m49"`` read as an integer,
+    ``"gacc"`` and ``"imf"`` as three digits)."""
+    if not text.isdigit():
+        raise _unknown(value, scheme, "expected a numeric code")
+    table = {"m49": ix.m49, "gacc": ix.gacc, "imf": ix.imf}[scheme]
+    code = str(int(text)) if scheme == "m49" else text.zfill(3)
+    if code in table:
+        return table[code]
+    raise _unknown(value, scheme, "code not in the table")
 
 
 def is_known(value: str | int, scheme: str | None = None) -> bool:
