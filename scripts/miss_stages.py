@@ -40,7 +40,6 @@ from typing import Any
 
 from tradecheck import eval as ev
 from tradecheck.claims import parse as P
-from tradecheck.claims._lang import LANGS
 from tradecheck.claims.context import Context, Doc, contexts
 from tradecheck.claims.mentions import Amount
 from tradecheck.claims.resolve.balance import is_balance
@@ -172,14 +171,7 @@ def stage_of(e: dict[str, Any], text: str, ctxs: list[Context]) -> tuple[str, st
 
 def _doc(d: dict[str, Any]) -> tuple[str, Doc]:
     """The text and the reader's :class:`Doc` of a record, as :func:`parse` builds them."""
-    doc = P.read_doc(
-        d["_text"],
-        as_of=d.get("pub_date") or d.get("as_of"),
-        lang=d["lang"] if d.get("lang") in LANGS else "auto",
-        pair=tuple(ev.pair_of(d).split("-")),  # type: ignore[arg-type]
-    )
-    if doc is None:
-        raise ValueError(f"record {d.get('id')}: blank text")
+    doc = ev.record_doc(d)
     return doc.text, doc
 
 

@@ -28,11 +28,9 @@ from typing import Any
 
 from tradecheck import eval as ev
 from tradecheck.claims import partners as P
-from tradecheck.claims._lang import LANGS
 from tradecheck.claims.context import Context, Doc, contexts
 from tradecheck.claims.model import Claim
 from tradecheck.claims.parse import build_claim, claims_of
-from tradecheck.claims.parse import read_doc as parse_read_doc
 
 #: sentences between a claim and the nearest sentence naming both countries, capped here
 FAR = 3
@@ -40,15 +38,7 @@ FAR = 3
 
 def read_doc(d: dict[str, Any]) -> Doc:
     """The reader's :class:`Doc` of record ``d``, read as :func:`parse.parse` reads it."""
-    doc = parse_read_doc(
-        d["_text"],
-        as_of=d.get("pub_date") or d.get("as_of"),
-        lang=d["lang"] if d.get("lang") in LANGS else "auto",
-        pair=tuple(ev.pair_of(d).split("-")),  # type: ignore[arg-type]
-    )
-    if doc is None:
-        raise ValueError(f"record {d.get('id')}: blank text")
-    return doc
+    return ev.record_doc(d)  # type: ignore[no-any-return]
 
 
 def claims_in_context(doc: Doc) -> list[tuple[Claim, Context]]:

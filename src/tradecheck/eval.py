@@ -269,6 +269,25 @@ def parsed(d: dict[str, Any]) -> list[dict[str, Any]]:
     return [json.loads(s) for s in _parse_cached(d["_text"], as_of, d.get("lang") or "auto", pair)]
 
 
+def record_doc(d: dict[str, Any]) -> Any:
+    """The reader's :class:`~tradecheck.claims.context.Doc` of record ``d``, read with the
+    date, language and pair :func:`parsed` gives the parser (for counting tools that look at
+    what the reader sees); ValueError for a blank text."""
+    from tradecheck.claims._lang import LANGS
+    from tradecheck.claims.parse import read_doc
+
+    lang = d.get("lang")
+    doc = read_doc(
+        d["_text"],
+        as_of=d.get("pub_date") or d.get("as_of"),
+        lang=lang if lang in LANGS else "auto",
+        pair=tuple(pair_of(d).split("-")),  # type: ignore[arg-type]
+    )
+    if doc is None:
+        raise ValueError(f"record {d.get('id')}: blank text")
+    return doc
+
+
 def _ratio(ok: int, n: int) -> float:
     return ok / n if n else 0.0
 
