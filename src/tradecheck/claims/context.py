@@ -22,6 +22,7 @@ from tradecheck.claims import partners as P
 from tradecheck.claims import reporters as R
 from tradecheck.claims._periods import PeriodMention
 from tradecheck.claims.mentions import Amount, CountryHit, Cue, Keyword, Mentions
+from tradecheck.claims.resolve.undated import year_of_periods
 from tradecheck.claims.respective import chain_heads, respective
 from tradecheck.claims.sentences import MAX_SENTENCE, Span, clause_cuts, in_bracket, sentences
 
@@ -105,6 +106,9 @@ class Doc:
     carry: tuple[str | None, ...]
     #: (ISO3, offset) of the first mention of each pair country the text names
     pair_first: tuple[tuple[str, int], ...] = ()
+    #: the year an undated text speaks from (:func:`.resolve.undated.speaking_year`); None for a
+    #: dated text
+    undated_year: int | None = None
 
     @classmethod
     def read(
@@ -135,6 +139,7 @@ class Doc:
                 for iso in pair
                 if (c := next((c for c in m.countries if c.iso == iso), None)) is not None
             ),
+            undated_year=None if as_of is not None else year_of_periods(m.periods),
         )
 
     # ------------------------------------------------------------------ structure

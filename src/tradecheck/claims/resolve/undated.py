@@ -12,11 +12,14 @@ call that year "only implied"), so it stays open.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from tradecheck.claims._periods import PeriodMention
-from tradecheck.claims.context import Doc
 
-__all__ = ["own_year", "speaking_year"]
+if TYPE_CHECKING:
+    from tradecheck.claims.context import Doc
+
+__all__ = ["own_year", "speaking_year", "year_of_periods"]
 
 
 def own_year(p: PeriodMention) -> bool:
@@ -47,23 +50,12 @@ def speaking_year(doc: Doc) -> int | None:
     >>> parse(t, pair=("DEU", "CHN"))[-1].period is None
     True
     """
-    if doc.as_of is not None:
-        return None
-    periods = doc.mentions.periods
-    if _LAST and _LAST[0][0] is periods:  # asked per yearless mention: one scan per text
-        return _LAST[0][1]
-    found = _speaking_year(periods)
-    _LAST[:] = [(periods, found)]
-    return found
+    return doc.undated_year
 
 
-#: the periods of the text last asked about and its answer (a cache of a pure function: it
-#: keeps :func:`speaking_year` linear in the text, it never changes an answer)
-_LAST: list[tuple[object, int | None]] = []
-
-
-def _speaking_year(periods: Iterable[PeriodMention]) -> int | None:
-    """:func:`speaking_year` of an undated text with these period mentions."""
+def year_of_periods(periods: Iterable[PeriodMention]) -> int | None:
+    """:func:`speaking_year` of an undated text with these period mentions (computed once per
+    text, by :meth:`~tradecheck.claims.context.Doc.read`)."""
     own = [p for p in periods if own_year(p)]
     y = max((p.year for p in own if p.year is not None), default=None)
     if y is None:
