@@ -47,6 +47,7 @@ from typing import Any
 
 from tradecheck import paths
 from tradecheck.countries import DEFAULT_PAIR
+from tradecheck.dates import parse_date
 from tradecheck.errors import TradecheckError
 
 FIELDS = ("quantity", "value", "bound", "direction", "reporter", "period", "base_period", "scope")
@@ -272,14 +273,16 @@ def parsed(d: dict[str, Any]) -> list[dict[str, Any]]:
 def record_doc(d: dict[str, Any]) -> Any:
     """The reader's :class:`~tradecheck.claims.context.Doc` of record ``d``, read with the
     date, language and pair :func:`parsed` gives the parser (for counting tools that look at
-    what the reader sees); ValueError for a blank text."""
+    what the reader sees); TradecheckError naming the record for a malformed date, ValueError
+    for a blank text."""
     from tradecheck.claims._lang import LANGS
     from tradecheck.claims.parse import read_doc
 
-    lang = d.get("lang")
+    lang, when = d.get("lang"), d.get("pub_date") or d.get("as_of")
+    what = f"record {d.get('id')}, pub_date"
     doc = read_doc(
         d["_text"],
-        as_of=d.get("pub_date") or d.get("as_of"),
+        as_of=parse_date(when, error=TradecheckError, what=what) if when else None,
         lang=lang if lang in LANGS else "auto",
         pair=tuple(pair_of(d).split("-")),  # type: ignore[arg-type]
     )

@@ -20,12 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from tradecheck import eval as ev
-from tradecheck.claims._lang import LANGS, detect, drop_glosses, normalise
+from tradecheck.claims._lang import normalise
 from tradecheck.claims.context import Doc
-from tradecheck.claims.dates import date_line
 from tradecheck.claims.model import Period
 from tradecheck.claims.resolve.period import resolve_mention
-from tradecheck.dates import parse_date
 from tradecheck.errors import TradecheckError
 
 __all__ = ["RULES", "candidates", "main", "outcome", "read_doc", "tally", "unstated"]
@@ -36,15 +34,8 @@ RULES = ("reader", "last_earlier", "first_in_text", "publication_year", "year_be
 
 def read_doc(d: dict[str, Any]) -> Doc:
     """The reader's :class:`~tradecheck.claims.context.Doc` of record ``d`` (text, date, pair),
-    built as :func:`tradecheck.claims.parse.parse` builds it."""
-    text = drop_glosses(d["_text"])
-    norm = normalise(text)
-    lang = d.get("lang") or "auto"
-    lg = lang if lang in LANGS else detect(norm)
-    when = d.get("pub_date") or d.get("as_of")
-    as_of = parse_date(when, error=TradecheckError, what=f"record {d.get('id')}, pub_date")
-    pair = ev.pair_of(d).split("-")
-    return Doc.read(text, norm, lg, as_of or date_line(norm), (pair[0], pair[1]))
+    built as :func:`tradecheck.claims.parse.parse` builds it (:func:`.eval.record_doc`)."""
+    return ev.record_doc(d)
 
 
 def unstated(doc: Doc, pos: int) -> bool:
