@@ -492,9 +492,12 @@ def _is_labelled_number(g: dict[str, Any], d: dict[str, Any]) -> bool:
     )
 
 
-def _article_record(d: dict[str, Any]) -> tuple[list[dict[str, Any]], list[bool]]:
-    """Lines for the labelled claims of one article, and one flag per parsed claim (correct?)."""
-    got = parsed(d)
+def _article_record(
+    d: dict[str, Any], got: list[dict[str, Any]] | None = None
+) -> tuple[list[dict[str, Any]], list[bool]]:
+    """Lines for the labelled claims of one article, and one flag per parsed claim (correct?);
+    ``got`` scores other claims than the parser's (a filtered subset) by the same rules."""
+    got = parsed(d) if got is None else got
     expected = [e for e in (d["expected"] or []) if e]
     taken: set[int] = set()
     lines = []

@@ -209,6 +209,12 @@ def refines(vague: Claim, vague_kind: str, precise: Claim, precise_kind: str) ->
 
 def claims_of(ctxs: Iterable[Context]) -> list[Claim]:
     """The claims of the given amount contexts, in text order whatever order they come in."""
+    return [c for c, _ctx in claims_in_context(ctxs)]
+
+
+def claims_in_context(ctxs: Iterable[Context]) -> list[tuple[Claim, Context]]:
+    """:func:`claims_of`, each claim with the context of the amount it was built from (for
+    measuring tools and the claim filter, which read both)."""
     built = sorted(
         ((c, ctx) for ctx in ctxs if (c := _safe_build(ctx)) is not None),
         key=lambda item: item[1].amount.start,
@@ -217,7 +223,7 @@ def claims_of(ctxs: Iterable[Context]) -> list[Claim]:
     for c, ctx in built:
         by_sentence.setdefault(ctx.sentence, []).append((c, ctx))
     kept = [
-        c
+        (c, ctx)
         for c, ctx in built
         if not any(
             refines(c, ctx.amount.kind, c2, x2.amount.kind)
@@ -225,7 +231,9 @@ def claims_of(ctxs: Iterable[Context]) -> list[Claim]:
             if c2 is not c
         )
     ]
-    return drop_undated_repeats(drop_restated(_dedupe(kept)))
+    final = drop_undated_repeats(drop_restated(_dedupe([c for c, _ctx in kept])))
+    where = {id(c): ctx for c, ctx in kept}
+    return [(c, where[id(c)]) for c in final]
 
 
 def restates(coarse: Claim, fine: Claim) -> bool:
