@@ -109,13 +109,14 @@ def inner(
     return best[1], threshold(best[2], y, cost)
 
 
-def recall(table: Table, rows: np.ndarray, keep: np.ndarray) -> tuple[int, int]:
-    """(labelled claims found exactly, labelled claims) over the records of ``rows`` when only
-    the rows in ``keep`` are reported, scored by eval's own matching."""
-    rec = np.asarray(table.record_of_row)
+def recall(table: Table, set_name: str, keep: np.ndarray) -> tuple[int, int]:
+    """(labelled claims found exactly, labelled claims) over the studied records of one set
+    when only the rows in ``keep`` are reported, scored by eval's own matching."""
+    rec = np.asarray(table.record_of_row, dtype=int)
     found = n = 0
-    for r in sorted(set(rec[rows].tolist())):
-        d = table.records[r]
+    for r, d in enumerate(table.records):
+        if d["_set"] != set_name:
+            continue
         idx = np.flatnonzero(rec == r)
         got = [g for g, i in zip(d["_got"], idx, strict=True) if keep[i]]
         lines, _ = E._article_record(d, got)
@@ -137,8 +138,8 @@ def validate(table: Table, cost: float = COST) -> dict[str, dict[str, float]]:
         keep = np.ones(len(y), dtype=bool)
         p = predict(w, x[test])
         keep[test] = p >= t
-        before = recall(table, test, np.ones(len(y), dtype=bool))
-        after = recall(table, test, keep)
+        before = recall(table, s, np.ones(len(y), dtype=bool))
+        after = recall(table, s, keep)
         yt, kt = y[test], keep[test]
         out[s] = {
             "lambda": lam,
@@ -220,6 +221,18 @@ def write(table: Table, path: Path, folders: list[str], cost: float = COST) -> N
     path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
+def strongest(table: Table, n: int) -> list[str]:
+    """The ``n`` largest weights either way of the model fitted on every set, and its
+    in-sample AUC (to tell a signal that is absent from one that does not transfer)."""
+    x, y = np.asarray(table.x, dtype=float), np.asarray(table.y, dtype=float)
+    lam, _t = inner(x, y, np.asarray(table.set_of_row))
+    w = fit(x, y, lam)
+    order = np.argsort(w[:-1])
+    picked = [*order[:n], *order[::-1][:n]]
+    lines = [f"fitted on every set: lambda {lam:g}, in-sample AUC {auc(predict(w, x), y):.3f}"]
+    return lines + [f"  {w[i]:+.3f} {table.names[i]}" for i in picked]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folders", nargs="+", help="folders of labelled real text, one set each")
@@ -227,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--cost", type=float, default=COST, help=f"right claims per spurious one (default {COST:g})"
     )
+    ap.add_argument("--top", type=int, help="print the N strongest weights of the full fit")
     ap.add_argument("--write", help="write the weights fitted on every set to this JSON file")
     args = ap.parse_args(argv)
     folders = check_folders(args.folders)
@@ -237,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
         table = build(folders)
         if cache is not None:
             cache.write_bytes(pickle.dumps(table))
+    if args.top:
+        print("\n".join(strongest(table, args.top)))
+        return 0
     if args.write:
         write(table, Path(args.write), args.folders, args.cost)
         return 0

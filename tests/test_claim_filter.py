@@ -91,8 +91,8 @@ def test_table_labels_studied_records_with_eval(tmp_path: Path) -> None:
     assert table.y == [int(ok) for ok in ev._article_record(d)[1]]
     assert 1 in table.y and len(table.x[0]) == len(F.FEATURE_NAMES)
     assert set(table.set_of_row) == {"Z"}
-    assert T.recall(table, np.arange(len(table.y)), np.ones(len(table.y), bool)) == (1, 1)
-    assert T.recall(table, np.arange(len(table.y)), np.zeros(len(table.y), bool)) == (0, 1)
+    assert T.recall(table, "Z", np.ones(len(table.y), bool)) == (1, 1)
+    assert T.recall(table, "Z", np.zeros(len(table.y), bool)) == (0, 1)
 
 
 def test_fit_learns_a_separable_signal() -> None:
