@@ -233,6 +233,18 @@ def strongest(table: Table, n: int) -> list[str]:
     return lines + [f"  {w[i]:+.3f} {table.names[i]}" for i in picked]
 
 
+def load_table(folders: list[Path], cache: str | None) -> Table:
+    """The training table of ``folders``, read from the pickle ``cache`` when it exists (a
+    cache the caller made from the same folders), else built (and cached when asked)."""
+    path = Path(cache) if cache else None
+    if path is not None and path.exists():
+        return pickle.loads(path.read_bytes())
+    table = build(folders)
+    if path is not None:
+        path.write_bytes(pickle.dumps(table))
+    return table
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folders", nargs="+", help="folders of labelled real text, one set each")
@@ -243,14 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, help="print the N strongest weights of the full fit")
     ap.add_argument("--write", help="write the weights fitted on every set to this JSON file")
     args = ap.parse_args(argv)
-    folders = check_folders(args.folders)
-    cache = Path(args.table) if args.table else None
-    if cache is not None and cache.exists():
-        table = pickle.loads(cache.read_bytes())
-    else:
-        table = build(folders)
-        if cache is not None:
-            cache.write_bytes(pickle.dumps(table))
+    table = load_table(check_folders(args.folders), args.table)
     if args.top:
         print("\n".join(strongest(table, args.top)))
         return 0

@@ -138,3 +138,24 @@ def test_missing_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
     )
     assert out.returncode == 2
     assert len(out.stderr.strip().splitlines()) == 1 and "absent" in out.stderr
+
+
+def test_recall_side_revives_a_relevance_drop_and_scores_it() -> None:
+    import claim_filter_recall as R
+
+    text = "Belarus signed export contracts with China worth $1.2 billion in 2023."
+    doc = read_doc(text, as_of="2024-03-01", pair=("BLR", "CHN"))
+    (ctx,) = contexts(doc)
+    assert R._safe_step(ctx) == "relevance"
+    claim = R.revived(ctx, "relevance")
+    assert claim is not None and claim.value == pytest.approx(1.2e9)
+    assert claims_of(contexts(doc)) == []  # the revival changes nothing in the reader
+    d = {"id": "L9-1", "lang": "en", "pub_date": "2024-03-01", "_text": text, "expected": []}
+    assert R.outcome(d, claim) == "spurious"
+    label = {
+        "quantity": "level",
+        "value": 1.2e9,
+        "direction": "BLR->CHN",
+        "period": claim.to_json()["period"],
+    }
+    assert R.outcome({**d, "expected": [label]}, claim) == "gain"
