@@ -232,6 +232,7 @@ def claims_in_context(ctxs: Iterable[Context]) -> list[tuple[Claim, Context]]:
         )
     ]
     final = drop_undated_repeats(drop_restated(_dedupe([c for c, _ctx in kept])))
+    # the three filters keep or drop claims but never copy one, so identity finds the context
     where = {id(c): ctx for c, ctx in kept}
     return [(c, where[id(c)]) for c in final]
 
