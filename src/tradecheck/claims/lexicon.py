@@ -352,11 +352,28 @@ def _cldr_names(lang: str, key: str) -> list[str]:
     return [source] if source else []
 
 
-def country_template_source(concept: str, key: str | None = None) -> str:
+@cache
+def unlisted_countries() -> tuple[str, ...]:
+    """The ISO 3166 countries the language files do not list (``[words.countries]``): their
+    names are CLDR's (:func:`country_names_source`).
+
+    Examples
+    --------
+    >>> "KEN" in unlisted_countries(), "CHN" in unlisted_countries()
+    (True, False)
+    """
+    import pycountry
+
+    listed = {k for k in keys("countries") if "|" not in k}
+    return tuple(c.alpha_3 for c in pycountry.countries if c.alpha_3 not in listed)
+
+
+def country_template_source(concept: str, key: str | None = None, every: bool = False) -> str:
     """The regular expression of a :data:`COUNTRY_TEMPLATES` concept for one country: each
     language's templates with ``{c}`` replaced by that language's names of ``key`` (of any
-    country but those sharing a Chinese abbreviation, ``"BRA|PAK"``, when ``key`` is None:
-    one pattern, one pass over a text).
+    country the language files list but those sharing a Chinese abbreviation, ``"BRA|PAK"``,
+    when ``key`` is None, and of every other ISO 3166 country too when ``every``: one
+    pattern, one pass over a text).
 
     Examples
     --------
@@ -372,6 +389,8 @@ def country_template_source(concept: str, key: str | None = None) -> str:
             alt = country_names_source(lg, key)
         else:
             names = [f for k in table if "|" not in k for f in table[k]]
+            if every:
+                names += [x for k in unlisted_countries() if (x := country_names_source(lg, k))]
             alt = "(?:" + "|".join(names) + ")" if names else None
         if alt:
             pairs += [(lg, t.replace("{c}", alt)) for t in words[concept]]

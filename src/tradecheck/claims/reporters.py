@@ -57,10 +57,13 @@ LETTER_FIRST = L.LETTER_FIRST
 @cache
 def _built() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
     """The cues built from a country's names (``statistics_of``: "Turkish customs",
-    "据乌兹别克斯坦统计数据"): one pattern for any country (one pass over a text), and one
+    "据乌兹别克斯坦统计数据", "菲律宾统计局", of every ISO 3166 country: CLDR's names where the
+    language files list none): one pattern for any country (one pass over a text), and one
     per country to tell which one a hit names."""
-    keys = [k for k in L.keys("countries") if "|" not in k]
-    one = L.compile(LETTER_FIRST + L.country_template_source("statistics_of"), re.IGNORECASE)
+    keys = [k for k in L.keys("countries") if "|" not in k] + list(L.unlisted_countries())
+    one = L.compile(
+        LETTER_FIRST + L.country_template_source("statistics_of", every=True), re.IGNORECASE
+    )
     each = tuple(
         (k, re.compile(L.country_template_source("statistics_of", k), re.IGNORECASE)) for k in keys
     )

@@ -29,17 +29,21 @@ __all__ = [
 _BALANCE_AFTER = re.compile(rf"^\s*(?:\w+\s+|的)?(?:{L.source('deficit_surplus')})", re.IGNORECASE)
 #: "with" before the other country of a balance ("deficit with China", "对白顺差")
 _WITH = "|".join(L.source(c) for c in ("with_word", "with_or_and", "balance_with"))
-_WITH_OTHER = re.compile(rf"(?:{_WITH})\s*$", re.IGNORECASE)
-_WITH_PAIR = re.compile(rf"(?:{_WITH}|{L.source('in_trade_with')})\s*$", re.IGNORECASE)
+#: the article a country's name may take after those words ("a surplus with the United States")
+_ARTICLE = rf"(?:(?:{L.source('article')})\s+)?"
+_WITH_OTHER = re.compile(rf"(?:{_WITH})\s*{_ARTICLE}$", re.IGNORECASE)
+_WITH_PAIR = re.compile(rf"(?:{_WITH}|{L.source('in_trade_with')})\s*{_ARTICLE}$", re.IGNORECASE)
 #: a minus written right before an amount ("склала мінус 2,1 млрд"): the balance's own sign
 MINUS_BEFORE = re.compile(rf"(?:{L.source('minus_word')}|-)\s*$", re.IGNORECASE)
-_IN_FAVOUR_OF = re.compile(rf"(?:{L.source('in_favour_of')})\s*$", re.IGNORECASE)
+_IN_FAVOUR_OF = re.compile(rf"(?:{L.source('in_favour_of')})\s*{_ARTICLE}$", re.IGNORECASE)
 #: "the deficit from the Chinese market": an origin word before the partner of the balance
 _FROM_PAIR = re.compile(rf"(?:{L.source('origin')})\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: "the deficit between Kenya and China": the first country after "between" holds it
-_BETWEEN = re.compile(rf"(?:{L.source('between')})\s+$", re.IGNORECASE)
+_BETWEEN = re.compile(rf"(?:{L.source('between')})\s+{_ARTICLE}$", re.IGNORECASE)
 
 
+#: characters between an amount and the country of its own "with" ("$2.4 billion with the ")
+_TRAIL = 20
 #: characters after a balance word that may still belong to it ("surplus in trade with")
 _BALANCE_PHRASE = 12
 
@@ -167,6 +171,16 @@ def is_balance(ctx: Context) -> bool:
     return True
 
 
+def _trails_other_amount(ctx: Context, pos: int) -> bool:
+    """Whether the "with" before the country at ``pos`` follows another amount: that amount's
+    partner, not this one's ("a deficit of $2.4 billion with the US and $0.2 billion with
+    China": the US is the first amount's)."""
+    return any(
+        x.start != ctx.amount.start and pos - _TRAIL <= x.end <= pos
+        for x in ctx.doc.mentions.amounts
+    )
+
+
 def _holder(ctx: Context, negative: bool, lo: int) -> tuple[str | None, bool, bool]:
     """(holder, negative, other): the pair country whose balance it is, as the countries
     before the amount (from ``lo`` at the farthest) say it; ``other`` when it is a balance
@@ -175,7 +189,7 @@ def _holder(ctx: Context, negative: bool, lo: int) -> tuple[str | None, bool, bo
     for c in ctx.doc.countries_in(max(ctx.sentence.start, min(lo, a.start - 80)), a.start):
         pre = t[max(0, c.start - 12) : c.start]
         if c.iso not in ctx.doc.pair:
-            if _WITH_OTHER.search(pre):
+            if _WITH_OTHER.search(pre) and not _trails_other_amount(ctx, c.start):
                 return None, negative, True
             continue
         if holder is None and _BETWEEN.search(pre):
