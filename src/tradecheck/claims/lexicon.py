@@ -47,6 +47,7 @@ from tradecheck.claims._guard import compile
 GRAMMAR_WORDS: tuple[str, ...] = (
     "with_word", "with_or_and", "balance_with", "in_trade_with", "in_favour_of", "deficit_surplus",
     "between", "total_trade", "product_of", "share_of_total", "share_of_flow", "change_by",
+    "share_total_before",
     "growth_rate", "comparative_after", "than", "more_or_less", "above", "below", "determiner",
     "separable_up", "separable_down", "separable_by", "amount_to", "share_in", "scale_abbreviation",
     "currency_next", "ordinal_suffix", "ordinal_prefix", "half_alone", "first_half_prefix",

@@ -272,13 +272,43 @@ def total_owner(ctx: Context) -> tuple[str, str] | None:
     a, ce = ctx.amount, ctx.clause.end
     m = SHARE_OF_TOTAL.match(ctx.norm, a.end, ce) or _OF_FLOW.match(ctx.norm, a.end, ce)
     if m is None:
-        return None
+        return _total_before(ctx)
     reach = min(ce, m.end() + _TOTAL_REACH)
     kws = [k for k in ctx.doc.mentions.keywords.between(a.end, reach) if k.kind != "trade"]
     if not kws:
         return None
     owner = _flow_owner(ctx, a.end, min(ce, kws[0].end + 25))
     return (kws[0].kind, owner) if owner else None
+
+
+#: the words of a total that end right before its percent ("占日本出口总额的17.1%")
+_TOTAL_BEFORE = re.compile(rf"(?:{L.source('share_total_before')})\s*$", re.IGNORECASE)
+
+
+def _total_before(ctx: Context) -> tuple[str, str] | None:
+    """(flow kind, ISO3) of a total written before its percent, as Chinese writes it: "占日本
+    出口总额的17.1%" is ``("export", "JPN")``, "占韩国商品出口的5.2%" ``("export", "KOR")``;
+    None when no such words end at the amount, or they name no pair country's flow, or name
+    more than one country (a share of the pair's own flow, "占白俄罗斯对华出口的60%", is no
+    total of one country: this rule leaves it alone).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.context import Doc, contexts
+    >>> text = "2015年上半年日本自中国进口785亿美元，占日本进口总额的23.9%。"
+    >>> found = contexts(Doc.read(text, text, "zh", None, ("JPN", "CHN")))
+    >>> _total_before(found[-1]), _total_before(found[0])
+    (('import', 'JPN'), None)
+    """
+    a = ctx.amount
+    m = _TOTAL_BEFORE.search(ctx.norm, max(ctx.clause.start, a.start - _TOTAL_REACH), a.start)
+    if m is None:
+        return None
+    kws = [k for k in ctx.doc.mentions.keywords.between(m.start(), a.start) if k.kind != "trade"]
+    named = ctx.doc.countries_in(m.start(), kws[0].start) if kws else []
+    if len(named) != 1 or named[0].iso not in ctx.doc.pair:
+        return None  # "占白俄罗斯对华出口的60%": the pair's own flow, no total of one country
+    return kws[0].kind, named[0].iso
 
 
 def _flow_owner(ctx: Context, s: int, e: int) -> str | None:
