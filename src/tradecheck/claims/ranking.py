@@ -1,10 +1,13 @@
 """Countries named as the ones ranked ahead of a figure's subject: no partners of the figure.
 
-A ranking names the countries before the subject with a word of order: "China is second after
-Russia", "liegt hinter Frankreich, den Niederlanden und den USA", "на втором месте после России
-идет Китай", "пасьля Расеі ідзе Кітай", "仅次于美国" (concept ``ranked_after`` of
-``claims/lang/*.toml``). Those countries hold no role in the figure (neither exporter, importer
-nor partner): read as partners they make the figure look like another pair's.
+A ranking names the countries before the subject with a word of order: "China is second behind
+Russia", "liegt hinter Frankreich und Italien", "на втором месте после России идет Китай",
+"пасьля Расеі ідзе Кітай", "仅次于美国" (concept ``ranked_after`` of ``claims/lang/*.toml``).
+Those countries hold no role in the figure (neither exporter, importer nor partner): read as
+partners they make the figure look like another pair's. English "after" is no such word (it is
+mostly of time: "after Russia lifted the ban"), and a list goes on only over a comma or "and"
+with at most an English article ("hinter Frankreich, den Niederlanden": the Netherlands stay,
+since a ranked name followed by its own figure, "hinter den USA (189 Mrd)", must keep it).
 """
 
 from __future__ import annotations
