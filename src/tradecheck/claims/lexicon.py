@@ -77,7 +77,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "percent", "range_from", "range_to", "first_n", "approx_after", "more_than_after",
     "exceeded_after", "not_exceeded", "percent_adjective",
     "sequential", "per_day", "intent", "business", "value_terms", "country_anaphora",
-    "opposite_direction", "each_flow", "concessive",
+    "opposite_direction", "each_flow", "concessive", "ranked_after",
     "trade_ministry_alone", "finance_ministry_alone",
     "item_count",
 )  # fmt: skip
@@ -162,7 +162,83 @@ def load(lang: str) -> dict[str, Any]:
     found = problems(data)
     if found:
         raise LexiconError(f"claims/lang/{lang}.toml: {found[0]}")
-    return data
+    rule = data["meta"].get("soft_sign")
+    return data if rule is None else _with_soft_sign(data, rule)
+
+
+#: concepts whose keys are words as written, not fragments (never respelt)
+_LITERAL_KEYS: tuple[str, ...] = ("number_words",)
+
+
+def _with_soft_sign(data: dict[str, Any], rule: dict[str, str]) -> dict[str, Any]:
+    """``data`` with every fragment of its ``[words]`` also accepting a soft sign where the
+    ``[meta] soft_sign`` rule of the file places one (:func:`soft_sign_point`)."""
+    at = soft_sign_point(rule)
+    words = {
+        c: v if c in _LITERAL_KEYS else _respelt_value(v, at, rule["sign"])
+        for c, v in data["words"].items()
+    }
+    return {**data, "words": words}
+
+
+def soft_sign_point(rule: dict[str, str]) -> re.Pattern[str]:
+    """The places a soft sign may stand in a word, from a ``[meta] soft_sign`` rule: after one
+    of ``first`` before one of ``second`` (Belarusian classical orthography, тарашкевіца:
+    "зьвесткі", "сьнег", "пасьля"), and inside a doubled letter of ``doubled`` ("насеньне",
+    "вясельле").
+
+    Examples
+    --------
+    >>> at = soft_sign_point({"first": "зсц", "second": "нлв", "doubled": "нл", "sign": "ь"})
+    >>> at.sub("ь?", "пасля"), at.sub("ь?", "павелічэнн")
+    ('пась?ля', 'павелічэнь?н')
+    """
+    doubled = "|".join(f"(?<={d})(?={d})" for d in rule.get("doubled", ""))
+    return re.compile(
+        f"(?<=[{rule['first']}])(?=[{rule['second']}])" + (f"|{doubled}" * bool(doubled))
+    )
+
+
+def _respelt_value(value: Any, at: re.Pattern[str], sign: str) -> Any:
+    """A concept value of any shape with each fragment respelt (:func:`respelt`)."""
+    if isinstance(value, str):
+        return respelt(value, at, sign)
+    if isinstance(value, list):
+        return [_respelt_value(v, at, sign) for v in value]
+    if isinstance(value, dict):
+        return {respelt(k, at, sign): _respelt_value(v, at, sign) for k, v in value.items()}
+    return value
+
+
+def respelt(frag: str, at: re.Pattern[str], sign: str) -> str:
+    """Fragment ``frag`` with an optional ``sign`` at each place ``at`` matches in its literal
+    text; character classes and lookbehinds (which must keep a fixed width) are left as written.
+
+    Examples
+    --------
+    >>> at = soft_sign_point({"first": "зс", "second": "нв", "sign": "ь"})
+    >>> respelt("звестк.*", at, "ь"), respelt("[зс]н", at, "ь"), respelt("(?<!сн)ы", at, "ь")
+    ('зь?вестк.*', '[зс]н', '(?<!сн)ы')
+    """
+    out: list[str] = []
+    run: list[str] = []  # letters since the last class, group or escape
+    groups: list[bool] = []  # open groups, True for a lookbehind
+    i, in_class = 0, False
+    while i < len(frag):
+        ch = frag[i]
+        step = frag[i : i + 2] if ch == "\\" else ch
+        if not in_class and ch == "(":
+            groups.append(frag.startswith(("(?<=", "(?<!"), i))
+        elif not in_class and ch == ")" and groups:
+            groups.pop()
+        in_class = (in_class and ch != "]") or (not in_class and ch == "[")
+        if in_class or any(groups) or len(step) > 1 or not ch.isalpha():
+            out.append(at.sub(f"{sign}?", "".join(run)) + step)
+            run = []
+        else:
+            run.append(ch)
+        i += len(step)
+    return "".join(out) + at.sub(f"{sign}?", "".join(run))
 
 
 def _fragments_of(value: Any) -> list[str]:

@@ -43,6 +43,7 @@ from functools import cache
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
+from tradecheck.claims.ranking import ranked_ahead
 from tradecheck.countries import is_cjk
 
 __all__ = [
@@ -350,6 +351,8 @@ def find_mentions(norm: str, pair: tuple[str, str]) -> list[Mention]:
     money = [(m.start(), m.end()) for m in _currency_words().finditer(norm)]
     kept = [m for m in found if m.end > m.start and not _in_currency(m, money)]
     named = sorted(resolve_ambiguous(kept, pair), key=lambda m: (m.start, m.end))
+    ahead = ranked_ahead(norm, named)  # "second after Russia": Russia holds no role
+    named = [m for m in named if m.start not in ahead]
     return sorted(named + anaphora(norm, named), key=lambda m: (m.start, m.end))
 
 

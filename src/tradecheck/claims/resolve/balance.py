@@ -13,6 +13,7 @@ from tradecheck.claims import lexicon as L
 from tradecheck.claims.abs_change import by_before
 from tradecheck.claims.context import Context, Span
 from tradecheck.claims.mentions import Keyword
+from tradecheck.claims.ranking import in_ranking
 from tradecheck.claims.resolve.direction import UNSURE, actor, marked
 
 __all__ = [
@@ -198,6 +199,8 @@ def _holder(ctx: Context, negative: bool, lo: int) -> tuple[str | None, bool, bo
             holder = ctx.doc.other(c.iso)
         elif _IN_FAVOUR_OF.search(pre):
             holder, negative = c.iso, False
+        elif in_ranking(t, ctx.sentence.start, c.start):
+            holder = ctx.doc.other(c.iso)  # a ranked partner: "после России идет Китай — минус"
         else:
             holder = c.iso
     return holder, negative, False

@@ -30,6 +30,7 @@ from tradecheck.claims.sentences import in_bracket
 from tradecheck.dates import month_count
 
 __all__ = [
+    "compared_back",
     "context_year",
     "has_new_level",
     "headline_year",
@@ -621,6 +622,29 @@ def past_year_contrast(doc: Doc, carried: PeriodMention, earlier: list[PeriodMen
     return mine is not None and theirs is not None and theirs.end[:4] > mine.end[:4]
 
 
+def compared_back(doc: Doc, carried: PeriodMention, earlier: list[PeriodMention]) -> PeriodMention:
+    """The period the text speaks of after a past year said of the figure before it ("Jan-Aug
+    2021: -2.0 bn. Last year this figure was -1.9 bn. Exports were $540 million"): a sentence
+    that refers back to that figure (concept ``figure_anaphora``) compares it with its own past,
+    an aside, so the sentences after it go on with the period before it. ``carried`` itself
+    when it is no such contrast (:func:`past_year_contrast`) or its sentence refers to no figure.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("In January-August 2021 the deficit with China was $2 billion. Last year this "
+    ...      "figure was $1.8 billion. Exports from Belarus to China came to $540 million.")
+    >>> parse(t)[-1].period
+    Period(start='2021-01', end='2021-08')
+    """
+    ss, se = doc.sentence_of(carried.start)
+    if not (
+        past_year_contrast(doc, carried, earlier) and _FIGURE_ANAPHORA.search(doc.norm, ss, se)
+    ):
+        return carried
+    return [p for p in earlier if p.end <= carried.start and not _aside(doc, p)][-1]
+
+
 def same_indicator_months(
     ctx: Context, chosen: PeriodMention, carried: PeriodMention
 ) -> PeriodMention:
@@ -807,6 +831,7 @@ def _written_period(ctx: Context, depth: int = 0) -> Period | None:
         found = resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, chosen, ps))
         return None if found is not None and running_total(ctx, found) else found
     # inherit from the previous sentences (not from a bracketed aside of theirs)
+    carried = None if carried is None else compared_back(ctx.doc, carried, earlier)
     if carried is None or past_year_contrast(ctx.doc, carried, earlier):
         return None
     return resolve_mention(ctx.doc, _months_for_this_year(ctx.doc, carried, []))
