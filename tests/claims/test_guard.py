@@ -38,7 +38,7 @@ def _reader_patterns() -> list[re.Pattern[str]]:
     from tradecheck.claims import lexicon as L
 
     found = [L.pattern(c) for c in L.LIST_CONCEPTS]
-    found += [rx for _, rx in reporters._patterns()] + [reporters._built()[0]]
+    found += [rx for _, rx in reporters._patterns()] + [reporters._built()]
     found += [*_vocab.COUNTRY_RES.values(), *_vocab.CAPITAL_RES.values()]
     found += [*_vocab.GROUP_RES.values(), *(rx for _, rx in _vocab.PRODUCTS)]
     found += [rx for rx, _ in _periods._SUBYEAR] + list(_periods._YEARS_AGO)

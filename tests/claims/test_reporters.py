@@ -339,7 +339,7 @@ def _texts() -> list[str]:
 def test_letter_first_guard_changes_no_match():
     """Every reporter pattern finds the same spans with and without ``LETTER_FIRST``: the
     guard only skips positions where no cue can start."""
-    one, _ = R._built()
+    one = R._built()
     bodies = [rx for _, _, named, alone in R._bodies() for rx in (named, alone)]
     guarded = [rx for _, rx in R._patterns()] + [one, *bodies]
     assert all(R.LETTER_FIRST in rx.pattern for rx in guarded)
@@ -359,3 +359,36 @@ def test_letter_first_guard_changes_no_match():
 def test_country_name_beginning_another_bodys_name_is_no_cue(text):
     # a trade association or chamber named after its country publishes no official statistics
     assert R.hits(text) == []
+
+
+@pytest.mark.parametrize(
+    ("cue", "key"),
+    [
+        ("according to Kenyan customs data", "KEN"),
+        ("das Statistikamt Kenias", "KEN"),
+        ("据秘鲁海关统计", "PER"),
+        ("据挪威统计", "NOR"),
+        ("według danych Chile", "CHL"),
+        ("по данным таможни Монголии", "MNG"),
+        ("паводле дадзеных мытні Турцыі", "TUR"),
+        ("据乌兹别克斯坦统计数据", "UZB"),
+    ],
+)
+def test_a_built_cue_is_keyed_by_the_country_it_names(cue, key):
+    """statistics_of cues of listed countries and of CLDR-named ones (KEN, PER, NOR, CHL are
+    in no language file), in several languages, each keyed by its country. Constructed."""
+    assert [k for _, k in R.hits(cue)] == [key]
+    assert [k for *_, k in R._built_hits(cue)] == [key]
+
+
+def test_built_key_is_the_first_country_whose_cues_match_the_whole_cue():
+    """_built_key skips the countries none of whose names occur in a cue; that changes no
+    answer: it is the first country (in :func:`_built_keys` order) whose own cue pattern
+    matches the whole cue, for every built cue of the corpus and of constructed texts (one
+    whose text two countries' names match: "Nigerian" opens with CLDR's "Niger")."""
+    texts = _texts() + ["Nigerian customs", "Nigeria's customs data", "据肯尼亚统计", "x"]
+    cues = {m.group() for text in texts for m in R._built().finditer(text)}
+    assert len(cues) > 20
+    every = [(k, R._built_of(k)) for k in R._built_keys()]
+    for cue in cues:
+        assert R._built_key(cue) == next((k for k, rx in every if rx.fullmatch(cue)), None)

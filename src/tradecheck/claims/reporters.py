@@ -55,27 +55,57 @@ LETTER_FIRST = L.LETTER_FIRST
 
 
 @cache
-def _built() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+def _built() -> re.Pattern[str]:
     """The cues built from a country's names (``statistics_of``: "Turkish customs",
     "据乌兹别克斯坦统计数据", "菲律宾统计局", of every ISO 3166 country: CLDR's names where the
-    language files list none): one pattern for any country (one pass over a text), and one
-    per country to tell which one a hit names."""
-    keys = [k for k in L.keys("countries") if "|" not in k] + list(L.unlisted_countries())
-    one = L.compile(
+    language files list none) as one pattern for any country: one pass over a text."""
+    return L.compile(
         LETTER_FIRST + L.country_template_source("statistics_of", every=True), re.IGNORECASE
     )
-    each = tuple(
-        (k, re.compile(L.country_template_source("statistics_of", k), re.IGNORECASE)) for k in keys
-    )
-    return one, each
+
+
+@cache
+def _built_keys() -> tuple[str, ...]:
+    """The countries a built cue can name, in the order :func:`_built_key` tries them."""
+    return tuple([k for k in L.keys("countries") if "|" not in k] + list(L.unlisted_countries()))
+
+
+@cache
+def _names_of(key: str) -> re.Pattern[str]:
+    """Every name of country ``key``, every language (what ``{c}`` stands for in its cues)."""
+    names = [x for lg in L.languages() if (x := L.country_names_source(lg, key))]
+    return re.compile("|".join(names) or r"(?!x)x", re.IGNORECASE)
+
+
+@cache
+def _built_of(key: str) -> re.Pattern[str]:
+    """The cues built from the names of country ``key`` alone."""
+    return re.compile(L.country_template_source("statistics_of", key), re.IGNORECASE)
+
+
+def _built_key(cue: str) -> str | None:
+    """The country a built cue names: the first of :func:`_built_keys` whose own cues match
+    all of it ("Nigerian customs" is Niger's, whose CLDR name "Niger" opens "Nigerian").
+
+    Only a country one of whose names occurs in the cue can match it (every template holds
+    ``{c}``, and a name matches the same text inside the cue as alone), so the others are
+    passed over without compiling their cues: compiling ~250 of them, each a union of every
+    language's templates, was most of a process's first parse (issue 8, item 5).
+
+    Examples
+    --------
+    >>> _built_key("Turkish customs"), _built_key("乌兹别克斯坦统计"), _built_key("trade")
+    ('TUR', 'UZB', None)
+    """
+    keys = _built_keys()
+    return next((k for k in keys if _names_of(k).search(cue) and _built_of(k).fullmatch(cue)), None)
 
 
 def _built_hits(norm: str) -> list[tuple[int, int, str]]:
     """``(start, -end, key)`` of every cue built from a country's names in ``norm``."""
-    one, each = _built()
     out = []
-    for m in one.finditer(norm):
-        key = next((k for k, rx in each if rx.fullmatch(m.group())), None)
+    for m in _built().finditer(norm):
+        key = _built_key(m.group())
         if key is not None:
             out.append((m.start(), -m.end(), key))
     return out
