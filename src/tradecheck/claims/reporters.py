@@ -85,7 +85,8 @@ def _built_of(key: str) -> re.Pattern[str]:
 
 def _built_key(cue: str) -> str | None:
     """The country a built cue names: the first of :func:`_built_keys` whose own cues match
-    all of it ("Nigerian customs" is Niger's, whose CLDR name "Niger" opens "Nigerian").
+    all of it. Known misreading, kept by that order: "Nigerian customs" goes to Niger, tried
+    before Nigeria, whose CLDR name "Niger" opens "Nigerian" (README, Known limits).
 
     Only a country one of whose names occurs in the cue can match it (every template holds
     ``{c}``, and a name matches the same text inside the cue as alone), so the others are
