@@ -91,3 +91,31 @@ def test_own_year_beats_the_referred_period() -> None:
         "BLR->CHN",
         Period("2019-01", "2019-12"),
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            (
+                "In January-June 2023 exports from Belarus to China were 1.2 billion dollars. "
+                "A year earlier this figure was 0.9 billion."
+            ),
+        ),
+        (
+            "ru",
+            (
+                "В январе–июне 2023 года экспорт из Беларуси в Китай составил 1,2 млрд долларов. "
+                "Годом ранее этот показатель составлял 0,9 млрд."
+            ),
+        ),
+    ],
+)
+def test_a_year_earlier_moves_the_referred_months_back(lang: str, text: str) -> None:
+    back = parse(text, lang=lang)[-1]
+    assert (back.value, back.direction, back.period) == (
+        9e8,
+        "BLR->CHN",
+        Period("2022-01", "2022-06"),
+    )

@@ -21,14 +21,18 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from tradecheck.claims import _vocab as V
+from tradecheck.claims import lexicon as L
 from tradecheck.claims.context import Context
-from tradecheck.claims.model import Claim
+from tradecheck.claims.model import Claim, Period
 from tradecheck.claims.resolve.balance import MINUS_BEFORE
 from tradecheck.claims.resolve.bound import almost, bound
 from tradecheck.claims.resolve.period import period
 from tradecheck.claims.resolve.relevance import is_trade_value
 
-__all__ = ["inherit", "referred", "refers_back"]
+__all__ = ["inherit", "own_period", "referred", "refers_back"]
+
+#: "a year earlier", "годом ранее", "im Vorjahr": the referred figure's months, one year back
+_YEAR_EARLIER = L.pattern("previous_year")
 
 #: quantities a referring amount can restate
 _LEVELS = ("level", "balance")
@@ -69,7 +73,11 @@ def referred(ctx: Context, built: list[tuple[Claim, Context]]) -> Claim | None:
         return None
     c, x = built[i - 1]
     prev = ctx.doc.sentence_of(max(ss - 1, 0))
-    if x.sentence != prev or "\n" in ctx.norm[x.sentence.end : ss] or c.quantity not in _LEVELS:
+    if (
+        x.sentence != prev
+        or "\n" in ctx.norm[x.amount.end : ctx.amount.start]
+        or c.quantity not in _LEVELS
+    ):
         return None
     return c
 
@@ -80,6 +88,32 @@ def _value(ctx: Context, ref: Claim) -> float:
     if ref.quantity == "balance" and MINUS_BEFORE.search(ctx.before(_SIGN_REACH)):
         return -v
     return -v if ref.value < 0 else v
+
+
+def _year_back(p: Period) -> Period:
+    return Period(f"{int(p.start[:4]) - 1}{p.start[4:]}", f"{int(p.end[:4]) - 1}{p.end[4:]}")
+
+
+def own_period(ctx: Context, ref: Claim) -> Period | None:
+    """The referring amount's period: its own words' (the period resolver moves "last year"
+    to the referred months one year back), else ``ref``'s period, one year back after "a year
+    earlier" ("годом ранее", "im Vorjahr") before the amount in its sentence.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("In January-June 2023 exports from Belarus to China were $1.2 billion. A year "
+    ...      "earlier this figure was 0.9 billion.")
+    >>> parse(t)[-1].period
+    Period(start='2022-01', end='2022-06')
+    """
+    per = period(ctx)
+    if per is None or ref.period is None or per != ref.period:
+        return per or ref.period
+    lo = max(ctx.sentence.start, ctx.amount.start - _REFERENCE_REACH)
+    if _YEAR_EARLIER.search(ctx.norm, lo, ctx.amount.start) is None:
+        return per
+    return _year_back(per)
 
 
 def inherit(ctx: Context, ref: Claim) -> Claim | None:
@@ -102,7 +136,7 @@ def inherit(ctx: Context, ref: Claim) -> Claim | None:
     own = replace(ctx, amount=replace(a, kind="money", currency=ref.currency))
     if not is_trade_value(own):
         return None
-    per = period(own) or ref.period
+    per = own_period(own, ref)
     b = bound(own)
     return replace(
         ref,
