@@ -21,6 +21,8 @@ The walk goes down once, without coming back:
    visited.
 4. :func:`build_claim` assembles the :class:`Claim`; a loose mention that a precise one of
    the same sentence states exactly is dropped (:func:`refines`); repeats are reported once.
+   An amount that makes no claim of its own but refers back to the figure before it ("last
+   year this figure was ...") restates that claim at its own time (:mod:`.referring`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from tradecheck.claims import referring as F
 from tradecheck.claims import reporters as R
 from tradecheck.claims._lang import LANGS, detect, drop_glosses, normalise
 from tradecheck.claims.context import Context, Doc, contexts
@@ -215,10 +218,12 @@ def claims_of(ctxs: Iterable[Context]) -> list[Claim]:
 def claims_in_context(ctxs: Iterable[Context]) -> list[tuple[Claim, Context]]:
     """:func:`claims_of`, each claim with the context of the amount it was built from (for
     measuring tools and the claim filter, which read both)."""
+    every = list(ctxs)
     built = sorted(
-        ((c, ctx) for ctx in ctxs if (c := _safe_build(ctx)) is not None),
+        ((c, ctx) for ctx in every if (c := _safe_build(ctx)) is not None),
         key=lambda item: item[1].amount.start,
     )
+    built = sorted(built + referring_claims(every, built), key=lambda item: item[1].amount.start)
     by_sentence: dict[tuple[int, int], list[tuple[Claim, Context]]] = {}
     for c, ctx in built:
         by_sentence.setdefault(ctx.sentence, []).append((c, ctx))
@@ -235,6 +240,23 @@ def claims_in_context(ctxs: Iterable[Context]) -> list[tuple[Claim, Context]]:
     # the three filters keep or drop claims but never copy one, so identity finds the context
     where = {id(c): ctx for c, ctx in kept}
     return [(c, where[id(c)]) for c in final]
+
+
+def referring_claims(
+    ctxs: list[Context], built: list[tuple[Claim, Context]]
+) -> list[tuple[Claim, Context]]:
+    """The claims of amounts that make none on their own but refer back to the figure of the
+    sentence before ("Last year this figure was minus 1.9 billion"; :mod:`.referring`)."""
+    done = {id(ctx) for _c, ctx in built}
+    out = []
+    for ctx in ctxs:
+        if id(ctx) in done or not F.refers_back(ctx):
+            continue
+        ref = F.referred(ctx, built)
+        c = F.inherit(ctx, ref) if ref is not None else None
+        if c is not None:
+            out.append((c, ctx))
+    return out
 
 
 def restates(coarse: Claim, fine: Claim) -> bool:
