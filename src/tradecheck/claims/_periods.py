@@ -85,9 +85,11 @@ class BaseCue:
 
 _I = re.IGNORECASE
 
-# year cues attached after a sub-year period ("of 2025", "2025 года", "des Jahres 2025")
+# year cues attached after a sub-year period ("of 2025", "2025 года", "des Jahres 2025"); a
+# written year after a relative-year word is that year ("по октябрь прошлого 2021 года")
 _YEAR_AFTER = re.compile(
-    rf"^\s*,?\s*(?:{L.source('year_of')}|{L.source('year_in')})?({YEAR})"
+    rf"^\s*,?\s*(?:{L.source('year_of')}|{L.source('year_in')})?"
+    rf"(?:(?:{L.source('year_apposition')})\s+)?({YEAR})"
     rf"(?:\s*(?:{L.source('year_after')}))?",
     _I,
 )
