@@ -53,7 +53,7 @@ GRAMMAR_WORDS: tuple[str, ...] = (
     "currency_next", "ordinal_suffix", "ordinal_prefix", "half_alone", "first_half_prefix",
     "second_half_prefix", "nine_months", "end_of", "until_end_of", "first_month", "past_n",
     "month_in", "year_before", "year_after", "year_of", "year_in", "this_year_after",
-    "last_year_after", "the_year_after", "year_apposition",
+    "last_year_after", "the_year_after", "year_apposition", "year_to",
     "year_of_before", "genitive", "base_article", "base_unit",
     "base_after", "base_multiple_after", "change_unit", "from_word", "month_suffix",
     "number_range_to", "year_char", "count_measure", "day_suffix", "physical_unit", "over_word",
