@@ -85,9 +85,11 @@ class BaseCue:
 
 _I = re.IGNORECASE
 
-# year cues attached after a sub-year period ("of 2025", "2025 года", "des Jahres 2025")
+# year cues attached after a sub-year period ("of 2025", "2025 года", "des Jahres 2025"); a
+# written year after a relative-year word is that year ("по октябрь прошлого 2021 года")
 _YEAR_AFTER = re.compile(
-    rf"^\s*,?\s*(?:{L.source('year_of')}|{L.source('year_in')})?({YEAR})"
+    rf"^\s*,?\s*(?:{L.source('year_of')}|{L.source('year_in')})?"
+    rf"(?:(?:{L.source('year_apposition')})\s+)?({YEAR})"
     rf"(?:\s*(?:{L.source('year_after')}))?",
     _I,
 )
@@ -391,7 +393,8 @@ def find_periods(
         _set(mask, s, e)
     cues = _yoy_cues(text, mask)
     fiscal = _fiscal_mentions(text, fiscal_start, mask)
-    out = _subyear_mentions(text, mask)
+    out = _year_to_mentions(text, mask)
+    out += _subyear_mentions(text, mask)
     out += _year_before_period_mentions(text, mask)
     out += _pre_pandemic_mentions(text, mask)
     cues += _previous_year_cues(text, mask)
@@ -413,6 +416,41 @@ def _yoy_cues(text: str, mask: list[bool]) -> list[BaseCue]:
             cues.append(BaseCue(m.start(), m.end()))
             _set(mask, m.start(), m.end())
     return cues
+
+
+#: "the year to March 2022", "in den zwölf Monaten bis März": twelve months ending in a month
+_YEAR_TO = L.compile(rf"(?:{L.source('year_to')})\s+(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR}))?", _I)
+
+
+def _year_to_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
+    """The unread twelve-month windows ending in a named month: "the year ended April 2024"
+    (May 2023-April 2024), read as a fiscal-like year starting the month after; without a
+    written year the last such window before publication ("in the year to March").
+
+    Examples
+    --------
+    >>> [(p.m1, p.m2, p.year, p.rel) for p in _year_to_mentions(
+    ...     "in the year ended April 2024", [False] * 29)]
+    [(5, 16, 2023, None)]
+    >>> [(p.m1, p.m2, p.year, p.rel) for p in _year_to_mentions(
+    ...     "in the year to December", [False] * 24)]
+    [(1, 12, None, -1)]
+    """
+    out = []
+    for m in _YEAR_TO.finditer(text):
+        if not _mask_free(mask, m.start(), m.end()):
+            continue
+        last = month_number(m.group("m"))
+        first = last % 12 + 1
+        y = int(m.group("y")) - (last < 12) if m.group("y") else None
+        pm = PeriodMention(
+            m.start(), m.end(), first, last + 12 * (last < 12), year=y,
+            rel=None if y else -1, fiscal_start=first, full_year=last == 12,
+        )  # fmt: skip
+        pm.is_base = _is_base(text, m.start(), m.end())
+        _set(mask, m.start(), m.end())
+        out.append(pm)
+    return out
 
 
 def _subyear_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
