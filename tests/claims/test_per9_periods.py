@@ -20,15 +20,15 @@ def _period(text: str, as_of: str | None, pair: tuple[str, str], lang: str = "au
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        (("С января по октябрь прошлого 2021 года товарооборот Украины и Китая достиг "
+        (("С февраля по сентябрь прошлого 2020 года товарооборот Украины и Китая достиг "
           "15 млрд долларов."), "ru"),
-        (("З січня по жовтень минулого 2021 року товарообіг України та Китаю досяг "
+        (("З лютого по вересень минулого 2020 року товарообіг України та Китаю досяг "
           "15 млрд доларів США."), "uk"),
     ],
 )  # fmt: skip
 def test_written_year_after_a_relative_word_is_that_year(text, lang):
-    # undated: "прошлого 2021 года" is 2021 whatever the date; the months stay January-October
-    assert _period(text, None, ("UKR", "CHN"), lang) == ("2021-01", "2021-10")
+    # undated: "прошлого 2020 года" is 2020 whatever the date; the months stay February-September
+    assert _period(text, None, ("UKR", "CHN"), lang) == ("2020-02", "2020-09")
 
 
 def test_relative_word_without_a_year_still_counts_from_the_date():
