@@ -408,6 +408,16 @@ _INFLECTED = {"ru": "[аяьйы]", "uk": "[аяьйи]", "be": "[аяьйы]", 
 #: a Latin or Cyrillic name (or stem) shorter than this is left out or kept whole: short
 #: names are common words too ("Chad", "Peru", uk "Дані" = data, pl "Dani")
 MIN_LETTERS = 5
+#: names in -ия (ru), -ія (uk), -ія/-ыя (be), -ia (pl), whose stem is too short for
+#: :data:`MIN_LETTERS`: the stem keeps its -и- and must take one of the case endings of
+#: that declension ("Кения" -> "Кени" + я/и/ю/е: "Кении", never a bare "Кени"; uk "Данія"
+#: -> "Дані" + я/ї/ю/є: "Данії", not "Дані" = data). (language -> (name ending, case endings))
+_SOFT = {
+    "ru": ("ия", "[яиюе]"),
+    "uk": ("ія", "[яїює]"),
+    "be": ("[іы]я", "[яію]"),
+    "pl": ("ia", "[aiąęo]"),
+}
 
 
 @cache
@@ -473,12 +483,16 @@ def name_source(text: str, lang: str) -> str | None:
 
     A Chinese name is matched as written. A Latin or Cyrillic name is a proper noun: its
     first letter must be a capital even in a case-insensitive pattern ("Island" is Iceland,
-    "island" is not), then its :func:`stem` and any ending.
+    "island" is not), then its :func:`stem` and any ending; a short name in -ия/-ia, its
+    stem and a case ending of that declension (:data:`_SOFT`).
 
     Examples
     --------
     >>> rx = re.compile(name_source("Угорщина", "uk"), re.IGNORECASE)
     >>> bool(rx.fullmatch("Угорщини")), bool(rx.fullmatch("угорщини"))
+    (True, False)
+    >>> rx = re.compile(name_source("Кения", "ru"), re.IGNORECASE)
+    >>> bool(rx.fullmatch("Кении")), bool(rx.fullmatch("Кени"))
     (True, False)
     >>> name_source("Chad", "en") is None, name_source("匈牙利", "zh")
     (True, '匈牙利')
@@ -487,8 +501,24 @@ def name_source(text: str, lang: str) -> str | None:
         return re.escape(text)
     if len(text) < MIN_LETTERS or not text[:1].isupper():
         return None
-    base = stem(text, lang)
-    return f"(?-i:{re.escape(base[0])}){re.escape(base[1:])}\\w*"
+    base, ending = stem(text, lang), ""
+    if base == text and (soft := _soft_stem(text, lang)):
+        base, ending = soft, _SOFT[lang][1]
+    return f"(?-i:{re.escape(base[0])}){re.escape(base[1:])}{ending}\\w*"
+
+
+def _soft_stem(text: str, lang: str) -> str | None:
+    """The stem of a one-word name in -ия/-ія/-ыя/-ia (:data:`_SOFT`) that keeps its -и-,
+    if at least four letters; None for any other name.
+
+    Examples
+    --------
+    >>> _soft_stem("Кения", "ru"), _soft_stem("Kenia", "pl"), _soft_stem("Самоа", "ru")
+    ('Кени', 'Keni', None)
+    """
+    if lang not in _SOFT or " " in text or not re.search(f"{_SOFT[lang][0]}$", text):
+        return None
+    return text[:-1] if len(text) - 1 >= MIN_LETTERS - 1 else None
 
 
 def parse_pair(

@@ -381,14 +381,40 @@ def test_a_built_cue_is_keyed_by_the_country_it_names(cue, key):
     assert [k for *_, k in R._built_hits(cue)] == [key]
 
 
-def test_built_key_is_the_first_country_whose_cues_match_the_whole_cue():
+def test_built_key_skipping_countries_whose_names_are_absent_changes_no_answer():
     """_built_key skips the countries none of whose names occur in a cue; that changes no
-    answer: it is the first country (in :func:`_built_keys` order) whose own cue pattern
-    matches the whole cue, for every built cue of the corpus and of constructed texts (one
-    whose text two countries' names match: "Nigerian" opens with CLDR's "Niger")."""
+    answer: of every country whose own cue pattern matches the whole cue, it is the one
+    whose name spans the most of it, for every built cue of the corpus and of constructed
+    texts (one whose text two countries' names match: "Nigerian" opens with CLDR's "Niger")."""
     texts = _texts() + ["Nigerian customs", "Nigeria's customs data", "据肯尼亚统计", "x"]
     cues = {m.group() for text in texts for m in R._built().finditer(text)}
     assert len(cues) > 20
     every = [(k, R._built_of(k)) for k in R._built_keys()]
     for cue in cues:
-        assert R._built_key(cue) == next((k for k, rx in every if rx.fullmatch(cue)), None)
+        whole = [k for k, rx in every if rx.fullmatch(cue)]
+        want = max(whole, key=lambda k: R._name_span(k, cue), default=None)
+        assert R._built_key(cue) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # constructed: a country name that opens another's (CLDR, checked over all seven
+        # languages) yields to the longer name; the shorter still names its own country
+        ("Nigerian customs reported a rise", "NGA"),
+        ("according to Nigeria's customs", "NGA"),
+        ("Niger's customs reported a rise", "NER"),
+        ("по данным таможни Нигерии", "NGA"),
+        ("по данным таможни Нигера", "NER"),
+        ("według danych Nigerii", "NGA"),
+        ("data from the Dominican Republic", "DOM"),
+        ("Dominica's statistics office", "DMA"),
+        ("customs of Guinea-Bissau", "GNB"),
+        ("Guinea's customs", "GIN"),
+        ("Equatorial Guinea customs", "GNQ"),
+        ("South Sudan's customs", "SSD"),
+        ("Sudan's customs", "SDN"),
+    ],
+)
+def test_a_name_that_opens_another_countrys_name_yields_to_it(text, key):
+    assert [k for *_, k in R._built_hits(text)] == [key]

@@ -414,10 +414,21 @@ def country_names_source(lang: str, key: str) -> str | None:
     >>> bool(re.fullmatch(country_names_source("de", "HUN"), "Ungarns", re.IGNORECASE))
     True
     """
-    names = load(lang)["words"]["countries"].get(key, [])
-    if not names:
-        names = _cldr_names(lang, key)
+    names = country_names(lang, key)
     return "(?:" + "|".join(names) + ")" if names else None
+
+
+@cache
+def country_names(lang: str, key: str) -> tuple[str, ...]:
+    """One country's names in one language, each a regular expression: the language file's,
+    else the country's CLDR name (:func:`country_names_source` joins them).
+
+    Examples
+    --------
+    >>> [bool(re.fullmatch(x, "Кении")) for x in country_names("ru", "KEN")]
+    [True]
+    """
+    return tuple(load(lang)["words"]["countries"].get(key, [])) or tuple(_cldr_names(lang, key))
 
 
 def _cldr_names(lang: str, key: str) -> list[str]:
@@ -469,6 +480,9 @@ def country_template_source(concept: str, key: str | None = None, every: bool = 
             names = [f for k in table if "|" not in k for f in table[k]]
             if every:
                 names += [x for k in unlisted_countries() if (x := country_names_source(lg, k))]
+                # longest first: where one name opens another ("customs of Guinea-Bissau"),
+                # the longer is tried first, as reporters._built_key prefers it
+                names.sort(key=len, reverse=True)
             alt = "(?:" + "|".join(names) + ")" if names else None
         if alt:
             pairs += [(lg, t.replace("{c}", alt)) for t in words[concept]]

@@ -83,10 +83,52 @@ def _built_of(key: str) -> re.Pattern[str]:
     return re.compile(L.country_template_source("statistics_of", key), re.IGNORECASE)
 
 
+@cache
+def _cores_of(key: str) -> re.Pattern[str]:
+    """Every name of country ``key``, every language, without its open ending (a final
+    ``\\w*``): the stretch of a cue the name itself spans ("Niger" of "Niger\\w*")."""
+    names = [re.sub(r"\\w[*+]$", "", x) for lg in L.languages() for x in L.country_names(lg, key)]
+    return re.compile("|".join(names) or r"(?!x)x", re.IGNORECASE)
+
+
+@cache
+def _initials() -> dict[str, tuple[str, ...]]:
+    """Country -> the letters (up to three, lower case) each of its names begins with (``""``
+    where a name opens with pattern syntax): a test a cue passes before any of the country's
+    patterns is compiled (compiling every country's names cost a first parse ~45 ms)."""
+    out = {}
+    for key in _built_keys():
+        names = [
+            re.sub(r"\(\?-i:(.)\)", r"\1", x)
+            for lg in L.languages()
+            for x in L.country_names(lg, key)
+        ]
+        out[key] = tuple(_head(x) for x in names)
+    return out
+
+
+def _head(name: str) -> str:
+    """The letters (up to three, lower case) every match of a name pattern begins with."""
+    run = _LITERAL.split(name, maxsplit=1)[0]
+    if name[len(run) : len(run) + 1] in ("?", "*", "{"):  # the last letter is optional
+        run = run[:-1]
+    return run[:3].lower()
+
+
+#: pattern syntax: a name pattern's letters up to the first of these begin every match
+_LITERAL = re.compile(r"[\\\[\](){}?*+|.^$]")
+
+
+def _name_span(key: str, cue: str) -> int:
+    """How many letters of ``cue`` the longest name of country ``key`` spans, ending aside."""
+    return max((len(m.group()) for m in _cores_of(key).finditer(cue)), default=0)
+
+
 def _built_key(cue: str) -> str | None:
-    """The country a built cue names: the first of :func:`_built_keys` whose own cues match
-    all of it. Known misreading, kept by that order: "Nigerian customs" goes to Niger, tried
-    before Nigeria, whose CLDR name "Niger" opens "Nigerian" (README, Known limits).
+    """The country a built cue names: of the countries whose own cues match all of it, the
+    one whose name spans the most of it without its ending ("Nigerian customs": Nigeria's
+    "Nigeria" over Niger's "Niger", a name that opens another country's name), the first
+    of :func:`_built_keys` on a tie.
 
     Only a country one of whose names occurs in the cue can match it (every template holds
     ``{c}``, and a name matches the same text inside the cue as alone), so the others are
@@ -97,9 +139,18 @@ def _built_key(cue: str) -> str | None:
     --------
     >>> _built_key("Turkish customs"), _built_key("乌兹别克斯坦统计"), _built_key("trade")
     ('TUR', 'UZB', None)
+    >>> _built_key("Nigerian customs"), _built_key("Niger's customs")
+    ('NGA', 'NER')
     """
-    keys = _built_keys()
-    return next((k for k in keys if _names_of(k).search(cue) and _built_of(k).fullmatch(cue)), None)
+    low, initials = cue.lower(), _initials()
+    keys = [
+        k
+        for k in _built_keys()
+        if any(h in low for h in initials[k])
+        and _names_of(k).search(cue)
+        and _built_of(k).fullmatch(cue)
+    ]
+    return max(keys, key=lambda k: _name_span(k, cue), default=None)
 
 
 def _built_hits(norm: str) -> list[tuple[int, int, str]]:
