@@ -91,34 +91,6 @@ def _cores_of(key: str) -> re.Pattern[str]:
     return re.compile("|".join(names) or r"(?!x)x", re.IGNORECASE)
 
 
-@cache
-def _initials() -> dict[str, tuple[str, ...]]:
-    """Country -> the letters (up to three, lower case) each of its names begins with (``""``
-    where a name opens with pattern syntax): a test a cue passes before any of the country's
-    patterns is compiled (compiling every country's names cost a first parse ~45 ms)."""
-    out = {}
-    for key in _built_keys():
-        names = [
-            re.sub(r"\(\?-i:(.)\)", r"\1", x)
-            for lg in L.languages()
-            for x in L.country_names(lg, key)
-        ]
-        out[key] = tuple(_head(x) for x in names)
-    return out
-
-
-def _head(name: str) -> str:
-    """The letters (up to three, lower case) every match of a name pattern begins with."""
-    run = _LITERAL.split(name, maxsplit=1)[0]
-    if name[len(run) : len(run) + 1] in ("?", "*", "{"):  # the last letter is optional
-        run = run[:-1]
-    return run[:3].lower()
-
-
-#: pattern syntax: a name pattern's letters up to the first of these begin every match
-_LITERAL = re.compile(r"[\\\[\](){}?*+|.^$]")
-
-
 def _name_span(key: str, cue: str) -> int:
     """How many letters of ``cue`` the longest name of country ``key`` spans, ending aside."""
     return max((len(m.group()) for m in _cores_of(key).finditer(cue)), default=0)
@@ -142,14 +114,7 @@ def _built_key(cue: str) -> str | None:
     >>> _built_key("Nigerian customs"), _built_key("Niger's customs")
     ('NGA', 'NER')
     """
-    low, initials = cue.lower(), _initials()
-    keys = [
-        k
-        for k in _built_keys()
-        if any(h in low for h in initials[k])
-        and _names_of(k).search(cue)
-        and _built_of(k).fullmatch(cue)
-    ]
+    keys = [k for k in _built_keys() if _names_of(k).search(cue) and _built_of(k).fullmatch(cue)]
     return max(keys, key=lambda k: _name_span(k, cue), default=None)
 
 
