@@ -418,3 +418,31 @@ def test_built_key_skipping_countries_whose_names_are_absent_changes_no_answer()
 )
 def test_a_name_that_opens_another_countrys_name_yields_to_it(text, key):
     assert [k for *_, k in R._built_hits(text)] == [key]
+
+
+@pytest.mark.parametrize(
+    ("text", "refers"),
+    [
+        ("希腊统计局给出的此份数据不包括船舶", True),
+        ("这组数据不包括燃料", True),
+        ("上述数据来自海关", True),
+        ("这一数字高于去年", True),
+        ("据数据显示,出口增长", False),
+    ],
+)
+def test_zh_demonstrative_with_a_measure_word_refers_back_to_the_figure(text, refers):
+    """此份数据, 这组数据 (this [measure word] data) point back as 这一数据 does (constructed)."""
+    from tradecheck.claims import _vocab as V
+
+    assert bool(V.FIGURE_ANAPHORA.search(text)) is refers
+
+
+def test_a_zh_cue_referring_back_names_the_figure_before_it():
+    """The office that 'gave this data' in the next sentence is the figure's source, though
+    that sentence holds a figure of its own (constructed text)."""
+    text = (
+        "今年头5个月,中国对希腊出口增长20%,自希腊进口增长4%。"
+        "希腊统计局给出的这组数据不包括船舶,而船舶贸易额同期下降了7%。"
+    )
+    got = parse(text, pair=("GRC", "CHN"), as_of="2023-07-01")
+    assert [c.reporter for c in got if c.value in (20.0, 4.0)] == ["GRC", "GRC"]
