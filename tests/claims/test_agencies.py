@@ -18,7 +18,9 @@ from tradecheck.countries import to_iso3
 #: the G20 countries and every country of a measured pair: each needs an agency in the registry
 COVERED = (
     "ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA "
-    "BLR KAZ UZB VNM POL UKR KGZ TJK MNG"
+    "BLR KAZ UZB VNM POL UKR KGZ TJK MNG "
+    # the countries of the measured pairs of set J (rep10)
+    "AGO COL ECU ETH GRC ISR LAO MMR PRT QAT ROU SWE"
 ).split()
 
 
@@ -78,6 +80,13 @@ def test_stem(word, lang, stemmed):
         ("laut der Eidg. Zollverwaltung", "CHE"),
         ("laut der Eidgenössischen Zollverwaltung", "CHE"),
         ("nach Angaben der EZV", "CHE"),
+        ("according to a report by DANE", "COL"),
+        ("INEC data show", "CRI|ECU|PAN"),
+        ("segundo o Instituto Nacional de Estatística", "AGO|PRT"),
+        ("ELSTAT said", "GRC"),
+        ("Israel's Central Bureau of Statistics", "ISR"),
+        ("Statistics Sweden reported", "SWE"),
+        ("the Lao Statistics Bureau", "LAO"),
     ],
 )
 def test_registry_cue(text, key):
@@ -87,6 +96,7 @@ def test_registry_cue(text, key):
 def test_acronyms_keep_their_case():
     assert [k for _, k in R.hits("data from GUS")] == ["POL"]
     assert R.hits("a gus of wind") == []
+    assert R.hits("Dane Smith said") == []
 
 
 def test_shared_name_is_read_as_the_pair_country():
