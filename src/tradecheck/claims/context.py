@@ -70,19 +70,20 @@ def _carried(
     """Per sentence, the source of a text citing one source (:func:`reporters.carried`)."""
     this = as_of.year if as_of else None
     starts = [s.start for s in sents]
-    own_years = [
-        (p.start, R.year_of(p.year, p.rel, this))
+    own = [
+        p
         for p in m.periods
         if not p.is_base
         and not _in_aside(norm, starts, p.start)
         and not R.is_reference_point(norm, p.start)
     ]
-    years = R.years_by_sentence(starts, own_years)
+    years = R.years_by_sentence(starts, [(p.start, R.year_of(p.year, p.rel, this)) for p in own])
+    part_year = {bisect_right(starts, p.start) - 1 for p in own if (p.m1, p.m2) != (1, 12)}
     back = {i for i, sp in enumerate(sents) if V.FIGURE_ANAPHORA.search(norm, sp.start, sp.end)}
     hits, spans = list(m.reporter_hits), [(s.start, s.end) for s in sents]
     closing = R.closing_cues(norm, hits, spans, amount_starts)
     paras = R.paragraph_of(norm, spans)
-    return tuple(R.carried(hits, spans, amount_starts, years, back, closing, paras))
+    return tuple(R.carried(hits, spans, amount_starts, years, back, closing, paras, part_year))
 
 
 @dataclass(frozen=True)

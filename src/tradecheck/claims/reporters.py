@@ -225,6 +225,7 @@ def carried(
     refers_back: Collection[int] = (),
     closing: Collection[int] = (),
     paragraphs: Sequence[int] = (),
+    part_year: Collection[int] = (),
 ) -> list[str | None]:
     """Per sentence, the source a sentence without a cue of its own takes from the rest of a
     text that cites **one** source only (a second source: the first carries only to the
@@ -233,9 +234,9 @@ def carried(
     It is that source when a cue stands in an earlier sentence of the same paragraph, whatever
     year the sentence names (:func:`_in_cue_paragraph`);
     or in an earlier sentence and the sentence names no year other than those of the release
-    (:func:`_release_years`: the text goes on reporting the same release, not the history
-    before it: "In 2022 trade had grown 29%" in a new paragraph after a 2024 release stays
-    without a source); or
+    and the year it compares with (:func:`_release_years`, :func:`_with_base_year`: the text
+    goes on reporting the same release, not the history before it: "In 2022 trade had grown
+    29%" in a new paragraph after a 2024 release stays without a source); or
     when the sentence is one of the figure sentences right before a cue that stands alone,
     with no figure of its own ("Об этом сообщает ФТС.", "Source: China customs",
     :func:`_announced`); or when the sentence holds figures and comes right before the first
@@ -263,6 +264,8 @@ def carried(
         before (:func:`closing_cues`).
     paragraphs
         The paragraph of each sentence (:func:`paragraph_of`); none given: one per sentence.
+    part_year
+        The sentences that name a period shorter than a year (:func:`_with_base_year`).
 
     Examples
     --------
@@ -304,13 +307,35 @@ def carried(
     for i in range(len(sentences)):
         if i in with_cue:
             continue
-        follows = i > first and years[i] <= cue_years
+        reported = _with_base_year(cue_years, bool(with_cue & set(part_year)), i in part_year)
+        follows = i > first and years[i] <= reported
         follows = follows or _in_cue_paragraph(i, para, cue_paras)
         lead = first in refers_back and i == first - 1 and i in with_amount
         lead = lead and years[first] <= years[i]
         closed = i + 1 in closing and i in with_amount and _same_years(years[i], years[i + 1])
         out[i] = key if follows or i in announced or lead or closed else None
     return out
+
+
+def _with_base_year(
+    release: set[int], part_release: bool = False, part_own: bool = False
+) -> set[int]:
+    """The years a release reports: its own and the year before its first, the one it compares
+    with ("up from $67 million in 2009" after a 2010 release; not "in 2022" after a 2024 one).
+    A release of part of a year (``part_release``) compares with that part of the year before:
+    a sentence naming whole years only (not ``part_own``) gets no year before ("January-June
+    2025 ..., Belstat said. Trade was $4.2 billion in 2024": background, not the release).
+
+    Examples
+    --------
+    >>> sorted(_with_base_year({2010})), sorted(_with_base_year({2023, 2024}))
+    ([2009, 2010], [2022, 2023, 2024])
+    >>> _with_base_year({2025}, part_release=True), sorted(_with_base_year({2025}, True, True))
+    ({2025}, [2024, 2025])
+    """
+    if not release or (part_release and not part_own):
+        return release
+    return release | {min(release) - 1}
 
 
 def _release_years(with_cue: set[int], with_amount: set[int], years: list[set[int]]) -> set[int]:
