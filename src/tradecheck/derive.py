@@ -191,9 +191,42 @@ def _tile(
     for (ps, pe), idx in periods.items():
         if ps in pos and pe in pos and ps <= pe:
             edges.setdefault(pos[ps], []).append((pos[pe] + 1, [_Piece(1, idx, f"row {ps}..{pe}")]))
-    # year-to-date differences inside the window: YTD Jan..b minus YTD Jan..a covers a+1..b.
-    # Only YTD rows ending in s-1..e can take part (b in the window, a+1 in the window), so
-    # the pairs are formed among those alone, in the order of ``periods`` as before.
+    _add_ytd_edges(edges, periods, pos, s, e)
+    groups = _fewest_groups(edges, len(months))
+    if not groups:
+        return None
+    pieces = [p for g in groups for p in g]
+    text = " + ".join(
+        g[0].label.removeprefix("row ") if len(g) == 1 else f"({g[0].label} minus {g[1].label})"
+        for g in groups
+    )
+    return pieces, "sum of " + text
+
+
+def _add_ytd_edges(
+    edges: dict[int, list[tuple[int, list[_Piece]]]],
+    periods: Mapping[tuple[str, str], object],
+    pos: Mapping[str, int],
+    s: str,
+    e: str,
+) -> None:
+    """Append to ``edges`` the year-to-date differences lying inside the window s..e.
+
+    YTD Jan..b minus YTD Jan..a covers a+1..b. Only YTD rows ending in s-1..e can take part
+    (b in the window, a+1 in the window), so the pairs are formed among those alone, in the
+    order of ``periods``.
+
+    Parameters
+    ----------
+    edges
+        Month position -> list of (position after the last month, pieces); changed in place.
+    periods
+        ``(start, end)`` -> row index of the candidate rows.
+    pos
+        Month -> position in the window.
+    s, e
+        First and last month of the window.
+    """
     before = shift_month(s, -1)
     ytd = [
         (ps, pe, idx)
@@ -216,7 +249,25 @@ def _tile(
                             ],
                         )
                     )
-    n = len(months)
+
+
+def _fewest_groups(
+    edges: Mapping[int, list[tuple[int, list[_Piece]]]], n: int
+) -> list[list[_Piece]] | None:
+    """Shortest path from month position 0 to ``n`` over ``edges`` (first found among equals).
+
+    Parameters
+    ----------
+    edges
+        Month position -> list of (position after the last month, pieces).
+    n
+        Number of months in the window.
+
+    Returns
+    -------
+    list of list of _Piece or None
+        The piece groups of the path; ``None`` (or empty) when no tiling exists.
+    """
     best: list[list[list[_Piece]] | None] = [None] * (n + 1)
     best[0] = []
     for i in range(n):
@@ -226,15 +277,7 @@ def _tile(
         for j, group in edges.get(i, []):
             if best[j] is None or len(cur) + 1 < len(best[j] or []):
                 best[j] = cur + [group]
-    if not best[n]:
-        return None
-    groups = best[n] or []
-    pieces = [p for g in groups for p in g]
-    text = " + ".join(
-        g[0].label.removeprefix("row ") if len(g) == 1 else f"({g[0].label} minus {g[1].label})"
-        for g in groups
-    )
-    return pieces, "sum of " + text
+    return best[n]
 
 
 def _resolve(
@@ -542,6 +585,37 @@ class WindowIndex:
                     [(1, out_), (1, in_)], f"{a}->{b} ({out_.how}) + {b}->{a} ({in_.how})"
                 )
             return _combine([(1, out_), (-1, in_)], f"{a}->{b} ({out_.how}) - {b}->{a} ({in_.how})")
+        return self._aggregate(keys, reporter, a, b, start, end, flow_kind)
+
+    def _aggregate(
+        self,
+        keys: list[_Key],
+        reporter: str,
+        a: str,
+        b: str,
+        start: str,
+        end: str,
+        flow_kind: str,
+    ) -> WindowValue | None:
+        """Total or balance of the pair from the reporter's own T or B rows.
+
+        Parameters
+        ----------
+        keys
+            Groups of one source.
+        reporter
+            Whose rows.
+        a, b
+            The pair (``a`` first: the perspective of a balance).
+        start, end
+            The window.
+        flow_kind
+            ``"total"`` (T rows) or ``"balance"`` (B rows).
+
+        Returns
+        -------
+        WindowValue or None
+        """
         code = "T" if flow_kind == "total" else "B"
         agg = [
             k
@@ -557,9 +631,28 @@ class WindowIndex:
             if got is not None:
                 got.how = f"total-trade (T) row(s): {got.how}"
             return got
+        return self._balance(agg, a, b, start, end)
 
-        # balance rows are the perspective country's exports minus imports; the perspective
-        # is the reporter, or for an unstated side the first country of the pair (exporter)
+    def _balance(self, agg: list[_Key], a: str, b: str, start: str, end: str) -> WindowValue | None:
+        """Balance of ``a`` with ``b`` from B rows, taken from the other side with the sign flipped.
+
+        Balance rows are the perspective country's exports minus imports; the perspective is
+        the reporter, or for an unstated side the first country of the pair (exporter).
+
+        Parameters
+        ----------
+        agg
+            B groups of the reporter about the pair.
+        a, b
+            The pair; the result is ``a``'s balance.
+        start, end
+            The window.
+
+        Returns
+        -------
+        WindowValue or None
+        """
+
         def persp(k: _Key) -> str | None:
             return k.reporter if k.reporter != UNKNOWN_SIDE else k.exporter
 

@@ -112,25 +112,7 @@ def pair_rows(
     shown as context beside a claim, never as the trend.
     """
     a, b = check_pair(pair)
-    d = df
-    if sources is not None:
-        src = [sources] if isinstance(sources, str) else list(sources)
-        d = d[d["source"].isin(src)]
-    if scope is not None:
-        d = d[d["scope"] == scope]
-    d = d[d["currency"] == currency]
-    d = d[d["flow"].isin(["X", "M", "T"])]
-    side_ok = d["reporter"].isin([a, b, schema.UNKNOWN_SIDE])
-    other = np.where(d["reporter"] == a, b, np.where(d["reporter"] == b, a, schema.UNKNOWN_SIDE))
-    partner_ok = (d["partner"] == other) | (d["partner"] == schema.UNKNOWN_SIDE)
-    pair_ok = ((d["exporter"] == a) & (d["importer"] == b)) | (
-        (d["exporter"] == b) & (d["importer"] == a)
-    )
-    doubtful = (d["source"] == "published") & (d["note"].map(quality_of) != "ok")
-    d = d[side_ok & partner_ok & pair_ok & ~doubtful]
-    if commodity is not None:
-        d = d[(d["commodity"] == commodity) | (d["source"] == "published")]
-    d = d.copy()
+    d = _pair_filter(df, (a, b), sources, scope, currency, commodity).copy()
     if d.empty:
         for col, dtype in (
             ("direction", object),
@@ -149,15 +131,77 @@ def pair_rows(
     d["m1"] = d["period_end"].map(month_index).astype("int64")
     d["year"] = (d["m1"] // 12).astype("int64")
     d["nmonths"] = d["m1"] - d["m0"] + 1
-    # A one-way row must be the reporter's own flow: exports where it is the exporter,
-    # imports where it is the importer (published rows with an unknown side pass).
-    own = (
+    return d[_own_flow(d)]
+
+
+def _pair_filter(
+    df: pd.DataFrame,
+    pair: tuple[str, str],
+    sources: Iterable[str] | None,
+    scope: str | None,
+    currency: str,
+    commodity: str | None,
+) -> pd.DataFrame:
+    """The rows of :func:`pair_rows` before labelling (the selection rules listed there).
+
+    Parameters
+    ----------
+    df
+        Canonical table.
+    pair
+        ``(A, B)``, already checked.
+    sources, scope, currency, commodity
+        As in :func:`pair_rows`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A view of ``df``: one-way and total flows between the pair, reported by one of them or
+        an unknown side, without doubtful published figures.
+    """
+    a, b = pair
+    d = df
+    if sources is not None:
+        src = [sources] if isinstance(sources, str) else list(sources)
+        d = d[d["source"].isin(src)]
+    if scope is not None:
+        d = d[d["scope"] == scope]
+    d = d[d["currency"] == currency]
+    d = d[d["flow"].isin(["X", "M", "T"])]
+    side_ok = d["reporter"].isin([a, b, schema.UNKNOWN_SIDE])
+    other = np.where(d["reporter"] == a, b, np.where(d["reporter"] == b, a, schema.UNKNOWN_SIDE))
+    partner_ok = (d["partner"] == other) | (d["partner"] == schema.UNKNOWN_SIDE)
+    pair_ok = ((d["exporter"] == a) & (d["importer"] == b)) | (
+        (d["exporter"] == b) & (d["importer"] == a)
+    )
+    doubtful = (d["source"] == "published") & (d["note"].map(quality_of) != "ok")
+    d = d[side_ok & partner_ok & pair_ok & ~doubtful]
+    if commodity is not None:
+        d = d[(d["commodity"] == commodity) | (d["source"] == "published")]
+    return d
+
+
+def _own_flow(d: pd.DataFrame) -> pd.Series:
+    """Mask of rows that are the reporter's own flow.
+
+    A one-way row must be the reporter's own flow: exports where it is the exporter, imports
+    where it is the importer (total rows and published rows with an unknown side pass).
+
+    Parameters
+    ----------
+    d
+        Rows with ``flow``, ``reporter``, ``exporter`` and ``importer``.
+
+    Returns
+    -------
+    pandas.Series of bool
+    """
+    return (
         (d["flow"] == "T")
         | (d["reporter"] == schema.UNKNOWN_SIDE)
         | ((d["flow"] == "X") & (d["reporter"] == d["exporter"]))
         | ((d["flow"] == "M") & (d["reporter"] == d["importer"]))
     )
-    return d[own]
 
 
 def significant_digits(value: float) -> int:

@@ -272,50 +272,14 @@ def cagr(levels: pd.DataFrame | pd.Series, start_year: int, end_year: int) -> pd
     series_in = isinstance(levels, pd.Series)
     lv = _levels_frame(levels, "cagr")
     keys = [k for k in _KEYS if k in lv.columns]
-    n = int(end_year) - int(start_year)
     out = []
     groups = lv.groupby(keys, sort=True) if keys else [((), lv)]
     for key, g in groups:
         key = key if isinstance(key, tuple) else (key,)
-        v0 = g.loc[g["year"] == start_year, "value"]
-        v1 = g.loc[g["year"] == end_year, "value"]
-        if v0.empty and v1.empty:
-            continue
-        s = float(v0.iloc[0]) if not v0.empty else np.nan
-        e = float(v1.iloc[0]) if not v1.empty else np.nan
-        reason = ""
-        if v0.empty:
-            reason = f"no value for {start_year}"
-        elif v1.empty:
-            reason = f"no value for {end_year}"
-        elif s <= 0 or e <= 0:
-            reason = "growth rate undefined for non-positive values"
-        rate = np.nan if reason else 100.0 * ((e / s) ** (1.0 / n) - 1.0)
-        out.append(
-            {
-                **dict(zip(keys, key, strict=True)),
-                "start_year": int(start_year),
-                "end_year": int(end_year),
-                "start_value": s,
-                "end_value": e,
-                "years": n,
-                "cagr_pct": rate,
-                "reason": reason,
-            }
-        )
-    res = pd.DataFrame(
-        out,
-        columns=[
-            *keys,
-            "start_year",
-            "end_year",
-            "start_value",
-            "end_value",
-            "years",
-            "cagr_pct",
-            "reason",
-        ],
-    )
+        rec = _cagr_record(g, start_year, end_year)
+        if rec is not None:
+            out.append({**dict(zip(keys, key, strict=True)), **rec})
+    res = pd.DataFrame(out, columns=[*keys, *_CAGR_COLUMNS])
     if res.empty or res["cagr_pct"].isna().all():
         detail = "; ".join(sorted(set(res["reason"]))) if not res.empty else "neither year found"
         raise InsufficientDataError(
@@ -324,6 +288,58 @@ def cagr(levels: pd.DataFrame | pd.Series, start_year: int, end_year: int) -> pd
     if series_in:
         return round(float(res["cagr_pct"].iloc[0]), 12)
     return res.reset_index(drop=True)
+
+
+_CAGR_COLUMNS = (
+    "start_year",
+    "end_year",
+    "start_value",
+    "end_value",
+    "years",
+    "cagr_pct",
+    "reason",
+)
+
+
+def _cagr_record(g: pd.DataFrame, start_year: int, end_year: int) -> dict[str, object] | None:
+    """Growth rate of one series between two years, with the reason when it is undefined.
+
+    Parameters
+    ----------
+    g
+        Rows of one series (columns ``year``, ``value``).
+    start_year, end_year
+        The two years (``end_year > start_year``).
+
+    Returns
+    -------
+    dict or None
+        The :data:`_CAGR_COLUMNS` of one row; ``None`` when neither year is present.
+    """
+    n = int(end_year) - int(start_year)
+    v0 = g.loc[g["year"] == start_year, "value"]
+    v1 = g.loc[g["year"] == end_year, "value"]
+    if v0.empty and v1.empty:
+        return None
+    s = float(v0.iloc[0]) if not v0.empty else np.nan
+    e = float(v1.iloc[0]) if not v1.empty else np.nan
+    reason = ""
+    if v0.empty:
+        reason = f"no value for {start_year}"
+    elif v1.empty:
+        reason = f"no value for {end_year}"
+    elif s <= 0 or e <= 0:
+        reason = "growth rate undefined for non-positive values"
+    rate = np.nan if reason else 100.0 * ((e / s) ** (1.0 / n) - 1.0)
+    return {
+        "start_year": int(start_year),
+        "end_year": int(end_year),
+        "start_value": s,
+        "end_value": e,
+        "years": n,
+        "cagr_pct": rate,
+        "reason": reason,
+    }
 
 
 def balance(levels: pd.DataFrame, pair: Sequence[str] = DEFAULT_PAIR) -> pd.DataFrame:

@@ -166,31 +166,8 @@ def ytd_vs_last_year(
             c, p = cur.get(direction), bas.get(direction)
             if c is None and p is None:
                 continue
-            v = c.value if c else np.nan
-            bv = p.value if p else np.nan
-            status = "ok" if (c and p) else ("no current" if p else "no base")
-            out.append(
-                {
-                    "reporter": reporter,
-                    "source": source,
-                    "direction": direction,
-                    "period": per,
-                    "base_period": bper,
-                    "value": v,
-                    "base_value": bv,
-                    "change_abs": v - bv,
-                    "change_pct": 100.0 * (v - bv) / bv if (c and p and bv) else np.nan,
-                    "how": c.how if c else "",
-                    "base_how": p.how if p else "",
-                    "bound": c.bound if c else "",
-                    "base_bound": p.bound if p else "",
-                    "source_file": c.source_file if c else "",
-                    "source_ref": c.source_ref if c else "",
-                    "base_source_file": p.source_file if p else "",
-                    "base_source_ref": p.source_ref if p else "",
-                    "status": status,
-                }
-            )
+            ids = dict(reporter=reporter, source=source, direction=direction)
+            out.append(_ytd_record(ids | dict(period=per, base_period=bper), c, p))
     res = pd.DataFrame(out)
     if res.empty or not (res["status"] == "ok").any():
         found = (
@@ -205,6 +182,43 @@ def ytd_vs_last_year(
             f"(found: {found})"
         )
     return res.reset_index(drop=True)
+
+
+def _ytd_record(ids: dict[str, Any], c: Any, p: Any) -> dict[str, Any]:
+    """One row of :func:`ytd_vs_last_year` from the current and the base window.
+
+    Parameters
+    ----------
+    ids
+        ``reporter``, ``source``, ``direction``, ``period`` and ``base_period`` (first
+        columns, in this order).
+    c, p
+        The current and the base window value (``_windows`` result with ``value``, ``how``,
+        ``bound``, ``source_file``, ``source_ref``), or ``None`` when it is missing.
+
+    Returns
+    -------
+    dict
+        ``ids`` followed by values, change, how, bound, provenance and ``status``.
+    """
+    v = c.value if c else np.nan
+    bv = p.value if p else np.nan
+    status = "ok" if (c and p) else ("no current" if p else "no base")
+    return ids | {
+        "value": v,
+        "base_value": bv,
+        "change_abs": v - bv,
+        "change_pct": 100.0 * (v - bv) / bv if (c and p and bv) else np.nan,
+        "how": c.how if c else "",
+        "base_how": p.how if p else "",
+        "bound": c.bound if c else "",
+        "base_bound": p.bound if p else "",
+        "source_file": c.source_file if c else "",
+        "source_ref": c.source_ref if c else "",
+        "base_source_file": p.source_file if p else "",
+        "base_source_ref": p.source_ref if p else "",
+        "status": status,
+    }
 
 
 # --------------------------------------------------------------------------- series helpers
@@ -427,6 +441,56 @@ def seasonal(
 
     if int(period) < 2:
         raise TradecheckError(f"seasonal: period must be >= 2, got {period}")
+    files, srcs, rep = _provenance(monthly, reporter, source, direction)
+    s = as_monthly_series(monthly, reporter=reporter, source=source, direction=direction)
+    s = s.dropna()
+    best = _longest_run(s, int(period))
+    n = best[1] - best[0] + 1
+    span = s.iloc[best[0] : best[1] + 1]
+    res = STL(span.to_numpy(), period=int(period), robust=robust).fit()
+    idx = span.index
+    trend = pd.Series(res.trend, index=idx, name="trend")
+    seas = pd.Series(res.seasonal, index=idx, name="seasonal")
+    resid = pd.Series(res.resid, index=idx, name="resid")
+    return SeasonalResult(
+        observed=span.rename("observed"),
+        trend=trend,
+        seasonal=seas,
+        resid=resid,
+        period=int(period),
+        start=str(idx[0]),
+        end=str(idx[-1]),
+        strength=_strength(seas, resid),
+        label=str(s.name or ""),
+        dropped=len(s) - n,
+        source_files=files,
+        sources=srcs,
+        reporter=rep,
+        stl=res,
+    )
+
+
+def _provenance(
+    monthly: pd.Series | pd.DataFrame,
+    reporter: str | None,
+    source: str | None,
+    direction: str | None,
+) -> tuple[list[str], list[str], str | None]:
+    """Source files, sources and the single reporter of the selected rows of a levels frame.
+
+    Parameters
+    ----------
+    monthly
+        The input of :func:`seasonal` (a Series carries no provenance).
+    reporter, source, direction
+        The selection of :func:`seasonal`.
+
+    Returns
+    -------
+    tuple
+        ``(files, sources, reporter)``; the reporter is the one left after the selection, else
+        the one asked for.
+    """
     files: list[str] = []
     srcs: list[str] = []
     rep = reporter
@@ -441,9 +505,30 @@ def seasonal(
             srcs = sorted(set(map(str, sel["source"])))
         if "reporter" in sel.columns and sel["reporter"].nunique() == 1:
             rep = str(sel["reporter"].iloc[0])
-    s = as_monthly_series(monthly, reporter=reporter, source=source, direction=direction)
-    s = s.dropna()
-    need = 2 * int(period)
+    return files, srcs, rep
+
+
+def _longest_run(s: pd.Series, period: int) -> tuple[int, int]:
+    """Positions of the longest gap-free run of months (the latest of equals), two cycles long.
+
+    Parameters
+    ----------
+    s
+        Monthly series (PeriodIndex) without NaN.
+    period
+        Seasonal period in months.
+
+    Returns
+    -------
+    tuple of int
+        ``(first, last)`` positions in ``s``.
+
+    Raises
+    ------
+    InsufficientDataError
+        When ``s`` is empty or the run is shorter than ``2 * period``.
+    """
+    need = 2 * period
     runs = _runs(s.index)
     if not runs:
         raise InsufficientDataError("seasonal: the series is empty")
@@ -454,27 +539,20 @@ def seasonal(
             f"seasonal needs {need} consecutive months (two full cycles); the longest gap-free "
             f"run is {s.index[best[0]]}..{s.index[best[1]]} ({n} month(s)) of {len(s)} in all"
         )
-    span = s.iloc[best[0] : best[1] + 1]
-    res = STL(span.to_numpy(), period=int(period), robust=robust).fit()
-    idx = span.index
-    trend = pd.Series(res.trend, index=idx, name="trend")
-    seas = pd.Series(res.seasonal, index=idx, name="seasonal")
-    resid = pd.Series(res.resid, index=idx, name="resid")
+    return best
+
+
+def _strength(seas: pd.Series, resid: pd.Series) -> float:
+    """Seasonal strength ``max(0, 1 - var(resid) / var(seasonal + resid))``; 0 when flat.
+
+    Parameters
+    ----------
+    seas, resid
+        STL seasonal and remainder components.
+
+    Returns
+    -------
+    float
+    """
     denom = float(np.var(seas + resid))
-    strength = max(0.0, 1.0 - float(np.var(resid)) / denom) if denom > 0 else 0.0
-    return SeasonalResult(
-        observed=span.rename("observed"),
-        trend=trend,
-        seasonal=seas,
-        resid=resid,
-        period=int(period),
-        start=str(idx[0]),
-        end=str(idx[-1]),
-        strength=strength,
-        label=str(s.name or ""),
-        dropped=len(s) - n,
-        source_files=files,
-        sources=srcs,
-        reporter=rep,
-        stl=res,
-    )
+    return max(0.0, 1.0 - float(np.var(resid)) / denom) if denom > 0 else 0.0

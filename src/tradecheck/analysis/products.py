@@ -44,6 +44,9 @@ SHARE_COLUMNS: tuple[str, ...] = (
 )
 
 
+_KEYS = ["reporter", "source", "direction", "period_start", "period_end"]
+
+
 def product_shares(
     df: pd.DataFrame,
     pair: Sequence[str] = DEFAULT_PAIR,
@@ -97,7 +100,48 @@ def product_shares(
     """
     check_frame(df, "product_shares")
     a, b = check_pair(pair)
-    rows = pair_rows(df, (a, b), sources=sources, scope=None, currency=currency, commodity=None)
+    rows = _filtered_rows(df, (a, b), reporter, direction, sources, year, currency)
+    pub = rows["source"] == "published"
+    out = _coded_shares(rows[~pub & (rows["scope"] == "goods")], digits)
+    out += _published_shares(
+        rows[pub & rows["scope"].astype(str).str.startswith("product:")],
+        rows[pub & (rows["scope"] == "goods")],
+    )
+    res = pd.DataFrame(out, columns=list(SHARE_COLUMNS))
+    if res.empty or res["share_pct"].isna().all():
+        raise InsufficientDataError(_no_share_message((a, b), reporter, direction, year, len(res)))
+    return res.sort_values(
+        ["source", "reporter", "direction", "period_end", "commodity"], kind="stable"
+    ).reset_index(drop=True)
+
+
+def _filtered_rows(
+    df: pd.DataFrame,
+    pair: tuple[str, str],
+    reporter: str | None,
+    direction: str | None,
+    sources: Iterable[str] | None,
+    year: int | None,
+    currency: str,
+) -> pd.DataFrame:
+    """Directional rows of the pair with commodity detail, after the optional filters.
+
+    Parameters
+    ----------
+    df
+        Canonical table.
+    pair
+        ``(A, B)``, already checked.
+    reporter, direction, sources, year, currency
+        The filters of :func:`product_shares`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows of :func:`~tradecheck.analysis._common.pair_rows` (any scope and commodity)
+        without ``total`` direction rows.
+    """
+    rows = pair_rows(df, pair, sources=sources, scope=None, currency=currency, commodity=None)
     rows = rows[rows["direction"] != "total"]
     if reporter is not None:
         rows = rows[rows["reporter"] == reporter]
@@ -105,12 +149,26 @@ def product_shares(
         rows = rows[rows["direction"] == direction]
     if year is not None:
         rows = rows[rows["year"] == int(year)]
+    return rows
+
+
+def _coded_shares(stats: pd.DataFrame, digits: int | None) -> list[dict[str, object]]:
+    """Share records of coded statistics against their ``TOTAL`` row or the sum of codes.
+
+    Parameters
+    ----------
+    stats
+        Statistics rows (not published figures) of scope ``goods``.
+    digits
+        Keep only codes of this length; ``None`` keeps all.
+
+    Returns
+    -------
+    list of dict
+        One record per code, grouped by reporter, source, direction and months.
+    """
     out: list[dict[str, object]] = []
-    keys = ["reporter", "source", "direction", "period_start", "period_end"]
-    pub = rows["source"] == "published"
-    # coded statistics
-    stats = rows[~pub & (rows["scope"] == "goods")]
-    for key, g in stats.groupby(keys, sort=True):
+    for key, g in stats.groupby(_KEYS, sort=True):
         tot = g[g["commodity"] == "TOTAL"]
         detail = g[g["commodity"] != "TOTAL"]
         if digits is not None:
@@ -127,9 +185,26 @@ def product_shares(
                 tb, tf, tr = "eq", "", ""
             for r in dg.itertuples():
                 out.append(_rec(key, r, total, how, tb, tf, tr))
-    # published product figures
-    prod = rows[pub & rows["scope"].astype(str).str.startswith("product:")]
-    goods = rows[pub & (rows["scope"] == "goods")]
+    return out
+
+
+def _published_shares(prod: pd.DataFrame, goods: pd.DataFrame) -> list[dict[str, object]]:
+    """Share records of published product figures against a published all-goods figure.
+
+    Parameters
+    ----------
+    prod
+        Published rows of scope ``product:<name>``.
+    goods
+        Published rows of scope ``goods`` (the candidate totals).
+
+    Returns
+    -------
+    list of dict
+        One record per product figure; NaN share when no total of the same side, direction
+        and months exists.
+    """
+    out: list[dict[str, object]] = []
     for r in prod.itertuples():
         key = (r.reporter, r.source, r.direction, r.period_start, r.period_end)
         cand = goods[
@@ -139,46 +214,45 @@ def product_shares(
             & (goods["period_end"] == r.period_end)
         ]
         if cand.empty:
-            out.append(
-                _rec(
-                    key,
-                    r,
-                    np.nan,
-                    "no published all-goods figure for the same side, direction and months",
-                    "",
-                    "",
-                    "",
-                    commodity=str(r.scope),
-                )
-            )
+            how = "no published all-goods figure for the same side, direction and months"
+            out.append(_rec(key, r, np.nan, how, "", "", "", commodity=str(r.scope)))
             continue
         t, n, _ = pick(cand)
-        out.append(
-            _rec(
-                key,
-                r,
-                float(t["value"]),
-                f"published goods figure ({n} candidate(s))",
-                str(t["bound"]),
-                str(t["source_file"]),
-                str(t["source_ref"]),
-                commodity=str(r.scope),
-            )
-        )
-    res = pd.DataFrame(out, columns=list(SHARE_COLUMNS))
-    if res.empty or res["share_pct"].isna().all():
-        raise InsufficientDataError(
-            f"product_shares: no commodity detail with a matching total for {a}-{b}"
-            + (
-                f" (filters: reporter={reporter}, direction={direction}, year={year})"
-                if any(v is not None for v in (reporter, direction, year))
-                else ""
-            )
-            + (f"; {len(res)} product figure(s) lack a total" if len(res) else "")
-        )
-    return res.sort_values(
-        ["source", "reporter", "direction", "period_end", "commodity"], kind="stable"
-    ).reset_index(drop=True)
+        how = f"published goods figure ({n} candidate(s))"
+        tb, tf, tr = str(t["bound"]), str(t["source_file"]), str(t["source_ref"])
+        out.append(_rec(key, r, float(t["value"]), how, tb, tf, tr, commodity=str(r.scope)))
+    return out
+
+
+def _no_share_message(
+    pair: tuple[str, str],
+    reporter: str | None,
+    direction: str | None,
+    year: int | None,
+    n_lacking: int,
+) -> str:
+    """The :class:`InsufficientDataError` text when no share could be formed.
+
+    Parameters
+    ----------
+    pair
+        ``(A, B)``.
+    reporter, direction, year
+        The filters given (named in the message when any is set).
+    n_lacking
+        Number of product figures found without a total.
+
+    Returns
+    -------
+    str
+    """
+    a, b = pair
+    msg = f"product_shares: no commodity detail with a matching total for {a}-{b}"
+    if any(v is not None for v in (reporter, direction, year)):
+        msg += f" (filters: reporter={reporter}, direction={direction}, year={year})"
+    if n_lacking:
+        msg += f"; {n_lacking} product figure(s) lack a total"
+    return msg
 
 
 def _rec(

@@ -110,42 +110,81 @@ def _draw_series(
         years.extend(int(v) for v in x)
         label = _legend_label(reporter, source, lang)
         if source == "published":
-            bounds = (
-                g["bound"].astype(str)
-                if "bound" in g.columns
-                else pd.Series(["eq"] * len(g), index=g.index)
-            )
-            first = True
-            for b in sorted(set(bounds)):
-                m = (bounds == b).to_numpy()
-                ax.scatter(
-                    x[m],
-                    y[m],
-                    marker=BOUND_MARKERS.get(b, "o"),
-                    s=26,
-                    facecolors=color if b == "eq" else "white",
-                    edgecolors=color,
-                    linewidths=1.2,
-                    zorder=4,
-                    label=label if first else None,
-                )
-                first = False
+            _draw_published(ax, g, x, y, color, label)
         else:
-            # gaps (missing years) stay gaps
-            full = pd.Series(y, index=x.astype(int)).reindex(range(int(x.min()), int(x.max()) + 1))
-            ax.plot(
-                full.index.to_numpy(dtype=float),
-                full.to_numpy(),
-                color=color,
-                linestyle=source_linestyle(source),
-                marker=".",
-                markersize=3.5,
-                label=label,
-                zorder=3,
-            )
+            _draw_statistics(ax, x, y, color, source_linestyle(source), label)
         if annotate:
             annotate_last(ax, x[-1], y[-1], f"{fmt(y[-1])} ({int(x[-1])})", color)
     return years
+
+
+def _draw_published(
+    ax: Axes, g: pd.DataFrame, x: np.ndarray, y: np.ndarray, color: Any, label: str
+) -> None:
+    """Published figures of one reporter as markers, one shape per bound (filled = stated).
+
+    Parameters
+    ----------
+    ax
+        Axes to draw on.
+    g
+        The rows drawn (``bound`` read when present, else every figure is ``eq``).
+    x, y
+        Years and values of ``g``.
+    color
+        The reporter's colour.
+    label
+        Legend label (given to the first bound only).
+    """
+    bounds = (
+        g["bound"].astype(str)
+        if "bound" in g.columns
+        else pd.Series(["eq"] * len(g), index=g.index)
+    )
+    first = True
+    for b in sorted(set(bounds)):
+        m = (bounds == b).to_numpy()
+        ax.scatter(
+            x[m],
+            y[m],
+            marker=BOUND_MARKERS.get(b, "o"),
+            s=26,
+            facecolors=color if b == "eq" else "white",
+            edgecolors=color,
+            linewidths=1.2,
+            zorder=4,
+            label=label if first else None,
+        )
+        first = False
+
+
+def _draw_statistics(
+    ax: Axes, x: np.ndarray, y: np.ndarray, color: Any, linestyle: Any, label: str
+) -> None:
+    """One statistics series as a line over consecutive years; missing years stay gaps.
+
+    Parameters
+    ----------
+    ax
+        Axes to draw on.
+    x, y
+        Years and values.
+    color, linestyle
+        The reporter's colour and the source's line style.
+    label
+        Legend label.
+    """
+    full = pd.Series(y, index=x.astype(int)).reindex(range(int(x.min()), int(x.max()) + 1))
+    ax.plot(
+        full.index.to_numpy(dtype=float),
+        full.to_numpy(),
+        color=color,
+        linestyle=linestyle,
+        marker=".",
+        markersize=3.5,
+        label=label,
+        zorder=3,
+    )
 
 
 def _bound_legend(ax: Axes, d: pd.DataFrame) -> None:
@@ -430,20 +469,8 @@ def seasonal_chart(
     matplotlib.figure.Figure
         Four stacked axes sharing the time axis.
     """
-    comps = {}
-    for name in ("observed", "trend", "seasonal", "resid"):
-        comp = getattr(stl_result, name, None)
-        if comp is None:
-            raise TradecheckError(f"seasonal_chart: the result has no {name!r} component")
-        comps[name] = comp if isinstance(comp, pd.Series) else pd.Series(np.asarray(comp))
-    idx = comps["observed"].index
-    x: Any
-    if isinstance(idx, pd.PeriodIndex):
-        x = idx.to_timestamp()
-    elif isinstance(idx, pd.DatetimeIndex):
-        x = idx
-    else:
-        x = np.arange(len(idx))
+    comps = _stl_components(stl_result)
+    x = _time_axis(comps["observed"].index)
     reporter = getattr(stl_result, "reporter", None)
     color = reporter_color(reporter) if reporter else "#333333"
     fig, axes = new_figure(figsize, nrows=4, sharex=True, height_ratios=[3, 2, 2, 1.5])
@@ -454,14 +481,7 @@ def seasonal_chart(
         "resid": "remainder",
     }
     for ax, name in zip(axes[:, 0], comps, strict=True):
-        y = comps[name].to_numpy(dtype=float)
-        if name == "resid":
-            ax.bar(x, y, width=20 if not isinstance(x, np.ndarray) else 0.8, color=color, alpha=0.7)
-        else:
-            ax.plot(x, y, color=color, linewidth=1.5)
-        if name in ("seasonal", "resid"):
-            ax.axhline(0, color="#999999", linewidth=0.6)
-        usd_axis(ax)
+        _draw_component(ax, name, x, comps[name].to_numpy(dtype=float), color)
         ax.set_ylabel(f"{labels[name]}, US$")
     last = comps["trend"].to_numpy(dtype=float)[-1]
     xl = mdates.date2num(x[-1]) if not isinstance(x, np.ndarray) else float(x[-1])
@@ -473,6 +493,92 @@ def seasonal_chart(
     if strength is not None:
         head += f" — seasonal strength {fmt.number(strength, digits=2)}"
     axes[0, 0].set_title(head)
+    add_source_line(fig, _stl_source_line(stl_result))
+    return finalize(fig)
+
+
+def _stl_components(stl_result: Any) -> dict[str, pd.Series]:
+    """The four STL components of a result as Series, in drawing order.
+
+    Parameters
+    ----------
+    stl_result
+        As in :func:`seasonal_chart`.
+
+    Returns
+    -------
+    dict
+        ``observed``, ``trend``, ``seasonal``, ``resid`` (arrays wrapped in a Series).
+
+    Raises
+    ------
+    TradecheckError
+        When a component is missing.
+    """
+    comps = {}
+    for name in ("observed", "trend", "seasonal", "resid"):
+        comp = getattr(stl_result, name, None)
+        if comp is None:
+            raise TradecheckError(f"seasonal_chart: the result has no {name!r} component")
+        comps[name] = comp if isinstance(comp, pd.Series) else pd.Series(np.asarray(comp))
+    return comps
+
+
+def _time_axis(idx: pd.Index) -> Any:
+    """Timestamps for a monthly (Period or Datetime) index, else positions 0..n-1.
+
+    Parameters
+    ----------
+    idx
+        Index of the observed component.
+
+    Returns
+    -------
+    pandas.DatetimeIndex or numpy.ndarray
+    """
+    if isinstance(idx, pd.PeriodIndex):
+        return idx.to_timestamp()
+    if isinstance(idx, pd.DatetimeIndex):
+        return idx
+    return np.arange(len(idx))
+
+
+def _draw_component(ax: Axes, name: str, x: Any, y: np.ndarray, color: Any) -> None:
+    """One STL component: bars for the remainder, else a line; zero line under the centred two.
+
+    Parameters
+    ----------
+    ax
+        Axes of the component.
+    name
+        ``observed``, ``trend``, ``seasonal`` or ``resid``.
+    x, y
+        Time axis (from :func:`_time_axis`) and values.
+    color
+        Series colour.
+    """
+    if name == "resid":
+        ax.bar(x, y, width=20 if not isinstance(x, np.ndarray) else 0.8, color=color, alpha=0.7)
+    else:
+        ax.plot(x, y, color=color, linewidth=1.5)
+    if name in ("seasonal", "resid"):
+        ax.axhline(0, color="#999999", linewidth=0.6)
+    usd_axis(ax)
+
+
+def _stl_source_line(stl_result: Any) -> str:
+    """Source line of :func:`seasonal_chart`: files and sources when recorded, STL period, span.
+
+    Parameters
+    ----------
+    stl_result
+        As in :func:`seasonal_chart` (``source_files``, ``sources``, ``start``, ``end``,
+        ``period`` read when present).
+
+    Returns
+    -------
+    str
+    """
     files = getattr(stl_result, "source_files", []) or []
     srcs = getattr(stl_result, "sources", []) or []
     pairs = [(s, f) for s in srcs for f in files] if srcs else [("", f) for f in files]
@@ -481,10 +587,7 @@ def seasonal_chart(
     else:
         text = "Source: not recorded with this series."
     span = f"{getattr(stl_result, 'start', '')}..{getattr(stl_result, 'end', '')}"
-    add_source_line(
-        fig, text + f" STL with period {getattr(stl_result, 'period', 12)} over {span}."
-    )
-    return finalize(fig)
+    return text + f" STL with period {getattr(stl_result, 'period', 12)} over {span}."
 
 
 def coverage_chart(
@@ -516,15 +619,7 @@ def coverage_chart(
     labels = []
     rows: Iterable[Any] = cov.itertuples()
     for i, r in enumerate(rows):
-        missing = set(parse_years(getattr(r, "missing_years", "")))
-        years = [y for y in range(int(r.first_year), int(r.last_year) + 1) if y not in missing]
-        runs: list[list[int]] = []
-        for y in years:  # one bar per run of consecutive years
-            if runs and runs[-1][1] == y - 1:
-                runs[-1][1] = y
-            else:
-                runs.append([y, y])
-        spans = [(y0 - 0.45, y1 - y0 + 0.9) for y0, y1 in runs]
+        spans = [(y0 - 0.45, y1 - y0 + 0.9) for y0, y1 in _covered_runs(r)]
         color = reporter_color(str(r.reporter))
         ax.broken_barh(spans, (n - 1 - i - 0.35, 0.7), facecolors=color, alpha=0.85)
         ax.text(
@@ -552,6 +647,29 @@ def coverage_chart(
             files.append((str(r.source), f))
     add_source_line(fig, source_text(files))
     return finalize(fig)
+
+
+def _covered_runs(r: Any) -> list[list[int]]:
+    """Runs of consecutive covered years of one coverage row (one bar per run).
+
+    Parameters
+    ----------
+    r
+        A row of ``coverage.itertuples()`` (``first_year``, ``last_year``, ``missing_years``).
+
+    Returns
+    -------
+    list of [first, last]
+    """
+    missing = set(parse_years(getattr(r, "missing_years", "")))
+    years = [y for y in range(int(r.first_year), int(r.last_year) + 1) if y not in missing]
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and runs[-1][1] == y - 1:
+            runs[-1][1] = y
+        else:
+            runs.append([y, y])
+    return runs
 
 
 def balance_chart(

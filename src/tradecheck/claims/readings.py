@@ -231,6 +231,10 @@ def _window_value(df: pd.DataFrame, cache: dict | None, **kw: Any) -> derive.Win
     return index.window_value(**kw)
 
 
+#: One window's (value, how, evidence, notes, approximate, arithmetic terms).
+_WindowResult = tuple[float, str, list[Evidence], list[str], bool, str]
+
+
 def _window(
     df: pd.DataFrame,
     spec: ReadingSpec,
@@ -238,48 +242,124 @@ def _window(
     *,
     world: bool = False,
     cache: dict | None = None,
-) -> tuple[float, str, list[Evidence], list[str], bool, str] | NoData:
+) -> _WindowResult | NoData:
     """Value of one window: (value, how, evidence, notes, approximate, arithmetic terms), or
     the reason there is none."""
-    exporter, importer = spec.exporter, spec.importer
-    kind = spec.flow_kind
-    if world:
-        # the same reporter's trade with the world: exporter's exports to W00, importer's
-        # imports from W00, or the reporter's total with W00
-        if kind == "one_way":
-            if spec.reporter == spec.exporter:
-                importer = WORLD
-            elif spec.reporter == spec.importer:
-                exporter = WORLD
-            else:
-                return NoData("no_world", "no world total for a side not stated")
-        else:
-            exporter, importer = spec.reporter, WORLD
+    sides = _world_sides(spec) if world else (spec.exporter, spec.importer)
+    if isinstance(sides, NoData):
+        return sides
     if spec.scope == "industrial":
-        sv, why = scope_mod.industrial_value(
-            df,
-            spec.definition or "D1",
-            reporter=spec.reporter,
-            exporter=exporter,
-            importer=importer,
-            start=period.start,
-            end=period.end,
-            source=spec.source,
-            flow_kind=kind,
-            currency=spec.currency,
-            cache=cache,
-        )
-        if sv is None:
-            code = "no_detail" if isinstance(why, scope_mod.NoDetail) else "detail_incomplete"
-            return NoData(code, str(why))
-        ev: list[Evidence] = []
-        for sign, code, piece in sv.pieces:
-            ev += _evidence(piece, prefix=f"code {code}: ", sign=sign)
-        terms = _terms([(sg, p.value) for sg, _, p in sv.pieces], sv.value)
-        notes = list(sv.notes)
-        if any(bool(p.rows["estimate"].any()) for _, _, p in sv.pieces):
-            notes.append(_ESTIMATE_NOTE)
-        return sv.value, sv.how, ev, notes, sv.approximate, terms
+        return _industrial_window(df, spec, period, sides, cache)
+    return _stats_window(df, spec, period, sides, cache)
+
+
+def _world_sides(spec: ReadingSpec) -> tuple[str, str] | NoData:
+    """Exporter and importer of the same reporter's trade with the world.
+
+    The exporter's exports to W00, the importer's imports from W00, or the reporter's total
+    with W00.
+
+    Parameters
+    ----------
+    spec
+        The reading.
+
+    Returns
+    -------
+    tuple of str or NoData
+        ``(exporter, importer)``; no data for a one-way flow of a side not stated.
+    """
+    if spec.flow_kind != "one_way":
+        return spec.reporter, WORLD
+    if spec.reporter == spec.exporter:
+        return spec.exporter, WORLD
+    if spec.reporter == spec.importer:
+        return WORLD, spec.importer
+    return NoData("no_world", "no world total for a side not stated")
+
+
+def _industrial_window(
+    df: pd.DataFrame,
+    spec: ReadingSpec,
+    period: Period,
+    sides: tuple[str, str],
+    cache: dict | None,
+) -> _WindowResult | NoData:
+    """Industrial-goods value of one window from commodity detail (see :mod:`.scope`).
+
+    Parameters
+    ----------
+    df
+        Canonical table.
+    spec
+        The reading (scope ``industrial``; ``definition`` defaults to ``D1``).
+    period
+        The window.
+    sides
+        ``(exporter, importer)``.
+    cache
+        As in :func:`measure`.
+
+    Returns
+    -------
+    tuple or NoData
+        As :func:`_window`.
+    """
+    exporter, importer = sides
+    sv, why = scope_mod.industrial_value(
+        df,
+        spec.definition or "D1",
+        reporter=spec.reporter,
+        exporter=exporter,
+        importer=importer,
+        start=period.start,
+        end=period.end,
+        source=spec.source,
+        flow_kind=spec.flow_kind,
+        currency=spec.currency,
+        cache=cache,
+    )
+    if sv is None:
+        code = "no_detail" if isinstance(why, scope_mod.NoDetail) else "detail_incomplete"
+        return NoData(code, str(why))
+    ev: list[Evidence] = []
+    for sign, code, piece in sv.pieces:
+        ev += _evidence(piece, prefix=f"code {code}: ", sign=sign)
+    terms = _terms([(sg, p.value) for sg, _, p in sv.pieces], sv.value)
+    notes = list(sv.notes)
+    if any(bool(p.rows["estimate"].any()) for _, _, p in sv.pieces):
+        notes.append(_ESTIMATE_NOTE)
+    return sv.value, sv.how, ev, notes, sv.approximate, terms
+
+
+def _stats_window(
+    df: pd.DataFrame,
+    spec: ReadingSpec,
+    period: Period,
+    sides: tuple[str, str],
+    cache: dict | None,
+) -> _WindowResult | NoData:
+    """Value of one window from the rows of the reading's source (goods, totals, balances).
+
+    Parameters
+    ----------
+    df
+        Canonical table.
+    spec
+        The reading.
+    period
+        The window.
+    sides
+        ``(exporter, importer)``.
+    cache
+        As in :func:`measure`.
+
+    Returns
+    -------
+    tuple or NoData
+        As :func:`_window`.
+    """
+    exporter, importer = sides
     wv = _window_value(
         df,
         cache,
@@ -290,7 +370,7 @@ def _window(
         end=period.end,
         source=spec.source,
         scope=spec.scope,
-        flow_kind=kind,
+        flow_kind=spec.flow_kind,
         currency=spec.currency,
     )
     if wv is None:
@@ -353,25 +433,72 @@ def measure(
     if quantity in ("level", "balance"):
         return Measurement(v1, f"{terms1} ({unit}; {how1})", ev1, notes, approx)
     if quantity == "share":
-        w = _window(df, spec, period, world=True, cache=cache)
-        if isinstance(w, NoData):
-            return NoData("no_world", f"share needs the reporter's trade with the world: {w}")
-        wv, _, evw, nw, ax, _ = w
-        if wv == 0:
-            return NoData("zero_base", "the world total is zero")
-        s = 100.0 * v1 / wv
-        return Measurement(
-            s,
-            f"100 x {money(v1)} / {money(wv)} = {s:.3f} %",
-            ev1 + evw,
-            notes + nw,
-            approx or ax,
-        )
+        return _share(df, spec, period, cur, cache)
     if base is None:
         return NoData("no_base_period", "the claim compares with no base period")
     old = _window(df, spec, base, cache=cache)
     if isinstance(old, NoData):
         return NoData(old.code, f"base period: {old.detail}")
+    return _change(quantity, cur, old, unit)
+
+
+def _share(
+    df: pd.DataFrame, spec: ReadingSpec, period: Period, cur: _WindowResult, cache: dict | None
+) -> Measurement | NoData:
+    """Share of the reporter's trade with the world, in percent.
+
+    Parameters
+    ----------
+    df
+        Canonical table.
+    spec, period
+        The reading and the claimed window.
+    cur
+        The window's value (from :func:`_window`).
+    cache
+        As in :func:`measure`.
+
+    Returns
+    -------
+    Measurement or NoData
+    """
+    v1, _, ev1, notes, approx, _ = cur
+    w = _window(df, spec, period, world=True, cache=cache)
+    if isinstance(w, NoData):
+        return NoData("no_world", f"share needs the reporter's trade with the world: {w}")
+    wv, _, evw, nw, ax, _ = w
+    if wv == 0:
+        return NoData("zero_base", "the world total is zero")
+    s = 100.0 * v1 / wv
+    return Measurement(
+        s,
+        f"100 x {money(v1)} / {money(wv)} = {s:.3f} %",
+        ev1 + evw,
+        notes + nw,
+        approx or ax,
+    )
+
+
+def _change(
+    quantity: str, cur: _WindowResult, old: _WindowResult, unit: str
+) -> Measurement | NoData:
+    """Absolute change, ratio or percent change of the claimed window against the base.
+
+    Parameters
+    ----------
+    quantity
+        ``abs_change``, ``ratio`` or ``pct_change`` (anything else: no data).
+    cur, old
+        The claimed and the base window (from :func:`_window`).
+    unit
+        Unit of money amounts in the arithmetic (``"USD million"``).
+
+    Returns
+    -------
+    Measurement or NoData
+        No data for a zero base (ratio, percent change) or an unknown quantity.
+    """
+    v1, _, ev1, notes, approx, _ = cur
     v0, _how0, ev0, notes0, approx0, _ = old
     ev = ev1 + ev0
     notes = notes + [n for n in notes0 if n not in notes]

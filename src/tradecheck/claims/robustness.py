@@ -115,53 +115,106 @@ def robustness(
                 continue
             ok = iv.contains(m.actual)
             variants.append((name, p, ok, m.actual))
-            entries.append(
-                {
-                    "kind": "window",
-                    "reading": r.label,
-                    "source": r.source,
-                    "reporter": r.reporter,
-                    "window": name,
-                    "period": p.to_json(),
-                    "base_period": bp.to_json() if bp else None,
-                    "actual": m.actual,
-                    "holds": ok,
-                }
-            )
+            entries.append(_window_entry(r, name, p, bp, m.actual, ok))
         if main_done:
             continue
         main_done = True
-        claimed = f"{claim.period.start}..{claim.period.end}"
-        if not variants:
-            lines.append(f"no neighbouring window has data under {r.label}")
-            continue
-        flipped = [v for v in variants if v[2] != r.holds]
-        if not flipped:
-            state = "holds" if r.holds else "fails"
-            lines.append(
-                f"robust under {r.label}: {state} for {claimed} and all "
-                f"{len(variants)} neighbouring window(s) with data"
-            )
-        elif r.holds:
-            only = "only " if len(flipped) == len(variants) else ""
-            lines.append(
-                f"fragile under {r.label}: holds {only}for {claimed}; "
-                + ", ".join(f"{v[1].start}..{v[1].end} gives {_fmt(v[3], claim)}" for v in flipped)
-            )
-        else:
-            lines.append(
-                f"under {r.label} it fails for {claimed} ({_fmt(r.actual, claim)}) "
-                "but would hold for "
-                + ", ".join(f"{v[1].start}..{v[1].end} ({_fmt(v[3], claim)})" for v in flipped)
-            )
+        lines.append(_window_line(claim, r, variants))
     others = [r for r in readings if r.holds is not None]
     if others:
-        held = sum(1 for r in others if r.holds)
-        line = f"across sources/reporters: holds under {held} of {len(others)} readings"
-        if 0 < held < len(others):
-            failing = [r for r in others if not r.holds]
-            line += "; fails under " + ", ".join(
-                f"{r.source}/{r.reporter} ({_fmt(r.actual, claim)})" for r in failing[:4]
-            )
-        lines.append(line)
+        lines.append(_across_line(claim, others))
     return [{"kind": "summary", "text": "; ".join(lines)}] + entries
+
+
+def _window_entry(
+    r: Reading, name: str, p: Period, bp: Period | None, actual: float, ok: bool
+) -> dict[str, Any]:
+    """The ``kind == "window"`` entry of one reading over one neighbouring window.
+
+    Parameters
+    ----------
+    r
+        The reading re-measured.
+    name, p, bp
+        Window name, period and base period (from :func:`window_variants`).
+    actual, ok
+        The measured value and whether the claim holds for it.
+
+    Returns
+    -------
+    dict
+    """
+    return {
+        "kind": "window",
+        "reading": r.label,
+        "source": r.source,
+        "reporter": r.reporter,
+        "window": name,
+        "period": p.to_json(),
+        "base_period": bp.to_json() if bp else None,
+        "actual": actual,
+        "holds": ok,
+    }
+
+
+def _window_line(claim: Claim, r: Reading, variants: list[tuple[str, Period, bool, float]]) -> str:
+    """Summary clause for the first (deciding) reading: robust, fragile or would hold elsewhere.
+
+    Parameters
+    ----------
+    claim
+        The claim (its period is set).
+    r
+        The reading.
+    variants
+        ``(window name, period, holds, actual)`` of each neighbouring window with data.
+
+    Returns
+    -------
+    str
+    """
+    assert claim.period is not None  # robustness returns early without a period
+    claimed = f"{claim.period.start}..{claim.period.end}"
+    if not variants:
+        return f"no neighbouring window has data under {r.label}"
+    flipped = [v for v in variants if v[2] != r.holds]
+    if not flipped:
+        state = "holds" if r.holds else "fails"
+        return (
+            f"robust under {r.label}: {state} for {claimed} and all "
+            f"{len(variants)} neighbouring window(s) with data"
+        )
+    if r.holds:
+        only = "only " if len(flipped) == len(variants) else ""
+        return f"fragile under {r.label}: holds {only}for {claimed}; " + ", ".join(
+            f"{v[1].start}..{v[1].end} gives {_fmt(v[3], claim)}" for v in flipped
+        )
+    return (
+        f"under {r.label} it fails for {claimed} ({_fmt(r.actual, claim)}) "
+        "but would hold for "
+        + ", ".join(f"{v[1].start}..{v[1].end} ({_fmt(v[3], claim)})" for v in flipped)
+    )
+
+
+def _across_line(claim: Claim, others: list[Reading]) -> str:
+    """Summary clause over every reading with a result: how many hold, the first failing ones.
+
+    Parameters
+    ----------
+    claim
+        The claim (for formatting values).
+    others
+        Readings whose ``holds`` is known (at least one).
+
+    Returns
+    -------
+    str
+    """
+    held = sum(1 for r in others if r.holds)
+    line = f"across sources/reporters: holds under {held} of {len(others)} readings"
+    if 0 < held < len(others):
+        failing = [r for r in others if not r.holds]
+        line += "; fails under " + ", ".join(
+            f"{r.source}/{r.reporter} ({_fmt(r.actual, claim)})" for r in failing[:4]
+        )
+    return line

@@ -249,6 +249,28 @@ def industrial_value(
         "_cache": cache,
         "_key": key0,
     }
+    return _classified_value(detail, d, kw)
+
+
+def _classified_value(
+    detail: pd.DataFrame, d: Definition, kw: dict
+) -> tuple[ScopedValue | None, str]:
+    """The definition from SITC detail (latest revision) first, else from HS detail.
+
+    Parameters
+    ----------
+    detail
+        Commodity rows overlapping the window.
+    d
+        The industrial-goods definition.
+    kw
+        Window arguments and cache of :func:`industrial_value`.
+
+    Returns
+    -------
+    (ScopedValue or None, reason)
+        As :func:`industrial_value`; the SITC reason when SITC fails and no HS rows exist.
+    """
     classes = set(detail["classification"].astype(str))
     sitc = sorted(c for c in classes if c.startswith("S"))
     if sitc:

@@ -82,7 +82,7 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -95,6 +95,9 @@ from tradecheck.errors import LoadError, TradecheckError
 from tradecheck.loaders import comtrade as _comtrade
 from tradecheck.loaders.base import read_head
 from tradecheck.scale import canon
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["BULK_COLUMNS", "CmdLevel", "ingest", "m49_codes", "tables", "to_frame", "write_parquet"]
 
@@ -671,7 +674,7 @@ def _line_count(buf: bytearray, size: int) -> int:
     return newlines + (0 if buf[size - 1] == 10 else 1)
 
 
-def _canonical_blocks(stream: _Stream, dec: Any, block_size: int) -> Iterator[pa.Table]:  # noqa: C901  threaded pipeline; its steps share state
+def _canonical_blocks(stream: _Stream, dec: Any, block_size: int) -> Iterator[pa.Table]:
     """Canonical Arrow tables of the file, block by block, in file order.
 
     Blocks are filtered, parsed and converted by the vectorised rules in two worker threads
@@ -681,85 +684,121 @@ def _canonical_blocks(stream: _Stream, dec: Any, block_size: int) -> Iterator[pa
     ``normalise_records`` together, in order (pandas costs ~20 ms per call).
     """
     from collections import deque
-    from concurrent.futures import Future, ThreadPoolExecutor
+    from concurrent.futures import ThreadPoolExecutor
 
-    pending: list[tuple[pa.Table, np.ndarray]] = []
-    pending_rows, line_no = 0, 1
-
-    def flush() -> Iterator[pa.Table]:
-        nonlocal pending, pending_rows
-        if pending:
-            table = pa.concat_tables([t for t, _ in pending])
-            lines = np.concatenate([ln for _, ln in pending])
-            pending, pending_rows = [], 0
-            out = stream.slow(table, lines)
-            if out is not None:
-                yield out
-
-    def work(buf: bytearray, size: int, first: int, n_lines: int) -> tuple[Any, ...]:
-        text, lines, _ = stream.kept_rows(buf, size, first, n_lines)
-        if text is None or stream.filter_cols:  # kept rows are gathered first (see take)
-            return None, text, lines, []
-        notes: list[str] = []
-        got, lines = stream.fast(text, lines, notes)
-        return got, text, lines, notes
-
-    gathered: list[tuple[bytes, np.ndarray, int]] = []
-
-    def convert(
-        got: pa.Table | None, text: Any, lines: np.ndarray, first: int
-    ) -> Iterator[pa.Table]:
-        nonlocal pending_rows
-        if got is None:
-            pending.append((stream.strings(text, lines, first), lines))
-            pending_rows += len(lines)
-            if pending_rows >= 200_000 or stream.fast_types is not None:
-                yield from flush()  # a fast layout falls back one block at a time
-        elif got.num_rows:
-            yield from flush()
-            yield got
-
-    def convert_gathered() -> Iterator[pa.Table]:
-        """The kept rows of a filtered read, converted together (a call costs ~3 ms, and a
-        filtered block keeps a few rows)."""
-        if gathered:
-            text = b"".join(t for t, _, _ in gathered)
-            lines = np.concatenate([ln for _, ln, _ in gathered])
-            first = gathered[0][2]
-            gathered.clear()
-            notes: list[str] = []
-            got, lines = stream.fast(text, lines, notes)
-            stream.notes.extend(notes)
-            yield from convert(got, text, lines, first)
-
-    def take(fut: Future[tuple[Any, ...]], first: int) -> Iterator[pa.Table]:
-        got, text, lines, notes = fut.result()
-        stream.notes.extend(notes)
-        if text is None:
-            return
-        if stream.filter_cols:
-            gathered.append((bytes(text), lines, first))
-            if sum(len(ln) for _, ln, _ in gathered) >= 100_000:
-                yield from convert_gathered()
-            return
-        yield from convert(got, text, lines, first)
-
+    sink = _BlockSink(stream)
+    line_no = 1
     inflight: deque[tuple[Future[tuple[Any, ...]], int]] = deque()
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="bulk") as pool:
         try:
             for buf, size in _whole_lines(dec, block_size):
                 first, n_lines = line_no + 1, _line_count(buf, size)
                 line_no += n_lines
-                inflight.append((pool.submit(work, buf, size, first, n_lines), first))
+                inflight.append((pool.submit(_work, stream, buf, size, first, n_lines), first))
                 if len(inflight) >= 3:
-                    yield from take(*inflight.popleft())
+                    yield from sink.take(*inflight.popleft())
             while inflight:
-                yield from take(*inflight.popleft())
-            yield from convert_gathered()
+                yield from sink.take(*inflight.popleft())
+            yield from sink.convert_gathered()
         finally:
             for fut, _ in inflight:
                 fut.cancel()
-    yield from flush()
+    yield from sink.flush()
+
+
+def _work(stream: _Stream, buf: bytearray, size: int, first: int, n_lines: int) -> tuple[Any, ...]:
+    """One block in a worker thread: kept rows, then the vectorised conversion.
+
+    Parameters
+    ----------
+    stream
+        The file's reading state.
+    buf, size
+        The block (whole lines in ``buf[:size]``).
+    first, n_lines
+        Line number of its first line and number of lines.
+
+    Returns
+    -------
+    tuple
+        ``(table or None, kept text, line numbers, notes)``; a filtered read returns the kept
+        rows unconverted (they are gathered first, see :meth:`_BlockSink.take`).
+    """
+    text, lines, _ = stream.kept_rows(buf, size, first, n_lines)
+    if text is None or stream.filter_cols:
+        return None, text, lines, []
+    notes: list[str] = []
+    got, lines = stream.fast(text, lines, notes)
+    return got, text, lines, notes
+
+
+class _BlockSink:
+    """Worker results -> canonical tables in file order (the consumer side of
+    :func:`_canonical_blocks`).
+
+    Rows the vectorised rules could not take wait in ``pending`` for one ``normalise_records``
+    call; the kept rows of a filtered read wait in ``gathered`` for one vectorised call.
+
+    Parameters
+    ----------
+    stream
+        The file's reading state.
+    """
+
+    def __init__(self, stream: _Stream) -> None:
+        self.stream = stream
+        self.pending: list[tuple[pa.Table, np.ndarray]] = []
+        self.pending_rows = 0
+        self.gathered: list[tuple[bytes, np.ndarray, int]] = []
+
+    def flush(self) -> Iterator[pa.Table]:
+        """The pending rows converted by the slow (pandas) rules, if any."""
+        if self.pending:
+            table = pa.concat_tables([t for t, _ in self.pending])
+            lines = np.concatenate([ln for _, ln in self.pending])
+            self.pending, self.pending_rows = [], 0
+            out = self.stream.slow(table, lines)
+            if out is not None:
+                yield out
+
+    def convert(
+        self, got: pa.Table | None, text: Any, lines: np.ndarray, first: int
+    ) -> Iterator[pa.Table]:
+        """A converted block in order after the pending rows; an unconverted one joins them."""
+        if got is None:
+            self.pending.append((self.stream.strings(text, lines, first), lines))
+            self.pending_rows += len(lines)
+            if self.pending_rows >= 200_000 or self.stream.fast_types is not None:
+                yield from self.flush()  # a fast layout falls back one block at a time
+        elif got.num_rows:
+            yield from self.flush()
+            yield got
+
+    def convert_gathered(self) -> Iterator[pa.Table]:
+        """The kept rows of a filtered read, converted together (a call costs ~3 ms, and a
+        filtered block keeps a few rows)."""
+        if self.gathered:
+            text = b"".join(t for t, _, _ in self.gathered)
+            lines = np.concatenate([ln for _, ln, _ in self.gathered])
+            first = self.gathered[0][2]
+            self.gathered.clear()
+            notes: list[str] = []
+            got, lines = self.stream.fast(text, lines, notes)
+            self.stream.notes.extend(notes)
+            yield from self.convert(got, text, lines, first)
+
+    def take(self, fut: Future[tuple[Any, ...]], first: int) -> Iterator[pa.Table]:
+        """The result of one worker, in file order."""
+        got, text, lines, notes = fut.result()
+        self.stream.notes.extend(notes)
+        if text is None:
+            return
+        if self.stream.filter_cols:
+            self.gathered.append((bytes(text), lines, first))
+            if sum(len(ln) for _, ln, _ in self.gathered) >= 100_000:
+                yield from self.convert_gathered()
+            return
+        yield from self.convert(got, text, lines, first)
 
 
 def _iter_blocks(
@@ -775,22 +814,12 @@ def _iter_blocks(
 ) -> Iterator[pa.Table]:
     """Canonical Arrow tables of ``path`` (filtered), with the progress bar and the
     translation of read errors into :class:`LoadError` with a line number."""
-    from tqdm.auto import tqdm
-
     names, delim, encoding, is_gz = _sniff_layout(path)
     cmd_level_active(cmd_level)
     rep = m49_codes(reporters) if reporters is not None else (None, set())
     par = m49_codes(partners) if partners is not None else (None, set())
     stream = _Stream(path, names, delim, encoding, (rep, par, cmd_level), vintage, notes)
-    bar = tqdm(
-        total=path.stat().st_size,
-        unit="B",
-        unit_scale=True,
-        unit_divisor=1024,
-        desc=f"ingest {path.name}",
-        disable=not progress,
-        leave=False,
-    )
+    bar = _progress_bar(path, progress)
     dec, closers = _open_text(path, is_gz)
     # the bar follows the compressed file's position: polling tell() costs nothing, while a
     # Python wrapper around the file slowed reading 2.5x
@@ -804,20 +833,54 @@ def _iter_blocks(
     except _READ_ERRORS as exc:
         if isinstance(exc, LoadError):
             raise
-        if is_gz:
-            last = _last_complete_line(path)
-            raise LoadError(
-                path,
-                f"the gzip stream is truncated or corrupt ({exc}); the last complete line "
-                f"is line {last} (was the download cut short?)",
-                row=last + 1,
-            ) from None
-        raise LoadError(path, f"read error: {exc}") from None
+        raise _read_error(path, exc, is_gz) from None
     finally:
         for c in closers:
             with contextlib.suppress(Exception):  # a broken stream may fail again on close
                 c.close()
         bar.close()
+
+
+def _progress_bar(path: Path, progress: bool) -> Any:
+    """A tqdm bar over the bytes of ``path`` (disabled when ``progress`` is false)."""
+    from tqdm.auto import tqdm
+
+    return tqdm(
+        total=path.stat().st_size,
+        unit="B",
+        unit_scale=True,
+        unit_divisor=1024,
+        desc=f"ingest {path.name}",
+        disable=not progress,
+        leave=False,
+    )
+
+
+def _read_error(path: Path, exc: BaseException, is_gz: bool) -> LoadError:
+    """The :class:`LoadError` for a read error; for gzip, the last complete line is named.
+
+    Parameters
+    ----------
+    path
+        The file read.
+    exc
+        The error raised while reading.
+    is_gz
+        Whether the file is gzip-compressed (then a truncated download is the likely cause).
+
+    Returns
+    -------
+    LoadError
+    """
+    if is_gz:
+        last = _last_complete_line(path)
+        return LoadError(
+            path,
+            f"the gzip stream is truncated or corrupt ({exc}); the last complete line "
+            f"is line {last} (was the download cut short?)",
+            row=last + 1,
+        )
+    return LoadError(path, f"read error: {exc}")
 
 
 def tables(

@@ -100,36 +100,10 @@ class StoreQuery:
         commodity
             Exact commodity code (``"TOTAL"``).
         """
-
-        def as_set(v: str | Iterable[str] | None) -> set[str] | None:
-            if v is None:
-                return None
-            return {v} if isinstance(v, str) else {str(x) for x in v}
-
-        srcs, reps = as_set(source), as_set(reporter)
-        yrs = None if years is None else {f"{int(y):04d}" for y in years}
-        files = [
-            f
-            for s, r, y, f in self._files
-            if (srcs is None or s in srcs)
-            and (reps is None or r in reps)
-            and (yrs is None or y in yrs)
-        ]
+        files = self._partition_files(source, reporter, years)
         if not files:
             return schema.empty_frame()
-        where: list[str] = []
-        params: list[Any] = []
-        if pairs is not None:
-            pairs = list(pairs)
-            where.append("(" + " OR ".join("(exporter = ? AND importer = ?)" for _ in pairs) + ")")
-            for a, b in pairs:
-                params += [a, b]
-        if flows is not None:
-            where.append("flow IN (" + ", ".join("?" for _ in flows) + ")")
-            params += list(flows)
-        if commodity is not None:
-            where.append("commodity = ?")
-            params.append(commodity)
+        where, params = _where_clause(pairs, flows, commodity)
         cols = ", ".join(f'"{c}"' for c in schema.CANONICAL_COLUMNS)
         sql = (
             f"SELECT {cols} FROM read_parquet(?, hive_partitioning = true, "
@@ -144,6 +118,34 @@ class StoreQuery:
         # DuckDB already returns the canonical types (strings, float64 value, bool estimate);
         # schema.make_frame's per-cell conversion would double the query time
         return df
+
+    def _partition_files(
+        self,
+        source: str | Iterable[str] | None,
+        reporter: str | Iterable[str] | None,
+        years: Iterable[int] | None,
+    ) -> list[Path]:
+        """Partition files matching the source, reporter and year filters (None = any).
+
+        Parameters
+        ----------
+        source, reporter, years
+            As in :meth:`rows`.
+
+        Returns
+        -------
+        list of pathlib.Path
+            In the order of the file index.
+        """
+        srcs, reps = _as_set(source), _as_set(reporter)
+        yrs = None if years is None else {f"{int(y):04d}" for y in years}
+        return [
+            f
+            for s, r, y, f in self._files
+            if (srcs is None or s in srcs)
+            and (reps is None or r in reps)
+            and (yrs is None or y in yrs)
+        ]
 
     def window_value(
         self,
@@ -454,3 +456,43 @@ def claim_windows(
             window = {"start": per["start"], "end": per["end"]}
             out.append({**where, **window, **flow, **_found_cells(_window(cand, r, rep, per))})
     return pd.DataFrame(out, columns=list(_WINDOW_COLUMNS))
+
+
+def _as_set(v: str | Iterable[str] | None) -> set[str] | None:
+    """One string or several as a set of strings; ``None`` (no filter) stays ``None``."""
+    if v is None:
+        return None
+    return {v} if isinstance(v, str) else {str(x) for x in v}
+
+
+def _where_clause(
+    pairs: Iterable[tuple[str, str]] | None,
+    flows: Sequence[str] | None,
+    commodity: str | None,
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions (ANDed by the caller) and their parameters for the row filters.
+
+    Parameters
+    ----------
+    pairs, flows, commodity
+        As in :meth:`StoreQuery.rows`.
+
+    Returns
+    -------
+    tuple
+        ``(conditions, params)`` with ``?`` placeholders in the conditions.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if pairs is not None:
+        pairs = list(pairs)
+        where.append("(" + " OR ".join("(exporter = ? AND importer = ?)" for _ in pairs) + ")")
+        for a, b in pairs:
+            params += [a, b]
+    if flows is not None:
+        where.append("flow IN (" + ", ".join("?" for _ in flows) + ")")
+        params += list(flows)
+    if commodity is not None:
+        where.append("commodity = ?")
+        params.append(commodity)
+    return where, params
