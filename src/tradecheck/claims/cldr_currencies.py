@@ -23,9 +23,10 @@ from functools import cache
 import pycountry
 from babel import Locale
 from babel.core import get_global
-from babel.numbers import get_currency_symbol, get_territory_currencies
+from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
 
 __all__ = [
+    "bare_dollar",
     "code_of",
     "current_codes",
     "name_code",
@@ -276,6 +277,35 @@ def _own_currencies(iso3: str) -> frozenset[str]:
     if country is None:
         return frozenset()
     return frozenset(get_territory_currencies(country.alpha_2, tender=True))
+
+
+@cache
+def _local_dollars() -> frozenset[str]:
+    """The current codes whose English CLDR name is a dollar other than the US one."""
+    return frozenset(
+        c
+        for c in current_codes()
+        if c != "USD" and get_currency_name(c, locale="en").endswith("Dollar")
+    )
+
+
+def bare_dollar(pair: tuple[str, str]) -> str:
+    """The currency a bare "$" stands for in a text about ``pair``: the dollar of the pair's
+    one country whose own tender is a dollar other than the US one, when the other country is
+    not the United States ("Two-way trade with Japan was worth $70 billion" in an Australian
+    text is AUD); else the US dollar.
+
+    Examples
+    --------
+    >>> bare_dollar(("AUS", "JPN")), bare_dollar(("NZL", "CHN")), bare_dollar(("CAN", "USA"))
+    ('AUD', 'NZD', 'USD')
+    >>> bare_dollar(("BLR", "CHN")), bare_dollar(("AUS", "NZL"))
+    ('USD', 'USD')
+    """
+    if "USA" in pair:
+        return "USD"
+    own = {c for iso in pair for c in _own_currencies(iso)} & _local_dollars()
+    return own.pop() if len(own) == 1 else "USD"
 
 
 def unit_code(code: str | None, pair: tuple[str, str]) -> str | None:

@@ -576,10 +576,15 @@ def cue_hits(norm: str) -> dict[str, Sorted[Cue]]:
     }
 
 
-def _pair_currency(a: Amount, pair: tuple[str, str]) -> Amount:
+def _pair_currency(a: Amount, pair: tuple[str, str], norm: str) -> Amount:
     """``a`` with its currency read for ``pair`` (the same amount when that changes nothing:
-    ``dataclasses.replace`` costs more than the lookup)."""
-    code = C.unit_code(L.resolve_currency(a.currency, pair), pair)
+    ``dataclasses.replace`` costs more than the lookup); a bare "$" before it is the pair's
+    own dollar (:func:`cldr_currencies.bare_dollar`)."""
+    code: str | None
+    if a.currency == "USD" and norm[a.start : a.num_start].strip() == "$":
+        code = C.bare_dollar(pair)
+    else:
+        code = C.unit_code(L.resolve_currency(a.currency, pair), pair)
     return a if code == a.currency else replace(a, currency=code)
 
 
@@ -593,7 +598,7 @@ def find(norm: str, lang: str, pair: tuple[str, str]) -> Mentions:
     (['percent'], ['export'], ['BLR', 'CHN'])
     """
     # "рублей": the rouble of the pair; "Franken": the franc of the pair (cldr_currencies)
-    amounts = [_pair_currency(a, pair) for a in find_amounts(norm, lang)]
+    amounts = [_pair_currency(a, pair, norm) for a in find_amounts(norm, lang)]
     money_spans = [(a.num_start, a.end) for a in amounts if a.kind in MONEY_LIKE]
     fiscal = fiscal_start(pair)
     periods, _year_on_year_cues = find_periods(norm, money_spans, fiscal)  # cues: not used yet
