@@ -467,14 +467,6 @@ def decide(
     >>> decide([[Mention(WORLD, 40, 51, group=True)], japan], ("AUS", "CHN"), at=3)
     'unknown'
 
-    The same where that wider window names the world again beside the one pair country
-    ("Mongolia traded with 150 economies around the world, and the country's foreign trade
-    reached ...").
-
-    >>> mng = [Mention("MNG", 0, 8), Mention(WORLD, 40, 49, group=True)]
-    >>> decide([[Mention(WORLD, 60, 73, group=True)], mng], ("MNG", "CHN"), at=80)
-    'other'
-
     A total stated as such ("total imports", "Insgesamt") is one whatever the wider windows say.
 
     >>> decide([[Mention(WORLD_TOTAL, 0, 9, group=True)], [Mention("CHN", 0, 5, marked=True)]],
@@ -495,31 +487,14 @@ def decide(
                 return OTHER  # "Insgesamt stiegen die Importe", "total imports rose"
             world = True  # whose world total: a wider window may say
         elif world and ms:
-            # only one pair country alone makes it that one's world total, also where the
-            # window names the world again ("Mongolia traded with 150 economies around the
-            # world, and the country's foreign trade reached ..."); a third country named
-            # before the amount makes it that one's ("Japan came second, with 11.5%")
-            if answer != OTHER:
-                return UNKNOWN
-            return OTHER if not _thirds(ms, pair) or _third_before(ms, pair, at) else UNKNOWN
+            # only one pair country alone makes it that one's world total; a third country
+            # named before the amount makes it that one's ("Japan came second, with 11.5%")
+            return OTHER if answer == OTHER and _third_before(ms, pair, at) else UNKNOWN
         elif answer == OTHER and actors and not actors & {m.key for m in ms}:
             return PAIR  # a window about another subject ("France came second with ...")
         elif answer != UNKNOWN or ms:
             return answer
     return PAIR if actors else UNKNOWN
-
-
-def _thirds(ms: Iterable[Mention], pair: tuple[str, str]) -> bool:
-    """Whether ``ms`` name a country or group outside the pair other than the world.
-
-    Examples
-    --------
-    >>> _thirds([Mention("MNG", 0, 8), Mention(WORLD, 20, 29, group=True)], ("MNG", "CHN"))
-    False
-    >>> _thirds([Mention("JPN", 0, 5)], ("MNG", "CHN"))
-    True
-    """
-    return any(m.key not in pair and m.key not in WORLDS for m in ms)
 
 
 def _third_before(ms: Iterable[Mention], pair: tuple[str, str], at: int | None) -> bool:
