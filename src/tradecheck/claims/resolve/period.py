@@ -104,6 +104,10 @@ def context_year(
             continue  # "In July last year, the ministry changed its rules.": an event
         if p.year is not None:
             return year_within(p, p.year, months)
+        if p.rel is not None and doc.as_of is not None and p.m2 > 12:
+            # "this fiscal", "in the year to March": the year it starts in, counted from
+            # publication (:func:`_year_of`), then the months' calendar year in it
+            return year_within(p, _year_of(doc, p) or doc.as_of.year + p.rel, months)
         if p.rel is not None and doc.as_of is not None:
             return doc.as_of.year + p.rel
     return None
