@@ -246,6 +246,15 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"(?P<hr>{L.table_source('ordinals')})\s+(?:{L.source('half')})", _I),
         "h",
     ),
+    # "1 полугодие", "2-м полугодии": a digit with the language's ordinal ending, as for
+    # quarters above
+    (
+        re.compile(
+            rf"(?<![\w.,])(?P<dn>[12])(?:{L.source('ordinal_suffix')})?\s+(?:{L.source('half')})",
+            _I,
+        ),
+        "h",
+    ),
     (
         L.compile(
             rf"(?:(?:{_MONTH_IN})\s+)?(?P<a>{MONTH})(?=\s*,?\s*(?:{L.source('year_of')})?{YEAR})",

@@ -20,8 +20,12 @@ from importlib import resources
 #: "2021-22", "2014–15", "2012/13", "2017/2018": a year and the next one, its last two digits
 #: or all four (digits and punctuation only: no language word)
 #: "FY23", "FY 2023", "FY'23": the code of the fiscal year that ends in that year (like the
-#: codes Q1 and H1, a code, not a word of a language)
-_FY_CODE = re.compile(r"(?<![A-Za-z])FY\s?'?(?P<y>\d{2}|(?:19|20)\d\d)(?![\d.,]\d|\d)")
+#: codes Q1 and H1, a code, not a word of a language); "FY2020-21", "FY23/24": the code with
+#: both years, the fiscal year that starts in the first
+_FY_CODE = re.compile(
+    r"(?<![A-Za-z])FY\s?'?(?P<y>\d{2}|(?:19|20)\d\d)"
+    r"(?:\s?[-–—/]\s?(?P<y2>\d{2}|(?:19|20)\d\d))?(?![\d.,]\d|\d)"
+)
 _TWO_YEARS = re.compile(
     r"(?<![\d.,])(?P<y>(?:19|20)\d\d)\s?[-–—/]\s?(?P<y2>(?:19|20)?\d\d)(?![\d%]|[.,]\d|\s*%)"
 )
@@ -56,16 +60,33 @@ def fiscal_years(text: str) -> list[tuple[int, int, int]]:
     [(24, 31, 2014), (49, 56, 2021)]
     >>> fiscal_years("in 2019-21"), fiscal_years("a 28% fall in FY23 and FY 2024")
     ([], [(14, 18, 2022), (23, 30, 2023)])
+    >>> fiscal_years("in FY2020-21 and FY23/24, not FY2020-22")
+    [(3, 12, 2020), (17, 24, 2023)]
     """
     out = []
     for m in _TWO_YEARS.finditer(text):
-        y = int(m.group("y"))
-        if int(m.group("y2")) in ((y + 1) % 100, y + 1):
-            out.append((m.start(), m.end(), y))
+        if _next_year(int(m.group("y")), m.group("y2")):
+            out.append((m.start(), m.end(), int(m.group("y"))))
     for m in _FY_CODE.finditer(text):
-        y = int(m.group("y"))
-        out.append((m.start(), m.end(), _full_year(y) - 1))
-    return sorted(out)
+        y = _full_year(int(m.group("y")))
+        if m.group("y2") is None:
+            out.append((m.start(), m.end(), y - 1))
+        elif _next_year(y, m.group("y2")):
+            out.append((m.start(), m.end(), y))
+    return _outermost(out)
+
+
+def _next_year(y: int, written: str) -> bool:
+    """Whether ``written`` (two or four digits) is the year after ``y``: "22" or "2022" after
+    2021."""
+    return int(written) in ((y + 1) % 100, y + 1)
+
+
+def _outermost(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``found`` in text order without the spans inside another ("2020-21" in "FY2020-21")."""
+    return sorted(
+        f for f in found if not any(g != f and g[0] <= f[0] and f[1] <= g[1] for g in found)
+    )
 
 
 def fiscal_lag(start: int | None, month: int) -> int:

@@ -83,9 +83,12 @@ def _aside(doc: Doc, p: PeriodMention) -> bool:
     return in_bracket(doc.norm, p.start, doc.sentence_of(p.start).start)
 
 
-def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
+def context_year(
+    doc: Doc, pos: int, since: int = 0, months: tuple[int, int] | None = None
+) -> int | None:
     """The year of the last period (not a comparison base, not in brackets of an earlier
-    sentence) before ``pos``, from ``since``."""
+    sentence) before ``pos``, from ``since``; for ``months`` written without a year, their
+    calendar year in that period (:func:`year_within`)."""
     ss = doc.sentence_of(pos).start
     earlier = [
         p
@@ -100,10 +103,32 @@ def context_year(doc: Doc, pos: int, since: int = 0) -> int | None:
         if p.end <= ss and event_date(doc, p):
             continue  # "In July last year, the ministry changed its rules.": an event
         if p.year is not None:
-            return p.year
+            return year_within(p, p.year, months)
+        if p.rel is not None and doc.as_of is not None and p.m2 > 12:
+            # "this fiscal", "in the year to March": the year it starts in, counted from
+            # publication (:func:`_year_of`), then the months' calendar year in it
+            return year_within(p, _year_of(doc, p) or doc.as_of.year + p.rel, months)
         if p.rel is not None and doc.as_of is not None:
             return doc.as_of.year + p.rel
     return None
+
+
+def year_within(p: PeriodMention, year: int, months: tuple[int, int] | None) -> int:
+    """The calendar year of ``months`` (first, last; None: not months) inside period ``p``
+    of ``year``: the next one when ``p`` runs past the year end (a fiscal year, months past
+    12) and the months lie in its part after December ("the 2024/25 fiscal year ... In
+    March alone" is March 2025), else ``year``.
+
+    Examples
+    --------
+    >>> from tradecheck.claims._periods import find_periods
+    >>> (fy,), _ = find_periods("in 2024-25", fiscal_start=4)
+    >>> year_within(fy, 2024, (3, 3)), year_within(fy, 2024, (4, 6)), year_within(fy, 2024, None)
+    (2025, 2024, 2024)
+    """
+    if months is None or p.m2 <= 12:
+        return year
+    return year + 1 if months[1] + 12 <= p.m2 else year
 
 
 def event_date(doc: Doc, p: PeriodMention) -> bool:
@@ -185,7 +210,7 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
     if y is None:
         y = same_months_year(doc, p)
     if y is None:
-        y = context_year(doc, p.start)
+        y = context_year(doc, p.start, months=None if p.full_year else (p.m1, p.m2))
     if y is None and doc.as_of is None:
         y = implied_year(doc)
         return speaking_year(doc) if y is None else y
