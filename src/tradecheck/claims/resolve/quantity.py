@@ -142,13 +142,13 @@ def _restating(ctx: Context) -> Quantity | None:
 
 def _after_abs_change(ctx: Context) -> Quantity | None:
     """A percent in brackets right after money that reads as an absolute change is the same
-    change in percent, with its sign ("decreased by $7.4 billion (2.5 percent) to $292.4
-    billion", "um 2 Milliarden Euro (5 Prozent) gesunken").
+    change in percent, with its sign ("fell by $X billion (Y percent) to $Z billion",
+    "um 2 Milliarden Euro (5 Prozent) gesunken").
 
     Examples
     --------
     >>> from tradecheck.claims.parse import parse
-    >>> t = "In 2019 US exports to Canada decreased by $7.4 billion (2.5 percent)."
+    >>> t = "US goods exports to Canada fell by $7.4 billion (2.5 percent) in 2019."
     >>> [(c.quantity, c.value) for c in parse(t, pair=("USA", "CAN"))]
     [('abs_change', -7400000000.0), ('pct_change', -2.5)]
     """
