@@ -117,6 +117,8 @@ OPPOSITE_DIRECTION = L.pattern("opposite_direction")
 NOT_TRADE_STRONG = re.compile(f"{L.source('not_trade_strong')}|{L.source('forecast')}", _I)
 #: a wish or readiness (concept ``intent``): never an outcome either
 NOT_TRADE_STRONG = L.compile(f"{NOT_TRADE_STRONG.pattern}|{L.source('intent')}", _I)
+#: the level a change ends at ("rose 13% to reach $5 bn"): no target (mentions.py)
+RESULT_INFINITIVE = L.pattern("result_infinitive")
 NOT_TRADE_WEAK = L.pattern("not_trade_weak")
 #: figures of firms, deals and jobs (concept ``business``)
 NOT_TRADE_WEAK = re.compile(f"{NOT_TRADE_WEAK.pattern}|{L.source('business')}", _I)

@@ -81,6 +81,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "opposite_direction", "each_flow", "concessive", "ranked_after",
     "trade_ministry_alone", "finance_ministry_alone",
     "item_count",
+    "result_infinitive",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
 TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago")

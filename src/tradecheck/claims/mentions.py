@@ -570,10 +570,42 @@ def cue_hits(norm: str) -> dict[str, Sorted[Cue]]:
     asking "is there a cue in this clause?" cost a lookup, not a scan)."""
     return {
         fam: Sorted(
-            ((m.start(), m.end(), label) for label, rx in pats for m in rx.finditer(norm)), _first
+            (
+                (m.start(), m.end(), label)
+                for label, rx in pats
+                for m in rx.finditer(norm)
+                if fam != "not_trade_strong" or not ends_a_change(norm, m.start(), m.end())
+            ),
+            _first,
         )
         for fam, pats in CUE_FAMILIES.items()
     }
+
+
+#: how far before a change's result (:func:`ends_a_change`) its change word may stand
+RESULT_REACH = 60
+#: what ends a clause between a change word and its result (not a decimal mark: "13,1%")
+_CLAUSE_END = re.compile(r"(?<!\d)[,.](?!\d)|[;:!?，；。]")
+
+
+def ends_a_change(norm: str, start: int, end: int) -> bool:
+    """Whether the not-trade cue at ``[start, end)`` is the level a change ends at, not a
+    target: it lies within words of concept ``result_infinitive`` ("to reach", "达到") that a
+    change word (concepts ``increase``, ``decrease``) precedes in the same clause, at most
+    :data:`RESULT_REACH` characters before ("rose 13.1 percent year on year to reach $5 bn",
+    "steadily declining to reach $94.6 billion"); "aims to reach $5 bn" stays a target.
+
+    Examples
+    --------
+    >>> t = "Exports jumped 70 percent to reach $6 bn. They aim to reach $9 bn."
+    >>> [ends_a_change(t, m.start(), m.end()) for m in V.NOT_TRADE_STRONG.finditer(t)]
+    [True, False, False]
+    """
+    result = V.RESULT_INFINITIVE.match(norm, start)
+    if result is None or result.end() < end:
+        return False
+    changes = list(V.CHANGE.finditer(norm, max(0, start - RESULT_REACH), start))
+    return bool(changes) and not _CLAUSE_END.search(norm, changes[-1].end(), start)
 
 
 def _pair_currency(a: Amount, pair: tuple[str, str], norm: str) -> Amount:

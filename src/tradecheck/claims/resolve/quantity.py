@@ -6,6 +6,7 @@ a growth index "113% of 2021" = +13) and ratio (new / base: "2.2-fold", "halved"
 
 from __future__ import annotations
 
+import math
 import re
 
 from tradecheck.claims import _vocab as V
@@ -77,7 +78,7 @@ def quantity(ctx: Context) -> Quantity | None:
     if kind == "percent":
         if restated_in_brackets(ctx.norm, ctx.amount, _next_amount(ctx)):
             return None  # "um ein Drittel (30,8 Prozent)": the bracket states it exactly
-        return _restating(ctx) or _percent(ctx)
+        return _restating(ctx) or _after_abs_change(ctx) or _percent(ctx)
     if kind in ("ratio", "ratio_word"):
         return _ratio(ctx)
     return None
@@ -137,6 +138,30 @@ def _restating(ctx: Context) -> Quantity | None:
     first = Context.of(ctx.doc, prev)
     sign = change_sign(_words_before(first), first.after(30)) or _sign_after_bracket(ctx)
     return None if sign is None else ("pct_change", sign * abs(a.value), a.decimals)
+
+
+def _after_abs_change(ctx: Context) -> Quantity | None:
+    """A percent in brackets right after money that reads as an absolute change is the same
+    change in percent, with its sign ("fell by $X billion (Y percent) to $Z billion",
+    "um 2 Milliarden Euro (5 Prozent) gesunken").
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "US goods exports to Canada fell by $7.4 billion (2.5 percent) in 2019."
+    >>> [(c.quantity, c.value) for c in parse(t, pair=("USA", "CAN"))]
+    [('abs_change', -7400000000.0), ('pct_change', -2.5)]
+    """
+    a = ctx.amount
+    prev = ctx.doc.mentions.amounts.last_before(a.start)
+    if prev is None or prev.kind not in ("money", "money_gt") or prev.end > a.start:
+        return None
+    if not _BRACKET_ONLY.fullmatch(ctx.norm, prev.end, a.start):
+        return None
+    money = _money(Context.of(ctx.doc, prev))
+    if money is None or money[0] != "abs_change":
+        return None
+    return "pct_change", math.copysign(abs(a.value), money[1]), a.decimals
 
 
 def _sign_after_bracket(ctx: Context) -> float | None:

@@ -12,6 +12,7 @@ from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.abs_change import abs_change_sign
 from tradecheck.claims.context import Context
+from tradecheck.claims.mentions import Amount
 from tradecheck.claims.ranges import in_range
 from tradecheck.claims.resolve.balance import MINUS_BEFORE, after_balance_word, is_balance
 from tradecheck.claims.resolve.base_level import (
@@ -21,6 +22,7 @@ from tradecheck.claims.resolve.base_level import (
     yoy_after_new_level,
 )
 from tradecheck.claims.resolve.base_period import from_to_periods
+from tradecheck.claims.resolve.quantity import quantity
 from tradecheck.claims.sentences import Span
 
 __all__ = [
@@ -260,13 +262,33 @@ def bracketed_after_change(ctx: Context) -> bool:
     new level or the increase itself; the text does not say which, so it is no claim.
 
     A money amount introduced by a preposition ("(to $680 million)", "(by $30 million)") is
-    not in brackets alone and stays read.
+    not in brackets alone and stays read; so is one after a share or a percent that is no
+    change (:func:`reads_as_change`).
     """
     a = ctx.amount
     prev = ctx.doc.mentions.amounts.last_before(a.start)
     if prev is None or prev.kind not in ("percent", "ratio", "ratio_word"):
         return False
-    return prev.end <= a.start and bool(_BRACKET_OPEN.fullmatch(ctx.norm[prev.end : a.start]))
+    if prev.end > a.start or not _BRACKET_OPEN.fullmatch(ctx.norm[prev.end : a.start]):
+        return False
+    return reads_as_change(ctx, prev)
+
+
+def reads_as_change(ctx: Context, prev: Amount) -> bool:
+    """Whether ``prev``, the figure right before the amount of ``ctx``, reads as a change
+    (:func:`resolve.quantity.quantity`): only then may money in brackets after it be the
+    change's new level or its increase. After a share ("China's share reached 14.7% ($9.0
+    billion)") or a percent that is no claim, the money is the level of the flow itself.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "In 2021 Chile's share in China's imports reached 2.5% ($60 billion)."
+    >>> [(c.quantity, c.value) for c in parse(t, pair=("CHL", "CHN"))]
+    [('share', 2.5), ('level', 60000000000.0)]
+    """
+    q = quantity(Context.of(ctx.doc, prev))
+    return q is not None and q[0] != "share"
 
 
 def _from_level(ctx: Context) -> bool:
