@@ -1,8 +1,9 @@
 """Base period: what a change is measured against.
 
 An explicit comparison base in the sentence ("compared with 2021", "к январю–марту 2018-го",
-"compared to June") wins; else the month before for a single month compared "month-on-month";
-else the same months one year earlier.
+"compared to June") wins; else "since 2004" with a change over several years: that year; else
+the month before for a single month compared "month-on-month"; else the same months one year
+earlier.
 """
 
 from __future__ import annotations
@@ -335,7 +336,7 @@ def since_base(ctx: Context, period: Period) -> Period | None:
     for m in _SINCE_YEAR.finditer(norm, ss, se):
         year = int(m.group("y"))
         lo, hi = (m.end(), a.start) if m.end() <= a.start else (a.end, m.start())
-        between = [x for x in ctx.doc.mentions.amounts.between(lo, hi) if x.start >= lo]
+        between = ctx.doc.mentions.amounts.between(lo, hi)
         if year >= y0 or between or (hi == m.start() and _CLAUSE_PUNCT.search(norm, lo, hi)):
             continue
         return Period(f"{year:04d}-{m1:02d}", f"{year + (y1 - y0):04d}-{m2:02d}")
