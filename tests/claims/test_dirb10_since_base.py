@@ -28,8 +28,8 @@ from tradecheck.claims.parse import parse
         ),
         (
             (
-                "Die Einfuhren aus China stiegen seit Anfang 2018 bis zum ersten Quartal 2021 "
-                "um 40 Prozent."
+                "Seit Anfang 2018 haben die Einfuhren aus China bis zum ersten Quartal 2021 "
+                "um 40 Prozent zugenommen."
             ),
             ("GBR", "CHN"),
             ("2018-01", "2018-03"),
