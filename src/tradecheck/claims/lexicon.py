@@ -72,6 +72,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "this_fiscal_year", "last_fiscal_year", "last_month",
     "pre_pandemic",
     "period_anaphora",
+    "since_start",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
     "abs_change", "abs_change_weak", "physical", "price", "industrial", "services",
     "goods_and_services", "excluding", "clause_conjunction", "continuation", "abbreviation",
@@ -119,7 +120,7 @@ NOT_TELLING: tuple[str, ...] = (
 )  # fmt: skip
 #: concepts a language may leave empty (``[]`` or ``{}``): it has no such words (yet)
 OPTIONAL: tuple[str, ...] = (
-    "abs_change_weak", "year_before_period", "single_month", "since", "continuation",
+    "abs_change_weak", "year_before_period", "single_month", "since", "since_start", "continuation",
     "products", "regions", "multiple_words", "abbreviation", "percent", "range_from", "range_to",
     "first_n", "approx_after", "more_than_after", "exceeded_after", "not_exceeded",
     "same_period_of", "share_of_country", "percent_adjective",

@@ -1,8 +1,9 @@
 """Base period: what a change is measured against.
 
 An explicit comparison base in the sentence ("compared with 2021", "к январю–марту 2018-го",
-"compared to June") wins; else the month before for a single month compared "month-on-month";
-else the same months one year earlier.
+"compared to June") wins; else "since 2004" with a change over several years: that year; else
+the month before for a single month compared "month-on-month"; else the same months one year
+earlier.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ __all__ = [
     "same_year_months",
     "sequential",
     "shifted",
+    "since_base",
 ]
 
 _FROM = re.compile(L.source("level_from"), re.IGNORECASE)
@@ -40,6 +42,13 @@ _SEQUENTIAL_REACH = 60
 #: how far around a starting level its "from" and its year may stand ("从1992年的0.52亿美元",
 #: "from $30 billion in 2010")
 _FROM_REACH = 16
+#: "since 2004", "seit Anfang 2018", "自2004年": the year a change over several years starts from
+_SINCE_YEAR = re.compile(
+    rf"(?:{L.source('since')})\s*(?:(?:{L.source('since_start')})\s*)?(?P<y>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+#: what ends a change's reach after it ("fell 12%, the steepest since 2009": not its base)
+_CLAUSE_PUNCT = re.compile(r"[,;:(（，；：]")
 
 
 def _ends(period: Period) -> tuple[int, int, int, int]:
@@ -308,6 +317,32 @@ def _part_of(ctx: Context) -> tuple[int, int]:
     return (before[-1] if before else ss), (after.start() if after else se)
 
 
+def since_base(ctx: Context, period: Period) -> Period | None:
+    """The base of a change over several years written with "since" and a bare year: "has
+    grown fourfold since 2004", "Since 2004, exports have surged by 200% to $7.1 billion in
+    2013", "seit Anfang 2018 … um 66%" — the same months of that year. The year must be
+    earlier than the period, in the amount's sentence with no other figure between the two,
+    and not after the amount beyond a comma ("fell 12%, the steepest fall since 2009").
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Exports to China reached $7 billion in 2013 and have grown fourfold since 2004."
+    >>> parse(t, pair=("POL", "CHN"))[-1].base_period
+    Period(start='2004-01', end='2004-12')
+    """
+    (ss, se), a, norm = ctx.sentence, ctx.amount, ctx.norm
+    y0, m1, y1, m2 = _ends(period)
+    for m in _SINCE_YEAR.finditer(norm, ss, se):
+        year = int(m.group("y"))
+        lo, hi = (m.end(), a.start) if m.end() <= a.start else (a.end, m.start())
+        between = ctx.doc.mentions.amounts.between(lo, hi)
+        if year >= y0 or between or (hi == m.start() and _CLAUSE_PUNCT.search(norm, lo, hi)):
+            continue
+        return Period(f"{year:04d}-{m1:02d}", f"{year + (y1 - y0):04d}-{m2:02d}")
+    return None
+
+
 def base_period(ctx: Context, period: Period) -> Period:
     """The base period of a change over ``period``.
 
@@ -327,6 +362,9 @@ def base_period(ctx: Context, period: Period) -> Period:
         explicit = explicit_base(ctx, b, period)
         if explicit is not None:
             return explicit
+    since = since_base(ctx, period)
+    if since is not None:
+        return since
     if sequential(ctx):
         return previous_of(period)
     from_to = from_base(ctx, period)
