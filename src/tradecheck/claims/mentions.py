@@ -23,6 +23,7 @@ from tradecheck.claims import cldr_currencies as C
 from tradecheck.claims import lexicon as L
 from tradecheck.claims import partners as P
 from tradecheck.claims import reporters as R
+from tradecheck.claims import sentences as S
 from tradecheck.claims._numbers import (
     NUM,
     SCALE_RE,
@@ -584,8 +585,6 @@ def cue_hits(norm: str) -> dict[str, Sorted[Cue]]:
 
 #: how far before a change's result (:func:`ends_a_change`) its change word may stand
 RESULT_REACH = 60
-#: what ends a clause between a change word and its result (not a decimal mark: "13,1%")
-_CLAUSE_END = re.compile(r"(?<!\d)[,.](?!\d)|[;:!?，；。]")
 
 
 def ends_a_change(norm: str, start: int, end: int) -> bool:
@@ -605,7 +604,7 @@ def ends_a_change(norm: str, start: int, end: int) -> bool:
     if result is None or result.end() < end:
         return False
     changes = list(V.CHANGE.finditer(norm, max(0, start - RESULT_REACH), start))
-    return bool(changes) and not _CLAUSE_END.search(norm, changes[-1].end(), start)
+    return bool(changes) and not S.CHANGE_REACH_END.search(norm, changes[-1].end(), start)
 
 
 def _pair_currency(a: Amount, pair: tuple[str, str], norm: str) -> Amount:

@@ -1,4 +1,5 @@
-"""Text structure for the claim reader: sentences, clause separators, coordinated segments.
+"""Text structure for the claim reader: sentences, clause separators, coordinated segments,
+and the one table of punctuation (:data:`PUNCT`) every clause and phrase pattern is built from.
 
 Every offset is into the normalised text (``_lang.normalise``). Sentences are bounded to
 :data:`MAX_SENTENCE` characters so that every rule reading a sentence or clause reads a
@@ -13,7 +14,20 @@ from typing import NamedTuple
 
 from tradecheck.claims import lexicon as L
 
-__all__ = ["MAX_SENTENCE", "Span", "clause_cuts", "in_bracket", "sentences"]
+__all__ = [
+    "CHANGE_REACH_END",
+    "CLAUSE_CUT",
+    "MAX_SENTENCE",
+    "PHRASE_END",
+    "PUNCT",
+    "SENTENCE_END",
+    "SINCE_REACH_END",
+    "Span",
+    "clause_cuts",
+    "in_bracket",
+    "marks",
+    "sentences",
+]
 
 #: longest stretch read as one sentence; longer runs (no sentence end for pages) are cut
 #: into pieces, so that every rule reading a sentence or clause reads a bounded window and
@@ -40,7 +54,79 @@ _ABBREV = re.compile(rf"(?:{L.source('abbreviation')})$", re.IGNORECASE)
 #: written with a capital ("8,4 Mrd. Dollar"; concepts ``scale_abbreviation``, ``currency_next``)
 _SCALE_ABBREV = re.compile(rf"(?:{L.source('scale_abbreviation')})$", re.IGNORECASE)
 _CURRENCY_NEXT = re.compile(rf"\s*(?:{L.source('currency_next')})")
-_CLAUSE_CUT = re.compile(r"(?<!\d),|,(?!\d)|,(?=\d{4}\b)|[;:、()\[\]«»]|\s[-–—]\s|—|–(?!\d)")
+
+#: Punctuation that ends a clause, a phrase or a sentence, by role: the one table every
+#: punctuation pattern of the reader is built from (:func:`marks`). It lists the marks of the
+#: normalised text: :func:`tradecheck.claims._lang.normalise` has already made the full-width
+#: forms ("，", "；", "：", "（", "！", "？") plain, so a pattern listing those never meets them.
+PUNCT: dict[str, str] = {
+    "comma": ",",
+    "full_stop": ".",
+    "semicolon": ";",
+    "colon": ":",
+    "exclamation": "!",
+    "question": "?",
+    "ideographic_stop": "。",  # Chinese full stop (normalise keeps it)
+    "enumeration_comma": "、",  # Chinese list comma (normalise keeps it)
+    "open_paren": "(",
+    "close_paren": ")",
+    "square_brackets": "[]",
+    "guillemets": "«»",
+    "hyphen": "-",
+    "en_dash": "–",
+    "em_dash": "—",
+}
+
+
+def marks(*roles: str) -> str:
+    r"""The marks of ``roles`` (keys of :data:`PUNCT`), escaped for use in a pattern.
+
+    Examples
+    --------
+    >>> print(marks("comma", "semicolon"), marks("open_paren", "square_brackets"))
+    ,; \(\[\]
+    """
+    return "".join(re.escape(PUNCT[role]) for role in roles)
+
+
+#: marks that end a sentence wherever they stand (a full stop and a line break are decided
+#: by :func:`full_stop_ends_sentence` and :func:`line_break_ends_sentence`)
+SENTENCE_END = PUNCT["ideographic_stop"] + PUNCT["exclamation"] + PUNCT["question"]
+
+_COMMA = marks("comma")
+#: the clause separators of :func:`clause_cuts`, the widest clause pattern: a comma unless it
+#: stands between digits (a decimal or thousands mark: "13,1", "1,200"), though before a
+#: four-digit year it cuts ("5,2024"); semicolons, colons, the Chinese list comma, brackets and
+#: guillemets; a dash between spaces; an em dash anywhere; an en dash not before a digit (not
+#: a range: "2020–2024"). No full stop, "!", "?": clauses are read within one sentence.
+CLAUSE_CUT = re.compile(
+    rf"(?<!\d){_COMMA}|{_COMMA}(?!\d)|{_COMMA}(?=\d{{4}}\b)"
+    rf"|[{marks('semicolon', 'colon', 'enumeration_comma', 'open_paren', 'close_paren')}"
+    rf"{marks('square_brackets', 'guillemets')}]"
+    rf"|\s[{marks('hyphen', 'en_dash', 'em_dash')}]\s|{marks('em_dash')}|{marks('en_dash')}(?!\d)"
+)
+#: what parts a change word from the result it reaches (``mentions.ends_a_change``): unlike
+#: :data:`CLAUSE_CUT` it reads a window of characters that sentence ends do not bound, so a
+#: full stop, "!", "?" and "。" end it too; a comma or full stop with a digit on either side is
+#: a number's mark ("13,1%", "2.5 bn"), not a clause end; brackets, dashes and the list comma
+#: do not part a change from its result ("rose — as forecast — to reach").
+CHANGE_REACH_END = re.compile(
+    rf"(?<!\d)[{marks('comma', 'full_stop')}](?!\d)"
+    rf"|[{marks('semicolon', 'colon', 'exclamation', 'question', 'ideographic_stop')}]"
+)
+#: what puts a "since" year after an amount outside its change (``resolve.base_period``:
+#: "fell 12%, the steepest since 2009"): any comma (the stretch between the two holds no
+#: amount, so no decimal comma needs sparing), a semicolon, a colon, an opening bracket of an
+#: aside ("(the most since 2009)"). Both stand in one sentence, so no sentence end is listed.
+SINCE_REACH_END = re.compile(rf"[{marks('comma', 'semicolon', 'colon', 'open_paren')}]")
+#: what ends the phrase of a trade word before a country (``resolve.direction``: "trade gap
+#: with China", not "traded more, with China having exported"): any mark of a clause or a
+#: sentence, even between digits (the gap is a few words); dashes and guillemets are not
+#: listed, as when the rule was measured.
+PHRASE_END = re.compile(
+    rf"[{marks('comma', 'semicolon', 'colon', 'full_stop', 'exclamation', 'question')}"
+    rf"{marks('open_paren', 'close_paren', 'square_brackets', 'enumeration_comma')}]"
+)
 
 
 def _starts_with_symbol(s: str) -> bool:
@@ -129,7 +215,7 @@ def glued_sentence(norm: str, i: int) -> bool:
 def _ends_sentence(norm: str, start: int, i: int) -> bool:
     """Whether the character at ``i`` closes the sentence that began at ``start``."""
     ch = norm[i]
-    if ch in "。!?":
+    if ch in SENTENCE_END:
         return True
     if ch == "\n":
         return line_break_ends_sentence(norm, start, i)
@@ -182,7 +268,7 @@ def clause_cuts(norm: str) -> list[int]:
     >>> clause_cuts("In 2024, trade grew; exports (BLR) fell")
     [7, 19, 29, 33]
     """
-    return [m.start() for m in _CLAUSE_CUT.finditer(norm)]
+    return [m.start() for m in CLAUSE_CUT.finditer(norm)]
 
 
 def in_bracket(norm: str, pos: int, lo: int) -> bool:

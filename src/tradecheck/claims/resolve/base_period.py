@@ -17,6 +17,7 @@ from tradecheck.claims.context import Context
 from tradecheck.claims.fiscal import month_span
 from tradecheck.claims.mentions import Amount
 from tradecheck.claims.model import Period
+from tradecheck.claims.sentences import SINCE_REACH_END
 
 __all__ = [
     "base_period",
@@ -47,8 +48,6 @@ _SINCE_YEAR = re.compile(
     rf"(?:{L.source('since')})\s*(?:(?:{L.source('since_start')})\s*)?(?P<y>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
-#: what ends a change's reach after it ("fell 12%, the steepest since 2009": not its base)
-_CLAUSE_PUNCT = re.compile(r"[,;:(（，；：]")
 
 
 def _ends(period: Period) -> tuple[int, int, int, int]:
@@ -337,7 +336,7 @@ def since_base(ctx: Context, period: Period) -> Period | None:
         year = int(m.group("y"))
         lo, hi = (m.end(), a.start) if m.end() <= a.start else (a.end, m.start())
         between = ctx.doc.mentions.amounts.between(lo, hi)
-        if year >= y0 or between or (hi == m.start() and _CLAUSE_PUNCT.search(norm, lo, hi)):
+        if year >= y0 or between or (hi == m.start() and SINCE_REACH_END.search(norm, lo, hi)):
             continue
         return Period(f"{year:04d}-{m1:02d}", f"{year + (y1 - y0):04d}-{m2:02d}")
     return None

@@ -31,6 +31,7 @@ from tradecheck.claims.roles import (
     settle_implicit,
     with_role,
 )
+from tradecheck.claims.sentences import PHRASE_END
 
 __all__ = [
     "OTHER",
@@ -372,11 +373,7 @@ def _attached(doc: Doc, k: Keyword, c: CountryHit) -> bool:
     country ``c`` with no punctuation between ("trade gap with China", not "traded more,
     with China having exported")."""
     gap = doc.norm[k.end : c.start]
-    return k.kind == "trade" and 0 <= len(gap) <= TRADE_WITH_REACH and not _PUNCT.search(gap)
-
-
-#: punctuation that ends the phrase of a trade word
-_PUNCT = re.compile(r"[,;:.!?()\[\]、，；]")
+    return k.kind == "trade" and 0 <= len(gap) <= TRADE_WITH_REACH and not PHRASE_END.search(gap)
 
 
 @cache
