@@ -70,10 +70,25 @@ def _built_keys() -> tuple[str, ...]:
     return tuple([k for k in L.keys("countries") if "|" not in k] + list(L.unlisted_countries()))
 
 
+#: the open ending of a name pattern ("Niger\\w*"), left out of a name's core
+_OPEN_END = re.compile(r"\\w[*+]$")
+
+
 @cache
-def _names_of(key: str) -> re.Pattern[str]:
-    """Every name of country ``key``, every language (what ``{c}`` stands for in its cues)."""
-    names = [x for lg in L.languages() if (x := L.country_names_source(lg, key))]
+def _names_of(key: str, *, core: bool = False) -> re.Pattern[str]:
+    """Every name of country ``key``, every language, as one pattern (what ``{c}`` stands
+    for in its cues); with ``core``, each name without its open ending (a final ``\\w*`` or
+    ``\\w+``): the stretch of a cue the name itself spans ("Niger" of "Niger\\w*").
+
+    Examples
+    --------
+    >>> cue = "Nigerian customs"
+    >>> _names_of("NER").search(cue).group(), _names_of("NER", core=True).search(cue).group()
+    ('Nigerian', 'Niger')
+    """
+    names = [x for lg in L.languages() for x in L.country_names(lg, key)]
+    if core:
+        names = [_OPEN_END.sub("", x) for x in names]
     return re.compile("|".join(names) or r"(?!x)x", re.IGNORECASE)
 
 
@@ -83,17 +98,9 @@ def _built_of(key: str) -> re.Pattern[str]:
     return re.compile(L.country_template_source("statistics_of", key), re.IGNORECASE)
 
 
-@cache
-def _cores_of(key: str) -> re.Pattern[str]:
-    """Every name of country ``key``, every language, without its open ending (a final
-    ``\\w*``): the stretch of a cue the name itself spans ("Niger" of "Niger\\w*")."""
-    names = [re.sub(r"\\w[*+]$", "", x) for lg in L.languages() for x in L.country_names(lg, key)]
-    return re.compile("|".join(names) or r"(?!x)x", re.IGNORECASE)
-
-
 def _name_span(key: str, cue: str) -> int:
     """How many letters of ``cue`` the longest name of country ``key`` spans, ending aside."""
-    return max((len(m.group()) for m in _cores_of(key).finditer(cue)), default=0)
+    return max((len(m.group()) for m in _names_of(key, core=True).finditer(cue)), default=0)
 
 
 def _built_key(cue: str) -> str | None:
