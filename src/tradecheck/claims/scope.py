@@ -137,6 +137,27 @@ def has_commodity_detail(df: pd.DataFrame) -> bool:
     return not _detail_rows(df).empty
 
 
+#: the columns that tell one HS row's figure from another's, but for its code and vintage:
+#: rows equal in all of them (and in the code) are revisions of one figure, and rows of one
+#: chapter equal in all of them are summed into one chapter row
+_HS_KEYS = [
+    "reporter",
+    "partner",
+    "flow",
+    "period_start",
+    "period_end",
+    "currency",
+    "valuation",
+    "source",
+    "source_file",
+    "exporter",
+    "importer",
+    "classification",
+    "scope",
+    "bound",
+]
+
+
 def _collapse_hs(detail: pd.DataFrame) -> pd.DataFrame:
     """HS rows at their coarsest level present; finer than chapters -> summed to chapters.
 
@@ -148,50 +169,50 @@ def _collapse_hs(detail: pd.DataFrame) -> pd.DataFrame:
     if not is_hs.any():
         return detail
     parts = [detail[~is_hs]]
-    keys = [
-        "reporter",
-        "partner",
-        "flow",
-        "period_start",
-        "period_end",
-        "currency",
-        "valuation",
-        "source",
-        "source_file",
-        "exporter",
-        "importer",
-        "classification",
-        "scope",
-        "bound",
-    ]
     for cls, rows in detail[is_hs].groupby("classification", sort=True):
-        depth = int(rows["commodity"].astype(str).str.len().min())
-        rows = rows[rows["commodity"].astype(str).str.len() == depth]
-        if depth <= 2:
-            parts.append(rows)
-            continue
-        rows = rows.sort_values("vintage").drop_duplicates(
-            ["commodity", *[k for k in keys if k != "source_file"]], keep="last"
-        )
-        rows = rows.assign(chapter=rows["commodity"].astype(str).str[:2])
-        agg = (
-            rows.groupby(["chapter", *keys], dropna=False, sort=True)
-            .agg(
-                value=("value", "sum"),
-                n=("value", "size"),
-                vintage=("vintage", "max"),
-                estimate=("estimate", "any"),
-            )
-            .reset_index()
-        )
-        agg["commodity"] = agg["chapter"]
-        agg["source_ref"] = [
-            f"sum of {n} HS {depth}-digit rows of chapter {c}"
-            for n, c in zip(agg["n"], agg["chapter"], strict=True)
-        ]
-        agg["note"] = f"aggregated from HS {depth}-digit rows ({cls})"
-        parts.append(agg[list(detail.columns)])
+        coarsest = _coarsest_level(rows)
+        parts.append(coarsest if _code_depth(coarsest) <= 2 else _sum_to_chapters(coarsest, cls))
     return pd.concat(parts, ignore_index=True)
+
+
+def _code_depth(rows: pd.DataFrame) -> int:
+    """The number of digits of the shortest commodity code of ``rows``."""
+    return int(rows["commodity"].astype(str).str.len().min())
+
+
+def _coarsest_level(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of one HS classification whose codes are the shortest present."""
+    return rows[rows["commodity"].astype(str).str.len() == _code_depth(rows)]
+
+
+def _sum_to_chapters(rows: pd.DataFrame, cls: object) -> pd.DataFrame:
+    """Rows of one HS level finer than chapters (classification ``cls``) summed to chapters:
+    the latest vintage of each revised figure, one row per chapter and :data:`_HS_KEYS`, its
+    ``source_ref`` and ``note`` naming how many rows it stands for; the columns of ``rows``.
+    """
+    depth = _code_depth(rows)
+    columns = list(rows.columns)
+    rows = rows.sort_values("vintage").drop_duplicates(
+        ["commodity", *[k for k in _HS_KEYS if k != "source_file"]], keep="last"
+    )
+    rows = rows.assign(chapter=rows["commodity"].astype(str).str[:2])
+    agg = (
+        rows.groupby(["chapter", *_HS_KEYS], dropna=False, sort=True)
+        .agg(
+            value=("value", "sum"),
+            n=("value", "size"),
+            vintage=("vintage", "max"),
+            estimate=("estimate", "any"),
+        )
+        .reset_index()
+    )
+    agg["commodity"] = agg["chapter"]
+    agg["source_ref"] = [
+        f"sum of {n} HS {depth}-digit rows of chapter {c}"
+        for n, c in zip(agg["n"], agg["chapter"], strict=True)
+    ]
+    agg["note"] = f"aggregated from HS {depth}-digit rows ({cls})"
+    return agg[columns]
 
 
 def industrial_value(
