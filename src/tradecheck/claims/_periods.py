@@ -12,7 +12,7 @@ the codes Q1/H1 and the Chinese numerals.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tradecheck.claims import lexicon as L
@@ -873,52 +873,108 @@ def months_of(p: PeriodMention, closed: bool) -> tuple[int, int]:
     return 12 - (p.m2 - p.m1), 12
 
 
-def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
-    s, e = m.start(), m.end()
+def _nine_months(m: re.Match[str], kind: str) -> PeriodMention | None:
+    """Kind ``9m`` ("nine months"): January to September."""
+    return PeriodMention(m.start(), m.end(), 1, 9, counted=True)
+
+
+def _month_range(m: re.Match[str], kind: str) -> PeriodMention | None:
+    """Kinds ``mrange`` (month names, "July-February" running across the year end) and
+    ``zrange`` (month numbers); None for a range backwards or out of 1..12."""
     gd = m.groupdict()
-    if kind == "9m":
-        return PeriodMention(s, e, 1, 9, counted=True)
-    if kind in ("mrange", "zrange"):
-        a = month_number(gd["a"]) if kind == "mrange" else int(gd["a"])
-        b = month_number(gd["b"]) if kind == "mrange" else int(gd["b"])
-        if kind == "mrange" and 1 <= b < a <= 12:  # "July-February": across the year end
-            return PeriodMention(s, e, a, b + 12)
-        if not (1 <= a <= b <= 12):
-            return None
-        return PeriodMention(s, e, a, b)
-    if kind in ("firstn", "pastn"):
-        n = word_number(gd["n"])
-        if n is None or not (1 <= n <= 12) or n != int(n):
-            return None
-        return PeriodMention(s, e, 1, int(n), trailing=kind == "pastn", counted=True)
-    if kind == "first1":
-        return PeriodMention(s, e, 1, 1, counted=True)
-    if kind == "ytd":
-        return PeriodMention(s, e, 1, month_number(gd["b"]))
-    if kind == "q":
-        raw = gd.get("q") or gd.get("q2") or gd.get("d") or gd.get("o") or ""
-        q = _ord(raw)
-        if q is None or not 1 <= q <= 4:
-            return None
-        return PeriodMention(s, e, 3 * q - 2, 3 * q, counted=True)
-    if kind == "h":
-        second = (
-            gd.get("h") == "2"
-            or gd.get("dn") == "2"
-            or gd.get("z2") is not None
-            or (gd.get("hr") is not None and _ord(gd["hr"]) == 2)
-        )
-        return (
-            PeriodMention(s, e, 7, 12, counted=True)
-            if second
-            else PeriodMention(s, e, 1, 6, counted=True)
-        )
-    if kind == "bmonth":
-        a = month_number(gd["a"])
-        return PeriodMention(m.start("a"), e, a, a)
-    if kind in ("month", "zmonth"):
-        a = month_number(gd["a"]) if kind == "month" else int(gd["a"])
-        if not 1 <= a <= 12:
-            return None
-        return PeriodMention(s, e, a, a)
-    return None
+    a = month_number(gd["a"]) if kind == "mrange" else int(gd["a"])
+    b = month_number(gd["b"]) if kind == "mrange" else int(gd["b"])
+    if kind == "mrange" and 1 <= b < a <= 12:  # "July-February": across the year end
+        return PeriodMention(m.start(), m.end(), a, b + 12)
+    if not (1 <= a <= b <= 12):
+        return None
+    return PeriodMention(m.start(), m.end(), a, b)
+
+
+def _first_months(m: re.Match[str], kind: str) -> PeriodMention | None:
+    """Kinds ``firstn`` ("the first five months") and ``pastn`` ("the past five months",
+    trailing); None unless ``n`` is a whole number of months from 1 to 12."""
+    n = word_number(m.group("n"))
+    if n is None or not (1 <= n <= 12) or n != int(n):
+        return None
+    return PeriodMention(m.start(), m.end(), 1, int(n), trailing=kind == "pastn", counted=True)
+
+
+def _first_month(m: re.Match[str], kind: str) -> PeriodMention | None:
+    """Kind ``first1`` ("the first month"): January."""
+    return PeriodMention(m.start(), m.end(), 1, 1, counted=True)
+
+
+def _year_to_date(m: re.Match[str], kind: str) -> PeriodMention | None:
+    """Kind ``ytd`` (up to a month ``b``): January to that month."""
+    return PeriodMention(m.start(), m.end(), 1, month_number(m.group("b")))
+
+
+def _quarter(m: re.Match[str], kind: str) -> PeriodMention | None:
+    """Kind ``q`` (a quarter by number, digit or ordinal word); None out of 1..4."""
+    gd = m.groupdict()
+    raw = gd.get("q") or gd.get("q2") or gd.get("d") or gd.get("o") or ""
+    q = _ord(raw)
+    if q is None or not 1 <= q <= 4:
+        return None
+    return PeriodMention(m.start(), m.end(), 3 * q - 2, 3 * q, counted=True)
+
+
+def _half(m: re.Match[str], kind: str) -> PeriodMention | None:
+    """Kind ``h`` (a half-year): July to December when any of its groups says the second,
+    else January to June."""
+    gd = m.groupdict()
+    second = (
+        gd.get("h") == "2"
+        or gd.get("dn") == "2"
+        or gd.get("z2") is not None
+        or (gd.get("hr") is not None and _ord(gd["hr"]) == 2)
+    )
+    first, last = (7, 12) if second else (1, 6)
+    return PeriodMention(m.start(), m.end(), first, last, counted=True)
+
+
+def _bare_month(m: re.Match[str], kind: str) -> PeriodMention | None:
+    """Kind ``bmonth``: the month name alone, its span starting at the name."""
+    a = month_number(m.group("a"))
+    return PeriodMention(m.start("a"), m.end(), a, a)
+
+
+def _one_month(m: re.Match[str], kind: str) -> PeriodMention | None:
+    """Kinds ``month`` (a month name) and ``zmonth`` (a month number); None out of 1..12."""
+    a = month_number(m.group("a")) if kind == "month" else int(m.group("a"))
+    if not 1 <= a <= 12:
+        return None
+    return PeriodMention(m.start(), m.end(), a, a)
+
+
+#: the reader of each kind of :data:`_SUBYEAR` match
+_SUBYEAR_READERS: dict[str, Callable[[re.Match[str], str], PeriodMention | None]] = {
+    "9m": _nine_months,
+    "mrange": _month_range,
+    "zrange": _month_range,
+    "firstn": _first_months,
+    "pastn": _first_months,
+    "first1": _first_month,
+    "ytd": _year_to_date,
+    "q": _quarter,
+    "h": _half,
+    "bmonth": _bare_month,
+    "month": _one_month,
+    "zmonth": _one_month,
+}
+
+
+def _subyear(m: re.Match[str], kind: str) -> PeriodMention | None:
+    """The months a :data:`_SUBYEAR` match of ``kind`` stands for (its reader in
+    :data:`_SUBYEAR_READERS`); None when its numbers are out of range or the kind unknown.
+
+    Examples
+    --------
+    >>> _subyear(re.match(r"(?P<n>five)", "five"), "pastn").m2
+    5
+    >>> _subyear(re.match(r"(?P<a>\\d+)-(?P<b>\\d+)", "9-3"), "zrange") is None
+    True
+    """
+    read = _SUBYEAR_READERS.get(kind)
+    return read(m, kind) if read is not None else None
