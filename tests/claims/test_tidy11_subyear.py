@@ -62,3 +62,16 @@ def test_halves_and_quarters_through_the_reader() -> None:
     assert (pm.m1, pm.m2, pm.year) == (7, 12, 2019)
     (pm,), _ = P.find_periods("in the third quarter of 2018")
     assert (pm.m1, pm.m2, pm.year) == (7, 9, 2018)
+
+
+def test_take_marks_only_a_stretch_still_unread() -> None:
+    mask = [False] * 8
+    assert P._take(mask, 2, 5)
+    assert not P._take(mask, 4, 6)
+    assert mask == [False, False, True, True, True, False, False, False]
+
+
+def test_a_masked_cue_is_read_once() -> None:
+    # "year-on-year" read as a cue is not read again as a relative year or anything else
+    ps, cues = P.find_periods("exports grew 8% year-on-year in the first quarter of 2021")
+    assert len(cues) == 1 and [(p.m1, p.m2, p.year) for p in ps] == [(1, 3, 2021)]

@@ -373,12 +373,30 @@ _BASE_OF_MULTIPLE = re.compile(rf"^\s*(?:{L.source('base_multiple_after')})", _I
 
 
 def _mask_free(mask: list[bool], s: int, e: int) -> bool:
+    """Whether no character of ``[s, e)`` is marked read in ``mask``."""
     return not any(mask[s:e])
 
 
 def _set(mask: list[bool], s: int, e: int) -> None:
+    """Mark ``[s, e)`` read in ``mask``."""
     for i in range(s, e):
         mask[i] = True
+
+
+def _take(mask: list[bool], s: int, e: int) -> bool:
+    """Whether ``[s, e)`` is still unread in ``mask``; if so it is marked read (the check and
+    the mark of a step that reads a cue at once, with nothing between that reads ``mask``).
+
+    Examples
+    --------
+    >>> mask = [False] * 6
+    >>> _take(mask, 1, 3), _take(mask, 2, 4), _take(mask, 3, 5), mask
+    (True, False, True, [False, True, True, True, True, False])
+    """
+    if not _mask_free(mask, s, e):
+        return False
+    _set(mask, s, e)
+    return True
 
 
 def find_periods(
@@ -421,9 +439,8 @@ def _yoy_cues(text: str, mask: list[bool]) -> list[BaseCue]:
     """The unread "year-on-year" / "同比" cues of ``text`` (marked read in ``mask``)."""
     cues = []
     for m in _YOY.finditer(text):
-        if _mask_free(mask, m.start(), m.end()):
+        if _take(mask, m.start(), m.end()):
             cues.append(BaseCue(m.start(), m.end()))
-            _set(mask, m.start(), m.end())
     return cues
 
 
@@ -447,7 +464,7 @@ def _year_to_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
     """
     out = []
     for m in _YEAR_TO.finditer(text):
-        if not _mask_free(mask, m.start(), m.end()):
+        if not _take(mask, m.start(), m.end()):
             continue
         last = month_number(m.group("m"))
         first = last % 12 + 1
@@ -457,7 +474,6 @@ def _year_to_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
             rel=None if y else -1, fiscal_start=first, full_year=last == 12,
         )  # fmt: skip
         pm.is_base = _is_base(text, m.start(), m.end())
-        _set(mask, m.start(), m.end())
         out.append(pm)
     return out
 
@@ -542,11 +558,10 @@ def _year_before_period_mentions(text: str, mask: list[bool]) -> list[PeriodMent
     """The unread "im Vorjahr"-like years: the year before the one the text spoke of last."""
     out = []
     for m in _YEAR_BEFORE_PERIOD.finditer(text):
-        if _mask_free(mask, m.start(), m.end()):
+        if _take(mask, m.start(), m.end()):
             pm = PeriodMention(m.start(), m.end(), 1, 12, rel=-1, full_year=True, from_context=True)
             pm.is_base = _is_base(text, m.start(), m.end())
             out.append(pm)
-            _set(mask, m.start(), m.end())
     return out
 
 
@@ -554,10 +569,9 @@ def _pre_pandemic_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
     """The unread "pre-pandemic level" cues: :data:`PRE_PANDEMIC_YEAR` as a base."""
     out = []
     for m in _PRE_PANDEMIC.finditer(text):
-        if _mask_free(mask, m.start(), m.end()):
+        if _take(mask, m.start(), m.end()):
             y = PRE_PANDEMIC_YEAR
             out.append(PeriodMention(m.start(), m.end(), 1, 12, y, is_base=True, full_year=True))
-            _set(mask, m.start(), m.end())
     return out
 
 
@@ -566,9 +580,8 @@ def _previous_year_cues(text: str, mask: list[bool]) -> list[BaseCue]:
     base cue but a relative year (:func:`_relative_year_mentions`)."""
     cues = []
     for m in _PREV_YEAR_BASE.finditer(text):
-        if _mask_free(mask, m.start(), m.end()) and not _YEAR_BEFORE_LAST.match(text, m.start()):
+        if not _YEAR_BEFORE_LAST.match(text, m.start()) and _take(mask, m.start(), m.end()):
             cues.append(BaseCue(m.start(), m.end()))
-            _set(mask, m.start(), m.end())
     return cues
 
 
@@ -578,12 +591,11 @@ def _years_ago_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
     out = []
     for m in (m for rx in _YEARS_AGO for m in rx.finditer(text)):
         n = word_number(m.group("num"))
-        if n is not None and 1 <= n <= 50 and _mask_free(mask, m.start(), m.end()):
+        if n is not None and 1 <= n <= 50 and _take(mask, m.start(), m.end()):
             pm = PeriodMention(m.start(), m.end(), 1, 12, full_year=True, anchored=False)
             pm.is_base = _is_base(text, m.start(), m.end())
             pm.years_back = int(n) if pm.is_base and n == int(n) else None
             out.append(pm)
-            _set(mask, m.start(), m.end())
     return out
 
 
@@ -591,11 +603,10 @@ def _last_month_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
     """The unread "last month": the month before publication (resolved later)."""
     out = []
     for m in _LAST_MONTH.finditer(text):
-        if _mask_free(mask, m.start(), m.end()):
+        if _take(mask, m.start(), m.end()):
             pm = PeriodMention(m.start(), m.end(), 1, 1, last_month=True)
             pm.is_base = _is_base(text, m.start(), m.end())
             out.append(pm)
-            _set(mask, m.start(), m.end())
     return out
 
 
@@ -604,11 +615,10 @@ def _relative_year_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
     out = []
     for rx, rel in _REL_RE:
         for m in rx.finditer(text):
-            if _mask_free(mask, m.start(), m.end()) and not after_since(text, m.start()):
+            if not after_since(text, m.start()) and _take(mask, m.start(), m.end()):
                 pm = PeriodMention(m.start(), m.end(), 1, 12, rel=rel, full_year=True)
                 pm.is_base = _is_base(text, m.start(), m.end())
                 out.append(pm)
-                _set(mask, m.start(), m.end())
     return out
 
 
@@ -675,11 +685,10 @@ def _fiscal_mentions(text: str, start: int | None, mask: list[bool]) -> list[Per
     found += [(m.start(), m.end(), None, r) for rx, r in _REL_FISCAL for m in rx.finditer(text)]
     out = []
     for s, e, y, rel in sorted(found):
-        if _mask_free(mask, s, e):
+        if _take(mask, s, e):
             pm = PeriodMention(s, e, start, start + 11, year=y, rel=rel, fiscal_start=start)
             pm.is_base = _is_base(text, s, e)
             out.append(pm)
-            _set(mask, s, e)
     return out
 
 
