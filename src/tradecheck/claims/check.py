@@ -517,22 +517,9 @@ def check_claim(
     alts = _alternatives(claim, pair)
     # only rows of the pair (and the pair's trade with the world, for shares) can matter; the
     # cache goes with those rows (None when SHARE_CACHE is off)
-    ends = set(pair)
-    for d in alts:
-        ends |= set(flow_setup(_assume(claim, d), pair)[1:])
-    df, cache = _tables.for_countries(ends)
-    readings: list[Reading] = []
-    outcomes: list[dict] = []
-    for d in alts:
-        alt = _assume(claim, d)
-        rs = _readings(df, alt, pair, cache) if not df.empty else []
-        counted = [r for r in rs if r.counted and r.holds is not None]
-        v, basis, near = _verdict(counted)
-        if d is not None:
-            explain.mark_assumed(rs, d, claim.quantity)
-            outcomes.append(_outcome(d, v, basis, near, counted))
-        readings += rs
-    verdict, basis, near = _combine(outcomes) if outcomes else (v, basis, near)
+    df, cache = _tables.for_countries(_countries_read(claim, pair, alts))
+    readings, outcomes, own = _judge_alternatives(df, claim, pair, alts, cache)
+    verdict, basis, near = _combine(outcomes) if outcomes else own
     counted = [r for r in readings if r.counted and r.holds is not None]
     res = CheckResult(claim, verdict, readings, basis=basis, near_miss=near)  # type: ignore[arg-type]
     res.alternatives = outcomes
@@ -545,6 +532,51 @@ def check_claim(
 
         res.robustness = _robustness(claim, df, readings, pair=pair, cache=cache)
     return res
+
+
+def _countries_read(claim: Claim, pair: tuple[str, str], alts: list[str | None]) -> set[str]:
+    """The countries whose rows a claim's readings can use: the pair's, and the exporter and
+    importer of the claim's flow under every alternative direction (:func:`flow_setup`).
+
+    Examples
+    --------
+    >>> c = Claim("x", "level", 1.0, "USD", "eq", "KAZ->CHN", None, None, None)
+    >>> sorted(_countries_read(c, ("CHN", "RUS"), [None]))
+    ['CHN', 'KAZ', 'RUS']
+    """
+    ends = set(pair)
+    for d in alts:
+        ends |= set(flow_setup(_assume(claim, d), pair)[1:])
+    return ends
+
+
+def _judge_alternatives(
+    df: pd.DataFrame,
+    claim: Claim,
+    pair: tuple[str, str],
+    alts: list[str | None],
+    cache: dict | None,
+) -> tuple[list[Reading], list[dict], tuple[str, str | None, bool]]:
+    """Read the claim under each alternative direction (:func:`_alternatives`).
+
+    Returns
+    -------
+    tuple
+        Every reading (those of an assumed direction marked so), one outcome per assumed
+        direction (:func:`_outcome`), and ``(verdict, basis, near_miss)`` of the last
+        alternative: the claim's own when it states its direction (then there are no outcomes).
+    """
+    readings: list[Reading] = []
+    outcomes: list[dict] = []
+    for d in alts:
+        rs = _readings(df, _assume(claim, d), pair, cache) if not df.empty else []
+        counted = [r for r in rs if r.counted and r.holds is not None]
+        v, basis, near = _verdict(counted)
+        if d is not None:
+            explain.mark_assumed(rs, d, claim.quantity)
+            outcomes.append(_outcome(d, v, basis, near, counted))
+        readings += rs
+    return readings, outcomes, (v, basis, near)
 
 
 def _alternatives(claim: Claim, pair: tuple[str, str]) -> list[str | None]:
