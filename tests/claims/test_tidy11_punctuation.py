@@ -11,8 +11,14 @@ import re
 
 import pytest
 
+from tradecheck.claims import _periods as PER
+from tradecheck.claims import _vocab as V
+from tradecheck.claims import gapping as G
+from tradecheck.claims import partners as PA
+from tradecheck.claims import respective as R
 from tradecheck.claims import sentences as S
 from tradecheck.claims._lang import normalise
+from tradecheck.claims.resolve import base_level as B
 
 #: the patterns as they were written before the table (full-width forms included, which
 #: normalised text never holds)
@@ -81,3 +87,30 @@ def test_phrase_end_takes_every_mark_but_dashes() -> None:
         True,
         False,
     ]
+
+
+#: every mark of the table, the ones normalise maps, letters, digits, blanks
+_ALPHABET = "".join(S.PUNCT.values()) + "，；：（）！？“”'\"/&%$€-—–… \n\tab中1٣"
+
+
+def _accepts(cls: str) -> str:
+    """The characters of :data:`_ALPHABET` (normalised) a one-character class accepts."""
+    rx = re.compile(cls)
+    return "".join(ch for ch in normalise(_ALPHABET) if rx.fullmatch(ch))
+
+
+@pytest.mark.parametrize(
+    ("built", "reference"),
+    [
+        (lambda: f"[^{R._NO_ITEM_END}\\d]", r"[^.。;；!?\d]"),
+        (lambda: R._ITEM_COMMA, r"[,，、]"),
+        (lambda: f"[{R._LIST_MARK}]", r"[,，、;；]"),
+        (lambda: f"[^\\d{B._LEAD_GAP}{S.marks('comma')}]", r"[^\d;:!?(),]"),
+        (lambda: f"[^{V._NO_CLAUSE_END}]", r"[^,.;]"),
+        (lambda: f"[^\\d{PER._FISCAL_GAP_END}\\n]", r"[^\d.,;:!?\n]"),
+        (lambda: f"[{re.escape(G._SUBJECT_END)}]", r"[,;.!?]"),
+        (lambda: f"[{re.escape(''.join(PA.SENTENCE_ENDS))}]", r"[.。!?！？\n]"),
+    ],
+)
+def test_gap_classes_accept_what_the_hand_written_ones_did(built, reference) -> None:
+    assert _accepts(built()) == _accepts(reference)

@@ -19,6 +19,7 @@ from tradecheck.claims import lexicon as L
 from tradecheck.claims._numbers import word_number
 from tradecheck.claims.dates import date_spans
 from tradecheck.claims.fiscal import fiscal_years
+from tradecheck.claims.sentences import marks
 
 MONTH = rf"(?:{L.months_source()})\.?"
 YEAR = r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?![\d.,]\d)"
@@ -692,8 +693,11 @@ def _fiscal_mentions(text: str, start: int | None, mask: list[bool]) -> list[Per
     return out
 
 
-#: what may stand between months and the fiscal year they belong to ("of the", "(", "в")
-_TO_FISCAL = re.compile(r"[^\d.,;:!?\n]{0,12}")
+#: what may stand between months and the fiscal year they belong to ("of the", "(", "в"): a
+#: few characters without a digit, a line break or a mark of a clause or sentence end (full
+#: stop, comma, semicolon, colon, "!", "?": ``sentences.PUNCT``); a bracket may stand there
+_FISCAL_GAP_END = marks("full_stop", "comma", "semicolon", "colon", "exclamation", "question")
+_TO_FISCAL = re.compile(rf"[^\d{_FISCAL_GAP_END}\n]{{0,12}}")
 
 
 def _within_fiscal(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from tradecheck.claims import lexicon as L
+from tradecheck.claims import sentences as S
 
 _I = re.IGNORECASE
 
@@ -56,12 +57,15 @@ BOUND_BEFORE: list[tuple[re.Pattern[str], str]] = [
 #: "about" words that approach the figure from below (the claim keeps them as ``almost``)
 ALMOST = L.pattern("almost")
 
+#: no comma, full stop or semicolon (``sentences.PUNCT``) between a number and the
+#: ``exceeded_after`` word that bounds it
+_NO_CLAUSE_END = S.marks("comma", "full_stop", "semicolon")
 #: bound words after the number (concepts ``approx_after``, ``more_than_after`` right after it;
 #: ``exceeded_after`` within a few words of it)
 BOUND_AFTER: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^\s*(?:{L.source('approx_after')})", _I), "approx"),
     (re.compile(rf"^\s*(?:{L.source('more_than_after')})", _I), "gt"),
-    (re.compile(rf"^[^,.;]{{0,25}}?(?:{L.source('exceeded_after')})", _I), "gt"),
+    (re.compile(rf"^[^{_NO_CLAUSE_END}]{{0,25}}?(?:{L.source('exceeded_after')})", _I), "gt"),
 ]
 #: words right before the number that make it an upper bound (concept ``not_exceeded``)
 NOT_EXCEEDED = re.compile(rf"(?:{L.source('not_exceeded')})\s*$", _I)

@@ -17,6 +17,7 @@ from functools import cache
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
+from tradecheck.claims import sentences as S
 from tradecheck.claims.context import Context
 
 __all__ = ["LOOKBACK", "gapped_quantity", "own_period_rate", "parallel_sign", "subject_start"]
@@ -47,7 +48,14 @@ def subject_start(lookback: str) -> int:
     >>> subject_start("экспорт вырос на 20%, импорт из России ")
     21
     """
-    return max(lookback.rfind(c) for c in ",;.!?") + 1
+    return max(lookback.rfind(c) for c in _SUBJECT_END) + 1
+
+
+#: what ends the words before a subject (:func:`subject_start`): a comma, a semicolon and the
+#: marks that end a sentence; not a colon, a bracket or a dash
+_SUBJECT_END = "".join(
+    S.PUNCT[role] for role in ("comma", "semicolon", "full_stop", "exclamation", "question")
+)
 
 
 def gapped_quantity(head: str, lookback: str, pair_named: bool) -> tuple[str, float] | None:

@@ -43,6 +43,7 @@ from functools import cache
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
+from tradecheck.claims import sentences as S
 from tradecheck.claims.ranking import ranked_ahead
 from tradecheck.countries import is_cjk
 
@@ -383,8 +384,10 @@ def anaphora(norm: str, named: Sequence[Mention]) -> list[Mention]:
     return out
 
 
-#: characters that end a sentence, and how far back one is looked for (:func:`anaphora`)
-SENTENCE_ENDS = (".", "。", "!", "?", "！", "？", "\n")
+#: characters that end a sentence, and how far back one is looked for (:func:`anaphora`): a
+#: full stop, the marks of ``sentences.SENTENCE_END`` and a line break (of normalised text,
+#: where full-width "！", "？" are already plain)
+SENTENCE_ENDS = (S.PUNCT["full_stop"], *S.SENTENCE_END, "\n")
 SENTENCE_REACH = 400
 
 

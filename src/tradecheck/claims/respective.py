@@ -14,15 +14,25 @@ from bisect import bisect_right
 from functools import cache
 
 from tradecheck.claims import lexicon as L
+from tradecheck.claims import sentences as S
 
 Span = tuple[int, int]
 
 
+#: the marks between two items of one list, and those no list item runs across
+#: (``sentences.PUNCT``)
+_LIST_MARK = S.marks("comma", "enumeration_comma", "semicolon")
+_ITEM_COMMA = f"[{S.marks('comma', 'enumeration_comma')}]"
+_NO_ITEM_END = S.marks("full_stop", "ideographic_stop", "semicolon", "exclamation", "question")
+
+
 @cache
 def _joiner() -> re.Pattern[str]:
-    """The text between two items of one list: a conjunction or a comma, nothing else."""
+    """The text between two items of one list: a conjunction or a comma, nothing else (a
+    comma, the Chinese list comma or a semicolon: ``sentences.PUNCT``)."""
     return L.compile(
-        rf"\s*(?:[,，、;；]\s*)?(?:(?:{L.source('and_word')})\s*)?(?:(?:{L.source('perfective')})\s*)?",
+        rf"\s*(?:[{_LIST_MARK}]\s*)?(?:(?:{L.source('and_word')})\s*)?"
+        rf"(?:(?:{L.source('perfective')})\s*)?",
         re.I,
     )
 
@@ -30,8 +40,12 @@ def _joiner() -> re.Pattern[str]:
 @cache
 def _loose_joiner() -> re.Pattern[str]:
     """Between two flow words of one list: their own complements, then a conjunction or a
-    comma ("экспорт Беларуси в Китай и импорт из Китая")."""
-    return re.compile(rf"[^.。;；!?\d]{{0,40}}?(?:[,，、]\s*|(?:{L.source('and_word')})\s*)", re.I)
+    comma ("экспорт Беларуси в Китай и импорт из Китая"): up to 40 characters without a
+    digit or a mark that ends a clause of a list (full stops, semicolons, "!", "?"), then a
+    comma, the Chinese list comma or a conjunction."""
+    return re.compile(
+        rf"[^{_NO_ITEM_END}\d]{{0,40}}?(?:{_ITEM_COMMA}\s*|(?:{L.source('and_word')})\s*)", re.I
+    )
 
 
 def chains(norm: str, spans: list[Span], loose: bool = False) -> list[list[Span]]:

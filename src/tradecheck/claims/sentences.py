@@ -55,8 +55,8 @@ _ABBREV = re.compile(rf"(?:{L.source('abbreviation')})$", re.IGNORECASE)
 _SCALE_ABBREV = re.compile(rf"(?:{L.source('scale_abbreviation')})$", re.IGNORECASE)
 _CURRENCY_NEXT = re.compile(rf"\s*(?:{L.source('currency_next')})")
 
-#: Punctuation that ends a clause, a phrase or a sentence, by role: the one table every
-#: punctuation pattern of the reader is built from (:func:`marks`). It lists the marks of the
+#: Punctuation that ends a clause, a phrase or a sentence, by role: the one table the
+#: reader's clause, phrase and sentence-end patterns are built from (:func:`marks`). It lists the marks of the
 #: normalised text: :func:`tradecheck.claims._lang.normalise` has already made the full-width
 #: forms ("，", "；", "：", "（", "！", "？") plain, so a pattern listing those never meets them.
 PUNCT: dict[str, str] = {

@@ -18,6 +18,7 @@ from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention, same_period_start
 from tradecheck.claims.context import Context
 from tradecheck.claims.mentions import Amount
+from tradecheck.claims.sentences import marks
 
 __all__ = [
     "Tied",
@@ -31,9 +32,13 @@ __all__ = [
 
 _I = re.IGNORECASE
 #: a comparison word before the level, with a short noun phrase between ("compared to the
-#: exports of $1.1 billion", "from $7.3 billion", "lower than last year's $32.4 billion")
+#: exports of $1.1 billion", "from $7.3 billion", "lower than last year's $32.4 billion"); the
+#: phrase holds no digit and no mark of a clause end (a comma, semicolon, colon, "!", "?" or a
+#: bracket: ``sentences.PUNCT``) -- a full stop may stand in it ("U.S. exports")
+_LEAD_GAP = marks("semicolon", "colon", "exclamation", "question", "open_paren", "close_paren")
 _LEAD = re.compile(
-    rf"(?:{L.source('base_marker')}|{L.source('level_from')})(?![^\W\d_])[^\d;:!?(),]{{0,40}}$",
+    rf"(?:{L.source('base_marker')}|{L.source('level_from')})(?![^\W\d_])"
+    rf"[^\d{_LEAD_GAP}{marks('comma')}]{{0,40}}$",
     _I,
 )
 #: a bound is no comparison: "up 5% to over $5 billion"
