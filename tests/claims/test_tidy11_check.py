@@ -40,3 +40,18 @@ def test_a_stated_direction_gives_no_outcomes() -> None:
     empty = schema.make_frame([])
     readings, outcomes, own = K._judge_alternatives(empty, _claim("CHN->KAZ"), pair, [None], None)
     assert (readings, outcomes, own) == ([], [], ("not_verifiable", None, False))
+
+
+def test_window_query_names_parameters_of_both_window_readers() -> None:
+    import inspect
+
+    from tradecheck import derive
+    from tradecheck.claims import readings as RD
+    from tradecheck.claims import scope
+
+    spec = RD.ReadingSpec("imf_dots", "KAZ", "one_way", "KAZ", "CHN", currency="EUR")
+    query = RD._window_query(spec, Period("2019-04", "2019-06"), ("CHN", "KAZ"))
+    assert (query["exporter"], query["importer"], query["start"]) == ("CHN", "KAZ", "2019-04")
+    assert (query["reporter"], query["currency"]) == ("KAZ", "EUR")
+    for reader in (derive.window_value, scope.industrial_value):
+        assert set(query) <= set(inspect.signature(reader).parameters), reader.__name__

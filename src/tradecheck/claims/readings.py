@@ -278,6 +278,31 @@ def _world_sides(spec: ReadingSpec) -> tuple[str, str] | NoData:
     return NoData("no_world", "no world total for a side not stated")
 
 
+def _window_query(spec: ReadingSpec, period: Period, sides: tuple[str, str]) -> dict[str, Any]:
+    """The keywords that pick one window's rows, as :func:`tradecheck.derive.window_value` and
+    :func:`tradecheck.claims.scope.industrial_value` take them: whose figures (``reporter``,
+    ``source``), which flow (``sides`` as exporter and importer, ``flow_kind``), which months
+    and currency.
+
+    Examples
+    --------
+    >>> spec = ReadingSpec("comtrade", "CHN", "one_way", "CHN", "KAZ")
+    >>> _window_query(spec, Period("2021-01", "2021-06"), ("CHN", "KAZ"))["end"]
+    '2021-06'
+    """
+    exporter, importer = sides
+    return {
+        "reporter": spec.reporter,
+        "exporter": exporter,
+        "importer": importer,
+        "start": period.start,
+        "end": period.end,
+        "source": spec.source,
+        "flow_kind": spec.flow_kind,
+        "currency": spec.currency,
+    }
+
+
 def _industrial_window(
     df: pd.DataFrame,
     spec: ReadingSpec,
@@ -305,19 +330,8 @@ def _industrial_window(
     tuple or NoData
         As :func:`_window`.
     """
-    exporter, importer = sides
     sv, why = scope_mod.industrial_value(
-        df,
-        spec.definition or "D1",
-        reporter=spec.reporter,
-        exporter=exporter,
-        importer=importer,
-        start=period.start,
-        end=period.end,
-        source=spec.source,
-        flow_kind=spec.flow_kind,
-        currency=spec.currency,
-        cache=cache,
+        df, spec.definition or "D1", **_window_query(spec, period, sides), cache=cache
     )
     if sv is None:
         code = "no_detail" if isinstance(why, scope_mod.NoDetail) else "detail_incomplete"
@@ -359,20 +373,7 @@ def _stats_window(
     tuple or NoData
         As :func:`_window`.
     """
-    exporter, importer = sides
-    wv = _window_value(
-        df,
-        cache,
-        reporter=spec.reporter,
-        exporter=exporter,
-        importer=importer,
-        start=period.start,
-        end=period.end,
-        source=spec.source,
-        scope=spec.scope,
-        flow_kind=spec.flow_kind,
-        currency=spec.currency,
-    )
+    wv = _window_value(df, cache, **_window_query(spec, period, sides), scope=spec.scope)
     if wv is None:
         src = SOURCE_NAMES.get(spec.source, spec.source)
         return NoData("no_window", f"no {src} data covering {period.start}..{period.end}")
