@@ -56,9 +56,10 @@ _SCALE_ABBREV = re.compile(rf"(?:{L.source('scale_abbreviation')})$", re.IGNOREC
 _CURRENCY_NEXT = re.compile(rf"\s*(?:{L.source('currency_next')})")
 
 #: Punctuation that ends a clause, a phrase or a sentence, by role: the one table the
-#: reader's clause, phrase and sentence-end patterns are built from (:func:`marks`). It lists the marks of the
-#: normalised text: :func:`tradecheck.claims._lang.normalise` has already made the full-width
-#: forms ("，", "；", "：", "（", "！", "？") plain, so a pattern listing those never meets them.
+#: reader's clause, phrase and sentence-end patterns are built from (:func:`marks`). It lists
+#: the marks of the normalised text: :func:`tradecheck.claims._lang.normalise` has already
+#: made the full-width forms ("，", "；", "：", "（", "！", "？") plain, so a pattern listing
+#: those never meets them.
 PUNCT: dict[str, str] = {
     "comma": ",",
     "full_stop": ".",
