@@ -197,8 +197,8 @@ _WORD_MONEY = L.compile(
     rf"(?![a-zа-яё])\s?{_CUR_POST}(?![a-zа-яё])",
     re.IGNORECASE,
 )
-#: "40多亿美元" (more than 4 bn): number, 多, scale, currency
-_MONEY_MORE_ZH = re.compile(rf"(?P<num>{NUM})多(?P<scale>万亿|亿|万|千){_CUR_POST}")
+#: "40多亿美元", "40余亿美元" (more than 4 bn): number, 多 or 余, scale, currency
+_MONEY_MORE_ZH = re.compile(rf"(?P<num>{NUM})[多余](?P<scale>万亿|亿|万|千){_CUR_POST}")
 #: percentages: "5%", "5 percent", and the adjective after a hyphen ("a 7.5-percent rise",
 #: "15-процентный рост")
 _PERCENT = re.compile(
