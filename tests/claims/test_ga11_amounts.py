@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tradecheck.claims import _vocab as V
+from tradecheck.claims.mentions import find
 
 
 @pytest.mark.parametrize(
@@ -31,3 +32,29 @@ def test_not_below_words(before: str) -> None:
 @pytest.mark.parametrize("before", ["составил менее ", "less than ", "weniger als ", "不足"])
 def test_less_than_is_not_not_below(before: str) -> None:
     assert not V.NOT_BELOW.search(before)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair", "value", "currency"),
+    [
+        ("₹4.6 lakh crore", "en", ("IND", "RUS"), 4.6e12, "INR"),
+        ("INR 35,000 crore", "en", ("IND", "RUS"), 3.5e11, "INR"),
+        ("₹4 lakh", "en", ("IND", "RUS"), 4e5, "INR"),
+        ("TL 95 billion", "en", ("TUR", "UKR"), 95e9, "TRY"),
+        ("₺95 billion", "en", ("TUR", "UKR"), 95e9, "TRY"),
+        ("95 Mrd. TL", "de", ("TUR", "UKR"), 95e9, "TRY"),
+        ("LE 52 billion", "en", ("EGY", "CHN"), 52e9, "EGP"),
+        ("Mex$8 trillion", "en", ("MEX", "USA"), 8e12, "MXN"),
+        ("2,6 Mrd. Belarus-Rubel", "de", ("BLR", "KAZ"), 2.6e9, "BYN"),
+        ("61 млрд американских долларов", "ru", ("RUS", "IND"), 61e9, "USD"),
+        ("150 млрд казахстанских тенге", "ru", ("KAZ", "BLR"), 150e9, "KZT"),
+        ("61 млрд американських доларів", "uk", ("RUS", "IND"), 61e9, "USD"),
+        ("61 млрд амерыканскіх долараў", "be", ("RUS", "IND"), 61e9, "USD"),
+    ],
+)
+def test_currency_words_and_indian_scales(
+    text: str, lang: str, pair: tuple[str, str], value: float, currency: str
+) -> None:
+    [a] = find(text, lang, pair).amounts
+    assert (a.kind, a.currency) == ("money", currency)
+    assert a.value == pytest.approx(value)
