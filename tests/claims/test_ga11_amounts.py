@@ -58,3 +58,21 @@ def test_currency_words_and_indian_scales(
     [a] = find(text, lang, pair).amounts
     assert (a.kind, a.currency) == ("money", currency)
     assert a.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("rose by a fifth", "en", 20.0),
+        ("stiegen um ein Fünftel", "de", 20.0),
+        ("сократился наполовину", "ru", 50.0),
+        ("скоротився наполовину", "uk", 50.0),
+        ("скараціўся напалову", "be", 50.0),
+        ("were up 12 pct", "en", 12.0),
+        ("were up 12pc", "en", 12.0),
+        ("stiegen um 3,8 Proz.", "de", 3.8),
+    ],
+)
+def test_fraction_and_percent_words(text: str, lang: str, value: float) -> None:
+    [a] = find(text, lang, ("POL", "DEU")).amounts
+    assert (a.kind, a.value) == ("percent", pytest.approx(value))
