@@ -9,6 +9,8 @@ import pytest
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims.mentions import find
+from tradecheck.claims.parse import parse
+from tradecheck.claims.resolve import balance as B
 
 
 @pytest.mark.parametrize(
@@ -76,3 +78,14 @@ def test_currency_words_and_indian_scales(
 def test_fraction_and_percent_words(text: str, lang: str, value: float) -> None:
     [a] = find(text, lang, ("POL", "DEU")).amounts
     assert (a.kind, a.value) == ("percent", pytest.approx(value))
+
+
+@pytest.mark.parametrize("pre", ["im Handel mit den ", "gegenüber der ", "Überschuss gegenüber "])
+def test_german_balance_with_article(pre: str) -> None:
+    assert B._WITH_PAIR.search(pre)
+
+
+def test_balance_sign_of_the_holder_before_gegenueber() -> None:
+    text = "Mexikos Handelsüberschuss gegenüber den USA betrug 2023 152 Mrd. Dollar."
+    [c] = parse(text, as_of="2024-03-01", lang="de", pair=("MEX", "USA"))
+    assert (c.quantity, c.value) == ("balance", 152e9)

@@ -45,6 +45,8 @@ _BETWEEN = re.compile(rf"(?:{L.source('between')})\s+{_ARTICLE}$", re.IGNORECASE
 
 #: characters between an amount and the country of its own "with" ("$2.4 billion with the ")
 _TRAIL = 20
+#: characters before a country that may hold its "with" and article ("gegenüber der ")
+_PRE = 16
 #: characters after a balance word that may still belong to it ("surplus in trade with")
 _BALANCE_PHRASE = 12
 
@@ -188,7 +190,7 @@ def _holder(ctx: Context, negative: bool, lo: int) -> tuple[str | None, bool, bo
     with another country."""
     t, a, holder = ctx.norm, ctx.amount, None
     for c in ctx.doc.countries_in(max(ctx.sentence.start, min(lo, a.start - 80)), a.start):
-        pre = t[max(0, c.start - 12) : c.start]
+        pre = t[max(0, c.start - _PRE) : c.start]
         if c.iso not in ctx.doc.pair:
             if _WITH_OTHER.search(pre) and not _trails_other_amount(ctx, c.start):
                 return None, negative, True
