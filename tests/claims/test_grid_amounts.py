@@ -1089,8 +1089,6 @@ XFAIL: dict[str, str] = {
     "en-lvl-lakh-crore": "'Rs' (the rupee of several countries) is not read",
     "en-lvl-crore": "'Rs' (the rupee of several countries) is not read",
     "ru-ratio-s-lishnim": "'в N с лишним раза' is not read",
-    "ru-balance-v-razmere": "'Сальдо ... положительное в размере X' is read as a level",
-    "ru-balance-dash-minus": "'сальдо ... — минус X' is read as an absolute change",
     "uk-index-do-roku": "uk index 'N% до YEAR року' is not read",
     "uk-ratio-z-lyshkom": "'у N з лишком рази' is not read",
     "be-share-pracentau": "be share of a partner in a country's imports not read",
