@@ -89,3 +89,11 @@ def test_balance_sign_of_the_holder_before_gegenueber() -> None:
     text = "Mexikos Handelsüberschuss gegenüber den USA betrug 2023 152 Mrd. Dollar."
     [c] = parse(text, as_of="2024-03-01", lang="de", pair=("MEX", "USA"))
     assert (c.quantity, c.value) == ("balance", 152e9)
+
+
+@pytest.mark.parametrize(
+    ("word", "rx"),
+    [("імпарце", V.IMPORT_KW), ("экспарце", V.EXPORT_KW), ("тавараабароце", V.TRADE_KW)],
+)
+def test_belarusian_locative_flow_words(word: str, rx: object) -> None:
+    assert rx.fullmatch(word)  # type: ignore[attr-defined]
