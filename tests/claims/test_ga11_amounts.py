@@ -97,3 +97,22 @@ def test_balance_sign_of_the_holder_before_gegenueber() -> None:
 )
 def test_belarusian_locative_flow_words(word: str, rx: object) -> None:
     assert rx.fullmatch(word)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("进口额为二百亿美元", "money", 20e9),
+        ("进口额为一百六十亿美元", "money", 16e9),
+        ("出口额为一千零五十万美元", "money", 10.5e6),
+        ("同比增长百分之十二", "percent", 12.0),
+        ("同比下降百分之三点五", "percent", 3.5),
+    ],
+)
+def test_chinese_numerals(text: str, kind: str, value: float) -> None:
+    [a] = find(text, "zh", ("KAZ", "CHN")).amounts
+    assert (a.kind, a.value) == (kind, pytest.approx(value))
+
+
+def test_vague_chinese_numeral_is_no_amount() -> None:
+    assert not find("价值数十亿美元的协议", "zh", ("KAZ", "CHN")).amounts

@@ -1079,7 +1079,6 @@ CASES: list[tuple[str, str, str, str, str, list[Exp]]] = [
 XFAIL: dict[str, str] = {
     "de-gt-ueber-eine": "'über eine Milliarde': 'eine' before a scale word is not 1",
     "de-gt-mehr-als": "'Waren im Wert von mehr als X ... aus': the amount is dropped",
-    "zh-lvl-word": "Chinese numerals with 百 before 亿 are not read as numbers",
     "en-lvl-a-billion": "'a billion dollars' (article as one) is not read",
     "en-lvl-half-billion": "'half a billion dollars' is not read",
     "de-gt-gut": "'gut 90 Mrd.' is read approx (de approx lists 'gut'), the schema's gt",
@@ -1089,10 +1088,6 @@ XFAIL: dict[str, str] = {
     "uk-index-do-roku": "bare 'N% до YEAR': the year would be taken as the period",
     "uk-ratio-z-lyshkom": "'у N з лишком рази' is not read",
     "be-index-da-goda": "bare 'N% да YEAR': the year would be taken as the period",
-    "zh-lvl-erbai": "Chinese numerals with 百 before 亿 are not read as numbers",
-    "zh-lvl-yibailiushi": "Chinese numerals with 百 before 亿 are not read as numbers",
-    "zh-lvl-ershi": "Chinese numerals with 十 before 亿 are not read as numbers",
-    "zh-pct-baifenzhi": "a percent spelled '百分之十二' is not read",
 }
 
 
