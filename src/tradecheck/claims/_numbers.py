@@ -73,6 +73,37 @@ def zh_small_number(s: str) -> int | None:
     return None
 
 
+#: the characters of a Chinese numeral below 10 000 ("两百", "一千二百五十")
+ZH_NUMERAL = "零〇一二两兩三四五六七八九十百千"
+_ZH_PLACES = {"千": 1000, "百": 100}
+
+
+def zh_number(s: str) -> int | None:
+    """Value of a Chinese numeral below 10 000 (``"两百"`` -> 200, ``"一千零五十"`` -> 1050),
+    else None; a place without a digit before it counts once (``"百"`` -> 100).
+
+    Examples
+    --------
+    >>> zh_number("二百"), zh_number("一百六十"), zh_number("一千零五十"), zh_number("十二")
+    (200, 160, 1050, 12)
+    >>> zh_number("百"), zh_number("两千"), zh_number("百百"), zh_number("x")
+    (100, 2000, None, None)
+    """
+    total, rest = 0, s
+    for place, size in _ZH_PLACES.items():
+        head, sep, tail = rest.partition(place)
+        if not sep:
+            continue
+        digit = 1 if head == "" else _ZH_DIGITS.get(head)
+        if digit is None or place in tail:
+            return None
+        total, rest = total + digit * size, tail.lstrip("零〇")
+    if rest == "":
+        return total if total else None
+    small = zh_small_number(rest)
+    return None if small is None else total + small
+
+
 def word_number(s: str) -> float | None:
     """A small number written as a word in en/de/ru/zh, or digits; None if not a number.
 

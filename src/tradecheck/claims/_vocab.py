@@ -69,6 +69,9 @@ BOUND_AFTER: list[tuple[re.Pattern[str], str]] = [
 ]
 #: words right before the number that make it an upper bound (concept ``not_exceeded``)
 NOT_EXCEEDED = re.compile(rf"(?:{L.source('not_exceeded')})\s*$", _I)
+#: words right before the number that make it a lower bound ("at least", "не менее"; concept
+#: ``not_below``): gt, before "менее" alone is read as lt
+NOT_BELOW = re.compile(rf"(?:{L.source('not_below')})\s*$", _I)
 
 # --- changes ----------------------------------------------------------------------------------
 DECREASE = L.pattern("decrease")

@@ -78,6 +78,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "goods_and_services", "excluding", "clause_conjunction", "continuation", "abbreviation",
     "percent", "range_from", "range_to", "first_n", "approx_after", "more_than_after",
     "exceeded_after", "not_exceeded", "percent_adjective",
+    "not_below",
     "sequential", "per_day", "intent", "business", "value_terms", "country_anaphora",
     "opposite_direction", "each_flow", "concessive", "ranked_after",
     "trade_ministry_alone", "finance_ministry_alone",

@@ -27,11 +27,13 @@ from tradecheck.claims import sentences as S
 from tradecheck.claims._numbers import (
     NUM,
     SCALE_RE,
+    ZH_NUMERAL,
     ZH_VAGUE,
     parse_number,
     scale_factor,
     spelled_decimals,
     word_number,
+    zh_number,
 )
 from tradecheck.claims._periods import PeriodMention, find_periods
 from tradecheck.claims.fiscal import fiscal_start
@@ -198,8 +200,14 @@ _WORD_MONEY = L.compile(
     rf"(?![a-zа-яё])\s?{_CUR_POST}(?![a-zа-яё])",
     re.IGNORECASE,
 )
-#: "40多亿美元" (more than 4 bn): number, 多, scale, currency
-_MONEY_MORE_ZH = re.compile(rf"(?P<num>{NUM})多(?P<scale>万亿|亿|万|千){_CUR_POST}")
+#: money whose number is a Chinese numeral: "二百亿美元", "一百六十亿元" (not "数十亿": vague)
+_ZH_WORD_MONEY = L.compile(
+    rf"(?<![{ZH_VAGUE}{ZH_NUMERAL}])(?P<num>[{ZH_NUMERAL}]+)(?P<scale>万亿|亿|万){_CUR_POST}"
+)
+#: a percent spelled in Chinese: "百分之十二", "百分之三点五"
+_ZH_WORD_PERCENT = L.compile(rf"百分之(?P<num>[{ZH_NUMERAL}]+)(?:点(?P<frac>[{ZH_NUMERAL}]+))?")
+#: "40多亿美元", "40余亿美元" (more than 4 bn): number, 多 or 余, scale, currency
+_MONEY_MORE_ZH = re.compile(rf"(?P<num>{NUM})[多余](?P<scale>万亿|亿|万|千){_CUR_POST}")
 #: percentages: "5%", "5 percent", and the adjective after a hyphen ("a 7.5-percent rise",
 #: "15-процентный рост")
 _PERCENT = re.compile(
@@ -451,6 +459,37 @@ def _money_in_words(norm: str, lang: str, taken: _Taken) -> list[Amount]:
     return out
 
 
+def _zh_words(norm: str, taken: _Taken) -> list[Amount]:
+    """Money and percents written in Chinese numerals ("二百亿美元", "百分之十二点五"): as
+    precise as their last written digit (decimals of the spelled fraction, else 0)."""
+    out = []
+    for m in _ZH_WORD_MONEY.finditer(norm):
+        v = zh_number(m.group("num"))
+        if v is None or not taken.free(m.start(), m.end()):
+            continue
+        unit = scale_factor(m.group("scale"))
+        cur = currency_of(None, m.group("post"))
+        out.append(Amount("money", m.start(), m.end(), scaled(v, unit), 0, cur, m.start(), unit))
+        taken.take(m.start(), m.end())
+    for m in _ZH_WORD_PERCENT.finditer(norm):
+        v = zh_number(m.group("num"))
+        frac = m.group("frac") or ""
+        digits = "".join(str(_ZH_DIGIT_OF[ch]) for ch in frac if ch in _ZH_DIGIT_OF)
+        if v is None or len(digits) != len(frac) or not taken.free(m.start(), m.end()):
+            continue
+        value = float(f"{v}.{digits}") if digits else float(v)
+        out.append(Amount("percent", m.start(), m.end(), value, len(digits), num_start=m.start()))
+        taken.take(m.start(), m.end())
+    return out
+
+
+#: a Chinese digit's value, for the digits of a spelled fraction ("三点五": 5)
+_ZH_DIGIT_OF: dict[str, int] = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {
+    "〇": 0,
+    "两": 2,
+}
+
+
 def find_amounts(norm: str, lang: str) -> list[Amount]:
     """Every amount of ``norm`` in text order; earlier kinds claim their offsets first.
 
@@ -476,6 +515,7 @@ def find_amounts(norm: str, lang: str) -> list[Amount]:
     out += _money(norm, lang, taken)
     out += _money_more_than_zh(norm, lang, taken)
     out += _money_in_words(norm, lang, taken)
+    out += _zh_words(norm, taken)
     return joined_units(sorted(out, key=_start), norm)
 
 

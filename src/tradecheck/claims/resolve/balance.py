@@ -45,8 +45,17 @@ _BETWEEN = re.compile(rf"(?:{L.source('between')})\s+{_ARTICLE}$", re.IGNORECASE
 
 #: characters between an amount and the country of its own "with" ("$2.4 billion with the ")
 _TRAIL = 20
+#: characters before a country that may hold its "with" and article ("gegenüber der ")
+_PRE = 16
+#: how far before a money amount its clause's balance word may stand (a Russian subject with
+#: its countries and year: "Сальдо торговли A с B в 2023 году сложилось положительное в
+#: размере ...")
+_BALANCE_REACH = 120
 #: characters after a balance word that may still belong to it ("surplus in trade with")
 _BALANCE_PHRASE = 12
+#: "in trade with" anywhere after a balance word is the balance's own ("сальдо Казахстана в
+#: торговле с Беларусью"), not a trade figure
+_IN_TRADE_WITH = L.pattern("in_trade_with")
 
 
 def balance_changed(before: str) -> bool:
@@ -61,13 +70,18 @@ def balance_changed(before: str) -> bool:
     True
     >>> balance_changed("a surplus in trade with China rose by ")
     True
+    >>> balance_changed("сальдо Казахстана в торговле с Беларусью в 2023 году ")
+    True
     >>> balance_changed("a surplus, as exports grew by "), balance_changed(
     ...     "a surplus, while trade turnover grew by "
     ... )
     (False, False)
     """
     rest = after_balance_word(before)
-    return rest is not None and V.TRADE_KW.search(rest, _BALANCE_PHRASE) is None
+    if rest is None:
+        return False
+    rest = _IN_TRADE_WITH.sub(lambda m: " " * len(m.group(0)), rest)
+    return V.TRADE_KW.search(rest, _BALANCE_PHRASE) is None
 
 
 def after_balance_word(before: str) -> str | None:
@@ -161,7 +175,7 @@ def is_balance(ctx: Context) -> bool:
     means a level ("surplus ... exports of $X")."""
     if exceeds_by(ctx) is not None:
         return True
-    before = ctx.before(80)
+    before = ctx.before(_BALANCE_REACH)
     if not (V.BALANCE_KW.search(before) or _BALANCE_AFTER.match(ctx.after(25))):
         return ctx.amount.kind in ("money", "money_gt") and balance_clause(ctx) is not None
     m = list(V.BALANCE_KW.finditer(before))
@@ -188,7 +202,7 @@ def _holder(ctx: Context, negative: bool, lo: int) -> tuple[str | None, bool, bo
     with another country."""
     t, a, holder = ctx.norm, ctx.amount, None
     for c in ctx.doc.countries_in(max(ctx.sentence.start, min(lo, a.start - 80)), a.start):
-        pre = t[max(0, c.start - 12) : c.start]
+        pre = t[max(0, c.start - _PRE) : c.start]
         if c.iso not in ctx.doc.pair:
             if _WITH_OTHER.search(pre) and not _trails_other_amount(ctx, c.start):
                 return None, negative, True

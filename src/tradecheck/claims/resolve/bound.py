@@ -114,4 +114,6 @@ def bound(ctx: Context) -> str:
             return b
     if V.NOT_EXCEEDED.search(before):
         return "lt"
+    if V.NOT_BELOW.search(before):
+        return "gt"
     return _nearest_before(before) or ("gt" if exceeded_earlier(ctx) else "eq")
