@@ -1478,14 +1478,257 @@ ZH: list[Case] = [
     ),
 ]
 
-GRID: list[Case] = [*EN, *DE, *RU, *UK, *BE, *ZH]
+#: a second batch, written before the reader was run on it (held out from the fixes above):
+#: main's reader and the reader after the first four fixes each failed 4 of 38
+BATCH2: list[Case] = [
+    (
+        "en",
+        "POL-DEU",
+        "rep",
+        "Germany's Federal Statistical Office said imports from Poland edged up 1.2% in 2023.",
+        [("pct_change", 1.2, "POL->DEU", "DEU")],
+    ),
+    (
+        "en",
+        "CHL-CHN",
+        "rep",
+        "Chile's central bank said copper-led exports to China hit $38 billion in 2023.",
+        [("level", 38 * B, "CHL->CHN", "CHL")],
+    ),
+    (
+        "en",
+        "TUR-UKR",
+        "dir",
+        "Ukraine imported $4.2 billion worth of Turkish goods in 2023.",
+        [("level", 4.2 * B, "TUR->UKR", None)],
+    ),
+    (
+        "en",
+        "EGY-CHN",
+        "dir",
+        "China's shipments to Egypt dropped 9% in 2023, while Egyptian sales to China slid 15%.",
+        [("pct_change", -9, "CHN->EGY", None), ("pct_change", -15, "EGY->CHN", None)],
+    ),
+    (
+        "en",
+        "MEX-USA",
+        "total",
+        "Two-way trade between the U.S. and Mexico totaled $798 billion in 2023.",
+        [("level", 798 * B, "both", None)],
+    ),
+    (
+        "en",
+        "KAZ-BLR",
+        "neg",
+        "Kazakhstan's exports to the Eurasian Economic Union rose 6% in 2023.",
+        [],
+    ),
+    (
+        "en",
+        "RUS-IND",
+        "neg",
+        "India's imports from the Gulf states grew 12% to $160 billion in 2023.",
+        [],
+    ),
+    (
+        "en",
+        "POL-DEU",
+        "neg",
+        "Germany's overall exports fell 1.4% to 1.56 trillion euros in 2023.",
+        [],
+    ),
+    (
+        "de",
+        "POL-DEU",
+        "rep",
+        (
+            "Wie das Statistische Bundesamt (Destatis) mitteilte, wuchsen die "
+            "Importe aus Polen 2023 um 1,2 Prozent."
+        ),
+        [("pct_change", 1.2, "POL->DEU", "DEU")],
+    ),
+    (
+        "de",
+        "TUR-UKR",
+        "dir",
+        "Die Ukraine kaufte 2023 türkische Waren für 4 Milliarden Dollar.",
+        [("level", 4 * B, "TUR->UKR", None)],
+    ),
+    (
+        "de",
+        "RUS-IND",
+        "dir",
+        "Indien importierte 2023 russisches Öl und andere Waren im Wert von 60 Milliarden Dollar.",
+        [("level", 60 * B, "RUS->IND", None)],
+    ),
+    (
+        "de",
+        "CHL-CHN",
+        "total",
+        (
+            "Das bilaterale Handelsvolumen zwischen Chile und China erreichte 2023 "
+            "rund 62 Milliarden Dollar."
+        ),
+        [("level", 62 * B, "both", None)],
+    ),
+    (
+        "de",
+        "POL-DEU",
+        "neg",
+        "Der Handel Deutschlands mit den Niederlanden stieg 2023 um 2 Prozent.",
+        [],
+    ),
+    ("de", "MEX-USA", "neg", "Die Exporte Mexikos nach Kanada stiegen 2023 um 4 Prozent.", []),
+    (
+        "ru",
+        "RUS-TUR",
+        "dir",
+        "Поставки из Турции в Россию в 2023 году выросли на 20%.",
+        [("pct_change", 20, "TUR->RUS", None)],
+    ),
+    (
+        "ru",
+        "KAZ-CHN",
+        "rep",
+        (
+            "По данным Главного таможенного управления КНР, товарооборот Китая и "
+            "Казахстана в 2023 году вырос на 32%."
+        ),
+        [("pct_change", 32, "both", "CHN")],
+    ),
+    (
+        "ru",
+        "BLR-POL",
+        "name",
+        "Импорт польских товаров в Беларусь в 2023 году сократился на 30%.",
+        [("pct_change", -30, "POL->BLR", None)],
+    ),
+    (
+        "ru",
+        "UZB-RUS",
+        "total",
+        "Взаимная торговля России и Узбекистана в 2023 году достигла 10 млрд долларов.",
+        [("level", 10 * B, "both", None)],
+    ),
+    ("ru", "RUS-IND", "neg", "Экспорт Индии в страны Персидского залива вырос на 10%.", []),
+    ("ru", "KAZ-BLR", "neg", "Экспорт Казахстана в третьи страны в 2023 году вырос на 8%.", []),
+    (
+        "uk",
+        "UKR-TUR",
+        "rep",
+        (
+            "За даними Державної митної служби, експорт до Туреччини у 2023 році "
+            "становив 2,5 млрд доларів."
+        ),
+        [("level", 2.5 * B, "UKR->TUR", "UKR")],
+    ),
+    (
+        "uk",
+        "UKR-POL",
+        "name",
+        "Імпорт польських товарів в Україну у 2023 році зріс на 15%.",
+        [("pct_change", 15, "POL->UKR", None)],
+    ),
+    (
+        "uk",
+        "UKR-KAZ",
+        "dir",
+        "Україна у 2023 році експортувала до Казахстану товарів на 500 млн доларів.",
+        [("level", 500 * M, "UKR->KAZ", None)],
+    ),
+    (
+        "uk",
+        "UKR-CHN",
+        "total",
+        "Обсяг товарообігу між Україною і Китаєм у 2023 році скоротився на 15%.",
+        [("pct_change", -15, "both", None)],
+    ),
+    (
+        "uk",
+        "UKR-DEU",
+        "neg",
+        "Експорт України до країн Європейського Союзу у 2023 році зріс на 5%.",
+        [],
+    ),
+    (
+        "uk",
+        "UKR-TUR",
+        "neg",
+        "Загальний обсяг імпорту Туреччини у 2023 році становив 360 млрд доларів.",
+        [],
+    ),
+    (
+        "be",
+        "BLR-CHN",
+        "rep",
+        "Паводле звестак Белстата, экспарт у Кітай у 2023 годзе вырас на 15%.",
+        [("pct_change", 15, "BLR->CHN", "BLR")],
+    ),
+    (
+        "be",
+        "BLR-POL",
+        "name",
+        "Імпарт польскіх тавараў у Беларусь у 2023 годзе скараціўся на 25%.",
+        [("pct_change", -25, "POL->BLR", None)],
+    ),
+    (
+        "be",
+        "BLR-RUS",
+        "dir",
+        "Пастаўкі з Беларусі ў Расію ў 2023 годзе павялічыліся на 5%.",
+        [("pct_change", 5, "BLR->RUS", None)],
+    ),
+    (
+        "be",
+        "BLR-KAZ",
+        "total",
+        "Знешнегандлёвы абарот з Казахстанам у 2023 годзе склаў 1,3 млрд долараў.",
+        [("level", 1.3 * B, "both", None)],
+    ),
+    ("be", "BLR-CHN", "neg", "Тавараабарот Беларусі з краінамі далёкай дугі вырас на 10%.", []),
+    ("be", "BLR-TUR", "neg", "Агульны экспарт Турцыі ў 2023 годзе склаў 255 млрд долараў.", []),
+    (
+        "zh",
+        "CHL-CHN",
+        "rep",
+        "据智利海关统计，2023年智中贸易额为600亿美元。",
+        [("level", 60 * B, "both", "CHL")],
+    ),
+    (
+        "zh",
+        "KAZ-CHN",
+        "rep",
+        "据海关总署统计，2023年中国与哈萨克斯坦贸易额为410亿美元。",
+        [("level", 41 * B, "both", "CHN")],
+    ),
+    (
+        "zh",
+        "TUR-CHN",
+        "dir",
+        "2023年中国自土耳其进口额为35亿美元。",
+        [("level", 3.5 * B, "TUR->CHN", None)],
+    ),
+    (
+        "zh",
+        "POL-CHN",
+        "dir",
+        "2023年波兰对中国出口同比增长4%。",
+        [("pct_change", 4, "POL->CHN", None)],
+    ),
+    ("zh", "EGY-CHN", "neg", "2023年中国对非洲出口1730亿美元。", []),
+    ("zh", "RUS-CHN", "neg", "2023年俄罗斯对外贸易总额为7100亿美元。", []),
+]
+
+GRID: list[Case] = [*EN, *DE, *RU, *UK, *BE, *ZH, *BATCH2]
 
 DE_ADJ = "German statistics_of has no country adjective + customs form"
 ZH_TOTAL = "'<country>出口总额' is no world total"
+CENTRAL_BANK = "the statistics registry lists no Chilean central bank"
 ZH_FANG = "'<abbreviation>方统计' is no reporter for a pair country"
 
 #: cases the reader does not get right yet: case id -> reason
 XFAIL: dict[str, str] = {
+    "en-CHL-CHN-rep-Chile's central bank said copper-led exports to China hit $38 bi": CENTRAL_BANK,
     "de-CHL-CHN-rep-Laut chilenischer Zollbehörde stiegen die Ausfuhren nach China 2": DE_ADJ,
     "de-CHL-CHN-rep-Laut chilenischem Zoll stiegen die Ausfuhren nach China 2023 um ": DE_ADJ,
     "zh-CHL-CHN-neg-2023年智利出口总额为950亿美元。": ZH_TOTAL,
