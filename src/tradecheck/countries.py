@@ -405,9 +405,21 @@ def name(iso3: str, lang: str = "en") -> str:
 READER_LANGS = ("en", "de", "ru", "zh", "uk", "be", "pl")
 #: languages whose country names take case endings (the reader matches a stem + any ending)
 _INFLECTED = {"ru": "[аяьйы]", "uk": "[аяьйи]", "be": "[аяьйы]", "pl": "[aeiy]"}
-#: a Latin or Cyrillic name (or stem) shorter than this is left out or kept whole: short
-#: names are common words too ("Chad", "Peru", uk "Дані" = data, pl "Dani")
+#: a Latin or Cyrillic name (or stem) shorter than this is kept whole: short names are
+#: common words too (uk "Дані" = data, pl "Dani"), so a short name is matched as a whole word
+#: with at most a case ending (:func:`_short_source`), and left out when it is a word
 MIN_LETTERS = 5
+#: short CLDR names that are also common words of a reader language (ru/uk "Того" = "of
+#: that", uk "Малі" and pl "Mali" = "small"): left out in every language, since the reader
+#: matches every language's names in any text
+SHORT_WORDS = frozenset({"Того", "Малі", "Mali", "Мали"})
+#: the case endings a short name may take after it (or after its stem, the name less its
+#: final -а/-я: "Куба" -> "Кубы", "Кубе"), by alphabet: "Ирака", "Іраку", "Iraku", "Iraks",
+#: "Iraqi"
+_SHORT_ENDINGS = {
+    "cyr": "(?:[аяуюеєиіїыоэ]|ом|ем|ой|ою|ей|ам|ай)",
+    "lat": "(?:[aeiouyąę]|ie|iem|em|owi|s)",
+}
 #: names in -ия (ru), -ія (uk), -ія/-ыя (be), -ia (pl), whose stem is too short for
 #: :data:`MIN_LETTERS`: the stem keeps its -и- and must take one of the case endings of
 #: that declension ("Кения" -> "Кени" + я/и/ю/е: "Кении", never a bare "Кени"; uk "Данія"
@@ -494,17 +506,49 @@ def name_source(text: str, lang: str) -> str | None:
     >>> rx = re.compile(name_source("Кения", "ru"), re.IGNORECASE)
     >>> bool(rx.fullmatch("Кении")), bool(rx.fullmatch("Кени"))
     (True, False)
-    >>> name_source("Chad", "en") is None, name_source("匈牙利", "zh")
+    >>> rx = re.compile(name_source("Ирак", "ru"), re.IGNORECASE)
+    >>> bool(rx.fullmatch("Ираком")), bool(rx.fullmatch("Иракский"))
+    (True, False)
+    >>> name_source("Того", "ru") is None, name_source("匈牙利", "zh")
     (True, '匈牙利')
     """
     if is_cjk(text):
         return re.escape(text)
-    if len(text) < MIN_LETTERS or not text[:1].isupper():
+    if not text[:1].isupper():
         return None
+    if len(text) < MIN_LETTERS:
+        return _short_source(text)
     base, ending = stem(text, lang), ""
     if base == text and (soft := _soft_stem(text, lang)):
         base, ending = soft, _SOFT[lang][1]
     return f"(?-i:{re.escape(base[0])}){re.escape(base[1:])}{ending}\\w*"
+
+
+def _short_source(text: str) -> str | None:
+    """The regular expression of a name shorter than :data:`MIN_LETTERS`: a whole word, as
+    written or with one case ending (:data:`_SHORT_ENDINGS`); a name ending in -а/-я
+    (Cyrillic) or -a (Latin) also as its stem with an ending ("Кубы", "Kubie"); an acronym
+    ("КНДР") as written; None for a name that is a common word (:data:`SHORT_WORDS`).
+
+    Examples
+    --------
+    >>> rx = re.compile(_short_source("Куба"), re.IGNORECASE)
+    >>> [bool(rx.fullmatch(w)) for w in ("Куба", "Кубы", "Кубой", "Куб", "куба")]
+    [True, True, True, False, False]
+    >>> rx = re.compile(_short_source("Iraq"), re.IGNORECASE)
+    >>> bool(rx.fullmatch("Iraqi")), bool(rx.search("Iraqis")), _short_source("Mali")
+    (True, False, None)
+    """
+    if text in SHORT_WORDS:
+        return None
+    first = f"(?-i:{re.escape(text[0])})"
+    if text.isupper():
+        return f"{first}{re.escape(text[1:])}(?!\\w)"
+    ending = _SHORT_ENDINGS["cyr" if re.match("[\u0400-\u04ff]", text) else "lat"]
+    base = re.escape(text[1:-1]) if text[-1] in "аяa" else None
+    whole = f"{re.escape(text[1:])}{ending}?"
+    body = whole if base is None else f"(?:{whole}|{base}{ending})"
+    return f"{first}{body}(?!\\w)"
 
 
 def _soft_stem(text: str, lang: str) -> str | None:

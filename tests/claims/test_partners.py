@@ -32,6 +32,7 @@ GROUPS = (
     "AFRICA",
     "LATIN_AMERICA",
     "FAR_ABROAD",
+    "THIRD_COUNTRIES",
     "ARAB",
     "GULF",
     "ASIA",

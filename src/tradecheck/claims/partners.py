@@ -349,12 +349,57 @@ def find_mentions(norm: str, pair: tuple[str, str]) -> list[Mention]:
         for m in rx.finditer(norm)
         if not _is_institution(norm, m.end())
     ]
+    found += compound_mentions(norm, found)
     money = [(m.start(), m.end()) for m in _currency_words().finditer(norm)]
     kept = [m for m in found if m.end > m.start and not _in_currency(m, money)]
     named = sorted(resolve_ambiguous(kept, pair), key=lambda m: (m.start, m.end))
     ahead = ranked_ahead(norm, named)  # "second after Russia": Russia holds no role
     named = [m for m in named if m.start not in ahead]
     return sorted(named + anaphora(norm, named), key=lambda m: (m.start, m.end))
+
+
+@cache
+def _compound_rx() -> re.Pattern[str]:
+    """One character of a Chinese pair compound (concept ``pair_compound``: "中智贸易")."""
+    return L.compile(L.language_source("pair_compound", "zh"), 0)
+
+
+@cache
+def _first_characters() -> dict[str, str]:
+    """The first character of every country's Chinese CLDR name -> the countries whose name
+    begins with it, as one key ("智" -> "CHL", "新" -> "NCL|NZL|SGP")."""
+    from tradecheck import countries
+
+    by_char: dict[str, list[str]] = {}
+    for iso, name in sorted(countries.cldr_names("zh").items()):
+        by_char.setdefault(name[:1], []).append(iso)
+    return {ch: "|".join(isos) for ch, isos in by_char.items()}
+
+
+def compound_mentions(norm: str, found: Sequence[Mention]) -> list[Mention]:
+    """The countries of a Chinese pair compound's abbreviations that no language file lists
+    ("中智贸易" Chile, "秘中经贸" Peru), by the first character of their Chinese names; a
+    character several names begin with is keyed by all of them ("新": New Zealand,
+    Singapore ...) and counts as the pair's only when the text names it in full
+    (:func:`resolve_ambiguous`). Characters already read (listed abbreviations, names) and
+    characters no country's name begins with ("中外贸易") give nothing.
+
+    Examples
+    --------
+    >>> [m.key for m in compound_mentions("2023年中秘贸易额", [])]
+    ['PER', 'CHN']
+    >>> [(m.key, m.start) for m in compound_mentions("中外贸易、智中经贸", [])]
+    [('CHL', 5), ('CHN', 6)]
+    """
+    taken = [(m.start, m.end) for m in found]
+    keys = _first_characters()
+    out = []
+    for m in _compound_rx().finditer(norm):
+        if m.group(0) in keys and not any(s <= m.start() < e for s, e in taken):
+            # the compound's other half, 中, is China ("中肯": China and Kenya)
+            at = m.start() - 1 if norm[m.start() - 1 : m.start()] == "中" else m.end()
+            out += [Mention(keys[m.group(0)], m.start(), m.end()), Mention("CHN", at, at + 1)]
+    return out
 
 
 def anaphora(norm: str, named: Sequence[Mention]) -> list[Mention]:

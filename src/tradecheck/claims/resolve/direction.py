@@ -330,6 +330,8 @@ def _roles(
         joined = compound_role(doc.norm[c.end : kw.start], kw.kind) if c in left else None
         if joined:
             roles.append((joined, c.iso))
+        elif c in right and _bought_from(doc, c):
+            roles.append(("orig", c.iso))  # "закупил в Беларуси": bought from Belarus
         elif _DEST_BEFORE.search(pre):
             roles.append(("dest", c.iso))
         elif _ORIG_BEFORE.search(pre):
@@ -381,6 +383,28 @@ def _adjective(lang: str) -> re.Pattern[str]:
     """The country adjective forms of ``lang`` that name an import's origin (concept
     ``import_origin_adjective``; empty where the adjective names the importer)."""
     return re.compile(L.language_source("import_origin_adjective", lang), re.IGNORECASE)
+
+
+@cache
+def _bought_from_pattern(lang: str) -> re.Pattern[str]:
+    """A purchase verb and its "в/у" closing a text, in ``lang`` only (concept
+    ``bought_from``: Belarusian "у" before a country is "to" after any other verb)."""
+    return re.compile(rf"(?:{L.language_source('bought_from', lang)})\s*$", re.IGNORECASE)
+
+
+def _bought_from(doc: Doc, c: CountryHit) -> bool:
+    """Whether country ``c`` follows a purchase verb and "в/у", one word between at most: the
+    seller ("Казахстан закупил в Беларуси товаров": goods from Belarus to Kazakhstan).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import read_doc
+    >>> doc = read_doc("Казахстан закупил в Беларуси товаров на 1 млрд долларов.", lang="ru",
+    ...                pair=("KAZ", "BLR"))
+    >>> [_bought_from(doc, c) for c in doc.mentions.countries]
+    [False, True]
+    """
+    return bool(_bought_from_pattern(doc.lang).search(doc.norm[max(0, c.start - 40) : c.start]))
 
 
 @cache
