@@ -108,8 +108,16 @@ _REL_BEFORE_ZH = re.compile(
 
 
 def _ord(word: str) -> int | None:
-    """1..4 for an ordinal word ("third", "dritten", "третьем", "IV") or digits."""
-    w = word.lower().rstrip(".")
+    """1..4 for an ordinal word ("third", "dritten", "третьем", "IV", "ІІ") or digits; the
+    table matches without case, except roman numerals written with the Cyrillic "І" (the
+    capital only: the small "і" is the Ukrainian and Belarusian "and").
+
+    Examples
+    --------
+    >>> _ord("Third"), _ord("ІІ"), _ord("іі"), _ord("3.")
+    (3, 2, None, 3)
+    """
+    w = word.rstrip(".")
     if w.isdigit():
         return int(w)
     n = L.number_of("ordinals", w)
@@ -228,9 +236,9 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         "q",
     ),
     # any language of claims/lang: "<ordinal> <quarter word>"
-    # ("першому кварталі", "трэцім квартале")
+    # ("першому кварталі", "трэцім квартале", a roman numeral "II. Quartal", "ІІІ кварталі")
     (
-        re.compile(rf"(?P<o>{L.table_source('ordinals')})\s+(?:{L.source('quarter')})", _I),
+        re.compile(rf"(?P<o>{L.table_source('ordinals')})\.?\s+(?:{L.source('quarter')})", _I),
         "q",
     ),
     (
@@ -243,7 +251,7 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         "h",
     ),
     (
-        re.compile(rf"(?P<hr>{L.table_source('ordinals')})\s+(?:{L.source('half')})", _I),
+        re.compile(rf"(?P<hr>{L.table_source('ordinals')})\.?\s+(?:{L.source('half')})", _I),
         "h",
     ),
     # "1 полугодие", "2-м полугодии": a digit with the language's ordinal ending, as for

@@ -1,0 +1,79 @@
+"""Period vocabulary and steps found with the constructed grid (round gridP11,
+test_grid_periods.py): roman numerals written with the Cyrillic capital І, abbreviated
+quarters and months, one-word relative years, Belarusian month ranges and bases, changes
+over several years, windows of N months ending in a month. Constructed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradecheck.claims._periods import _ord, find_periods
+from tradecheck.claims.parse import parse
+
+
+def _months(text: str) -> list[tuple[int, int, int | None]]:
+    ps, _ = find_periods(text)
+    return [(p.m1, p.m2, p.year) for p in ps]
+
+
+def _first(text: str, pair: tuple[str, str], as_of: str | None = None, lang: str = "auto"):
+    claims = parse(text, as_of=as_of, pair=pair, lang=lang)
+    assert claims, text
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("за ІІ квартал 2021 р.", [(4, 6, 2021)]),
+        ("у ІІІ квартале 2020 г.", [(7, 9, 2020)]),
+        ("у ІІ півріччі 2019 р.", [(7, 12, 2019)]),
+        ("im III. Quartal 2021", [(7, 9, 2021)]),
+        ("во 2 кв. 2021 г.", [(4, 6, 2021)]),
+        ("за 7 мес. 2021 г.", [(1, 7, 2021)]),
+    ],
+)  # fmt: skip
+def test_roman_and_abbreviated_parts_of_a_year(text, expected):
+    assert _months(text) == expected
+
+
+def test_small_cyrillic_i_is_the_conjunction_not_a_numeral():
+    # "і" (and) before a quarter word is no ordinal: only the capital І is a roman numeral
+    assert _ord("і") is None and _ord("І") == 1
+    assert _months("у першому і другому кварталах 2021 р.") == [(4, 6, 2021)]
+
+
+def test_square_metres_are_no_quarter():
+    assert _months("склад на 3 кв. м у 2021 г.") == [(1, 12, 2021)]
+
+
+def test_abbreviated_month_does_not_end_the_sentence():
+    c = _first("За 10 мес. 2021 г. экспорт Казахстана в Китай вырос на 9%.", ("KAZ", "CHN"))
+    assert (c.period.start, c.period.end) == ("2021-01", "2021-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Позаторік експорт Польщі до Китаю становив 3 млрд доларів.", "uk"),
+        ("Пазалетась экспарт Казахстана ў Кітай склаў 3 млрд долараў.", "be"),
+    ],
+)  # fmt: skip
+def test_one_word_year_before_last(text, lang):
+    c = _first(text, ("KAZ", "CHN") if lang == "be" else ("POL", "CHN"), "2022-06-01", lang)
+    assert (c.period.start, c.period.end) == ("2020-01", "2020-12")
+
+
+def test_belarusian_month_range_and_base():
+    t = ("У студзені–сакавіку 2021 года экспарт Казахстана ў Кітай вырас на 6% у параўнанні са "
+         "студзенем–сакавіком 2019 года.")  # fmt: skip
+    c = _first(t, ("KAZ", "CHN"), lang="be")
+    assert (c.period.start, c.period.end) == ("2021-01", "2021-03")
+    assert (c.base_period.start, c.base_period.end) == ("2019-01", "2019-03")
+
+
+def test_shangnian_alone_is_last_year_but_after_bi_a_base():
+    c = _first("上年智利对华出口增长9%。", ("CHL", "CHN"), "2022-02-01", "zh")
+    assert (c.period.start, c.base_period.start) == ("2021-01", "2020-01")
+    c = _first("2021年智利对华出口比上年增长9%。", ("CHL", "CHN"), None, "zh")
+    assert (c.period.start, c.base_period.start) == ("2021-01", "2020-01")
