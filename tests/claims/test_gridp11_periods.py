@@ -77,3 +77,64 @@ def test_shangnian_alone_is_last_year_but_after_bi_a_base():
     assert (c.period.start, c.base_period.start) == ("2021-01", "2020-01")
     c = _first("2021年智利对华出口比上年增长9%。", ("CHL", "CHN"), None, "zh")
     assert (c.period.start, c.base_period.start) == ("2021-01", "2020-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair", "base"),
+    [
+        ("Over the past six years, Chile's exports to China rose 80%, to $38 billion in 2021.",
+         "en", ("CHL", "CHN"), "2015-01"),
+        ("Chile's exports to China have doubled over the past decade, to $38 billion in 2021.",
+         "en", ("CHL", "CHN"), "2011-01"),
+        ("Innerhalb von vier Jahren sind Chiles Exporte nach China 2021 um 50 Prozent gestiegen.",
+         "de", ("CHL", "CHN"), "2017-01"),
+        (("За три года экспорт Казахстана в Китай вырос на 40% и в 2021 году составил "
+          "8 млрд долларов."), "ru", ("KAZ", "CHN"), "2018-01"),
+        (("За останні сім років експорт Польщі до Китаю зріс удвічі й у 2021 році сягнув "
+          "4 млрд доларів."), "uk", ("POL", "CHN"), "2014-01"),
+        (("За апошнія чатыры гады экспарт Казахстана ў Кітай вырас на 30% і ў 2021 годзе склаў "
+          "8 млрд долараў."), "be", ("KAZ", "CHN"), "2017-01"),
+        ("过去八年,中国对智利出口增长了60%,2021年达到200亿美元。", "zh", ("CHL", "CHN"), "2013-01"),
+    ],
+)  # fmt: skip
+def test_change_over_n_years_is_against_n_years_before(text, lang, pair, base):
+    c = next(c for c in parse(text, pair=pair, lang=lang) if c.quantity in ("pct_change", "ratio"))
+    assert c.period.start == "2021-01" and c.base_period.start == base
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In 2021 Chile's exports to China rose 25%, the fastest growth in five years.", "en"),
+        ("В 2021 году экспорт Казахстана в Китай вырос на 15% — максимум за пять лет.", "ru"),
+        ("Рост экспорта Казахстана в Китай на 15% в 2021 году стал рекордным за пять лет.", "ru"),
+    ],
+)  # fmt: skip
+def test_highest_in_n_years_is_no_span(text, lang):
+    # "the fastest in five years" after the figure is a point of comparison, not its base
+    c = next(c for c in parse(text, pair=("CHL", "CHN") if lang == "en" else ("KAZ", "CHN"))
+             if c.quantity == "pct_change")  # fmt: skip
+    assert c.base_period.start == "2020-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair"),
+    [
+        ("Between 2016 and 2021, Chile's exports to China grew 70%.", "en", ("CHL", "CHN")),
+        ("From 2016 to 2021 Chile's exports to China grew 70%.", "en", ("CHL", "CHN")),
+        ("С 2016 по 2021 год экспорт Казахстана в Китай вырос на 70%.", "ru", ("KAZ", "CHN")),
+        ("2016年至2021年,中国对智利出口增长了70%。", "zh", ("CHL", "CHN")),
+        ("З 2016 року експорт Польщі до Китаю зріс на 70% і у 2021 році сягнув 4 млрд доларів.",
+         "uk", ("POL", "CHN")),
+    ],
+)  # fmt: skip
+def test_change_over_a_range_of_years_or_since_an_opening_year(text, lang, pair):
+    c = next(c for c in parse(text, pair=pair, lang=lang) if c.quantity == "pct_change")
+    assert (c.period.start, c.base_period.start) == ("2021-01", "2016-01")
+
+
+def test_comparison_with_a_year_is_no_since():
+    # "порівняно з 2019 роком" is a base, never "since 2019"; an opening "З" only at the start
+    t = "У 2021 році експорт Польщі до Китаю зріс на 20% порівняно з 2019 роком."
+    c = _first(t, ("POL", "CHN"), lang="uk")
+    assert c.base_period.start == "2019-01"

@@ -309,6 +309,40 @@ WORD_FIRST = r"(?=\w)"
 _YEARS_AGO = [
     L.compile(WORD_FIRST + rx.pattern, rx.flags) for rx in L.templates("years_ago", _WORDNUM)
 ]
+#: "over the past five years", "за пять лет", "五年间" (concept ``over_years``; never inside a
+#: number: "2015年来" is "since 2015") and "over the past decade" (``over_decade``)
+_OVER_YEARS = [
+    L.compile(r"(?<![\d.,])" + WORD_FIRST + rx.pattern, rx.flags)
+    for rx in L.templates("over_years", _WORDNUM)
+]
+_OVER_DECADE = L.pattern("over_decade")
+DECADE = 10
+
+
+def spans_of_years(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, n) of each "over the past n years" between ``start`` and ``end``
+    (1 <= n <= 50; a decade is ten years).
+
+    Examples
+    --------
+    >>> t = "Over five years trade doubled; 近五年来增长了50%; over the past decade."
+    >>> [n for _, _, n in spans_of_years(t, 0, len(t))]
+    [5, 5, 10]
+    >>> spans_of_years("自2015年来增长了两倍", 0, 12)
+    []
+    """
+    out = [(m.start(), m.end(), DECADE) for m in _OVER_DECADE.finditer(text, start, end)]
+    for m in (m for rx in _OVER_YEARS for m in rx.finditer(text, start, end)):
+        n = word_number(m.group("num"))
+        if n is not None and n == int(n) and 1 <= n <= 50:
+            out.append((m.start(), m.end(), int(n)))
+    kept: list[tuple[int, int, int]] = []
+    for cue in sorted(out):  # two wordings of one cue ("近五年来") count once
+        if not kept or cue[0] >= kept[-1][1]:
+            kept.append(cue)
+    return kept
+
+
 _LAST_MONTH = L.pattern("last_month")
 _PREV_YEAR_BASE = L.pattern("previous_year")
 _YEAR_BEFORE_LAST = L.pattern("year_before_last")

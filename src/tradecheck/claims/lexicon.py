@@ -73,6 +73,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "pre_pandemic",
     "period_anaphora",
     "since_start",
+    "over_decade",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
     "abs_change", "abs_change_weak", "physical", "price", "industrial", "services",
     "goods_and_services", "excluding", "clause_conjunction", "continuation", "abbreviation",
@@ -85,7 +86,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "result_infinitive",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
-TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago")
+TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago", "over_years")
 #: concepts held as a list of templates: ``{c}`` stands for one country's names in the same
 #: language ("{c} customs" -> "Turkish customs"; see :func:`country_template_source`)
 COUNTRY_TEMPLATES: tuple[str, ...] = (
