@@ -914,7 +914,6 @@ TAIL = [
 
 CASES = EN + DE + RU + UK + BE + ZH + TAIL
 #: why a case is not read yet
-NO_MONTHS_TO = "'the N months to MONTH' is read as that month alone"
 NO_QUARTER_YY = "a quarter glued to a two-digit year ('1Q23') is not read"
 NO_NAMED_QUARTER = (
     "a month range named a quarter ('the July-September quarter of 2023') loses its year"
@@ -926,9 +925,7 @@ NO_VORVORJAHR = "'Vorvorjahr' (two years before the period spoken of) is not rea
 NO_END_OF_MONTH = "'截至…月底' (up to the end of a month) is read as that month alone"
 #: cases the reader does not yet read (by id), each with the reason (strict: fail once fixed)
 XFAIL: dict[str, str] = {
-    "en-n_months-KAZ-BLR": NO_MONTHS_TO,
     "en-quarter_abbrev-MEX-USA": NO_QUARTER_YY,
-    "en-months_to-KAZ-BLR": NO_MONTHS_TO,
     "en-quarter_months-CHL-CHN": NO_NAMED_QUARTER,
     "de-seit-RUS-IND": NO_SINCE_PERIOD,
     "de-vorvorjahr-KAZ-BLR": NO_VORVORJAHR,

@@ -138,3 +138,25 @@ def test_comparison_with_a_year_is_no_since():
     t = "У 2021 році експорт Польщі до Китаю зріс на 20% порівняно з 2019 роком."
     c = _first(t, ("POL", "CHN"), lang="uk")
     assert c.base_period.start == "2019-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in the nine months to September 2021", [(1, 9, 2021)]),
+        ("in the three months ended March 2022", [(1, 3, 2022)]),
+        # across the year end: October 2021 to March 2022, read like a fiscal year
+        ("in the six months to March 2022", [(10, 15, 2021)]),
+        # the twelve-month window is unchanged
+        ("in the year ended April 2022", [(5, 16, 2021)]),
+    ],
+)  # fmt: skip
+def test_n_months_to_a_month(text, expected):
+    assert _months(text) == expected
+
+
+def test_n_months_to_keeps_its_base():
+    t = "In the eight months to August 2021, Chile's exports to China rose 14%."
+    c = _first(t, ("CHL", "CHN"), lang="en")
+    assert (c.period.start, c.period.end) == ("2021-01", "2021-08")
+    assert (c.base_period.start, c.base_period.end) == ("2020-01", "2020-08")

@@ -471,6 +471,36 @@ def _yoy_cues(text: str, mask: list[bool]) -> list[BaseCue]:
 
 #: "the year to March 2022", "in den zwölf Monaten bis März": twelve months ending in a month
 _YEAR_TO = L.compile(rf"(?:{L.source('year_to')})\s+(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR}))?", _I)
+#: "the nine months to September 2023" (concept ``months_to``): that many months ending in a month
+_MONTHS_TO = [
+    L.compile(WORD_FIRST + rx.pattern + rf"\s+(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR}))?", rx.flags)
+    for rx in L.templates("months_to", _WORDNUM)
+]
+
+
+def _window(m: re.Match[str], n: int) -> PeriodMention:
+    """The ``n`` months ending in the month of ``m`` (its written year, if any): "the nine
+    months to September 2023" is January-September 2023; a window across the year end
+    ("the six months to March 2024", "the year ended April 2024") runs on from its first
+    month as a fiscal-like year does, and without a written year it is the last such window
+    before publication.
+
+    Examples
+    --------
+    >>> ps = _year_to_mentions("in the six months to March 2024", [False] * 32)
+    >>> [(p.m1, p.m2, p.year) for p in ps]
+    [(10, 15, 2023)]
+    """
+    last = month_number(m.group("m"))
+    first = (last - n) % 12 + 1
+    across = n > last
+    yearlike = across or n == 12
+    y = int(m.group("y")) - across if m.group("y") else None
+    return PeriodMention(
+        m.start(), m.end(), first, last + 12 * across, year=y,
+        rel=None if y or not yearlike else -1, fiscal_start=first if yearlike else None,
+        full_year=n == 12 and last == 12,
+    )  # fmt: skip
 
 
 def _year_to_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
@@ -488,16 +518,15 @@ def _year_to_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
     [(1, 12, None, -1)]
     """
     out = []
-    for m in _YEAR_TO.finditer(text):
+    found = [(m, 12) for m in _YEAR_TO.finditer(text)]
+    for m in (m for rx in _MONTHS_TO for m in rx.finditer(text)):
+        n = word_number(m.group("num"))
+        if n is not None and n == int(n) and 1 <= n <= 12:
+            found.append((m, int(n)))
+    for m, n in found:
         if not _mask_free(mask, m.start(), m.end()):
             continue
-        last = month_number(m.group("m"))
-        first = last % 12 + 1
-        y = int(m.group("y")) - (last < 12) if m.group("y") else None
-        pm = PeriodMention(
-            m.start(), m.end(), first, last + 12 * (last < 12), year=y,
-            rel=None if y else -1, fiscal_start=first, full_year=last == 12,
-        )  # fmt: skip
+        pm = _window(m, n)
         pm.is_base = _is_base(text, m.start(), m.end())
         _set(mask, m.start(), m.end())
         out.append(pm)
