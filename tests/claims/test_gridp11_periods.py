@@ -86,8 +86,8 @@ def test_shangnian_alone_is_last_year_but_after_bi_a_base():
          "en", ("CHL", "CHN"), "2015-01"),
         ("Chile's exports to China have doubled over the past decade, to $38 billion in 2021.",
          "en", ("CHL", "CHN"), "2011-01"),
-        ("Innerhalb von vier Jahren sind Chiles Exporte nach China 2021 um 50 Prozent gestiegen.",
-         "de", ("CHL", "CHN"), "2017-01"),
+        (("Innerhalb von vier Jahren sind Chiles Exporte nach China um 50 Prozent gestiegen, auf "
+          "25 Milliarden Dollar im Jahr 2021."), "de", ("CHL", "CHN"), "2017-01"),
         (("За три года экспорт Казахстана в Китай вырос на 40% и в 2021 году составил "
           "8 млрд долларов."), "ru", ("KAZ", "CHN"), "2018-01"),
         (("За останні сім років експорт Польщі до Китаю зріс удвічі й у 2021 році сягнув "
@@ -108,6 +108,8 @@ def test_change_over_n_years_is_against_n_years_before(text, lang, pair, base):
         ("In 2021 Chile's exports to China rose 25%, the fastest growth in five years.", "en"),
         ("В 2021 году экспорт Казахстана в Китай вырос на 15% — максимум за пять лет.", "ru"),
         ("Рост экспорта Казахстана в Китай на 15% в 2021 году стал рекордным за пять лет.", "ru"),
+        # a span before the figure with the figure's own year between: that year's change
+        ("За пять лет экспорт Казахстана в Китай окреп, а в 2021 году вырос на 15%.", "ru"),
     ],
 )  # fmt: skip
 def test_highest_in_n_years_is_no_span(text, lang):
@@ -160,3 +162,60 @@ def test_n_months_to_keeps_its_base():
     c = _first(t, ("CHL", "CHN"), lang="en")
     assert (c.period.start, c.period.end) == ("2021-01", "2021-08")
     assert (c.base_period.start, c.base_period.end) == ("2020-01", "2020-08")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair"),
+    [
+        (("В течение шести лет экспорт Казахстана в Китай вырос на 50% и в 2021 году составил "
+          "8 млрд долларов."), "ru", ("KAZ", "CHN")),
+        (("Упродовж шести років експорт Польщі до Китаю зріс на 50% і у 2021 році сягнув "
+          "4 млрд доларів."), "uk", ("POL", "CHN")),
+        (("На працягу шасці гадоў экспарт Казахстана ў Кітай вырас на 50% і ў 2021 годзе склаў "
+          "8 млрд долараў."), "be", ("KAZ", "CHN")),
+        (("Im Laufe von sechs Jahren sind Chiles Exporte nach China um 50 Prozent gestiegen und "
+          "erreichten 2021 25 Milliarden Dollar."), "de", ("CHL", "CHN")),
+    ],
+)  # fmt: skip
+def test_during_n_years_is_a_span(text, lang, pair):
+    c = next(c for c in parse(text, pair=pair, lang=lang) if c.quantity == "pct_change")
+    assert (c.period.start, c.base_period.start) == ("2021-01", "2015-01")
+
+
+def test_a_plan_over_n_years_is_no_claim():
+    assert parse("Польща та Китай мають намір протягом шести років подвоїти товарообіг.",
+                 pair=("POL", "CHN"), lang="uk") == []  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("З лютого до травня 2021 року експорт Польщі до Китаю зріс на 7%.", "uk"),
+        ("З лютага да траўня 2021 года экспарт Казахстана ў Кітай вырас на 7%.", "be"),
+    ],
+)  # fmt: skip
+def test_month_range_with_do(text, lang):
+    c = _first(text, ("POL", "CHN") if lang == "uk" else ("KAZ", "CHN"), lang=lang)
+    assert (c.period.start, c.period.end) == ("2021-02", "2021-05")
+
+
+def test_abgelaufenes_jahr_is_last_year():
+    c = _first("Im abgelaufenen Jahr stiegen Chiles Exporte nach China um 4 Prozent.",
+               ("CHL", "CHN"), "2022-03-01", "de")  # fmt: skip
+    assert c.period.start == "2021-01" and c.base_period.start == "2020-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In 2021 Chile's exports to China were 25% higher than three years earlier.", "en"),
+        ("2021 lagen Chiles Exporte nach China um 25 Prozent höher als drei Jahre zuvor.", "de"),
+    ],
+)  # fmt: skip
+def test_n_years_earlier_is_a_base(text, lang):
+    c = _first(text, ("CHL", "CHN"), lang=lang)
+    assert (c.period.start, c.base_period.start) == ("2021-01", "2018-01")
+
+
+def test_month_range_named_a_quarter_keeps_its_year():
+    assert _months("in the October-December quarter of 2021") == [(10, 12, 2021)]

@@ -166,7 +166,10 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     (
         L.compile(
             rf"(?:(?:{L.source('range_from')})\s+)?(?P<a>{MONTH})\s*"
-            rf"(?:-|–|—|/|{L.source('range_to')})\s*(?:(?:{L.source('end_of')})\s+)?(?P<b>{MONTH})",
+            rf"(?:-|–|—|/|{L.source('range_to')})\s*(?:(?:{L.source('end_of')})\s+)?(?P<b>{MONTH})"
+            # a range named a quarter or half before its year: "the July-September quarter of
+            # 2023"
+            rf"(?:\s+(?:{L.source('quarter')}|{L.source('half')})(?=\s+(?:{L.source('year_of')})))?",
             _I,
         ),
         "mrange",

@@ -334,12 +334,11 @@ def _part_of(ctx: Context) -> tuple[int, int]:
 
 
 def multiyear_cues(ctx: Context, y0: int) -> list[tuple[int, int, int, bool]]:
-    """(start, end, base year, adjacent) of each cue in ``ctx``'s sentence that a change runs
+    """(start, end, base year, span) of each cue in ``ctx``'s sentence that a change runs
     over several years: "since 2004", a range of years ("between 2018 and 2022", "2015年至
     2022年") and a range's first word opening the sentence ("С 2015 года …"): that year;
-    "over the past five years", "за пять лет", "近五年来": ``y0`` minus five. ``adjacent``: a
-    span of years after the amount counts only right next to it ("doubled over five years",
-    not "the highest growth in five years").
+    "over the past five years", "за пять лет", "近五年来": ``y0`` minus five (``span``; see
+    :func:`_span_reaches`).
 
     Examples
     --------
@@ -359,6 +358,17 @@ def multiyear_cues(ctx: Context, y0: int) -> list[tuple[int, int, int, bool]]:
     return cues
 
 
+def _span_reaches(ctx: Context, lo: int, hi: int, after: bool) -> bool:
+    """Whether a span of years ("over five years") between ``lo`` and ``hi`` and the amount
+    is the span of its change: after the amount only right next to it ("doubled over five
+    years", not "the fastest growth in five years"); before it only with no period of its
+    own between ("over seven years exports grew, and in 2021 they rose 12%": 2021's change).
+    """
+    if after:
+        return not ctx.norm[lo:hi].strip()
+    return not ctx.doc.mentions.periods.between(lo, hi)
+
+
 def since_base(ctx: Context, period: Period) -> Period | None:
     """The base of a change over several years (:func:`multiyear_cues`): "has grown fourfold
     since 2004", "Since 2004, exports have surged by 200% to $7.1 billion in 2013", "seit
@@ -376,12 +386,12 @@ def since_base(ctx: Context, period: Period) -> Period | None:
     """
     a, norm = ctx.amount, ctx.norm
     y0, m1, y1, m2 = _ends(period)
-    for s, e, year, adjacent in multiyear_cues(ctx, y0):
+    for s, e, year, span in multiyear_cues(ctx, y0):
         lo, hi = (e, a.start) if e <= a.start else (a.end, s)
         between = ctx.doc.mentions.amounts.between(lo, hi)
         if year >= y0 or between or (hi == s and _CLAUSE_PUNCT.search(norm, lo, hi)):
             continue
-        if adjacent and hi == s and norm[lo:hi].strip():
+        if span and not _span_reaches(ctx, lo, hi, after=hi == s):
             continue
         return Period(f"{year:04d}-{m1:02d}", f"{year + (y1 - y0):04d}-{m2:02d}")
     return None
