@@ -109,8 +109,16 @@ _REL_BEFORE_ZH = re.compile(
 
 
 def _ord(word: str) -> int | None:
-    """1..4 for an ordinal word ("third", "dritten", "третьем", "IV") or digits."""
-    w = word.lower().rstrip(".")
+    """1..4 for an ordinal word ("third", "dritten", "третьем", "IV", "ІІ") or digits; the
+    table matches without case, except roman numerals written with the Cyrillic "І" (the
+    capital only: the small "і" is the Ukrainian and Belarusian "and").
+
+    Examples
+    --------
+    >>> _ord("Third"), _ord("ІІ"), _ord("іі"), _ord("3.")
+    (3, 2, None, 3)
+    """
+    w = word.rstrip(".")
     if w.isdigit():
         return int(w)
     n = L.number_of("ordinals", w)
@@ -159,7 +167,10 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
     (
         L.compile(
             rf"(?:(?:{L.source('range_from')})\s+)?(?P<a>{MONTH})\s*"
-            rf"(?:-|–|—|/|{L.source('range_to')})\s*(?:(?:{L.source('end_of')})\s+)?(?P<b>{MONTH})",
+            rf"(?:-|–|—|/|{L.source('range_to')})\s*(?:(?:{L.source('end_of')})\s+)?(?P<b>{MONTH})"
+            # a range named a quarter or half before its year: "the July-September quarter of
+            # 2023"
+            rf"(?:\s+(?:{L.source('quarter')}|{L.source('half')})(?=\s+(?:{L.source('year_of')})))?",
             _I,
         ),
         "mrange",
@@ -229,9 +240,9 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         "q",
     ),
     # any language of claims/lang: "<ordinal> <quarter word>"
-    # ("першому кварталі", "трэцім квартале")
+    # ("першому кварталі", "трэцім квартале", a roman numeral "II. Quartal", "ІІІ кварталі")
     (
-        re.compile(rf"(?P<o>{L.table_source('ordinals')})\s+(?:{L.source('quarter')})", _I),
+        re.compile(rf"(?P<o>{L.table_source('ordinals')})\.?\s+(?:{L.source('quarter')})", _I),
         "q",
     ),
     (
@@ -244,7 +255,7 @@ _SUBYEAR: list[tuple[re.Pattern[str], str]] = [
         "h",
     ),
     (
-        re.compile(rf"(?P<hr>{L.table_source('ordinals')})\s+(?:{L.source('half')})", _I),
+        re.compile(rf"(?P<hr>{L.table_source('ordinals')})\.?\s+(?:{L.source('half')})", _I),
         "h",
     ),
     # "1 полугодие", "2-м полугодии": a digit with the language's ordinal ending, as for
@@ -302,6 +313,40 @@ WORD_FIRST = r"(?=\w)"
 _YEARS_AGO = [
     L.compile(WORD_FIRST + rx.pattern, rx.flags) for rx in L.templates("years_ago", _WORDNUM)
 ]
+#: "over the past five years", "за пять лет", "五年间" (concept ``over_years``; never inside a
+#: number: "2015年来" is "since 2015") and "over the past decade" (``over_decade``)
+_OVER_YEARS = [
+    L.compile(r"(?<![\d.,])" + WORD_FIRST + rx.pattern, rx.flags)
+    for rx in L.templates("over_years", _WORDNUM)
+]
+_OVER_DECADE = L.pattern("over_decade")
+DECADE = 10
+
+
+def spans_of_years(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, n) of each "over the past n years" between ``start`` and ``end``
+    (1 <= n <= 50; a decade is ten years).
+
+    Examples
+    --------
+    >>> t = "Over five years trade doubled; 近五年来增长了50%; over the past decade."
+    >>> [n for _, _, n in spans_of_years(t, 0, len(t))]
+    [5, 5, 10]
+    >>> spans_of_years("自2015年来增长了两倍", 0, 12)
+    []
+    """
+    out = [(m.start(), m.end(), DECADE) for m in _OVER_DECADE.finditer(text, start, end)]
+    for m in (m for rx in _OVER_YEARS for m in rx.finditer(text, start, end)):
+        n = word_number(m.group("num"))
+        if n is not None and n == int(n) and 1 <= n <= 50:
+            out.append((m.start(), m.end(), int(n)))
+    kept: list[tuple[int, int, int]] = []
+    for cue in sorted(out):  # two wordings of one cue ("近五年来") count once
+        if not kept or cue[0] >= kept[-1][1]:
+            kept.append(cue)
+    return kept
+
+
 _LAST_MONTH = L.pattern("last_month")
 _PREV_YEAR_BASE = L.pattern("previous_year")
 _YEAR_BEFORE_LAST = L.pattern("year_before_last")
@@ -447,6 +492,36 @@ def _yoy_cues(text: str, mask: list[bool]) -> list[BaseCue]:
 
 #: "the year to March 2022", "in den zwölf Monaten bis März": twelve months ending in a month
 _YEAR_TO = L.compile(rf"(?:{L.source('year_to')})\s+(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR}))?", _I)
+#: "the nine months to September 2023" (concept ``months_to``): that many months ending in a month
+_MONTHS_TO = [
+    L.compile(WORD_FIRST + rx.pattern + rf"\s+(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR}))?", rx.flags)
+    for rx in L.templates("months_to", _WORDNUM)
+]
+
+
+def _window(m: re.Match[str], n: int) -> PeriodMention:
+    """The ``n`` months ending in the month of ``m`` (its written year, if any): "the nine
+    months to September 2023" is January-September 2023; a window across the year end
+    ("the six months to March 2024", "the year ended April 2024") runs on from its first
+    month as a fiscal-like year does, and without a written year it is the last such window
+    before publication.
+
+    Examples
+    --------
+    >>> ps = _year_to_mentions("in the six months to March 2024", [False] * 32)
+    >>> [(p.m1, p.m2, p.year) for p in ps]
+    [(10, 15, 2023)]
+    """
+    last = month_number(m.group("m"))
+    first = (last - n) % 12 + 1
+    across = n > last
+    yearlike = across or n == 12
+    y = int(m.group("y")) - across if m.group("y") else None
+    return PeriodMention(
+        m.start(), m.end(), first, last + 12 * across, year=y,
+        rel=None if y or not yearlike else -1, fiscal_start=first if yearlike else None,
+        full_year=n == 12 and last == 12,
+    )  # fmt: skip
 
 
 def _year_to_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
@@ -464,16 +539,15 @@ def _year_to_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
     [(1, 12, None, -1)]
     """
     out = []
-    for m in _YEAR_TO.finditer(text):
+    found = [(m, 12) for m in _YEAR_TO.finditer(text)]
+    for m in (m for rx in _MONTHS_TO for m in rx.finditer(text)):
+        n = word_number(m.group("num"))
+        if n is not None and n == int(n) and 1 <= n <= 12:
+            found.append((m, int(n)))
+    for m, n in found:
         if not _take(mask, m.start(), m.end()):
             continue
-        last = month_number(m.group("m"))
-        first = last % 12 + 1
-        y = int(m.group("y")) - (last < 12) if m.group("y") else None
-        pm = PeriodMention(
-            m.start(), m.end(), first, last + 12 * (last < 12), year=y,
-            rel=None if y else -1, fiscal_start=first, full_year=last == 12,
-        )  # fmt: skip
+        pm = _window(m, n)
         pm.is_base = _is_base(text, m.start(), m.end())
         out.append(pm)
     return out

@@ -74,6 +74,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "pre_pandemic",
     "period_anaphora",
     "since_start",
+    "over_decade",
     "since", "respectively", "and_word", "not_trade_strong", "not_trade_weak", "forecast",
     "abs_change", "abs_change_weak", "physical", "price", "industrial", "services",
     "goods_and_services", "excluding", "clause_conjunction", "continuation", "abbreviation",
@@ -87,7 +88,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "result_infinitive",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
-TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago")
+TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago", "over_years", "months_to")
 #: concepts held as a list of templates: ``{c}`` stands for one country's names in the same
 #: language ("{c} customs" -> "Turkish customs"; see :func:`country_template_source`)
 COUNTRY_TEMPLATES: tuple[str, ...] = (
@@ -126,7 +127,7 @@ OPTIONAL: tuple[str, ...] = (
     "products", "regions", "multiple_words", "abbreviation", "percent", "range_from", "range_to",
     "first_n", "approx_after", "more_than_after", "exceeded_after", "not_exceeded",
     "same_period_of", "share_of_country", "percent_adjective",
-    *GRAMMAR_WORDS, "years_ago", "rel_year_before", "times_words",
+    *GRAMMAR_WORDS, "years_ago", "months_to", "rel_year_before", "times_words",
     "trade_ministry_alone", "finance_ministry_alone",
 )  # fmt: skip
 #: every concept a language file must define

@@ -177,7 +177,8 @@ def line_break_ends_sentence(norm: str, start: int, i: int) -> bool:
 def full_stop_ends_sentence(norm: str, start: int, i: int) -> bool:
     """Whether the ``.`` at ``i`` ends a sentence.
 
-    Not a decimal point, not after an abbreviation or a German ordinal ("1. Quartal"), and
+    Not a decimal point, not after an abbreviation or a German ordinal ("1. Quartal",
+    "II. Quartal"), and
     the next word starts a sentence ("Mrd. Dollar" continues; "млрд. В 2023 году" does not).
     """
     if not (i + 1 == len(norm) or norm[i + 1] in " \t\"»”'\n[" or glued_sentence(norm, i)):
@@ -186,8 +187,8 @@ def full_stop_ends_sentence(norm: str, start: int, i: int) -> bool:
     nxt = re.match(r"[\s\"»”'\[]*(\S?)", norm[i + 1 : i + 40])
     nxt_ch = nxt.group(1) if nxt else ""
     cut = not (word and _ABBREV.search(word.group(0)))
-    if word and re.fullmatch(r"\d{1,2}", word.group(0)):
-        cut = False  # German ordinal: "1. Quartal", "3. März"
+    if word and re.fullmatch(r"\d{1,2}|I{1,3}|IV", word.group(0)):
+        cut = False  # German ordinal: "1. Quartal", "3. März", "II. Quartal"
     elif nxt_ch and nxt_ch.isupper() and word:
         after = norm[i + 1 : i + 16]
         if not _SCALE_ABBREV.search(word.group(0)) or not _CURRENCY_NEXT.match(after):
