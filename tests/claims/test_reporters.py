@@ -317,6 +317,16 @@ def test_a_year_after_since_does_not_stop_the_source():
         ("India's Central Statistics Office", "IND"),
         ("official Kazakh figures show", "KAZ"),
         ("nach offiziellen kasachischen Zahlen", "KAZ"),
+        # the body's kind, "(of) statistics" and the country, in the East Slavic languages;
+        # Belarusian writes a word-initial у after a vowel as ў ("служба Ўкраіны")
+        ("департамент статистики Эстонии сообщил", "EST"),
+        ("повідомила Державна статистична служба Молдови", "MDA"),
+        ("управління статистики Грузії", "GEO"),
+        ("дэпартамент статыстыкі Латвіі паведаміў", "LVA"),
+        ("паводле Нацыянальнага статыстычнага камітэта Кыргызстана", "KGZ"),
+        ("як паведаміла Дзяржаўная мытная служба Ўкраіны", "UKR"),
+        # Ukraine's State Fiscal Service (customs until 2019) by its acronym
+        ("за оцінкою ДФС", "UKR"),
     ],
 )
 def test_a_body_named_by_its_kind_and_country(text, key):
