@@ -130,11 +130,11 @@ def balance_sentence_before(ctx: Context) -> Span | None:
     """
     doc, (ss, a) = ctx.doc, (ctx.sentence.start, ctx.amount.start)
     j = bisect_right(doc.sent_starts, ss) - 1
-    if j < 1 or "\n" in ctx.norm[doc.sents[j - 1].end : a]:
+    if j < 1 or not _balance_pronoun(doc.lang).search(ctx.norm, ss, a):
+        return None  # the pronoun first: most languages list none, and the test ends here
+    if "\n" in ctx.norm[doc.sents[j - 1].end : a]:
         return None
     if doc.mentions.keywords.between(ss, a) or V.BALANCE_KW.search(ctx.norm, ss, a):
-        return None
-    if not _balance_pronoun(doc.lang).search(ctx.norm, ss, a):
         return None
     before = doc.sents[j - 1]
     return before if balance_changed(ctx.norm[before.start : before.end]) else None
