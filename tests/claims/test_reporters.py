@@ -278,6 +278,26 @@ def test_paragraphs_are_counted_by_line_breaks():
     assert R.paragraph_of(norm, [(0, 11), (11, 25), (25, 39)]) == [0, 0, 1]
 
 
+def test_headline_lines_joined_to_a_sentence_are_not_its_paragraph():
+    # headline lines without a full stop are joined to the body's first sentence
+    norm = "Trade up\nA record\nTrade rose. Exports fell."
+    assert R.paragraph_of(norm, [(0, 29), (29, 43)]) == [2, 2]
+    # a hard-wrapped sentence (its line ends in a comma) keeps the paragraph it starts in
+    norm = "Trade rose,\nthe office said. Exports fell."
+    assert R.paragraph_of(norm, [(0, 28), (28, 42)]) == [0, 1]
+
+
+def test_a_headline_joined_to_the_cue_sentence_keeps_the_cue_paragraph():
+    text = (
+        "Mehr Ausfuhren nach Ungarn\nUngarn holt auf\nIm ersten Halbjahr 2015 lieferte "
+        "Deutschland laut Destatis Waren für 9,1 Milliarden Euro nach Ungarn. Die Einfuhren "
+        "aus Ungarn lagen bei 7,5 Milliarden Euro. Im Jahr 2013 waren die deutschen Exporte "
+        "nach Ungarn um 3,2 % gesunken."
+    )
+    got = parse(text, pair=("DEU", "HUN"))
+    assert [c.reporter for c in got] == ["DEU", "DEU", "DEU"]
+
+
 def test_the_base_year_in_the_cue_paragraph_keeps_the_source():
     text = (
         "Laut Destatis sank der Handel mit Japan im zweiten Quartal 2021 um 6 Prozent auf "
@@ -317,6 +337,16 @@ def test_a_year_after_since_does_not_stop_the_source():
         ("India's Central Statistics Office", "IND"),
         ("official Kazakh figures show", "KAZ"),
         ("nach offiziellen kasachischen Zahlen", "KAZ"),
+        # the body's kind, "(of) statistics" and the country, in the East Slavic languages;
+        # Belarusian writes a word-initial у after a vowel as ў ("служба Ўкраіны")
+        ("департамент статистики Эстонии сообщил", "EST"),
+        ("повідомила Державна статистична служба Молдови", "MDA"),
+        ("управління статистики Грузії", "GEO"),
+        ("дэпартамент статыстыкі Латвіі паведаміў", "LVA"),
+        ("паводле Нацыянальнага статыстычнага камітэта Кыргызстана", "KGZ"),
+        ("як паведаміла Дзяржаўная мытная служба Ўкраіны", "UKR"),
+        # Ukraine's State Fiscal Service (customs until 2019) by its acronym
+        ("за оцінкою ДФС", "UKR"),
     ],
 )
 def test_a_body_named_by_its_kind_and_country(text, key):

@@ -492,19 +492,44 @@ def closing_cues(
 
 
 def paragraph_of(norm: str, sentences: list[tuple[int, int]]) -> list[int]:
-    """The paragraph of each sentence: how many line breaks stand before its first letter.
+    """The paragraph of each sentence: how many line breaks stand before its own first letter
+    (:func:`body_start`: after headline lines the splitter joined to it).
 
     Examples
     --------
     >>> paragraph_of("A b. C d.\\nE f.", [(0, 4), (4, 9), (9, 14)])
     [0, 0, 1]
+    >>> paragraph_of("Trade up\\nA record\\nTrade rose. Exports fell.", [(0, 29), (29, 43)])
+    [2, 2]
     """
     breaks = [i for i, ch in enumerate(norm) if ch == "\n"]
-    out = []
-    for start, end in sentences:
-        body = norm[start:end]
-        out.append(bisect_right(breaks, start + len(body) - len(body.lstrip())))
-    return out
+    return [bisect_right(breaks, body_start(norm, start, end)) for start, end in sentences]
+
+
+def body_start(norm: str, start: int, end: int) -> int:
+    """Where the sentence ``norm[start:end]`` starts its own text: its first letter, after
+    any lines ending in a letter or digit, without a stop or a comma -- headlines and
+    sub-headlines the splitter joins to the body's first sentence ("Exports to Poland
+    double / Poland gains weight / In the first quarter, Destatis says, ..."). A line ending
+    in punctuation (a hard-wrapped sentence: "... worth $610 million,") is the sentence's own.
+
+    Examples
+    --------
+    >>> t = "Trade up\\nA record\\nTrade rose."
+    >>> t[body_start(t, 0, len(t)):]
+    'Trade rose.'
+    >>> t = "It rose,\\nBelstat said."
+    >>> body_start(t, 0, len(t))
+    0
+    """
+    pos = start + len(norm[start:end]) - len(norm[start:end].lstrip())
+    while (nl := norm.find("\n", pos, end)) >= 0:
+        line = norm[pos:nl].rstrip()
+        rest = norm[nl:end]
+        if not line or not line[-1].isalnum() or not rest.strip():
+            break
+        pos = nl + len(rest) - len(rest.lstrip())
+    return pos
 
 
 def is_reference_point(norm: str, start: int) -> bool:

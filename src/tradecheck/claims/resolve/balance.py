@@ -7,12 +7,14 @@ The claim schema's balance is exports minus imports of the pair's first country,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import cache
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
 from tradecheck.claims.abs_change import by_before
 from tradecheck.claims.context import Context, Span
-from tradecheck.claims.mentions import Keyword
+from tradecheck.claims.mentions import CountryHit, Keyword
 from tradecheck.claims.ranking import in_ranking
 from tradecheck.claims.resolve.direction import UNSURE, actor, marked
 
@@ -118,13 +120,44 @@ def balance_clause(ctx: Context) -> Span | None:
     ('balance', -30000000000.0)
     """
     p, (cs, a) = ctx.prev_clause, (ctx.clause.start, ctx.amount.start)
-    if (
-        p is None
-        or ctx.doc.mentions.keywords.between(cs, a)
-        or V.BALANCE_KW.search(ctx.norm, cs, a)
-    ):
+    if ctx.doc.mentions.keywords.between(cs, a) or V.BALANCE_KW.search(ctx.norm, cs, a):
         return None
-    return p if balance_changed(ctx.norm[p.start : p.end]) else None
+    if p is not None and balance_changed(ctx.norm[p.start : p.end]):
+        return p
+    return balance_sentence_before(ctx)
+
+
+def balance_sentence_before(ctx: Context) -> Span | None:
+    """The sentence before the amount's, in the same paragraph, when it speaks of a balance
+    (:func:`balance_changed`) and the amount's sentence takes that balance up with a pronoun
+    before the amount (concept ``balance_pronoun``), naming no flow, trade or balance word of
+    its own up to it ("Der Saldo mit Polen lag 2021 bei 3 Mrd. Euro. 2020 hatte er 2 Mrd.
+    betragen."); else None.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("Der Saldo der Handelsbilanz mit Ungarn betrug 2015 1,3 Milliarden Euro. "
+    ...      "2014 hatte er bei 0,9 Milliarden Euro gelegen.")
+    >>> [(c.quantity, c.value) for c in parse(t, pair=("DEU", "HUN"))][-1]
+    ('balance', 900000000.0)
+    """
+    doc, (ss, a) = ctx.doc, (ctx.sentence.start, ctx.amount.start)
+    j = bisect_right(doc.sent_starts, ss) - 1
+    if j < 1 or not _balance_pronoun(doc.lang).search(ctx.norm, ss, a):
+        return None  # the pronoun first: most languages list none, and the test ends here
+    if "\n" in ctx.norm[doc.sents[j - 1].end : a]:
+        return None
+    if doc.mentions.keywords.between(ss, a) or V.BALANCE_KW.search(ctx.norm, ss, a):
+        return None
+    before = doc.sents[j - 1]
+    return before if balance_changed(ctx.norm[before.start : before.end]) else None
+
+
+@cache
+def _balance_pronoun(lang: str) -> re.Pattern[str]:
+    """The pronouns of ``lang`` that take up a balance word (concept ``balance_pronoun``)."""
+    return re.compile(L.language_source("balance_pronoun", lang), re.IGNORECASE)
 
 
 _EXCEED = L.pattern("exceed_verb")
@@ -196,12 +229,26 @@ def _trails_other_amount(ctx: Context, pos: int) -> bool:
     )
 
 
+def _holder_countries(ctx: Context, lo: int) -> list[CountryHit]:
+    """The countries that may say whose balance the amount is: those before it in its
+    sentence (from ``lo`` at the farthest), and for a balance taken up from the sentence
+    before (``lo`` before the sentence: :func:`balance_sentence_before`) those of that
+    sentence's balance phrase, up to its first figure ("Der Saldo mit Polen lag bei 3 Mrd.
+    Euro und fiel aus deutscher Sicht positiv aus": not the "aus deutscher" after it)."""
+    doc, a, ss = ctx.doc, ctx.amount, ctx.sentence.start
+    own = doc.countries_in(max(ss, min(lo, a.start - 80)), a.start)
+    if lo >= ss:
+        return own
+    first = doc.mentions.amounts.between(lo, ss)
+    return doc.countries_in(lo, first[0].start if first else ss) + own
+
+
 def _holder(ctx: Context, negative: bool, lo: int) -> tuple[str | None, bool, bool]:
     """(holder, negative, other): the pair country whose balance it is, as the countries
     before the amount (from ``lo`` at the farthest) say it; ``other`` when it is a balance
     with another country."""
-    t, a, holder = ctx.norm, ctx.amount, None
-    for c in ctx.doc.countries_in(max(ctx.sentence.start, min(lo, a.start - 80)), a.start):
+    t, holder = ctx.norm, None
+    for c in _holder_countries(ctx, lo):
         pre = t[max(0, c.start - _PRE) : c.start]
         if c.iso not in ctx.doc.pair:
             if _WITH_OTHER.search(pre) and not _trails_other_amount(ctx, c.start):
