@@ -1077,7 +1077,6 @@ CASES: list[tuple[str, str, str, str, str, list[Exp]]] = [
 
 #: cases the reader cannot read yet: id -> one-line reason (strict: they fail when fixed)
 XFAIL: dict[str, str] = {
-    "de-gt-mehr-als": "separable 'führte ... aus' (exported) is no flow word",
     "en-lvl-a-billion": "'a billion dollars' (article as one) is not read",
     "en-lvl-half-billion": "'half a billion dollars' is not read",
     "de-gt-gut": "'gut 90 Mrd.' is read approx (de approx lists 'gut'), the schema's gt",
