@@ -53,22 +53,28 @@ def test_no_anaphora_no_change() -> None:
     ("text", "lang", "pair", "value"),
     [
         (
-            "Das sagte ein Vertreter der Gruppe der EU-Staaten. Im Vorjahr ist der bilaterale "
-            "Warenverkehr um 3 Mrd. Euro geschrumpft.",
+            (
+                "Das sagte ein Vertreter der Gruppe der EU-Staaten. Im Vorjahr ist der bilaterale "
+                "Warenverkehr um 3 Mrd. Euro geschrumpft."
+            ),
             "de",
             ("AUT", "ITA"),
             -3e9,
         ),
         (
-            "Так заявили в отделе по делам СНГ российского МИД. В прошлом году взаимный "
-            "товарооборот вырос до $4 млрд.",
+            (
+                "Так заявили в отделе по делам СНГ российского МИД. В прошлом году взаимный "
+                "товарооборот вырос до $4 млрд."
+            ),
             "ru",
             ("RUS", "ARM"),
             4e9,
         ),
         (
-            "Супрацоўніцтва ідзе ў двухбаковым фармаце і ў рамках ЕАЭС. Летась "
-            "тавараабарот склаў 51 мільён долараў.",
+            (
+                "Супрацоўніцтва ідзе ў двухбаковым фармаце і ў рамках ЕАЭС. Летась "
+                "тавараабарот склаў 51 мільён долараў."
+            ),
             "be",
             ("BLR", "ARM"),
             51e6,

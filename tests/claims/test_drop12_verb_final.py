@@ -28,8 +28,10 @@ def _sign(text: str) -> float | None:
         ("Die Einfuhren aus Brasilien nahmen um 2,4 Prozent gegenüber dem Vorjahr zu.", 1.0),
         ("Die Einfuhren aus Brasilien nahmen um 2,4 Prozent gegenüber dem Vorjahr ab.", -1.0),
         (
-            "Um kräftige 17 Prozent sind die deutschen Lieferungen nach Brasilien in den "
-            "Monaten April bis Juni 2020 gewachsen.",
+            (
+                "Um kräftige 17 Prozent sind die deutschen Lieferungen nach Brasilien in den "
+                "Monaten April bis Juni 2020 gewachsen."
+            ),
             1.0,
         ),
         ("Die Einfuhren aus Brasilien lagen um 2,4 Prozent über dem Wert von damals.", None),
