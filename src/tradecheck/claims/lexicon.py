@@ -308,14 +308,19 @@ def _is_sign(ch: str) -> bool:
     return len(ch) == 1 and unicodedata.category(ch) == "Sc"
 
 
+#: the end of a fragment that must touch a digit ("RM(?=\\d)"): it is its own right boundary
+GLUED = r"(?=\d)"
+
+
 def _edges(frag: str, bounded: bool) -> tuple[str, str]:
     """The boundaries a fragment gets: none in Chinese, none before "%" or after "\\s", none
-    on the side of a currency sign ("€8.4 bn", "8,4 Mrd.€")."""
+    on the side of a currency sign ("€8.4 bn", "8,4 Mrd.€"), none after a fragment that
+    ends by requiring a digit (a letter sign glued to its number: "RM12 billion")."""
     if not bounded:
         return "", ""
     first = frag[1:2] if frag.startswith("\\") else frag[:1]
     pre = "" if frag.startswith("%") or _is_sign(first) else r"(?<!\w)"
-    post = "" if frag.endswith(r"\s") or _is_sign(frag[-1:]) else r"(?!\w)"
+    post = "" if frag.endswith((r"\s", GLUED)) or _is_sign(frag[-1:]) else r"(?!\w)"
     return pre, post
 
 
@@ -597,9 +602,13 @@ def currency_of(token: str) -> str | None:
     --------
     >>> currency_of("евро"), currency_of("€"), currency_of("亿元"[1:]), currency_of("рублей")
     ('EUR', 'EUR', 'CNY', 'rouble')
+    >>> currency_of("RM"), currency_of("DM")
+    ('MYR', 'DEM')
     """
     for iso in keys("currencies"):
-        if re.fullmatch(keyed_source("currencies", iso), token.strip(), re.IGNORECASE):
+        # a sign glued to its number ("RM" of "RM12 billion") is read here without the number
+        written = keyed_source("currencies", iso).replace(GLUED, "")
+        if re.fullmatch(written, token.strip(), re.IGNORECASE):
             return iso
     return None
 
@@ -629,7 +638,8 @@ def resolve_currency(code: str | None, pair: tuple[str, str]) -> str | None:
 def currency_prefix_source() -> str:
     """The regular expression of the currency signs and codes written before a number
     ("$5 bn", "€8,4 млрд", "USD 2.1 bn"): the fragments of ``currencies`` without a lower-case
-    letter, a word ("euros") never precedes its number.
+    letter (an upper-case-only group "(?-i:DM)" counts as none), a word ("euros") never
+    precedes its number.
 
     Examples
     --------
@@ -642,6 +652,6 @@ def currency_prefix_source() -> str:
         for lg in languages()
         for frags in load(lg)["words"]["currencies"].values()
         for f in frags
-        if not re.search(r"[a-zа-яё\u4e00-\u9fff]", re.sub(r"\\.", "", f))
+        if not re.search(r"[a-zа-яё\u4e00-\u9fff]", re.sub(r"\\.|\(\?-i:", "", f))
     ]
     return _union(pairs)

@@ -603,6 +603,7 @@ CUE_FAMILIES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "physical": [("", V.PHYSICAL_TERMS)],
     "value_terms": [("", L.pattern("value_terms"))],
     "so_far": [("", L.pattern("so_far"))],
+    "pair_anaphora": [("", L.pattern("pair_anaphora"))],
 }
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "later_flows",
     "lone_country",
     "names_actor",
+    "pair_by_anaphora",
     "speaks_for",
     "third_country_subject",
     "windows",
@@ -67,7 +68,7 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
     """
     if attached_other(ctx) or with_other_after(ctx):
         return True
-    found = [world_of_the_pair(ctx, w) for w in windows(ctx, kw)]
+    found = [pair_by_anaphora(ctx, w, world_of_the_pair(ctx, w)) for w in windows(ctx, kw)]
     if found and P.about(found[0], ctx.doc.pair) == P.ACTOR:
         found = [found[0], *([m for m in ms if not later_flows(ctx, kw, m)] for ms in found[1:])]
     answer = P.decide(found, ctx.doc.pair, at=ctx.amount.start)
@@ -76,6 +77,36 @@ def is_other_pair(ctx: Context, kw: Keyword | None) -> bool:
     if answer == P.PAIR and third_country_subject(ctx, kw):
         return True
     return answer == P.OTHER or (answer == P.PAIR and lone_country(ctx, kw, found))
+
+
+def pair_by_anaphora(ctx: Context, span: Span, ms: list[P.Mention]) -> list[P.Mention]:
+    """The mentions of a window that speaks of the pair without names ("der bilaterale
+    Außenhandel", "взаимный товарооборот", "in a bilateral format and within the EAEU";
+    concept ``pair_anaphora``): the pair's two countries, and the mentions ``ms`` bar the
+    groups and world words no preposition makes a partner; ``ms`` as they are when the
+    window names a country outside the pair or states a world total.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.context import Doc, contexts
+    >>> t = "The bilateral foreign trade rose 5%."
+    >>> ctx = contexts(Doc.read(t, t, "en", None, ("BLR", "CHN")))[0]
+    >>> [m.key for m in ctx.doc.partners_in(ctx.sentence)]
+    ['WORLD']
+    >>> [m.key for m in pair_by_anaphora(ctx, ctx.sentence, ctx.doc.partners_in(ctx.sentence))]
+    ['BLR', 'CHN']
+    """
+    pair = ctx.doc.pair
+    if any(m.key not in pair and not m.group for m in ms) or any(
+        m.key == P.WORLD_TOTAL for m in ms
+    ):
+        return ms
+    hits = ctx.doc.cues_in("pair_anaphora", span.start, span.end)
+    if not hits:
+        return ms
+    start, end, _label = hits[0]
+    kept = [m for m in ms if not m.group or m.marked]
+    return [*kept, *(P.Mention(iso, start, end) for iso in pair)]
 
 
 def later_flows(ctx: Context, kw: Keyword | None, m: P.Mention) -> bool:

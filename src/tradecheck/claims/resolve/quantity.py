@@ -369,14 +369,22 @@ def _position_candidate(before: str, after: str) -> tuple[int, float] | None:
     return (1, 1.0) if (pos.group("up") or pos.group("zu")) else (1, -1.0)
 
 
-#: how far after an "um"-amount the verb closing a German clause may stand
-_VERB_FINAL_REACH = 80
+#: how far after an "um"-amount the verb closing a German clause may stand (a subject, a
+#: partner and a period may come between: "Um 7 Prozent sind die Lieferungen der Firmen nach
+#: Brasilien von April bis Juni gewachsen")
+_VERB_FINAL_REACH = 120
+#: the particle of a separable verb closing the clause ("nahmen um 2 Prozent ... zu")
+_PARTICLE_END = re.compile(
+    rf"\s(?:(?P<zu>{L.source('separable_up')})|(?P<ab>{L.source('separable_down')}))\W*$",
+    re.IGNORECASE,
+)
 
 
 def verb_final_sign(ctx: Context) -> float | None:
     """The sign a German clause gives a change at its end: "ist um 14,3 Prozent auf
     12,4 Milliarden Euro gestiegen" (verb last, after the new level); None unless the
-    amount follows "um" and a change word closes its clause.
+    amount follows "um" and a change word, or the particle of a separable verb ("nahmen
+    ... zu", "nahmen ... ab"), closes its clause.
 
     Examples
     --------
@@ -389,7 +397,11 @@ def verb_final_sign(ctx: Context) -> float | None:
     if not _UM_BEFORE.search(ctx.norm[max(cs, a.start - 24) : a.start]):
         return None
     rest = ctx.norm[a.end : min(ce, a.end + _VERB_FINAL_REACH)]
-    return first_change_sign(rest)
+    sign = first_change_sign(rest)
+    if sign is not None or ce > a.end + _VERB_FINAL_REACH:
+        return sign
+    particle = _PARTICLE_END.search(rest)
+    return None if particle is None else (1.0 if particle.group("zu") else -1.0)
 
 
 def first_change_sign(rest: str) -> float | None:
