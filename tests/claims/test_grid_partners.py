@@ -3,7 +3,7 @@ language (en, de, ru, uk, be, zh) x the forms of countries, partners, direction 
 several pairs other than Belarus-China.
 
 Every text here is CONSTRUCTED for this module (own wording, invented round figures); none is
-taken from an article or from ../shared/data/real_text. Each case gives its language, its pair,
+taken from an article or from the labelled real-text sets. Each case gives its language, its pair,
 the kind of form it tests and the claims expected, compared on the fields this grid is about:
 quantity class, value, direction and reporter (periods, scopes and currencies have grids of
 their own). A case with no expected claim is a NEGATIVE one: another pair, a group of countries,
