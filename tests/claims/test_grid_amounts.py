@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from _matching import pair_up
 
 from tradecheck.claims.parse import parse
 
@@ -1118,14 +1119,7 @@ def amount_misses(case: tuple[str, str, str, str, str, list[Exp]]) -> tuple[list
     """(expected amounts not read, amounts read but not expected) for one grid case."""
     _, lang, pair, as_of, text, expected = case
     got = [_key(c) for c in parse(text, as_of=as_of, lang=lang, pair=tuple(pair.split("-")))]
-    missing = []
-    for e in expected:
-        hit = next((g for g in got if _same(e, g)), None)
-        if hit is None:
-            missing.append(e)
-        else:
-            got.remove(hit)
-    return missing, got
+    return pair_up(expected, got, _same)
 
 
 def _params() -> list[Any]:

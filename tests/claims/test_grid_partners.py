@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 import pytest
+from _matching import pair_up
 
 from tradecheck import countries as C
 from tradecheck.claims import lexicon as L
@@ -1754,24 +1755,15 @@ def found(case: Case) -> list[Exp]:
 def matches(case: Case) -> bool:
     """True when the reader finds exactly the expected claims (grid fields, any order)."""
     want, got = list(case[4]), found(case)
-    if len(want) != len(got):
-        return False
-    for q, v, d, r in want:
-        hit = next(
-            (
-                g
-                for g in got
-                if (g[0] == q or {g[0], q} <= _CHANGE)
-                and _value_matches(q, v, g[1])
-                and g[2] == d
-                and g[3] == r
-            ),
-            None,
-        )
-        if hit is None:
-            return False
-        got.remove(hit)
-    return True
+    missing, extra = pair_up(want, got, _grid_same)
+    return not missing and not extra
+
+
+def _grid_same(e: Exp, g: Exp) -> bool:
+    """A parsed claim has an expected one's grid fields (a ratio and a percent change alike)."""
+    q, v, d, r = e
+    same_class = g[0] == q or {g[0], q} <= _CHANGE
+    return same_class and _value_matches(q, v, g[1]) and g[2] == d and g[3] == r
 
 
 def _case_id(case: Case) -> str:

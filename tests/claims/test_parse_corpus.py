@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from _matching import pair_up
 
 from tradecheck.claims.parse import parse
 
@@ -58,15 +59,7 @@ def same_claim(exp: dict, got: dict) -> bool:
 
 def match(expected: list[dict], got: list[dict]) -> tuple[list[dict], list[dict]]:
     """(expected claims not found, parsed claims not expected)."""
-    left = list(got)
-    missing = []
-    for e in expected:
-        hit = next((g for g in left if same_claim(e, g)), None)
-        if hit is None:
-            missing.append(e)
-        else:
-            left.remove(hit)
-    return missing, left
+    return pair_up(expected, got, same_claim)
 
 
 def test_corpus_size_and_languages():
