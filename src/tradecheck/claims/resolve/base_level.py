@@ -18,12 +18,14 @@ from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention, same_period_start
 from tradecheck.claims.context import Context
 from tradecheck.claims.mentions import Amount
+from tradecheck.claims.resolve.base_period import multiyear_cues
 from tradecheck.claims.sentences import marks
 
 __all__ = [
     "Tied",
     "dated_comparison_level",
     "from_level_dated",
+    "from_level_year",
     "new_level_after",
     "tied_base",
     "yoy_after_new_level",
@@ -184,6 +186,35 @@ def from_level_dated(ctx: Context) -> bool:
     [12700000.0]
     """
     return _dated_right_after(ctx)
+
+
+def from_level_year(ctx: Context) -> int | None:
+    """The year of the starting level of a from-to construction that names no period of its
+    own, from a cue of several years written before it in its sentence
+    (:func:`~.base_period.multiyear_cues`): the first year of a range ("between 2014 and
+    2023 exports rose from $31 million to $1.6 billion": 2014) or the year after "since"
+    ("seit 2004 von 18 auf 37 Mrd. Euro im Jahr 2011": 2004). None when the amount starts no
+    from-to, names its own period, or a figure or another period stands between the cue and
+    the amount.
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Between 2014 and 2023 Serbia's exports to China rose from $31 million to $1.6 billion."
+    >>> [(c.value, c.period.start) for c in parse(t, pair=("SRB", "CHN"))]
+    [(31000000.0, '2014-01'), (1600000000.0, '2023-01')]
+    """
+    a = ctx.amount
+    if a.kind not in _LEVELS or new_level_after(ctx) is None or _dated_right_after(ctx):
+        return None
+    cues = [c for c in multiyear_cues(ctx, 0) if not c[3] and c[1] <= a.start]
+    if not cues:
+        return None
+    _start, end, year, _span = max(cues, key=lambda c: c[1])
+    doc = ctx.doc
+    if doc.mentions.amounts.between(end, a.start) or doc.mentions.periods.between(end, a.start):
+        return None
+    return year
 
 
 def yoy_after_new_level(ctx: Context, later: Amount | None = None) -> bool:

@@ -18,7 +18,7 @@ from tradecheck.claims.context import Context, Doc
 from tradecheck.claims.fiscal import fiscal_lag, month_span
 from tradecheck.claims.mentions import Amount
 from tradecheck.claims.model import Period
-from tradecheck.claims.resolve.base_level import Tied, tied_base, yoy_opening
+from tradecheck.claims.resolve.base_level import Tied, from_level_year, tied_base, yoy_opening
 from tradecheck.claims.resolve.base_period import (
     explicit_base,
     from_to_after,
@@ -571,6 +571,9 @@ def period(ctx: Context) -> Period | None:
     tied = tied_base(ctx)
     if tied is not None:
         return level_period(ctx, tied)
+    year = from_level_year(ctx)
+    if year is not None:  # "between 2014 and 2023 … from $31m to $1.6bn": 2014
+        return Period(f"{year}-01", f"{year}-12")
     if yoy_opening(ctx):
         own = _written_period(ctx)
         return None if own is None else year_before(own)

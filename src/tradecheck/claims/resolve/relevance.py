@@ -18,6 +18,7 @@ from tradecheck.claims.resolve.balance import MINUS_BEFORE, after_balance_word, 
 from tradecheck.claims.resolve.base_level import (
     dated_comparison_level,
     from_level_dated,
+    from_level_year,
     new_level_after,
     yoy_after_new_level,
 )
@@ -299,6 +300,8 @@ def _from_level(ctx: Context) -> bool:
     later = new_level_after(ctx)
     if later is None or from_to_periods(ctx, ctx.amount, later) is not None:
         return False
+    if from_level_year(ctx) is not None:
+        return False  # "between 2014 and 2023 … from $31m to $1.6bn": 2014's level
     return not (from_level_dated(ctx) or yoy_after_new_level(ctx, later))
 
 
