@@ -31,6 +31,7 @@ __all__ = [
     "current_codes",
     "name_code",
     "names_source",
+    "sign_letter_names",
     "signs",
     "source",
     "unit_code",
@@ -163,6 +164,30 @@ def _name_source(name: str) -> str:
     return r"[\s-]".join(_word_source(w) for w in words)
 
 
+#: the shortest letter part of a dollar sign read as a word before "dollars" ("NZ", "HK";
+#: "A" of "A$" is the English article)
+_MIN_SIGN_LETTERS = 2
+
+
+def sign_letter_names(code: str) -> set[str]:
+    """English names of a dollar written with the letters of its CLDR sign as a word ("NZ$":
+    "nz dollar", "nz dollars"; "HK$": "hk dollars"), for a currency whose English CLDR name
+    is a dollar; none for a sign of fewer than :data:`_MIN_SIGN_LETTERS` letters ("A$").
+
+    Examples
+    --------
+    >>> sorted(sign_letter_names("NZD")), sign_letter_names("AUD"), sign_letter_names("MXN")
+    (['nz dollar', 'nz dollars'], set(), set())
+    """
+    sign = get_currency_symbol(code, "en")
+    letters = sign[:-1]
+    if not sign.endswith("$") or len(letters) < _MIN_SIGN_LETTERS or not letters.isalpha():
+        return set()
+    if "dollar" not in get_currency_name(code, locale="en").lower():
+        return set()
+    return {f"{letters.lower()} dollar", f"{letters.lower()} dollars"}
+
+
 @cache
 def name_patterns() -> dict[str, re.Pattern[str]]:
     """Code -> the pattern of its CLDR names in :data:`LOCALES` (a name two currencies share
@@ -178,6 +203,8 @@ def name_patterns() -> dict[str, re.Pattern[str]]:
         for loc in LOCALES:
             for name in _forms(code, loc):
                 owners.setdefault(name, set()).add(code)
+        for name in sign_letter_names(code):
+            owners.setdefault(name, set()).add(code)
     by_code: dict[str, list[str]] = {}
     for name, codes in owners.items():
         if len(codes) == 1:
