@@ -190,6 +190,8 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
     y = p.year
     if p.from_context and p.rel is not None:  # "im Vorjahr": before the year spoken of
         ctx = context_year(doc, p.start)
+        if ctx is None and p.rel > 0:  # "two years later" after no year: no anchor
+            return None
         y = None if ctx is None else ctx + p.rel
     if y is None and p.rel is not None:
         # "last year" counts from the publication date; without one it has no anchor (an
