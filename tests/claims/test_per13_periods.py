@@ -32,3 +32,9 @@ def test_comparison_period_sets_no_period_for_the_sentences_after_it() -> None:
     c = parse(t, as_of="2019-10-01", lang="de", pair=("PRT", "KOR"))[-1]
     assert c.value == 3.1e9
     assert c.period is not None and (c.period.start, c.period.end) == ("2019-01", "2019-08")
+
+
+@pytest.mark.parametrize("text", ["Im vorigen Jahr wuchs der Handel.", "Voriges Jahr wuchs er."])
+def test_german_vorig_is_last_year(text: str) -> None:
+    (p,) = find_periods(text)[0]
+    assert (p.rel, p.full_year, p.from_context) == (-1, True, False)
