@@ -38,3 +38,39 @@ def test_comparison_period_sets_no_period_for_the_sentences_after_it() -> None:
 def test_german_vorig_is_last_year(text: str) -> None:
     (p,) = find_periods(text)[0]
     assert (p.rel, p.full_year, p.from_context) == (-1, True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair"),
+    [
+        (
+            "Seit dem Jahr 2006 haben sich die Einfuhren aus Chile von 3,2 Mrd. Euro auf "
+            "7,1 Mrd. Euro im Jahr 2016 mehr als verdoppelt.",
+            "de",
+            ("DEU", "CHL"),
+        ),
+        ("2006年至2016年,秘鲁对华出口额由4100万美元增至31亿美元,增长约75倍。", "zh", ("PER", "CHN")),
+        (
+            "Since 2006 Peru's exports to China have gone from $41 million to $3.1 billion in "
+            "2016, a 75-fold rise.",
+            "en",
+            ("PER", "CHN"),
+        ),
+    ],
+)
+def test_a_change_since_a_year_over_its_own_from_to_levels(
+    text: str, lang: str, pair: tuple[str, str]
+) -> None:
+    (change,) = [c for c in parse(text, as_of="2017-05-01", lang=lang, pair=pair)
+                 if c.quantity in ("ratio", "pct_change")]  # fmt: skip
+    assert change.period is not None and change.period.start == "2016-01"
+    assert change.base_period is not None and change.base_period.start == "2006-01"
+
+
+def test_other_figures_between_a_year_and_a_change_still_block_it() -> None:
+    # two levels without "from ... to": the change is the last year's, not one since 2006
+    t = ("Seit 2006 wachsen die Exporte nach Chile: 2015 waren es 3,2 Mrd. Euro, 2016 dann "
+         "7,1 Mrd. Euro, ein Plus von 12 Prozent.")  # fmt: skip
+    (change,) = [c for c in parse(t, as_of="2017-05-01", lang="de", pair=("DEU", "CHL"))
+                 if c.quantity == "pct_change"]  # fmt: skip
+    assert change.base_period is not None and change.base_period.start == "2015-01"

@@ -28,6 +28,7 @@ __all__ = [
     "from_to_periods",
     "multiyear_cues",
     "new_level_of",
+    "own_levels",
     "previous_of",
     "same_year_months",
     "sequential",
@@ -368,12 +369,34 @@ def _span_reaches(ctx: Context, lo: int, hi: int, after: bool) -> bool:
     return not ctx.doc.mentions.periods.between(lo, hi)
 
 
+def own_levels(ctx: Context, between: list[Amount]) -> bool:
+    """Whether the figures ``between`` a multi-year cue and ``ctx``'s change are the change's
+    own two levels, a from-to pair ("since 2004 ... from $18 billion to $38 billion, more than
+    doubled", "2013年至2024年...由2亿美元增至19亿美元,增长约8倍"): a starting level after a
+    "from" word (concept ``level_from``) and a new level after a "to" word (``level_to``).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("Seit 2005 sind die Exporte nach Chile von 2 Mrd. Euro auf 5 Mrd. Euro im Jahr "
+    ...      "2015 um mehr als das Doppelte gestiegen.")
+    >>> parse(t, pair=("DEU", "CHL"))[-1].base_period
+    Period(start='2005-01', end='2005-12')
+    """
+    if len(between) != 2 or any(x.kind not in ("money", "money_gt", "bare") for x in between):
+        return False
+    f, t = between
+    lo = max(ctx.sentence.start, f.start - _FROM_REACH)
+    return bool(_FROM.search(ctx.norm, lo, f.start) and _TO.search(ctx.norm, f.end, t.start))
+
+
 def since_base(ctx: Context, period: Period) -> Period | None:
     """The base of a change over several years (:func:`multiyear_cues`): "has grown fourfold
     since 2004", "Since 2004, exports have surged by 200% to $7.1 billion in 2013", "seit
     Anfang 2018 … um 66%", "over five years … 1.8-fold, to $1.1 billion in 2022" — the same
     months of that year. The year must be earlier than the period, in the amount's sentence
-    with no other figure between the two, and not after the amount beyond a comma ("fell 12%,
+    with no other figure between the two than the change's own from-to levels
+    (:func:`own_levels`), and not after the amount beyond a comma ("fell 12%,
     the steepest fall since 2009").
 
     Examples
@@ -388,6 +411,8 @@ def since_base(ctx: Context, period: Period) -> Period | None:
     for s, e, year, span in multiyear_cues(ctx, y0):
         lo, hi = (e, a.start) if e <= a.start else (a.end, s)
         between = ctx.doc.mentions.amounts.between(lo, hi)
+        if between and own_levels(ctx, between):
+            between = []  # "seit 2004 von 18 auf 38 Mrd. verdoppelt": the change's own levels
         if year >= y0 or between or (hi == s and SINCE_REACH_END.search(norm, lo, hi)):
             continue
         if span and not _span_reaches(ctx, lo, hi, after=hi == s):
