@@ -74,3 +74,42 @@ def test_other_figures_between_a_year_and_a_change_still_block_it() -> None:
     (change,) = [c for c in parse(t, as_of="2017-05-01", lang="de", pair=("DEU", "CHL"))
                  if c.quantity == "pct_change"]  # fmt: skip
     assert change.base_period is not None and change.base_period.start == "2015-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair"),
+    [
+        (
+            "Im ersten Halbjahr 2019 wuchs der Handel zwischen Peru und Chile. Auch in diesem "
+            "Jahr stiegen die Exporte Perus nach Chile um 21 Prozent.",
+            "de",
+            ("PER", "CHL"),
+        ),
+        (
+            "У першому півріччі 2019 року торгівля Перу з Чилі зросла. Цього року ринок "
+            "переживає підйом.\nЕкспорт Перу до Чилі зріс на 21%.",
+            "uk",
+            ("PER", "CHL"),
+        ),
+    ],
+)
+def test_this_year_after_months_so_far_is_those_months(
+    text: str, lang: str, pair: tuple[str, str]
+) -> None:
+    c = parse(text, as_of="2019-08-20", lang=lang, pair=pair)[-1]
+    assert c.value == 21.0
+    assert c.period is not None and (c.period.start, c.period.end) == ("2019-01", "2019-06")
+    assert c.base_period is not None and c.base_period.end == "2018-06"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Im ersten Halbjahr 2018 wuchs der Handel zwischen Peru und Chile.",  # another year
+        "Der Handel zwischen Peru und Chile wächst.",  # no months before
+    ],
+)
+def test_this_year_without_months_of_that_year_before_stays_the_year(first: str) -> None:
+    t = first + " Auch in diesem Jahr stiegen die Exporte Perus nach Chile um 21 Prozent."
+    c = parse(t, as_of="2019-08-20", lang="de", pair=("PER", "CHL"))[-1]
+    assert c.period is not None and (c.period.start, c.period.end) == ("2019-01", "2019-12")
