@@ -113,3 +113,9 @@ def test_this_year_without_months_of_that_year_before_stays_the_year(first: str)
     t = first + " Auch in diesem Jahr stiegen die Exporte Perus nach Chile um 21 Prozent."
     c = parse(t, as_of="2019-08-20", lang="de", pair=("PER", "CHL"))[-1]
     assert c.period is not None and (c.period.start, c.period.end) == ("2019-01", "2019-12")
+
+
+@pytest.mark.parametrize("text", ["в нинішньому році", "за два місяці нинішнього року"])
+def test_ukrainian_ninishnii_is_this_year(text: str) -> None:
+    (p,) = find_periods(text)[0]
+    assert p.rel == 0
