@@ -119,3 +119,26 @@ def test_this_year_without_months_of_that_year_before_stays_the_year(first: str)
 def test_ukrainian_ninishnii_is_this_year(text: str) -> None:
     (p,) = find_periods(text)[0]
     assert p.rel == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "base"),
+    [
+        ("Trade with Peru reached $9.5 billion in 2018, up 41% compared to $6.7 billion in 2015.",
+         "en", "2015-01"),
+        ("Total trade with Peru hit $9.5 billion in 2018, which is 410 times compared to "
+         "$23 million in 1971, when ties were set up.", "en", "1971-01"),
+        ("Der Handel mit Peru erreichte 2018 9,5 Mrd. Euro, ein Plus von 41% gegenüber "
+         "6,7 Mrd. Euro im Jahr 2015.", "de", "2015-01"),
+        # the level names no period: the change is against the year before
+        ("Trade with Peru reached $9.5 billion in 2018, up 41% compared to $6.7 billion.",
+         "en", "2017-01"),
+    ],
+)  # fmt: skip
+def test_a_change_compared_with_a_dated_level_is_against_its_period(
+    text: str, lang: str, base: str
+) -> None:
+    (change,) = [c for c in parse(text, as_of="2019-11-26", lang=lang, pair=("DEU", "PER"))
+                 if c.quantity in ("ratio", "pct_change")]  # fmt: skip
+    assert change.period is not None and change.period.start == "2018-01"
+    assert change.base_period is not None and change.base_period.start == base

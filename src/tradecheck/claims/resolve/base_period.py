@@ -14,6 +14,7 @@ from itertools import pairwise
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import YEAR, PeriodMention, months_of, spans_of_years
 from tradecheck.claims.context import Context
+from tradecheck.claims.resolve.base_level import dated_comparison_level
 from tradecheck.claims.fiscal import month_span
 from tradecheck.claims.mentions import Amount
 from tradecheck.claims.model import Period
@@ -21,6 +22,7 @@ from tradecheck.claims.sentences import SINCE_REACH_END
 
 __all__ = [
     "base_period",
+    "compared_level_base",
     "explicit_base",
     "fiscal_year_of",
     "from_base",
@@ -421,6 +423,35 @@ def since_base(ctx: Context, period: Period) -> Period | None:
     return None
 
 
+#: how far after a change the level it is compared with may start ("683 times compared to
+#: US$159 million in 1974")
+_LEVEL_REACH = 48
+
+
+def compared_level_base(ctx: Context, period: Period) -> Period | None:
+    """The base of a change compared with a level that names its own earlier period right
+    after the change: "410 times compared to $23 million in 1971", "up 41% against $6.7
+    billion in 2015" — that period (the same months of it, :func:`explicit_base`). None when
+    the next figure of the clause is no such comparison level
+    (:func:`~.base_level.dated_comparison_level`).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Trade with Peru reached $9.5 billion in 2018, up 41% compared to $6.7 billion in 2015."
+    >>> parse(t, pair=("DEU", "PER"))[1].base_period
+    Period(start='2015-01', end='2015-12')
+    """
+    a, ce = ctx.amount, ctx.clause.end
+    level = next(iter(ctx.doc.mentions.amounts.between(a.end, min(ce, a.end + _LEVEL_REACH))), None)
+    if level is None or not dated_comparison_level(Context.of(ctx.doc, level)):
+        return None
+    p = next(iter(ctx.doc.mentions.periods.between(level.end, ctx.sentence.end)), None)
+    if p is None or p.year is None or p.year >= int(period.start[:4]):
+        return None
+    return explicit_base(ctx, p, period)
+
+
 def base_period(ctx: Context, period: Period) -> Period:
     """The base period of a change over ``period``.
 
@@ -440,7 +471,7 @@ def base_period(ctx: Context, period: Period) -> Period:
         explicit = explicit_base(ctx, b, period)
         if explicit is not None:
             return explicit
-    since = since_base(ctx, period)
+    since = since_base(ctx, period) or compared_level_base(ctx, period)
     if since is not None:
         return since
     if sequential(ctx):
