@@ -142,3 +142,10 @@ def test_a_change_compared_with_a_dated_level_is_against_its_period(
                  if c.quantity in ("ratio", "pct_change")]  # fmt: skip
     assert change.period is not None and change.period.start == "2018-01"
     assert change.base_period is not None and change.base_period.start == base
+
+
+@pytest.mark.parametrize("word", ["als noch", "wie noch"])
+def test_german_noch_before_a_compared_year_keeps_it_a_base(word: str) -> None:
+    t = f"Die Exporte nach Peru waren 2018 um 120 Prozent höher {word} 2005."
+    (p,) = [q for q in find_periods(t)[0] if q.year == 2005]
+    assert p.is_base
