@@ -44,15 +44,23 @@ def test_german_vorig_is_last_year(text: str) -> None:
     ("text", "lang", "pair"),
     [
         (
-            "Seit dem Jahr 2006 haben sich die Einfuhren aus Chile von 3,2 Mrd. Euro auf "
-            "7,1 Mrd. Euro im Jahr 2016 mehr als verdoppelt.",
+            (
+                "Seit dem Jahr 2006 haben sich die Einfuhren aus Chile von 3,2 Mrd. Euro auf "
+                "7,1 Mrd. Euro im Jahr 2016 mehr als verdoppelt."
+            ),
             "de",
             ("DEU", "CHL"),
         ),
-        ("2006年至2016年,秘鲁对华出口额由4100万美元增至31亿美元,增长约75倍。", "zh", ("PER", "CHN")),
         (
-            "Since 2006 Peru's exports to China have gone from $41 million to $3.1 billion in "
-            "2016, a 75-fold rise.",
+            "2006年至2016年,秘鲁对华出口额由4100万美元增至31亿美元,增长约75倍。",
+            "zh",
+            ("PER", "CHN"),
+        ),
+        (
+            (
+                "Since 2006 Peru's exports to China have gone from $41 million to $3.1 billion "
+                "in 2016, a 75-fold rise."
+            ),
             "en",
             ("PER", "CHN"),
         ),
@@ -80,14 +88,18 @@ def test_other_figures_between_a_year_and_a_change_still_block_it() -> None:
     ("text", "lang", "pair"),
     [
         (
-            "Im ersten Halbjahr 2019 wuchs der Handel zwischen Peru und Chile. Auch in diesem "
-            "Jahr stiegen die Exporte Perus nach Chile um 21 Prozent.",
+            (
+                "Im ersten Halbjahr 2019 wuchs der Handel zwischen Peru und Chile. Auch in "
+                "diesem Jahr stiegen die Exporte Perus nach Chile um 21 Prozent."
+            ),
             "de",
             ("PER", "CHL"),
         ),
         (
-            "У першому півріччі 2019 року торгівля Перу з Чилі зросла. Цього року ринок "
-            "переживає підйом.\nЕкспорт Перу до Чилі зріс на 21%.",
+            (
+                "У першому півріччі 2019 року торгівля Перу з Чилі зросла. Цього року ринок "
+                "переживає підйом.\nЕкспорт Перу до Чилі зріс на 21%."
+            ),
             "uk",
             ("PER", "CHL"),
         ),
@@ -126,10 +138,10 @@ def test_ukrainian_ninishnii_is_this_year(text: str) -> None:
     [
         ("Trade with Peru reached $9.5 billion in 2018, up 41% compared to $6.7 billion in 2015.",
          "en", "2015-01"),
-        ("Total trade with Peru hit $9.5 billion in 2018, which is 410 times compared to "
-         "$23 million in 1971, when ties were set up.", "en", "1971-01"),
-        ("Der Handel mit Peru erreichte 2018 9,5 Mrd. Euro, ein Plus von 41% gegenüber "
-         "6,7 Mrd. Euro im Jahr 2015.", "de", "2015-01"),
+        (("Total trade with Peru hit $9.5 billion in 2018, which is 410 times compared to "
+          "$23 million in 1971, when ties were set up."), "en", "1971-01"),
+        (("Der Handel mit Peru erreichte 2018 9,5 Mrd. Euro, ein Plus von 41% gegenüber "
+          "6,7 Mrd. Euro im Jahr 2015."), "de", "2015-01"),
         # the level names no period: the change is against the year before
         ("Trade with Peru reached $9.5 billion in 2018, up 41% compared to $6.7 billion.",
          "en", "2017-01"),

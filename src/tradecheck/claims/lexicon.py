@@ -89,7 +89,9 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "result_infinitive",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
-TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago", "years_later", "over_years", "months_to")
+TEMPLATE_CONCEPTS: tuple[str, ...] = (
+    "times", "years_ago", "years_later", "over_years", "months_to",
+)  # fmt: skip
 #: concepts held as a list of templates: ``{c}`` stands for one country's names in the same
 #: language ("{c} customs" -> "Turkish customs"; see :func:`country_template_source`)
 COUNTRY_TEMPLATES: tuple[str, ...] = (

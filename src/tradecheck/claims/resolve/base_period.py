@@ -14,10 +14,10 @@ from itertools import pairwise
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import YEAR, PeriodMention, months_of, spans_of_years
 from tradecheck.claims.context import Context
-from tradecheck.claims.resolve.base_level import dated_comparison_level
 from tradecheck.claims.fiscal import month_span
 from tradecheck.claims.mentions import Amount
 from tradecheck.claims.model import Period
+from tradecheck.claims.resolve.base_level import dated_comparison_level
 from tradecheck.claims.sentences import SINCE_REACH_END
 
 __all__ = [
