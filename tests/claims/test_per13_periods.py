@@ -12,7 +12,7 @@ from tradecheck.claims.parse import parse
 @pytest.mark.parametrize(
     "text",
     [
-        "von 4 Mrd. Euro im Vergleichszeitraum 2019",
+        "von 4 Mrd. Franken aus dem Vergleichszeitraum 2019",
         "Im Vergleichshalbjahr 2019 lag das Defizit bei 1 Mrd. Euro.",
         "gegenüber dem Vergleichsmonat 2019",
     ],

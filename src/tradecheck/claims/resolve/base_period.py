@@ -373,8 +373,8 @@ def _span_reaches(ctx: Context, lo: int, hi: int, after: bool) -> bool:
 
 def own_levels(ctx: Context, between: list[Amount]) -> bool:
     """Whether the figures ``between`` a multi-year cue and ``ctx``'s change are the change's
-    own two levels, a from-to pair ("since 2004 ... from $18 billion to $38 billion, more than
-    doubled", "2013年至2024年...由2亿美元增至19亿美元,增长约8倍"): a starting level after a
+    own two levels, a from-to pair ("since 2004 ... from $12 billion to $29 billion, more than
+    doubled", "2012年至2022年…从3亿美元升到27亿美元,扩大了8倍"): a starting level after a
     "from" word (concept ``level_from``) and a new level after a "to" word (``level_to``).
 
     Examples
