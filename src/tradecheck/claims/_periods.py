@@ -48,7 +48,8 @@ class PeriodMention:
     m1: int
     m2: int
     year: int | None = None  # explicit year
-    rel: int | None = None  # 0 = this year, -1 = last year, -2 = the year before last
+    # 0 = this year, -1 = last year, -2 = the year before last; n > 0: "n years later"
+    rel: int | None = None
     is_base: bool = False  # a base of comparison ("compared with 2021")
     full_year: bool = False
     # "of the year" / "des Jahres": the year in progress at publication (unless the sentence
@@ -57,7 +58,8 @@ class PeriodMention:
     # False for a period the text names without a calendar anchor ("ten years ago": 2015 or
     # 2016?); a figure of that period has no period to check
     anchored: bool = True
-    # "im Vorjahr": ``rel`` counts from the year the text spoke of last, else from publication
+    # "im Vorjahr", "two years later": ``rel`` counts from the year the text spoke of last
+    # (else "im Vorjahr" from publication, "two years later" from nothing)
     from_context: bool = False
     # "the last N months of YEAR": January to month N while that year runs, its last N months
     # once it is over (see :func:`months_of`)
@@ -347,6 +349,10 @@ def spans_of_years(text: str, start: int, end: int) -> list[tuple[int, int, int]
     return kept
 
 
+#: "two years later" (a template with the number) and "a year later", "спустя год" (one year)
+_YEARS_LATER = [
+    L.compile(WORD_FIRST + rx.pattern, rx.flags) for rx in L.templates("years_later", _WORDNUM)
+] + [L.pattern("a_year_later")]
 _LAST_MONTH = L.pattern("last_month")
 _PREV_YEAR_BASE = L.pattern("previous_year")
 _YEAR_BEFORE_LAST = L.pattern("year_before_last")
@@ -472,6 +478,7 @@ def find_periods(
     out += _pre_pandemic_mentions(text, mask)
     cues += _previous_year_cues(text, mask)
     out += _years_ago_mentions(text, mask)
+    out += _years_later_mentions(text, mask)
     out += _last_month_mentions(text, mask)
     out += _relative_year_mentions(text, mask)
     out += _year_mentions(text, mask)
@@ -671,6 +678,32 @@ def _years_ago_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
             pm.is_base = _is_base(text, m.start(), m.end())
             pm.years_back = int(n) if pm.is_base and n == int(n) else None
             out.append(pm)
+    return out
+
+
+def _years_later_mentions(text: str, mask: list[bool]) -> list[PeriodMention]:
+    """The unread "{n} years later" (1 <= n <= 50; "a year later", "спустя год": one): the
+    year that many years after the one the text spoke of last (``from_context``, as "im
+    Vorjahr" counts back from it).
+
+    Examples
+    --------
+    >>> t = "Exports were $4 billion in 2013; two years later they fell to $3 billion."
+    >>> [(p.rel, p.from_context) for p in _years_later_mentions(t, [False] * (len(t) + 1))]
+    [(2, True)]
+    """
+    out = []
+    for m in (m for rx in _YEARS_LATER for m in rx.finditer(text)):
+        num = m.groupdict().get("num")
+        n = 1 if num is None else word_number(num)
+        if n is None or not (1 <= n <= 50 and n == int(n)):
+            continue
+        if _mask_free(mask, m.start(), m.end()):
+            pm = PeriodMention(m.start(), m.end(), 1, 12, rel=int(n), full_year=True)
+            pm.from_context = True
+            pm.is_base = _is_base(text, m.start(), m.end())
+            out.append(pm)
+            _set(mask, m.start(), m.end())
     return out
 
 

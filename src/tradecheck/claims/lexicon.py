@@ -71,6 +71,7 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "quarter", "half", "partial_month", "month_word",
     "this_year", "last_year", "so_far", "year_before_last", "year_before_period", "single_month",
     "this_fiscal_year", "last_fiscal_year", "last_month",
+    "a_year_later",
     "pre_pandemic",
     "period_anaphora",
     "since_start",
@@ -88,7 +89,9 @@ LIST_CONCEPTS: tuple[str, ...] = (
     "result_infinitive",
 )  # fmt: skip
 #: concepts held as a list of templates: ``{n}`` stands for a number ("{n}-fold")
-TEMPLATE_CONCEPTS: tuple[str, ...] = ("times", "years_ago", "over_years", "months_to")
+TEMPLATE_CONCEPTS: tuple[str, ...] = (
+    "times", "years_ago", "years_later", "over_years", "months_to",
+)  # fmt: skip
 #: concepts held as a list of templates: ``{c}`` stands for one country's names in the same
 #: language ("{c} customs" -> "Turkish customs"; see :func:`country_template_source`)
 COUNTRY_TEMPLATES: tuple[str, ...] = (
@@ -127,7 +130,8 @@ OPTIONAL: tuple[str, ...] = (
     "products", "regions", "multiple_words", "abbreviation", "percent", "range_from", "range_to",
     "first_n", "approx_after", "more_than_after", "exceeded_after", "not_exceeded",
     "same_period_of", "share_of_country", "percent_adjective",
-    *GRAMMAR_WORDS, "years_ago", "months_to", "rel_year_before", "times_words",
+    *GRAMMAR_WORDS, "years_ago", "years_later", "a_year_later", "months_to", "rel_year_before",
+    "times_words",
     "trade_ministry_alone", "finance_ministry_alone",
 )  # fmt: skip
 #: every concept a language file must define

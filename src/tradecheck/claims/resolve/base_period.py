@@ -17,10 +17,12 @@ from tradecheck.claims.context import Context
 from tradecheck.claims.fiscal import month_span
 from tradecheck.claims.mentions import Amount
 from tradecheck.claims.model import Period
+from tradecheck.claims.resolve.base_level import dated_comparison_level
 from tradecheck.claims.sentences import SINCE_REACH_END
 
 __all__ = [
     "base_period",
+    "compared_level_base",
     "explicit_base",
     "fiscal_year_of",
     "from_base",
@@ -28,6 +30,7 @@ __all__ = [
     "from_to_periods",
     "multiyear_cues",
     "new_level_of",
+    "own_levels",
     "previous_of",
     "same_year_months",
     "sequential",
@@ -368,12 +371,34 @@ def _span_reaches(ctx: Context, lo: int, hi: int, after: bool) -> bool:
     return not ctx.doc.mentions.periods.between(lo, hi)
 
 
+def own_levels(ctx: Context, between: list[Amount]) -> bool:
+    """Whether the figures ``between`` a multi-year cue and ``ctx``'s change are the change's
+    own two levels, a from-to pair ("since 2004 ... from $12 billion to $29 billion, more than
+    doubled", "2012年至2022年…从3亿美元升到27亿美元,扩大了8倍"): a starting level after a
+    "from" word (concept ``level_from``) and a new level after a "to" word (``level_to``).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("Seit 2005 sind die Exporte nach Chile von 2 Mrd. Euro auf 5 Mrd. Euro im Jahr "
+    ...      "2015 um mehr als das Doppelte gestiegen.")
+    >>> parse(t, pair=("DEU", "CHL"))[-1].base_period
+    Period(start='2005-01', end='2005-12')
+    """
+    if len(between) != 2 or any(x.kind not in ("money", "money_gt", "bare") for x in between):
+        return False
+    f, t = between
+    lo = max(ctx.sentence.start, f.start - _FROM_REACH)
+    return bool(_FROM.search(ctx.norm, lo, f.start) and _TO.search(ctx.norm, f.end, t.start))
+
+
 def since_base(ctx: Context, period: Period) -> Period | None:
     """The base of a change over several years (:func:`multiyear_cues`): "has grown fourfold
     since 2004", "Since 2004, exports have surged by 200% to $7.1 billion in 2013", "seit
     Anfang 2018 … um 66%", "over five years … 1.8-fold, to $1.1 billion in 2022" — the same
     months of that year. The year must be earlier than the period, in the amount's sentence
-    with no other figure between the two, and not after the amount beyond a comma ("fell 12%,
+    with no other figure between the two than the change's own from-to levels
+    (:func:`own_levels`), and not after the amount beyond a comma ("fell 12%,
     the steepest fall since 2009").
 
     Examples
@@ -388,12 +413,43 @@ def since_base(ctx: Context, period: Period) -> Period | None:
     for s, e, year, span in multiyear_cues(ctx, y0):
         lo, hi = (e, a.start) if e <= a.start else (a.end, s)
         between = ctx.doc.mentions.amounts.between(lo, hi)
+        if between and own_levels(ctx, between):
+            between = []  # "seit 2004 von 18 auf 38 Mrd. verdoppelt": the change's own levels
         if year >= y0 or between or (hi == s and SINCE_REACH_END.search(norm, lo, hi)):
             continue
         if span and not _span_reaches(ctx, lo, hi, after=hi == s):
             continue
         return Period(f"{year:04d}-{m1:02d}", f"{year + (y1 - y0):04d}-{m2:02d}")
     return None
+
+
+#: how far after a change the level it is compared with may start ("683 times compared to
+#: US$159 million in 1974")
+_LEVEL_REACH = 48
+
+
+def compared_level_base(ctx: Context, period: Period) -> Period | None:
+    """The base of a change compared with a level that names its own earlier period right
+    after the change: "410 times compared to $23 million in 1971", "up 41% against $6.7
+    billion in 2015" — that period (the same months of it, :func:`explicit_base`). None when
+    the next figure of the clause is no such comparison level
+    (:func:`~.base_level.dated_comparison_level`).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "Trade with Peru reached $9.5 billion in 2018, up 41% compared to $6.7 billion in 2015."
+    >>> parse(t, pair=("DEU", "PER"))[1].base_period
+    Period(start='2015-01', end='2015-12')
+    """
+    a, ce = ctx.amount, ctx.clause.end
+    level = next(iter(ctx.doc.mentions.amounts.between(a.end, min(ce, a.end + _LEVEL_REACH))), None)
+    if level is None or not dated_comparison_level(Context.of(ctx.doc, level)):
+        return None
+    p = next(iter(ctx.doc.mentions.periods.between(level.end, ctx.sentence.end)), None)
+    if p is None or p.year is None or p.year >= int(period.start[:4]):
+        return None
+    return explicit_base(ctx, p, period)
 
 
 def base_period(ctx: Context, period: Period) -> Period:
@@ -415,7 +471,7 @@ def base_period(ctx: Context, period: Period) -> Period:
         explicit = explicit_base(ctx, b, period)
         if explicit is not None:
             return explicit
-    since = since_base(ctx, period)
+    since = since_base(ctx, period) or compared_level_base(ctx, period)
     if since is not None:
         return since
     if sequential(ctx):

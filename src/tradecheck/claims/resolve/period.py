@@ -39,6 +39,7 @@ __all__ = [
     "level_of_year_before",
     "level_period",
     "month_before",
+    "months_so_far",
     "new_level_period",
     "of_base_level",
     "past_year_contrast",
@@ -190,6 +191,8 @@ def _year_of(doc: Doc, p: PeriodMention) -> int | None:
     y = p.year
     if p.from_context and p.rel is not None:  # "im Vorjahr": before the year spoken of
         ctx = context_year(doc, p.start)
+        if ctx is None and p.rel > 0:  # "two years later" after no year: no anchor
+            return None
         y = None if ctx is None else ctx + p.rel
     if y is None and p.rel is not None:
         # "last year" counts from the publication date; without one it has no anchor (an
@@ -369,9 +372,31 @@ def _months_for_this_year(
         and (p.year == y or p.rel == 0 or (p.year is None and p.rel is None))
     ]
     if not months:
-        return chosen
+        return months_so_far(doc, chosen.start, y) or chosen
     after = [p for p in months if p.start >= chosen.end]
     return after[0] if after else months[-1]
+
+
+def months_so_far(doc: Doc, pos: int, year: int) -> PeriodMention | None:
+    """The last months of ``year`` counted from January (not a base, not in brackets of their
+    own figure) written before ``pos``: "this year" in a text of that year, whose sentence
+    gives no months, means the months so far the text reported ("in the first half of 2017
+    ... This year trade is booming ... exports grew 26%": January–June).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = ("In the first four months of 2016 exports to Peru were $70 million. This year "
+    ...      "Chile's imports from Peru make up 3% of its imports.")
+    >>> parse(t, as_of="2016-05-20", pair=("CHL", "PER"))[-1].period
+    Period(start='2016-01', end='2016-04')
+    """
+    for q in reversed(doc.mentions.periods.before(pos, 256)):
+        own_year = q.year == year or (q.year is None and q.rel == 0)
+        so_far = q.m1 == 1 and q.m2 < 12 and not q.full_year
+        if own_year and so_far and not (q.is_base or q.from_context or _aside(doc, q)):
+            return q
+    return None
 
 
 def _bracketed_after(ctx: Context) -> PeriodMention | None:
