@@ -18,7 +18,7 @@ from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import PeriodMention, same_period_start
 from tradecheck.claims.context import Context
 from tradecheck.claims.mentions import Amount
-from tradecheck.claims.resolve.base_period import multiyear_cues
+from tradecheck.claims.resolve.multiyear import multiyear_cues
 from tradecheck.claims.sentences import marks
 
 __all__ = [
@@ -191,7 +191,7 @@ def from_level_dated(ctx: Context) -> bool:
 def from_level_year(ctx: Context) -> int | None:
     """The year of the starting level of a from-to construction that names no period of its
     own, from a cue of several years written before it in its sentence
-    (:func:`~.base_period.multiyear_cues`): the first year of a range ("between 2014 and
+    (:func:`~.multiyear.multiyear_cues`): the first year of a range ("between 2014 and
     2023 exports rose from $31 million to $1.6 billion": 2014) or the year after "since"
     ("seit 2004 von 18 auf 37 Mrd. Euro im Jahr 2011": 2004). None when the amount starts no
     from-to, names its own period, or a figure or another period stands between the cue and

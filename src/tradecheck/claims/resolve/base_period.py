@@ -12,12 +12,13 @@ import re
 from itertools import pairwise
 
 from tradecheck.claims import lexicon as L
-from tradecheck.claims._periods import YEAR, PeriodMention, months_of, spans_of_years
+from tradecheck.claims._periods import PeriodMention, months_of
 from tradecheck.claims.context import Context
 from tradecheck.claims.fiscal import month_span
 from tradecheck.claims.mentions import Amount
 from tradecheck.claims.model import Period
 from tradecheck.claims.resolve.base_level import dated_comparison_level
+from tradecheck.claims.resolve.multiyear import multiyear_cues
 from tradecheck.claims.sentences import SINCE_REACH_END
 
 __all__ = [
@@ -28,7 +29,6 @@ __all__ = [
     "from_base",
     "from_to_after",
     "from_to_periods",
-    "multiyear_cues",
     "new_level_of",
     "own_levels",
     "previous_of",
@@ -47,26 +47,6 @@ _SEQUENTIAL_REACH = 60
 #: how far around a starting level its "from" and its year may stand ("从1992年的0.52亿美元",
 #: "from $30 billion in 2010")
 _FROM_REACH = 16
-#: "since 2004", "seit Anfang 2018", "自2004年": the year a change over several years starts from
-_SINCE_YEAR = re.compile(
-    rf"(?:{L.source('since')})\s*(?:(?:{L.source('since_start')})\s*)?(?P<y>(?:19|20)\d\d)(?!\d)",
-    re.IGNORECASE,
-)
-#: a range of years ("between 2018 and 2022", "с 2018 по 2022 год", "2015年至2022年"): a change
-#: over it is against its first year
-_YEAR_RANGE = L.compile(
-    rf"(?:(?:{L.source('range_from')})\s*(?P<y>{YEAR})\s*(?:{L.source('year_after')})?\s*"
-    rf"(?:{L.source('range_to')})|(?P<z>{YEAR})\s*(?:{L.source('year_char')})\s*"
-    rf"(?:{L.source('number_range_to')}))\s*{YEAR}",
-    re.IGNORECASE,
-)
-#: a range's first word and a year opening a sentence with no end of the range after it
-#: ("С 2015 года экспорт вырос вдвое", "З 2015 року"): "since" that year
-_SINCE_OPENING = re.compile(
-    rf"\s*(?:{L.source('range_from')})\s+(?P<y>{YEAR})\s*(?:{L.source('year_after')})?"
-    rf"(?!\s*(?:{L.source('range_to')}|{L.source('number_range_to')}|[-–—]))",
-    re.IGNORECASE,
-)
 
 
 def _ends(period: Period) -> tuple[int, int, int, int]:
@@ -335,31 +315,6 @@ def _part_of(ctx: Context) -> tuple[int, int]:
     return (before[-1] if before else ss), (after.start() if after else se)
 
 
-def multiyear_cues(ctx: Context, y0: int) -> list[tuple[int, int, int, bool]]:
-    """(start, end, base year, span) of each cue in ``ctx``'s sentence that a change runs
-    over several years: "since 2004", a range of years ("between 2018 and 2022", "2015年至
-    2022年") and a range's first word opening the sentence ("С 2015 года …"): that year;
-    "over the past five years", "за пять лет", "近五年来": ``y0`` minus five (``span``; see
-    :func:`_span_reaches`).
-
-    Examples
-    --------
-    >>> from tradecheck.claims.parse import parse
-    >>> t = "Over the past decade exports to China grew 70%, to $9 billion in 2022."
-    >>> parse(t, pair=("POL", "CHN"))[0].base_period
-    Period(start='2012-01', end='2012-12')
-    """
-    (ss, se), norm = ctx.sentence, ctx.norm
-    cues = [(m.start(), m.end(), int(m["y"]), False) for m in _SINCE_YEAR.finditer(norm, ss, se)]
-    for m in _YEAR_RANGE.finditer(norm, ss, se):
-        cues.append((m.start(), m.end(), int(m["y"] or m["z"]), False))
-    opening = _SINCE_OPENING.match(norm, ss, se)
-    if opening is not None:
-        cues.append((opening.start("y"), opening.end(), int(opening["y"]), False))
-    cues += [(s, e, y0 - n, True) for s, e, n in spans_of_years(norm, ss, se)]
-    return cues
-
-
 def _span_reaches(ctx: Context, lo: int, hi: int, after: bool) -> bool:
     """Whether a span of years ("over five years") between ``lo`` and ``hi`` and the amount
     is the span of its change: after the amount only right next to it ("doubled over five
@@ -393,12 +348,12 @@ def own_levels(ctx: Context, between: list[Amount]) -> bool:
 
 
 def since_base(ctx: Context, period: Period) -> Period | None:
-    """The base of a change over several years (:func:`multiyear_cues`): "has grown fourfold
-    since 2004", "Since 2004, exports have surged by 200% to $7.1 billion in 2013", "seit
-    Anfang 2018 … um 66%", "over five years … 1.8-fold, to $1.1 billion in 2022" — the same
-    months of that year. The year must be earlier than the period, in the amount's sentence
-    with no other figure between the two than the change's own from-to levels
-    (:func:`own_levels`), and not after the amount beyond a comma ("fell 12%,
+    """The base of a change over several years (:func:`~.multiyear.multiyear_cues`): "has
+    grown fourfold since 2004", "Since 2004, exports have surged by 200% to $7.1 billion in
+    2013", "seit Anfang 2018 … um 66%", "over five years … 1.8-fold, to $1.1 billion in 2022"
+    — the same months of that year. The year must be earlier than the period, in the
+    amount's sentence with no other figure between the two than the change's own from-to
+    levels (:func:`own_levels`), and not after the amount beyond a comma ("fell 12%,
     the steepest fall since 2009").
 
     Examples
