@@ -29,6 +29,7 @@ from functools import cache
 from tradecheck.claims import agencies as A
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import after_since
+from tradecheck.claims.partners import abbreviations
 
 #: reporter keys that are not one country -> the note a claim citing them carries
 GROUPS: dict[str, str] = {
@@ -136,6 +137,33 @@ def _built_hits(norm: str) -> list[tuple[int, int, str]]:
 
 
 @cache
+def _side() -> re.Pattern[str]:
+    """The cues of concept ``side_statistics`` ("据塞方统计", "中方数据") with ``{a}`` for any
+    Chinese pair-compound abbreviation (:func:`.partners.abbreviations`), one pattern: the
+    abbreviation is its group ``a``."""
+    chars = "".join(sorted(abbreviations()))
+    frags = [
+        f.replace("{a}", f"(?P<a>[{chars}])")
+        for lg in L.languages()
+        for f in L.load(lg)["words"]["side_statistics"]
+    ]
+    return L.compile("|".join(frags) or r"(?!x)x", 0)
+
+
+def _side_hits(norm: str) -> list[tuple[int, int, str]]:
+    """``(start, -end, key)`` of every cue naming a country's side by its abbreviation
+    ("据塞方统计": ``"CYP|SEN|SLE|SRB|SYC"``, read as the pair's by ``resolve/reporter.of_pair``).
+
+    Examples
+    --------
+    >>> _side_hits("据塞方统计，中方数据显示")
+    [(0, -5, 'CYP|SEN|SLE|SRB|SYC'), (6, -10, 'CHN')]
+    """
+    table = abbreviations()
+    return [(m.start(), -m.end(), table[m.group("a")]) for m in _side().finditer(norm)]
+
+
+@cache
 def _bodies() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]:
     """``(body, language, its names with any country, its names alone)`` of every body a
     language file names alone (:data:`agencies.NAMED_BODIES`)."""
@@ -199,6 +227,7 @@ def hits(norm: str, pair: Sequence[str] = ()) -> list[tuple[int, str]]:
     found = sorted(
         [(m.start(), -m.end(), key) for key, rx in _patterns() for m in rx.finditer(norm)]
         + _built_hits(norm)
+        + _side_hits(norm)
         + bare_hits(norm, pair)
     )
     out: list[tuple[int, str]] = []
