@@ -269,10 +269,11 @@ def carried(
 
     It is that source when a cue stands in an earlier sentence of the same paragraph, whatever
     year the sentence names (:func:`_in_cue_paragraph`);
-    or in an earlier sentence and the sentence names no year other than those of the release
-    and the year it compares with (:func:`_release_years`, :func:`_with_base_year`: the text
-    goes on reporting the same release, not the history before it: "In 2022 trade had grown
-    29%" in a new paragraph after a 2024 release stays without a source); or
+    or in an earlier sentence and the sentence names no year before those of the release and
+    the year it compares with (:func:`_release_years`, :func:`_with_base_year`,
+    :func:`_reports_on`: the text goes on reporting the same release or its newer figures, not
+    the history before it: "In 2022 trade had grown 29%" in a new paragraph after a 2024
+    release stays without a source); or
     when the sentence is one of the figure sentences right before a cue that stands alone,
     with no figure of its own ("Об этом сообщает ФТС.", "Source: China customs",
     :func:`_announced`); or when the sentence holds figures and comes right before the first
@@ -344,7 +345,7 @@ def carried(
         if i in with_cue:
             continue
         reported = _with_base_year(cue_years, bool(with_cue & set(part_year)), i in part_year)
-        follows = i > first and years[i] <= reported
+        follows = i > first and _reports_on(years[i], reported)
         follows = follows or _in_cue_paragraph(i, para, cue_paras)
         lead = first in refers_back and i == first - 1 and i in with_amount
         lead = lead and years[first] <= years[i]
@@ -372,6 +373,28 @@ def _with_base_year(
     if not release or (part_release and not part_own):
         return release
     return release | {min(release) - 1}
+
+
+def _reports_on(own: set[int], reported: set[int]) -> bool:
+    """Whether a sentence naming ``own`` years goes on with a release that reports
+    ``reported`` (:func:`_with_base_year`): it names no year before the release's (history
+    before it: "In 2019 trade had been $2 bn" after a 2024 release keeps null). The
+    release's own years and later ones go on with it: a text that turns to a newer period
+    without naming another source gives the same source's newer figures ("Customs put 2024
+    trade at $9 bn. ... In January-May this year exports rose 9%.").
+
+    Examples
+    --------
+    >>> _reports_on({2024}, {2023, 2024}), _reports_on({2025}, {2023, 2024})
+    (True, True)
+    >>> _reports_on({2019}, {2023, 2024}), _reports_on({2019, 2025}, {2024})
+    (False, False)
+    >>> _reports_on(set(), set()), _reports_on({2024}, set())
+    (True, False)
+    """
+    if not reported:
+        return not own
+    return all(y in reported or y > max(reported) for y in own)
 
 
 def _release_years(with_cue: set[int], with_amount: set[int], years: list[set[int]]) -> set[int]:
