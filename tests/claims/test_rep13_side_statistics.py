@@ -73,3 +73,25 @@ def test_a_side_of_another_country_gives_no_reporter():
     """ "塞方" in a text about Peru and China is no one of the pair: null."""
     claims = parse("据塞方统计，2022年秘鲁对华出口额达230亿美元。", pair=("PER", "CHN"))
     assert [c.reporter for c in claims] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # a country released a report or data, its date between ("…5日发布的贸易报告")
+        ("泰国5日发布的贸易报告指出", "THA"),
+        # a body named after the country released it
+        ("智利农业部门近日公布的报告称", "CHL"),
+        # statistics of a body named after the country ("据某国出口促进署的统计数据")
+        ("据葡萄牙投资贸易促进局的统计数据", "PRT"),
+        # the country named last before the body is its owner, not one joined by 与
+        ("中国与泰国海关发布的数据", "THA"),
+    ],
+)
+def test_data_a_country_or_its_body_released(text, key):
+    assert [k for _, k in R.hits(text)] == [key]
+
+
+def test_a_country_joined_by_yu_does_not_own_the_body():
+    """ "中国与泰国…": only the second country is the publisher's (one cue, Thailand)."""
+    assert [k for _, k in R.hits("中国与泰国海关发布的数据")] == ["THA"]
