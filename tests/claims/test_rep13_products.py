@@ -7,6 +7,8 @@ Words are constructed examples; the phrases are our own.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tradecheck.claims import lexicon as L
@@ -41,3 +43,39 @@ def test_uk_and_be_name_every_key_ru_names():
     ru = set(L.load("ru")["words"]["products"])
     for lang in ("uk", "be"):
         assert ru <= set(L.load(lang)["words"]["products"]), lang
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "key"),
+    [
+        ("en", "soybean oil", "soybean_oil"),
+        ("en", "alcoholic beverages", "alcohol"),
+        ("de", "Sonnenblumenöl", "sunflower_oil"),
+        ("de", "Weine", "wine"),
+        ("ru", "подсолнечного масла", "sunflower_oil"),
+        ("ru", "пива", "beer"),
+        ("uk", "алкоголю", "alcohol"),
+        ("uk", "спирту", "spirits"),
+        ("be", "сланечнікавага алею", "sunflower_oil"),
+        ("pl", "oleju sojowego", "soybean_oil"),
+        ("zh", "豆油", "soybean_oil"),
+        ("zh", "橄榄油", "olive_oil"),
+        ("zh", "葡萄酒", "wine"),
+    ],
+)
+def test_oils_and_beverages_by_kind(lang, word, key):
+    found = {
+        k
+        for k, frags in L.load(lang)["words"]["products"].items()
+        for f in frags
+        if L.compile(f, re.IGNORECASE).search(word)
+    }
+    assert key in found
+
+
+def test_an_oil_of_a_kind_wins_over_its_crop():
+    """ "soybean oil" holds the word of soybeans: the oil, listed before the crop, is read."""
+    from tradecheck.claims.parse import parse
+
+    got = parse("In 2021 Brazil's soybean oil exports to China rose 9%.", pair=("BRA", "CHN"))
+    assert [c.scope for c in got] == ["product:soybean_oil"]
