@@ -79,3 +79,14 @@ def test_an_oil_of_a_kind_wins_over_its_crop():
 
     got = parse("In 2021 Brazil's soybean oil exports to China rose 9%.", pair=("BRA", "CHN"))
     assert [c.scope for c in got] == ["product:soybean_oil"]
+
+
+def test_a_list_items_product_is_its_own_not_an_earlier_items():
+    """Overlapping product cues ("potassium fertilizer") are one mention, but a cue of an
+    earlier item of a list, with its figure between, is not: each item keeps its product."""
+    from tradecheck.claims.parse import parse
+
+    got = parse(
+        "2021年，葡萄牙的橄榄油对华出口增长12%，葡萄酒增长20%，啤酒增长31%。", pair=("PRT", "CHN")
+    )
+    assert [c.scope for c in got] == ["product:olive_oil", "product:wine", "product:beer"]
