@@ -90,8 +90,3 @@ def test_a_side_of_another_country_gives_no_reporter():
 )
 def test_data_a_country_or_its_body_released(text, key):
     assert [k for _, k in R.hits(text)] == [key]
-
-
-def test_a_country_joined_by_yu_does_not_own_the_body():
-    """ "中国与泰国…": only the second country is the publisher's (one cue, Thailand)."""
-    assert [k for _, k in R.hits("中国与泰国海关发布的数据")] == ["THA"]
