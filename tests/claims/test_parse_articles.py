@@ -140,14 +140,19 @@ def test_cue_in_later_clause_does_not_reach_back_but_closing_cue_does():
     assert {c.reporter for c in parse(closing)} == {"CHN"}
 
 
-@pytest.mark.parametrize(("gap", "later"), [(" ", "CHN"), ("\n\n", None)])
-def test_a_later_sentence_inherits_in_the_cues_paragraph_only(gap, later):
+@pytest.mark.parametrize(
+    ("gap", "year", "later"),
+    [(" ", "2024", "CHN"), ("\n\n", "2024", "CHN"), (" ", "2019", "CHN"), ("\n\n", "2019", None)],
+)
+def test_a_later_sentence_inherits_in_the_cues_paragraph_or_for_a_newer_period(gap, year, later):
     """A sentence of another year goes on with the cue's report in its paragraph (the claim
-    schema: "when the text clearly continues the same report"); a new paragraph does not."""
+    schema: "when the text clearly continues the same report"); a new paragraph goes on with
+    it for a newer period (the release's newer figures: on sets L+M studied the labels give
+    the carried source 17 times and keep null 2 times), not for an older year (history)."""
     text = (
         "According to China's customs, trade between Belarus and China reached $8.4 billion in 2023."
         + gap
-        + "Belarus's exports to China rose 11% in the first quarter of 2024."
+        + f"Belarus's exports to China rose 11% in the first quarter of {year}."
     )
     a, b = parse(text)
     assert (a.reporter, b.reporter) == ("CHN", later)

@@ -100,6 +100,10 @@ COUNTRY_TEMPLATES: tuple[str, ...] = (
     # with its country: "India's commerce ministry", "Минфин Японии", "日本财务省"
     "trade_ministry_of", "finance_ministry_of", "central_bank_of",
 )  # fmt: skip
+#: concepts held as a list of templates: ``{a}`` stands for any one-character country
+#: abbreviation of a Chinese pair compound ("{a}方统计" -> "塞方统计"; the abbreviations are
+#: those :func:`.partners.abbreviations` reads: no list of them here)
+ABBREVIATION_TEMPLATES: tuple[str, ...] = ("side_statistics",)
 #: concepts held as a table fragment -> number
 NUMBER_TABLES: tuple[str, ...] = (
     "ordinals", "scales", "number_words", "multiple_words", "fraction_words", "rel_year_before",
@@ -133,10 +137,12 @@ OPTIONAL: tuple[str, ...] = (
     *GRAMMAR_WORDS, "years_ago", "years_later", "a_year_later", "months_to", "rel_year_before",
     "times_words",
     "trade_ministry_alone", "finance_ministry_alone",
+    *ABBREVIATION_TEMPLATES,
 )  # fmt: skip
 #: every concept a language file must define
 CONCEPTS: tuple[str, ...] = (
-    *LIST_CONCEPTS, *TEMPLATE_CONCEPTS, *COUNTRY_TEMPLATES, "months", *NUMBER_TABLES, *KEYED_TABLES,
+    *LIST_CONCEPTS, *TEMPLATE_CONCEPTS, *COUNTRY_TEMPLATES, *ABBREVIATION_TEMPLATES, "months",
+    *NUMBER_TABLES, *KEYED_TABLES,
 )  # fmt: skip
 
 
@@ -284,6 +290,8 @@ def problems(data: dict[str, Any]) -> list[str]:
             out.append(f"concept {c}: expected a list of strings with {{n}} for the number")
         elif c in COUNTRY_TEMPLATES and not all(isinstance(f, str) and "{c}" in f for f in v):
             out.append(f"concept {c}: expected a list of strings with {{c}} for the country")
+        elif c in ABBREVIATION_TEMPLATES and not all(isinstance(f, str) and "{a}" in f for f in v):
+            out.append(f"concept {c}: expected a list of strings with {{a}} for the abbreviation")
         elif c == "months" and (len(v) != 12 or not all(isinstance(m, list) and m for m in v)):
             out.append("concept months: expected twelve non-empty lists")
         elif c in NUMBER_TABLES and not all(isinstance(n, int | float) for n in v.values()):

@@ -376,6 +376,43 @@ def _first_characters() -> dict[str, str]:
     return {ch: "|".join(isos) for ch, isos in by_char.items()}
 
 
+#: where a one-character abbreviation stands in a pair compound, tried on each character by
+#: :func:`abbreviations`: after 中 ("中俄贸易"), before 中 ("俄中贸易"), and 中 itself after another
+#: abbreviation ("白中贸易")
+_COMPOUND_PROBES = (("中{}贸", 1), ("{}中贸", 0), ("白{}贸", 1))
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    """Every one-character country abbreviation of a Chinese pair compound -> its key: the
+    country the language file reads at that place of a compound ("俄" -> "RUS", "巴" ->
+    "BRA|PAK", "中" -> "CHN"), else the countries whose Chinese CLDR name begins with it
+    (:func:`_first_characters`: "智" -> "CHL"), as :func:`compound_mentions` reads them.
+
+    Examples
+    --------
+    >>> t = abbreviations()
+    >>> t["俄"], t["巴"], t["中"], t["智"], t["塞"].split("|").count("SRB")
+    ('RUS', 'BRA|PAK', 'CHN', 'CHL', 1)
+    """
+    listed = [
+        (key, re.compile(f))
+        for key, frags in L.load("zh")["words"]["countries"].items()
+        for f in frags
+    ]
+    out = {}
+    for ch, cldr in _first_characters().items():
+        probes = [(p.format(ch), at) for p, at in _COMPOUND_PROBES]
+        keys = [
+            key
+            for key, rx in listed
+            for text, at in probes
+            if (m := rx.search(text, at)) and m.span() == (at, at + 1)
+        ]
+        out[ch] = keys[0] if keys else cldr
+    return out
+
+
 def compound_mentions(norm: str, found: Sequence[Mention]) -> list[Mention]:
     """The countries of a Chinese pair compound's abbreviations that no language file lists
     ("中智贸易" Chile, "秘中经贸" Peru), by the first character of their Chinese names; a

@@ -29,6 +29,7 @@ from functools import cache
 from tradecheck.claims import agencies as A
 from tradecheck.claims import lexicon as L
 from tradecheck.claims._periods import after_since
+from tradecheck.claims.partners import abbreviations
 
 #: reporter keys that are not one country -> the note a claim citing them carries
 GROUPS: dict[str, str] = {
@@ -136,6 +137,33 @@ def _built_hits(norm: str) -> list[tuple[int, int, str]]:
 
 
 @cache
+def _side() -> re.Pattern[str]:
+    """The cues of concept ``side_statistics`` ("据塞方统计", "中方数据") with ``{a}`` for any
+    Chinese pair-compound abbreviation (:func:`.partners.abbreviations`), one pattern: the
+    abbreviation is its group ``a``."""
+    chars = "".join(sorted(abbreviations()))
+    frags = [
+        f.replace("{a}", f"(?P<a>[{chars}])")
+        for lg in L.languages()
+        for f in L.load(lg)["words"]["side_statistics"]
+    ]
+    return L.compile("|".join(frags) or r"(?!x)x", 0)
+
+
+def _side_hits(norm: str) -> list[tuple[int, int, str]]:
+    """``(start, -end, key)`` of every cue naming a country's side by its abbreviation
+    ("据塞方统计": ``"CYP|SEN|SLE|SRB|SYC"``, read as the pair's by ``resolve/reporter.of_pair``).
+
+    Examples
+    --------
+    >>> _side_hits("据塞方统计，中方数据显示")
+    [(0, -5, 'CYP|SEN|SLE|SRB|SYC'), (6, -10, 'CHN')]
+    """
+    table = abbreviations()
+    return [(m.start(), -m.end(), table[m.group("a")]) for m in _side().finditer(norm)]
+
+
+@cache
 def _bodies() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]:
     """``(body, language, its names with any country, its names alone)`` of every body a
     language file names alone (:data:`agencies.NAMED_BODIES`)."""
@@ -199,6 +227,7 @@ def hits(norm: str, pair: Sequence[str] = ()) -> list[tuple[int, str]]:
     found = sorted(
         [(m.start(), -m.end(), key) for key, rx in _patterns() for m in rx.finditer(norm)]
         + _built_hits(norm)
+        + _side_hits(norm)
         + bare_hits(norm, pair)
     )
     out: list[tuple[int, str]] = []
@@ -240,10 +269,11 @@ def carried(
 
     It is that source when a cue stands in an earlier sentence of the same paragraph, whatever
     year the sentence names (:func:`_in_cue_paragraph`);
-    or in an earlier sentence and the sentence names no year other than those of the release
-    and the year it compares with (:func:`_release_years`, :func:`_with_base_year`: the text
-    goes on reporting the same release, not the history before it: "In 2022 trade had grown
-    29%" in a new paragraph after a 2024 release stays without a source); or
+    or in an earlier sentence and the sentence names no year before those of the release and
+    the year it compares with (:func:`_release_years`, :func:`_with_base_year`,
+    :func:`_reports_on`: the text goes on reporting the same release or its newer figures, not
+    the history before it: "In 2022 trade had grown 29%" in a new paragraph after a 2024
+    release stays without a source); or
     when the sentence is one of the figure sentences right before a cue that stands alone,
     with no figure of its own ("Об этом сообщает ФТС.", "Source: China customs",
     :func:`_announced`); or when the sentence holds figures and comes right before the first
@@ -315,7 +345,7 @@ def carried(
         if i in with_cue:
             continue
         reported = _with_base_year(cue_years, bool(with_cue & set(part_year)), i in part_year)
-        follows = i > first and years[i] <= reported
+        follows = i > first and _reports_on(years[i], reported)
         follows = follows or _in_cue_paragraph(i, para, cue_paras)
         lead = first in refers_back and i == first - 1 and i in with_amount
         lead = lead and years[first] <= years[i]
@@ -343,6 +373,28 @@ def _with_base_year(
     if not release or (part_release and not part_own):
         return release
     return release | {min(release) - 1}
+
+
+def _reports_on(own: set[int], reported: set[int]) -> bool:
+    """Whether a sentence naming ``own`` years goes on with a release that reports
+    ``reported`` (:func:`_with_base_year`): it names no year before the release's (history
+    before it: "In 2019 trade had been $2 bn" after a 2024 release keeps null). The
+    release's own years and later ones go on with it: a text that turns to a newer period
+    without naming another source gives the same source's newer figures ("Customs put 2024
+    trade at $9 bn. ... In January-May this year exports rose 9%.").
+
+    Examples
+    --------
+    >>> _reports_on({2024}, {2023, 2024}), _reports_on({2025}, {2023, 2024})
+    (True, True)
+    >>> _reports_on({2019}, {2023, 2024}), _reports_on({2019, 2025}, {2024})
+    (False, False)
+    >>> _reports_on(set(), set()), _reports_on({2024}, set())
+    (True, False)
+    """
+    if not reported:
+        return not own
+    return all(y in reported or y > max(reported) for y in own)
 
 
 def _release_years(with_cue: set[int], with_amount: set[int], years: list[set[int]]) -> set[int]:

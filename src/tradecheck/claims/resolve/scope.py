@@ -53,6 +53,8 @@ def _product_before(ctx: Context) -> str | None:
     last = max(h[0] for h in hits)
     # overlapping cues ("potassium fertilizer"): the more specific product, listed first
     near = doc.cues_in("product", max(ss, last - 25), min(a.start, last + 25))
+    # not a cue with a figure between (a list's other item: "wine rose 5%, beer 9%")
+    near = [h for h in near if not doc.mentions.amounts.between(min(h[0], last), max(h[0], last))]
     name = min((h[2] for h in near), key=_PRODUCT_ORDER.index)
     trade_between = [
         k for k in doc.mentions.keywords.between(last + 1, a.start) if k.kind == "trade"
