@@ -90,3 +90,10 @@ def test_a_side_of_another_country_gives_no_reporter():
 )
 def test_data_a_country_or_its_body_released(text, key):
     assert [k for _, k in R.hits(text)] == [key]
+
+
+@pytest.mark.parametrize("text", ["据中国商务部发布的数据", "中国商务部3日公布的数据显示"])
+def test_a_trade_ministry_releasing_data_is_no_source_of_its_own(text):
+    """A trade ministry is a country's source only as ``trade_ministry_of`` and the registry
+    say (README "Claims"): China's commerce ministry releasing data names no reporter."""
+    assert [k for _, k in R.hits(text)] == []
