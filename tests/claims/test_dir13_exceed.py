@@ -37,26 +37,34 @@ def test_exceeding_flow_needs_two_flows():
     ("text", "pair", "expected"),
     [
         (
-            "2022 übertrafen die polnischen Ausfuhren nach Japan die Einfuhren von dort um 2,5"
-            " Milliarden Euro.",
+            (
+                "2022 übertrafen die polnischen Ausfuhren nach Japan die Einfuhren von dort um 2,5"
+                " Milliarden Euro."
+            ),
             ("POL", "JPN"),
             [("balance", 2.5e9, "both", "eq")],
         ),
         (
-            "Im Vorjahr übertrafen die Importe Österreichs aus Korea die Exporte dorthin um"
-            " 800 Millionen Euro.",
+            (
+                "Im Vorjahr übertrafen die Importe Österreichs aus Korea die Exporte dorthin um"
+                " 800 Millionen Euro."
+            ),
             ("AUT", "KOR"),
             [("balance", -8e8, "both", "eq")],
         ),
         (
-            "Die Einfuhren Frankreichs aus Vietnam blieben 2021 stabil, übertrafen aber die"
-            " Ausfuhren dorthin um über 900 Millionen Euro.",
+            (
+                "Die Einfuhren Frankreichs aus Vietnam blieben 2021 stabil, übertrafen aber die"
+                " Ausfuhren dorthin um über 900 Millionen Euro."
+            ),
             ("FRA", "VNM"),
             [("balance", -9e8, "both", "gt")],
         ),
         (
-            "In 2021 Peru's exports to China exceeded its imports from China by more than"
-            " $11 billion.",
+            (
+                "In 2021 Peru's exports to China exceeded its imports from China by more than"
+                " $11 billion."
+            ),
             ("PER", "CHN"),
             [("balance", 1.1e10, "both", "gt")],
         ),

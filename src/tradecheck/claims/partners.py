@@ -410,9 +410,7 @@ def _flow_abbreviation_rx() -> re.Pattern[str]:
     return L.compile(L.language_source("flow_abbreviation", "zh"), 0)
 
 
-def flow_abbreviations(
-    norm: str, found: Sequence[Mention], pair: tuple[str, str]
-) -> list[Mention]:
+def flow_abbreviations(norm: str, found: Sequence[Mention], pair: tuple[str, str]) -> list[Mention]:
     """The countries abbreviated to one character between a direction word and a flow word
     ("我对埃出口": exports to Egypt; "自秘进口": imports from Peru), by the first character of
     their Chinese names as in :func:`compound_mentions`; a character several names begin with
