@@ -161,7 +161,7 @@ def _balance_pronoun(lang: str) -> re.Pattern[str]:
 
 
 _EXCEED = L.pattern("exceed_verb")
-#: "by" right before the amount, or with a bound word between ("um über 200 Millionen",
+#: "by" right before the amount, or with a bound word between ("um über 450 Millionen",
 #: "by more than $2 billion"): the difference the verb of exceeding states
 _EXCEEDED_BY = re.compile(
     rf"(?:{L.source('change_by')})\s*(?:(?:{L.source('more_than')}|{L.source('approx')})\s*)?$",

@@ -307,16 +307,16 @@ def _percent(ctx: Context) -> Quantity | None:
     return None
 
 
-#: a plus set apart from the percent after it ("(8,4 Mrd. DM, + 22,8 %)")
+#: a plus set apart from the percent after it ("(8,4 Mrd. DM, + 17,3 %)")
 _PLUS_APART = re.compile(r"(?<![\w\d])\+\s$")
 #: a dash set apart from the percent after it, right after a word that takes a figure ("mit
-#: – 14,4 %", concept ``minus_after``); a dash after a noun is a gapped verb ("Exporte – 14 %")
+#: – 11,6 %", concept ``minus_after``); a dash after a noun is a gapped verb ("Exporte – 14 %")
 _MINUS_APART = re.compile(rf"(?<!\w)(?:{L.source('minus_after')})\s+[-–−]\s$", re.IGNORECASE)
 
 
 def written_sign(norm: str, a: Amount) -> float | None:
-    """The sign written before a percent: glued to it ("+22,8 %", "-14,4 %"), or set apart by
-    a space ("+ 22,8 %"; a dash only after a word of :data:`_MINUS_APART`: "mit – 14,4 %");
+    """The sign written before a percent: glued to it ("+17,3 %", "-11,6 %"), or set apart by
+    a space ("+ 17,3 %"; a dash only after a word of :data:`_MINUS_APART`: "mit – 11,6 %");
     None when none is written.
 
     Examples
