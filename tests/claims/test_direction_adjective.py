@@ -42,6 +42,12 @@ def test_adjective_role_only_for_imports_written_right_before_them():
     assert adjective_role("Chinese", " machinery ", "import", adjective) is None
 
 
+def test_adjective_role_none_when_the_origin_is_written_after_the_import_word():
+    adjective = re.compile(L.language_source("import_origin_adjective", "en"), re.IGNORECASE)
+    assert adjective_role("Peruvian", " ", "import", adjective, origin_written=True) is None
+    assert adjective_role("Peruvian", " ", "import", adjective, origin_written=False) == "orig"
+
+
 @pytest.mark.parametrize(
     ("text", "pair", "expected"),
     [
@@ -52,6 +58,13 @@ def test_adjective_role_only_for_imports_written_right_before_them():
             ["USA->CHN", "CHN->USA"],
         ),
         ("Chinese imports into the US fell 7% in 2019.", ("USA", "CHN"), ["CHN->USA"]),
+        # adjective + import word + a written origin: the adjective is the importer
+        (
+            "In 2022 Nigerian imports from China went up by a fifth to $3 billion.",
+            ("NGA", "CHN"),
+            ["CHN->NGA", "CHN->NGA"],
+        ),
+        ("Chinese imports from Brazil rose 9% last year.", ("BRA", "CHN"), ["BRA->CHN"]),
         # German: the adjective is the importer ("die indischen Importe" = India's imports)
         (
             "Der Handel mit China wuchs 2021, die indischen Importe stiegen um 20%.",

@@ -59,7 +59,7 @@ GRAMMAR_WORDS: tuple[str, ...] = (
     "number_range_to", "year_char", "count_measure", "day_suffix", "physical_unit", "over_word",
     "minus_word", "detection", "perfective", "down_word", "article", "index_of",
     "flow_after_amount", "exceed_verb", "prior_rate", "import_origin_adjective", "decimal_word",
-    "bought_from", "pair_compound", "balance_pronoun",
+    "bought_from", "pair_compound", "flow_abbreviation", "balance_pronoun", "minus_after",
 )  # fmt: skip
 #: concepts held as a list of fragments
 LIST_CONCEPTS: tuple[str, ...] = (

@@ -350,6 +350,7 @@ def find_mentions(norm: str, pair: tuple[str, str]) -> list[Mention]:
         if not _is_institution(norm, m.end())
     ]
     found += compound_mentions(norm, found)
+    found += flow_abbreviations(norm, found, pair)
     money = [(m.start(), m.end()) for m in _currency_words().finditer(norm)]
     kept = [m for m in found if m.end > m.start and not _in_currency(m, money)]
     named = sorted(resolve_ambiguous(kept, pair), key=lambda m: (m.start, m.end))
@@ -436,6 +437,43 @@ def compound_mentions(norm: str, found: Sequence[Mention]) -> list[Mention]:
             # the compound's other half, 中, is China ("中肯": China and Kenya)
             at = m.start() - 1 if norm[m.start() - 1 : m.start()] == "中" else m.end()
             out += [Mention(keys[m.group(0)], m.start(), m.end()), Mention("CHN", at, at + 1)]
+    return out
+
+
+@cache
+def _flow_abbreviation_rx() -> re.Pattern[str]:
+    """One character between a direction word and a flow word (concept
+    ``flow_abbreviation``: "对埃出口", "从埃进口")."""
+    return L.compile(L.language_source("flow_abbreviation", "zh"), 0)
+
+
+def flow_abbreviations(norm: str, found: Sequence[Mention], pair: tuple[str, str]) -> list[Mention]:
+    """The countries abbreviated to one character between a direction word and a flow word
+    ("我对埃出口": exports to Egypt; "自秘进口": imports from Peru), by the first character of
+    their Chinese names as in :func:`compound_mentions`; a character several names begin with
+    is the pair's country when it is one of them (the flow's partner: "对埃出口" in a text on
+    Egypt and China, though 埃 also begins Ethiopia's name), else all of them (some other
+    country). Characters already read ("对华出口") and those no country's name begins with
+    ("对外出口") give nothing.
+
+    Examples
+    --------
+    >>> [(m.key, m.start) for m in flow_abbreviations("其中对秘出口、自秘进口", [], ("PER", "CHN"))]
+    [('PER', 3), ('PER', 8)]
+    >>> [m.key for m in flow_abbreviations("对埃出口", [], ("EGY", "CHN"))]
+    ['EGY']
+    >>> flow_abbreviations("对外出口增长", [], ("EGY", "CHN"))
+    []
+    """
+    taken = [(m.start, m.end) for m in found]
+    keys = _first_characters()
+    out = []
+    for m in _flow_abbreviation_rx().finditer(norm):
+        if m.group(0) not in keys or any(s <= m.start() < e for s, e in taken):
+            continue
+        ours = [iso for iso in keys[m.group(0)].split("|") if iso in pair]
+        key = ours[0] if len(ours) == 1 else keys[m.group(0)]
+        out.append(Mention(key, m.start(), m.end(), marked=_marked(norm, m.start())))
     return out
 
 

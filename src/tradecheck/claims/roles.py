@@ -106,12 +106,20 @@ def compound_role(between: str, kind: str) -> str | None:
     return {"export": "dest", "import": "orig"}.get(kind)
 
 
-def adjective_role(written: str, between: str, kind: str, adjective: re.Pattern[str]) -> str | None:
+def adjective_role(
+    written: str,
+    between: str,
+    kind: str,
+    adjective: re.Pattern[str],
+    origin_written: bool = False,
+) -> str | None:
     """The role of a country adjective written right before an import word, in a language
     whose press so writes the goods' origin ("Chinese imports": imports from China); None for
     any other country form or flow ("China's imports" names the importer, "Chinese exports"
-    the exporter, the actor either way). German and the Slavic languages leave the concept
-    empty: "die indischen Importe" is India's imports, "китайский импорт" either.
+    the exporter, the actor either way), and when the import word's origin is written after
+    it ("Peruvian imports from Japan": Peru's imports, the adjective is the importer).
+    German and the Slavic languages leave the concept empty: "die indischen Importe" is
+    India's imports, "китайский импорт" either.
 
     Parameters
     ----------
@@ -123,6 +131,8 @@ def adjective_role(written: str, between: str, kind: str, adjective: re.Pattern[
         The flow word's kind: export, import or trade.
     adjective
         The text language's origin adjective forms (concept ``import_origin_adjective``).
+    origin_written
+        Whether a country after the import word is marked as its origin ("from Japan").
 
     Examples
     --------
@@ -131,8 +141,9 @@ def adjective_role(written: str, between: str, kind: str, adjective: re.Pattern[
     ('orig', None)
     >>> adjective_role("Chinese", " ", "export", adj)
     >>> adjective_role("Russian", " goods ", "import", adj)
+    >>> adjective_role("Peruvian", " ", "import", adj, origin_written=True)
     """
-    if kind != "import" or between.strip() or not adjective.fullmatch(written):
+    if kind != "import" or origin_written or between.strip() or not adjective.fullmatch(written):
         return None
     return "orig"
 

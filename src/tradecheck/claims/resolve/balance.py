@@ -12,7 +12,6 @@ from functools import cache
 
 from tradecheck.claims import _vocab as V
 from tradecheck.claims import lexicon as L
-from tradecheck.claims.abs_change import by_before
 from tradecheck.claims.context import Context, Span
 from tradecheck.claims.mentions import CountryHit, Keyword
 from tradecheck.claims.ranking import in_ranking
@@ -24,6 +23,7 @@ __all__ = [
     "balance",
     "balance_changed",
     "balance_clause",
+    "exceeding_flow",
     "exceeds_by",
     "first_country_balance",
     "is_balance",
@@ -161,6 +161,12 @@ def _balance_pronoun(lang: str) -> re.Pattern[str]:
 
 
 _EXCEED = L.pattern("exceed_verb")
+#: "by" right before the amount, or with a bound word between ("um über 450 Millionen",
+#: "by more than $2 billion"): the difference the verb of exceeding states
+_EXCEEDED_BY = re.compile(
+    rf"(?:{L.source('change_by')})\s*(?:(?:{L.source('more_than')}|{L.source('approx')})\s*)?$",
+    re.IGNORECASE,
+)
 
 
 def exceeds_by(ctx: Context) -> Keyword | None:
@@ -177,16 +183,54 @@ def exceeds_by(ctx: Context) -> Keyword | None:
     ['export']
     """
     a, (cs, ce) = ctx.amount, ctx.clause
-    if a.kind not in ("money", "bare") or not by_before(ctx.norm[max(cs, a.start - 8) : a.start]):
+    if a.kind not in ("money", "bare") or not _EXCEEDED_BY.search(
+        ctx.norm, max(cs, a.start - 24), a.start
+    ):
         return None
     verb = _EXCEED.search(ctx.norm, cs, ce)
     if verb is None:
         return None
-    kws = [k for k in ctx.doc.mentions.keywords.between(cs, ce) if k.kind in ("export", "import")]
-    first = [k for k in kws if k.end <= verb.start()]
-    if not first or not any(k.start >= verb.end() for k in kws):
+    flows = [k for k in ctx.doc.mentions.keywords.between(cs, ce) if k.kind in ("export", "import")]
+    before = [k for k in flows if k.end <= verb.start()]
+    after = [k for k in flows if verb.end() <= k.start < a.start]
+    ss = ctx.sentence.start
+    elided = [
+        k
+        for k in ctx.doc.mentions.keywords.between(ss, cs)
+        if k.kind in ("export", "import") and k.end <= cs
+    ]
+    return exceeding_flow(before, after, elided)
+
+
+def exceeding_flow(
+    before: list[Keyword], after: list[Keyword], elided: list[Keyword]
+) -> Keyword | None:
+    """The subject of a verb of exceeding among the flow words of its clause (``before`` and
+    ``after`` the verb, up to the amount) and those of the clauses before it in its sentence
+    (``elided``), when the clause compares two flows: the last flow word before the verb
+    ("exports exceeded imports by"); with none, the first of two after it, the subject of a
+    verb-second clause ("2023 übertrafen die Ausfuhren die Einfuhren um"); with one after it,
+    the last of an earlier clause of the sentence of the other kind, the subject a
+    coordinated clause leaves out ("Die Einfuhren stagnierten, übertrafen aber die
+    Ausfuhren um"). None when the clause compares no two flows.
+
+    Examples
+    --------
+    >>> ex, im = Keyword("export", 0, 7), Keyword("import", 20, 27)
+    >>> exceeding_flow([ex], [im], []) is ex, exceeding_flow([], [ex, im], []) is ex
+    (True, True)
+    >>> exceeding_flow([], [ex], [im]) is im, exceeding_flow([], [ex], [])
+    (True, None)
+    """
+    if before and after:
+        return before[-1]
+    if before:
         return None
-    return first[-1]
+    if len(after) >= 2:
+        return after[0]
+    if len(after) == 1 and elided and elided[-1].kind != after[0].kind:
+        return elided[-1]
+    return None
 
 
 def _flow_holder(ctx: Context, kw: Keyword) -> str:

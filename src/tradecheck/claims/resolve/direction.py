@@ -325,6 +325,7 @@ def _roles(
     right after it without a preposition: :func:`roles.settle_implicit`; one joined to it
     by a hyphen: :func:`roles.compound_role`)."""
     roles: list[tuple[str, str]] = []
+    origin_after = any(_ORIG_BEFORE.search(doc.norm[max(0, c.start - 20) : c.start]) for c in right)
     for c in left + right:
         pre = doc.norm[max(0, c.start - 20) : c.start]
         joined = compound_role(doc.norm[c.end : kw.start], kw.kind) if c in left else None
@@ -344,7 +345,11 @@ def _roles(
             # "imports of Chinese goods", "экспорт белорусских товаров": the origin
             roles.append((IMPLICIT_ORIGIN, c.iso))
         elif adjective_role(
-            doc.norm[c.start : c.end], doc.norm[c.end : kw.start], kw.kind, _adjective(doc.lang)
+            doc.norm[c.start : c.end],
+            doc.norm[c.end : kw.start],
+            kw.kind,
+            _adjective(doc.lang),
+            origin_written=origin_after,
         ):
             roles.append(("orig", c.iso))  # "Chinese imports": imports from China
         else:

@@ -293,8 +293,9 @@ def _percent(ctx: Context) -> Quantity | None:
     gap = _gapped(ctx)
     if gap is not None:  # "экспорт вырос на 20%, импорт — на 40%"
         return gap[0], gap[1] * abs(a.value), a.decimals
-    if t[a.start] == "+" or (t[a.start] == "-" and a.value < 0):
-        return "pct_change", a.value, a.decimals
+    sign = written_sign(t, a)
+    if sign is not None:
+        return "pct_change", sign * abs(a.value), a.decimals
     if a.value >= 100 and _INDEX_BASE_AFTER.match(t, a.end, min(len(t), a.end + 60)):
         return "pct_change", scaled(a.value - 100.0, 1.0), a.decimals
     noun = _CHANGE_NOUN_AFTER.match(after)
@@ -303,6 +304,37 @@ def _percent(ctx: Context) -> Quantity | None:
         return "pct_change", sign * abs(a.value), a.decimals
     if share_in_sentence(ctx):  # "The share of ... exports, at 18.9%, ..."
         return "share", abs(a.value), a.decimals
+    return None
+
+
+#: a plus set apart from the percent after it ("(8,4 Mrd. DM, + 17,3 %)")
+_PLUS_APART = re.compile(r"(?<![\w\d])\+\s$")
+#: a dash set apart from the percent after it, right after a word that takes a figure ("mit
+#: – 11,6 %", concept ``minus_after``); a dash after a noun is a gapped verb ("Exporte – 14 %")
+_MINUS_APART = re.compile(rf"(?<!\w)(?:{L.source('minus_after')})\s+[-–−]\s$", re.IGNORECASE)
+
+
+def written_sign(norm: str, a: Amount) -> float | None:
+    """The sign written before a percent: glued to it ("+17,3 %", "-11,6 %"), or set apart by
+    a space ("+ 17,3 %"; a dash only after a word of :data:`_MINUS_APART`: "mit – 11,6 %");
+    None when none is written.
+
+    Examples
+    --------
+    >>> t = "mit + 2,5 % und mit – 3,5 %, Exporte – 4 %"
+    >>> [written_sign(t, Amount("percent", t.index(n), t.index(n) + 5, 1.0, 1))
+    ...  for n in ("2,5", "3,5", "4 %")]
+    [1.0, -1.0, None]
+    >>> written_sign("+7%", Amount("percent", 0, 3, 7.0, 0))
+    1.0
+    """
+    if norm[a.start] == "+" or (norm[a.start] == "-" and a.value < 0):
+        return 1.0 if a.value >= 0 else -1.0
+    before = norm[max(0, a.start - 12) : a.start]
+    if _PLUS_APART.search(before):
+        return 1.0
+    if _MINUS_APART.search(before):
+        return -1.0
     return None
 
 
