@@ -79,3 +79,16 @@ def test_economy_figures_are_no_trade_values() -> None:
         "Wirtschaftsleistung wuchs 2022 um 2,4 Prozent, der private Konsum sank um 3,1 Prozent."
     )
     assert _values(text, "de", "DEU-CHL") == [5.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2020 New Zealand's exports to Chile reached 1.4 billion NZ dollars.",
+        "In 2020 New Zealand's exports to Chile reached 1.4 billion NZ dollar.",
+        "In 2020 New Zealand's exports to Chile reached NZD 1.4 billion.",
+    ],
+)
+def test_nz_dollars_are_new_zealand_dollars(text: str) -> None:
+    claims = parse(text, as_of="2021-04-01", lang="en", pair=("NZL", "CHL"))
+    assert [(c.value, c.currency) for c in claims] == [(1.4e9, "NZD")]
