@@ -50,3 +50,18 @@ def test_world_totals_give_no_pair_claim(
     text: str, lang: str, pair: tuple[str, str], values: list[float]
 ) -> None:
     assert _values(text, lang, pair) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Mongolia traded with 120 economies in the first quarter, during which the country's "
+         "foreign trade volume reached 3.1 billion U.S. dollars.", "en"),
+        ("В первом квартале внешнеторговый оборот страны достиг 3,1 млрд долларов.", "ru"),
+        ("У першому кварталі зовнішньоторговельний оборот країни сягнув 3,1 млрд доларів.", "uk"),
+        ("Im ersten Quartal erreichte der Außenhandel des Landes 3,1 Milliarden Dollar.", "de"),
+    ],
+)
+def test_the_countrys_foreign_trade_is_a_world_total(text: str, lang: str) -> None:
+    claims = parse(text, as_of="2020-04-13", lang=lang, pair=("MNG", "CHN"))
+    assert claims == []
