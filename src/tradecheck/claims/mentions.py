@@ -616,6 +616,7 @@ CUE_FAMILIES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "not_trade_weak": [("", V.NOT_TRADE_WEAK)],
     "not_trade_strong": [("", V.NOT_TRADE_STRONG)],
     "per_day": [("", L.pattern("per_day"))],
+    "balance": [("", V.BALANCE_KW)],
     "price": [("", V.PRICE_TERMS)],
     "physical": [("", V.PHYSICAL_TERMS)],
     "value_terms": [("", L.pattern("value_terms"))],
