@@ -27,8 +27,11 @@ def _subjects(text: str) -> list[bool]:
     ("text", "subjects"),
     [
         # the balance is the subject, far before the change and across a clause
-        (LEAD + "The trade deficit between Kenya and India, during the first eight months of "
-         "this year, shrank by 9 per cent.", [False, True]),
+        (
+            LEAD + "The trade deficit between Kenya and India, during the first eight months of "
+            "this year, shrank by 9 per cent.",
+            [False, True],
+        ),
         # a flow word between the balance word and the change: the flow's change
         (LEAD + "The deficit narrowed as exports to India grew by 9 per cent.", [False, False]),
         # "the gap between exports and imports" is a balance (concept balance)

@@ -18,25 +18,76 @@ from tradecheck.claims.resolve.relevance import is_trade_value
 
 
 def _values(text: str, lang: str, pair: str, as_of: str = "2023-04-01") -> list[float]:
-    claims = parse(text, as_of=as_of, lang=lang, pair=tuple(pair.split("-")))  # type: ignore[arg-type]
+    a, b = pair.split("-")
+    claims = parse(text, as_of=as_of, lang=lang, pair=(a, b))
     return [c.value for c in claims]
 
 
 NO_CLAIM = [
     # a target or forecast (concepts not_trade_strong, forecast)
-    ("uk", "UKR-POL", "Торгівля України з Польщею торік зросла. Можемо вийти на 12 млрд доларів, заявив посол."),
-    ("de", "DEU-CHL", "Dank des neuen Abkommens ist für 2024 ein Handelsvolumen von 8 Mrd. Euro zwischen Deutschland und Chile in Sicht."),
-    ("de", "DEU-CHL", "Beide Regierungen hoffen, dass der deutsch-chilenische Handel den geplanten Umfang von 3 Milliarden Euro bald erreicht."),
-    ("de", "DEU-CHL", "Besprochen wurden Wege, den Warenaustausch zwischen Deutschland und Chile auf ein Niveau von 6 Milliarden Euro zu bringen."),
+    (
+        "uk",
+        "UKR-POL",
+        ("Торгівля України з Польщею торік зросла. Можемо вийти на 12 млрд доларів, заявив посол."),
+    ),
+    (
+        "de",
+        "DEU-CHL",
+        (
+            "Dank des neuen Abkommens ist für 2024 ein Handelsvolumen von 8 Mrd. Euro zwischen "
+            "Deutschland und Chile in Sicht."
+        ),
+    ),
+    (
+        "de",
+        "DEU-CHL",
+        (
+            "Beide Regierungen hoffen, dass der deutsch-chilenische Handel den geplanten Umfang "
+            "von 3 Milliarden Euro bald erreicht."
+        ),
+    ),
+    (
+        "de",
+        "DEU-CHL",
+        (
+            "Besprochen wurden Wege, den Warenaustausch zwischen Deutschland und Chile auf ein "
+            "Niveau von 6 Milliarden Euro zu bringen."
+        ),
+    ),
     ("zh", "VNM-CHN", "中越双方正在为2023年双边贸易额突破3000亿美元而努力。"),
     # an average rate per year, an average level, a moving average (concept not_trade_weak)
     ("en", "CHL-PER", "Since 2010 trade between Chile and Peru has grown by 14 percent per year."),
     ("en", "VNM-KOR", "Vietnam's exports to South Korea rose 8% annually over the past decade."),
-    ("en", "BRA-ARG", "The average monthly trade surplus of Brazil with Argentina was $310 million in 2022."),
-    ("en", "IND-VNM", "Between 2012 and 2020 India-Vietnam trade registered annual growth rates of 15 to 25 percent."),
+    (
+        "en",
+        "BRA-ARG",
+        ("The average monthly trade surplus of Brazil with Argentina was $310 million in 2022."),
+    ),
+    (
+        "en",
+        "IND-VNM",
+        (
+            "Between 2012 and 2020 India-Vietnam trade registered annual growth rates of 15 to 25 "
+            "percent."
+        ),
+    ),
     ("de", "DEU-POL", "Die deutschen Ausfuhren nach Polen stiegen 2022 um 6 Prozent pro Jahr."),
-    ("de", "DEU-POL", "2022 legte der Handel zwischen Deutschland und Polen wie schon jedes Jahr um 6 Prozent zu."),
-    ("de", "DEU-JPN", "Der gleitende Dreimonatsdurchschnitt der deutschen Ausfuhren nach Japan stieg im Februar auf 3,2%."),
+    (
+        "de",
+        "DEU-POL",
+        (
+            "2022 legte der Handel zwischen Deutschland und Polen wie schon jedes Jahr um 6 "
+            "Prozent zu."
+        ),
+    ),
+    (
+        "de",
+        "DEU-JPN",
+        (
+            "Der gleitende Dreimonatsdurchschnitt der deutschen Ausfuhren nach Japan stieg im "
+            "Februar auf 3,2%."
+        ),
+    ),
     ("ru", "RUS-MNG", "В 2022 году экспорт России в Монголию вырос на 7% в год."),
     ("uk", "UKR-LTU", "У 2022 році експорт України до Литви щороку зростав на 11%."),
     ("uk", "UKR-LTU", "Торгівля України з Литвою зараз становить близько 900 млн доларів на рік."),
@@ -52,11 +103,24 @@ def test_targets_and_yearly_averages_give_no_claim(lang: str, pair: str, text: s
 
 OUTCOME_KEPT = [
     # "average" after a comparison word is a benchmark, not the figure's kind
-    ("en", "BRA-ARG", "In 2022 Brazil's exports to Argentina grew 21 percent, above the regional average.", [21.0]),
+    (
+        "en",
+        "BRA-ARG",
+        ("In 2022 Brazil's exports to Argentina grew 21 percent, above the regional average."),
+        [21.0],
+    ),
     # 年 of a written year before 增长率 is that year's rate
     ("zh", "VNM-CHN", "2022年越南对华出口增长率为8%。", [8.0]),
     # the yearly rate of a later clause leaves the outcome's clause alone
-    ("en", "CHL-PER", "In 2023 Chile's exports to Peru rose 9% to $2.1 billion, after growing by 4 percent per year since 2010.", [9.0, 2.1e9]),
+    (
+        "en",
+        "CHL-PER",
+        (
+            "In 2023 Chile's exports to Peru rose 9% to $2.1 billion, after growing by 4 percent "
+            "per year since 2010."
+        ),
+        [9.0, 2.1e9],
+    ),
 ]
 
 
@@ -68,7 +132,9 @@ def test_outcomes_beside_the_new_words_are_read(
 
 
 def test_is_trade_value_marks_each_amount_of_a_sentence() -> None:
-    text = "In 2022 Chile's exports to Peru rose 9 percent; since 2010 they grew 4 percent per year."
+    text = (
+        "In 2022 Chile's exports to Peru rose 9 percent; since 2010 they grew 4 percent per year."
+    )
     doc = Doc.read(text, text, "en", date(2023, 4, 1), ("CHL", "PER"))
     assert [is_trade_value(c) for c in contexts(doc)] == [True, False]
 

@@ -15,7 +15,16 @@ from tradecheck.claims.resolve.quantity import signed_change
 
 @pytest.mark.parametrize(
     ("ch", "sign"),
-    [(" ", True), ("(", True), ("长", True), ("为", True), ("3", False), ("a", False), ("я", False), ("３", False)],
+    [
+        ((" "), True),
+        ("(", True),
+        ("长", True),
+        ("为", True),
+        ("3", False),
+        ("a", False),
+        ("я", False),
+        ("３", False),
+    ],
 )
 def test_a_sign_follows_a_space_a_bracket_or_a_chinese_character(ch: str, sign: bool) -> None:
     assert sign_may_follow(ch) is sign

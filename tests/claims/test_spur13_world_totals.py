@@ -36,7 +36,12 @@ def test_foreign_trade_totals_are_world_totals(text: str, pair: tuple[str, str])
     [
         ("2019年马来西亚对外出口9100亿林吉特。", "zh", ("MYS", "CHN"), []),
         ("2019年马来西亚对外贸易总额为1.7万亿林吉特。", "zh", ("MYS", "CHN"), []),
-        ("2019 stieg das Außenhandelsdefizit Österreichs auf 2,1 Mrd. Euro.", "de", ("AUT", "USA"), []),
+        (
+            ("2019 stieg das Außenhandelsdefizit Österreichs auf 2,1 Mrd. Euro."),
+            "de",
+            ("AUT", "USA"),
+            [],
+        ),
         # the partner named in the sentence keeps the balance the pair's
         (
             "2019 stieg das Außenhandelsdefizit Österreichs mit den USA auf 2,1 Mrd. Euro.",
@@ -55,8 +60,13 @@ def test_world_totals_give_no_pair_claim(
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Mongolia traded with 120 economies in the first quarter, during which the country's "
-         "foreign trade volume reached 3.1 billion U.S. dollars.", "en"),
+        (
+            (
+                "Mongolia traded with 120 economies in the first quarter, during which the "
+                "country's foreign trade volume reached 3.1 billion U.S. dollars."
+            ),
+            "en",
+        ),
         ("В первом квартале внешнеторговый оборот страны достиг 3,1 млрд долларов.", "ru"),
         ("У першому кварталі зовнішньоторговельний оборот країни сягнув 3,1 млрд доларів.", "uk"),
         ("Im ersten Quartal erreichte der Außenhandel des Landes 3,1 Milliarden Dollar.", "de"),
