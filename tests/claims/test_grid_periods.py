@@ -1065,14 +1065,12 @@ NO_SINCE_PERIOD = (
 )
 NO_VORVORJAHR = "'Vorvorjahr' (two years before the period spoken of) is not read as a base"
 NO_END_OF_MONTH = "'截至…月底' (up to the end of a month) is read as that month alone"
-NO_AVERAGE = "an average yearly change over a range of years is read as the last year's change"
 #: cases the reader does not yet read (by id), each with the reason (strict: fail once fixed)
 XFAIL: dict[str, str] = {
     "en-quarter_abbrev-MEX-USA": NO_QUARTER_YY,
     "de-seit-RUS-IND": NO_SINCE_PERIOD,
     "de-vorvorjahr-KAZ-BLR": NO_VORVORJAHR,
     "zh-jiezhi-TUR-UKR": NO_END_OF_MONTH,
-    "en-neg_average-CHL-CHN": NO_AVERAGE,
 }
 
 

@@ -283,6 +283,23 @@ def _number(m: re.Match[str], lang: str) -> tuple[float, int | None] | None:
         return None
 
 
+#: the first code point of the CJK blocks (punctuation, kana, ideographs): unspaced scripts
+_CJK_FIRST = 0x3000
+
+
+def sign_may_follow(ch: str) -> bool:
+    """Whether a "+" or "-" right after the character ``ch`` may be a number's sign: not after
+    a letter or digit of a spaced script ("3-5%", "Covid-19%"), but after a Chinese character,
+    which a sign follows unspaced ("增长-2.7%").
+
+    Examples
+    --------
+    >>> sign_may_follow(" "), sign_may_follow("长"), sign_may_follow("3"), sign_may_follow("a")
+    (True, True, False, False)
+    """
+    return not ch.isalnum() or (ord(ch) >= _CJK_FIRST and not ch.isdigit())
+
+
 def _percents(norm: str, lang: str, taken: _Taken) -> list[Amount]:
     """Percentages, with a sign written before the number ("+13%", "-5%")."""
     out = []
@@ -292,7 +309,7 @@ def _percents(norm: str, lang: str, taken: _Taken) -> list[Amount]:
             continue
         v, d = num
         s = m.start()
-        if s > 0 and norm[s - 1] in "+-" and (s == 1 or not norm[s - 2].isalnum()):
+        if s > 0 and norm[s - 1] in "+-" and (s == 1 or sign_may_follow(norm[s - 2])):
             v = -v if norm[s - 1] == "-" else v
             s -= 1
         out.append(Amount("percent", s, m.end(), v, d, num_start=m.start("num")))
@@ -599,6 +616,7 @@ CUE_FAMILIES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "not_trade_weak": [("", V.NOT_TRADE_WEAK)],
     "not_trade_strong": [("", V.NOT_TRADE_STRONG)],
     "per_day": [("", L.pattern("per_day"))],
+    "balance": [("", V.BALANCE_KW)],
     "price": [("", V.PRICE_TERMS)],
     "physical": [("", V.PHYSICAL_TERMS)],
     "value_terms": [("", L.pattern("value_terms"))],

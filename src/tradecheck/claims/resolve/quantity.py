@@ -28,7 +28,14 @@ from tradecheck.claims.resolve.share import (
 )
 from tradecheck.claims.respective import complement_joined
 
-__all__ = ["Quantity", "balance_changed", "balance_clause_before", "change_sign", "quantity"]
+__all__ = [
+    "Quantity",
+    "balance_changed",
+    "balance_clause_before",
+    "change_sign",
+    "quantity",
+    "signed_change",
+]
 
 #: (quantity, value, decimals written)
 Quantity = tuple[str, float, int | None]
@@ -289,10 +296,10 @@ def _percent(ctx: Context) -> Quantity | None:
     if psign is None:
         psign = parallel_sign(ctx)
     if psign is not None:
-        return "pct_change", psign * abs(a.value), a.decimals
+        return "pct_change", signed_change(psign, a, t), a.decimals
     gap = _gapped(ctx)
     if gap is not None:  # "экспорт вырос на 20%, импорт — на 40%"
-        return gap[0], gap[1] * abs(a.value), a.decimals
+        return gap[0], signed_change(gap[1], a, t), a.decimals
     sign = written_sign(t, a)
     if sign is not None:
         return "pct_change", sign * abs(a.value), a.decimals
@@ -336,6 +343,23 @@ def written_sign(norm: str, a: Amount) -> float | None:
     if _MINUS_APART.search(before):
         return -1.0
     return None
+
+
+def signed_change(sign: float, a: Amount, norm: str) -> float:
+    """A change's value from the sign of its change word: an increase word before a figure
+    written with its own minus ("增长-2.7%", "grew by -0.4%", "分别增长-2.7%、-4.2%") is negative
+    growth, a fall; a decrease word makes any figure a fall ("下降-2.7%" is -2.7 too).
+
+    Examples
+    --------
+    >>> from tradecheck.claims.parse import parse
+    >>> t = "2016年中国对墨西哥出口和进口同比分别增长-2.7%、4.1%。"
+    >>> [c.value for c in parse(t, pair=("MEX", "CHN"), as_of="2017-03-01")]
+    [-2.7, 4.1]
+    """
+    if sign > 0 and a.value < 0 and norm[a.start] == "-":
+        return a.value
+    return sign * abs(a.value)
 
 
 def _gapped(ctx: Context) -> tuple[str, float] | None:
