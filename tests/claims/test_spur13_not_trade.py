@@ -109,6 +109,13 @@ OUTCOME_KEPT = [
         ("In 2022 Brazil's exports to Argentina grew 21 percent, above the regional average."),
         [21.0],
     ),
+    # "überdurchschnittlich" (above average) is a comparison, not an average
+    (
+        "de",
+        "DEU-POL",
+        "Die deutschen Ausfuhren nach Polen stiegen 2022 überdurchschnittlich um 9 Prozent.",
+        [9.0],
+    ),
     # 年 of a written year before 增长率 is that year's rate
     ("zh", "VNM-CHN", "2022年越南对华出口增长率为8%。", [8.0]),
     # the yearly rate of a later clause leaves the outcome's clause alone
