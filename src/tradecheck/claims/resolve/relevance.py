@@ -207,9 +207,9 @@ def changes_a_balance(ctx: Context) -> bool:
 
 
 def balance_subject(ctx: Context, after: int) -> bool:
-    """Whether the change's subject is a balance named further back in its sentence ("The
-    trade deficit between Kenya and India, in the first half of the year, shrank by 9 per
-    cent"; "the gap between exports and imports grew by 15 percent"): the last balance word
+    """Whether the change's subject is a balance named further back in its sentence ("Ghana's
+    deficit in its trade with Nigeria, over the first nine months, narrowed by 6 per cent";
+    "the gap between imports and exports widened by 12 percent"): the last balance word
     before the amount, after ``after`` (the end of the figure before it), and no flow word
     between that word and the amount ("the deficit narrowed as exports grew 5%" is a change
     of exports). Balance words are found once per text (cue family ``balance``).
@@ -221,13 +221,13 @@ def balance_subject(ctx: Context, after: int) -> bool:
     Examples
     --------
     >>> from tradecheck.claims.parse import parse
-    >>> t = "In August 2023 Kenya's exports to India fell to $50 million. The trade deficit "
-    >>> t += "between Kenya and India, during the first eight months of this year, shrank by 9%."
-    >>> [c.value for c in parse(t, pair=("KEN", "IND"), as_of="2023-10-01")]
-    [50000000.0]
-    >>> t = "In 2023 the deficit with India narrowed as Kenya's exports to India grew by 9%."
-    >>> [c.value for c in parse(t, pair=("KEN", "IND"))]
-    [9.0]
+    >>> t = "In May 2024 Ghana's exports to Nigeria came to $40 million. Ghana's deficit in "
+    >>> t += "its trade with Nigeria, over the first five months of 2024, narrowed by 6%."
+    >>> [c.value for c in parse(t, pair=("GHA", "NGA"), as_of="2024-07-01")]
+    [40000000.0]
+    >>> t = "In 2024 the deficit with Nigeria narrowed as Ghana's exports to Nigeria grew by 7%."
+    >>> [c.value for c in parse(t, pair=("GHA", "NGA"))]
+    [7.0]
     """
     doc, a = ctx.doc, ctx.amount
     words = doc.cues_in("balance", max(ctx.sentence.start, after), a.start)
