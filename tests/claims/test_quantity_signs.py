@@ -1,16 +1,24 @@
-"""Negative growth written with a minus after an increase word (constructed, not data).
+"""The sign of a change (claims/resolve/quantity.py, mentions.sign_may_follow). Constructed
+sentences (our own wording, figures made up for the grammar only).
 
-Chinese writes a sign unspaced after a character ("增长-2.7%"), so the sign was not read and
-the change came out as growth; an increase word before a figure with its own minus is a fall.
-"""
+- Negative growth written with a minus after an increase word: Chinese writes a sign unspaced
+  after a character ("增长-2.7%"), so the sign was not read and the change came out as growth;
+  an increase word before a figure with its own minus is a fall (``signed_change``).
+- A sign set apart from its percent by a space is the change's sign ("+ 3,1 %"; a dash only
+  after a word that takes a figure, "mit – 6,2 %": concept ``minus_after``), as a sign glued
+  to it is; a dash after a noun stays a gapped verb (``written_sign``).
+- German verb-final changes after an "um"-amount: the closing verb far behind a subject, a
+  period and a partner, and a separable verb whose particle closes the clause
+  (``verb_final_sign``)."""
 
 from __future__ import annotations
 
 import pytest
 
+from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.mentions import Amount, sign_may_follow
 from tradecheck.claims.parse import parse
-from tradecheck.claims.resolve.quantity import signed_change
+from tradecheck.claims.resolve.quantity import signed_change, verb_final_sign, written_sign
 
 
 @pytest.mark.parametrize(
@@ -59,3 +67,85 @@ def test_signed_change_keeps_a_written_minus_after_an_increase(
 def test_chinese_negative_growth_is_a_fall(text: str, values: list[float]) -> None:
     claims = parse(text, as_of="2019-03-01", lang="zh", pair=("PER", "CHN"))
     assert [c.value for c in claims] == values
+
+
+def _at(text: str, number: str) -> Amount:
+    i = text.index(number)
+    return Amount("percent", i, i + len(number) + 2, 1.0, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "sign"),
+    [
+        ("Maschinen (2 100 Mill. DM, + 6,3 %)", "6,3", 1.0),
+        ("2015 mit – 6,2 % rückläufig", "6,2", -1.0),
+        ("in 2019 with – 3.4 % lower", "3.4", -1.0),
+        ("в 2019 году с – 7,1 %", "7,1", -1.0),
+        ("Exporte – 6,2 %, Importe – 3,1 %", "6,2", None),
+        ("Экспорт – 6,2 %", "6,2", None),
+        ("rund 6,2 %", "6,2", None),
+    ],
+)
+def test_written_sign_set_apart(text, number, sign):
+    assert written_sign(text, _at(text, number)) == sign
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "expected"),
+    [
+        (
+            "Ausfuhren nach Korea 2012 nach Gütern: Arzneimittel (1 900 Mill. Euro, + 9,4 %).",
+            ("AUT", "KOR"),
+            [("level", 1.9e9), ("pct_change", 9.4)],
+        ),
+        (
+            "Die Einfuhren aus Korea hatten 2012 mit – 5,3 % deutlich nachgelassen.",
+            ("AUT", "KOR"),
+            [("pct_change", -5.3)],
+        ),
+    ],
+)
+def test_change_with_a_sign_set_apart(text, pair, expected):
+    assert [(c.quantity, c.value) for c in parse(text, pair=pair, lang="de")] == expected
+
+
+PAIR = ("DEU", "BRA")
+
+
+def _sign(text: str) -> float | None:
+    doc = Doc.read(text, text, "de", None, PAIR)
+    [ctx] = [c for c in contexts(doc) if c.amount.kind == "percent"]
+    return verb_final_sign(ctx)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Die Einfuhren aus Brasilien nahmen um 2,4 Prozent gegenüber dem Vorjahr zu.", 1.0),
+        ("Die Einfuhren aus Brasilien nahmen um 2,4 Prozent gegenüber dem Vorjahr ab.", -1.0),
+        (
+            (
+                "Um kräftige 17 Prozent sind die deutschen Lieferungen nach Brasilien in den "
+                "Monaten April bis Juni 2020 gewachsen."
+            ),
+            1.0,
+        ),
+        ("Die Einfuhren aus Brasilien lagen um 2,4 Prozent über dem Wert von damals.", None),
+    ],
+)
+def test_verb_final_sign(text: str, sign: float | None) -> None:
+    assert _sign(text) == sign
+
+
+def test_particle_must_close_the_clause() -> None:
+    # "zu" inside the clause, not at its end, is no particle of the change
+    assert _sign("Die Einfuhren stiegen nicht, um 2,4 Prozent zu den Zielen beizutragen.") is None
+
+
+def test_first_of_two_um_amounts_reaches_the_closing_verb() -> None:
+    text = (
+        "Die Exporte nach Brasilien sind 2012 um 21,5 % und von Januar bis März 2013 "
+        "noch stärker um 24,1 % im Vergleich zum Vorjahr angestiegen."
+    )
+    got = [(c.quantity, c.value) for c in parse(text, lang="de", pair=PAIR)]
+    assert got == [("pct_change", 21.5), ("pct_change", 24.1)]
