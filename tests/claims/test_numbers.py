@@ -1,10 +1,14 @@
-"""Numbers as written in the four languages (tradecheck.claims._numbers)."""
+"""Numbers as written in the four languages (tradecheck.claims._numbers), multiples written as
+words (the complete multiplicative series), and pinyin glosses and vague Chinese counts
+around numbers (``_lang.drop_glosses``). Constructed examples."""
 
 from __future__ import annotations
 
 import pytest
 
+from tradecheck.claims._lang import drop_glosses
 from tradecheck.claims._numbers import parse_number, scale_factor, word_number, zh_small_number
+from tradecheck.claims.mentions import find_amounts
 
 
 @pytest.mark.parametrize(
@@ -95,3 +99,48 @@ def test_joined_units_join_only_a_smaller_part():
         (3e9, "USD"),
     ]
     assert got[0].precision == 1e5
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("trade quintupled in ten years", "en", 5.0),
+        ("die Exporte stiegen um das Anderthalbfache", "de", 1.5),
+        ("ein anderthalbfacher Anstieg", "de", 1.5),
+        ("der Handel wuchs um das Sechsfache", "de", 6.0),
+        ("ein achtfacher Zuwachs", "de", 8.0),
+    ],
+)
+def test_multiplicative_words(text: str, lang: str, value: float) -> None:
+    assert [a.value for a in find_amounts(text, lang) if a.kind.startswith("ratio")] == [value]
+
+
+def test_double_digit_is_no_multiple() -> None:
+    assert find_amounts("double-digit growth of exports", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        ("貿(mào)易額", "貿易額"),
+        ("經(jīng)濟與(yǔ)貿(mào)易", "經濟與貿易"),
+        ("出口(EUR)增長5%", "出口(EUR)增長5%"),  # no tone mark: not a gloss
+        ("Handel (mào)", "Handel (mào)"),  # not after a Han character
+        ("增長(同比)4%", "增長(同比)4%"),
+    ],
+)
+def test_drop_glosses(text: str, clean: str) -> None:
+    assert drop_glosses(text) == clean
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("贸易额增长数十倍", []),
+        ("贸易额增长几倍", []),
+        ("贸易额增长十倍", [10.0]),
+        ("增长两倍", [2.0]),
+    ],
+)
+def test_vague_chinese_multiples_are_no_amount(text: str, values: list[float]) -> None:
+    assert [a.value for a in find_amounts(text, "zh") if a.kind == "ratio"] == values

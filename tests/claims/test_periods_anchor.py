@@ -1,5 +1,9 @@
 """Period anchors: the level of a comparison base in brackets, the year an undated text speaks
-from, the half year written alone ("за полгода"). Constructed sentences (numbers illustrative)."""
+from, the half year written alone ("за полгода"). Constructed sentences (numbers illustrative).
+
+A past year said of the figure before it is an aside: the text goes on with its own period
+(claims/resolve/period.py, ``compared_back``); without words referring back to the figure the
+period after it stays open."""
 
 from __future__ import annotations
 
@@ -170,3 +174,41 @@ def test_calendar_dates_are_flagged(text: str, dated: bool) -> None:
 )
 def test_headline_year(text: str, year: int | None) -> None:
     assert headline_year(Doc.read(text, text, "en", None, ("RUS", "CHN"))) == year
+
+
+JAN_AUG = Period("2023-01", "2023-08")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Белстат падвёў вынікі знешняга гандлю за студзень–жнівень 2023 года. Дэфіцыт "
+            "гандлю Беларусі з Кітаем за 8 месяцаў склаў 2 млрд долараў. Летась гэты паказчык "
+            "быў 1,5 млрд долараў. "
+            "Экспарт з Беларусі ў Кітай склаў 600 млн долараў."
+        ),
+        (
+            "Белстат падвёў вынікі вонкавага гандлю за студзень–жнівень 2023 году. Дэфіцыт "
+            "гандлю Беларусі зь Кітаем за 8 месяцаў склаў 2 млрд даляраў. Летась гэты паказьнік "
+            "быў 1,5 млрд "
+            "даляраў. Экспарт зь Беларусі ў Кітай склаў 600 млн даляраў."
+        ),
+        (
+            "В январе–августе 2023 года дефицит торговли Беларуси с Китаем составил 2 млрд "
+            "долларов. В прошлом году этот показатель был 1,5 млрд долларов. Экспорт из "
+            "Беларуси в Китай составил 600 млн долларов."
+        ),
+    ],
+)
+def test_figure_after_a_compared_past_year_keeps_the_text_period(text: str) -> None:
+    claims = parse(text)
+    assert (claims[-1].value, claims[-1].period) == (600e6, JAN_AUG)
+
+
+def test_past_year_without_reference_to_the_figure_stays_open() -> None:
+    t = (
+        "In January-August 2023 the deficit with China was $2 billion. Last year it was "
+        "$1.5 billion. Exports from Belarus to China came to $600 million."
+    )
+    assert parse(t)[-1].period is None

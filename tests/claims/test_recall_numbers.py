@@ -1,16 +1,21 @@
 """Numbers the reader used to miss: percents written as words, amounts in two units with the
-currency before the larger one, shares of a flow and the level a share moved to, "more, than".
+currency before the larger one, shares of a flow and the level a share moved to, "more, than";
+spelled decimals (``_numbers.spelled_decimals``), a balance "between A and B", a bracket of
+other figures, "and by" sharing the verb before; a percent adjective after a hyphen, clauses
+joined by a complement (``respective.complement_joined``) and comparative signs
+(``abs_change.comparative_sign``).
 
-All sentences are constructed paraphrases (numbers illustrative, not data).
-"""
+All sentences are constructed paraphrases (numbers illustrative, not data)."""
 
 from __future__ import annotations
 
 import pytest
 
+from tradecheck.claims._numbers import spelled_decimals
 from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.gapping import gapped_quantity, parallel_sign
 from tradecheck.claims.mentions import find_amounts
+from tradecheck.claims.parse import parse
 from tradecheck.claims.resolve.bound import bound, exceeded_earlier, words_before
 from tradecheck.claims.resolve.quantity import aside_start
 from tradecheck.claims.resolve.share import share_level, share_of_flow, total_owner
@@ -142,3 +147,140 @@ def test_hyphenated_compound_amount() -> None:
 )
 def test_exceeded_earlier(text: str, i: int, expected: bool) -> None:
     assert exceeded_earlier(_ctx(text, "de", ("KAZ", "CHN"), i)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "value"),
+    [
+        ("The trade deficit between Kenya and China was $4 billion in 2020.", "KEN-CHN", -4e9),
+        ("The trade deficit between China and Kenya was $4 billion in 2020.", "KEN-CHN", 4e9),
+        ("In 2020 the surplus between China and Kenya was $4 billion.", "KEN-CHN", -4e9),
+        ("Der Überschuss zwischen Deutschland und China lag 2020 bei 4 Mrd. Euro.", "DEU-CHN", 4e9),
+    ],
+)
+def test_balance_between_a_and_b_is_as(text: str, pair: str, value: float) -> None:
+    claims = parse(text, pair=tuple(pair.split("-")))  # type: ignore[arg-type]
+    assert [(c.quantity, c.value, c.direction) for c in claims] == [("balance", value, "both")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "written"),
+    [
+        ("fell 31-point-six percent", "en", "fell 0000000031.6 percent"),
+        ("seven-point-four billion", "en", "00000000000007.4 billion"),
+        ("one-point-eight-five times", "en", "00000000000000001.85 times"),
+        ("um drei Komma fünf Prozent", "de", "um 0000000000003,5 Prozent"),
+    ],
+)
+def test_spelled_decimals_keep_offsets(text: str, lang: str, written: str) -> None:
+    out = spelled_decimals(text, lang)
+    assert out == written and len(out) == len(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["a point of view", "the 5-point plan", "point-three", "Komma, Punkt", "two points"]
+)
+def test_not_a_spelled_decimal(text: str) -> None:
+    assert spelled_decimals(text) == text
+
+
+def test_spelled_decimal_is_an_amount_written_as_in_the_text() -> None:
+    [a] = find_amounts("exports came to 52-point-one billion dollars", "en")
+    assert (a.value, a.currency, a.decimals) == (52.1e9, "USD", 1)
+
+
+def test_a_bracket_of_other_figures_restates_nothing() -> None:
+    text = "2019 wuchs der Handel zwischen Kasachstan und China um 12 Prozent (+20% bei Exporten)."
+    found = [(c.quantity, c.value, c.direction) for c in parse(text, pair=("KAZ", "CHN"))]
+    assert ("pct_change", 12.0, "both") in found
+
+
+_UK_AND_BY = "У 2022 році експорт Казахстану до Китаю зріс на 31% у порівнянні з 2021 і на 45%."
+
+
+_DE_AND_UM = "2022 sank der Export Kasachstans nach China um 3 % gegenüber 2021 und um 4 %."
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (_UK_AND_BY, [31.0, 45.0]),
+        (_DE_AND_UM, [-3.0, -4.0]),
+        ("In 2022 exports to China were 3% up on 2021, and 4% on 2020.", [3.0]),
+    ],
+)
+def test_and_by_shares_the_verb_before(text: str, values: list[float]) -> None:
+    claims = parse(text, pair=("KAZ", "CHN"))
+    assert [c.value for c in claims if c.quantity == "pct_change"] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "written"),
+    [
+        ("a 7.5-percent rise", "en", "7.5-percent"),
+        ("a 4-per-cent fall", "en", "4-per-cent"),
+        ("eine 15-prozentige Steigerung", "de", "15-prozentige"),
+        ("показал 15-процентный рост", "ru", "15-процентный"),
+        ("15-відсотковий ріст", "uk", "15-відсотковий"),
+        ("15-procentowy wzrost", "pl", "15-procentowy"),
+    ],
+)
+def test_percent_adjective_after_a_hyphen_is_a_percent(text: str, lang: str, written: str) -> None:
+    [a] = find_amounts(text, lang)
+    assert (a.kind, text[a.start : a.end]) == ("percent", written)
+
+
+@pytest.mark.parametrize("text", ["the 2020-2024 plan", "a 5-point plan", "15-летний юбилей"])
+def test_a_hyphen_without_the_percent_word_is_no_percent(text: str) -> None:
+    assert all(a.kind != "percent" for a in find_amounts(text, "en"))
+
+
+def test_hyphenated_percent_is_read_as_the_change_it_qualifies() -> None:
+    text = "In 2022 Peru's exports to China posted a 12.5-percent decline."
+    [c] = parse(text, pair=("PER", "CHN"))
+    assert (c.quantity, c.value, c.direction) == ("pct_change", -12.5, "PER->CHN")
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("fell 4.2% in 2015, 3.1% in 2016", True),
+        ("fell 4.2% in 2015 and 3.1% in 2016", True),
+        ("fell 4.2% in 2015 while imports rose 3.1%", False),
+        ("fell 4.2% in 2015, exports 3.1%", False),
+    ],
+)
+def test_complement_joined(text: str, joined: bool) -> None:
+    from tradecheck.claims.respective import complement_joined
+
+    first = (text.index("4.2"), text.index("4.2") + 4)
+    second = (text.index("3.1"), text.index("3.1") + 4)
+    year = (text.index("2015"), text.index("2015") + 4)
+    assert complement_joined(text, first, second, [year]) is joined
+
+
+@pytest.mark.parametrize(
+    ("after", "sign"),
+    [
+        (" less than in the same period of 2024", -1.0),
+        (" higher than the figure a year earlier", 1.0),
+        (" weniger als im Vorjahr", -1.0),
+        (" больше, чем годом ранее", 1.0),
+        (" more than imports from China", None),
+        (", less than in 2023", None),
+        (" in 2024", None),
+    ],
+)
+def test_comparative_sign(after: str, sign: float | None) -> None:
+    from tradecheck.claims.abs_change import comparative_sign
+
+    assert comparative_sign(after) == sign
+
+
+def test_money_less_than_in_an_earlier_period_is_an_absolute_change() -> None:
+    text = (
+        "Peru's exports to China fell 12% in January-June 2025 to $9.1 billion. "
+        "The drop amounts to $1.2 billion less than in the same period of 2024."
+    )
+    got = [(c.quantity, c.value) for c in parse(text, pair=("PER", "CHN"))]
+    assert got[-1] == ("abs_change", -1.2e9)

@@ -1,4 +1,8 @@
-"""Roles of countries around a flow word (claims/roles.py) and the direction they give."""
+"""Roles of countries around a flow word (claims/roles.py) and the direction they give.
+
+A country written as a trade word's partner before a flow word ("trade gap with China grew as
+exports slipped") is the flow's partner, not its holder (``with_role``; constructed
+sentences)."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import pytest
 
 from tradecheck.claims.parse import parse
 from tradecheck.claims.resolve.direction import settle_location
-from tradecheck.claims.roles import explicit_only, list_end, settle_implicit
+from tradecheck.claims.roles import explicit_only, list_end, settle_implicit, with_role
 
 
 def test_implicit_origin_is_the_origin_without_an_explicit_one():
@@ -175,3 +179,55 @@ def test_export_turnover_is_an_export_word_and_import_export_turnover_trade():
     assert kinds("import turnover fell") == [("import", "import")]
     assert kinds("the import-export turnover grew") == [("trade", "import-export turnover")]
     assert kinds("trade turnover grew") == [("trade", "trade turnover")]
+
+
+@pytest.mark.parametrize(
+    ("after", "kind", "expected"),
+    [
+        (" narrows", "export", "dest"),
+        (" narrows", "import", "orig"),
+        ("'s exports", "export", None),
+        ("\u2019s imports", "import", None),
+        (" grows", "trade", None),
+    ],
+)
+def test_with_role(after: str, kind: str, expected: str | None) -> None:
+    assert with_role(after, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "directions"),
+    [
+        # constructed: the headline's "trade gap with China" names China as the partner
+        (
+            (
+                "Peru's trade gap with China narrows as exports slip and imports climb. Exports "
+                "to the Asian country fell 8% in the first quarter of 2024, to US$5.2 billion."
+            ),
+            ("PER", "CHN"),
+            ["PER->CHN", "PER->CHN"],
+        ),
+        (
+            "Kazakhstan's trade with China grew in 2022, with imports up 18%.",
+            ("KAZ", "CHN"),
+            ["CHN->KAZ"],
+        ),
+    ],
+)
+def test_trade_partner_is_the_flows_counterpart(text, pair, directions) -> None:
+    assert [c.direction for c in parse(text, lang="en", pair=pair)] == directions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # constructed: "with" not after a trade word introduces the flow's own holder
+        "In May the two sides traded more, with China having exported $9 billion to Russia.",
+        "Russia's trade grew, with China's exports to Russia up 5% in 2023.",
+    ],
+)
+def test_with_without_a_trade_word_keeps_the_holder(text: str) -> None:
+    assert {c.direction for c in parse(text, lang="en", pair=("RUS", "CHN"))} <= {
+        "CHN->RUS",
+        "both",
+    }

@@ -4,7 +4,7 @@ Hand-written on purpose: libraries such as Babel parse one locale's separators b
 mix found in news text (``$5,8 млрд``, ``17.2亿美元``, ``1.234 Mio.``), nor scale words
 or Chinese ``万/亿``, nor decimals spelled out as a broadcast script writes them
 (``31-point-six percent``); the rules here are small and fully tested
-(tests/claims/test_numbers.py, tests/claims/test_rec5_recall.py).
+(tests/claims/test_numbers.py, tests/claims/test_recall_numbers.py).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""Period vocabulary and steps found with the constructed grid (round gridP11,
-test_grid_periods.py): roman numerals written with the Cyrillic capital І, abbreviated
-quarters and months, one-word relative years, Belarusian month ranges and bases, changes
-over several years, windows of N months ending in a month. Constructed sentences."""
+"""Period vocabulary and steps found with the constructed period grid (test_grid_periods.py):
+roman numerals written with the Cyrillic capital І, abbreviated quarters and months, one-word
+relative years, Belarusian month ranges and bases, changes over several years, windows of N
+months ending in a month. Constructed sentences."""
 
 from __future__ import annotations
 

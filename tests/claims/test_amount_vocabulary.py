@@ -1,7 +1,6 @@
 """Pure-function tests of the amount vocabulary the grid (test_grid_amounts.py) asked for.
 
-Every text here is constructed.
-"""
+Every text here is constructed."""
 
 from __future__ import annotations
 

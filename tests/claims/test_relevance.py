@@ -1,10 +1,13 @@
-"""Numbers that are no trade outcome of the pair: targets and forecasts, yearly average rates,
-and figures of the economy (constructed paraphrases, not data; issue 8).
+"""Numbers that are no trade outcome of the pair (claims/resolve/relevance.py): targets and
+forecasts, yearly average rates, and figures of the economy (constructed paraphrases, not data;
+issue 8).
 
 Kinds counted on the studied parts of sets L and M (spurious claims whose number no label
 has): a target or forecast said with a verb the language files lacked (de, ru, zh, be; 4
 records), and an average rate per year or a moving average (en, de, zh, uk; 7 records).
-"""
+
+A change whose subject is a balance named further back in its sentence (``balance_subject``):
+the claim schema has no change of a balance, so no claim."""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ import pytest
 
 from tradecheck.claims.context import Doc, contexts
 from tradecheck.claims.parse import parse
-from tradecheck.claims.resolve.relevance import is_trade_value
+from tradecheck.claims.resolve.relevance import balance_subject, is_trade_value
 
 
 def _values(text: str, lang: str, pair: str, as_of: str = "2023-04-01") -> list[float]:
@@ -165,3 +168,43 @@ def test_economy_figures_are_no_trade_values() -> None:
 def test_nz_dollars_are_new_zealand_dollars(text: str) -> None:
     claims = parse(text, as_of="2021-04-01", lang="en", pair=("NZL", "CHL"))
     assert [(c.value, c.currency) for c in claims] == [(1.4e9, "NZD")]
+
+
+LEAD = "In August 2023 Kenya's exports to India fell to $50 million. "
+
+
+def _subjects(text: str) -> list[bool]:
+    doc = Doc.read(text, text, "en", date(2023, 10, 1), ("KEN", "IND"))
+    out = []
+    for c in contexts(doc):
+        prev = doc.mentions.amounts.last_before(c.amount.start)
+        out.append(balance_subject(c, prev.end if prev else 0))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # the balance is the subject, far before the change and across a clause
+        (
+            LEAD + "The trade deficit between Kenya and India, during the first eight months of "
+            "this year, shrank by 9 per cent.",
+            [False, True],
+        ),
+        # a flow word between the balance word and the change: the flow's change
+        (LEAD + "The deficit narrowed as exports to India grew by 9 per cent.", [False, False]),
+        # "the gap between exports and imports" is a balance (concept balance)
+        ("Data show the gap between exports and imports grew by 15 percent in 2022.", [True]),
+    ],
+)
+def test_balance_subject(text: str, subjects: list[bool]) -> None:
+    assert _subjects(text) == subjects
+
+
+def test_the_balance_change_gives_no_claim_and_the_level_stays() -> None:
+    text = (
+        LEAD + "The trade deficit between Kenya and India, during the first eight months of "
+        "this year, shrank by 9 per cent."
+    )
+    claims = parse(text, as_of="2023-10-01", lang="en", pair=("KEN", "IND"))
+    assert [(c.quantity, c.value) for c in claims] == [("level", 5e7)]

@@ -1,4 +1,7 @@
-"""Periods of real-text kinds (round per7): points of reference after "since", ...
+"""Points of reference and the periods they give: a point after "since" is no period; event
+dates; a figure referred to; the start of "the same period"; "at the level of" a year as a
+base; the period of a from-level; Chinese "first N months"; the nearer year before a change
+(claims/_periods.py, claims/resolve/period.py, claims/resolve/base_period.py).
 Constructed sentences (numbers illustrative)."""
 
 from __future__ import annotations

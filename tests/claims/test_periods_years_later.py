@@ -1,5 +1,7 @@
-"""Periods on the twelfth session's study set M (issues 8 and 13): forms the language files
-lacked. Every sentence is a constructed paraphrase (other words, numbers and countries)."""
+""" "N years later": a count of years counts from the year spoken of and dates the figure;
+without an earlier year it is unsure (claims/_periods.py). Forms the language files lacked
+on study set M (issues 8 and 13). Every sentence is a constructed paraphrase (other words,
+numbers and countries)."""
 
 from __future__ import annotations
 
