@@ -59,7 +59,7 @@ def _years(text: str, lang: str) -> list[int | None]:
             "en",
         ),
         ("From 2014 to 2023 Serbia's sales to China rose from $31 million to $1.6 billion.", "en"),
-        ("2014年至2023年,塞尔维亚对华出口额由3100万美元增至16亿美元。", "zh"),
+        ("2014年至2023年,塞尔维亚向中国的出口由3100万美元增至16亿美元。", "zh"),
         (
             (
                 "С 2014 по 2023 год экспорт Сербии в Китай вырос с 31 млн долларов "

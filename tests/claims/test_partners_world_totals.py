@@ -62,8 +62,8 @@ def test_world_totals_give_no_pair_claim(
     [
         (
             (
-                "Mongolia traded with 120 economies in the first quarter, during which the "
-                "country's foreign trade volume reached 3.1 billion U.S. dollars."
+                "Mongolia had 120 trading partners in the first quarter, and the country's "
+                "foreign trade came to 3.1 billion U.S. dollars."
             ),
             "en",
         ),

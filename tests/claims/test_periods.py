@@ -388,8 +388,8 @@ def test_comparison_period_compound_is_the_same_period_of_a_year(text: str) -> N
 
 def test_comparison_period_sets_no_period_for_the_sentences_after_it() -> None:
     t = (
-        "Der Handel Portugals mit Korea ist in den ersten acht Monaten dieses Jahres stark "
-        "geschrumpft. Im Vergleichszeitraum 2018 hatte das Defizit noch 2 Mrd. Euro betragen. "
+        "Der Handel Portugals mit Korea hat sich von Januar bis August dieses Jahres stark "
+        "abgeschwächt. Im Vergleichszeitraum 2018 hatte das Defizit noch 2 Mrd. Euro betragen. "
         "Die Einfuhren aus Korea fielen um 14 Prozent auf 3,1 Mrd. Euro."
     )
     c = parse(t, as_of="2019-10-01", lang="de", pair=("PRT", "KOR"))[-1]

@@ -152,9 +152,9 @@ def test_exceeded_earlier(text: str, i: int, expected: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "pair", "value"),
     [
-        ("The trade deficit between Kenya and China was $4 billion in 2020.", "KEN-CHN", -4e9),
-        ("The trade deficit between China and Kenya was $4 billion in 2020.", "KEN-CHN", 4e9),
-        ("In 2020 the surplus between China and Kenya was $4 billion.", "KEN-CHN", -4e9),
+        ("The trade deficit between Tanzania and China was $4 billion in 2020.", "TZA-CHN", -4e9),
+        ("The trade deficit between China and Tanzania was $4 billion in 2020.", "TZA-CHN", 4e9),
+        ("In 2020 the surplus between China and Tanzania was $4 billion.", "TZA-CHN", -4e9),
         ("Der Überschuss zwischen Deutschland und China lag 2020 bei 4 Mrd. Euro.", "DEU-CHN", 4e9),
     ],
 )

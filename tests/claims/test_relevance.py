@@ -70,7 +70,7 @@ NO_CLAIM = [
         "en",
         "IND-VNM",
         (
-            "Between 2012 and 2020 India-Vietnam trade registered annual growth rates of 15 to 25 "
+            "Between 2012 and 2020 India-Vietnam trade saw annual growth rates between 15 and 25 "
             "percent."
         ),
     ),
@@ -170,11 +170,11 @@ def test_nz_dollars_are_new_zealand_dollars(text: str) -> None:
     assert [(c.value, c.currency) for c in claims] == [(1.4e9, "NZD")]
 
 
-LEAD = "In August 2023 Kenya's exports to India fell to $50 million. "
+LEAD = "In May 2024 Ghana's exports to Nigeria fell to $45 million. "
 
 
 def _subjects(text: str) -> list[bool]:
-    doc = Doc.read(text, text, "en", date(2023, 10, 1), ("KEN", "IND"))
+    doc = Doc.read(text, text, "en", date(2024, 7, 1), ("GHA", "NGA"))
     out = []
     for c in contexts(doc):
         prev = doc.mentions.amounts.last_before(c.amount.start)
@@ -187,14 +187,14 @@ def _subjects(text: str) -> list[bool]:
     [
         # the balance is the subject, far before the change and across a clause
         (
-            LEAD + "The trade deficit between Kenya and India, during the first eight months of "
-            "this year, shrank by 9 per cent.",
+            LEAD + "Ghana's trade deficit with Nigeria, from January to May of this "
+            "year, narrowed by 8 per cent.",
             [False, True],
         ),
         # a flow word between the balance word and the change: the flow's change
-        (LEAD + "The deficit narrowed as exports to India grew by 9 per cent.", [False, False]),
-        # "the gap between exports and imports" is a balance (concept balance)
-        ("Data show the gap between exports and imports grew by 15 percent in 2022.", [True]),
+        (LEAD + "The deficit narrowed as exports to Nigeria grew by 8 per cent.", [False, False]),
+        # "the gap between imports and exports" is a balance (concept balance)
+        ("Figures show the gap between imports and exports widened by 13 percent in 2022.", [True]),
     ],
 )
 def test_balance_subject(text: str, subjects: list[bool]) -> None:
@@ -203,8 +203,8 @@ def test_balance_subject(text: str, subjects: list[bool]) -> None:
 
 def test_the_balance_change_gives_no_claim_and_the_level_stays() -> None:
     text = (
-        LEAD + "The trade deficit between Kenya and India, during the first eight months of "
-        "this year, shrank by 9 per cent."
+        LEAD + "Ghana's trade deficit with Nigeria, from January to May of this "
+        "year, narrowed by 8 per cent."
     )
-    claims = parse(text, as_of="2023-10-01", lang="en", pair=("KEN", "IND"))
-    assert [(c.quantity, c.value) for c in claims] == [("level", 5e7)]
+    claims = parse(text, as_of="2024-07-01", lang="en", pair=("GHA", "NGA"))
+    assert [(c.quantity, c.value) for c in claims] == [("level", 4.5e7)]

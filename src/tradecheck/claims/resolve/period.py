@@ -386,7 +386,7 @@ def months_so_far(doc: Doc, pos: int, year: int) -> PeriodMention | None:
     Examples
     --------
     >>> from tradecheck.claims.parse import parse
-    >>> t = ("In the first four months of 2016 exports to Peru were $70 million. This year "
+    >>> t = ("From January to April 2016 exports to Peru were $70 million. This year "
     ...      "Chile's imports from Peru make up 3% of its imports.")
     >>> parse(t, as_of="2016-05-20", pair=("CHL", "PER"))[-1].period
     Period(start='2016-01', end='2016-04')

@@ -208,7 +208,7 @@ def changes_a_balance(ctx: Context) -> bool:
 
 def balance_subject(ctx: Context, after: int) -> bool:
     """Whether the change's subject is a balance named further back in its sentence ("Ghana's
-    deficit in its trade with Nigeria, over the first nine months, narrowed by 6 per cent";
+    trade deficit with Nigeria, over the first nine months, narrowed by 6 per cent";
     "the gap between imports and exports widened by 12 percent"): the last balance word
     before the amount, after ``after`` (the end of the figure before it), and no flow word
     between that word and the amount ("the deficit narrowed as exports grew 5%" is a change
@@ -221,8 +221,8 @@ def balance_subject(ctx: Context, after: int) -> bool:
     Examples
     --------
     >>> from tradecheck.claims.parse import parse
-    >>> t = "In May 2024 Ghana's exports to Nigeria came to $40 million. Ghana's deficit in "
-    >>> t += "its trade with Nigeria, over the first five months of 2024, narrowed by 6%."
+    >>> t = "In May 2024 Ghana's exports to Nigeria came to $40 million. Ghana's trade "
+    >>> t += "deficit with Nigeria, over the first five months of 2024, narrowed by 6%."
     >>> [c.value for c in parse(t, pair=("GHA", "NGA"), as_of="2024-07-01")]
     [40000000.0]
     >>> t = "In 2024 the deficit with Nigeria narrowed as Ghana's exports to Nigeria grew by 7%."
