@@ -145,7 +145,7 @@ def test_undated_starting_level_still_dropped() -> None:
 
 
 def test_starting_level_followed_by_a_base_period_is_not_its_own_period() -> None:
-    t = "Exports from Belarus to China fell from $41.6 million in the same period of last year "
+    t = "Belarus's exports to China fell from $41.6 million in the same months of last year "
     t += "to $39.2 million in January-April 2024."
     got = _level_spans(t)
     assert (39.2e6, "2024-01", "2024-04") in got
