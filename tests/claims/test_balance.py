@@ -23,8 +23,9 @@ from tradecheck.claims.resolve.balance import (
 )
 
 
-def _ctx(text: str, written: str, pair: tuple[str, str] = ("VNM", "CHN")):
-    doc = Doc.read(text, text, "en", None, pair)
+def _ctx(text: str, written: str, pair: tuple[str, str] = ("VNM", "CHN"), lang: str = "en"):
+    """The context of the amount written as ``written`` in ``text``."""
+    doc = Doc.read(text, text, lang, None, pair)
     start = text.index(written)
     return next(c for c in contexts(doc) if c.amount.start <= start < c.amount.end)
 
@@ -49,9 +50,7 @@ def test_balance_clause(text: str, written: str, carried: bool) -> None:
 
 
 def _de_ctx(text: str, written: str, pair: tuple[str, str] = ("DEU", "HUN")):
-    doc = Doc.read(text, text, "de", None, pair)
-    start = text.index(written)
-    return next(c for c in contexts(doc) if c.amount.start <= start < c.amount.end)
+    return _ctx(text, written, pair, "de")
 
 
 @pytest.mark.parametrize(
